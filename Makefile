@@ -1,0 +1,95 @@
+# figtrack: build, test, demo and benchmark.
+# `make demo` and `make check` are the whole set-up on a fresh Debian 12.
+
+CC       ?= cc
+PKGS      = libpcre2-8 sqlite3
+CFLAGS   ?= -O2 -g
+WFLAGS    = -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter \
+            -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith
+CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lpcre2-8 -lsqlite3) -lcsv -lm
+
+# SANITIZE=1 builds everything under ASan+UBSan into its own tree.
+ifeq ($(SANITIZE),1)
+BUILD    = build/san
+CFLAGS   = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+           -fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+BIN      = $(BUILD)/figtrack
+else
+BUILD    = build
+BIN      = figtrack
+endif
+
+SRC      = $(wildcard src/*.c)
+LIBSRC   = $(filter-out src/main.c src/cmd%.c,$(SRC))
+LIBOBJ   = $(LIBSRC:src/%.c=$(BUILD)/%.o)
+CMDOBJ   = $(filter-out $(LIBOBJ),$(SRC:src/%.c=$(BUILD)/%.o))
+UNITSRC  = $(wildcard tests/unit-*.c)
+UNITBIN  = $(UNITSRC:tests/%.c=$(BUILD)/tests/%)
+
+DEBS     = gcc make pkg-config libpcre2-dev libsqlite3-dev libcsv-dev \
+           gnuplot-nox sqlite3 clang libclang-rt-14-dev valgrind
+
+.PHONY: all deps check check-valgrind demo bench fuzz clean install
+
+all: $(BIN)
+
+$(BIN): $(LIBOBJ) $(CMDOBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/libfigtrack.a: $(LIBOBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/%.o: src/%.c $(wildcard include/figtrack/*.h) | $(BUILD)
+	$(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/%.c tests/harness.h $(BUILD)/libfigtrack.a | $(BUILD)/tests
+	$(CC) $(CPPFLAGS) -Itests $(WFLAGS) -Wno-missing-prototypes $(CFLAGS) \
+	    $(LDFLAGS) -o $@ $< $(BUILD)/libfigtrack.a $(LDLIBS)
+
+$(BUILD) $(BUILD)/tests:
+	mkdir -p $@
+
+# Installs every missing Debian package the build, tests, demo and
+# benchmarks need; prints the command when not root.
+deps:
+	@missing=""; for p in $(DEBS); do \
+	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	    echo "make deps: installing$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing >/dev/null || exit 2; \
+	else \
+	    echo "make deps: missing packages; run: sudo apt-get update && sudo apt-get install -y$$missing" >&2; exit 2; \
+	fi
+
+check: deps
+	$(MAKE) $(BIN) $(UNITBIN)
+	@BUILD=$(BUILD) FIGTRACK=$(abspath $(BIN)) sh tests/run.sh
+
+check-valgrind: deps
+	$(MAKE) $(BIN) $(UNITBIN)
+	@BUILD=$(BUILD) FIGTRACK=$(abspath $(BIN)) VALGRIND=1 sh tests/run.sh
+
+demo: deps
+	$(MAKE) $(BIN)
+	@sh data/demo.sh ./$(BIN)
+
+bench: deps
+	$(MAKE) $(BIN)
+	@sh tests/bench/run.sh ./$(BIN)
+
+fuzz: deps
+	@sh tests/fuzz/run.sh
+
+PREFIX ?= /usr/local
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/figtrack/rules
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/figtrack
+	install -m 644 data/rules/*.rules $(DESTDIR)$(PREFIX)/share/figtrack/rules/
+
+clean:
+	rm -rf build figtrack

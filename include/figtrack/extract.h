@@ -1,0 +1,72 @@
+/* extract.h: the whole extraction stage, document text -> claim records,
+ * plus the document's metadata block and its parsed References list.
+ * Documents are streamed paragraph by paragraph. */
+#ifndef FIGTRACK_EXTRACT_H
+#define FIGTRACK_EXTRACT_H
+
+#include <stdio.h>
+
+#include "figtrack/claim.h"
+#include "figtrack/err.h"
+#include "figtrack/rules.h"
+
+/* One entry of a References / Bibliography / Notes section. */
+struct fig_ref {
+	int number;		/* footnote number, or 0 when unnumbered */
+	long line;		/* line where the entry starts */
+	const char *text;	/* borrowed: citation text, markers stripped */
+	char date[16];		/* latest date in the citation, ISO, or "" */
+	const char *url;	/* borrowed: first URL, or "" */
+};
+
+/* What the document says about itself. */
+struct fig_docmeta {
+	char title[256];	/* metadata title:, else first heading line */
+	char published[16];	/* YYYY[-MM[-DD]] or "" */
+	char source[256];	/* metadata source:, or "" */
+	char url[512];		/* metadata url:, or "" */
+	long lines;		/* lines read */
+	long long bytes;	/* bytes read */
+};
+
+struct fig_extract_opts {
+	const char *published;	/* --published, overrides the document */
+	int lossy;		/* replace invalid UTF-8 instead of failing */
+	/* Checked between paragraphs; extraction stops with FIG_EINTR
+	 * when it points at a non-zero value (SIGINT handling). */
+	const volatile int *stop;
+};
+
+/* Called once per claim. The claim is borrowed: copy what you keep.
+ * Return 0 to go on, -1 (with err set through ctx) to stop. */
+typedef int (*fig_claim_fn)(void *ctx, const struct fig_claim *c);
+/* Called once per reference entry; same contract. */
+typedef int (*fig_ref_fn)(void *ctx, const struct fig_ref *r);
+
+struct fig_extract_cbs {
+	fig_claim_fn on_claim;	/* may be NULL */
+	fig_ref_fn on_ref;	/* may be NULL */
+	void *ctx;
+};
+
+/* Reads the document from in (named name in claims and errors) and calls
+ * cbs for every claim and reference. meta (may be NULL) is filled as the
+ * metadata is read, so it is complete when the first claim arrives if the
+ * document states its date in its first lines. Returns 0, or -1 with err
+ * set (bad UTF-8, binary data, read error, callback failure, interrupt). */
+int extract_stream(const struct fig_rules *rules, FILE *in, const char *name,
+    const struct fig_extract_opts *opts, const struct fig_extract_cbs *cbs,
+    struct fig_docmeta *meta, struct fig_err *err);
+
+/* Same, for a path ("-" is stdin). */
+int extract_path(const struct fig_rules *rules, const char *path,
+    const struct fig_extract_opts *opts, const struct fig_extract_cbs *cbs,
+    struct fig_docmeta *meta, struct fig_err *err);
+
+/* Same, for text already in memory (tests, rule examples, fuzzing). */
+int extract_mem(const struct fig_rules *rules, const char *text, size_t len,
+    const char *name, const struct fig_extract_opts *opts,
+    const struct fig_extract_cbs *cbs, struct fig_docmeta *meta,
+    struct fig_err *err);
+
+#endif

@@ -1,0 +1,105 @@
+/* store.h: the SQLite store. One database holds every document, its
+ * claims and its parsed references; the series view lines figures up by
+ * metric and entity. Schema versioned with PRAGMA user_version. */
+#ifndef FIGTRACK_STORE_H
+#define FIGTRACK_STORE_H
+
+#include "figtrack/claim.h"
+#include "figtrack/err.h"
+#include "figtrack/extract.h"
+
+struct fig_store;
+
+/* A document row. Strings are owned by whoever filled the struct; use
+ * store_doc_release for ones the store filled. */
+struct fig_doc {
+	long long id;
+	char *path;		/* as given to add/import */
+	char *title;
+	char kind[16];		/* report | article | dataset */
+	char published[16];	/* YYYY[-MM[-DD]] */
+	char sha256[65];	/* hex of the content */
+	char added[32];		/* ISO-8601 UTC time it was stored */
+	long nclaims;
+};
+
+void store_doc_release(struct fig_doc *d);
+
+enum { FIG_STORE_RDONLY = 1 };
+
+/* The database path: opt (--db) when not NULL, else $FIGTRACK_DB, else
+ * "figtrack.db". Borrowed string. */
+const char *store_default_path(const char *opt);
+
+/* Opens (creating unless FIG_STORE_RDONLY) and migrates the database at
+ * path (":memory:" works). A file that is not a figtrack database, or a
+ * corrupt one, is an error with code FIG_EDB. */
+int store_open(struct fig_store **out, const char *path, int flags,
+    struct fig_err *err);
+void store_close(struct fig_store *s);
+
+int store_begin(struct fig_store *s, struct fig_err *err);
+int store_commit(struct fig_store *s, struct fig_err *err);
+/* Never fails; safe to call when no transaction is open. */
+void store_rollback(struct fig_store *s);
+
+/* Sets *id to the document with this content hash, or 0. */
+int store_doc_by_sha(struct fig_store *s, const char *sha256, long long *id,
+    struct fig_err *err);
+/* Inserts d (id ignored) and sets d->id. */
+int store_doc_insert(struct fig_store *s, struct fig_doc *d,
+    struct fig_err *err);
+int store_claim_insert(struct fig_store *s, long long doc_id,
+    const struct fig_claim *c, struct fig_err *err);
+int store_ref_insert(struct fig_store *s, long long doc_id,
+    const struct fig_ref *r, struct fig_err *err);
+
+/* Finds a document by id, exact title or exact path; more than one match
+ * is an error listing them. The caller releases *d. */
+int store_doc_find(struct fig_store *s, const char *spec, struct fig_doc *d,
+    struct fig_err *err);
+/* Removes a document with its claims and references. */
+int store_doc_remove(struct fig_store *s, long long id, struct fig_err *err);
+
+typedef int (*store_doc_fn)(void *ctx, const struct fig_doc *d);
+/* Every document, oldest publication first. */
+int store_each_doc(struct fig_store *s, store_doc_fn fn, void *ctx,
+    struct fig_err *err);
+
+/* What store_each_claim selects; NULL/0 fields select everything. */
+struct fig_query {
+	const char *metric;
+	const char *entity;
+	const char *since;	/* documents published on or after */
+	long long doc_id;	/* one document */
+	int with_metric;	/* only claims whose metric is set */
+};
+
+/* A stored claim with its document and the reference behind it. */
+struct fig_row {
+	struct fig_claim claim;	/* claim.doc is the document's title */
+	const struct fig_doc *doc;
+	const char *source_date;	/* "" when no reference matched */
+	const char *source_url;
+};
+
+typedef int (*store_row_fn)(void *ctx, const struct fig_row *r);
+/* Calls fn for each matching claim ordered by metric, entity, period,
+ * publication date, document id, line. Everything is borrowed. */
+int store_each_claim(struct fig_store *s, const struct fig_query *q,
+    store_row_fn fn, void *ctx, struct fig_err *err);
+
+/* One series of the series list. */
+struct fig_series {
+	const char *metric;
+	const char *entity;
+	const char *unit;
+	long figures;
+	const char *first_period;
+	const char *last_period;
+};
+typedef int (*store_series_fn)(void *ctx, const struct fig_series *s);
+int store_each_series(struct fig_store *s, store_series_fn fn, void *ctx,
+    struct fig_err *err);
+
+#endif

@@ -1,0 +1,310 @@
+/* claim.c: the claim record, its field names and its CSV/TSV/JSONL
+ * writers. CSV quoting is libcsv's; fields are quoted only when needed. */
+#include <csv.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "figtrack/claim.h"
+
+const char *const claim_columns[CLAIM_NCOLUMNS] = {
+	"doc", "line", "quote", "value", "low", "high", "qualifier", "unit",
+	"period", "period_kind", "metric", "entity", "footnote"
+};
+
+static const char *const qual_names[FIG_Q_COUNT_] = {
+	"exact", "approx", "more_than", "less_than", "at_least", "at_most",
+	"almost", "range"
+};
+
+static const char *const kind_names[FIG_PK_COUNT_] = {
+	"observed", "target", "forecast", "baseline"
+};
+
+void
+claim_init(struct fig_claim *c)
+{
+	memset(c, 0, sizeof *c);
+}
+
+void
+claim_release(struct fig_claim *c)
+{
+	free(c->quote);
+	free(c->sentence);
+	claim_init(c);
+}
+
+void
+claim_copy(struct fig_claim *dst, const struct fig_claim *src)
+{
+	*dst = *src;
+	dst->quote = src->quote ? xstrdup(src->quote) : NULL;
+	dst->sentence = src->sentence ? xstrdup(src->sentence) : NULL;
+}
+
+const char *
+claim_qual_name(enum fig_qual q)
+{
+	return (unsigned)q < FIG_Q_COUNT_ ? qual_names[q] : "exact";
+}
+
+int
+claim_qual_parse(const char *s, enum fig_qual *q)
+{
+	for (int i = 0; i < FIG_Q_COUNT_; i++)
+		if (strcmp(s, qual_names[i]) == 0) {
+			*q = (enum fig_qual)i;
+			return 0;
+		}
+	return -1;
+}
+
+const char *
+claim_kind_name(enum fig_pkind k)
+{
+	return (unsigned)k < FIG_PK_COUNT_ ? kind_names[k] : "observed";
+}
+
+int
+claim_kind_parse(const char *s, enum fig_pkind *k)
+{
+	for (int i = 0; i < FIG_PK_COUNT_; i++)
+		if (strcmp(s, kind_names[i]) == 0) {
+			*k = (enum fig_pkind)i;
+			return 0;
+		}
+	return -1;
+}
+
+int
+claim_format_parse(const char *s, enum fig_format *f)
+{
+	if (strcmp(s, "csv") == 0)
+		*f = FIG_FMT_CSV;
+	else if (strcmp(s, "tsv") == 0)
+		*f = FIG_FMT_TSV;
+	else if (strcmp(s, "jsonl") == 0 || strcmp(s, "json") == 0)
+		*f = FIG_FMT_JSONL;
+	else if (strcmp(s, "table") == 0)
+		*f = FIG_FMT_TABLE;
+	else
+		return -1;
+	return 0;
+}
+
+void
+claim_fmt_number(double v, char *out, size_t n)
+{
+	char *p;
+
+	if (!isfinite(v)) {
+		snprintf(out, n, "0");
+		return;
+	}
+	if (v == 0)
+		v = 0;	/* no "-0" */
+	snprintf(out, n, "%.6f", v);
+	p = strchr(out, '.');
+	if (p) {
+		char *e = out + strlen(out) - 1;
+		while (e > p && *e == '0')
+			*e-- = '\0';
+		if (e == p)
+			*e = '\0';
+	}
+	if (strcmp(out, "-0") == 0)
+		snprintf(out, n, "0");
+}
+
+void
+claim_setfield(char *dst, size_t n, const char *s)
+{
+	size_t len = strlen(s);
+
+	if (len >= n) {
+		len = n - 1;
+		/* back off continuation bytes so no character is split */
+		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+			len--;
+	}
+	memcpy(dst, s, len);
+	dst[len] = '\0';
+}
+
+void
+claim_fields(const struct fig_claim *c, const char **v, char numbuf[][64])
+{
+	snprintf(numbuf[0], 64, "%ld", c->line);
+	claim_fmt_number(c->value, numbuf[1], 64);
+	v[0] = c->doc ? c->doc : "";
+	v[1] = numbuf[0];
+	v[2] = c->quote ? c->quote : "";
+	v[3] = numbuf[1];
+	if (c->has_low) {
+		claim_fmt_number(c->low, numbuf[2], 64);
+		v[4] = numbuf[2];
+	} else
+		v[4] = "";
+	if (c->has_high) {
+		claim_fmt_number(c->high, numbuf[3], 64);
+		v[5] = numbuf[3];
+	} else
+		v[5] = "";
+	v[6] = claim_qual_name(c->qual);
+	v[7] = c->unit;
+	v[8] = c->period;
+	v[9] = claim_kind_name(c->kind);
+	v[10] = c->metric;
+	v[11] = c->entity;
+	v[12] = c->footnote;
+}
+
+void
+json_quote(struct fig_buf *b, const char *s)
+{
+	buf_addc(b, '"');
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		switch (ch) {
+		case '"': buf_adds(b, "\\\""); break;
+		case '\\': buf_adds(b, "\\\\"); break;
+		case '\n': buf_adds(b, "\\n"); break;
+		case '\r': buf_adds(b, "\\r"); break;
+		case '\t': buf_adds(b, "\\t"); break;
+		default:
+			if (ch < 0x20)
+				buf_addf(b, "\\u%04x", ch);
+			else
+				buf_addc(b, ch);
+		}
+	}
+	buf_addc(b, '"');
+}
+
+static void
+csv_field(FILE *out, const char *s)
+{
+	if (strpbrk(s, ",\"\r\n") != NULL)
+		csv_fwrite(out, s, strlen(s));
+	else
+		fputs(s, out);
+}
+
+static void
+tsv_field(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '\t': fputs("\\t", out); break;
+		case '\n': fputs("\\n", out); break;
+		case '\r': fputs("\\r", out); break;
+		case '\\': fputs("\\\\", out); break;
+		default: putc(*s, out);
+		}
+	}
+}
+
+void
+rec_write_header(FILE *out, enum fig_format fmt, const char *const *names,
+    int n)
+{
+	if (fmt == FIG_FMT_JSONL)
+		return;
+	for (int i = 0; i < n; i++) {
+		if (i)
+			putc(fmt == FIG_FMT_TSV ? '\t' : ',', out);
+		if (fmt == FIG_FMT_TSV)
+			tsv_field(out, names[i]);
+		else
+			csv_field(out, names[i]);
+	}
+	putc('\n', out);
+}
+
+/* Columns whose JSON value is a number when non-empty. */
+static int
+json_numeric(const char *name)
+{
+	static const char *const num[] = { "line", "value", "low", "high",
+	    "baseline_value", "baseline_low", "baseline_high", "baseline_line",
+	    "newer_value", "newer_low", "newer_high", "newer_line",
+	    "change_abs", "change_rel", "figures", NULL };
+
+	for (int i = 0; num[i]; i++)
+		if (strcmp(name, num[i]) == 0)
+			return 1;
+	return 0;
+}
+
+void
+rec_write_row(FILE *out, enum fig_format fmt, const char *const *names,
+    const char *const *vals, int n)
+{
+	if (fmt == FIG_FMT_JSONL) {
+		struct fig_buf b = FIG_BUF_INIT;
+		buf_addc(&b, '{');
+		for (int i = 0; i < n; i++) {
+			if (i)
+				buf_addc(&b, ',');
+			json_quote(&b, names[i]);
+			buf_addc(&b, ':');
+			if (vals[i][0] == '\0' && json_numeric(names[i]))
+				buf_adds(&b, "null");
+			else if (json_numeric(names[i]))
+				buf_adds(&b, vals[i]);
+			else
+				json_quote(&b, vals[i]);
+		}
+		buf_adds(&b, "}\n");
+		fwrite(b.data, 1, b.len, out);
+		buf_release(&b);
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		if (i)
+			putc(fmt == FIG_FMT_TSV ? '\t' : ',', out);
+		if (fmt == FIG_FMT_TSV)
+			tsv_field(out, vals[i]);
+		else
+			csv_field(out, vals[i]);
+	}
+	putc('\n', out);
+}
+
+#define MAXCOLS 32
+
+int
+claim_write_header(FILE *out, enum fig_format fmt,
+    const char *const *extra_names, int nextra)
+{
+	const char *names[MAXCOLS];
+	int n = 0;
+
+	for (int i = 0; i < CLAIM_NCOLUMNS; i++)
+		names[n++] = claim_columns[i];
+	for (int i = 0; i < nextra && n < MAXCOLS; i++)
+		names[n++] = extra_names[i];
+	rec_write_header(out, fmt, names, n);
+	return ferror(out) ? -1 : 0;
+}
+
+int
+claim_write(FILE *out, enum fig_format fmt, const struct fig_claim *c,
+    const char *const *extra_names, const char *const *extra, int nextra)
+{
+	const char *names[MAXCOLS], *vals[MAXCOLS];
+	char numbuf[4][64];
+	int n = CLAIM_NCOLUMNS;
+
+	claim_fields(c, vals, numbuf);
+	for (int i = 0; i < CLAIM_NCOLUMNS; i++)
+		names[i] = claim_columns[i];
+	for (int i = 0; i < nextra && n < MAXCOLS; i++, n++) {
+		names[n] = extra_names[i];
+		vals[n] = extra[i] ? extra[i] : "";
+	}
+	rec_write_row(out, fmt, names, vals, n);
+	return ferror(out) ? -1 : 0;
+}

@@ -1,0 +1,160 @@
+/* text.c: UTF-8 checks and repair, superscript footnote digits, and the
+ * cleaned sentence text that topic, period and exclusion rules read. */
+#include <string.h>
+
+#include "figtrack/text.h"
+
+int
+text_utf8_check(const char *str, size_t len, size_t *bad)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = s[i];
+		size_t n;
+		unsigned long cp;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF) {
+			n = 1;
+			cp = c & 0x1F;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			n = 2;
+			cp = c & 0x0F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			n = 3;
+			cp = c & 0x07;
+		} else
+			goto fail;
+		if (len - i <= n)	/* sequence cut off by the end */
+			goto fail;
+		for (size_t k = 1; k <= n; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				goto fail;
+			cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+		    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			goto fail;
+		i += n + 1;
+	}
+	return 0;
+fail:
+	if (bad)
+		*bad = i;
+	return -1;
+}
+
+void
+text_utf8_lossy(struct fig_buf *out, const char *s, size_t len)
+{
+	size_t i = 0, bad;
+
+	while (i < len) {
+		if (text_utf8_check(s + i, len - i, &bad) == 0) {
+			buf_add(out, s + i, len - i);
+			return;
+		}
+		buf_add(out, s + i, bad);
+		buf_adds(out, "\xEF\xBF\xBD");
+		i += bad + 1;
+		/* skip the continuation bytes of the broken sequence */
+		while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+	}
+}
+
+int
+text_superscript(const char *str, size_t len, int *digit)
+{
+	const unsigned char *s = (const unsigned char *)str;
+
+	if (len >= 2 && s[0] == 0xC2) {
+		switch (s[1]) {
+		case 0xB9: *digit = 1; return 2;
+		case 0xB2: *digit = 2; return 2;
+		case 0xB3: *digit = 3; return 2;
+		}
+		return 0;
+	}
+	if (len >= 3 && s[0] == 0xE2 && s[1] == 0x81) {
+		if (s[2] == 0xB0) {
+			*digit = 0;
+			return 3;
+		}
+		if (s[2] >= 0xB4 && s[2] <= 0xB9) {
+			*digit = s[2] - 0xB0;
+			return 3;
+		}
+	}
+	return 0;
+}
+
+size_t
+text_superscript_run(const char *s, size_t len, long *number)
+{
+	size_t i = 0;
+	int d, n;
+
+	*number = 0;
+	while (i < len && (n = text_superscript(s + i, len - i, &d)) > 0) {
+		if (*number < 100000000)
+			*number = *number * 10 + d;
+		i += (size_t)n;
+	}
+	return i;
+}
+
+void
+text_clean(struct fig_buf *out, const char *s, size_t len, size_t *map)
+{
+	size_t i = 0;
+	int d, n;
+
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0xC2 && (n = text_superscript(s + i, len - i, &d))) {
+			i += (size_t)n;
+			continue;
+		}
+		if (c == '\\' && i + 1 < len &&
+		    strchr("$*_[]", s[i + 1]) != NULL) {
+			i++;
+			continue;
+		}
+		if (map)
+			map[out->len] = i;
+		buf_addc(out, (c == '\n' || c == '\t' || c == '\r') ? ' ' : c);
+		i++;
+	}
+}
+
+void
+text_lower(char *s)
+{
+	for (; *s; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			*s = (char)(*s - 'A' + 'a');
+}
+
+const char *
+text_trim(const char *s, size_t *len)
+{
+	size_t n = *len;
+
+	while (n > 0 && (*s == ' ' || *s == '\t' || *s == '\r' ||
+	    *s == '\n')) {
+		s++;
+		n--;
+	}
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\r' || s[n - 1] == '\n'))
+		n--;
+	*len = n;
+	return s;
+}

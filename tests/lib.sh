@@ -1,0 +1,25 @@
+# lib.sh: helpers for the tNNNN-*.sh command-line tests. Each check prints
+# one PASS or FAIL line; tests/run.sh counts them.
+: "${FIGTRACK:?}"
+top=$(cd "$(dirname "$0")/.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+RULES=$top/data/rules
+export FIGTRACK_RULES="$RULES"
+unset FIGTRACK_DB
+
+pass() { echo "PASS $*"; }
+fail() { echo "FAIL $*"; }
+
+# ok NAME CMD...: the command exits 0
+ok() { n=$1; shift; if "$@" >"$tmp/out" 2>"$tmp/err"; then pass "$n"; else fail "$n: exit $? $(head -c 300 "$tmp/err")"; fi; }
+# status NAME CODE CMD...: the command exits with CODE
+status() { n=$1; c=$2; shift 2; "$@" >"$tmp/out" 2>"$tmp/err"; r=$?; if [ $r -eq "$c" ]; then pass "$n"; else fail "$n: exit $r, want $c $(head -c 300 "$tmp/err")"; fi; }
+# has NAME FILE TEXT: FILE contains TEXT (fixed string)
+has() { if grep -qF -- "$3" "$2"; then pass "$1"; else fail "$1: '$3' not in $2: $(head -c 300 "$2")"; fi; }
+# hasnt NAME FILE TEXT: FILE does not contain TEXT
+hasnt() { if grep -qF -- "$3" "$2"; then fail "$1: '$3' found in $2"; else pass "$1"; fi; }
+# same NAME GOT WANT: files are byte-identical
+same() { if cmp -s "$2" "$3"; then pass "$1"; else fail "$1: $2 differs from $3: $(diff "$3" "$2" | head -20)"; fi; }
+# eq NAME GOT WANT: strings equal
+eq() { if [ "$2" = "$3" ]; then pass "$1"; else fail "$1: got '$2', want '$3'"; fi; }
