@@ -639,8 +639,9 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		*kind = before->kind;
 		return;
 	}
-	/* 3. the date an earlier sentence of the paragraph set */
-	if (carry) {
+	/* 3. the date an earlier sentence of the paragraph set; a duration
+	 * ("for more than a decade") runs to the time of writing instead */
+	if (carry && !(q->q.unit && q->q.unit->duration)) {
 		memcpy(period, carry->period, FIG_PERIOD_LEN);
 		*kind = carry->kind;
 		return;
@@ -710,33 +711,43 @@ build_context(struct xstate *x, const struct qrec *q)
 	buf_add(&x->ctx, c + q->q.end, cs->end - q->q.end);
 }
 
-/* The entity named nearest before the figure in its paragraph, else
- * the first one after it in its sentence. */
-static void
-nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n)
+/* First entity named in sentence si from clean offset `from` up to
+ * `to`, or NULL. */
+static const char *
+first_entity(struct xstate *x, size_t from, size_t to)
 {
 	const struct fig_rules *r = x->r;
-	size_t at = 0, end = x->csent[q->sent].end;
-	const char *best = NULL;
-	int rc;
+	size_t at = from;
 
-	out[0] = '\0';
-	while ((rc = rules_match(r, &r->anyentity, x->clean.data, end, at, 0,
-	    x->md, NULL)) > 0) {
+	while (at < to && rules_match(r, &r->anyentity, x->clean.data, to, at,
+	    0, x->md, NULL) > 0) {
 		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
 		const char *e = rules_entity(r, x->clean.data + ov[0],
 		    ov[1] - ov[0]);
-		if (ov[0] >= q->q.start && best)
-			break;
-		if (e && (ov[0] < q->q.start ||
-		    ov[0] >= x->csent[q->sent].start))
-			best = e;
-		if (ov[0] >= q->q.start)
-			break;
+		if (e)
+			return e;
 		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 	}
-	if (best)
-		claim_setfield(out, n, best);
+	return NULL;
+}
+
+/* The actor of a figure no topic names: the first entity of its sentence
+ * before it (the subject, as a rule), else the first after it, else the
+ * first of the nearest earlier sentence of the paragraph naming one. */
+static void
+nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n)
+{
+	const struct fig_span *cs = &x->csent[q->sent];
+	const char *e;
+
+	out[0] = '\0';
+	e = first_entity(x, cs->start, q->q.end);
+	if (e == NULL)
+		e = first_entity(x, q->q.end, cs->end);
+	for (int s = q->sent - 1; e == NULL && s >= 0; s--)
+		e = first_entity(x, x->csent[s].start, x->csent[s].end);
+	if (e)
+		claim_setfield(out, n, e);
 }
 
 /* Canonical name of an entity mention; joint actors ("Russia and

@@ -802,6 +802,8 @@ build_unit(struct loader *L, const struct section *s, struct fig_unit *u)
 			u->weak = strcmp(kv->val, "yes") == 0;
 		else if (strcmp(kv->key, "years") == 0)
 			u->count_ok_years = strcmp(kv->val, "yes") == 0;
+		else if (strcmp(kv->key, "duration") == 0)
+			u->duration = strcmp(kv->val, "yes") == 0;
 		else if (strcmp(kv->key, "example") == 0)
 			add_example(L, s, kv);
 		else if (strcmp(kv->key, "after") != 0 &&

@@ -58,6 +58,8 @@ struct fig_unit {
 	double factor;		/* multiplies the value ("decades" -> 10) */
 	int weak;		/* a guessed count: integers only, no years */
 	int count_ok_years;	/* a listed count noun: "2000 personnel" */
+	int duration;		/* a length of time: dated only by its own
+				   sentence, else it runs to publication */
 	int group_after;	/* capture group in the quantity pattern, or 0 */
 	int group_before;	/* same, for a prefix such as "US$" */
 	struct fig_origin at;
