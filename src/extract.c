@@ -89,7 +89,8 @@ struct xstate {
 	int nq, qcap;
 	struct fnote *fn;
 	int nfn, fncap;
-	int *past;		/* per sentence: a past-tense cue */
+	int *past;		/* per sentence: a past-tense cue, -1 not
+				   yet looked for (see is_past) */
 	int pastcap;
 	struct fig_buf ctx;	/* a sentence with the figure marked */
 	struct fig_buf tmp;
@@ -476,12 +477,22 @@ words_between(const char *s, size_t a, size_t b)
 	return n;
 }
 
+/* Is sentence si in the past tense? Looked up once, when first asked. */
+static int
+is_past(struct xstate *x, int si)
+{
+	if (x->past[si] < 0)
+		x->past[si] = rules_match(x->r, &x->r->past, x->clean.data,
+		    x->csent[si].end, x->csent[si].start, 0, x->md, NULL) > 0;
+	return x->past[si];
+}
+
 static enum fig_pkind
-kind_of(const struct xstate *x, enum fig_prole role, int year, int sent)
+kind_of(struct xstate *x, enum fig_prole role, int year, int sent)
 {
 	switch (role) {
 	case FIG_PR_DEADLINE:
-		if (x->pub_year ? year < x->pub_year : x->past[sent])
+		if (x->pub_year ? year < x->pub_year : is_past(x, sent))
 			return FIG_PK_OBSERVED;	/* "by 2020 was employing" */
 		return FIG_PK_TARGET;
 	case FIG_PR_BASELINE:
@@ -687,7 +698,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		return;
 	}
 	/* 5. present tense: the year of publication */
-	if (!x->past[q->sent] && x->pub_year)
+	if (x->pub_year && !is_past(x, q->sent))
 		snprintf(period, FIG_PERIOD_LEN, "%04d", x->pub_year % 10000);
 }
 
@@ -1148,8 +1159,7 @@ on_block(void *ctx, const struct fig_block *b)
 	/* dates only for the sentences up to the last figure */
 	for (int si = 0; si <= x->qs[x->nq - 1].sent; si++) {
 		size_t cs = x->csent[si].start, ce = x->csent[si].end;
-		x->past[si] = rules_match(r, &r->past, x->clean.data, ce, cs, 0,
-		    x->md, NULL) > 0;
+		x->past[si] = -1;
 		if (find_mentions(x, si, cs, ce, &last_year) != 0)
 			return -1;
 	}

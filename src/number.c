@@ -105,11 +105,17 @@ number_parse(const struct fig_rules *r, const char *s, size_t n, double *v,
 	return -1;
 }
 
+/* ASCII word characters ([A-Za-z0-9_]) as '1', indexed by byte. */
+static const char wordch[] =
+	"0000000000000000000000000000000000000000000000001111111111000000"
+	"0111111111111111111111111110000101111111111111111111111111100000"
+	"0000000000000000000000000000000000000000000000000000000000000000"
+	"0000000000000000000000000000000000000000000000000000000000000000";
+
 static int
 is_word(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9') || c == '_';
+	return wordch[c] == '1';
 }
 
 /* Does number word w (single spaces) start at s[0..n), case-insensitive,
@@ -142,7 +148,7 @@ number_scan(const struct fig_rules *r, const char *s, size_t from, size_t to)
 		const int *idx;
 
 		if (!is_word(c))
-			continue;
+			continue;	/* spaces and punctuation */
 		/* not glued: the quantity pattern's lookbehind, in C */
 		if (i > 0) {
 			p = (unsigned char)s[i - 1];
@@ -153,16 +159,22 @@ number_scan(const struct fig_rules *r, const char *s, size_t from, size_t to)
 				/* skip the rest of this word */
 				while (i + 1 < to && is_word((unsigned char)s[i + 1]))
 					i++;
-				continue;
+				continue;	/* glued: "S-400", "4.0", "word7" */
 			}
 		}
 		if (c >= '0' && c <= '9')
 			return i;
 		c |= 32;
 		idx = r->wordidx[(c >= 'a' && c <= 'z') ? c - 'a' : 26];
-		for (int k = 0; idx[k] >= 0; k++)
-			if (word_at(r->words[idx[k]].word, s + i, to - i))
+		for (int k = 0; idx[k] >= 0; k++) {
+			const char *w = r->words[idx[k]].word;
+			/* second letter first: most words fail there */
+			if (w[1] && w[1] != ' ' && (i + 1 >= to ||
+			    (s[i + 1] | 32) != w[1]))
+				continue;
+			if (word_at(w, s + i, to - i))
 				return i;
+		}
 		while (i + 1 < to && is_word((unsigned char)s[i + 1]))
 			i++;
 	}

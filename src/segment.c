@@ -261,8 +261,8 @@ seg_sentences(const struct fig_rules *r, pcre2_match_data *md,
 		long fn;
 		unsigned char next;
 
-		if (c != '.' && c != '!' && c != '?')
-			continue;
+		if (c > '?' || (c != '.' && c != '!' && c != '?'))
+			continue;	/* letters fail the first test */
 		j = i + 1;
 		/* closing quotes and brackets, then footnote markers */
 		for (;;) {

@@ -1,5 +1,6 @@
 /* text.c: UTF-8 checks and repair, superscript footnote digits, and the
  * cleaned sentence text that topic, period and exclusion rules read. */
+#include <stdint.h>
 #include <string.h>
 
 #include "figtrack/text.h"
@@ -11,10 +12,21 @@ text_utf8_check(const char *str, size_t len, size_t *bad)
 	size_t i = 0;
 
 	while (i < len) {
-		unsigned char c = s[i];
+		unsigned char c;
 		size_t n;
 		unsigned long cp;
 
+		/* ASCII eight bytes at a time: nearly all English text */
+		while (i + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		c = s[i];
 		if (c < 0x80) {
 			i++;
 			continue;
@@ -145,9 +157,9 @@ text_clean(struct fig_buf *out, const char *s, size_t len,
 
 		/* copy plain bytes in one go: this is nearly all text */
 		start = i;
-		while (i < len && (c = (unsigned char)s[i]) != '\\' &&
-		    c < 0xC2 && c != '\n' && c != '\t' && c != '\r')
-			i++;
+		while (i < len && (unsigned char)(s[i] - 0x20) < 0xC2 - 0x20 &&
+		    s[i] != '\\')
+			i++;	/* printable ASCII other than a backslash */
 		if (i < len && ((c = (unsigned char)s[i]) == '\n' ||
 		    c == '\t' || c == '\r')) {
 			add_run(runs, out->len, start, i - start + 1);
