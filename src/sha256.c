@@ -1,5 +1,6 @@
 /* sha256.c: SHA-256 as FIPS 180-4 describes it, one 64-byte block at a
  * time. Own code, so the build needs no crypto library. */
+#include <errno.h>
 #include <string.h>
 
 #include "figtrack/sha256.h"
@@ -149,7 +150,43 @@ sha256_stream(FILE *f, const char *name, FILE *copy, char hex[65],
 			    "cannot write a temporary copy");
 	}
 	if (ferror(f))
-		return err_set(err, FIG_EIO, name, 0, 0, "read error");
+		return err_set(err, FIG_EIO, name, 0, 0, "read error: %s",
+		    strerror(errno));
 	sha256_final(&c, NULL, hex);
 	return 0;
+}
+
+FILE *
+sha256_fopen(const char *path, char hex[65], struct fig_err *err)
+{
+	FILE *f;
+
+	if (strcmp(path, "-") == 0) {
+		if ((f = tmpfile()) == NULL) {
+			err_set(err, FIG_EIO, "-", 0, 0, "cannot make a temporary "
+			    "file for standard input: %s", strerror(errno));
+			return NULL;
+		}
+		if (sha256_stream(stdin, "-", f, hex, err) != 0) {
+			fclose(f);
+			return NULL;
+		}
+	} else {
+		if ((f = fopen(path, "rb")) == NULL) {
+			err_set(err, FIG_EIO, path, 0, 0, "cannot open: %s",
+			    strerror(errno));
+			return NULL;
+		}
+		if (sha256_stream(f, path, NULL, hex, err) != 0) {
+			fclose(f);
+			return NULL;
+		}
+	}
+	if (fflush(f) != 0 || fseek(f, 0, SEEK_SET) != 0) {
+		err_set(err, FIG_EIO, path, 0, 0, "cannot rewind: %s",
+		    strerror(errno));
+		fclose(f);
+		return NULL;
+	}
+	return f;
 }

@@ -33,4 +33,9 @@ void sha256_hex(const void *s, size_t n, char hex[65]);
 int sha256_stream(FILE *f, const char *name, FILE *copy, char hex[65],
     struct fig_err *err);
 
+/* Opens path for reading ("-" is stdin, spooled to a temporary file so
+ * it can be read twice), hashes it into hex and returns it rewound to
+ * the start. The caller fcloses it. Returns NULL with err set. */
+FILE *sha256_fopen(const char *path, char hex[65], struct fig_err *err);
+
 #endif
