@@ -336,6 +336,7 @@ store_open(struct fig_store **out, const char *path, int flags,
 	struct fig_store *s;
 	int memory = strcmp(path, ":memory:") == 0;
 	int rdonly = (flags & FIG_STORE_RDONLY) != 0;
+	int nocreate = rdonly || (flags & FIG_STORE_NOCREATE) != 0;
 	int oflags = SQLITE_OPEN_READWRITE;
 	long long appid, version, ntables;
 	struct stat sb;
@@ -349,11 +350,11 @@ store_open(struct fig_store **out, const char *path, int flags,
 				    "is a directory, not a database");
 			if (rdonly && access(path, W_OK) != 0)
 				oflags = SQLITE_OPEN_READONLY;
-		} else if (rdonly)
+		} else if (nocreate)
 			return err_set(err, FIG_EDB, path, 0, 0, "no database "
 			    "here (add a document first, or give --db)");
 	}
-	if (!rdonly)
+	if (!nocreate)
 		oflags |= SQLITE_OPEN_CREATE;
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);

@@ -31,7 +31,9 @@ void store_doc_release(struct fig_doc *d);
  * month and day, else -1. */
 int store_date_valid(const char *s);
 
-enum { FIG_STORE_RDONLY = 1 };
+/* RDONLY: read only, the file must exist; NOCREATE: read-write, the
+ * file must exist (rm). */
+enum { FIG_STORE_RDONLY = 1, FIG_STORE_NOCREATE = 2 };
 
 /* The database path: opt (--db) when not NULL, else $FIGTRACK_DB, else
  * "figtrack.db". Borrowed string. */
