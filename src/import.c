@@ -464,6 +464,90 @@ on_row(void *ctx, long row, long line, int nf, char *const *f,
 	return rc;
 }
 
+/* libcsv names no column when quoting goes wrong, so walk the file
+ * again with the same rules (strict RFC 4180, blank lines skipped) and
+ * find the first quoting fault: a quote inside an unquoted field, text
+ * after a closing quote, or a quoted field still open at the end (whose
+ * opening quote is then the place). Sets *row and *col, or returns -1. */
+static int
+locate_quote_fault(FILE *in, long *row, long *col, const char **what)
+{
+	enum { START, BARE, QUOTED, QUOTE_SEEN } st = START;
+	long r = 1, c = 1, qr = 0, qc = 0;
+	int ch, blank = 1, first = 1;
+
+	if (fseek(in, 0, SEEK_SET) != 0)
+		return -1;
+	while ((ch = getc(in)) != EOF) {
+		if (first && ch == 0xEF) {
+			/* a BOM: csvio skips it */
+			if (getc(in) == 0xBB && getc(in) == 0xBF) {
+				first = 0;
+				continue;
+			}
+			return -1;
+		}
+		first = 0;
+		if (ch == '\r' && st != QUOTED)
+			continue;
+		if (ch == '\n' && st != QUOTED) {
+			if (!blank)
+				r++;
+			c = 1;
+			blank = 1;
+			st = START;
+			continue;
+		}
+		blank = 0;
+		switch (st) {
+		case START:
+			if (ch == '"') {
+				st = QUOTED;
+				qr = r;
+				qc = c;
+			} else if (ch == ',')
+				c++;
+			else
+				st = BARE;
+			break;
+		case BARE:
+			if (ch == ',') {
+				c++;
+				st = START;
+			} else if (ch == '"') {
+				*what = "a quote inside an unquoted field";
+				goto found;
+			}
+			break;
+		case QUOTED:
+			if (ch == '"')
+				st = QUOTE_SEEN;
+			break;
+		case QUOTE_SEEN:
+			if (ch == '"')
+				st = QUOTED;
+			else if (ch == ',') {
+				c++;
+				st = START;
+			} else {
+				*what = "text after a closing quote";
+				goto found;
+			}
+			break;
+		}
+	}
+	if (st != QUOTED)
+		return -1;
+	*what = "unbalanced quote: this quoted field is never closed";
+	*row = qr;
+	*col = qc;
+	return 0;
+found:
+	*row = r;
+	*col = c;
+	return 0;
+}
+
 int
 import_csv(struct fig_store *s, FILE *in, const char *name,
     const char *sha256, const struct import_opts *opts,
@@ -494,8 +578,15 @@ import_csv(struct fig_store *s, FILE *in, const char *name,
 	if (store_begin(s, err) != 0)
 		return -1;
 	if (csvio_read(in, name, on_row, &im, err) != 0) {
+		long row, col;
+		const char *what;
 		if (res->already)
 			rc = 0;	/* nothing to do, and that is fine */
+		else if (err->code == FIG_EINPUT && err->col == 0 &&
+		    err->line > 1 && strstr(err->msg, "strict") &&
+		    locate_quote_fault(in, &row, &col, &what) == 0)
+			err_set(err, FIG_EINPUT, name, row, col, "row %ld, "
+			    "column %ld: %s", row, col, what);
 		goto out;
 	}
 	if (res->rows == 0) {

@@ -141,7 +141,8 @@ test_malformed(void)
 		const char *msg;
 	} bad[] = {
 		{ "metric,entity,period,value,unit,source,published\n"
-		  "m,e,2020,12,percent,\"unclosed,2021\n", 2, 0, "row 2" },
+		  "m,e,2020,12,percent,\"unclosed,2021\n", 2, 6,
+		  "row 2, column 6: unbalanced quote" },
 		{ "metric,entity,period,value,unit,source,published\n"
 		  "m,e,2020,12,percent,s,2021\n"
 		  "m,e,2020,12,percent,s\n", 3, 7, "6 fields, the header has 7" },
@@ -182,7 +183,12 @@ test_malformed(void)
 		  "no records" },
 		{ "metric,entity,period,value,unit,source,published\n"
 		  "m,e,2020,1,percent,s,2022\n"
-		  "m,e,2020,1,per\"cent,s,2022\n", 3, 0, "row 3" },
+		  "m,e,2020,1,per\"cent,s,2022\n", 3, 5,
+		  "row 3, column 5: a quote inside an unquoted field" },
+		{ "metric,entity,period,value,unit,source,published\n"
+		  "m,e,2020,1,percent,s,2022\n\n"
+		  "m,e,2020,\"1\"0,percent,s,2022\n", 3, 4,
+		  "row 3, column 4: text after a closing quote" },
 		{ NULL, 0, 0, NULL }
 	};
 
