@@ -22,7 +22,9 @@ static const char usage[] =
     "Extracts the claims of each FILE ('-' for standard input) and stores\n"
     "them with the document and its References list, one transaction per\n"
     "document. The same content added twice is a no-op that says so;\n"
-    "changed content at the same path is a new document.\n"
+    "changed content at the same path is a new document. A document that\n"
+    "cannot be read or has no date is reported and the others are still\n"
+    "added (exit status 2); a database error stops the run.\n"
     "\n"
     "The publication date comes from --published, else from the document\n"
     "(a date: line of its metadata block, or a date such as November 2022\n"
@@ -312,16 +314,23 @@ add_exec(int argc, char **argv)
 	memset(&a, 0, sizeof a);
 	a.tty = isatty(STDERR_FILENO);
 	a.total = argc - optind;
-	for (int i = optind; i < argc && rc == 0; i++) {
+	/* A bad document is reported and the others still added; a
+	 * database error or an interrupt ends the run. */
+	for (int i = optind; i < argc; i++) {
 		a.index = i - optind + 1;
-		if (add_one(s, rules, argv[i], &o, &a, &err) != 0)
+		if (add_one(s, rules, argv[i], &o, &a, &err) != 0) {
+			fflush(stdout);
+			cmd_fail(&err);
 			rc = -1;
+			if (err.code == FIG_EDB || err.code == FIG_EINTR)
+				break;
+		}
 		fflush(stdout);
 	}
 	sigaction(SIGINT, &old, NULL);
 	store_close(s);
 	rules_free(rules);
-	return rc == 0 ? FIG_EXIT_OK : cmd_fail(&err);
+	return rc == 0 ? FIG_EXIT_OK : FIG_EXIT_TROUBLE;
 }
 
 const struct fig_cmd cmd_add_entry = {

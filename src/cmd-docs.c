@@ -97,6 +97,7 @@ docs_exec(int argc, char **argv)
 	table_init(&l.table, columns, NTABLE);
 	table_set_right(&l.table, 0);
 	table_set_right(&l.table, 3);
+	table_set_max(&l.table, 4, 60);
 	if (l.fmt != FIG_FMT_TABLE)
 		rec_write_header(stdout, l.fmt, columns, NCOLS);
 	rc = store_each_doc(s, on_doc, &l, &err);

@@ -43,6 +43,7 @@ static const char *const table_cols[] = {
 };
 #define NTABLE 14
 #define QUOTE_MAX 60
+#define TITLE_MAX 40
 
 struct printer {
 	enum fig_format fmt;
@@ -166,6 +167,7 @@ series_exec(int argc, char **argv)
 		table_set_right(&p.table, 3);
 		table_set_right(&p.table, 4);
 		table_set_right(&p.table, 10);
+		table_set_max(&p.table, 9, TITLE_MAX);
 		table_set_max(&p.table, 11, QUOTE_MAX);
 		if (p.fmt != FIG_FMT_TABLE)
 			rec_write_header(stdout, p.fmt, fig_cols, NFIG);
