@@ -29,6 +29,11 @@ awk 'BEGIN { for (i = 0; i < 40000; i++) printf "%c", 33 + (i * 7919) % 90 }' > 
 dd if="$tmp/junk" of="$tmp/c.db" bs=4096 seek=1 conv=notrunc 2>/dev/null
 each corrupt "database is corrupt" "$tmp/c.db"
 
+# a database cut short (a partial copy)
+"$FIGTRACK" import --db "$tmp/full.db" "$obs" > /dev/null
+head -c 12000 "$tmp/full.db" > "$tmp/cut.db"
+each cut "database is corrupt" "$tmp/cut.db"
+
 # the header itself damaged
 "$FIGTRACK" import --db "$tmp/h.db" "$obs" > /dev/null
 printf 'garbage garbage!' | dd of="$tmp/h.db" conv=notrunc 2>/dev/null
