@@ -21,7 +21,16 @@ small=$(sqlite3 "$db" 'SELECT count(*) FROM claims')
 
 "$FIGTRACK" add --db "$db" "$big" > "$tmp/out" 2> "$tmp/err" &
 pid=$!
-sleep 1
+# kill once the document is hashed and half extracted: the add has read
+# the file once whole and then half again (Linux /proc; else a second)
+size=$(wc -c < "$big")
+i=0
+while [ $i -lt 200 ]; do
+	r=$(awk '/^rchar/ { print $2 }' /proc/$pid/io 2>/dev/null) || r=
+	[ -z "$r" ] && { sleep 1; break; }
+	[ "$r" -gt $((size + size / 2)) ] && break
+	sleep 0.05; i=$((i + 1))
+done
 if kill -9 "$pid" 2>/dev/null; then pass killed-while-running; else fail "killed-while-running: add finished within a second"; fi
 wait "$pid"
 eq killed-status $? 137

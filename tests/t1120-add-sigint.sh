@@ -21,7 +21,15 @@ i=0
 while [ "$(sqlite3 "$db" 'SELECT count(*) FROM documents' 2>/dev/null)" != 1 ] && [ $i -lt 100 ]; do
 	sleep 0.05; i=$((i + 1))
 done
-sleep 0.3
+# and for the big one to be hashed and partly extracted (Linux /proc)
+size=$(wc -c < "$big")
+i=0
+while [ $i -lt 200 ]; do
+	r=$(awk '/^rchar/ { print $2 }' /proc/$pid/io 2>/dev/null) || r=
+	[ -z "$r" ] && { sleep 0.3; break; }
+	[ "$r" -gt $((size + size / 4)) ] && break
+	sleep 0.05; i=$((i + 1))
+done
 if kill -INT "$pid" 2>/dev/null; then pass interrupted-while-running; else fail "interrupted-while-running: add had finished"; fi
 wait "$pid"
 eq exit-status $? 2
