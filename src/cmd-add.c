@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -60,6 +61,7 @@ struct adder {
 	struct fig_err *err;
 	/* progress on a terminal */
 	int tty;
+	double delay;		/* seconds before the first progress line */
 	int shown;		/* a progress line is on the screen */
 	struct timespec start, last;
 	const char *path;
@@ -73,8 +75,9 @@ since(const struct timespec *a, const struct timespec *b)
 	    (double)(b->tv_nsec - a->tv_nsec) / 1e9;
 }
 
-/* A progress line on stderr once a document has taken a second, then
- * four times a second. */
+/* A progress line on stderr once a document has taken a->delay seconds
+ * (one, or $FIGTRACK_PROGRESS_DELAY milliseconds), then four times a
+ * second. */
 static void
 progress(struct adder *a)
 {
@@ -83,7 +86,7 @@ progress(struct adder *a)
 	if (!a->tty || (a->nclaims & 255) != 0)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (since(&a->start, &now) < 1.0 || (a->shown &&
+	if (since(&a->start, &now) < a->delay || (a->shown &&
 	    since(&a->last, &now) < 0.25))
 		return;
 	a->last = now;
@@ -313,6 +316,8 @@ add_exec(int argc, char **argv)
 	sigaction(SIGINT, &sa, &old);
 	memset(&a, 0, sizeof a);
 	a.tty = isatty(STDERR_FILENO);
+	a.delay = getenv("FIGTRACK_PROGRESS_DELAY") ?
+	    atof(getenv("FIGTRACK_PROGRESS_DELAY")) / 1000 : 1.0;
 	a.total = argc - optind;
 	/* A bad document is reported and the others still added; a
 	 * database error or an interrupt ends the run. */
