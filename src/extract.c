@@ -1305,11 +1305,14 @@ body_line(struct xstate *x, const char *s, size_t n, long lineno,
 			t++;
 			tn--;
 		}
-		claim_setfield(x->meta->title, sizeof x->meta->title, "");
-		memcpy(x->meta->title, t, tn < 255 ? tn : 255);
-		x->meta->title[tn < 255 ? tn : 255] = '\0';
-		claim_setfield(x->meta->title, sizeof x->meta->title,
-		    x->meta->title);
+		/* cut where a character starts, as claim_setfield does */
+		if (tn >= sizeof x->meta->title) {
+			tn = sizeof x->meta->title - 1;
+			while (tn > 0 && ((unsigned char)t[tn] & 0xC0) == 0x80)
+				tn--;
+		}
+		memcpy(x->meta->title, t, tn);
+		x->meta->title[tn] = '\0';
 	}
 	if (lineno <= DATE_LINES && !x->meta->published[0]) {
 		char p[FIG_PERIOD_LEN];

@@ -1183,7 +1183,17 @@ rules_new(const char *dir)
 static int
 finish(struct loader *L, struct fig_rules **out)
 {
-	int rc = build(L);
+	int rc;
+
+	/* the quantity pattern is built from the sections: none, nothing
+	 * to build it from */
+	if (L->nsec == 0) {
+		err_set(L->err, FIG_EINPUT, L->r->dir, 0, 0, "no [sections] "
+		    "in the rules: the rule files are empty");
+		rules_free(L->r);
+		return -1;
+	}
+	rc = build(L);
 
 	free_sections(L);
 	if (rc != 0) {
