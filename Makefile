@@ -49,6 +49,9 @@ $(BUILD)/tests/%: tests/%.c tests/harness.h $(BUILD)/libfigtrack.a | $(BUILD)/te
 	$(CC) $(CPPFLAGS) -Itests $(WFLAGS) -Wno-missing-prototypes $(CFLAGS) \
 	    $(LDFLAGS) -o $@ $< $(BUILD)/libfigtrack.a $(LDLIBS)
 
+# unit-fuzz includes the fuzzing harnesses to replay their inputs
+$(BUILD)/tests/unit-fuzz: $(wildcard tests/fuzz/*.c)
+
 $(BUILD) $(BUILD)/tests:
 	mkdir -p $@
 

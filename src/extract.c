@@ -1355,7 +1355,11 @@ run(const struct fig_rules *r, FILE *in, const char *mem, size_t memlen,
 	struct fig_docmeta localmeta;
 	struct fig_buf line = FIG_BUF_INIT, fixed = FIG_BUF_INIT;
 	long lineno = 0;
-	long long off = 0;
+	long long off = 0;	/* bytes read before this line */
+	/* Where this line's text starts in the document as extraction sees
+	 * it: the bytes read, past a BOM, and under --lossy the repaired
+	 * bytes, so that offsets within a repaired line stay in order. */
+	long long doc = 0;
 	size_t mempos = 0;
 	int rc = 0;
 
@@ -1381,7 +1385,8 @@ run(const struct fig_rules *r, FILE *in, const char *mem, size_t memlen,
 	}
 	for (;;) {
 		const char *s;
-		size_t n, rawlen, bad;
+		size_t n, rawlen, bad, lead = 0;
+		long long grew = 0;
 
 		if (in) {
 			int g = buf_getline(&line, in);
@@ -1414,6 +1419,7 @@ run(const struct fig_rules *r, FILE *in, const char *mem, size_t memlen,
 		if (lineno == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
 			s += 3;
 			n -= 3;
+			lead = 3;
 		}
 		if (n > 0 && s[n - 1] == '\r')
 			n--;
@@ -1428,6 +1434,7 @@ run(const struct fig_rules *r, FILE *in, const char *mem, size_t memlen,
 			}
 			buf_reset(&fixed);
 			text_utf8_lossy(&fixed, s, n);
+			grew = (long long)fixed.len - (long long)n;
 			s = fixed.data;
 			n = fixed.len;
 		}
@@ -1439,14 +1446,16 @@ run(const struct fig_rules *r, FILE *in, const char *mem, size_t memlen,
 			}
 			if (mrc == 1) {
 				off += (long long)rawlen + 1;
+				doc += (long long)rawlen + 1 + grew;
 				continue;
 			}
 		}
-		if (body_line(&x, s, n, lineno, off) != 0) {
+		if (body_line(&x, s, n, lineno, doc + (long long)lead) != 0) {
 			rc = -1;
 			break;
 		}
 		off += (long long)rawlen + 1;
+		doc += (long long)rawlen + 1 + grew;
 	}
 	if (rc == 0) {
 		if (x.mode == MODE_REFS)

@@ -84,7 +84,8 @@ field_fail(struct importer *im, long row, int col, const char *colname,
 }
 
 /* A plain decimal: sign, digits, point, exponent; no spaces, no
- * thousands separators, no inf or nan. */
+ * thousands separators, no inf or nan, nothing of FIG_VALUE_MAX or more
+ * (it could not be exported as a plain decimal). */
 static int
 parse_number(const char *s, double *v)
 {
@@ -98,7 +99,7 @@ parse_number(const char *s, double *v)
 	*v = strtod(s, &end);
 	if (*end != '\0' || errno == ERANGE || !isfinite(*v))
 		return -1;
-	return 0;
+	return fabs(*v) < FIG_VALUE_MAX ? 0 : -1;
 }
 
 static int
@@ -192,17 +193,17 @@ read_numbers(struct importer *im, long row, char *const *f, int cvalue,
 {
 	if (parse_number(f[cvalue], &c->value) != 0)
 		return field_fail(im, row, cvalue, "value", err,
-		    "not a number:", f[cvalue]);
+		    "not a number below 1e40:", f[cvalue]);
 	if (clow >= 0 && f[clow][0]) {
 		if (parse_number(f[clow], &c->low) != 0)
 			return field_fail(im, row, clow, "low", err,
-			    "not a number:", f[clow]);
+			    "not a number below 1e40:", f[clow]);
 		c->has_low = 1;
 	}
 	if (chigh >= 0 && f[chigh][0]) {
 		if (parse_number(f[chigh], &c->high) != 0)
 			return field_fail(im, row, chigh, "high", err,
-			    "not a number:", f[chigh]);
+			    "not a number below 1e40:", f[chigh]);
 		c->has_high = 1;
 	}
 	c->qual = FIG_Q_EXACT;

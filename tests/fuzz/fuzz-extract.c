@@ -2,11 +2,13 @@
  * bytes as a document (metadata block, body, References section) through
  * extract_mem with the shipped rules, every claim and reference checked
  * and written out as the commands would write it. */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "figtrack/buf.h"
 #include "figtrack/claim.h"
 #include "figtrack/extract.h"
 #include "figtrack/period.h"
@@ -21,8 +23,9 @@ static FILE *fx_sink;
 
 /* What the claim callback knows about the input. */
 struct fx_doc {
+	const char *text;	/* as read, or repaired under lossy */
 	size_t size;
-	int lossy;		/* offsets are into the repaired text */
+	int lossy;
 };
 
 /* A fixed field must hold a NUL within its size and valid UTF-8. */
@@ -36,6 +39,21 @@ fx_field(const char *s, size_t size)
 		abort();
 }
 
+/* claim_fmt_number writes v so that it reads back, to 6 decimals. */
+static void
+fx_number(double v)
+{
+	char num[64];
+	double back;
+
+	if (!(fabs(v) < FIG_VALUE_MAX))
+		abort();
+	claim_fmt_number(v, num, sizeof num);
+	back = strtod(num, NULL);
+	if (!(fabs(back - v) <= 5e-7 + 1e-15 * fabs(v)))
+		abort();
+}
+
 static int
 fx_claim(void *ctx, const struct fig_claim *c)
 {
@@ -46,8 +64,15 @@ fx_claim(void *ctx, const struct fig_claim *c)
 	if (c->quote == NULL || c->line < 1 || c->byte_start < 0 ||
 	    c->byte_end < c->byte_start)
 		abort();
-	if (!d->lossy && (size_t)c->byte_end > d->size)
-		abort();
+	{
+		/* the quote's first line is where its offset says, in the
+		 * document or under lossy in the repaired one */
+		size_t q1 = strcspn(c->quote, "\n");
+		if ((size_t)c->byte_end > d->size ||
+		    (size_t)c->byte_start + q1 > d->size ||
+		    memcmp(d->text + c->byte_start, c->quote, q1) != 0)
+			abort();
+	}
 	if (text_utf8_check(c->quote, strlen(c->quote), &bad) != 0)
 		abort();
 	fx_field(c->unit, sizeof c->unit);
@@ -59,6 +84,12 @@ fx_claim(void *ctx, const struct fig_claim *c)
 	if (c->unit[0] == '\0' || (unsigned)c->qual >= FIG_Q_COUNT_ ||
 	    (unsigned)c->kind >= FIG_PK_COUNT_)
 		abort();
+	/* values are written as plain decimals that read back */
+	fx_number(c->value);
+	if (c->has_low)
+		fx_number(c->low);
+	if (c->has_high)
+		fx_number(c->high);
 	/* what extract writes, import must read back */
 	if (c->period[0] && period_parse(c->period, p) != 0)
 		abort();
@@ -111,7 +142,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct fig_extract_cbs cbs;
 	struct fig_docmeta meta;
 	struct fig_err err;
-	struct fx_doc d = { size, 0 };
+	struct fx_doc d;
+	struct fig_buf fixed = FIG_BUF_INIT;
 	char *copy;
 
 	/* an exact-size copy, so a read past the end is caught */
@@ -119,6 +151,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size)
 		memcpy(copy, data, size);
 	memset(&opts, 0, sizeof opts);
+	d.text = copy;
+	d.size = size;
+	d.lossy = 0;
 	cbs.on_claim = fx_claim;
 	cbs.on_ref = fx_ref;
 	cbs.ctx = &d;
@@ -130,6 +165,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();	/* a failure must say why */
 		if (err.code == FIG_EINPUT && strstr(err.msg, "UTF-8")) {
 			opts.lossy = d.lossy = 1;
+			text_utf8_lossy(&fixed, copy, size);
+			d.text = buf_str(&fixed);
+			d.size = fixed.len;
 			err_clear(&err);
 			if (extract_mem(fx_rules, copy, size, "fuzz.md", &opts,
 			    &cbs, &meta, &err) != 0 && err.code == FIG_OK)
@@ -140,6 +178,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fx_field(meta.published, sizeof meta.published);
 	fx_field(meta.source, sizeof meta.source);
 	fx_field(meta.url, sizeof meta.url);
+	buf_release(&fixed);
 	free(copy);
 	return 0;
 }
