@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -424,7 +425,9 @@ parse_double(const char *s, double *v)
 
 	errno = 0;
 	*v = strtod(s, &end);
-	return (end == s || errno != 0) ? -1 : (int)(end - s);
+	/* no inf or nan, and nothing a claim could not hold */
+	return (end == s || errno != 0 || !(fabs(*v) < FIG_VALUE_MAX)) ? -1 :
+	    (int)(end - s);
 }
 
 static int
@@ -832,7 +835,7 @@ build_unit(struct loader *L, const struct section *s, struct fig_unit *u)
 			if (parse_double(kv->val, &u->factor) < 0)
 				return err_set(L->err, FIG_EINPUT, s->path,
 				    kv->line, kv->col, "factor is not a "
-				    "number: '%s'", kv->val);
+				    "number below 1e40: '%s'", kv->val);
 		} else if (strcmp(kv->key, "weak") == 0)
 			u->weak = strcmp(kv->val, "yes") == 0;
 		else if (strcmp(kv->key, "years") == 0)
@@ -869,7 +872,8 @@ build_numbers(struct loader *L, const struct section *s)
 		}
 		if ((used = parse_double(kv->val, &v)) < 0)
 			return err_set(L->err, FIG_EINPUT, s->path, kv->line,
-			    kv->col, "number word '%s' needs a value", kv->key);
+			    kv->col, "number word '%s' needs a value below "
+			    "1e40", kv->key);
 		r->words = xrealloc(r->words,
 		    (size_t)(r->nwords + 1) * sizeof *r->words);
 		w = &r->words[r->nwords++];
@@ -942,7 +946,7 @@ build(struct loader *L)
 			memset(sc, 0, sizeof *sc);
 			if (parse_double(s->name, &sc->factor) < 0) {
 				err_set(L->err, FIG_EINPUT, s->path, s->at.line,
-				    1, "[scale N] needs a number: '%s'",
+				    1, "[scale N] needs a number below 1e40: '%s'",
 				    s->name);
 				goto out;
 			}
