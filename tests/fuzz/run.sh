@@ -37,7 +37,8 @@ for src in src/*.c; do
 	if [ ! -f "$o" ] || [ "$src" -nt "$o" ] || [ "$newest_h" -nt "$o" ]; then
 		echo "fuzz: cc $src"
 		# shellcheck disable=SC2086
-		$CLANG $CPPFLAGS $CFLAGS -fsanitize=fuzzer-no-link -c -o "$o" "$src" || exit 2
+		$CLANG $CPPFLAGS $CFLAGS -fsanitize=fuzzer-no-link -c -o "$o.$$" "$src" &&
+		    mv "$o.$$" "$o" || exit 2
 	fi
 	objs="$objs $o"
 done
@@ -50,7 +51,8 @@ for t in $TARGETS; do
 	if [ $stale = 1 ]; then
 		echo "fuzz: link $bin"
 		# shellcheck disable=SC2086
-		$CLANG $CPPFLAGS $CFLAGS -fsanitize=fuzzer -o "$bin" "$src" $objs $LIBS || exit 2
+		$CLANG $CPPFLAGS $CFLAGS -fsanitize=fuzzer -o "$bin.$$" "$src" $objs $LIBS &&
+		    mv "$bin.$$" "$bin" || exit 2
 	fi
 done
 
@@ -83,5 +85,11 @@ for t in $TARGETS; do
 	fi
 done
 echo "fuzz: $total executions in total"
-echo "$(( $(echo $TARGETS | wc -w) - failed )) passed, $failed failed"
+# not "N passed, N failed": the test suite's count stays the last one
+n=$(echo $TARGETS | wc -w)
+if [ $failed -eq 0 ]; then
+	echo "fuzz: all $n harnesses ran clean"
+else
+	echo "fuzz: $failed of $n harnesses found a fault"
+fi
 [ $failed -eq 0 ]
