@@ -30,7 +30,7 @@ UNITSRC  = $(wildcard tests/unit-*.c)
 UNITBIN  = $(UNITSRC:tests/%.c=$(BUILD)/tests/%)
 
 DEBS     = gcc make pkg-config libpcre2-dev libsqlite3-dev libcsv-dev \
-           gnuplot-nox sqlite3 clang libclang-rt-14-dev valgrind
+           gnuplot-nox sqlite3 clang libclang-rt-14-dev valgrind time
 
 .PHONY: all deps check check-valgrind demo bench fuzz clean install
 
