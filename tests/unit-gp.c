@@ -821,10 +821,10 @@ test_run_errors(void)
 {
 	struct fig_err err;
 	struct fig_buf log = FIG_BUF_INIT;
+	const char *bad = "set terminal dumb\nset output '/dev/null'\n"
+	    "plot no_such_function(x)\n";
 
-	CHECK(gp_write_file(tmp_path("bad.gp"), "set terminal dumb\n"
-	    "set output '/dev/null'\nplot no_such_function(x)\n", 71, &err)
-	    == 0);
+	CHECK(gp_write_file(tmp_path("bad.gp"), bad, strlen(bad), &err) == 0);
 	err_clear(&err);
 	CHECK(gp_run("gnuplot", tmpdir, "bad.gp", &log, &err) < 0);
 	CHECK(strstr(err.file, "bad.gp") != NULL);
@@ -921,7 +921,9 @@ test_render_injection(void)
 	buf_addf(&p1, "Russia\"; system(\"touch %s\"); \"", pw[0]);
 	buf_addf(&p2, "Src `touch %s` '; system('touch %s'); '", pw[1],
 	    pw[2]);
-	buf_addf(&p3, "x'\nsystem('touch %s')\n'", pw[3]);
+	/* gnuplot takes a string left open at the end of a line, so only
+	 * removing the newline stops the next line from running */
+	buf_addf(&p3, "x\nsystem(\"touch %s\")\n", pw[3]);
 	buf_addf(&p4, "quote \"; system(\"touch %s\"); \" `touch %s`", pw[4],
 	    pw[4]);
 	buf_adds(&p5, "Later @m\\");
