@@ -224,34 +224,78 @@ is_space(int c)
 	    c == '\f' || c == '\v';
 }
 
+/* Appends s to t with runs of white space as one space, trimmed. */
+static void
+add_collapsed(struct fig_buf *t, const char *s)
+{
+	while (is_space((unsigned char)*s))
+		s++;
+	for (; *s; s++) {
+		if (!is_space((unsigned char)*s))
+			buf_addc(t, *s);
+		else if (s[1] && !is_space((unsigned char)s[1]))
+			buf_addc(t, ' ');
+	}
+}
+
 void
 gp_short_name(struct fig_buf *b, const char *title, const char *path,
     size_t max)
 {
-	struct fig_buf t = FIG_BUF_INIT;
-	const char *s = title ? title : "";
+	struct fig_buf t = FIG_BUF_INIT, u = FIG_BUF_INIT;
 	size_t nchar = 0, cut = 0, space = 0, i;
+	const char *colon;
 
-	while (is_space((unsigned char)*s))
-		s++;
-	if (*s == '\0' && path) {
+	add_collapsed(&t, title ? title : "");
+	if (t.len == 0 && path) {
 		const char *base = strrchr(path, '/'), *dot;
 		base = base ? base + 1 : path;
 		dot = strrchr(base, '.');
 		buf_add(&t, base, dot && dot > base ? (size_t)(dot - base) :
 		    strlen(base));
-	} else {
-		for (; *s; s++) {
-			if (!is_space((unsigned char)*s))
-				buf_addc(&t, *s);
-			else if (s[1] && !is_space((unsigned char)s[1]))
-				buf_addc(&t, ' ');
+	} else if (t.len) {
+		/* drop " (aside)" groups, outermost only, when closed */
+		int depth = 0;
+		for (i = 0; i < t.len; i++) {
+			char c = t.data[i];
+			if (c == '(' && depth++ == 0)
+				continue;
+			if (depth > 0) {
+				if (c == ')' && --depth == 0) {
+					/* "a (b) c" -> "a c" */
+					while (u.len > 0 && u.data[u.len - 1] == ' ')
+						u.len--;
+					if (u.data)
+						u.data[u.len] = '\0';
+					if (u.len > 0 && i + 1 < t.len &&
+					    !strchr(" ,.;:!?)", t.data[i + 1]))
+						buf_addc(&u, ' ');
+				}
+				continue;
+			}
+			buf_addc(&u, c);
+		}
+		if (depth > 0) {
+			/* an unclosed parenthesis: keep the title as it is */
+			buf_reset(&u);
+			buf_add(&u, t.data, t.len);
+		}
+		buf_reset(&t);
+		add_collapsed(&t, buf_str(&u));
+		if (t.len == 0) {
+			buf_reset(&t);
+			add_collapsed(&t, title);
+		}
+		colon = strstr(buf_str(&t), ": ");
+		if (colon && colon - t.data >= 3) {
+			t.len = (size_t)(colon - t.data);
+			t.data[t.len] = '\0';
 		}
 	}
 	if (max < 2)
 		max = 2;
 	/* count characters; remember where character max-1 starts and the
-	 * last space before it */
+	 * last space at or before it */
 	for (i = 0; i < t.len; i++) {
 		if (((unsigned char)t.data[i] & 0xC0) == 0x80)
 			continue;
@@ -270,6 +314,7 @@ gp_short_name(struct fig_buf *b, const char *title, const char *path,
 		buf_adds(b, "\xE2\x80\xA6");
 	}
 	buf_release(&t);
+	buf_release(&u);
 }
 
 /* --- the chart --------------------------------------------------------- */
@@ -654,9 +699,13 @@ gp_write_script(struct fig_buf *out, const struct gp_chart *c,
 		if (dup)
 			continue;
 		buf_reset(&t);
-		buf_adds(&t, srcs[pts[i].src].name);
-		if (srcs[pts[i].src].published[0])
-			buf_addf(&t, " %s", srcs[pts[i].src].published);
+		if (pts[i].p->label)
+			buf_adds(&t, pts[i].p->label);
+		else {
+			buf_adds(&t, srcs[pts[i].src].name);
+			if (srcs[pts[i].src].published[0])
+				buf_addf(&t, " %s", srcs[pts[i].src].published);
+		}
 		buf_addf(out, "set label %ld ", ++label);
 		gp_quote(out, buf_str(&t));
 		buf_adds(out, " at first ");
@@ -710,6 +759,33 @@ gp_write_script(struct fig_buf *out, const struct gp_chart *c,
 }
 
 /* --- files and processes ----------------------------------------------- */
+
+char *
+gp_relative_path(const char *from, const char *to)
+{
+	struct fig_buf b = FIG_BUF_INIT;
+	size_t i = 0, common = 0;
+
+	/* the longest common prefix that ends at a component boundary */
+	for (;;) {
+		if ((from[i] == '/' || from[i] == '\0') &&
+		    (to[i] == '/' || to[i] == '\0'))
+			common = i;
+		if (from[i] == '\0' || from[i] != to[i])
+			break;
+		i++;
+	}
+	if (from[i] == '\0' && to[i] == '\0')
+		return xstrdup(".");
+	if (common == 0)
+		return xstrdup(to);
+	for (const char *s = from + common; *s; s++)
+		if (*s == '/')
+			buf_adds(&b, b.len ? "/.." : "..");
+	if (to[common] == '/')
+		buf_adds(&b, b.len ? to + common : to + common + 1);
+	return buf_detach(&b);
+}
 
 int
 gp_write_file(const char *path, const char *data, size_t len,

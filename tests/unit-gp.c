@@ -553,7 +553,7 @@ test_short_name(void)
 	CHECK_STR(buf_str(&b), "ACRI report");
 	buf_reset(&b);
 	gp_short_name(&b, "  China and\n Russia:   tech  ", "x.txt", 24);
-	CHECK_STR(buf_str(&b), "China and Russia: tech");
+	CHECK_STR(buf_str(&b), "China and Russia");
 	buf_reset(&b);
 	gp_short_name(&b, "Russia's Tech Dependence on China Deepens after "
 	    "the Invasion", "x.txt", 25);
@@ -571,6 +571,30 @@ test_short_name(void)
 	buf_reset(&b);
 	gp_short_name(&b, " ", ".hidden", 24);
 	CHECK_STR(buf_str(&b), ".hidden");
+	buf_reset(&b);
+	gp_short_name(&b, "GACC (General Administration of Customs of China) "
+	    "annual trade data 2020", "x.csv", 28);
+	CHECK_STR(buf_str(&b), "GACC annual trade data 2020");
+	buf_reset(&b);
+	gp_short_name(&b, "TASS: Russian Ministry of Industry and Trade on the "
+	    "strategy", NULL, 28);
+	CHECK_STR(buf_str(&b), "TASS");
+	buf_reset(&b);
+	gp_short_name(&b, "China-Russia cooperation (UTS:ACRI, November 2022): "
+	    "briefing", NULL, 28);
+	CHECK_STR(buf_str(&b), "China-Russia cooperation");
+	buf_reset(&b);
+	gp_short_name(&b, "A (b (c) d), e (f", NULL, 28);
+	CHECK_STR(buf_str(&b), "A (b (c) d), e (f");	/* unclosed: as is */
+	buf_reset(&b);
+	gp_short_name(&b, "A (b (c) d), e", NULL, 28);
+	CHECK_STR(buf_str(&b), "A, e");
+	buf_reset(&b);
+	gp_short_name(&b, "(only an aside)", NULL, 28);
+	CHECK_STR(buf_str(&b), "(only an aside)");
+	buf_reset(&b);
+	gp_short_name(&b, "Ab: c", NULL, 28);	/* too short a head */
+	CHECK_STR(buf_str(&b), "Ab: c");
 	buf_reset(&b);
 	/* UTF-8 counted in characters, never cut inside one */
 	gp_short_name(&b, "\xD0\xA0\xD0\xA0\xD0\xA0\xD0\xA0\xD0\xA0", NULL, 3);
@@ -590,7 +614,10 @@ test_script_content(void)
 	char why[200];
 
 	fixture_init(&f, NULL, "ACRI", "Later Source", "about 30 percent");
+	f.p[5].label = "GACC data 2021-01-14";	/* a dataset row's own */
 	CHECK(gp_write_script(&s, &f.chart, &res, &err) == 0);
+	CHECK(strstr(s.data, "set label 6 'GACC data 2021-01-14' at first "
+	    "2022.873973, first 20 ") != NULL);
 	CHECK(res.plotted == 7);
 	CHECK(res.skipped_unit == 1);
 	CHECK(res.skipped_time == 1);
@@ -696,7 +723,7 @@ static void
 test_script_nothing_to_draw(void)
 {
 	struct fig_claim c;
-	struct gp_point p = { &c, 1, "S", "", 0 };
+	struct gp_point p = { &c, 1, "S", "", NULL, 0 };
 	struct gp_chart ch = { "m", "", "m", "svg", "style.gp", NULL, &p, 1 };
 	struct fig_buf s = FIG_BUF_INIT;
 	struct gp_result res;
@@ -773,6 +800,32 @@ test_script_injection_text(void)
 	CHECK(!script_is_inert("$d << EOD\n1 2 `id`\nEOD\n", why, sizeof why));
 	buf_release(&s);
 	fixture_release(&f);
+}
+
+static void
+test_relative_path(void)
+{
+	static const char *const cases[][3] = {
+		{ "/a/b", "/a/c", "../c" },
+		{ "/a/b", "/a/b", "." },
+		{ "/a/b", "/a", ".." },
+		{ "/a", "/a/b", "b" },
+		{ "/r/plots/out", "/r/plots", ".." },
+		{ "/r", "/r/plots", "plots" },
+		{ "/r/x/y/z", "/r/plots", "../../../plots" },
+		{ "/ab", "/a", "/a" },
+		{ "/a", "/ab", "/ab" },
+		{ "/tmp/x", "/work/plots", "/work/plots" },
+		{ "/", "/a", "/a" },
+		{ "/a/b c", "/a/it's", "../it's" },
+		{ NULL, NULL, NULL }
+	};
+
+	for (int i = 0; cases[i][0]; i++) {
+		char *r = gp_relative_path(cases[i][0], cases[i][1]);
+		CHECK_STR(r, cases[i][2]);
+		free(r);
+	}
 }
 
 /* --- files and gnuplot ---------------------------------------------------- */
@@ -987,6 +1040,7 @@ static const struct harness_test tests[] = {
 	{ "script_nothing_to_draw", test_script_nothing_to_draw },
 	{ "script_deterministic", test_script_deterministic },
 	{ "script_injection_text", test_script_injection_text },
+	{ "relative_path", test_relative_path },
 	{ "write_file", test_write_file },
 	{ "have_program", test_have_program },
 	{ "run_errors", test_run_errors },

@@ -37,10 +37,13 @@ void gp_quote(struct fig_buf *b, const char *s);
 #define GP_NAME_MAX 100
 void gp_file_name(struct fig_buf *b, const char *s);
 
-/* Appends to b the short name a chart uses for a source: its title with
- * runs of white space made one space, cut at a word boundary to at most
- * max characters with an ellipsis; when the title is empty, the base name
- * of path without its extension. */
+/* Appends to b the short name a chart uses for a source, from its title:
+ * runs of white space made one space, parenthesised asides dropped
+ * ("GACC (General Administration of Customs) data 2021" -> "GACC data
+ * 2021"), only the part before a ": " kept ("TASS: Ministry on ..." ->
+ * "TASS"), then cut at a word boundary to at most max characters with an
+ * ellipsis. When the title is empty, the base name of path without its
+ * extension. */
 void gp_short_name(struct fig_buf *b, const char *title, const char *path,
     size_t max);
 
@@ -50,6 +53,8 @@ struct gp_point {
 	long long source_id;	/* the document; equal ids share a key entry */
 	const char *source;	/* borrowed: short name, in labels and key */
 	const char *published;	/* borrowed: YYYY[-MM[-DD]] or "" */
+	const char *label;	/* borrowed: text by the point, or NULL for
+				 * "source published" */
 	int baseline;		/* 1 when from the baseline report */
 };
 
@@ -89,6 +94,12 @@ struct gp_result {
  * can be drawn. */
 int gp_write_script(struct fig_buf *out, const struct gp_chart *c,
     struct gp_result *res, struct fig_err *err);
+
+/* The path of directory `to` as seen from directory `from`, both absolute
+ * and canonical (realpath): "..", "../style", "." when equal, or `to`
+ * itself when the two share nothing but the root. Returns a malloc'd
+ * string the caller frees. */
+char *gp_relative_path(const char *from, const char *to);
 
 /* Writes data[0..len) to path atomically: a temporary file in the same
  * directory, then rename(2). Returns 0, or -1 with err naming path. */
