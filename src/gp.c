@@ -687,7 +687,7 @@ gp_write_script(struct fig_buf *out, const struct gp_chart *c,
 	/* labels: source and publication date by each point; a second
 	 * source at the same place stacks above the first */
 	for (i = 0; i < npts; i++) {
-		int dup = 0, stack = 0;
+		int dup = 0, stack = 0, right;
 		for (j = 0; j < i; j++) {
 			if (pts[j].x != pts[i].x || pts[j].y != pts[i].y)
 				continue;
@@ -712,9 +712,12 @@ gp_write_script(struct fig_buf *out, const struct gp_chart *c,
 		add_num(out, pts[i].x);
 		buf_adds(out, ", first ");
 		add_num(out, pts[i].y);
-		buf_addf(out, " offset char fig_label_dx, char "
-		    "(fig_label_dy + %d * 1.2) left font fig_label_font "
-		    "tc lt %d noenhanced front\n", stack, srcs[pts[i].src].lt);
+		/* near the right edge a label reads leftwards, inside the box */
+		right = pts[i].x > xlo + 0.75 * (xhi - xlo);
+		buf_addf(out, " offset char %sfig_label_dx, char "
+		    "(fig_label_dy + %d * 1.2) %s font fig_label_font "
+		    "tc lt %d noenhanced front\n", right ? "-" : "", stack,
+		    right ? "right" : "left", srcs[pts[i].src].lt);
 	}
 
 	/* the plot: data without key titles, then one key entry a source */

@@ -669,6 +669,9 @@ test_script_content(void)
 	CHECK(strstr(s.data, "'Later Source 2023-03-15' at first 2020.5, "
 	    "first 30 offset char fig_label_dx, char (fig_label_dy + 1 * 1.2)")
 	    != NULL);
+	/* the target in 2025, near the right edge, is labelled leftwards */
+	CHECK(strstr(s.data, "'ACRI 2022-11' at first 2025.5, first 50 offset "
+	    "char -fig_label_dx, char (fig_label_dy + 0 * 1.2) right ") != NULL);
 	CHECK(strstr(s.data, "US$2 billion") == NULL);
 	CHECK(strstr(s.data, "spring") == NULL);
 	if (!script_is_inert(s.data, why, sizeof why))
