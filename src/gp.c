@@ -405,6 +405,18 @@ done:
 	buf_release(&t);
 }
 
+/* A metric whose slug names a target (metrics.md: `*_target` and
+ * `*.target` carry period_kind=target), whatever kind a figure has; an
+ * imported observation of a target is stored as observed. */
+static int
+metric_is_target(const char *m)
+{
+	size_t n = strlen(m);
+
+	return n >= 6 && strcmp(m + n - 6, "target") == 0 &&
+	    (n == 6 || m[n - 7] == '.' || m[n - 7] == '_');
+}
+
 /* Picks the unit most figures use (ties: the first in byte order). */
 static const char *
 pick_unit(const struct pt *pts, size_t n)
@@ -539,7 +551,8 @@ gp_write_script(struct fig_buf *out, const struct gp_chart *c,
 	for (i = 0; i < npts; i++) {
 		struct pt *q = &pts[i];
 		const struct fig_claim *cl = q->p->claim;
-		int target = cl->kind == FIG_PK_TARGET, range;
+		int target = cl->kind == FIG_PK_TARGET ||
+		    metric_is_target(c->metric), range;
 
 		for (j = 0; j < nsrc; j++)
 			if (srcs[j].id == q->p->source_id)

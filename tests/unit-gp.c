@@ -717,6 +717,20 @@ test_script_units_and_scale(void)
 	/* no baseline: later sources only, line types from 2 */
 	CHECK(strstr(s.data, "lt 1 ") == NULL);
 	CHECK(strstr(s.data, "set loadpath\n") != NULL);
+	/* every figure of a target metric is a target, whatever its kind */
+	ch.metric = "process_node.target";
+	buf_reset(&s);
+	CHECK(gp_write_script(&s, &ch, &res, &err) == 0);
+	CHECK(strstr(s.data, "_tgt using 1:2 with points") != NULL);
+	CHECK(strstr(s.data, "_fig using") == NULL);
+	ch.metric = "electronics.domestic_share_target";
+	buf_reset(&s);
+	CHECK(gp_write_script(&s, &ch, &res, &err) == 0);
+	CHECK(strstr(s.data, "_fig using") == NULL);
+	ch.metric = "trade.retarget";	/* not a target slug */
+	buf_reset(&s);
+	CHECK(gp_write_script(&s, &ch, &res, &err) == 0);
+	CHECK(strstr(s.data, "_tgt using") == NULL);
 	for (int i = 0; i < 3; i++)
 		claim_release(&c[i]);
 	buf_release(&s);

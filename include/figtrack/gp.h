@@ -86,8 +86,9 @@ struct gp_result {
  * inline datablocks (one per source and marker kind, each row preceded by
  * a comment naming the claim), bounds as arrows, point labels and the plot
  * command. The baseline report's figures use line type 1 and circles, later
- * sources line types 2..8 and squares; targets are hollow; ranges are error
- * bars; one-sided bounds (more than, less than, ...) an arrow from the
+ * sources line types 2..8 and squares; targets (period_kind target, or
+ * every figure of a metric whose slug ends in .target or _target) are
+ * hollow; ranges are error bars; one-sided bounds (more than, less than, ...) an arrow from the
  * bound away from it. A series with several units draws the one most of
  * its figures use. The output depends only on c: equal input gives
  * byte-identical scripts. Returns 0, or -1 with err set when no figure
