@@ -350,6 +350,18 @@ render_all(struct plot *p)
 
 	for (size_t i = 0; i < p->nentries; i++) {
 		struct fig_err err;
+		/* no stale chart survives a failed render, and gnuplot never
+		 * writes through a link left in DIR */
+		buf_reset(&script);
+		buf_addf(&script, "%s/%s.%s", p->dir, p->entries[i].name,
+		    p->format);
+		if (unlink(script.data) < 0 && errno != ENOENT) {
+			err_set(&err, FIG_EIO, script.data, 0, 0,
+			    "cannot replace: %s", strerror(errno));
+			cmd_fail(&err);
+			failures++;
+			continue;
+		}
 		buf_reset(&script);
 		buf_addf(&script, "%s.gp", p->entries[i].name);
 		err_clear(&err);

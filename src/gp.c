@@ -438,11 +438,25 @@ pick_unit(const struct pt *pts, size_t n)
 	return best;
 }
 
-/* Header comment: how to re-run, what the axes mean. name is a file name
- * from gp_file_name, so it holds no control character or backslash. */
+/* Appends s for a comment line: no control character (a newline would
+ * end the comment and start a command) and no backslash (one at the end
+ * of a line continues the comment onto the next). */
+static void
+add_comment_text(struct fig_buf *b, const char *s)
+{
+	for (; *s; s++)
+		buf_addc(b, (unsigned char)*s < 0x20 || *s == 0x7f ||
+		    *s == '\\' ? '_' : *s);
+}
+
+/* Header comment: how to re-run, what the axes mean. */
 static void
 write_header(struct fig_buf *b, const struct gp_chart *c)
 {
+	struct fig_buf name = FIG_BUF_INIT, style = FIG_BUF_INIT;
+
+	add_comment_text(&name, c->name);
+	add_comment_text(&style, c->style);
 	buf_addf(b,
 	    "# %s.gp: one figtrack series as a gnuplot chart, data inline.\n"
 	    "# Edit freely and re-run it from this directory:\n"
@@ -456,7 +470,9 @@ write_header(struct fig_buf *b, const struct gp_chart *c)
 	    "# at its source's publication date. Baseline report: circles;\n"
 	    "# later sources: squares; targets hollow; ranges as error bars;\n"
 	    "# more-than / less-than figures as arrows from the bound.\n\n",
-	    c->name, c->name, c->name, c->format, c->name, c->style);
+	    name.data, name.data, name.data, c->format, name.data, style.data);
+	buf_release(&name);
+	buf_release(&style);
 }
 
 int
@@ -585,8 +601,14 @@ gp_write_script(struct fig_buf *out, const struct gp_chart *c,
 	/* y range: padded, from zero when that is near, with room for the
 	 * arrows (each 7% of the graph's height, drawn by style.gp) */
 	span = yhi - ylo;
-	if (span <= 0)
-		span = ylo != 0 ? fabs(ylo) * 0.5 : 1;
+	if (span <= 0) {
+		/* one value: show it against zero */
+		span = ylo != 0 ? fabs(ylo) : 1;
+		if (ylo > 0)
+			ylo = 0;
+		else if (yhi < 0)
+			yhi = 0;
+	}
 	if (ylo >= 0 && ylo <= 0.5 * yhi)
 		ylo = 0;
 	else

@@ -145,8 +145,11 @@ has "no gnuplot: index written" "$tmp/nognu/index.csv" "metric,entity,unit,figur
 # --- gnuplot failing: reported by file, the others still rendered -------------
 mkdir -p "$tmp/badstyle"
 printf 'set terminal svg\nset no_such_option\n' > "$tmp/badstyle/style.gp"
+# a chart from an earlier run is not left to look current
+cp -r "$tmp/first" "$tmp/fails"
 status "gnuplot failing: exit 2" 2 "$FIGTRACK" plot --db "$db" --out "$tmp/fails" --style "$tmp/badstyle/style.gp"
 has "gnuplot failing: names the script" "$tmp/err" "$tmp/fails/neon.world_supply_share--Russia.gp: gnuplot failed (exit 1)"
 has "gnuplot failing: gives gnuplot's reason" "$tmp/err" "style.gp\" line 2"
 eq "gnuplot failing: one message per script" "$(grep -c 'gnuplot failed' "$tmp/err")" 5
+eq "gnuplot failing: no chart left behind" "$(ls "$tmp/fails" | grep -c '\.svg$')" 0
 line "gnuplot failing: no chart in the index" "$tmp/fails/index.csv" "neon.world_supply_share,Russia,percent,3,3,neon.world_supply_share--Russia.gp,"

@@ -731,6 +731,17 @@ test_script_units_and_scale(void)
 	buf_reset(&s);
 	CHECK(gp_write_script(&s, &ch, &res, &err) == 0);
 	CHECK(strstr(s.data, "_tgt using") == NULL);
+	/* one value is shown against zero */
+	ch.metric = "m";
+	ch.npoints = 1;
+	buf_reset(&s);
+	CHECK(gp_write_script(&s, &ch, &res, &err) == 0);
+	CHECK(strstr(s.data, "set yrange [0:158.76]") != NULL);
+	c[0].value = -38;
+	snprintf(c[0].unit, sizeof c[0].unit, "percent");
+	buf_reset(&s);
+	CHECK(gp_write_script(&s, &ch, &res, &err) == 0);
+	CHECK(strstr(s.data, "set yrange [-41.04:3.04]") != NULL);
 	for (int i = 0; i < 3; i++)
 		claim_release(&c[i]);
 	buf_release(&s);
@@ -809,6 +820,16 @@ test_script_injection_text(void)
 		printf("  %s\n", why);
 	CHECK(script_is_inert(s.data, why, sizeof why));
 	CHECK(strstr(s.data, "'Src''; system(''id''); '' 2022-11'") != NULL);
+	/* names and the style file's name reach the header comment too */
+	buf_reset(&s);
+	f.chart.name = "x\nsystem('id')\\";
+	f.chart.style = "st\nyle\\";
+	CHECK(gp_write_script(&s, &f.chart, &res, &err) == 0);
+	if (!script_is_inert(s.data, why, sizeof why))
+		printf("  %s\n", why);
+	CHECK(script_is_inert(s.data, why, sizeof why));
+	CHECK(strstr(s.data, "# x_system('id')_.gp: one figtrack") != NULL);
+	CHECK(strstr(s.data, "shared st_yle_, found") != NULL);
 	/* the lexer itself catches a raw payload */
 	CHECK(!script_is_inert("set title \"`id`\"\n", why, sizeof why));
 	CHECK(!script_is_inert("set title 'a\nsystem('id')'\n", why,
