@@ -334,11 +334,43 @@ struct src {
 
 struct pt {
 	const struct gp_point *p;
-	double x, y, lo, hi;	/* y, lo, hi scaled */
+	double x, y, lo, hi;	/* where drawn; y, lo, hi scaled */
+	double x0;		/* the period's place before any nudge */
+	int nudge;		/* marker widths moved right (see DODGE) */
 	int src;		/* index into the sorted sources */
 	int kind;		/* K_* */
 	int arrow;		/* +1 up from lo, -1 down from hi, 0 none */
 };
+
+/* A label's extent in fractions of the graph's width and height. */
+struct box {
+	double x0, x1, y0, y1;
+};
+
+/* Label metrics in graph fractions for style.gp's label font (8 pt) on
+ * its default canvas (960 x 600): a character's width, the offset from
+ * the point (fig_label_dx, fig_label_dy), a line's height and the step of
+ * 1.2 lines a label moves up by. */
+#define LABEL_CHAR_W 0.0060
+#define LABEL_DX 0.006
+#define LABEL_DY 0.012
+#define LABEL_H 0.024
+#define LABEL_LINE 0.026
+/* The same figure from several sources at one place: each source after
+ * the first is drawn one marker width further right, as a fraction of the
+ * x range, so that none hides another. */
+#define DODGE 0.009
+
+/* Characters (not bytes) of a UTF-8 string. */
+static size_t
+utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
 
 static int
 src_cmp(const void *a, const void *b)
@@ -487,6 +519,8 @@ gp_write_script(struct fig_buf *out, const struct gp_chart *c,
 	double up_top = -HUGE_VAL, down_bottom = HUGE_VAL, span, step;
 	long label = 0, arrow = 0;
 	int any_target = 0;
+	struct box *boxes;
+	size_t nboxes = 0;
 	struct fig_buf t = FIG_BUF_INIT;
 
 	memset(res, 0, sizeof *res);
@@ -627,6 +661,28 @@ gp_write_script(struct fig_buf *out, const struct gp_chart *c,
 	step = xhi - xlo <= 10 ? 1 : xhi - xlo <= 20 ? 2 :
 	    xhi - xlo <= 50 ? 5 : 10;
 
+	/* the same figure from another source at the same place: nudge it
+	 * right by its source's rank among the sources there */
+	for (i = 0; i < npts; i++)
+		pts[i].x0 = pts[i].x;
+	for (i = 0; i < npts; i++) {
+		int seen[8], nseen = 0, rank = -1;
+		for (j = 0; j <= i && rank < 0; j++) {
+			int k;
+			if (pts[j].x0 != pts[i].x0 || pts[j].y != pts[i].y)
+				continue;
+			for (k = 0; k < nseen; k++)
+				if (seen[k] == pts[j].src)
+					break;
+			if (k == nseen && nseen < 8)
+				seen[nseen++] = pts[j].src;
+			if (pts[j].src == pts[i].src)
+				rank = k;
+		}
+		pts[i].nudge = rank > 0 ? rank : 0;
+		pts[i].x = pts[i].x0 + pts[i].nudge * DODGE * (xhi - xlo);
+	}
+
 	/* the script */
 	write_header(out, c);
 	buf_addf(out, "if (!exists(\"fig_format\")) fig_format = '%s'\n",
@@ -685,10 +741,15 @@ gp_write_script(struct fig_buf *out, const struct gp_chart *c,
 					buf_addf(&t, " %s", srcs[s].published);
 				buf_adds(out, "# ");
 				gp_quote(out, buf_str(&t));
-				buf_addf(out, " line %ld, %s, %s, %s: ", cl->line,
+				buf_addf(out, " line %ld, %s, %s, %s", cl->line,
 				    cl->period[0] ? "period" : "published",
 				    claim_qual_name(cl->qual),
 				    claim_kind_name(cl->kind));
+				if (pts[i].nudge)
+					buf_addf(out, ", x nudged %d marker%s "
+					    "right of the same figure", pts[i].nudge,
+					    pts[i].nudge == 1 ? "" : "s");
+				buf_adds(out, ": ");
 				gp_quote(out, cl->quote);
 				buf_addc(out, '\n');
 				add_num(out, pts[i].x);
@@ -719,18 +780,18 @@ gp_write_script(struct fig_buf *out, const struct gp_chart *c,
 		    pts[i].arrow > 0 ? "" : "-", srcs[pts[i].src].lt);
 	}
 
-	/* labels: source and publication date by each point; a second
-	 * source at the same place stacks above the first */
+	/* labels: source and publication date by each point. A label that
+	 * would cover an earlier one moves up a line until it is clear,
+	 * judged on boxes in graph fractions sized for style.gp's label font
+	 * on its default canvas: close enough for the shipped look. */
+	boxes = xcalloc(npts ? npts : 1, sizeof *boxes);
 	for (i = 0; i < npts; i++) {
 		int dup = 0, stack = 0, right;
-		for (j = 0; j < i; j++) {
-			if (pts[j].x != pts[i].x || pts[j].y != pts[i].y)
-				continue;
-			if (pts[j].src == pts[i].src)
+		double fx, fy, w;
+		for (j = 0; j < i; j++)
+			if (pts[j].x0 == pts[i].x0 && pts[j].y == pts[i].y &&
+			    pts[j].src == pts[i].src)
 				dup = 1;
-			else
-				stack++;
-		}
 		if (dup)
 			continue;
 		buf_reset(&t);
@@ -741,19 +802,38 @@ gp_write_script(struct fig_buf *out, const struct gp_chart *c,
 			if (srcs[pts[i].src].published[0])
 				buf_addf(&t, " %s", srcs[pts[i].src].published);
 		}
+		/* near the right edge a label reads leftwards, inside the box */
+		right = pts[i].x > xlo + 0.75 * (xhi - xlo);
+		fx = (pts[i].x - xlo) / (xhi - xlo);
+		fy = (pts[i].y - ylo) / (yhi - ylo);
+		w = (double)utf8_chars(buf_str(&t)) * LABEL_CHAR_W;
+		boxes[nboxes].x0 = right ? fx - LABEL_DX - w : fx + LABEL_DX;
+		boxes[nboxes].x1 = boxes[nboxes].x0 + w;
+		for (;; stack++) {
+			boxes[nboxes].y0 = fy + LABEL_DY + stack * LABEL_LINE;
+			boxes[nboxes].y1 = boxes[nboxes].y0 + LABEL_H;
+			for (j = 0; j < nboxes; j++)
+				if (boxes[j].x0 < boxes[nboxes].x1 &&
+				    boxes[nboxes].x0 < boxes[j].x1 &&
+				    boxes[j].y0 < boxes[nboxes].y1 &&
+				    boxes[nboxes].y0 < boxes[j].y1)
+					break;
+			if (j == nboxes || stack == 12)
+				break;
+		}
+		nboxes++;
 		buf_addf(out, "set label %ld ", ++label);
 		gp_quote(out, buf_str(&t));
 		buf_adds(out, " at first ");
 		add_num(out, pts[i].x);
 		buf_adds(out, ", first ");
 		add_num(out, pts[i].y);
-		/* near the right edge a label reads leftwards, inside the box */
-		right = pts[i].x > xlo + 0.75 * (xhi - xlo);
 		buf_addf(out, " offset char %sfig_label_dx, char "
 		    "(fig_label_dy + %d * 1.2) %s font fig_label_font "
 		    "tc lt %d noenhanced front\n", right ? "-" : "", stack,
 		    right ? "right" : "left", srcs[pts[i].src].lt);
 	}
+	free(boxes);
 
 	/* the plot: data without key titles, then one key entry a source */
 	buf_adds(out, "\nplot \\\n");

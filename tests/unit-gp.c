@@ -666,8 +666,13 @@ test_script_content(void)
 	CHECK(strstr(s.data, "set label 1 'ACRI 2022-11' at first 2020.5, "
 	    "first 30 offset char fig_label_dx, char (fig_label_dy + 0 * 1.2)"
 	    " left font fig_label_font tc lt 1 noenhanced front\n") != NULL);
-	CHECK(strstr(s.data, "'Later Source 2023-03-15' at first 2020.5, "
+	CHECK(strstr(s.data, "'Later Source 2023-03-15' at first 2020.554, "
 	    "first 30 offset char fig_label_dx, char (fig_label_dy + 1 * 1.2)")
+	    != NULL);
+	/* ... and its marker nudged right so that both show */
+	CHECK(strstr(s.data, "observed, x nudged 1 marker right of the same "
+	    "figure: 'the same 30 percent'\n2020.554 30\n") != NULL);
+	CHECK(strstr(s.data, "observed: 'about 30 percent'\n2020.5 30\n")
 	    != NULL);
 	/* the target in 2025, near the right edge, is labelled leftwards */
 	CHECK(strstr(s.data, "'ACRI 2022-11' at first 2025.5, first 50 offset "
@@ -743,6 +748,43 @@ test_script_units_and_scale(void)
 	CHECK(gp_write_script(&s, &ch, &res, &err) == 0);
 	CHECK(strstr(s.data, "set yrange [-41.04:3.04]") != NULL);
 	for (int i = 0; i < 3; i++)
+		claim_release(&c[i]);
+	buf_release(&s);
+}
+
+static void
+test_script_label_stacking(void)
+{
+	struct fig_claim c[4];
+	struct gp_point p[4];
+	struct gp_chart ch = { "m", "E", "m", "svg", "style.gp", NULL, p, 4 };
+	struct fig_buf s = FIG_BUF_INIT;
+	struct gp_result res;
+	struct fig_err err;
+	const char *periods[4] = { "2020", "2020-07", "2023", "2021" };
+	const double values[4] = { 10, 10, 10, 90 };
+
+	memset(p, 0, sizeof p);
+	for (int i = 0; i < 4; i++) {
+		set_claim(&c[i], i + 1, "q", values[i], "percent", periods[i],
+		    FIG_Q_EXACT);
+		p[i].claim = &c[i];
+		p[i].source_id = i + 1;
+		p[i].source = (const char *[]){ "Aaa", "Bbb", "Ccc", "Ddd" }[i];
+		p[i].published = "2024";
+	}
+	CHECK(gp_write_script(&s, &ch, &res, &err) == 0);
+	/* B sits just right of A at the same height: one line up */
+	CHECK(strstr(s.data, "'Aaa 2024' at first 2020.5, first 10 offset char "
+	    "fig_label_dx, char (fig_label_dy + 0 * 1.2) left") != NULL);
+	CHECK(strstr(s.data, "'Bbb 2024' at first 2020.539617, first 10 offset "
+	    "char fig_label_dx, char (fig_label_dy + 1 * 1.2) left") != NULL);
+	/* C is far to the right and D far above: both stay put */
+	CHECK(strstr(s.data, "'Ccc 2024' at first 2023.5, first 10 offset char "
+	    "-fig_label_dx, char (fig_label_dy + 0 * 1.2) right") != NULL);
+	CHECK(strstr(s.data, "'Ddd 2024' at first 2021.5, first 90 offset char "
+	    "fig_label_dx, char (fig_label_dy + 0 * 1.2) left") != NULL);
+	for (int i = 0; i < 4; i++)
 		claim_release(&c[i]);
 	buf_release(&s);
 }
@@ -1075,6 +1117,7 @@ static const struct harness_test tests[] = {
 	{ "short_name", test_short_name },
 	{ "script_content", test_script_content },
 	{ "script_units_and_scale", test_script_units_and_scale },
+	{ "script_label_stacking", test_script_label_stacking },
 	{ "script_nothing_to_draw", test_script_nothing_to_draw },
 	{ "script_deterministic", test_script_deterministic },
 	{ "script_injection_text", test_script_injection_text },
