@@ -90,6 +90,8 @@ install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/figtrack/rules
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/figtrack
 	install -m 644 data/rules/*.rules $(DESTDIR)$(PREFIX)/share/figtrack/rules/
+	install -d $(DESTDIR)$(PREFIX)/share/figtrack/plots
+	install -m 644 plots/style.gp $(DESTDIR)$(PREFIX)/share/figtrack/plots/
 
 clean:
 	rm -rf build figtrack
