@@ -10,6 +10,7 @@ const struct fig_cmd *const cmd_table[] = {
 	&cmd_extract_entry,
 	&cmd_eval_entry,
 	&cmd_rules_entry,
+	&cmd_diff_entry,
 	NULL
 };
 

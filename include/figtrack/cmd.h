@@ -23,6 +23,7 @@ struct fig_cmd {
 extern const struct fig_cmd cmd_extract_entry;
 extern const struct fig_cmd cmd_eval_entry;
 extern const struct fig_cmd cmd_rules_entry;
+extern const struct fig_cmd cmd_diff_entry;
 
 /* NULL-terminated table, in the order --help lists it. */
 extern const struct fig_cmd *const cmd_table[];
