@@ -51,12 +51,12 @@ struct period {
 	const char *s;
 	enum gran gran;
 	int32_t ord;		/* order within the granularity */
-	int32_t end;		/* YYYYMMDD of its last day, for cross-checks */
 };
 
 struct source {
 	struct fig_diff_src pub;	/* strings in the arena */
 	int rank;		/* 0 = oldest publication */
+	int newer;		/* has newer figures */
 };
 
 /* A figure plus the ids it was filed under. */
@@ -65,7 +65,7 @@ struct fig {
 	int series;
 	int period;
 	int source;
-	int rank;		/* its source's rank, set by diff_run */
+	int rank;		/* a baseline figure's source rank (diff_run) */
 };
 
 /* The sort key of a newer figure, kept small: 1 million of them are
@@ -91,7 +91,9 @@ struct fig_diff {
 	size_t nperiods, capperiods;
 	struct source **sources;	/* each allocated alone: stable */
 	size_t nsources, capsources;
-	int last_source;	/* one-entry cache for add */
+	int last_source;	/* one-entry caches for add: figures */
+	int last_series;	/* often come grouped */
+	int last_period;
 	struct fig *base, *newer;
 	size_t nbase, capbase, nnewer, capnewer;
 	struct key *keys;
@@ -265,13 +267,11 @@ digits(const char *s, int n)
 static void
 period_parse(struct period *p, const char *s)
 {
-	static const int qend[4] = { 331, 630, 930, 1231 };
 	size_t n = strlen(s);
 	int y = n >= 4 ? digits(s, 4) : -1, m, dd;
 
 	p->gran = G_OTHER;
 	p->ord = 0;
-	p->end = 0;
 	if (n == 0) {
 		p->gran = G_NONE;
 		return;
@@ -281,36 +281,53 @@ period_parse(struct period *p, const char *s)
 	if (n == 4) {
 		p->gran = G_YEAR;
 		p->ord = y;
-		p->end = y * 10000 + 1231;
 	} else if (n == 7 && s[5] == 'H' && (s[6] == '1' || s[6] == '2')) {
 		p->gran = G_HALF;
 		p->ord = y * 2 + (s[6] - '1');
-		p->end = y * 10000 + (s[6] == '1' ? 630 : 1231);
 	} else if (n == 7 && s[5] == 'Q' && s[6] >= '1' && s[6] <= '4') {
 		p->gran = G_QUARTER;
 		p->ord = y * 4 + (s[6] - '1');
-		p->end = y * 10000 + qend[s[6] - '1'];
 	} else if (n == 7 && (m = digits(s + 5, 2)) >= 1 && m <= 12) {
 		p->gran = G_MONTH;
 		p->ord = y * 12 + m - 1;
-		p->end = y * 10000 + m * 100 + 31;
 	} else if (n == 10 && s[7] == '-' && (m = digits(s + 5, 2)) >= 1 &&
 	    m <= 12 && (dd = digits(s + 8, 2)) >= 1 && dd <= 31) {
 		p->gran = G_DAY;
 		p->ord = y * 10000 + m * 100 + dd;
-		p->end = p->ord;
 	}
+}
+
+/* The last day of a period as YYYYMMDD (months end on the 31st: only
+ * the order matters), so periods of different granularity can be
+ * compared; 0 for undated and unknown forms. */
+static int32_t
+period_end(int gran, int32_t ord)
+{
+	static const int32_t qend[4] = { 331, 630, 930, 1231 };
+
+	switch (gran) {
+	case G_YEAR: return ord * 10000 + 1231;
+	case G_HALF: return ord / 2 * 10000 + (ord % 2 ? 1231 : 630);
+	case G_QUARTER: return ord / 4 * 10000 + qend[ord % 4];
+	case G_MONTH: return ord / 12 * 10000 + (ord % 12 + 1) * 100 + 31;
+	case G_DAY: return ord;
+	}
+	return 0;
 }
 
 static int
 period_id(struct fig_diff *d, const char *s)
 {
 	size_t len = strlen(s);
-	struct slot *sl = strtab_find(&d->period_tab, s, len);
+	struct slot *sl;
 	struct period *p;
 
+	if (d->last_period >= 0 && strcmp(d->periods[d->last_period].s, s)
+	    == 0)
+		return d->last_period;
+	sl = strtab_find(&d->period_tab, s, len);
 	if (sl->id >= 0)
-		return sl->id;
+		return d->last_period = sl->id;
 	if (d->nperiods == d->capperiods) {
 		d->capperiods = d->capperiods ? d->capperiods * 2 : 32;
 		d->periods = xrealloc(d->periods,
@@ -322,7 +339,7 @@ period_id(struct fig_diff *d, const char *s)
 	period_parse(p, s);
 	if (p->gran == G_OTHER)
 		p->ord = (int32_t)d->nperiods;	/* equality only */
-	return (int)d->nperiods++;
+	return d->last_period = (int)d->nperiods++;
 }
 
 /* ---- series and sources ---- */
@@ -335,6 +352,13 @@ series_id(struct fig_diff *d, const struct fig_claim *c)
 	struct slot *sl;
 	struct series *s;
 
+	if (d->last_series >= 0) {
+		s = &d->series[d->last_series];
+		if (strcmp(s->metric, c->metric) == 0 &&
+		    strcmp(s->entity, c->entity) == 0 &&
+		    strcmp(s->unit, c->unit) == 0)
+			return d->last_series;
+	}
 	/* metric, entity and unit joined by NULs: no name can contain one */
 	buf_reset(k);
 	buf_add(k, c->metric, lm + 1);
@@ -342,7 +366,7 @@ series_id(struct fig_diff *d, const struct fig_claim *c)
 	buf_adds(k, c->unit);
 	sl = strtab_find(&d->series_tab, k->data, k->len);
 	if (sl->id >= 0)
-		return sl->id;
+		return d->last_series = sl->id;
 	if (d->nseries == d->capseries) {
 		d->capseries = d->capseries ? d->capseries * 2 : 64;
 		d->series = xrealloc(d->series,
@@ -355,7 +379,7 @@ series_id(struct fig_diff *d, const struct fig_claim *c)
 	s->entity = sl->key + lm + 1;
 	s->unit = sl->key + lm + 1 + le + 1;
 	s->best_target = s->newest = -1;
-	return (int)d->nseries++;
+	return d->last_series = (int)d->nseries++;
 }
 
 static int
@@ -398,6 +422,7 @@ source_id(struct fig_diff *d, const struct fig_diff_src *src)
 	s->pub.doc = arena_strndup(d, doc, strlen(doc));
 	s->pub.published = arena_strndup(d, pub, strlen(pub));
 	s->rank = 0;
+	s->newer = 0;
 	d->sources[d->nsources] = s;
 	return d->last_source = (int)d->nsources++;
 }
@@ -419,7 +444,7 @@ diff_new(const struct fig_diff_opts *o)
 		d->after = xstrdup(d->opts.after);
 		d->opts.after = d->after;
 	}
-	d->last_source = -1;
+	d->last_source = d->last_series = d->last_period = -1;
 	return d;
 }
 
@@ -470,7 +495,7 @@ fig_fill(struct fig_diff *d, struct fig *f, const struct fig_claim *c,
 	f->pub.qual = c->qual;
 	f->pub.kind = c->kind;
 	f->pub.period = d->periods[f->period].s;
-	f->pub.src = NULL;	/* set by diff_run: sources are final then */
+	f->pub.src = NULL;	/* set by diff_run once sources are final */
 }
 
 void
@@ -518,7 +543,12 @@ diff_add_newer(struct fig_diff *d, const struct fig_claim *c,
 		d->capnewer = d->capnewer ? d->capnewer * 2 : 256;
 		d->newer = xrealloc(d->newer, d->capnewer * sizeof *d->newer);
 	}
-	fig_fill(d, &d->newer[d->nnewer++], c, src);
+	fig_fill(d, &d->newer[d->nnewer], c, src);
+	if (!d->sources[d->newer[d->nnewer].source]->newer) {
+		d->sources[d->newer[d->nnewer].source]->newer = 1;
+		d->stats.sources++;
+	}
+	d->nnewer++;
 	d->stats.newer++;
 }
 
@@ -626,7 +656,7 @@ agrees(const struct fig_diff *d, const struct fig_diff_fig *b,
 
 static struct fig_diff_row *
 row_add(struct fig_diff *d, enum fig_dclass cls, const struct series *s,
-    const struct fig *b, const struct fig *n, int latest)
+    const struct fig *b, struct fig *n, int latest)
 {
 	struct fig_diff_row *r;
 
@@ -642,6 +672,8 @@ row_add(struct fig_diff *d, enum fig_dclass cls, const struct series *s,
 	r->unit = s->unit;
 	r->base = b ? &b->pub : NULL;
 	r->newer = n ? &n->pub : NULL;
+	if (n)	/* newer figures learn their source only when shown */
+		n->pub.src = &d->sources[n->source]->pub;
 	r->latest = latest;
 	if (b && n) {
 		r->has_change = 1;
@@ -668,7 +700,7 @@ rows_for_group(struct fig_diff *d, const struct series *s,
 
 	for (size_t i = first; i < end; i++) {
 		const struct key *k = &d->keys[i];
-		const struct fig *n = &d->newer[k->fig];
+		struct fig *n = &d->newer[k->fig];
 		enum fig_dclass cls;
 
 		if (k->rank == last_rank)
@@ -735,7 +767,7 @@ index_series(struct fig_diff *d)
 	for (size_t i = 0; i < d->nnewer; i++) {
 		const struct key *k = &d->keys[i];
 		struct series *s = &d->series[k->series];
-		const struct period *p = &d->periods[d->newer[k->fig].period];
+		int32_t end = period_end(k->gran, k->ord);
 
 		if (i == 0 || d->keys[i - 1].series != k->series)
 			s->first = i;
@@ -745,19 +777,17 @@ index_series(struct fig_diff *d)
 			 * earliest line (keys come line-ascending) */
 			const struct key *o = s->best_target >= 0 ?
 			    &d->keys[s->best_target] : NULL;
-			const struct period *op = o ?
-			    &d->periods[d->newer[o->fig].period] : NULL;
 			if (o == NULL || k->rank > o->rank ||
-			    (k->rank == o->rank && p->end > op->end))
+			    (k->rank == o->rank &&
+			    end > period_end(o->gran, o->ord)))
 				s->best_target = (long)i;
 		} else {
 			/* latest period end, then latest publication */
 			const struct key *o = s->newest >= 0 ?
 			    &d->keys[s->newest] : NULL;
-			const struct period *op = o ?
-			    &d->periods[d->newer[o->fig].period] : NULL;
-			if (o == NULL || p->end > op->end ||
-			    (p->end == op->end && k->rank > o->rank))
+			int32_t oend = o ? period_end(o->gran, o->ord) : 0;
+			if (o == NULL || end > oend ||
+			    (end == oend && k->rank > o->rank))
 				s->newest = (long)i;
 		}
 	}
@@ -796,7 +826,7 @@ diff_run(struct fig_diff *d, size_t *n)
 {
 	struct source **order;
 	struct series **fresh;
-	unsigned char *used;
+	size_t *at;
 	size_t nfresh = 0;
 
 	if (d->ran) {
@@ -812,40 +842,40 @@ diff_run(struct fig_diff *d, size_t *n)
 	for (size_t i = 0; i < d->nsources; i++)
 		order[i]->rank = (int)i;
 	free(order);
-	used = xcalloc(d->nsources ? d->nsources : 1, 1);
 	for (size_t i = 0; i < d->nbase; i++) {
 		struct source *src = d->sources[d->base[i].source];
 		d->base[i].pub.src = &src->pub;
 		d->base[i].rank = src->rank;
 	}
-	for (size_t i = 0; i < d->nnewer; i++) {
-		struct source *src = d->sources[d->newer[i].source];
-		d->newer[i].pub.src = &src->pub;
-		d->newer[i].rank = src->rank;
-		if (!used[d->newer[i].source]) {
-			used[d->newer[i].source] = 1;
-			d->stats.sources++;
-		}
-	}
-	free(used);
 
-	/* sort the newer figures' keys */
+	/* sort the newer figures' keys: bucket them by series (ids are
+	 * dense), then sort each bucket, which fits in cache */
 	d->keys = xmalloc((d->nnewer ? d->nnewer : 1) * sizeof *d->keys);
+	at = xcalloc(d->nseries + 1, sizeof *at);
+	for (size_t i = 0; i < d->nnewer; i++)
+		at[d->newer[i].series + 1]++;
+	for (size_t i = 0; i < d->nseries; i++)
+		at[i + 1] += at[i];
 	for (size_t i = 0; i < d->nnewer; i++) {
 		const struct fig *f = &d->newer[i];
 		const struct period *p = &d->periods[f->period];
-		struct key *k = &d->keys[i];
+		struct key *k = &d->keys[at[f->series]++];
 
 		k->series = (uint32_t)f->series;
 		k->target = f->pub.kind == FIG_PK_TARGET;
 		k->gran = (uint8_t)p->gran;
 		k->ord = p->ord;
-		k->rank = f->rank;
+		k->rank = d->sources[f->source]->rank;
 		k->line = f->pub.line > INT32_MAX ? INT32_MAX :
 		    (int32_t)f->pub.line;
 		k->fig = (uint32_t)i;
 	}
-	qsort(d->keys, d->nnewer, sizeof *d->keys, cmp_key);
+	/* at[s] now ends bucket s, which starts where bucket s - 1 ends */
+	for (size_t i = 0; i < d->nseries; i++) {
+		size_t from = i ? at[i - 1] : 0;
+		qsort(d->keys + from, at[i] - from, sizeof *d->keys, cmp_key);
+	}
+	free(at);
 	index_series(d);
 
 	qsort(d->base, d->nbase, sizeof *d->base, cmp_base);
