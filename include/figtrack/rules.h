@@ -4,6 +4,12 @@
 #ifndef FIGTRACK_RULES_H
 #define FIGTRACK_RULES_H
 
+#include <stddef.h>
+#include <stdint.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
 #include "figtrack/err.h"
 
 struct fig_rules;
@@ -23,5 +29,160 @@ int rules_load_mem(struct fig_rules **out, const char *name,
     const char *text, size_t len, struct fig_err *err);
 
 void rules_free(struct fig_rules *r);
+
+/* ---- The compiled rule set, read by the extraction modules. ---- */
+
+/* Where a rule came from, for errors and for the claim's rule column. */
+struct fig_origin {
+	char file[128];		/* base name of the rule file */
+	long line;		/* line of the [section] header */
+};
+
+/* A pattern compiled once, JIT-compiled when the platform allows. */
+struct fig_re {
+	pcre2_code *code;
+	char *src;		/* the pattern after macro expansion */
+};
+
+/* [numbers]: a number word. */
+struct fig_numword {
+	char *word;		/* lower case, may contain spaces/hyphens */
+	double value;
+	int weak;		/* needs a real unit: "one", "a" */
+	int fraction;		/* "half", "a third": a share of a whole */
+};
+
+/* [unit NAME]: a unit before or after the number. */
+struct fig_unit {
+	char canon[40];		/* canonical unit written in claims */
+	double factor;		/* multiplies the value ("decades" -> 10) */
+	int weak;		/* a guessed count: integers only, no years */
+	int count_ok_years;	/* a listed count noun: "2000 personnel" */
+	int duration;		/* a length of time: dated only by its own
+				   sentence, else it runs to publication */
+	int group_after;	/* capture group in the quantity pattern, or 0 */
+	int group_before;	/* same, for a prefix such as "US$" */
+	struct fig_origin at;
+};
+
+/* [scale N]: a scale word. */
+struct fig_scale {
+	double factor;
+	int group;
+};
+
+/* [qualifier NAME] and [direction NAME]. */
+struct fig_qualrule {
+	int qual;		/* enum fig_qual (qualifiers only) */
+	int dir;		/* -1 or +1 for directions, 0 for qualifiers */
+	int group;		/* capture group in the quantity pattern */
+};
+
+/* What a date phrase is doing in its sentence. */
+enum fig_prole {
+	FIG_PR_ANCHOR,		/* "in 2020", "as of June 2022" */
+	FIG_PR_DEADLINE,	/* "by 2030", "scheduled for 2025" */
+	FIG_PR_BASELINE,	/* "compared to the second half of 2021" */
+	FIG_PR_ANAPHOR,		/* "that year", "the same year" */
+	FIG_PR_PRESENT,		/* "now", "currently" */
+	FIG_PR_RELATIVE		/* "last year": publication year + offset */
+};
+
+/* [period NAME]. */
+struct fig_periodrule {
+	struct fig_re re;	/* named groups: year, month, day, half,
+				   quarter, span */
+	int g_year, g_month, g_day, g_half, g_quarter, g_span;
+	enum fig_prole role;
+	int offset;		/* for relative: years from publication */
+	struct fig_origin at;
+};
+
+/* [exclude NAME]: a quantity whose context matches is not a claim. */
+struct fig_exclude {
+	struct fig_re re;
+	struct fig_origin at;
+};
+
+/* [entity NAME]: the canonical name and the pattern of its aliases. */
+struct fig_entity {
+	char name[96];
+	struct fig_re re;	/* anchored alias matcher */
+};
+
+/* [topic METRIC]. */
+struct fig_topic {
+	char metric[128];
+	char entity[96];	/* default entity, may be "" */
+	char unit[40];		/* only these units ("usd|eur"), or "" */
+	int kind;		/* forced enum fig_pkind, or -1 */
+	struct fig_re *pattern;	/* any one must match; {Q} marks the figure */
+	int npattern;
+	struct fig_re *require;	/* all must match */
+	int nrequire;
+	struct fig_re *unless;	/* none may match */
+	int nunless;
+	struct fig_re *about;	/* each must match the paragraph so far */
+	int nabout;
+	struct fig_origin at;
+};
+
+/* "example = SENTENCE => EXPECT" lines, run by `figtrack rules test`. */
+struct fig_example {
+	char *text;
+	char *expect;		/* "VALUE UNIT [period=P] [metric=M] ..." */
+	struct fig_origin at;
+	long line;		/* line of the example itself */
+};
+
+struct fig_rules {
+	char dir[512];
+	struct fig_numword *words;
+	int nwords;
+	struct fig_unit *units;
+	int nunits;
+	struct fig_scale *scales;
+	int nscales;
+	struct fig_qualrule *quals;
+	int nquals;
+	struct fig_periodrule *periods;
+	int nperiods;
+	struct fig_exclude *excludes;
+	int nexcludes;
+	struct fig_entity *entities;
+	int nentities;
+	struct fig_topic *topics;
+	int ntopics;
+	struct fig_example *examples;
+	int nexamples;
+	struct fig_re quantity;		/* the assembled quantity pattern */
+	int g_n1, g_n2, g_btw;		/* its named groups */
+	struct fig_re references;	/* heading that starts References */
+	struct fig_re contents;		/* heading that starts a contents table */
+	struct fig_re skip;		/* lines dropped as page furniture */
+	struct fig_re abbrev;		/* words whose "." ends no sentence */
+	struct fig_re past;		/* past-tense cue in a sentence */
+	struct fig_re target;		/* words that make a date a goal */
+	struct fig_re baseline;		/* the figure is a comparison base */
+	struct fig_re anyentity;	/* any entity alias, as a word */
+	pcre2_match_context *mctx;	/* match and depth limits */
+	uint32_t max_groups;		/* most capture groups of any pattern */
+};
+
+/* Match data big enough for every pattern of r; the caller frees it with
+ * pcre2_match_data_free. One per thread of extraction. */
+pcre2_match_data *rules_match_data(const struct fig_rules *r);
+
+/* Matches re against s[0..len) from start with PCRE2_NO_UTF_CHECK (the
+ * text was validated once). Returns the number of pairs in *ov (>0), 0
+ * for no match, or -1 with err set when a limit stopped the pattern.
+ * ov is borrowed from md. */
+int rules_match(const struct fig_rules *r, const struct fig_re *re,
+    const char *s, size_t len, size_t start, uint32_t opts,
+    pcre2_match_data *md, struct fig_err *err);
+
+/* Canonical entity for the text s[0..len), or NULL when none matches. */
+const char *rules_entity(const struct fig_rules *r, const char *s,
+    size_t len);
 
 #endif

@@ -1,0 +1,57 @@
+/* eval.h: scoring an extraction against a gold file (formats.md section
+ * 2) and a negatives file: which gold claims were found, with which
+ * fields right, and which extracted claims should not exist. */
+#ifndef FIGTRACK_EVAL_H
+#define FIGTRACK_EVAL_H
+
+#include "figtrack/claim.h"
+#include "figtrack/err.h"
+
+/* One gold row, or one negative (quote and line only). */
+struct fig_gold {
+	struct fig_claim c;	/* quote, line and the expected fields */
+	int has_value;
+	int optional;
+	int has_metric;		/* gold metric column is set */
+	long long start;	/* the quote's place in the document, or -1 */
+	long long end;
+	int match;		/* index of the matched claim, or -1 */
+};
+
+struct fig_eval {
+	struct fig_claim *claims;	/* the extraction, owned */
+	int nclaims;
+	int *claim_gold;	/* per claim: gold row matched or -1 */
+	int *claim_neg;		/* per claim: negative hit or -1 */
+	struct fig_gold *gold;
+	int ngold;
+	struct fig_gold *neg;
+	int nneg;
+	/* results */
+	int required;		/* non-optional gold rows */
+	int found;		/* of those, matched with value and unit right */
+	int extracted;		/* claims not matched to optional rows */
+	int matched;		/* required rows matched at all */
+	int period_ok, kind_ok, footnote_ok, metric_ok, metric_n;
+	int neg_hits;
+	double precision, recall, f1;
+};
+
+void eval_init(struct fig_eval *e);
+void eval_release(struct fig_eval *e);
+
+/* Adds a copy of claim c to the extraction. */
+void eval_add_claim(struct fig_eval *e, const struct fig_claim *c);
+
+/* Reads a gold CSV (negatives = 0) or a negatives CSV (negatives = 1). */
+int eval_read(struct fig_eval *e, const char *path, int negatives,
+    struct fig_err *err);
+
+/* Locates gold and negative quotes in the document at path (its lines),
+ * matches them to the claims and fills the results. */
+int eval_score(struct fig_eval *e, const char *path, struct fig_err *err);
+
+/* Same value, tolerating float noise. */
+int eval_same_value(double a, double b);
+
+#endif

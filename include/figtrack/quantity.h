@@ -1,0 +1,35 @@
+/* quantity.h: a number with its unit, scale, qualifier, bounds and
+ * direction, read from one match of the assembled quantity pattern. */
+#ifndef FIGTRACK_QUANTITY_H
+#define FIGTRACK_QUANTITY_H
+
+#include <stddef.h>
+
+#include "figtrack/claim.h"
+#include "figtrack/rules.h"
+
+struct fig_qty {
+	size_t start;		/* match in the subject */
+	size_t end;
+	size_t nstart;		/* the (first) number itself */
+	size_t nend;
+	double value;		/* canonical unit, scale and sign applied */
+	int has_low;
+	double low;
+	int has_high;
+	double high;
+	enum fig_qual qual;
+	const struct fig_unit *unit;	/* never NULL for a claim */
+	char unit_name[FIG_UNIT_MAX];
+	int numflags;		/* FIG_NUM_* of the first number */
+	int dir;		/* -1 fell, +1 rose, 0 unstated */
+};
+
+/* Reads the match in md (of r->quantity over s[0..len)) into q. Returns
+ * 1 when it is a quantity that can be a claim, 0 when it is a bare number
+ * or otherwise not a claim (no unit, a year with a guessed count noun,
+ * "one" without a real unit, ...). */
+int quantity_from_match(const struct fig_rules *r, pcre2_match_data *md,
+    const char *s, size_t len, struct fig_qty *q);
+
+#endif

@@ -1,0 +1,299 @@
+/* eval.c: gold-file scoring. A gold row matches an extracted claim on
+ * the same line whose quote overlaps its own; rows sharing a quote (one
+ * figure, several metrics) take the claims that agree with them best. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "figtrack/csvio.h"
+#include "figtrack/eval.h"
+
+void
+eval_init(struct fig_eval *e)
+{
+	memset(e, 0, sizeof *e);
+}
+
+static void
+free_gold(struct fig_gold *g, int n)
+{
+	for (int i = 0; i < n; i++)
+		claim_release(&g[i].c);
+	free(g);
+}
+
+void
+eval_release(struct fig_eval *e)
+{
+	for (int i = 0; i < e->nclaims; i++)
+		claim_release(&e->claims[i]);
+	free(e->claims);
+	free(e->claim_gold);
+	free(e->claim_neg);
+	free_gold(e->gold, e->ngold);
+	free_gold(e->neg, e->nneg);
+	eval_init(e);
+}
+
+void
+eval_add_claim(struct fig_eval *e, const struct fig_claim *c)
+{
+	e->claims = xrealloc(e->claims,
+	    (size_t)(e->nclaims + 1) * sizeof *e->claims);
+	claim_copy(&e->claims[e->nclaims++], c);
+}
+
+int
+eval_same_value(double a, double b)
+{
+	return fabs(a - b) <= 1e-6 * (fabs(a) + fabs(b)) + 1e-9;
+}
+
+struct reader {
+	struct fig_eval *e;
+	const char *path;
+	int negatives;
+	int col[16];
+};
+
+enum { C_LINE, C_QUOTE, C_VALUE, C_LOW, C_HIGH, C_QUAL, C_UNIT, C_PERIOD,
+    C_KIND, C_METRIC, C_ENTITY, C_FOOTNOTE, C_OPTIONAL, C_N };
+
+static const char *const colnames[C_N] = { "line", "quote", "value", "low",
+    "high", "qualifier", "unit", "period", "period_kind", "metric", "entity",
+    "footnote", "optional" };
+
+static int
+num(const char *s, double *v)
+{
+	char *end;
+
+	errno = 0;
+	*v = strtod(s, &end);
+	return *s && *end == '\0' && errno == 0 ? 0 : -1;
+}
+
+static int
+on_row(void *ctx, long row, long line, int n, char *const *f,
+    struct fig_err *err)
+{
+	struct reader *r = ctx;
+	struct fig_gold *g;
+	const char *v;
+	double d;
+
+	(void)line;
+	if (row == 1) {
+		for (int i = 0; i < C_N; i++)
+			r->col[i] = csvio_column(f, n, colnames[i]);
+		if (r->col[C_QUOTE] < 0)
+			return err_set(err, FIG_EINPUT, r->path, 1, 0,
+			    "header has no 'quote' column");
+		return 0;
+	}
+#define FIELD(k) (r->col[k] >= 0 && r->col[k] < n ? f[r->col[k]] : "")
+	if (r->negatives) {
+		r->e->neg = xrealloc(r->e->neg,
+		    (size_t)(r->e->nneg + 1) * sizeof *r->e->neg);
+		g = &r->e->neg[r->e->nneg++];
+	} else {
+		r->e->gold = xrealloc(r->e->gold,
+		    (size_t)(r->e->ngold + 1) * sizeof *r->e->gold);
+		g = &r->e->gold[r->e->ngold++];
+	}
+	memset(g, 0, sizeof *g);
+	claim_init(&g->c);
+	g->match = -1;
+	g->start = g->end = -1;
+	g->c.quote = xstrdup(FIELD(C_QUOTE));
+	if (!g->c.quote[0])
+		return err_set(err, FIG_EINPUT, r->path, row, r->col[C_QUOTE] + 1,
+		    "row %ld: empty quote", row);
+	v = FIELD(C_LINE);
+	if (*v) {
+		if (num(v, &d) != 0 || d < 1)
+			return err_set(err, FIG_EINPUT, r->path, row,
+			    r->col[C_LINE] + 1, "row %ld, column 'line': not "
+			    "a line number: '%s'", row, v);
+		g->c.line = (long)d;
+	}
+	if (r->negatives)
+		return 0;
+	if (*(v = FIELD(C_VALUE))) {
+		if (num(v, &g->c.value) != 0)
+			return err_set(err, FIG_EINPUT, r->path, row,
+			    r->col[C_VALUE] + 1, "row %ld, column 'value': not "
+			    "a number: '%s'", row, v);
+		g->has_value = 1;
+	}
+	claim_setfield(g->c.unit, sizeof g->c.unit, FIELD(C_UNIT));
+	claim_setfield(g->c.period, sizeof g->c.period, FIELD(C_PERIOD));
+	claim_setfield(g->c.metric, sizeof g->c.metric, FIELD(C_METRIC));
+	claim_setfield(g->c.entity, sizeof g->c.entity, FIELD(C_ENTITY));
+	claim_setfield(g->c.footnote, sizeof g->c.footnote, FIELD(C_FOOTNOTE));
+	g->has_metric = g->c.metric[0] != '\0';
+	if (*(v = FIELD(C_KIND)) && claim_kind_parse(v, &g->c.kind) != 0)
+		return err_set(err, FIG_EINPUT, r->path, row, r->col[C_KIND] + 1,
+		    "row %ld: unknown period_kind '%s'", row, v);
+	g->optional = strcmp(FIELD(C_OPTIONAL), "1") == 0;
+#undef FIELD
+	return 0;
+}
+
+int
+eval_read(struct fig_eval *e, const char *path, int negatives,
+    struct fig_err *err)
+{
+	struct reader r;
+	FILE *f;
+	int rc;
+
+	memset(&r, 0, sizeof r);
+	r.e = e;
+	r.path = path;
+	r.negatives = negatives;
+	if ((f = fopen(path, "rb")) == NULL)
+		return err_set(err, FIG_EIO, path, 0, 0, "cannot open: %s",
+		    strerror(errno));
+	rc = csvio_read(f, path, on_row, &r, err);
+	fclose(f);
+	return rc;
+}
+
+/* Finds g's quote on its line (or on any line when none is given) and
+ * sets its byte span. */
+static void
+locate(struct fig_gold *g, char **lines, long long *offs, long nlines)
+{
+	for (long i = 0; i < nlines; i++) {
+		const char *p = lines[i];
+		if (g->c.line && i + 1 != g->c.line)
+			continue;
+		if ((p = strstr(p, g->c.quote)) != NULL) {
+			g->start = offs[i] + (p - lines[i]);
+			g->end = g->start + (long long)strlen(g->c.quote);
+			if (!g->c.line)
+				g->c.line = i + 1;
+			return;
+		}
+	}
+}
+
+static int
+overlaps(const struct fig_gold *g, const struct fig_claim *c)
+{
+	return g->start >= 0 && c->line == g->c.line &&
+	    g->start < c->byte_end && c->byte_start < g->end;
+}
+
+/* How well claim c agrees with gold row g (higher is better). */
+static int
+agreement(const struct fig_gold *g, const struct fig_claim *c)
+{
+	int s = 0;
+
+	if (g->has_value && eval_same_value(g->c.value, c->value) &&
+	    strcmp(g->c.unit, c->unit) == 0)
+		s += 8;
+	if (strcmp(g->c.metric, c->metric) == 0)
+		s += 4;
+	if (strcmp(g->c.period, c->period) == 0)
+		s += 2;
+	if (strcmp(g->c.footnote, c->footnote) == 0)
+		s += 1;
+	return s;
+}
+
+int
+eval_score(struct fig_eval *e, const char *path, struct fig_err *err)
+{
+	char **lines = NULL;
+	long long *offs = NULL, off = 0;
+	long nlines = 0;
+	struct fig_buf b = FIG_BUF_INIT;
+	FILE *f;
+	int rc;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return err_set(err, FIG_EIO, path, 0, 0, "cannot open: %s",
+		    strerror(errno));
+	while ((rc = buf_getline(&b, f)) > 0) {
+		lines = xrealloc(lines, (size_t)(nlines + 1) * sizeof *lines);
+		offs = xrealloc(offs, (size_t)(nlines + 1) * sizeof *offs);
+		lines[nlines] = xstrndup(b.data, b.len);
+		offs[nlines++] = off;
+		off += (long long)b.len + 1;
+	}
+	fclose(f);
+	buf_release(&b);
+	/* rows repeating a quote on one line are the same figure named
+	 * with several metrics: they share its first occurrence */
+	for (int i = 0; i < e->ngold; i++)
+		locate(&e->gold[i], lines, offs, nlines);
+	for (int i = 0; i < e->nneg; i++)
+		locate(&e->neg[i], lines, offs, nlines);
+	for (long i = 0; i < nlines; i++)
+		free(lines[i]);
+	free(lines);
+	free(offs);
+
+	e->claim_gold = xmalloc(((size_t)e->nclaims + 1) * sizeof(int));
+	e->claim_neg = xmalloc(((size_t)e->nclaims + 1) * sizeof(int));
+	for (int i = 0; i < e->nclaims; i++)
+		e->claim_gold[i] = e->claim_neg[i] = -1;
+	/* best agreement first, so one figure with three metrics gives
+	 * each gold row the claim of its own metric */
+	for (int want = 15; want >= 0; want--)
+		for (int i = 0; i < e->ngold; i++) {
+			struct fig_gold *g = &e->gold[i];
+			if (g->match >= 0)
+				continue;
+			for (int j = 0; j < e->nclaims; j++)
+				if (e->claim_gold[j] < 0 &&
+				    overlaps(g, &e->claims[j]) &&
+				    agreement(g, &e->claims[j]) == want) {
+					g->match = j;
+					e->claim_gold[j] = i;
+					break;
+				}
+		}
+	for (int j = 0; j < e->nclaims; j++)
+		for (int i = 0; i < e->nneg; i++)
+			if (e->claim_gold[j] < 0 &&
+			    overlaps(&e->neg[i], &e->claims[j])) {
+				e->claim_neg[j] = i;
+				e->neg_hits++;
+				break;
+			}
+	for (int j = 0; j < e->nclaims; j++)
+		if (e->claim_gold[j] < 0 || !e->gold[e->claim_gold[j]].optional)
+			e->extracted++;
+	for (int i = 0; i < e->ngold; i++) {
+		const struct fig_gold *g = &e->gold[i];
+		const struct fig_claim *c;
+		if (g->optional)
+			continue;
+		e->required++;
+		if (g->match < 0)
+			continue;
+		c = &e->claims[g->match];
+		e->matched++;
+		if (g->has_value && eval_same_value(g->c.value, c->value) &&
+		    strcmp(g->c.unit, c->unit) == 0)
+			e->found++;
+		e->period_ok += strcmp(g->c.period, c->period) == 0;
+		e->kind_ok += g->c.kind == c->kind;
+		e->footnote_ok += strcmp(g->c.footnote, c->footnote) == 0;
+		if (g->has_metric) {
+			e->metric_n++;
+			e->metric_ok += strcmp(g->c.metric, c->metric) == 0;
+		}
+	}
+	e->precision = e->extracted ? (double)e->found / e->extracted : 1;
+	e->recall = e->required ? (double)e->found / e->required : 1;
+	e->f1 = e->precision + e->recall > 0 ? 2 * e->precision * e->recall /
+	    (e->precision + e->recall) : 0;
+	return 0;
+}

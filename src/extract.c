@@ -1,0 +1,1329 @@
+/* extract.c: the extraction stage from end to end. Lines are checked
+ * (UTF-8, NUL bytes, CRLF, BOM), the metadata block and the References
+ * section are taken apart, and every prose block is split into sentences
+ * whose quantities become claims with a period, a topic and a footnote. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "figtrack/extract.h"
+#include "figtrack/number.h"
+#include "figtrack/period.h"
+#include "figtrack/quantity.h"
+#include "figtrack/segment.h"
+#include "figtrack/text.h"
+
+/* How far after a figure a deadline ("by 2030") still belongs to it, and
+ * how close a plain date must follow ("57 percent in 2020"), in words. */
+#define DEADLINE_WORDS 15
+#define ANCHOR_WORDS 3
+/* Lines at the top searched for a stand-alone publication date. */
+#define DATE_LINES 40
+
+/* The quantity markers of topic contexts (see rules.c). */
+#define QOPEN "\xE2\x9F\xA6"
+#define QCLOSE "\xE2\x9F\xA7"
+
+enum mode { MODE_BODY, MODE_CONTENTS, MODE_REFS };
+enum meta { META_START, META_YAML, META_KV, META_DONE };
+
+/* A date phrase found in a sentence. */
+struct mention {
+	int sent;
+	size_t start;		/* in the cleaned block */
+	size_t end;
+	enum fig_prole role;
+	char period[FIG_PERIOD_LEN];
+	enum fig_pkind kind;
+};
+
+/* A quantity that may become claims. */
+struct qrec {
+	int sent;
+	struct fig_qty q;	/* offsets in the cleaned block */
+	size_t raw_start;	/* offsets in the raw block */
+	size_t raw_end;
+};
+
+/* A footnote marker in the raw block. */
+struct fnote {
+	int sent;
+	size_t off;
+	long num;
+};
+
+struct xstate {
+	const struct fig_rules *r;
+	const char *name;
+	const struct fig_extract_opts *opts;
+	const struct fig_extract_cbs *cbs;
+	struct fig_docmeta *meta;
+	struct fig_err *err;
+	pcre2_match_data *md;
+	int pub_year;
+	enum mode mode;
+	enum meta meta_state;
+	int title_from_meta;
+	struct fig_segmenter seg;
+	/* the reference being read */
+	struct fig_buf ref;
+	int ref_num;
+	long ref_line;
+	int have_ref;
+	/* per block scratch, reused */
+	struct fig_buf clean;
+	size_t *map;
+	size_t mapcap;
+	struct fig_span *sent;
+	int sentcap;
+	struct fig_span *csent;	/* sentence spans in the cleaned block */
+	int csentcap;
+	struct mention *m;
+	int nm, mcap;
+	struct qrec *qs;
+	int nq, qcap;
+	struct fnote *fn;
+	int nfn, fncap;
+	int *past;		/* per sentence: a past-tense cue */
+	int pastcap;
+	struct fig_buf ctx;	/* a sentence with the figure marked */
+	struct fig_buf tmp;
+};
+
+#define GROW(arr, n, cap) do { if ((n) == (cap)) { \
+	(cap) = (cap) ? (cap) * 2 : 16; \
+	(arr) = xrealloc((arr), (size_t)(cap) * sizeof *(arr)); } } while (0)
+
+/* ---- metadata ----------------------------------------------------- */
+
+/* Reads a stand-alone date line: "November 2022", "30 November 2022",
+ * "November 30, 2022", "2022-11-30". */
+static int
+date_line(const char *s, size_t n, char out[FIG_PERIOD_LEN])
+{
+	char w[4][32];
+	int nw = 0, m = 0, d = 0, y = 0;
+	char tmp[48];
+	size_t i = 0;
+
+	s = text_trim(s, &n);
+	if (n == 0 || n > 40)
+		return -1;
+	if (n >= 4 && n < sizeof tmp && s[0] >= '0' && s[0] <= '9' &&
+	    memchr(s, '-', n)) {
+		memcpy(tmp, s, n);
+		tmp[n] = '\0';
+		return period_parse_date(tmp, out);
+	}
+	while (i < n && nw < 4) {
+		size_t k = 0;
+		while (i < n && (s[i] == ' ' || s[i] == ','))
+			i++;
+		while (i < n && s[i] != ' ' && s[i] != ',' && k < 31)
+			w[nw][k++] = s[i++];
+		if (k == 0)
+			break;
+		w[nw++][k] = '\0';
+	}
+	if (i < n)
+		return -1;
+	for (int k = 0; k < nw; k++) {
+		int v = atoi(w[k]);
+		int mm = period_month(w[k], strlen(w[k]));
+		if (mm && !m)
+			m = mm;
+		else if (strlen(w[k]) == 4 && v >= 1000 && v <= 2999 && !y)
+			y = v;
+		else if (v >= 1 && v <= 31 && strlen(w[k]) <= 2 && !d)
+			d = v;
+		else
+			return -1;
+	}
+	if (!m || !y)
+		return -1;
+	if (d)
+		snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
+	else
+		snprintf(tmp, sizeof tmp, "%04d-%02d", y, m);
+	return period_parse_date(tmp, out);
+}
+
+static void
+set_published(struct xstate *x, const char *p)
+{
+	if (x->meta->published[0])
+		return;
+	claim_setfield(x->meta->published, sizeof x->meta->published, p);
+	x->pub_year = period_year(p);
+}
+
+/* "key: value" of a metadata block; returns 1 when it was one. */
+static int
+meta_kv(struct xstate *x, const char *s, size_t n, long lineno)
+{
+	const char *colon = memchr(s, ':', n);
+	char key[32], val[512];
+	size_t kn, vn;
+	const char *v;
+
+	if (colon == NULL || colon == s)
+		return 0;
+	kn = (size_t)(colon - s);
+	if (kn >= sizeof key)
+		return 0;
+	for (size_t i = 0; i < kn; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    c == '_' || c == '-'))
+			return 0;
+		key[i] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+	}
+	key[kn] = '\0';
+	v = colon + 1;
+	vn = n - kn - 1;
+	v = text_trim(v, &vn);
+	if (vn >= 2 && (v[0] == '"' || v[0] == '\'') && v[vn - 1] == v[0]) {
+		v++;
+		vn -= 2;
+	}
+	if (vn >= sizeof val)
+		vn = sizeof val - 1;
+	memcpy(val, v, vn);
+	val[vn] = '\0';
+	if (strcmp(key, "title") == 0) {
+		claim_setfield(x->meta->title, sizeof x->meta->title, val);
+		x->title_from_meta = 1;
+	} else if (strcmp(key, "date") == 0 || strcmp(key, "published") == 0) {
+		char p[FIG_PERIOD_LEN];
+		if (period_parse_date(val, p) == 0 ||
+		    date_line(val, strlen(val), p) == 0)
+			set_published(x, p);
+		else if (!x->meta->published[0])
+			return err_set(x->err, FIG_EINPUT, x->name, lineno, 0,
+			    "metadata date '%s' is not a date (YYYY, "
+			    "YYYY-MM or YYYY-MM-DD)", val), -1;
+	} else if (strcmp(key, "source") == 0)
+		claim_setfield(x->meta->source, sizeof x->meta->source, val);
+	else if (strcmp(key, "url") == 0)
+		claim_setfield(x->meta->url, sizeof x->meta->url, val);
+	return 1;
+}
+
+static int
+known_key(const char *s, size_t n)
+{
+	static const char *const keys[] = { "title:", "date:", "source:",
+	    "url:", "author:", "published:", "publisher:", NULL };
+
+	for (int i = 0; keys[i]; i++) {
+		size_t k = strlen(keys[i]);
+		if (n >= k && strncasecmp(s, keys[i], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Handles the metadata block at the top. Returns 1 when the line was
+ * metadata, 0 when it is body text, -1 on error. */
+static int
+meta_line(struct xstate *x, const char *s, size_t n, long lineno)
+{
+	size_t tn = n;
+	const char *t = text_trim(s, &tn);
+	int rc;
+
+	switch (x->meta_state) {
+	case META_START:
+		if (tn == 0)
+			return 1;
+		if (tn == 3 && memcmp(t, "---", 3) == 0) {
+			x->meta_state = META_YAML;
+			return 1;
+		}
+		if (known_key(t, tn)) {
+			x->meta_state = META_KV;
+			return meta_kv(x, t, tn, lineno) < 0 ? -1 : 1;
+		}
+		x->meta_state = META_DONE;
+		return 0;
+	case META_YAML:
+		if ((tn == 3 && (memcmp(t, "---", 3) == 0 ||
+		    memcmp(t, "...", 3) == 0))) {
+			x->meta_state = META_DONE;
+			return 1;
+		}
+		rc = tn ? meta_kv(x, t, tn, lineno) : 1;
+		return rc < 0 ? -1 : 1;
+	case META_KV:
+		if (tn == 0 || (tn == 3 && memcmp(t, "---", 3) == 0)) {
+			x->meta_state = META_DONE;
+			return 1;
+		}
+		if ((rc = meta_kv(x, t, tn, lineno)) < 0)
+			return -1;
+		if (rc == 0)
+			x->meta_state = META_DONE;
+		return rc;
+	case META_DONE:
+		break;
+	}
+	return 0;
+}
+
+/* ---- references --------------------------------------------------- */
+
+/* The latest date in a citation ("August 6 2020", "6 August 2020",
+ * "2020-08-06", "(2019)"). */
+static void
+ref_date(const char *s, size_t n, char out[FIG_PERIOD_LEN])
+{
+	char best[FIG_PERIOD_LEN] = "";
+	size_t i = 0;
+
+	out[0] = '\0';
+	while (i < n) {
+		size_t ws, we;
+		int m, y = 0, d = 0;
+		char tmp[48], p[FIG_PERIOD_LEN];
+
+		while (i < n && !((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z') &&
+		    !(s[i] >= '0' && s[i] <= '9'))
+			i++;
+		ws = i;
+		while (i < n && (((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9')))
+			i++;
+		we = i;
+		if (we == ws)
+			continue;
+		if ((m = period_month(s + ws, we - ws)) == 0) {
+			/* a bare year in brackets: "(2019)" */
+			if (we - ws == 4 && ws > 0 && s[ws - 1] == '(' &&
+			    we < n && s[we] == ')') {
+				snprintf(tmp, sizeof tmp, "%.4s", s + ws);
+				if (period_parse_date(tmp, p) == 0 &&
+				    period_cmp(p, best) > 0)
+					memcpy(best, p, sizeof best);
+			}
+			continue;
+		}
+		/* day before the month ("6 August 2020") */
+		{
+			size_t b = ws;
+			while (b > 0 && s[b - 1] == ' ')
+				b--;
+			if (b >= 1 && s[b - 1] >= '0' && s[b - 1] <= '9') {
+				size_t db = b - 1;
+				if (db >= 1 && s[db - 1] >= '0' && s[db - 1] <= '9')
+					db--;
+				d = atoi(s + db);
+			}
+		}
+		/* then "D[,] YYYY" or "YYYY" after it */
+		{
+			size_t k = we;
+			int v;
+			while (k < n && (s[k] == ' ' || s[k] == ','))
+				k++;
+			v = atoi(s + k);
+			if (k < n && s[k] >= '0' && s[k] <= '9' && v >= 1 &&
+			    v <= 31 && !(k + 4 <= n && v >= 1000)) {
+				d = v;
+				while (k < n && s[k] >= '0' && s[k] <= '9')
+					k++;
+				while (k < n && (s[k] == ' ' || s[k] == ','))
+					k++;
+			}
+			if (k + 4 <= n && s[k] >= '0' && s[k] <= '9')
+				y = atoi(s + k);
+		}
+		if (y < 1000 || y > 2999)
+			continue;
+		if (d)
+			snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
+		else
+			snprintf(tmp, sizeof tmp, "%04d-%02d", y, m);
+		if (period_parse_date(tmp, p) != 0) {
+			snprintf(tmp, sizeof tmp, "%04d-%02d", y, m);
+			if (period_parse_date(tmp, p) != 0)
+				continue;
+		}
+		if (period_cmp(p, best) > 0 || !best[0])
+			memcpy(best, p, sizeof best);
+	}
+	memcpy(out, best, FIG_PERIOD_LEN);
+}
+
+static int
+flush_ref(struct xstate *x)
+{
+	struct fig_ref ref;
+	const char *t, *u;
+	char *url = NULL;
+	size_t n;
+	int rc = 0;
+
+	if (!x->have_ref)
+		return 0;
+	x->have_ref = 0;
+	n = x->ref.len;
+	t = text_trim(buf_str(&x->ref), &n);
+	memset(&ref, 0, sizeof ref);
+	ref.number = x->ref_num;
+	ref.line = x->ref_line;
+	((char *)t)[n] = '\0';
+	ref.text = t;
+	ref_date(t, n, ref.date);
+	if ((u = strstr(t, "http://")) != NULL ||
+	    (u = strstr(t, "https://")) != NULL) {
+		size_t k = strcspn(u, " \t<>\"|");
+		while (k > 0 && strchr(".,;)", u[k - 1]))
+			k--;
+		url = xstrndup(u, k);
+	}
+	ref.url = url ? url : "";
+	if (x->cbs && x->cbs->on_ref)
+		rc = x->cbs->on_ref(x->cbs->ctx, &ref);
+	free(url);
+	buf_reset(&x->ref);
+	return rc;
+}
+
+/* A line of the References section: "- 12 Author, 'Title', ..." starts an
+ * entry; following lines continue it until a blank line. */
+static int
+ref_line(struct xstate *x, const char *s, size_t n, long lineno)
+{
+	size_t tn = n, i = 0;
+	const char *t = text_trim(s, &tn);
+	int num = 0, digits = 0, bracket = 0;
+
+	if (tn == 0)
+		return flush_ref(x);
+	if (i < tn && (t[i] == '-' || t[i] == '*') && i + 1 < tn &&
+	    t[i + 1] == ' ')
+		i += 2;
+	if (i < tn && t[i] == '[') {
+		bracket = 1;
+		i++;
+	}
+	while (i < tn && t[i] >= '0' && t[i] <= '9' && digits < 5) {
+		num = num * 10 + (t[i] - '0');
+		i++;
+		digits++;
+	}
+	if (digits > 0 && (!bracket || (i < tn && t[i] == ']'))) {
+		if (bracket)
+			i++;
+		if (i < tn && (t[i] == '.' || t[i] == ')'))
+			i++;
+		if (i < tn && (t[i] == ' ' || t[i] == '\t')) {
+			int rc = flush_ref(x);
+			if (rc)
+				return rc;
+			x->have_ref = 1;
+			x->ref_num = num;
+			x->ref_line = lineno;
+			buf_add(&x->ref, t + i, tn - i);
+			return 0;
+		}
+	}
+	if (x->have_ref) {
+		buf_addc(&x->ref, ' ');
+		buf_add(&x->ref, t, tn);
+	} else if (i >= 2 && (t[0] == '-' || t[0] == '*')) {
+		/* an unnumbered entry of a bibliography */
+		x->have_ref = 1;
+		x->ref_num = 0;
+		x->ref_line = lineno;
+		buf_add(&x->ref, t + 2, tn - 2);
+	}
+	return 0;
+}
+
+/* ---- sentences and claims ----------------------------------------- */
+
+/* Offset in the cleaned block of the first byte at or after raw. */
+static size_t
+clean_at(const struct xstate *x, size_t raw)
+{
+	size_t lo = 0, hi = x->clean.len;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (x->map[mid] < raw)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static size_t
+raw_at(const struct xstate *x, size_t clean, size_t rawlen)
+{
+	return clean < x->clean.len ? x->map[clean] : rawlen;
+}
+
+/* Words between clean offsets a and b. */
+static int
+words_between(const char *s, size_t a, size_t b)
+{
+	int n = 0, in = 0;
+
+	for (size_t i = a; i < b; i++) {
+		int w = s[i] != ' ';
+		if (w && !in)
+			n++;
+		in = w;
+	}
+	return n;
+}
+
+static enum fig_pkind
+kind_of(const struct xstate *x, enum fig_prole role, int year, int sent)
+{
+	switch (role) {
+	case FIG_PR_DEADLINE:
+		if (x->pub_year ? year < x->pub_year : x->past[sent])
+			return FIG_PK_OBSERVED;	/* "by 2020 was employing" */
+		return FIG_PK_TARGET;
+	case FIG_PR_BASELINE:
+		return FIG_PK_BASELINE;
+	case FIG_PR_ANCHOR:
+		if (x->pub_year && year > x->pub_year)
+			return FIG_PK_FORECAST;
+		return FIG_PK_OBSERVED;
+	default:
+		return FIG_PK_OBSERVED;
+	}
+}
+
+/* Finds the date phrases of sentence si in the cleaned block. */
+static int
+find_mentions(struct xstate *x, int si, size_t cs, size_t ce, int *last_year)
+{
+	const struct fig_rules *r = x->r;
+	int first = x->nm;
+
+	for (int k = 0; k < r->nperiods; k++) {
+		const struct fig_periodrule *pr = &r->periods[k];
+		size_t at = cs;
+		int rc;
+
+		while (at < ce && (rc = rules_match(r, &pr->re, x->clean.data,
+		    ce, at, 0, x->md, x->err)) > 0) {
+			const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+			struct mention mm;
+			int overlap = 0;
+
+			memset(&mm, 0, sizeof mm);
+			mm.sent = si;
+			mm.start = ov[0];
+			mm.end = ov[1];
+			mm.role = pr->role;
+			at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+			if (pr->role == FIG_PR_ANCHOR ||
+			    pr->role == FIG_PR_DEADLINE ||
+			    pr->role == FIG_PR_BASELINE) {
+				if (period_from_match(pr, x->md, mm.period) != 0)
+					continue;
+			} else if (pr->role == FIG_PR_RELATIVE) {
+				if (!x->pub_year)
+					continue;
+				snprintf(mm.period, sizeof mm.period, "%04d",
+				    (x->pub_year + pr->offset) % 10000);
+			}
+			/* the longest phrase wins where two overlap */
+			for (int j = first; j < x->nm; j++) {
+				struct mention *o = &x->m[j];
+				if (mm.start < o->end && o->start < mm.end) {
+					if (mm.end - mm.start > o->end - o->start)
+						*o = mm;
+					overlap = 1;
+					break;
+				}
+			}
+			if (!overlap) {
+				GROW(x->m, x->nm, x->mcap);
+				x->m[x->nm++] = mm;
+			}
+		}
+		if (rc < 0)
+			return -1;
+	}
+	/* order by position, then resolve "that year" and kinds */
+	for (int i = first + 1; i < x->nm; i++)
+		for (int j = i; j > first && x->m[j].start < x->m[j - 1].start;
+		    j--) {
+			struct mention t = x->m[j];
+			x->m[j] = x->m[j - 1];
+			x->m[j - 1] = t;
+		}
+	for (int i = first; i < x->nm; i++) {
+		struct mention *mm = &x->m[i];
+		if (mm->role == FIG_PR_ANAPHOR) {
+			if (*last_year)
+				snprintf(mm->period, sizeof mm->period, "%04d",
+				    *last_year % 10000);
+			else
+				mm->period[0] = '\0';
+		}
+		if (mm->period[0] && mm->role != FIG_PR_BASELINE)
+			*last_year = period_year(mm->period);
+		mm->kind = kind_of(x, mm->role, period_year(mm->period), si);
+		if (mm->role == FIG_PR_ANCHOR && mm->kind == FIG_PK_FORECAST &&
+		    rules_match(x->r, &x->r->target, x->clean.data,
+		    x->csent[si].end, x->csent[si].start, 0, x->md, NULL) > 0)
+			mm->kind = FIG_PK_TARGET;
+	}
+	return 0;
+}
+
+/* A mention that can date a figure. */
+static int
+dating(const struct mention *m)
+{
+	return m->period[0] && m->role != FIG_PR_BASELINE &&
+	    m->role != FIG_PR_PRESENT;
+}
+
+/* Chooses the period of quantity qi; see docs/rules.md, "Periods". */
+static void
+choose_period(struct xstate *x, int qi, const struct mention *carry,
+    char period[FIG_PERIOD_LEN], enum fig_pkind *kind)
+{
+	const struct qrec *q = &x->qs[qi];
+	const char *c = x->clean.data;
+	const struct mention *before = NULL, *after = NULL, *present = NULL;
+	size_t next_q = x->csent[q->sent].end;
+
+	period[0] = '\0';
+	*kind = FIG_PK_OBSERVED;
+	for (int i = qi + 1; i < x->nq; i++)
+		if (x->qs[i].sent == q->sent) {
+			next_q = x->qs[i].q.start;
+			break;
+		}
+	for (int i = 0; i < x->nm; i++) {
+		const struct mention *m = &x->m[i];
+		if (m->sent != q->sent)
+			continue;
+		if (m->end <= q->q.start) {
+			if (m->role == FIG_PR_PRESENT)
+				present = m;
+			else if (dating(m)) {
+				before = m;
+				present = NULL;	/* only "now" after the date */
+			}
+		} else if (m->start >= q->q.end && !after && dating(m))
+			after = m;
+	}
+	/* 1. "59.1 percent by 2030", "57 percent in 2020" */
+	if (after && after->start < next_q &&
+	    ((after->role == FIG_PR_DEADLINE &&
+	    words_between(c, q->q.end, after->start) <= DEADLINE_WORDS) ||
+	    words_between(c, q->q.end, after->start) <= ANCHOR_WORDS)) {
+		memcpy(period, after->period, FIG_PERIOD_LEN);
+		*kind = after->kind;
+		return;
+	}
+	/* 2. "now has at least three", then "In 2020, ... 57 percent" */
+	if (present && x->pub_year) {
+		snprintf(period, FIG_PERIOD_LEN, "%04d", x->pub_year % 10000);
+		return;
+	}
+	if (before) {
+		memcpy(period, before->period, FIG_PERIOD_LEN);
+		*kind = before->kind;
+		return;
+	}
+	/* 3. the date an earlier sentence of the paragraph set; a duration
+	 * ("for more than a decade") runs to the time of writing instead */
+	if (carry && !(q->q.unit && q->q.unit->duration)) {
+		memcpy(period, carry->period, FIG_PERIOD_LEN);
+		*kind = carry->kind;
+		return;
+	}
+	/* 4. a date later in the sentence */
+	if (after) {
+		memcpy(period, after->period, FIG_PERIOD_LEN);
+		*kind = after->kind;
+		return;
+	}
+	/* 5. present tense: the year of publication */
+	if (!x->past[q->sent] && x->pub_year)
+		snprintf(period, FIG_PERIOD_LEN, "%04d", x->pub_year % 10000);
+}
+
+/* The footnote of quantity qi: the first marker after it in its
+ * sentence, else the marker of a following sentence of the paragraph
+ * when no other figure comes first. */
+static void
+choose_footnote(const struct xstate *x, int qi, char *out, size_t n)
+{
+	const struct qrec *q = &x->qs[qi];
+	int nsent = 0;
+
+	out[0] = '\0';
+	for (int i = 0; i < x->nfn; i++)
+		if (x->fn[i].sent == q->sent && x->fn[i].off >= q->raw_end) {
+			snprintf(out, n, "%ld", x->fn[i].num);
+			return;
+		}
+	for (int i = 0; i < x->nq; i++)
+		if (x->qs[i].sent > nsent)
+			nsent = x->qs[i].sent;
+	for (int s = q->sent + 1; s <= x->sentcap && s < 1 << 30; s++) {
+		int has_q = 0, last = -1;
+		if (s > nsent + 64)
+			break;
+		for (int i = 0; i < x->nq; i++)
+			if (x->qs[i].sent == s)
+				has_q = 1;
+		for (int i = 0; i < x->nfn; i++)
+			if (x->fn[i].sent == s)
+				last = i;
+		if (last >= 0) {
+			if (!has_q)
+				snprintf(out, n, "%ld", x->fn[last].num);
+			return;
+		}
+		if (has_q)
+			return;
+	}
+}
+
+/* Builds the context of quantity q: its sentence, cleaned, with the
+ * figure between the markers. */
+static void
+build_context(struct xstate *x, const struct qrec *q)
+{
+	const struct fig_span *cs = &x->csent[q->sent];
+	const char *c = x->clean.data;
+
+	buf_reset(&x->ctx);
+	buf_add(&x->ctx, c + cs->start, q->q.start - cs->start);
+	buf_adds(&x->ctx, QOPEN);
+	buf_add(&x->ctx, c + q->q.start, q->q.end - q->q.start);
+	buf_adds(&x->ctx, QCLOSE);
+	buf_add(&x->ctx, c + q->q.end, cs->end - q->q.end);
+}
+
+/* First entity named in sentence si from clean offset `from` up to
+ * `to`, or NULL. */
+static const char *
+first_entity(struct xstate *x, size_t from, size_t to)
+{
+	const struct fig_rules *r = x->r;
+	size_t at = from;
+
+	while (at < to && rules_match(r, &r->anyentity, x->clean.data, to, at,
+	    0, x->md, NULL) > 0) {
+		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+		const char *e = rules_entity(r, x->clean.data + ov[0],
+		    ov[1] - ov[0]);
+		if (e)
+			return e;
+		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	}
+	return NULL;
+}
+
+/* The actor of a figure no topic names: the first entity of its sentence
+ * before it (the subject, as a rule), else the first after it, else the
+ * first of the nearest earlier sentence of the paragraph naming one. */
+static void
+nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n)
+{
+	const struct fig_span *cs = &x->csent[q->sent];
+	const char *e;
+
+	out[0] = '\0';
+	e = first_entity(x, cs->start, q->q.end);
+	if (e == NULL)
+		e = first_entity(x, q->q.end, cs->end);
+	for (int s = q->sent - 1; e == NULL && s >= 0; s--)
+		e = first_entity(x, x->csent[s].start, x->csent[s].end);
+	if (e)
+		claim_setfield(out, n, e);
+}
+
+/* Canonical name of an entity mention; joint actors ("Russia and
+ * Ukraine", "SMIC, Hua Hong") become "Russia+Ukraine". */
+static void
+entity_name(const struct fig_rules *r, const char *s, size_t n, char *out,
+    size_t on)
+{
+	const char *e = rules_entity(r, s, n);
+	struct fig_buf b = FIG_BUF_INIT;
+	size_t i = 0;
+
+	out[0] = '\0';
+	if (e) {
+		claim_setfield(out, on, e);
+		return;
+	}
+	while (i < n) {
+		size_t j = i, k, pn;
+		const char *part;
+		while (j < n && s[j] != ',' && s[j] != '&' && s[j] != '/' &&
+		    !(j + 5 <= n && memcmp(s + j, " and ", 5) == 0))
+			j++;
+		k = j - i;
+		part = text_trim(s + i, &k);
+		pn = k;
+		if (pn > 0) {
+			if ((e = rules_entity(r, part, pn)) == NULL) {
+				buf_release(&b);
+				return;
+			}
+			if (b.len)
+				buf_addc(&b, '+');
+			buf_adds(&b, e);
+		}
+		i = j + (j + 5 <= n && memcmp(s + j, " and ", 5) == 0 ? 5 : 1);
+	}
+	claim_setfield(out, on, buf_str(&b));
+	buf_release(&b);
+}
+
+/* Is unit one of the "|"-separated units of list? */
+static int
+unit_in(const char *list, const char *unit)
+{
+	size_t n = strlen(unit);
+
+	while (*list) {
+		const char *bar = strchr(list, '|');
+		size_t k = bar ? (size_t)(bar - list) : strlen(list);
+		if (k == n && memcmp(list, unit, n) == 0)
+			return 1;
+		list += k + (bar != NULL);
+	}
+	return 0;
+}
+
+static int
+topic_matches(struct xstate *x, const struct fig_topic *t, char *entity,
+    size_t en, size_t para_end)
+{
+	const struct fig_rules *r = x->r;
+	int hit = 0, rc;
+
+	entity[0] = '\0';
+	for (int i = 0; i < t->npattern && !hit; i++) {
+		if ((rc = rules_match(r, &t->pattern[i], x->ctx.data, x->ctx.len,
+		    0, 0, x->md, x->err)) < 0)
+			return -1;
+		if (rc > 0) {
+			PCRE2_SIZE len = 0;
+			hit = 1;
+			if (pcre2_substring_length_byname(x->md,
+			    (PCRE2_SPTR)"entity", &len) == 0 && len > 0) {
+				const PCRE2_SIZE *ov =
+				    pcre2_get_ovector_pointer(x->md);
+				int g = pcre2_substring_number_from_name(
+				    t->pattern[i].code, (PCRE2_SPTR)"entity");
+				if (g > 0 && ov[2 * g] != PCRE2_UNSET)
+					entity_name(r, x->ctx.data + ov[2 * g],
+					    ov[2 * g + 1] - ov[2 * g], entity,
+					    en);
+			}
+		}
+	}
+	if (!hit)
+		return 0;
+	for (int i = 0; i < t->nrequire; i++) {
+		if ((rc = rules_match(r, &t->require[i], x->ctx.data, x->ctx.len,
+		    0, 0, x->md, x->err)) < 0)
+			return -1;
+		if (rc == 0)
+			return 0;
+	}
+	for (int i = 0; i < t->nunless; i++) {
+		if ((rc = rules_match(r, &t->unless[i], x->ctx.data, x->ctx.len,
+		    0, 0, x->md, x->err)) < 0)
+			return -1;
+		if (rc > 0)
+			return 0;
+	}
+	for (int i = 0; i < t->nabout; i++) {
+		if ((rc = rules_match(r, &t->about[i], x->clean.data, para_end,
+		    0, 0, x->md, x->err)) < 0)
+			return -1;
+		if (rc == 0)
+			return 0;
+	}
+	if (!entity[0] && t->entity[0])
+		claim_setfield(entity, en, t->entity);
+	return 1;
+}
+
+static int
+emit(struct xstate *x, struct fig_claim *c)
+{
+	if (x->cbs && x->cbs->on_claim)
+		return x->cbs->on_claim(x->cbs->ctx, c);
+	return 0;
+}
+
+static int
+claims_of(struct xstate *x, const struct fig_block *b, int qi,
+    const struct mention *carry)
+{
+	const struct fig_rules *r = x->r;
+	const struct qrec *q = &x->qs[qi];
+	const struct fig_span *rs = &x->sent[q->sent];
+	struct fig_claim c;
+	char metrics[8][FIG_METRIC_MAX];
+	int nmetrics = 0, rc = 0;
+	size_t sn;
+	const char *st;
+
+	build_context(x, q);
+	for (int i = 0; i < r->nexcludes; i++) {
+		if ((rc = rules_match(r, &r->excludes[i].re, x->ctx.data,
+		    x->ctx.len, 0, 0, x->md, x->err)) < 0)
+			return -1;
+		if (rc > 0)
+			return 0;
+	}
+	claim_init(&c);
+	c.doc = x->name;
+	c.line = seg_line_at(b, q->raw_start);
+	c.byte_start = (long)seg_doc_at(b, q->raw_start);
+	c.byte_end = (long)seg_doc_at(b, q->raw_end);
+	c.quote = xstrndup(b->text.data + q->raw_start,
+	    q->raw_end - q->raw_start);
+	sn = rs->end - rs->start;
+	st = text_trim(b->text.data + rs->start, &sn);
+	c.sentence = xstrndup(st, sn);
+	c.value = q->q.value;
+	c.has_low = q->q.has_low;
+	c.low = q->q.low;
+	c.has_high = q->q.has_high;
+	c.high = q->q.high;
+	c.qual = q->q.qual;
+	claim_setfield(c.unit, sizeof c.unit, q->q.unit_name);
+	choose_period(x, qi, carry, c.period, &c.kind);
+	if (rules_match(r, &r->baseline, x->ctx.data, x->ctx.len, 0, 0, x->md,
+	    NULL) > 0)
+		c.kind = FIG_PK_BASELINE;
+	choose_footnote(x, qi, c.footnote, sizeof c.footnote);
+	for (int i = 0; i < r->ntopics && rc == 0; i++) {
+		const struct fig_topic *t = &r->topics[i];
+		char entity[FIG_ENTITY_MAX];
+		int dup = 0, m;
+
+		if (t->unit[0] && !unit_in(t->unit, c.unit))
+			continue;
+		if ((m = topic_matches(x, t, entity, sizeof entity,
+		    x->csent[q->sent].end)) < 0) {
+			rc = -1;
+			break;
+		}
+		if (m == 0)
+			continue;
+		for (int k = 0; k < nmetrics; k++)
+			if (strcmp(metrics[k], t->metric) == 0)
+				dup = 1;
+		if (dup || nmetrics == 8)
+			continue;
+		claim_setfield(metrics[nmetrics++], FIG_METRIC_MAX, t->metric);
+		claim_setfield(c.metric, sizeof c.metric, t->metric);
+		if (entity[0])
+			claim_setfield(c.entity, sizeof c.entity, entity);
+		else
+			nearest_entity(x, q, c.entity, sizeof c.entity);
+		snprintf(c.rule, sizeof c.rule, "%.100s:%ld", t->at.file,
+		    t->at.line);
+		{
+			enum fig_pkind keep = c.kind;
+			if (t->kind >= 0)
+				c.kind = (enum fig_pkind)t->kind;
+			rc = emit(x, &c);
+			c.kind = keep;
+		}
+	}
+	if (rc == 0 && nmetrics == 0) {
+		nearest_entity(x, q, c.entity, sizeof c.entity);
+		rc = emit(x, &c);
+	}
+	claim_release(&c);
+	return rc;
+}
+
+/* Footnote markers of the raw block: superscript runs and "[12]". */
+static void
+find_footnotes(struct xstate *x, const struct fig_block *b, int nsent)
+{
+	const char *s = b->text.data;
+	size_t len = b->text.len;
+	int si = 0;
+
+	x->nfn = 0;
+	for (size_t i = 0; i < len; i++) {
+		long num;
+		size_t k;
+
+		while (si + 1 < nsent && i >= x->sent[si].end)
+			si++;
+		if ((unsigned char)s[i] >= 0xC2 &&
+		    (k = text_superscript_run(s + i, len - i, &num)) > 0) {
+			GROW(x->fn, x->nfn, x->fncap);
+			x->fn[x->nfn].sent = si;
+			x->fn[x->nfn].off = i;
+			x->fn[x->nfn++].num = num;
+			i += k - 1;
+		} else if (s[i] == '[' && i + 2 < len && s[i + 1] >= '0' &&
+		    s[i + 1] <= '9') {
+			k = i + 1;
+			num = 0;
+			while (k < len && s[k] >= '0' && s[k] <= '9' &&
+			    k - i < 5)
+				num = num * 10 + (s[k++] - '0');
+			if (k < len && s[k] == ']') {
+				GROW(x->fn, x->nfn, x->fncap);
+				x->fn[x->nfn].sent = si;
+				x->fn[x->nfn].off = i;
+				x->fn[x->nfn++].num = num;
+				i = k;
+			}
+		}
+	}
+}
+
+static int
+on_block(void *ctx, const struct fig_block *b)
+{
+	struct xstate *x = ctx;
+	const struct fig_rules *r = x->r;
+	const struct mention *carry = NULL;
+	int nsent, last_year = 0, rc;
+
+	if (b->kind == FIG_BLK_HEADING || b->kind == FIG_BLK_TABLE)
+		return 0;	/* headings and table cells have no sentence */
+	if (x->opts && x->opts->stop && *x->opts->stop)
+		return err_set(x->err, FIG_EINTR, x->name, 0, 0,
+		    "interrupted");
+	buf_reset(&x->clean);
+	if (b->text.len + 1 > x->mapcap) {
+		x->mapcap = b->text.len + 1;
+		free(x->map);
+		x->map = xmalloc(x->mapcap * sizeof *x->map);
+	}
+	text_clean(&x->clean, b->text.data, b->text.len, x->map);
+	if (x->clean.len == 0)
+		return 0;
+	nsent = seg_sentences(r, x->md, b->text.data, b->text.len, &x->sent,
+	    &x->sentcap);
+	if (nsent > x->csentcap) {
+		x->csentcap = nsent;
+		x->csent = xrealloc(x->csent, (size_t)nsent * sizeof *x->csent);
+	}
+	if (nsent > x->pastcap) {
+		x->pastcap = nsent;
+		x->past = xrealloc(x->past, (size_t)nsent * sizeof *x->past);
+	}
+	x->nm = x->nq = 0;
+	for (int si = 0; si < nsent; si++) {
+		size_t cs = clean_at(x, x->sent[si].start);
+		size_t ce = clean_at(x, x->sent[si].end);
+		size_t at = cs;
+
+		x->csent[si].start = cs;
+		x->csent[si].end = ce;
+		x->past[si] = rules_match(r, &r->past, x->clean.data, ce, cs, 0,
+		    x->md, NULL) > 0;
+		if (find_mentions(x, si, cs, ce, &last_year) != 0)
+			return -1;
+		while (at < ce && (rc = rules_match(r, &r->quantity,
+		    x->clean.data, ce, at, 0, x->md, x->err)) > 0) {
+			const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+			struct qrec q;
+			int inside = 0;
+
+			at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+			if (!quantity_from_match(r, x->md, x->clean.data, ce,
+			    &q.q)) {
+				/* not a figure: what followed its number may
+				 * still hold one ("2022 saw 12 new fabs") */
+				if (q.q.nend > ov[0] && q.q.nend < at)
+					at = q.q.nend;
+				continue;
+			}
+			for (int i = 0; i < x->nm; i++)
+				if (x->m[i].sent == si &&
+				    q.q.nstart < x->m[i].end &&
+				    x->m[i].start < q.q.nend)
+					inside = 1;	/* part of a date */
+			if (inside)
+				continue;
+			q.sent = si;
+			q.raw_start = raw_at(x, q.q.start, b->text.len);
+			q.raw_end = raw_at(x, q.q.end - 1, b->text.len) + 1;
+			GROW(x->qs, x->nq, x->qcap);
+			x->qs[x->nq++] = q;
+		}
+		if (rc < 0)
+			return -1;
+	}
+	if (x->nq == 0)
+		return 0;
+	find_footnotes(x, b, nsent);
+	for (int si = 0, qi = 0; si < nsent; si++) {
+		for (; qi < x->nq && x->qs[qi].sent == si; qi++)
+			if (claims_of(x, b, qi, carry) != 0)
+				return -1;
+		for (int i = 0; i < x->nm; i++)
+			if (x->m[i].sent == si && dating(&x->m[i]))
+				carry = &x->m[i];
+	}
+	return 0;
+}
+
+/* ---- the line loop ------------------------------------------------- */
+
+static int
+match_line(struct xstate *x, const struct fig_re *re, const char *s,
+    size_t n)
+{
+	return re->code && rules_match(x->r, re, s, n, 0, 0, x->md, NULL) > 0;
+}
+
+/* Contents tables end at the first line that reads as prose. */
+static int
+contents_line(const char *s, size_t n)
+{
+	size_t tn = n;
+	const char *t = text_trim(s, &tn);
+
+	if (tn == 0 || t[0] == '|')
+		return 1;
+	if (tn >= 2 && t[tn - 1] >= '0' && t[tn - 1] <= '9') {
+		size_t k = tn;
+		while (k > 0 && t[k - 1] >= '0' && t[k - 1] <= '9')
+			k--;
+		return k > 0 && (t[k - 1] == ' ' || t[k - 1] == '.' ||
+		    t[k - 1] == '\t');
+	}
+	return 0;
+}
+
+static int
+body_line(struct xstate *x, const char *s, size_t n, long lineno,
+    long long off)
+{
+	size_t tn = n;
+	const char *t = text_trim(s, &tn);
+
+	if (x->mode == MODE_REFS)
+		return ref_line(x, s, n, lineno);
+	if (tn > 0 && match_line(x, &x->r->skip, t, tn))
+		return 0;
+	if (x->mode == MODE_CONTENTS) {
+		if (contents_line(s, n))
+			return 0;
+		x->mode = MODE_BODY;
+	}
+	if (tn > 0 && tn < 80 && match_line(x, &x->r->references, t, tn)) {
+		x->mode = MODE_REFS;
+		return seg_flush(&x->seg);
+	}
+	if (tn > 0 && tn < 80 && match_line(x, &x->r->contents, t, tn)) {
+		x->mode = MODE_CONTENTS;
+		return seg_flush(&x->seg);
+	}
+	if (tn > 0 && !x->title_from_meta && !x->meta->title[0]) {
+		while (tn > 0 && (*t == '#' || *t == ' ')) {
+			t++;
+			tn--;
+		}
+		claim_setfield(x->meta->title, sizeof x->meta->title, "");
+		memcpy(x->meta->title, t, tn < 255 ? tn : 255);
+		x->meta->title[tn < 255 ? tn : 255] = '\0';
+		claim_setfield(x->meta->title, sizeof x->meta->title,
+		    x->meta->title);
+	}
+	if (lineno <= DATE_LINES && !x->meta->published[0]) {
+		char p[FIG_PERIOD_LEN];
+		if (date_line(s, n, p) == 0) {
+			set_published(x, p);
+			return 0;	/* the date line itself is no claim */
+		}
+	}
+	return seg_line(&x->seg, s, n, lineno, off);
+}
+
+static void
+state_release(struct xstate *x)
+{
+	seg_release(&x->seg);
+	buf_release(&x->ref);
+	buf_release(&x->clean);
+	buf_release(&x->ctx);
+	buf_release(&x->tmp);
+	free(x->map);
+	free(x->sent);
+	free(x->csent);
+	free(x->m);
+	free(x->qs);
+	free(x->fn);
+	free(x->past);
+	pcre2_match_data_free(x->md);
+}
+
+/* Reads lines from in, or from mem when in is NULL. */
+static int
+run(const struct fig_rules *r, FILE *in, const char *mem, size_t memlen,
+    const char *name, const struct fig_extract_opts *opts,
+    const struct fig_extract_cbs *cbs, struct fig_docmeta *meta,
+    struct fig_err *err)
+{
+	struct xstate x;
+	struct fig_docmeta localmeta;
+	struct fig_buf line = FIG_BUF_INIT, fixed = FIG_BUF_INIT;
+	long lineno = 0;
+	long long off = 0;
+	size_t mempos = 0;
+	int rc = 0;
+
+	memset(&x, 0, sizeof x);
+	x.r = r;
+	x.name = name;
+	x.opts = opts;
+	x.cbs = cbs;
+	x.err = err;
+	x.meta = meta ? meta : &localmeta;
+	memset(x.meta, 0, sizeof *x.meta);
+	x.md = rules_match_data(r);
+	seg_init(&x.seg, on_block, &x);
+	if (opts && opts->published && opts->published[0]) {
+		char p[FIG_PERIOD_LEN];
+		if (period_parse_date(opts->published, p) != 0) {
+			state_release(&x);
+			return err_set(err, FIG_EUSAGE, NULL, 0, 0, "--published "
+			    "'%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+			    opts->published);
+		}
+		set_published(&x, p);
+	}
+	for (;;) {
+		const char *s;
+		size_t n, rawlen, bad;
+
+		if (in) {
+			int g = buf_getline(&line, in);
+			if (g < 0) {
+				rc = err_set(err, FIG_EIO, name, lineno + 1, 0,
+				    "read error: %s", strerror(errno));
+				break;
+			}
+			if (g == 0)
+				break;
+		} else {
+			const char *nl;
+			if (mempos >= memlen)
+				break;
+			nl = memchr(mem + mempos, '\n', memlen - mempos);
+			n = nl ? (size_t)(nl - (mem + mempos)) : memlen - mempos;
+			buf_reset(&line);
+			buf_add(&line, mem + mempos, n);
+			mempos += n + 1;
+		}
+		lineno++;
+		s = line.data;
+		n = rawlen = line.len;
+		if (memchr(s, '\0', n) != NULL) {
+			rc = err_set(err, FIG_EINPUT, name, lineno,
+			    (long)((const char *)memchr(s, '\0', n) - s) + 1,
+			    "NUL byte: this looks like binary data, not text");
+			break;
+		}
+		if (lineno == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+			s += 3;
+			n -= 3;
+		}
+		if (n > 0 && s[n - 1] == '\r')
+			n--;
+		if (text_utf8_check(s, n, &bad) != 0) {
+			if (!opts || !opts->lossy) {
+				rc = err_set(err, FIG_EINPUT, name, lineno,
+				    (long)bad + 1, "invalid UTF-8 at byte "
+				    "offset %lld (use --lossy to replace it)",
+				    off + (long long)(s - line.data) +
+				    (long long)bad);
+				break;
+			}
+			buf_reset(&fixed);
+			text_utf8_lossy(&fixed, s, n);
+			s = fixed.data;
+			n = fixed.len;
+		}
+		if (x.meta_state != META_DONE) {
+			int mrc = meta_line(&x, s, n, lineno);
+			if (mrc < 0) {
+				rc = -1;
+				break;
+			}
+			if (mrc == 1) {
+				off += (long long)rawlen + 1;
+				continue;
+			}
+		}
+		if (body_line(&x, s, n, lineno, off) != 0) {
+			rc = -1;
+			break;
+		}
+		off += (long long)rawlen + 1;
+	}
+	if (rc == 0) {
+		if (x.mode == MODE_REFS)
+			rc = flush_ref(&x);
+		if (rc == 0)
+			rc = seg_flush(&x.seg);
+	}
+	x.meta->lines = lineno;
+	x.meta->bytes = off;
+	buf_release(&line);
+	buf_release(&fixed);
+	state_release(&x);
+	return rc ? -1 : 0;
+}
+
+int
+extract_stream(const struct fig_rules *r, FILE *in, const char *name,
+    const struct fig_extract_opts *opts, const struct fig_extract_cbs *cbs,
+    struct fig_docmeta *meta, struct fig_err *err)
+{
+	return run(r, in, NULL, 0, name, opts, cbs, meta, err);
+}
+
+int
+extract_mem(const struct fig_rules *r, const char *text, size_t len,
+    const char *name, const struct fig_extract_opts *opts,
+    const struct fig_extract_cbs *cbs, struct fig_docmeta *meta,
+    struct fig_err *err)
+{
+	return run(r, NULL, text, len, name, opts, cbs, meta, err);
+}
+
+int
+extract_path(const struct fig_rules *r, const char *path,
+    const struct fig_extract_opts *opts, const struct fig_extract_cbs *cbs,
+    struct fig_docmeta *meta, struct fig_err *err)
+{
+	FILE *f;
+	int rc;
+
+	if (strcmp(path, "-") == 0)
+		return extract_stream(r, stdin, "-", opts, cbs, meta, err);
+	if ((f = fopen(path, "rb")) == NULL)
+		return err_set(err, FIG_EIO, path, 0, 0, "cannot open: %s",
+		    strerror(errno));
+	rc = extract_stream(r, f, path, opts, cbs, meta, err);
+	fclose(f);
+	return rc;
+}

@@ -1,0 +1,102 @@
+/* number.c: one number as written in prose, digits or words, to a double.
+ * The number words themselves come from the [numbers] rules. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "figtrack/number.h"
+
+/* Looks up a normalised word (lower case, single spaces). */
+static const struct fig_numword *
+find_word(const struct fig_rules *r, const char *w)
+{
+	for (int i = 0; r && i < r->nwords; i++)
+		if (strcmp(r->words[i].word, w) == 0)
+			return &r->words[i];
+	return NULL;
+}
+
+static int
+parse_digits(const char *s, size_t n, double *v, int *flags)
+{
+	char tmp[64];
+	size_t k = 0, digits = 0;
+	int comma = 0, dot = 0;
+	char *end;
+
+	if (n == 0 || n >= sizeof tmp)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c >= '0' && c <= '9') {
+			tmp[k++] = c;
+			digits++;
+		} else if (c == ',' && !dot) {
+			comma = 1;
+		} else if (c == '.' && !dot) {
+			dot = 1;
+			tmp[k++] = c;
+		} else
+			return -1;
+	}
+	tmp[k] = '\0';
+	if (digits == 0)
+		return -1;
+	*v = strtod(tmp, &end);
+	if (*end != '\0')
+		return -1;
+	*flags = dot ? 0 : FIG_NUM_INTEGER;
+	if (!dot && !comma && n == 4 && *v >= 1000 && *v <= 2999)
+		*flags |= FIG_NUM_YEARLIKE;
+	return 0;
+}
+
+int
+number_parse(const struct fig_rules *r, const char *s, size_t n, double *v,
+    int *flags)
+{
+	char w[128];
+	size_t k = 0;
+	int sp = 0;
+	const struct fig_numword *nw;
+	char *dash;
+
+	if (n > 0 && s[0] >= '0' && s[0] <= '9')
+		return parse_digits(s, n, v, flags);
+	if (n == 0 || n >= sizeof w)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '-') {
+			sp = 1;
+			continue;
+		}
+		if (sp && k) {
+			/* keep the separator: "a third", "twenty five" */
+			w[k++] = ' ';
+		}
+		sp = 0;
+		w[k++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+	}
+	w[k] = '\0';
+	if ((nw = find_word(r, w)) != NULL) {
+		*v = nw->value;
+		*flags = FIG_NUM_WORD | (nw->weak ? FIG_NUM_WEAK : 0) |
+		    (nw->fraction ? FIG_NUM_FRACTION : 0) |
+		    (nw->value == (long)nw->value ? FIG_NUM_INTEGER : 0);
+		return 0;
+	}
+	/* compounds: "twenty five" from "twenty-five" */
+	if ((dash = strchr(w, ' ')) != NULL) {
+		const struct fig_numword *a, *b;
+		*dash = '\0';
+		a = find_word(r, w);
+		b = find_word(r, dash + 1);
+		if (a && b && a->value >= 20 && a->value <= 90 &&
+		    b->value >= 1 && b->value <= 9 && !b->fraction) {
+			*v = a->value + b->value;
+			*flags = FIG_NUM_WORD | FIG_NUM_INTEGER;
+			return 0;
+		}
+	}
+	return -1;
+}

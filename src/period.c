@@ -1,0 +1,265 @@
+/* period.c: the period strings of the claim record: validation, building
+ * from date-phrase matches, and placing them in time for diff and plot. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "figtrack/period.h"
+
+static const char *const months[12] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december"
+};
+
+int
+period_month(const char *s, size_t n)
+{
+	char w[16];
+
+	if (n < 3 || n >= sizeof w)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		w[i] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+	}
+	w[n] = '\0';
+	if (w[n - 1] == '.')
+		w[--n] = '\0';
+	if (strcmp(w, "sept") == 0)
+		return 9;
+	for (int m = 0; m < 12; m++) {
+		if (strcmp(w, months[m]) == 0)
+			return m + 1;
+		if (n == 3 && strncmp(w, months[m], 3) == 0)
+			return m + 1;
+	}
+	return 0;
+}
+
+static int
+digits(const char *s, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+static int
+days_in(int y, int m)
+{
+	static const int d[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return m == 2 && leap ? 29 : d[m - 1];
+}
+
+static int
+parse(const char *s, char out[FIG_PERIOD_LEN], int dates_only)
+{
+	size_t n = strlen(s);
+	int y, m, d;
+	char t[40];
+
+	if (n < 4 || !digits(s, 4))
+		return -1;
+	y = atoi(s);
+	if (y < 1000 || y > 2999)
+		return -1;
+	if (n == 4) {
+		snprintf(t, sizeof t, "%04d", y);
+		goto done;
+	}
+	if (s[4] != '-')
+		return -1;
+	if (!dates_only && n == 7 && (s[5] == 'H' || s[5] == 'h') &&
+	    (s[6] == '1' || s[6] == '2')) {
+		snprintf(t, sizeof t, "%04d-H%c", y, s[6]);
+		goto done;
+	}
+	if (!dates_only && n == 7 && (s[5] == 'Q' || s[5] == 'q') &&
+	    s[6] >= '1' && s[6] <= '4') {
+		snprintf(t, sizeof t, "%04d-Q%c", y, s[6]);
+		goto done;
+	}
+	if ((n != 7 && n != 10) || !digits(s + 5, 2))
+		return -1;
+	m = atoi(s + 5);
+	if (m < 1 || m > 12)
+		return -1;
+	if (n == 7) {
+		snprintf(t, sizeof t, "%04d-%02d", y, m);
+		goto done;
+	}
+	if (s[7] != '-' || !digits(s + 8, 2))
+		return -1;
+	d = atoi(s + 8);
+	if (d < 1 || d > days_in(y, m))
+		return -1;
+	snprintf(t, sizeof t, "%04d-%02d-%02d", y, m, d);
+done:
+	memcpy(out, t, FIG_PERIOD_LEN - 1);
+	out[FIG_PERIOD_LEN - 1] = '\0';
+	return 0;
+}
+
+int
+period_parse(const char *s, char out[FIG_PERIOD_LEN])
+{
+	return parse(s, out, 0);
+}
+
+int
+period_parse_date(const char *s, char out[FIG_PERIOD_LEN])
+{
+	return parse(s, out, 1);
+}
+
+int
+period_year(const char *p)
+{
+	char tmp[FIG_PERIOD_LEN];
+
+	if (p == NULL || period_parse(p, tmp) != 0)
+		return 0;
+	return atoi(tmp);
+}
+
+double
+period_mid(const char *p)
+{
+	char t[FIG_PERIOD_LEN];
+	int y, m;
+	size_t n;
+
+	if (p == NULL || period_parse(p, t) != 0)
+		return 0;
+	y = atoi(t);
+	n = strlen(t);
+	if (n == 4)
+		return y + 0.5;
+	if (t[5] == 'H')
+		return y + (t[6] == '1' ? 0.25 : 0.75);
+	if (t[5] == 'Q')
+		return y + (t[6] - '1') * 0.25 + 0.125;
+	m = atoi(t + 5);
+	if (n == 7)
+		return y + (m - 1) / 12.0 + 1 / 24.0;
+	return y + (m - 1) / 12.0 + (atoi(t + 8) - 0.5) /
+	    (12.0 * days_in(y, m));
+}
+
+/* Start of a period as a decimal year, and its length. */
+static void
+span(const char *p, double *start, double *len)
+{
+	char t[FIG_PERIOD_LEN];
+	int y, m;
+	size_t n;
+
+	*start = *len = 0;
+	if (p == NULL || period_parse(p, t) != 0)
+		return;
+	y = atoi(t);
+	n = strlen(t);
+	if (n == 4) {
+		*start = y;
+		*len = 1;
+	} else if (t[5] == 'H') {
+		*start = y + (t[6] - '1') * 0.5;
+		*len = 0.5;
+	} else if (t[5] == 'Q') {
+		*start = y + (t[6] - '1') * 0.25;
+		*len = 0.25;
+	} else {
+		m = atoi(t + 5);
+		*start = y + (m - 1) / 12.0;
+		*len = 1 / 12.0;
+		if (n == 10) {
+			*start += (atoi(t + 8) - 1) / (12.0 * days_in(y, m));
+			*len = 1 / 365.0;
+		}
+	}
+}
+
+int
+period_cmp(const char *a, const char *b)
+{
+	double sa, la, sb, lb;
+
+	span(a, &sa, &la);
+	span(b, &sb, &lb);
+	if (sa != sb)
+		return sa < sb ? -1 : 1;
+	if (la != lb)
+		return la > lb ? -1 : 1;
+	return 0;
+}
+
+/* Copies the named substring (first set one among duplicates) into buf;
+ * returns its length or -1 when unset. */
+static int
+group(pcre2_match_data *md, const char *name, char *buf, size_t size)
+{
+	PCRE2_SIZE len = size;
+
+	if (pcre2_substring_copy_byname(md, (PCRE2_SPTR)name,
+	    (PCRE2_UCHAR *)buf, &len) != 0)
+		return -1;
+	return (int)len;
+}
+
+static int
+ordinal(const char *s, int n)
+{
+	static const char *const words[] = { "first", "second", "third",
+	    "fourth" };
+
+	if (n >= 1 && s[n - 1] >= '1' && s[n - 1] <= '4')
+		return s[n - 1] - '0';
+	for (int i = 0; i < 4; i++)
+		if (n == (int)strlen(words[i]) && strncasecmp(s, words[i],
+		    (size_t)n) == 0)
+			return i + 1;
+	return 0;
+}
+
+int
+period_from_match(const struct fig_periodrule *pr, pcre2_match_data *md,
+    char out[FIG_PERIOD_LEN])
+{
+	char y[16], m[32], d[16], h[16], q[16], sp[64];
+	int ny, nm, nd, nh, nq, month = 0, day = 0, k;
+	char tmp[FIG_PERIOD_LEN + 16];
+
+	ny = group(md, "year", y, sizeof y);
+	if (ny != 4)
+		return -1;
+	nm = pr->g_month > 0 ? group(md, "month", m, sizeof m) : -1;
+	nd = pr->g_day > 0 ? group(md, "day", d, sizeof d) : -1;
+	nh = pr->g_half > 0 ? group(md, "half", h, sizeof h) : -1;
+	nq = pr->g_quarter > 0 ? group(md, "quarter", q, sizeof q) : -1;
+	/* a span of months ("July and August 2021") is the year */
+	if (pr->g_span > 0 && group(md, "span", sp, sizeof sp) > 0)
+		nm = nd = -1;
+	if (nm > 0) {
+		month = (m[0] >= '0' && m[0] <= '9') ? atoi(m) :
+		    period_month(m, (size_t)nm);
+		if (month < 1 || month > 12)
+			return -1;
+	}
+	if (nd > 0)
+		day = atoi(d);
+	if (nh > 0 && (k = ordinal(h, nh)) >= 1 && k <= 2)
+		snprintf(tmp, sizeof tmp, "%.4s-H%d", y, k);
+	else if (nq > 0 && (k = ordinal(q, nq)) >= 1)
+		snprintf(tmp, sizeof tmp, "%.4s-Q%d", y, k);
+	else if (month && day)
+		snprintf(tmp, sizeof tmp, "%.4s-%02d-%02d", y, month, day);
+	else if (month)
+		snprintf(tmp, sizeof tmp, "%.4s-%02d", y, month);
+	else
+		snprintf(tmp, sizeof tmp, "%.4s", y);
+	return period_parse(tmp, out);
+}

@@ -1,0 +1,135 @@
+/* quantity.c: turns one match of the quantity pattern into a value in a
+ * canonical unit with its bounds. Which unit, scale or qualifier matched
+ * is read from the capture groups recorded when the pattern was built. */
+#include <string.h>
+
+#include "figtrack/number.h"
+#include "figtrack/quantity.h"
+
+static int
+is_set(const PCRE2_SIZE *ov, int g)
+{
+	return g > 0 && ov[2 * g] != PCRE2_UNSET;
+}
+
+/* "half of", "a third of": a fraction with no unit is a share. */
+static int
+followed_by_of(const char *s, size_t len, size_t end)
+{
+	size_t i = end;
+
+	while (i < len && s[i] == ' ')
+		i++;
+	return i + 2 <= len && (s[i] == 'o' || s[i] == 'O') &&
+	    (s[i + 1] == 'f' || s[i + 1] == 'F') &&
+	    (i + 2 == len || !((s[i + 2] | 32) >= 'a' && (s[i + 2] | 32) <= 'z'));
+}
+
+int
+quantity_from_match(const struct fig_rules *r, pcre2_match_data *md,
+    const char *s, size_t len, struct fig_qty *q)
+{
+	const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+	double v1, v2 = 0, scale = 1, factor = 1;
+	int f1, f2 = 0, has2;
+
+	memset(q, 0, sizeof *q);
+	q->start = ov[0];
+	q->end = ov[1];
+	if (!is_set(ov, r->g_n1))
+		return 0;
+	q->nstart = ov[2 * r->g_n1];
+	q->nend = ov[2 * r->g_n1 + 1];
+	if (number_parse(r, s + q->nstart, q->nend - q->nstart, &v1, &f1) != 0)
+		return 0;
+	q->numflags = f1;
+	has2 = is_set(ov, r->g_n2);
+	if (has2 && number_parse(r, s + ov[2 * r->g_n2],
+	    ov[2 * r->g_n2 + 1] - ov[2 * r->g_n2], &v2, &f2) != 0)
+		return 0;
+	for (int i = 0; i < r->nscales; i++)
+		if (is_set(ov, r->scales[i].group)) {
+			scale = r->scales[i].factor;
+			break;
+		}
+	for (int i = 0; i < r->nunits && !q->unit; i++)
+		if (is_set(ov, r->units[i].group_before) ||
+		    is_set(ov, r->units[i].group_after))
+			q->unit = &r->units[i];
+	q->qual = FIG_Q_EXACT;
+	for (int i = 0; i < r->nquals; i++) {
+		if (!is_set(ov, r->quals[i].group))
+			continue;
+		if (r->quals[i].dir)
+			q->dir = r->quals[i].dir;
+		else
+			q->qual = (enum fig_qual)r->quals[i].qual;
+	}
+	if (q->unit == NULL) {
+		if (!(f1 & FIG_NUM_FRACTION) ||
+		    !(q->dir || followed_by_of(s, len, q->end)))
+			return 0;
+		/* a fraction of a whole is a share in percent */
+		factor = 100;
+		memcpy(q->unit_name, "percent", sizeof "percent");
+		q->unit = NULL;
+	} else {
+		const struct fig_unit *u = q->unit;
+		int is_count = strcmp(u->canon, "count") == 0;
+
+		if ((f1 & FIG_NUM_WEAK) && is_count)
+			return 0;	/* "one of", "the one point" */
+		if (u->weak && (!(f1 & FIG_NUM_INTEGER) ||
+		    (f1 & FIG_NUM_YEARLIKE) || has2))
+			return 0;	/* "2.1 Telecommunications", "2020 imports" */
+		if ((f1 & FIG_NUM_YEARLIKE) && is_count && !u->count_ok_years)
+			return 0;
+		if ((f1 & FIG_NUM_FRACTION) && is_count)
+			return 0;
+		factor = u->factor;
+		claim_setfield(q->unit_name, sizeof q->unit_name, u->canon);
+	}
+	if (has2 && (f1 & FIG_NUM_YEARLIKE) && (f2 & FIG_NUM_YEARLIKE))
+		return 0;	/* "2018-2022" is a span of years */
+	v1 *= scale * factor;
+	v2 *= scale * factor;
+	if (has2) {
+		if (v2 < v1)
+			return 0;	/* "10-5" is not a range */
+		q->qual = FIG_Q_RANGE;
+		q->has_low = q->has_high = 1;
+		q->low = v1;
+		q->high = v2;
+		q->value = (v1 + v2) / 2;
+	} else {
+		q->value = v1;
+		switch (q->qual) {
+		case FIG_Q_MORE_THAN:
+		case FIG_Q_AT_LEAST:
+			q->has_low = 1;
+			q->low = v1;
+			break;
+		case FIG_Q_LESS_THAN:
+		case FIG_Q_AT_MOST:
+		case FIG_Q_ALMOST:
+			q->has_high = 1;
+			q->high = v1;
+			break;
+		case FIG_Q_RANGE:	/* "between 30" with no end */
+			q->qual = FIG_Q_EXACT;
+			break;
+		default:
+			break;
+		}
+	}
+	if (q->dir < 0) {
+		double lo = q->low;
+		int hl = q->has_low;
+		q->value = -q->value;
+		q->low = -q->high;
+		q->has_low = q->has_high;
+		q->high = -lo;
+		q->has_high = hl;
+	}
+	return 1;
+}

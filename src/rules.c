@@ -1,0 +1,1264 @@
+/* rules.c: reads rule files (the language is described in docs/rules.md),
+ * expands {MACROS}, compiles and JIT-compiles every pattern once, and
+ * assembles the one quantity pattern from the number, scale, unit,
+ * qualifier and direction rules. */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "figtrack/buf.h"
+#include "figtrack/claim.h"
+#include "figtrack/rules.h"
+#include "figtrack/text.h"
+
+/* Limits that stop a pathological pattern with an error, not a hang. */
+#define MATCH_LIMIT 5000000
+#define DEPTH_LIMIT 20000
+#define MACRO_DEPTH 16
+
+/* The quantity markers of topic and exclusion contexts: U+27E6, U+27E7. */
+#define QOPEN "\xE2\x9F\xA6"
+#define QCLOSE "\xE2\x9F\xA7"
+
+/* One "key = value" line, kept until everything is read. */
+struct kv {
+	char *key;
+	char *val;
+	long line;
+	long col;		/* column where val starts */
+};
+
+/* One [kind name] section with its lines. */
+struct section {
+	char *kind;
+	char *name;
+	struct origin_ {
+		char file[128];
+		long line;
+	} at;
+	char path[512];		/* full path of the file, for errors */
+	struct kv *kv;
+	int nkv;
+};
+
+struct loader {
+	struct section *sec;
+	int nsec;
+	struct fig_rules *r;
+	struct fig_err *err;
+};
+
+static const char *
+basename_of(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s ? s + 1 : path;
+}
+
+const char *
+rules_default_dir(const char *dir)
+{
+	static const char *const installed = "/usr/local/share/figtrack/rules";
+	const char *env;
+
+	if (dir && *dir)
+		return dir;
+	if ((env = getenv("FIGTRACK_RULES")) != NULL && *env)
+		return env;
+	if (access("data/rules", R_OK) == 0)
+		return "data/rules";
+	return installed;
+}
+
+/* ---- parsing ------------------------------------------------------ */
+
+static char *
+dup_trim(const char *s, size_t len)
+{
+	s = text_trim(s, &len);
+	return xstrndup(s, len);
+}
+
+static int
+parse_text(struct loader *L, const char *path, const char *text, size_t len)
+{
+	struct section *cur = NULL;
+	const char *p = text, *end = text + len;
+	long line = 0;
+	size_t bad;
+
+	if (text_utf8_check(text, len, &bad) != 0) {
+		long ln = 1;
+		for (size_t i = 0; i < bad; i++)
+			ln += text[i] == '\n';
+		return err_set(L->err, FIG_EINPUT, path, ln, 0,
+		    "invalid UTF-8 at byte %zu", bad + 1);
+	}
+	if (memchr(text, '\0', len) != NULL)
+		return err_set(L->err, FIG_EINPUT, path, 0, 0,
+		    "NUL byte: not a rule file");
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *le = nl ? nl : end;
+		size_t n = (size_t)(le - p);
+		const char *s;
+
+		line++;
+		if (n > 0 && p[n - 1] == '\r')
+			n--;
+		s = text_trim(p, &n);
+		if (n == 0 || *s == '#') {
+			p = nl ? nl + 1 : end;
+			continue;
+		}
+		if (*s == '[') {
+			const char *close = memchr(s, ']', n);
+			const char *sp;
+			char *inner;
+
+			if (close == NULL || close != s + n - 1)
+				return err_set(L->err, FIG_EINPUT, path, line,
+				    (long)(s - p) + 1, "section header "
+				    "needs a closing ']'");
+			inner = dup_trim(s + 1, (size_t)(close - s - 1));
+			L->sec = xrealloc(L->sec,
+			    (size_t)(L->nsec + 1) * sizeof *L->sec);
+			cur = &L->sec[L->nsec++];
+			memset(cur, 0, sizeof *cur);
+			sp = strpbrk(inner, " \t");
+			if (sp) {
+				cur->kind = xstrndup(inner, (size_t)(sp - inner));
+				cur->name = dup_trim(sp, strlen(sp));
+			} else {
+				cur->kind = xstrdup(inner);
+				cur->name = xstrdup("");
+			}
+			free(inner);
+			snprintf(cur->at.file, sizeof cur->at.file, "%s",
+			    basename_of(path));
+			snprintf(cur->path, sizeof cur->path, "%s", path);
+			cur->at.line = line;
+		} else {
+			const char *eq = memchr(s, '=', n);
+			struct kv *kv;
+			const char *v;
+			size_t vn;
+
+			if (cur == NULL)
+				return err_set(L->err, FIG_EINPUT, path, line,
+				    1, "'key = value' line before any "
+				    "[section]");
+			if (eq == NULL)
+				return err_set(L->err, FIG_EINPUT, path, line,
+				    (long)(s - p) + 1, "expected 'key = value'");
+			cur->kv = xrealloc(cur->kv,
+			    (size_t)(cur->nkv + 1) * sizeof *cur->kv);
+			kv = &cur->kv[cur->nkv++];
+			kv->key = dup_trim(s, (size_t)(eq - s));
+			v = eq + 1;
+			vn = (size_t)(s + n - v);
+			v = text_trim(v, &vn);
+			kv->val = xstrndup(v, vn);
+			kv->line = line;
+			kv->col = (long)(v - p) + 1;
+			if (kv->key[0] == '\0')
+				return err_set(L->err, FIG_EINPUT, path, line,
+				    (long)(s - p) + 1, "empty key");
+		}
+		p = nl ? nl + 1 : end;
+	}
+	return 0;
+}
+
+static int
+read_file(struct loader *L, const char *path)
+{
+	struct fig_buf b = FIG_BUF_INIT;
+	char chunk[65536];
+	size_t n;
+	FILE *f;
+	int rc;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return err_set(L->err, FIG_EIO, path, 0, 0, "cannot open: %s",
+		    strerror(errno));
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, n);
+	if (ferror(f)) {
+		fclose(f);
+		buf_release(&b);
+		return err_set(L->err, FIG_EIO, path, 0, 0, "read error");
+	}
+	fclose(f);
+	rc = parse_text(L, path, buf_str(&b), b.len);
+	buf_release(&b);
+	return rc;
+}
+
+static int
+cmpstr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* ---- macros and compiling ---------------------------------------- */
+
+static const struct kv *
+section_get(const struct section *s, const char *key)
+{
+	for (int i = 0; i < s->nkv; i++)
+		if (strcmp(s->kv[i].key, key) == 0)
+			return &s->kv[i];
+	return NULL;
+}
+
+static const struct section *
+find_define(const struct loader *L, const char *name, size_t n)
+{
+	for (int i = 0; i < L->nsec; i++)
+		if (strcmp(L->sec[i].kind, "define") == 0 &&
+		    strlen(L->sec[i].name) == n &&
+		    memcmp(L->sec[i].name, name, n) == 0)
+			return &L->sec[i];
+	return NULL;
+}
+
+/* Appends every entity alias pattern as one alternation. */
+static void
+add_entities(const struct loader *L, struct fig_buf *out)
+{
+	int first = 1;
+
+	buf_adds(out, "(?:");
+	for (int i = 0; i < L->nsec; i++) {
+		const struct section *s = &L->sec[i];
+		if (strcmp(s->kind, "entity") != 0)
+			continue;
+		for (int k = 0; k < s->nkv; k++) {
+			if (strcmp(s->kv[k].key, "pattern") != 0)
+				continue;
+			if (!first)
+				buf_addc(out, '|');
+			buf_addf(out, "(?:%s)", s->kv[k].val);
+			first = 0;
+		}
+	}
+	if (first)
+		buf_adds(out, "(?!)");
+	buf_addc(out, ')');
+}
+
+static int
+expand(const struct loader *L, const char *src, struct fig_buf *out,
+    int depth, const struct section *sec, const struct kv *kv)
+{
+	const char *p = src;
+
+	if (depth > MACRO_DEPTH)
+		return err_set(L->err, FIG_EINPUT, sec->path, kv->line, kv->col,
+		    "macros nest too deeply (a macro uses itself?)");
+	while (*p) {
+		if (p[0] == '\\' && p[1]) {
+			buf_add(out, p, 2);
+			p += 2;
+			continue;
+		}
+		if (p[0] == '{' && ((p[1] >= 'A' && p[1] <= 'Z') || p[1] == '_')) {
+			const char *q = p + 1;
+			const struct section *d;
+			const struct kv *dv;
+
+			while ((*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9')
+			    || *q == '_' || *q == '<' || *q == '>')
+				q++;
+			if (*q != '}') {
+				buf_addc(out, *p++);
+				continue;
+			}
+			if (q - p - 1 == 1 && p[1] == 'Q')
+				buf_adds(out, QOPEN "[^" QCLOSE "]*+" QCLOSE);
+			else if (q - p - 1 == 2 && memcmp(p + 1, "Q<", 2) == 0)
+				buf_adds(out, QOPEN);
+			else if (q - p - 1 == 2 && memcmp(p + 1, "Q>", 2) == 0)
+				buf_adds(out, QCLOSE);
+			else if (q - p - 1 == 6 && memcmp(p + 1, "ENTITY", 6) == 0)
+				add_entities(L, out);
+			else if ((d = find_define(L, p + 1, (size_t)(q - p - 1)))
+			    != NULL && (dv = section_get(d, "pattern")) != NULL) {
+				buf_adds(out, "(?:");
+				if (expand(L, dv->val, out, depth + 1, sec, kv))
+					return -1;
+				buf_addc(out, ')');
+			} else
+				return err_set(L->err, FIG_EINPUT, sec->path,
+				    kv->line, kv->col + (long)(p - src),
+				    "unknown macro '%.*s'", (int)(q - p + 1), p);
+			p = q + 1;
+			continue;
+		}
+		buf_addc(out, *p++);
+	}
+	return 0;
+}
+
+static int
+compile_raw(struct fig_rules *r, struct fig_re *re, const char *pattern,
+    uint32_t extra, const char *path, long line, long col, int expanded,
+    struct fig_err *err)
+{
+	int ec;
+	PCRE2_SIZE eo;
+	uint32_t groups;
+
+	re->src = xstrdup(pattern);
+	re->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_CASELESS | PCRE2_DUPNAMES | extra, &ec, &eo, NULL);
+	if (re->code == NULL) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(ec, msg, sizeof msg);
+		if (expanded)
+			return err_set(err, FIG_EINPUT, path, line, col,
+			    "%s (at offset %zu of the expanded pattern)",
+			    (char *)msg, (size_t)eo);
+		return err_set(err, FIG_EINPUT, path, line, col + (long)eo,
+		    "%s", (char *)msg);
+	}
+	/* JIT is a speed-up only: without it the interpreter runs. */
+	(void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+	if (pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &groups) == 0
+	    && groups + 1 > r->max_groups)
+		r->max_groups = groups + 1;
+	return 0;
+}
+
+static int
+compile_kv(struct loader *L, struct fig_re *re, const struct section *s,
+    const struct kv *kv)
+{
+	struct fig_buf b = FIG_BUF_INIT;
+	int rc;
+
+	if (kv->val[0] == '\0') {
+		return err_set(L->err, FIG_EINPUT, s->path, kv->line, kv->col,
+		    "empty pattern");
+	}
+	if (expand(L, kv->val, &b, 0, s, kv) != 0) {
+		buf_release(&b);
+		return -1;
+	}
+	rc = compile_raw(L->r, re, buf_str(&b), 0, s->path, kv->line, kv->col,
+	    strcmp(buf_str(&b), kv->val) != 0, L->err);
+	buf_release(&b);
+	return rc;
+}
+
+/* Joins every value of key in s as one alternation, macros expanded. */
+static int
+join_key(struct loader *L, const struct section *s, const char *key,
+    struct fig_buf *out)
+{
+	int n = 0;
+
+	for (int i = 0; i < s->nkv; i++) {
+		struct fig_buf one = FIG_BUF_INIT;
+		struct fig_re test;
+		int rc;
+
+		if (strcmp(s->kv[i].key, key) != 0)
+			continue;
+		/* compile each piece alone first, so an error points at its
+		 * own line and column rather than at the assembled pattern */
+		memset(&test, 0, sizeof test);
+		rc = compile_kv(L, &test, s, &s->kv[i]);
+		pcre2_code_free(test.code);
+		free(test.src);
+		if (rc)
+			return -1;
+		if (expand(L, s->kv[i].val, &one, 0, s, &s->kv[i]) != 0) {
+			buf_release(&one);
+			return -1;
+		}
+		buf_adds(out, n ? "|" : "");
+		buf_addf(out, "(?:%s)", buf_str(&one));
+		buf_release(&one);
+		n++;
+	}
+	return n;
+}
+
+static int
+parse_double(const char *s, double *v)
+{
+	char *end;
+
+	errno = 0;
+	*v = strtod(s, &end);
+	return (end == s || errno != 0) ? -1 : (int)(end - s);
+}
+
+static int
+bad_key(struct loader *L, const struct section *s, const struct kv *kv)
+{
+	return err_set(L->err, FIG_EINPUT, s->path, kv->line, 1,
+	    "unknown key '%s' in [%s]", kv->key, s->kind);
+}
+
+static void
+add_example(struct loader *L, const struct section *s, const struct kv *kv)
+{
+	struct fig_rules *r = L->r;
+	struct fig_example *e;
+	const char *arrow = strstr(kv->val, "=>");
+
+	r->examples = xrealloc(r->examples,
+	    (size_t)(r->nexamples + 1) * sizeof *r->examples);
+	e = &r->examples[r->nexamples++];
+	if (arrow) {
+		e->text = dup_trim(kv->val, (size_t)(arrow - kv->val));
+		e->expect = dup_trim(arrow + 2, strlen(arrow + 2));
+	} else {
+		e->text = xstrdup(kv->val);
+		e->expect = xstrdup("");
+	}
+	snprintf(e->at.file, sizeof e->at.file, "%s", s->at.file);
+	e->at.line = s->at.line;
+	e->line = kv->line;
+}
+
+static void
+set_origin(struct fig_origin *o, const struct section *s)
+{
+	snprintf(o->file, sizeof o->file, "%s", s->at.file);
+	o->line = s->at.line;
+}
+
+/* Normalises a number word: lower case, runs of space/hyphen as one
+ * space. Returns a malloc'd string. */
+static char *
+norm_word(const char *s)
+{
+	struct fig_buf b = FIG_BUF_INIT;
+	int sp = 0;
+
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '-' || *s == '\t') {
+			sp = 1;
+			continue;
+		}
+		if (sp && b.len)
+			buf_addc(&b, ' ');
+		sp = 0;
+		buf_addc(&b, (*s >= 'A' && *s <= 'Z') ? *s - 'A' + 'a' : *s);
+	}
+	return buf_detach(&b);
+}
+
+/* Appends s as a regex literal where spaces/hyphens match [\s-]+. */
+static void
+add_literal_word(struct fig_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == ' ')
+			buf_adds(b, "[\\s-]+");
+		else if (strchr("\\^$.|?*+()[]{}", *s))
+			buf_addf(b, "\\%c", *s);
+		else
+			buf_addc(b, *s);
+	}
+}
+
+static int
+cmp_wordlen(const void *a, const void *b)
+{
+	const struct fig_numword *x = a, *y = b;
+	size_t lx = strlen(x->word), ly = strlen(y->word);
+
+	return lx < ly ? 1 : lx > ly ? -1 : strcmp(x->word, y->word);
+}
+
+/* Builds the number sub-pattern: digits, then number words (longest
+ * first), with compounds such as "twenty-five" from tens and units. */
+static void
+number_pattern(const struct fig_rules *r, struct fig_buf *b)
+{
+	buf_adds(b, "(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?");
+	if (r->nwords > 0) {
+		int tens = 0;
+		buf_adds(b, "|(?:");
+		/* tens-units compounds first */
+		for (int i = 0; i < r->nwords; i++) {
+			double v = r->words[i].value;
+			if (v >= 20 && v <= 90 && (int)v % 10 == 0 &&
+			    !strchr(r->words[i].word, ' ')) {
+				buf_adds(b, tens++ ? "|" : "(?:");
+				add_literal_word(b, r->words[i].word);
+			}
+		}
+		if (tens) {
+			int units = 0;
+			buf_adds(b, ")-(?:");
+			for (int i = 0; i < r->nwords; i++) {
+				double v = r->words[i].value;
+				if (v >= 1 && v <= 9 && v == (int)v &&
+				    !r->words[i].fraction &&
+				    !strchr(r->words[i].word, ' ')) {
+					buf_adds(b, units++ ? "|" : "");
+					add_literal_word(b, r->words[i].word);
+				}
+			}
+			buf_adds(b, ")|");
+		}
+		for (int i = 0; i < r->nwords; i++) {
+			buf_adds(b, i ? "|" : "");
+			add_literal_word(b, r->words[i].word);
+		}
+		buf_adds(b, ")(?![\\w])");
+	}
+	buf_addc(b, ')');
+}
+
+/* The quantity pattern, in order: direction, qualifier, currency-style
+ * prefix unit, number, range end, scale, unit. Group numbers are counted
+ * as we go so the extractor can tell which rule matched. */
+static int
+assemble_quantity(struct loader *L, const int *qsec, int nq,
+    const int *usec, const int *ssec)
+{
+	struct fig_rules *r = L->r;
+	struct fig_buf b = FIG_BUF_INIT, num = FIG_BUF_INIT, pre = FIG_BUF_INIT;
+	int g = 0, rc, first;
+	uint32_t n;
+
+	number_pattern(r, &num);
+	/* lookbehind: not glued to a word, a model name (S-400), a
+	 * decimal point or a bracketed footnote marker */
+	buf_adds(&b, "(?<![\\w.\\-/\\[\\x{2013}])");
+	/* pass 0: directions ("had fallen 38 percent"), pass 1: qualifiers */
+	r->quals = xcalloc((size_t)nq + 1, sizeof *r->quals);
+	for (int pass = 0; pass < 2; pass++) {
+		first = 1;
+		for (int i = 0; i < nq; i++) {
+			const struct section *s = &L->sec[qsec[i]];
+			int isdir = strcmp(s->kind, "direction") == 0;
+			struct fig_qualrule *q;
+			struct fig_buf alt = FIG_BUF_INIT;
+			enum fig_qual qv = FIG_Q_EXACT;
+
+			if (isdir != (pass == 0))
+				continue;
+			if (join_key(L, s, "pattern", &alt) < 0) {
+				buf_release(&alt);
+				goto fail;
+			}
+			q = &r->quals[r->nquals++];
+			if (isdir)
+				q->dir = strcmp(s->name, "negative") == 0 ? -1 : 1;
+			else {
+				claim_qual_parse(s->name, &qv);
+				q->qual = (int)qv;
+			}
+			buf_adds(&b, first ? "(?:(?:" : "|");
+			first = 0;
+			if (!isdir && qv == FIG_Q_RANGE)
+				buf_addf(&b, "(?<btw>%s)", buf_str(&alt));
+			else
+				buf_addf(&b, "(%s)", buf_str(&alt));
+			q->group = ++g;
+			buf_release(&alt);
+		}
+		if (!first)
+			buf_adds(&b, pass == 0 ? ")\\s+(?:by\\s+)?)?" :
+			    ")\\s+)?");
+	}
+	/* prefix units: "US$", "EUR", "RMB" */
+	first = 1;
+	for (int i = 0; i < r->nunits; i++) {
+		const struct section *s = &L->sec[usec[i]];
+		struct fig_buf alt = FIG_BUF_INIT;
+		if ((rc = join_key(L, s, "before", &alt)) < 0) {
+			buf_release(&alt);
+			goto fail;
+		}
+		if (rc > 0) {
+			buf_adds(&b, first ? "(?:(?:" : "|");
+			buf_addf(&b, "(%s)", buf_str(&alt));
+			buf_adds(&pre, pre.len ? "|" : "");
+			buf_addf(&pre, "(?:%s)", buf_str(&alt));
+			r->units[i].group_before = ++g;
+			first = 0;
+		}
+		buf_release(&alt);
+	}
+	if (!first)
+		buf_adds(&b, ")\\s?)?");
+	buf_addf(&b, "(?<n1>%s)", buf_str(&num));
+	g++;
+	r->g_n1 = g;
+	/* range end: "30-40%", "between 30 and 40 percent", "2 to 3" */
+	buf_adds(&b, "(?:(?:\\s*[-\\x{2013}\\x{2014}]\\s*|\\s+to\\s+|"
+	    "(?(<btw>)\\s+and\\s+|(?!)))");
+	if (pre.len)
+		buf_addf(&b, "(?:(?:%s)\\s?)?", buf_str(&pre));
+	buf_addf(&b, "(?<n2>%s))?", buf_str(&num));
+	r->g_n2 = ++g;
+	/* scales */
+	first = 1;
+	for (int i = 0; i < r->nscales; i++) {
+		const struct section *s = &L->sec[ssec[i]];
+		struct fig_buf alt = FIG_BUF_INIT;
+
+		if (join_key(L, s, "pattern", &alt) < 0) {
+			buf_release(&alt);
+			goto fail;
+		}
+		buf_adds(&b, first ? "(?:\\s*(?:" : "|");
+		buf_addf(&b, "(%s)", buf_str(&alt));
+		r->scales[i].group = ++g;
+		first = 0;
+		buf_release(&alt);
+	}
+	if (!first)
+		buf_adds(&b, "))?");
+	/* units after the number: spaced, hyphenated or glued */
+	first = 1;
+	for (int i = 0; i < r->nunits; i++) {
+		const struct section *s = &L->sec[usec[i]];
+		struct fig_buf alt = FIG_BUF_INIT;
+		if ((rc = join_key(L, s, "after", &alt)) < 0) {
+			buf_release(&alt);
+			goto fail;
+		}
+		if (rc > 0) {
+			buf_adds(&b, first ? "(?:(?:\\s+|-|(?<=[0-9%]))(?:" : "|");
+			buf_addf(&b, "(%s)", buf_str(&alt));
+			r->units[i].group_after = ++g;
+			first = 0;
+		}
+		buf_release(&alt);
+	}
+	if (!first)
+		buf_adds(&b, "))?");
+	buf_adds(&b, "(?![\\w])");
+	rc = compile_raw(r, &r->quantity, buf_str(&b), 0, L->sec[0].path, 0, 0,
+	    1, L->err);
+	if (rc == 0 && pcre2_pattern_info(r->quantity.code,
+	    PCRE2_INFO_CAPTURECOUNT, &n) == 0 && (int)n != g)
+		rc = err_set(L->err, FIG_EINPUT, r->dir, 0, 0, "a unit, scale "
+		    "or qualifier pattern has its own capturing group: use "
+		    "(?:...) there");
+	buf_release(&b);
+	buf_release(&num);
+	buf_release(&pre);
+	return rc;
+fail:
+	buf_release(&b);
+	buf_release(&num);
+	buf_release(&pre);
+	return -1;
+}
+
+/* 1 when the pattern has a group of that name (names may repeat across
+ * alternatives), else -1. */
+static int
+group_of(const pcre2_code *code, const char *name)
+{
+	PCRE2_SPTR first, last;
+
+	return pcre2_substring_nametable_scan(code, (PCRE2_SPTR)name, &first,
+	    &last) > 0 ? 1 : -1;
+}
+
+static int
+parse_role(const char *s, enum fig_prole *role)
+{
+	static const char *const names[] = { "anchor", "deadline", "baseline",
+	    "anaphor", "present", "relative" };
+
+	for (int i = 0; i < 6; i++)
+		if (strcmp(s, names[i]) == 0) {
+			*role = (enum fig_prole)i;
+			return 0;
+		}
+	return -1;
+}
+
+/* Compiles the single pattern of a [section NAME]-like rule into *re. */
+static int
+compile_single(struct loader *L, const struct section *s, struct fig_re *re)
+{
+	struct fig_buf alt = FIG_BUF_INIT;
+	int rc, n;
+
+	if ((n = join_key(L, s, "pattern", &alt)) < 0) {
+		buf_release(&alt);
+		return -1;
+	}
+	if (n == 0) {
+		buf_release(&alt);
+		return err_set(L->err, FIG_EINPUT, s->path, s->at.line, 1,
+		    "[%s%s%s] needs a 'pattern ='", s->kind,
+		    s->name[0] ? " " : "", s->name);
+	}
+	if (re->code) {	/* a second section of the same kind: join */
+		struct fig_buf both = FIG_BUF_INIT;
+		buf_addf(&both, "%s|%s", re->src, buf_str(&alt));
+		pcre2_code_free(re->code);
+		free(re->src);
+		rc = compile_raw(L->r, re, buf_str(&both), PCRE2_MULTILINE,
+		    s->path, s->at.line, 1, 1, L->err);
+		buf_release(&both);
+	} else
+		rc = compile_raw(L->r, re, buf_str(&alt), PCRE2_MULTILINE,
+		    s->path, s->at.line, 1, 1, L->err);
+	buf_release(&alt);
+	return rc;
+}
+
+static int
+compile_list(struct loader *L, const struct section *s, const char *key,
+    struct fig_re **arr, int *n)
+{
+	for (int i = 0; i < s->nkv; i++) {
+		if (strcmp(s->kv[i].key, key) != 0)
+			continue;
+		*arr = xrealloc(*arr, (size_t)(*n + 1) * sizeof **arr);
+		memset(&(*arr)[*n], 0, sizeof **arr);
+		if (compile_kv(L, &(*arr)[(*n)++], s, &s->kv[i]) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+build_topic(struct loader *L, const struct section *s)
+{
+	struct fig_rules *r = L->r;
+	struct fig_topic *t;
+
+	r->topics = xrealloc(r->topics, (size_t)(r->ntopics + 1) * sizeof *t);
+	t = &r->topics[r->ntopics++];
+	memset(t, 0, sizeof *t);
+	t->kind = -1;
+	set_origin(&t->at, s);
+	if (s->name[0] == '\0')
+		return err_set(L->err, FIG_EINPUT, s->path, s->at.line, 1,
+		    "[topic] needs a metric name: [topic METRIC]");
+	claim_setfield(t->metric, sizeof t->metric, s->name);
+	for (int i = 0; i < s->nkv; i++) {
+		const struct kv *kv = &s->kv[i];
+		if (strcmp(kv->key, "entity") == 0)
+			claim_setfield(t->entity, sizeof t->entity, kv->val);
+		else if (strcmp(kv->key, "unit") == 0)
+			claim_setfield(t->unit, sizeof t->unit, kv->val);
+		else if (strcmp(kv->key, "kind") == 0) {
+			enum fig_pkind k;
+			if (claim_kind_parse(kv->val, &k) != 0)
+				return err_set(L->err, FIG_EINPUT, s->path,
+				    kv->line, kv->col, "unknown period kind "
+				    "'%s'", kv->val);
+			t->kind = (int)k;
+		} else if (strcmp(kv->key, "example") == 0)
+			add_example(L, s, kv);
+		else if (strcmp(kv->key, "pattern") != 0 &&
+		    strcmp(kv->key, "require") != 0 &&
+		    strcmp(kv->key, "unless") != 0 &&
+		    strcmp(kv->key, "about") != 0)
+			return bad_key(L, s, kv);
+	}
+	if (compile_list(L, s, "pattern", &t->pattern, &t->npattern) ||
+	    compile_list(L, s, "require", &t->require, &t->nrequire) ||
+	    compile_list(L, s, "unless", &t->unless, &t->nunless) ||
+	    compile_list(L, s, "about", &t->about, &t->nabout))
+		return -1;
+	if (t->npattern == 0)
+		return err_set(L->err, FIG_EINPUT, s->path, s->at.line, 1,
+		    "[topic %s] needs at least one 'pattern ='", s->name);
+	return 0;
+}
+
+static int
+build_unit(struct loader *L, const struct section *s, struct fig_unit *u)
+{
+	memset(u, 0, sizeof *u);
+	u->factor = 1;
+	set_origin(&u->at, s);
+	if (s->name[0] == '\0')
+		return err_set(L->err, FIG_EINPUT, s->path, s->at.line, 1,
+		    "[unit] needs a canonical name: [unit percent]");
+	claim_setfield(u->canon, sizeof u->canon, s->name);
+	for (int i = 0; i < s->nkv; i++) {
+		const struct kv *kv = &s->kv[i];
+		if (strcmp(kv->key, "factor") == 0) {
+			if (parse_double(kv->val, &u->factor) < 0)
+				return err_set(L->err, FIG_EINPUT, s->path,
+				    kv->line, kv->col, "factor is not a "
+				    "number: '%s'", kv->val);
+		} else if (strcmp(kv->key, "weak") == 0)
+			u->weak = strcmp(kv->val, "yes") == 0;
+		else if (strcmp(kv->key, "years") == 0)
+			u->count_ok_years = strcmp(kv->val, "yes") == 0;
+		else if (strcmp(kv->key, "duration") == 0)
+			u->duration = strcmp(kv->val, "yes") == 0;
+		else if (strcmp(kv->key, "example") == 0)
+			add_example(L, s, kv);
+		else if (strcmp(kv->key, "after") != 0 &&
+		    strcmp(kv->key, "before") != 0)
+			return bad_key(L, s, kv);
+	}
+	if (!section_get(s, "after") && !section_get(s, "before"))
+		return err_set(L->err, FIG_EINPUT, s->path, s->at.line, 1,
+		    "[unit %s] needs 'after =' or 'before ='", s->name);
+	return 0;
+}
+
+static int
+build_numbers(struct loader *L, const struct section *s)
+{
+	struct fig_rules *r = L->r;
+
+	for (int i = 0; i < s->nkv; i++) {
+		const struct kv *kv = &s->kv[i];
+		struct fig_numword *w;
+		double v;
+		int used;
+		const char *rest;
+
+		if (strcmp(kv->key, "example") == 0) {
+			add_example(L, s, kv);
+			continue;
+		}
+		if ((used = parse_double(kv->val, &v)) < 0)
+			return err_set(L->err, FIG_EINPUT, s->path, kv->line,
+			    kv->col, "number word '%s' needs a value", kv->key);
+		r->words = xrealloc(r->words,
+		    (size_t)(r->nwords + 1) * sizeof *r->words);
+		w = &r->words[r->nwords++];
+		memset(w, 0, sizeof *w);
+		w->word = norm_word(kv->key);
+		w->value = v;
+		rest = kv->val + used;
+		w->weak = strstr(rest, "weak") != NULL;
+		w->fraction = strstr(rest, "fraction") != NULL;
+	}
+	return 0;
+}
+
+static int
+build(struct loader *L)
+{
+	struct fig_rules *r = L->r;
+	int *qsec = xcalloc((size_t)L->nsec + 1, sizeof *qsec);
+	int *usec = xcalloc((size_t)L->nsec + 1, sizeof *usec);
+	int *ssec = xcalloc((size_t)L->nsec + 1, sizeof *ssec);
+	int nq = 0, rc = -1;
+
+	/* number words first: the quantity pattern needs them */
+	for (int i = 0; i < L->nsec; i++)
+		if (strcmp(L->sec[i].kind, "numbers") == 0 &&
+		    build_numbers(L, &L->sec[i]) != 0)
+			goto out;
+	if (r->nwords > 1)
+		qsort(r->words, (size_t)r->nwords, sizeof *r->words,
+		    cmp_wordlen);
+	for (int i = 0; i < L->nsec; i++) {
+		const struct section *s = &L->sec[i];
+		const char *k = s->kind;
+
+		if (strcmp(k, "numbers") == 0 || strcmp(k, "define") == 0)
+			continue;
+		if (strcmp(k, "unit") == 0) {
+			r->units = xrealloc(r->units,
+			    (size_t)(r->nunits + 1) * sizeof *r->units);
+			usec[r->nunits] = i;
+			if (build_unit(L, s, &r->units[r->nunits++]) != 0)
+				goto out;
+		} else if (strcmp(k, "scale") == 0) {
+			struct fig_scale *sc;
+			r->scales = xrealloc(r->scales,
+			    (size_t)(r->nscales + 1) * sizeof *r->scales);
+			ssec[r->nscales] = i;
+			sc = &r->scales[r->nscales++];
+			memset(sc, 0, sizeof *sc);
+			if (parse_double(s->name, &sc->factor) < 0) {
+				err_set(L->err, FIG_EINPUT, s->path, s->at.line,
+				    1, "[scale N] needs a number: '%s'",
+				    s->name);
+				goto out;
+			}
+		} else if (strcmp(k, "qualifier") == 0 ||
+		    strcmp(k, "direction") == 0) {
+			enum fig_qual q;
+
+			if (strcmp(k, "direction") == 0) {
+				if (strcmp(s->name, "negative") != 0 &&
+				    strcmp(s->name, "positive") != 0) {
+					err_set(L->err, FIG_EINPUT, s->path,
+					    s->at.line, 1, "[direction] is "
+					    "'negative' or 'positive', not "
+					    "'%s'", s->name);
+					goto out;
+				}
+			} else if (claim_qual_parse(s->name, &q) != 0) {
+				err_set(L->err, FIG_EINPUT, s->path, s->at.line,
+				    1, "unknown qualifier '%s'", s->name);
+				goto out;
+			}
+			qsec[nq++] = i;
+		} else if (strcmp(k, "period") == 0) {
+			struct fig_periodrule *p;
+			const struct kv *kv;
+			r->periods = xrealloc(r->periods,
+			    (size_t)(r->nperiods + 1) * sizeof *r->periods);
+			p = &r->periods[r->nperiods++];
+			memset(p, 0, sizeof *p);
+			set_origin(&p->at, s);
+			kv = section_get(s, "role");
+			if (kv == NULL || parse_role(kv->val, &p->role) != 0) {
+				err_set(L->err, FIG_EINPUT, s->path,
+				    kv ? kv->line : s->at.line, 1, "[period] "
+				    "needs 'role =' anchor, deadline, baseline, "
+				    "anaphor, present or relative");
+				goto out;
+			}
+			if ((kv = section_get(s, "offset")) != NULL)
+				p->offset = atoi(kv->val);
+			for (int j = 0; j < s->nkv; j++)
+				if (strcmp(s->kv[j].key, "example") == 0)
+					add_example(L, s, &s->kv[j]);
+			if (compile_single(L, s, &p->re) != 0)
+				goto out;
+			p->g_year = group_of(p->re.code, "year");
+			p->g_month = group_of(p->re.code, "month");
+			p->g_day = group_of(p->re.code, "day");
+			p->g_half = group_of(p->re.code, "half");
+			p->g_quarter = group_of(p->re.code, "quarter");
+			p->g_span = group_of(p->re.code, "span");
+			if (p->g_year <= 0 && p->role != FIG_PR_ANAPHOR &&
+			    p->role != FIG_PR_PRESENT &&
+			    p->role != FIG_PR_RELATIVE) {
+				err_set(L->err, FIG_EINPUT, s->path, s->at.line,
+				    1, "[period %s] pattern needs a "
+				    "(?<year>...) group", s->name);
+				goto out;
+			}
+		} else if (strcmp(k, "exclude") == 0) {
+			struct fig_exclude *x;
+			r->excludes = xrealloc(r->excludes,
+			    (size_t)(r->nexcludes + 1) * sizeof *r->excludes);
+			x = &r->excludes[r->nexcludes++];
+			memset(x, 0, sizeof *x);
+			set_origin(&x->at, s);
+			for (int j = 0; j < s->nkv; j++)
+				if (strcmp(s->kv[j].key, "example") == 0)
+					add_example(L, s, &s->kv[j]);
+			if (compile_single(L, s, &x->re) != 0)
+				goto out;
+		} else if (strcmp(k, "entity") == 0) {
+			struct fig_entity *e;
+			const struct kv *kv = section_get(s, "pattern");
+			struct fig_buf b = FIG_BUF_INIT;
+			r->entities = xrealloc(r->entities,
+			    (size_t)(r->nentities + 1) * sizeof *r->entities);
+			e = &r->entities[r->nentities++];
+			memset(e, 0, sizeof *e);
+			claim_setfield(e->name, sizeof e->name, s->name);
+			if (kv == NULL) {
+				err_set(L->err, FIG_EINPUT, s->path, s->at.line,
+				    1, "[entity %s] needs 'pattern ='",
+				    s->name);
+				goto out;
+			}
+			if (join_key(L, s, "pattern", &b) < 0) {
+				buf_release(&b);
+				goto out;
+			}
+			if (compile_raw(r, &e->re, buf_str(&b), PCRE2_ANCHORED
+			    | PCRE2_ENDANCHORED, s->path, s->at.line, 1, 1,
+			    L->err) != 0) {
+				buf_release(&b);
+				goto out;
+			}
+			buf_release(&b);
+		} else if (strcmp(k, "topic") == 0) {
+			if (build_topic(L, s) != 0)
+				goto out;
+		} else if (strcmp(k, "section") == 0 || strcmp(k, "cue") == 0
+		    || strcmp(k, "sentence") == 0) {
+			struct fig_re *re = NULL;
+			if (strcmp(k, "sentence") == 0)
+				re = &r->abbrev;
+			else if (strcmp(s->name, "references") == 0)
+				re = &r->references;
+			else if (strcmp(s->name, "contents") == 0)
+				re = &r->contents;
+			else if (strcmp(s->name, "skip") == 0)
+				re = &r->skip;
+			else if (strcmp(s->name, "past") == 0)
+				re = &r->past;
+			else if (strcmp(s->name, "target") == 0)
+				re = &r->target;
+			else if (strcmp(s->name, "baseline") == 0)
+				re = &r->baseline;
+			if (re == NULL) {
+				err_set(L->err, FIG_EINPUT, s->path, s->at.line,
+				    1, "unknown [%s %s]", k, s->name);
+				goto out;
+			}
+			if (compile_single(L, s, re) != 0)
+				goto out;
+		} else {
+			err_set(L->err, FIG_EINPUT, s->path, s->at.line, 2,
+			    "unknown section kind '%s'", k);
+			goto out;
+		}
+	}
+	if (assemble_quantity(L, qsec, nq, usec, ssec) != 0)
+		goto out;
+	if (r->nentities > 0) {
+		struct fig_buf b = FIG_BUF_INIT;
+		buf_adds(&b, "(?<![\\w])");
+		add_entities(L, &b);
+		buf_adds(&b, "(?![\\w])");
+		if (compile_raw(r, &r->anyentity, buf_str(&b), 0, r->dir, 0, 0,
+		    1, L->err) != 0) {
+			buf_release(&b);
+			goto out;
+		}
+		buf_release(&b);
+	}
+	rc = 0;
+out:
+	free(qsec);
+	free(usec);
+	free(ssec);
+	return rc;
+}
+
+static void
+free_sections(struct loader *L)
+{
+	for (int i = 0; i < L->nsec; i++) {
+		for (int k = 0; k < L->sec[i].nkv; k++) {
+			free(L->sec[i].kv[k].key);
+			free(L->sec[i].kv[k].val);
+		}
+		free(L->sec[i].kv);
+		free(L->sec[i].kind);
+		free(L->sec[i].name);
+	}
+	free(L->sec);
+}
+
+static struct fig_rules *
+rules_new(const char *dir)
+{
+	struct fig_rules *r = xcalloc(1, sizeof *r);
+
+	snprintf(r->dir, sizeof r->dir, "%s", dir);
+	r->mctx = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(r->mctx, MATCH_LIMIT);
+	pcre2_set_depth_limit(r->mctx, DEPTH_LIMIT);
+	return r;
+}
+
+static int
+finish(struct loader *L, struct fig_rules **out)
+{
+	int rc = build(L);
+
+	free_sections(L);
+	if (rc != 0) {
+		rules_free(L->r);
+		return -1;
+	}
+	*out = L->r;
+	return 0;
+}
+
+int
+rules_load(struct fig_rules **out, const char *dir, struct fig_err *err)
+{
+	struct loader L;
+	DIR *d;
+	struct dirent *de;
+	char **names = NULL;
+	int n = 0, rc = 0;
+
+	*out = NULL;
+	memset(&L, 0, sizeof L);
+	L.err = err;
+	if ((d = opendir(dir)) == NULL)
+		return err_set(err, FIG_EIO, dir, 0, 0, "cannot read rules "
+		    "directory: %s", strerror(errno));
+	while ((de = readdir(d)) != NULL) {
+		size_t len = strlen(de->d_name);
+		if (len > 6 && strcmp(de->d_name + len - 6, ".rules") == 0 &&
+		    de->d_name[0] != '.') {
+			names = xrealloc(names, (size_t)(n + 1) * sizeof *names);
+			names[n++] = xstrdup(de->d_name);
+		}
+	}
+	closedir(d);
+	if (n == 0) {
+		free(names);
+		return err_set(err, FIG_EINPUT, dir, 0, 0, "no *.rules files "
+		    "in the rules directory");
+	}
+	qsort(names, (size_t)n, sizeof *names, cmpstr);
+	L.r = rules_new(dir);
+	for (int i = 0; i < n && rc == 0; i++) {
+		char path[PATH_MAX];
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		rc = read_file(&L, path);
+	}
+	for (int i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	if (rc != 0) {
+		free_sections(&L);
+		rules_free(L.r);
+		return -1;
+	}
+	return finish(&L, out);
+}
+
+int
+rules_load_mem(struct fig_rules **out, const char *name, const char *text,
+    size_t len, struct fig_err *err)
+{
+	struct loader L;
+
+	*out = NULL;
+	memset(&L, 0, sizeof L);
+	L.err = err;
+	L.r = rules_new(name);
+	if (parse_text(&L, name, text, len) != 0) {
+		free_sections(&L);
+		rules_free(L.r);
+		return -1;
+	}
+	return finish(&L, out);
+}
+
+static void
+re_free(struct fig_re *re)
+{
+	pcre2_code_free(re->code);
+	free(re->src);
+}
+
+static void
+re_free_arr(struct fig_re *a, int n)
+{
+	for (int i = 0; i < n; i++)
+		re_free(&a[i]);
+	free(a);
+}
+
+void
+rules_free(struct fig_rules *r)
+{
+	if (r == NULL)
+		return;
+	for (int i = 0; i < r->nwords; i++)
+		free(r->words[i].word);
+	free(r->words);
+	free(r->units);
+	free(r->scales);
+	free(r->quals);
+	for (int i = 0; i < r->nperiods; i++)
+		re_free(&r->periods[i].re);
+	free(r->periods);
+	for (int i = 0; i < r->nexcludes; i++)
+		re_free(&r->excludes[i].re);
+	free(r->excludes);
+	for (int i = 0; i < r->nentities; i++)
+		re_free(&r->entities[i].re);
+	free(r->entities);
+	for (int i = 0; i < r->ntopics; i++) {
+		re_free_arr(r->topics[i].pattern, r->topics[i].npattern);
+		re_free_arr(r->topics[i].require, r->topics[i].nrequire);
+		re_free_arr(r->topics[i].unless, r->topics[i].nunless);
+		re_free_arr(r->topics[i].about, r->topics[i].nabout);
+	}
+	free(r->topics);
+	for (int i = 0; i < r->nexamples; i++) {
+		free(r->examples[i].text);
+		free(r->examples[i].expect);
+	}
+	free(r->examples);
+	re_free(&r->quantity);
+	re_free(&r->references);
+	re_free(&r->contents);
+	re_free(&r->skip);
+	re_free(&r->abbrev);
+	re_free(&r->past);
+	re_free(&r->target);
+	re_free(&r->baseline);
+	re_free(&r->anyentity);
+	pcre2_match_context_free(r->mctx);
+	free(r);
+}
+
+pcre2_match_data *
+rules_match_data(const struct fig_rules *r)
+{
+	pcre2_match_data *md = pcre2_match_data_create(r->max_groups + 1, NULL);
+
+	if (md == NULL) {
+		fputs("figtrack: out of memory\n", stderr);
+		exit(2);
+	}
+	return md;
+}
+
+int
+rules_match(const struct fig_rules *r, const struct fig_re *re,
+    const char *s, size_t len, size_t start, uint32_t opts,
+    pcre2_match_data *md, struct fig_err *err)
+{
+	int rc;
+
+	if (re->code == NULL)
+		return 0;
+	rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, start,
+	    opts | PCRE2_NO_UTF_CHECK, md, r->mctx);
+	if (rc >= 0)
+		return rc == 0 ? (int)r->max_groups : rc;
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+	    rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
+		return err_set(err, FIG_ELIMIT, NULL, 0, 0, "pattern '%.60s' "
+		    "hit the match limit: simplify it", re->src);
+	{
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(rc, msg, sizeof msg);
+		return err_set(err, FIG_EINPUT, NULL, 0, 0, "match error: %s",
+		    (char *)msg);
+	}
+}
+
+const char *
+rules_entity(const struct fig_rules *r, const char *s, size_t len)
+{
+	pcre2_match_data *md;
+	const char *found = NULL;
+
+	if (r->nentities == 0)
+		return NULL;
+	md = pcre2_match_data_create(4, NULL);
+	if (md == NULL)
+		return NULL;
+	for (int i = 0; i < r->nentities && !found; i++)
+		if (pcre2_match(r->entities[i].re.code, (PCRE2_SPTR)s, len, 0,
+		    PCRE2_NO_UTF_CHECK, md, r->mctx) >= 0)
+			found = r->entities[i].name;
+	pcre2_match_data_free(md);
+	return found;
+}
