@@ -7,14 +7,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "figtrack/buf.h"
 #include "figtrack/cmd.h"
 #include "figtrack/diff.h"
 #include "figtrack/extract.h"
+#include "figtrack/import.h"
 #include "figtrack/rules.h"
+#include "figtrack/sha256.h"
 #include "figtrack/store.h"
+#include "figtrack/table.h"
 
 static const char usage[] =
     "usage: figtrack diff [--db PATH] [--baseline DOC] [OPTIONS]\n"
@@ -26,8 +30,9 @@ static const char usage[] =
     "With a database, the baseline is one stored document (default: the\n"
     "oldest report) and the newer figures are those of every document\n"
     "published after it, imported datasets included. With files, OLD is\n"
-    "the baseline and every NEW counts as newer; all are extracted on the\n"
-    "fly and nothing is stored.\n\n"
+    "the baseline and every NEW counts as newer; documents are extracted\n"
+    "on the fly, *.csv files read as `figtrack import` reads them, and\n"
+    "nothing is stored.\n\n"
     "Options:\n"
     "  --db PATH          database (default $FIGTRACK_DB or figtrack.db)\n"
     "  --baseline DOC     baseline document: id, title or path\n"
@@ -65,11 +70,18 @@ struct opts {
 /* The oldest report, or the document named on the command line. */
 struct pick {
 	long long id;
-	char *path;
+	char *name;		/* as rows name it: title, else path */
 	char *published;
 	long long any_id;	/* an undated report, when no dated one */
-	char *any_path;
+	char *any_name;
 };
+
+static char *
+doc_name(const struct fig_doc *d)
+{
+	return xstrdup(d->title && d->title[0] ? d->title : d->path ?
+	    d->path : "");
+}
 
 static int
 pick_report(void *ctx, const struct fig_doc *d)
@@ -80,11 +92,11 @@ pick_report(void *ctx, const struct fig_doc *d)
 		return 0;
 	if (d->published[0] && p->id == 0) {
 		p->id = d->id;
-		p->path = xstrdup(d->path ? d->path : "");
+		p->name = doc_name(d);
 		p->published = xstrdup(d->published);
 	} else if (!d->published[0] && p->any_id == 0) {
 		p->any_id = d->id;
-		p->any_path = xstrdup(d->path ? d->path : "");
+		p->any_name = doc_name(d);
 	}
 	return 0;
 }
@@ -101,44 +113,43 @@ row_published(const struct fig_row *r)
 	return r->doc->published;
 }
 
+/* Where store rows go: the baseline or the newer side of a diff. */
+struct sink {
+	struct fig_diff *d;
+	int baseline;
+	long long doc_id;	/* files: the argument's number; 0: the row's */
+};
+
 static int
-add_row(void *ctx, const struct fig_row *r, int baseline)
+add_row(void *ctx, const struct fig_row *r)
 {
+	const struct sink *k = ctx;
 	struct fig_diff_src src;
 
-	src.doc_id = r->doc->id;
-	src.doc = r->doc->path && r->doc->path[0] ? r->doc->path :
-	    r->claim.doc;
+	src.doc_id = k->doc_id ? k->doc_id : r->doc->id;
+	/* as the claim record names it: the title, which tells apart
+	 * the documents one claims CSV imports */
+	src.doc = r->claim.doc && r->claim.doc[0] ? r->claim.doc :
+	    r->doc->path;
 	src.published = row_published(r);
-	if (baseline)
-		diff_add_baseline(ctx, &r->claim, &src);
+	if (k->baseline)
+		diff_add_baseline(k->d, &r->claim, &src);
 	else
-		diff_add_newer(ctx, &r->claim, &src);
+		diff_add_newer(k->d, &r->claim, &src);
 	return 0;
 }
 
-static int
-add_baseline_row(void *ctx, const struct fig_row *r)
-{
-	return add_row(ctx, r, 1);
-}
-
-static int
-add_newer_row(void *ctx, const struct fig_row *r)
-{
-	return add_row(ctx, r, 0);
-}
-
 /* Fills the diff from the database. *base_name receives the baseline's
- * path (malloc'd, the caller frees). */
+ * name (malloc'd, the caller frees). */
 static int
 from_store(const struct opts *o, struct fig_diff **out, char **base_name,
     struct fig_err *err)
 {
 	struct fig_store *s;
-	struct fig_diff_opts dopt = { o->tolerance, NULL, 0, 0 };
+	struct fig_diff_opts dopt = { o->tolerance, NULL, 0, 0, 0 };
 	struct fig_query q;
-	struct pick p = { 0, NULL, NULL, 0, NULL };
+	struct pick p = { 0, NULL, NULL, 0, NULL };	/* owns its strings */
+	struct sink sink = { NULL, 0, 0 };
 	struct fig_diff *d = NULL;
 	int rc = -1;
 
@@ -151,7 +162,7 @@ from_store(const struct opts *o, struct fig_diff **out, char **base_name,
 		if (store_doc_find(s, o->baseline, &doc, err) != 0)
 			goto out;
 		p.id = doc.id;
-		p.path = xstrdup(doc.path ? doc.path : o->baseline);
+		p.name = doc_name(&doc);
 		p.published = xstrdup(doc.published);
 		store_doc_release(&doc);
 	} else {
@@ -159,8 +170,8 @@ from_store(const struct opts *o, struct fig_diff **out, char **base_name,
 			goto out;
 		if (p.id == 0 && p.any_id != 0) {
 			p.id = p.any_id;
-			p.path = p.any_path;
-			p.any_path = NULL;
+			p.name = p.any_name;
+			p.any_name = NULL;
 			p.published = xstrdup("");
 		}
 		if (p.id == 0) {
@@ -177,7 +188,7 @@ from_store(const struct opts *o, struct fig_diff **out, char **base_name,
 		dopt.after = p.published;
 	} else {
 		err_set(err, FIG_EUSAGE, store_path(s), 0, 0, "baseline '%s' "
-		    "has no publication date: give --since DATE", p.path);
+		    "has no publication date: give --since DATE", p.name);
 		goto out;
 	}
 	dopt.baseline_doc = p.id;
@@ -185,22 +196,25 @@ from_store(const struct opts *o, struct fig_diff **out, char **base_name,
 
 	memset(&q, 0, sizeof q);
 	q.doc_id = p.id;
-	if (store_each_claim(s, &q, add_baseline_row, d, err) != 0)
+	sink.d = d;
+	sink.baseline = 1;
+	if (store_each_claim(s, &q, add_row, &sink, err) != 0)
 		goto out;
 	memset(&q, 0, sizeof q);
 	q.with_metric = 1;
-	if (store_each_claim(s, &q, add_newer_row, d, err) != 0)
+	sink.baseline = 0;
+	if (store_each_claim(s, &q, add_row, &sink, err) != 0)
 		goto out;
 	*out = d;
 	d = NULL;
-	*base_name = p.path;
-	p.path = NULL;
+	*base_name = p.name;
+	p.name = NULL;
 	rc = 0;
 out:
 	diff_free(d);
-	free(p.path);
+	free(p.name);
 	free(p.published);
-	free(p.any_path);
+	free(p.any_name);
 	store_close(s);
 	return rc;
 }
@@ -226,43 +240,97 @@ hold_claim(void *ctx, const struct fig_claim *c)
 	return 0;
 }
 
-/* Fills the diff from files: argv[0] is the baseline, the rest newer. */
+static int
+is_csv(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n > 4 && strcasecmp(path + n - 4, ".csv") == 0;
+}
+
+/* Reads a CSV file through import into the scratch store *mem (opened
+ * on first use) and hands its rows to k. */
+static int
+csv_into(struct fig_store **mem, const char *path, struct sink *k,
+    struct fig_err *err)
+{
+	struct import_result res;
+	struct fig_query q;
+	char hex[65];
+	FILE *f;
+	int rc;
+
+	if (*mem == NULL && store_open(mem, ":memory:", 0, err) != 0)
+		return -1;
+	if ((f = sha256_fopen(path, hex, err)) == NULL)
+		return -1;
+	rc = import_csv(*mem, f, path, hex, NULL, &res, err);
+	fclose(f);
+	for (int i = 0; rc == 0 && i < res.ndocs; i++) {
+		memset(&q, 0, sizeof q);
+		q.doc_id = res.first_id + i;
+		rc = store_each_claim(*mem, &q, add_row, k, err);
+	}
+	return rc;
+}
+
+/* Fills the diff from files: argv[0] is the baseline, the rest newer.
+ * Newer means published after the baseline document, when it gives its
+ * date, or on or after --since; undated files count, as the user named
+ * them newer. */
 static int
 from_files(const struct opts *o, int argc, char **argv,
     struct fig_diff **out, struct fig_err *err)
 {
-	struct fig_diff_opts dopt = { o->tolerance, o->since, 1, 0 };
+	struct fig_diff_opts dopt = { o->tolerance, o->since, o->since != NULL,
+	    1, 0 };
 	struct fig_extract_opts xo = { NULL, 0, NULL };
-	struct fig_rules *rules;
-	struct fig_diff *d;
+	struct fig_rules *rules = NULL;
+	struct fig_store *mem = NULL;
+	struct fig_diff *d = NULL;
 	struct held h = { NULL, 0, 0 };
 	int rc = 0;
 
-	if (rules_load(&rules, rules_default_dir(o->rules), err) != 0)
-		return -1;
-	d = diff_new(&dopt);
 	for (int i = 0; i < argc && rc == 0; i++) {
 		struct fig_extract_cbs cbs = { hold_claim, NULL, &h };
 		struct fig_docmeta meta;
 		struct fig_diff_src src;
 
+		if (is_csv(argv[i])) {
+			struct sink k = { NULL, i == 0, i + 1 };
+			if (d == NULL)
+				d = diff_new(&dopt);
+			k.d = d;
+			rc = csv_into(&mem, argv[i], &k, err);
+			continue;
+		}
+		if (rules == NULL && (rc = rules_load(&rules,
+		    rules_default_dir(o->rules), err)) != 0)
+			break;
 		memset(&meta, 0, sizeof meta);
 		rc = extract_path(rules, argv[i], &xo, &cbs, &meta, err);
+		if (d == NULL) {
+			if (o->since == NULL && meta.published[0])
+				dopt.after = meta.published;
+			d = diff_new(&dopt);
+		}
 		/* the command-line order breaks ties between equal dates */
 		src.doc_id = i + 1;
 		src.doc = argv[i];
 		src.published = meta.published;
-		for (size_t k = 0; k < h.n; k++) {
+		for (size_t j = 0; j < h.n; j++) {
 			if (rc == 0 && i == 0)
-				diff_add_baseline(d, &h.c[k], &src);
+				diff_add_baseline(d, &h.c[j], &src);
 			else if (rc == 0)
-				diff_add_newer(d, &h.c[k], &src);
-			claim_release(&h.c[k]);
+				diff_add_newer(d, &h.c[j], &src);
+			claim_release(&h.c[j]);
 		}
 		h.n = 0;
 	}
 	free(h.c);
 	rules_free(rules);
+	if (mem)
+		store_close(mem);
 	if (rc != 0) {
 		diff_free(d);
 		return -1;
@@ -273,24 +341,55 @@ from_files(const struct opts *o, int argc, char **argv,
 
 /* ---- output ---- */
 
-/* Display width of a UTF-8 string: one column per code point. */
-static size_t
-width(const char *s)
+/* Appends s with tabs and line breaks as spaces, so that a quote
+ * spanning lines stays on its line of the table, then pads it with
+ * blanks to w display columns. */
+static void
+add_cell(struct fig_buf *b, const char *s, int w)
 {
-	size_t w = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			w++;
-	return w;
+	for (const char *p = s; *p; p++)
+		buf_addc(b, *p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p);
+	for (int n = table_width(s); n < w; n++)
+		buf_addc(b, ' ');
 }
 
+/* Appends the name of a document, cut to NAME_MAX_W display columns
+ * with an ellipsis: titles can run long. */
+#define NAME_MAX_W 40
 static void
-pad(FILE *out, const char *s, size_t w)
+add_name(struct fig_buf *b, const char *s)
 {
-	fputs(s, out);
-	for (size_t n = width(s); n < w; n++)
-		putc(' ', out);
+	char ch[8];
+	int w = 0;
+
+	if (table_width(s) <= NAME_MAX_W) {
+		add_cell(b, s, 0);
+		return;
+	}
+	while (*s) {
+		size_t n = 1;
+		while (s[n] && ((unsigned char)s[n] & 0xC0) == 0x80 && n < 4)
+			n++;
+		memcpy(ch, s, n);
+		ch[n] = '\0';
+		if (w + table_width(ch) > NAME_MAX_W - 1)
+			break;
+		w += table_width(ch);
+		add_cell(b, ch, 0);
+		s += n;
+	}
+	buf_adds(b, "\xE2\x80\xA6");
+}
+
+/* Writes b as one line without trailing blanks, and empties it. */
+static void
+put_line(FILE *out, struct fig_buf *b)
+{
+	while (b->len > 0 && b->data[b->len - 1] == ' ')
+		b->len--;
+	fwrite(buf_str(b), 1, b->len, out);
+	putc('\n', out);
+	buf_reset(b);
 }
 
 /* A value for people: large money and counts scaled to words, with the
@@ -366,6 +465,19 @@ static const char *const class_colour[FIG_D_COUNT_] = {
 enum { T_CLASS, T_METRIC, T_ENTITY, T_UNIT, T_BASE, T_NEWER, T_CHANGE,
 	T_NCOLS };
 
+/* The cells of a row's first table line. */
+static void
+table_cells(const struct fig_diff_row *r, char cell[][160])
+{
+	snprintf(cell[T_CLASS], 160, "%s", diff_class_name(r->cls));
+	snprintf(cell[T_METRIC], 160, "%s", r->metric);
+	snprintf(cell[T_ENTITY], 160, "%s", r->entity);
+	snprintf(cell[T_UNIT], 160, "%s", r->unit);
+	human_fig(cell[T_BASE], 160, r->base);
+	human_fig(cell[T_NEWER], 160, r->newer);
+	human_change(cell[T_CHANGE], 160, r);
+}
+
 /* One deciding row per baseline figure, then the new series, aligned;
  * under each, where the two figures were read. */
 static void
@@ -375,76 +487,73 @@ write_table(FILE *out, const struct fig_diff_row *rows, size_t n,
 	static const char *const head[T_NCOLS] = { "CLASS", "METRIC",
 	    "ENTITY", "UNIT", "BASELINE", "NEWER", "CHANGE" };
 	const struct fig_diff_stats *st = diff_stats(d);
-	size_t w[T_NCOLS], hidden = 0;
+	struct fig_buf b = FIG_BUF_INIT;
 	char cell[T_NCOLS][160];
+	size_t hidden = 0;
+	int w[T_NCOLS];
 
 	for (int c = 0; c < T_NCOLS; c++)
-		w[c] = width(head[c]);
-	for (int pass = 0; pass < 2; pass++) {
-		if (pass == 1) {
-			for (int c = 0; c < T_NCOLS; c++)
-				pad(out, head[c], c == T_NCOLS - 1 ? 0 : w[c] + 2);
-			putc('\n', out);
+		w[c] = table_width(head[c]) + 2;
+	for (size_t i = 0; i < n; i++) {
+		if (!rows[i].latest) {
+			hidden++;
+			continue;
 		}
-		for (size_t i = 0; i < n; i++) {
-			const struct fig_diff_row *r = &rows[i];
-
-			if (!r->latest) {
-				hidden += pass == 0;
-				continue;
-			}
-			snprintf(cell[T_CLASS], sizeof cell[0], "%s",
-			    diff_class_name(r->cls));
-			snprintf(cell[T_METRIC], sizeof cell[0], "%s", r->metric);
-			snprintf(cell[T_ENTITY], sizeof cell[0], "%s", r->entity);
-			snprintf(cell[T_UNIT], sizeof cell[0], "%s", r->unit);
-			human_fig(cell[T_BASE], sizeof cell[0], r->base);
-			human_fig(cell[T_NEWER], sizeof cell[0], r->newer);
-			human_change(cell[T_CHANGE], sizeof cell[0], r);
-			if (pass == 0) {
-				for (int c = 0; c < T_NCOLS; c++)
-					if (width(cell[c]) > w[c])
-						w[c] = width(cell[c]);
-				continue;
-			}
-			for (int c = 0; c < T_NCOLS; c++) {
-				size_t to = c == T_NCOLS - 1 ? 0 : w[c] + 2;
-				if (c == T_CLASS && colour) {
-					fputs(class_colour[r->cls], out);
-					fputs(cell[c], out);
-					fputs("\033[0m", out);
-					for (size_t k = width(cell[c]); k < to; k++)
-						putc(' ', out);
-				} else
-					pad(out, cell[c], to);
-			}
-			putc('\n', out);
-			pad(out, "", w[T_CLASS] + 2);
-			if (r->base)
-				fprintf(out, "%s:%ld \"%s\"", r->base->src->doc,
-				    r->base->line, r->base->quote);
-			if (r->base && r->newer)
-				fputs(" -> ", out);
-			if (r->newer)
-				fprintf(out, "%s:%ld \"%s\" (%s)",
-				    r->newer->src->doc, r->newer->line,
-				    r->newer->quote, r->newer->src->published[0] ?
-				    r->newer->src->published : "undated");
-			else
-				fputs(" -> no newer figure", out);
-			putc('\n', out);
-		}
+		table_cells(&rows[i], cell);
+		for (int c = 0; c < T_NCOLS; c++)
+			if (table_width(cell[c]) + 2 > w[c])
+				w[c] = table_width(cell[c]) + 2;
 	}
-	fprintf(out, "\n%s: %zu figures with a metric against %zu newer "
-	    "figures from %zu sources\n", base_name, st->baseline, st->newer,
-	    st->sources);
+	for (int c = 0; c < T_NCOLS; c++)
+		add_cell(&b, head[c], w[c]);
+	put_line(out, &b);
+	for (size_t i = 0; i < n; i++) {
+		const struct fig_diff_row *r = &rows[i];
+
+		if (!r->latest)
+			continue;
+		table_cells(r, cell);
+		for (int c = 0; c < T_NCOLS; c++) {
+			if (c == T_CLASS && colour) {
+				buf_adds(&b, class_colour[r->cls]);
+				buf_adds(&b, cell[c]);
+				buf_adds(&b, "\033[0m");
+				add_cell(&b, "", w[c] - table_width(cell[c]));
+			} else
+				add_cell(&b, cell[c], w[c]);
+		}
+		put_line(out, &b);
+		add_cell(&b, "", w[T_CLASS]);
+		if (r->base) {
+			add_name(&b, r->base->src->doc);
+			buf_addf(&b, ":%ld \"", r->base->line);
+			add_cell(&b, r->base->quote, 0);
+			buf_addc(&b, '"');
+		}
+		if (r->newer) {
+			if (r->base)
+				buf_adds(&b, " -> ");
+			add_name(&b, r->newer->src->doc);
+			buf_addf(&b, ":%ld \"", r->newer->line);
+			add_cell(&b, r->newer->quote, 0);
+			buf_addf(&b, "\" (%s)", r->newer->src->published[0] ?
+			    r->newer->src->published : "undated");
+		} else
+			buf_adds(&b, " -> no newer figure");
+		put_line(out, &b);
+	}
+	buf_release(&b);
+	fprintf(out, "\nbaseline '%s': %zu figures with a metric, compared "
+	    "with %zu newer figures from %zu source%s\n", base_name,
+	    st->baseline, st->newer, st->sources, st->sources == 1 ? "" : "s");
 	for (int c = 0; c < FIG_D_COUNT_; c++)
 		fprintf(out, "%s%zu %s", c ? ", " : "", st->decided[c],
 		    diff_class_name((enum fig_dclass)c));
 	putc('\n', out);
 	if (hidden)
-		fprintf(out, "%zu more rows give older sources for the same "
-		    "periods: see --format csv\n", hidden);
+		fprintf(out, "%zu more %s older sources for the same periods: "
+		    "see --format csv\n", hidden, hidden == 1 ? "row gives" :
+		    "rows give");
 }
 
 static void
@@ -483,28 +592,33 @@ parse_tolerance(const char *s, double *out)
 	return 0;
 }
 
+/* "revised", "any", or class names joined by commas, into a bit per
+ * class. */
 static int
 parse_fail_on(const char *s, unsigned *mask)
 {
-	struct fig_buf b = FIG_BUF_INIT;
-	char *tok, *save = NULL;
-	int rc = 0;
+	char name[32];
 
 	*mask = 0;
-	buf_adds(&b, s);
-	for (tok = strtok_r(b.data, ",", &save); tok;
-	    tok = strtok_r(NULL, ",", &save)) {
+	for (;;) {
+		size_t n = strcspn(s, ",");
 		enum fig_dclass c;
-		if (strcmp(tok, "any") == 0)
-			*mask |= ~(1u << FIG_D_CONFIRMED) &
-			    ((1u << FIG_D_COUNT_) - 1);
-		else if (diff_class_parse(tok, &c) == 0)
+
+		if (n == 0 || n >= sizeof name)
+			return -1;
+		memcpy(name, s, n);
+		name[n] = '\0';
+		if (strcmp(name, "any") == 0)
+			*mask |= ((1u << FIG_D_COUNT_) - 1) &
+			    ~(1u << FIG_D_CONFIRMED);
+		else if (diff_class_parse(name, &c) == 0)
 			*mask |= 1u << c;
 		else
-			rc = -1;
+			return -1;
+		if (s[n] == '\0')
+			return 0;
+		s += n + 1;
 	}
-	buf_release(&b);
-	return rc == 0 && *mask ? 0 : -1;
 }
 
 /* A date as the store takes it: YYYY, YYYY-MM or YYYY-MM-DD. */

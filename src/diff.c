@@ -43,8 +43,12 @@ struct series {
 	int in_baseline;
 	size_t first;		/* its keys are [first, end) once sorted */
 	size_t end;
-	long best_target;	/* key index of the latest target, or -1 */
-	long newest;		/* key index shown when the series is new, or -1 */
+	/* key indexes, or -1: the latest publication's target for a date
+	 * no baseline target of the series states; the non-target figure
+	 * with the latest period; the figure a "new" row shows */
+	long best_target;
+	long latest;
+	long newest;
 };
 
 struct period {
@@ -66,6 +70,7 @@ struct fig {
 	int period;
 	int source;
 	int rank;		/* a baseline figure's source rank (diff_run) */
+	int target;		/* a goal: period_kind or metric says so */
 };
 
 /* The sort key of a newer figure, kept small: 1 million of them are
@@ -378,7 +383,7 @@ series_id(struct fig_diff *d, const struct fig_claim *c)
 	s->metric = sl->key;
 	s->entity = sl->key + lm + 1;
 	s->unit = sl->key + lm + 1 + le + 1;
-	s->best_target = s->newest = -1;
+	s->best_target = s->latest = s->newest = -1;
 	return d->last_series = (int)d->nseries++;
 }
 
@@ -476,6 +481,19 @@ diff_free(struct fig_diff *d)
 	free(d);
 }
 
+/* A target by its period kind, or by its metric's name: metrics.md has
+ * "*_target" and "*.target" slugs carry goals, whatever kind a sentence
+ * was given. */
+static int
+is_target(const struct fig_claim *c)
+{
+	size_t n = strlen(c->metric);
+
+	return c->kind == FIG_PK_TARGET || (n > 7 &&
+	    strcmp(c->metric + n - 7, ".target") == 0) || (n > 7 &&
+	    strcmp(c->metric + n - 7, "_target") == 0);
+}
+
 static void
 fig_fill(struct fig_diff *d, struct fig *f, const struct fig_claim *c,
     const struct fig_diff_src *src)
@@ -496,6 +514,7 @@ fig_fill(struct fig_diff *d, struct fig *f, const struct fig_claim *c,
 	f->pub.kind = c->kind;
 	f->pub.period = d->periods[f->period].s;
 	f->pub.src = NULL;	/* set by diff_run once sources are final */
+	f->target = is_target(c);
 }
 
 void
@@ -523,10 +542,10 @@ is_newer(const struct fig_diff *d, const struct fig_diff_src *src)
 
 	if (d->opts.baseline_doc != 0 && src->doc_id == d->opts.baseline_doc)
 		return 0;
+	if (pub[0] == '\0')
+		return d->opts.undated || d->opts.after == NULL;
 	if (d->opts.after == NULL)
 		return 1;
-	if (pub[0] == '\0')
-		return 0;
 	c = diff_date_cmp(pub, d->opts.after);
 	return d->opts.inclusive ? c >= 0 : c > 0;
 }
@@ -711,8 +730,7 @@ rows_for_group(struct fig_diff *d, const struct series *s,
 		else if (agrees(d, &b->pub, &n->pub))
 			cls = FIG_D_CONFIRMED;
 		else
-			cls = b->pub.kind == FIG_PK_TARGET ?
-			    FIG_D_TARGET_MOVED : FIG_D_REVISED;
+			cls = b->target ? FIG_D_TARGET_MOVED : FIG_D_REVISED;
 		if (i == first)
 			decided = cls;
 		row_add(d, cls, s, b, n, i == first);
@@ -725,7 +743,7 @@ classify(struct fig_diff *d, const struct fig *b)
 {
 	const struct series *s = &d->series[b->series];
 	const struct period *p = &d->periods[b->period];
-	int target = b->pub.kind == FIG_PK_TARGET;
+	int target = b->target;
 	size_t first, end;
 
 	group(d, s, target, p->gran, p->ord, &first, &end);
@@ -735,21 +753,30 @@ classify(struct fig_diff *d, const struct fig *b)
 	}
 	if (target) {
 		/* no restatement for the same date: the latest publication's
-		 * target for any other date has moved it */
+		 * target for a date the baseline does not state has moved
+		 * it */
 		if (s->best_target >= 0) {
 			row_add(d, FIG_D_TARGET_MOVED, s, b,
 			    &d->newer[d->keys[s->best_target].fig], 1);
 			return;
 		}
 	} else if (p->gran != G_NONE && p->gran != G_OTHER) {
-		/* the last group of this granularity, if later */
+		/* the last period of this granularity, if later; else the
+		 * latest period of any granularity that ends later */
 		size_t last = lower(d->keys, s->first, s->end, 0,
 		    p->gran + 1, INT32_MIN);
-		if (last > s->first && d->keys[last - 1].target == 0 &&
-		    d->keys[last - 1].gran == p->gran &&
-		    d->keys[last - 1].ord > p->ord) {
-			group(d, s, 0, p->gran, d->keys[last - 1].ord, &first,
-			    &end);
+		const struct key *k = last > s->first ? &d->keys[last - 1] :
+		    NULL;
+
+		if (k == NULL || k->target || k->gran != p->gran ||
+		    k->ord <= p->ord) {
+			k = s->latest >= 0 ? &d->keys[s->latest] : NULL;
+			if (k && period_end(k->gran, k->ord) <=
+			    period_end(p->gran, p->ord))
+				k = NULL;
+		}
+		if (k) {
+			group(d, s, 0, k->gran, k->ord, &first, &end);
 			rows_for_group(d, s, b, first, end, 1);
 			return;
 		}
@@ -757,10 +784,28 @@ classify(struct fig_diff *d, const struct fig *b)
 	row_add(d, FIG_D_STALE, s, b, NULL, 1);
 }
 
-/* Precomputes per series its key range, its latest target and the
- * figure a "new" row shows. */
+/* Orders keys by series, target flag and period only. */
+static int
+cmp_period_key(const void *a, const void *b)
+{
+	const struct key *x = a, *y = b;
+
+	if (x->series != y->series)
+		return x->series < y->series ? -1 : 1;
+	if (x->target != y->target)
+		return x->target < y->target ? -1 : 1;
+	if (x->gran != y->gran)
+		return x->gran < y->gran ? -1 : 1;
+	return (x->ord > y->ord) - (x->ord < y->ord);
+}
+
+/* Precomputes per series its key range, the target a moved baseline
+ * target shows, its latest non-target period and the figure a "new"
+ * row shows. base_targets (sorted by cmp_period_key) are the dates the
+ * baseline's own targets state. */
 static void
-index_series(struct fig_diff *d)
+index_series(struct fig_diff *d, const struct key *base_targets,
+    size_t nbase_targets)
 {
 	for (size_t i = 0; i < d->nseries; i++)
 		d->series[i].first = d->series[i].end = 0;
@@ -777,24 +822,27 @@ index_series(struct fig_diff *d)
 			 * earliest line (keys come line-ascending) */
 			const struct key *o = s->best_target >= 0 ?
 			    &d->keys[s->best_target] : NULL;
+			if (nbase_targets && bsearch(k, base_targets,
+			    nbase_targets, sizeof *k, cmp_period_key))
+				continue;
 			if (o == NULL || k->rank > o->rank ||
 			    (k->rank == o->rank &&
 			    end > period_end(o->gran, o->ord)))
 				s->best_target = (long)i;
 		} else {
 			/* latest period end, then latest publication */
-			const struct key *o = s->newest >= 0 ?
-			    &d->keys[s->newest] : NULL;
+			const struct key *o = s->latest >= 0 ?
+			    &d->keys[s->latest] : NULL;
 			int32_t oend = o ? period_end(o->gran, o->ord) : 0;
 			if (o == NULL || end > oend ||
 			    (end == oend && k->rank > o->rank))
-				s->newest = (long)i;
+				s->latest = (long)i;
 		}
 	}
-	/* a series of targets only shows its latest target when new */
+	/* a new series shows its latest figure, or its latest target */
 	for (size_t i = 0; i < d->nseries; i++)
-		if (d->series[i].newest < 0)
-			d->series[i].newest = d->series[i].best_target;
+		d->series[i].newest = d->series[i].latest >= 0 ?
+		    d->series[i].latest : d->series[i].best_target;
 }
 
 static int
@@ -826,7 +874,8 @@ diff_run(struct fig_diff *d, size_t *n)
 {
 	struct source **order;
 	struct series **fresh;
-	size_t *at;
+	struct key *bt;
+	size_t *at, nbt = 0;
 	size_t nfresh = 0;
 
 	if (d->ran) {
@@ -862,7 +911,7 @@ diff_run(struct fig_diff *d, size_t *n)
 		struct key *k = &d->keys[at[f->series]++];
 
 		k->series = (uint32_t)f->series;
-		k->target = f->pub.kind == FIG_PK_TARGET;
+		k->target = (uint8_t)f->target;
 		k->gran = (uint8_t)p->gran;
 		k->ord = p->ord;
 		k->rank = d->sources[f->source]->rank;
@@ -876,7 +925,23 @@ diff_run(struct fig_diff *d, size_t *n)
 		qsort(d->keys + from, at[i] - from, sizeof *d->keys, cmp_key);
 	}
 	free(at);
-	index_series(d);
+
+	/* the dates the baseline's targets state, per series */
+	bt = xmalloc((d->nbase ? d->nbase : 1) * sizeof *bt);
+	for (size_t i = 0; i < d->nbase; i++) {
+		const struct period *p = &d->periods[d->base[i].period];
+		if (!d->base[i].target)
+			continue;
+		memset(&bt[nbt], 0, sizeof bt[nbt]);
+		bt[nbt].series = (uint32_t)d->base[i].series;
+		bt[nbt].target = 1;
+		bt[nbt].gran = (uint8_t)p->gran;
+		bt[nbt].ord = p->ord;
+		nbt++;
+	}
+	qsort(bt, nbt, sizeof *bt, cmp_period_key);
+	index_series(d, bt, nbt);
+	free(bt);
 
 	qsort(d->base, d->nbase, sizeof *d->base, cmp_base);
 	for (size_t i = 0; i < d->nbase; i++) {

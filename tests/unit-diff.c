@@ -134,8 +134,8 @@ test_tolerance(void)
 	    "Russia"), &ART23 } };
 	struct pair below[] = { { mk(1, "56.7", 56.7, "percent", "2020",
 	    SHARE, "Russia"), &ART23 } };
-	struct fig_diff_opts wide = { 0.01, NULL, 0, 0 };
-	struct fig_diff_opts none = { 0, NULL, 0, 0 };
+	struct fig_diff_opts wide = { 0.01, NULL, 0, 0, 0 };
+	struct fig_diff_opts none = { 0, NULL, 0, 0, 0 };
 	const struct fig_diff_row *r;
 	size_t nr;
 	struct fig_diff *d;
@@ -247,7 +247,7 @@ test_units(void)
 	struct pair pp[] = { { mk(8, "5 percentage points", 5,
 	    "percentage_point", "2021", "trade.bilateral.change",
 	    "PRC+Russia"), &ART23 } };
-	struct fig_diff_opts exact = { 0, NULL, 0, 0 };
+	struct fig_diff_opts exact = { 0, NULL, 0, 0, 0 };
 	const struct fig_diff_row *r;
 	size_t nr;
 	struct fig_diff *d;
@@ -324,12 +324,38 @@ test_updated(void)
 	CHECK(diff_stats(d)->decided[FIG_D_NEW] == 1);
 	diff_free(d);
 
-	/* the same figure with a half-year period: only halves count */
+	/* with no later half, the latest later period of any kind */
+	b = mk(1, "x", -38, "percent", "2022-06", SHARE, "Russia");
+	{
+		struct pair h[] = {
+			{ mk(1, "y", 2.1, "percent", "2022-H1", SHARE,
+			    "Russia"), &ART24 },
+			{ mk(2, "z", 12.8, "percent", "2022", SHARE,
+			    "Russia"), &ART23 },
+			{ mk(3, "w", 4.1, "percent", "2024", SHARE,
+			    "Russia"), &DATA },
+			{ mk(4, "v", 5, "percent", "2024-Q3", SHARE,
+			    "Russia"), &ART24 },
+		};
+		d = run(NULL, &b, h, 4, &r, &nr);
+		CHECK(nr == 1);
+		CHECK(r[0].cls == FIG_D_UPDATED);
+		CHECK_STR(r[0].newer->period, "2024");
+		CHECK_NUM(r[0].change_abs, 42.1);
+		diff_free(d);
+		/* a period ending no later is no update */
+		d = run(NULL, &b, h, 1, &r, &nr);
+		CHECK(nr == 1);
+		CHECK(r[0].cls == FIG_D_STALE);
+		diff_free(d);
+	}
+
+	/* the same figure with a half-year period: halves come first */
 	b = mk(1, "x", 57, "percent", "2021-H1", SHARE, "Russia");
 	{
 		struct pair h[] = {
-			{ mk(1, "y", 58, "percent", "2021", SHARE, "Russia"),
-			    &ART23 },
+			{ mk(1, "y", 58, "percent", "2022", SHARE, "Russia"),
+			    &ART24 },
 			{ mk(2, "z", 59, "percent", "2021-H2", SHARE,
 			    "Russia"), &ART23 },
 		};
@@ -387,9 +413,15 @@ test_target_moved(void)
 	struct pair kept[] = { { target(mk(4, "59.1 percent by 2030", 59.1,
 	    "percent", "2030", "electronics.domestic_share_target",
 	    "Russia")), &ART24 } };
-	struct pair observed[] = { { mk(4, "40 percent in 2030", 40,
+	/* a target slug makes a goal whatever the period kind says */
+	struct pair slug[] = { { mk(4, "59.1 percent in 2030", 59.1,
 	    "percent", "2030", "electronics.domestic_share_target",
 	    "Russia"), &ART24 } };
+	struct fig_claim plain = target(mk(30, "50 percent by 2030", 50,
+	    "percent", "2030", "electronics.domestic_share", "Russia"));
+	struct pair observed[] = { { mk(4, "40 percent in 2030", 40,
+	    "percent", "2030", "electronics.domestic_share", "Russia"),
+	    &ART24 } };
 	const struct fig_diff_row *r;
 	size_t nr;
 	struct fig_diff *d;
@@ -413,9 +445,65 @@ test_target_moved(void)
 	CHECK(r[0].cls == FIG_D_CONFIRMED);
 	diff_free(d);
 
-	/* an observed figure is not a restated target */
-	d = run(NULL, &b, observed, 1, &r, &nr);
+	d = run(NULL, &b, slug, 1, &r, &nr);
+	CHECK(nr == 1);
+	CHECK(r[0].cls == FIG_D_CONFIRMED);
+	diff_free(d);
+
+	/* an observed figure of a plain metric is not a restated target */
+	d = run(NULL, &plain, observed, 1, &r, &nr);
+	CHECK(nr == 1);
 	CHECK(r[0].cls == FIG_D_STALE);
+	diff_free(d);
+}
+
+/* A baseline target is not "moved" to a date the baseline also has a
+ * target for: that is the other target's restatement. */
+static void
+test_target_other_dates(void)
+{
+	struct fig_claim b[] = {
+		target(mk(21, "90 nm by 2022", 90, "nm", "2022",
+		    "process_node.target", "Russia")),
+		target(mk(22, "28 nm by 2030", 28, "nm", "2030",
+		    "process_node.target", "Russia")),
+	};
+	struct pair n[] = {
+		{ target(mk(17, "28 nm by 2030", 28, "nm", "2030",
+		    "process_node.target", "Russia")), &ART24 },
+	};
+	struct pair moved[] = {
+		{ target(mk(17, "28 nm by 2030", 28, "nm", "2030",
+		    "process_node.target", "Russia")), &ART24 },
+		{ target(mk(18, "65 nm by 2024", 65, "nm", "2024",
+		    "process_node.target", "Russia")), &ART23 },
+	};
+	const struct fig_diff_row *r;
+	size_t nr;
+	struct fig_diff *d = diff_new(NULL);
+
+	diff_add_baseline(d, &b[0], &REPORT);
+	diff_add_baseline(d, &b[1], &REPORT);
+	diff_add_newer(d, &n[0].c, n[0].src);
+	r = diff_run(d, &nr);
+	CHECK(nr == 2);
+	CHECK(r[0].cls == FIG_D_STALE);
+	CHECK(r[1].cls == FIG_D_CONFIRMED);
+	diff_free(d);
+
+	/* a date the baseline lacks: the 2022 target moved to 2024, even
+	 * though a later publication restates the 2030 one */
+	d = diff_new(NULL);
+	diff_add_baseline(d, &b[0], &REPORT);
+	diff_add_baseline(d, &b[1], &REPORT);
+	diff_add_newer(d, &moved[0].c, moved[0].src);
+	diff_add_newer(d, &moved[1].c, moved[1].src);
+	r = diff_run(d, &nr);
+	CHECK(nr == 2);
+	CHECK(r[0].cls == FIG_D_TARGET_MOVED);
+	CHECK_STR(r[0].newer->period, "2024");
+	CHECK_NUM(r[0].change_abs, -25);
+	CHECK(r[1].cls == FIG_D_CONFIRMED);
 	diff_free(d);
 }
 
@@ -612,9 +700,12 @@ test_newer_limit(void)
 	    &self, &y2023 };
 	struct fig_claim c = mk(1, "60", 60, "percent", "2020", SHARE,
 	    "Russia");
-	struct fig_diff_opts after = { FIG_DIFF_TOLERANCE, "2022-11", 0, 1 };
-	struct fig_diff_opts since = { FIG_DIFF_TOLERANCE, "2023", 1, 1 };
-	struct fig_diff_opts all = { FIG_DIFF_TOLERANCE, NULL, 0, 0 };
+	struct fig_diff_opts after = { FIG_DIFF_TOLERANCE, "2022-11", 0, 0,
+	    1 };
+	struct fig_diff_opts since = { FIG_DIFF_TOLERANCE, "2023", 1, 0, 1 };
+	struct fig_diff_opts files = { FIG_DIFF_TOLERANCE, "2022-11", 0, 1,
+	    1 };
+	struct fig_diff_opts all = { FIG_DIFF_TOLERANCE, NULL, 0, 0, 0 };
 	struct fig_diff *d;
 	char cut[16] = "2022-11";
 	size_t nr;
@@ -636,6 +727,14 @@ test_newer_limit(void)
 		diff_add_newer(d, &c, srcs[i]);
 	diff_run(d, &nr);
 	CHECK(diff_stats(d)->newer == 1);	/* 2023 only; 2024 is self */
+	diff_free(d);
+
+	/* files: undated ones count, the dates still apply to the rest */
+	d = diff_new(&files);
+	for (int i = 0; i < 5; i++)
+		diff_add_newer(d, &c, srcs[i]);
+	diff_run(d, &nr);
+	CHECK(diff_stats(d)->newer == 3);
 	diff_free(d);
 
 	d = diff_new(&all);
@@ -759,10 +858,10 @@ same_series(const struct fig_claim *a, const struct fig_claim *b)
 
 /* The rules of docs/formats.md read as directly as possible: scan every
  * newer figure for each baseline one. Sets *winner to the deciding
- * newer figure, or -1. */
+ * newer figure, or -1. base holds all nb baseline figures. */
 static enum fig_dclass
-brute(const struct fig_claim *b, const struct fig_claim *n,
-    const int *rank, int nn, int *winner)
+brute(const struct fig_claim *b, const struct fig_claim *base, int nb,
+    const struct fig_claim *n, const int *rank, int nn, int *winner)
 {
 	int best = -1, tgt = b->kind == FIG_PK_TARGET;
 
@@ -784,42 +883,73 @@ brute(const struct fig_claim *b, const struct fig_claim *n,
 			return FIG_D_CONFIRMED;
 		return tgt ? FIG_D_TARGET_MOVED : FIG_D_REVISED;
 	}
-	for (int i = 0; i < nn; i++) {
-		if (!same_series(&n[i], b) ||
-		    (n[i].kind == FIG_PK_TARGET) != tgt)
-			continue;
-		if (tgt) {
+	if (tgt) {
+		for (int i = 0; i < nn; i++) {
+			long e, be;
+			int g, bg, stated = 0;
+
+			if (!same_series(&n[i], b) ||
+			    n[i].kind != FIG_PK_TARGET)
+				continue;
+			/* dates the baseline's own targets state */
+			for (int j = 0; j < nb; j++)
+				if (base[j].kind == FIG_PK_TARGET &&
+				    same_series(&base[j], b) &&
+				    strcmp(base[j].period, n[i].period) == 0)
+					stated = 1;
+			if (stated)
+				continue;
 			/* latest publication, latest period end, coarsest,
 			 * lowest line */
-			long e = end_of(n[i].period), be = best < 0 ? 0 :
-			    end_of(n[best].period);
-			int g = gran_of(n[i].period), bg = best < 0 ? 0 :
-			    gran_of(n[best].period);
+			e = end_of(n[i].period);
+			be = best < 0 ? 0 : end_of(n[best].period);
+			g = gran_of(n[i].period);
+			bg = best < 0 ? 0 : gran_of(n[best].period);
 			if (best < 0 || rank[i] > rank[best] ||
 			    (rank[i] == rank[best] && (e > be || (e == be &&
 			    (g < bg || (g == bg && n[i].line <
 			    n[best].line))))))
 				best = i;
-		} else {
-			/* same granularity, later period: the latest period,
-			 * then latest publication, then lowest line */
-			int c;
-			if (gran_of(b->period) == 0 || gran_of(n[i].period) !=
-			    gran_of(b->period) || strcmp(n[i].period,
-			    b->period) <= 0)
+		}
+		*winner = best;
+		return best < 0 ? FIG_D_STALE : FIG_D_TARGET_MOVED;
+	}
+	if (gran_of(b->period) == 0)
+		return FIG_D_STALE;
+	/* a later period of the same granularity: the latest, then the
+	 * latest publication, then the lowest line */
+	for (int i = 0; i < nn; i++) {
+		int c;
+		if (!same_series(&n[i], b) || n[i].kind == FIG_PK_TARGET ||
+		    gran_of(n[i].period) != gran_of(b->period) ||
+		    strcmp(n[i].period, b->period) <= 0)
+			continue;
+		c = best < 0 ? 1 : strcmp(n[i].period, n[best].period);
+		if (c > 0 || (c == 0 && (rank[i] > rank[best] ||
+		    (rank[i] == rank[best] && n[i].line < n[best].line))))
+			best = i;
+	}
+	if (best < 0) {
+		/* else any period ending later: the latest end, then the
+		 * latest publication, then the coarsest, then lowest line */
+		for (int i = 0; i < nn; i++) {
+			long e = end_of(n[i].period), be;
+			int g, bg;
+			if (!same_series(&n[i], b) ||
+			    n[i].kind == FIG_PK_TARGET ||
+			    e <= end_of(b->period))
 				continue;
-			c = best < 0 ? 1 : strcmp(n[i].period,
-			    n[best].period);
-			if (c > 0 || (c == 0 && (rank[i] > rank[best] ||
-			    (rank[i] == rank[best] && n[i].line <
-			    n[best].line))))
+			be = best < 0 ? 0 : end_of(n[best].period);
+			g = gran_of(n[i].period);
+			bg = best < 0 ? 0 : gran_of(n[best].period);
+			if (best < 0 || e > be || (e == be && (rank[i] >
+			    rank[best] || (rank[i] == rank[best] && (g < bg ||
+			    (g == bg && n[i].line < n[best].line))))))
 				best = i;
 		}
 	}
 	*winner = best;
-	if (best < 0)
-		return FIG_D_STALE;
-	return tgt ? FIG_D_TARGET_MOVED : FIG_D_UPDATED;
+	return best < 0 ? FIG_D_STALE : FIG_D_UPDATED;
 }
 
 static void
@@ -863,8 +993,8 @@ test_random(void)
 		r = diff_run(d, &nr);
 		for (int i = 0; i < NB; i++) {
 			int w;
-			enum fig_dclass want = brute(&base[i], newer, rank, nn,
-			    &w);
+			enum fig_dclass want = brute(&base[i], base, NB, newer,
+			    rank, nn, &w);
 
 			/* skip to this baseline figure's deciding row */
 			while (ri < nr && r[ri].base != NULL &&
@@ -906,6 +1036,7 @@ static const struct harness_test tests[] = {
 	{ "updated", test_updated },
 	{ "stale", test_stale },
 	{ "target_moved", test_target_moved },
+	{ "target_other_dates", test_target_other_dates },
 	{ "two_sources", test_two_sources },
 	{ "same_date", test_same_date },
 	{ "no_metrics", test_no_metrics },

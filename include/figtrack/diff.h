@@ -61,9 +61,10 @@ struct fig_diff_row {
 struct fig_diff_opts {
 	double tolerance;	/* relative: 0.005 for 0.5 % */
 	/* Newer figures must be published after this date (YYYY[-MM[-DD]]);
-	 * NULL accepts every date, undated ones included. */
+	 * NULL accepts every date. */
 	const char *after;
 	int inclusive;		/* "after" means on or after (--since) */
+	int undated;		/* undated figures count as newer */
 	long long baseline_doc;	/* never counts as newer; 0 for none */
 };
 
