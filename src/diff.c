@@ -886,7 +886,8 @@ diff_run(struct fig_diff *d, size_t *n)
 
 	/* publication ranks, oldest first */
 	order = xmalloc((d->nsources ? d->nsources : 1) * sizeof *order);
-	memcpy(order, d->sources, d->nsources * sizeof *order);
+	if (d->nsources)
+		memcpy(order, d->sources, d->nsources * sizeof *order);
 	qsort(order, d->nsources, sizeof *order, cmp_source);
 	for (size_t i = 0; i < d->nsources; i++)
 		order[i]->rank = (int)i;
@@ -943,7 +944,8 @@ diff_run(struct fig_diff *d, size_t *n)
 	index_series(d, bt, nbt);
 	free(bt);
 
-	qsort(d->base, d->nbase, sizeof *d->base, cmp_base);
+	if (d->nbase > 1)	/* d->base is NULL when empty */
+		qsort(d->base, d->nbase, sizeof *d->base, cmp_base);
 	for (size_t i = 0; i < d->nbase; i++) {
 		d->series[d->base[i].series].in_baseline = 1;
 		classify(d, &d->base[i]);
