@@ -106,6 +106,7 @@ struct fig_diff {
 	size_t nrows, caprows;
 	struct fig_diff_stats stats;
 	struct fig_buf scratch;
+	struct fig_buf last_key;	/* key of last_series */
 	int ran;
 };
 
@@ -357,18 +358,17 @@ series_id(struct fig_diff *d, const struct fig_claim *c)
 	struct slot *sl;
 	struct series *s;
 
-	if (d->last_series >= 0) {
-		s = &d->series[d->last_series];
-		if (strcmp(s->metric, c->metric) == 0 &&
-		    strcmp(s->entity, c->entity) == 0 &&
-		    strcmp(s->unit, c->unit) == 0)
-			return d->last_series;
-	}
 	/* metric, entity and unit joined by NULs: no name can contain one */
 	buf_reset(k);
 	buf_add(k, c->metric, lm + 1);
 	buf_add(k, c->entity, le + 1);
 	buf_adds(k, c->unit);
+	/* the previous key is kept apart, where it stays in cache */
+	if (d->last_series >= 0 && d->last_key.len == k->len &&
+	    memcmp(d->last_key.data, k->data, k->len) == 0)
+		return d->last_series;
+	buf_reset(&d->last_key);
+	buf_add(&d->last_key, k->data, k->len);
 	sl = strtab_find(&d->series_tab, k->data, k->len);
 	if (sl->id >= 0)
 		return d->last_series = sl->id;
@@ -478,6 +478,7 @@ diff_free(struct fig_diff *d)
 	free(d->rows);
 	free(d->after);
 	buf_release(&d->scratch);
+	buf_release(&d->last_key);
 	free(d);
 }
 
