@@ -9,8 +9,9 @@
 #include "figtrack/buf.h"
 #include "figtrack/diff.h"
 
-/* Period granularities. Periods compare only within one granularity;
- * OTHER (a form period.c does not produce) compares by equality. */
+/* Period granularities. The same period means the same granularity;
+ * a later one is looked for in the baseline's granularity first. OTHER
+ * (a form period.c does not produce) compares by equality only. */
 enum gran { G_NONE, G_YEAR, G_HALF, G_QUARTER, G_MONTH, G_DAY, G_OTHER };
 
 /* Strings live in an arena of fixed blocks so that pointers handed out

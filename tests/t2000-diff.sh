@@ -96,3 +96,8 @@ status undated 2 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022"
 has undated-says "$tmp/err" "baseline 'Outlook 2022' has no publication date: give --since DATE"
 status undated-since 0 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022" --since 2023 --format csv
 has undated-since-rows "$tmp/out" "revised,trade.china_exports_to_russia.change,"
+
+# the default baseline: an undated report when there is no dated one
+sqlite3 "$db" "UPDATE documents SET published = '' WHERE title = 'Old outlook'"
+status default-undated 2 "$FIGTRACK" diff --db "$db"
+has default-undated-says "$tmp/err" "baseline 'Old outlook' has no publication date"
