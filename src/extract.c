@@ -20,6 +20,11 @@
 #define ANCHOR_WORDS 3
 /* Lines at the top searched for a stand-alone publication date. */
 #define DATE_LINES 40
+/* How far before a number its qualifier and direction words may start
+ * ("the better part of", "had fallen by"), in bytes. */
+#define QUAL_REACH 48
+/* Longest block handed to the sentence stage; see long_line(). */
+#define LONG_LINE 65536
 
 /* The quantity markers of topic contexts (see rules.c). */
 #define QOPEN "\xE2\x9F\xA6"
@@ -73,8 +78,7 @@ struct xstate {
 	int have_ref;
 	/* per block scratch, reused */
 	struct fig_buf clean;
-	size_t *map;
-	size_t mapcap;
+	struct fig_runs runs;	/* cleaned block -> raw block offsets */
 	struct fig_span *sent;
 	int sentcap;
 	struct fig_span *csent;	/* sentence spans in the cleaned block */
@@ -85,7 +89,8 @@ struct xstate {
 	int nq, qcap;
 	struct fnote *fn;
 	int nfn, fncap;
-	int *past;		/* per sentence: a past-tense cue */
+	int *past;		/* per sentence: a past-tense cue, -1 not
+				   yet looked for (see is_past) */
 	int pastcap;
 	struct fig_buf ctx;	/* a sentence with the figure marked */
 	struct fig_buf tmp;
@@ -448,22 +453,13 @@ ref_line(struct xstate *x, const char *s, size_t n, long lineno)
 static size_t
 clean_at(const struct xstate *x, size_t raw)
 {
-	size_t lo = 0, hi = x->clean.len;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (x->map[mid] < raw)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return text_clean_at(&x->runs, raw);
 }
 
 static size_t
 raw_at(const struct xstate *x, size_t clean, size_t rawlen)
 {
-	return clean < x->clean.len ? x->map[clean] : rawlen;
+	return clean < x->clean.len ? text_raw_at(&x->runs, clean) : rawlen;
 }
 
 /* Words between clean offsets a and b. */
@@ -481,12 +477,22 @@ words_between(const char *s, size_t a, size_t b)
 	return n;
 }
 
+/* Is sentence si in the past tense? Looked up once, when first asked. */
+static int
+is_past(struct xstate *x, int si)
+{
+	if (x->past[si] < 0)
+		x->past[si] = rules_match(x->r, &x->r->past, x->clean.data,
+		    x->csent[si].end, x->csent[si].start, 0, x->md, NULL) > 0;
+	return x->past[si];
+}
+
 static enum fig_pkind
-kind_of(const struct xstate *x, enum fig_prole role, int year, int sent)
+kind_of(struct xstate *x, enum fig_prole role, int year, int sent)
 {
 	switch (role) {
 	case FIG_PR_DEADLINE:
-		if (x->pub_year ? year < x->pub_year : x->past[sent])
+		if (x->pub_year ? year < x->pub_year : is_past(x, sent))
 			return FIG_PK_OBSERVED;	/* "by 2020 was employing" */
 		return FIG_PK_TARGET;
 	case FIG_PR_BASELINE:
@@ -500,59 +506,98 @@ kind_of(const struct xstate *x, enum fig_prole role, int year, int sent)
 	}
 }
 
+/* Adds the date phrase just matched in md (rule index in its mark) as a
+ * mention of sentence si, the longer phrase winning an overlap. Returns
+ * the end of the match. */
+static size_t
+add_mention(struct xstate *x, int si, int first)
+{
+	const struct fig_rules *r = x->r;
+	const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+	PCRE2_SPTR mark = pcre2_get_mark(x->md);
+	int k = mark ? atoi((const char *)mark) : -1;
+	const struct fig_periodrule *pr;
+	struct mention mm;
+	size_t end = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+
+	if (k < 0 || k >= r->nperiods)
+		return end;
+	pr = &r->periods[k];
+	memset(&mm, 0, sizeof mm);
+	mm.sent = si;
+	mm.start = ov[0];
+	mm.end = ov[1];
+	mm.role = pr->role;
+	if (pr->g_year > 0) {
+		if (period_from_match(pr, x->md, mm.period) != 0)
+			return end;
+	} else if (pr->role == FIG_PR_RELATIVE) {
+		if (!x->pub_year)
+			return end;
+		snprintf(mm.period, sizeof mm.period, "%04d",
+		    (x->pub_year + pr->offset) % 10000);
+	}
+	for (int j = first; j < x->nm; j++) {
+		struct mention *o = &x->m[j];
+		if (mm.start < o->end && o->start < mm.end) {
+			if (mm.end - mm.start > o->end - o->start)
+				*o = mm;
+			return end;
+		}
+	}
+	GROW(x->m, x->nm, x->mcap);
+	x->m[x->nm++] = mm;
+	return end;
+}
+
+/* Next four-digit number 1000..2999 in s[from..to) standing alone, or
+ * to. Date phrases are only looked for around these. */
+static size_t
+next_year(const char *s, size_t from, size_t to)
+{
+	for (size_t i = from; i + 4 <= to; i++) {
+		if (s[i] < '1' || s[i] > '2' || (i > 0 && s[i - 1] >= '0' &&
+		    s[i - 1] <= '9'))
+			continue;
+		if (s[i + 1] >= '0' && s[i + 1] <= '9' && s[i + 2] >= '0' &&
+		    s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9' &&
+		    (i + 4 == to || s[i + 4] < '0' || s[i + 4] > '9'))
+			return i;
+	}
+	return to;
+}
+
+/* How far before and after a year a date phrase may reach, in bytes. */
+#define YEAR_BEFORE 80
+#define YEAR_AFTER 16
+
 /* Finds the date phrases of sentence si in the cleaned block. */
 static int
 find_mentions(struct xstate *x, int si, size_t cs, size_t ce, int *last_year)
 {
 	const struct fig_rules *r = x->r;
-	int first = x->nm;
+	const char *c = x->clean.data;
+	int first = x->nm, rc = 0;
+	size_t at, done = cs, y;
 
-	for (int k = 0; k < r->nperiods; k++) {
-		const struct fig_periodrule *pr = &r->periods[k];
-		size_t at = cs;
-		int rc;
+	/* phrases with a year: only in a window around each year */
+	for (at = cs; (y = next_year(c, at, ce)) < ce; at = y + 4) {
+		size_t from = y > done + YEAR_BEFORE ? y - YEAR_BEFORE : done;
+		size_t to = y + 4 + YEAR_AFTER < ce ? y + 4 + YEAR_AFTER : ce;
 
-		while (at < ce && (rc = rules_match(r, &pr->re, x->clean.data,
-		    ce, at, 0, x->md, x->err)) > 0) {
-			const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
-			struct mention mm;
-			int overlap = 0;
-
-			memset(&mm, 0, sizeof mm);
-			mm.sent = si;
-			mm.start = ov[0];
-			mm.end = ov[1];
-			mm.role = pr->role;
-			at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-			if (pr->role == FIG_PR_ANCHOR ||
-			    pr->role == FIG_PR_DEADLINE ||
-			    pr->role == FIG_PR_BASELINE) {
-				if (period_from_match(pr, x->md, mm.period) != 0)
-					continue;
-			} else if (pr->role == FIG_PR_RELATIVE) {
-				if (!x->pub_year)
-					continue;
-				snprintf(mm.period, sizeof mm.period, "%04d",
-				    (x->pub_year + pr->offset) % 10000);
-			}
-			/* the longest phrase wins where two overlap */
-			for (int j = first; j < x->nm; j++) {
-				struct mention *o = &x->m[j];
-				if (mm.start < o->end && o->start < mm.end) {
-					if (mm.end - mm.start > o->end - o->start)
-						*o = mm;
-					overlap = 1;
-					break;
-				}
-			}
-			if (!overlap) {
-				GROW(x->m, x->nm, x->mcap);
-				x->m[x->nm++] = mm;
-			}
-		}
+		while (from <= y && (rc = rules_match(r, &r->periods_year, c, to,
+		    from, 0, x->md, x->err)) > 0)
+			from = done = add_mention(x, si, first);
 		if (rc < 0)
 			return -1;
+		if (done < y)
+			done = y;
 	}
+	for (at = cs; at < ce && (rc = rules_match(r, &r->periods_word, c, ce,
+	    at, 0, x->md, x->err)) > 0; )
+		at = add_mention(x, si, first);
+	if (rc < 0)
+		return -1;
 	/* order by position, then resolve "that year" and kinds */
 	for (int i = first + 1; i < x->nm; i++)
 		for (int j = i; j > first && x->m[j].start < x->m[j - 1].start;
@@ -653,7 +698,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		return;
 	}
 	/* 5. present tense: the year of publication */
-	if (!x->past[q->sent] && x->pub_year)
+	if (x->pub_year && !is_past(x, q->sent))
 		snprintf(period, FIG_PERIOD_LEN, "%04d", x->pub_year % 10000);
 }
 
@@ -805,6 +850,9 @@ unit_in(const char *list, const char *unit)
 	return 0;
 }
 
+/* Does topic t name the figure marked in x->ctx? The cheap tests come
+ * first: the paragraph's subject (about), the sentence's keywords
+ * (require), then the patterns around the figure, then the vetoes. */
 static int
 topic_matches(struct xstate *x, const struct fig_topic *t, char *entity,
     size_t en, size_t para_end)
@@ -813,47 +861,40 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *entity,
 	int hit = 0, rc;
 
 	entity[0] = '\0';
+	for (int i = 0; i < t->nabout; i++) {
+		if ((rc = rules_match(r, &t->about[i], x->clean.data, para_end,
+		    0, 0, x->md, x->err)) <= 0)
+			return rc;
+	}
+	for (int i = 0; i < t->nrequire; i++) {
+		if ((rc = rules_match(r, &t->require[i], x->ctx.data, x->ctx.len,
+		    0, 0, x->md, x->err)) <= 0)
+			return rc;
+	}
 	for (int i = 0; i < t->npattern && !hit; i++) {
+		const PCRE2_SIZE *ov;
+		int g;
+
 		if ((rc = rules_match(r, &t->pattern[i], x->ctx.data, x->ctx.len,
 		    0, 0, x->md, x->err)) < 0)
 			return -1;
-		if (rc > 0) {
-			PCRE2_SIZE len = 0;
-			hit = 1;
-			if (pcre2_substring_length_byname(x->md,
-			    (PCRE2_SPTR)"entity", &len) == 0 && len > 0) {
-				const PCRE2_SIZE *ov =
-				    pcre2_get_ovector_pointer(x->md);
-				int g = pcre2_substring_number_from_name(
-				    t->pattern[i].code, (PCRE2_SPTR)"entity");
-				if (g > 0 && ov[2 * g] != PCRE2_UNSET)
-					entity_name(r, x->ctx.data + ov[2 * g],
-					    ov[2 * g + 1] - ov[2 * g], entity,
-					    en);
-			}
-		}
+		if (rc == 0)
+			continue;
+		hit = 1;
+		g = pcre2_substring_number_from_name(t->pattern[i].code,
+		    (PCRE2_SPTR)"entity");
+		ov = pcre2_get_ovector_pointer(x->md);
+		if (g > 0 && ov[2 * g] != PCRE2_UNSET)
+			entity_name(r, x->ctx.data + ov[2 * g],
+			    ov[2 * g + 1] - ov[2 * g], entity, en);
 	}
 	if (!hit)
 		return 0;
-	for (int i = 0; i < t->nrequire; i++) {
-		if ((rc = rules_match(r, &t->require[i], x->ctx.data, x->ctx.len,
-		    0, 0, x->md, x->err)) < 0)
-			return -1;
-		if (rc == 0)
-			return 0;
-	}
 	for (int i = 0; i < t->nunless; i++) {
 		if ((rc = rules_match(r, &t->unless[i], x->ctx.data, x->ctx.len,
 		    0, 0, x->md, x->err)) < 0)
 			return -1;
 		if (rc > 0)
-			return 0;
-	}
-	for (int i = 0; i < t->nabout; i++) {
-		if ((rc = rules_match(r, &t->about[i], x->clean.data, para_end,
-		    0, 0, x->md, x->err)) < 0)
-			return -1;
-		if (rc == 0)
 			return 0;
 	}
 	if (!entity[0] && t->entity[0])
@@ -995,13 +1036,97 @@ find_footnotes(struct xstate *x, const struct fig_block *b, int nsent)
 	}
 }
 
+/* "30 and 40 percent" is a range only after "between", which the match
+ * at the number could not see. */
+static int
+followed_by_and(const char *s, size_t len, size_t i)
+{
+	while (i < len && s[i] == ' ')
+		i++;
+	return i + 4 <= len && strncasecmp(s + i, "and ", 4) == 0;
+}
+
+/* Could the text just before a number hold a prefix unit ("US$",
+ * "RMB", "\u20ac")? A symbol or an upper-case word right before it. */
+static int
+maybe_prefix(const char *s, size_t from, size_t anchor)
+{
+	size_t i = anchor;
+
+	if (i > from && s[i - 1] == ' ')
+		i--;
+	if (i == from)
+		return 0;
+	if ((unsigned char)s[i - 1] >= 0x80 || strchr("$#", s[i - 1]))
+		return 1;
+	return s[i - 1] >= 'A' && s[i - 1] <= 'Z';
+}
+
+/* Finds the figures of sentence si. A cheap pattern finds where numbers
+ * start and the quantity pattern is tried right there; only a number
+ * that is a figure (or may have a prefix unit) is matched again from a
+ * little before it, so that its qualifier ("in excess of") is seen,
+ * without trying the whole pattern at every byte. */
+static int
+find_quantities(struct xstate *x, const struct fig_block *b, int si)
+{
+	const struct fig_rules *r = x->r;
+	const char *c = x->clean.data;
+	size_t cs = x->csent[si].start, ce = x->csent[si].end, done = cs;
+	size_t at = cs;
+	int rc = 0;
+
+	while (at < ce) {
+		size_t anchor = number_scan(r, c, at, ce);
+		size_t from = anchor > done + QUAL_REACH ? anchor - QUAL_REACH :
+		    done;
+		const PCRE2_SIZE *ov;
+		struct qrec q;
+		int ok;
+
+		if (anchor >= ce)
+			break;
+		rc = rules_match(r, &r->quantity_at, c, ce, anchor, 0, x->md,
+		    x->err);
+		if (rc < 0)
+			return -1;
+		ok = rc > 0 && quantity_from_match(r, x->md, c, ce, &q.q);
+		if (ok || (rc > 0 && (q.q.numflags & FIG_NUM_FRACTION)) ||
+		    maybe_prefix(c, done, anchor) ||
+		    (rc > 0 && followed_by_and(c, ce,
+		    pcre2_get_ovector_pointer(x->md)[1]))) {
+			/* again from before it, for qualifiers and prefixes */
+			rc = rules_match(r, &r->quantity, c, ce, from, 0, x->md,
+			    x->err);
+			if (rc < 0)
+				return -1;
+			ok = rc > 0 && quantity_from_match(r, x->md, c, ce,
+			    &q.q);
+		}
+		if (!ok) {
+			/* not a figure: what follows its number may still
+			 * hold one ("2022 saw 12 new fabs") */
+			at = done = anchor + 1;
+			continue;
+		}
+		ov = pcre2_get_ovector_pointer(x->md);
+		at = done = ov[1] > anchor ? ov[1] : anchor + 1;
+		q.sent = si;
+		q.raw_start = raw_at(x, q.q.start, b->text.len);
+		q.raw_end = raw_at(x, q.q.end - 1, b->text.len) + 1;
+		GROW(x->qs, x->nq, x->qcap);
+		x->qs[x->nq++] = q;
+	}
+	return rc < 0 ? -1 : 0;
+}
+
 static int
 on_block(void *ctx, const struct fig_block *b)
 {
 	struct xstate *x = ctx;
 	const struct fig_rules *r = x->r;
 	const struct mention *carry = NULL;
-	int nsent, last_year = 0, rc;
+	int nsent, last_year = 0;
 
 	if (b->kind == FIG_BLK_HEADING || b->kind == FIG_BLK_TABLE)
 		return 0;	/* headings and table cells have no sentence */
@@ -1009,12 +1134,7 @@ on_block(void *ctx, const struct fig_block *b)
 		return err_set(x->err, FIG_EINTR, x->name, 0, 0,
 		    "interrupted");
 	buf_reset(&x->clean);
-	if (b->text.len + 1 > x->mapcap) {
-		x->mapcap = b->text.len + 1;
-		free(x->map);
-		x->map = xmalloc(x->mapcap * sizeof *x->map);
-	}
-	text_clean(&x->clean, b->text.data, b->text.len, x->map);
+	text_clean(&x->clean, b->text.data, b->text.len, &x->runs);
 	if (x->clean.len == 0)
 		return 0;
 	nsent = seg_sentences(r, x->md, b->text.data, b->text.len, &x->sent,
@@ -1029,46 +1149,33 @@ on_block(void *ctx, const struct fig_block *b)
 	}
 	x->nm = x->nq = 0;
 	for (int si = 0; si < nsent; si++) {
-		size_t cs = clean_at(x, x->sent[si].start);
-		size_t ce = clean_at(x, x->sent[si].end);
-		size_t at = cs;
-
-		x->csent[si].start = cs;
-		x->csent[si].end = ce;
-		x->past[si] = rules_match(r, &r->past, x->clean.data, ce, cs, 0,
-		    x->md, NULL) > 0;
+		x->csent[si].start = clean_at(x, x->sent[si].start);
+		x->csent[si].end = clean_at(x, x->sent[si].end);
+		if (find_quantities(x, b, si) != 0)
+			return -1;
+	}
+	if (x->nq == 0)
+		return 0;	/* most blocks: no date work needed */
+	/* dates only for the sentences up to the last figure */
+	for (int si = 0; si <= x->qs[x->nq - 1].sent; si++) {
+		size_t cs = x->csent[si].start, ce = x->csent[si].end;
+		x->past[si] = -1;
 		if (find_mentions(x, si, cs, ce, &last_year) != 0)
 			return -1;
-		while (at < ce && (rc = rules_match(r, &r->quantity,
-		    x->clean.data, ce, at, 0, x->md, x->err)) > 0) {
-			const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
-			struct qrec q;
+	}
+	/* a number inside a date phrase is part of the date */
+	{
+		int k = 0;
+		for (int i = 0; i < x->nq; i++) {
 			int inside = 0;
-
-			at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-			if (!quantity_from_match(r, x->md, x->clean.data, ce,
-			    &q.q)) {
-				/* not a figure: what followed its number may
-				 * still hold one ("2022 saw 12 new fabs") */
-				if (q.q.nend > ov[0] && q.q.nend < at)
-					at = q.q.nend;
-				continue;
-			}
-			for (int i = 0; i < x->nm; i++)
-				if (x->m[i].sent == si &&
-				    q.q.nstart < x->m[i].end &&
-				    x->m[i].start < q.q.nend)
-					inside = 1;	/* part of a date */
-			if (inside)
-				continue;
-			q.sent = si;
-			q.raw_start = raw_at(x, q.q.start, b->text.len);
-			q.raw_end = raw_at(x, q.q.end - 1, b->text.len) + 1;
-			GROW(x->qs, x->nq, x->qcap);
-			x->qs[x->nq++] = q;
+			for (int j = 0; j < x->nm && !inside; j++)
+				inside = x->m[j].sent == x->qs[i].sent &&
+				    x->qs[i].q.nstart < x->m[j].end &&
+				    x->m[j].start < x->qs[i].q.nend;
+			if (!inside)
+				x->qs[k++] = x->qs[i];
 		}
-		if (rc < 0)
-			return -1;
+		x->nq = k;
 	}
 	if (x->nq == 0)
 		return 0;
@@ -1108,6 +1215,45 @@ contents_line(const char *s, size_t n)
 			k--;
 		return k > 0 && (t[k - 1] == ' ' || t[k - 1] == '.' ||
 		    t[k - 1] == '\t');
+	}
+	return 0;
+}
+
+/* A very long line (a whole document without line breaks) is cut into
+ * blocks of at most LONG_LINE bytes at sentence ends, else at spaces, so
+ * memory stays bounded and time linear. */
+static int
+long_line(struct xstate *x, const char *s, size_t n, long lineno,
+    long long off)
+{
+	size_t pos = 0;
+
+	while (pos < n) {
+		size_t len = n - pos, cut;
+		int rc;
+
+		if (len > LONG_LINE) {
+			cut = LONG_LINE;
+			while (cut > LONG_LINE / 2 && !(s[pos + cut - 1] == ' ' &&
+			    strchr(".!?", s[pos + cut - 2])))
+				cut--;
+			if (cut == LONG_LINE / 2) {
+				cut = LONG_LINE;
+				while (cut > 1 && s[pos + cut - 1] != ' ')
+					cut--;
+			}
+			if (cut <= 1) {
+				cut = LONG_LINE;
+				while (cut > 1 && ((unsigned char)s[pos + cut] &
+				    0xC0) == 0x80)
+					cut--;
+			}
+			len = cut;
+		}
+		if ((rc = seg_line(&x->seg, s + pos, len, lineno,
+		    off + (long long)pos)) != 0 || (rc = seg_flush(&x->seg)) != 0)
+			return rc;
+		pos += len;
 	}
 	return 0;
 }
@@ -1154,6 +1300,8 @@ body_line(struct xstate *x, const char *s, size_t n, long lineno,
 			return 0;	/* the date line itself is no claim */
 		}
 	}
+	if (n > LONG_LINE)
+		return long_line(x, s, n, lineno, off);
 	return seg_line(&x->seg, s, n, lineno, off);
 }
 
@@ -1165,7 +1313,7 @@ state_release(struct xstate *x)
 	buf_release(&x->clean);
 	buf_release(&x->ctx);
 	buf_release(&x->tmp);
-	free(x->map);
+	free(x->runs.v);
 	free(x->sent);
 	free(x->csent);
 	free(x->m);

@@ -52,7 +52,7 @@ parse_digits(const char *s, size_t n, double *v, int *flags)
 
 int
 number_parse(const struct fig_rules *r, const char *s, size_t n, double *v,
-    int *flags)
+    int *flags, const struct fig_numword **word)
 {
 	char w[128];
 	size_t k = 0;
@@ -60,6 +60,8 @@ number_parse(const struct fig_rules *r, const char *s, size_t n, double *v,
 	const struct fig_numword *nw;
 	char *dash;
 
+	if (word)
+		*word = NULL;
 	if (n > 0 && s[0] >= '0' && s[0] <= '9')
 		return parse_digits(s, n, v, flags);
 	if (n == 0 || n >= sizeof w)
@@ -83,6 +85,8 @@ number_parse(const struct fig_rules *r, const char *s, size_t n, double *v,
 		*flags = FIG_NUM_WORD | (nw->weak ? FIG_NUM_WEAK : 0) |
 		    (nw->fraction ? FIG_NUM_FRACTION : 0) |
 		    (nw->value == (long)nw->value ? FIG_NUM_INTEGER : 0);
+		if (word)
+			*word = nw;
 		return 0;
 	}
 	/* compounds: "twenty five" from "twenty-five" */
@@ -99,4 +103,80 @@ number_parse(const struct fig_rules *r, const char *s, size_t n, double *v,
 		}
 	}
 	return -1;
+}
+
+/* ASCII word characters ([A-Za-z0-9_]) as '1', indexed by byte. */
+static const char wordch[] =
+	"0000000000000000000000000000000000000000000000001111111111000000"
+	"0111111111111111111111111110000101111111111111111111111111100000"
+	"0000000000000000000000000000000000000000000000000000000000000000"
+	"0000000000000000000000000000000000000000000000000000000000000000";
+
+static int
+is_word(unsigned char c)
+{
+	return wordch[c] == '1';
+}
+
+/* Does number word w (single spaces) start at s[0..n), case-insensitive,
+ * its spaces matching runs of spaces and hyphens, and end a word? */
+static int
+word_at(const char *w, const char *s, size_t n)
+{
+	size_t i = 0;
+
+	for (; *w; w++) {
+		if (*w == ' ') {
+			if (i >= n || (s[i] != ' ' && s[i] != '-'))
+				return 0;
+			while (i < n && (s[i] == ' ' || s[i] == '-'))
+				i++;
+			continue;
+		}
+		if (i >= n || (s[i] | 32) != *w)
+			return 0;
+		i++;
+	}
+	return i == n || !is_word((unsigned char)s[i]);
+}
+
+size_t
+number_scan(const struct fig_rules *r, const char *s, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++) {
+		unsigned char c = (unsigned char)s[i], p;
+		const int *idx;
+
+		if (!is_word(c))
+			continue;	/* spaces and punctuation */
+		/* not glued: the quantity pattern's lookbehind, in C */
+		if (i > 0) {
+			p = (unsigned char)s[i - 1];
+			if (is_word(p) || p == '.' || p == '-' || p == '/' ||
+			    p == '[' || (i >= 3 && p == 0x93 &&
+			    (unsigned char)s[i - 2] == 0x80 &&
+			    (unsigned char)s[i - 3] == 0xE2)) {
+				/* skip the rest of this word */
+				while (i + 1 < to && is_word((unsigned char)s[i + 1]))
+					i++;
+				continue;	/* glued: "S-400", "4.0", "word7" */
+			}
+		}
+		if (c >= '0' && c <= '9')
+			return i;
+		c |= 32;
+		idx = r->wordidx[(c >= 'a' && c <= 'z') ? c - 'a' : 26];
+		for (int k = 0; idx[k] >= 0; k++) {
+			const char *w = r->words[idx[k]].word;
+			/* second letter first: most words fail there */
+			if (w[1] && w[1] != ' ' && (i + 1 >= to ||
+			    (s[i + 1] | 32) != w[1]))
+				continue;
+			if (word_at(w, s + i, to - i))
+				return i;
+		}
+		while (i + 1 < to && is_word((unsigned char)s[i + 1]))
+			i++;
+	}
+	return to;
 }

@@ -32,6 +32,7 @@ quantity_from_match(const struct fig_rules *r, pcre2_match_data *md,
 	const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 	double v1, v2 = 0, scale = 1, factor = 1;
 	int f1, f2 = 0, has2;
+	const struct fig_numword *w1;
 
 	memset(q, 0, sizeof *q);
 	q->start = ov[0];
@@ -40,12 +41,13 @@ quantity_from_match(const struct fig_rules *r, pcre2_match_data *md,
 		return 0;
 	q->nstart = ov[2 * r->g_n1];
 	q->nend = ov[2 * r->g_n1 + 1];
-	if (number_parse(r, s + q->nstart, q->nend - q->nstart, &v1, &f1) != 0)
+	if (number_parse(r, s + q->nstart, q->nend - q->nstart, &v1, &f1,
+	    &w1) != 0)
 		return 0;
 	q->numflags = f1;
 	has2 = is_set(ov, r->g_n2);
 	if (has2 && number_parse(r, s + ov[2 * r->g_n2],
-	    ov[2 * r->g_n2 + 1] - ov[2 * r->g_n2], &v2, &f2) != 0)
+	    ov[2 * r->g_n2 + 1] - ov[2 * r->g_n2], &v2, &f2, NULL) != 0)
 		return 0;
 	for (int i = 0; i < r->nscales; i++)
 		if (is_set(ov, r->scales[i].group)) {
@@ -56,6 +58,8 @@ quantity_from_match(const struct fig_rules *r, pcre2_match_data *md,
 		if (is_set(ov, r->units[i].group_before) ||
 		    is_set(ov, r->units[i].group_after))
 			q->unit = &r->units[i];
+	if (q->unit == NULL && w1 && w1->unit)
+		q->unit = w1->unit;	/* "a decade" is ten years */
 	q->qual = FIG_Q_EXACT;
 	for (int i = 0; i < r->nquals; i++) {
 		if (!is_set(ov, r->quals[i].group))

@@ -600,8 +600,10 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 	g++;
 	r->g_n1 = g;
 	/* range end: "30-40%", "between 30 and 40 percent", "2 to 3" */
-	buf_adds(&b, "(?:(?:\\s*[-\\x{2013}\\x{2014}]\\s*|\\s+to\\s+|"
-	    "(?(<btw>)\\s+and\\s+|(?!)))");
+	buf_adds(&b, "(?:(?:\\s*[-\\x{2013}\\x{2014}]\\s*|\\s+to\\s+");
+	if (strstr(b.data, "(?<btw>") != NULL)
+		buf_adds(&b, "|(?(<btw>)\\s+and\\s+|(?!))");
+	buf_addc(&b, ')');
 	if (pre.len)
 		buf_addf(&b, "(?:(?:%s)\\s?)?", buf_str(&pre));
 	buf_addf(&b, "(?<n2>%s))?", buf_str(&num));
@@ -646,6 +648,13 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 	buf_adds(&b, "(?![\\w])");
 	rc = compile_raw(r, &r->quantity, buf_str(&b), 0, L->sec[0].path, 0, 0,
 	    1, L->err);
+	if (rc == 0) {
+		struct fig_buf at = FIG_BUF_INIT;
+		buf_addf(&at, "\\G(?:%s)", buf_str(&b));
+		rc = compile_raw(r, &r->quantity_at, buf_str(&at), 0,
+		    L->sec[0].path, 0, 0, 1, L->err);
+		buf_release(&at);
+	}
 	if (rc == 0 && pcre2_pattern_info(r->quantity.code,
 	    PCRE2_INFO_CAPTURECOUNT, &n) == 0 && (int)n != g)
 		rc = err_set(L->err, FIG_EINPUT, r->dir, 0, 0, "a unit, scale "
@@ -842,8 +851,29 @@ build_numbers(struct loader *L, const struct section *s)
 		w->word = norm_word(kv->key);
 		w->value = v;
 		rest = kv->val + used;
-		w->weak = strstr(rest, "weak") != NULL;
-		w->fraction = strstr(rest, "fraction") != NULL;
+		for (;;) {
+			char tok[40];
+			int tn = 0;
+			while (*rest == ' ' || *rest == '\t')
+				rest++;
+			if (*rest == '\0')
+				break;
+			while (*rest && *rest != ' ' && *rest != '\t' &&
+			    tn < (int)sizeof tok - 1)
+				tok[tn++] = *rest++;
+			tok[tn] = '\0';
+			if (strcmp(tok, "weak") == 0)
+				w->weak = 1;
+			else if (strcmp(tok, "fraction") == 0)
+				w->fraction = 1;
+			else if (strncmp(tok, "unit=", 5) == 0)
+				claim_setfield(w->unitname, sizeof w->unitname,
+				    tok + 5);
+			else
+				return err_set(L->err, FIG_EINPUT, s->path,
+				    kv->line, kv->col, "unknown flag '%s' (weak, "
+				    "fraction or unit=NAME)", tok);
+		}
 	}
 	return 0;
 }
@@ -990,8 +1020,24 @@ build(struct loader *L)
 		} else if (strcmp(k, "section") == 0 || strcmp(k, "cue") == 0
 		    || strcmp(k, "sentence") == 0) {
 			struct fig_re *re = NULL;
-			if (strcmp(k, "sentence") == 0)
-				re = &r->abbrev;
+			if (strcmp(k, "sentence") == 0) {
+				/* matched against one whole word */
+				struct fig_buf alt = FIG_BUF_INIT, w = FIG_BUF_INIT;
+				int bad = join_key(L, s, "pattern", &alt) < 0;
+				buf_addf(&w, "\\A(?:%s)\\z", buf_str(&alt));
+				bad = bad || r->abbrev.code != NULL ||
+				    compile_raw(r, &r->abbrev, buf_str(&w), 0,
+				    s->path, s->at.line, 1, 1, L->err) != 0;
+				if (bad && r->abbrev.code != NULL && !L->err->msg[0])
+					err_set(L->err, FIG_EINPUT, s->path,
+					    s->at.line, 1, "a second [sentence]: "
+					    "put every abbreviation in one");
+				buf_release(&alt);
+				buf_release(&w);
+				if (bad)
+					goto out;
+				continue;
+			}
 			else if (strcmp(s->name, "references") == 0)
 				re = &r->references;
 			else if (strcmp(s->name, "contents") == 0)
@@ -1019,6 +1065,48 @@ build(struct loader *L)
 	}
 	if (assemble_quantity(L, qsec, nq, usec, ssec) != 0)
 		goto out;
+	for (int i = 0; i < r->nwords; i++) {
+		struct fig_numword *w = &r->words[i];
+		if (!w->unitname[0])
+			continue;
+		for (int k = 0; k < r->nunits && !w->unit; k++)
+			if (strcmp(r->units[k].canon, w->unitname) == 0)
+				w->unit = &r->units[k];
+		if (w->unit == NULL) {
+			err_set(L->err, FIG_EINPUT, r->dir, 0, 0, "number word "
+			    "'%s' names unit '%s', which no [unit] defines",
+			    w->word, w->unitname);
+			goto out;
+		}
+	}
+	/* number words by first letter, for number_scan() */
+	for (int c = 0; c < 27; c++) {
+		int n = 0;
+		for (int i = 0; i < r->nwords && n < 47; i++) {
+			int f = r->words[i].word[0];
+			int b = (f >= 'a' && f <= 'z') ? f - 'a' : 26;
+			if (b == c)
+				r->wordidx[c][n++] = i;
+		}
+		r->wordidx[c][n] = -1;
+	}
+	for (int pass = 0; pass < 2; pass++) {
+		/* date phrases as two alternations: those holding a year are
+		 * tried only near years, the others over whole sentences */
+		struct fig_buf all = FIG_BUF_INIT;
+		struct fig_re *dst = pass ? &r->periods_word : &r->periods_year;
+		int ok = 1;
+		for (int i = 0; i < r->nperiods; i++)
+			if ((r->periods[i].g_year > 0) == (pass == 0))
+				buf_addf(&all, "%s(?:%s)(*MARK:%d)",
+				    all.len ? "|" : "", r->periods[i].re.src, i);
+		if (all.len)
+			ok = compile_raw(r, dst, buf_str(&all), PCRE2_MULTILINE,
+			    r->dir, 0, 0, 1, L->err) == 0;
+		buf_release(&all);
+		if (!ok)
+			goto out;
+	}
 	if (r->nentities > 0) {
 		struct fig_buf b = FIG_BUF_INIT;
 		buf_adds(&b, "(?<![\\w])");
@@ -1193,6 +1281,9 @@ rules_free(struct fig_rules *r)
 	}
 	free(r->examples);
 	re_free(&r->quantity);
+	re_free(&r->quantity_at);
+	re_free(&r->periods_year);
+	re_free(&r->periods_word);
 	re_free(&r->references);
 	re_free(&r->contents);
 	re_free(&r->skip);

@@ -241,10 +241,11 @@ is_abbrev(const struct fig_rules *r, pcre2_match_data *md, const char *text,
 		s--;
 	if (dot - s == 1 && text[s] >= 'A' && text[s] <= 'Z')
 		return 1;
-	if (dot == s || r == NULL || r->abbrev.code == NULL)
+	/* abbreviations are short words; skip the pattern for others */
+	if (dot == s || dot - s > 8 || r == NULL || r->abbrev.code == NULL)
 		return 0;
-	return rules_match(r, &r->abbrev, text + s, dot - s, 0,
-	    PCRE2_ANCHORED | PCRE2_ENDANCHORED, md, NULL) > 0;
+	return rules_match(r, &r->abbrev, text + s, dot - s, 0, 0, md,
+	    NULL) > 0;
 }
 
 int
@@ -260,8 +261,8 @@ seg_sentences(const struct fig_rules *r, pcre2_match_data *md,
 		long fn;
 		unsigned char next;
 
-		if (c != '.' && c != '!' && c != '?')
-			continue;
+		if (c > '?' || (c != '.' && c != '!' && c != '?'))
+			continue;	/* letters fail the first test */
 		j = i + 1;
 		/* closing quotes and brackets, then footnote markers */
 		for (;;) {

@@ -1,5 +1,6 @@
 /* text.c: UTF-8 checks and repair, superscript footnote digits, and the
  * cleaned sentence text that topic, period and exclusion rules read. */
+#include <stdint.h>
 #include <string.h>
 
 #include "figtrack/text.h"
@@ -11,10 +12,21 @@ text_utf8_check(const char *str, size_t len, size_t *bad)
 	size_t i = 0;
 
 	while (i < len) {
-		unsigned char c = s[i];
+		unsigned char c;
 		size_t n;
 		unsigned long cp;
 
+		/* ASCII eight bytes at a time: nearly all English text */
+		while (i + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		c = s[i];
 		if (c < 0x80) {
 			i++;
 			continue;
@@ -109,29 +121,118 @@ text_superscript_run(const char *s, size_t len, long *number)
 	return i;
 }
 
-void
-text_clean(struct fig_buf *out, const char *s, size_t len, size_t *map)
+static void
+add_run(struct fig_runs *runs, size_t c, size_t r, size_t n)
 {
-	size_t i = 0;
+	if (runs == NULL || n == 0)
+		return;
+	if (runs->n > 0) {
+		struct fig_run *last = &runs->v[runs->n - 1];
+		if (last->clean + last->len == c && last->raw + last->len == r) {
+			last->len += n;
+			return;
+		}
+	}
+	if (runs->n == runs->cap) {
+		runs->cap = runs->cap ? runs->cap * 2 : 16;
+		runs->v = xrealloc(runs->v, (size_t)runs->cap * sizeof *runs->v);
+	}
+	runs->v[runs->n].clean = c;
+	runs->v[runs->n].raw = r;
+	runs->v[runs->n++].len = n;
+}
+
+void
+text_clean(struct fig_buf *out, const char *s, size_t len,
+    struct fig_runs *runs)
+{
+	size_t i = 0, start;
 	int d, n;
 
+	if (runs)
+		runs->n = 0;
+	buf_grow(out, len);
 	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c;
 
+		/* copy plain bytes in one go: this is nearly all text */
+		start = i;
+		while (i < len && (unsigned char)(s[i] - 0x20) < 0xC2 - 0x20 &&
+		    s[i] != '\\')
+			i++;	/* printable ASCII other than a backslash */
+		if (i < len && ((c = (unsigned char)s[i]) == '\n' ||
+		    c == '\t' || c == '\r')) {
+			add_run(runs, out->len, start, i - start + 1);
+			buf_add(out, s + start, i - start);
+			buf_addc(out, ' ');
+			i++;
+			continue;
+		}
+		add_run(runs, out->len, start, i - start);
+		buf_add(out, s + start, i - start);
+		if (i >= len)
+			break;
+		c = (unsigned char)s[i];
 		if (c >= 0xC2 && (n = text_superscript(s + i, len - i, &d))) {
 			i += (size_t)n;
 			continue;
 		}
-		if (c == '\\' && i + 1 < len &&
-		    strchr("$*_[]", s[i + 1]) != NULL) {
+		if (c == '\\' && i + 1 < len && strchr("$*_[]", s[i + 1]) &&
+		    s[i + 1]) {
 			i++;
 			continue;
 		}
-		if (map)
-			map[out->len] = i;
-		buf_addc(out, (c == '\n' || c == '\t' || c == '\r') ? ' ' : c);
+		/* a backslash or a multi-byte character kept as it is */
+		start = i;
 		i++;
+		while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+		add_run(runs, out->len, start, i - start);
+		buf_add(out, s + start, i - start);
 	}
+}
+
+/* Index of the last run whose field (clean or raw) is <= v. */
+static int
+find_run(const struct fig_runs *runs, size_t v, int raw)
+{
+	int lo = 0, hi = runs->n - 1;
+
+	while (lo < hi) {
+		int mid = (lo + hi + 1) / 2;
+		size_t at = raw ? runs->v[mid].raw : runs->v[mid].clean;
+		if (at <= v)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return lo;
+}
+
+size_t
+text_raw_at(const struct fig_runs *runs, size_t c)
+{
+	const struct fig_run *r;
+
+	if (runs->n == 0)
+		return c;
+	r = &runs->v[find_run(runs, c, 0)];
+	return c >= r->clean ? r->raw + (c - r->clean) : r->raw;
+}
+
+size_t
+text_clean_at(const struct fig_runs *runs, size_t raw)
+{
+	const struct fig_run *r;
+
+	if (runs->n == 0)
+		return raw;
+	r = &runs->v[find_run(runs, raw, 1)];
+	if (raw < r->raw)
+		return r->clean;
+	if (raw < r->raw + r->len)
+		return r->clean + (raw - r->raw);
+	return r->clean + r->len;
 }
 
 void

@@ -17,8 +17,16 @@ enum {
 
 /* Parses s[0..n) (digits as "2,000", "59.1", or the number words of r,
  * which may be NULL for digits only). Returns 0 and sets *v and *flags,
- * or -1 when s is not a number. */
+ * and *word (when not NULL) to the number word read or NULL; returns -1
+ * when s is not a number. */
 int number_parse(const struct fig_rules *r, const char *s, size_t n,
-    double *v, int *flags);
+    double *v, int *flags, const struct fig_numword **word);
+
+/* Offset of the first place in s[from..to) where a number may start: a
+ * digit or a number word of r, not glued to a word, a decimal point or a
+ * model name ("S-400"). Returns to when there is none. This is the cheap
+ * first pass before the quantity pattern. */
+size_t number_scan(const struct fig_rules *r, const char *s, size_t from,
+    size_t to);
 
 #endif

@@ -50,6 +50,8 @@ struct fig_numword {
 	double value;
 	int weak;		/* needs a real unit: "one", "a" */
 	int fraction;		/* "half", "a third": a share of a whole */
+	char unitname[40];	/* a unit the word carries ("a decade") */
+	const struct fig_unit *unit;	/* resolved from unitname, or NULL */
 };
 
 /* [unit NAME]: a unit before or after the number. */
@@ -156,7 +158,15 @@ struct fig_rules {
 	struct fig_example *examples;
 	int nexamples;
 	struct fig_re quantity;		/* the assembled quantity pattern */
+	struct fig_re quantity_at;	/* the same, held at the start offset
+					   (\G: JIT ignores PCRE2_ANCHORED) */
+	int wordidx[27][48];		/* number words by first letter (a-z,
+					   other), -1 ended: number_scan() */
 	int g_n1, g_n2, g_btw;		/* its named groups */
+	struct fig_re periods_year;	/* every [period] with a year, as one
+					   alternation, (*MARK:index) naming
+					   the rule: run near years only */
+	struct fig_re periods_word;	/* the others ("that year", "now") */
 	struct fig_re references;	/* heading that starts References */
 	struct fig_re contents;		/* heading that starts a contents table */
 	struct fig_re skip;		/* lines dropped as page furniture */

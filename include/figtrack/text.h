@@ -24,12 +24,32 @@ int text_superscript(const char *s, size_t len, int *digit);
  * sets *number (0 when none). */
 size_t text_superscript_run(const char *s, size_t len, long *number);
 
-/* Appends s[0..len) to out as rule patterns see it: superscript digits
- * dropped, the Markdown escape "\$" turned into "$", "\*"/"\_" likewise,
- * newlines and tabs as spaces. When map is not NULL, map[i] receives the
- * offset in s of output byte i (map must hold len entries). */
+/* A run of cleaned text copied from the original: clean[c..c+len) is
+ * raw[r..r+len). Bytes between runs were dropped. */
+struct fig_run {
+	size_t clean;
+	size_t raw;
+	size_t len;
+};
+
+struct fig_runs {
+	struct fig_run *v;
+	int n;
+	int cap;
+};
+
+/* Appends s[0..len) to out (which must start empty) as rule patterns see
+ * it: superscript digits dropped, the Markdown escapes "\$", "\*", "\_",
+ * "\[", "\]" without their backslash, newlines and tabs as spaces. When
+ * runs is not NULL it is reset and receives where each run came from. */
 void text_clean(struct fig_buf *out, const char *s, size_t len,
-    size_t *map);
+    struct fig_runs *runs);
+
+/* Offset in the original of cleaned offset c. */
+size_t text_raw_at(const struct fig_runs *runs, size_t c);
+/* Offset in the cleaned text of original offset r (the next kept byte
+ * when r was dropped). */
+size_t text_clean_at(const struct fig_runs *runs, size_t r);
 
 /* Lower-cases ASCII letters of s in place. */
 void text_lower(char *s);
