@@ -10,6 +10,12 @@ const struct fig_cmd *const cmd_table[] = {
 	&cmd_extract_entry,
 	&cmd_eval_entry,
 	&cmd_rules_entry,
+	&cmd_add_entry,
+	&cmd_import_entry,
+	&cmd_series_entry,
+	&cmd_export_entry,
+	&cmd_docs_entry,
+	&cmd_rm_entry,
 	&cmd_diff_entry,
 	NULL
 };

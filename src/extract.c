@@ -36,6 +36,7 @@ enum meta { META_START, META_YAML, META_KV, META_DONE };
 /* A date phrase found in a sentence. */
 struct mention {
 	int sent;
+	int rule;		/* index of the [period] rule */
 	size_t start;		/* in the cleaned block */
 	size_t end;
 	enum fig_prole role;
@@ -525,6 +526,7 @@ add_mention(struct xstate *x, int si, int first)
 	pr = &r->periods[k];
 	memset(&mm, 0, sizeof mm);
 	mm.sent = si;
+	mm.rule = k;
 	mm.start = ov[0];
 	mm.end = ov[1];
 	mm.role = pr->role;
@@ -611,7 +613,8 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce, int *last_year)
 		if (mm->role == FIG_PR_ANAPHOR) {
 			if (*last_year)
 				snprintf(mm->period, sizeof mm->period, "%04d",
-				    *last_year % 10000);
+				    (*last_year + r->periods[mm->rule].offset) %
+				    10000);
 			else
 				mm->period[0] = '\0';
 		}
@@ -1121,9 +1124,8 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 }
 
 static int
-on_block(void *ctx, const struct fig_block *b)
+process_block(struct xstate *x, const struct fig_block *b)
 {
-	struct xstate *x = ctx;
 	const struct fig_rules *r = x->r;
 	const struct mention *carry = NULL;
 	int nsent, last_year = 0;
@@ -1189,6 +1191,22 @@ on_block(void *ctx, const struct fig_block *b)
 				carry = &x->m[i];
 	}
 	return 0;
+}
+
+/* The segmenter's callback: a block, and on failure the place in the
+ * document for errors that come from a rule (which knows only itself). */
+static int
+on_block(void *ctx, const struct fig_block *b)
+{
+	struct xstate *x = ctx;
+
+	if (process_block(x, b) == 0)
+		return 0;
+	if (x->err && !x->err->file[0]) {
+		snprintf(x->err->file, sizeof x->err->file, "%s", x->name);
+		x->err->line = b->nlines ? b->lines[0].line : 0;
+	}
+	return -1;
 }
 
 /* ---- the line loop ------------------------------------------------- */

@@ -63,7 +63,6 @@ basename_of(const char *path)
 const char *
 rules_default_dir(const char *dir)
 {
-	static const char *const installed = "/usr/local/share/figtrack/rules";
 	const char *env;
 
 	if (dir && *dir)
@@ -72,7 +71,32 @@ rules_default_dir(const char *dir)
 		return env;
 	if (access("data/rules", R_OK) == 0)
 		return "data/rules";
-	return installed;
+	return NULL;	/* rules_load looks next to the program */
+}
+
+/* The rules directory next to the running program: the source tree's
+ * data/rules when run from a build, else PREFIX/share/figtrack/rules.
+ * Fills buf and returns 0, or -1 when neither exists. */
+static int
+find_installed(char *buf, size_t n)
+{
+	char exe[PATH_MAX / 2];
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	char *slash;
+
+	if (len > 0) {
+		exe[len] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL)
+			*slash = '\0';
+		snprintf(buf, n, "%s/data/rules", exe);
+		if (access(buf, R_OK) == 0)
+			return 0;
+		snprintf(buf, n, "%s/../share/figtrack/rules", exe);
+		if (access(buf, R_OK) == 0)
+			return 0;
+	}
+	snprintf(buf, n, "%s", "/usr/local/share/figtrack/rules");
+	return access(buf, R_OK) == 0 ? 0 : -1;
 }
 
 /* ---- parsing ------------------------------------------------------ */
@@ -316,6 +340,8 @@ compile_raw(struct fig_rules *r, struct fig_re *re, const char *pattern,
 	uint32_t groups;
 
 	re->src = xstrdup(pattern);
+	snprintf(re->where, sizeof re->where, "%.140s:%ld", basename_of(path),
+	    line);
 	re->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
 	    PCRE2_UTF | PCRE2_CASELESS | PCRE2_DUPNAMES | extra, &ec, &eo, NULL);
 	if (re->code == NULL) {
@@ -1111,7 +1137,7 @@ build(struct loader *L)
 		struct fig_buf b = FIG_BUF_INIT;
 		buf_adds(&b, "(?<![\\w])");
 		add_entities(L, &b);
-		buf_adds(&b, "(?![\\w])");
+		buf_adds(&b, "(?![\\w$])");	/* "US$" is a currency */
 		if (compile_raw(r, &r->anyentity, buf_str(&b), 0, r->dir, 0, 0,
 		    1, L->err) != 0) {
 			buf_release(&b);
@@ -1177,9 +1203,18 @@ rules_load(struct fig_rules **out, const char *dir, struct fig_err *err)
 	char **names = NULL;
 	int n = 0, rc = 0;
 
+	char found[PATH_MAX];
+
 	*out = NULL;
 	memset(&L, 0, sizeof L);
 	L.err = err;
+	if (dir == NULL) {
+		if (find_installed(found, sizeof found) != 0)
+			return err_set(err, FIG_EIO, NULL, 0, 0, "no rules "
+			    "found: not in ./data/rules, next to the program or "
+			    "in %s; use --rules DIR or FIGTRACK_RULES", found);
+		dir = found;
+	}
 	if ((d = opendir(dir)) == NULL)
 		return err_set(err, FIG_EIO, dir, 0, 0, "cannot read rules "
 		    "directory: %s", strerror(errno));
@@ -1200,7 +1235,7 @@ rules_load(struct fig_rules **out, const char *dir, struct fig_err *err)
 	qsort(names, (size_t)n, sizeof *names, cmpstr);
 	L.r = rules_new(dir);
 	for (int i = 0; i < n && rc == 0; i++) {
-		char path[PATH_MAX];
+		char path[2 * PATH_MAX];
 		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
 		rc = read_file(&L, path);
 	}
@@ -1325,8 +1360,10 @@ rules_match(const struct fig_rules *r, const struct fig_re *re,
 		return 0;
 	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
 	    rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
-		return err_set(err, FIG_ELIMIT, NULL, 0, 0, "pattern '%.60s' "
-		    "hit the match limit: simplify it", re->src);
+		return err_set(err, FIG_ELIMIT, NULL, 0, 0, "the pattern of "
+		    "rule %s hit the match limit on this text: simplify it "
+		    "(nested repeats such as (a+)+ backtrack without end)",
+		    re->where);
 	{
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(rc, msg, sizeof msg);

@@ -23,6 +23,12 @@ struct fig_cmd {
 extern const struct fig_cmd cmd_extract_entry;
 extern const struct fig_cmd cmd_eval_entry;
 extern const struct fig_cmd cmd_rules_entry;
+extern const struct fig_cmd cmd_add_entry;
+extern const struct fig_cmd cmd_import_entry;
+extern const struct fig_cmd cmd_series_entry;
+extern const struct fig_cmd cmd_export_entry;
+extern const struct fig_cmd cmd_docs_entry;
+extern const struct fig_cmd cmd_rm_entry;
 extern const struct fig_cmd cmd_diff_entry;
 
 /* NULL-terminated table, in the order --help lists it. */

@@ -14,14 +14,15 @@
 
 struct fig_rules;
 
-/* The rules directory to use: dir when not NULL, else $FIGTRACK_RULES,
- * else the built-in default (data/rules next to the binary's source tree
- * or the installed copy). Borrowed string. */
+/* The rules directory to use: dir (--rules) when given, else
+ * $FIGTRACK_RULES, else ./data/rules when it exists, else NULL, which
+ * rules_load resolves to data/rules next to the program or the installed
+ * copy (PREFIX/share/figtrack/rules). Borrowed string. */
 const char *rules_default_dir(const char *dir);
 
-/* Loads and compiles every *.rules file of dir in name order. Returns 0
- * and a set the caller frees with rules_free, or -1 with err naming
- * file:line:col. */
+/* Loads and compiles every *.rules file of dir (NULL: see above) in name
+ * order. Returns 0 and a set the caller frees with rules_free, or -1 with
+ * err naming file:line:col. */
 int rules_load(struct fig_rules **out, const char *dir, struct fig_err *err);
 
 /* Same for one rule text in memory (name is used in errors). */
@@ -42,6 +43,7 @@ struct fig_origin {
 struct fig_re {
 	pcre2_code *code;
 	char *src;		/* the pattern after macro expansion */
+	char where[160];	/* "file:line" of the rule, for errors */
 };
 
 /* [numbers]: a number word. */

@@ -21,11 +21,19 @@ struct fig_doc {
 	char sha256[65];	/* hex of the content */
 	char added[32];		/* ISO-8601 UTC time it was stored */
 	long nclaims;
+	char *source;		/* metadata source:, or NULL/"" */
+	char *url;		/* metadata url:, or NULL/"" */
 };
 
 void store_doc_release(struct fig_doc *d);
 
-enum { FIG_STORE_RDONLY = 1 };
+/* Returns 0 when s is a date YYYY, YYYY-MM or YYYY-MM-DD with a real
+ * month and day, else -1. */
+int store_date_valid(const char *s);
+
+/* RDONLY: read only, the file must exist; NOCREATE: read-write, the
+ * file must exist (rm). */
+enum { FIG_STORE_RDONLY = 1, FIG_STORE_NOCREATE = 2 };
 
 /* The database path: opt (--db) when not NULL, else $FIGTRACK_DB, else
  * "figtrack.db". Borrowed string. */
@@ -33,10 +41,14 @@ const char *store_default_path(const char *opt);
 
 /* Opens (creating unless FIG_STORE_RDONLY) and migrates the database at
  * path (":memory:" works). A file that is not a figtrack database, or a
- * corrupt one, is an error with code FIG_EDB. */
+ * corrupt one, is an error with code FIG_EDB. Writers wait for a lock up
+ * to the busy timeout: $FIGTRACK_BUSY_TIMEOUT milliseconds, default
+ * 5000. */
 int store_open(struct fig_store **out, const char *path, int flags,
     struct fig_err *err);
 void store_close(struct fig_store *s);
+/* The path the store was opened with. Borrowed. */
+const char *store_path(const struct fig_store *s);
 
 int store_begin(struct fig_store *s, struct fig_err *err);
 int store_commit(struct fig_store *s, struct fig_err *err);
@@ -46,11 +58,21 @@ void store_rollback(struct fig_store *s);
 /* Sets *id to the document with this content hash, or 0. */
 int store_doc_by_sha(struct fig_store *s, const char *sha256, long long *id,
     struct fig_err *err);
-/* Inserts d (id ignored) and sets d->id. */
+/* Inserts d (id ignored) and sets d->id; an empty d->added is set to
+ * the current UTC time. */
 int store_doc_insert(struct fig_store *s, struct fig_doc *d,
+    struct fig_err *err);
+/* Rewrites title, kind, published, source and url of document d->id
+ * (add learns the title and date only as the document streams by). */
+int store_doc_update(struct fig_store *s, const struct fig_doc *d,
     struct fig_err *err);
 int store_claim_insert(struct fig_store *s, long long doc_id,
     const struct fig_claim *c, struct fig_err *err);
+/* Same, with the source date and URL given directly instead of through
+ * a reference (imported records carry them); NULL or "" for none. */
+int store_claim_insert_src(struct fig_store *s, long long doc_id,
+    const struct fig_claim *c, const char *source_date,
+    const char *source_url, struct fig_err *err);
 int store_ref_insert(struct fig_store *s, long long doc_id,
     const struct fig_ref *r, struct fig_err *err);
 
@@ -85,7 +107,9 @@ struct fig_row {
 
 typedef int (*store_row_fn)(void *ctx, const struct fig_row *r);
 /* Calls fn for each matching claim ordered by metric, entity, period,
- * publication date, document id, line. Everything is borrowed. */
+ * publication date, document title, document id, line, byte offset and
+ * insertion order. Everything is borrowed. The title before the id makes
+ * the order survive export -> import -> export, where ids change. */
 int store_each_claim(struct fig_store *s, const struct fig_query *q,
     store_row_fn fn, void *ctx, struct fig_err *err);
 
@@ -99,6 +123,8 @@ struct fig_series {
 	const char *last_period;
 };
 typedef int (*store_series_fn)(void *ctx, const struct fig_series *s);
+/* One call per metric, entity and unit with a metric set, in that
+ * order. Everything is borrowed. */
 int store_each_series(struct fig_store *s, store_series_fn fn, void *ctx,
     struct fig_err *err);
 

@@ -1,0 +1,960 @@
+/* store.c: the SQLite store: opening and checking the file, the schema and
+ * its forward migrations, inserts through reused prepared statements and
+ * the queries behind series, export, docs and rm. SQL only with bound
+ * parameters. */
+#include <ctype.h>
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "figtrack/buf.h"
+#include "figtrack/store.h"
+
+/* 'FgTk': marks the file as figtrack's in its header. */
+#define STORE_APP_ID 0x4667546b
+#define STORE_BUSY_MS 5000
+
+/* The id of the reference behind claim c: the first of its footnote
+ * numbers ("12;13") that its document's References list has, the lowest
+ * id on a tie. (SQLite 3.40 refuses an ORDER BY naming an outer column
+ * in a correlated subquery, hence min() over position * 2^32 + id.) */
+#define REF_POS "instr(';' || c.footnote || ';', ';' || r.number || ';')"
+#define REF_ID "(SELECT min(" REF_POS " * 4294967296 + r.id) FROM refs r" \
+	" WHERE c.footnote <> '' AND r.doc_id = c.doc_id AND r.number > 0" \
+	" AND " REF_POS " > 0) % 4294967296"
+
+/* migrations[i] brings a database from user_version i to i + 1. Never
+ * edit a shipped step: add a new one at the end. */
+static const char *const migrations[] = {
+	/* 0 -> 1: the first schema */
+	"CREATE TABLE documents (\n"
+	"	id INTEGER PRIMARY KEY,\n"
+	"	sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),\n"
+	"	path TEXT NOT NULL,\n"
+	"	title TEXT NOT NULL,\n"
+	"	kind TEXT NOT NULL\n"
+	"	    CHECK (kind IN ('report', 'article', 'dataset')),\n"
+	"	published TEXT NOT NULL,\n"
+	"	added TEXT NOT NULL,\n"
+	"	source TEXT NOT NULL DEFAULT '',\n"
+	"	url TEXT NOT NULL DEFAULT ''\n"
+	") STRICT;\n"
+	"CREATE INDEX documents_path ON documents(path);\n"
+	"CREATE INDEX documents_title ON documents(title);\n"
+	"CREATE TABLE claims (\n"
+	"	id INTEGER PRIMARY KEY,\n"
+	"	doc_id INTEGER NOT NULL REFERENCES documents(id)\n"
+	"	    ON DELETE CASCADE,\n"
+	"	line INTEGER NOT NULL,\n"
+	"	quote TEXT NOT NULL,\n"
+	"	value REAL NOT NULL,\n"
+	"	low REAL,\n"
+	"	high REAL,\n"
+	"	qualifier TEXT NOT NULL,\n"
+	"	unit TEXT NOT NULL,\n"
+	"	period TEXT NOT NULL,\n"
+	"	period_kind TEXT NOT NULL,\n"
+	"	metric TEXT NOT NULL,\n"
+	"	entity TEXT NOT NULL,\n"
+	"	footnote TEXT NOT NULL,\n"
+	"	sentence TEXT,\n"
+	"	byte_start INTEGER NOT NULL,\n"
+	"	byte_end INTEGER NOT NULL,\n"
+	"	rule TEXT NOT NULL,\n"
+	"	source_date TEXT,	-- given by an import, else NULL\n"
+	"	source_url TEXT\n"
+	") STRICT;\n"
+	/* doc_id before period: a new document's claims land at the end
+	 * of each series' range, so an add dirties a page per series, not
+	 * a page per figure; period last keeps the series list covered */
+	"CREATE INDEX claims_series ON claims(metric, entity, unit, doc_id,\n"
+	"	period);\n"
+	"CREATE INDEX claims_doc ON claims(doc_id);\n"
+	"CREATE TABLE refs (\n"
+	"	id INTEGER PRIMARY KEY,\n"
+	"	doc_id INTEGER NOT NULL REFERENCES documents(id)\n"
+	"	    ON DELETE CASCADE,\n"
+	"	number INTEGER NOT NULL,\n"
+	"	line INTEGER NOT NULL,\n"
+	"	text TEXT NOT NULL,\n"
+	"	date TEXT NOT NULL,\n"
+	"	url TEXT NOT NULL\n"
+	") STRICT;\n"
+	"CREATE INDEX refs_doc ON refs(doc_id, number);\n"
+	"CREATE VIEW claim_rows AS SELECT\n"
+	"	c.id AS claim_id, c.doc_id, c.line, c.quote, c.value, c.low,\n"
+	"	c.high, c.qualifier, c.unit, c.period, c.period_kind, c.metric,\n"
+	"	c.entity, c.footnote, c.sentence, c.byte_start, c.byte_end,\n"
+	"	c.rule, d.path, d.title, d.kind, d.published, d.sha256,\n"
+	"	d.added, d.source, d.url,\n"
+	"	coalesce(c.source_date, (SELECT date FROM refs WHERE id =\n"
+	"	    " REF_ID "), '') AS source_date,\n"
+	"	coalesce(c.source_url, (SELECT url FROM refs WHERE id =\n"
+	"	    " REF_ID "), '') AS source_url\n"
+	"FROM claims c JOIN documents d ON d.id = c.doc_id;\n"
+	"CREATE VIEW series AS SELECT metric, entity, period, value, low,\n"
+	"	high, unit, qualifier, period_kind, title AS document, doc_id,\n"
+	"	published, line, quote, source_date, source_url\n"
+	"FROM claim_rows WHERE metric <> '';\n"
+};
+#define STORE_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
+
+/* Statements prepared once per connection and reused. */
+enum {
+	ST_DOC_BY_SHA,
+	ST_DOC_INSERT,
+	ST_DOC_UPDATE,
+	ST_CLAIM_INSERT,
+	ST_REF_INSERT,
+	ST_DOC_GET,
+	ST_COUNT_
+};
+
+static const char *const stmt_sql[ST_COUNT_] = {
+	"SELECT id FROM documents WHERE sha256 = ?1",
+	"INSERT INTO documents (sha256, path, title, kind, published, added,"
+	" source, url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	"UPDATE documents SET title = ?2, kind = ?3, published = ?4,"
+	" source = ?5, url = ?6 WHERE id = ?1",
+	"INSERT INTO claims (doc_id, line, quote, value, low, high, qualifier,"
+	" unit, period, period_kind, metric, entity, footnote, sentence,"
+	" byte_start, byte_end, rule, source_date, source_url) VALUES (?1, ?2,"
+	" ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+	" ?18, ?19)",
+	"INSERT INTO refs (doc_id, number, line, text, date, url) VALUES"
+	" (?1, ?2, ?3, ?4, ?5, ?6)",
+	"SELECT id, path, title, kind, published, sha256, added, source, url,"
+	" (SELECT count(*) FROM claims WHERE doc_id = d.id)"
+	" FROM documents d WHERE id = ?1",
+};
+
+struct fig_store {
+	sqlite3 *db;
+	char *path;		/* owned copy of the path opened */
+	int busy_ms;		/* the busy timeout in force */
+	sqlite3_stmt *st[ST_COUNT_];	/* lazily prepared, reused */
+};
+
+/* Columns of the document queries, in this order. */
+#define DOC_COLUMNS "id, path, title, kind, published, sha256, added, " \
+	"source, url, (SELECT count(*) FROM claims WHERE doc_id = d.id)"
+
+const char *
+store_default_path(const char *opt)
+{
+	const char *env;
+
+	if (opt && *opt)
+		return opt;
+	env = getenv("FIGTRACK_DB");
+	if (env && *env)
+		return env;
+	return "figtrack.db";
+}
+
+const char *
+store_path(const struct fig_store *s)
+{
+	return s->path;
+}
+
+void
+store_doc_release(struct fig_doc *d)
+{
+	free(d->path);
+	free(d->title);
+	free(d->source);
+	free(d->url);
+	d->path = d->title = d->source = d->url = NULL;
+}
+
+int
+store_date_valid(const char *s)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	size_t n = strlen(s);
+	int y, m, d;
+
+	if (n != 4 && n != 7 && n != 10)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (i == 4 || i == 7) {
+			if (s[i] != '-')
+				return -1;
+		} else if (!isdigit((unsigned char)s[i]))
+			return -1;
+	}
+	y = atoi(s);
+	if (y < 1000)
+		return -1;
+	if (n == 4)
+		return 0;
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	if (m < 1 || m > 12)
+		return -1;
+	if (n == 7)
+		return 0;
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (d < 1 || d > mdays[m - 1])
+		return -1;
+	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) ||
+	    y % 400 == 0))
+		return -1;
+	return 0;
+}
+
+/* Turns a SQLite failure into err, with a message that says what to do
+ * for the failures a user can meet (lock, corruption, not a database). */
+static int
+db_fail(struct fig_store *s, int rc, const char *what, struct fig_err *err)
+{
+	const char *path = s->path;
+	const char *msg = s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return err_set(err, FIG_EDB, path, 0, 0, "database is locked "
+		    "by another process; gave up %s after waiting %d ms",
+		    what, s->busy_ms);
+	case SQLITE_CORRUPT:
+		return err_set(err, FIG_EDB, path, 0, 0, "database is corrupt "
+		    "(%s) while %s; restore it from a backup or rebuild it",
+		    msg, what);
+	case SQLITE_NOTADB:
+		return err_set(err, FIG_EDB, path, 0, 0, "not a database: "
+		    "the file is not SQLite (or its header is damaged)");
+	case SQLITE_FULL:
+		return err_set(err, FIG_EDB, path, 0, 0, "disk full while %s",
+		    what);
+	case SQLITE_READONLY:
+		return err_set(err, FIG_EDB, path, 0, 0, "database is "
+		    "read-only: cannot %s", what);
+	default:
+		return err_set(err, FIG_EDB, path, 0, 0, "%s: %s", what, msg);
+	}
+}
+
+static int
+exec_sql(struct fig_store *s, const char *sql, const char *what,
+    struct fig_err *err)
+{
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? 0 : db_fail(s, rc, what, err);
+}
+
+/* Runs a one-row integer query (a PRAGMA); sets *v. */
+static int
+query_int(struct fig_store *s, const char *sql, long long *v,
+    struct fig_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(s, rc, "reading the database", err);
+	rc = sqlite3_step(st);
+	*v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(s, rc, "reading the database", err);
+	return 0;
+}
+
+static sqlite3_stmt *
+stmt(struct fig_store *s, int which, struct fig_err *err)
+{
+	int rc;
+
+	if (s->st[which]) {
+		sqlite3_reset(s->st[which]);
+		sqlite3_clear_bindings(s->st[which]);
+		return s->st[which];
+	}
+	rc = sqlite3_prepare_v3(s->db, stmt_sql[which], -1,
+	    SQLITE_PREPARE_PERSISTENT, &s->st[which], NULL);
+	if (rc != SQLITE_OK) {
+		db_fail(s, rc, "preparing a statement", err);
+		return NULL;
+	}
+	return s->st[which];
+}
+
+/* Brings the schema up to STORE_VERSION inside one write transaction;
+ * another process may have done it while we waited for the lock. */
+static int
+migrate(struct fig_store *s, struct fig_err *err)
+{
+	long long v;
+	char sql[64];
+
+	if (exec_sql(s, "BEGIN IMMEDIATE", "creating the schema", err) != 0)
+		return -1;
+	if (query_int(s, "PRAGMA user_version", &v, err) != 0)
+		goto fail;
+	for (; v < STORE_VERSION; v++)
+		if (exec_sql(s, migrations[v], "creating the schema", err)
+		    != 0)
+			goto fail;
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", STORE_VERSION);
+	if (exec_sql(s, sql, "creating the schema", err) != 0)
+		goto fail;
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d", STORE_APP_ID);
+	if (exec_sql(s, sql, "creating the schema", err) != 0)
+		goto fail;
+	if (exec_sql(s, "COMMIT", "creating the schema", err) != 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+static int
+busy_timeout(void)
+{
+	const char *e = getenv("FIGTRACK_BUSY_TIMEOUT");
+	char *end;
+	long v;
+
+	if (e == NULL || *e == '\0')
+		return STORE_BUSY_MS;
+	errno = 0;
+	v = strtol(e, &end, 10);
+	if (errno || *end || v < 0 || v > 3600000)
+		return STORE_BUSY_MS;
+	return (int)v;
+}
+
+int
+store_open(struct fig_store **out, const char *path, int flags,
+    struct fig_err *err)
+{
+	struct fig_store *s;
+	int memory = strcmp(path, ":memory:") == 0;
+	int rdonly = (flags & FIG_STORE_RDONLY) != 0;
+	int nocreate = rdonly || (flags & FIG_STORE_NOCREATE) != 0;
+	int oflags = SQLITE_OPEN_READWRITE;
+	long long appid, version, ntables;
+	struct stat sb;
+	int rc;
+
+	*out = NULL;
+	if (!memory) {
+		if (stat(path, &sb) == 0) {
+			if (S_ISDIR(sb.st_mode))
+				return err_set(err, FIG_EDB, path, 0, 0,
+				    "is a directory, not a database");
+			if (rdonly && access(path, W_OK) != 0)
+				oflags = SQLITE_OPEN_READONLY;
+		} else if (nocreate)
+			return err_set(err, FIG_EDB, path, 0, 0, "no database "
+			    "here (add a document first, or give --db)");
+	}
+	if (!nocreate)
+		oflags |= SQLITE_OPEN_CREATE;
+	s = xcalloc(1, sizeof *s);
+	s->path = xstrdup(path);
+	s->busy_ms = busy_timeout();
+	rc = sqlite3_open_v2(path, &s->db, oflags, NULL);
+	if (rc != SQLITE_OK) {
+		db_fail(s, rc, "opening the database", err);
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, s->busy_ms);
+	/* The first read is where SQLite finds a file that is no database. */
+	if (query_int(s, "PRAGMA application_id", &appid, err) != 0 ||
+	    query_int(s, "PRAGMA user_version", &version, err) != 0 ||
+	    query_int(s, "SELECT count(*) FROM sqlite_schema WHERE name NOT "
+	    "LIKE 'sqlite_%'", &ntables, err) != 0)
+		goto fail;
+	if ((appid != 0 && appid != STORE_APP_ID) ||
+	    (appid == 0 && (version != 0 || ntables != 0))) {
+		err_set(err, FIG_EDB, path, 0, 0, "not a figtrack database: "
+		    "it is another program's SQLite file");
+		goto fail;
+	}
+	if (version > STORE_VERSION) {
+		err_set(err, FIG_EDB, path, 0, 0, "database schema version "
+		    "%lld is newer than this figtrack knows (%d); upgrade "
+		    "figtrack", version, STORE_VERSION);
+		goto fail;
+	}
+	if (rdonly && version == 0) {
+		err_set(err, FIG_EDB, path, 0, 0, "empty database: nothing "
+		    "added yet");
+		goto fail;
+	}
+	/* These do nothing inside a transaction: set them first. Reading
+	 * through mmap saves a system call per page: a series scattered
+	 * over a million claims is thousands of random pages. */
+	if (exec_sql(s, "PRAGMA foreign_keys = ON; PRAGMA mmap_size = "
+	    "1073741824", "opening the database", err) != 0)
+		goto fail;
+	/* WAL: readers go on while a document is added, and a crash loses
+	 * at most the open transaction. NORMAL syncs at checkpoints only;
+	 * fewer, larger checkpoints and a 32 MB page cache keep a large add
+	 * from rereading and resyncing the same index pages. */
+	if (oflags != SQLITE_OPEN_READONLY && !memory &&
+	    (exec_sql(s, "PRAGMA journal_mode = WAL", "opening the database",
+	    err) != 0 || exec_sql(s, "PRAGMA synchronous = NORMAL; "
+	    "PRAGMA wal_autocheckpoint = 10000; PRAGMA cache_size = -32768",
+	    "opening the database", err) != 0))
+		goto fail;
+	if (version < STORE_VERSION && migrate(s, err) != 0)
+		goto fail;
+	if (rdonly && oflags != SQLITE_OPEN_READONLY)
+		(void)sqlite3_exec(s->db, "PRAGMA query_only = ON", NULL, NULL,
+		    NULL);
+	*out = s;
+	return 0;
+fail:
+	store_close(s);
+	return -1;
+}
+
+void
+store_close(struct fig_store *s)
+{
+	if (s == NULL)
+		return;
+	for (int i = 0; i < ST_COUNT_; i++)
+		sqlite3_finalize(s->st[i]);
+	if (s->db) {
+		store_rollback(s);
+		sqlite3_close(s->db);
+	}
+	free(s->path);
+	free(s);
+}
+
+int
+store_begin(struct fig_store *s, struct fig_err *err)
+{
+	/* IMMEDIATE takes the write lock now, so a busy database is found
+	 * before any work is done and never half-way through. */
+	return exec_sql(s, "BEGIN IMMEDIATE", "starting a write", err);
+}
+
+int
+store_commit(struct fig_store *s, struct fig_err *err)
+{
+	return exec_sql(s, "COMMIT", "committing", err);
+}
+
+void
+store_rollback(struct fig_store *s)
+{
+	if (s && s->db && !sqlite3_get_autocommit(s->db))
+		(void)sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int
+store_doc_by_sha(struct fig_store *s, const char *sha256, long long *id,
+    struct fig_err *err)
+{
+	sqlite3_stmt *st = stmt(s, ST_DOC_BY_SHA, err);
+	int rc;
+
+	*id = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, sha256, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(s, rc, "looking up a document", err);
+	return 0;
+}
+
+static const char *
+nz(const char *p)
+{
+	return p ? p : "";
+}
+
+static int
+doc_check(struct fig_store *s, const struct fig_doc *d, struct fig_err *err)
+{
+	if (strcmp(d->kind, "report") != 0 && strcmp(d->kind, "article") != 0 &&
+	    strcmp(d->kind, "dataset") != 0)
+		return err_set(err, FIG_EUSAGE, s->path, 0, 0, "document kind "
+		    "'%s' is not report, article or dataset", d->kind);
+	if (d->published[0] && store_date_valid(d->published) != 0)
+		return err_set(err, FIG_EUSAGE, s->path, 0, 0, "publication "
+		    "date '%s' is not YYYY[-MM[-DD]]", d->published);
+	return 0;
+}
+
+int
+store_doc_insert(struct fig_store *s, struct fig_doc *d, struct fig_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (doc_check(s, d, err) != 0)
+		return -1;
+	if (strlen(d->sha256) != 64)
+		return err_set(err, FIG_EUSAGE, s->path, 0, 0, "document has "
+		    "no content hash");
+	if (d->added[0] == '\0') {
+		time_t now = time(NULL);
+		struct tm tm;
+		gmtime_r(&now, &tm);
+		strftime(d->added, sizeof d->added, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	}
+	if ((st = stmt(s, ST_DOC_INSERT, err)) == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, d->sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, nz(d->path), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, nz(d->title), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, d->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, d->published, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, d->added, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, nz(d->source), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, nz(d->url), -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(s, rc, "storing a document", err);
+	d->id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+int
+store_doc_update(struct fig_store *s, const struct fig_doc *d,
+    struct fig_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (doc_check(s, d, err) != 0)
+		return -1;
+	if ((st = stmt(s, ST_DOC_UPDATE, err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, d->id);
+	sqlite3_bind_text(st, 2, nz(d->title), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, d->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, d->published, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, nz(d->source), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, nz(d->url), -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(s, rc, "updating a document", err);
+	return 0;
+}
+
+int
+store_claim_insert(struct fig_store *s, long long doc_id,
+    const struct fig_claim *c, struct fig_err *err)
+{
+	return store_claim_insert_src(s, doc_id, c, NULL, NULL, err);
+}
+
+int
+store_claim_insert_src(struct fig_store *s, long long doc_id,
+    const struct fig_claim *c, const char *source_date,
+    const char *source_url, struct fig_err *err)
+{
+	sqlite3_stmt *st = stmt(s, ST_CLAIM_INSERT, err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, doc_id);
+	sqlite3_bind_int64(st, 2, c->line);
+	sqlite3_bind_text(st, 3, nz(c->quote), -1, SQLITE_STATIC);
+	sqlite3_bind_double(st, 4, c->value);
+	if (c->has_low)
+		sqlite3_bind_double(st, 5, c->low);
+	if (c->has_high)
+		sqlite3_bind_double(st, 6, c->high);
+	sqlite3_bind_text(st, 7, claim_qual_name(c->qual), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, c->unit, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, c->period, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 10, claim_kind_name(c->kind), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, c->metric, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 12, c->entity, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 13, c->footnote, -1, SQLITE_STATIC);
+	if (c->sentence)
+		sqlite3_bind_text(st, 14, c->sentence, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 15, c->byte_start);
+	sqlite3_bind_int64(st, 16, c->byte_end);
+	sqlite3_bind_text(st, 17, c->rule, -1, SQLITE_STATIC);
+	if (source_date && *source_date)
+		sqlite3_bind_text(st, 18, source_date, -1, SQLITE_STATIC);
+	if (source_url && *source_url)
+		sqlite3_bind_text(st, 19, source_url, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(s, rc, "storing a claim", err);
+	return 0;
+}
+
+int
+store_ref_insert(struct fig_store *s, long long doc_id,
+    const struct fig_ref *r, struct fig_err *err)
+{
+	sqlite3_stmt *st = stmt(s, ST_REF_INSERT, err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, doc_id);
+	sqlite3_bind_int64(st, 2, r->number);
+	sqlite3_bind_int64(st, 3, r->line);
+	sqlite3_bind_text(st, 4, nz(r->text), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, r->date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, nz(r->url), -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(s, rc, "storing a reference", err);
+	return 0;
+}
+
+static const char *
+col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return t ? (const char *)t : "";
+}
+
+/* Fills d from a row of DOC_COLUMNS starting at column base. With own,
+ * the strings are copies the caller releases; else they are borrowed
+ * from the statement (the const is cast away for the struct's sake and
+ * the callback must not write through them). */
+static void
+doc_from_row(struct fig_doc *d, sqlite3_stmt *st, int base, int own)
+{
+	memset(d, 0, sizeof *d);
+	d->id = sqlite3_column_int64(st, base);
+	if (own) {
+		d->path = xstrdup(col_text(st, base + 1));
+		d->title = xstrdup(col_text(st, base + 2));
+		d->source = xstrdup(col_text(st, base + 7));
+		d->url = xstrdup(col_text(st, base + 8));
+	} else {
+		d->path = (char *)col_text(st, base + 1);
+		d->title = (char *)col_text(st, base + 2);
+		d->source = (char *)col_text(st, base + 7);
+		d->url = (char *)col_text(st, base + 8);
+	}
+	claim_setfield(d->kind, sizeof d->kind, col_text(st, base + 3));
+	claim_setfield(d->published, sizeof d->published,
+	    col_text(st, base + 4));
+	claim_setfield(d->sha256, sizeof d->sha256, col_text(st, base + 5));
+	claim_setfield(d->added, sizeof d->added, col_text(st, base + 6));
+	d->nclaims = (long)sqlite3_column_int64(st, base + 9);
+}
+
+static int
+doc_get(struct fig_store *s, long long id, struct fig_doc *d, int *found,
+    struct fig_err *err)
+{
+	sqlite3_stmt *st = stmt(s, ST_DOC_GET, err);
+	int rc;
+
+	*found = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		doc_from_row(d, st, 0, 1);
+		*found = 1;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(s, rc, "reading a document", err);
+	return 0;
+}
+
+int
+store_doc_find(struct fig_store *s, const char *spec, struct fig_doc *d,
+    struct fig_err *err)
+{
+	sqlite3_stmt *st;
+	struct fig_buf list = FIG_BUF_INIT;
+	long long first = 0;
+	int n = 0, rc, found;
+	size_t i;
+
+	memset(d, 0, sizeof *d);
+	for (i = 0; spec[i] && isdigit((unsigned char)spec[i]); i++)
+		;
+	if (spec[0] && spec[i] == '\0' && i < 19) {
+		if (doc_get(s, atoll(spec), d, &found, err) != 0)
+			return -1;
+		if (found)
+			return 0;
+	}
+	rc = sqlite3_prepare_v2(s->db, "SELECT id, title, published FROM "
+	    "documents WHERE title = ?1 OR path = ?1 ORDER BY id", -1, &st,
+	    NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(s, rc, "finding a document", err);
+	sqlite3_bind_text(st, 1, spec, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n++ == 0)
+			first = sqlite3_column_int64(st, 0);
+		if (n <= 10)
+			buf_addf(&list, "%s%lld (%s, %s)", n > 1 ? "; " : "",
+			    (long long)sqlite3_column_int64(st, 0),
+			    col_text(st, 1), col_text(st, 2));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		buf_release(&list);
+		return db_fail(s, rc, "finding a document", err);
+	}
+	if (n == 0) {
+		buf_release(&list);
+		return err_set(err, FIG_EUSAGE, s->path, 0, 0, "no document "
+		    "'%s': give an id, title or path as 'figtrack docs' lists",
+		    spec);
+	}
+	if (n > 1) {
+		err_set(err, FIG_EUSAGE, s->path, 0, 0, "'%s' matches %d "
+		    "documents: %s; give the id", spec, n, buf_str(&list));
+		buf_release(&list);
+		return -1;
+	}
+	buf_release(&list);
+	if (doc_get(s, first, d, &found, err) != 0)
+		return -1;
+	return 0;
+}
+
+int
+store_doc_remove(struct fig_store *s, long long id, struct fig_err *err)
+{
+	static const char *const sql[] = {
+		"DELETE FROM claims WHERE doc_id = ?1",
+		"DELETE FROM refs WHERE doc_id = ?1",
+		"DELETE FROM documents WHERE id = ?1",
+	};
+
+	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+		sqlite3_stmt *st;
+		int rc = sqlite3_prepare_v2(s->db, sql[i], -1, &st, NULL);
+		if (rc != SQLITE_OK)
+			return db_fail(s, rc, "removing a document", err);
+		sqlite3_bind_int64(st, 1, id);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return db_fail(s, rc, "removing a document", err);
+	}
+	return 0;
+}
+
+/* The callback of a walk and which kind it is. */
+struct walker {
+	store_doc_fn doc;
+	store_row_fn row;
+	store_series_fn series;
+	void *ctx;
+};
+
+static int doc_row(const struct walker *w, sqlite3_stmt *st);
+static int claim_row(const struct walker *w, sqlite3_stmt *st);
+static int series_row(const struct walker *w, sqlite3_stmt *st);
+
+/* Steps st to the end, finalizes it and calls w's callback on each row.
+ * A non-zero return from it stops the walk with err as the callback left
+ * it (or a generic message). */
+static int
+walk(struct fig_store *s, sqlite3_stmt *st, const struct walker *w,
+    struct fig_err *err)
+{
+	int rc, stop = 0;
+
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (w->doc)
+			stop = doc_row(w, st);
+		else if (w->row)
+			stop = claim_row(w, st);
+		else
+			stop = series_row(w, st);
+	}
+	sqlite3_finalize(st);
+	if (stop) {
+		if (err && err->code == FIG_OK)
+			err_set(err, FIG_EIO, NULL, 0, 0, "stopped");
+		return -1;
+	}
+	if (rc != SQLITE_DONE)
+		return db_fail(s, rc, "reading the database", err);
+	return 0;
+}
+
+static int
+doc_row(const struct walker *w, sqlite3_stmt *st)
+{
+	struct fig_doc d;
+
+	doc_from_row(&d, st, 0, 0);
+	return w->doc(w->ctx, &d);
+}
+
+int
+store_each_doc(struct fig_store *s, store_doc_fn fn, void *ctx,
+    struct fig_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (err)
+		err_clear(err);
+	rc = sqlite3_prepare_v2(s->db, "SELECT " DOC_COLUMNS " FROM documents "
+	    "d ORDER BY published, id", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(s, rc, "listing documents", err);
+	struct walker w = { fn, NULL, NULL, ctx };
+
+	return walk(s, st, &w, err);
+}
+
+/* Columns of claim_rows that store_each_claim reads, in this order; the
+ * document's columns from 16 on are DOC_COLUMNS' (a 0 for the count). */
+#define CLAIM_COLUMNS "line, quote, value, low, high, qualifier, unit, " \
+	"period, period_kind, metric, entity, footnote, sentence, " \
+	"byte_start, byte_end, rule, doc_id, path, title, kind, published, " \
+	"sha256, added, source, url, 0, source_date, source_url"
+
+static int
+claim_row(const struct walker *w, sqlite3_stmt *st)
+{
+	struct fig_row r;
+	struct fig_doc d;
+	struct fig_claim *c = &r.claim;
+
+	claim_init(c);
+	c->line = (long)sqlite3_column_int64(st, 0);
+	c->quote = (char *)col_text(st, 1);
+	c->value = sqlite3_column_double(st, 2);
+	if ((c->has_low = sqlite3_column_type(st, 3) != SQLITE_NULL))
+		c->low = sqlite3_column_double(st, 3);
+	if ((c->has_high = sqlite3_column_type(st, 4) != SQLITE_NULL))
+		c->high = sqlite3_column_double(st, 4);
+	if (claim_qual_parse(col_text(st, 5), &c->qual) != 0)
+		c->qual = FIG_Q_EXACT;
+	claim_setfield(c->unit, sizeof c->unit, col_text(st, 6));
+	claim_setfield(c->period, sizeof c->period, col_text(st, 7));
+	if (claim_kind_parse(col_text(st, 8), &c->kind) != 0)
+		c->kind = FIG_PK_OBSERVED;
+	claim_setfield(c->metric, sizeof c->metric, col_text(st, 9));
+	claim_setfield(c->entity, sizeof c->entity, col_text(st, 10));
+	claim_setfield(c->footnote, sizeof c->footnote, col_text(st, 11));
+	c->sentence = sqlite3_column_type(st, 12) == SQLITE_NULL ? NULL :
+	    (char *)col_text(st, 12);
+	c->byte_start = (long)sqlite3_column_int64(st, 13);
+	c->byte_end = (long)sqlite3_column_int64(st, 14);
+	claim_setfield(c->rule, sizeof c->rule, col_text(st, 15));
+	doc_from_row(&d, st, 16, 0);
+	c->doc = d.title;
+	r.doc = &d;
+	r.source_date = col_text(st, 26);
+	r.source_url = col_text(st, 27);
+	return w->row(w->ctx, &r);
+}
+
+int
+store_each_claim(struct fig_store *s, const struct fig_query *q,
+    store_row_fn fn, void *ctx, struct fig_err *err)
+{
+	struct fig_buf sql = FIG_BUF_INIT;
+	char since[16] = "";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (err)
+		err_clear(err);
+	buf_adds(&sql, "SELECT " CLAIM_COLUMNS " FROM claim_rows WHERE 1");
+	if (q && q->metric)
+		buf_adds(&sql, " AND metric = ?1");
+	if (q && q->entity)
+		buf_adds(&sql, " AND entity = ?2");
+	if (q && q->since) {
+		if (store_date_valid(q->since) != 0) {
+			buf_release(&sql);
+			return err_set(err, FIG_EUSAGE, NULL, 0, 0, "date '%s' "
+			    "is not YYYY[-MM[-DD]]", q->since);
+		}
+		/* Partial dates compare as their first day: 2022 is
+		 * 2022-01-01, 2022-11 is 2022-11-01. */
+		snprintf(since, sizeof since, "%s%s", q->since,
+		    "-01-01" + (strlen(q->since) - 4));
+		buf_adds(&sql, " AND published || substr('-01-01', "
+		    "length(published) - 3) >= ?3");
+	}
+	if (q && q->doc_id)
+		buf_adds(&sql, " AND doc_id = ?4");
+	if (q && q->with_metric)
+		buf_adds(&sql, " AND metric <> ''");
+	buf_adds(&sql, " ORDER BY metric, entity, period, published, title, "
+	    "doc_id, line, byte_start, claim_id");
+	rc = sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL);
+	buf_release(&sql);
+	if (rc != SQLITE_OK)
+		return db_fail(s, rc, "reading claims", err);
+	if (q && q->metric)
+		sqlite3_bind_text(st, 1, q->metric, -1, SQLITE_STATIC);
+	if (q && q->entity)
+		sqlite3_bind_text(st, 2, q->entity, -1, SQLITE_STATIC);
+	if (q && q->since)
+		sqlite3_bind_text(st, 3, since, -1, SQLITE_STATIC);
+	if (q && q->doc_id)
+		sqlite3_bind_int64(st, 4, q->doc_id);
+	struct walker w = { NULL, fn, NULL, ctx };
+
+	return walk(s, st, &w, err);
+}
+
+static int
+series_row(const struct walker *w, sqlite3_stmt *st)
+{
+	struct fig_series r;
+
+	r.metric = col_text(st, 0);
+	r.entity = col_text(st, 1);
+	r.unit = col_text(st, 2);
+	r.figures = (long)sqlite3_column_int64(st, 3);
+	r.first_period = col_text(st, 4);
+	r.last_period = col_text(st, 5);
+	return w->series(w->ctx, &r);
+}
+
+int
+store_each_series(struct fig_store *s, store_series_fn fn, void *ctx,
+    struct fig_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (err)
+		err_clear(err);
+	rc = sqlite3_prepare_v2(s->db, "SELECT metric, entity, unit, count(*),"
+	    " min(nullif(period, '')), max(nullif(period, '')) FROM claims"
+	    " WHERE metric <> '' GROUP BY metric, entity, unit"
+	    " ORDER BY metric, entity, unit", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(s, rc, "listing series", err);
+	struct walker w = { NULL, NULL, fn, ctx };
+
+	return walk(s, st, &w, err);
+}

@@ -1,0 +1,42 @@
+#!/bin/sh
+# t0010-extract.sh: extract on the fixtures in tests/cases/extract,
+# compared byte for byte in CSV and JSONL, plus stdin, TSV and the
+# publication date options.
+. "$(dirname "$0")/lib.sh"
+cases=$top/tests/cases/extract
+
+for f in "$cases"/*.md "$cases"/*.txt; do
+	[ -f "$f" ] || continue
+	b=$(basename "$f"); want=${f%.*}
+	(cd "$cases" && "$FIGTRACK" extract "$b") > "$tmp/got.csv" 2>"$tmp/err"
+	same "extract: $b csv" "$tmp/got.csv" "$want.csv"
+	(cd "$cases" && "$FIGTRACK" extract --format jsonl "$b") > "$tmp/got.jsonl"
+	same "extract: $b jsonl" "$tmp/got.jsonl" "$want.jsonl"
+done
+
+printf 'Exports rose 5 percent in 2021.\n' > "$tmp/in.txt"
+"$FIGTRACK" extract - < "$tmp/in.txt" > "$tmp/out"
+has "extract: stdin is named -" "$tmp/out" "-,1,rose 5 percent,5,,,exact,percent,2021,observed"
+"$FIGTRACK" extract --format tsv "$tmp/in.txt" > "$tmp/out"
+has "extract: tsv header" "$tmp/out" "$(printf 'doc\tline\tquote')"
+printf 'Output is 30 percent higher.\n' > "$tmp/now.txt"
+"$FIGTRACK" extract --published 2024-05 "$tmp/now.txt" > "$tmp/out"
+has "extract: --published dates present-tense figures" "$tmp/out" ",2024,observed"
+status "extract: bad --published is exit 2" 2 "$FIGTRACK" extract --published 2024-13 "$tmp/now.txt"
+has "extract: bad --published says why" "$tmp/err" "is not a date"
+# several files: one header, claims of each in order
+"$FIGTRACK" extract "$tmp/in.txt" "$tmp/now.txt" > "$tmp/out"
+eq "extract: two files, one header" "$(grep -c '^doc,' "$tmp/out")" 1
+eq "extract: two files, both claims" "$(wc -l < "$tmp/out" | tr -d ' ')" 3
+# FIGTRACK_RULES and --rules pick the rule set
+mkdir -p "$tmp/rules"
+printf '[numbers]\ntwo = 2\n[unit widget]\nafter = widgets?\n' > "$tmp/rules/w.rules"
+printf 'We sold 7 widgets and 5 percent.\n' > "$tmp/w.txt"
+"$FIGTRACK" extract --rules "$tmp/rules" "$tmp/w.txt" > "$tmp/out"
+has "extract: --rules uses that set" "$tmp/out" ",7 widgets,7,,,exact,widget,"
+hasnt "extract: --rules only that set" "$tmp/out" "percent"
+FIGTRACK_RULES="$tmp/rules" "$FIGTRACK" extract "$tmp/w.txt" > "$tmp/out"
+has "extract: FIGTRACK_RULES" "$tmp/out" ",widget,"
+# the installed layout: rules found next to the program, from any cwd
+(cd "$tmp" && env -u FIGTRACK_RULES "$FIGTRACK" extract in.txt) > "$tmp/out" 2>&1
+has "extract: default rules from another directory" "$tmp/out" "rose 5 percent"

@@ -1,0 +1,48 @@
+#!/bin/sh
+# t0020-rules.sh: rule files: the shipped examples pass, and every kind
+# of broken rule file fails with FILE:LINE:COL and a clear message.
+. "$(dirname "$0")/lib.sh"
+
+ok "rules: shipped examples pass" "$FIGTRACK" rules test
+has "rules: test prints a count" "$tmp/out" " passed, 0 failed"
+ok "rules: check" "$FIGTRACK" rules check
+has "rules: check counts topics" "$tmp/out" "topics"
+
+bad() { # bad NAME TEXT EXPECTED-ERROR
+	rm -rf "$tmp/r"; mkdir -p "$tmp/r"
+	printf '%b' "$2" > "$tmp/r/x.rules"
+	status "rules: $1 is exit 2" 2 "$FIGTRACK" rules check --rules "$tmp/r"
+	has "rules: $1 message" "$tmp/err" "$3"
+}
+bad "bad regex" '[numbers]\ntwo = 2\n\n[unit percent]\nafter = per(cent\n' \
+    "x.rules:5:17: missing closing parenthesis"
+bad "bad regex in topic" '[unit percent]\nafter = percent\n[topic a.b]\npattern = {Q} of [neon\n' \
+    "x.rules:4:"
+bad "unknown macro" '[unit percent]\nafter = {NOPE}cent\n' \
+    "x.rules:2:9: unknown macro '{NOPE}'"
+bad "unknown section" '[frob x]\npattern = a\n' "x.rules:1:2: unknown section kind 'frob'"
+bad "unknown key" '[unit percent]\nafter = percent\nflavour = mint\n' \
+    "x.rules:3:1: unknown key 'flavour' in [unit]"
+bad "line without section" 'pattern = a\n' "x.rules:1:1:"
+bad "missing equals" '[unit percent]\nafter percent\n' "x.rules:2:1: expected 'key = value'"
+bad "unclosed header" '[unit percent\n' "x.rules:1:1: section header needs a closing ']'"
+bad "capturing group in unit" '[unit percent]\nafter = (percent)\n' "capturing group"
+bad "self-referencing macro" '[define A]\npattern = x{A}\n[unit percent]\nafter = {A}\n' "nest too deeply"
+bad "invalid UTF-8" '[unit percent]\nafter = per\377cent\n' "x.rules:2: invalid UTF-8"
+rm -rf "$tmp/r"; mkdir -p "$tmp/r"
+status "rules: empty directory is exit 2" 2 "$FIGTRACK" rules check --rules "$tmp/r"
+has "rules: empty directory says so" "$tmp/err" "no *.rules files"
+status "rules: missing directory is exit 2" 2 "$FIGTRACK" rules check --rules "$tmp/gone"
+
+# a pattern that backtracks catastrophically stops with a clear error
+rm -rf "$tmp/r"; mkdir -p "$tmp/r"
+printf '[unit percent]\nafter = percent\n[topic slow.one]\npattern = (?:a+)+[^a\\s]{Q}\n' > "$tmp/r/x.rules"
+awk 'BEGIN { s = ""; for (i = 0; i < 40; i++) s = s "a"; print s " 5 percent" }' > "$tmp/slow.txt"
+status "rules: runaway pattern is exit 2, not a hang" 2 "$FIGTRACK" extract --rules "$tmp/r" "$tmp/slow.txt"
+has "rules: runaway pattern names text and rule" "$tmp/err" "slow.txt:1: the pattern of rule x.rules:4 hit the match limit"
+
+# an example that fails makes rules test exit 1 and says which
+rm -rf "$tmp/r"; mkdir -p "$tmp/r"
+printf '[unit percent]\nafter = percent\nexample = It is 5 percent. => 6 percent\n' > "$tmp/r/x.rules"
+status "rules: failing example is exit 1" 1 "$FIGTRACK" rules test --rules "$tmp/r"
+has "rules: failing example is named" "$tmp/out" "FAIL x.rules:3:"

@@ -1,0 +1,347 @@
+/* unit-extract.c: the extraction stage on small texts with the shipped
+ * rules, one case a row: input, publication date, and the claims expected
+ * as "quote|value|unit|qualifier|low|high|period|kind|metric|entity|
+ * footnote" lines (every claim, in order). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "figtrack/extract.h"
+
+struct xcase {
+	const char *name;
+	const char *text;
+	const char *published;
+	const char *want;
+};
+
+static const struct xcase cases[] = {
+	/* numbers */
+	{ "digits_commas", "They hired 2,000 engineers in 2021.", NULL,
+	  "2,000 engineers|2000|count|exact|||2021|observed|||\n" },
+	{ "decimal_percent", "In 2020 the share was 59.1 percent.", NULL,
+	  "59.1 percent|59.1|percent|exact|||2020|observed|||\n" },
+	{ "glued_scale", "In 2023 sales were $1.5bn.", NULL,
+	  "$1.5bn|1500000000|usd|exact|||2023|observed|||\n" },
+	{ "scale_words", "In 2021 it spent 3 million euros and RMB 2.5 billion.",
+	  NULL,
+	  "3 million euros|3000000|eur|exact|||2021|observed|||\n"
+	  "RMB 2.5 billion|2500000000|cny|exact|||2021|observed|||\n" },
+	{ "number_words", "In 2021 twenty-five firms and a dozen labs opened.",
+	  NULL,
+	  "twenty-five firms|25|count|exact|||2021|observed|||\n"
+	  "a dozen labs|12|count|exact|||2021|observed|||\n" },
+	{ "fraction_share", "In 2021 Ukraine supplied half of the world's neon.",
+	  NULL, "half|50|percent|exact|||2021|observed|"
+	  "neon.world_supply_share|Ukraine|\n" },
+	/* units */
+	{ "percent_forms", "In 2020 it was 10 per cent, 11% and 12 pct.", NULL,
+	  "10 per cent|10|percent|exact|||2020|observed|||\n"
+	  "11%|11|percent|exact|||2020|observed|||\n"
+	  "12 pct|12|percent|exact|||2020|observed|||\n" },
+	{ "percentage_points", "In 2020 it rose 3 percentage points and 2pp.",
+	  NULL,
+	  "rose 3 percentage points|3|percentage_point|exact|||2020|"
+	  "observed|||\n"
+	  "2pp|2|percentage_point|exact|||2020|observed|||\n" },
+	{ "nanometres", "In 2022 SMIC made 7nm chips, not 5-nanometer ones.", NULL,
+	  "7nm|7|nm|exact|||2022|observed|process_node.foundry_capability|"
+	  "SMIC|\n"
+	  "5-nanometer|5|nm|exact|||2022|observed||SMIC|\n" },
+	{ "markdown_dollar", "In 2015 it signed a US\\$200 million deal.", NULL,
+	  "US\\$200 million|200000000|usd|exact|||2015|observed|||\n" },
+	{ "currency_after", "In 2022 they paid 40 billion roubles and 3 yuan.",
+	  NULL,
+	  "40 billion roubles|40000000000|rub|exact|||2022|observed|||\n"
+	  "3 yuan|3|cny|exact|||2022|observed|||\n" },
+	{ "km_tonnes", "In 2017 a 7000-kilometre line moved 300 tonnes.", NULL,
+	  "7000-kilometre|7000|km|exact|||2017|observed|||\n"
+	  "300 tonnes|300|tonne|exact|||2017|observed|||\n" },
+	/* qualifiers and bounds */
+	{ "bounds", "In 2019 exports were over 5%, under 9%, at least 6%, "
+	  "up to 8% and nearly 7%.", NULL,
+	  "over 5%|5|percent|more_than|5||2019|observed|||\n"
+	  "under 9%|9|percent|less_than||9|2019|observed|||\n"
+	  "at least 6%|6|percent|at_least|6||2019|observed|||\n"
+	  "up to 8%|8|percent|at_most||8|2019|observed|||\n"
+	  "nearly 7%|7|percent|almost||7|2019|observed|||\n" },
+	{ "ranges", "In 2018 it held 30-40% and between 5 and 7 percent.", NULL,
+	  "30-40%|35|percent|range|30|40|2018|observed|||\n"
+	  "between 5 and 7 percent|6|percent|range|5|7|2018|observed|||\n" },
+	{ "direction", "In 2022 imports fell 12% and exports grew by 4 percent.",
+	  NULL,
+	  "fell 12%|-12|percent|exact|||2022|observed|||\n"
+	  "grew by 4 percent|4|percent|exact|||2022|observed|||\n" },
+	/* periods */
+	{ "month_year", "As of June 2022, prices had fallen 8 percent.", NULL,
+	  "had fallen 8 percent|-8|percent|exact|||2022-06|observed|||\n" },
+	{ "day_month_year", "On 31 December 2021 it held 12 percent.", NULL,
+	  "12 percent|12|percent|exact|||2021-12-31|observed|||\n" },
+	{ "half_quarter", "In the first half of 2022 output was 9 percent "
+	  "higher. In Q3 2021 it was 4 percent.", NULL,
+	  "9 percent|9|percent|exact|||2022-H1|observed|||\n"
+	  "4 percent|4|percent|exact|||2021-Q3|observed|||\n" },
+	{ "early_year", "In early 2022 some 40 percent came from Ukraine.", NULL,
+	  "some 40 percent|40|percent|approx|||2022|observed||Ukraine|\n" },
+	{ "target_by", "Russia aims for 28 nanometres by 2030.", "2022-11",
+	  "28 nanometres|28|nm|exact|||2030|target|process_node.target|"
+	  "Russia|\n" },
+	{ "by_looking_back", "The centre by 2020 was employing 2000 personnel.",
+	  "2022-11",
+	  "2000 personnel|2000|count|exact|||2020|observed|||\n" },
+	{ "that_year", "In 2020 a plan appeared. That year, imports rose 5 "
+	  "percent.", NULL,
+	  "rose 5 percent|5|percent|exact|||2020|observed|||\n" },
+	{ "later_in", "Later in 2020, output fell 3 percent.", NULL,
+	  "fell 3 percent|-3|percent|exact|||2020|observed|||\n" },
+	{ "prior_to", "Prior to 2022 Ukraine supplied some 50 percent of "
+	  "global neon consumption.", NULL,
+	  "some 50 percent|50|percent|approx|||2022|observed|"
+	  "neon.consumption_share|Ukraine|\n" },
+	{ "present_tense", "Russia supplies 30 percent of the world's neon.",
+	  "2022-11-03", "30 percent|30|percent|exact|||2022|observed|"
+	  "neon.world_supply_share|Russia|\n" },
+	{ "past_undated", "It was 30 percent.", "2022-11",
+	  "30 percent|30|percent|exact||||observed|||\n" },
+	{ "no_date_at_all", "It is 30 percent.", NULL,
+	  "30 percent|30|percent|exact||||observed|||\n" },
+	{ "baseline", "In 2022 the share was 30 percent, up from 20 percent "
+	  "in 2021.", NULL,
+	  "30 percent|30|percent|exact|||2022|observed|||\n"
+	  "20 percent|20|percent|exact|||2021|baseline|||\n" },
+	/* footnotes */
+	{ "footnote_superscript", "Russia supplies 30 percent of the world's "
+	  "neon,\xC2\xB9\xE2\x81\xB0\xE2\x81\xB8 xenon and krypton.", "2022",
+	  "30 percent|30|percent|exact|||2022|observed|neon.world_supply_share"
+	  "|Russia|108\n"
+	  "30 percent|30|percent|exact|||2022|observed|xenon.world_supply_share"
+	  "|Russia|108\n"
+	  "30 percent|30|percent|exact|||2022|observed|"
+	  "krypton.world_supply_share|Russia|108\n" },
+	{ "footnote_year", "Output rose 5 percent in 2020.\xC2\xB9\xE2\x81\xB6",
+	  NULL, "rose 5 percent|5|percent|exact|||2020|observed|||16\n" },
+	{ "footnote_bracket", "In 2019 it held 12 percent.[7] It grew.", NULL,
+	  "12 percent|12|percent|exact|||2019|observed|||7\n" },
+	{ "footnote_next_sentence", "In 2019 it held 12 percent. Others "
+	  "agree.\xC2\xB3", NULL,
+	  "12 percent|12|percent|exact|||2019|observed|||3\n" },
+	{ "footnote_not_past_figure", "In 2019 it held 12 percent. It held "
+	  "9 percent in 2020.\xC2\xB3", NULL,
+	  "12 percent|12|percent|exact|||2019|observed|||\n"
+	  "9 percent|9|percent|exact|||2020|observed|||3\n" },
+	/* never claims */
+	{ "models_and_years", "The S-400, RD-180, Mi-26, CR-929, 5G, 6G, "
+	  "RISC-V, COVID-19 and Industrie 4.0 date from 2014 and 2019.", NULL,
+	  "" },
+	{ "referential", "The two countries and both sides met one analyst.",
+	  NULL, "" },
+	{ "section_refs", "See section 3.2 and 2.1 Telecommunications.", NULL,
+	  "" },
+	{ "decades", "Since the 1990s and the late 2000s little changed.", NULL,
+	  "" },
+	{ NULL, NULL, NULL, NULL }
+};
+
+struct sink {
+	struct fig_buf out;
+};
+
+static int
+on_claim(void *ctx, const struct fig_claim *c)
+{
+	struct sink *k = ctx;
+	const char *v[CLAIM_NCOLUMNS];
+	char num[4][64];
+
+	claim_fields(c, v, num);
+	/* quote value unit qualifier low high period kind metric entity fn */
+	buf_addf(&k->out, "%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s\n", v[2], v[3],
+	    v[7], v[6], v[4], v[5], v[8], v[9], v[10], v[11], v[12]);
+	return 0;
+}
+
+static struct fig_rules *rules;
+
+static void
+run_cases(void)
+{
+	for (int i = 0; cases[i].name; i++) {
+		struct sink k = { FIG_BUF_INIT };
+		struct fig_extract_opts o = { cases[i].published, 0, NULL };
+		struct fig_extract_cbs cbs = { on_claim, NULL, &k };
+		struct fig_err err;
+
+		if (extract_mem(rules, cases[i].text, strlen(cases[i].text),
+		    "t", &o, &cbs, NULL, &err) != 0) {
+			printf("FAIL %s: error %s\n", cases[i].name, err.msg);
+			harness_failed_++;
+		} else if (strcmp(buf_str(&k.out), cases[i].want) != 0) {
+			printf("FAIL %s:\n--- got\n%s--- want\n%s", cases[i].name,
+			    buf_str(&k.out), cases[i].want);
+			harness_failed_++;
+		}
+		buf_release(&k.out);
+	}
+}
+
+struct refsink {
+	int n;
+	char last[512];
+};
+
+static int
+on_ref(void *ctx, const struct fig_ref *r)
+{
+	struct refsink *k = ctx;
+
+	k->n++;
+	snprintf(k->last, sizeof k->last, "%d|%ld|%s|%s", r->number, r->line,
+	    r->date, r->url);
+	return 0;
+}
+
+static int
+count_claim(void *ctx, const struct fig_claim *c)
+{
+	(void)c;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+static void
+test_metadata_and_references(void)
+{
+	const char *doc =
+	    "---\n"
+	    "title: Chips in 2023\n"
+	    "date: 2023-08-23\n"
+	    "source: Example Wire, 45 percent sure\n"
+	    "---\n"
+	    "# Chips\n"
+	    "\n"
+	    "Russia now makes 40 percent of its chips.\xC2\xB9\n"
+	    "\n"
+	    "## References\n"
+	    "\n"
+	    "- 1 A. Writer, 'On chips', Wire, August 6 2020; updated 12 May "
+	    "2021 <https://example.org/chips>.\n"
+	    "- 2 Someone, 'More', (2019), 30 percent of pages.\n";
+	struct fig_docmeta meta;
+	struct refsink rk = { 0, "" };
+	int nclaims = 0;
+	struct fig_extract_cbs cbs = { count_claim, NULL, &nclaims };
+	struct fig_err err;
+
+	/* claims and refs go to different contexts: count claims first */
+	CHECK(extract_mem(rules, doc, strlen(doc), "d", NULL, &cbs, &meta,
+	    &err) == 0);
+	CHECK(nclaims == 1);	/* not the metadata, not the references */
+	CHECK_STR(meta.title, "Chips in 2023");
+	CHECK_STR(meta.published, "2023-08-23");
+	cbs.on_claim = NULL;
+	cbs.on_ref = on_ref;
+	cbs.ctx = &rk;
+	CHECK(extract_mem(rules, doc, strlen(doc), "d", NULL, &cbs, &meta,
+	    &err) == 0);
+	CHECK(rk.n == 2);
+	CHECK_STR(rk.last, "2|13|2019|");
+	{
+		/* first entry: the latest date and the URL */
+		struct refsink one = { 0, "" };
+		const char *d1 = "Body.\n\nReferences\n- 1 A. Writer, 'On chips', "
+		    "August 6 2020; updated 12 May 2021 <https://example.org/c>.\n";
+		cbs.ctx = &one;
+		CHECK(extract_mem(rules, d1, strlen(d1), "d", NULL, &cbs, NULL,
+		    &err) == 0);
+		CHECK_STR(one.last, "1|4|2021-05-12|https://example.org/c");
+	}
+}
+
+static void
+test_kv_metadata_and_date_line(void)
+{
+	const char *kv = "title: A note\ndate: March 2024\n\nIt is 5 percent.\n";
+	const char *top = "A REPORT\n\nNovember 2022\n\nIt is 5 percent.\n";
+	struct fig_docmeta meta;
+	int n = 0;
+	struct fig_extract_cbs cbs = { count_claim, NULL, &n };
+	struct fig_err err;
+
+	CHECK(extract_mem(rules, kv, strlen(kv), "d", NULL, &cbs, &meta,
+	    &err) == 0);
+	CHECK_STR(meta.published, "2024-03");
+	CHECK_STR(meta.title, "A note");
+	CHECK(n == 1);
+	n = 0;
+	CHECK(extract_mem(rules, top, strlen(top), "d", NULL, &cbs, &meta,
+	    &err) == 0);
+	CHECK_STR(meta.published, "2022-11");
+	CHECK_STR(meta.title, "A REPORT");
+	CHECK(n == 1);
+}
+
+static void
+test_bad_input(void)
+{
+	struct fig_err err;
+	int n = 0;
+	struct fig_extract_cbs cbs = { count_claim, NULL, &n };
+	struct fig_extract_opts lossy = { NULL, 1, NULL };
+	const char bin[] = "ok line\nbad\0line\n";
+	const char crlf[] = "\xEF\xBB\xBFIn 2020 it was 5 percent.\r\n";
+
+	CHECK(extract_mem(rules, "fine\nab\xFFz\n", 10, "f", NULL, &cbs, NULL,
+	    &err) == -1);
+	CHECK(err.line == 2 && strstr(err.msg, "invalid UTF-8") != NULL);
+	CHECK(strstr(err.msg, "offset 7") != NULL);
+	CHECK(extract_mem(rules, "fine\nab\xFFz 5 percent\n", 20, "f", &lossy,
+	    &cbs, NULL, &err) == 0);
+	CHECK(extract_mem(rules, bin, sizeof bin - 1, "b", NULL, &cbs, NULL,
+	    &err) == -1);
+	CHECK(err.line == 2 && strstr(err.msg, "NUL") != NULL);
+	n = 0;
+	CHECK(extract_mem(rules, crlf, sizeof crlf - 1, "c", NULL, &cbs, NULL,
+	    &err) == 0 && n == 1);
+}
+
+static void
+test_long_line(void)
+{
+	/* a document without line breaks is cut into bounded blocks and
+	 * every figure is still found */
+	struct fig_buf b = FIG_BUF_INIT;
+	int n = 0;
+	struct fig_extract_cbs cbs = { count_claim, NULL, &n };
+	struct fig_err err;
+
+	for (int i = 0; i < 20000; i++)
+		buf_adds(&b, "In 2020 the share was 12 percent of all. ");
+	CHECK(extract_mem(rules, b.data, b.len, "long", NULL, &cbs, NULL,
+	    &err) == 0);
+	CHECK(n >= 19990 && n <= 20000);
+	buf_release(&b);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct harness_test tests[] = {
+		{ "extract_cases", run_cases },
+		{ "extract_metadata_references", test_metadata_and_references },
+		{ "extract_kv_metadata_date_line", test_kv_metadata_and_date_line },
+		{ "extract_bad_input", test_bad_input },
+		{ "extract_long_line", test_long_line },
+		{ NULL, NULL }
+	};
+	struct fig_err err;
+	int rc;
+
+	if (rules_load(&rules, "data/rules", &err) != 0) {
+		printf("FAIL rules: %s:%ld: %s\n", err.file, err.line, err.msg);
+		return 1;
+	}
+	rc = harness_main(tests, argc, argv);
+	rules_free(rules);
+	return rc;
+}

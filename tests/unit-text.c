@@ -1,0 +1,154 @@
+/* unit-text.c: UTF-8 checks, superscript footnote digits, cleaning and
+ * its offset runs, periods and number parsing without rules. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "figtrack/claim.h"
+#include "figtrack/number.h"
+#include "figtrack/period.h"
+#include "figtrack/text.h"
+
+static void
+test_utf8(void)
+{
+	size_t bad = 99;
+
+	CHECK(text_utf8_check("plain ascii", 11, &bad) == 0);
+	CHECK(text_utf8_check("neon,\xC2\xB9\xE2\x81\xB0\xE2\x81\xB8", 13,
+	    &bad) == 0);
+	CHECK(text_utf8_check("ab\xFF" "cd", 5, &bad) == -1 && bad == 2);
+	/* overlong "/" and a UTF-16 surrogate are refused */
+	CHECK(text_utf8_check("x\xC0\xAF", 3, &bad) == -1 && bad == 1);
+	CHECK(text_utf8_check("\xED\xA0\x80", 3, &bad) == -1 && bad == 0);
+	/* a sequence cut off by the end */
+	CHECK(text_utf8_check("12345678\xE2\x82", 10, &bad) == -1 && bad == 8);
+	/* long ASCII runs take the eight-byte path, then a bad byte */
+	{
+		char s[40];
+		memset(s, 'a', sizeof s);
+		s[33] = (char)0x80;
+		CHECK(text_utf8_check(s, sizeof s, &bad) == -1 && bad == 33);
+	}
+}
+
+static void
+test_lossy(void)
+{
+	struct fig_buf b = FIG_BUF_INIT;
+
+	text_utf8_lossy(&b, "a\xFF" "b\xE2\x82", 5);
+	CHECK_STR(buf_str(&b), "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+	buf_release(&b);
+}
+
+static void
+test_superscript(void)
+{
+	long n;
+
+	/* "¹⁰⁸" */
+	CHECK(text_superscript_run("\xC2\xB9\xE2\x81\xB0\xE2\x81\xB8 x", 10,
+	    &n) == 8 && n == 108);
+	CHECK(text_superscript_run("108", 3, &n) == 0 && n == 0);
+}
+
+static void
+test_clean(void)
+{
+	const char *raw = "US\\$200 million, neon,\xC2\xB9\xE2\x81\xB0\xE2\x81\xB8 "
+	    "xenon\nand krypton";
+	struct fig_buf b = FIG_BUF_INIT;
+	struct fig_runs runs = { NULL, 0, 0 };
+	size_t c;
+
+	text_clean(&b, raw, strlen(raw), &runs);
+	CHECK_STR(buf_str(&b), "US$200 million, neon, xenon and krypton");
+	/* offsets map back: "$" sits after the dropped backslash */
+	c = (size_t)(strchr(b.data, '$') - b.data);
+	CHECK(text_raw_at(&runs, c) == 3);
+	/* "xenon" in the raw text follows the 8 superscript bytes */
+	c = (size_t)(strstr(b.data, "xenon") - b.data);
+	CHECK(text_raw_at(&runs, c) == (size_t)(strstr(raw, "xenon") - raw));
+	CHECK(text_clean_at(&runs, (size_t)(strstr(raw, "xenon") - raw)) == c);
+	/* a dropped byte maps to the next kept one */
+	CHECK(text_clean_at(&runs, 2) == 2);
+	buf_release(&b);
+	free(runs.v);
+}
+
+static void
+test_period(void)
+{
+	char p[FIG_PERIOD_LEN];
+
+	CHECK(period_parse("2022", p) == 0 && strcmp(p, "2022") == 0);
+	CHECK(period_parse("2022-h1", p) == 0 && strcmp(p, "2022-H1") == 0);
+	CHECK(period_parse("2021-Q3", p) == 0 && strcmp(p, "2021-Q3") == 0);
+	CHECK(period_parse("2024-02-29", p) == 0);
+	CHECK(period_parse("2023-02-29", p) == -1);
+	CHECK(period_parse("2022-13", p) == -1);
+	CHECK(period_parse("2022-6", p) == -1);
+	CHECK(period_parse("20220", p) == -1);
+	CHECK(period_parse("", p) == -1);
+	CHECK(period_parse_date("2022-H1", p) == -1);
+	CHECK_NUM(period_mid("2022"), 2022.5);
+	CHECK_NUM(period_mid("2022-H1"), 2022.25);
+	CHECK_NUM(period_mid("2022-Q4"), 2022.875);
+	CHECK(period_cmp("2021", "2022-H1") < 0);
+	CHECK(period_cmp("2022", "2022-01") < 0);	/* longer first */
+	CHECK(period_cmp("2022-06", "2022-H1") > 0);
+	CHECK(period_year("2021-Q3") == 2021 && period_year("junk") == 0);
+	CHECK(period_month("Sept", 4) == 9 && period_month("dec.", 4) == 12);
+	CHECK(period_month("Mayor", 5) == 0);
+}
+
+static void
+test_number_digits(void)
+{
+	double v;
+	int f;
+
+	CHECK(number_parse(NULL, "2,000", 5, &v, &f, NULL) == 0 && v == 2000);
+	CHECK(!(f & FIG_NUM_YEARLIKE));
+	CHECK(number_parse(NULL, "2000", 4, &v, &f, NULL) == 0 &&
+	    (f & FIG_NUM_YEARLIKE) && (f & FIG_NUM_INTEGER));
+	CHECK(number_parse(NULL, "59.1", 4, &v, &f, NULL) == 0);
+	CHECK_NUM(v, 59.1);
+	CHECK(!(f & FIG_NUM_INTEGER));
+	CHECK(number_parse(NULL, "1.2.3", 5, &v, &f, NULL) == -1);
+	CHECK(number_parse(NULL, "two", 3, &v, &f, NULL) == -1);
+}
+
+static void
+test_claim_number(void)
+{
+	char out[64];
+
+	claim_fmt_number(200000000, out, sizeof out);
+	CHECK_STR(out, "200000000");
+	claim_fmt_number(59.1, out, sizeof out);
+	CHECK_STR(out, "59.1");
+	claim_fmt_number(-38, out, sizeof out);
+	CHECK_STR(out, "-38");
+	claim_fmt_number(100.0 / 3, out, sizeof out);
+	CHECK_STR(out, "33.333333");
+	claim_fmt_number(-0.0, out, sizeof out);
+	CHECK_STR(out, "0");
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct harness_test tests[] = {
+		{ "text_utf8", test_utf8 },
+		{ "text_lossy", test_lossy },
+		{ "text_superscript", test_superscript },
+		{ "text_clean_runs", test_clean },
+		{ "period_parse_mid_cmp", test_period },
+		{ "number_digits", test_number_digits },
+		{ "claim_fmt_number", test_claim_number },
+		{ NULL, NULL }
+	};
+	return harness_main(tests, argc, argv);
+}
