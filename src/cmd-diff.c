@@ -202,6 +202,7 @@ from_store(const struct opts *o, struct fig_diff **out, char **base_name,
 		goto out;
 	memset(&q, 0, sizeof q);
 	q.with_metric = 1;
+	q.unordered = 1;	/* diff_class sorts the newer figures itself */
 	sink.baseline = 0;
 	if (store_each_claim(s, &q, add_row, &sink, err) != 0)
 		goto out;
