@@ -89,8 +89,8 @@ quantity_from_match(const struct fig_rules *r, pcre2_match_data *md,
 			return 0;	/* "2.1 Telecommunications", "2020 imports" */
 		if ((f1 & FIG_NUM_YEARLIKE) && is_count && !u->count_ok_years)
 			return 0;
-		if ((f1 & FIG_NUM_FRACTION) && is_count)
-			return 0;
+		if ((f1 & FIG_NUM_FRACTION) && (is_count || u->duration))
+			return 0;	/* "that half year" names a period */
 		factor = u->factor;
 		claim_setfield(q->unit_name, sizeof q->unit_name, u->canon);
 	}

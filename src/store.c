@@ -980,8 +980,9 @@ store_each_claim(struct fig_store *s, const struct fig_query *q,
 		buf_adds(&sql, " AND doc_id = ?4");
 	if (q && q->with_metric)
 		buf_adds(&sql, " AND metric <> ''");
-	buf_adds(&sql, " ORDER BY metric, entity, period, published, title, "
-	    "doc_id, line, byte_start, claim_id");
+	if (!(q && q->unordered))
+		buf_adds(&sql, " ORDER BY metric, entity, period, published, "
+		    "title, doc_id, line, byte_start, claim_id");
 	rc = sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL);
 	buf_release(&sql);
 	if (rc != SQLITE_OK)

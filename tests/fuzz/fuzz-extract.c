@@ -39,7 +39,8 @@ fx_field(const char *s, size_t size)
 		abort();
 }
 
-/* claim_fmt_number writes v so that it reads back, to 6 decimals. */
+/* claim_fmt_number writes v so that it reads back, to 6 decimals, or
+ * from a billion up to whole units. */
 static void
 fx_number(double v)
 {
@@ -50,7 +51,8 @@ fx_number(double v)
 		abort();
 	claim_fmt_number(v, num, sizeof num);
 	back = strtod(num, NULL);
-	if (!(fabs(back - v) <= 5e-7 + 1e-15 * fabs(v)))
+	if (!(fabs(back - v) <= (fabs(v) >= 1e9 ? 0.5 : 5e-7) +
+	    1e-15 * fabs(v)))
 		abort();
 }
 
