@@ -54,3 +54,13 @@ has "large integer number word value" "$tmp/out" ",zillion percent,1000000000000
 printf '[scale inf]\npattern = lots\n[unit percent]\nafter = percent\n' > "$tmp/z/x.rules"
 status "infinite scale is exit 2" 2 "$FIGTRACK" rules check --rules "$tmp/z"
 has "infinite scale says so" "$tmp/err" "[scale N] needs a number below 1e40: 'inf'"
+
+# a rule file of thousands of small sections: every array grew by one
+# element a time, which under AddressSanitizer took 80 s for 64 KB
+if [ "${VALGRIND:-0}" != 1 ]; then
+	rm -rf "$tmp/big" && mkdir "$tmp/big"
+	awk 'BEGIN { print "[unit percent]"; print "after = percent"
+		for (i = 0; i < 2500; i++) printf "[entity E%d]\npattern = foo%d\n", i, i }' > "$tmp/big/x.rules"
+	ok "big rule file loads in time" timeout 30 "$FIGTRACK" rules check --rules "$tmp/big"
+	has "big rule file: every entity" "$tmp/out" "2500 entities"
+fi
