@@ -25,7 +25,6 @@ static FILE *fx_sink;
 struct fx_doc {
 	const char *text;	/* as read, or repaired under lossy */
 	size_t size;
-	int lossy;
 };
 
 /* A fixed field must hold a NUL within its size and valid UTF-8. */
@@ -61,20 +60,18 @@ fx_claim(void *ctx, const struct fig_claim *c)
 {
 	const struct fx_doc *d = ctx;
 	char p[FIG_PERIOD_LEN];
-	size_t bad;
+	size_t bad, q1;
 
 	if (c->quote == NULL || c->line < 1 || c->byte_start < 0 ||
 	    c->byte_end < c->byte_start)
 		abort();
-	{
-		/* the quote's first line is where its offset says, in the
-		 * document or under lossy in the repaired one */
-		size_t q1 = strcspn(c->quote, "\n");
-		if ((size_t)c->byte_end > d->size ||
-		    (size_t)c->byte_start + q1 > d->size ||
-		    memcmp(d->text + c->byte_start, c->quote, q1) != 0)
-			abort();
-	}
+	/* the quote's first line is where its offsets say, in the document
+	 * or, under lossy, in the repaired one */
+	q1 = strcspn(c->quote, "\n");
+	if ((size_t)c->byte_end > d->size ||
+	    (size_t)c->byte_start + q1 > d->size ||
+	    memcmp(d->text + c->byte_start, c->quote, q1) != 0)
+		abort();
 	if (text_utf8_check(c->quote, strlen(c->quote), &bad) != 0)
 		abort();
 	fx_field(c->unit, sizeof c->unit);
@@ -155,7 +152,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&opts, 0, sizeof opts);
 	d.text = copy;
 	d.size = size;
-	d.lossy = 0;
 	cbs.on_claim = fx_claim;
 	cbs.on_ref = fx_ref;
 	cbs.ctx = &d;
@@ -166,7 +162,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (err.code == FIG_OK)
 			abort();	/* a failure must say why */
 		if (err.code == FIG_EINPUT && strstr(err.msg, "UTF-8")) {
-			opts.lossy = d.lossy = 1;
+			opts.lossy = 1;
 			text_utf8_lossy(&fixed, copy, size);
 			d.text = buf_str(&fixed);
 			d.size = fixed.len;
