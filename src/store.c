@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -99,7 +100,74 @@ static const char *const migrations[] = {
 	"CREATE VIEW series AS SELECT metric, entity, period, value, low,\n"
 	"	high, unit, qualifier, period_kind, title AS document, doc_id,\n"
 	"	published, line, quote, source_date, source_url\n"
-	"FROM claim_rows WHERE metric <> '';\n"
+	"FROM claim_rows WHERE metric <> '';\n",
+
+	/* 1 -> 2: each metric, entity and unit stored once, in timeseries;
+	 * claims point at it. The series index is then two integers and a
+	 * period instead of three strings: a quarter of the size, and an
+	 * insert compares integers on its way down. The views keep their
+	 * columns. */
+	"CREATE TABLE timeseries (\n"
+	"	id INTEGER PRIMARY KEY,\n"
+	"	metric TEXT NOT NULL,\n"
+	"	entity TEXT NOT NULL,\n"
+	"	unit TEXT NOT NULL,\n"
+	"	UNIQUE (metric, entity, unit)\n"
+	") STRICT;\n"
+	"INSERT INTO timeseries (metric, entity, unit)\n"
+	"	SELECT DISTINCT metric, entity, unit FROM claims\n"
+	"	ORDER BY metric, entity, unit;\n"
+	"CREATE TABLE claims_v2 (\n"
+	"	id INTEGER PRIMARY KEY,\n"
+	"	doc_id INTEGER NOT NULL REFERENCES documents(id)\n"
+	"	    ON DELETE CASCADE,\n"
+	"	series_id INTEGER NOT NULL REFERENCES timeseries(id),\n"
+	"	line INTEGER NOT NULL,\n"
+	"	quote TEXT NOT NULL,\n"
+	"	value REAL NOT NULL,\n"
+	"	low REAL,\n"
+	"	high REAL,\n"
+	"	qualifier TEXT NOT NULL,\n"
+	"	period TEXT NOT NULL,\n"
+	"	period_kind TEXT NOT NULL,\n"
+	"	footnote TEXT NOT NULL,\n"
+	"	sentence TEXT,\n"
+	"	byte_start INTEGER NOT NULL,\n"
+	"	byte_end INTEGER NOT NULL,\n"
+	"	rule TEXT NOT NULL,\n"
+	"	source_date TEXT,	-- given by an import, else NULL\n"
+	"	source_url TEXT\n"
+	") STRICT;\n"
+	"INSERT INTO claims_v2 SELECT c.id, c.doc_id, t.id, c.line, c.quote,\n"
+	"	c.value, c.low, c.high, c.qualifier, c.period, c.period_kind,\n"
+	"	c.footnote, c.sentence, c.byte_start, c.byte_end, c.rule,\n"
+	"	c.source_date, c.source_url\n"
+	"FROM claims c JOIN timeseries t ON t.metric = c.metric\n"
+	"	AND t.entity = c.entity AND t.unit = c.unit;\n"
+	"DROP VIEW series;\n"
+	"DROP VIEW claim_rows;\n"
+	"DROP TABLE claims;\n"
+	"ALTER TABLE claims_v2 RENAME TO claims;\n"
+	/* doc_id before period: a new document's claims land at the end
+	 * of each series' range (a page per series per document) */
+	"CREATE INDEX claims_series ON claims(series_id, doc_id, period);\n"
+	"CREATE INDEX claims_doc ON claims(doc_id);\n"
+	"CREATE VIEW claim_rows AS SELECT\n"
+	"	c.id AS claim_id, c.doc_id, c.line, c.quote, c.value, c.low,\n"
+	"	c.high, c.qualifier, t.unit, c.period, c.period_kind, t.metric,\n"
+	"	t.entity, c.footnote, c.sentence, c.byte_start, c.byte_end,\n"
+	"	c.rule, d.path, d.title, d.kind, d.published, d.sha256,\n"
+	"	d.added, d.source, d.url,\n"
+	"	coalesce(c.source_date, (SELECT date FROM refs WHERE id =\n"
+	"	    " REF_ID "), '') AS source_date,\n"
+	"	coalesce(c.source_url, (SELECT url FROM refs WHERE id =\n"
+	"	    " REF_ID "), '') AS source_url\n"
+	"FROM claims c JOIN documents d ON d.id = c.doc_id\n"
+	"	JOIN timeseries t ON t.id = c.series_id;\n"
+	"CREATE VIEW series AS SELECT metric, entity, period, value, low,\n"
+	"	high, unit, qualifier, period_kind, title AS document, doc_id,\n"
+	"	published, line, quote, source_date, source_url\n"
+	"FROM claim_rows WHERE metric <> '';\n",
 };
 #define STORE_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -111,6 +179,8 @@ enum {
 	ST_CLAIM_INSERT,
 	ST_REF_INSERT,
 	ST_DOC_GET,
+	ST_SERIES_GET,
+	ST_SERIES_ADD,
 	ST_COUNT_
 };
 
@@ -120,16 +190,50 @@ static const char *const stmt_sql[ST_COUNT_] = {
 	" source, url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	"UPDATE documents SET title = ?2, kind = ?3, published = ?4,"
 	" source = ?5, url = ?6 WHERE id = ?1",
-	"INSERT INTO claims (doc_id, line, quote, value, low, high, qualifier,"
-	" unit, period, period_kind, metric, entity, footnote, sentence,"
-	" byte_start, byte_end, rule, source_date, source_url) VALUES (?1, ?2,"
-	" ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-	" ?18, ?19)",
+	"INSERT INTO claims (doc_id, series_id, line, quote, value, low, high,"
+	" qualifier, period, period_kind, footnote, sentence, byte_start,"
+	" byte_end, rule, source_date, source_url) VALUES (?1, ?2, ?3, ?4,"
+	" ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
 	"INSERT INTO refs (doc_id, number, line, text, date, url) VALUES"
 	" (?1, ?2, ?3, ?4, ?5, ?6)",
 	"SELECT id, path, title, kind, published, sha256, added, source, url,"
 	" (SELECT count(*) FROM claims WHERE doc_id = d.id)"
 	" FROM documents d WHERE id = ?1",
+	"SELECT id FROM timeseries WHERE metric = ?1 AND entity = ?2"
+	" AND unit = ?3",
+	"INSERT INTO timeseries (metric, entity, unit) VALUES (?1, ?2, ?3)",
+};
+
+/* The ids of the series (metric, entity, unit) met in the current write
+ * transaction, so that a document's thousand claims over twenty series
+ * look up twenty. Direct-mapped by a hash of the key; a collision only
+ * costs a lookup. Emptied whenever a transaction begins or ends (a
+ * rolled back one takes its new ids with it) and when rm deletes. */
+#define SERIES_SLOTS 256
+#define SERIES_KEY_MAX (FIG_METRIC_MAX + FIG_ENTITY_MAX + FIG_UNIT_MAX)
+struct series_slot {
+	long long id;		/* 0: empty */
+	size_t len;
+	char key[SERIES_KEY_MAX];	/* metric NUL entity NUL unit NUL */
+};
+
+/* Inside a transaction, claims are inserted CLAIM_BATCH at a time by one
+ * multi-row INSERT: a statement run costs as much as a row (cursors
+ * opened and closed, registers freed), and the cursors of one run stay
+ * where the last row left them. A claim waits in pend[] with copies of
+ * its strings until the batch is full or any other store call comes
+ * (flush_claims): every read, the commit, the next document. */
+#define CLAIM_BATCH 32
+#define CLAIM_PARAMS 17	/* parameters of one claim in the INSERT */
+#define NO_TEXT ((size_t)-1)
+struct pending {
+	long long doc_id, series_id;
+	long line, byte_start, byte_end;
+	double value, low, high;
+	int has_low, has_high;
+	const char *qual, *kind;	/* static names */
+	/* offsets of NUL-terminated strings in arena, or NO_TEXT */
+	size_t quote, period, footnote, sentence, rule, sdate, surl;
 };
 
 struct fig_store {
@@ -137,11 +241,19 @@ struct fig_store {
 	char *path;		/* owned copy of the path opened */
 	int busy_ms;		/* the busy timeout in force */
 	sqlite3_stmt *st[ST_COUNT_];	/* lazily prepared, reused */
+	struct series_slot *series;	/* SERIES_SLOTS, owned */
+	sqlite3_stmt *batch;	/* INSERT of CLAIM_BATCH claims, reused */
+	struct pending pend[CLAIM_BATCH];	/* claims not yet inserted */
+	int npend;
+	struct fig_buf arena;	/* their strings */
 };
 
 /* Columns of the document queries, in this order. */
 #define DOC_COLUMNS "id, path, title, kind, published, sha256, added, " \
 	"source, url, (SELECT count(*) FROM claims WHERE doc_id = d.id)"
+
+static int flush_claims(struct fig_store *s, struct fig_err *err);
+static void forget_claims(struct fig_store *s);
 
 const char *
 store_default_path(const char *opt)
@@ -432,7 +544,7 @@ store_open(struct fig_store **out, const char *path, int flags,
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
 	s->busy_ms = busy_timeout();
-	rc = sqlite3_open_v2(path, &s->db, oflags, NULL);
+	rc = sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		db_fail(s, rc, "opening the database", err);
 		goto fail;
@@ -467,16 +579,30 @@ store_open(struct fig_store **out, const char *path, int flags,
 		    "added yet");
 		goto fail;
 	}
-	/* These do nothing inside a transaction: set them first. Reading
-	 * through mmap saves a system call per page: a series scattered
-	 * over a million claims is thousands of random pages. */
-	if (exec_sql(s, "PRAGMA foreign_keys = ON; PRAGMA mmap_size = "
-	    "1073741824", "opening the database", err) != 0)
+	/* These do nothing inside a transaction: set them first. */
+	if (exec_sql(s, "PRAGMA foreign_keys = ON", "opening the database",
+	    err) != 0)
 		goto fail;
-	/* WAL: readers go on while a document is added, and a crash loses
-	 * at most the open transaction. NORMAL syncs at checkpoints only;
-	 * fewer, larger checkpoints and a 32 MB page cache keep a large add
-	 * from rereading and resyncing the same index pages. */
+	/* A reader maps the file: a series scattered over a million claims
+	 * is thousands of random pages, and mmap saves a system call on
+	 * each. A writer does not: in a write transaction SQLite looks each
+	 * mapped page up in the WAL index first, where a page rewritten by
+	 * every commit sits many times; that cost more than it saved. A
+	 * writer's statement journals (the batched claim INSERT has one)
+	 * stay in memory rather than in temporary files. */
+	if (exec_sql(s, rdonly ? "PRAGMA mmap_size = 1073741824" :
+	    "PRAGMA temp_store = MEMORY", "opening the database", err) != 0)
+		goto fail;
+	/* WAL: readers go on while a document is added and see the last
+	 * commit. synchronous = NORMAL, the usual setting with WAL: a
+	 * commit is written to the WAL but not synced, the WAL is synced
+	 * before each checkpoint copies it into the database. The file
+	 * cannot be corrupted either way; a crash or kill -9 of figtrack
+	 * loses only the open transaction, a power cut or OS crash can in
+	 * addition lose the last commits before the latest sync. FULL would
+	 * sync every document's commit for no other gain. Fewer, larger
+	 * checkpoints and a 32 MB page cache keep a large add from
+	 * rewriting the same index pages. */
 	if (oflags != SQLITE_OPEN_READONLY && !memory &&
 	    (exec_sql(s, "PRAGMA journal_mode = WAL", "opening the database",
 	    err) != 0 || exec_sql(s, "PRAGMA synchronous = NORMAL; "
@@ -502,17 +628,30 @@ store_close(struct fig_store *s)
 		return;
 	for (int i = 0; i < ST_COUNT_; i++)
 		sqlite3_finalize(s->st[i]);
+	sqlite3_finalize(s->batch);
 	if (s->db) {
 		store_rollback(s);
 		sqlite3_close(s->db);
 	}
+	buf_release(&s->arena);
+	free(s->series);
 	free(s->path);
 	free(s);
+}
+
+/* Empties the series cache. */
+static void
+series_forget(struct fig_store *s)
+{
+	if (s->series)
+		for (int i = 0; i < SERIES_SLOTS; i++)
+			s->series[i].id = 0;
 }
 
 int
 store_begin(struct fig_store *s, struct fig_err *err)
 {
+	series_forget(s);
 	/* IMMEDIATE takes the write lock now, so a busy database is found
 	 * before any work is done and never half-way through. */
 	return exec_sql(s, "BEGIN IMMEDIATE", "starting a write", err);
@@ -521,13 +660,20 @@ store_begin(struct fig_store *s, struct fig_err *err)
 int
 store_commit(struct fig_store *s, struct fig_err *err)
 {
+	if (flush_claims(s, err) != 0)
+		return -1;
+	series_forget(s);
 	return exec_sql(s, "COMMIT", "committing", err);
 }
 
 void
 store_rollback(struct fig_store *s)
 {
-	if (s && s->db && !sqlite3_get_autocommit(s->db))
+	if (s == NULL)
+		return;
+	series_forget(s);
+	forget_claims(s);
+	if (s->db && !sqlite3_get_autocommit(s->db))
 		(void)sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
@@ -636,44 +782,216 @@ store_claim_insert(struct fig_store *s, long long doc_id,
 	return store_claim_insert_src(s, doc_id, c, NULL, NULL, err);
 }
 
+/* Sets *id to the timeseries row of c's metric, entity and unit, adding
+ * it when new. */
+static int
+series_id(struct fig_store *s, const struct fig_claim *c, long long *id,
+    struct fig_err *err)
+{
+	size_t lm = strlen(c->metric), le = strlen(c->entity);
+	size_t lu = strlen(c->unit), len = lm + le + lu + 3;
+	struct series_slot *slot = NULL;
+	sqlite3_stmt *st;
+	uint32_t h = 2166136261u;	/* FNV-1a */
+	int rc;
+
+	/* Outside a transaction another connection may change the table
+	 * between two calls: no cache then. */
+	if (!sqlite3_get_autocommit(s->db) && len <= SERIES_KEY_MAX) {
+		char key[SERIES_KEY_MAX];
+
+		memcpy(key, c->metric, lm + 1);
+		memcpy(key + lm + 1, c->entity, le + 1);
+		memcpy(key + lm + le + 2, c->unit, lu + 1);
+		for (size_t i = 0; i < len; i++)
+			h = (h ^ (unsigned char)key[i]) * 16777619u;
+		if (s->series == NULL)
+			s->series = xcalloc(SERIES_SLOTS, sizeof *s->series);
+		slot = &s->series[h % SERIES_SLOTS];
+		if (slot->id && slot->len == len &&
+		    memcmp(slot->key, key, len) == 0) {
+			*id = slot->id;
+			return 0;
+		}
+		slot->id = 0;
+		slot->len = len;
+		memcpy(slot->key, key, len);
+	}
+	if ((st = stmt(s, ST_SERIES_GET, err)) == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, c->metric, (int)lm, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, c->entity, (int)le, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, c->unit, (int)lu, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(s, rc, "looking up a series", err);
+	if (*id == 0) {
+		if ((st = stmt(s, ST_SERIES_ADD, err)) == NULL)
+			return -1;
+		sqlite3_bind_text(st, 1, c->metric, (int)lm, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, c->entity, (int)le, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, c->unit, (int)lu, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return db_fail(s, rc, "storing a series", err);
+		*id = sqlite3_last_insert_rowid(s->db);
+	}
+	if (slot)
+		slot->id = *id;
+	return 0;
+}
+
+/* Copies s into the arena; returns its offset, NO_TEXT for NULL. */
+static size_t
+arena_add(struct fig_store *s, const char *str)
+{
+	size_t off = s->arena.len;
+
+	if (str == NULL)
+		return NO_TEXT;
+	buf_add(&s->arena, str, strlen(str) + 1);
+	return off;
+}
+
+static void
+bind_arena(struct fig_store *s, sqlite3_stmt *st, int i, size_t off)
+{
+	if (off == NO_TEXT)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, s->arena.data + off, -1,
+		    SQLITE_STATIC);
+}
+
+/* Binds pending claim p as the claim whose first parameter is base + 1. */
+static void
+bind_pending(struct fig_store *s, sqlite3_stmt *st, int base,
+    const struct pending *p)
+{
+	sqlite3_bind_int64(st, base + 1, p->doc_id);
+	sqlite3_bind_int64(st, base + 2, p->series_id);
+	sqlite3_bind_int64(st, base + 3, p->line);
+	bind_arena(s, st, base + 4, p->quote);
+	sqlite3_bind_double(st, base + 5, p->value);
+	if (p->has_low)
+		sqlite3_bind_double(st, base + 6, p->low);
+	else
+		sqlite3_bind_null(st, base + 6);
+	if (p->has_high)
+		sqlite3_bind_double(st, base + 7, p->high);
+	else
+		sqlite3_bind_null(st, base + 7);
+	sqlite3_bind_text(st, base + 8, p->qual, -1, SQLITE_STATIC);
+	bind_arena(s, st, base + 9, p->period);
+	sqlite3_bind_text(st, base + 10, p->kind, -1, SQLITE_STATIC);
+	bind_arena(s, st, base + 11, p->footnote);
+	bind_arena(s, st, base + 12, p->sentence);
+	sqlite3_bind_int64(st, base + 13, p->byte_start);
+	sqlite3_bind_int64(st, base + 14, p->byte_end);
+	bind_arena(s, st, base + 15, p->rule);
+	bind_arena(s, st, base + 16, p->sdate);
+	bind_arena(s, st, base + 17, p->surl);
+}
+
+/* Drops the claims not yet inserted (the transaction is going away). */
+static void
+forget_claims(struct fig_store *s)
+{
+	s->npend = 0;
+	buf_reset(&s->arena);
+}
+
+/* Inserts the pending claims: a full batch in one statement, fewer one
+ * by one. */
+static int
+flush_claims(struct fig_store *s, struct fig_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = SQLITE_DONE;
+
+	if (s->npend == 0)
+		return 0;
+	if (s->npend == CLAIM_BATCH) {
+		if (s->batch == NULL) {
+			struct fig_buf sql = FIG_BUF_INIT;
+
+			buf_adds(&sql, stmt_sql[ST_CLAIM_INSERT]);
+			sql.len = strstr(sql.data, " VALUES") - sql.data;
+			buf_adds(&sql, " VALUES ");
+			for (int i = 0; i < CLAIM_BATCH; i++) {
+				buf_adds(&sql, i ? ", (" : "(");
+				for (int j = 0; j < CLAIM_PARAMS; j++)
+					buf_adds(&sql, j ? ", ?" : "?");
+				buf_addc(&sql, ')');
+			}
+			rc = sqlite3_prepare_v3(s->db, buf_str(&sql), -1,
+			    SQLITE_PREPARE_PERSISTENT, &s->batch, NULL);
+			buf_release(&sql);
+			if (rc != SQLITE_OK) {
+				forget_claims(s);
+				return db_fail(s, rc, "preparing a statement",
+				    err);
+			}
+		}
+		for (int i = 0; i < CLAIM_BATCH; i++)
+			bind_pending(s, s->batch, i * CLAIM_PARAMS,
+			    &s->pend[i]);
+		rc = sqlite3_step(s->batch);
+		sqlite3_reset(s->batch);
+	} else {
+		for (int i = 0; i < s->npend && rc == SQLITE_DONE; i++) {
+			if ((st = stmt(s, ST_CLAIM_INSERT, err)) == NULL) {
+				forget_claims(s);
+				return -1;
+			}
+			bind_pending(s, st, 0, &s->pend[i]);
+			rc = sqlite3_step(st);
+			sqlite3_reset(st);
+		}
+	}
+	forget_claims(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(s, rc, "storing a claim", err);
+	return 0;
+}
+
 int
 store_claim_insert_src(struct fig_store *s, long long doc_id,
     const struct fig_claim *c, const char *source_date,
     const char *source_url, struct fig_err *err)
 {
-	sqlite3_stmt *st = stmt(s, ST_CLAIM_INSERT, err);
-	int rc;
+	struct pending *p;
+	long long sid;
 
-	if (st == NULL)
+	if (series_id(s, c, &sid, err) != 0)
 		return -1;
-	sqlite3_bind_int64(st, 1, doc_id);
-	sqlite3_bind_int64(st, 2, c->line);
-	sqlite3_bind_text(st, 3, nz(c->quote), -1, SQLITE_STATIC);
-	sqlite3_bind_double(st, 4, c->value);
-	if (c->has_low)
-		sqlite3_bind_double(st, 5, c->low);
-	if (c->has_high)
-		sqlite3_bind_double(st, 6, c->high);
-	sqlite3_bind_text(st, 7, claim_qual_name(c->qual), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, c->unit, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9, c->period, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 10, claim_kind_name(c->kind), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 11, c->metric, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 12, c->entity, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 13, c->footnote, -1, SQLITE_STATIC);
-	if (c->sentence)
-		sqlite3_bind_text(st, 14, c->sentence, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 15, c->byte_start);
-	sqlite3_bind_int64(st, 16, c->byte_end);
-	sqlite3_bind_text(st, 17, c->rule, -1, SQLITE_STATIC);
-	if (source_date && *source_date)
-		sqlite3_bind_text(st, 18, source_date, -1, SQLITE_STATIC);
-	if (source_url && *source_url)
-		sqlite3_bind_text(st, 19, source_url, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s, rc, "storing a claim", err);
+	p = &s->pend[s->npend++];
+	p->doc_id = doc_id;
+	p->series_id = sid;
+	p->line = c->line;
+	p->quote = arena_add(s, nz(c->quote));
+	p->value = c->value;
+	p->has_low = c->has_low;
+	p->low = c->low;
+	p->has_high = c->has_high;
+	p->high = c->high;
+	p->qual = claim_qual_name(c->qual);
+	p->period = arena_add(s, c->period);
+	p->kind = claim_kind_name(c->kind);
+	p->footnote = arena_add(s, c->footnote);
+	p->sentence = arena_add(s, c->sentence);
+	p->byte_start = c->byte_start;
+	p->byte_end = c->byte_end;
+	p->rule = arena_add(s, c->rule);
+	p->sdate = arena_add(s, source_date && *source_date ? source_date :
+	    NULL);
+	p->surl = arena_add(s, source_url && *source_url ? source_url : NULL);
+	/* Outside a transaction each claim is its own: no waiting. */
+	if (s->npend == CLAIM_BATCH || sqlite3_get_autocommit(s->db))
+		return flush_claims(s, err);
 	return 0;
 }
 
@@ -768,6 +1086,8 @@ store_doc_find(struct fig_store *s, const char *spec, struct fig_doc *d,
 	size_t i;
 
 	memset(d, 0, sizeof *d);
+	if (flush_claims(s, err) != 0)
+		return -1;
 	for (i = 0; spec[i] && isdigit((unsigned char)spec[i]); i++)
 		;
 	if (spec[0] && spec[i] == '\0' && i < 19) {
@@ -820,14 +1140,21 @@ store_doc_remove(struct fig_store *s, long long id, struct fig_err *err)
 		"DELETE FROM claims WHERE doc_id = ?1",
 		"DELETE FROM refs WHERE doc_id = ?1",
 		"DELETE FROM documents WHERE id = ?1",
+		/* series no claim speaks of any more */
+		"DELETE FROM timeseries WHERE NOT EXISTS (SELECT 1 FROM claims"
+		" WHERE series_id = timeseries.id)",
 	};
 
+	if (flush_claims(s, err) != 0)
+		return -1;
+	series_forget(s);
 	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
 		sqlite3_stmt *st;
 		int rc = sqlite3_prepare_v2(s->db, sql[i], -1, &st, NULL);
 		if (rc != SQLITE_OK)
 			return db_fail(s, rc, "removing a document", err);
-		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_bind_parameter_count(st) > 0)
+			sqlite3_bind_int64(st, 1, id);
 		rc = sqlite3_step(st);
 		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE)
@@ -894,6 +1221,8 @@ store_each_doc(struct fig_store *s, store_doc_fn fn, void *ctx,
 
 	if (err)
 		err_clear(err);
+	if (flush_claims(s, err) != 0)
+		return -1;
 	rc = sqlite3_prepare_v2(s->db, "SELECT " DOC_COLUMNS " FROM documents "
 	    "d ORDER BY published, id", -1, &st, NULL);
 	if (rc != SQLITE_OK)
@@ -958,6 +1287,8 @@ store_each_claim(struct fig_store *s, const struct fig_query *q,
 
 	if (err)
 		err_clear(err);
+	if (flush_claims(s, err) != 0)
+		return -1;
 	buf_adds(&sql, "SELECT " CLAIM_COLUMNS " FROM claim_rows WHERE 1");
 	if (q && q->metric)
 		buf_adds(&sql, " AND metric = ?1");
@@ -1023,10 +1354,13 @@ store_each_series(struct fig_store *s, store_series_fn fn, void *ctx,
 
 	if (err)
 		err_clear(err);
-	rc = sqlite3_prepare_v2(s->db, "SELECT metric, entity, unit, count(*),"
-	    " min(nullif(period, '')), max(nullif(period, '')) FROM claims"
-	    " WHERE metric <> '' GROUP BY metric, entity, unit"
-	    " ORDER BY metric, entity, unit", -1, &st, NULL);
+	if (flush_claims(s, err) != 0)
+		return -1;
+	rc = sqlite3_prepare_v2(s->db, "SELECT t.metric, t.entity, t.unit,"
+	    " count(*), min(nullif(c.period, '')), max(nullif(c.period, ''))"
+	    " FROM timeseries t JOIN claims c ON c.series_id = t.id"
+	    " WHERE t.metric <> '' GROUP BY t.id"
+	    " ORDER BY t.metric, t.entity, t.unit", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return db_fail(s, rc, "listing series", err);
 	struct walker w = { NULL, NULL, fn, ctx };

@@ -17,8 +17,8 @@ cat >&3 <<SQL
 BEGIN EXCLUSIVE;
 INSERT INTO documents (sha256, path, title, kind, published, added)
   VALUES ('$(printf '%064d' 7)', 'w.txt', 'Half written', 'report', '2024', '2024-01-01T00:00:00Z');
-INSERT INTO claims (doc_id, line, quote, value, qualifier, unit, period, period_kind, metric, entity, footnote, byte_start, byte_end, rule)
-  SELECT 2, 1, 'q', 1, 'exact', 'percent', '2024', 'observed', 'trade.bilateral.value', 'PRC+Russia', '', 0, 1, '' FROM claims;
+INSERT INTO claims (doc_id, series_id, line, quote, value, qualifier, period, period_kind, footnote, byte_start, byte_end, rule)
+  SELECT 2, (SELECT id FROM timeseries WHERE metric = 'trade.bilateral.value' AND entity = 'PRC+Russia'), 1, 'q', 1, 'exact', '2024', 'observed', '', 0, 1, '' FROM claims;
 .shell touch "$tmp/locked"
 SQL
 i=0

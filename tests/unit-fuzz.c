@@ -84,6 +84,8 @@ replay(const char *name, int (*fn)(const uint8_t *, size_t), int need_regress)
 	CHECK(n > 0);
 	snprintf(dir, sizeof dir, "tests/fuzz/regress/%s", name);
 	n = replay_dir(dir, fn);
+	if (n < 0 && !need_regress)
+		n = 0;	/* git keeps no empty directory */
 	CHECK(n >= (need_regress ? 1 : 0));
 }
 

@@ -196,7 +196,7 @@ test_schema(void)
 	CHECK(sqlite3_open(path, &db) == SQLITE_OK);
 	CHECK(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) ==
 	    SQLITE_OK);
-	CHECK(sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 1);
+	CHECK(sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 2);
 	sqlite3_finalize(st);
 	CHECK(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, NULL) ==
 	    SQLITE_OK);
@@ -208,11 +208,18 @@ test_schema(void)
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *n = (const char *)sqlite3_column_text(st, 0);
 		if (strcmp(n, "documents") == 0 || strcmp(n, "claims") == 0 ||
-		    strcmp(n, "refs") == 0)
+		    strcmp(n, "refs") == 0 || strcmp(n, "timeseries") == 0)
 			strict += sqlite3_column_int(st, 1);
 	}
 	sqlite3_finalize(st);
-	CHECK(strict == 3);
+	CHECK(strict == 4);
+	/* claims point at their series; the strings live in timeseries */
+	CHECK(sqlite3_prepare_v2(db, "SELECT group_concat(name) FROM"
+	    " pragma_table_info('claims') WHERE name IN ('series_id',"
+	    " 'metric', 'entity', 'unit')", -1, &st, NULL) == SQLITE_OK);
+	CHECK(sqlite3_step(st) == SQLITE_ROW);
+	CHECK_STR((const char *)sqlite3_column_text(st, 0), "series_id");
+	sqlite3_finalize(st);
 	CHECK(sqlite3_prepare_v2(db, "SELECT type, name FROM sqlite_schema",
 	    -1, &st, NULL) == SQLITE_OK);
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -452,6 +459,14 @@ test_remove(void)
 	CHECK(sqlite3_column_int(st, 1) == 0);
 	CHECK(sqlite3_column_int(st, 2) == 2);
 	sqlite3_finalize(st);
+	/* the series only document 1 spoke of (Ukraine, and the one with no
+	 * metric) went with it; Russia's stays */
+	CHECK(sqlite3_prepare_v2(db, "SELECT group_concat(entity, '|') FROM"
+	    " (SELECT entity FROM timeseries ORDER BY id)", -1, &st, NULL)
+	    == SQLITE_OK);
+	CHECK(sqlite3_step(st) == SQLITE_ROW);
+	CHECK_STR((const char *)sqlite3_column_text(st, 0), "Russia");
+	sqlite3_finalize(st);
 	sqlite3_close(db);
 	buf_release(&seen.out);
 }
@@ -479,6 +494,157 @@ test_rollback(void)
 	/* a claim for a document that does not exist: foreign keys are on */
 	CHECK(store_claim_insert(s, 4242, &c, &err) == -1);
 	CHECK(err.code == FIG_EDB);
+	store_close(s);
+	buf_release(&seen.out);
+}
+
+/* Claims wait in batches inside a transaction: every read still sees
+ * them all, in the order they were given, and ids follow that order. */
+static void
+test_batches(void)
+{
+	const char *path = tmppath("batch.db");
+	struct fig_store *s;
+	struct fig_err err;
+	struct fig_doc a, b, d;
+	struct fig_claim c;
+	struct fig_query q;
+	struct seen seen = { FIG_BUF_INIT, 0, 0 };
+	char quote[32], metric[32];
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int inorder = 1, n = 0;
+
+	unlink(path);
+	CHECK(store_open(&s, path, 0, &err) == 0);
+	CHECK(store_begin(s, &err) == 0);
+	mkdoc(&a, "A", "2022", "a");
+	CHECK(store_doc_insert(s, &a, &err) == 0);
+	mkdoc(&b, "B", "2023", "b");
+	CHECK(store_doc_insert(s, &b, &err) == 0);
+	/* 3 full batches and a few over, two documents, 7 series and
+	 * claims with no metric */
+	for (int i = 0; i < 101; i++) {
+		snprintf(quote, sizeof quote, "q%03d", i);
+		snprintf(metric, sizeof metric, i % 8 == 7 ? "" : "m.%d",
+		    i % 8);
+		mkclaim(&c, metric, i % 2 ? "odd" : "even", "2020", i, i + 1,
+		    quote);
+		CHECK(store_claim_insert(s, i % 3 ? a.id : b.id, &c, &err)
+		    == 0);
+	}
+	/* read inside the transaction: all 101 */
+	CHECK(store_each_claim(s, NULL, see_claim, &seen, &err) == 0);
+	CHECK(seen.n == 101);
+	CHECK(store_doc_find(s, "A", &d, &err) == 0);
+	CHECK(d.nclaims == 67);
+	store_doc_release(&d);
+	memset(&q, 0, sizeof q);
+	q.metric = "m.3";
+	seen.n = 0;
+	CHECK(store_each_claim(s, &q, see_claim, &seen, &err) == 0);
+	CHECK(seen.n == 13);
+	/* and more after the read, then the commit flushes the rest */
+	mkclaim(&c, "m.3", "late", "2021", 1, 200, "late");
+	CHECK(store_claim_insert(s, a.id, &c, &err) == 0);
+	/* a document removed with claims still waiting: they go too */
+	mkdoc(&d, "C", "2024", "c");
+	CHECK(store_doc_insert(s, &d, &err) == 0);
+	mkclaim(&c, "m.c", "only", "2021", 1, 1, "c");
+	CHECK(store_claim_insert(s, d.id, &c, &err) == 0);
+	CHECK(store_doc_remove(s, d.id, &err) == 0);
+	CHECK(store_commit(s, &err) == 0);
+	store_close(s);
+	/* closed for real: the last connection checkpointed and removed
+	 * the WAL (an unfinalized statement would have kept it open) */
+	CHECK(access(tmppath("batch.db-wal"), F_OK) != 0);
+	CHECK(sqlite3_open(path, &db) == SQLITE_OK);
+	CHECK(sqlite3_prepare_v2(db, "SELECT quote FROM claims ORDER BY id",
+	    -1, &st, NULL) == SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(quote, sizeof quote, "q%03d", n++);
+		if (n <= 101 && strcmp((const char *)sqlite3_column_text(st, 0),
+		    quote) != 0)
+			inorder = 0;
+	}
+	sqlite3_finalize(st);
+	CHECK(n == 102);
+	CHECK(inorder);
+	CHECK(sqlite3_prepare_v2(db, "SELECT count(*) FROM series WHERE"
+	    " metric = 'm.3'", -1, &st, NULL) == SQLITE_OK);
+	CHECK(sqlite3_step(st) == SQLITE_ROW);
+	CHECK(sqlite3_column_int(st, 0) == 14);
+	sqlite3_finalize(st);
+	CHECK(sqlite3_prepare_v2(db, "SELECT count(*) FROM timeseries",
+	    -1, &st, NULL) == SQLITE_OK);
+	CHECK(sqlite3_step(st) == SQLITE_ROW);
+	CHECK(sqlite3_column_int(st, 0) == 9);	/* 8 x odd/even + late */
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	buf_release(&seen.out);
+}
+
+/* A rollback takes the series it created with it: a later transaction
+ * does not reuse their ids for other series. */
+static void
+test_series_rollback(void)
+{
+	struct fig_store *s = sample(":memory:");
+	struct fig_err err;
+	struct fig_claim c;
+	struct fig_query q;
+	struct seen seen = { FIG_BUF_INIT, 0, 0 };
+
+	if (s == NULL)
+		return;
+	CHECK(store_begin(s, &err) == 0);
+	mkclaim(&c, "gone.metric", "X", "2020", 1, 1, "gone");
+	CHECK(store_claim_insert(s, 1, &c, &err) == 0);
+	store_rollback(s);
+	CHECK(store_begin(s, &err) == 0);
+	/* takes the id gone.metric had */
+	mkclaim(&c, "other.metric", "Y", "2020", 2, 2, "other");
+	CHECK(store_claim_insert(s, 1, &c, &err) == 0);
+	mkclaim(&c, "gone.metric", "X", "2020", 3, 3, "back");
+	CHECK(store_claim_insert(s, 1, &c, &err) == 0);
+	CHECK(store_commit(s, &err) == 0);
+	memset(&q, 0, sizeof q);
+	q.metric = "gone.metric";
+	CHECK(store_each_claim(s, &q, see_claim, &seen, &err) == 0);
+	CHECK(seen.n == 1);
+	CHECK(strstr(buf_str(&seen.out), "gone.metric|X|2020|3|") != NULL);
+	q.metric = "other.metric";
+	CHECK(store_each_claim(s, &q, see_claim, &seen, &err) == 0);
+	CHECK(seen.n == 2);
+	CHECK(strstr(buf_str(&seen.out), "other.metric|Y|2020|2|") != NULL);
+	store_close(s);
+	buf_release(&seen.out);
+}
+
+/* A claim of a document that does not exist, inside a transaction: the
+ * error comes at the latest with the commit, and nothing is stored. */
+static void
+test_batch_error(void)
+{
+	struct fig_store *s = sample(":memory:");
+	struct fig_err err;
+	struct fig_claim c;
+	struct seen seen = { FIG_BUF_INIT, 0, 0 };
+	int rc;
+
+	if (s == NULL)
+		return;
+	CHECK(store_begin(s, &err) == 0);
+	mkclaim(&c, "m", "e", "2024", 1, 1, "one");
+	CHECK(store_claim_insert(s, 1, &c, &err) == 0);
+	rc = store_claim_insert(s, 4242, &c, &err);
+	if (rc == 0)
+		rc = store_commit(s, &err);
+	CHECK(rc == -1);
+	CHECK(err.code == FIG_EDB);
+	store_rollback(s);
+	CHECK(store_each_claim(s, NULL, see_claim, &seen, &err) == 0);
+	CHECK(seen.n == 6);
 	store_close(s);
 	buf_release(&seen.out);
 }
@@ -733,6 +899,9 @@ main(int argc, char **argv)
 		{ "store_series", test_series },
 		{ "store_remove", test_remove },
 		{ "store_rollback", test_rollback },
+		{ "store_batches", test_batches },
+		{ "store_series_rollback", test_series_rollback },
+		{ "store_batch_error", test_batch_error },
 		{ "store_injection", test_injection },
 		{ "store_not_a_database", test_not_a_database },
 		{ "store_corrupt", test_corrupt },

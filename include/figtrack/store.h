@@ -66,6 +66,12 @@ int store_doc_insert(struct fig_store *s, struct fig_doc *d,
  * (add learns the title and date only as the document streams by). */
 int store_doc_update(struct fig_store *s, const struct fig_doc *d,
     struct fig_err *err);
+/* Stores claim c (copied: c may be reused at once) of document doc_id.
+ * Inside a transaction claims are written in batches: the claim may
+ * reach the database only at a later call, and an error it meets (a
+ * doc_id that does not exist) may then be reported by that call, at the
+ * latest by store_commit. Every store call that reads or removes claims
+ * sees them all. Outside a transaction the claim is written at once. */
 int store_claim_insert(struct fig_store *s, long long doc_id,
     const struct fig_claim *c, struct fig_err *err);
 /* Same, with the source date and URL given directly instead of through

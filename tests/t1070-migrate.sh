@@ -1,0 +1,54 @@
+#!/bin/sh
+# t1070-migrate.sh: a database of an older schema version is migrated
+# forward when opened, once, in place, and keeps every figure: export,
+# the series list and the document list read the same as the version
+# that wrote it made them (tests/cases/store/v1-*.csv, written by figtrack
+# at schema version 1). Then adding and removing work on the result.
+. "$(dirname "$0")/lib.sh"
+cases=$top/tests/cases/store
+db=$tmp/v1.db
+sqlite3 "$db" < "$cases/v1.sql"
+eq v1-loaded "$(sqlite3 "$db" 'PRAGMA user_version')" 1
+nseries=$(sqlite3 "$db" 'SELECT count(*) FROM (SELECT DISTINCT metric, entity, unit FROM claims)')
+nclaims=$(sqlite3 "$db" 'SELECT count(*) FROM claims')
+ids=$(sqlite3 "$db" "SELECT group_concat(id || ':' || doc_id || ':' || line, ' ') FROM claims")
+
+ok export "$FIGTRACK" export --db "$db" -o "$tmp/export.csv"
+same export-same "$tmp/export.csv" "$cases/v1-export.csv"
+eq migrated "$(sqlite3 "$db" 'PRAGMA user_version')" 2
+eq integrity "$(sqlite3 "$db" 'PRAGMA integrity_check')" ok
+eq foreign-keys "$(sqlite3 "$db" 'PRAGMA foreign_key_check' | wc -l)" 0
+eq no-metric-column "$(sqlite3 "$db" "SELECT count(*) FROM pragma_table_info('claims') WHERE name IN ('metric', 'entity', 'unit')")" 0
+eq one-row-a-series "$(sqlite3 "$db" 'SELECT count(*) FROM timeseries')" "$nseries"
+eq claims-kept "$(sqlite3 "$db" 'SELECT count(*) FROM claims')" "$nclaims"
+eq ids-kept "$(sqlite3 "$db" "SELECT group_concat(id || ':' || doc_id || ':' || line, ' ') FROM claims")" "$ids"
+ok series "$FIGTRACK" series --db "$db" --format csv
+same series-same "$tmp/out" "$cases/v1-series.csv"
+ok docs "$FIGTRACK" docs --db "$db" --format csv
+same docs-same "$tmp/out" "$cases/v1-docs.csv"
+
+# opening again migrates nothing
+ok export-again "$FIGTRACK" export --db "$db" -o "$tmp/export2.csv"
+same export-again-same "$tmp/export2.csv" "$cases/v1-export.csv"
+eq still-2 "$(sqlite3 "$db" 'PRAGMA user_version')" 2
+
+# a document added after the migration joins the old series
+printf 'title: After\ndate: 2026-01-01\n---\n# After\n\nIn 2024, Russia supplied about 10 percent of the world'"'"'s neon.\n' > "$tmp/after.md"
+ok add "$FIGTRACK" add --db "$db" "$tmp/after.md"
+ok series-after "$FIGTRACK" series --db "$db" --format csv neon.world_supply_share Russia
+has series-after-new "$tmp/out" "Russia,2024,10,"
+has series-after-old "$tmp/out" "Russia,2021,30,"
+eq same-series "$(sqlite3 "$db" "SELECT count(*) FROM timeseries WHERE metric = 'neon.world_supply_share' AND entity = 'Russia'")" 1
+
+# removing every document leaves no series behind
+for id in $(sqlite3 "$db" 'SELECT id FROM documents'); do
+	"$FIGTRACK" rm --db "$db" "$id" > /dev/null || fail "rm-$id"
+done
+eq rm-claims "$(sqlite3 "$db" 'SELECT count(*) FROM claims')" 0
+eq rm-series "$(sqlite3 "$db" 'SELECT count(*) FROM timeseries')" 0
+
+# a newer figtrack's database is refused, not migrated backwards
+sqlite3 "$tmp/new.db" < "$cases/v1.sql"
+sqlite3 "$tmp/new.db" 'PRAGMA user_version = 3'
+status newer 2 "$FIGTRACK" export --db "$tmp/new.db"
+has newer-msg "$tmp/err" "schema version 3 is newer than this figtrack knows (2)"
