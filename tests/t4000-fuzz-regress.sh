@@ -64,3 +64,4 @@ if [ "${VALGRIND:-0}" != 1 ]; then
 	ok "big rule file loads in time" timeout 30 "$FIGTRACK" rules check --rules "$tmp/big"
 	has "big rule file: every entity" "$tmp/out" "2500 entities"
 fi
+
