@@ -30,7 +30,7 @@ UNITSRC  = $(wildcard tests/unit-*.c)
 UNITBIN  = $(UNITSRC:tests/%.c=$(BUILD)/tests/%)
 
 DEBS     = gcc make pkg-config libpcre2-dev libsqlite3-dev libcsv-dev \
-           gnuplot-nox sqlite3 clang libclang-rt-14-dev valgrind
+           gnuplot-nox sqlite3 clang libclang-rt-14-dev valgrind time
 
 .PHONY: all deps check check-valgrind demo bench fuzz clean install
 
@@ -48,6 +48,9 @@ $(BUILD)/%.o: src/%.c $(wildcard include/figtrack/*.h) | $(BUILD)
 $(BUILD)/tests/%: tests/%.c tests/harness.h $(BUILD)/libfigtrack.a | $(BUILD)/tests
 	$(CC) $(CPPFLAGS) -Itests $(WFLAGS) -Wno-missing-prototypes $(CFLAGS) \
 	    $(LDFLAGS) -o $@ $< $(BUILD)/libfigtrack.a $(LDLIBS)
+
+# unit-fuzz includes the fuzzing harnesses to replay their inputs
+$(BUILD)/tests/unit-fuzz: $(wildcard tests/fuzz/*.c)
 
 $(BUILD) $(BUILD)/tests:
 	mkdir -p $@
@@ -90,6 +93,8 @@ install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/figtrack/rules
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/figtrack
 	install -m 644 data/rules/*.rules $(DESTDIR)$(PREFIX)/share/figtrack/rules/
+	install -d $(DESTDIR)$(PREFIX)/share/figtrack/plots
+	install -m 644 plots/style.gp $(DESTDIR)$(PREFIX)/share/figtrack/plots/
 
 clean:
 	rm -rf build figtrack

@@ -105,7 +105,15 @@ claim_fmt_number(double v, char *out, size_t n)
 	}
 	if (v == 0)
 		v = 0;	/* no "-0" */
-	snprintf(out, n, "%.6f", v);
+	/* six decimals at most; from a billion up, whole units: what is left
+	 * below is binary noise ("129.14 billion" is 129139999999.99998) */
+	if (fabs(v) >= 1e9)
+		v = round(v);
+	if ((size_t)snprintf(out, n, "%.6f", v) >= n) {
+		/* cut digits would be another number */
+		snprintf(out, n, "%.17g", v);
+		return;
+	}
 	p = strchr(out, '.');
 	if (p) {
 		char *e = out + strlen(out) - 1;

@@ -105,6 +105,9 @@ export_exec(int argc, char **argv)
 	}
 	rc = export_claims(s, &q, out, fmt, &n, &err);
 	store_close(s);
+	if (rc != 0 && err.code == FIG_EIO && err.file[0] == '\0')
+		snprintf(err.file, sizeof err.file, "%s", outpath &&
+		    strcmp(outpath, "-") != 0 ? outpath : "stdout");
 	if (rc == 0 && (fflush(out) != 0 || ferror(out)))
 		rc = err_set(&err, FIG_EIO, outpath ? outpath : "stdout", 0, 0,
 		    "write error: %s", strerror(errno));

@@ -16,6 +16,8 @@ const struct fig_cmd *const cmd_table[] = {
 	&cmd_export_entry,
 	&cmd_docs_entry,
 	&cmd_rm_entry,
+	&cmd_diff_entry,
+	&cmd_plot_entry,
 	NULL
 };
 

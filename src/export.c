@@ -1,5 +1,8 @@
 /* export.c: claim records out of the store. The doc column holds the
  * document's title, as formats.md says for stored claims. */
+#include <errno.h>
+#include <string.h>
+
 #include "figtrack/export.h"
 
 const char *const export_extra_columns[EXPORT_NEXTRA] = {
@@ -25,7 +28,8 @@ on_row(void *ctx, const struct fig_row *r)
 	extra[3] = r->source_url;
 	if (claim_write(ex->out, ex->fmt, &r->claim, export_extra_columns,
 	    extra, EXPORT_NEXTRA) != 0)
-		return err_set(ex->err, FIG_EIO, NULL, 0, 0, "write error");
+		return err_set(ex->err, FIG_EIO, NULL, 0, 0, "write error: %s",
+		    strerror(errno));
 	ex->n++;
 	return 0;
 }
@@ -39,7 +43,8 @@ export_claims(struct fig_store *s, const struct fig_query *q, FILE *out,
 
 	if (claim_write_header(out, fmt, export_extra_columns, EXPORT_NEXTRA)
 	    != 0)
-		return err_set(err, FIG_EIO, NULL, 0, 0, "write error");
+		return err_set(err, FIG_EIO, NULL, 0, 0, "write error: %s",
+		    strerror(errno));
 	rc = store_each_claim(s, q, on_row, &ex, err);
 	if (n)
 		*n = ex.n;

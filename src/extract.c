@@ -18,6 +18,8 @@
  * how close a plain date must follow ("57 percent in 2020"), in words. */
 #define DEADLINE_WORDS 15
 #define ANCHOR_WORDS 3
+/* How far a date later in the figure's own clause still dates it. */
+#define CLAUSE_WORDS 10
 /* Lines at the top searched for a stand-alone publication date. */
 #define DATE_LINES 40
 /* How far before a number its qualifier and direction words may start
@@ -45,11 +47,21 @@ struct mention {
 };
 
 /* A quantity that may become claims. */
+/* What a topic rule said a figure is. */
+struct label {
+	int topic;		/* index in rules->topics */
+	char entity[FIG_ENTITY_MAX];
+};
+
+#define MAX_LABELS 8
+
 struct qrec {
 	int sent;
 	struct fig_qty q;	/* offsets in the cleaned block */
 	size_t raw_start;	/* offsets in the raw block */
 	size_t raw_end;
+	struct label label[MAX_LABELS];	/* set by claims_of */
+	int nlabel;
 };
 
 /* A footnote marker in the raw block. */
@@ -463,6 +475,17 @@ raw_at(const struct xstate *x, size_t clean, size_t rawlen)
 	return clean < x->clean.len ? text_raw_at(&x->runs, clean) : rawlen;
 }
 
+/* Does "of" follow offset end (after spaces)? */
+static int
+followed_by_of(const char *s, size_t len, size_t end)
+{
+	size_t i = end;
+
+	while (i < len && s[i] == ' ')
+		i++;
+	return i + 3 <= len && strncasecmp(s + i, "of ", 3) == 0;
+}
+
 /* Words between clean offsets a and b. */
 static int
 words_between(const char *s, size_t a, size_t b)
@@ -637,7 +660,44 @@ dating(const struct mention *m)
 	    m->role != FIG_PR_PRESENT;
 }
 
-/* Chooses the period of quantity qi; see docs/rules.md, "Periods". */
+/* Is there a clause break (";", ", and", ", but", ", while", ...)
+ * between clean offsets a and b? A date in another clause of the
+ * sentence is a weaker claim on a figure than one in its own. */
+static int
+clause_break(const char *s, size_t a, size_t b)
+{
+	static const char *const joins[] = { "and ", "but ", "while ",
+	    "whereas ", "although ", "though ", "yet ", "so ", NULL };
+
+	for (size_t i = a; i < b; i++) {
+		if (s[i] == ';')
+			return 1;
+		if (s[i] != ',')
+			continue;
+		for (int k = 0; joins[k]; k++) {
+			size_t n = strlen(joins[k]);
+			if (i + 1 + n <= b && s[i + 1] == ' ' &&
+			    strncasecmp(s + i + 2, joins[k], n) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static void
+use_mention(const struct mention *m, char period[FIG_PERIOD_LEN],
+    enum fig_pkind *kind)
+{
+	memcpy(period, m->period, FIG_PERIOD_LEN);
+	*kind = m->kind;
+}
+
+/* Chooses the period of quantity qi; docs/rules.md, "Periods", gives
+ * the order: a deadline or a date right after the figure, a date before
+ * it in its clause ("now" after that date meaning the present), a date
+ * after it in its clause, a date in another clause of the sentence, the
+ * date an earlier sentence of the paragraph set, a date anywhere later in
+ * the sentence, and for the present tense the year of publication. */
 static void
 choose_period(struct xstate *x, int qi, const struct mention *carry,
     char period[FIG_PERIOD_LEN], enum fig_pkind *kind)
@@ -646,6 +706,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	const char *c = x->clean.data;
 	const struct mention *before = NULL, *after = NULL, *present = NULL;
 	size_t next_q = x->csent[q->sent].end;
+	int wa = 0;
 
 	period[0] = '\0';
 	*kind = FIG_PK_OBSERVED;
@@ -668,39 +729,46 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		} else if (m->start >= q->q.end && !after && dating(m))
 			after = m;
 	}
-	/* 1. "59.1 percent by 2030", "57 percent in 2020" */
+	if (after)
+		wa = words_between(c, q->q.end, after->start);
+	/* "59.1 percent by 2030", "57 percent in 2020" */
 	if (after && after->start < next_q &&
-	    ((after->role == FIG_PR_DEADLINE &&
-	    words_between(c, q->q.end, after->start) <= DEADLINE_WORDS) ||
-	    words_between(c, q->q.end, after->start) <= ANCHOR_WORDS)) {
-		memcpy(period, after->period, FIG_PERIOD_LEN);
-		*kind = after->kind;
+	    ((after->role == FIG_PR_DEADLINE && wa <= DEADLINE_WORDS) ||
+	    wa <= ANCHOR_WORDS)) {
+		use_mention(after, period, kind);
 		return;
 	}
-	/* 2. "now has at least three", then "In 2020, ... 57 percent" */
-	if (present && x->pub_year) {
+	/* "In 2020, ... 57 percent"; "in 2019 and now has three" */
+	if (present && x->pub_year && (!before ||
+	    !clause_break(c, present->end, q->q.start))) {
 		snprintf(period, FIG_PERIOD_LEN, "%04d", x->pub_year % 10000);
 		return;
 	}
-	if (before) {
-		memcpy(period, before->period, FIG_PERIOD_LEN);
-		*kind = before->kind;
+	if (before && !clause_break(c, before->end, q->q.start)) {
+		use_mention(before, period, kind);
 		return;
 	}
-	/* 3. the date an earlier sentence of the paragraph set; a duration
+	/* "... abroad in 2015, and imports met 70 percent of it in 2020" */
+	if (after && after->start < next_q && wa <= CLAUSE_WORDS &&
+	    !clause_break(c, q->q.end, after->start)) {
+		use_mention(after, period, kind);
+		return;
+	}
+	if (before) {
+		use_mention(before, period, kind);
+		return;
+	}
+	/* the date an earlier sentence of the paragraph set; a duration
 	 * ("for more than a decade") runs to the time of writing instead */
 	if (carry && !(q->q.unit && q->q.unit->duration)) {
-		memcpy(period, carry->period, FIG_PERIOD_LEN);
-		*kind = carry->kind;
+		use_mention(carry, period, kind);
 		return;
 	}
-	/* 4. a date later in the sentence */
 	if (after) {
-		memcpy(period, after->period, FIG_PERIOD_LEN);
-		*kind = after->kind;
+		use_mention(after, period, kind);
 		return;
 	}
-	/* 5. present tense: the year of publication */
+	/* present tense: the year of publication */
 	if (x->pub_year && !is_past(x, q->sent))
 		snprintf(period, FIG_PERIOD_LEN, "%04d", x->pub_year % 10000);
 }
@@ -864,9 +932,14 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *entity,
 	int hit = 0, rc;
 
 	entity[0] = '\0';
+	/* the subject: named in the paragraph so far, or in the title */
 	for (int i = 0; i < t->nabout; i++) {
 		if ((rc = rules_match(r, &t->about[i], x->clean.data, para_end,
-		    0, 0, x->md, x->err)) <= 0)
+		    0, 0, x->md, x->err)) < 0)
+			return -1;
+		if (rc == 0 && (rc = rules_match(r, &t->about[i],
+		    x->meta->title, strlen(x->meta->title), 0, 0, x->md,
+		    x->err)) <= 0)
 			return rc;
 	}
 	for (int i = 0; i < t->nrequire; i++) {
@@ -913,19 +986,83 @@ emit(struct xstate *x, struct fig_claim *c)
 	return 0;
 }
 
+/* Labels figure qi with every topic rule that names it (one figure may
+ * be several claims: "30 percent of the world's neon, xenon and
+ * krypton"). Returns the number of labels, or -1 on error. */
+static int
+label_figure(struct xstate *x, int qi, const char *unit)
+{
+	const struct fig_rules *r = x->r;
+	struct qrec *q = &x->qs[qi];
+
+	q->nlabel = 0;
+	for (int i = 0; i < r->ntopics; i++) {
+		const struct fig_topic *t = &r->topics[i];
+		char entity[FIG_ENTITY_MAX];
+		int dup = 0, m;
+
+		if (t->unit[0] && !unit_in(t->unit, unit))
+			continue;
+		if ((m = topic_matches(x, t, entity, sizeof entity,
+		    x->csent[q->sent].end)) < 0)
+			return -1;
+		if (m == 0)
+			continue;
+		for (int k = 0; k < q->nlabel; k++)
+			if (strcmp(r->topics[q->label[k].topic].metric,
+			    t->metric) == 0)
+				dup = 1;
+		if (dup || q->nlabel == MAX_LABELS)
+			continue;
+		q->label[q->nlabel].topic = i;
+		if (!entity[0])
+			nearest_entity(x, q, entity, sizeof entity);
+		claim_setfield(q->label[q->nlabel++].entity, FIG_ENTITY_MAX,
+		    entity);
+	}
+	return q->nlabel;
+}
+
+/* "at least 27 percent of the market by 2024, at least 70 percent by
+ * 2030 and 75% by 2035": a figure no rule names, in the same unit as the
+ * labelled figure just before it and joined to it only by a short
+ * connective (the [cue ellipsis] rule), is the same kind of figure. */
+static void
+inherit_labels(struct xstate *x, int qi)
+{
+	const struct fig_rules *r = x->r;
+	struct qrec *q = &x->qs[qi];
+	const struct qrec *p;
+
+	if (qi == 0 || r->ellipsis.code == NULL)
+		return;
+	p = &x->qs[qi - 1];
+	if (p->sent != q->sent || p->nlabel == 0 ||
+	    strcmp(p->q.unit_name, q->q.unit_name) != 0)
+		return;
+	if (rules_match(r, &r->ellipsis, x->clean.data, q->q.start, p->q.end,
+	    0, x->md, NULL) <= 0)
+		return;
+	/* not elliptical when it names its own object: "20 percent of X" */
+	if (followed_by_of(x->clean.data, x->csent[q->sent].end, q->q.end))
+		return;
+	memcpy(q->label, p->label, sizeof q->label);
+	q->nlabel = p->nlabel;
+}
+
 static int
 claims_of(struct xstate *x, const struct fig_block *b, int qi,
     const struct mention *carry)
 {
 	const struct fig_rules *r = x->r;
-	const struct qrec *q = &x->qs[qi];
+	struct qrec *q = &x->qs[qi];
 	const struct fig_span *rs = &x->sent[q->sent];
 	struct fig_claim c;
-	char metrics[8][FIG_METRIC_MAX];
-	int nmetrics = 0, rc = 0;
+	int rc = 0;
 	size_t sn;
 	const char *st;
 
+	q->nlabel = 0;
 	build_context(x, q);
 	for (int i = 0; i < r->nexcludes; i++) {
 		if ((rc = rules_match(r, &r->excludes[i].re, x->ctx.data,
@@ -956,42 +1093,26 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	    NULL) > 0)
 		c.kind = FIG_PK_BASELINE;
 	choose_footnote(x, qi, c.footnote, sizeof c.footnote);
-	for (int i = 0; i < r->ntopics && rc == 0; i++) {
-		const struct fig_topic *t = &r->topics[i];
-		char entity[FIG_ENTITY_MAX];
-		int dup = 0, m;
+	if (label_figure(x, qi, c.unit) < 0) {
+		claim_release(&c);
+		return -1;
+	}
+	if (q->nlabel == 0)
+		inherit_labels(x, qi);
+	for (int i = 0; i < q->nlabel && rc == 0; i++) {
+		const struct fig_topic *t = &r->topics[q->label[i].topic];
+		enum fig_pkind keep = c.kind;
 
-		if (t->unit[0] && !unit_in(t->unit, c.unit))
-			continue;
-		if ((m = topic_matches(x, t, entity, sizeof entity,
-		    x->csent[q->sent].end)) < 0) {
-			rc = -1;
-			break;
-		}
-		if (m == 0)
-			continue;
-		for (int k = 0; k < nmetrics; k++)
-			if (strcmp(metrics[k], t->metric) == 0)
-				dup = 1;
-		if (dup || nmetrics == 8)
-			continue;
-		claim_setfield(metrics[nmetrics++], FIG_METRIC_MAX, t->metric);
 		claim_setfield(c.metric, sizeof c.metric, t->metric);
-		if (entity[0])
-			claim_setfield(c.entity, sizeof c.entity, entity);
-		else
-			nearest_entity(x, q, c.entity, sizeof c.entity);
+		claim_setfield(c.entity, sizeof c.entity, q->label[i].entity);
 		snprintf(c.rule, sizeof c.rule, "%.100s:%ld", t->at.file,
 		    t->at.line);
-		{
-			enum fig_pkind keep = c.kind;
-			if (t->kind >= 0)
-				c.kind = (enum fig_pkind)t->kind;
-			rc = emit(x, &c);
-			c.kind = keep;
-		}
+		if (t->kind >= 0)
+			c.kind = (enum fig_pkind)t->kind;
+		rc = emit(x, &c);
+		c.kind = keep;
 	}
-	if (rc == 0 && nmetrics == 0) {
+	if (rc == 0 && q->nlabel == 0) {
 		nearest_entity(x, q, c.entity, sizeof c.entity);
 		rc = emit(x, &c);
 	}
@@ -1305,11 +1426,14 @@ body_line(struct xstate *x, const char *s, size_t n, long lineno,
 			t++;
 			tn--;
 		}
-		claim_setfield(x->meta->title, sizeof x->meta->title, "");
-		memcpy(x->meta->title, t, tn < 255 ? tn : 255);
-		x->meta->title[tn < 255 ? tn : 255] = '\0';
-		claim_setfield(x->meta->title, sizeof x->meta->title,
-		    x->meta->title);
+		/* cut where a character starts, as claim_setfield does */
+		if (tn >= sizeof x->meta->title) {
+			tn = sizeof x->meta->title - 1;
+			while (tn > 0 && ((unsigned char)t[tn] & 0xC0) == 0x80)
+				tn--;
+		}
+		memcpy(x->meta->title, t, tn);
+		x->meta->title[tn] = '\0';
 	}
 	if (lineno <= DATE_LINES && !x->meta->published[0]) {
 		char p[FIG_PERIOD_LEN];
@@ -1352,7 +1476,11 @@ run(const struct fig_rules *r, FILE *in, const char *mem, size_t memlen,
 	struct fig_docmeta localmeta;
 	struct fig_buf line = FIG_BUF_INIT, fixed = FIG_BUF_INIT;
 	long lineno = 0;
-	long long off = 0;
+	long long off = 0;	/* bytes read before this line */
+	/* Where this line's text starts in the document as extraction sees
+	 * it: the bytes read, past a BOM, and under --lossy the repaired
+	 * bytes, so that offsets within a repaired line stay in order. */
+	long long doc = 0;
 	size_t mempos = 0;
 	int rc = 0;
 
@@ -1378,7 +1506,8 @@ run(const struct fig_rules *r, FILE *in, const char *mem, size_t memlen,
 	}
 	for (;;) {
 		const char *s;
-		size_t n, rawlen, bad;
+		size_t n, rawlen, bad, lead = 0;
+		long long grew = 0;
 
 		if (in) {
 			int g = buf_getline(&line, in);
@@ -1411,6 +1540,7 @@ run(const struct fig_rules *r, FILE *in, const char *mem, size_t memlen,
 		if (lineno == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
 			s += 3;
 			n -= 3;
+			lead = 3;
 		}
 		if (n > 0 && s[n - 1] == '\r')
 			n--;
@@ -1425,6 +1555,7 @@ run(const struct fig_rules *r, FILE *in, const char *mem, size_t memlen,
 			}
 			buf_reset(&fixed);
 			text_utf8_lossy(&fixed, s, n);
+			grew = (long long)fixed.len - (long long)n;
 			s = fixed.data;
 			n = fixed.len;
 		}
@@ -1436,14 +1567,16 @@ run(const struct fig_rules *r, FILE *in, const char *mem, size_t memlen,
 			}
 			if (mrc == 1) {
 				off += (long long)rawlen + 1;
+				doc += (long long)rawlen + 1 + grew;
 				continue;
 			}
 		}
-		if (body_line(&x, s, n, lineno, off) != 0) {
+		if (body_line(&x, s, n, lineno, doc + (long long)lead) != 0) {
 			rc = -1;
 			break;
 		}
 		off += (long long)rawlen + 1;
+		doc += (long long)rawlen + 1 + grew;
 	}
 	if (rc == 0) {
 		if (x.mode == MODE_REFS)

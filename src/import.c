@@ -101,6 +101,21 @@ parse_number(const char *s, double *v)
 	return 0;
 }
 
+/* A number field of row; FIG_VALUE_MAX and more could not be exported
+ * as a plain decimal. */
+static int
+number_field(struct importer *im, long row, int col, const char *colname,
+    const char *val, double *v, struct fig_err *err)
+{
+	if (parse_number(val, v) != 0)
+		return field_fail(im, row, col, colname, err, "not a number:",
+		    val);
+	if (!(fabs(*v) < FIG_VALUE_MAX))
+		return field_fail(im, row, col, colname, err, "too large "
+		    "(1e40 or more):", val);
+	return 0;
+}
+
 static int
 copy_field(struct importer *im, long row, int col, const char *colname,
     char *dst, size_t n, const char *val, struct fig_err *err)
@@ -190,19 +205,19 @@ read_numbers(struct importer *im, long row, char *const *f, int cvalue,
     int clow, int chigh, int cqual, struct fig_claim *c,
     struct fig_err *err)
 {
-	if (parse_number(f[cvalue], &c->value) != 0)
-		return field_fail(im, row, cvalue, "value", err,
-		    "not a number:", f[cvalue]);
+	if (number_field(im, row, cvalue, "value", f[cvalue], &c->value, err)
+	    != 0)
+		return -1;
 	if (clow >= 0 && f[clow][0]) {
-		if (parse_number(f[clow], &c->low) != 0)
-			return field_fail(im, row, clow, "low", err,
-			    "not a number:", f[clow]);
+		if (number_field(im, row, clow, "low", f[clow], &c->low, err)
+		    != 0)
+			return -1;
 		c->has_low = 1;
 	}
 	if (chigh >= 0 && f[chigh][0]) {
-		if (parse_number(f[chigh], &c->high) != 0)
-			return field_fail(im, row, chigh, "high", err,
-			    "not a number:", f[chigh]);
+		if (number_field(im, row, chigh, "high", f[chigh], &c->high,
+		    err) != 0)
+			return -1;
 		c->has_high = 1;
 	}
 	c->qual = FIG_Q_EXACT;

@@ -1,5 +1,6 @@
 /* main.c: global options, then hand-off to the command table. */
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -24,6 +25,10 @@ main(int argc, char **argv)
 {
 	const struct fig_cmd *cmd;
 
+	/* Past a file-size limit (ulimit -f) a write fails with EFBIG and
+	 * is reported like a full disk, instead of killing the program
+	 * with a half-written output behind it. */
+	signal(SIGXFSZ, SIG_IGN);
 	if (argc < 2) {
 		usage(stderr);
 		return FIG_EXIT_TROUBLE;

@@ -1,5 +1,6 @@
 /* number.c: one number as written in prose, digits or words, to a double.
  * The number words themselves come from the [numbers] rules. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -84,7 +85,7 @@ number_parse(const struct fig_rules *r, const char *s, size_t n, double *v,
 		*v = nw->value;
 		*flags = FIG_NUM_WORD | (nw->weak ? FIG_NUM_WEAK : 0) |
 		    (nw->fraction ? FIG_NUM_FRACTION : 0) |
-		    (nw->value == (long)nw->value ? FIG_NUM_INTEGER : 0);
+		    (nw->value == floor(nw->value) ? FIG_NUM_INTEGER : 0);
 		if (word)
 			*word = nw;
 		return 0;

@@ -1,6 +1,7 @@
 /* quantity.c: turns one match of the quantity pattern into a value in a
  * canonical unit with its bounds. Which unit, scale or qualifier matched
  * is read from the capture groups recorded when the pattern was built. */
+#include <math.h>
 #include <string.h>
 
 #include "figtrack/number.h"
@@ -88,8 +89,8 @@ quantity_from_match(const struct fig_rules *r, pcre2_match_data *md,
 			return 0;	/* "2.1 Telecommunications", "2020 imports" */
 		if ((f1 & FIG_NUM_YEARLIKE) && is_count && !u->count_ok_years)
 			return 0;
-		if ((f1 & FIG_NUM_FRACTION) && is_count)
-			return 0;
+		if ((f1 & FIG_NUM_FRACTION) && (is_count || u->duration))
+			return 0;	/* "that half year" names a period */
 		factor = u->factor;
 		claim_setfield(q->unit_name, sizeof q->unit_name, u->canon);
 	}
@@ -126,6 +127,8 @@ quantity_from_match(const struct fig_rules *r, pcre2_match_data *md,
 			break;
 		}
 	}
+	if (!(fabs(v1) < FIG_VALUE_MAX && fabs(v2) < FIG_VALUE_MAX))
+		return 0;	/* no plain decimal holds it */
 	if (q->dir < 0) {
 		double lo = q->low;
 		int hl = q->has_low;

@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,12 +89,19 @@ find_installed(char *buf, size_t n)
 		exe[len] = '\0';
 		if ((slash = strrchr(exe, '/')) != NULL)
 			*slash = '\0';
-		snprintf(buf, n, "%s/data/rules", exe);
-		if (access(buf, R_OK) == 0)
-			return 0;
 		snprintf(buf, n, "%s/../share/figtrack/rules", exe);
 		if (access(buf, R_OK) == 0)
 			return 0;
+		/* a build tree: data/rules beside the program or a few
+		 * directories up (build/san/figtrack) */
+		for (int up = 0; up < 4; up++) {
+			snprintf(buf, n, "%s/data/rules", exe);
+			if (access(buf, R_OK) == 0)
+				return 0;
+			if ((slash = strrchr(exe, '/')) == NULL || slash == exe)
+				break;
+			*slash = '\0';
+		}
 	}
 	snprintf(buf, n, "%s", "/usr/local/share/figtrack/rules");
 	return access(buf, R_OK) == 0 ? 0 : -1;
@@ -354,8 +362,12 @@ compile_raw(struct fig_rules *r, struct fig_re *re, const char *pattern,
 		return err_set(err, FIG_EINPUT, path, line, col + (long)eo,
 		    "%s", (char *)msg);
 	}
-	/* JIT is a speed-up only: without it the interpreter runs. */
-	(void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+	/* JIT is a speed-up only: without it the interpreter runs. Its
+	 * vector loads read a little past the subject, which valgrind
+	 * reports with no way to suppress them (the code has no object):
+	 * tests under valgrind set FIGTRACK_NO_JIT. */
+	if (getenv("FIGTRACK_NO_JIT") == NULL)
+		(void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
 	if (pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &groups) == 0
 	    && groups + 1 > r->max_groups)
 		r->max_groups = groups + 1;
@@ -424,7 +436,9 @@ parse_double(const char *s, double *v)
 
 	errno = 0;
 	*v = strtod(s, &end);
-	return (end == s || errno != 0) ? -1 : (int)(end - s);
+	/* no inf or nan, and nothing a claim could not hold */
+	return (end == s || errno != 0 || !(fabs(*v) < FIG_VALUE_MAX)) ? -1 :
+	    (int)(end - s);
 }
 
 static int
@@ -565,7 +579,8 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 	 * decimal point or a bracketed footnote marker */
 	buf_adds(&b, "(?<![\\w.\\-/\\[\\x{2013}])");
 	/* pass 0: directions ("had fallen 38 percent"), pass 1: qualifiers */
-	r->quals = xcalloc((size_t)nq + 1, sizeof *r->quals);
+	/* a direction rule may take two groups (before and after) */
+	r->quals = xcalloc(2 * (size_t)nq + 1, sizeof *r->quals);
 	for (int pass = 0; pass < 2; pass++) {
 		first = 1;
 		for (int i = 0; i < nq; i++) {
@@ -577,9 +592,11 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 
 			if (isdir != (pass == 0))
 				continue;
-			if (join_key(L, s, "pattern", &alt) < 0) {
+			if ((rc = join_key(L, s, "pattern", &alt)) <= 0) {
 				buf_release(&alt);
-				goto fail;
+				if (rc < 0)
+					goto fail;
+				continue;	/* a direction with 'after' only */
 			}
 			q = &r->quals[r->nquals++];
 			if (isdir)
@@ -671,6 +688,31 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 	}
 	if (!first)
 		buf_adds(&b, "))?");
+	/* directions stated after the figure: "26.3 percent higher" */
+	first = 1;
+	for (int i = 0; i < nq; i++) {
+		const struct section *s = &L->sec[qsec[i]];
+		struct fig_buf alt = FIG_BUF_INIT;
+		struct fig_qualrule *q;
+
+		if (strcmp(s->kind, "direction") != 0)
+			continue;
+		if ((rc = join_key(L, s, "after", &alt)) < 0) {
+			buf_release(&alt);
+			goto fail;
+		}
+		if (rc > 0) {
+			q = &r->quals[r->nquals++];
+			q->dir = strcmp(s->name, "negative") == 0 ? -1 : 1;
+			buf_adds(&b, first ? "(?:\\s+(?:" : "|");
+			buf_addf(&b, "(%s)", buf_str(&alt));
+			q->group = ++g;
+			first = 0;
+		}
+		buf_release(&alt);
+	}
+	if (!first)
+		buf_adds(&b, ")(?![\\w]))?");
 	buf_adds(&b, "(?![\\w])");
 	rc = compile_raw(r, &r->quantity, buf_str(&b), 0, L->sec[0].path, 0, 0,
 	    1, L->err);
@@ -832,7 +874,7 @@ build_unit(struct loader *L, const struct section *s, struct fig_unit *u)
 			if (parse_double(kv->val, &u->factor) < 0)
 				return err_set(L->err, FIG_EINPUT, s->path,
 				    kv->line, kv->col, "factor is not a "
-				    "number: '%s'", kv->val);
+				    "number below 1e40: '%s'", kv->val);
 		} else if (strcmp(kv->key, "weak") == 0)
 			u->weak = strcmp(kv->val, "yes") == 0;
 		else if (strcmp(kv->key, "years") == 0)
@@ -869,7 +911,8 @@ build_numbers(struct loader *L, const struct section *s)
 		}
 		if ((used = parse_double(kv->val, &v)) < 0)
 			return err_set(L->err, FIG_EINPUT, s->path, kv->line,
-			    kv->col, "number word '%s' needs a value", kv->key);
+			    kv->col, "number word '%s' needs a value below "
+			    "1e40", kv->key);
 		r->words = xrealloc(r->words,
 		    (size_t)(r->nwords + 1) * sizeof *r->words);
 		w = &r->words[r->nwords++];
@@ -942,7 +985,7 @@ build(struct loader *L)
 			memset(sc, 0, sizeof *sc);
 			if (parse_double(s->name, &sc->factor) < 0) {
 				err_set(L->err, FIG_EINPUT, s->path, s->at.line,
-				    1, "[scale N] needs a number: '%s'",
+				    1, "[scale N] needs a number below 1e40: '%s'",
 				    s->name);
 				goto out;
 			}
@@ -996,7 +1039,8 @@ build(struct loader *L)
 			p->g_span = group_of(p->re.code, "span");
 			if (p->g_year <= 0 && p->role != FIG_PR_ANAPHOR &&
 			    p->role != FIG_PR_PRESENT &&
-			    p->role != FIG_PR_RELATIVE) {
+			    p->role != FIG_PR_RELATIVE &&
+			    p->role != FIG_PR_BASELINE) {
 				err_set(L->err, FIG_EINPUT, s->path, s->at.line,
 				    1, "[period %s] pattern needs a "
 				    "(?<year>...) group", s->name);
@@ -1076,11 +1120,16 @@ build(struct loader *L)
 				re = &r->target;
 			else if (strcmp(s->name, "baseline") == 0)
 				re = &r->baseline;
+			else if (strcmp(s->name, "ellipsis") == 0)
+				re = &r->ellipsis;
 			if (re == NULL) {
 				err_set(L->err, FIG_EINPUT, s->path, s->at.line,
 				    1, "unknown [%s %s]", k, s->name);
 				goto out;
 			}
+			for (int j = 0; j < s->nkv; j++)
+				if (strcmp(s->kv[j].key, "example") == 0)
+					add_example(L, s, &s->kv[j]);
 			if (compile_single(L, s, re) != 0)
 				goto out;
 		} else {
@@ -1183,7 +1232,17 @@ rules_new(const char *dir)
 static int
 finish(struct loader *L, struct fig_rules **out)
 {
-	int rc = build(L);
+	int rc;
+
+	/* the quantity pattern is built from the sections: none, nothing
+	 * to build it from */
+	if (L->nsec == 0) {
+		err_set(L->err, FIG_EINPUT, L->r->dir, 0, 0, "no [sections] "
+		    "in the rules: the rule files are empty");
+		rules_free(L->r);
+		return -1;
+	}
+	rc = build(L);
 
 	free_sections(L);
 	if (rc != 0) {
@@ -1326,6 +1385,7 @@ rules_free(struct fig_rules *r)
 	re_free(&r->past);
 	re_free(&r->target);
 	re_free(&r->baseline);
+	re_free(&r->ellipsis);
 	re_free(&r->anyentity);
 	pcre2_match_context_free(r->mctx);
 	free(r);

@@ -375,7 +375,32 @@ db_fail(struct fig_store *s, int rc, const char *what, struct fig_err *err)
 		    what);
 	case SQLITE_READONLY:
 		return err_set(err, FIG_EDB, path, 0, 0, "database is "
-		    "read-only: cannot %s", what);
+		    "read-only (%s): check the permissions of the file and "
+		    "of its directory, where SQLite keeps its -wal and -shm "
+		    "files", what);
+	case SQLITE_CANTOPEN:
+		/* SQLite's errno here is of its last try, often ENOENT of
+		 * a read-only retry: not worth showing */
+		return err_set(err, FIG_EDB, path, 0, 0, "cannot open or "
+		    "create the database: check that its directory exists "
+		    "and that you may write in it");
+	case SQLITE_IOERR: {
+		/* a write past a file-size limit or a quota is a full disk
+		 * too. SQLite keeps the system's reason only sometimes;
+		 * errno still holds a failed write's, and these three
+		 * codes come from nothing else */
+		int e = s->db ? sqlite3_system_errno(s->db) : 0;
+		if (e == 0 && (errno == ENOSPC || errno == EFBIG ||
+		    errno == EDQUOT))
+			e = errno;
+		if (e == ENOSPC || e == EFBIG || e == EDQUOT)
+			return err_set(err, FIG_EDB, path, 0, 0, "disk full "
+			    "while %s (%s)", what, strerror(e));
+		if (e != 0)
+			return err_set(err, FIG_EDB, path, 0, 0, "%s: %s (%s)",
+			    what, msg, strerror(e));
+	}
+		/* FALLTHROUGH */
 	default:
 		return err_set(err, FIG_EDB, path, 0, 0, "%s: %s", what, msg);
 	}
@@ -474,6 +499,50 @@ busy_timeout(void)
 	return (int)v;
 }
 
+/* A reader that may not write the file nor its directory cannot make
+ * the -shm file a WAL database needs. When there is no -wal file either,
+ * the database file holds every committed transaction, so it is opened
+ * as immutable (no locks, no -shm): the case of a database on read-only
+ * media or in another user's directory. Returns 0, or -1 leaving err as
+ * the first failure set it. */
+static int
+reopen_immutable(struct fig_store *s, struct fig_err *err)
+{
+	struct fig_buf b = FIG_BUF_INIT;
+	struct stat sb;
+	int ext = sqlite3_extended_errcode(s->db), rc;
+
+	if ((ext & 0xff) != SQLITE_READONLY && (ext & 0xff) != SQLITE_CANTOPEN)
+		return -1;
+	buf_addf(&b, "%s-wal", s->path);
+	rc = stat(b.data, &sb);
+	buf_reset(&b);
+	if (rc == 0 || errno != ENOENT) {
+		buf_release(&b);
+		return -1;
+	}
+	/* a URI, every byte but the plainest escaped */
+	buf_adds(&b, "file:");
+	for (const char *p = s->path; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (isalnum(c) || strchr("/._-~", c))
+			buf_addc(&b, c);
+		else
+			buf_addf(&b, "%%%02X", c);
+	}
+	buf_adds(&b, "?immutable=1");
+	sqlite3_close(s->db);
+	s->db = NULL;
+	rc = sqlite3_open_v2(b.data, &s->db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_URI, NULL);
+	buf_release(&b);
+	if (rc != SQLITE_OK)
+		return db_fail(s, rc, "opening the database", err);
+	sqlite3_extended_result_codes(s->db, 1);
+	err_clear(err);
+	return 0;
+}
+
 int
 store_open(struct fig_store **out, const char *path, int flags,
     struct fig_err *err)
@@ -513,8 +582,13 @@ store_open(struct fig_store **out, const char *path, int flags,
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, s->busy_ms);
 	/* The first read is where SQLite finds a file that is no database. */
-	if (query_int(s, "PRAGMA application_id", &appid, err) != 0 ||
-	    query_int(s, "PRAGMA user_version", &version, err) != 0 ||
+	if (query_int(s, "PRAGMA application_id", &appid, err) != 0) {
+		if (!rdonly || reopen_immutable(s, err) != 0 ||
+		    query_int(s, "PRAGMA application_id", &appid, err) != 0)
+			goto fail;
+		oflags = SQLITE_OPEN_READONLY;
+	}
+	if (query_int(s, "PRAGMA user_version", &version, err) != 0 ||
 	    query_int(s, "SELECT count(*) FROM sqlite_schema WHERE name NOT "
 	    "LIKE 'sqlite_%'", &ntables, err) != 0)
 		goto fail;
@@ -1361,8 +1435,9 @@ store_each_claim(struct fig_store *s, const struct fig_query *q,
 		buf_adds(&sql, " AND doc_id = ?4");
 	if (q && q->with_metric)
 		buf_adds(&sql, " AND metric <> ''");
-	buf_adds(&sql, " ORDER BY metric, entity, period, published, title, "
-	    "doc_id, line, byte_start, claim_id");
+	if (!(q && q->unordered))
+		buf_adds(&sql, " ORDER BY metric, entity, period, published, "
+		    "title, doc_id, line, byte_start, claim_id");
 	rc = sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL);
 	buf_release(&sql);
 	if (rc != SQLITE_OK)

@@ -80,7 +80,7 @@ static const struct xcase cases[] = {
 	  "12 percent|12|percent|exact|||2021-12-31|observed|||\n" },
 	{ "half_quarter", "In the first half of 2022 output was 9 percent "
 	  "higher. In Q3 2021 it was 4 percent.", NULL,
-	  "9 percent|9|percent|exact|||2022-H1|observed|||\n"
+	  "9 percent higher|9|percent|exact|||2022-H1|observed|||\n"
 	  "4 percent|4|percent|exact|||2021-Q3|observed|||\n" },
 	{ "early_year", "In early 2022 some 40 percent came from Ukraine.", NULL,
 	  "some 40 percent|40|percent|approx|||2022|observed||Ukraine|\n" },

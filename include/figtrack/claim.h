@@ -73,8 +73,15 @@ int claim_qual_parse(const char *s, enum fig_qual *q);
 const char *claim_kind_name(enum fig_pkind k);
 int claim_kind_parse(const char *s, enum fig_pkind *k);
 
+/* The magnitude no value or bound reaches: its plain decimal would not
+ * fit the 64 bytes claim_fmt_number writes. Extraction drops such
+ * quantities and import refuses them. */
+#define FIG_VALUE_MAX 1e40
+
 /* Writes v as a plain decimal: no exponent, no trailing zeros, at most
- * 6 decimals ("200000000", "59.1", "-38"). out holds at least 64 bytes. */
+ * 6 decimals ("200000000", "59.1", "-38"). out holds at least 64 bytes.
+ * A value that does not fit (FIG_VALUE_MAX and beyond) is written with an
+ * exponent rather than cut. */
 void claim_fmt_number(double v, char *out, size_t n);
 
 /* Copies s into a fixed field of size n, cutting at a UTF-8 boundary. */

@@ -31,7 +31,9 @@ struct fig_docmeta {
 
 struct fig_extract_opts {
 	const char *published;	/* --published, overrides the document */
-	int lossy;		/* replace invalid UTF-8 instead of failing */
+	int lossy;		/* replace invalid UTF-8 instead of failing;
+				   claim offsets then count the repaired
+				   text (U+FFFD is three bytes) */
 	/* Checked between paragraphs; extraction stops with FIG_EINTR
 	 * when it points at a non-zero value (SIGINT handling). */
 	const volatile int *stop;

@@ -176,6 +176,9 @@ struct fig_rules {
 	struct fig_re past;		/* past-tense cue in a sentence */
 	struct fig_re target;		/* words that make a date a goal */
 	struct fig_re baseline;		/* the figure is a comparison base */
+	struct fig_re ellipsis;		/* text between two figures that makes
+					   the second elliptical ("X by 2024,
+					   Y by 2030") */
 	struct fig_re anyentity;	/* any entity alias, as a word */
 	pcre2_match_context *mctx;	/* match and depth limits */
 	uint32_t max_groups;		/* most capture groups of any pattern */

@@ -101,6 +101,8 @@ struct fig_query {
 	const char *since;	/* documents published on or after */
 	long long doc_id;	/* one document */
 	int with_metric;	/* only claims whose metric is set */
+	int unordered;		/* any order: the caller sorts (diff),
+				   which spares SQLite a sort of every row */
 };
 
 /* A stored claim with its document and the reference behind it. */

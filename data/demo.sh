@@ -1,0 +1,58 @@
+#!/bin/sh
+# demo.sh: what `make demo` runs, the whole pipeline on the bundled samples
+# (data/samples, sources in data/samples/SOURCES.md): extract the 2022
+# report briefing to CSV, store it with the later articles in
+# demo-out/demo.db, import the later official figures, list the series and
+# show one, export every figure to CSV, print the diff of the report
+# against everything newer, and write a gnuplot script and an SVG chart
+# per series into plots/out (refreshing the README's chart,
+# docs/img/plot-example.svg). Usage: sh data/demo.sh [FIGTRACK]
+set -eu
+fig=${1:-./figtrack}
+case $fig in /*) ;; *) fig=$(pwd)/$fig ;; esac
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+samples=data/samples
+out=demo-out
+db=$out/demo.db
+FIGTRACK_RULES=$top/data/rules
+export FIGTRACK_RULES
+unset FIGTRACK_DB
+
+rm -rf "$out" plots/out
+mkdir -p "$out" docs/img
+echo "== figtrack extract: the report briefing's claims -> $out/report-claims.csv"
+"$fig" extract "$samples/acri-2022-summary.md" > "$out/report-claims.csv"
+head -4 "$out/report-claims.csv"
+echo "   ($(($(wc -l < "$out/report-claims.csv") - 1)) claims)"
+echo
+echo "== figtrack add: the report, then the later articles"
+"$fig" add --db "$db" --kind report "$samples/acri-2022-summary.md"
+"$fig" add --db "$db" --kind article "$samples/china-russia-trade-2023.md" \
+    "$samples/china-russia-trade-2024.md" \
+    "$samples/russia-neon-electronics-2023.md"
+echo
+echo "== figtrack import: the official figures published since"
+"$fig" import --db "$db" "$samples/later-figures.csv"
+echo
+echo "== figtrack series: every series"
+"$fig" series --db "$db"
+echo
+echo "== figtrack series trade.bilateral.value"
+"$fig" series --db "$db" trade.bilateral.value
+echo
+echo "== figtrack export -> $out/figures.csv"
+"$fig" export --db "$db" -o "$out/figures.csv"
+echo "   ($(($(wc -l < "$out/figures.csv") - 1)) figures)"
+echo
+echo "== figtrack diff: which of the report's figures still hold"
+"$fig" diff --db "$db"
+"$fig" diff --db "$db" --format csv > "$out/diff.csv"
+echo "(every row, older sources included: $out/diff.csv)"
+echo
+echo "== figtrack plot: a gnuplot script and an SVG per series"
+"$fig" plot --db "$db" --out plots/out
+cp plots/out/trade.china_exports_to_russia.change--PRC.svg \
+    docs/img/plot-example.svg
+echo "demo: charts in plots/out (index plots/out/index.csv);" \
+    "README chart docs/img/plot-example.svg"

@@ -1,0 +1,127 @@
+/* diff.h: which of a baseline document's figures still hold. Each
+ * baseline claim with a metric is matched to newer figures of the same
+ * series (metric, entity, unit) and classed; pure: no I/O, no SQL. */
+#ifndef FIGTRACK_DIFF_H
+#define FIGTRACK_DIFF_H
+
+#include <stddef.h>
+
+#include "figtrack/claim.h"
+
+/* The classes, in the order reports list them. */
+enum fig_dclass {
+	FIG_D_CONFIRMED,	/* same period, value agrees */
+	FIG_D_REVISED,		/* same period, value differs */
+	FIG_D_UPDATED,		/* a later period of the same granularity */
+	FIG_D_TARGET_MOVED,	/* a target restated with another value or date */
+	FIG_D_STALE,		/* no newer figure */
+	FIG_D_NEW,		/* a series the baseline lacks */
+	FIG_D_COUNT_
+};
+
+/* Where a figure comes from. */
+struct fig_diff_src {
+	long long doc_id;	/* tells documents with one name apart */
+	const char *doc;	/* title or path shown in rows */
+	const char *published;	/* YYYY[-MM[-DD]], or "" when unknown */
+};
+
+/* A figure as the diff keeps it. Strings belong to the diff. */
+struct fig_diff_fig {
+	const char *quote;
+	long line;
+	double value;
+	double low;		/* meaningful when has_low */
+	double high;		/* meaningful when has_high */
+	int has_low;
+	int has_high;
+	enum fig_qual qual;
+	enum fig_pkind kind;
+	const char *period;	/* "" when undated */
+	const struct fig_diff_src *src;
+};
+
+/* One output row. A baseline figure gives one row per newer source of
+ * the deciding period (latest publication first); stale and new rows
+ * are single. */
+struct fig_diff_row {
+	enum fig_dclass cls;	/* this row's own judgement */
+	const char *metric;
+	const char *entity;
+	const char *unit;
+	const struct fig_diff_fig *base;	/* NULL for new */
+	const struct fig_diff_fig *newer;	/* NULL for stale */
+	int latest;		/* 1: this row decides the baseline figure's class */
+	int has_change;		/* change_abs is meaningful */
+	double change_abs;	/* newer - baseline value */
+	int has_rel;		/* change_rel is meaningful (baseline not 0) */
+	double change_rel;	/* change_abs / |baseline value|, a fraction */
+};
+
+struct fig_diff_opts {
+	double tolerance;	/* relative: 0.005 for 0.5 % */
+	/* Newer figures must be published after this date (YYYY[-MM[-DD]]);
+	 * NULL accepts every date. */
+	const char *after;
+	int inclusive;		/* "after" means on or after (--since) */
+	int undated;		/* undated figures count as newer */
+	long long baseline_doc;	/* never counts as newer; 0 for none */
+};
+
+#define FIG_DIFF_TOLERANCE 0.005
+
+/* Counts of what went in and what came out. */
+struct fig_diff_stats {
+	size_t baseline;	/* baseline figures with a metric */
+	size_t baseline_nometric;	/* baseline claims without one (skipped) */
+	size_t newer;		/* newer figures kept */
+	size_t newer_skipped;	/* too old, undated, no metric, or the baseline */
+	size_t sources;		/* distinct newer sources kept */
+	size_t decided[FIG_D_COUNT_];	/* rows with latest = 1, per class */
+};
+
+struct fig_diff;
+
+/* Returns a new diff the caller frees with diff_free. o may be NULL
+ * (default tolerance, no date limit). o->after is copied. */
+struct fig_diff *diff_new(const struct fig_diff_opts *o);
+void diff_free(struct fig_diff *d);
+
+/* Adds a baseline claim or a newer one; c and src are borrowed for the
+ * call only (everything kept is copied). Claims without a metric are
+ * counted and skipped, and so are newer claims outside the date limit
+ * or from the baseline document. Call before diff_run. */
+void diff_add_baseline(struct fig_diff *d, const struct fig_claim *c,
+    const struct fig_diff_src *src);
+void diff_add_newer(struct fig_diff *d, const struct fig_claim *c,
+    const struct fig_diff_src *src);
+
+/* Matches and classes. Baseline rows come in source then line order,
+ * then new rows by metric, entity and unit. Returns the rows, borrowed:
+ * valid until diff_free; *n receives their count. Call once. */
+const struct fig_diff_row *diff_run(struct fig_diff *d, size_t *n);
+
+/* Borrowed; complete after diff_run. */
+const struct fig_diff_stats *diff_stats(const struct fig_diff *d);
+
+/* "confirmed", "revised", "updated", "target-moved", "stale", "new". */
+const char *diff_class_name(enum fig_dclass c);
+/* Returns 0 and sets *c, or -1 for an unknown name. */
+int diff_class_parse(const char *s, enum fig_dclass *c);
+
+/* Compares two publication dates YYYY[-MM[-DD]]: <0 when a is earlier,
+ * >0 when later, 0 when equal or when one is a prefix of the other
+ * ("2022" and "2022-11" overlap, so neither is after the other). */
+int diff_date_cmp(const char *a, const char *b);
+
+/* The record columns, in contract order (docs/formats.md). */
+extern const char *const diff_columns[];
+#define DIFF_NCOLUMNS 27
+
+/* Fills vals (DIFF_NCOLUMNS strings, pointing into r or into the
+ * caller's scratch numbuf of DIFF_NUMBUFS x 64 bytes). */
+#define DIFF_NUMBUFS 12
+void diff_row_fields(const struct fig_diff_row *r, const char **vals,
+    char numbuf[][64]);
+
+#endif

@@ -1,0 +1,1032 @@
+/* diff.c: matching baseline figures to newer ones and classing them.
+ * Newer figures are sorted once by series, target flag, period and
+ * publication, so each baseline figure costs a few binary searches. */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "figtrack/buf.h"
+#include "figtrack/diff.h"
+
+/* Period granularities. The same period means the same granularity;
+ * a later one is looked for in the baseline's granularity first. OTHER
+ * (a form period.c does not produce) compares by equality only. */
+enum gran { G_NONE, G_YEAR, G_HALF, G_QUARTER, G_MONTH, G_DAY, G_OTHER };
+
+/* Strings live in an arena of fixed blocks so that pointers handed out
+ * stay valid while the diff grows. */
+struct blk {
+	struct blk *next;
+	size_t len;
+	size_t cap;
+	char data[];
+};
+
+/* An interned string (a key of bytes) with the id it was given. */
+struct slot {
+	uint64_t hash;
+	const char *key;	/* arena copy, NUL-terminated */
+	size_t len;
+	int id;			/* -1: empty slot */
+};
+
+struct strtab {
+	struct slot *slots;
+	size_t cap;		/* a power of two */
+	size_t n;
+};
+
+struct series {
+	const char *metric;
+	const char *entity;
+	const char *unit;
+	int in_baseline;
+	size_t first;		/* its keys are [first, end) once sorted */
+	size_t end;
+	/* key indexes, or -1: the latest publication's target for a date
+	 * no baseline target of the series states; the non-target figure
+	 * with the latest period; the figure a "new" row shows */
+	long best_target;
+	long latest;
+	long newest;
+};
+
+struct period {
+	const char *s;
+	enum gran gran;
+	int32_t ord;		/* order within the granularity */
+};
+
+struct source {
+	struct fig_diff_src pub;	/* strings in the arena */
+	int rank;		/* 0 = oldest publication */
+	int newer;		/* has newer figures */
+};
+
+/* A figure plus the ids it was filed under. */
+struct fig {
+	struct fig_diff_fig pub;
+	int series;
+	int period;
+	int source;
+	int rank;		/* a baseline figure's source rank (diff_run) */
+	int target;		/* a goal: period_kind or metric says so */
+};
+
+/* The sort key of a newer figure, kept small: 1 million of them are
+ * sorted in the benchmark. */
+struct key {
+	uint32_t series;
+	uint8_t target;
+	uint8_t gran;
+	int32_t ord;
+	int32_t rank;		/* sorted descending: latest publication first */
+	int32_t line;
+	uint32_t fig;
+};
+
+struct fig_diff {
+	struct fig_diff_opts opts;
+	char *after;		/* owned copy of opts.after */
+	struct blk *arena;
+	struct strtab series_tab, period_tab, source_tab;
+	struct series *series;
+	size_t nseries, capseries;
+	struct period *periods;
+	size_t nperiods, capperiods;
+	struct source **sources;	/* each allocated alone: stable */
+	size_t nsources, capsources;
+	int last_source;	/* one-entry caches for add: figures */
+	int last_series;	/* often come grouped */
+	int last_period;
+	struct fig *base, *newer;
+	size_t nbase, capbase, nnewer, capnewer;
+	struct key *keys;
+	struct fig_diff_row *rows;
+	size_t nrows, caprows;
+	struct fig_diff_stats stats;
+	struct fig_buf scratch;
+	struct fig_buf last_key;	/* key of last_series */
+	int ran;
+};
+
+static const char *const class_names[FIG_D_COUNT_] = {
+	"confirmed", "revised", "updated", "target-moved", "stale", "new"
+};
+
+const char *const diff_columns[DIFF_NCOLUMNS] = {
+	"class", "metric", "entity", "unit",
+	"baseline_period", "baseline_value", "baseline_low", "baseline_high",
+	"baseline_quote", "baseline_doc", "baseline_line",
+	"newer_period", "newer_value", "newer_low", "newer_high",
+	"newer_quote", "newer_doc", "newer_line", "newer_published",
+	"change_abs", "change_rel",
+	"latest", "baseline_published", "baseline_qualifier",
+	"baseline_period_kind", "newer_qualifier", "newer_period_kind"
+};
+
+const char *
+diff_class_name(enum fig_dclass c)
+{
+	return (unsigned)c < FIG_D_COUNT_ ? class_names[c] : "stale";
+}
+
+int
+diff_class_parse(const char *s, enum fig_dclass *c)
+{
+	for (int i = 0; i < FIG_D_COUNT_; i++)
+		if (strcmp(s, class_names[i]) == 0) {
+			*c = (enum fig_dclass)i;
+			return 0;
+		}
+	return -1;
+}
+
+int
+diff_date_cmp(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	int c = strncmp(a, b, la < lb ? la : lb);
+
+	return c < 0 ? -1 : c > 0 ? 1 : 0;
+}
+
+/* ---- arena and string tables ---- */
+
+#define BLK_SIZE 65536
+
+static char *
+arena_alloc(struct fig_diff *d, size_t n)
+{
+	struct blk *b = d->arena;
+
+	if (b == NULL || b->cap - b->len < n) {
+		size_t cap = n > BLK_SIZE ? n : BLK_SIZE;
+		b = xmalloc(sizeof *b + cap);
+		b->len = 0;
+		b->cap = cap;
+		/* a big one-off string goes behind the current block so the
+		 * current block's free space is not wasted */
+		if (n > BLK_SIZE && d->arena) {
+			b->next = d->arena->next;
+			d->arena->next = b;
+		} else {
+			b->next = d->arena;
+			d->arena = b;
+		}
+	}
+	b->len += n;
+	return b->data + b->len - n;
+}
+
+static const char *
+arena_strndup(struct fig_diff *d, const char *s, size_t n)
+{
+	char *p = arena_alloc(d, n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+static uint64_t
+hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 14695981039346656037ULL;	/* FNV-1a */
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static void
+strtab_grow(struct strtab *t)
+{
+	size_t cap = t->cap ? t->cap * 2 : 64;
+	struct slot *s = xmalloc(cap * sizeof *s);
+
+	for (size_t i = 0; i < cap; i++)
+		s[i].id = -1;
+	for (size_t i = 0; i < t->cap; i++) {
+		size_t j;
+		if (t->slots[i].id < 0)
+			continue;
+		j = (size_t)t->slots[i].hash & (cap - 1);
+		while (s[j].id >= 0)
+			j = (j + 1) & (cap - 1);
+		s[j] = t->slots[i];
+	}
+	free(t->slots);
+	t->slots = s;
+	t->cap = cap;
+}
+
+/* Returns the slot holding key (id >= 0), or the empty slot where it
+ * belongs (id < 0, hash filled in). */
+static struct slot *
+strtab_find(struct strtab *t, const char *key, size_t len)
+{
+	uint64_t h = hash_bytes(key, len);
+	size_t j;
+
+	if ((t->n + 1) * 4 > t->cap * 3)
+		strtab_grow(t);
+	j = (size_t)h & (t->cap - 1);
+	while (t->slots[j].id >= 0) {
+		struct slot *s = &t->slots[j];
+		if (s->hash == h && s->len == len &&
+		    memcmp(s->key, key, len) == 0)
+			return s;
+		j = (j + 1) & (t->cap - 1);
+	}
+	t->slots[j].hash = h;
+	return &t->slots[j];
+}
+
+static void
+strtab_fill(struct fig_diff *d, struct strtab *t, struct slot *s,
+    const char *key, size_t len, int id)
+{
+	s->key = arena_strndup(d, key, len);
+	s->len = len;
+	s->id = id;
+	t->n++;
+}
+
+/* ---- periods ---- */
+
+static int
+digits(const char *s, int n)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+static void
+period_parse(struct period *p, const char *s)
+{
+	size_t n = strlen(s);
+	int y = n >= 4 ? digits(s, 4) : -1, m, dd;
+
+	p->gran = G_OTHER;
+	p->ord = 0;
+	if (n == 0) {
+		p->gran = G_NONE;
+		return;
+	}
+	if (y < 0 || (n > 4 && s[4] != '-'))
+		return;
+	if (n == 4) {
+		p->gran = G_YEAR;
+		p->ord = y;
+	} else if (n == 7 && s[5] == 'H' && (s[6] == '1' || s[6] == '2')) {
+		p->gran = G_HALF;
+		p->ord = y * 2 + (s[6] - '1');
+	} else if (n == 7 && s[5] == 'Q' && s[6] >= '1' && s[6] <= '4') {
+		p->gran = G_QUARTER;
+		p->ord = y * 4 + (s[6] - '1');
+	} else if (n == 7 && (m = digits(s + 5, 2)) >= 1 && m <= 12) {
+		p->gran = G_MONTH;
+		p->ord = y * 12 + m - 1;
+	} else if (n == 10 && s[7] == '-' && (m = digits(s + 5, 2)) >= 1 &&
+	    m <= 12 && (dd = digits(s + 8, 2)) >= 1 && dd <= 31) {
+		p->gran = G_DAY;
+		p->ord = y * 10000 + m * 100 + dd;
+	}
+}
+
+/* The last day of a period as YYYYMMDD (months end on the 31st: only
+ * the order matters), so periods of different granularity can be
+ * compared; 0 for undated and unknown forms. */
+static int32_t
+period_end(int gran, int32_t ord)
+{
+	static const int32_t qend[4] = { 331, 630, 930, 1231 };
+
+	switch (gran) {
+	case G_YEAR: return ord * 10000 + 1231;
+	case G_HALF: return ord / 2 * 10000 + (ord % 2 ? 1231 : 630);
+	case G_QUARTER: return ord / 4 * 10000 + qend[ord % 4];
+	case G_MONTH: return ord / 12 * 10000 + (ord % 12 + 1) * 100 + 31;
+	case G_DAY: return ord;
+	}
+	return 0;
+}
+
+static int
+period_id(struct fig_diff *d, const char *s)
+{
+	size_t len = strlen(s);
+	struct slot *sl;
+	struct period *p;
+
+	if (d->last_period >= 0 && strcmp(d->periods[d->last_period].s, s)
+	    == 0)
+		return d->last_period;
+	sl = strtab_find(&d->period_tab, s, len);
+	if (sl->id >= 0)
+		return d->last_period = sl->id;
+	if (d->nperiods == d->capperiods) {
+		d->capperiods = d->capperiods ? d->capperiods * 2 : 32;
+		d->periods = xrealloc(d->periods,
+		    d->capperiods * sizeof *d->periods);
+	}
+	strtab_fill(d, &d->period_tab, sl, s, len, (int)d->nperiods);
+	p = &d->periods[d->nperiods];
+	p->s = sl->key;
+	period_parse(p, s);
+	if (p->gran == G_OTHER)
+		p->ord = (int32_t)d->nperiods;	/* equality only */
+	return d->last_period = (int)d->nperiods++;
+}
+
+/* ---- series and sources ---- */
+
+static int
+series_id(struct fig_diff *d, const struct fig_claim *c)
+{
+	struct fig_buf *k = &d->scratch;
+	size_t lm = strlen(c->metric), le = strlen(c->entity);
+	struct slot *sl;
+	struct series *s;
+
+	/* metric, entity and unit joined by NULs: no name can contain one */
+	buf_reset(k);
+	buf_add(k, c->metric, lm + 1);
+	buf_add(k, c->entity, le + 1);
+	buf_adds(k, c->unit);
+	/* the previous key is kept apart, where it stays in cache */
+	if (d->last_series >= 0 && d->last_key.len == k->len &&
+	    memcmp(d->last_key.data, k->data, k->len) == 0)
+		return d->last_series;
+	buf_reset(&d->last_key);
+	buf_add(&d->last_key, k->data, k->len);
+	sl = strtab_find(&d->series_tab, k->data, k->len);
+	if (sl->id >= 0)
+		return d->last_series = sl->id;
+	if (d->nseries == d->capseries) {
+		d->capseries = d->capseries ? d->capseries * 2 : 64;
+		d->series = xrealloc(d->series,
+		    d->capseries * sizeof *d->series);
+	}
+	strtab_fill(d, &d->series_tab, sl, k->data, k->len, (int)d->nseries);
+	s = &d->series[d->nseries];
+	memset(s, 0, sizeof *s);
+	s->metric = sl->key;
+	s->entity = sl->key + lm + 1;
+	s->unit = sl->key + lm + 1 + le + 1;
+	s->best_target = s->latest = s->newest = -1;
+	return d->last_series = (int)d->nseries++;
+}
+
+static int
+source_same(const struct source *s, const struct fig_diff_src *src)
+{
+	return s->pub.doc_id == src->doc_id &&
+	    strcmp(s->pub.doc, src->doc ? src->doc : "") == 0 &&
+	    strcmp(s->pub.published, src->published ? src->published : "")
+	    == 0;
+}
+
+static int
+source_id(struct fig_diff *d, const struct fig_diff_src *src)
+{
+	const char *doc = src->doc ? src->doc : "";
+	const char *pub = src->published ? src->published : "";
+	struct fig_buf *k = &d->scratch;
+	struct slot *sl;
+	struct source *s;
+
+	if (d->last_source >= 0 &&
+	    source_same(d->sources[d->last_source], src))
+		return d->last_source;
+	buf_reset(k);
+	buf_add(k, &src->doc_id, sizeof src->doc_id);
+	buf_add(k, doc, strlen(doc) + 1);
+	buf_adds(k, pub);
+	sl = strtab_find(&d->source_tab, k->data, k->len);
+	if (sl->id >= 0)
+		return d->last_source = sl->id;
+	if (d->nsources == d->capsources) {
+		d->capsources = d->capsources ? d->capsources * 2 : 16;
+		d->sources = xrealloc(d->sources,
+		    d->capsources * sizeof *d->sources);
+	}
+	strtab_fill(d, &d->source_tab, sl, k->data, k->len,
+	    (int)d->nsources);
+	s = xmalloc(sizeof *s);
+	s->pub.doc_id = src->doc_id;
+	s->pub.doc = arena_strndup(d, doc, strlen(doc));
+	s->pub.published = arena_strndup(d, pub, strlen(pub));
+	s->rank = 0;
+	s->newer = 0;
+	d->sources[d->nsources] = s;
+	return d->last_source = (int)d->nsources++;
+}
+
+/* ---- adding figures ---- */
+
+struct fig_diff *
+diff_new(const struct fig_diff_opts *o)
+{
+	struct fig_diff *d = xcalloc(1, sizeof *d);
+
+	if (o)
+		d->opts = *o;
+	else
+		d->opts.tolerance = FIG_DIFF_TOLERANCE;
+	if (!(d->opts.tolerance >= 0))	/* NaN too */
+		d->opts.tolerance = 0;
+	if (d->opts.after) {
+		d->after = xstrdup(d->opts.after);
+		d->opts.after = d->after;
+	}
+	d->last_source = d->last_series = d->last_period = -1;
+	return d;
+}
+
+void
+diff_free(struct fig_diff *d)
+{
+	struct blk *b, *next;
+
+	if (d == NULL)
+		return;
+	for (b = d->arena; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	for (size_t i = 0; i < d->nsources; i++)
+		free(d->sources[i]);
+	free(d->series_tab.slots);
+	free(d->period_tab.slots);
+	free(d->source_tab.slots);
+	free(d->series);
+	free(d->periods);
+	free(d->sources);
+	free(d->base);
+	free(d->newer);
+	free(d->keys);
+	free(d->rows);
+	free(d->after);
+	buf_release(&d->scratch);
+	buf_release(&d->last_key);
+	free(d);
+}
+
+/* A target by its period kind, or by its metric's name: metrics.md has
+ * "*_target" and "*.target" slugs carry goals, whatever kind a sentence
+ * was given. */
+static int
+is_target(const struct fig_claim *c)
+{
+	size_t n = strlen(c->metric);
+
+	return c->kind == FIG_PK_TARGET || (n > 7 &&
+	    strcmp(c->metric + n - 7, ".target") == 0) || (n > 7 &&
+	    strcmp(c->metric + n - 7, "_target") == 0);
+}
+
+static void
+fig_fill(struct fig_diff *d, struct fig *f, const struct fig_claim *c,
+    const struct fig_diff_src *src)
+{
+	const char *q = c->quote ? c->quote : "";
+
+	f->series = series_id(d, c);
+	f->period = period_id(d, c->period);
+	f->source = source_id(d, src);
+	f->pub.quote = arena_strndup(d, q, strlen(q));
+	f->pub.line = c->line;
+	f->pub.value = c->value;
+	f->pub.low = c->low;
+	f->pub.high = c->high;
+	f->pub.has_low = c->has_low != 0;
+	f->pub.has_high = c->has_high != 0;
+	f->pub.qual = c->qual;
+	f->pub.kind = c->kind;
+	f->pub.period = d->periods[f->period].s;
+	f->pub.src = NULL;	/* set by diff_run once sources are final */
+	f->target = is_target(c);
+}
+
+void
+diff_add_baseline(struct fig_diff *d, const struct fig_claim *c,
+    const struct fig_diff_src *src)
+{
+	if (c->metric[0] == '\0') {
+		d->stats.baseline_nometric++;
+		return;
+	}
+	if (d->nbase == d->capbase) {
+		d->capbase = d->capbase ? d->capbase * 2 : 64;
+		d->base = xrealloc(d->base, d->capbase * sizeof *d->base);
+	}
+	fig_fill(d, &d->base[d->nbase++], c, src);
+	d->stats.baseline++;
+}
+
+/* Whether a figure published on pub counts as newer. */
+static int
+is_newer(const struct fig_diff *d, const struct fig_diff_src *src)
+{
+	const char *pub = src->published ? src->published : "";
+	int c;
+
+	if (d->opts.baseline_doc != 0 && src->doc_id == d->opts.baseline_doc)
+		return 0;
+	if (pub[0] == '\0')
+		return d->opts.undated || d->opts.after == NULL;
+	if (d->opts.after == NULL)
+		return 1;
+	c = diff_date_cmp(pub, d->opts.after);
+	return d->opts.inclusive ? c >= 0 : c > 0;
+}
+
+void
+diff_add_newer(struct fig_diff *d, const struct fig_claim *c,
+    const struct fig_diff_src *src)
+{
+	if (c->metric[0] == '\0' || !is_newer(d, src)) {
+		d->stats.newer_skipped++;
+		return;
+	}
+	if (d->nnewer == d->capnewer) {
+		d->capnewer = d->capnewer ? d->capnewer * 2 : 256;
+		d->newer = xrealloc(d->newer, d->capnewer * sizeof *d->newer);
+	}
+	fig_fill(d, &d->newer[d->nnewer], c, src);
+	if (!d->sources[d->newer[d->nnewer].source]->newer) {
+		d->sources[d->newer[d->nnewer].source]->newer = 1;
+		d->stats.sources++;
+	}
+	d->nnewer++;
+	d->stats.newer++;
+}
+
+/* ---- classing ---- */
+
+static int
+cmp_source(const void *a, const void *b)
+{
+	const struct source *x = *(struct source *const *)a;
+	const struct source *y = *(struct source *const *)b;
+	int c = strcmp(x->pub.published, y->pub.published);
+
+	if (c)
+		return c;
+	return (x->pub.doc_id > y->pub.doc_id) - (x->pub.doc_id < y->pub.doc_id);
+}
+
+static int
+cmp_key(const void *a, const void *b)
+{
+	const struct key *x = a, *y = b;
+
+	if (x->series != y->series)
+		return x->series < y->series ? -1 : 1;
+	if (x->target != y->target)
+		return x->target < y->target ? -1 : 1;
+	if (x->gran != y->gran)
+		return x->gran < y->gran ? -1 : 1;
+	if (x->ord != y->ord)
+		return x->ord < y->ord ? -1 : 1;
+	if (x->rank != y->rank)
+		return x->rank > y->rank ? -1 : 1;	/* latest first */
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return (x->fig > y->fig) - (x->fig < y->fig);
+}
+
+/* First key in [lo, hi) not before (target, gran, ord) of one series. */
+static size_t
+lower(const struct key *k, size_t lo, size_t hi, int target, int gran,
+    int32_t ord)
+{
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct key *m = &k[mid];
+		int before = m->target != target ? m->target < target :
+		    m->gran != gran ? m->gran < gran : m->ord < ord;
+		if (before)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The keys [*first, *end) of one (series, target, gran, ord) group. */
+static void
+group(const struct fig_diff *d, const struct series *s, int target,
+    int gran, int32_t ord, size_t *first, size_t *end)
+{
+	*first = lower(d->keys, s->first, s->end, target, gran, ord);
+	*end = *first;
+	while (*end < s->end && d->keys[*end].target == target &&
+	    d->keys[*end].gran == gran && d->keys[*end].ord == ord)
+		(*end)++;
+}
+
+/* The interval a figure asserts: its bounds, or the half-line a
+ * one-sided qualifier opens, or the point value. */
+static void
+interval(const struct fig_diff_fig *f, double *lo, double *hi)
+{
+	int up = f->qual == FIG_Q_MORE_THAN || f->qual == FIG_Q_AT_LEAST;
+	int down = f->qual == FIG_Q_LESS_THAN || f->qual == FIG_Q_AT_MOST ||
+	    f->qual == FIG_Q_ALMOST;
+
+	*lo = f->has_low ? f->low : down ? -INFINITY : f->value;
+	*hi = f->has_high ? f->high : up ? INFINITY : f->value;
+	if (*lo > *hi) {
+		double t = *lo;
+		*lo = *hi;
+		*hi = t;
+	}
+}
+
+/* Whether newer figure n is consistent with baseline figure b: the
+ * baseline's interval, widened by the tolerance, meets the newer one.
+ * A hair of slack absorbs binary rounding (1.2 billion vs 1200
+ * million). */
+static int
+agrees(const struct fig_diff *d, const struct fig_diff_fig *b,
+    const struct fig_diff_fig *n)
+{
+	double tol = d->opts.tolerance + 1e-9;
+	double blo, bhi, nlo, nhi;
+
+	interval(b, &blo, &bhi);
+	interval(n, &nlo, &nhi);
+	if (isfinite(blo))
+		blo -= fabs(blo) * tol;
+	if (isfinite(bhi))
+		bhi += fabs(bhi) * tol;
+	return nlo <= bhi && nhi >= blo;
+}
+
+static struct fig_diff_row *
+row_add(struct fig_diff *d, enum fig_dclass cls, const struct series *s,
+    const struct fig *b, struct fig *n, int latest)
+{
+	struct fig_diff_row *r;
+
+	if (d->nrows == d->caprows) {
+		d->caprows = d->caprows ? d->caprows * 2 : 64;
+		d->rows = xrealloc(d->rows, d->caprows * sizeof *d->rows);
+	}
+	r = &d->rows[d->nrows++];
+	memset(r, 0, sizeof *r);
+	r->cls = cls;
+	r->metric = s->metric;
+	r->entity = s->entity;
+	r->unit = s->unit;
+	r->base = b ? &b->pub : NULL;
+	r->newer = n ? &n->pub : NULL;
+	if (n)	/* newer figures learn their source only when shown */
+		n->pub.src = &d->sources[n->source]->pub;
+	r->latest = latest;
+	if (b && n) {
+		r->has_change = 1;
+		r->change_abs = n->pub.value - b->pub.value;
+		if (b->pub.value != 0) {
+			r->has_rel = 1;
+			r->change_rel = r->change_abs / fabs(b->pub.value);
+		}
+	}
+	if (latest)
+		d->stats.decided[cls]++;
+	return r;
+}
+
+/* One row per newer source in the group [first, end), latest
+ * publication first. Same-period groups judge each row on its own;
+ * updated groups are all "updated". Returns the deciding class. */
+static enum fig_dclass
+rows_for_group(struct fig_diff *d, const struct series *s,
+    const struct fig *b, size_t first, size_t end, int updated)
+{
+	enum fig_dclass decided = FIG_D_STALE;
+	int32_t last_rank = -1;
+
+	for (size_t i = first; i < end; i++) {
+		const struct key *k = &d->keys[i];
+		struct fig *n = &d->newer[k->fig];
+		enum fig_dclass cls;
+
+		if (k->rank == last_rank)
+			continue;	/* one row per source: its first line */
+		last_rank = k->rank;
+		if (updated)
+			cls = FIG_D_UPDATED;
+		else if (agrees(d, &b->pub, &n->pub))
+			cls = FIG_D_CONFIRMED;
+		else
+			cls = b->target ? FIG_D_TARGET_MOVED : FIG_D_REVISED;
+		if (i == first)
+			decided = cls;
+		row_add(d, cls, s, b, n, i == first);
+	}
+	return decided;
+}
+
+static void
+classify(struct fig_diff *d, const struct fig *b)
+{
+	const struct series *s = &d->series[b->series];
+	const struct period *p = &d->periods[b->period];
+	int target = b->target;
+	size_t first, end;
+
+	group(d, s, target, p->gran, p->ord, &first, &end);
+	if (first < end) {
+		rows_for_group(d, s, b, first, end, 0);
+		return;
+	}
+	if (target) {
+		/* no restatement for the same date: the latest publication's
+		 * target for a date the baseline does not state has moved
+		 * it */
+		if (s->best_target >= 0) {
+			row_add(d, FIG_D_TARGET_MOVED, s, b,
+			    &d->newer[d->keys[s->best_target].fig], 1);
+			return;
+		}
+	} else if (p->gran != G_NONE && p->gran != G_OTHER) {
+		/* the last period of this granularity, if later; else the
+		 * latest period of any granularity that ends later */
+		size_t last = lower(d->keys, s->first, s->end, 0,
+		    p->gran + 1, INT32_MIN);
+		const struct key *k = last > s->first ? &d->keys[last - 1] :
+		    NULL;
+
+		if (k == NULL || k->target || k->gran != p->gran ||
+		    k->ord <= p->ord) {
+			k = s->latest >= 0 ? &d->keys[s->latest] : NULL;
+			if (k && period_end(k->gran, k->ord) <=
+			    period_end(p->gran, p->ord))
+				k = NULL;
+		}
+		if (k) {
+			group(d, s, 0, k->gran, k->ord, &first, &end);
+			rows_for_group(d, s, b, first, end, 1);
+			return;
+		}
+	}
+	row_add(d, FIG_D_STALE, s, b, NULL, 1);
+}
+
+/* Orders keys by series, target flag and period only. */
+static int
+cmp_period_key(const void *a, const void *b)
+{
+	const struct key *x = a, *y = b;
+
+	if (x->series != y->series)
+		return x->series < y->series ? -1 : 1;
+	if (x->target != y->target)
+		return x->target < y->target ? -1 : 1;
+	if (x->gran != y->gran)
+		return x->gran < y->gran ? -1 : 1;
+	return (x->ord > y->ord) - (x->ord < y->ord);
+}
+
+/* Precomputes per series its key range, the target a moved baseline
+ * target shows, its latest non-target period and the figure a "new"
+ * row shows. base_targets (sorted by cmp_period_key) are the dates the
+ * baseline's own targets state. */
+static void
+index_series(struct fig_diff *d, const struct key *base_targets,
+    size_t nbase_targets)
+{
+	for (size_t i = 0; i < d->nseries; i++)
+		d->series[i].first = d->series[i].end = 0;
+	for (size_t i = 0; i < d->nnewer; i++) {
+		const struct key *k = &d->keys[i];
+		struct series *s = &d->series[k->series];
+		int32_t end = period_end(k->gran, k->ord);
+
+		if (i == 0 || d->keys[i - 1].series != k->series)
+			s->first = i;
+		s->end = i + 1;
+		if (k->target) {
+			/* latest publication, then latest period, then
+			 * earliest line (keys come line-ascending) */
+			const struct key *o = s->best_target >= 0 ?
+			    &d->keys[s->best_target] : NULL;
+			if (nbase_targets && bsearch(k, base_targets,
+			    nbase_targets, sizeof *k, cmp_period_key))
+				continue;
+			if (o == NULL || k->rank > o->rank ||
+			    (k->rank == o->rank &&
+			    end > period_end(o->gran, o->ord)))
+				s->best_target = (long)i;
+		} else {
+			/* latest period end, then latest publication */
+			const struct key *o = s->latest >= 0 ?
+			    &d->keys[s->latest] : NULL;
+			int32_t oend = o ? period_end(o->gran, o->ord) : 0;
+			if (o == NULL || end > oend ||
+			    (end == oend && k->rank > o->rank))
+				s->latest = (long)i;
+		}
+	}
+	/* a new series shows its latest figure, or its latest target */
+	for (size_t i = 0; i < d->nseries; i++)
+		d->series[i].newest = d->series[i].latest >= 0 ?
+		    d->series[i].latest : d->series[i].best_target;
+}
+
+static int
+cmp_base(const void *a, const void *b)
+{
+	const struct fig *x = a, *y = b;
+
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	return (x->pub.line > y->pub.line) - (x->pub.line < y->pub.line);
+}
+
+static int
+cmp_series_name(const void *a, const void *b)
+{
+	const struct series *x = *(struct series *const *)a;
+	const struct series *y = *(struct series *const *)b;
+	int c = strcmp(x->metric, y->metric);
+
+	if (c == 0)
+		c = strcmp(x->entity, y->entity);
+	if (c == 0)
+		c = strcmp(x->unit, y->unit);
+	return c;
+}
+
+const struct fig_diff_row *
+diff_run(struct fig_diff *d, size_t *n)
+{
+	struct source **order;
+	struct series **fresh;
+	struct key *bt;
+	size_t *at, nbt = 0;
+	size_t nfresh = 0;
+
+	if (d->ran) {
+		*n = d->nrows;
+		return d->rows;
+	}
+	d->ran = 1;
+
+	/* publication ranks, oldest first */
+	order = xmalloc((d->nsources ? d->nsources : 1) * sizeof *order);
+	if (d->nsources)
+		memcpy(order, d->sources, d->nsources * sizeof *order);
+	qsort(order, d->nsources, sizeof *order, cmp_source);
+	for (size_t i = 0; i < d->nsources; i++)
+		order[i]->rank = (int)i;
+	free(order);
+	for (size_t i = 0; i < d->nbase; i++) {
+		struct source *src = d->sources[d->base[i].source];
+		d->base[i].pub.src = &src->pub;
+		d->base[i].rank = src->rank;
+	}
+
+	/* sort the newer figures' keys: bucket them by series (ids are
+	 * dense), then sort each bucket, which fits in cache */
+	d->keys = xmalloc((d->nnewer ? d->nnewer : 1) * sizeof *d->keys);
+	at = xcalloc(d->nseries + 1, sizeof *at);
+	for (size_t i = 0; i < d->nnewer; i++)
+		at[d->newer[i].series + 1]++;
+	for (size_t i = 0; i < d->nseries; i++)
+		at[i + 1] += at[i];
+	for (size_t i = 0; i < d->nnewer; i++) {
+		const struct fig *f = &d->newer[i];
+		const struct period *p = &d->periods[f->period];
+		struct key *k = &d->keys[at[f->series]++];
+
+		k->series = (uint32_t)f->series;
+		k->target = (uint8_t)f->target;
+		k->gran = (uint8_t)p->gran;
+		k->ord = p->ord;
+		k->rank = d->sources[f->source]->rank;
+		k->line = f->pub.line > INT32_MAX ? INT32_MAX :
+		    (int32_t)f->pub.line;
+		k->fig = (uint32_t)i;
+	}
+	/* at[s] now ends bucket s, which starts where bucket s - 1 ends */
+	for (size_t i = 0; i < d->nseries; i++) {
+		size_t from = i ? at[i - 1] : 0;
+		qsort(d->keys + from, at[i] - from, sizeof *d->keys, cmp_key);
+	}
+	free(at);
+
+	/* the dates the baseline's targets state, per series */
+	bt = xmalloc((d->nbase ? d->nbase : 1) * sizeof *bt);
+	for (size_t i = 0; i < d->nbase; i++) {
+		const struct period *p = &d->periods[d->base[i].period];
+		if (!d->base[i].target)
+			continue;
+		memset(&bt[nbt], 0, sizeof bt[nbt]);
+		bt[nbt].series = (uint32_t)d->base[i].series;
+		bt[nbt].target = 1;
+		bt[nbt].gran = (uint8_t)p->gran;
+		bt[nbt].ord = p->ord;
+		nbt++;
+	}
+	qsort(bt, nbt, sizeof *bt, cmp_period_key);
+	index_series(d, bt, nbt);
+	free(bt);
+
+	if (d->nbase > 1)	/* d->base is NULL when empty */
+		qsort(d->base, d->nbase, sizeof *d->base, cmp_base);
+	for (size_t i = 0; i < d->nbase; i++) {
+		d->series[d->base[i].series].in_baseline = 1;
+		classify(d, &d->base[i]);
+	}
+
+	/* series only newer sources report */
+	fresh = xmalloc((d->nseries ? d->nseries : 1) * sizeof *fresh);
+	for (size_t i = 0; i < d->nseries; i++)
+		if (!d->series[i].in_baseline && d->series[i].newest >= 0)
+			fresh[nfresh++] = &d->series[i];
+	qsort(fresh, nfresh, sizeof *fresh, cmp_series_name);
+	for (size_t i = 0; i < nfresh; i++)
+		row_add(d, FIG_D_NEW, fresh[i], NULL,
+		    &d->newer[d->keys[fresh[i]->newest].fig], 1);
+	free(fresh);
+	*n = d->nrows;
+	return d->rows;
+}
+
+const struct fig_diff_stats *
+diff_stats(const struct fig_diff *d)
+{
+	return &d->stats;
+}
+
+/* ---- the record ---- */
+
+static const char *
+num(char *buf, double v)
+{
+	claim_fmt_number(v, buf, 64);
+	return buf;
+}
+
+void
+diff_row_fields(const struct fig_diff_row *r, const char **v,
+    char nb[][64])
+{
+	const struct fig_diff_fig *b = r->base, *n = r->newer;
+
+	for (int i = 0; i < DIFF_NCOLUMNS; i++)
+		v[i] = "";
+	v[0] = diff_class_name(r->cls);
+	v[1] = r->metric;
+	v[2] = r->entity;
+	v[3] = r->unit;
+	if (b) {
+		v[4] = b->period;
+		v[5] = num(nb[0], b->value);
+		if (b->has_low)
+			v[6] = num(nb[1], b->low);
+		if (b->has_high)
+			v[7] = num(nb[2], b->high);
+		v[8] = b->quote;
+		v[9] = b->src ? b->src->doc : "";
+		snprintf(nb[3], 64, "%ld", b->line);
+		v[10] = nb[3];
+		v[22] = b->src ? b->src->published : "";
+		v[23] = claim_qual_name(b->qual);
+		v[24] = claim_kind_name(b->kind);
+	}
+	if (n) {
+		v[11] = n->period;
+		v[12] = num(nb[4], n->value);
+		if (n->has_low)
+			v[13] = num(nb[5], n->low);
+		if (n->has_high)
+			v[14] = num(nb[6], n->high);
+		v[15] = n->quote;
+		v[16] = n->src ? n->src->doc : "";
+		snprintf(nb[7], 64, "%ld", n->line);
+		v[17] = nb[7];
+		v[18] = n->src ? n->src->published : "";
+		v[25] = claim_qual_name(n->qual);
+		v[26] = claim_kind_name(n->kind);
+	}
+	if (r->has_change)
+		v[19] = num(nb[8], r->change_abs);
+	if (r->has_rel)
+		v[20] = num(nb[9], r->change_rel);
+	v[21] = r->latest ? "1" : "0";
+}
