@@ -1,6 +1,7 @@
 /* unit-store.c: the store API against ":memory:" and temporary files:
  * schema, inserts, lookups, the claim order, references behind
  * footnotes, series, removal, transactions, locks and damaged files. */
+#include <math.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <time.h>
@@ -20,6 +21,29 @@ tmppath(const char *name)
 	k ^= 1;
 	snprintf(p[k], sizeof p[k], "%s/%s", tmpdir, name);
 	return p[k];
+}
+
+/* Rows of PRAGMA foreign_key_check on the file at path: the foreign keys
+ * the store keeps itself must hold. */
+static int
+fk_violations(const char *path)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int n = 0;
+
+	if (sqlite3_open(path, &db) != SQLITE_OK)
+		return -1;
+	if (sqlite3_prepare_v2(db, "PRAGMA foreign_key_check", -1, &st, NULL)
+	    != SQLITE_OK)
+		n = -1;
+	else {
+		while (sqlite3_step(st) == SQLITE_ROW)
+			n++;
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
+	return n;
 }
 
 static void
@@ -468,6 +492,7 @@ test_remove(void)
 	CHECK_STR((const char *)sqlite3_column_text(st, 0), "Russia");
 	sqlite3_finalize(st);
 	sqlite3_close(db);
+	CHECK(fk_violations(path) == 0);
 	buf_release(&seen.out);
 }
 
@@ -530,6 +555,13 @@ test_batches(void)
 		    i % 8);
 		mkclaim(&c, metric, i % 2 ? "odd" : "even", "2020", i, i + 1,
 		    quote);
+		/* values and NULLs take turns in the same parameters */
+		if ((c.has_low = i % 3 == 0))
+			c.low = i - 0.5;
+		if ((c.has_high = i % 5 == 0))
+			c.high = i + 0.5;
+		c.qual = i % 7 ? FIG_Q_EXACT : FIG_Q_RANGE;
+		c.sentence = i % 6 == 1 ? quote : NULL;
 		CHECK(store_claim_insert(s, i % 3 ? a.id : b.id, &c, &err)
 		    == 0);
 	}
@@ -570,6 +602,18 @@ test_batches(void)
 	sqlite3_finalize(st);
 	CHECK(n == 102);
 	CHECK(inorder);
+	CHECK(sqlite3_prepare_v2(db, "SELECT count(*) FROM claims WHERE"
+	    " line <= 101 AND (low IS NOT NULL) = ((line - 1) % 3 = 0)"
+	    " AND coalesce(low, value - 0.5) = value - 0.5"
+	    " AND (high IS NOT NULL) = ((line - 1) % 5 = 0)"
+	    " AND coalesce(high, value + 0.5) = value + 0.5"
+	    " AND (qualifier = 'range') = ((line - 1) % 7 = 0)"
+	    " AND (sentence IS NULL) = ((line - 1) % 6 <> 1)"
+	    " AND coalesce(sentence, quote) = quote", -1, &st, NULL)
+	    == SQLITE_OK);
+	CHECK(sqlite3_step(st) == SQLITE_ROW);
+	CHECK(sqlite3_column_int(st, 0) == 101);
+	sqlite3_finalize(st);
 	CHECK(sqlite3_prepare_v2(db, "SELECT count(*) FROM series WHERE"
 	    " metric = 'm.3'", -1, &st, NULL) == SQLITE_OK);
 	CHECK(sqlite3_step(st) == SQLITE_ROW);
@@ -581,6 +625,7 @@ test_batches(void)
 	CHECK(sqlite3_column_int(st, 0) == 9);	/* 8 x odd/even + late */
 	sqlite3_finalize(st);
 	sqlite3_close(db);
+	CHECK(fk_violations(path) == 0);
 	buf_release(&seen.out);
 }
 
@@ -621,27 +666,46 @@ test_series_rollback(void)
 	buf_release(&seen.out);
 }
 
-/* A claim of a document that does not exist, inside a transaction: the
- * error comes at the latest with the commit, and nothing is stored. */
+/* The store keeps the foreign keys itself: a claim or reference of a
+ * document that does not exist, or no longer does, is refused at once,
+ * and so is a value SQLite would store as NULL. */
 static void
-test_batch_error(void)
+test_references_kept(void)
 {
 	struct fig_store *s = sample(":memory:");
 	struct fig_err err;
 	struct fig_claim c;
+	struct fig_doc d;
+	struct fig_ref r;
 	struct seen seen = { FIG_BUF_INIT, 0, 0 };
-	int rc;
 
 	if (s == NULL)
 		return;
 	CHECK(store_begin(s, &err) == 0);
 	mkclaim(&c, "m", "e", "2024", 1, 1, "one");
 	CHECK(store_claim_insert(s, 1, &c, &err) == 0);
-	rc = store_claim_insert(s, 4242, &c, &err);
-	if (rc == 0)
-		rc = store_commit(s, &err);
-	CHECK(rc == -1);
+	CHECK(store_claim_insert(s, 4242, &c, &err) == -1);
 	CHECK(err.code == FIG_EDB);
+	CHECK(strstr(err.msg, "no document 4242") != NULL);
+	memset(&r, 0, sizeof r);
+	r.number = 1;
+	CHECK(store_ref_insert(s, 4242, &r, &err) == -1);
+	CHECK(err.code == FIG_EDB);
+	/* known in this transaction, then removed: refused */
+	mkdoc(&d, "brief", "2024", "z");
+	CHECK(store_doc_insert(s, &d, &err) == 0);
+	CHECK(store_claim_insert(s, d.id, &c, &err) == 0);
+	CHECK(store_doc_remove(s, d.id, &err) == 0);
+	CHECK(store_claim_insert(s, d.id, &c, &err) == -1);
+	CHECK(store_ref_insert(s, d.id, &r, &err) == -1);
+	c.value = NAN;
+	CHECK(store_claim_insert(s, 1, &c, &err) == -1);
+	CHECK(err.code == FIG_EUSAGE);
+	CHECK(strstr(err.msg, "not a finite number") != NULL);
+	c.value = 1;
+	c.has_high = 1;
+	c.high = INFINITY;
+	CHECK(store_claim_insert(s, 1, &c, &err) == -1);
 	store_rollback(s);
 	CHECK(store_each_claim(s, NULL, see_claim, &seen, &err) == 0);
 	CHECK(seen.n == 6);
@@ -901,7 +965,7 @@ main(int argc, char **argv)
 		{ "store_rollback", test_rollback },
 		{ "store_batches", test_batches },
 		{ "store_series_rollback", test_series_rollback },
-		{ "store_batch_error", test_batch_error },
+		{ "store_references_kept", test_references_kept },
 		{ "store_injection", test_injection },
 		{ "store_not_a_database", test_not_a_database },
 		{ "store_corrupt", test_corrupt },
