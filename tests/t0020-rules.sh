@@ -46,3 +46,23 @@ rm -rf "$tmp/r"; mkdir -p "$tmp/r"
 printf '[unit percent]\nafter = percent\nexample = It is 5 percent. => 6 percent\n' > "$tmp/r/x.rules"
 status "rules: failing example is exit 1" 1 "$FIGTRACK" rules test --rules "$tmp/r"
 has "rules: failing example is named" "$tmp/out" "FAIL x.rules:3:"
+
+# date phrases whose every branch starts at a word boundary are tried
+# behind one shared \b; a rule with a branch that does not must still
+# match inside a word, and a hoisted rule after it must still match
+rm -rf "$tmp/r"; cp -r "$top/data/rules" "$tmp/r"
+cat > "$tmp/r/zz-boundary.rules" <<'RULES'
+[period test-glued]
+role = anaphor
+offset = -1
+pattern = \bthat\s+twelvemonth\b|xmidyear
+example = In 2021 sales grew. Inxmidyear, sales rose 5 percent. => 5 percent period=2020
+
+[period test-after]
+role = anaphor
+offset = -1
+pattern = (?:\bthe|\bone)\s+twelvemonth\s+before\b
+example = In 2021 sales grew. The twelvemonth before, sales rose 5 percent. => 5 percent period=2020
+RULES
+ok "rules: date phrases inside and at the start of words" "$FIGTRACK" rules test --rules "$tmp/r"
+has "rules: both boundary examples ran" "$tmp/out" " passed, 0 failed"
