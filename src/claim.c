@@ -238,7 +238,8 @@ json_numeric(const char *name)
 	static const char *const num[] = { "line", "value", "low", "high",
 	    "baseline_value", "baseline_low", "baseline_high", "baseline_line",
 	    "newer_value", "newer_low", "newer_high", "newer_line",
-	    "change_abs", "change_rel", "figures", NULL };
+	    "change_abs", "change_rel", "figures", "latest", "id", "claims",
+	    NULL };
 
 	for (int i = 0; num[i]; i++)
 		if (strcmp(name, num[i]) == 0)

@@ -22,6 +22,8 @@ eq docs-table "$(cat "$tmp/docs")" "id published kind claims title path
 # the table is aligned: every row starts its title in the same column
 eq docs-aligned "$(awk '{ print index($0, "/") }' "$tmp/out" | sort -u | tr '\n' ' ')" "0 $(($(head -1 "$tmp/out" | sed 's/path$//' | wc -c))) "
 ok docs-jsonl "$FIGTRACK" docs --db "$db" --format jsonl
+has docs-jsonl-numbers "$tmp/out" '"id":1,"published":'
+hasnt docs-jsonl-claims "$tmp/out" '"claims":"'
 has docs-jsonl-hash "$tmp/out" "\"sha256\":\"$(sha256sum "$tmp/new.csv" | cut -c1-64)\""
 status docs-bad-format 2 "$FIGTRACK" docs --db "$db" --format xml
 

@@ -31,6 +31,7 @@ status jsonl 0 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022" --format js
 eq jsonl-rows "$(wc -l < "$tmp/out")" "$(($(wc -l < "$cases/every-class.exp") - 1))"
 has jsonl-first "$tmp/out" '{"class":"confirmed","metric":"semiconductor_imports.share_from_china","entity":"Russia","unit":"percent","baseline_period":"2020","baseline_value":57,"baseline_low":null,'
 has jsonl-change "$tmp/out" '"change_abs":0.2,"change_rel":0.003509,'
+has jsonl-latest "$tmp/out" '"change_rel":0.003509,"latest":1,'
 status tsv 0 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022" --format tsv
 eq tsv-header "$(head -1 "$tmp/out" | cut -f1-3)" "$(printf 'class\tmetric\tentity')"
 
