@@ -1157,6 +1157,8 @@ find_footnotes(struct xstate *x, const struct fig_block *b, int nsent)
 		long num;
 		size_t k;
 
+		if ((unsigned char)s[i] < 0xC2 && s[i] != '[')
+			continue;	/* nearly every byte */
 		while (si + 1 < nsent && i >= x->sent[si].end)
 			si++;
 		if ((unsigned char)s[i] >= 0xC2 &&

@@ -21,6 +21,7 @@ table_release(struct fig_table *t)
 {
 	buf_release(&t->cells);
 	free(t->offs);
+	free(t->widths);
 	free(t->maxw);
 	free(t->right);
 	memset(t, 0, sizeof *t);
@@ -90,6 +91,11 @@ table_width(const char *str)
 	int w = 0;
 
 	while (*s) {
+		if (*s < 0x80) {	/* ASCII: one column */
+			s++;
+			w++;
+			continue;
+		}
 		s += decode(s, &cp);
 		w += cp_width(cp);
 	}
@@ -107,14 +113,25 @@ table_add(struct fig_table *t, const char *const *vals)
 		if (t->ncells == t->cap) {
 			t->cap = t->cap ? t->cap * 2 : 256;
 			t->offs = xrealloc(t->offs, t->cap * sizeof *t->offs);
+			t->widths = xrealloc(t->widths, t->cap *
+			    sizeof *t->widths);
 		}
-		t->offs[t->ncells++] = t->cells.len;
+		t->offs[t->ncells] = t->cells.len;
+		/* plain printable ASCII is copied in one go */
+		while (s[w] >= 0x20 && s[w] < 0x7F && (!max || w < max - 1))
+			w++;
+		if (s[w] == '\0') {
+			buf_add(&t->cells, s, (size_t)w);
+			s += w;
+		} else
+			w = 0;
 		while (*s) {
 			unsigned long cp;
 			int n = decode(s, &cp), cw = cp_width(cp);
 			if (max && w + cw > max - 1 && table_width((const char *)s)
 			    > max - w) {
 				buf_adds(&t->cells, "\xE2\x80\xA6");
+				w++;	/* the ellipsis */
 				break;
 			}
 			if (*s == '\t' || *s == '\n' || *s == '\r')
@@ -125,6 +142,7 @@ table_add(struct fig_table *t, const char *const *vals)
 			s += n;
 		}
 		buf_addc(&t->cells, '\0');
+		t->widths[t->ncells++] = w;
 	}
 }
 
@@ -150,17 +168,16 @@ table_print(const struct fig_table *t, FILE *out)
 
 	for (int c = 0; c < t->ncols; c++)
 		w[c] = table_width(t->names[c]);
-	for (size_t i = 0; i < t->ncells; i++) {
-		int cw = table_width(cell(t, i));
-		if (cw > w[i % (size_t)t->ncols])
-			w[i % (size_t)t->ncols] = cw;
-	}
+	for (size_t i = 0; i < t->ncells; i++)
+		if (t->widths[i] > w[i % (size_t)t->ncols])
+			w[i % (size_t)t->ncols] = t->widths[i];
 	for (size_t r = 0; r <= nrows; r++) {
 		buf_reset(&line);
 		for (int c = 0; c < t->ncols; c++) {
-			const char *v = r == 0 ? t->names[c] :
-			    cell(t, (r - 1) * (size_t)t->ncols + (size_t)c);
-			int gap = w[c] - table_width(v);
+			size_t i = (r - 1) * (size_t)t->ncols + (size_t)c;
+			const char *v = r == 0 ? t->names[c] : cell(t, i);
+			int gap = w[c] - (r == 0 ? table_width(v) :
+			    t->widths[i]);
 
 			if (c)
 				buf_adds(&line, "  ");

@@ -63,6 +63,20 @@ test_cut(void)
 	    "十个字符的…  3\n");
 	free(out);
 	table_release(&t);
+	/* a cut cell alone sets its column's width, the "…" included */
+	{
+		static const char *const n2[] = { "q", "n" };
+		const char *c1[] = { "abcdefgh", "1" };
+		table_init(&t, n2, 2);
+		table_set_max(&t, 0, 5);
+		table_add(&t, c1);
+		out = print(&t);
+		CHECK_STR(out,
+		    "q      n\n"
+		    "abcd…  1\n");
+		free(out);
+		table_release(&t);
+	}
 	CHECK(table_width("abc") == 3);
 	CHECK(table_width("澳中") == 4);
 	CHECK(table_width("e\xCC\x81") == 1);

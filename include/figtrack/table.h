@@ -13,6 +13,7 @@ struct fig_table {
 	const char *const *names;	/* borrowed column headings */
 	struct fig_buf cells;	/* every cell, NUL-terminated, in order */
 	size_t *offs;		/* offset of each cell in cells */
+	int *widths;		/* display width of each cell */
 	size_t ncells, cap;
 	int *maxw;		/* per column: cut cells wider than this (0:
 				 * no limit) */
