@@ -1088,13 +1088,6 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 
 	q->nlabel = 0;
 	build_context(x, q);
-	for (int i = 0; i < r->nexcludes; i++) {
-		if ((rc = rules_match(r, &r->excludes[i].re, x->ctx.data,
-		    x->ctx.len, 0, 0, x->md, x->err)) < 0)
-			return -1;
-		if (rc > 0)
-			return 0;
-	}
 	claim_init(&c);
 	c.doc = x->name;
 	c.line = seg_line_at(b, q->raw_start);
@@ -1270,6 +1263,28 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 	return rc < 0 ? -1 : 0;
 }
 
+/* Drops the figures an [exclude] rule names ("the two countries"), before
+ * any date or topic work is spent on them. Returns -1 on a match error. */
+static int
+drop_excluded(struct xstate *x)
+{
+	const struct fig_rules *r = x->r;
+	int k = 0;
+
+	for (int qi = 0; qi < x->nq; qi++) {
+		int rc = 0;
+		build_context(x, &x->qs[qi]);
+		for (int i = 0; i < r->nexcludes && rc == 0; i++)
+			if ((rc = rules_match(r, &r->excludes[i].re, x->ctx.data,
+			    x->ctx.len, 0, 0, x->md, x->err)) < 0)
+				return -1;
+		if (rc == 0)
+			x->qs[k++] = x->qs[qi];
+	}
+	x->nq = k;
+	return 0;
+}
+
 static int
 process_block(struct xstate *x, const struct fig_block *b)
 {
@@ -1310,6 +1325,8 @@ process_block(struct xstate *x, const struct fig_block *b)
 		if (find_quantities(x, b, si) != 0)
 			return -1;
 	}
+	if (drop_excluded(x) != 0)
+		return -1;
 	if (x->nq == 0)
 		return 0;	/* most blocks: no date work needed */
 	/* dates only for the sentences up to the last figure */
