@@ -1150,6 +1150,12 @@ find_footnotes(struct xstate *x, const struct fig_block *b, int nsent)
 		long num;
 		size_t k;
 
+		/* eight bytes at a time up to a '[' or a non-ASCII byte */
+		while (i + 8 <= len && !(text_load8(s + i) & TEXT_HIGHS) &&
+		    !text_has_byte(text_load8(s + i), '['))
+			i += 8;
+		if (i >= len)
+			break;
 		if ((unsigned char)s[i] < 0xC2 && s[i] != '[')
 			continue;	/* nearly every byte */
 		while (si + 1 < nsent && i >= x->sent[si].end)

@@ -256,11 +256,22 @@ seg_sentences(const struct fig_rules *r, pcre2_match_data *md,
 	int n = 0;
 
 	for (i = 0; i < len; i++) {
-		char c = text[i];
+		char c;
 		size_t j;
 		long fn;
 		unsigned char next;
 
+		/* eight bytes at a time up to the next '.', '!' or '?' */
+		while (i + 8 <= len) {
+			uint64_t w = text_load8(text + i);
+			if (text_has_byte(w, '.') || text_has_byte(w, '!') ||
+			    text_has_byte(w, '?'))
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		c = text[i];
 		if (c > '?' || (c != '.' && c != '!' && c != '?'))
 			continue;	/* letters fail the first test */
 		j = i + 1;

@@ -157,6 +157,13 @@ text_clean(struct fig_buf *out, const char *s, size_t len,
 
 		/* copy plain bytes in one go: this is nearly all text */
 		start = i;
+		while (i + 8 <= len) {
+			uint64_t w = text_load8(s + i);
+			if (text_has_below_or_high(w, 0x20) ||
+			    text_has_byte(w, '\\'))
+				break;
+			i += 8;
+		}
 		while (i < len && (unsigned char)(s[i] - 0x20) < 0xC2 - 0x20 &&
 		    s[i] != '\\')
 			i++;	/* printable ASCII other than a backslash */

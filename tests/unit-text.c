@@ -137,11 +137,42 @@ test_claim_number(void)
 	CHECK_STR(out, "0");
 }
 
+/* The eight-bytes-at-a-time tests, with the byte sought in every lane
+ * and its neighbours (one below, one above) everywhere else. */
+static void
+test_swar(void)
+{
+	char b[8];
+
+	for (int lane = 0; lane < 8; lane++) {
+		memset(b, 'a', sizeof b);
+		CHECK(!text_has_byte(text_load8(b), '.'));
+		CHECK(!text_has_below_or_high(text_load8(b), 0x20));
+		b[lane] = '.';
+		CHECK(text_has_byte(text_load8(b), '.'));
+		CHECK(!text_has_byte(text_load8(b), '/'));
+		CHECK(!text_has_byte(text_load8(b), '-'));
+		b[lane] = 0x1F;
+		CHECK(text_has_below_or_high(text_load8(b), 0x20));
+		b[lane] = 0x20;
+		CHECK(!text_has_below_or_high(text_load8(b), 0x20));
+		b[lane] = 0x7F;
+		CHECK(!text_has_below_or_high(text_load8(b), 0x20));
+		b[lane] = (char)0x80;
+		CHECK(text_has_below_or_high(text_load8(b), 0x20));
+		CHECK(!text_has_byte(text_load8(b), 0x00));
+		b[lane] = (char)0xFF;
+		CHECK(text_has_below_or_high(text_load8(b), 0x20));
+		CHECK(text_has_byte(text_load8(b), 0xFF));
+	}
+}
+
 int
 main(int argc, char **argv)
 {
 	static const struct harness_test tests[] = {
 		{ "text_utf8", test_utf8 },
+		{ "text_swar", test_swar },
 		{ "text_lossy", test_lossy },
 		{ "text_superscript", test_superscript },
 		{ "text_clean_runs", test_clean },

@@ -5,8 +5,42 @@
 #define FIGTRACK_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 #include "figtrack/buf.h"
+
+/* Eight bytes at a time ("SWAR"): the scans that look for a few rare
+ * bytes in long runs of ordinary text test a 64-bit word at once. Each
+ * test is exact as a yes/no answer for the whole word. */
+#define TEXT_ONES 0x0101010101010101ULL
+#define TEXT_HIGHS 0x8080808080808080ULL
+
+/* The 8 bytes at s, in any alignment. */
+static inline uint64_t
+text_load8(const char *s)
+{
+	uint64_t w;
+
+	memcpy(&w, s, sizeof w);
+	return w;
+}
+
+/* Nonzero when some byte of w is c. */
+static inline uint64_t
+text_has_byte(uint64_t w, unsigned char c)
+{
+	uint64_t x = w ^ (TEXT_ONES * c);
+
+	return (x - TEXT_ONES) & ~x & TEXT_HIGHS;
+}
+
+/* Nonzero when some byte of w is below n (n <= 128) or is 0x80 or more. */
+static inline uint64_t
+text_has_below_or_high(uint64_t w, unsigned char n)
+{
+	return ((w - TEXT_ONES * n) & ~w & TEXT_HIGHS) | (w & TEXT_HIGHS);
+}
 
 /* Returns 0 when s[0..len) is valid UTF-8 (no overlongs, no surrogates),
  * else -1 with *bad set to the offset of the first bad byte. */
