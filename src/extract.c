@@ -662,28 +662,50 @@ dating(const struct mention *m)
 	    m->role != FIG_PR_PRESENT;
 }
 
-/* Is there a clause break (";", ", and", ", but", ", while", ...)
- * between clean offsets a and b? A date in another clause of the
- * sentence is a weaker claim on a figure than one in its own. */
+/* Does a clause break (";", ", and", ", but", ", while", ...) start at
+ * clean offset i, within s[..b)? */
 static int
-clause_break(const char *s, size_t a, size_t b)
+break_at(const char *s, size_t i, size_t b)
 {
 	static const char *const joins[] = { "and ", "but ", "while ",
 	    "whereas ", "although ", "though ", "yet ", "so ", NULL };
 
-	for (size_t i = a; i < b; i++) {
-		if (s[i] == ';')
+	if (s[i] == ';')
+		return 1;
+	if (s[i] != ',')
+		return 0;
+	for (int k = 0; joins[k]; k++) {
+		size_t n = strlen(joins[k]);
+		if (i + 1 + n <= b && s[i + 1] == ' ' &&
+		    strncasecmp(s + i + 2, joins[k], n) == 0)
 			return 1;
-		if (s[i] != ',')
-			continue;
-		for (int k = 0; joins[k]; k++) {
-			size_t n = strlen(joins[k]);
-			if (i + 1 + n <= b && s[i + 1] == ' ' &&
-			    strncasecmp(s + i + 2, joins[k], n) == 0)
-				return 1;
-		}
 	}
 	return 0;
+}
+
+/* Is there a clause break between clean offsets a and b? A date in
+ * another clause of the sentence is a weaker claim on a figure than one
+ * in its own. */
+static int
+clause_break(const char *s, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++)
+		if (break_at(s, i, b))
+			return 1;
+	return 0;
+}
+
+/* Where the clause holding clean offset b starts: just after the last
+ * clause break in [a, b), else a. */
+static size_t
+clause_start(const char *s, size_t a, size_t b)
+{
+	size_t start = a;
+
+	for (size_t i = a; i < b; i++)
+		if (break_at(s, i, b))
+			start = i + 1;
+	return start;
 }
 
 static void
@@ -871,17 +893,23 @@ entity_before(struct xstate *x, int s)
 	return x->entback[s] == no_entity ? NULL : x->entback[s];
 }
 
-/* The actor of a figure no topic names: the first entity of its sentence
- * before it (the subject, as a rule), else the first after it, else the
- * first of the nearest earlier sentence of the paragraph naming one. */
+/* The actor of a figure no topic names: the first entity of its own
+ * clause before it ("..., while Russian fabs remain at 90 nm"), else of
+ * its sentence before it (the subject, as a rule), else the first after
+ * it, else the first of the nearest earlier sentence of the paragraph
+ * naming one. */
 static void
 nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n)
 {
 	const struct fig_span *cs = &x->csent[q->sent];
-	const char *e;
+	size_t clause = clause_start(x->clean.data, cs->start, q->q.start);
+	const char *e = NULL;
 
 	out[0] = '\0';
-	e = first_entity(x, cs->start, q->q.end);
+	if (clause > cs->start)
+		e = first_entity(x, clause, q->q.end);
+	if (e == NULL)
+		e = first_entity(x, cs->start, q->q.end);
 	if (e == NULL)
 		e = first_entity(x, q->q.end, cs->end);
 	if (e == NULL && q->sent > 0)

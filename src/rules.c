@@ -474,6 +474,52 @@ add_example(struct loader *L, const struct section *s, const struct kv *kv)
 	e->line = kv->line;
 }
 
+/* The keys each section kind takes besides "example", for the kinds that
+ * do not check their own ([numbers] keys are words, [unit] and [topic]
+ * check theirs while reading them). */
+static const struct {
+	const char *kind;
+	const char *keys[4];
+} section_keys[] = {
+	{ "scale", { "pattern" } },
+	{ "qualifier", { "pattern" } },
+	{ "direction", { "pattern", "after" } },
+	{ "period", { "pattern", "role", "offset" } },
+	{ "exclude", { "pattern" } },
+	{ "entity", { "pattern" } },
+	{ "define", { "pattern" } },
+	{ "section", { "pattern" } },
+	{ "cue", { "pattern" } },
+	{ "sentence", { "pattern" } },
+};
+
+/* Collects the examples of section s and refuses a key its kind does not
+ * take ("unknown key 'patern' in [period]"); a [define] has none. */
+static int
+take_examples(struct loader *L, const struct section *s)
+{
+	const char *const *keys = NULL;
+
+	for (size_t i = 0; i < sizeof section_keys / sizeof *section_keys; i++)
+		if (strcmp(s->kind, section_keys[i].kind) == 0)
+			keys = section_keys[i].keys;
+	for (int j = 0; j < s->nkv; j++) {
+		const struct kv *kv = &s->kv[j];
+		int ok = keys == NULL;
+
+		if (strcmp(kv->key, "example") == 0 &&
+		    strcmp(s->kind, "define") != 0) {
+			add_example(L, s, kv);
+			continue;
+		}
+		for (int k = 0; !ok && k < 4 && keys[k]; k++)
+			ok = strcmp(kv->key, keys[k]) == 0;
+		if (!ok)
+			return bad_key(L, s, kv);
+	}
+	return 0;
+}
+
 static void
 set_origin(struct fig_origin *o, const struct section *s)
 {
@@ -843,9 +889,8 @@ build_topic(struct loader *L, const struct section *s)
 				    kv->line, kv->col, "unknown period kind "
 				    "'%s'", kv->val);
 			t->kind = (int)k;
-		} else if (strcmp(kv->key, "example") == 0)
-			add_example(L, s, kv);
-		else if (strcmp(kv->key, "pattern") != 0 &&
+		} else if (strcmp(kv->key, "example") != 0 &&
+		    strcmp(kv->key, "pattern") != 0 &&
 		    strcmp(kv->key, "require") != 0 &&
 		    strcmp(kv->key, "unless") != 0 &&
 		    strcmp(kv->key, "about") != 0)
@@ -885,9 +930,8 @@ build_unit(struct loader *L, const struct section *s, struct fig_unit *u)
 			u->count_ok_years = strcmp(kv->val, "yes") == 0;
 		else if (strcmp(kv->key, "duration") == 0)
 			u->duration = strcmp(kv->val, "yes") == 0;
-		else if (strcmp(kv->key, "example") == 0)
-			add_example(L, s, kv);
-		else if (strcmp(kv->key, "after") != 0 &&
+		else if (strcmp(kv->key, "example") != 0 &&
+		    strcmp(kv->key, "after") != 0 &&
 		    strcmp(kv->key, "before") != 0)
 			return bad_key(L, s, kv);
 	}
@@ -909,10 +953,8 @@ build_numbers(struct loader *L, const struct section *s)
 		int used;
 		const char *rest;
 
-		if (strcmp(kv->key, "example") == 0) {
-			add_example(L, s, kv);
-			continue;
-		}
+		if (strcmp(kv->key, "example") == 0)
+			continue;	/* take_examples() */
 		if ((used = parse_double(kv->val, &v)) < 0)
 			return err_set(L->err, FIG_EINPUT, s->path, kv->line,
 			    kv->col, "number word '%s' needs a value below "
@@ -1096,6 +1138,8 @@ build(struct loader *L)
 		const struct section *s = &L->sec[i];
 		const char *k = s->kind;
 
+		if (take_examples(L, s) != 0)
+			goto out;
 		if (strcmp(k, "numbers") == 0 || strcmp(k, "define") == 0)
 			continue;
 		if (strcmp(k, "unit") == 0) {
@@ -1151,9 +1195,6 @@ build(struct loader *L)
 			}
 			if ((kv = section_get(s, "offset")) != NULL)
 				p->offset = atoi(kv->val);
-			for (int j = 0; j < s->nkv; j++)
-				if (strcmp(s->kv[j].key, "example") == 0)
-					add_example(L, s, &s->kv[j]);
 			if (compile_single(L, s, &p->re) != 0)
 				goto out;
 			p->g_year = group_of(p->re.code, "year");
@@ -1177,9 +1218,6 @@ build(struct loader *L)
 			x = &r->excludes[r->nexcludes++];
 			memset(x, 0, sizeof *x);
 			set_origin(&x->at, s);
-			for (int j = 0; j < s->nkv; j++)
-				if (strcmp(s->kv[j].key, "example") == 0)
-					add_example(L, s, &s->kv[j]);
 			if (compile_single(L, s, &x->re) != 0)
 				goto out;
 		} else if (strcmp(k, "entity") == 0) {
@@ -1250,9 +1288,6 @@ build(struct loader *L)
 				    1, "unknown [%s %s]", k, s->name);
 				goto out;
 			}
-			for (int j = 0; j < s->nkv; j++)
-				if (strcmp(s->kv[j].key, "example") == 0)
-					add_example(L, s, &s->kv[j]);
 			if (compile_single(L, s, re) != 0)
 				goto out;
 		} else {

@@ -23,6 +23,12 @@ bad "unknown macro" '[unit percent]\nafter = {NOPE}cent\n' \
 bad "unknown section" '[frob x]\npattern = a\n' "x.rules:1:2: unknown section kind 'frob'"
 bad "unknown key" '[unit percent]\nafter = percent\nflavour = mint\n' \
     "x.rules:3:1: unknown key 'flavour' in [unit]"
+bad "unknown key in period" '[unit percent]\nafter = percent\n[period p]\nrole = anchor\npatern = in {YEAR}\n' \
+    "x.rules:5:1: unknown key 'patern' in [period]"
+bad "unknown key in entity" '[unit percent]\nafter = percent\n[entity Acme]\npattern = Acme\nlabel = x\n' \
+    "x.rules:5:1: unknown key 'label' in [entity]"
+bad "example in define" '[define A]\npattern = x\nexample = x => 1 percent\n[unit percent]\nafter = percent\n' \
+    "x.rules:3:1: unknown key 'example' in [define]"
 bad "line without section" 'pattern = a\n' "x.rules:1:1:"
 bad "missing equals" '[unit percent]\nafter percent\n' "x.rules:2:1: expected 'key = value'"
 bad "unclosed header" '[unit percent\n' "x.rules:1:1: section header needs a closing ']'"
