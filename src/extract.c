@@ -788,7 +788,11 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		use_mention(carry, period, kind);
 		return;
 	}
-	if (after) {
+	/* any later date of the sentence, unless it is another figure's:
+	 * one stands between in another clause ("65 nm, and plans to reach
+	 * 28 nm by 2027"); "5 billion and 3 billion in 2020" share it */
+	if (after && (after->start < next_q ||
+	    !clause_break(c, q->q.end, next_q))) {
 		use_mention(after, period, kind);
 		return;
 	}
