@@ -84,9 +84,10 @@ quantity_from_match(const struct fig_rules *r, pcre2_match_data *md,
 
 		if ((f1 & FIG_NUM_WEAK) && is_count)
 			return 0;	/* "one of", "the one point" */
-		if (u->weak && (!(f1 & FIG_NUM_INTEGER) ||
+		if (u->weak && ((!(f1 & FIG_NUM_INTEGER) && scale < 1000) ||
 		    (f1 & FIG_NUM_YEARLIKE) || has2))
-			return 0;	/* "2.1 Telecommunications", "2020 imports" */
+			return 0;	/* "2.1 Telecommunications", "2020 imports";
+					   "3.5 million units" is a count */
 		if ((f1 & FIG_NUM_YEARLIKE) && is_count && !u->count_ok_years)
 			return 0;
 		if ((f1 & FIG_NUM_FRACTION) && (is_count || u->duration))
