@@ -1289,17 +1289,32 @@ store_doc_remove(struct fig_store *s, long long id, struct fig_err *err)
 	return 0;
 }
 
+/* The series of a figure walk, by timeseries id: read once, so that a
+ * claim's series costs a binary search instead of a B-tree lookup. */
+struct skey {
+	long long id;
+	size_t metric, entity, unit;	/* offsets in the walk's text */
+};
+struct skeys {
+	struct skey *a;		/* ascending id */
+	size_t n, cap;
+	struct fig_buf text;	/* the names, NUL-terminated */
+};
+
 /* The callback of a walk and which kind it is. */
 struct walker {
 	store_doc_fn doc;
 	store_row_fn row;
 	store_series_fn series;
+	store_figure_fn figure;
+	const struct skeys *keys;	/* figure walks */
 	void *ctx;
 };
 
 static int doc_row(const struct walker *w, sqlite3_stmt *st);
 static int claim_row(const struct walker *w, sqlite3_stmt *st);
 static int series_row(const struct walker *w, sqlite3_stmt *st);
+static int figure_row(const struct walker *w, sqlite3_stmt *st);
 
 /* Steps st to the end, finalizes it and calls w's callback on each row.
  * A non-zero return from it stops the walk with err as the callback left
@@ -1315,6 +1330,8 @@ walk(struct fig_store *s, sqlite3_stmt *st, const struct walker *w,
 			stop = doc_row(w, st);
 		else if (w->row)
 			stop = claim_row(w, st);
+		else if (w->figure)
+			stop = figure_row(w, st);
 		else
 			stop = series_row(w, st);
 	}
@@ -1353,7 +1370,7 @@ store_each_doc(struct fig_store *s, store_doc_fn fn, void *ctx,
 	    "d ORDER BY published, id", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return db_fail(s, rc, "listing documents", err);
-	struct walker w = { fn, NULL, NULL, ctx };
+	struct walker w = { fn, NULL, NULL, NULL, NULL, ctx };
 
 	return walk(s, st, &w, err);
 }
@@ -1437,9 +1454,8 @@ store_each_claim(struct fig_store *s, const struct fig_query *q,
 		buf_adds(&sql, " AND doc_id = ?4");
 	if (q && q->with_metric)
 		buf_adds(&sql, " AND metric <> ''");
-	if (!(q && q->unordered))
-		buf_adds(&sql, " ORDER BY metric, entity, period, published, "
-		    "title, doc_id, line, byte_start, claim_id");
+	buf_adds(&sql, " ORDER BY metric, entity, period, published, title, "
+	    "doc_id, line, byte_start, claim_id");
 	rc = sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL);
 	buf_release(&sql);
 	if (rc != SQLITE_OK)
@@ -1452,9 +1468,147 @@ store_each_claim(struct fig_store *s, const struct fig_query *q,
 		sqlite3_bind_text(st, 3, since, -1, SQLITE_STATIC);
 	if (q && q->doc_id)
 		sqlite3_bind_int64(st, 4, q->doc_id);
-	struct walker w = { NULL, fn, NULL, ctx };
+	struct walker w = { NULL, fn, NULL, NULL, NULL, ctx };
 
 	return walk(s, st, &w, err);
+}
+
+/* Columns of store_each_figure's query, in this order. The date is
+ * what cmd-diff compares: a dataset row's source date (the import's,
+ * else its reference's, as claim_rows gives it) when not empty, else
+ * the document's; the reference is looked up for datasets only. */
+#define FIGURE_COLUMNS "c.id, c.doc_id, c.series_id, c.line, c.quote, " \
+	"c.value, c.low, c.high, c.qualifier, c.period, c.period_kind, " \
+	"CASE WHEN d.title <> '' THEN d.title ELSE d.path END, " \
+	"CASE WHEN d.kind = 'dataset' THEN coalesce(nullif(coalesce(" \
+	"c.source_date, (SELECT date FROM refs WHERE id = " REF_ID ")), ''), " \
+	"d.published) ELSE d.published END"
+
+static int
+cmp_skey(const void *a, const void *b)
+{
+	const long long *x = a;
+	const struct skey *y = b;
+
+	return (*x > y->id) - (*x < y->id);
+}
+
+static int
+figure_row(const struct walker *w, sqlite3_stmt *st)
+{
+	const struct skeys *k = w->keys;
+	long long sid = sqlite3_column_int64(st, 2);
+	const struct skey *sk;
+	struct fig_figure f;
+
+	/* a claim whose series is gone is not shown, as in claim_rows */
+	if (k->n == 0 || (sk = bsearch(&sid, k->a, k->n, sizeof *k->a, cmp_skey)) == NULL)
+		return 0;
+	f.claim_id = sqlite3_column_int64(st, 0);
+	f.doc_id = sqlite3_column_int64(st, 1);
+	f.metric = k->text.data + sk->metric;
+	f.entity = k->text.data + sk->entity;
+	f.unit = k->text.data + sk->unit;
+	f.series = (int)(sk - k->a);
+	f.line = (long)sqlite3_column_int64(st, 3);
+	f.quote = col_text(st, 4);
+	f.value = sqlite3_column_double(st, 5);
+	f.low = f.high = 0;
+	if ((f.has_low = sqlite3_column_type(st, 6) != SQLITE_NULL))
+		f.low = sqlite3_column_double(st, 6);
+	if ((f.has_high = sqlite3_column_type(st, 7) != SQLITE_NULL))
+		f.high = sqlite3_column_double(st, 7);
+	if (claim_qual_parse(col_text(st, 8), &f.qual) != 0)
+		f.qual = FIG_Q_EXACT;
+	f.period = col_text(st, 9);
+	if (claim_kind_parse(col_text(st, 10), &f.kind) != 0)
+		f.kind = FIG_PK_OBSERVED;
+	f.doc = col_text(st, 11);
+	f.published = col_text(st, 12);
+	return w->figure(w->ctx, &f);
+}
+
+/* Reads every series into k, by ascending id. */
+static int
+skeys_load(struct fig_store *s, struct skeys *k, struct fig_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = sqlite3_prepare_v2(s->db, "SELECT id, metric, entity, unit FROM "
+	    "timeseries ORDER BY id", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(s, rc, "reading series", err);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct skey *e;
+		if (k->n == k->cap) {
+			k->cap = k->cap ? k->cap * 2 : 256;
+			k->a = xrealloc(k->a, k->cap * sizeof *k->a);
+		}
+		e = &k->a[k->n++];
+		e->id = sqlite3_column_int64(st, 0);
+		e->metric = k->text.len;
+		buf_add(&k->text, col_text(st, 1), strlen(col_text(st, 1)) + 1);
+		e->entity = k->text.len;
+		buf_add(&k->text, col_text(st, 2), strlen(col_text(st, 2)) + 1);
+		e->unit = k->text.len;
+		buf_add(&k->text, col_text(st, 3), strlen(col_text(st, 3)) + 1);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(s, rc, "reading series", err);
+	return 0;
+}
+
+int
+store_each_figure(struct fig_store *s, long long doc_id, int ordered,
+    store_figure_fn fn, void *ctx, struct fig_err *err)
+{
+	static const char *const sql[2][2] = {
+		{ "SELECT " FIGURE_COLUMNS " FROM claims c JOIN documents d"
+		  " ON d.id = c.doc_id ORDER BY c.id",
+		  "SELECT " FIGURE_COLUMNS " FROM claims c JOIN documents d"
+		  " ON d.id = c.doc_id WHERE c.doc_id = ?1 ORDER BY c.id" },
+		/* store_each_claim's order; published and title are the
+		 * document's */
+		{ "SELECT " FIGURE_COLUMNS " FROM claims c JOIN documents d"
+		  " ON d.id = c.doc_id JOIN timeseries t ON t.id = c.series_id"
+		  " ORDER BY t.metric, t.entity, c.period, d.published,"
+		  " d.title, c.doc_id, c.line, c.byte_start, c.id",
+		  "SELECT " FIGURE_COLUMNS " FROM claims c JOIN documents d"
+		  " ON d.id = c.doc_id JOIN timeseries t ON t.id = c.series_id"
+		  " WHERE c.doc_id = ?1"
+		  " ORDER BY t.metric, t.entity, c.period, d.published,"
+		  " d.title, c.doc_id, c.line, c.byte_start, c.id" },
+	};
+	struct skeys keys;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (err)
+		err_clear(err);
+	if (flush_claims(s, err) != 0)
+		return -1;
+	memset(&keys, 0, sizeof keys);
+	if (skeys_load(s, &keys, err) != 0) {
+		rc = -1;
+		goto out;
+	}
+	rc = sqlite3_prepare_v2(s->db, sql[ordered != 0][doc_id != 0], -1,
+	    &st, NULL);
+	if (rc != SQLITE_OK) {
+		rc = db_fail(s, rc, "reading claims", err);
+		goto out;
+	}
+	if (doc_id != 0)
+		sqlite3_bind_int64(st, 1, doc_id);
+	struct walker w = { NULL, NULL, NULL, fn, &keys, ctx };
+
+	rc = walk(s, st, &w, err);
+out:
+	free(keys.a);
+	buf_release(&keys.text);
+	return rc;
 }
 
 static int
@@ -1489,7 +1643,7 @@ store_each_series(struct fig_store *s, store_series_fn fn, void *ctx,
 	    " ORDER BY t.metric, t.entity, t.unit", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return db_fail(s, rc, "listing series", err);
-	struct walker w = { NULL, NULL, fn, ctx };
+	struct walker w = { NULL, NULL, fn, NULL, NULL, ctx };
 
 	return walk(s, st, &w, err);
 }
