@@ -256,7 +256,11 @@ csv_add(struct fig_buf *b, const char *s)
 		if (s[n] == ',' || s[n] == '"' || s[n] == '\r' || s[n] == '\n')
 			break;
 	if (s[n] == '\0') {
-		buf_add(b, s, n);
+		/* the common case, without a call per byte */
+		buf_grow(b, n);
+		memcpy(b->data + b->len, s, n);
+		b->len += n;
+		b->data[b->len] = '\0';
 		return;
 	}
 	buf_addc(b, '"');
@@ -341,6 +345,7 @@ rec_write_row(FILE *out, enum fig_format fmt, const char *const *names,
 	if (fmt == FIG_FMT_CSV) {
 		/* one write a row: a diff writes half a million */
 		struct fig_buf b = FIG_BUF_INIT;
+		buf_grow(&b, 1024);	/* most rows fit: one malloc */
 		for (int i = 0; i < n; i++) {
 			if (i)
 				buf_addc(&b, ',');
