@@ -1301,7 +1301,7 @@ struct skeys {
 	struct fig_buf text;	/* the names, NUL-terminated */
 	int *rank;		/* ordered walks: see skeys_rank */
 };
-struct held;
+struct fwalk;
 
 /* The callback of a walk and which kind it is. */
 struct walker {
@@ -1309,8 +1309,7 @@ struct walker {
 	store_row_fn row;
 	store_series_fn series;
 	store_figure_fn figure;
-	const struct skeys *keys;	/* figure walks */
-	struct held *held;	/* ordered figure walks: rows kept to sort */
+	struct fwalk *fw;	/* figure walks */
 	void *ctx;
 };
 
@@ -1373,7 +1372,7 @@ store_each_doc(struct fig_store *s, store_doc_fn fn, void *ctx,
 	    "d ORDER BY published, id", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return db_fail(s, rc, "listing documents", err);
-	struct walker w = { fn, NULL, NULL, NULL, NULL, NULL, ctx };
+	struct walker w = { fn, NULL, NULL, NULL, NULL, ctx };
 
 	return walk(s, st, &w, err);
 }
@@ -1471,36 +1470,60 @@ store_each_claim(struct fig_store *s, const struct fig_query *q,
 		sqlite3_bind_text(st, 3, since, -1, SQLITE_STATIC);
 	if (q && q->doc_id)
 		sqlite3_bind_int64(st, 4, q->doc_id);
-	struct walker w = { NULL, fn, NULL, NULL, NULL, NULL, ctx };
+	struct walker w = { NULL, fn, NULL, NULL, NULL, ctx };
 
 	return walk(s, st, &w, err);
 }
 
-/* Columns of store_each_figure's query, in this order. The date is
- * what cmd-diff compares: a dataset row's source date (the import's,
- * else its reference's, as claim_rows gives it) when not empty, else
- * the document's; the reference is looked up for datasets only. The
- * last three are the sort keys of an ordered walk. */
+/* Columns of store_each_figure's query, in this order: the claims
+ * table alone (a join to documents cost a fifth of the walk); the
+ * documents are read once into the walk's table. The last one is a
+ * sort key of an ordered walk. */
 #define FIGURE_COLUMNS "c.id, c.doc_id, c.series_id, c.line, c.quote, " \
 	"c.value, c.low, c.high, c.qualifier, c.period, c.period_kind, " \
-	"CASE WHEN d.title <> '' THEN d.title ELSE d.path END, " \
-	"CASE WHEN d.kind = 'dataset' THEN coalesce(nullif(coalesce(" \
-	"c.source_date, (SELECT date FROM refs WHERE id = " REF_ID ")), ''), " \
-	"d.published) ELSE d.published END"
-#define FIGURE_SORT_COLUMNS ", c.byte_start, d.published, d.title"
+	"c.source_date, c.footnote"
+#define FIGURE_SORT_COLUMNS ", c.byte_start"
+
+/* The date of the reference behind footnote ?1 of document ?2, as
+ * claim_rows finds it (REF_ID). */
+#define REF_DATE_SQL "SELECT date FROM refs WHERE id = (SELECT min(" \
+	"instr(';' || ?1 || ';', ';' || r.number || ';') * 4294967296 + r.id)" \
+	" FROM refs r WHERE ?1 <> '' AND r.doc_id = ?2 AND r.number > 0 AND" \
+	" instr(';' || ?1 || ';', ';' || r.number || ';') > 0) % 4294967296"
+
+/* A document of a figure walk. */
+struct sdoc {
+	long long id;
+	const char *name;	/* the title, else the path */
+	const char *title;
+	const char *published;
+	size_t at[3];		/* the three in the walk's text while it grows */
+	int dataset;		/* its rows carry their own dates */
+};
 
 /* A figure of an ordered walk, held until all are read. */
 struct hfig {
 	struct fig_figure f;	/* strings set once all are read */
-	size_t quote, period, doc, published, dpub, title;	/* in text */
-	const char *dpub_s, *title_s;	/* the document's date and title */
+	size_t quote, period, published;	/* in the held text */
+	const struct sdoc *doc;
 	long long byte_start;
 	int rank;		/* the series' place by metric and entity */
 };
-struct held {
-	struct hfig *a;
-	size_t n, cap;
-	struct fig_buf text;
+
+/* What a figure walk reads besides the claims. */
+struct fwalk {
+	struct fig_store *s;
+	struct fig_err *err;
+	struct skeys keys;
+	struct sdoc *docs;	/* ascending id */
+	size_t ndocs, capdocs;
+	struct fig_buf dtext;	/* the documents' names, titles, dates */
+	const struct sdoc *last;	/* the document of the previous row */
+	sqlite3_stmt *ref_date;	/* REF_DATE_SQL, prepared when needed */
+	int ordered;
+	struct hfig *held;	/* ordered walks: the rows, to sort */
+	size_t nheld, capheld;
+	struct fig_buf htext;	/* their strings */
 };
 
 static int
@@ -1512,23 +1535,72 @@ cmp_skey(const void *a, const void *b)
 	return (*x > y->id) - (*x < y->id);
 }
 
-static size_t
-held_text(struct held *h, const char *str)
+static int
+cmp_sdoc(const void *a, const void *b)
 {
-	size_t at = h->text.len;
+	const long long *x = a;
+	const struct sdoc *y = b;
 
-	buf_add(&h->text, str, strlen(str) + 1);
+	return (*x > y->id) - (*x < y->id);
+}
+
+static size_t
+text_add(struct fig_buf *b, const char *str)
+{
+	size_t at = b->len;
+
+	buf_add(b, str, strlen(str) + 1);
 	return at;
+}
+
+/* The date of a dataset's row: its own (set by the import), else its
+ * reference's, when not empty; else NULL. Borrowed until the next
+ * call. */
+static const char *
+row_date(struct fwalk *fw, sqlite3_stmt *st, long long doc_id, int *failed)
+{
+	const char *t;
+	int rc;
+
+	if (sqlite3_column_type(st, 11) != SQLITE_NULL) {
+		t = col_text(st, 11);
+		return t[0] ? t : NULL;
+	}
+	if (fw->ref_date == NULL && (rc = sqlite3_prepare_v2(fw->s->db,
+	    REF_DATE_SQL, -1, &fw->ref_date, NULL)) != SQLITE_OK) {
+		db_fail(fw->s, rc, "reading references", fw->err);
+		*failed = 1;
+		return NULL;
+	}
+	sqlite3_reset(fw->ref_date);
+	sqlite3_bind_text(fw->ref_date, 1, col_text(st, 12), -1,
+	    SQLITE_TRANSIENT);
+	sqlite3_bind_int64(fw->ref_date, 2, doc_id);
+	rc = sqlite3_step(fw->ref_date);
+	if (rc == SQLITE_ROW) {
+		t = col_text(fw->ref_date, 0);
+		return t[0] ? t : NULL;
+	}
+	if (rc != SQLITE_DONE) {
+		db_fail(fw->s, rc, "reading references", fw->err);
+		*failed = 1;
+	}
+	return NULL;
 }
 
 static int
 figure_row(const struct walker *w, sqlite3_stmt *st)
 {
-	const struct skeys *k = w->keys;
+	struct fwalk *fw = w->fw;
+	const struct skeys *k = &fw->keys;
 	long long sid = sqlite3_column_int64(st, 2);
+	long long did = sqlite3_column_int64(st, 1);
 	const struct skey *sk;
+	const struct sdoc *sd = fw->last;
+	const char *date = NULL;
 	struct fig_figure f;
 	struct hfig *h;
+	int failed = 0;
 
 	/* ids are dense unless series were removed: try sid's place */
 	if (sid >= 1 && (unsigned long long)sid <= k->n &&
@@ -1537,8 +1609,19 @@ figure_row(const struct walker *w, sqlite3_stmt *st)
 	else if (k->n == 0 || (sk = bsearch(&sid, k->a, k->n, sizeof *k->a,
 	    cmp_skey)) == NULL)
 		return 0;	/* its series is gone: claim_rows omits it */
+	if (sd == NULL || sd->id != did) {
+		if (fw->ndocs == 0 || (sd = bsearch(&did, fw->docs, fw->ndocs,
+		    sizeof *fw->docs, cmp_sdoc)) == NULL)
+			return 0;	/* no such document: claim_rows omits it */
+		fw->last = sd;
+	}
+	/* an imported dataset's row is dated by its source when it
+	 * gives one; other figures by their document */
+	if (sd->dataset && (date = row_date(fw, st, did, &failed)) == NULL &&
+	    failed)
+		return -1;
 	f.claim_id = sqlite3_column_int64(st, 0);
-	f.doc_id = sqlite3_column_int64(st, 1);
+	f.doc_id = did;
 	f.metric = k->text.data + sk->metric;
 	f.entity = k->text.data + sk->entity;
 	f.unit = k->text.data + sk->unit;
@@ -1556,25 +1639,60 @@ figure_row(const struct walker *w, sqlite3_stmt *st)
 	f.period = col_text(st, 9);
 	if (claim_kind_parse(col_text(st, 10), &f.kind) != 0)
 		f.kind = FIG_PK_OBSERVED;
-	f.doc = col_text(st, 11);
-	f.published = col_text(st, 12);
-	if (w->held == NULL)
+	f.doc = sd->name;
+	f.published = date ? date : sd->published;
+	if (!fw->ordered)
 		return w->figure(w->ctx, &f);
-	if (w->held->n == w->held->cap) {
-		w->held->cap = w->held->cap ? w->held->cap * 2 : 256;
-		w->held->a = xrealloc(w->held->a,
-		    w->held->cap * sizeof *w->held->a);
+	if (fw->nheld == fw->capheld) {
+		fw->capheld = fw->capheld ? fw->capheld * 2 : 256;
+		fw->held = xrealloc(fw->held, fw->capheld * sizeof *fw->held);
 	}
-	h = &w->held->a[w->held->n++];
+	h = &fw->held[fw->nheld++];
 	h->f = f;
-	h->quote = held_text(w->held, f.quote);
-	h->period = held_text(w->held, f.period);
-	h->doc = held_text(w->held, f.doc);
-	h->published = held_text(w->held, f.published);
-	h->dpub = held_text(w->held, col_text(st, 14));
-	h->title = held_text(w->held, col_text(st, 15));
+	h->quote = text_add(&fw->htext, f.quote);
+	h->period = text_add(&fw->htext, f.period);
+	h->published = text_add(&fw->htext, f.published);
+	h->doc = sd;
 	h->byte_start = sqlite3_column_int64(st, 13);
 	h->rank = k->rank[f.series];
+	return 0;
+}
+
+/* Reads every document into fw, by ascending id. */
+static int
+sdocs_load(struct fwalk *fw)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = sqlite3_prepare_v2(fw->s->db, "SELECT id, CASE WHEN title <> ''"
+	    " THEN title ELSE path END, title, published, kind = 'dataset'"
+	    " FROM documents ORDER BY id", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(fw->s, rc, "reading documents", fw->err);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct sdoc *e;
+		if (fw->ndocs == fw->capdocs) {
+			fw->capdocs = fw->capdocs ? fw->capdocs * 2 : 64;
+			fw->docs = xrealloc(fw->docs,
+			    fw->capdocs * sizeof *fw->docs);
+		}
+		e = &fw->docs[fw->ndocs++];
+		e->id = sqlite3_column_int64(st, 0);
+		e->at[0] = text_add(&fw->dtext, col_text(st, 1));
+		e->at[1] = text_add(&fw->dtext, col_text(st, 2));
+		e->at[2] = text_add(&fw->dtext, col_text(st, 3));
+		e->dataset = sqlite3_column_int(st, 4) != 0;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(fw->s, rc, "reading documents", fw->err);
+	for (size_t i = 0; i < fw->ndocs; i++) {
+		struct sdoc *e = &fw->docs[i];
+		e->name = fw->dtext.data + e->at[0];
+		e->title = fw->dtext.data + e->at[1];
+		e->published = fw->dtext.data + e->at[2];
+	}
 	return 0;
 }
 
@@ -1660,12 +1778,14 @@ cmp_hfig(const void *a, const void *b)
 
 	if (x->rank != y->rank)
 		return x->rank < y->rank ? -1 : 1;
-	if ((c = strcmp(x->f.period, y->f.period)) != 0 ||
-	    (c = strcmp(x->dpub_s, y->dpub_s)) != 0 ||
-	    (c = strcmp(x->title_s, y->title_s)) != 0)
+	if ((c = strcmp(x->f.period, y->f.period)) != 0)
 		return c;
-	if (x->f.doc_id != y->f.doc_id)
+	if (x->doc != y->doc) {
+		if ((c = strcmp(x->doc->published, y->doc->published)) != 0 ||
+		    (c = strcmp(x->doc->title, y->doc->title)) != 0)
+			return c;
 		return x->f.doc_id < y->f.doc_id ? -1 : 1;
+	}
 	if (x->f.line != y->f.line)
 		return x->f.line < y->f.line ? -1 : 1;
 	if (x->byte_start != y->byte_start)
@@ -1675,24 +1795,21 @@ cmp_hfig(const void *a, const void *b)
 
 /* Sorts the held figures and hands them to fn. */
 static int
-held_run(struct held *h, store_figure_fn fn, void *ctx,
-    struct fig_err *err)
+held_run(struct fwalk *fw, store_figure_fn fn, void *ctx)
 {
-	for (size_t i = 0; i < h->n; i++) {
-		struct hfig *x = &h->a[i];
-		x->f.quote = h->text.data + x->quote;
-		x->f.period = h->text.data + x->period;
-		x->f.doc = h->text.data + x->doc;
-		x->f.published = h->text.data + x->published;
-		x->dpub_s = h->text.data + x->dpub;
-		x->title_s = h->text.data + x->title;
+	for (size_t i = 0; i < fw->nheld; i++) {
+		struct hfig *x = &fw->held[i];
+		x->f.quote = fw->htext.data + x->quote;
+		x->f.period = fw->htext.data + x->period;
+		x->f.published = fw->htext.data + x->published;
 	}
-	if (h->n > 1)
-		qsort(h->a, h->n, sizeof *h->a, cmp_hfig);
-	for (size_t i = 0; i < h->n; i++)
-		if (fn(ctx, &h->a[i].f) != 0) {
-			if (err && err->code == FIG_OK)
-				err_set(err, FIG_EIO, NULL, 0, 0, "stopped");
+	if (fw->nheld > 1)
+		qsort(fw->held, fw->nheld, sizeof *fw->held, cmp_hfig);
+	for (size_t i = 0; i < fw->nheld; i++)
+		if (fn(ctx, &fw->held[i].f) != 0) {
+			if (fw->err && fw->err->code == FIG_OK)
+				err_set(fw->err, FIG_EIO, NULL, 0, 0,
+				    "stopped");
 			return -1;
 		}
 	return 0;
@@ -1706,18 +1823,15 @@ store_each_figure(struct fig_store *s, long long doc_id, int ordered,
 	 * held_run: SQLite's sorter, carrying every column and comparing
 	 * the series' names, took four times as long as the read */
 	static const char *const sql[2][2] = {
-		{ "SELECT " FIGURE_COLUMNS " FROM claims c JOIN documents d"
-		  " ON d.id = c.doc_id ORDER BY c.id",
-		  "SELECT " FIGURE_COLUMNS " FROM claims c JOIN documents d"
-		  " ON d.id = c.doc_id WHERE c.doc_id = ?1 ORDER BY c.id" },
-		{ "SELECT " FIGURE_COLUMNS FIGURE_SORT_COLUMNS " FROM claims c"
-		  " JOIN documents d ON d.id = c.doc_id ORDER BY c.id",
-		  "SELECT " FIGURE_COLUMNS FIGURE_SORT_COLUMNS " FROM claims c"
-		  " JOIN documents d ON d.id = c.doc_id WHERE c.doc_id = ?1"
+		{ "SELECT " FIGURE_COLUMNS " FROM claims c ORDER BY c.id",
+		  "SELECT " FIGURE_COLUMNS " FROM claims c WHERE c.doc_id = ?1"
 		  " ORDER BY c.id" },
+		{ "SELECT " FIGURE_COLUMNS FIGURE_SORT_COLUMNS " FROM claims c"
+		  " ORDER BY c.id",
+		  "SELECT " FIGURE_COLUMNS FIGURE_SORT_COLUMNS " FROM claims c"
+		  " WHERE c.doc_id = ?1 ORDER BY c.id" },
 	};
-	struct skeys keys;
-	struct held held;
+	struct fwalk fw;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -1725,14 +1839,16 @@ store_each_figure(struct fig_store *s, long long doc_id, int ordered,
 		err_clear(err);
 	if (flush_claims(s, err) != 0)
 		return -1;
-	memset(&keys, 0, sizeof keys);
-	memset(&held, 0, sizeof held);
-	if (skeys_load(s, &keys, err) != 0) {
+	memset(&fw, 0, sizeof fw);
+	fw.s = s;
+	fw.err = err;
+	fw.ordered = ordered != 0;
+	if (skeys_load(s, &fw.keys, err) != 0 || sdocs_load(&fw) != 0) {
 		rc = -1;
 		goto out;
 	}
 	if (ordered)
-		skeys_rank(&keys);
+		skeys_rank(&fw.keys);
 	rc = sqlite3_prepare_v2(s->db, sql[ordered != 0][doc_id != 0], -1,
 	    &st, NULL);
 	if (rc != SQLITE_OK) {
@@ -1741,18 +1857,20 @@ store_each_figure(struct fig_store *s, long long doc_id, int ordered,
 	}
 	if (doc_id != 0)
 		sqlite3_bind_int64(st, 1, doc_id);
-	struct walker w = { NULL, NULL, NULL, fn, &keys, ordered ? &held :
-	    NULL, ctx };
+	struct walker w = { NULL, NULL, NULL, fn, &fw, ctx };
 
 	rc = walk(s, st, &w, err);
 	if (rc == 0 && ordered)
-		rc = held_run(&held, fn, ctx, err);
+		rc = held_run(&fw, fn, ctx);
 out:
-	free(keys.a);
-	free(keys.rank);
-	buf_release(&keys.text);
-	free(held.a);
-	buf_release(&held.text);
+	sqlite3_finalize(fw.ref_date);
+	free(fw.keys.a);
+	free(fw.keys.rank);
+	buf_release(&fw.keys.text);
+	free(fw.docs);
+	buf_release(&fw.dtext);
+	free(fw.held);
+	buf_release(&fw.htext);
 	return rc;
 }
 
@@ -1788,7 +1906,7 @@ store_each_series(struct fig_store *s, store_series_fn fn, void *ctx,
 	    " ORDER BY t.metric, t.entity, t.unit", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return db_fail(s, rc, "listing series", err);
-	struct walker w = { NULL, NULL, fn, NULL, NULL, NULL, ctx };
+	struct walker w = { NULL, NULL, fn, NULL, NULL, ctx };
 
 	return walk(s, st, &w, err);
 }
