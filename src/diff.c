@@ -41,7 +41,6 @@ struct series {
 	const char *metric;
 	const char *entity;
 	const char *unit;
-	int target;		/* its metric's name marks goals */
 	int in_baseline;
 	size_t first;		/* its keys are [first, end) once sorted */
 	size_t end;
@@ -93,6 +92,9 @@ struct fig_diff {
 	struct blk *arena;
 	struct strtab series_tab, period_tab, source_tab;
 	struct series *series;
+	/* per series: its metric's name marks goals; apart from series,
+	 * where adding a million figures would miss the cache on each */
+	unsigned char *series_target;
 	size_t nseries, capseries;
 	struct period *periods;
 	size_t nperiods, capperiods;
@@ -390,6 +392,8 @@ diff_series(struct fig_diff *d, const char *metric, const char *entity,
 		d->capseries = d->capseries ? d->capseries * 2 : 64;
 		d->series = xrealloc(d->series,
 		    d->capseries * sizeof *d->series);
+		d->series_target = xrealloc(d->series_target,
+		    d->capseries);
 	}
 	strtab_fill(d, &d->series_tab, sl, k->data, k->len, (int)d->nseries);
 	s = &d->series[d->nseries];
@@ -397,7 +401,7 @@ diff_series(struct fig_diff *d, const char *metric, const char *entity,
 	s->metric = sl->key;
 	s->entity = sl->key + lm + 1;
 	s->unit = sl->key + lm + 1 + le + 1;
-	s->target = target_name(metric);
+	d->series_target[d->nseries] = (unsigned char)target_name(metric);
 	s->best_target = s->latest = s->newest = -1;
 	return d->last_series = (int)d->nseries++;
 }
@@ -485,6 +489,7 @@ diff_free(struct fig_diff *d)
 	free(d->period_tab.slots);
 	free(d->source_tab.slots);
 	free(d->series);
+	free(d->series_target);
 	free(d->periods);
 	free(d->sources);
 	free(d->base);
@@ -518,7 +523,8 @@ fig_fill(struct fig_diff *d, struct fig *f, const struct fig_diff_in *in,
 	f->pub.period = d->periods[f->period].s;
 	f->pub.src = NULL;	/* set by diff_run once sources are final */
 	/* a goal: its period kind or its metric says so */
-	f->target = in->kind == FIG_PK_TARGET || d->series[in->series].target;
+	f->target = in->kind == FIG_PK_TARGET ||
+	    d->series_target[in->series];
 }
 
 /* Whether a figure published on pub counts as newer. */
