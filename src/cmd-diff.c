@@ -101,42 +101,65 @@ pick_report(void *ctx, const struct fig_doc *d)
 	return 0;
 }
 
-/* Which date orders a stored figure: an imported dataset's rows carry
- * the date their source published them; other documents' figures date
- * from the document. */
-static const char *
-row_published(const struct fig_row *r)
-{
-	if (strcmp(r->doc->kind, "dataset") == 0 && r->source_date &&
-	    r->source_date[0])
-		return r->source_date;
-	return r->doc->published;
-}
-
-/* Where store rows go: the baseline or the newer side of a diff. */
+/* Where stored figures go: the baseline or the newer side of a diff. */
 struct sink {
 	struct fig_diff *d;
 	int baseline;
-	long long doc_id;	/* files: the argument's number; 0: the row's */
+	long long doc_id;	/* files: the argument's number; 0: the figure's */
+	/* the diff's series id of each series of the walk, by the store's
+	 * dense number (NO_SERIES until met): a figure costs no lookup of
+	 * its metric, entity and unit */
+	int *series;
+	size_t nseries;
 };
+#define NO_SERIES (-2)
 
 static int
-add_row(void *ctx, const struct fig_row *r)
+add_figure(void *ctx, const struct fig_figure *f)
 {
-	const struct sink *k = ctx;
+	struct sink *k = ctx;
 	struct fig_diff_src src;
+	struct fig_diff_in in;
+	size_t i = (size_t)f->series;
 
-	src.doc_id = k->doc_id ? k->doc_id : r->doc->id;
-	/* as the claim record names it: the title, which tells apart
-	 * the documents one claims CSV imports */
-	src.doc = r->claim.doc && r->claim.doc[0] ? r->claim.doc :
-	    r->doc->path;
-	src.published = row_published(r);
-	if (k->baseline)
-		diff_add_baseline(k->d, &r->claim, &src);
-	else
-		diff_add_newer(k->d, &r->claim, &src);
+	if (i >= k->nseries) {
+		size_t n = k->nseries ? k->nseries : 256;
+		while (n <= i)
+			n *= 2;
+		k->series = xrealloc(k->series, n * sizeof *k->series);
+		while (k->nseries < n)
+			k->series[k->nseries++] = NO_SERIES;
+	}
+	if (k->series[i] == NO_SERIES)
+		k->series[i] = f->metric[0] ? diff_series(k->d, f->metric,
+		    f->entity, f->unit) : -1;
+	in.series = k->series[i];
+	in.period = f->period;
+	in.quote = f->quote;
+	in.line = f->line;
+	in.value = f->value;
+	in.low = f->low;
+	in.high = f->high;
+	in.has_low = f->has_low;
+	in.has_high = f->has_high;
+	in.qual = f->qual;
+	in.kind = f->kind;
+	src.doc_id = k->doc_id ? k->doc_id : f->doc_id;
+	src.doc = f->doc;
+	src.published = f->published;
+	diff_add(k->d, k->baseline, &in, &src);
 	return 0;
+}
+
+/* Reads the figures of document doc_id (0: all, in the order they were
+ * stored) into the diff's baseline or newer side. The series numbers
+ * of one walk mean nothing in the next. */
+static int
+read_figures(struct fig_store *s, long long doc_id, int ordered,
+    struct sink *k, struct fig_err *err)
+{
+	k->nseries = 0;
+	return store_each_figure(s, doc_id, ordered, add_figure, k, err);
 }
 
 /* Fills the diff from the database. *base_name receives the baseline's
@@ -147,9 +170,8 @@ from_store(const struct opts *o, struct fig_diff **out, char **base_name,
 {
 	struct fig_store *s;
 	struct fig_diff_opts dopt = { o->tolerance, NULL, 0, 0, 0 };
-	struct fig_query q;
 	struct pick p = { 0, NULL, NULL, 0, NULL };	/* owns its strings */
-	struct sink sink = { NULL, 0, 0 };
+	struct sink sink = { NULL, 0, 0, NULL, 0 };
 	struct fig_diff *d = NULL;
 	int rc = -1;
 
@@ -194,17 +216,15 @@ from_store(const struct opts *o, struct fig_diff **out, char **base_name,
 	dopt.baseline_doc = p.id;
 	d = diff_new(&dopt);
 
-	memset(&q, 0, sizeof q);
-	q.doc_id = p.id;
 	sink.d = d;
 	sink.baseline = 1;
-	if (store_each_claim(s, &q, add_row, &sink, err) != 0)
+	/* the baseline in store_each_claim's order, which decides the
+	 * order of figures on one line; the newer figures as stored:
+	 * diff_run sorts them itself */
+	if (read_figures(s, p.id, 1, &sink, err) != 0)
 		goto out;
-	memset(&q, 0, sizeof q);
-	q.with_metric = 1;
-	q.unordered = 1;	/* diff_class sorts the newer figures itself */
 	sink.baseline = 0;
-	if (store_each_claim(s, &q, add_row, &sink, err) != 0)
+	if (read_figures(s, 0, 0, &sink, err) != 0)
 		goto out;
 	*out = d;
 	d = NULL;
@@ -213,6 +233,7 @@ from_store(const struct opts *o, struct fig_diff **out, char **base_name,
 	rc = 0;
 out:
 	diff_free(d);
+	free(sink.series);
 	free(p.name);
 	free(p.published);
 	free(p.any_name);
@@ -256,7 +277,6 @@ csv_into(struct fig_store **mem, const char *path, struct sink *k,
     struct fig_err *err)
 {
 	struct import_result res;
-	struct fig_query q;
 	char hex[65];
 	FILE *f;
 	int rc;
@@ -267,11 +287,8 @@ csv_into(struct fig_store **mem, const char *path, struct sink *k,
 		return -1;
 	rc = import_csv(*mem, f, path, hex, NULL, &res, err);
 	fclose(f);
-	for (int i = 0; rc == 0 && i < res.ndocs; i++) {
-		memset(&q, 0, sizeof q);
-		q.doc_id = res.first_id + i;
-		rc = store_each_claim(*mem, &q, add_row, k, err);
-	}
+	for (int i = 0; rc == 0 && i < res.ndocs; i++)
+		rc = read_figures(*mem, res.first_id + i, 1, k, err);
 	return rc;
 }
 
@@ -298,11 +315,12 @@ from_files(const struct opts *o, int argc, char **argv,
 		struct fig_diff_src src;
 
 		if (is_csv(argv[i])) {
-			struct sink k = { NULL, i == 0, i + 1 };
+			struct sink k = { NULL, i == 0, i + 1, NULL, 0 };
 			if (d == NULL)
 				d = diff_new(&dopt);
 			k.d = d;
 			rc = csv_into(&mem, argv[i], &k, err);
+			free(k.series);
 			continue;
 		}
 		if (rules == NULL && (rc = rules_load(&rules,

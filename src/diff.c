@@ -92,6 +92,9 @@ struct fig_diff {
 	struct blk *arena;
 	struct strtab series_tab, period_tab, source_tab;
 	struct series *series;
+	/* per series: its metric's name marks goals; apart from series,
+	 * where adding a million figures would miss the cache on each */
+	unsigned char *series_target;
 	size_t nseries, capseries;
 	struct period *periods;
 	size_t nperiods, capperiods;
@@ -351,19 +354,31 @@ period_id(struct fig_diff *d, const char *s)
 
 /* ---- series and sources ---- */
 
+/* A target by its metric's name: metrics.md has "*_target" and
+ * "*.target" slugs carry goals, whatever kind a sentence was given. */
 static int
-series_id(struct fig_diff *d, const struct fig_claim *c)
+target_name(const char *metric)
+{
+	size_t n = strlen(metric);
+
+	return n > 7 && (strcmp(metric + n - 7, ".target") == 0 ||
+	    strcmp(metric + n - 7, "_target") == 0);
+}
+
+int
+diff_series(struct fig_diff *d, const char *metric, const char *entity,
+    const char *unit)
 {
 	struct fig_buf *k = &d->scratch;
-	size_t lm = strlen(c->metric), le = strlen(c->entity);
+	size_t lm = strlen(metric), le = strlen(entity);
 	struct slot *sl;
 	struct series *s;
 
 	/* metric, entity and unit joined by NULs: no name can contain one */
 	buf_reset(k);
-	buf_add(k, c->metric, lm + 1);
-	buf_add(k, c->entity, le + 1);
-	buf_adds(k, c->unit);
+	buf_add(k, metric, lm + 1);
+	buf_add(k, entity, le + 1);
+	buf_adds(k, unit);
 	/* the previous key is kept apart, where it stays in cache */
 	if (d->last_series >= 0 && d->last_key.len == k->len &&
 	    memcmp(d->last_key.data, k->data, k->len) == 0)
@@ -377,6 +392,8 @@ series_id(struct fig_diff *d, const struct fig_claim *c)
 		d->capseries = d->capseries ? d->capseries * 2 : 64;
 		d->series = xrealloc(d->series,
 		    d->capseries * sizeof *d->series);
+		d->series_target = xrealloc(d->series_target,
+		    d->capseries);
 	}
 	strtab_fill(d, &d->series_tab, sl, k->data, k->len, (int)d->nseries);
 	s = &d->series[d->nseries];
@@ -384,6 +401,7 @@ series_id(struct fig_diff *d, const struct fig_claim *c)
 	s->metric = sl->key;
 	s->entity = sl->key + lm + 1;
 	s->unit = sl->key + lm + 1 + le + 1;
+	d->series_target[d->nseries] = (unsigned char)target_name(metric);
 	s->best_target = s->latest = s->newest = -1;
 	return d->last_series = (int)d->nseries++;
 }
@@ -471,6 +489,7 @@ diff_free(struct fig_diff *d)
 	free(d->period_tab.slots);
 	free(d->source_tab.slots);
 	free(d->series);
+	free(d->series_target);
 	free(d->periods);
 	free(d->sources);
 	free(d->base);
@@ -483,56 +502,29 @@ diff_free(struct fig_diff *d)
 	free(d);
 }
 
-/* A target by its period kind, or by its metric's name: metrics.md has
- * "*_target" and "*.target" slugs carry goals, whatever kind a sentence
- * was given. */
-static int
-is_target(const struct fig_claim *c)
-{
-	size_t n = strlen(c->metric);
-
-	return c->kind == FIG_PK_TARGET || (n > 7 &&
-	    strcmp(c->metric + n - 7, ".target") == 0) || (n > 7 &&
-	    strcmp(c->metric + n - 7, "_target") == 0);
-}
-
 static void
-fig_fill(struct fig_diff *d, struct fig *f, const struct fig_claim *c,
+fig_fill(struct fig_diff *d, struct fig *f, const struct fig_diff_in *in,
     const struct fig_diff_src *src)
 {
-	const char *q = c->quote ? c->quote : "";
+	const char *q = in->quote ? in->quote : "";
 
-	f->series = series_id(d, c);
-	f->period = period_id(d, c->period);
+	f->series = in->series;
+	f->period = period_id(d, in->period);
 	f->source = source_id(d, src);
 	f->pub.quote = arena_strndup(d, q, strlen(q));
-	f->pub.line = c->line;
-	f->pub.value = c->value;
-	f->pub.low = c->low;
-	f->pub.high = c->high;
-	f->pub.has_low = c->has_low != 0;
-	f->pub.has_high = c->has_high != 0;
-	f->pub.qual = c->qual;
-	f->pub.kind = c->kind;
+	f->pub.line = in->line;
+	f->pub.value = in->value;
+	f->pub.low = in->low;
+	f->pub.high = in->high;
+	f->pub.has_low = in->has_low != 0;
+	f->pub.has_high = in->has_high != 0;
+	f->pub.qual = in->qual;
+	f->pub.kind = in->kind;
 	f->pub.period = d->periods[f->period].s;
 	f->pub.src = NULL;	/* set by diff_run once sources are final */
-	f->target = is_target(c);
-}
-
-void
-diff_add_baseline(struct fig_diff *d, const struct fig_claim *c,
-    const struct fig_diff_src *src)
-{
-	if (c->metric[0] == '\0') {
-		d->stats.baseline_nometric++;
-		return;
-	}
-	if (d->nbase == d->capbase) {
-		d->capbase = d->capbase ? d->capbase * 2 : 64;
-		d->base = xrealloc(d->base, d->capbase * sizeof *d->base);
-	}
-	fig_fill(d, &d->base[d->nbase++], c, src);
-	d->stats.baseline++;
+	/* a goal: its period kind or its metric says so */
+	f->target = in->kind == FIG_PK_TARGET ||
+	    d->series_target[in->series];
 }
 
 /* Whether a figure published on pub counts as newer. */
@@ -553,10 +545,24 @@ is_newer(const struct fig_diff *d, const struct fig_diff_src *src)
 }
 
 void
-diff_add_newer(struct fig_diff *d, const struct fig_claim *c,
+diff_add(struct fig_diff *d, int baseline, const struct fig_diff_in *f,
     const struct fig_diff_src *src)
 {
-	if (c->metric[0] == '\0' || !is_newer(d, src)) {
+	if (baseline) {
+		if (f->series < 0) {
+			d->stats.baseline_nometric++;
+			return;
+		}
+		if (d->nbase == d->capbase) {
+			d->capbase = d->capbase ? d->capbase * 2 : 64;
+			d->base = xrealloc(d->base,
+			    d->capbase * sizeof *d->base);
+		}
+		fig_fill(d, &d->base[d->nbase++], f, src);
+		d->stats.baseline++;
+		return;
+	}
+	if (f->series < 0 || !is_newer(d, src)) {
 		d->stats.newer_skipped++;
 		return;
 	}
@@ -564,13 +570,56 @@ diff_add_newer(struct fig_diff *d, const struct fig_claim *c,
 		d->capnewer = d->capnewer ? d->capnewer * 2 : 256;
 		d->newer = xrealloc(d->newer, d->capnewer * sizeof *d->newer);
 	}
-	fig_fill(d, &d->newer[d->nnewer], c, src);
+	fig_fill(d, &d->newer[d->nnewer], f, src);
 	if (!d->sources[d->newer[d->nnewer].source]->newer) {
 		d->sources[d->newer[d->nnewer].source]->newer = 1;
 		d->stats.sources++;
 	}
 	d->nnewer++;
 	d->stats.newer++;
+}
+
+/* The claim as diff_add takes it. */
+static void
+claim_in(struct fig_diff *d, const struct fig_claim *c, struct fig_diff_in *f)
+{
+	f->series = c->metric[0] ? diff_series(d, c->metric, c->entity,
+	    c->unit) : -1;
+	f->period = c->period;
+	f->quote = c->quote;
+	f->line = c->line;
+	f->value = c->value;
+	f->low = c->low;
+	f->high = c->high;
+	f->has_low = c->has_low;
+	f->has_high = c->has_high;
+	f->qual = c->qual;
+	f->kind = c->kind;
+}
+
+void
+diff_add_baseline(struct fig_diff *d, const struct fig_claim *c,
+    const struct fig_diff_src *src)
+{
+	struct fig_diff_in f;
+
+	claim_in(d, c, &f);
+	diff_add(d, 1, &f, src);
+}
+
+void
+diff_add_newer(struct fig_diff *d, const struct fig_claim *c,
+    const struct fig_diff_src *src)
+{
+	struct fig_diff_in f;
+
+	/* the date first: a skipped claim makes no series */
+	if (c->metric[0] == '\0' || !is_newer(d, src)) {
+		d->stats.newer_skipped++;
+		return;
+	}
+	claim_in(d, c, &f);
+	diff_add(d, 0, &f, src);
 }
 
 /* ---- classing ---- */

@@ -1289,17 +1289,34 @@ store_doc_remove(struct fig_store *s, long long id, struct fig_err *err)
 	return 0;
 }
 
+/* The series of a figure walk, by timeseries id: read once, so that a
+ * claim's series costs a binary search instead of a B-tree lookup. */
+struct skey {
+	long long id;
+	size_t metric, entity, unit;	/* offsets in the walk's text */
+};
+struct skeys {
+	struct skey *a;		/* ascending id */
+	size_t n, cap;
+	struct fig_buf text;	/* the names, NUL-terminated */
+	int *rank;		/* ordered walks: see skeys_rank */
+};
+struct fwalk;
+
 /* The callback of a walk and which kind it is. */
 struct walker {
 	store_doc_fn doc;
 	store_row_fn row;
 	store_series_fn series;
+	store_figure_fn figure;
+	struct fwalk *fw;	/* figure walks */
 	void *ctx;
 };
 
 static int doc_row(const struct walker *w, sqlite3_stmt *st);
 static int claim_row(const struct walker *w, sqlite3_stmt *st);
 static int series_row(const struct walker *w, sqlite3_stmt *st);
+static int figure_row(const struct walker *w, sqlite3_stmt *st);
 
 /* Steps st to the end, finalizes it and calls w's callback on each row.
  * A non-zero return from it stops the walk with err as the callback left
@@ -1315,6 +1332,8 @@ walk(struct fig_store *s, sqlite3_stmt *st, const struct walker *w,
 			stop = doc_row(w, st);
 		else if (w->row)
 			stop = claim_row(w, st);
+		else if (w->figure)
+			stop = figure_row(w, st);
 		else
 			stop = series_row(w, st);
 	}
@@ -1353,7 +1372,7 @@ store_each_doc(struct fig_store *s, store_doc_fn fn, void *ctx,
 	    "d ORDER BY published, id", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return db_fail(s, rc, "listing documents", err);
-	struct walker w = { fn, NULL, NULL, ctx };
+	struct walker w = { fn, NULL, NULL, NULL, NULL, ctx };
 
 	return walk(s, st, &w, err);
 }
@@ -1437,9 +1456,8 @@ store_each_claim(struct fig_store *s, const struct fig_query *q,
 		buf_adds(&sql, " AND doc_id = ?4");
 	if (q && q->with_metric)
 		buf_adds(&sql, " AND metric <> ''");
-	if (!(q && q->unordered))
-		buf_adds(&sql, " ORDER BY metric, entity, period, published, "
-		    "title, doc_id, line, byte_start, claim_id");
+	buf_adds(&sql, " ORDER BY metric, entity, period, published, title, "
+	    "doc_id, line, byte_start, claim_id");
 	rc = sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL);
 	buf_release(&sql);
 	if (rc != SQLITE_OK)
@@ -1452,9 +1470,408 @@ store_each_claim(struct fig_store *s, const struct fig_query *q,
 		sqlite3_bind_text(st, 3, since, -1, SQLITE_STATIC);
 	if (q && q->doc_id)
 		sqlite3_bind_int64(st, 4, q->doc_id);
-	struct walker w = { NULL, fn, NULL, ctx };
+	struct walker w = { NULL, fn, NULL, NULL, NULL, ctx };
 
 	return walk(s, st, &w, err);
+}
+
+/* Columns of store_each_figure's query, in this order: the claims
+ * table alone (a join to documents cost a fifth of the walk); the
+ * documents are read once into the walk's table. The last one is a
+ * sort key of an ordered walk. */
+#define FIGURE_COLUMNS "c.id, c.doc_id, c.series_id, c.line, c.quote, " \
+	"c.value, c.low, c.high, c.qualifier, c.period, c.period_kind, " \
+	"c.source_date, c.footnote"
+#define FIGURE_SORT_COLUMNS ", c.byte_start"
+
+/* The date of the reference behind footnote ?1 of document ?2, as
+ * claim_rows finds it (REF_ID). */
+#define REF_DATE_SQL "SELECT date FROM refs WHERE id = (SELECT min(" \
+	"instr(';' || ?1 || ';', ';' || r.number || ';') * 4294967296 + r.id)" \
+	" FROM refs r WHERE ?1 <> '' AND r.doc_id = ?2 AND r.number > 0 AND" \
+	" instr(';' || ?1 || ';', ';' || r.number || ';') > 0) % 4294967296"
+
+/* A document of a figure walk. */
+struct sdoc {
+	long long id;
+	const char *name;	/* the title, else the path */
+	const char *title;
+	const char *published;
+	size_t at[3];		/* the three in the walk's text while it grows */
+	int dataset;		/* its rows carry their own dates */
+};
+
+/* A figure of an ordered walk, held until all are read. */
+struct hfig {
+	struct fig_figure f;	/* strings set once all are read */
+	size_t quote, period, published;	/* in the held text */
+	const struct sdoc *doc;
+	long long byte_start;
+	int rank;		/* the series' place by metric and entity */
+};
+
+/* What a figure walk reads besides the claims. */
+struct fwalk {
+	struct fig_store *s;
+	struct fig_err *err;
+	struct skeys keys;
+	struct sdoc *docs;	/* ascending id */
+	size_t ndocs, capdocs;
+	struct fig_buf dtext;	/* the documents' names, titles, dates */
+	const struct sdoc *last;	/* the document of the previous row */
+	sqlite3_stmt *ref_date;	/* REF_DATE_SQL, prepared when needed */
+	int ordered;
+	struct hfig *held;	/* ordered walks: the rows, to sort */
+	size_t nheld, capheld;
+	struct fig_buf htext;	/* their strings */
+};
+
+static int
+cmp_skey(const void *a, const void *b)
+{
+	const long long *x = a;
+	const struct skey *y = b;
+
+	return (*x > y->id) - (*x < y->id);
+}
+
+static int
+cmp_sdoc(const void *a, const void *b)
+{
+	const long long *x = a;
+	const struct sdoc *y = b;
+
+	return (*x > y->id) - (*x < y->id);
+}
+
+static size_t
+text_add(struct fig_buf *b, const char *str)
+{
+	size_t at = b->len;
+
+	buf_add(b, str, strlen(str) + 1);
+	return at;
+}
+
+/* The date of a dataset's row: its own (set by the import), else its
+ * reference's, when not empty; else NULL. Borrowed until the next
+ * call. */
+static const char *
+row_date(struct fwalk *fw, sqlite3_stmt *st, long long doc_id, int *failed)
+{
+	const char *t;
+	int rc;
+
+	if (sqlite3_column_type(st, 11) != SQLITE_NULL) {
+		t = col_text(st, 11);
+		return t[0] ? t : NULL;
+	}
+	if (fw->ref_date == NULL && (rc = sqlite3_prepare_v2(fw->s->db,
+	    REF_DATE_SQL, -1, &fw->ref_date, NULL)) != SQLITE_OK) {
+		db_fail(fw->s, rc, "reading references", fw->err);
+		*failed = 1;
+		return NULL;
+	}
+	sqlite3_reset(fw->ref_date);
+	sqlite3_bind_text(fw->ref_date, 1, col_text(st, 12), -1,
+	    SQLITE_TRANSIENT);
+	sqlite3_bind_int64(fw->ref_date, 2, doc_id);
+	rc = sqlite3_step(fw->ref_date);
+	if (rc == SQLITE_ROW) {
+		t = col_text(fw->ref_date, 0);
+		return t[0] ? t : NULL;
+	}
+	if (rc != SQLITE_DONE) {
+		db_fail(fw->s, rc, "reading references", fw->err);
+		*failed = 1;
+	}
+	return NULL;
+}
+
+static int
+figure_row(const struct walker *w, sqlite3_stmt *st)
+{
+	struct fwalk *fw = w->fw;
+	const struct skeys *k = &fw->keys;
+	long long sid = sqlite3_column_int64(st, 2);
+	long long did = sqlite3_column_int64(st, 1);
+	const struct skey *sk;
+	const struct sdoc *sd = fw->last;
+	const char *date = NULL;
+	struct fig_figure f;
+	struct hfig *h;
+	int failed = 0;
+
+	/* ids are dense unless series were removed: try sid's place */
+	if (sid >= 1 && (unsigned long long)sid <= k->n &&
+	    k->a[sid - 1].id == sid)
+		sk = &k->a[sid - 1];
+	else if (k->n == 0 || (sk = bsearch(&sid, k->a, k->n, sizeof *k->a,
+	    cmp_skey)) == NULL)
+		return 0;	/* its series is gone: claim_rows omits it */
+	if (sd == NULL || sd->id != did) {
+		if (fw->ndocs == 0 || (sd = bsearch(&did, fw->docs, fw->ndocs,
+		    sizeof *fw->docs, cmp_sdoc)) == NULL)
+			return 0;	/* no such document: claim_rows omits it */
+		fw->last = sd;
+	}
+	/* an imported dataset's row is dated by its source when it
+	 * gives one; other figures by their document */
+	if (sd->dataset && (date = row_date(fw, st, did, &failed)) == NULL &&
+	    failed)
+		return -1;
+	f.claim_id = sqlite3_column_int64(st, 0);
+	f.doc_id = did;
+	f.metric = k->text.data + sk->metric;
+	f.entity = k->text.data + sk->entity;
+	f.unit = k->text.data + sk->unit;
+	f.series = (int)(sk - k->a);
+	f.line = (long)sqlite3_column_int64(st, 3);
+	f.quote = col_text(st, 4);
+	f.value = sqlite3_column_double(st, 5);
+	f.low = f.high = 0;
+	if ((f.has_low = sqlite3_column_type(st, 6) != SQLITE_NULL))
+		f.low = sqlite3_column_double(st, 6);
+	if ((f.has_high = sqlite3_column_type(st, 7) != SQLITE_NULL))
+		f.high = sqlite3_column_double(st, 7);
+	if (claim_qual_parse(col_text(st, 8), &f.qual) != 0)
+		f.qual = FIG_Q_EXACT;
+	f.period = col_text(st, 9);
+	if (claim_kind_parse(col_text(st, 10), &f.kind) != 0)
+		f.kind = FIG_PK_OBSERVED;
+	f.doc = sd->name;
+	f.published = date ? date : sd->published;
+	if (!fw->ordered)
+		return w->figure(w->ctx, &f);
+	if (fw->nheld == fw->capheld) {
+		fw->capheld = fw->capheld ? fw->capheld * 2 : 256;
+		fw->held = xrealloc(fw->held, fw->capheld * sizeof *fw->held);
+	}
+	h = &fw->held[fw->nheld++];
+	h->f = f;
+	h->quote = text_add(&fw->htext, f.quote);
+	h->period = text_add(&fw->htext, f.period);
+	h->published = text_add(&fw->htext, f.published);
+	h->doc = sd;
+	h->byte_start = sqlite3_column_int64(st, 13);
+	h->rank = k->rank[f.series];
+	return 0;
+}
+
+/* Reads every document into fw, by ascending id. */
+static int
+sdocs_load(struct fwalk *fw)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = sqlite3_prepare_v2(fw->s->db, "SELECT id, CASE WHEN title <> ''"
+	    " THEN title ELSE path END, title, published, kind = 'dataset'"
+	    " FROM documents ORDER BY id", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(fw->s, rc, "reading documents", fw->err);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct sdoc *e;
+		if (fw->ndocs == fw->capdocs) {
+			fw->capdocs = fw->capdocs ? fw->capdocs * 2 : 64;
+			fw->docs = xrealloc(fw->docs,
+			    fw->capdocs * sizeof *fw->docs);
+		}
+		e = &fw->docs[fw->ndocs++];
+		e->id = sqlite3_column_int64(st, 0);
+		e->at[0] = text_add(&fw->dtext, col_text(st, 1));
+		e->at[1] = text_add(&fw->dtext, col_text(st, 2));
+		e->at[2] = text_add(&fw->dtext, col_text(st, 3));
+		e->dataset = sqlite3_column_int(st, 4) != 0;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(fw->s, rc, "reading documents", fw->err);
+	for (size_t i = 0; i < fw->ndocs; i++) {
+		struct sdoc *e = &fw->docs[i];
+		e->name = fw->dtext.data + e->at[0];
+		e->title = fw->dtext.data + e->at[1];
+		e->published = fw->dtext.data + e->at[2];
+	}
+	return 0;
+}
+
+/* Reads every series into k, by ascending id. */
+static int
+skeys_load(struct fig_store *s, struct skeys *k, struct fig_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = sqlite3_prepare_v2(s->db, "SELECT id, metric, entity, unit FROM "
+	    "timeseries ORDER BY id", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(s, rc, "reading series", err);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct skey *e;
+		if (k->n == k->cap) {
+			k->cap = k->cap ? k->cap * 2 : 256;
+			k->a = xrealloc(k->a, k->cap * sizeof *k->a);
+		}
+		e = &k->a[k->n++];
+		e->id = sqlite3_column_int64(st, 0);
+		e->metric = k->text.len;
+		buf_add(&k->text, col_text(st, 1), strlen(col_text(st, 1)) + 1);
+		e->entity = k->text.len;
+		buf_add(&k->text, col_text(st, 2), strlen(col_text(st, 2)) + 1);
+		e->unit = k->text.len;
+		buf_add(&k->text, col_text(st, 3), strlen(col_text(st, 3)) + 1);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(s, rc, "reading series", err);
+	return 0;
+}
+
+/* A series' names, to rank the series. */
+struct sname {
+	const char *metric, *entity;
+	int ix;
+};
+
+static int
+cmp_sname(const void *a, const void *b)
+{
+	const struct sname *x = a, *y = b;
+	int c = strcmp(x->metric, y->metric);
+
+	return c ? c : strcmp(x->entity, y->entity);
+}
+
+/* Fills k->rank: the place of each series in the order of metric and
+ * entity, one place for the units of one metric and entity (as
+ * ORDER BY metric, entity ranks them). */
+static void
+skeys_rank(struct skeys *k)
+{
+	struct sname *o = xmalloc((k->n ? k->n : 1) * sizeof *o);
+	int r = 0;
+
+	for (size_t i = 0; i < k->n; i++) {
+		o[i].metric = k->text.data + k->a[i].metric;
+		o[i].entity = k->text.data + k->a[i].entity;
+		o[i].ix = (int)i;
+	}
+	qsort(o, k->n, sizeof *o, cmp_sname);
+	k->rank = xmalloc((k->n ? k->n : 1) * sizeof *k->rank);
+	for (size_t i = 0; i < k->n; i++) {
+		if (i > 0 && cmp_sname(&o[i - 1], &o[i]) != 0)
+			r++;
+		k->rank[o[i].ix] = r;
+	}
+	free(o);
+}
+
+/* store_each_claim's order: metric, entity, period, the document's
+ * date and title, document, line, byte offset, claim id. Text compares
+ * as SQLite's BINARY collation does. */
+static int
+cmp_hfig(const void *a, const void *b)
+{
+	const struct hfig *x = a, *y = b;
+	int c;
+
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	if ((c = strcmp(x->f.period, y->f.period)) != 0)
+		return c;
+	if (x->doc != y->doc) {
+		if ((c = strcmp(x->doc->published, y->doc->published)) != 0 ||
+		    (c = strcmp(x->doc->title, y->doc->title)) != 0)
+			return c;
+		return x->f.doc_id < y->f.doc_id ? -1 : 1;
+	}
+	if (x->f.line != y->f.line)
+		return x->f.line < y->f.line ? -1 : 1;
+	if (x->byte_start != y->byte_start)
+		return x->byte_start < y->byte_start ? -1 : 1;
+	return (x->f.claim_id > y->f.claim_id) - (x->f.claim_id < y->f.claim_id);
+}
+
+/* Sorts the held figures and hands them to fn. */
+static int
+held_run(struct fwalk *fw, store_figure_fn fn, void *ctx)
+{
+	for (size_t i = 0; i < fw->nheld; i++) {
+		struct hfig *x = &fw->held[i];
+		x->f.quote = fw->htext.data + x->quote;
+		x->f.period = fw->htext.data + x->period;
+		x->f.published = fw->htext.data + x->published;
+	}
+	if (fw->nheld > 1)
+		qsort(fw->held, fw->nheld, sizeof *fw->held, cmp_hfig);
+	for (size_t i = 0; i < fw->nheld; i++)
+		if (fn(ctx, &fw->held[i].f) != 0) {
+			if (fw->err && fw->err->code == FIG_OK)
+				err_set(fw->err, FIG_EIO, NULL, 0, 0,
+				    "stopped");
+			return -1;
+		}
+	return 0;
+}
+
+int
+store_each_figure(struct fig_store *s, long long doc_id, int ordered,
+    store_figure_fn fn, void *ctx, struct fig_err *err)
+{
+	/* in insertion order, which needs no sort; ordered walks sort in
+	 * held_run: SQLite's sorter, carrying every column and comparing
+	 * the series' names, took four times as long as the read */
+	static const char *const sql[2][2] = {
+		{ "SELECT " FIGURE_COLUMNS " FROM claims c ORDER BY c.id",
+		  "SELECT " FIGURE_COLUMNS " FROM claims c WHERE c.doc_id = ?1"
+		  " ORDER BY c.id" },
+		{ "SELECT " FIGURE_COLUMNS FIGURE_SORT_COLUMNS " FROM claims c"
+		  " ORDER BY c.id",
+		  "SELECT " FIGURE_COLUMNS FIGURE_SORT_COLUMNS " FROM claims c"
+		  " WHERE c.doc_id = ?1 ORDER BY c.id" },
+	};
+	struct fwalk fw;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (err)
+		err_clear(err);
+	if (flush_claims(s, err) != 0)
+		return -1;
+	memset(&fw, 0, sizeof fw);
+	fw.s = s;
+	fw.err = err;
+	fw.ordered = ordered != 0;
+	if (skeys_load(s, &fw.keys, err) != 0 || sdocs_load(&fw) != 0) {
+		rc = -1;
+		goto out;
+	}
+	if (ordered)
+		skeys_rank(&fw.keys);
+	rc = sqlite3_prepare_v2(s->db, sql[ordered != 0][doc_id != 0], -1,
+	    &st, NULL);
+	if (rc != SQLITE_OK) {
+		rc = db_fail(s, rc, "reading claims", err);
+		goto out;
+	}
+	if (doc_id != 0)
+		sqlite3_bind_int64(st, 1, doc_id);
+	struct walker w = { NULL, NULL, NULL, fn, &fw, ctx };
+
+	rc = walk(s, st, &w, err);
+	if (rc == 0 && ordered)
+		rc = held_run(&fw, fn, ctx);
+out:
+	sqlite3_finalize(fw.ref_date);
+	free(fw.keys.a);
+	free(fw.keys.rank);
+	buf_release(&fw.keys.text);
+	free(fw.docs);
+	buf_release(&fw.dtext);
+	free(fw.held);
+	buf_release(&fw.htext);
+	return rc;
 }
 
 static int
@@ -1489,7 +1906,7 @@ store_each_series(struct fig_store *s, store_series_fn fn, void *ctx,
 	    " ORDER BY t.metric, t.entity, t.unit", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return db_fail(s, rc, "listing series", err);
-	struct walker w = { NULL, NULL, fn, ctx };
+	struct walker w = { NULL, NULL, fn, NULL, NULL, ctx };
 
 	return walk(s, st, &w, err);
 }

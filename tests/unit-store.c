@@ -407,6 +407,65 @@ test_claim_query(void)
 /* The first footnote number of a claim that has a reference wins, in
  * the order the claim lists them, not the order references were read;
  * references of other documents never match. */
+static int
+see_figure(void *ctx, const struct fig_figure *f)
+{
+	struct seen *s = ctx;
+	char v[64];
+
+	claim_fmt_number(f->value, v, sizeof v);
+	buf_addf(&s->out, "%lld|%s|%s|%s|%d|%s|%s|%s|%s|%ld|%s\n",
+	    f->doc_id, f->metric, f->entity, f->unit, f->series, f->period, v,
+	    f->doc, f->published, f->line, f->quote);
+	s->n++;
+	return 0;
+}
+
+/* The figures diff reads: store_each_claim's order when ordered, else
+ * as stored; a dataset row dated by its source date, other figures by
+ * their document; one number per series. */
+static void
+test_figures(void)
+{
+	struct fig_store *s = sample(":memory:");
+	struct fig_err err;
+	struct seen seen = { FIG_BUF_INIT, 0, 0 };
+	struct fig_claim c;
+
+	if (s == NULL)
+		return;
+	/* two more claims on line 12 of document 1 (30 percent is at byte
+	 * 120): the byte offset orders them */
+	mkclaim(&c, "neon.world_supply_share", "Russia", "2021", 31, 12,
+	    "31 percent");
+	c.byte_start = 100;
+	CHECK(store_claim_insert(s, 1, &c, &err) == 0);
+	mkclaim(&c, "neon.world_supply_share", "Russia", "2021", 32, 12,
+	    "32 percent");
+	c.byte_start = 50;
+	CHECK(store_claim_insert(s, 1, &c, &err) == 0);
+	CHECK(store_each_figure(s, 1, 1, see_figure, &seen, &err) == 0);
+	CHECK_STR(buf_str(&seen.out),
+	    "1|||percent|2||5|ACRI report|2022-11|20|five things\n"
+	    "1|neon.world_supply_share|Russia|percent|0|2021|32|ACRI report|2022-11|12|32 percent\n"
+	    "1|neon.world_supply_share|Russia|percent|0|2021|31|ACRI report|2022-11|12|31 percent\n"
+	    "1|neon.world_supply_share|Russia|percent|0|2021|30|ACRI report|2022-11|12|30 percent\n"
+	    "1|neon.world_supply_share|Ukraine|percent|1|2021|70|ACRI report|2022-11|13|70 percent\n");
+	buf_reset(&seen.out);
+	CHECK(store_each_figure(s, 0, 0, see_figure, &seen, &err) == 0);
+	CHECK_STR(buf_str(&seen.out),
+	    "1|neon.world_supply_share|Russia|percent|0|2021|30|ACRI report|2022-11|12|30 percent\n"
+	    "1|neon.world_supply_share|Ukraine|percent|1|2021|70|ACRI report|2022-11|13|70 percent\n"
+	    "1|||percent|2||5|ACRI report|2022-11|20|five things\n"
+	    "2|neon.world_supply_share|Russia|percent|0|2021|25|Older note|2021|3|a quarter\n"
+	    "2|neon.world_supply_share|Russia|percent|0|2019|20|Older note|2021|9|one fifth\n"
+	    "3|neon.world_supply_share|Russia|percent|0|2021|28|Customs 2023|2023-01-15|2|FCS\n"
+	    "1|neon.world_supply_share|Russia|percent|0|2021|31|ACRI report|2022-11|12|31 percent\n"
+	    "1|neon.world_supply_share|Russia|percent|0|2021|32|ACRI report|2022-11|12|32 percent\n");
+	store_close(s);
+	buf_release(&seen.out);
+}
+
 static void
 test_refs(void)
 {
@@ -958,6 +1017,7 @@ main(int argc, char **argv)
 		{ "store_schema", test_schema },
 		{ "store_docs", test_docs },
 		{ "store_claim_order", test_claim_order },
+		{ "store_figures", test_figures },
 		{ "store_claim_query", test_claim_query },
 		{ "store_refs", test_refs },
 		{ "store_series", test_series },

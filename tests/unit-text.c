@@ -1,5 +1,7 @@
 /* unit-text.c: UTF-8 checks, superscript footnote digits, cleaning and
  * its offset runs, periods and number parsing without rules. */
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -135,6 +137,55 @@ test_claim_number(void)
 	CHECK_STR(out, "33.333333");
 	claim_fmt_number(-0.0, out, sizeof out);
 	CHECK_STR(out, "0");
+	claim_fmt_number(-1e-9, out, sizeof out);
+	CHECK_STR(out, "0");
+	claim_fmt_number(0.0000005, out, sizeof out);	/* a hair under a half */
+	CHECK_STR(out, "0");
+	claim_fmt_number(999999.9999996, out, sizeof out);
+	CHECK_STR(out, "1000000");
+	claim_fmt_number(-0.25, out, sizeof out);
+	CHECK_STR(out, "-0.25");
+	claim_fmt_number(1234567.125, out, sizeof out);
+	CHECK_STR(out, "1234567.125");
+}
+
+/* The integer path of claim_fmt_number against printf's "%.6f" with
+ * trailing zeros cut, over values of every size below a million and
+ * values a hair either side of a half in the seventh decimal. */
+static void
+test_claim_number_printf(void)
+{
+	unsigned long long x = 88172645463325252ULL;
+	char got[64], want[64];
+	int bad = 0;
+
+	for (int i = 0; i < 200000 && bad < 5; i++) {
+		double v;
+		char *p, *e;
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		if (i % 3 == 0)
+			v = (double)(x % 2000000001) / 1000 - 1e6;
+		else if (i % 3 == 1)
+			v = ((double)(x % 20000000) + 0.5) / 1e7;
+		else
+			v = (double)(x >> 11) / 9007199254740992.0 *
+			    pow(10, (int)(x % 12) - 6) * (x & 1 ? -1 : 1);
+		claim_fmt_number(v, got, sizeof got);
+		snprintf(want, sizeof want, "%.6f", v);
+		p = strchr(want, '.');
+		for (e = want + strlen(want) - 1; e > p && *e == '0'; e--)
+			*e = '\0';
+		if (e == p)
+			*e = '\0';
+		if (strcmp(want, "-0") == 0)
+			strcpy(want, "0");
+		if (strcmp(got, want) != 0) {
+			CHECK_STR(got, want);
+			bad++;
+		}
+	}
 }
 
 /* The eight-bytes-at-a-time tests, with the byte sought in every lane
@@ -179,6 +230,7 @@ main(int argc, char **argv)
 		{ "period_parse_mid_cmp", test_period },
 		{ "number_digits", test_number_digits },
 		{ "claim_fmt_number", test_claim_number },
+		{ "claim_fmt_number_printf", test_claim_number_printf },
 		{ NULL, NULL }
 	};
 	return harness_main(tests, argc, argv);

@@ -87,6 +87,35 @@ struct fig_diff;
 struct fig_diff *diff_new(const struct fig_diff_opts *o);
 void diff_free(struct fig_diff *d);
 
+/* A figure as diff_add takes it: a claim reduced to what the diff
+ * compares, its series named by diff_series. */
+struct fig_diff_in {
+	int series;		/* from diff_series; -1: no metric */
+	const char *period;	/* "" when undated */
+	const char *quote;
+	long line;
+	double value;
+	double low;		/* meaningful when has_low */
+	double high;		/* meaningful when has_high */
+	int has_low;
+	int has_high;
+	enum fig_qual qual;
+	enum fig_pkind kind;
+};
+
+/* Returns the id of the series (metric, entity, unit), new or known;
+ * metric is not "". The strings are copied. */
+int diff_series(struct fig_diff *d, const char *metric, const char *entity,
+    const char *unit);
+
+/* Adds a baseline figure (baseline != 0) or a newer one, as
+ * diff_add_baseline and diff_add_newer add a claim: f and src are
+ * borrowed for the call only, and a figure without a series (-1) is
+ * counted and skipped. Callers that read many figures of few series
+ * look each series up once instead of once per figure. */
+void diff_add(struct fig_diff *d, int baseline, const struct fig_diff_in *f,
+    const struct fig_diff_src *src);
+
 /* Adds a baseline claim or a newer one; c and src are borrowed for the
  * call only (everything kept is copied). Claims without a metric are
  * counted and skipped, and so are newer claims outside the date limit

@@ -1,8 +1,11 @@
 #!/bin/sh
 # diff.sh: times `figtrack diff` of a 100,000-claim baseline report against
 # 1,000,000 newer claims in 1,000 articles (target: under 2 s). The
-# database is built once through the store API by gen-diff.c and kept in
-# build/bench/. Usage: sh tests/bench/diff.sh [FIGTRACK]
+# database is built through the store API by gen-diff.c and kept in
+# build/bench/; gen-diff links the library, so a change to it builds the
+# database again (about 40 s). On a machine busy with other work, compare
+# against a baseline binary run in the same session: docs/store.md.
+# Usage: sh tests/bench/diff.sh [FIGTRACK]
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 bin=${1:-./figtrack}
