@@ -22,6 +22,13 @@ ok "long title: export imports again" "$FIGTRACK" import --db "$tmp/u.db" "$tmp/
 n=$(sqlite3 "$tmp/t.db" "SELECT length(CAST(title AS BLOB)) FROM documents")
 eq "long title: cut to whole characters" "$n" 254
 
+# so is a url: longer than the 511 bytes kept of a metadata value (it was
+# cut at the byte, in the middle of a character)
+awk 'BEGIN { s = "url: https://example.org/"; for (i = 0; i < 250; i++) s = s "\303\251"; print s; print ""; print "In 2020 it was 5 percent." }' > "$tmp/long-url.md"
+ok "long url: add" "$FIGTRACK" add --db "$tmp/url.db" --published 2021 "$tmp/long-url.md"
+n=$(sqlite3 "$tmp/url.db" "SELECT length(CAST(url AS BLOB)) FROM documents")
+eq "long url: cut to whole characters" "$n" 510
+
 # claim offsets point at the quote: past a BOM, and under --lossy in the
 # repaired text even when the quote runs onto the next line
 printf '\357\273\277In 2020 it was 5 percent.\r\nIn 2021 it was 6 percent.\r\n' > "$tmp/bom.txt"
