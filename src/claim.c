@@ -173,20 +173,26 @@ void
 json_quote(struct fig_buf *b, const char *s)
 {
 	buf_addc(b, '"');
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
+	for (;;) {
+		const char *p = s;
+		unsigned char ch;
+
+		/* a run that needs no escape, in one piece */
+		while ((ch = (unsigned char)*p) >= 0x20 && ch != '"' &&
+		    ch != '\\')
+			p++;
+		buf_add(b, s, (size_t)(p - s));
+		if (ch == '\0')
+			break;
 		switch (ch) {
 		case '"': buf_adds(b, "\\\""); break;
 		case '\\': buf_adds(b, "\\\\"); break;
 		case '\n': buf_adds(b, "\\n"); break;
 		case '\r': buf_adds(b, "\\r"); break;
 		case '\t': buf_adds(b, "\\t"); break;
-		default:
-			if (ch < 0x20)
-				buf_addf(b, "\\u%04x", ch);
-			else
-				buf_addc(b, ch);
+		default: buf_addf(b, "\\u%04x", ch);
 		}
+		s = p + 1;
 	}
 	buf_addc(b, '"');
 }
