@@ -197,11 +197,18 @@ json_quote(struct fig_buf *b, const char *s)
 	buf_addc(b, '"');
 }
 
+/* A field is quoted when it holds a comma, quote or line break, and when
+ * it starts or ends with a space or tab: a CSV reader such as libcsv
+ * (import) trims those around a field that is not quoted, and a title
+ * " X" came back as "X" (fuzz-import). */
 static void
 csv_field(FILE *out, const char *s)
 {
-	if (strpbrk(s, ",\"\r\n") != NULL)
-		csv_fwrite(out, s, strlen(s));
+	size_t n = strlen(s);
+
+	if (strpbrk(s, ",\"\r\n") != NULL || (n > 0 && (s[0] == ' ' ||
+	    s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t')))
+		csv_fwrite(out, s, n);
 	else
 		fputs(s, out);
 }

@@ -72,3 +72,14 @@ if [ "${VALGRIND:-0}" != 1 ]; then
 	has "big rule file: every entity" "$tmp/out" "2500 entities"
 fi
 
+
+# a title with a space at either end was exported without quotes, and
+# import (libcsv trims around an unquoted field) read it back without
+# the space: export -> import -> export changed it
+printf 'doc,line,quote,value,low,high,qualifier,unit,period,period_kind,metric,entity,footnote,title,published,source_date,source_url\n" Spaced title ",3,5 percent,5,,,exact,percent,2020,observed,x.y,Z,," Spaced title ",2021-01-01,,\n' > "$tmp/spaced.csv"
+ok "spaced title: import" "$FIGTRACK" import --db "$tmp/s1.db" "$tmp/spaced.csv"
+ok "spaced title: export" "$FIGTRACK" export --db "$tmp/s1.db" -o "$tmp/s1.csv"
+has "spaced title: quoted on export" "$tmp/s1.csv" '" Spaced title ",3,'
+ok "spaced title: export imports again" "$FIGTRACK" import --db "$tmp/s2.db" "$tmp/s1.csv"
+ok "spaced title: export again" "$FIGTRACK" export --db "$tmp/s2.db" -o "$tmp/s2.csv"
+same "spaced title: the same bytes" "$tmp/s2.csv" "$tmp/s1.csv"
