@@ -116,12 +116,15 @@ buf_adds(struct fig_buf *b, const char *s)
 	buf_add(b, s, strlen(s));
 }
 
+/* Called for every byte by the text and JSON writers: room for the byte
+ * and the NUL is checked here, buf_grow only called when there is none. */
 void
 buf_addc(struct fig_buf *b, int c)
 {
-	char ch = (char)c;
-
-	buf_add(b, &ch, 1);
+	if (b->cap - b->len < 2)
+		buf_grow(b, 1);
+	b->data[b->len++] = (char)c;
+	b->data[b->len] = '\0';
 }
 
 void

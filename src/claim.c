@@ -218,29 +218,42 @@ void
 json_quote(struct fig_buf *b, const char *s)
 {
 	buf_addc(b, '"');
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
+	for (;;) {
+		const char *p = s;
+		unsigned char ch;
+
+		/* a run that needs no escape, in one piece */
+		while ((ch = (unsigned char)*p) >= 0x20 && ch != '"' &&
+		    ch != '\\')
+			p++;
+		buf_add(b, s, (size_t)(p - s));
+		if (ch == '\0')
+			break;
 		switch (ch) {
 		case '"': buf_adds(b, "\\\""); break;
 		case '\\': buf_adds(b, "\\\\"); break;
 		case '\n': buf_adds(b, "\\n"); break;
 		case '\r': buf_adds(b, "\\r"); break;
 		case '\t': buf_adds(b, "\\t"); break;
-		default:
-			if (ch < 0x20)
-				buf_addf(b, "\\u%04x", ch);
-			else
-				buf_addc(b, ch);
+		default: buf_addf(b, "\\u%04x", ch);
 		}
+		s = p + 1;
 	}
 	buf_addc(b, '"');
 }
 
+/* A field is quoted when it holds a comma, quote or line break, and when
+ * it starts or ends with a space or tab: a CSV reader such as libcsv
+ * (import) trims those around a field that is not quoted, and a title
+ * " X" came back as "X" (fuzz-import). */
 static void
 csv_field(FILE *out, const char *s)
 {
-	if (strpbrk(s, ",\"\r\n") != NULL)
-		csv_fwrite(out, s, strlen(s));
+	size_t n = strlen(s);
+
+	if (strpbrk(s, ",\"\r\n") != NULL || (n > 0 && (s[0] == ' ' ||
+	    s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t')))
+		csv_fwrite(out, s, n);
 	else
 		fputs(s, out);
 }

@@ -207,8 +207,13 @@ meta_kv(struct xstate *x, const char *s, size_t n, long lineno)
 		v++;
 		vn -= 2;
 	}
-	if (vn >= sizeof val)
+	if (vn >= sizeof val) {
+		/* cut where a character starts, as claim_setfield does: a
+		 * url: as long as val was cut inside one */
 		vn = sizeof val - 1;
+		while (vn > 0 && ((unsigned char)v[vn] & 0xC0) == 0x80)
+			vn--;
+	}
 	memcpy(val, v, vn);
 	val[vn] = '\0';
 	if (strcmp(key, "title") == 0) {

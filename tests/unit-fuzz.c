@@ -24,11 +24,15 @@
 #include "fuzz/fuzz-numper.c"
 #undef LLVMFuzzerInitialize
 #undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerInitialize fuzz_rules_init
 #define LLVMFuzzerTestOneInput fuzz_rules_one
 #include "fuzz/fuzz-rules.c"
+#undef LLVMFuzzerInitialize
 #undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerInitialize fuzz_import_init
 #define LLVMFuzzerTestOneInput fuzz_import_one
 #include "fuzz/fuzz-import.c"
+#undef LLVMFuzzerInitialize
 #undef LLVMFuzzerTestOneInput
 
 /* Runs fn on every file of dir; returns how many, or -1 when dir cannot
@@ -110,13 +114,21 @@ test_numper(void)
 static void
 test_rules(void)
 {
+	int jit = getenv("FIGTRACK_NO_JIT") == NULL;
+
+	fuzz_rules_init(NULL, NULL);	/* without JIT, as fuzz-rules runs */
 	replay("rules", fuzz_rules_one, 1);
+	if (jit)
+		unsetenv("FIGTRACK_NO_JIT");
 }
 
 static void
 test_import(void)
 {
+	fuzz_import_init(NULL, NULL);
 	replay("import", fuzz_import_one, 0);
+	store_close(fi_store[0]);
+	store_close(fi_store[1]);
 }
 
 int

@@ -1,17 +1,26 @@
 #!/bin/sh
 # run.sh: builds the libFuzzer harnesses (clang, AddressSanitizer and
 # UndefinedBehaviorSanitizer, the library compiled with the same flags
-# into build/fuzz/) and runs each for FUZZ_SECONDS (default 60) seconds.
+# into build/fuzz/) and runs each, one after the other, for FUZZ_SECONDS
+# (default 60) seconds, or for FUZZ_RUNS executions.
 # Any crash, leak, timeout (over 1 s for one input of up to 64 KB) or
 # out-of-memory fails the run; the input is left in build/fuzz/artifacts/.
 # Environment: FUZZ_SECONDS, FUZZ_TARGETS (default: all four), CLANG,
 # FUZZ_TIMEOUT (seconds for one input, default 1; the rule harness takes
-# about 0.15 s on the shipped rules, so only a loaded machine needs more).
+# about 0.15 s on the shipped rules, so only a loaded machine needs more),
+# FUZZ_RUNS (libFuzzer's -runs: each harness stops after exactly this
+# many executions, counting the corpus it replays first; FUZZ_SECONDS
+# then only caps the time, unlimited unless given). For a long run:
+#     FUZZ_RUNS=1000000 FUZZ_TARGETS=import nice sh tests/fuzz/run.sh
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 2
 CLANG=${CLANG:-clang}
-SECONDS_EACH=${FUZZ_SECONDS:-60}
+RUNS=${FUZZ_RUNS:-}
+case $RUNS in
+''|*[!0-9]*|0) RUNS="" SECONDS_EACH=${FUZZ_SECONDS:-60} ;;
+*) SECONDS_EACH=${FUZZ_SECONDS:-0} ;;	# 0: no time limit
+esac
 TIMEOUT=${FUZZ_TIMEOUT:-1}
 TARGETS=${FUZZ_TARGETS:-extract numper rules import}
 out=build/fuzz
@@ -63,17 +72,25 @@ for t in $TARGETS; do
 	dict=""
 	[ -f "tests/fuzz/$t.dict" ] && dict="-dict=tests/fuzz/$t.dict"
 	before=$(ls "$out/artifacts" | wc -l)
-	echo "fuzz: $t for ${SECONDS_EACH}s"
+	runs="" limit="${SECONDS_EACH}s"
+	if [ -n "$RUNS" ]; then
+		runs="-runs=$RUNS" limit="$RUNS executions"
+		[ "$SECONDS_EACH" != 0 ] && limit="$limit or ${SECONDS_EACH}s"
+	fi
+	echo "fuzz: $t for $limit ($(date -u '+%Y-%m-%d %H:%M:%S UTC'), log $log)"
+	start=$(date +%s)
 	# the first corpus directory receives new inputs; the seeds stay
 	# untouched
 	# shellcheck disable=SC2086
-	"$bin" -max_total_time="$SECONDS_EACH" -max_len=65536 -timeout="$TIMEOUT" \
-	    -rss_limit_mb=2048 -print_final_stats=1 $dict \
+	"$bin" -max_total_time="$SECONDS_EACH" $runs -max_len=65536 \
+	    -timeout="$TIMEOUT" -rss_limit_mb=2048 -print_final_stats=1 $dict \
 	    -artifact_prefix="$out/artifacts/$t-" "$work" "tests/fuzz/corpus/$t" \
 	    > "$log" 2>&1
 	rc=$?
+	secs=$(($(date +%s) - start))
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
 	cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
+	ft=$(grep -o 'ft: [0-9]*' "$log" | tail -1)
 	after=$(ls "$out/artifacts" | wc -l)
 	total=$((total + ${execs:-0}))
 	if [ $rc -ne 0 ] || [ "$after" -ne "$before" ]; then
@@ -81,7 +98,10 @@ for t in $TARGETS; do
 		grep -E '^(==[0-9]+==|SUMMARY|.*runtime error|artifact_prefix|Test unit written)' "$log" | head -20
 		failed=$((failed + 1))
 	else
-		echo "PASS fuzz-$t: ${execs:-0} executions in ${SECONDS_EACH}s, $cov, corpus $(ls "$work" | wc -l) files"
+		short=""
+		[ -n "$RUNS" ] && [ "${execs:-0}" -lt "$RUNS" ] &&
+		    short=" (time limit: short of $RUNS)"
+		echo "PASS fuzz-$t: ${execs:-0} executions in ${secs}s ($((${execs:-0} / (secs > 0 ? secs : 1))) exec/s)$short, $cov, $ft, corpus $(ls "$work" | wc -l) files"
 	fi
 done
 echo "fuzz: $total executions in total"
