@@ -242,47 +242,43 @@ json_quote(struct fig_buf *b, const char *s)
 	buf_addc(b, '"');
 }
 
-/* A field is quoted when it holds a comma, quote or line break, and when
- * it starts or ends with a space or tab: a CSV reader such as libcsv
- * (import) trims those around a field that is not quoted, and a title
- * " X" came back as "X" (fuzz-import). */
+/* Does field s (n bytes) need quotes? When it holds a comma, quote or
+ * line break, and when it starts or ends with a space or tab: a CSV
+ * reader such as libcsv (import) trims those around a field that is not
+ * quoted, and a title " X" came back as "X" (fuzz-import). */
+static int
+csv_needs_quotes(const char *s, size_t n)
+{
+	return n > 0 && (s[strcspn(s, ",\"\r\n")] != '\0' || s[0] == ' ' ||
+	    s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t');
+}
+
 static void
 csv_field(FILE *out, const char *s)
 {
 	size_t n = strlen(s);
 
-	if (strpbrk(s, ",\"\r\n") != NULL || (n > 0 && (s[0] == ' ' ||
-	    s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t')))
+	if (csv_needs_quotes(s, n))
 		csv_fwrite(out, s, n);
 	else
-		fputs(s, out);
+		fwrite(s, 1, n, out);
 }
 
-/* Appends s to b as csv_field writes it: quoted, with quotes doubled,
- * when it holds a comma, a quote or a line break. */
+/* Appends s to b as csv_field writes it, libcsv doing the quoting. */
 static void
 csv_add(struct fig_buf *b, const char *s)
 {
-	size_t n = 0;
+	size_t n = strlen(s), need;
 
-	for (; s[n]; n++)
-		if (s[n] == ',' || s[n] == '"' || s[n] == '\r' || s[n] == '\n')
-			break;
-	if (s[n] == '\0') {
-		/* the common case, without a call per byte */
-		buf_grow(b, n);
-		memcpy(b->data + b->len, s, n);
-		b->len += n;
-		b->data[b->len] = '\0';
+	if (!csv_needs_quotes(s, n)) {
+		buf_add(b, s, n);
 		return;
 	}
-	buf_addc(b, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			buf_addc(b, '"');
-		buf_addc(b, *s);
-	}
-	buf_addc(b, '"');
+	need = csv_write(NULL, 0, s, n);
+	buf_grow(b, need);
+	csv_write(b->data + b->len, need, s, n);
+	b->len += need;
+	b->data[b->len] = '\0';
 }
 
 static void
