@@ -44,7 +44,10 @@ eq writer-exit "$rc" 2
 has writer-msg "$tmp/err" "t.db: database is locked by another process; gave up starting a write after waiting 700 ms"
 waited=$(( (t1 - t0) / 1000000 ))
 [ "$waited" -ge 600 ] && pass writer-waited || fail "writer-waited: only ${waited} ms"
-[ "$waited" -lt 5000 ] && pass writer-gave-up || fail "writer-gave-up: ${waited} ms"
+# SQLite counts the sleeps it asked for, not the time they took: on a
+# machine busy with sanitizers and fuzzers each overshoots, so the bound
+# only says it gave up rather than waiting on (one run took 10.7 s)
+[ "$waited" -lt 30000 ] && pass writer-gave-up || fail "writer-gave-up: ${waited} ms"
 
 # once the holder commits, everyone sees the new state
 echo "COMMIT;" >&3
