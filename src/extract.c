@@ -80,6 +80,8 @@ struct xstate {
 	struct fig_err *err;
 	pcre2_match_data *md;
 	int pub_year;
+	struct mention item_carry;	/* the date the list items before set */
+	int has_item_carry;		/* ... while items follow one another */
 	enum mode mode;
 	enum meta meta_state;
 	int title_from_meta;
@@ -1332,7 +1334,10 @@ static int
 process_block(struct xstate *x, const struct fig_block *b)
 {
 	const struct fig_rules *r = x->r;
-	const struct mention *carry = NULL;
+	/* the items of a list share dates as a paragraph's sentences do:
+	 * "- Total trade: $244.8bn in 2024" then "- Imports: $129.3bn" */
+	const struct mention *carry = b->kind == FIG_BLK_ITEM &&
+	    x->has_item_carry ? &x->item_carry : NULL;
 	int nsent, last_year = 0;
 
 	if (b->kind == FIG_BLK_HEADING || b->kind == FIG_BLK_TABLE)
@@ -1404,6 +1409,10 @@ process_block(struct xstate *x, const struct fig_block *b)
 			if (x->m[i].sent == si && dating(&x->m[i]))
 				carry = &x->m[i];
 	}
+	if (b->kind == FIG_BLK_ITEM && carry) {
+		x->item_carry = *carry;
+		x->has_item_carry = 1;
+	}
 	return 0;
 }
 
@@ -1414,6 +1423,8 @@ on_block(void *ctx, const struct fig_block *b)
 {
 	struct xstate *x = ctx;
 
+	if (b->kind != FIG_BLK_ITEM)
+		x->has_item_carry = 0;	/* the list, if any, ended */
 	if (process_block(x, b) == 0)
 		return 0;
 	if (x->err && !x->err->file[0]) {

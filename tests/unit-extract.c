@@ -130,6 +130,12 @@ static const struct xcase cases[] = {
 	  "9 percent in 2020.\xC2\xB3", NULL,
 	  "12 percent|12|percent|exact|||2019|observed|||\n"
 	  "9 percent|9|percent|exact|||2020|observed|||3\n" },
+	/* a list's items share its dates; a paragraph after it does not */
+	{ "list_items_share_dates", "- Output: 5 percent more in 2020\n"
+	  "- Imports: 7 percent\n\nIt fell 3 percent.\n", "2022-11",
+	  "5 percent more|5|percent|exact|||2020|observed|||\n"
+	  "7 percent|7|percent|exact|||2020|observed|||\n"
+	  "fell 3 percent|-3|percent|exact||||observed|||\n" },
 	/* never claims */
 	{ "models_and_years", "The S-400, RD-180, Mi-26, CR-929, 5G, 6G, "
 	  "RISC-V, COVID-19 and Industrie 4.0 date from 2014 and 2019.", NULL,
