@@ -146,7 +146,7 @@ number_scan(const struct fig_rules *r, const char *s, size_t from, size_t to)
 {
 	for (size_t i = from; i < to; i++) {
 		unsigned char c = (unsigned char)s[i], p;
-		const int *idx;
+		int key;
 
 		if (!is_word(c))
 			continue;	/* spaces and punctuation */
@@ -165,17 +165,13 @@ number_scan(const struct fig_rules *r, const char *s, size_t from, size_t to)
 		}
 		if (c >= '0' && c <= '9')
 			return i;
-		c |= 32;
-		idx = r->wordidx[(c >= 'a' && c <= 'z') ? c - 'a' : 26];
-		for (int k = 0; idx[k] >= 0; k++) {
-			const char *w = r->words[idx[k]].word;
-			/* second letter first: most words fail there */
-			if (w[1] && w[1] != ' ' && (i + 1 >= to ||
-			    (s[i + 1] | 32) != w[1]))
-				continue;
-			if (word_at(w, s + i, to - i))
+		/* the number words that start with these two letters */
+		key = rules_word_key(c, i + 1 < to ? (unsigned char)s[i + 1] :
+		    0);
+		for (int k = r->wordkey[key]; k < r->wordkey[key + 1]; k++)
+			if (word_at(r->words[r->wordorder[k]].word, s + i,
+			    to - i))
 				return i;
-		}
 		while (i + 1 < to && is_word((unsigned char)s[i + 1]))
 			i++;
 	}

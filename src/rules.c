@@ -603,9 +603,25 @@ number_pattern(const struct fig_rules *r, struct fig_buf *b)
 			}
 			buf_adds(b, ")|");
 		}
-		for (int i = 0; i < r->nwords; i++) {
-			buf_adds(b, i ? "|" : "");
-			add_literal_word(b, r->words[i].word);
+		/* grouped by first letter, "t(?:wenty|hirty|...)", so the
+		 * JIT tries one group at a position, not every word; within
+		 * a group the longest still comes first */
+		for (int i = 0, groups = 0; i < r->nwords; i++) {
+			char first = r->words[i].word[0];
+			int seen = 0, n = 0;
+			for (int k = 0; k < i && !seen; k++)
+				seen = r->words[k].word[0] == first;
+			if (seen)
+				continue;
+			buf_adds(b, groups++ ? "|" : "");
+			add_literal_word(b, (char[]){ first, '\0' });
+			buf_adds(b, "(?:");
+			for (int k = i; k < r->nwords; k++)
+				if (r->words[k].word[0] == first) {
+					buf_adds(b, n++ ? "|" : "");
+					add_literal_word(b, r->words[k].word + 1);
+				}
+			buf_addc(b, ')');
 		}
 		buf_adds(b, ")(?![\\w])");
 	}
@@ -1312,16 +1328,23 @@ build(struct loader *L)
 			goto out;
 		}
 	}
-	/* number words by first letter, for number_scan() */
-	for (int c = 0; c < 27; c++) {
-		int n = 0;
-		for (int i = 0; i < r->nwords && n < 47; i++) {
-			int f = r->words[i].word[0];
-			int b = (f >= 'a' && f <= 'z') ? f - 'a' : 26;
-			if (b == c)
-				r->wordidx[c][n++] = i;
+	/* number words by their first two letters, for number_scan(): a
+	 * counting sort that keeps the longest-first order within a key */
+	r->wordorder = xcalloc((size_t)r->nwords + 1, sizeof *r->wordorder);
+	for (int i = 0; i < r->nwords; i++) {
+		const char *w = r->words[i].word;
+		r->wordkey[rules_word_key(w[0], w[0] ? w[1] : 0) + 1]++;
+	}
+	for (int k = 0; k < FIG_WORDKEYS; k++)
+		r->wordkey[k + 1] += r->wordkey[k];
+	{
+		int fill[FIG_WORDKEYS];
+		memcpy(fill, r->wordkey, sizeof fill);
+		for (int i = 0; i < r->nwords; i++) {
+			const char *w = r->words[i].word;
+			r->wordorder[fill[rules_word_key(w[0], w[0] ? w[1] :
+			    0)]++] = i;
 		}
-		r->wordidx[c][n] = -1;
 	}
 	for (int pass = 0; pass < 2; pass++) {
 		/* date phrases as two alternations: those holding a year are
@@ -1522,6 +1545,7 @@ rules_free(struct fig_rules *r)
 	for (int i = 0; i < r->nwords; i++)
 		free(r->words[i].word);
 	free(r->words);
+	free(r->wordorder);
 	free(r->units);
 	free(r->scales);
 	free(r->quals);

@@ -40,6 +40,19 @@ struct fig_origin {
 };
 
 /* A pattern compiled once, JIT-compiled when the platform allows. */
+/* Number words are looked up by their first two letters: a-z each, 26
+ * for anything else (a space, a hyphen, the end). */
+#define FIG_WORDKEYS (27 * 27)
+
+static inline int
+rules_word_key(unsigned char a, unsigned char b)
+{
+	a |= 32;
+	b |= 32;
+	return ((a >= 'a' && a <= 'z') ? a - 'a' : 26) * 27 +
+	    ((b >= 'a' && b <= 'z') ? b - 'a' : 26);
+}
+
 struct fig_re {
 	pcre2_code *code;
 	char *src;		/* the pattern after macro expansion */
@@ -162,8 +175,12 @@ struct fig_rules {
 	struct fig_re quantity;		/* the assembled quantity pattern */
 	struct fig_re quantity_at;	/* the same, held at the start offset
 					   (\G: JIT ignores PCRE2_ANCHORED) */
-	int wordidx[27][48];		/* number words by first letter (a-z,
-					   other), -1 ended: number_scan() */
+	int wordkey[FIG_WORDKEYS + 1];	/* number words by their first two
+					   letters (rules_word_key): those of
+					   key k are wordorder[wordkey[k] ..
+					   wordkey[k + 1]), for number_scan() */
+	int *wordorder;			/* indexes into words, longest first
+					   within a key */
 	int g_n1, g_n2, g_btw;		/* its named groups */
 	struct fig_re periods_year;	/* every [period] with a year, as one
 					   alternation, (*MARK:index) naming
