@@ -80,6 +80,12 @@ struct xstate {
 	struct fig_err *err;
 	pcre2_match_data *md;
 	int pub_year;
+	struct about_memo {		/* topic "about" results of this block */
+		const struct fig_re *re;
+		size_t end;		/* the paragraph so far, [0, end) */
+		int rc;
+	} amemo[16];
+	int namemo;
 	struct mention item_carry;	/* the date the list items before set */
 	int has_item_carry;		/* ... while items follow one another */
 	enum mode mode;
@@ -984,6 +990,34 @@ unit_in(const char *list, const char *unit)
 	return 0;
 }
 
+/* Does about pattern re match the paragraph so far, x->clean[0, end)?
+ * Remembered for the block: the figures of a sentence share their end. */
+static int
+about_match(struct xstate *x, const struct fig_re *re, size_t end)
+{
+	struct about_memo *m = NULL;
+	int rc;
+
+	for (int i = 0; i < x->namemo; i++)
+		if (x->amemo[i].re == re) {
+			if (x->amemo[i].end == end)
+				return x->amemo[i].rc;
+			m = &x->amemo[i];
+		}
+	rc = rules_match(x->r, re, x->clean.data, end, 0, 0, x->md, x->err);
+	if (rc < 0)
+		return rc;
+	if (m == NULL && x->namemo < (int)(sizeof x->amemo /
+	    sizeof *x->amemo))
+		m = &x->amemo[x->namemo++];
+	if (m) {
+		m->re = re;
+		m->end = end;
+		m->rc = rc;
+	}
+	return rc;
+}
+
 /* Does topic t name the figure marked in x->ctx? The cheap tests come
  * first: the paragraph's subject (about), the sentence's keywords
  * (require), then the patterns around the figure, then the vetoes. */
@@ -997,8 +1031,7 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *entity,
 	entity[0] = '\0';
 	/* the subject: named in the paragraph so far, or in the title */
 	for (int i = 0; i < t->nabout; i++) {
-		if ((rc = rules_match(r, &t->about[i], x->clean.data, para_end,
-		    0, 0, x->md, x->err)) < 0)
+		if ((rc = about_match(x, &t->about[i], para_end)) < 0)
 			return -1;
 		if (rc == 0 && (rc = rules_match(r, &t->about[i],
 		    x->meta->title, strlen(x->meta->title), 0, 0, x->md,
@@ -1317,12 +1350,17 @@ drop_excluded(struct xstate *x)
 	int k = 0;
 
 	for (int qi = 0; qi < x->nq; qi++) {
-		int rc = 0;
+		int rc;
 		build_context(x, &x->qs[qi]);
-		for (int i = 0; i < r->nexcludes && rc == 0; i++)
-			if ((rc = rules_match(r, &r->excludes[i].re, x->ctx.data,
-			    x->ctx.len, 0, 0, x->md, x->err)) < 0)
-				return -1;
+		rc = rules_match(r, &r->exclude_any, x->ctx.data, x->ctx.len,
+		    0, 0, x->md, x->err);
+		/* an error names the one rule that fails on its own */
+		for (int i = 0; rc < 0 && i < r->nexcludes; i++)
+			if (rules_match(r, &r->excludes[i].re, x->ctx.data,
+			    x->ctx.len, 0, 0, x->md, x->err) < 0)
+				break;
+		if (rc < 0)
+			return -1;
 		if (rc == 0)
 			x->qs[k++] = x->qs[qi];
 	}
@@ -1346,6 +1384,7 @@ process_block(struct xstate *x, const struct fig_block *b)
 		return err_set(x->err, FIG_EINTR, x->name, 0, 0,
 		    "interrupted");
 	buf_reset(&x->clean);
+	x->namemo = 0;
 	text_clean(&x->clean, b->text.data, b->text.len, &x->runs);
 	if (x->clean.len == 0)
 		return 0;

@@ -148,20 +148,18 @@ number_scan(const struct fig_rules *r, const char *s, size_t from, size_t to)
 		unsigned char c = (unsigned char)s[i], p;
 		int key;
 
-		if (!is_word(c))
-			continue;	/* spaces and punctuation */
+		/* nearly every byte: no number starts with it and the next */
+		if (!rules_may_start(r, c, i + 1 < to ? (unsigned char)s[i + 1] :
+		    0))
+			continue;
 		/* not glued: the quantity pattern's lookbehind, in C */
 		if (i > 0) {
 			p = (unsigned char)s[i - 1];
 			if (is_word(p) || p == '.' || p == '-' || p == '/' ||
 			    p == '[' || (i >= 3 && p == 0x93 &&
 			    (unsigned char)s[i - 2] == 0x80 &&
-			    (unsigned char)s[i - 3] == 0xE2)) {
-				/* skip the rest of this word */
-				while (i + 1 < to && is_word((unsigned char)s[i + 1]))
-					i++;
+			    (unsigned char)s[i - 3] == 0xE2))
 				continue;	/* glued: "S-400", "4.0", "word7" */
-			}
 		}
 		if (c >= '0' && c <= '9')
 			return i;
@@ -172,8 +170,6 @@ number_scan(const struct fig_rules *r, const char *s, size_t from, size_t to)
 			if (word_at(r->words[r->wordorder[k]].word, s + i,
 			    to - i))
 				return i;
-		while (i + 1 < to && is_word((unsigned char)s[i + 1]))
-			i++;
 	}
 	return to;
 }

@@ -2,6 +2,7 @@
  * expands {MACROS}, compiles and JIT-compiles every pattern once, and
  * assembles the one quantity pattern from the number, scale, unit,
  * qualifier and direction rules. */
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -1133,6 +1134,14 @@ starts_at_boundary(const char *src)
 }
 
 
+static void
+set_pair(struct fig_rules *r, unsigned a, unsigned b)
+{
+	unsigned k = a << 8 | b;
+
+	r->numpair[k >> 6] |= (uint64_t)1 << (k & 63);
+}
+
 static int
 build(struct loader *L)
 {
@@ -1337,6 +1346,23 @@ build(struct loader *L)
 	}
 	for (int k = 0; k < FIG_WORDKEYS; k++)
 		r->wordkey[k + 1] += r->wordkey[k];
+	/* the byte pairs a number may start with */
+	for (unsigned d = '0'; d <= '9'; d++)
+		for (unsigned b = 0; b < 256; b++)
+			set_pair(r, d, b);
+	for (int i = 0; i < r->nwords; i++) {
+		const unsigned char *w = (const unsigned char *)r->words[i].word;
+		for (int up = 0; up < 2; up++) {
+			unsigned a = up ? (unsigned)toupper(w[0]) : w[0];
+			if (w[1] >= 'a' && w[1] <= 'z') {
+				set_pair(r, a, w[1]);
+				set_pair(r, a, (unsigned)toupper(w[1]));
+			} else	/* "a dozen": a space or a hyphen next */
+				for (unsigned b = 0; b < 256; b++)
+					if (!isalnum(b) && b != '_')
+						set_pair(r, a, b);
+		}
+	}
 	{
 		int fill[FIG_WORDKEYS];
 		memcpy(fill, r->wordkey, sizeof fill);
@@ -1373,6 +1399,18 @@ build(struct loader *L)
 		if (all.len)
 			ok = compile_raw(r, dst, buf_str(&all), PCRE2_MULTILINE,
 			    r->dir, 0, 0, 1, L->err) == 0;
+		buf_release(&all);
+		if (!ok)
+			goto out;
+	}
+	if (r->nexcludes > 0) {
+		struct fig_buf all = FIG_BUF_INIT;
+		int ok;
+		for (int i = 0; i < r->nexcludes; i++)
+			buf_addf(&all, "%s(?:%s)", i ? "|" : "",
+			    r->excludes[i].re.src);
+		ok = compile_raw(r, &r->exclude_any, buf_str(&all), 0, r->dir,
+		    0, 0, 1, L->err) == 0;
 		buf_release(&all);
 		if (!ok)
 			goto out;
@@ -1555,6 +1593,7 @@ rules_free(struct fig_rules *r)
 	for (int i = 0; i < r->nexcludes; i++)
 		re_free(&r->excludes[i].re);
 	free(r->excludes);
+	re_free(&r->exclude_any);
 	for (int i = 0; i < r->nentities; i++)
 		re_free(&r->entities[i].re);
 	free(r->entities);

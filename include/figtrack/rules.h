@@ -53,6 +53,12 @@ rules_word_key(unsigned char a, unsigned char b)
 	    ((b >= 'a' && b <= 'z') ? b - 'a' : 26);
 }
 
+/* May a number start at s[0] (the next byte s[1] being b, 0 at the
+ * end)? One bit test: most bytes of a text can be passed over with it. */
+#define rules_may_start(r, a, b) \
+	(((r)->numpair[((unsigned)(a) << 8 | (b)) >> 6] >> \
+	    (((unsigned)(a) << 8 | (b)) & 63)) & 1)
+
 struct fig_re {
 	pcre2_code *code;
 	char *src;		/* the pattern after macro expansion */
@@ -166,6 +172,8 @@ struct fig_rules {
 	int nperiods;
 	struct fig_exclude *excludes;
 	int nexcludes;
+	struct fig_re exclude_any;	/* every [exclude] as one alternation:
+					   one match call a figure */
 	struct fig_entity *entities;
 	int nentities;
 	struct fig_topic *topics;
@@ -181,6 +189,11 @@ struct fig_rules {
 					   wordkey[k + 1]), for number_scan() */
 	int *wordorder;			/* indexes into words, longest first
 					   within a key */
+	uint64_t numpair[256 * 256 / 64];	/* a bit per pair of bytes
+					   that may start a number: a digit
+					   and anything, or the first two
+					   characters of a number word in
+					   either case (rules_may_start) */
 	int g_n1, g_n2, g_btw;		/* its named groups */
 	struct fig_re periods_year;	/* every [period] with a year, as one
 					   alternation, (*MARK:index) naming
