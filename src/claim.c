@@ -94,8 +94,8 @@ claim_format_parse(const char *s, enum fig_format *f)
 	return 0;
 }
 
-/* "%.6f" without trailing zeros, by integer arithmetic, for |v| below
- * a million: v * 10^6 is then within 1.2e-4 of the exact product, so
+/* "%.6f" without trailing zeros, by integer arithmetic: whole numbers
+ * below 2^53 digit by digit, and for |v| below a million: v * 10^6 is then within 1.2e-4 of the exact product, so
  * its nearest integer is the one printf rounds to unless the product
  * lies near a half, which is left to printf. Returns 0 when it did not
  * format (a tenth of the time snprintf takes: diff writes millions). */
@@ -107,8 +107,25 @@ fmt_fast(double v, char *out, size_t n)
 	char tmp[32], *p = tmp + sizeof tmp;
 	int digits = 6;
 
-	if (!(fabs(v) < 1e6) || n < 24)
+	if (n < 24 || isnan(v))
 		return 0;
+	if (!(fabs(v) < 1e6)) {
+		/* a whole number below 2^53 (from a billion up, every value
+		 * is rounded to one): its digits, as printf writes them */
+		double w = fabs(v) >= 1e9 ? round(v) : v;
+		if (!(fabs(w) < 9007199254740992.0) || w != floor(w))
+			return 0;
+		u = (unsigned long long)fabs(w);
+		*--p = '\0';
+		do {
+			*--p = (char)('0' + u % 10);
+			u /= 10;
+		} while (u);
+		if (w < 0)
+			*--p = '-';
+		memcpy(out, p, (size_t)(tmp + sizeof tmp - p));
+		return 1;
+	}
 	r = floor(m + 0.5);
 	if (fabs(fabs(m - r) - 0.5) < 1e-3)
 		return 0;

@@ -149,9 +149,10 @@ test_claim_number(void)
 	CHECK_STR(out, "1234567.125");
 }
 
-/* The integer path of claim_fmt_number against printf's "%.6f" with
- * trailing zeros cut, over values of every size below a million and
- * values a hair either side of a half in the seventh decimal. */
+/* The integer paths of claim_fmt_number against printf's "%.6f" with
+ * trailing zeros cut, over values of every size up to 1e17, whole ones
+ * among them, and values a hair either side of a half in the seventh
+ * decimal. */
 static void
 test_claim_number_printf(void)
 {
@@ -171,9 +172,13 @@ test_claim_number_printf(void)
 			v = ((double)(x % 20000000) + 0.5) / 1e7;
 		else
 			v = (double)(x >> 11) / 9007199254740992.0 *
-			    pow(10, (int)(x % 12) - 6) * (x & 1 ? -1 : 1);
+			    pow(10, (int)(x % 24) - 6) * (x & 1 ? -1 : 1);
+		if (i % 7 == 0)	/* whole numbers of every size */
+			v = floor(v);
 		claim_fmt_number(v, got, sizeof got);
-		snprintf(want, sizeof want, "%.6f", v);
+		/* from a billion up the value is rounded to a whole number */
+		snprintf(want, sizeof want, "%.6f", fabs(v) >= 1e9 ? round(v) :
+		    v);
 		p = strchr(want, '.');
 		for (e = want + strlen(want) - 1; e > p && *e == '0'; e--)
 			*e = '\0';
