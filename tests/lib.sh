@@ -8,6 +8,11 @@ RULES=$top/data/rules
 export FIGTRACK_RULES="$RULES"
 unset FIGTRACK_DB
 
+# how many paragraphs make a generated document "long": under valgrind
+# (make check-valgrind) figtrack runs about a hundred times slower, so a
+# twentieth of them still keeps it busy long enough to interrupt
+long_n() { if [ "${VALGRIND:-0}" = 1 ]; then echo $(($1 / 20)); else echo "$1"; fi; }
+
 pass() { echo "PASS $*"; }
 fail() { echo "FAIL $*"; }
 

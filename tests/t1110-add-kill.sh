@@ -7,11 +7,11 @@ db=$tmp/t.db
 big=$tmp/big.md
 
 # about 4 MB of prose with two figures a paragraph
-awk 'BEGIN {
+awk -v n="$(long_n 40000)" 'BEGIN {
 	print "title: Big report"; print "date: 2023-05-01"; print "---"
 	print "# Big report"; print ""
 	split("Russia Ukraine PRC", e, " ")
-	for (i = 0; i < 40000; i++) {
+	for (i = 0; i < n; i++) {
 		printf "In %d, %s supplied about %d percent of the world'"'"'s neon, and exports rose %d.5 percent in %d.\n\n", 2000 + i % 24, e[i % 3 + 1], i % 97 + 1, i % 13 + 1, 2001 + i % 20
 	}
 }' > "$big"

@@ -6,9 +6,9 @@
 db=$tmp/t.db
 big=$tmp/big.md
 
-awk 'BEGIN {
+awk -v n="$(long_n 80000)" 'BEGIN {
 	print "title: Big report"; print "date: 2023-05-01"; print "---"; print ""
-	for (i = 0; i < 80000; i++)
+	for (i = 0; i < n; i++)
 		printf "In %d, Russia supplied about %d percent of the world'"'"'s neon.\n\n", 2000 + i % 24, i % 97 + 1
 }' > "$big"
 printf 'date: 2020\n\nExports rose 5 percent in 2019.\n' > "$tmp/first.md"

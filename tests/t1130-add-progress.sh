@@ -2,8 +2,8 @@
 # t1130-add-progress.sh: a long add shows a progress line on stderr when
 # stderr is a terminal (script(1) gives it one), and none otherwise.
 . "$(dirname "$0")/lib.sh"
-awk 'BEGIN { print "date: 2023-05-01"; print ""
-	for (i = 0; i < 20000; i++)
+awk -v n="$(long_n 20000)" 'BEGIN { print "date: 2023-05-01"; print ""
+	for (i = 0; i < n; i++)
 		printf "In %d, Russia supplied about %d percent of the world'"'"'s neon.\n\n", 2000 + i % 24, i % 97 + 1
 }' > "$tmp/big.md"
 export FIGTRACK_PROGRESS_DELAY=0

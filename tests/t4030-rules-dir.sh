@@ -19,8 +19,8 @@ has "rules path is a file: says so" "$tmp/err" "first.md: cannot read rules dire
 
 # taken away mid-run: the add goes on with the rules it compiled
 cp -r "$RULES" "$tmp/rules"
-awk 'BEGIN { print "date: 2023-05-01"; print ""
-	for (i = 0; i < 8000; i++)
+awk -v n="$(long_n 8000)" 'BEGIN { print "date: 2023-05-01"; print ""
+	for (i = 0; i < n; i++)
 		printf "In %d, Russia supplied about %d percent of the world'"'"'s neon.\n\n", 2000 + i % 24, i % 97 + 1
 }' > "$tmp/big.md"
 printf 'date: 2021\n\nExports rose 6 percent in 2020.\n' > "$tmp/last.md"
