@@ -136,6 +136,8 @@ fi
 # --- gnuplot missing: a clear message, the scripts still written -------------
 mkdir -p "$tmp/bin"
 v=$(command -v valgrind) && ln -s "$v" "$tmp/bin/valgrind"
+# Debian's valgrind is a script that runs "$0.bin"
+[ -n "$v" ] && [ -x "$v.bin" ] && ln -s "$v.bin" "$tmp/bin/valgrind.bin"
 status "no gnuplot: exit 2" 2 env PATH="$tmp/bin" "$FIGTRACK" plot --db "$db" --out "$tmp/nognu"
 has "no gnuplot: says so" "$tmp/err" "gnuplot not found"
 has "no gnuplot: how to install it" "$tmp/err" "sudo apt-get install gnuplot-nox"
