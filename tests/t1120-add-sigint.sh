@@ -33,7 +33,11 @@ done
 if kill -INT "$pid" 2>/dev/null; then pass interrupted-while-running; else fail "interrupted-while-running: add had finished"; fi
 wait "$pid"
 eq exit-status $? 2
-has says-interrupted "$tmp/err" "big.md: interrupted; this document was not added (rolled back)"
+# while extracting it is rolled back, while hashing never begun (under
+# valgrind /proc's read count includes valgrind's own reads, so the
+# signal can come that early); either way it says so
+has says-interrupted "$tmp/err" "big.md: interrupted; "
+has says-not-added "$tmp/err" "not added"
 has first-kept-msg "$tmp/out" "first.md: added as document 1"
 eq first-kept "$(sqlite3 "$db" "SELECT group_concat(path) FROM documents")" "$tmp/first.md"
 eq no-partial-claims "$(sqlite3 "$db" 'SELECT count(*) FROM claims WHERE doc_id <> 1')" 0
