@@ -8,6 +8,7 @@
 
 #include "figtrack/buf.h"
 #include "figtrack/diff.h"
+#include "figtrack/period.h"
 
 /* Period granularities. The same period means the same granularity;
  * a later one is looked for in the baseline's granularity first. OTHER
@@ -261,24 +262,11 @@ strtab_fill(struct fig_diff *d, struct strtab *t, struct slot *s,
 
 /* ---- periods ---- */
 
-static int
-digits(const char *s, int n)
-{
-	int v = 0;
-
-	for (int i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
 static void
-period_parse(struct period *p, const char *s)
+period_split(struct period *p, const char *s)
 {
 	size_t n = strlen(s);
-	int y = n >= 4 ? digits(s, 4) : -1, m, dd;
+	int y = n >= 4 ? period_digits(s, 4) : -1, m, dd;
 
 	p->gran = G_OTHER;
 	p->ord = 0;
@@ -297,11 +285,11 @@ period_parse(struct period *p, const char *s)
 	} else if (n == 7 && s[5] == 'Q' && s[6] >= '1' && s[6] <= '4') {
 		p->gran = G_QUARTER;
 		p->ord = y * 4 + (s[6] - '1');
-	} else if (n == 7 && (m = digits(s + 5, 2)) >= 1 && m <= 12) {
+	} else if (n == 7 && (m = period_digits(s + 5, 2)) >= 1 && m <= 12) {
 		p->gran = G_MONTH;
 		p->ord = y * 12 + m - 1;
-	} else if (n == 10 && s[7] == '-' && (m = digits(s + 5, 2)) >= 1 &&
-	    m <= 12 && (dd = digits(s + 8, 2)) >= 1 && dd <= 31) {
+	} else if (n == 10 && s[7] == '-' && (m = period_digits(s + 5, 2)) >= 1 &&
+	    m <= 12 && (dd = period_digits(s + 8, 2)) >= 1 && dd <= 31) {
 		p->gran = G_DAY;
 		p->ord = y * 10000 + m * 100 + dd;
 	}
@@ -346,7 +334,7 @@ period_id(struct fig_diff *d, const char *s)
 	strtab_fill(d, &d->period_tab, sl, s, len, (int)d->nperiods);
 	p = &d->periods[d->nperiods];
 	p->s = sl->key;
-	period_parse(p, s);
+	period_split(p, s);
 	if (p->gran == G_OTHER)
 		p->ord = (int32_t)d->nperiods;	/* equality only */
 	return d->last_period = (int)d->nperiods++;

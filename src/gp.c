@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "figtrack/gp.h"
+#include "figtrack/period.h"
 
 const char gp_install_hint[] =
     "install it with 'sudo apt-get install gnuplot-nox' (Debian, Ubuntu), "
@@ -47,27 +48,13 @@ days_before(int y, int m)
 	return n;
 }
 
-/* Value of n ASCII digits at s, or -1. */
-static int
-digits(const char *s, int n)
-{
-	int v = 0;
-
-	for (int i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
 int
 gp_period_x(const char *p, double *x)
 {
 	int y, m, d, start, len, ndays;
 	const char *r;
 
-	if (p == NULL || (y = digits(p, 4)) < 1)
+	if (p == NULL || (y = period_digits(p, 4)) < 1)
 		return -1;
 	ndays = is_leap(y) ? 366 : 365;
 	r = p + 4;
@@ -84,11 +71,11 @@ gp_period_x(const char *p, double *x)
 		int q = r[1] - '0';
 		start = days_before(y, 3 * q - 2);
 		len = days_before(y, 3 * q + 1) - start;
-	} else if ((m = digits(r, 2)) >= 1 && m <= 12) {
+	} else if ((m = period_digits(r, 2)) >= 1 && m <= 12) {
 		if (r[2] == '\0') {
 			start = days_before(y, m);
 			len = month_days(y, m);
-		} else if (r[2] == '-' && (d = digits(r + 3, 2)) >= 1 &&
+		} else if (r[2] == '-' && (d = period_digits(r + 3, 2)) >= 1 &&
 		    d <= month_days(y, m) && r[5] == '\0') {
 			start = days_before(y, m) + d - 1;
 			len = 1;

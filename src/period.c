@@ -263,3 +263,16 @@ period_from_match(const struct fig_periodrule *pr, pcre2_match_data *md,
 		snprintf(tmp, sizeof tmp, "%.4s", y);
 	return period_parse(tmp, out);
 }
+
+int
+period_digits(const char *s, int n)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}

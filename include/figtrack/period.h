@@ -10,6 +10,9 @@
 
 #define FIG_PERIOD_LEN 16
 
+/* Value of the n ASCII digits at s, or -1 when one is not a digit. */
+int period_digits(const char *s, int n);
+
 /* Validates and normalises s into out ("2022-6" is refused: two-digit
  * months and days). Accepts YYYY, YYYY-MM, YYYY-MM-DD, YYYY-H1/H2,
  * YYYY-Q1..Q4. Returns 0, or -1 when s is not a period. */
