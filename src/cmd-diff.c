@@ -517,21 +517,23 @@ table_cells(const struct fig_diff_row *r, char cell[][160])
 	cat(cell[T_METRIC], 160, r->metric, (char *)NULL);
 	cat(cell[T_ENTITY], 160, r->entity, (char *)NULL);
 	cat(cell[T_UNIT], 160, r->unit, (char *)NULL);
-	human_fig(cell[T_BASE], 160, r->base);
-	human_fig(cell[T_NEWER], 160, r->newer);
+	human_fig(cell[T_BASE], 160, r->has_base ? &r->base : NULL);
+	human_fig(cell[T_NEWER], 160, r->has_newer ? &r->newer : NULL);
 	human_change(cell[T_CHANGE], 160, r);
 }
 
 /* One deciding row per baseline figure, then the new series, aligned;
  * under each, where the two figures were read. */
 static void
-write_table(FILE *out, const struct fig_diff_row *rows, size_t n,
-    const struct fig_diff *d, const char *base_name, int colour)
+write_table(FILE *out, const struct fig_diff *d, size_t n,
+    const char *base_name, int colour)
 {
 	static const char *const head[T_NCOLS] = { "CLASS", "METRIC",
 	    "ENTITY", "UNIT", "BASELINE", "NEWER", "CHANGE" };
 	const struct fig_diff_stats *st = diff_stats(d);
 	struct fig_buf b = FIG_BUF_INIT;
+	struct fig_diff_row row;
+	const struct fig_diff_row *r = &row;
 	char cell[T_NCOLS][160];
 	size_t hidden = 0;
 	int w[T_NCOLS];
@@ -539,11 +541,12 @@ write_table(FILE *out, const struct fig_diff_row *rows, size_t n,
 	for (int c = 0; c < T_NCOLS; c++)
 		w[c] = table_width(head[c]) + 2;
 	for (size_t i = 0; i < n; i++) {
-		if (!rows[i].latest) {
+		diff_row(d, i, &row);
+		if (!row.latest) {
 			hidden++;
 			continue;
 		}
-		table_cells(&rows[i], cell);
+		table_cells(r, cell);
 		for (int c = 0; c < T_NCOLS; c++)
 			if (table_width(cell[c]) + 2 > w[c])
 				w[c] = table_width(cell[c]) + 2;
@@ -552,8 +555,7 @@ write_table(FILE *out, const struct fig_diff_row *rows, size_t n,
 		add_cell(&b, head[c], w[c]);
 	put_line(out, &b);
 	for (size_t i = 0; i < n; i++) {
-		const struct fig_diff_row *r = &rows[i];
-
+		diff_row(d, i, &row);
 		if (!r->latest)
 			continue;
 		table_cells(r, cell);
@@ -568,20 +570,20 @@ write_table(FILE *out, const struct fig_diff_row *rows, size_t n,
 		}
 		put_line(out, &b);
 		add_cell(&b, "", w[T_CLASS]);
-		if (r->base) {
-			add_name(&b, r->base->src->doc);
-			buf_addf(&b, ":%ld \"", r->base->line);
-			add_cell(&b, r->base->quote, 0);
+		if (r->has_base) {
+			add_name(&b, r->base.src->doc);
+			buf_addf(&b, ":%ld \"", r->base.line);
+			add_cell(&b, r->base.quote, 0);
 			buf_addc(&b, '"');
 		}
-		if (r->newer) {
-			if (r->base)
+		if (r->has_newer) {
+			if (r->has_base)
 				buf_adds(&b, " -> ");
-			add_name(&b, r->newer->src->doc);
-			buf_addf(&b, ":%ld \"", r->newer->line);
-			add_cell(&b, r->newer->quote, 0);
-			buf_addf(&b, "\" (%s)", r->newer->src->published[0] ?
-			    r->newer->src->published : "undated");
+			add_name(&b, r->newer.src->doc);
+			buf_addf(&b, ":%ld \"", r->newer.line);
+			add_cell(&b, r->newer.quote, 0);
+			buf_addf(&b, "\" (%s)", r->newer.src->published[0] ?
+			    r->newer.src->published : "undated");
 		} else
 			buf_adds(&b, " -> no newer figure");
 		put_line(out, &b);
@@ -601,15 +603,17 @@ write_table(FILE *out, const struct fig_diff_row *rows, size_t n,
 }
 
 static void
-write_records(FILE *out, enum fig_format fmt, const struct fig_diff_row *rows,
+write_records(FILE *out, enum fig_format fmt, const struct fig_diff *d,
     size_t n)
 {
+	struct fig_diff_row row;
 	const char *v[DIFF_NCOLUMNS];
 	char nb[DIFF_NUMBUFS][64];
 
 	rec_write_header(out, fmt, diff_columns, DIFF_NCOLUMNS);
 	for (size_t i = 0; i < n; i++) {
-		diff_row_fields(&rows[i], v, nb);
+		diff_row(d, i, &row);
+		diff_row_fields(&row, v, nb);
 		rec_write_row(out, fmt, diff_columns, v, DIFF_NCOLUMNS);
 	}
 }
@@ -690,7 +694,6 @@ cmd_diff(int argc, char **argv)
 	struct opts o;
 	struct fig_err err;
 	struct fig_diff *d = NULL;
-	const struct fig_diff_row *rows;
 	char *base_name = NULL;
 	const char *no_colour;
 	size_t n;
@@ -752,21 +755,21 @@ cmd_diff(int argc, char **argv)
 		free(base_name);
 		return cmd_fail(&err);
 	}
-	rows = diff_run(d, &n);
+	n = diff_run(d);
 	if (diff_stats(d)->baseline == 0)
 		fprintf(stderr, "figtrack: diff: '%s' has no figures with a "
 		    "metric: nothing to class\n", base_name);
 
 	no_colour = getenv("NO_COLOR");
 	if (o.fmt == FIG_FMT_TABLE)
-		write_table(stdout, rows, n, d, base_name,
+		write_table(stdout, d, n, base_name,
 		    isatty(STDOUT_FILENO) && !(no_colour && no_colour[0]));
 	else
-		write_records(stdout, o.fmt, rows, n);
+		write_records(stdout, o.fmt, d, n);
 
 	rc = FIG_EXIT_OK;
-	for (size_t i = 0; i < n; i++)
-		if (rows[i].latest && (o.fail_mask & (1u << rows[i].cls)))
+	for (int c = 0; c < FIG_D_COUNT_; c++)
+		if (diff_stats(d)->decided[c] && (o.fail_mask & (1u << c)))
 			rc = FIG_EXIT_FOUND;
 	diff_free(d);
 	free(base_name);

@@ -1,6 +1,10 @@
 /* diff.c: matching baseline figures to newer ones and classing them.
  * Newer figures are sorted once by series, target flag, period and
- * publication, so each baseline figure costs a few binary searches. */
+ * publication, so each baseline figure costs a few binary searches.
+ * A million newer figures are the usual load: figures and rows are
+ * kept small (ids and offsets, not pointers and copies), and the
+ * figures are moved into sorted order so that the rows of one baseline
+ * figure read neighbouring memory. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -65,15 +69,34 @@ struct source {
 	int newer;		/* has newer figures */
 };
 
-/* A figure plus the ids it was filed under. */
+/* A figure as the diff keeps it: diff_row expands it into a
+ * struct fig_diff_fig. */
 struct fig {
-	struct fig_diff_fig pub;
-	int series;
-	int period;
-	int source;
-	int rank;		/* a baseline figure's source rank (diff_run) */
-	int target;		/* a goal: period_kind or metric says so */
+	double value;
+	double low;		/* meaningful with F_LOW */
+	double high;		/* meaningful with F_HIGH */
+	size_t quote;		/* offset in quotes */
+	long line;
+	int32_t series;
+	int32_t period;
+	int32_t source;
+	uint8_t qual;		/* enum fig_qual */
+	uint8_t kind;		/* enum fig_pkind */
+	uint8_t flags;
 };
+#define F_LOW 1
+#define F_HIGH 2
+#define F_TARGET 4		/* a goal: period_kind or metric says so */
+
+/* A row as the diff keeps it: indexes into series, base and newer. */
+struct row {
+	uint32_t series;
+	uint32_t base;		/* NONE for new rows */
+	uint32_t newer;		/* NONE for stale rows */
+	uint8_t cls;		/* enum fig_dclass */
+	uint8_t latest;
+};
+#define NONE UINT32_MAX
 
 /* The sort key of a newer figure, kept small: 1 million of them are
  * sorted in the benchmark. */
@@ -106,8 +129,9 @@ struct fig_diff {
 	int last_period;
 	struct fig *base, *newer;
 	size_t nbase, capbase, nnewer, capnewer;
+	struct fig_buf quotes;	/* every figure's quote, NUL-terminated */
 	struct key *keys;
-	struct fig_diff_row *rows;
+	struct row *rows;
 	size_t nrows, caprows;
 	struct fig_diff_stats stats;
 	struct fig_buf scratch;
@@ -485,6 +509,7 @@ diff_free(struct fig_diff *d)
 	free(d->keys);
 	free(d->rows);
 	free(d->after);
+	buf_release(&d->quotes);
 	buf_release(&d->scratch);
 	buf_release(&d->last_key);
 	free(d);
@@ -499,20 +524,18 @@ fig_fill(struct fig_diff *d, struct fig *f, const struct fig_diff_in *in,
 	f->series = in->series;
 	f->period = period_id(d, in->period);
 	f->source = source_id(d, src);
-	f->pub.quote = arena_strndup(d, q, strlen(q));
-	f->pub.line = in->line;
-	f->pub.value = in->value;
-	f->pub.low = in->low;
-	f->pub.high = in->high;
-	f->pub.has_low = in->has_low != 0;
-	f->pub.has_high = in->has_high != 0;
-	f->pub.qual = in->qual;
-	f->pub.kind = in->kind;
-	f->pub.period = d->periods[f->period].s;
-	f->pub.src = NULL;	/* set by diff_run once sources are final */
+	f->quote = d->quotes.len;
+	buf_add(&d->quotes, q, strlen(q) + 1);
+	f->line = in->line;
+	f->value = in->value;
+	f->low = in->has_low ? in->low : 0;
+	f->high = in->has_high ? in->high : 0;
+	f->qual = (uint8_t)in->qual;
+	f->kind = (uint8_t)in->kind;
+	f->flags = (in->has_low ? F_LOW : 0) | (in->has_high ? F_HIGH : 0);
 	/* a goal: its period kind or its metric says so */
-	f->target = in->kind == FIG_PK_TARGET ||
-	    d->series_target[in->series];
+	if (in->kind == FIG_PK_TARGET || d->series_target[in->series])
+		f->flags |= F_TARGET;
 }
 
 /* Whether a figure published on pub counts as newer. */
@@ -677,14 +700,14 @@ group(const struct fig_diff *d, const struct series *s, int target,
 /* The interval a figure asserts: its bounds, or the half-line a
  * one-sided qualifier opens, or the point value. */
 static void
-interval(const struct fig_diff_fig *f, double *lo, double *hi)
+interval(const struct fig *f, double *lo, double *hi)
 {
 	int up = f->qual == FIG_Q_MORE_THAN || f->qual == FIG_Q_AT_LEAST;
 	int down = f->qual == FIG_Q_LESS_THAN || f->qual == FIG_Q_AT_MOST ||
 	    f->qual == FIG_Q_ALMOST;
 
-	*lo = f->has_low ? f->low : down ? -INFINITY : f->value;
-	*hi = f->has_high ? f->high : up ? INFINITY : f->value;
+	*lo = f->flags & F_LOW ? f->low : down ? -INFINITY : f->value;
+	*hi = f->flags & F_HIGH ? f->high : up ? INFINITY : f->value;
 	if (*lo > *hi) {
 		double t = *lo;
 		*lo = *hi;
@@ -697,8 +720,7 @@ interval(const struct fig_diff_fig *f, double *lo, double *hi)
  * A hair of slack absorbs binary rounding (1.2 billion vs 1200
  * million). */
 static int
-agrees(const struct fig_diff *d, const struct fig_diff_fig *b,
-    const struct fig_diff_fig *n)
+agrees(const struct fig_diff *d, const struct fig *b, const struct fig *n)
 {
 	double tol = d->opts.tolerance + 1e-9;
 	double blo, bhi, nlo, nhi;
@@ -712,53 +734,40 @@ agrees(const struct fig_diff *d, const struct fig_diff_fig *b,
 	return nlo <= bhi && nhi >= blo;
 }
 
-static struct fig_diff_row *
+/* Adds a row of series s; b and n index base and newer, or are NONE. */
+static void
 row_add(struct fig_diff *d, enum fig_dclass cls, const struct series *s,
-    const struct fig *b, struct fig *n, int latest)
+    uint32_t b, uint32_t n, int latest)
 {
-	struct fig_diff_row *r;
+	struct row *r;
 
 	if (d->nrows == d->caprows) {
 		d->caprows = d->caprows ? d->caprows * 2 : 64;
 		d->rows = xrealloc(d->rows, d->caprows * sizeof *d->rows);
 	}
 	r = &d->rows[d->nrows++];
-	memset(r, 0, sizeof *r);
-	r->cls = cls;
-	r->metric = s->metric;
-	r->entity = s->entity;
-	r->unit = s->unit;
-	r->base = b ? &b->pub : NULL;
-	r->newer = n ? &n->pub : NULL;
-	if (n)	/* newer figures learn their source only when shown */
-		n->pub.src = &d->sources[n->source]->pub;
-	r->latest = latest;
-	if (b && n) {
-		r->has_change = 1;
-		r->change_abs = n->pub.value - b->pub.value;
-		if (b->pub.value != 0) {
-			r->has_rel = 1;
-			r->change_rel = r->change_abs / fabs(b->pub.value);
-		}
-	}
+	r->series = (uint32_t)(s - d->series);
+	r->base = b;
+	r->newer = n;
+	r->cls = (uint8_t)cls;
+	r->latest = latest != 0;
 	if (latest)
 		d->stats.decided[cls]++;
-	return r;
 }
 
 /* One row per newer source in the group [first, end), latest
  * publication first. Same-period groups judge each row on its own;
  * updated groups are all "updated". Returns the deciding class. */
 static enum fig_dclass
-rows_for_group(struct fig_diff *d, const struct series *s,
-    const struct fig *b, size_t first, size_t end, int updated)
+rows_for_group(struct fig_diff *d, const struct series *s, uint32_t bi,
+    size_t first, size_t end, int updated)
 {
+	const struct fig *b = &d->base[bi];
 	enum fig_dclass decided = FIG_D_STALE;
 	int32_t last_rank = -1;
 
 	for (size_t i = first; i < end; i++) {
 		const struct key *k = &d->keys[i];
-		struct fig *n = &d->newer[k->fig];
 		enum fig_dclass cls;
 
 		if (k->rank == last_rank)
@@ -766,28 +775,30 @@ rows_for_group(struct fig_diff *d, const struct series *s,
 		last_rank = k->rank;
 		if (updated)
 			cls = FIG_D_UPDATED;
-		else if (agrees(d, &b->pub, &n->pub))
+		else if (agrees(d, b, &d->newer[k->fig]))
 			cls = FIG_D_CONFIRMED;
 		else
-			cls = b->target ? FIG_D_TARGET_MOVED : FIG_D_REVISED;
+			cls = b->flags & F_TARGET ? FIG_D_TARGET_MOVED :
+			    FIG_D_REVISED;
 		if (i == first)
 			decided = cls;
-		row_add(d, cls, s, b, n, i == first);
+		row_add(d, cls, s, bi, k->fig, i == first);
 	}
 	return decided;
 }
 
 static void
-classify(struct fig_diff *d, const struct fig *b)
+classify(struct fig_diff *d, uint32_t bi)
 {
+	const struct fig *b = &d->base[bi];
 	const struct series *s = &d->series[b->series];
 	const struct period *p = &d->periods[b->period];
-	int target = b->target;
+	int target = (b->flags & F_TARGET) != 0;
 	size_t first, end;
 
 	group(d, s, target, p->gran, p->ord, &first, &end);
 	if (first < end) {
-		rows_for_group(d, s, b, first, end, 0);
+		rows_for_group(d, s, bi, first, end, 0);
 		return;
 	}
 	if (target) {
@@ -795,8 +806,8 @@ classify(struct fig_diff *d, const struct fig *b)
 		 * target for a date the baseline does not state has moved
 		 * it */
 		if (s->best_target >= 0) {
-			row_add(d, FIG_D_TARGET_MOVED, s, b,
-			    &d->newer[d->keys[s->best_target].fig], 1);
+			row_add(d, FIG_D_TARGET_MOVED, s, bi,
+			    d->keys[s->best_target].fig, 1);
 			return;
 		}
 	} else if (p->gran != G_NONE && p->gran != G_OTHER) {
@@ -816,11 +827,11 @@ classify(struct fig_diff *d, const struct fig *b)
 		}
 		if (k) {
 			group(d, s, 0, k->gran, k->ord, &first, &end);
-			rows_for_group(d, s, b, first, end, 1);
+			rows_for_group(d, s, bi, first, end, 1);
 			return;
 		}
 	}
-	row_add(d, FIG_D_STALE, s, b, NULL, 1);
+	row_add(d, FIG_D_STALE, s, bi, NONE, 1);
 }
 
 /* Orders keys by series, target flag and period only. */
@@ -884,14 +895,49 @@ index_series(struct fig_diff *d, const struct key *base_targets,
 		    d->series[i].latest : d->series[i].best_target;
 }
 
+/* A baseline figure's place in the rows: source, then line. */
+struct border {
+	int rank;
+	long line;
+	uint32_t fig;
+};
+
 static int
-cmp_base(const void *a, const void *b)
+cmp_border(const void *a, const void *b)
 {
-	const struct fig *x = a, *y = b;
+	const struct border *x = a, *y = b;
 
 	if (x->rank != y->rank)
 		return x->rank < y->rank ? -1 : 1;
-	return (x->pub.line > y->pub.line) - (x->pub.line < y->pub.line);
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return (x->fig > y->fig) - (x->fig < y->fig);
+}
+
+/* Moves the newer figures into the order of the sorted keys, in place,
+ * one cycle of the permutation at a time; each key then names its own
+ * place. */
+static void
+gather_newer(struct fig_diff *d)
+{
+	for (size_t i = 0; i < d->nnewer; i++) {
+		struct fig held;
+		size_t j = i;
+
+		if (d->keys[i].fig == i)
+			continue;
+		held = d->newer[i];
+		for (;;) {
+			size_t from = d->keys[j].fig;
+			d->keys[j].fig = (uint32_t)j;
+			if (from == i) {
+				d->newer[j] = held;
+				break;
+			}
+			d->newer[j] = d->newer[from];
+			j = from;
+		}
+	}
 }
 
 static int
@@ -908,19 +954,18 @@ cmp_series_name(const void *a, const void *b)
 	return c;
 }
 
-const struct fig_diff_row *
-diff_run(struct fig_diff *d, size_t *n)
+size_t
+diff_run(struct fig_diff *d)
 {
 	struct source **order;
 	struct series **fresh;
+	struct border *bo;
 	struct key *bt;
 	size_t *at, nbt = 0;
 	size_t nfresh = 0;
 
-	if (d->ran) {
-		*n = d->nrows;
-		return d->rows;
-	}
+	if (d->ran)
+		return d->nrows;
 	d->ran = 1;
 
 	/* publication ranks, oldest first */
@@ -931,11 +976,6 @@ diff_run(struct fig_diff *d, size_t *n)
 	for (size_t i = 0; i < d->nsources; i++)
 		order[i]->rank = (int)i;
 	free(order);
-	for (size_t i = 0; i < d->nbase; i++) {
-		struct source *src = d->sources[d->base[i].source];
-		d->base[i].pub.src = &src->pub;
-		d->base[i].rank = src->rank;
-	}
 
 	/* sort the newer figures' keys: bucket them by series (ids are
 	 * dense), then sort each bucket, which fits in cache */
@@ -951,12 +991,11 @@ diff_run(struct fig_diff *d, size_t *n)
 		struct key *k = &d->keys[at[f->series]++];
 
 		k->series = (uint32_t)f->series;
-		k->target = (uint8_t)f->target;
+		k->target = (f->flags & F_TARGET) != 0;
 		k->gran = (uint8_t)p->gran;
 		k->ord = p->ord;
 		k->rank = d->sources[f->source]->rank;
-		k->line = f->pub.line > INT32_MAX ? INT32_MAX :
-		    (int32_t)f->pub.line;
+		k->line = f->line > INT32_MAX ? INT32_MAX : (int32_t)f->line;
 		k->fig = (uint32_t)i;
 	}
 	/* at[s] now ends bucket s, which starts where bucket s - 1 ends */
@@ -965,12 +1004,13 @@ diff_run(struct fig_diff *d, size_t *n)
 		qsort(d->keys + from, at[i] - from, sizeof *d->keys, cmp_key);
 	}
 	free(at);
+	gather_newer(d);
 
 	/* the dates the baseline's targets state, per series */
 	bt = xmalloc((d->nbase ? d->nbase : 1) * sizeof *bt);
 	for (size_t i = 0; i < d->nbase; i++) {
 		const struct period *p = &d->periods[d->base[i].period];
-		if (!d->base[i].target)
+		if (!(d->base[i].flags & F_TARGET))
 			continue;
 		memset(&bt[nbt], 0, sizeof bt[nbt]);
 		bt[nbt].series = (uint32_t)d->base[i].series;
@@ -983,12 +1023,19 @@ diff_run(struct fig_diff *d, size_t *n)
 	index_series(d, bt, nbt);
 	free(bt);
 
-	if (d->nbase > 1)	/* d->base is NULL when empty */
-		qsort(d->base, d->nbase, sizeof *d->base, cmp_base);
+	/* the baseline in source, then line order */
+	bo = xmalloc((d->nbase ? d->nbase : 1) * sizeof *bo);
 	for (size_t i = 0; i < d->nbase; i++) {
-		d->series[d->base[i].series].in_baseline = 1;
-		classify(d, &d->base[i]);
+		bo[i].rank = d->sources[d->base[i].source]->rank;
+		bo[i].line = d->base[i].line;
+		bo[i].fig = (uint32_t)i;
 	}
+	qsort(bo, d->nbase, sizeof *bo, cmp_border);
+	for (size_t i = 0; i < d->nbase; i++) {
+		d->series[d->base[bo[i].fig].series].in_baseline = 1;
+		classify(d, bo[i].fig);
+	}
+	free(bo);
 
 	/* series only newer sources report */
 	fresh = xmalloc((d->nseries ? d->nseries : 1) * sizeof *fresh);
@@ -997,11 +1044,53 @@ diff_run(struct fig_diff *d, size_t *n)
 			fresh[nfresh++] = &d->series[i];
 	qsort(fresh, nfresh, sizeof *fresh, cmp_series_name);
 	for (size_t i = 0; i < nfresh; i++)
-		row_add(d, FIG_D_NEW, fresh[i], NULL,
-		    &d->newer[d->keys[fresh[i]->newest].fig], 1);
+		row_add(d, FIG_D_NEW, fresh[i], NONE,
+		    d->keys[fresh[i]->newest].fig, 1);
 	free(fresh);
-	*n = d->nrows;
-	return d->rows;
+	return d->nrows;
+}
+
+static void
+fig_expand(const struct fig_diff *d, const struct fig *f,
+    struct fig_diff_fig *out)
+{
+	out->quote = d->quotes.data + f->quote;
+	out->line = f->line;
+	out->value = f->value;
+	out->low = f->low;
+	out->high = f->high;
+	out->has_low = (f->flags & F_LOW) != 0;
+	out->has_high = (f->flags & F_HIGH) != 0;
+	out->qual = (enum fig_qual)f->qual;
+	out->kind = (enum fig_pkind)f->kind;
+	out->period = d->periods[f->period].s;
+	out->src = &d->sources[f->source]->pub;
+}
+
+void
+diff_row(const struct fig_diff *d, size_t i, struct fig_diff_row *r)
+{
+	const struct row *w = &d->rows[i];
+	const struct series *s = &d->series[w->series];
+
+	memset(r, 0, sizeof *r);
+	r->cls = (enum fig_dclass)w->cls;
+	r->latest = w->latest;
+	r->metric = s->metric;
+	r->entity = s->entity;
+	r->unit = s->unit;
+	if ((r->has_base = w->base != NONE))
+		fig_expand(d, &d->base[w->base], &r->base);
+	if ((r->has_newer = w->newer != NONE))
+		fig_expand(d, &d->newer[w->newer], &r->newer);
+	if (r->has_base && r->has_newer) {
+		r->has_change = 1;
+		r->change_abs = r->newer.value - r->base.value;
+		if (r->base.value != 0) {
+			r->has_rel = 1;
+			r->change_rel = r->change_abs / fabs(r->base.value);
+		}
+	}
 }
 
 const struct fig_diff_stats *
@@ -1023,7 +1112,8 @@ void
 diff_row_fields(const struct fig_diff_row *r, const char **v,
     char nb[][64])
 {
-	const struct fig_diff_fig *b = r->base, *n = r->newer;
+	const struct fig_diff_fig *b = r->has_base ? &r->base : NULL;
+	const struct fig_diff_fig *n = r->has_newer ? &r->newer : NULL;
 
 	for (int i = 0; i < DIFF_NCOLUMNS; i++)
 		v[i] = "";

@@ -56,9 +56,29 @@ struct pair {
 	const struct fig_diff_src *src;
 };
 
+/* Every row of d, in a malloc'd array that done() frees. */
+static struct fig_diff_row *
+all_rows(struct fig_diff *d, size_t *nr)
+{
+	struct fig_diff_row *r;
+
+	*nr = diff_run(d);
+	r = calloc(*nr ? *nr : 1, sizeof *r);
+	for (size_t i = 0; i < *nr; i++)
+		diff_row(d, i, &r[i]);
+	return r;
+}
+
+static void
+done(struct fig_diff *d, struct fig_diff_row *r)
+{
+	free(r);
+	diff_free(d);
+}
+
 static struct fig_diff *
 run(const struct fig_diff_opts *o, const struct fig_claim *base,
-    const struct pair *newer, int nnewer, const struct fig_diff_row **rows,
+    const struct pair *newer, int nnewer, struct fig_diff_row **rows,
     size_t *nrows)
 {
 	struct fig_diff *d = diff_new(o);
@@ -67,7 +87,7 @@ run(const struct fig_diff_opts *o, const struct fig_claim *base,
 		diff_add_baseline(d, base, &REPORT);
 	for (int i = 0; i < nnewer; i++)
 		diff_add_newer(d, &newer[i].c, newer[i].src);
-	*rows = diff_run(d, nrows);
+	*rows = all_rows(d, nrows);
 	return d;
 }
 
@@ -80,25 +100,25 @@ test_confirmed(void)
 	    "2020", SHARE, "Russia");
 	struct pair n[] = { { mk(9, "57.2%", 57.2, "percent", "2020", SHARE,
 	    "Russia"), &ART23 } };
-	const struct fig_diff_row *r;
+	struct fig_diff_row *r = NULL;
 	size_t nr;
 	struct fig_diff *d = run(NULL, &b, n, 1, &r, &nr);
 
 	CHECK(nr == 1);
 	CHECK_STR(diff_class_name(r[0].cls), "confirmed");
 	CHECK(r[0].latest == 1);
-	CHECK_STR(r[0].base->quote, "around 57 percent");
-	CHECK_STR(r[0].base->src->doc, "report.txt");
-	CHECK(r[0].base->line == 278);
-	CHECK_STR(r[0].newer->quote, "57.2%");
-	CHECK_STR(r[0].newer->src->doc, "article-2023.txt");
-	CHECK_STR(r[0].newer->src->published, "2023-05");
-	CHECK(r[0].newer->line == 9);
+	CHECK_STR(r[0].base.quote, "around 57 percent");
+	CHECK_STR(r[0].base.src->doc, "report.txt");
+	CHECK(r[0].base.line == 278);
+	CHECK_STR(r[0].newer.quote, "57.2%");
+	CHECK_STR(r[0].newer.src->doc, "article-2023.txt");
+	CHECK_STR(r[0].newer.src->published, "2023-05");
+	CHECK(r[0].newer.line == 9);
 	CHECK(r[0].has_change && r[0].has_rel);
 	CHECK_NUM(r[0].change_abs, 0.2);
 	CHECK_NUM(r[0].change_rel, 0.2 / 57);
 	CHECK(diff_stats(d)->decided[FIG_D_CONFIRMED] == 1);
-	diff_free(d);
+	done(d, r);
 }
 
 static void
@@ -108,17 +128,17 @@ test_revised(void)
 	    SHARE, "Russia");
 	struct pair n[] = { { mk(4, "60 percent", 60, "percent", "2020",
 	    SHARE, "Russia"), &ART23 } };
-	const struct fig_diff_row *r;
+	struct fig_diff_row *r = NULL;
 	size_t nr;
 	struct fig_diff *d = run(NULL, &b, n, 1, &r, &nr);
 
 	CHECK(nr == 1);
 	CHECK(r[0].cls == FIG_D_REVISED);
-	CHECK_NUM(r[0].base->value, 57);
-	CHECK_NUM(r[0].newer->value, 60);
+	CHECK_NUM(r[0].base.value, 57);
+	CHECK_NUM(r[0].newer.value, 60);
 	CHECK_NUM(r[0].change_abs, 3);
 	CHECK_NUM(r[0].change_rel, 3.0 / 57);
-	diff_free(d);
+	done(d, r);
 }
 
 /* 0.5 % of 57 is 0.285: 57.28 agrees, 57.3 does not, unless the
@@ -136,25 +156,25 @@ test_tolerance(void)
 	    SHARE, "Russia"), &ART23 } };
 	struct fig_diff_opts wide = { 0.01, NULL, 0, 0, 0 };
 	struct fig_diff_opts none = { 0, NULL, 0, 0, 0 };
-	const struct fig_diff_row *r;
+	struct fig_diff_row *r = NULL;
 	size_t nr;
 	struct fig_diff *d;
 
 	d = run(NULL, &b, in, 1, &r, &nr);
 	CHECK(r[0].cls == FIG_D_CONFIRMED);
-	diff_free(d);
+	done(d, r);
 	d = run(NULL, &b, out, 1, &r, &nr);
 	CHECK(r[0].cls == FIG_D_REVISED);
-	diff_free(d);
+	done(d, r);
 	d = run(NULL, &b, below, 1, &r, &nr);
 	CHECK(r[0].cls == FIG_D_REVISED);
-	diff_free(d);
+	done(d, r);
 	d = run(&wide, &b, out, 1, &r, &nr);
 	CHECK(r[0].cls == FIG_D_CONFIRMED);
-	diff_free(d);
+	done(d, r);
 	d = run(&none, &b, in, 1, &r, &nr);
 	CHECK(r[0].cls == FIG_D_REVISED);
-	diff_free(d);
+	done(d, r);
 }
 
 /* Bounds and ranges compare as intervals. */
@@ -215,7 +235,7 @@ test_bounds(void)
 		struct pair n[] = { { bounded(mk(3, "n", t[i].nv, "percent",
 		    "2015", "machine_tools.import_share", "Russia"), t[i].nq,
 		    t[i].nl, t[i].nlo, t[i].nh, t[i].nhi), &DATA } };
-		const struct fig_diff_row *r;
+		struct fig_diff_row *r = NULL;
 		size_t nr;
 		struct fig_diff *d = run(NULL, &b, n, 1, &r, &nr);
 
@@ -224,7 +244,7 @@ test_bounds(void)
 			    nr ? diff_class_name(r[0].cls) : "no row");
 			harness_failed_++;
 		}
-		diff_free(d);
+		done(d, r);
 	}
 }
 
@@ -248,7 +268,7 @@ test_units(void)
 	    "percentage_point", "2021", "trade.bilateral.change",
 	    "PRC+Russia"), &ART23 } };
 	struct fig_diff_opts exact = { 0, NULL, 0, 0, 0 };
-	const struct fig_diff_row *r;
+	struct fig_diff_row *r = NULL;
 	size_t nr;
 	struct fig_diff *d;
 
@@ -257,29 +277,29 @@ test_units(void)
 	CHECK(nr == 1);
 	CHECK(r[0].cls == FIG_D_CONFIRMED);
 	CHECK_STR(r[0].unit, "usd");
-	diff_free(d);
+	done(d, r);
 
 	/* a billion more is a revision, not a unit mix-up */
 	same[0].c.value = 5.1e9;
 	d = run(NULL, &b, same, 1, &r, &nr);
 	CHECK(r[0].cls == FIG_D_REVISED);
 	CHECK_NUM(r[0].change_abs, 1e9);
-	diff_free(d);
+	done(d, r);
 
 	/* eur is another series: the usd figure is stale, eur is new */
 	d = run(NULL, &b, eur, 1, &r, &nr);
 	CHECK(nr == 2);
-	CHECK(r[0].cls == FIG_D_STALE && r[0].newer == NULL);
+	CHECK(r[0].cls == FIG_D_STALE && !r[0].has_newer);
 	CHECK(r[1].cls == FIG_D_NEW);
 	CHECK_STR(r[1].unit, "eur");
-	diff_free(d);
+	done(d, r);
 
 	d = run(NULL, &pct, pp, 1, &r, &nr);
 	CHECK(nr == 2);
 	CHECK(r[0].cls == FIG_D_STALE);
 	CHECK(r[1].cls == FIG_D_NEW);
 	CHECK_STR(r[1].unit, "percentage_point");
-	diff_free(d);
+	done(d, r);
 }
 
 /* Later periods of the same granularity update a figure; the latest
@@ -305,24 +325,24 @@ test_updated(void)
 		{ target(mk(9, "90 percent by 2030", 90, "percent", "2030",
 		    SHARE, "Russia")), &ART24 },
 	};
-	const struct fig_diff_row *r;
+	struct fig_diff_row *r = NULL;
 	size_t nr;
 	struct fig_diff *d = run(NULL, &b, n, 6, &r, &nr);
 
 	CHECK(nr == 3);	/* stats.csv, article-2023, then Belarus as new */
 	CHECK(r[0].cls == FIG_D_UPDATED && r[0].latest);
-	CHECK_STR(r[0].newer->period, "2022");
-	CHECK_NUM(r[0].newer->value, 65);
-	CHECK_STR(r[0].newer->src->doc, "stats.csv");
+	CHECK_STR(r[0].newer.period, "2022");
+	CHECK_NUM(r[0].newer.value, 65);
+	CHECK_STR(r[0].newer.src->doc, "stats.csv");
 	CHECK_NUM(r[0].change_abs, 8);
 	CHECK(r[1].cls == FIG_D_UPDATED && !r[1].latest);
-	CHECK_STR(r[1].newer->src->doc, "article-2023.txt");
-	CHECK_NUM(r[1].newer->value, 63);
+	CHECK_STR(r[1].newer.src->doc, "article-2023.txt");
+	CHECK_NUM(r[1].newer.value, 63);
 	CHECK(r[2].cls == FIG_D_NEW);
 	CHECK_STR(r[2].entity, "Belarus");
 	CHECK(diff_stats(d)->decided[FIG_D_UPDATED] == 1);
 	CHECK(diff_stats(d)->decided[FIG_D_NEW] == 1);
-	diff_free(d);
+	done(d, r);
 
 	/* with no later half, the latest later period of any kind */
 	b = mk(1, "x", -38, "percent", "2022-06", SHARE, "Russia");
@@ -340,14 +360,14 @@ test_updated(void)
 		d = run(NULL, &b, h, 4, &r, &nr);
 		CHECK(nr == 1);
 		CHECK(r[0].cls == FIG_D_UPDATED);
-		CHECK_STR(r[0].newer->period, "2024");
+		CHECK_STR(r[0].newer.period, "2024");
 		CHECK_NUM(r[0].change_abs, 42.1);
-		diff_free(d);
+		done(d, r);
 		/* a period ending no later is no update */
 		d = run(NULL, &b, h, 1, &r, &nr);
 		CHECK(nr == 1);
 		CHECK(r[0].cls == FIG_D_STALE);
-		diff_free(d);
+		done(d, r);
 	}
 
 	/* the same figure with a half-year period: halves come first */
@@ -362,8 +382,8 @@ test_updated(void)
 		d = run(NULL, &b, h, 2, &r, &nr);
 		CHECK(nr == 1);
 		CHECK(r[0].cls == FIG_D_UPDATED);
-		CHECK_STR(r[0].newer->period, "2021-H2");
-		diff_free(d);
+		CHECK_STR(r[0].newer.period, "2021-H2");
+		done(d, r);
 	}
 }
 
@@ -377,19 +397,19 @@ test_stale(void)
 		{ mk(3, "8 universities", 8, "count", "2019",
 		    "huawei.russia_university_labs", "Huawei"), &ART23 },
 	};
-	const struct fig_diff_row *r;
+	struct fig_diff_row *r = NULL;
 	size_t nr;
 	struct fig_diff *d = run(NULL, &b, NULL, 0, &r, &nr);
 
 	CHECK(nr == 1);
 	CHECK(r[0].cls == FIG_D_STALE && r[0].latest);
-	CHECK(r[0].newer == NULL && !r[0].has_change);
+	CHECK(!r[0].has_newer && !r[0].has_change);
 	CHECK(diff_stats(d)->decided[FIG_D_STALE] == 1);
-	diff_free(d);
+	done(d, r);
 	d = run(NULL, &b, n, 1, &r, &nr);
 	CHECK(nr == 1);
 	CHECK(r[0].cls == FIG_D_STALE);
-	diff_free(d);
+	done(d, r);
 }
 
 /* Targets compare with targets: the same date and value confirms,
@@ -422,7 +442,7 @@ test_target_moved(void)
 	struct pair observed[] = { { mk(4, "40 percent in 2030", 40,
 	    "percent", "2030", "electronics.domestic_share", "Russia"),
 	    &ART24 } };
-	const struct fig_diff_row *r;
+	struct fig_diff_row *r = NULL;
 	size_t nr;
 	struct fig_diff *d;
 
@@ -430,31 +450,31 @@ test_target_moved(void)
 	CHECK(nr == 1);
 	CHECK(r[0].cls == FIG_D_TARGET_MOVED);
 	CHECK_NUM(r[0].change_abs, 55 - 59.1);
-	diff_free(d);
+	done(d, r);
 
 	/* moved date: the latest publication's target (2028, article-2024)
 	 * shows, not the later date of an older article */
 	d = run(NULL, &b, date, 3, &r, &nr);
 	CHECK(nr == 1);
 	CHECK(r[0].cls == FIG_D_TARGET_MOVED);
-	CHECK_STR(r[0].newer->period, "2028");
-	CHECK_STR(r[0].newer->src->doc, "article-2024.txt");
-	diff_free(d);
+	CHECK_STR(r[0].newer.period, "2028");
+	CHECK_STR(r[0].newer.src->doc, "article-2024.txt");
+	done(d, r);
 
 	d = run(NULL, &b, kept, 1, &r, &nr);
 	CHECK(r[0].cls == FIG_D_CONFIRMED);
-	diff_free(d);
+	done(d, r);
 
 	d = run(NULL, &b, slug, 1, &r, &nr);
 	CHECK(nr == 1);
 	CHECK(r[0].cls == FIG_D_CONFIRMED);
-	diff_free(d);
+	done(d, r);
 
 	/* an observed figure of a plain metric is not a restated target */
 	d = run(NULL, &plain, observed, 1, &r, &nr);
 	CHECK(nr == 1);
 	CHECK(r[0].cls == FIG_D_STALE);
-	diff_free(d);
+	done(d, r);
 }
 
 /* A baseline target is not "moved" to a date the baseline also has a
@@ -478,18 +498,18 @@ test_target_other_dates(void)
 		{ target(mk(18, "65 nm by 2024", 65, "nm", "2024",
 		    "process_node.target", "Russia")), &ART23 },
 	};
-	const struct fig_diff_row *r;
+	struct fig_diff_row *r = NULL;
 	size_t nr;
 	struct fig_diff *d = diff_new(NULL);
 
 	diff_add_baseline(d, &b[0], &REPORT);
 	diff_add_baseline(d, &b[1], &REPORT);
 	diff_add_newer(d, &n[0].c, n[0].src);
-	r = diff_run(d, &nr);
+	r = all_rows(d, &nr);
 	CHECK(nr == 2);
 	CHECK(r[0].cls == FIG_D_STALE);
 	CHECK(r[1].cls == FIG_D_CONFIRMED);
-	diff_free(d);
+	done(d, r);
 
 	/* a date the baseline lacks: the 2022 target moved to 2024, even
 	 * though a later publication restates the 2030 one */
@@ -498,13 +518,13 @@ test_target_other_dates(void)
 	diff_add_baseline(d, &b[1], &REPORT);
 	diff_add_newer(d, &moved[0].c, moved[0].src);
 	diff_add_newer(d, &moved[1].c, moved[1].src);
-	r = diff_run(d, &nr);
+	r = all_rows(d, &nr);
 	CHECK(nr == 2);
 	CHECK(r[0].cls == FIG_D_TARGET_MOVED);
-	CHECK_STR(r[0].newer->period, "2024");
+	CHECK_STR(r[0].newer.period, "2024");
 	CHECK_NUM(r[0].change_abs, -25);
 	CHECK(r[1].cls == FIG_D_CONFIRMED);
-	diff_free(d);
+	done(d, r);
 }
 
 /* Two newer sources for one period: the latest publication decides,
@@ -523,19 +543,19 @@ test_two_sources(void)
 		    "Russia"), &ART24 },
 	};
 	struct pair rev[3];
-	const struct fig_diff_row *r;
+	struct fig_diff_row *r = NULL;
 	size_t nr;
 	struct fig_diff *d = run(NULL, &b, n, 3, &r, &nr);
 
 	CHECK(nr == 2);
 	CHECK(r[0].cls == FIG_D_CONFIRMED && r[0].latest == 1);
-	CHECK_STR(r[0].newer->src->doc, "article-2024.txt");
-	CHECK(r[0].newer->line == 12);
+	CHECK_STR(r[0].newer.src->doc, "article-2024.txt");
+	CHECK(r[0].newer.line == 12);
 	CHECK(r[1].cls == FIG_D_REVISED && r[1].latest == 0);
-	CHECK_STR(r[1].newer->src->doc, "article-2023.txt");
+	CHECK_STR(r[1].newer.src->doc, "article-2023.txt");
 	CHECK(diff_stats(d)->decided[FIG_D_CONFIRMED] == 1);
 	CHECK(diff_stats(d)->decided[FIG_D_REVISED] == 0);
-	diff_free(d);
+	done(d, r);
 
 	/* the order figures arrive in does not matter */
 	rev[0] = n[2];
@@ -543,17 +563,17 @@ test_two_sources(void)
 	rev[2] = n[0];
 	d = run(NULL, &b, rev, 3, &r, &nr);
 	CHECK(nr == 2);
-	CHECK(r[0].cls == FIG_D_CONFIRMED && r[0].newer->line == 12);
+	CHECK(r[0].cls == FIG_D_CONFIRMED && r[0].newer.line == 12);
 	CHECK(r[1].cls == FIG_D_REVISED);
-	diff_free(d);
+	done(d, r);
 
 	/* swap the dates: now the 60 is latest and the figure revised */
 	n[1].src = &DATA;
 	d = run(NULL, &b, n, 3, &r, &nr);
 	CHECK(r[0].cls == FIG_D_REVISED && r[0].latest);
-	CHECK_STR(r[0].newer->src->doc, "stats.csv");
+	CHECK_STR(r[0].newer.src->doc, "stats.csv");
 	CHECK(r[1].cls == FIG_D_CONFIRMED && !r[1].latest);
-	diff_free(d);
+	done(d, r);
 }
 
 /* Equal publication dates: the higher document id counts as later. */
@@ -568,14 +588,14 @@ test_same_date(void)
 		{ mk(1, "58", 58, "percent", "2020", SHARE, "Russia"), &a },
 		{ mk(1, "57", 57, "percent", "2020", SHARE, "Russia"), &z },
 	};
-	const struct fig_diff_row *r;
+	struct fig_diff_row *r = NULL;
 	size_t nr;
 	struct fig_diff *d = run(NULL, &b, n, 2, &r, &nr);
 
 	CHECK(nr == 2);
-	CHECK_STR(r[0].newer->src->doc, "a.txt");
+	CHECK_STR(r[0].newer.src->doc, "a.txt");
 	CHECK(r[0].cls == FIG_D_REVISED);
-	diff_free(d);
+	done(d, r);
 }
 
 /* A baseline without metrics: nothing to class, every newer series is
@@ -594,28 +614,28 @@ test_no_metrics(void)
 		    &ART23 },
 	};
 	struct fig_diff *d = diff_new(NULL);
-	const struct fig_diff_row *r;
+	struct fig_diff_row *r = NULL;
 	size_t nr;
 
 	diff_add_baseline(d, &b1, &REPORT);
 	diff_add_baseline(d, &b2, &REPORT);
 	for (int i = 0; i < 2; i++)
 		diff_add_newer(d, &n[i].c, n[i].src);
-	r = diff_run(d, &nr);
+	r = all_rows(d, &nr);
 	CHECK(diff_stats(d)->baseline == 0);
 	CHECK(diff_stats(d)->baseline_nometric == 2);
 	CHECK(diff_stats(d)->newer == 1);
 	CHECK(diff_stats(d)->newer_skipped == 1);
 	CHECK(nr == 1);
-	CHECK(r[0].cls == FIG_D_NEW && r[0].base == NULL);
+	CHECK(r[0].cls == FIG_D_NEW && !r[0].has_base);
 	CHECK_STR(r[0].metric, SHARE);
-	diff_free(d);
+	done(d, r);
 
 	/* and with nothing at all */
 	d = diff_new(NULL);
-	r = diff_run(d, &nr);
+	r = all_rows(d, &nr);
 	CHECK(nr == 0);
-	diff_free(d);
+	done(d, r);
 }
 
 /* New series are listed once each, in name order, with their latest
@@ -637,7 +657,7 @@ test_new_series(void)
 		{ target(mk(5, "by 2030", 0.5, "percent", "2030",
 		    "a.target", "PRC")), &ART23 },
 	};
-	const struct fig_diff_row *r;
+	struct fig_diff_row *r = NULL;
 	size_t nr;
 	struct fig_diff *d = run(NULL, &b, n, 5, &r, &nr);
 
@@ -645,12 +665,12 @@ test_new_series(void)
 	CHECK(r[0].cls == FIG_D_STALE);
 	CHECK(r[1].cls == FIG_D_NEW);
 	CHECK_STR(r[1].metric, "a.target");
-	CHECK_STR(r[1].newer->period, "2030");
+	CHECK_STR(r[1].newer.period, "2030");
 	CHECK(r[2].cls == FIG_D_NEW && r[2].latest);
 	CHECK_STR(r[2].metric, "neon.world_supply_share");
-	CHECK_STR(r[2].newer->quote, "neon 2022 later");
+	CHECK_STR(r[2].newer.quote, "neon 2022 later");
 	CHECK(!r[2].has_change);
-	diff_free(d);
+	done(d, r);
 }
 
 /* Undated figures only meet undated ones. */
@@ -662,16 +682,16 @@ test_undated(void)
 	    "Russia"), &ART23 } };
 	struct pair undated[] = { { mk(1, "57.1", 57.1, "percent", "", SHARE,
 	    "Russia"), &ART23 } };
-	const struct fig_diff_row *r;
+	struct fig_diff_row *r = NULL;
 	size_t nr;
 	struct fig_diff *d;
 
 	d = run(NULL, &b, dated, 1, &r, &nr);
 	CHECK(r[0].cls == FIG_D_STALE);
-	diff_free(d);
+	done(d, r);
 	d = run(NULL, &b, undated, 1, &r, &nr);
 	CHECK(r[0].cls == FIG_D_CONFIRMED);
-	diff_free(d);
+	done(d, r);
 }
 
 static void
@@ -708,7 +728,6 @@ test_newer_limit(void)
 	struct fig_diff_opts all = { FIG_DIFF_TOLERANCE, NULL, 0, 0, 0 };
 	struct fig_diff *d;
 	char cut[16] = "2022-11";
-	size_t nr;
 
 	/* the cut-off is copied */
 	after.after = cut;
@@ -716,7 +735,7 @@ test_newer_limit(void)
 	cut[0] = '9';
 	for (int i = 0; i < 5; i++)
 		diff_add_newer(d, &c, srcs[i]);
-	diff_run(d, &nr);
+	(void)diff_run(d);
 	CHECK(diff_stats(d)->newer == 2);	/* 2022-12 and 2023 */
 	CHECK(diff_stats(d)->newer_skipped == 3);
 	CHECK(diff_stats(d)->sources == 2);
@@ -725,7 +744,7 @@ test_newer_limit(void)
 	d = diff_new(&since);
 	for (int i = 0; i < 5; i++)
 		diff_add_newer(d, &c, srcs[i]);
-	diff_run(d, &nr);
+	(void)diff_run(d);
 	CHECK(diff_stats(d)->newer == 1);	/* 2023 only; 2024 is self */
 	diff_free(d);
 
@@ -733,14 +752,14 @@ test_newer_limit(void)
 	d = diff_new(&files);
 	for (int i = 0; i < 5; i++)
 		diff_add_newer(d, &c, srcs[i]);
-	diff_run(d, &nr);
+	(void)diff_run(d);
 	CHECK(diff_stats(d)->newer == 3);
 	diff_free(d);
 
 	d = diff_new(&all);
 	for (int i = 0; i < 5; i++)
 		diff_add_newer(d, &c, srcs[i]);
-	diff_run(d, &nr);
+	(void)diff_run(d);
 	CHECK(diff_stats(d)->newer == 5);
 	diff_free(d);
 }
@@ -755,7 +774,7 @@ test_fields(void)
 	    "machine_tools.import_share", "Russia"), &DATA } };
 	const char *v[DIFF_NCOLUMNS];
 	char nb[DIFF_NUMBUFS][64];
-	const struct fig_diff_row *r;
+	struct fig_diff_row *r = NULL;
 	size_t nr;
 	struct fig_diff *d = run(NULL, &b, n, 1, &r, &nr);
 
@@ -788,7 +807,7 @@ test_fields(void)
 	CHECK_STR(v[23], "more_than");
 	CHECK_STR(v[24], "observed");
 	CHECK_STR(v[25], "exact");
-	diff_free(d);
+	done(d, r);
 
 	/* a stale row leaves every newer field empty */
 	d = run(NULL, &b, NULL, 0, &r, &nr);
@@ -797,7 +816,7 @@ test_fields(void)
 	for (int i = 11; i <= 20; i++)
 		CHECK_STR(v[i], "");
 	CHECK_STR(v[25], "");
-	diff_free(d);
+	done(d, r);
 }
 
 static void
@@ -969,7 +988,7 @@ test_random(void)
 
 	for (int round = 0; round < 40; round++) {
 		struct fig_diff *d = diff_new(NULL);
-		const struct fig_diff_row *r;
+		struct fig_diff_row *r = NULL;
 		size_t nr, ri = 0;
 		int nn = 5 + (int)rnd(NN - 5);	/* sparse to dense */
 
@@ -990,15 +1009,15 @@ test_random(void)
 			rank[i] = src_rank[nsrc[i]];
 			diff_add_newer(d, &newer[i], &srcs[nsrc[i]]);
 		}
-		r = diff_run(d, &nr);
+		r = all_rows(d, &nr);
 		for (int i = 0; i < NB; i++) {
 			int w;
 			enum fig_dclass want = brute(&base[i], base, NB, newer,
 			    rank, nn, &w);
 
 			/* skip to this baseline figure's deciding row */
-			while (ri < nr && r[ri].base != NULL &&
-			    r[ri].base->line != base[i].line)
+			while (ri < nr && r[ri].has_base &&
+			    r[ri].base.line != base[i].line)
 				ri++;
 			if (ri == nr || !r[ri].latest) {
 				mismatches++;
@@ -1007,15 +1026,15 @@ test_random(void)
 			seen[r[ri].cls]++;
 			if (r[ri].cls != want)
 				mismatches++;
-			else if (w >= 0 && (r[ri].newer == NULL ||
-			    r[ri].newer->line != newer[w].line ||
-			    strcmp(r[ri].newer->src->doc, srcs[nsrc[w]].doc)))
+			else if (w >= 0 && (!r[ri].has_newer ||
+			    r[ri].newer.line != newer[w].line ||
+			    strcmp(r[ri].newer.src->doc, srcs[nsrc[w]].doc)))
 				mismatches++;
-			else if (w < 0 && r[ri].newer != NULL)
+			else if (w < 0 && r[ri].has_newer)
 				mismatches++;
 			ri++;
 		}
-		diff_free(d);
+		done(d, r);
 	}
 	CHECK(mismatches == 0);
 	/* the data exercised every baseline class */

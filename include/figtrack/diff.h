@@ -26,7 +26,7 @@ struct fig_diff_src {
 	const char *published;	/* YYYY[-MM[-DD]], or "" when unknown */
 };
 
-/* A figure as the diff keeps it. Strings belong to the diff. */
+/* A figure of a row. Strings belong to the diff. */
 struct fig_diff_fig {
 	const char *quote;
 	long line;
@@ -41,16 +41,18 @@ struct fig_diff_fig {
 	const struct fig_diff_src *src;
 };
 
-/* One output row. A baseline figure gives one row per newer source of
- * the deciding period (latest publication first); stale and new rows
- * are single. */
+/* One output row, as diff_row fills it. A baseline figure gives one
+ * row per newer source of the deciding period (latest publication
+ * first); stale and new rows are single. */
 struct fig_diff_row {
 	enum fig_dclass cls;	/* this row's own judgement */
 	const char *metric;
 	const char *entity;
 	const char *unit;
-	const struct fig_diff_fig *base;	/* NULL for new */
-	const struct fig_diff_fig *newer;	/* NULL for stale */
+	int has_base;		/* 0 for new */
+	int has_newer;		/* 0 for stale */
+	struct fig_diff_fig base;
+	struct fig_diff_fig newer;
 	int latest;		/* 1: this row decides the baseline figure's class */
 	int has_change;		/* change_abs is meaningful */
 	double change_abs;	/* newer - baseline value */
@@ -125,10 +127,16 @@ void diff_add_baseline(struct fig_diff *d, const struct fig_claim *c,
 void diff_add_newer(struct fig_diff *d, const struct fig_claim *c,
     const struct fig_diff_src *src);
 
-/* Matches and classes. Baseline rows come in source then line order,
- * then new rows by metric, entity and unit. Returns the rows, borrowed:
- * valid until diff_free; *n receives their count. Call once. */
-const struct fig_diff_row *diff_run(struct fig_diff *d, size_t *n);
+/* Matches and classes; returns the number of rows. Baseline rows come
+ * in source then line order, then new rows by metric, entity and unit.
+ * Add nothing after it; a second call only returns the count. */
+size_t diff_run(struct fig_diff *d);
+
+/* Fills r with row i (below diff_run's count). Its strings are
+ * borrowed: valid until diff_free. The diff keeps rows as a few ids
+ * each and expands one when asked: half a million rows of figures
+ * would be copies of what it holds already. */
+void diff_row(const struct fig_diff *d, size_t i, struct fig_diff_row *r);
 
 /* Borrowed; complete after diff_run. */
 const struct fig_diff_stats *diff_stats(const struct fig_diff *d);
