@@ -2,9 +2,9 @@
  * Newer figures are sorted once by series, target flag, period and
  * publication, so each baseline figure costs a few binary searches.
  * A million newer figures are the usual load: figures and rows are
- * kept small (ids and offsets, not pointers and copies), and the
- * figures are moved into sorted order so that the rows of one baseline
- * figure read neighbouring memory. */
+ * kept small (ids and offsets, not pointers and copies). Moving the
+ * figures into the keys' order, so that the rows of one baseline
+ * figure would read neighbouring memory, cost as much as it saved. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -914,32 +914,6 @@ cmp_border(const void *a, const void *b)
 	return (x->fig > y->fig) - (x->fig < y->fig);
 }
 
-/* Moves the newer figures into the order of the sorted keys, in place,
- * one cycle of the permutation at a time; each key then names its own
- * place. */
-static void
-gather_newer(struct fig_diff *d)
-{
-	for (size_t i = 0; i < d->nnewer; i++) {
-		struct fig held;
-		size_t j = i;
-
-		if (d->keys[i].fig == i)
-			continue;
-		held = d->newer[i];
-		for (;;) {
-			size_t from = d->keys[j].fig;
-			d->keys[j].fig = (uint32_t)j;
-			if (from == i) {
-				d->newer[j] = held;
-				break;
-			}
-			d->newer[j] = d->newer[from];
-			j = from;
-		}
-	}
-}
-
 static int
 cmp_series_name(const void *a, const void *b)
 {
@@ -1004,7 +978,6 @@ diff_run(struct fig_diff *d)
 		qsort(d->keys + from, at[i] - from, sizeof *d->keys, cmp_key);
 	}
 	free(at);
-	gather_newer(d);
 
 	/* the dates the baseline's targets state, per series */
 	bt = xmalloc((d->nbase ? d->nbase : 1) * sizeof *bt);
