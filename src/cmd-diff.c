@@ -541,11 +541,11 @@ write_table(FILE *out, const struct fig_diff *d, size_t n,
 	for (int c = 0; c < T_NCOLS; c++)
 		w[c] = table_width(head[c]) + 2;
 	for (size_t i = 0; i < n; i++) {
-		diff_row(d, i, &row);
-		if (!row.latest) {
+		if (!diff_row_latest(d, i)) {
 			hidden++;
 			continue;
 		}
+		diff_row(d, i, &row);
 		table_cells(r, cell);
 		for (int c = 0; c < T_NCOLS; c++)
 			if (table_width(cell[c]) + 2 > w[c])
@@ -555,9 +555,9 @@ write_table(FILE *out, const struct fig_diff *d, size_t n,
 		add_cell(&b, head[c], w[c]);
 	put_line(out, &b);
 	for (size_t i = 0; i < n; i++) {
-		diff_row(d, i, &row);
-		if (!r->latest)
+		if (!diff_row_latest(d, i))
 			continue;
+		diff_row(d, i, &row);
 		table_cells(r, cell);
 		for (int c = 0; c < T_NCOLS; c++) {
 			if (c == T_CLASS && colour) {

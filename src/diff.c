@@ -1040,11 +1040,39 @@ fig_expand(const struct fig_diff *d, const struct fig *f,
 	out->src = &d->sources[f->source]->pub;
 }
 
+int
+diff_row_latest(const struct fig_diff *d, size_t i)
+{
+	return d->rows[i].latest;
+}
+
 void
 diff_row(const struct fig_diff *d, size_t i, struct fig_diff_row *r)
 {
 	const struct row *w = &d->rows[i];
 	const struct series *s = &d->series[w->series];
+
+	/* Callers walk the rows in order, and a row's figures and quotes
+	 * lie anywhere in a hundred megabytes: a cache miss each, most of
+	 * the time of writing a row. Ask for the figures of the row 16
+	 * ahead and the quotes of the row 8 ahead. (Written out here: GCC
+	 * 12 drops a call to a function that only prefetches.) */
+	if (i + 16 < d->nrows) {
+		const struct row *a = &d->rows[i + 16];
+		if (a->newer != NONE)
+			__builtin_prefetch(&d->newer[a->newer]);
+		if (a->base != NONE)
+			__builtin_prefetch(&d->base[a->base]);
+	}
+	if (i + 8 < d->nrows) {
+		const struct row *a = &d->rows[i + 8];
+		if (a->newer != NONE)
+			__builtin_prefetch(d->quotes.data +
+			    d->newer[a->newer].quote);
+		if (a->base != NONE)
+			__builtin_prefetch(d->quotes.data +
+			    d->base[a->base].quote);
+	}
 
 	memset(r, 0, sizeof *r);
 	r->cls = (enum fig_dclass)w->cls;
@@ -1081,6 +1109,25 @@ num(char *buf, double v)
 	return buf;
 }
 
+/* A line number's digits: snprintf's cost, twice a row, was a tenth
+ * of writing a diff's CSV. */
+static const char *
+line_num(char *buf, long v)
+{
+	char tmp[24], *p = tmp + sizeof tmp;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+
+	*--p = '\0';
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--p = '-';
+	memcpy(buf, p, (size_t)(tmp + sizeof tmp - p));
+	return buf;
+}
+
 void
 diff_row_fields(const struct fig_diff_row *r, const char **v,
     char nb[][64])
@@ -1103,8 +1150,7 @@ diff_row_fields(const struct fig_diff_row *r, const char **v,
 			v[7] = num(nb[2], b->high);
 		v[8] = b->quote;
 		v[9] = b->src ? b->src->doc : "";
-		snprintf(nb[3], 64, "%ld", b->line);
-		v[10] = nb[3];
+		v[10] = line_num(nb[3], b->line);
 		v[22] = b->src ? b->src->published : "";
 		v[23] = claim_qual_name(b->qual);
 		v[24] = claim_kind_name(b->kind);
@@ -1118,8 +1164,7 @@ diff_row_fields(const struct fig_diff_row *r, const char **v,
 			v[14] = num(nb[6], n->high);
 		v[15] = n->quote;
 		v[16] = n->src ? n->src->doc : "";
-		snprintf(nb[7], 64, "%ld", n->line);
-		v[17] = nb[7];
+		v[17] = line_num(nb[7], n->line);
 		v[18] = n->src ? n->src->published : "";
 		v[25] = claim_qual_name(n->qual);
 		v[26] = claim_kind_name(n->kind);

@@ -137,6 +137,8 @@ size_t diff_run(struct fig_diff *d);
  * each and expands one when asked: half a million rows of figures
  * would be copies of what it holds already. */
 void diff_row(const struct fig_diff *d, size_t i, struct fig_diff_row *r);
+/* Row i's latest flag, without expanding the row. */
+int diff_row_latest(const struct fig_diff *d, size_t i);
 
 /* Borrowed; complete after diff_run. */
 const struct fig_diff_stats *diff_stats(const struct fig_diff *d);
