@@ -1,6 +1,7 @@
 /* buf.c: the growable buffer and the allocation helpers. Out of memory is
  * the one failure that exits on the spot. */
 #define _POSIX_C_SOURCE 200809L
+#include <sys/mman.h>
 #include <sys/types.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -43,6 +44,37 @@ xrealloc(void *p, size_t n)
 	if (p == NULL)
 		oom();
 	return p;
+}
+
+/* Arrays of this size and up go on huge pages where the kernel has
+ * them. */
+#define HUGE_PAGE ((size_t)2 << 20)
+#define BIG_ARRAY (4 * HUGE_PAGE)
+
+void *
+xrealloc_big(void *p, size_t used, size_t n)
+{
+	size_t cap;
+	void *q;
+
+	if (n < BIG_ARRAY)
+		return xrealloc(p, n);
+	if (n > (size_t)-1 - HUGE_PAGE)
+		oom();
+	cap = (n + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
+	q = aligned_alloc(HUGE_PAGE, cap);
+	if (q == NULL)
+		oom();
+#ifdef MADV_HUGEPAGE
+	/* a hint: where transparent huge pages are off or unknown, the
+	 * array simply gets small pages */
+	(void)madvise(q, cap, MADV_HUGEPAGE);
+#endif
+	if (p) {
+		memcpy(q, p, used < n ? used : n);
+		free(p);
+	}
+	return q;
 }
 
 char *

@@ -129,7 +129,8 @@ struct fig_diff {
 	int last_period;
 	struct fig *base, *newer;
 	size_t nbase, capbase, nnewer, capnewer;
-	struct fig_buf quotes;	/* every figure's quote, NUL-terminated */
+	char *quotes;		/* every figure's quote, NUL-terminated */
+	size_t nquotes, capquotes;	/* bytes */
 	struct key *keys;
 	struct row *rows;
 	size_t nrows, caprows;
@@ -509,10 +510,28 @@ diff_free(struct fig_diff *d)
 	free(d->keys);
 	free(d->rows);
 	free(d->after);
-	buf_release(&d->quotes);
+	free(d->quotes);
 	buf_release(&d->scratch);
 	buf_release(&d->last_key);
 	free(d);
+}
+
+/* Appends q to the quotes; returns its offset. */
+static size_t
+quote_add(struct fig_diff *d, const char *q)
+{
+	size_t n = strlen(q) + 1, at = d->nquotes;
+
+	if (d->capquotes - d->nquotes < n) {
+		size_t cap = d->capquotes ? d->capquotes : 4096;
+		while (cap - d->nquotes < n)
+			cap *= 2;
+		d->quotes = xrealloc_big(d->quotes, d->nquotes, cap);
+		d->capquotes = cap;
+	}
+	memcpy(d->quotes + at, q, n);
+	d->nquotes += n;
+	return at;
 }
 
 static void
@@ -524,8 +543,7 @@ fig_fill(struct fig_diff *d, struct fig *f, const struct fig_diff_in *in,
 	f->series = in->series;
 	f->period = period_id(d, in->period);
 	f->source = source_id(d, src);
-	f->quote = d->quotes.len;
-	buf_add(&d->quotes, q, strlen(q) + 1);
+	f->quote = quote_add(d, q);
 	f->line = in->line;
 	f->value = in->value;
 	f->low = in->has_low ? in->low : 0;
@@ -579,7 +597,8 @@ diff_add(struct fig_diff *d, int baseline, const struct fig_diff_in *f,
 	}
 	if (d->nnewer == d->capnewer) {
 		d->capnewer = d->capnewer ? d->capnewer * 2 : 256;
-		d->newer = xrealloc(d->newer, d->capnewer * sizeof *d->newer);
+		d->newer = xrealloc_big(d->newer, d->nnewer * sizeof *d->newer,
+		    d->capnewer * sizeof *d->newer);
 	}
 	fig_fill(d, &d->newer[d->nnewer], f, src);
 	if (!d->sources[d->newer[d->nnewer].source]->newer) {
@@ -743,7 +762,8 @@ row_add(struct fig_diff *d, enum fig_dclass cls, const struct series *s,
 
 	if (d->nrows == d->caprows) {
 		d->caprows = d->caprows ? d->caprows * 2 : 64;
-		d->rows = xrealloc(d->rows, d->caprows * sizeof *d->rows);
+		d->rows = xrealloc_big(d->rows, d->nrows * sizeof *d->rows,
+		    d->caprows * sizeof *d->rows);
 	}
 	r = &d->rows[d->nrows++];
 	r->series = (uint32_t)(s - d->series);
@@ -953,7 +973,8 @@ diff_run(struct fig_diff *d)
 
 	/* sort the newer figures' keys: bucket them by series (ids are
 	 * dense), then sort each bucket, which fits in cache */
-	d->keys = xmalloc((d->nnewer ? d->nnewer : 1) * sizeof *d->keys);
+	d->keys = xrealloc_big(NULL, 0, (d->nnewer ? d->nnewer : 1) *
+	    sizeof *d->keys);
 	at = xcalloc(d->nseries + 1, sizeof *at);
 	for (size_t i = 0; i < d->nnewer; i++)
 		at[d->newer[i].series + 1]++;
@@ -1027,7 +1048,7 @@ static void
 fig_expand(const struct fig_diff *d, const struct fig *f,
     struct fig_diff_fig *out)
 {
-	out->quote = d->quotes.data + f->quote;
+	out->quote = d->quotes + f->quote;
 	out->line = f->line;
 	out->value = f->value;
 	out->low = f->low;
@@ -1067,10 +1088,10 @@ diff_row(const struct fig_diff *d, size_t i, struct fig_diff_row *r)
 	if (i + 8 < d->nrows) {
 		const struct row *a = &d->rows[i + 8];
 		if (a->newer != NONE)
-			__builtin_prefetch(d->quotes.data +
+			__builtin_prefetch(d->quotes +
 			    d->newer[a->newer].quote);
 		if (a->base != NONE)
-			__builtin_prefetch(d->quotes.data +
+			__builtin_prefetch(d->quotes +
 			    d->base[a->base].quote);
 	}
 

@@ -42,6 +42,13 @@ int buf_getline(struct fig_buf *b, FILE *f);
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
+/* xrealloc for arrays that grow large (the diff's million figures):
+ * from 8 MB up the array is placed on 2 MB boundaries and the kernel
+ * is asked to back it with huge pages (madvise; a hint). A first touch
+ * of each 4 KB page is a page fault, about 5 us on the VMs this runs
+ * on: 14,000 of them for a 56 MB array. The first used bytes of p are
+ * kept (a copy, where realloc might have moved pages); free with free. */
+void *xrealloc_big(void *p, size_t used, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
