@@ -111,6 +111,39 @@ end_block(struct fig_segmenter *sg)
 	return rc;
 }
 
+/* Lines this long are not hard-wrapped text (which wraps near 80). */
+#define PARA_LINE 100
+
+/* Does the prose block end with a whole paragraph on one line: a long
+ * line that closes a sentence? Articles saved one paragraph per line,
+ * with no blank line between, are read as paragraphs, not as one: a
+ * date one paragraph sets is not another's. */
+static int
+ends_para_line(const struct fig_block *b)
+{
+	const unsigned char *s = (const unsigned char *)b->text.data;
+	size_t start, n = b->text.len;
+
+	if (b->kind != FIG_BLK_PROSE || b->nlines == 0)
+		return 0;
+	start = b->lines[b->nlines - 1].off;
+	while (n > start && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (n - start < PARA_LINE)
+		return 0;
+	/* closing quotes and brackets after the stop: ." .) .' and the
+	 * curly ones (UTF-8 E2 80 9D and E2 80 99) */
+	while (n > start + 1 && (s[n - 1] == '"' || s[n - 1] == '\'' ||
+	    s[n - 1] == ')' || ((s[n - 1] == 0x9D || s[n - 1] == 0x99) &&
+	    n > start + 3 && s[n - 2] == 0x80 && s[n - 3] == 0xE2))) {
+		if (s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')')
+			n--;
+		else
+			n -= 3;
+	}
+	return s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?';
+}
+
 static enum fig_blockkind
 classify(const char *s, size_t n)
 {
@@ -154,7 +187,8 @@ seg_line(struct fig_segmenter *sg, const char *s, size_t n, long line,
 		return end_block(sg);
 	kind = classify(s, n);
 	if (kind != FIG_BLK_PROSE || (sg->have_cur &&
-	    sg->cur.kind != FIG_BLK_PROSE && sg->cur.kind != FIG_BLK_ITEM)) {
+	    sg->cur.kind != FIG_BLK_PROSE && sg->cur.kind != FIG_BLK_ITEM) ||
+	    (sg->have_cur && ends_para_line(&sg->cur))) {
 		if ((rc = end_block(sg)) != 0)
 			return rc;
 	}

@@ -136,6 +136,15 @@ static const struct xcase cases[] = {
 	  "5 percent more|5|percent|exact|||2020|observed|||\n"
 	  "7 percent|7|percent|exact|||2020|observed|||\n"
 	  "fell 3 percent|-3|percent|exact||||observed|||\n" },
+	/* an article saved one paragraph per line: each line is a
+	 * paragraph, and the first one's date stays in it; hard-wrapped
+	 * lines (short) still join */
+	{ "paragraph_per_line", "In 2020 the market grew strongly, and "
+	  "the trade body said local firms won a larger share than at any "
+	  "time before.\nExports rose 4 percent.\nIn 2021 output\nfell "
+	  "2 percent.\n", "2022-11",
+	  "rose 4 percent|4|percent|exact||||observed|||\n"
+	  "fell 2 percent|-2|percent|exact|||2021|observed|||\n" },
 	/* never claims */
 	{ "models_and_years", "The S-400, RD-180, Mi-26, CR-929, 5G, 6G, "
 	  "RISC-V, COVID-19 and Industrie 4.0 date from 2014 and 2019.", NULL,
