@@ -43,6 +43,11 @@ struct mention {
 	size_t end;
 	enum fig_prole role;
 	char period[FIG_PERIOD_LEN];
+	/* a phrase that dates figures with no period formats.md can write
+	 * ("January-August 2023"): period is "", year its year */
+	int blank;
+	int year;
+	int month;		/* an anaphor's month ("in June"), or 0 */
 	enum fig_pkind kind;
 };
 
@@ -80,6 +85,11 @@ struct xstate {
 	struct fig_err *err;
 	pcre2_match_data *md;
 	int pub_year;
+	int pub_month;		/* 0 when the date has none */
+	/* the last date phrase of the document that dated figures, for
+	 * "in the reporting period" and "in June" in later paragraphs */
+	struct mention recall;
+	int has_recall;
 	struct about_memo {		/* topic "about" results of this block */
 		const struct fig_re *re;
 		size_t end;		/* the paragraph so far, [0, end) */
@@ -184,6 +194,9 @@ set_published(struct xstate *x, const char *p)
 		return;
 	claim_setfield(x->meta->published, sizeof x->meta->published, p);
 	x->pub_year = period_year(p);
+	x->pub_month = strlen(p) >= 7 ? period_digits(p + 5, 2) : 0;
+	if (x->pub_month < 1 || x->pub_month > 12)
+		x->pub_month = 0;
 }
 
 /* "key: value" of a metadata block; returns 1 when it was one. */
@@ -569,7 +582,16 @@ add_mention(struct xstate *x, int si, int first)
 	mm.end = ov[1];
 	mm.role = pr->role;
 	if (pr->g_year > 0) {
-		if (period_from_match(pr, x->md, mm.period) != 0)
+		int rc = period_from_match(pr, x->md, mm.period);
+		if (rc < 0)
+			return end;
+		if (rc == 1) {
+			mm.blank = 1;
+			mm.year = period_year(mm.period);
+			mm.period[0] = '\0';
+		}
+	} else if (pr->g_month > 0) {
+		if ((mm.month = period_match_month(x->md)) == 0)
 			return end;
 	} else if (pr->role == FIG_PR_RELATIVE) {
 		if (!x->pub_year)
@@ -611,6 +633,23 @@ next_year(const char *s, size_t from, size_t to)
 #define YEAR_BEFORE 80
 #define YEAR_AFTER 16
 
+/* The year of a month named without one ("in June"): the paragraph's
+ * last year, else the year of the document's last date phrase, else
+ * the latest such month up to publication; 0 when none is known. */
+static int
+month_year(const struct xstate *x, int last_year, int month)
+{
+	if (last_year)
+		return last_year;
+	if (x->has_recall)
+		return x->recall.blank ? x->recall.year :
+		    period_year(x->recall.period);
+	if (!x->pub_year)
+		return 0;
+	return x->pub_month && month > x->pub_month ? x->pub_year - 1 :
+	    x->pub_year;
+}
+
 /* Finds the date phrases of sentence si in the cleaned block. */
 static int
 find_mentions(struct xstate *x, int si, size_t cs, size_t ce, int *last_year)
@@ -648,7 +687,19 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce, int *last_year)
 		}
 	for (int i = first; i < x->nm; i++) {
 		struct mention *mm = &x->m[i];
-		if (mm->role == FIG_PR_ANAPHOR) {
+		if (mm->role == FIG_PR_ANAPHOR && mm->month) {
+			int my = month_year(x, *last_year, mm->month);
+			if (my)
+				snprintf(mm->period, sizeof mm->period,
+				    "%04d-%02d", my % 10000, mm->month);
+		} else if (mm->role == FIG_PR_RECALL) {
+			if (x->has_recall) {
+				memcpy(mm->period, x->recall.period,
+				    sizeof mm->period);
+				mm->blank = x->recall.blank;
+				mm->year = x->recall.year;
+			}
+		} else if (mm->role == FIG_PR_ANAPHOR) {
 			if (*last_year)
 				snprintf(mm->period, sizeof mm->period, "%04d",
 				    (*last_year + r->periods[mm->rule].offset) %
@@ -656,13 +707,22 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce, int *last_year)
 			else
 				mm->period[0] = '\0';
 		}
-		if (mm->period[0] && mm->role != FIG_PR_BASELINE)
+		if (mm->blank && mm->role != FIG_PR_BASELINE)
+			*last_year = mm->year;
+		else if (mm->period[0] && mm->role != FIG_PR_BASELINE)
 			*last_year = period_year(mm->period);
-		mm->kind = kind_of(x, mm->role, period_year(mm->period), si);
+		mm->kind = kind_of(x, mm->role, mm->blank ? mm->year :
+		    period_year(mm->period), si);
 		if (mm->role == FIG_PR_ANCHOR && mm->kind == FIG_PK_FORECAST &&
 		    rules_match(x->r, &x->r->target, x->clean.data,
 		    x->csent[si].end, x->csent[si].start, 0, x->md, NULL) > 0)
 			mm->kind = FIG_PK_TARGET;
+		if ((mm->role == FIG_PR_ANCHOR || mm->role == FIG_PR_ANAPHOR ||
+		    mm->role == FIG_PR_RELATIVE) && (mm->period[0] ||
+		    mm->blank)) {
+			x->recall = *mm;
+			x->has_recall = 1;
+		}
 	}
 	return 0;
 }
@@ -671,7 +731,7 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce, int *last_year)
 static int
 dating(const struct mention *m)
 {
-	return m->period[0] && m->role != FIG_PR_BASELINE &&
+	return (m->period[0] || m->blank) && m->role != FIG_PR_BASELINE &&
 	    m->role != FIG_PR_PRESENT;
 }
 

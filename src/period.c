@@ -225,6 +225,35 @@ ordinal(const char *s, int n)
 	return 0;
 }
 
+/* The period of the months from..to of year y: a half, a quarter or
+ * the year when they make one. A run from January that makes none is a
+ * year-to-date total ("January-August 2023"), for which formats.md has
+ * no period: out gets the year alone and 1 is returned. Another run
+ * ("July and August 2021") is dated by its year. */
+static int
+span_period(const char *y, int from, int to, char out[FIG_PERIOD_LEN])
+{
+	char tmp[16];
+
+	if (from < 1 || to < 1 || to < from)
+		return -1;
+	if (from == 1 && to == 12)
+		snprintf(tmp, sizeof tmp, "%.4s", y);
+	else if ((from == 1 || from == 7) && to == from + 5)
+		snprintf(tmp, sizeof tmp, "%.4s-H%d", y, from == 1 ? 1 : 2);
+	else if (from % 3 == 1 && to == from + 2)
+		snprintf(tmp, sizeof tmp, "%.4s-Q%d", y, from / 3 + 1);
+	else if (from == to)
+		snprintf(tmp, sizeof tmp, "%.4s-%02d", y, from);
+	else {
+		snprintf(tmp, sizeof tmp, "%.4s", y);
+		if (period_parse(tmp, out) != 0)
+			return -1;
+		return from == 1 ? 1 : 0;
+	}
+	return period_parse(tmp, out);
+}
+
 int
 period_from_match(const struct fig_periodrule *pr, pcre2_match_data *md,
     char out[FIG_PERIOD_LEN])
@@ -240,9 +269,11 @@ period_from_match(const struct fig_periodrule *pr, pcre2_match_data *md,
 	nd = pr->g_day > 0 ? group(md, "day", d, sizeof d) : -1;
 	nh = pr->g_half > 0 ? group(md, "half", h, sizeof h) : -1;
 	nq = pr->g_quarter > 0 ? group(md, "quarter", q, sizeof q) : -1;
-	/* a span of months ("July and August 2021") is the year */
-	if (pr->g_span > 0 && group(md, "span", sp, sizeof sp) > 0)
-		nm = nd = -1;
+	/* a run of months from span to month */
+	if (pr->g_span > 0 && (k = group(md, "span", sp, sizeof sp)) > 0 &&
+	    nm > 0)
+		return span_period(y, period_month(sp, (size_t)k),
+		    period_month(m, (size_t)nm), out);
 	if (nm > 0) {
 		month = (m[0] >= '0' && m[0] <= '9') ? atoi(m) :
 		    period_month(m, (size_t)nm);
@@ -262,6 +293,21 @@ period_from_match(const struct fig_periodrule *pr, pcre2_match_data *md,
 	else
 		snprintf(tmp, sizeof tmp, "%.4s", y);
 	return period_parse(tmp, out);
+}
+
+int
+period_match_month(pcre2_match_data *md)
+{
+	char m[32];
+	int n = group(md, "month", m, sizeof m);
+
+	if (n <= 0)
+		return 0;
+	if (m[0] >= '0' && m[0] <= '9') {
+		int v = period_digits(m, n);
+		return v >= 1 && v <= 12 ? v : 0;
+	}
+	return period_month(m, (size_t)n);
 }
 
 int

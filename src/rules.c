@@ -821,9 +821,9 @@ static int
 parse_role(const char *s, enum fig_prole *role)
 {
 	static const char *const names[] = { "anchor", "deadline", "baseline",
-	    "anaphor", "present", "relative" };
+	    "anaphor", "present", "relative", "recall" };
 
-	for (int i = 0; i < 6; i++)
+	for (int i = 0; i < 7; i++)
 		if (strcmp(s, names[i]) == 0) {
 			*role = (enum fig_prole)i;
 			return 0;
@@ -1215,7 +1215,7 @@ build(struct loader *L)
 				err_set(L->err, FIG_EINPUT, s->path,
 				    kv ? kv->line : s->at.line, 1, "[period] "
 				    "needs 'role =' anchor, deadline, baseline, "
-				    "anaphor, present or relative");
+				    "anaphor, present, relative or recall");
 				goto out;
 			}
 			if ((kv = section_get(s, "offset")) != NULL)
@@ -1231,6 +1231,7 @@ build(struct loader *L)
 			if (p->g_year <= 0 && p->role != FIG_PR_ANAPHOR &&
 			    p->role != FIG_PR_PRESENT &&
 			    p->role != FIG_PR_RELATIVE &&
+			    p->role != FIG_PR_RECALL &&
 			    p->role != FIG_PR_BASELINE) {
 				err_set(L->err, FIG_EINPUT, s->path, s->at.line,
 				    1, "[period %s] pattern needs a "

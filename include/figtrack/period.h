@@ -39,8 +39,14 @@ int period_cmp(const char *a, const char *b);
 
 /* Builds a period from a date-phrase match of rule pr (groups year,
  * month, day, half, quarter, span) in md over subject s. Returns 0 and
- * fills out, or -1 when the groups do not make a valid period. */
+ * fills out, or -1 when the groups do not make a valid period. A span
+ * (the first month of a run ending at month) makes a half, a quarter or
+ * the year when it is one; a run from January that is none of them (a
+ * year-to-date total) has no period in formats.md: 1 is returned and
+ * out gets its year, which dates nothing by itself. */
 int period_from_match(const struct fig_periodrule *pr,
     pcre2_match_data *md, char out[FIG_PERIOD_LEN]);
+/* The month (1..12) of a match's "month" group, or 0 when unset. */
+int period_match_month(pcre2_match_data *md);
 
 #endif

@@ -106,9 +106,12 @@ enum fig_prole {
 	FIG_PR_ANCHOR,		/* "in 2020", "as of June 2022" */
 	FIG_PR_DEADLINE,	/* "by 2030", "scheduled for 2025" */
 	FIG_PR_BASELINE,	/* "compared to the second half of 2021" */
-	FIG_PR_ANAPHOR,		/* "that year", "the same year" */
+	FIG_PR_ANAPHOR,		/* "that year", "the same year"; with a month
+				   group, "in June": that month of it */
 	FIG_PR_PRESENT,		/* "now", "currently" */
-	FIG_PR_RELATIVE		/* "last year": publication year + offset */
+	FIG_PR_RELATIVE,	/* "last year": publication year + offset */
+	FIG_PR_RECALL		/* "in the reporting period": the period the
+				   last date phrase of the document named */
 };
 
 /* [period NAME]. */
