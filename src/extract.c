@@ -125,6 +125,9 @@ struct xstate {
 	int pastcap;
 	const char **entback;	/* per sentence: see entity_before */
 	int entbackcap;
+	/* the first entity the title names, looked up when first needed:
+	 * NULL until then, no_entity when it names none */
+	const char *title_entity;
 	struct fig_buf ctx;	/* a sentence with the figure marked */
 	struct fig_buf tmp;
 };
@@ -856,8 +859,13 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		return;
 	}
 	/* the date an earlier sentence of the paragraph set; a duration
-	 * ("for more than a decade") runs to the time of writing instead */
-	if (carry && !(q->q.unit && q->q.unit->duration)) {
+	 * ("for more than a decade") runs to the time of writing instead,
+	 * and what can be done now ("its best fab can make 65nm chips")
+	 * is not the goal an earlier sentence set */
+	if (carry && !(q->q.unit && q->q.unit->duration) &&
+	    !(carry->kind == FIG_PK_TARGET && x->r->ability.code &&
+	    rules_match(x->r, &x->r->ability, c, x->csent[q->sent].end,
+	    x->csent[q->sent].start, 0, x->md, NULL) > 0)) {
 		use_mention(carry, period, kind);
 		return;
 	}
@@ -975,6 +983,38 @@ entity_before(struct xstate *x, int s)
  * its sentence before it (the subject, as a rule), else the first after
  * it, else the first of the nearest earlier sentence of the paragraph
  * naming one. */
+/* What the document is about when a paragraph names no one: the first
+ * entity of its title ("Russia wants 28nm chips by 2030"). */
+static const char *
+title_entity(struct xstate *x)
+{
+	const struct fig_rules *r = x->r;
+	const char *t = x->meta->title;
+
+	if (x->title_entity == NULL) {
+		const char *e = NULL;
+		if (rules_match(r, &r->anyentity, t, strlen(t), 0, 0, x->md,
+		    NULL) > 0) {
+			const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+			e = rules_entity(r, t + ov[0], ov[1] - ov[0]);
+		}
+		x->title_entity = e ? e : no_entity;
+	}
+	return x->title_entity == no_entity ? NULL : x->title_entity;
+}
+
+/* The end of the stretch of s[from..to) before its first comma,
+ * semicolon or dash. */
+static size_t
+stretch_end(const char *s, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (s[i] == ',' || s[i] == ';' || (s[i] == '-' && i > from &&
+		    s[i - 1] == ' '))
+			return i;
+	return to;
+}
+
 static void
 nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n)
 {
@@ -987,10 +1027,19 @@ nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n)
 		e = first_entity(x, clause, q->q.end);
 	if (e == NULL)
 		e = first_entity(x, cs->start, q->q.end);
+	/* after the figure: in its own stretch up to a comma first ("rose
+	 * 5 percent in Russia"), then what earlier sentences were about,
+	 * then the rest ("28nm by 2030, something TSMC did in 2011" is
+	 * not about TSMC) */
 	if (e == NULL)
-		e = first_entity(x, q->q.end, cs->end);
+		e = first_entity(x, q->q.end, stretch_end(x->clean.data,
+		    q->q.end, cs->end));
 	if (e == NULL && q->sent > 0)
 		e = entity_before(x, q->sent - 1);
+	if (e == NULL)
+		e = title_entity(x);
+	if (e == NULL)
+		e = first_entity(x, q->q.end, cs->end);
 	if (e)
 		claim_setfield(out, n, e);
 }
