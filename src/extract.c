@@ -47,7 +47,9 @@ struct mention {
 	 * ("January-August 2023"): period is "", year its year */
 	int blank;
 	int year;
-	int month;		/* an anaphor's month ("in June"), or 0 */
+	int part;		/* an anaphor's part of a year ("in June"):
+				   'M', 'Q', 'H', or 0 */
+	int partn;		/* its month, quarter or half */
 	enum fig_pkind kind;
 };
 
@@ -593,8 +595,8 @@ add_mention(struct xstate *x, int si, int first)
 			mm.year = period_year(mm.period);
 			mm.period[0] = '\0';
 		}
-	} else if (pr->g_month > 0) {
-		if ((mm.month = period_match_month(x->md)) == 0)
+	} else if (pr->g_month > 0 || pr->g_quarter > 0 || pr->g_half > 0) {
+		if ((mm.part = period_match_part(pr, x->md, &mm.partn)) == 0)
 			return end;
 	} else if (pr->role == FIG_PR_RELATIVE) {
 		if (!x->pub_year)
@@ -636,9 +638,10 @@ next_year(const char *s, size_t from, size_t to)
 #define YEAR_BEFORE 80
 #define YEAR_AFTER 16
 
-/* The year of a month named without one ("in June"): the paragraph's
- * last year, else the year of the document's last date phrase, else
- * the latest such month up to publication; 0 when none is known. */
+/* The year of a part of a year named without one ("in June", "in the
+ * first quarter"; month: its first month): the paragraph's last year,
+ * else the year of the document's last date phrase, else the latest
+ * such part begun by publication; 0 when none is known. */
 static int
 month_year(const struct xstate *x, int last_year, int month)
 {
@@ -690,11 +693,16 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce, int *last_year)
 		}
 	for (int i = first; i < x->nm; i++) {
 		struct mention *mm = &x->m[i];
-		if (mm->role == FIG_PR_ANAPHOR && mm->month) {
-			int my = month_year(x, *last_year, mm->month);
-			if (my)
+		if (mm->role == FIG_PR_ANAPHOR && mm->part) {
+			int first_month = mm->part == 'Q' ? mm->partn * 3 - 2 :
+			    mm->part == 'H' ? mm->partn * 6 - 5 : mm->partn;
+			int my = month_year(x, *last_year, first_month);
+			if (my && mm->part == 'M')
 				snprintf(mm->period, sizeof mm->period,
-				    "%04d-%02d", my % 10000, mm->month);
+				    "%04d-%02d", my % 10000, mm->partn);
+			else if (my)
+				snprintf(mm->period, sizeof mm->period,
+				    "%04d-%c%d", my % 10000, mm->part, mm->partn);
 		} else if (mm->role == FIG_PR_RECALL) {
 			if (x->has_recall) {
 				memcpy(mm->period, x->recall.period,

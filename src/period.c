@@ -254,6 +254,23 @@ span_period(const char *y, int from, int to, char out[FIG_PERIOD_LEN])
 	return period_parse(tmp, out);
 }
 
+/* A count of months in digits or words ("nine"), or 0. */
+static int
+count_word(const char *s, int n)
+{
+	static const char *const words[] = { "one", "two", "three", "four",
+	    "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	    "twelve" };
+
+	if (n >= 1 && s[0] >= '0' && s[0] <= '9')
+		return period_digits(s, n);
+	for (int i = 0; i < 12; i++)
+		if (n == (int)strlen(words[i]) && strncasecmp(s, words[i],
+		    (size_t)n) == 0)
+			return i + 1;
+	return 0;
+}
+
 int
 period_from_match(const struct fig_periodrule *pr, pcre2_match_data *md,
     char out[FIG_PERIOD_LEN])
@@ -274,6 +291,9 @@ period_from_match(const struct fig_periodrule *pr, pcre2_match_data *md,
 	    nm > 0)
 		return span_period(y, period_month(sp, (size_t)k),
 		    period_month(m, (size_t)nm), out);
+	/* the first n months of the year */
+	if (pr->g_months > 0 && (k = group(md, "months", sp, sizeof sp)) > 0)
+		return span_period(y, 1, count_word(sp, k), out);
 	if (nm > 0) {
 		month = (m[0] >= '0' && m[0] <= '9') ? atoi(m) :
 		    period_month(m, (size_t)nm);
@@ -296,18 +316,27 @@ period_from_match(const struct fig_periodrule *pr, pcre2_match_data *md,
 }
 
 int
-period_match_month(pcre2_match_data *md)
+period_match_part(const struct fig_periodrule *pr, pcre2_match_data *md,
+    int *n)
 {
-	char m[32];
-	int n = group(md, "month", m, sizeof m);
+	char t[32];
+	int k;
 
-	if (n <= 0)
-		return 0;
-	if (m[0] >= '0' && m[0] <= '9') {
-		int v = period_digits(m, n);
-		return v >= 1 && v <= 12 ? v : 0;
+	*n = 0;
+	if (pr->g_month > 0 && (k = group(md, "month", t, sizeof t)) > 0) {
+		*n = (t[0] >= '0' && t[0] <= '9') ? period_digits(t, k) :
+		    period_month(t, (size_t)k);
+		return *n >= 1 && *n <= 12 ? 'M' : 0;
 	}
-	return period_month(m, (size_t)n);
+	if (pr->g_quarter > 0 && (k = group(md, "quarter", t, sizeof t)) > 0) {
+		*n = ordinal(t, k);
+		return *n >= 1 && *n <= 4 ? 'Q' : 0;
+	}
+	if (pr->g_half > 0 && (k = group(md, "half", t, sizeof t)) > 0) {
+		*n = ordinal(t, k);
+		return *n >= 1 && *n <= 2 ? 'H' : 0;
+	}
+	return 0;
 }
 
 int

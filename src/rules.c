@@ -682,7 +682,9 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 			buf_release(&alt);
 		}
 		if (!first)
-			buf_adds(&b, pass == 0 ? ")\\s+(?:by\\s+)?)?" :
+			/* "rose by 5%", "grew a further 26.3%" */
+			buf_adds(&b, pass == 0 ? ")\\s+(?:by\\s+)?(?:(?:a\\s+"
+			    "further|another|an\\s+additional)\\s+)?)?" :
 			    ")\\s+)?");
 	}
 	/* prefix units: "US$", "EUR", "RMB" */
@@ -1228,6 +1230,7 @@ build(struct loader *L)
 			p->g_half = group_of(p->re.code, "half");
 			p->g_quarter = group_of(p->re.code, "quarter");
 			p->g_span = group_of(p->re.code, "span");
+			p->g_months = group_of(p->re.code, "months");
 			if (p->g_year <= 0 && p->role != FIG_PR_ANAPHOR &&
 			    p->role != FIG_PR_PRESENT &&
 			    p->role != FIG_PR_RELATIVE &&

@@ -46,7 +46,10 @@ int period_cmp(const char *a, const char *b);
  * out gets its year, which dates nothing by itself. */
 int period_from_match(const struct fig_periodrule *pr,
     pcre2_match_data *md, char out[FIG_PERIOD_LEN]);
-/* The month (1..12) of a match's "month" group, or 0 when unset. */
-int period_match_month(pcre2_match_data *md);
+/* The part of a year a date phrase without a year names ("in June",
+ * "in the first quarter"): returns 'M', 'Q' or 'H' and sets *n to the
+ * month (1..12), quarter or half, or returns 0. */
+int period_match_part(const struct fig_periodrule *pr, pcre2_match_data *md,
+    int *n);
 
 #endif

@@ -118,7 +118,7 @@ enum fig_prole {
 struct fig_periodrule {
 	struct fig_re re;	/* named groups: year, month, day, half,
 				   quarter, span */
-	int g_year, g_month, g_day, g_half, g_quarter, g_span;
+	int g_year, g_month, g_day, g_half, g_quarter, g_span, g_months;
 	enum fig_prole role;
 	int offset;		/* for relative: years from publication */
 	struct fig_origin at;
