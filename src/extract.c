@@ -127,6 +127,10 @@ struct xstate {
 	int pastcap;
 	const char **entback;	/* per sentence: see entity_before */
 	int entbackcap;
+	/* the topics' requires answered for sentence memo_sent of this
+	 * block: per rules->nreq_ids slot, -1 unknown, else 0 or 1 */
+	signed char *reqmemo;
+	int memo_sent;
 	/* the first entity the title names, looked up when first needed:
 	 * NULL until then, no_entity when it names none */
 	const char *title_entity;
@@ -1156,9 +1160,16 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *entity,
 			return rc;
 	}
 	for (int i = 0; i < t->nrequire; i++) {
-		if ((rc = rules_match(r, &t->require[i], x->ctx.data, x->ctx.len,
-		    0, 0, x->md, x->err)) <= 0)
-			return rc;
+		int id = t->req_id[i];
+		if (id >= 0 && x->reqmemo[id] >= 0)
+			rc = x->reqmemo[id];
+		else if ((rc = rules_match(r, &t->require[i], x->ctx.data,
+		    x->ctx.len, 0, 0, x->md, x->err)) < 0)
+			return -1;
+		else if (id >= 0)
+			x->reqmemo[id] = rc > 0;
+		if (rc <= 0)
+			return 0;
 	}
 	for (int i = 0; i < t->npattern && !hit; i++) {
 		const PCRE2_SIZE *ov;
@@ -1209,6 +1220,11 @@ label_figure(struct xstate *x, int qi, const char *unit)
 	struct qrec *q = &x->qs[qi];
 
 	q->nlabel = 0;
+	if (x->memo_sent != q->sent) {
+		if (r->nreq_ids > 0)
+			memset(x->reqmemo, -1, (size_t)r->nreq_ids);
+		x->memo_sent = q->sent;
+	}
 	for (int i = 0; i < r->ntopics; i++) {
 		const struct fig_topic *t = &r->topics[i];
 		char entity[FIG_ENTITY_MAX];
@@ -1523,6 +1539,7 @@ process_block(struct xstate *x, const struct fig_block *b)
 	for (int si = 0; si < nsent; si++)
 		x->entback[si] = NULL;
 	x->nm = x->nq = 0;
+	x->memo_sent = -1;	/* the requires' answers were another block's */
 	for (int si = 0; si < nsent; si++) {
 		x->csent[si].start = clean_at(x, x->sent[si].start);
 		x->csent[si].end = clean_at(x, x->sent[si].end);
@@ -1723,6 +1740,7 @@ state_release(struct xstate *x)
 	free(x->fn);
 	free(x->past);
 	free(x->entback);
+	free(x->reqmemo);
 	pcre2_match_data_free(x->md);
 }
 
@@ -1754,6 +1772,8 @@ run(const struct fig_rules *r, FILE *in, const char *mem, size_t memlen,
 	x.meta = meta ? meta : &localmeta;
 	memset(x.meta, 0, sizeof *x.meta);
 	x.md = rules_match_data(r);
+	x.reqmemo = xmalloc(r->nreq_ids > 0 ? (size_t)r->nreq_ids : 1);
+	x.memo_sent = -1;
 	seg_init(&x.seg, on_block, &x);
 	if (opts && opts->published && opts->published[0]) {
 		char p[FIG_PERIOD_LEN];

@@ -166,6 +166,9 @@ number_scan(const struct fig_rules *r, const char *s, size_t from, size_t to)
 		/* the number words that start with these two letters */
 		key = rules_word_key(c, i + 1 < to ? (unsigned char)s[i + 1] :
 		    0);
+		if (!(r->word3[key] >> rules_word_third(i + 2 < to ?
+		    (unsigned char)s[i + 2] : 0) & 1))
+			continue;
 		for (int k = r->wordkey[key]; k < r->wordkey[key + 1]; k++)
 			if (word_at(r->words[r->wordorder[k]].word, s + i,
 			    to - i))

@@ -833,6 +833,39 @@ parse_role(const char *s, enum fig_prole *role)
 	return -1;
 }
 
+/* Gives each topic's requires their memo slots: one per distinct
+ * pattern (many topics share "\bimports\b" or {TARGETCUE}), none for
+ * one that looks at the figure's markers. A sentence of five figures
+ * then runs each require once, not five times per topic. */
+static void
+number_requires(struct fig_rules *r)
+{
+	r->nreq_ids = 0;
+	for (int i = 0; i < r->ntopics; i++) {
+		struct fig_topic *t = &r->topics[i];
+		t->req_id = xmalloc((size_t)(t->nrequire ? t->nrequire : 1) *
+		    sizeof *t->req_id);
+		for (int k = 0; k < t->nrequire; k++) {
+			const char *src = t->require[k].src;
+			int id = -1;
+			if (strstr(src, QOPEN) || strstr(src, QCLOSE) ||
+			    strstr(src, "27E6") || strstr(src, "27e6") ||
+			    strstr(src, "27E7") || strstr(src, "27e7")) {
+				t->req_id[k] = -1;
+				continue;
+			}
+			for (int j = 0; j <= i && id < 0; j++)
+				for (int m = 0; m < (j < i ? r->topics[j].nrequire :
+				    k) && id < 0; m++)
+					if (r->topics[j].req_id[m] >= 0 &&
+					    strcmp(r->topics[j].require[m].src,
+					    src) == 0)
+						id = r->topics[j].req_id[m];
+			t->req_id[k] = id >= 0 ? id : r->nreq_ids++;
+		}
+	}
+}
+
 /* Compiles the single pattern of a [section NAME]-like rule into *re. */
 static int
 compile_single(struct loader *L, const struct section *s, struct fig_re *re)
@@ -1329,6 +1362,7 @@ build(struct loader *L)
 	}
 	if (assemble_quantity(L, qsec, nq, usec, ssec) != 0)
 		goto out;
+	number_requires(r);
 	for (int i = 0; i < r->nwords; i++) {
 		struct fig_numword *w = &r->words[i];
 		if (!w->unitname[0])
@@ -1352,6 +1386,14 @@ build(struct loader *L)
 	}
 	for (int k = 0; k < FIG_WORDKEYS; k++)
 		r->wordkey[k + 1] += r->wordkey[k];
+	for (int i = 0; i < r->nwords; i++) {
+		const unsigned char *w = (const unsigned char *)r->words[i].word;
+		int k = rules_word_key(w[0], w[0] ? w[1] : 0);
+		if (w[0] && w[1] && w[2])
+			r->word3[k] |= 1u << rules_word_third(w[2]);
+		else
+			r->word3[k] = 0x7FFFFFF;	/* no third: any */
+	}
 	/* the byte pairs a number may start with */
 	for (unsigned d = '0'; d <= '9'; d++)
 		for (unsigned b = 0; b < 256; b++)
@@ -1606,6 +1648,7 @@ rules_free(struct fig_rules *r)
 	for (int i = 0; i < r->ntopics; i++) {
 		re_free_arr(r->topics[i].pattern, r->topics[i].npattern);
 		re_free_arr(r->topics[i].require, r->topics[i].nrequire);
+		free(r->topics[i].req_id);
 		re_free_arr(r->topics[i].unless, r->topics[i].nunless);
 		re_free_arr(r->topics[i].about, r->topics[i].nabout);
 	}

@@ -53,6 +53,15 @@ rules_word_key(unsigned char a, unsigned char b)
 	    ((b >= 'a' && b <= 'z') ? b - 'a' : 26);
 }
 
+/* The class of a number word's third character for rules.word3: a
+ * letter of either case 0..25, anything else 26. */
+static inline unsigned
+rules_word_third(unsigned char c)
+{
+	c |= 32;
+	return (c >= 'a' && c <= 'z') ? (unsigned)(c - 'a') : 26;
+}
+
 /* May a number start at s[0] (the next byte s[1] being b, 0 at the
  * end)? One bit test: most bytes of a text can be passed over with it. */
 #define rules_may_start(r, a, b) \
@@ -146,6 +155,10 @@ struct fig_topic {
 	int npattern;
 	struct fig_re *require;	/* all must match */
 	int nrequire;
+	int *req_id;		/* per require: its slot among the distinct
+				   requires of all topics, or -1 when it
+				   looks at the figure ({Q}): the others
+				   give one answer for a whole sentence */
 	struct fig_re *unless;	/* none may match */
 	int nunless;
 	struct fig_re *about;	/* each must match the paragraph so far */
@@ -181,6 +194,7 @@ struct fig_rules {
 	int nentities;
 	struct fig_topic *topics;
 	int ntopics;
+	int nreq_ids;		/* distinct requires (fig_topic.req_id) */
 	struct fig_example *examples;
 	int nexamples;
 	struct fig_re quantity;		/* the assembled quantity pattern */
@@ -192,6 +206,11 @@ struct fig_rules {
 					   wordkey[k + 1]), for number_scan() */
 	int *wordorder;			/* indexes into words, longest first
 					   within a key */
+	uint32_t word3[FIG_WORDKEYS];	/* per key: a bit per class
+					   (rules_word_third) of its words'
+					   third characters: "the" and "this"
+					   are passed over before any word of
+					   "th" is compared */
 	uint64_t numpair[256 * 256 / 64];	/* a bit per pair of bytes
 					   that may start a number: a digit
 					   and anything, or the first two
