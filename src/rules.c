@@ -682,10 +682,10 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 			buf_release(&alt);
 		}
 		if (!first)
-			/* "rose by 5%", "grew a further 26.3%" */
+			/* "rose by 5%", "grew a further 26.3%", "by only" */
 			buf_adds(&b, pass == 0 ? ")\\s+(?:by\\s+)?(?:(?:a\\s+"
-			    "further|another|an\\s+additional)\\s+)?)?" :
-			    ")\\s+)?");
+			    "further|another|an\\s+additional|only|just|a\\s+"
+			    "mere)\\s+)?)?" : ")\\s+)?");
 	}
 	/* prefix units: "US$", "EUR", "RMB" */
 	first = 1;
