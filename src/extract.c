@@ -103,6 +103,8 @@ struct xstate {
 	enum mode mode;
 	enum meta meta_state;
 	int title_from_meta;
+	int title_headline;	/* the title, taken from the first line, is a
+				   headline rather than the first sentence */
 	struct fig_segmenter seg;
 	/* the reference being read */
 	struct fig_buf ref;
@@ -996,7 +998,8 @@ entity_before(struct xstate *x, int s)
  * it, else the first of the nearest earlier sentence of the paragraph
  * naming one. */
 /* What the document is about when a paragraph names no one: the first
- * entity of its title ("Russia wants 28nm chips by 2030"). */
+ * entity of its title ("Russia wants 28nm chips by 2030"), when it has
+ * one (metadata, a heading, a first line that is no sentence). */
 static const char *
 title_entity(struct xstate *x)
 {
@@ -1005,6 +1008,10 @@ title_entity(struct xstate *x)
 
 	if (x->title_entity == NULL) {
 		const char *e = NULL;
+		/* a first line that is a sentence is the paragraph's own text,
+		 * not what the document is about */
+		if (!x->title_from_meta && !x->title_headline)
+			t = "";
 		if (rules_match(r, &r->anyentity, t, strlen(t), 0, 0, x->md,
 		    NULL) > 0) {
 			const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
@@ -1699,6 +1706,9 @@ body_line(struct xstate *x, const char *s, size_t n, long lineno,
 		return seg_flush(&x->seg);
 	}
 	if (tn > 0 && !x->title_from_meta && !x->meta->title[0]) {
+		/* a headline: a heading, or a line that ends no sentence */
+		x->title_headline = *t == '#' || (t[tn - 1] != '.' &&
+		    t[tn - 1] != '!' && t[tn - 1] != '?');
 		while (tn > 0 && (*t == '#' || *t == ' ')) {
 			t++;
 			tn--;
