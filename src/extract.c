@@ -992,11 +992,6 @@ entity_before(struct xstate *x, int s)
 	return x->entback[s] == no_entity ? NULL : x->entback[s];
 }
 
-/* The actor of a figure no topic names: the first entity of its own
- * clause before it ("..., while Russian fabs remain at 90 nm"), else of
- * its sentence before it (the subject, as a rule), else the first after
- * it, else the first of the nearest earlier sentence of the paragraph
- * naming one. */
 /* What the document is about when a paragraph names no one: the first
  * entity of its title ("Russia wants 28nm chips by 2030"), when it has
  * one (metadata, a heading, a first line that is no sentence). */
@@ -1034,6 +1029,12 @@ stretch_end(const char *s, size_t from, size_t to)
 	return to;
 }
 
+/* The actor of a figure no topic names: the first entity of its own
+ * clause before it ("..., while Russian fabs remain at 90 nm"), else of
+ * its sentence before it (the subject, as a rule), else the first after
+ * it up to a comma, else the first of the nearest earlier sentence of
+ * the paragraph naming one, else the title's, else the first after it
+ * in the sentence. */
 static void
 nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n)
 {
