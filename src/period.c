@@ -294,6 +294,14 @@ period_from_match(const struct fig_periodrule *pr, pcre2_match_data *md,
 	/* the first n months of the year */
 	if (pr->g_months > 0 && (k = group(md, "months", sp, sizeof sp)) > 0)
 		return span_period(y, 1, count_word(sp, k), out);
+	/* a run of years ("2021-2023") has no period of its own: out gets
+	 * its last year */
+	if (pr->g_until > 0 && group(md, "until", sp, sizeof sp) == 4 &&
+	    strncmp(sp, y, 4) != 0) {
+		if (strncmp(sp, y, 4) < 0 || period_parse(sp, out) != 0)
+			return -1;
+		return 1;
+	}
 	if (nm > 0) {
 		month = (m[0] >= '0' && m[0] <= '9') ? atoi(m) :
 		    period_month(m, (size_t)nm);

@@ -1264,6 +1264,7 @@ build(struct loader *L)
 			p->g_quarter = group_of(p->re.code, "quarter");
 			p->g_span = group_of(p->re.code, "span");
 			p->g_months = group_of(p->re.code, "months");
+			p->g_until = group_of(p->re.code, "until");
 			if (p->g_year <= 0 && p->role != FIG_PR_ANAPHOR &&
 			    p->role != FIG_PR_PRESENT &&
 			    p->role != FIG_PR_RELATIVE &&

@@ -43,7 +43,8 @@ int period_cmp(const char *a, const char *b);
  * (the first month of a run ending at month) makes a half, a quarter or
  * the year when it is one; a run from January that is none of them (a
  * year-to-date total) has no period in formats.md: 1 is returned and
- * out gets its year, which dates nothing by itself. */
+ * out gets its year, which dates nothing by itself; so does a run of
+ * years (year to until), out getting the last. */
 int period_from_match(const struct fig_periodrule *pr,
     pcre2_match_data *md, char out[FIG_PERIOD_LEN]);
 /* The part of a year a date phrase without a year names ("in June",

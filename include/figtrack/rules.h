@@ -128,6 +128,7 @@ struct fig_periodrule {
 	struct fig_re re;	/* named groups: year, month, day, half,
 				   quarter, span */
 	int g_year, g_month, g_day, g_half, g_quarter, g_span, g_months;
+	int g_until;		/* the last year of a run of years */
 	enum fig_prole role;
 	int offset;		/* for relative: years from publication */
 	struct fig_origin at;
