@@ -1129,7 +1129,10 @@ about_match(struct xstate *x, const struct fig_re *re, size_t end)
 
 	for (int i = 0; i < x->namemo; i++)
 		if (x->amemo[i].re == re) {
-			if (x->amemo[i].end == end)
+			/* the paragraph so far only grows: a match found up to
+			 * an earlier end is still there */
+			if (x->amemo[i].end == end || (x->amemo[i].rc > 0 &&
+			    x->amemo[i].end <= end))
 				return x->amemo[i].rc;
 			m = &x->amemo[i];
 		}
