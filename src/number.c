@@ -1,10 +1,12 @@
 /* number.c: one number as written in prose, digits or words, to a double.
  * The number words themselves come from the [numbers] rules. */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "figtrack/number.h"
+#include "figtrack/text.h"
 
 /* Looks up a normalised word (lower case, single spaces). */
 static const struct fig_numword *
@@ -141,38 +143,66 @@ word_at(const char *w, const char *s, size_t n)
 	return i == n || !is_word((unsigned char)s[i]);
 }
 
+/* Does a number start at s[i] (i < to)? The tests of number_scan for
+ * one byte. */
+static inline int
+starts_at(const struct fig_rules *r, const char *s, size_t i, size_t to)
+{
+	unsigned char c = (unsigned char)s[i], p;
+	int key;
+
+	/* nearly every byte: no number starts with it and the next */
+	if (!rules_may_start(r, c, i + 1 < to ? (unsigned char)s[i + 1] : 0))
+		return 0;
+	/* not glued: the quantity pattern's lookbehind, in C */
+	if (i > 0) {
+		p = (unsigned char)s[i - 1];
+		if (is_word(p) || p == '.' || p == '-' || p == '/' ||
+		    p == '[' || (i >= 3 && p == 0x93 &&
+		    (unsigned char)s[i - 2] == 0x80 &&
+		    (unsigned char)s[i - 3] == 0xE2))
+			return 0;	/* glued: "S-400", "4.0", "word7" */
+	}
+	if (c >= '0' && c <= '9')
+		return 1;
+	/* the number words that start with these two letters */
+	key = rules_word_key(c, i + 1 < to ? (unsigned char)s[i + 1] : 0);
+	if (!(r->word3[key] >> rules_word_third(i + 2 < to ?
+	    (unsigned char)s[i + 2] : 0) & 1))
+		return 0;
+	for (int k = r->wordkey[key]; k < r->wordkey[key + 1]; k++)
+		if (word_at(r->words[r->wordorder[k]].word, s + i, to - i))
+			return 1;
+	return 0;
+}
+
+
 size_t
 number_scan(const struct fig_rules *r, const char *s, size_t from, size_t to)
 {
-	for (size_t i = from; i < to; i++) {
-		unsigned char c = (unsigned char)s[i], p;
-		int key;
+	size_t i = from;
 
-		/* nearly every byte: no number starts with it and the next */
-		if (!rules_may_start(r, c, i + 1 < to ? (unsigned char)s[i + 1] :
-		    0))
-			continue;
-		/* not glued: the quantity pattern's lookbehind, in C */
-		if (i > 0) {
-			p = (unsigned char)s[i - 1];
-			if (is_word(p) || p == '.' || p == '-' || p == '/' ||
-			    p == '[' || (i >= 3 && p == 0x93 &&
-			    (unsigned char)s[i - 2] == 0x80 &&
-			    (unsigned char)s[i - 3] == 0xE2))
-				continue;	/* glued: "S-400", "4.0", "word7" */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* A number starts a word (starts_at tests that its byte before is
+	 * no word character), so only the word starts of each 8 bytes are
+	 * tested: a sixth of the bytes of English text. */
+	uint64_t prev = i > 0 && is_word((unsigned char)s[i - 1]) ? 1 : 0;
+
+	for (; i + 8 <= to; i += 8) {
+		uint64_t word = text_word_bytes(text_load8(s + i));
+		uint64_t starts = word & ~(word << 8 | prev << 7);
+
+		prev = word >> 63;
+		while (starts) {
+			size_t j = i + ((size_t)__builtin_ctzll(starts) >> 3);
+			if (starts_at(r, s, j, to))
+				return j;
+			starts &= starts - 1;
 		}
-		if (c >= '0' && c <= '9')
-			return i;
-		/* the number words that start with these two letters */
-		key = rules_word_key(c, i + 1 < to ? (unsigned char)s[i + 1] :
-		    0);
-		if (!(r->word3[key] >> rules_word_third(i + 2 < to ?
-		    (unsigned char)s[i + 2] : 0) & 1))
-			continue;
-		for (int k = r->wordkey[key]; k < r->wordkey[key + 1]; k++)
-			if (word_at(r->words[r->wordorder[k]].word, s + i,
-			    to - i))
-				return i;
 	}
+#endif
+	for (; i < to; i++)
+		if (starts_at(r, s, i, to))
+			return i;
 	return to;
 }

@@ -34,6 +34,39 @@ test_utf8(void)
 	}
 }
 
+/* text_word_bytes against a byte-at-a-time test, for every byte value
+ * in every lane among neighbours of every kind. */
+static void
+test_word_bytes(void)
+{
+	static const unsigned char fill[] = { 'a', ' ', '_', '9', 0xE2, 'Z' };
+	int bad = 0;
+
+	for (unsigned f = 0; f < sizeof fill; f++)
+		for (int lane = 0; lane < 8; lane++)
+			for (int c = 0; c < 256; c++) {
+				unsigned char b[8];
+				uint64_t m;
+				memset(b, fill[f], sizeof b);
+				b[lane] = (unsigned char)c;
+				m = text_word_bytes(text_load8((const char *)b));
+				for (int k = 0; k < 8; k++) {
+					int want = (b[k] >= 'a' && b[k] <= 'z') ||
+					    (b[k] >= 'A' && b[k] <= 'Z') ||
+					    (b[k] >= '0' && b[k] <= '9') ||
+					    b[k] == '_';
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+					int got = (int)(m >> (8 * (7 - k) + 7) & 1);
+#else
+					int got = (int)(m >> (8 * k + 7) & 1);
+#endif
+					if (got != want)
+						bad++;
+				}
+			}
+	CHECK(bad == 0);
+}
+
 static void
 test_lossy(void)
 {
@@ -229,6 +262,7 @@ main(int argc, char **argv)
 	static const struct harness_test tests[] = {
 		{ "text_utf8", test_utf8 },
 		{ "text_swar", test_swar },
+		{ "text_word_bytes", test_word_bytes },
 		{ "text_lossy", test_lossy },
 		{ "text_superscript", test_superscript },
 		{ "text_clean_runs", test_clean },

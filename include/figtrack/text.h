@@ -42,6 +42,27 @@ text_has_below_or_high(uint64_t w, unsigned char n)
 	return ((w - TEXT_ONES * n) & ~w & TEXT_HIGHS) | (w & TEXT_HIGHS);
 }
 
+/* The high bit of each byte of w that is an ASCII word character
+ * ([A-Za-z0-9_]), the others' high bits clear: exact lane by lane (each
+ * range test borrows within its own byte only). A byte's lane is its
+ * place in memory on a little-endian machine. */
+static inline uint64_t
+text_word_bytes(uint64_t w)
+{
+	const uint64_t H = TEXT_HIGHS, L7 = ~TEXT_HIGHS;
+	uint64_t x = w & L7;			/* the low 7 bits of each */
+	uint64_t l = x | (TEXT_ONES * 0x20);	/* letters to lower case */
+	/* x >= lo: (x | H) - lo keeps the high bit; x <= hi: (hi | H) - x */
+	uint64_t letter = (((l | H) - TEXT_ONES * 'a') &
+	    ((TEXT_ONES * 'z' | H) - l)) & H;
+	uint64_t digit = (((x | H) - TEXT_ONES * '0') &
+	    ((TEXT_ONES * '9' | H) - x)) & H;
+	uint64_t u = x ^ (TEXT_ONES * '_');
+	uint64_t under = ~(((u & L7) + L7) | u | L7);	/* u's zero bytes */
+
+	return (letter | digit | under) & ~w & H;
+}
+
 /* Returns 0 when s[0..len) is valid UTF-8 (no overlongs, no surrogates),
  * else -1 with *bad set to the offset of the first bad byte. */
 int text_utf8_check(const char *s, size_t len, size_t *bad);
