@@ -176,7 +176,6 @@ starts_at(const struct fig_rules *r, const char *s, size_t i, size_t to)
 	return 0;
 }
 
-
 size_t
 number_scan(const struct fig_rules *r, const char *s, size_t from, size_t to)
 {

@@ -235,7 +235,7 @@ span_period(const char *y, int from, int to, char out[FIG_PERIOD_LEN])
 {
 	char tmp[16];
 
-	if (from < 1 || to < 1 || to < from)
+	if (from < 1 || to > 12 || to < from)
 		return -1;
 	if (from == 1 && to == 12)
 		snprintf(tmp, sizeof tmp, "%.4s", y);
