@@ -95,10 +95,11 @@ claim_format_parse(const char *s, enum fig_format *f)
 }
 
 /* "%.6f" without trailing zeros, by integer arithmetic: whole numbers
- * below 2^53 digit by digit, and for |v| below a million: v * 10^6 is then within 1.2e-4 of the exact product, so
- * its nearest integer is the one printf rounds to unless the product
- * lies near a half, which is left to printf. Returns 0 when it did not
- * format (a tenth of the time snprintf takes: diff writes millions). */
+ * below 2^53 digit by digit, and for |v| below a million: v * 10^6 is
+ * then within 1.2e-4 of the exact product, so its nearest integer is
+ * the one printf rounds to unless the product lies near a half, which
+ * is left to printf. Returns 0 when it did not format (a tenth of the
+ * time snprintf takes: diff writes millions). */
 static int
 fmt_fast(double v, char *out, size_t n)
 {

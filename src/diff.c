@@ -1130,25 +1130,6 @@ num(char *buf, double v)
 	return buf;
 }
 
-/* A line number's digits: snprintf's cost, twice a row, was a tenth
- * of writing a diff's CSV. */
-static const char *
-line_num(char *buf, long v)
-{
-	char tmp[24], *p = tmp + sizeof tmp;
-	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-
-	*--p = '\0';
-	do {
-		*--p = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	if (v < 0)
-		*--p = '-';
-	memcpy(buf, p, (size_t)(tmp + sizeof tmp - p));
-	return buf;
-}
-
 void
 diff_row_fields(const struct fig_diff_row *r, const char **v,
     char nb[][64])
@@ -1171,7 +1152,7 @@ diff_row_fields(const struct fig_diff_row *r, const char **v,
 			v[7] = num(nb[2], b->high);
 		v[8] = b->quote;
 		v[9] = b->src ? b->src->doc : "";
-		v[10] = line_num(nb[3], b->line);
+		v[10] = num(nb[3], (double)b->line);
 		v[22] = b->src ? b->src->published : "";
 		v[23] = claim_qual_name(b->qual);
 		v[24] = claim_kind_name(b->kind);
@@ -1185,7 +1166,7 @@ diff_row_fields(const struct fig_diff_row *r, const char **v,
 			v[14] = num(nb[6], n->high);
 		v[15] = n->quote;
 		v[16] = n->src ? n->src->doc : "";
-		v[17] = line_num(nb[7], n->line);
+		v[17] = num(nb[7], (double)n->line);
 		v[18] = n->src ? n->src->published : "";
 		v[25] = claim_qual_name(n->qual);
 		v[26] = claim_kind_name(n->kind);

@@ -644,6 +644,13 @@ next_year(const char *s, size_t from, size_t to)
 #define YEAR_BEFORE 80
 #define YEAR_AFTER 16
 
+/* The year a dating mention names, its period's or a blank one's. */
+static int
+mention_year(const struct mention *m)
+{
+	return m->blank ? m->year : period_year(m->period);
+}
+
 /* The year of a part of a year named without one ("in June", "in the
  * first quarter"; month: its first month): the paragraph's last year,
  * else the year of the document's last date phrase, else the latest
@@ -654,8 +661,7 @@ month_year(const struct xstate *x, int last_year, int month)
 	if (last_year)
 		return last_year;
 	if (x->has_recall)
-		return x->recall.blank ? x->recall.year :
-		    period_year(x->recall.period);
+		return mention_year(&x->recall);
 	if (!x->pub_year)
 		return 0;
 	return x->pub_month && month > x->pub_month ? x->pub_year - 1 :
@@ -724,12 +730,9 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce, int *last_year)
 			else
 				mm->period[0] = '\0';
 		}
-		if (mm->blank && mm->role != FIG_PR_BASELINE)
-			*last_year = mm->year;
-		else if (mm->period[0] && mm->role != FIG_PR_BASELINE)
-			*last_year = period_year(mm->period);
-		mm->kind = kind_of(x, mm->role, mm->blank ? mm->year :
-		    period_year(mm->period), si);
+		if ((mm->period[0] || mm->blank) && mm->role != FIG_PR_BASELINE)
+			*last_year = mention_year(mm);
+		mm->kind = kind_of(x, mm->role, mention_year(mm), si);
 		if (mm->role == FIG_PR_ANCHOR && mm->kind == FIG_PK_FORECAST &&
 		    rules_match(x->r, &x->r->target, x->clean.data,
 		    x->csent[si].end, x->csent[si].start, 0, x->md, NULL) > 0)

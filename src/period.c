@@ -254,6 +254,17 @@ span_period(const char *y, int from, int to, char out[FIG_PERIOD_LEN])
 	return period_parse(tmp, out);
 }
 
+/* The month (1..12) a "month" group's n bytes name, in digits or
+ * words, or 0. */
+static int
+month_of(const char *s, int n)
+{
+	int m = s[0] >= '0' && s[0] <= '9' ? period_digits(s, n) :
+	    period_month(s, (size_t)n);
+
+	return m >= 1 && m <= 12 ? m : 0;
+}
+
 /* A count of months in digits or words ("nine"), or 0. */
 static int
 count_word(const char *s, int n)
@@ -289,8 +300,7 @@ period_from_match(const struct fig_periodrule *pr, pcre2_match_data *md,
 	/* a run of months from span to month */
 	if (pr->g_span > 0 && (k = group(md, "span", sp, sizeof sp)) > 0 &&
 	    nm > 0)
-		return span_period(y, period_month(sp, (size_t)k),
-		    period_month(m, (size_t)nm), out);
+		return span_period(y, month_of(sp, k), month_of(m, nm), out);
 	/* the first n months of the year */
 	if (pr->g_months > 0 && (k = group(md, "months", sp, sizeof sp)) > 0)
 		return span_period(y, 1, count_word(sp, k), out);
@@ -302,12 +312,8 @@ period_from_match(const struct fig_periodrule *pr, pcre2_match_data *md,
 			return -1;
 		return 1;
 	}
-	if (nm > 0) {
-		month = (m[0] >= '0' && m[0] <= '9') ? atoi(m) :
-		    period_month(m, (size_t)nm);
-		if (month < 1 || month > 12)
-			return -1;
-	}
+	if (nm > 0 && (month = month_of(m, nm)) == 0)
+		return -1;
 	if (nd > 0)
 		day = atoi(d);
 	if (nh > 0 && (k = ordinal(h, nh)) >= 1 && k <= 2)
@@ -332,9 +338,8 @@ period_match_part(const struct fig_periodrule *pr, pcre2_match_data *md,
 
 	*n = 0;
 	if (pr->g_month > 0 && (k = group(md, "month", t, sizeof t)) > 0) {
-		*n = (t[0] >= '0' && t[0] <= '9') ? period_digits(t, k) :
-		    period_month(t, (size_t)k);
-		return *n >= 1 && *n <= 12 ? 'M' : 0;
+		*n = month_of(t, k);
+		return *n ? 'M' : 0;
 	}
 	if (pr->g_quarter > 0 && (k = group(md, "quarter", t, sizeof t)) > 0) {
 		*n = ordinal(t, k);

@@ -2,7 +2,6 @@
  * expands {MACROS}, compiles and JIT-compiles every pattern once, and
  * assembles the one quantity pattern from the number, scale, unit,
  * qualifier and direction rules. */
-#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -1169,14 +1168,6 @@ starts_at_boundary(const char *src)
 }
 
 
-static void
-set_pair(struct fig_rules *r, unsigned a, unsigned b)
-{
-	unsigned k = a << 8 | b;
-
-	r->numpair[k >> 6] |= (uint64_t)1 << (k & 63);
-}
-
 static int
 build(struct loader *L)
 {
@@ -1382,36 +1373,16 @@ build(struct loader *L)
 	 * counting sort that keeps the longest-first order within a key */
 	r->wordorder = xcalloc((size_t)r->nwords + 1, sizeof *r->wordorder);
 	for (int i = 0; i < r->nwords; i++) {
-		const char *w = r->words[i].word;
-		r->wordkey[rules_word_key(w[0], w[0] ? w[1] : 0) + 1]++;
-	}
-	for (int k = 0; k < FIG_WORDKEYS; k++)
-		r->wordkey[k + 1] += r->wordkey[k];
-	for (int i = 0; i < r->nwords; i++) {
 		const unsigned char *w = (const unsigned char *)r->words[i].word;
 		int k = rules_word_key(w[0], w[0] ? w[1] : 0);
+		r->wordkey[k + 1]++;
 		if (w[0] && w[1] && w[2])
 			r->word3[k] |= 1u << rules_word_third(w[2]);
 		else
 			r->word3[k] = 0x7FFFFFF;	/* no third: any */
 	}
-	/* the byte pairs a number may start with */
-	for (unsigned d = '0'; d <= '9'; d++)
-		for (unsigned b = 0; b < 256; b++)
-			set_pair(r, d, b);
-	for (int i = 0; i < r->nwords; i++) {
-		const unsigned char *w = (const unsigned char *)r->words[i].word;
-		for (int up = 0; up < 2; up++) {
-			unsigned a = up ? (unsigned)toupper(w[0]) : w[0];
-			if (w[1] >= 'a' && w[1] <= 'z') {
-				set_pair(r, a, w[1]);
-				set_pair(r, a, (unsigned)toupper(w[1]));
-			} else	/* "a dozen": a space or a hyphen next */
-				for (unsigned b = 0; b < 256; b++)
-					if (!isalnum(b) && b != '_')
-						set_pair(r, a, b);
-		}
-	}
+	for (int k = 0; k < FIG_WORDKEYS; k++)
+		r->wordkey[k + 1] += r->wordkey[k];
 	{
 		int fill[FIG_WORDKEYS];
 		memcpy(fill, r->wordkey, sizeof fill);

@@ -133,13 +133,15 @@ ends_para_line(const struct fig_block *b)
 		return 0;
 	/* closing quotes and brackets after the stop: ." .) .' and the
 	 * curly ones (UTF-8 E2 80 9D and E2 80 99) */
-	while (n > start + 1 && (s[n - 1] == '"' || s[n - 1] == '\'' ||
-	    s[n - 1] == ')' || ((s[n - 1] == 0x9D || s[n - 1] == 0x99) &&
-	    n > start + 3 && s[n - 2] == 0x80 && s[n - 3] == 0xE2))) {
-		if (s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')')
+	for (;;) {
+		if (n > start + 1 && (s[n - 1] == '"' || s[n - 1] == '\'' ||
+		    s[n - 1] == ')'))
 			n--;
-		else
+		else if (n > start + 3 && s[n - 3] == 0xE2 &&
+		    s[n - 2] == 0x80 && (s[n - 1] == 0x9D || s[n - 1] == 0x99))
 			n -= 3;
+		else
+			break;
 	}
 	return s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?';
 }
