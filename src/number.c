@@ -151,6 +151,9 @@ starts_at(const struct fig_rules *r, const char *s, size_t i, size_t to)
 	unsigned char c = (unsigned char)s[i], p;
 	int key;
 
+	/* nearly every byte: no number starts with it and the next */
+	if (!rules_may_start(r, c, i + 1 < to ? (unsigned char)s[i + 1] : 0))
+		return 0;
 	/* not glued: the quantity pattern's lookbehind, in C */
 	if (i > 0) {
 		p = (unsigned char)s[i - 1];
@@ -162,8 +165,7 @@ starts_at(const struct fig_rules *r, const char *s, size_t i, size_t to)
 	}
 	if (c >= '0' && c <= '9')
 		return 1;
-	/* the number words that start with these two letters and whose
-	 * third is this one's (word3 is 0 for a key of no words) */
+	/* the number words that start with these two letters */
 	key = rules_word_key(c, i + 1 < to ? (unsigned char)s[i + 1] : 0);
 	if (!(r->word3[key] >> rules_word_third(i + 2 < to ?
 	    (unsigned char)s[i + 2] : 0) & 1))

@@ -2,6 +2,7 @@
  * expands {MACROS}, compiles and JIT-compiles every pattern once, and
  * assembles the one quantity pattern from the number, scale, unit,
  * qualifier and direction rules. */
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -1168,6 +1169,14 @@ starts_at_boundary(const char *src)
 }
 
 
+static void
+set_pair(struct fig_rules *r, unsigned a, unsigned b)
+{
+	unsigned k = a << 8 | b;
+
+	r->numpair[k >> 6] |= (uint64_t)1 << (k & 63);
+}
+
 static int
 build(struct loader *L)
 {
@@ -1383,6 +1392,23 @@ build(struct loader *L)
 	}
 	for (int k = 0; k < FIG_WORDKEYS; k++)
 		r->wordkey[k + 1] += r->wordkey[k];
+	/* the byte pairs a number may start with */
+	for (unsigned d = '0'; d <= '9'; d++)
+		for (unsigned b = 0; b < 256; b++)
+			set_pair(r, d, b);
+	for (int i = 0; i < r->nwords; i++) {
+		const unsigned char *w = (const unsigned char *)r->words[i].word;
+		for (int up = 0; up < 2; up++) {
+			unsigned a = up ? (unsigned)toupper(w[0]) : w[0];
+			if (w[1] >= 'a' && w[1] <= 'z') {
+				set_pair(r, a, w[1]);
+				set_pair(r, a, (unsigned)toupper(w[1]));
+			} else	/* "a dozen": a space or a hyphen next */
+				for (unsigned b = 0; b < 256; b++)
+					if (!isalnum(b) && b != '_')
+						set_pair(r, a, b);
+		}
+	}
 	{
 		int fill[FIG_WORDKEYS];
 		memcpy(fill, r->wordkey, sizeof fill);

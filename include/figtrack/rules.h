@@ -61,6 +61,12 @@ rules_word_third(unsigned char c)
 	return (c >= 'a' && c <= 'z') ? (unsigned)(c - 'a') : 26;
 }
 
+/* May a number start at s[0] (the next byte s[1] being b, 0 at the
+ * end)? One bit test: most bytes of a text can be passed over with it. */
+#define rules_may_start(r, a, b) \
+	(((r)->numpair[((unsigned)(a) << 8 | (b)) >> 6] >> \
+	    (((unsigned)(a) << 8 | (b)) & 63)) & 1)
+
 /* A pattern compiled once, JIT-compiled when the platform allows. */
 struct fig_re {
 	pcre2_code *code;
@@ -206,6 +212,11 @@ struct fig_rules {
 					   third characters: "the" and "this"
 					   are passed over before any word of
 					   "th" is compared */
+	uint64_t numpair[256 * 256 / 64];	/* a bit per pair of bytes
+					   that may start a number: a digit
+					   and anything, or the first two
+					   characters of a number word in
+					   either case (rules_may_start) */
 	int g_n1, g_n2, g_btw;		/* its named groups */
 	struct fig_re periods_year;	/* every [period] with a year, as one
 					   alternation, (*MARK:index) naming
