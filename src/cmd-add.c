@@ -306,6 +306,7 @@ add_exec(int argc, char **argv)
 		    "document: give one file");
 	if (rules_load(&rules, rules_default_dir(rules_dir), &err) != 0)
 		return cmd_fail(&err);
+	rules_jit_for(rules, argv + optind, argc - optind);
 	if (store_open(&s, store_default_path(db), 0, &err) != 0) {
 		rules_free(rules);
 		return cmd_fail(&err);

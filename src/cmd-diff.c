@@ -324,9 +324,12 @@ from_files(const struct opts *o, int argc, char **argv,
 			free(k.series);
 			continue;
 		}
-		if (rules == NULL && (rc = rules_load(&rules,
-		    rules_default_dir(o->rules), err)) != 0)
-			break;
+		if (rules == NULL) {
+			if ((rc = rules_load(&rules,
+			    rules_default_dir(o->rules), err)) != 0)
+				break;
+			rules_jit_for(rules, argv + i, argc - i);
+		}
 		memset(&meta, 0, sizeof meta);
 		rc = extract_path(rules, argv[i], &xo, &cbs, &meta, err);
 		if (d == NULL) {

@@ -146,6 +146,7 @@ exec_eval(int argc, char **argv)
 		rc = cmd_fail(&err);
 		goto out;
 	}
+	rules_jit_for(rules, argv + optind, 1);
 	{
 		struct fig_extract_cbs cbs = { on_claim, NULL, &e };
 		if (extract_path(rules, argv[optind], &opts, &cbs, NULL,

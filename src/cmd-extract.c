@@ -80,6 +80,7 @@ exec_extract(int argc, char **argv)
 		return cmd_usage_error(&cmd_extract_entry, "no FILE given");
 	if (rules_load(&rules, rules_default_dir(dir), &err) != 0)
 		return cmd_fail(&err);
+	rules_jit_for(rules, argv + optind, argc - optind);
 	claim_write_header(o.f, o.fmt, NULL, 0);
 	for (int i = optind; i < argc; i++) {
 		struct fig_extract_cbs cbs = { on_claim, NULL, &o };

@@ -25,6 +25,9 @@
 /* How far before a number its qualifier and direction words may start
  * ("the better part of", "had fallen by"), in bytes. */
 #define QUAL_REACH 48
+/* How much of a figure's sentence, either side of it, topic rules see;
+ * see build_context(). */
+#define CTX_SIDE 1024
 /* Longest block handed to the sentence stage; see long_line(). */
 #define LONG_LINE 65536
 
@@ -137,6 +140,7 @@ struct xstate {
 	 * NULL until then, no_entity when it names none */
 	const char *title_entity;
 	struct fig_buf ctx;	/* a sentence with the figure marked */
+	int ctx_cut;		/* ctx is a window of a long sentence */
 	struct fig_buf tmp;
 };
 
@@ -938,19 +942,41 @@ choose_footnote(const struct xstate *x, int qi, char *out, size_t n)
 }
 
 /* Builds the context of quantity q: its sentence, cleaned, with the
- * figure between the markers. */
+ * figure between the markers. At most CTX_SIDE bytes of it either side
+ * of the figure, cut after a space: rules read the words around a
+ * figure, and a "sentence" of megabytes (a table or a list run into one
+ * line) would otherwise be copied and scanned whole for each of its
+ * figures. A cut context sets x->ctx_cut: what holds for it need not
+ * hold for the sentence. */
 static void
 build_context(struct xstate *x, const struct qrec *q)
 {
 	const struct fig_span *cs = &x->csent[q->sent];
 	const char *c = x->clean.data;
+	size_t lo = cs->start, hi = cs->end;
 
+	if (q->q.start - lo > CTX_SIDE) {
+		const char *sp;
+		lo = q->q.start - CTX_SIDE;
+		if ((sp = memchr(c + lo, ' ', q->q.start - lo)) != NULL)
+			lo = (size_t)(sp - c) + 1;
+		while ((c[lo] & 0xC0) == 0x80)	/* whole characters */
+			lo++;
+	}
+	if (hi - q->q.end > CTX_SIDE) {
+		hi = q->q.end + CTX_SIDE;
+		while (hi > q->q.end && c[hi] != ' ')
+			hi--;
+		while (hi > q->q.end && (c[hi] & 0xC0) == 0x80)
+			hi--;
+	}
+	x->ctx_cut = lo != cs->start || hi != cs->end;
 	buf_reset(&x->ctx);
-	buf_add(&x->ctx, c + cs->start, q->q.start - cs->start);
+	buf_add(&x->ctx, c + lo, q->q.start - lo);
 	buf_adds(&x->ctx, QOPEN);
 	buf_add(&x->ctx, c + q->q.start, q->q.end - q->q.start);
 	buf_adds(&x->ctx, QCLOSE);
-	buf_add(&x->ctx, c + q->q.end, cs->end - q->q.end);
+	buf_add(&x->ctx, c + q->q.end, hi - q->q.end);
 }
 
 /* First entity named in sentence si from clean offset `from` up to
@@ -1174,7 +1200,7 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *entity,
 			return rc;
 	}
 	for (int i = 0; i < t->nrequire; i++) {
-		int id = t->req_id[i];
+		int id = x->ctx_cut ? -1 : t->req_id[i];
 		if (id >= 0 && x->reqmemo[id] >= 0)
 			rc = x->reqmemo[id];
 		else if ((rc = rules_match(r, &t->require[i], x->ctx.data,

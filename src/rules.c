@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "figtrack/buf.h"
@@ -344,6 +345,19 @@ expand(const struct loader *L, const char *src, struct fig_buf *out,
 	return 0;
 }
 
+/* Frees a pattern compiled during loading and no longer wanted, and
+ * takes it off the list rules_jit() walks. */
+static void
+drop_code(struct fig_rules *r, pcre2_code *code)
+{
+	for (int i = r->ncodes - 1; i >= 0; i--)
+		if (r->codes[i] == code) {
+			r->codes[i] = r->codes[--r->ncodes];
+			break;
+		}
+	pcre2_code_free(code);
+}
+
 static int
 compile_raw(struct fig_rules *r, struct fig_re *re, const char *pattern,
     uint32_t extra, const char *path, long line, long col, int expanded,
@@ -368,12 +382,12 @@ compile_raw(struct fig_rules *r, struct fig_re *re, const char *pattern,
 		return err_set(err, FIG_EINPUT, path, line, col + (long)eo,
 		    "%s", (char *)msg);
 	}
-	/* JIT is a speed-up only: without it the interpreter runs. Its
-	 * vector loads read a little past the subject, which valgrind
-	 * reports with no way to suppress them (the code has no object):
-	 * tests under valgrind set FIGTRACK_NO_JIT. */
-	if (getenv("FIGTRACK_NO_JIT") == NULL)
-		(void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+	if (r->ncodes == r->capcodes) {
+		r->capcodes = r->capcodes ? 2 * r->capcodes : 64;
+		r->codes = xrealloc(r->codes, (size_t)r->capcodes
+		    * sizeof *r->codes);
+	}
+	r->codes[r->ncodes++] = re->code;
 	if (pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &groups) == 0
 	    && groups + 1 > r->max_groups)
 		r->max_groups = groups + 1;
@@ -419,7 +433,7 @@ join_key(struct loader *L, const struct section *s, const char *key,
 		 * own line and column rather than at the assembled pattern */
 		memset(&test, 0, sizeof test);
 		rc = compile_kv(L, &test, s, &s->kv[i]);
-		pcre2_code_free(test.code);
+		drop_code(L->r, test.code);
 		free(test.src);
 		if (rc)
 			return -1;
@@ -886,7 +900,7 @@ compile_single(struct loader *L, const struct section *s, struct fig_re *re)
 	if (re->code) {	/* a second section of the same kind: join */
 		struct fig_buf both = FIG_BUF_INIT;
 		buf_addf(&both, "%s|%s", re->src, buf_str(&alt));
-		pcre2_code_free(re->code);
+		drop_code(L->r, re->code);
 		free(re->src);
 		rc = compile_raw(L->r, re, buf_str(&both), PCRE2_MULTILINE,
 		    s->path, s->at.line, 1, 1, L->err);
@@ -1671,7 +1685,42 @@ rules_free(struct fig_rules *r)
 	re_free(&r->ellipsis);
 	re_free(&r->anyentity);
 	pcre2_match_context_free(r->mctx);
+	free(r->codes);
 	free(r);
+}
+
+void
+rules_jit(struct fig_rules *r)
+{
+	/* JIT is a speed-up only: without it the interpreter runs. Its
+	 * vector loads read a little past the subject, which valgrind
+	 * reports with no way to suppress them (the code has no object):
+	 * tests under valgrind set FIGTRACK_NO_JIT. */
+	if (r->jitted || getenv("FIGTRACK_NO_JIT") != NULL)
+		return;
+	for (int i = 0; i < r->ncodes; i++)
+		(void)pcre2_jit_compile(r->codes[i], PCRE2_JIT_COMPLETE);
+	r->jitted = 1;
+}
+
+void
+rules_jit_for(struct fig_rules *r, char *const *paths, int n)
+{
+	unsigned long long bytes = 0;
+
+	for (int i = 0; i < n; i++) {
+		struct stat st;
+		/* standard input, a pipe, anything without a size: it may
+		 * be large, and the JIT costs a fixed 0.05 s at most */
+		if (strcmp(paths[i], "-") == 0 || stat(paths[i], &st) != 0
+		    || !S_ISREG(st.st_mode)) {
+			rules_jit(r);
+			return;
+		}
+		bytes += (unsigned long long)st.st_size;
+	}
+	if (bytes >= FIG_JIT_MIN_BYTES)
+		rules_jit(r);
 }
 
 pcre2_match_data *

@@ -31,4 +31,16 @@ if [ "${VALGRIND:-0}" != 1 ]; then
 	if [ "$n" -ge 1109000 ]; then pass "input: 50 MB line keeps its figures"; \
 	    else fail "input: 50 MB line found only $n figures"; fi
 	rm -f "$tmp/line.txt"
+
+	# a "sentence" of 650 KB crowded with figures and trade words (a
+	# table run into one line): topic rules see a window around each
+	# figure, so this is neither quadratic nor a match-limit error. At
+	# this size the patterns are JIT-compiled; a quarter of it runs
+	# them interpreted.
+	awk -v n=140000 'BEGIN { srand(1); split("the in 2021 percent of Russia exports 38 billion US$ rose to by 1,234.5 more than China - , ( ))", w, " "); \
+	    for (i = 0; i < n; i++) printf "%s ", w[int(rand() * 21) + 1]; print "" }' > "$tmp/crowd.txt"
+	ok "input: 650 KB sentence of figures (JIT)" "$FIGTRACK" extract "$tmp/crowd.txt"
+	head -c 160000 "$tmp/crowd.txt" > "$tmp/crowd4.txt"
+	ok "input: 160 KB sentence of figures (interpreted)" "$FIGTRACK" extract "$tmp/crowd4.txt"
+	rm -f "$tmp/crowd.txt" "$tmp/crowd4.txt"
 fi

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "harness.h"
 #include "figtrack/extract.h"
@@ -341,6 +342,65 @@ test_long_line(void)
 	buf_release(&b);
 }
 
+static void
+test_context_window(void)
+{
+	/* one sentence of 6 KB: topic rules see about a kilobyte either
+	 * side of each figure, so the words just before a figure still
+	 * name it, a requirement answered for one figure's window is asked
+	 * again for the next, and a cut through two-byte characters leaves
+	 * whole ones (the patterns skip UTF-8 checks) */
+	struct fig_buf b = FIG_BUF_INIT;
+	struct sink k = { FIG_BUF_INIT };
+	struct fig_extract_cbs cbs = { on_claim, NULL, &k };
+	struct fig_err err;
+
+	buf_adds(&b, "In 2022 China's exports to Russia rose 12.8 percent ");
+	for (int i = 0; i < 1500; i++)
+		buf_adds(&b, i % 2 ? "\xC3\xA9t\xC3\xA9 " : "and ");
+	buf_adds(&b, "and 4.1 percent ");
+	for (int i = 0; i < 600; i++)
+		buf_adds(&b, "\xC3\xA9 ");
+	buf_adds(&b, "while China's exports to Russia rose 9.5 percent.\n");
+	CHECK(extract_mem(rules, b.data, b.len, "w", NULL, &cbs, NULL,
+	    &err) == 0);
+	CHECK_STR(buf_str(&k.out),
+	    "rose 12.8 percent|12.8|percent|exact|||2022|observed|"
+	    "trade.china_exports_to_russia.change|PRC|\n"
+	    "4.1 percent|4.1|percent|exact|||2022|observed||PRC|\n"
+	    "rose 9.5 percent|9.5|percent|exact|||2022|observed|"
+	    "trade.china_exports_to_russia.change|PRC|\n");
+	buf_release(&k.out);
+	buf_release(&b);
+}
+
+static void
+test_jit_choice(void)
+{
+	/* rules_jit_for: the interpreter for a small file, the JIT for a
+	 * stream of unknown size (none at all under FIGTRACK_NO_JIT) */
+	struct fig_rules *r;
+	struct fig_err err;
+	char path[] = "/tmp/figtrack-unit-XXXXXX";
+	char *small[] = { path }, *stream[] = { "-" };
+	size_t jsize = 0;
+	int fd = mkstemp(path), jit = getenv("FIGTRACK_NO_JIT") == NULL;
+
+	CHECK(fd >= 0 && write(fd, "It is 5 percent.\n", 17) == 17);
+	close(fd);
+	CHECK(rules_load(&r, "data/rules", &err) == 0);
+	rules_jit_for(r, small, 1);
+	CHECK(pcre2_pattern_info(r->quantity.code, PCRE2_INFO_JITSIZE,
+	    &jsize) == 0 && jsize == 0);
+	rules_jit_for(r, stream, 1);
+	CHECK(pcre2_pattern_info(r->quantity.code, PCRE2_INFO_JITSIZE,
+	    &jsize) == 0 && (jsize > 0) == jit);
+	CHECK(pcre2_pattern_info(r->topics[r->ntopics - 1].pattern[0].code,
+	    PCRE2_INFO_JITSIZE, &jsize) == 0 && (jsize > 0) == jit);
+	rules_free(r);
+	unlink(path);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -350,6 +410,8 @@ main(int argc, char **argv)
 		{ "extract_kv_metadata_date_line", test_kv_metadata_and_date_line },
 		{ "extract_bad_input", test_bad_input },
 		{ "extract_long_line", test_long_line },
+		{ "extract_context_window", test_context_window },
+		{ "extract_jit_choice", test_jit_choice },
 		{ NULL, NULL }
 	};
 	struct fig_err err;

@@ -114,12 +114,7 @@ test_numper(void)
 static void
 test_rules(void)
 {
-	int jit = getenv("FIGTRACK_NO_JIT") == NULL;
-
-	fuzz_rules_init(NULL, NULL);	/* without JIT, as fuzz-rules runs */
 	replay("rules", fuzz_rules_one, 1);
-	if (jit)
-		unsetenv("FIGTRACK_NO_JIT");
 }
 
 static void

@@ -9,7 +9,6 @@
 #include "figtrack/extract.h"
 #include "figtrack/rules.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char fr_text[] =
@@ -28,21 +27,12 @@ fr_claim(void *ctx, const struct fig_claim *c)
 	return 0;
 }
 
-/* The fuzzed patterns are compiled without PCRE2's JIT (FIGTRACK_NO_JIT,
- * as the tests under valgrind run). The JIT is not what this harness
- * tests: it is PCRE2 turning a compiled pattern into machine code, a
- * speed-up whose failure rules.c ignores, the same pattern then running
- * interpreted. Here it took 70% of the instructions of an input, and an
- * mmap per pattern, for matching a few sentences. The shipped rules are
- * still JIT-compiled and run in fuzz-extract and fuzz-numper. */
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	setenv("FIGTRACK_NO_JIT", "1", 1);
-	return 0;
-}
+/* The fuzzed patterns run interpreted, as rules_load leaves them (no
+ * rules_jit). The JIT is not what this harness tests: it is PCRE2
+ * turning a compiled pattern into machine code, a speed-up whose failure
+ * rules.c ignores. Here it took 70% of the instructions of an input, and
+ * an mmap per pattern, for matching a few sentences. The shipped rules
+ * are JIT-compiled and run in fuzz-extract and fuzz-numper. */
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
