@@ -1058,6 +1058,56 @@ stretch_end(const char *s, size_t from, size_t to)
 	return to;
 }
 
+/* "in early 2022 the two countries together supplied 40 percent": a
+ * [cue pair] in the figure's clause before it, with no actor between it
+ * and the figure, stands for the last two actors the paragraph named
+ * before it, joined in the order first written ("Russia+Ukraine"), or
+ * for a joint actor named last ("Sino-Russian trade ... both sides").
+ * Returns 1 with out set, or 0. */
+static int
+pair_entity(struct xstate *x, const struct qrec *q, size_t clause, char *out,
+    size_t n)
+{
+	const struct fig_rules *r = x->r;
+	const char *c = x->clean.data;
+	const char *last = NULL, *prev = NULL;	/* two most recent actors */
+	size_t first_last = 0, first_prev = 0;	/* where each first appeared */
+	size_t at, cue;
+
+	if (r->pair.code == NULL || rules_match(r, &r->pair, c, q->q.start,
+	    clause, 0, x->md, NULL) <= 0)
+		return 0;
+	cue = pcre2_get_ovector_pointer(x->md)[0];
+	if (first_entity(x, pcre2_get_ovector_pointer(x->md)[1], q->q.start))
+		return 0;
+	for (at = x->csent[0].start; at < cue && rules_match(r, &r->anyentity,
+	    c, cue, at, 0, x->md, NULL) > 0; ) {
+		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+		const char *e = rules_entity(r, c + ov[0], ov[1] - ov[0]);
+
+		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+		if (e == NULL || (last && strcmp(e, last) == 0))
+			continue;
+		if (prev && strcmp(e, prev) == 0) {	/* back again: the older */
+			const char *t = prev;
+			size_t tf = first_prev;
+			prev = last, first_prev = first_last;
+			last = t, first_last = tf;
+			continue;
+		}
+		prev = last, first_prev = first_last;
+		last = e, first_last = ov[0];
+	}
+	if (last && strchr(last, '+'))
+		snprintf(out, n, "%s", last);
+	else if (prev)
+		snprintf(out, n, "%s+%s", first_prev < first_last ? prev : last,
+		    first_prev < first_last ? last : prev);
+	else
+		return 0;
+	return 1;
+}
+
 /* The actor of a figure no topic names: the first entity of its own
  * clause before it ("..., while Russian fabs remain at 90 nm"), else of
  * its sentence before it (the subject, as a rule), else the first after
@@ -1072,6 +1122,8 @@ nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n)
 	const char *e = NULL;
 
 	out[0] = '\0';
+	if (pair_entity(x, q, clause, out, n))
+		return;
 	if (clause > cs->start)
 		e = first_entity(x, clause, q->q.end);
 	if (e == NULL)

@@ -1360,6 +1360,8 @@ build(struct loader *L)
 				re = &r->ability;
 			else if (strcmp(s->name, "baseline") == 0)
 				re = &r->baseline;
+			else if (strcmp(s->name, "pair") == 0)
+				re = &r->pair;
 			else if (strcmp(s->name, "ellipsis") == 0)
 				re = &r->ellipsis;
 			if (re == NULL) {
@@ -1682,6 +1684,7 @@ rules_free(struct fig_rules *r)
 	re_free(&r->target);
 	re_free(&r->ability);
 	re_free(&r->baseline);
+	re_free(&r->pair);
 	re_free(&r->ellipsis);
 	re_free(&r->anyentity);
 	pcre2_match_context_free(r->mctx);

@@ -246,6 +246,8 @@ struct fig_rules {
 	struct fig_re target;		/* words that make a date a goal */
 	struct fig_re ability;		/* what can be done now: no goal */
 	struct fig_re baseline;		/* the figure is a comparison base */
+	struct fig_re pair;		/* "the two countries": the last two
+					   actors named */
 	struct fig_re ellipsis;		/* text between two figures that makes
 					   the second elliptical ("X by 2024,
 					   Y by 2030") */
