@@ -3,6 +3,7 @@
  * is read from the capture groups recorded when the pattern was built. */
 #include <math.h>
 #include <string.h>
+#include <strings.h>
 
 #include "figtrack/number.h"
 #include "figtrack/quantity.h"
@@ -24,6 +25,31 @@ followed_by_of(const char *s, size_t len, size_t end)
 	return i + 2 <= len && (s[i] == 'o' || s[i] == 'O') &&
 	    (s[i + 1] == 'f' || s[i + 1] == 'F') &&
 	    (i + 2 == len || !((s[i + 2] | 32) >= 'a' && (s[i + 2] | 32) <= 'z'));
+}
+
+/* "China's share stood at about a third", "a share of half": a fraction
+ * with the word share (or proportion) at most four words before it, in
+ * its clause, is one too. */
+static int
+after_share(const char *s, size_t start)
+{
+	size_t i = start;
+
+	for (int words = 0; words <= 4 && i > 0; words++) {
+		size_t end;
+		while (i > 0 && s[i - 1] == ' ')
+			i--;
+		end = i;
+		while (i > 0 && ((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z'))
+			i--;
+		if (end == i)
+			return 0;	/* a comma, a digit: another clause */
+		if ((end - i == 5 && strncasecmp(s + i, "share", 5) == 0) ||
+		    (end - i == 6 && strncasecmp(s + i, "shares", 6) == 0) ||
+		    (end - i == 10 && strncasecmp(s + i, "proportion", 10) == 0))
+			return 1;
+	}
+	return 0;
 }
 
 int
@@ -71,8 +97,8 @@ quantity_from_match(const struct fig_rules *r, pcre2_match_data *md,
 			q->qual = (enum fig_qual)r->quals[i].qual;
 	}
 	if (q->unit == NULL) {
-		if (!(f1 & FIG_NUM_FRACTION) ||
-		    !(q->dir || followed_by_of(s, len, q->end)))
+		if (!(f1 & FIG_NUM_FRACTION) || !(q->dir ||
+		    followed_by_of(s, len, q->end) || after_share(s, q->start)))
 			return 0;
 		/* a fraction of a whole is a share in percent */
 		factor = 100;
