@@ -51,8 +51,9 @@ struct mention {
 	int blank;
 	int year;
 	int part;		/* an anaphor's part of a year ("in June"):
-				   'M', 'Q', 'H', or 0 */
-	int partn;		/* its month, quarter or half */
+				   'M', 'Q', 'H', 'F' (the first partn
+				   months), or 0 */
+	int partn;		/* its month, quarter, half or months */
 	enum fig_pkind kind;
 };
 
@@ -605,14 +606,28 @@ add_mention(struct xstate *x, int si, int first)
 			mm.year = period_year(mm.period);
 			mm.period[0] = '\0';
 		}
-	} else if (pr->g_month > 0 || pr->g_quarter > 0 || pr->g_half > 0) {
+	} else if (pr->g_month > 0 || pr->g_quarter > 0 || pr->g_half > 0 ||
+	    pr->g_months > 0) {
 		if ((mm.part = period_match_part(pr, x->md, &mm.partn)) == 0)
 			return end;
 	} else if (pr->role == FIG_PR_RELATIVE) {
-		if (!x->pub_year)
+		/* "last year", "last month", "this quarter": steps from the
+		 * publication date, which then needs its month */
+		int at = x->pub_year * 12 + (x->pub_month ? x->pub_month - 1 : 0);
+		if (!x->pub_year || (pr->step < 12 && !x->pub_month))
 			return end;
-		snprintf(mm.period, sizeof mm.period, "%04d",
-		    (x->pub_year + pr->offset) % 10000);
+		at += pr->offset * pr->step;
+		if (at < 0)
+			return end;
+		if (pr->step == 1)
+			snprintf(mm.period, sizeof mm.period, "%04d-%02d",
+			    at / 12 % 10000, at % 12 + 1);
+		else if (pr->step == 3)
+			snprintf(mm.period, sizeof mm.period, "%04d-Q%d",
+			    at / 12 % 10000, at % 12 / 3 + 1);
+		else
+			snprintf(mm.period, sizeof mm.period, "%04d",
+			    at / 12 % 10000);
 	}
 	for (int j = first; j < x->nm; j++) {
 		struct mention *o = &x->m[j];
@@ -710,10 +725,15 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce, int *last_year)
 	for (int i = first; i < x->nm; i++) {
 		struct mention *mm = &x->m[i];
 		if (mm->role == FIG_PR_ANAPHOR && mm->part) {
+			/* the month that must have begun by publication for
+			 * the part to be of the publication year */
 			int first_month = mm->part == 'Q' ? mm->partn * 3 - 2 :
 			    mm->part == 'H' ? mm->partn * 6 - 5 : mm->partn;
 			int my = month_year(x, *last_year, first_month);
-			if (my && mm->part == 'M')
+			if (my && mm->part == 'F') {	/* dates nothing */
+				mm->blank = 1;
+				mm->year = my;
+			} else if (my && mm->part == 'M')
 				snprintf(mm->period, sizeof mm->period,
 				    "%04d-%02d", my % 10000, mm->partn);
 			else if (my)

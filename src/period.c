@@ -349,6 +349,17 @@ period_match_part(const struct fig_periodrule *pr, pcre2_match_data *md,
 		*n = ordinal(t, k);
 		return *n >= 1 && *n <= 2 ? 'H' : 0;
 	}
+	/* the first n months of the year: a quarter, a half, else a run
+	 * that has no period (as in period_from_match) */
+	if (pr->g_months > 0 && (k = group(md, "months", t, sizeof t)) > 0) {
+		*n = count_word(t, k);
+		if (*n == 3 || *n == 6) {
+			int part = *n == 3 ? 'Q' : 'H';
+			*n = 1;
+			return part;
+		}
+		return *n >= 1 && *n <= 12 ? 'F' : 0;
+	}
 	return 0;
 }
 

@@ -499,7 +499,7 @@ static const struct {
 	{ "scale", { "pattern" } },
 	{ "qualifier", { "pattern" } },
 	{ "direction", { "pattern", "after" } },
-	{ "period", { "pattern", "role", "offset" } },
+	{ "period", { "pattern", "role", "offset", "step" } },
 	{ "exclude", { "pattern" } },
 	{ "entity", { "pattern" } },
 	{ "define", { "pattern" } },
@@ -1269,6 +1269,19 @@ build(struct loader *L)
 			}
 			if ((kv = section_get(s, "offset")) != NULL)
 				p->offset = atoi(kv->val);
+			p->step = 12;
+			if ((kv = section_get(s, "step")) != NULL) {
+				if (strcmp(kv->val, "month") == 0)
+					p->step = 1;
+				else if (strcmp(kv->val, "quarter") == 0)
+					p->step = 3;
+				else if (strcmp(kv->val, "year") != 0) {
+					err_set(L->err, FIG_EINPUT, s->path,
+					    kv->line, kv->col, "'step =' is "
+					    "year, quarter or month");
+					goto out;
+				}
+			}
 			if (compile_single(L, s, &p->re) != 0)
 				goto out;
 			p->g_year = group_of(p->re.code, "year");

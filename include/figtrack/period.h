@@ -49,7 +49,9 @@ int period_from_match(const struct fig_periodrule *pr,
     pcre2_match_data *md, char out[FIG_PERIOD_LEN]);
 /* The part of a year a date phrase without a year names ("in June",
  * "in the first quarter"): returns 'M', 'Q' or 'H' and sets *n to the
- * month (1..12), quarter or half, or returns 0. */
+ * month (1..12), quarter or half; for "the first n months" 'Q' or 'H'
+ * with *n 1, else 'F' with *n months (a run with no period of its own);
+ * or returns 0. */
 int period_match_part(const struct fig_periodrule *pr, pcre2_match_data *md,
     int *n);
 

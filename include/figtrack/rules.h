@@ -146,7 +146,8 @@ struct fig_periodrule {
 	int g_year, g_month, g_day, g_half, g_quarter, g_span, g_months;
 	int g_until;		/* the last year of a run of years */
 	enum fig_prole role;
-	int offset;		/* for relative: years from publication */
+	int offset;		/* for relative: steps from publication */
+	int step;		/* months a step of offset is: 12, 3 or 1 */
 	struct fig_origin at;
 };
 
