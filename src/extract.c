@@ -872,9 +872,15 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	}
 	if (after)
 		wa = words_between(c, q->q.end, after->start);
-	/* "59.1 percent by 2030", "57 percent in 2020" */
+	/* "59.1 percent by 2030", "57 percent in 2020"; not a deadline of
+	 * another clause when the figure's own clause dates it ("now
+	 * produces 20% of the world's neon, ..., and plans to double output
+	 * by 2025") */
 	if (after && after->start < next_q &&
-	    ((after->role == FIG_PR_DEADLINE && wa <= DEADLINE_WORDS) ||
+	    ((after->role == FIG_PR_DEADLINE && wa <= DEADLINE_WORDS &&
+	    !(clause_break(c, q->q.end, after->start) &&
+	    ((present && !clause_break(c, present->end, q->q.start)) ||
+	    (before && !clause_break(c, before->end, q->q.start))))) ||
 	    wa <= ANCHOR_WORDS)) {
 		use_mention(after, period, kind);
 		return;
