@@ -670,16 +670,29 @@ mention_year(const struct mention *m)
 	return m->blank ? m->year : period_year(m->period);
 }
 
+/* The paragraph's last date, for "that year", "a year earlier" and "in
+ * June". */
+struct lastdate {
+	int year;			/* 0: none yet */
+	char period[FIG_PERIOD_LEN];	/* "2023-Q1"; "" for a blank run */
+	int relative;			/* "last year": it counts from the
+					   publication date, and so does a
+					   part of a year after it */
+};
+
 /* The year of a part of a year named without one ("in June", "in the
  * first quarter"; month: its first month): the paragraph's last year,
  * else the year of the document's last date phrase, else the latest
- * such part begun by publication; 0 when none is known. */
+ * such part begun by publication; 0 when none is known. After "last
+ * year" ("rose 20% last year. In the first quarter ...") the part is
+ * the latest one too. */
 static int
-month_year(const struct xstate *x, int last_year, int month)
+month_year(const struct xstate *x, const struct lastdate *ld, int month)
 {
-	if (last_year)
-		return last_year;
-	if (x->has_recall)
+	if (ld->year && !ld->relative)
+		return ld->year;
+	if (!ld->year && x->has_recall &&
+	    x->recall.role != FIG_PR_RELATIVE)
 		return mention_year(&x->recall);
 	if (!x->pub_year)
 		return 0;
@@ -689,7 +702,8 @@ month_year(const struct xstate *x, int last_year, int month)
 
 /* Finds the date phrases of sentence si in the cleaned block. */
 static int
-find_mentions(struct xstate *x, int si, size_t cs, size_t ce, int *last_year)
+find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
+    struct lastdate *ld)
 {
 	const struct fig_rules *r = x->r;
 	const char *c = x->clean.data;
@@ -729,7 +743,7 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce, int *last_year)
 			 * the part to be of the publication year */
 			int first_month = mm->part == 'Q' ? mm->partn * 3 - 2 :
 			    mm->part == 'H' ? mm->partn * 6 - 5 : mm->partn;
-			int my = month_year(x, *last_year, first_month);
+			int my = month_year(x, ld, first_month);
 			if (my && mm->part == 'F') {	/* dates nothing */
 				mm->blank = 1;
 				mm->year = my;
@@ -747,15 +761,22 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce, int *last_year)
 				mm->year = x->recall.year;
 			}
 		} else if (mm->role == FIG_PR_ANAPHOR) {
-			if (*last_year)
-				snprintf(mm->period, sizeof mm->period, "%04d",
-				    (*last_year + r->periods[mm->rule].offset) %
-				    10000);
+			/* "a year earlier" than the first quarter of 2023 is
+			 * the first quarter of 2022 */
+			int off = r->periods[mm->rule].offset;
+			if (ld->year)
+				snprintf(mm->period, sizeof mm->period,
+				    "%04d%s", (ld->year + off) % 10000, off &&
+				    period_year(ld->period) == ld->year ?
+				    ld->period + 4 : "");
 			else
 				mm->period[0] = '\0';
 		}
-		if ((mm->period[0] || mm->blank) && mm->role != FIG_PR_BASELINE)
-			*last_year = mention_year(mm);
+		if ((mm->period[0] || mm->blank) && mm->role != FIG_PR_BASELINE) {
+			ld->year = mention_year(mm);
+			memcpy(ld->period, mm->period, sizeof ld->period);
+			ld->relative = mm->role == FIG_PR_RELATIVE;
+		}
 		mm->kind = kind_of(x, mm->role, mention_year(mm), si);
 		if (mm->role == FIG_PR_ANCHOR && mm->kind == FIG_PK_FORECAST &&
 		    rules_match(x->r, &x->r->target, x->clean.data,
@@ -1627,8 +1648,10 @@ process_block(struct xstate *x, const struct fig_block *b)
 	 * "- Total trade: $244.8bn in 2024" then "- Imports: $129.3bn" */
 	const struct mention *carry = b->kind == FIG_BLK_ITEM &&
 	    x->has_item_carry ? &x->item_carry : NULL;
-	int nsent, last_year = 0;
+	struct lastdate ld;
+	int nsent;
 
+	memset(&ld, 0, sizeof ld);
 	if (b->kind == FIG_BLK_HEADING || b->kind == FIG_BLK_TABLE)
 		return 0;	/* headings and table cells have no sentence */
 	if (x->opts && x->opts->stop && *x->opts->stop)
@@ -1672,7 +1695,7 @@ process_block(struct xstate *x, const struct fig_block *b)
 	for (int si = 0; si <= x->qs[x->nq - 1].sent; si++) {
 		size_t cs = x->csent[si].start, ce = x->csent[si].end;
 		x->past[si] = -1;
-		if (find_mentions(x, si, cs, ce, &last_year) != 0)
+		if (find_mentions(x, si, cs, ce, &ld) != 0)
 			return -1;
 	}
 	/* a number inside a date phrase is part of the date */
