@@ -104,6 +104,11 @@ struct xstate {
 	int namemo;
 	struct mention item_carry;	/* the date the list items before set */
 	int has_item_carry;		/* ... while items follow one another */
+	struct mention para_carry;	/* the date of the paragraph just
+					   before, when it was one sentence */
+	int has_para_carry;
+	struct mention next_carry;	/* this block's, for the next */
+	int has_next_carry;
 	enum mode mode;
 	enum meta meta_state;
 	int title_from_meta;
@@ -610,6 +615,8 @@ add_mention(struct xstate *x, int si, int first)
 	    pr->g_months > 0) {
 		if ((mm.part = period_match_part(pr, x->md, &mm.partn)) == 0)
 			return end;
+	} else if (pr->role == FIG_PR_UNDATED) {
+		mm.blank = 1;	/* dates the figure with no period */
 	} else if (pr->role == FIG_PR_RELATIVE) {
 		/* "last year", "last month", "this quarter": steps from the
 		 * publication date, which then needs its month */
@@ -946,8 +953,16 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		return;
 	}
 	/* present tense: the year of publication */
-	if (x->pub_year && !is_past(x, q->sent))
+	if (x->pub_year && !is_past(x, q->sent)) {
 		snprintf(period, FIG_PERIOD_LEN, "%04d", x->pub_year % 10000);
+		return;
+	}
+	/* past tense: the date of the paragraph just before when that was
+	 * one sentence, as news wires write ("Trade in 2024 grew 1.9%."
+	 * then "Chinese exports rose 4.1%."); the paragraphs of reports run
+	 * longer, and their dates stay in them */
+	if (x->has_para_carry && !(q->q.unit && q->q.unit->duration))
+		use_mention(&x->para_carry, period, kind);
 }
 
 /* The footnote of quantity qi: the first marker after it in its
@@ -1727,6 +1742,10 @@ process_block(struct xstate *x, const struct fig_block *b)
 		x->item_carry = *carry;
 		x->has_item_carry = 1;
 	}
+	if (b->kind == FIG_BLK_PROSE && carry && nsent == 1) {
+		x->next_carry = *carry;
+		x->has_next_carry = 1;
+	}
 	return 0;
 }
 
@@ -1739,8 +1758,12 @@ on_block(void *ctx, const struct fig_block *b)
 
 	if (b->kind != FIG_BLK_ITEM)
 		x->has_item_carry = 0;	/* the list, if any, ended */
-	if (process_block(x, b) == 0)
+	x->has_next_carry = 0;
+	if (process_block(x, b) == 0) {
+		x->para_carry = x->next_carry;
+		x->has_para_carry = x->has_next_carry;
 		return 0;
+	}
 	if (x->err && !x->err->file[0]) {
 		snprintf(x->err->file, sizeof x->err->file, "%s", x->name);
 		x->err->line = b->nlines ? b->lines[0].line : 0;

@@ -837,9 +837,9 @@ static int
 parse_role(const char *s, enum fig_prole *role)
 {
 	static const char *const names[] = { "anchor", "deadline", "baseline",
-	    "anaphor", "present", "relative", "recall" };
+	    "anaphor", "present", "relative", "recall", "undated" };
 
-	for (int i = 0; i < 7; i++)
+	for (int i = 0; i < (int)(sizeof names / sizeof *names); i++)
 		if (strcmp(s, names[i]) == 0) {
 			*role = (enum fig_prole)i;
 			return 0;
@@ -1264,7 +1264,8 @@ build(struct loader *L)
 				err_set(L->err, FIG_EINPUT, s->path,
 				    kv ? kv->line : s->at.line, 1, "[period] "
 				    "needs 'role =' anchor, deadline, baseline, "
-				    "anaphor, present, relative or recall");
+				    "anaphor, present, relative, recall or "
+				    "undated");
 				goto out;
 			}
 			if ((kv = section_get(s, "offset")) != NULL)
@@ -1296,6 +1297,7 @@ build(struct loader *L)
 			    p->role != FIG_PR_PRESENT &&
 			    p->role != FIG_PR_RELATIVE &&
 			    p->role != FIG_PR_RECALL &&
+			    p->role != FIG_PR_UNDATED &&
 			    p->role != FIG_PR_BASELINE) {
 				err_set(L->err, FIG_EINPUT, s->path, s->at.line,
 				    1, "[period %s] pattern needs a "

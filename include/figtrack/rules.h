@@ -135,8 +135,10 @@ enum fig_prole {
 				   group, "in June": that month of it */
 	FIG_PR_PRESENT,		/* "now", "currently" */
 	FIG_PR_RELATIVE,	/* "last year": publication year + offset */
-	FIG_PR_RECALL		/* "in the reporting period": the period the
+	FIG_PR_RECALL,		/* "in the reporting period": the period the
 				   last date phrase of the document named */
+	FIG_PR_UNDATED		/* "before the war": a time with no date,
+				   which no earlier date may stand for */
 };
 
 /* [period NAME]. */
