@@ -814,9 +814,24 @@ break_at(const char *s, size_t i, size_t b)
 {
 	static const char *const joins[] = { "and ", "but ", "while ",
 	    "whereas ", "although ", "though ", "yet ", "so ", NULL };
+	/* "and" before a verb starts a predicate of its own, comma or not:
+	 * "produces chips at 90 nm and hopes to master 65 nm by 2026" */
+	static const char *const verbs[] = { "plans ", "planned ", "hopes ",
+	    "aims ", "wants ", "intends ", "expects ", "seeks ", "will ",
+	    "would ", "is ", "are ", "was ", "were ", "has ", "have ",
+	    "had ", "can ", "could ", "may ", "might ", NULL };
 
 	if (s[i] == ';')
 		return 1;
+	if (s[i] == ' ' && i + 5 <= b && strncasecmp(s + i + 1, "and ", 4) == 0) {
+		for (int k = 0; verbs[k]; k++) {
+			size_t n = strlen(verbs[k]);
+			if (i + 5 + n <= b &&
+			    strncasecmp(s + i + 5, verbs[k], n) == 0)
+				return 1;
+		}
+		return 0;
+	}
 	if (s[i] != ',')
 		return 0;
 	for (int k = 0; joins[k]; k++) {
