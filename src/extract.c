@@ -621,15 +621,17 @@ add_mention(struct xstate *x, int si, int first)
 		/* "last year", "last month", "this quarter": steps from the
 		 * publication date, which then needs its month */
 		int at = x->pub_year * 12 + (x->pub_month ? x->pub_month - 1 : 0);
-		if (!x->pub_year || (pr->step < 12 && !x->pub_month))
+		int off, step;
+		period_relative(pr, x->md, &off, &step);
+		if (!x->pub_year || (step < 12 && !x->pub_month))
 			return end;
-		at += pr->offset * pr->step;
+		at += off * step;
 		if (at < 0)
 			return end;
-		if (pr->step == 1)
+		if (step == 1)
 			snprintf(mm.period, sizeof mm.period, "%04d-%02d",
 			    at / 12 % 10000, at % 12 + 1);
-		else if (pr->step == 3)
+		else if (step == 3)
 			snprintf(mm.period, sizeof mm.period, "%04d-Q%d",
 			    at / 12 % 10000, at % 12 / 3 + 1);
 		else
@@ -823,7 +825,8 @@ break_at(const char *s, size_t i, size_t b)
 
 	if (s[i] == ';')
 		return 1;
-	if (s[i] == ' ' && i + 5 <= b && strncasecmp(s + i + 1, "and ", 4) == 0) {
+	if (s[i] == ' ' && i + 5 <= b && (s[i + 1] | 32) == 'a' &&
+	    (s[i + 2] | 32) == 'n' && (s[i + 3] | 32) == 'd' && s[i + 4] == ' ') {
 		for (int k = 0; verbs[k]; k++) {
 			size_t n = strlen(verbs[k]);
 			if (i + 5 + n <= b &&

@@ -329,6 +329,23 @@ period_from_match(const struct fig_periodrule *pr, pcre2_match_data *md,
 	return period_parse(tmp, out);
 }
 
+void
+period_relative(const struct fig_periodrule *pr, pcre2_match_data *md,
+    int *offset, int *step)
+{
+	char t[16];
+	int k;
+
+	*offset = pr->offset;
+	*step = pr->step;
+	if (pr->g_this > 0 && group(md, "this", t, sizeof t) > 0)
+		*offset = 0;
+	else if (pr->g_next > 0 && group(md, "next", t, sizeof t) > 0)
+		*offset = 1;
+	if (pr->g_unit > 0 && (k = group(md, "unit", t, sizeof t)) > 0)
+		*step = (t[0] | 32) == 'm' ? 1 : (t[0] | 32) == 'q' ? 3 : 12;
+}
+
 int
 period_match_part(const struct fig_periodrule *pr, pcre2_match_data *md,
     int *n)

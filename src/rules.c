@@ -1293,6 +1293,9 @@ build(struct loader *L)
 			p->g_span = group_of(p->re.code, "span");
 			p->g_months = group_of(p->re.code, "months");
 			p->g_until = group_of(p->re.code, "until");
+			p->g_this = group_of(p->re.code, "this");
+			p->g_next = group_of(p->re.code, "next");
+			p->g_unit = group_of(p->re.code, "unit");
 			if (p->g_year <= 0 && p->role != FIG_PR_ANAPHOR &&
 			    p->role != FIG_PR_PRESENT &&
 			    p->role != FIG_PR_RELATIVE &&

@@ -47,6 +47,12 @@ int period_cmp(const char *a, const char *b);
  * years (year to until), out getting the last. */
 int period_from_match(const struct fig_periodrule *pr,
     pcre2_match_data *md, char out[FIG_PERIOD_LEN]);
+/* The offset and step (months: 12, 3 or 1) of a relative date phrase
+ * ("last month", "this quarter"): the rule's own, or what its groups
+ * this, next and unit name. */
+void period_relative(const struct fig_periodrule *pr, pcre2_match_data *md,
+    int *offset, int *step);
+
 /* The part of a year a date phrase without a year names ("in June",
  * "in the first quarter"): returns 'M', 'Q' or 'H' and sets *n to the
  * month (1..12), quarter or half; for "the first n months" 'Q' or 'H'

@@ -147,6 +147,9 @@ struct fig_periodrule {
 				   quarter, span */
 	int g_year, g_month, g_day, g_half, g_quarter, g_span, g_months;
 	int g_until;		/* the last year of a run of years */
+	int g_this, g_next, g_unit;	/* relative: "this" (offset 0),
+					   "next" (+1), and the unit stepped
+					   ("year", "quarter", "month") */
 	enum fig_prole role;
 	int offset;		/* for relative: steps from publication */
 	int step;		/* months a step of offset is: 12, 3 or 1 */
