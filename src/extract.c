@@ -54,6 +54,7 @@ struct mention {
 				   'M', 'Q', 'H', 'F' (the first partn
 				   months), or 0 */
 	int partn;		/* its month, quarter, half or months */
+	int offset;		/* an anaphor's years from the last date */
 	enum fig_pkind kind;
 };
 
@@ -615,6 +616,8 @@ add_mention(struct xstate *x, int si, int first)
 	    pr->g_months > 0) {
 		if ((mm.part = period_match_part(pr, x->md, &mm.partn)) == 0)
 			return end;
+	} else if (pr->role == FIG_PR_ANAPHOR) {
+		mm.offset = period_anaphor_offset(pr, x->md);
 	} else if (pr->role == FIG_PR_UNDATED) {
 		mm.blank = 1;	/* dates the figure with no period */
 	} else if (pr->role == FIG_PR_RELATIVE) {
@@ -772,7 +775,7 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		} else if (mm->role == FIG_PR_ANAPHOR) {
 			/* "a year earlier" than the first quarter of 2023 is
 			 * the first quarter of 2022 */
-			int off = r->periods[mm->rule].offset;
+			int off = mm->offset;
 			if (ld->year)
 				snprintf(mm->period, sizeof mm->period,
 				    "%04d%s", (ld->year + off) % 10000, off &&

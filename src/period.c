@@ -329,6 +329,19 @@ period_from_match(const struct fig_periodrule *pr, pcre2_match_data *md,
 	return period_parse(tmp, out);
 }
 
+int
+period_anaphor_offset(const struct fig_periodrule *pr, pcre2_match_data *md)
+{
+	char t[16];
+	int k, n;
+
+	if (pr->g_back > 0 && (k = group(md, "back", t, sizeof t)) > 0)
+		return (n = count_word(t, k)) > 0 ? -n : -1;
+	if (pr->g_ahead > 0 && (k = group(md, "ahead", t, sizeof t)) > 0)
+		return (n = count_word(t, k)) > 0 ? n : 1;
+	return pr->offset;
+}
+
 void
 period_relative(const struct fig_periodrule *pr, pcre2_match_data *md,
     int *offset, int *step)

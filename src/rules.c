@@ -1296,6 +1296,8 @@ build(struct loader *L)
 			p->g_this = group_of(p->re.code, "this");
 			p->g_next = group_of(p->re.code, "next");
 			p->g_unit = group_of(p->re.code, "unit");
+			p->g_back = group_of(p->re.code, "back");
+			p->g_ahead = group_of(p->re.code, "ahead");
 			if (p->g_year <= 0 && p->role != FIG_PR_ANAPHOR &&
 			    p->role != FIG_PR_PRESENT &&
 			    p->role != FIG_PR_RELATIVE &&

@@ -53,6 +53,13 @@ int period_from_match(const struct fig_periodrule *pr,
 void period_relative(const struct fig_periodrule *pr, pcre2_match_data *md,
     int *offset, int *step);
 
+/* The years an anaphor counts from the last date named: the rule's
+ * offset, or what its group back ("two years earlier": -2) or ahead ("a
+ * year later": 1) counts; a word that is no number ("the previous
+ * year") counts one. */
+int period_anaphor_offset(const struct fig_periodrule *pr,
+    pcre2_match_data *md);
+
 /* The part of a year a date phrase without a year names ("in June",
  * "in the first quarter"): returns 'M', 'Q' or 'H' and sets *n to the
  * month (1..12), quarter or half; for "the first n months" 'Q' or 'H'

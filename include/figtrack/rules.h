@@ -150,6 +150,8 @@ struct fig_periodrule {
 	int g_this, g_next, g_unit;	/* relative: "this" (offset 0),
 					   "next" (+1), and the unit stepped
 					   ("year", "quarter", "month") */
+	int g_back, g_ahead;	/* anaphor: years back ("two years
+				   earlier") or ahead ("a year later") */
 	enum fig_prole role;
 	int offset;		/* for relative: steps from publication */
 	int step;		/* months a step of offset is: 12, 3 or 1 */
