@@ -75,6 +75,14 @@ static const struct xcase cases[] = {
 	  "fell 12%|-12|percent|exact|||2022|observed|||\n"
 	  "grew by 4 percent|4|percent|exact|||2022|observed|||\n" },
 	/* periods */
+	{ "wire_paragraphs", "Trade in 2024 grew 1.9%.\n\n"
+	  "Exports rose 4.1%.\n", "2025-01-14",
+	  "grew 1.9%|1.9|percent|exact|||2024|observed|||\n"
+	  "rose 4.1%|4.1|percent|exact|||2024|observed|||\n" },
+	{ "report_paragraphs", "Trade in 2024 grew 1.9%. It was a record.\n\n"
+	  "Exports rose 4.1%.\n", "2025-01-14",
+	  "grew 1.9%|1.9|percent|exact|||2024|observed|||\n"
+	  "rose 4.1%|4.1|percent|exact||||observed|||\n" },
 	{ "month_year", "As of June 2022, prices had fallen 8 percent.", NULL,
 	  "had fallen 8 percent|-8|percent|exact|||2022-06|observed|||\n" },
 	{ "day_month_year", "On 31 December 2021 it held 12 percent.", NULL,
