@@ -874,6 +874,13 @@ clause_start(const char *s, size_t a, size_t b)
 	return start;
 }
 
+/* Is mention m (before figure q) in the figure's own clause? */
+static int
+own_clause(const char *c, const struct mention *m, const struct qrec *q)
+{
+	return m && !clause_break(c, m->end, q->q.start);
+}
+
 static void
 use_mention(const struct mention *m, char period[FIG_PERIOD_LEN],
     enum fig_pkind *kind)
@@ -928,19 +935,17 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	if (after && after->start < next_q &&
 	    ((after->role == FIG_PR_DEADLINE && wa <= DEADLINE_WORDS &&
 	    !(clause_break(c, q->q.end, after->start) &&
-	    ((present && !clause_break(c, present->end, q->q.start)) ||
-	    (before && !clause_break(c, before->end, q->q.start))))) ||
+	    (own_clause(c, present, q) || own_clause(c, before, q)))) ||
 	    wa <= ANCHOR_WORDS)) {
 		use_mention(after, period, kind);
 		return;
 	}
 	/* "In 2020, ... 57 percent"; "in 2019 and now has three" */
-	if (present && x->pub_year && (!before ||
-	    !clause_break(c, present->end, q->q.start))) {
+	if (present && x->pub_year && (!before || own_clause(c, present, q))) {
 		snprintf(period, FIG_PERIOD_LEN, "%04d", x->pub_year % 10000);
 		return;
 	}
-	if (before && !clause_break(c, before->end, q->q.start)) {
+	if (own_clause(c, before, q)) {
 		use_mention(before, period, kind);
 		return;
 	}
@@ -1154,7 +1159,9 @@ pair_entity(struct xstate *x, const struct qrec *q, size_t clause, char *out,
 	const struct fig_rules *r = x->r;
 	const char *c = x->clean.data;
 	const char *last = NULL, *prev = NULL;	/* two most recent actors */
-	size_t first_last = 0, first_prev = 0;	/* where each first appeared */
+	size_t first_last = 0, first_prev = 0;	/* where each was named when
+						   it joined the two: the
+						   order they are written */
 	size_t at, cue;
 
 	if (r->pair.code == NULL || rules_match(r, &r->pair, c, q->q.start,

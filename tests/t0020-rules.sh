@@ -25,6 +25,10 @@ bad "unknown key" '[unit percent]\nafter = percent\nflavour = mint\n' \
     "x.rules:3:1: unknown key 'flavour' in [unit]"
 bad "unknown key in period" '[unit percent]\nafter = percent\n[period p]\nrole = anchor\npatern = in {YEAR}\n' \
     "x.rules:5:1: unknown key 'patern' in [period]"
+bad "bad period step" '[unit percent]\nafter = percent\n[period p]\nrole = relative\nstep = week\npattern = this week\n' \
+    "x.rules:5:8: 'step =' is year, quarter or month"
+bad "bad period role" '[unit percent]\nafter = percent\n[period p]\nrole = someday\npattern = this week\n' \
+    "x.rules:4:1: [period] needs 'role =' anchor, deadline, baseline, anaphor, present, relative, recall or undated"
 bad "unknown key in entity" '[unit percent]\nafter = percent\n[entity Acme]\npattern = Acme\nlabel = x\n' \
     "x.rules:5:1: unknown key 'label' in [entity]"
 bad "example in define" '[define A]\npattern = x\nexample = x => 1 percent\n[unit percent]\nafter = percent\n' \
