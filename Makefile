@@ -30,9 +30,11 @@ UNITSRC  = $(wildcard tests/unit-*.c)
 UNITBIN  = $(UNITSRC:tests/%.c=$(BUILD)/tests/%)
 
 DEBS     = gcc make pkg-config libpcre2-dev libsqlite3-dev libcsv-dev \
-           gnuplot-nox sqlite3 clang libclang-rt-14-dev valgrind time
+           gnuplot-nox sqlite3 clang libclang-rt-14-dev valgrind time \
+           iso-codes jq
+ISO3166  = /usr/share/iso-codes/json/iso_3166-1.json
 
-.PHONY: all deps check check-valgrind demo bench fuzz clean install
+.PHONY: all deps check check-valgrind demo bench fuzz clean install lexicon
 
 all: $(BIN)
 
@@ -87,6 +89,14 @@ bench: deps
 
 fuzz: deps
 	@sh tests/fuzz/run.sh
+
+# The country gazetteer, from iso-codes and data/lexicon/countries.tsv.
+# Committed, so that a machine without iso-codes has it; t0025 checks it
+# is up to date.
+lexicon: deps
+	sh data/lexicon/countries.sh $(ISO3166) data/lexicon/countries.tsv \
+	    > data/rules/countries.rules.tmp
+	mv data/rules/countries.rules.tmp data/rules/countries.rules
 
 PREFIX ?= /usr/local
 install: $(BIN)

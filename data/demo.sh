@@ -38,8 +38,8 @@ echo
 echo "== figtrack series: every series"
 "$fig" series --db "$db"
 echo
-echo "== figtrack series trade.bilateral.value"
-"$fig" series --db "$db" trade.bilateral.value
+echo "== figtrack series trade.turnover.value"
+"$fig" series --db "$db" trade.turnover.value
 echo
 echo "== figtrack export -> $out/figures.csv"
 "$fig" export --db "$db" -o "$out/figures.csv"
@@ -52,7 +52,7 @@ echo "(every row, older sources included: $out/diff.csv)"
 echo
 echo "== figtrack plot: a gnuplot script and an SVG per series"
 "$fig" plot --db "$db" --out plots/out
-cp plots/out/trade.china_exports_to_russia.change--PRC.svg \
+cp plots/out/trade.exports.change--CHN--RUS.svg \
     docs/img/plot-example.svg
 echo "demo: charts in plots/out (index plots/out/index.csv);" \
     "README chart docs/img/plot-example.svg"

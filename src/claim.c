@@ -10,7 +10,7 @@
 
 const char *const claim_columns[CLAIM_NCOLUMNS] = {
 	"doc", "line", "quote", "value", "low", "high", "qualifier", "unit",
-	"period", "period_kind", "metric", "entity", "footnote"
+	"period", "period_kind", "metric", "entity", "footnote", "partner"
 };
 
 static const char *const qual_names[FIG_Q_COUNT_] = {
@@ -230,6 +230,7 @@ claim_fields(const struct fig_claim *c, const char **v, char numbuf[][64])
 	v[10] = c->metric;
 	v[11] = c->entity;
 	v[12] = c->footnote;
+	v[13] = c->partner;
 }
 
 void

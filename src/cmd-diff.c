@@ -109,7 +109,7 @@ struct sink {
 	long long doc_id;	/* files: the argument's number; 0: the figure's */
 	/* the diff's series id of each series of the walk, by the store's
 	 * dense number (NO_SERIES until met): a figure costs no lookup of
-	 * its metric, entity and unit */
+	 * its metric, entity, partner and unit */
 	int *series;
 	size_t nseries;
 };
@@ -133,7 +133,7 @@ add_figure(void *ctx, const struct fig_figure *f)
 	}
 	if (k->series[i] == NO_SERIES)
 		k->series[i] = f->metric[0] ? diff_series(k->d, f->metric,
-		    f->entity, f->unit) : -1;
+		    f->entity, f->partner, f->unit) : -1;
 	in.series = k->series[i];
 	in.period = f->period;
 	in.quote = f->quote;
@@ -518,7 +518,8 @@ table_cells(const struct fig_diff_row *r, char cell[][160])
 {
 	cat(cell[T_CLASS], 160, diff_class_name(r->cls), (char *)NULL);
 	cat(cell[T_METRIC], 160, r->metric, (char *)NULL);
-	cat(cell[T_ENTITY], 160, r->entity, (char *)NULL);
+	cat(cell[T_ENTITY], 160, r->entity, r->partner[0] ? " / " : "",
+	    r->partner, (char *)NULL);
 	cat(cell[T_UNIT], 160, r->unit, (char *)NULL);
 	human_fig(cell[T_BASE], 160, r->has_base ? &r->base : NULL);
 	human_fig(cell[T_NEWER], 160, r->has_newer ? &r->newer : NULL);
@@ -532,7 +533,7 @@ write_table(FILE *out, const struct fig_diff *d, size_t n,
     const char *base_name, int colour)
 {
 	static const char *const head[T_NCOLS] = { "CLASS", "METRIC",
-	    "ENTITY", "UNIT", "BASELINE", "NEWER", "CHANGE" };
+	    "ENTITY / PARTNER", "UNIT", "BASELINE", "NEWER", "CHANGE" };
 	const struct fig_diff_stats *st = diff_stats(d);
 	struct fig_buf b = FIG_BUF_INIT;
 	struct fig_diff_row row;

@@ -1,26 +1,44 @@
 /* cmd-eval.c: `figtrack eval`: scores the extraction of one document
- * against a gold file and a negatives file, for people tuning rules. */
+ * against a gold file and a negatives file, or of a whole corpus of such
+ * documents, for people tuning rules. */
+#include <dirent.h>
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "figtrack/buf.h"
 #include "figtrack/cmd.h"
 #include "figtrack/eval.h"
 #include "figtrack/extract.h"
 
 static const char usage[] =
-    "usage: figtrack eval --gold GOLD.csv [--negatives NEG.csv] [--min-f1 X]\n"
-    "                     [--min-period X] [--min-metric X]\n"
-    "                     [--min-footnote X] [--max-negatives N]\n"
-    "                     [--rules DIR] [--published DATE] [-v] FILE\n"
+    "usage: figtrack eval --gold GOLD.csv [--negatives NEG.csv] [OPTIONS] FILE\n"
+    "       figtrack eval --corpus DIR [OPTIONS]\n"
     "\n"
     "Extracts FILE and scores it against GOLD.csv (formats.md section 2):\n"
     "precision, recall and F1 of value+unit, the accuracy of period,\n"
-    "period_kind, metric and footnote over the matched gold rows, and the\n"
-    "negatives hit. Rows with optional=1 are neither required nor\n"
-    "penalised. -v lists every miss, wrong field and unwanted claim.\n"
-    "Exit 1 when a --min/--max threshold is not met.\n";
+    "period_kind, metric and footnote over the matched gold rows, of\n"
+    "entity, partner and the whole series key (metric, entity, partner)\n"
+    "over the rows with a gold metric, and the negatives hit. Rows with\n"
+    "optional=1 are neither required nor penalised.\n"
+    "\n"
+    "--corpus DIR scores every document of DIR that has a gold file beside\n"
+    "it (NAME.gold.csv with NAME.md, .txt, .html or .htm; NAME.negatives.csv\n"
+    "when present), one line per document, then the counts of all of them\n"
+    "together (micro averages).\n"
+    "\n"
+    "  --min-f1 X, --min-period X, --min-metric X, --min-series X,\n"
+    "  --min-footnote X, --max-negatives N\n"
+    "                     exit 1 when a threshold is not met\n"
+    "  --rules DIR        the rule files\n"
+    "  --published DATE   the publication date of FILE\n"
+    "  -v                 list every miss, wrong field and unwanted claim\n";
+
+/* What --corpus pairs with a gold file, in this order of preference. */
+static const char *const doc_exts[] = { ".md", ".txt", ".html", ".htm" };
 
 static int
 on_claim(void *ctx, const struct fig_claim *c)
@@ -36,9 +54,9 @@ show_claim(const char *tag, const struct fig_claim *c)
 
 	claim_fmt_number(c->value, v, sizeof v);
 	printf("  %s line %ld \"%s\": %s %s period=%s kind=%s metric=%s "
-	    "entity=%s footnote=%s\n", tag, c->line, c->quote, v, c->unit,
-	    c->period, claim_kind_name(c->kind), c->metric, c->entity,
-	    c->footnote);
+	    "entity=%s partner=%s footnote=%s\n", tag, c->line, c->quote, v,
+	    c->unit, c->period, claim_kind_name(c->kind), c->metric,
+	    c->entity, c->partner, c->footnote);
 }
 
 static void
@@ -57,10 +75,12 @@ details(const struct fig_eval *e)
 			continue;
 		if (!(g->has_value && eval_same_value(g->c.value, c->value) &&
 		    strcmp(g->c.unit, c->unit) == 0) ||
-		    strcmp(g->c.period, c->period) != 0 ||
+		    !eval_period_ok(g->c.period, c->period) ||
 		    g->c.kind != c->kind ||
 		    strcmp(g->c.footnote, c->footnote) != 0 ||
-		    (g->has_metric && strcmp(g->c.metric, c->metric) != 0)) {
+		    (g->has_metric && (strcmp(g->c.metric, c->metric) != 0 ||
+		    strcmp(g->c.entity, c->entity) != 0 ||
+		    strcmp(g->c.partner, c->partner) != 0))) {
 			show_claim("WANTED  ", &g->c);
 			show_claim("GOT     ", c);
 		}
@@ -77,15 +97,200 @@ ratio(int a, int b)
 	return b ? (double)a / b : 1;
 }
 
+/* The thresholds of the command line; -1 where none was given. */
+struct limits {
+	double f1, period, metric, series, footnote;
+	long negatives;
+};
+
+static void
+print_score(const struct fig_eval_score *s, int with_neg)
+{
+	printf("gold rows      %d required (%d optional), %d claims "
+	    "extracted\n", s->required, s->ngold - s->required, s->nclaims);
+	printf("value+unit     precision %.3f  recall %.3f  F1 %.3f  "
+	    "(%d found, %d counted extracted)\n", s->precision, s->recall,
+	    s->f1, s->found, s->extracted);
+	printf("period         %.3f  (%d/%d matched)\n",
+	    ratio(s->period_ok, s->matched), s->period_ok, s->matched);
+	printf("period_kind    %.3f  (%d/%d)\n", ratio(s->kind_ok, s->matched),
+	    s->kind_ok, s->matched);
+	printf("metric         %.3f  (%d/%d with a gold metric)\n",
+	    ratio(s->metric_ok, s->metric_n), s->metric_ok, s->metric_n);
+	printf("entity         %.3f  (%d/%d)\n",
+	    ratio(s->entity_ok, s->metric_n), s->entity_ok, s->metric_n);
+	printf("partner        %.3f  (%d/%d)\n",
+	    ratio(s->partner_ok, s->metric_n), s->partner_ok, s->metric_n);
+	printf("series key     %.3f  (%d/%d)\n",
+	    ratio(s->series_ok, s->metric_n), s->series_ok, s->metric_n);
+	printf("footnote       %.3f  (%d/%d)\n",
+	    ratio(s->footnote_ok, s->matched), s->footnote_ok, s->matched);
+	if (with_neg)
+		printf("negatives hit  %d of %d\n", s->neg_hits, s->nneg);
+}
+
+static int
+below(const struct fig_eval_score *s, const struct limits *l)
+{
+	return (l->f1 >= 0 && s->f1 < l->f1) ||
+	    (l->period >= 0 && ratio(s->period_ok, s->matched) < l->period) ||
+	    (l->metric >= 0 && ratio(s->metric_ok, s->metric_n) < l->metric) ||
+	    (l->series >= 0 && ratio(s->series_ok, s->metric_n) < l->series) ||
+	    (l->footnote >= 0 && ratio(s->footnote_ok, s->matched) <
+	    l->footnote) ||
+	    (l->negatives >= 0 && s->neg_hits > l->negatives);
+}
+
+/* Extracts path and scores it against gold (and neg, or NULL) into e. */
+static int
+score_one(struct fig_eval *e, const struct fig_rules *rules,
+    const struct fig_extract_opts *opts, const char *path, const char *gold,
+    const char *neg, struct fig_err *err)
+{
+	struct fig_extract_cbs cbs = { on_claim, NULL, e };
+
+	if (eval_read(e, gold, 0, err) != 0 ||
+	    (neg && eval_read(e, neg, 1, err) != 0) ||
+	    extract_path(rules, path, opts, &cbs, NULL, err) != 0 ||
+	    eval_score(e, path, err) != 0)
+		return -1;
+	return 0;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The gold files of dir, sorted, each a malloc'd path; *n their count.
+ * Returns NULL with err set when dir cannot be read. */
+static char **
+corpus_golds(const char *dir, size_t *n, struct fig_err *err)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char **v = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	if (d == NULL) {
+		err_set(err, FIG_EIO, dir, 0, 0, "cannot read the corpus: %s",
+		    strerror(errno));
+		return NULL;
+	}
+	while ((de = readdir(d)) != NULL) {
+		size_t k = strlen(de->d_name);
+		struct fig_buf b = FIG_BUF_INIT;
+		if (k <= 9 || strcmp(de->d_name + k - 9, ".gold.csv") != 0)
+			continue;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		buf_addf(&b, "%s/%s", dir, de->d_name);
+		v[(*n)++] = buf_detach(&b);
+	}
+	closedir(d);
+	if (*n == 0) {
+		err_set(err, FIG_EINPUT, dir, 0, 0, "no NAME.gold.csv files: "
+		    "not a corpus");
+		free(v);
+		return NULL;
+	}
+	qsort(v, *n, sizeof *v, cmp_str);
+	return v;
+}
+
+/* Scores every document of the corpus dir; returns the exit status. */
+static int
+eval_corpus(const char *dir, const struct fig_rules *rules,
+    const struct fig_extract_opts *opts, const struct limits *lim,
+    int verbose)
+{
+	struct fig_eval_score sum;
+	struct fig_err err;
+	size_t n;
+	char **golds;
+	int rc = FIG_EXIT_OK, have_neg = 0;
+
+	err_clear(&err);
+	memset(&sum, 0, sizeof sum);
+	if ((golds = corpus_golds(dir, &n, &err)) == NULL)
+		return cmd_fail(&err);
+	printf("%-44s %5s %5s %6s %6s %6s\n", "document", "rows", "F1",
+	    "period", "metric", "series");
+	for (size_t i = 0; i < n && rc == FIG_EXIT_OK; i++) {
+		struct fig_buf doc = FIG_BUF_INIT, neg = FIG_BUF_INIT;
+		size_t stem = strlen(golds[i]) - 9;
+		const char *base = strrchr(golds[i], '/') + 1;
+		struct stat sb;
+		struct fig_eval e;
+
+		for (size_t k = 0; k < sizeof doc_exts / sizeof *doc_exts;
+		    k++) {
+			buf_reset(&doc);
+			buf_add(&doc, golds[i], stem);
+			buf_adds(&doc, doc_exts[k]);
+			if (stat(doc.data, &sb) == 0)
+				break;
+			buf_reset(&doc);
+		}
+		if (doc.len == 0) {
+			err_set(&err, FIG_EINPUT, golds[i], 0, 0, "no document "
+			    "beside it (%.*s.md, .txt, .html or .htm)",
+			    (int)(stem - (size_t)(base - golds[i])), base);
+			rc = cmd_fail(&err);
+		} else {
+			buf_add(&neg, golds[i], stem);
+			buf_adds(&neg, ".negatives.csv");
+			eval_init(&e);
+			if (score_one(&e, rules, opts, doc.data, golds[i],
+			    stat(neg.data, &sb) == 0 ? neg.data : NULL,
+			    &err) != 0)
+				rc = cmd_fail(&err);
+			else {
+				const struct fig_eval_score *s = &e.score;
+				have_neg |= e.nneg > 0;
+				printf("%-44.44s %5d %5.3f %6.3f %6.3f %6.3f\n",
+				    doc.data + (base - golds[i]), s->required,
+				    s->f1, ratio(s->period_ok, s->matched),
+				    ratio(s->metric_ok, s->metric_n),
+				    ratio(s->series_ok, s->metric_n));
+				if (verbose)
+					details(&e);
+				eval_sum(&sum, s);
+			}
+			eval_release(&e);
+		}
+		buf_release(&doc);
+		buf_release(&neg);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(golds[i]);
+	free(golds);
+	if (rc != FIG_EXIT_OK)
+		return rc;
+	printf("\n%zu documents\n", n);
+	print_score(&sum, have_neg);
+	if (below(&sum, lim)) {
+		fprintf(stderr, "figtrack: eval: below the thresholds given\n");
+		rc = FIG_EXIT_FOUND;
+	}
+	return rc;
+}
+
 static int
 exec_eval(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "gold", required_argument, NULL, 'g' },
 		{ "negatives", required_argument, NULL, 'n' },
+		{ "corpus", required_argument, NULL, 'c' },
 		{ "min-f1", required_argument, NULL, 'F' },
 		{ "min-period", required_argument, NULL, 'P' },
 		{ "min-metric", required_argument, NULL, 'M' },
+		{ "min-series", required_argument, NULL, 'S' },
 		{ "min-footnote", required_argument, NULL, 'N' },
 		{ "max-negatives", required_argument, NULL, 'X' },
 		{ "rules", required_argument, NULL, 'r' },
@@ -95,9 +300,8 @@ exec_eval(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct fig_extract_opts opts = { NULL, 0, NULL };
-	double min_f1 = -1, min_period = -1, min_metric = -1, min_fn = -1;
-	long max_neg = -1;
-	const char *gold = NULL, *neg = NULL, *dir = NULL;
+	struct limits lim = { -1, -1, -1, -1, -1, -1 };
+	const char *gold = NULL, *neg = NULL, *dir = NULL, *corpus = NULL;
 	struct fig_rules *rules = NULL;
 	struct fig_eval e;
 	struct fig_err err;
@@ -111,16 +315,18 @@ exec_eval(int argc, char **argv)
 		switch (c) {
 		case 'g': gold = optarg; break;
 		case 'n': neg = optarg; break;
+		case 'c': corpus = optarg; break;
 		case 'r': dir = optarg; break;
 		case 'p': opts.published = optarg; break;
 		case 'v': verbose = 1; break;
-		case 'F': dst = &min_f1; break;
-		case 'P': dst = &min_period; break;
-		case 'M': dst = &min_metric; break;
-		case 'N': dst = &min_fn; break;
+		case 'F': dst = &lim.f1; break;
+		case 'P': dst = &lim.period; break;
+		case 'M': dst = &lim.metric; break;
+		case 'S': dst = &lim.series; break;
+		case 'N': dst = &lim.footnote; break;
 		case 'X':
-			max_neg = strtol(optarg, &end, 10);
-			if (*end || max_neg < 0)
+			lim.negatives = strtol(optarg, &end, 10);
+			if (*end || lim.negatives < 0)
 				return cmd_usage_error(&cmd_eval_entry,
 				    "--max-negatives needs a count");
 			break;
@@ -135,48 +341,31 @@ exec_eval(int argc, char **argv)
 				    optarg);
 		}
 	}
-	if (gold == NULL)
+	if (corpus) {
+		if (gold || neg || optind != argc)
+			return cmd_usage_error(&cmd_eval_entry, "--corpus takes "
+			    "no FILE, --gold or --negatives");
+	} else if (gold == NULL)
 		return cmd_usage_error(&cmd_eval_entry, "--gold is required");
-	if (optind + 1 != argc)
+	else if (optind + 1 != argc)
 		return cmd_usage_error(&cmd_eval_entry, "give one FILE");
+	if (rules_load(&rules, rules_default_dir(dir), &err) != 0)
+		return cmd_fail(&err);
+	if (corpus) {
+		rc = eval_corpus(corpus, rules, &opts, &lim, verbose);
+		rules_free(rules);
+		return rc;
+	}
+	rules_jit_for(rules, argv + optind, 1);
 	eval_init(&e);
-	if (eval_read(&e, gold, 0, &err) != 0 ||
-	    (neg && eval_read(&e, neg, 1, &err) != 0) ||
-	    rules_load(&rules, rules_default_dir(dir), &err) != 0) {
+	if (score_one(&e, rules, &opts, argv[optind], gold, neg, &err) != 0) {
 		rc = cmd_fail(&err);
 		goto out;
 	}
-	rules_jit_for(rules, argv + optind, 1);
-	{
-		struct fig_extract_cbs cbs = { on_claim, NULL, &e };
-		if (extract_path(rules, argv[optind], &opts, &cbs, NULL,
-		    &err) != 0 || eval_score(&e, argv[optind], &err) != 0) {
-			rc = cmd_fail(&err);
-			goto out;
-		}
-	}
-	printf("gold rows      %d required (%d optional), %d claims "
-	    "extracted\n", e.required, e.ngold - e.required, e.nclaims);
-	printf("value+unit     precision %.3f  recall %.3f  F1 %.3f  "
-	    "(%d found, %d counted extracted)\n", e.precision, e.recall, e.f1,
-	    e.found, e.extracted);
-	printf("period         %.3f  (%d/%d matched)\n",
-	    ratio(e.period_ok, e.matched), e.period_ok, e.matched);
-	printf("period_kind    %.3f  (%d/%d)\n", ratio(e.kind_ok, e.matched),
-	    e.kind_ok, e.matched);
-	printf("metric         %.3f  (%d/%d with a gold metric)\n",
-	    ratio(e.metric_ok, e.metric_n), e.metric_ok, e.metric_n);
-	printf("footnote       %.3f  (%d/%d)\n",
-	    ratio(e.footnote_ok, e.matched), e.footnote_ok, e.matched);
-	if (neg)
-		printf("negatives hit  %d of %d\n", e.neg_hits, e.nneg);
+	print_score(&e.score, neg != NULL);
 	if (verbose)
 		details(&e);
-	if ((min_f1 >= 0 && e.f1 < min_f1) ||
-	    (min_period >= 0 && ratio(e.period_ok, e.matched) < min_period) ||
-	    (min_metric >= 0 && ratio(e.metric_ok, e.metric_n) < min_metric) ||
-	    (min_fn >= 0 && ratio(e.footnote_ok, e.matched) < min_fn) ||
-	    (max_neg >= 0 && e.neg_hits > max_neg)) {
+	if (below(&e.score, &lim)) {
 		fprintf(stderr, "figtrack: eval: below the thresholds given\n");
 		rc = FIG_EXIT_FOUND;
 	}

@@ -12,7 +12,7 @@
 
 static const char usage[] =
     "usage: figtrack export [--db PATH] [--metric M] [--entity E]\n"
-    "                       [--since DATE] [--format csv|tsv|jsonl]\n"
+    "                       [--partner P] [--since DATE] [--format csv|tsv|jsonl]\n"
     "                       [-o FILE]\n"
     "\n"
     "Writes stored claims as claim records (the columns of `figtrack\n"
@@ -23,6 +23,7 @@ static const char usage[] =
     "  --db PATH      the database (default $FIGTRACK_DB, else figtrack.db)\n"
     "  --metric M     only this metric\n"
     "  --entity E     only this entity\n"
+    "  --partner P    only this partner ('' for figures with none)\n"
     "  --since DATE   only documents published on or after DATE\n"
     "                 (YYYY[-MM[-DD]]; a partial date is its first day)\n"
     "  --format FMT   csv (default), tsv or jsonl\n"
@@ -36,6 +37,7 @@ export_exec(int argc, char **argv)
 		{ "db", required_argument, NULL, 'd' },
 		{ "metric", required_argument, NULL, 'm' },
 		{ "entity", required_argument, NULL, 'e' },
+		{ "partner", required_argument, NULL, 'p' },
 		{ "since", required_argument, NULL, 's' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
@@ -63,6 +65,9 @@ export_exec(int argc, char **argv)
 			break;
 		case 'e':
 			q.entity = optarg;
+			break;
+		case 'p':
+			q.partner = optarg;
 			break;
 		case 's':
 			if (store_date_valid(optarg) != 0)

@@ -66,7 +66,7 @@ struct item {
 
 /* One line of the index. */
 struct entry {
-	char *metric, *entity, *name;	/* owned */
+	char *metric, *entity, *partner, *name;	/* owned */
 	char unit[FIG_UNIT_MAX];
 	long figures;
 	int sources;
@@ -82,6 +82,7 @@ struct plot {
 	/* the series being collected */
 	char metric[FIG_METRIC_MAX];
 	char entity[FIG_ENTITY_MAX];
+	char partner[FIG_ENTITY_MAX];
 	struct item *items;
 	size_t nitems, capitems;
 	/* what was written */
@@ -143,6 +144,10 @@ flush_series(struct plot *p)
 		buf_adds(&name, "--");
 		gp_file_name(&name, p->entity);
 	}
+	if (p->partner[0]) {
+		buf_adds(&name, "--");
+		gp_file_name(&name, p->partner);
+	}
 	unique_name(p, &name);
 
 	pts = xcalloc(p->nitems, sizeof *pts);
@@ -157,6 +162,7 @@ flush_series(struct plot *p)
 	memset(&chart, 0, sizeof chart);
 	chart.metric = p->metric;
 	chart.entity = p->entity;
+	chart.partner = p->partner;
 	chart.name = name.data;
 	chart.format = p->format;
 	chart.style = p->style;
@@ -192,6 +198,7 @@ flush_series(struct plot *p)
 	memset(e, 0, sizeof *e);
 	e->metric = xstrdup(p->metric);
 	e->entity = xstrdup(p->entity);
+	e->partner = xstrdup(p->partner);
 	e->name = buf_detach(&name);
 	snprintf(e->unit, sizeof e->unit, "%s", res.unit);
 	e->figures = res.plotted;
@@ -205,8 +212,8 @@ out:
 	return rc;
 }
 
-/* store_each_claim callback: rows come ordered by metric and entity, so a
- * series ends where the pair changes. */
+/* store_each_claim callback: rows come ordered by metric, entity and
+ * partner, so a series ends where one of them changes. */
 static int
 on_row(void *ctx, const struct fig_row *r)
 {
@@ -218,13 +225,15 @@ on_row(void *ctx, const struct fig_row *r)
 	if (c->metric[0] == '\0')
 		return 0;
 	if (strcmp(c->metric, p->metric) != 0 ||
-	    strcmp(c->entity, p->entity) != 0) {
+	    strcmp(c->entity, p->entity) != 0 ||
+	    strcmp(c->partner, p->partner) != 0) {
 		if (flush_series(p) < 0) {
 			p->failed = 1;
 			return -1;
 		}
 		snprintf(p->metric, sizeof p->metric, "%s", c->metric);
 		snprintf(p->entity, sizeof p->entity, "%s", c->entity);
+		snprintf(p->partner, sizeof p->partner, "%s", c->partner);
 	}
 	if (p->nitems == p->capitems) {
 		p->capitems = p->capitems ? 2 * p->capitems : 64;
@@ -379,8 +388,8 @@ render_all(struct plot *p)
 static int
 write_index(struct plot *p, struct fig_err *err)
 {
-	static const char *const names[] = { "metric", "entity", "unit",
-	    "figures", "sources", "script", "chart" };
+	static const char *const names[] = { "metric", "entity", "partner",
+	    "unit", "figures", "sources", "script", "chart" };
 	struct fig_buf path = FIG_BUF_INIT, script = FIG_BUF_INIT;
 	struct fig_buf chart = FIG_BUF_INIT;
 	char *data = NULL;
@@ -390,11 +399,11 @@ write_index(struct plot *p, struct fig_err *err)
 
 	if ((f = open_memstream(&data, &len)) == NULL)
 		return err_set(err, FIG_EIO, NULL, 0, 0, "out of memory");
-	rec_write_header(f, FIG_FMT_CSV, names, 7);
+	rec_write_header(f, FIG_FMT_CSV, names, 8);
 	for (size_t i = 0; i < p->nentries; i++) {
 		const struct entry *e = &p->entries[i];
 		char figures[32], sources[32];
-		const char *vals[7];
+		const char *vals[8];
 		snprintf(figures, sizeof figures, "%ld", e->figures);
 		snprintf(sources, sizeof sources, "%d", e->sources);
 		buf_reset(&script);
@@ -404,12 +413,13 @@ write_index(struct plot *p, struct fig_err *err)
 			buf_addf(&chart, "%s.%s", e->name, p->format);
 		vals[0] = e->metric;
 		vals[1] = e->entity;
-		vals[2] = e->unit;
-		vals[3] = figures;
-		vals[4] = sources;
-		vals[5] = script.data;
-		vals[6] = buf_str(&chart);
-		rec_write_row(f, FIG_FMT_CSV, names, vals, 7);
+		vals[2] = e->partner;
+		vals[3] = e->unit;
+		vals[4] = figures;
+		vals[5] = sources;
+		vals[6] = script.data;
+		vals[7] = buf_str(&chart);
+		rec_write_row(f, FIG_FMT_CSV, names, vals, 8);
 	}
 	fclose(f);
 	buf_addf(&path, "%s/index.csv", p->dir);
@@ -577,6 +587,7 @@ out:
 	for (size_t i = 0; i < p.nentries; i++) {
 		free(p.entries[i].metric);
 		free(p.entries[i].entity);
+		free(p.entries[i].partner);
 		free(p.entries[i].name);
 	}
 	free(p.entries);

@@ -18,7 +18,7 @@ static const char usage[] =
     "pattern fails with FILE:LINE:COL and PCRE2's message.\n"
     "test runs every 'example = TEXT => EXPECT' line: EXPECT is 'none' or\n"
     "'VALUE UNIT' followed by key=value pairs (qualifier, low, high,\n"
-    "period, period_kind, metric, entity, footnote; published= sets the\n"
+    "period, period_kind, metric, entity, partner, footnote; published= sets the\n"
     "publication date). An example passes when one extracted claim has\n"
     "every field given. Exit 1 when an example fails.\n";
 
@@ -68,6 +68,8 @@ fits(const struct fig_claim *c, char **w, int n)
 		if (strcmp(k, "metric") == 0 && strcmp(val, c->metric) != 0)
 			goto no;
 		if (strcmp(k, "entity") == 0 && strcmp(val, c->entity) != 0)
+			goto no;
+		if (strcmp(k, "partner") == 0 && strcmp(val, c->partner) != 0)
 			goto no;
 		if (strcmp(k, "footnote") == 0 && strcmp(val, c->footnote) != 0)
 			goto no;
@@ -160,10 +162,10 @@ run_example(const struct fig_rules *r, const struct fig_example *ex,
 			char v[64];
 			claim_fmt_number(k.c[i].value, v, sizeof v);
 			printf("  got %s %s qualifier=%s period=%s "
-			    "period_kind=%s metric=%s entity=%s\n", v,
+			    "period_kind=%s metric=%s entity=%s partner=%s\n", v,
 			    k.c[i].unit, claim_qual_name(k.c[i].qual),
 			    k.c[i].period, claim_kind_name(k.c[i].kind),
-			    k.c[i].metric, k.c[i].entity);
+			    k.c[i].metric, k.c[i].entity, k.c[i].partner);
 		}
 		if (k.n == 0)
 			printf("  got no claim\n");

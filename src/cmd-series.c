@@ -11,11 +11,12 @@
 
 static const char usage[] =
     "usage: figtrack series [--db PATH] [--format table|csv|tsv|jsonl]\n"
-    "                       [METRIC [ENTITY]]\n"
+    "                       [METRIC [ENTITY [PARTNER]]]\n"
     "\n"
-    "Without METRIC, lists every series (metric, entity and unit) with its\n"
-    "number of figures and its first and last period. With METRIC (and\n"
-    "ENTITY), prints the figures by entity, period and publication date,\n"
+    "Without METRIC, lists every series (metric, entity, partner and unit)\n"
+    "with its number of figures and its first and last period. With METRIC\n"
+    "(and ENTITY, PARTNER; '' for no partner), prints the figures by\n"
+    "entity, partner, period and publication date,\n"
     "each with its document, line and quote, and the date and URL of the\n"
     "reference its footnote cites (source_date, source_url).\n"
     "\n"
@@ -24,24 +25,25 @@ static const char usage[] =
     "  -h, --help     this text\n";
 
 static const char *const list_cols[] = {
-	"metric", "entity", "unit", "figures", "first_period", "last_period"
+	"metric", "entity", "partner", "unit", "figures", "first_period",
+	"last_period"
 };
-#define NLIST 6
+#define NLIST 7
 
 /* Figures of one metric, as records; the table drops the metric (it is
  * the argument) and cuts long quotes. */
 static const char *const fig_cols[] = {
-	"metric", "entity", "period", "value", "low", "high", "qualifier",
-	"unit", "period_kind", "published", "doc", "line", "quote",
+	"metric", "entity", "partner", "period", "value", "low", "high",
+	"qualifier", "unit", "period_kind", "published", "doc", "line",
+	"quote", "source_date", "source_url"
+};
+#define NFIG 16
+static const char *const table_cols[] = {
+	"entity", "partner", "period", "value", "low", "high", "qualifier",
+	"unit", "kind", "published", "document", "line", "quote",
 	"source_date", "source_url"
 };
-#define NFIG 15
-static const char *const table_cols[] = {
-	"entity", "period", "value", "low", "high", "qualifier", "unit",
-	"kind", "published", "document", "line", "quote", "source_date",
-	"source_url"
-};
-#define NTABLE 14
+#define NTABLE 15
 #define QUOTE_MAX 60
 #define TITLE_MAX 40
 
@@ -61,10 +63,11 @@ on_series(void *ctx, const struct fig_series *r)
 	snprintf(n, sizeof n, "%ld", r->figures);
 	v[0] = r->metric;
 	v[1] = r->entity;
-	v[2] = r->unit;
-	v[3] = n;
-	v[4] = r->first_period;
-	v[5] = r->last_period;
+	v[2] = r->partner;
+	v[3] = r->unit;
+	v[4] = n;
+	v[5] = r->first_period;
+	v[6] = r->last_period;
 	if (p->fmt == FIG_FMT_TABLE)
 		table_add(&p->table, v);
 	else
@@ -89,19 +92,20 @@ on_figure(void *ctx, const struct fig_row *r)
 	snprintf(line, sizeof line, "%ld", c->line);
 	v[0] = c->metric;
 	v[1] = c->entity;
-	v[2] = c->period;
-	v[3] = value;
-	v[4] = low;
-	v[5] = high;
-	v[6] = claim_qual_name(c->qual);
-	v[7] = c->unit;
-	v[8] = claim_kind_name(c->kind);
-	v[9] = r->doc->published;
-	v[10] = r->doc->title;
-	v[11] = line;
-	v[12] = c->quote;
-	v[13] = r->source_date;
-	v[14] = r->source_url;
+	v[2] = c->partner;
+	v[3] = c->period;
+	v[4] = value;
+	v[5] = low;
+	v[6] = high;
+	v[7] = claim_qual_name(c->qual);
+	v[8] = c->unit;
+	v[9] = claim_kind_name(c->kind);
+	v[10] = r->doc->published;
+	v[11] = r->doc->title;
+	v[12] = line;
+	v[13] = c->quote;
+	v[14] = r->source_date;
+	v[15] = r->source_url;
 	if (p->fmt == FIG_FMT_TABLE)
 		table_add(&p->table, v + 1);
 	else
@@ -145,30 +149,32 @@ series_exec(int argc, char **argv)
 			return cmd_usage_error(&cmd_series_entry, "bad option");
 		}
 	}
-	if (argc - optind > 2)
+	if (argc - optind > 3)
 		return cmd_usage_error(&cmd_series_entry, "too many arguments");
 	if (optind < argc)
 		q.metric = argv[optind];
 	if (optind + 1 < argc)
 		q.entity = argv[optind + 1];
+	if (optind + 2 < argc)
+		q.partner = argv[optind + 2];
 	q.with_metric = 1;
 	if (store_open(&s, store_default_path(db), FIG_STORE_RDONLY, &err)
 	    != 0)
 		return cmd_fail(&err);
 	if (q.metric == NULL) {
 		table_init(&p.table, list_cols, NLIST);
-		table_set_right(&p.table, 3);
+		table_set_right(&p.table, 4);
 		if (p.fmt != FIG_FMT_TABLE)
 			rec_write_header(stdout, p.fmt, list_cols, NLIST);
 		rc = store_each_series(s, on_series, &p, &err);
 	} else {
 		table_init(&p.table, table_cols, NTABLE);
-		table_set_right(&p.table, 2);
 		table_set_right(&p.table, 3);
 		table_set_right(&p.table, 4);
-		table_set_right(&p.table, 10);
-		table_set_max(&p.table, 9, TITLE_MAX);
-		table_set_max(&p.table, 11, QUOTE_MAX);
+		table_set_right(&p.table, 5);
+		table_set_right(&p.table, 11);
+		table_set_max(&p.table, 10, TITLE_MAX);
+		table_set_max(&p.table, 12, QUOTE_MAX);
 		if (p.fmt != FIG_FMT_TABLE)
 			rec_write_header(stdout, p.fmt, fig_cols, NFIG);
 		rc = store_each_claim(s, &q, on_figure, &p, &err);

@@ -45,6 +45,7 @@ struct strtab {
 struct series {
 	const char *metric;
 	const char *entity;
+	const char *partner;
 	const char *unit;
 	int in_baseline;
 	size_t first;		/* its keys are [first, end) once sorted */
@@ -152,7 +153,8 @@ const char *const diff_columns[DIFF_NCOLUMNS] = {
 	"newer_quote", "newer_doc", "newer_line", "newer_published",
 	"change_abs", "change_rel",
 	"latest", "baseline_published", "baseline_qualifier",
-	"baseline_period_kind", "newer_qualifier", "newer_period_kind"
+	"baseline_period_kind", "newer_qualifier", "newer_period_kind",
+	"partner"
 };
 
 const char *
@@ -367,8 +369,9 @@ period_id(struct fig_diff *d, const char *s)
 
 /* ---- series and sources ---- */
 
-/* A target by its metric's name: metrics.md has "*_target" and
- * "*.target" slugs carry goals, whatever kind a sentence was given. */
+/* A target by its metric's name: slugs of the first vocabulary
+ * ("*_target", "*.target", still in old exports) carried goals whatever
+ * kind a sentence was given; the second names them by period kind. */
 static int
 target_name(const char *metric)
 {
@@ -380,17 +383,19 @@ target_name(const char *metric)
 
 int
 diff_series(struct fig_diff *d, const char *metric, const char *entity,
-    const char *unit)
+    const char *partner, const char *unit)
 {
 	struct fig_buf *k = &d->scratch;
-	size_t lm = strlen(metric), le = strlen(entity);
+	size_t lm = strlen(metric), le = strlen(entity), lp = strlen(partner);
 	struct slot *sl;
 	struct series *s;
 
-	/* metric, entity and unit joined by NULs: no name can contain one */
+	/* metric, entity, partner and unit joined by NULs: no name can
+	 * contain one */
 	buf_reset(k);
 	buf_add(k, metric, lm + 1);
 	buf_add(k, entity, le + 1);
+	buf_add(k, partner, lp + 1);
 	buf_adds(k, unit);
 	/* the previous key is kept apart, where it stays in cache */
 	if (d->last_series >= 0 && d->last_key.len == k->len &&
@@ -413,7 +418,8 @@ diff_series(struct fig_diff *d, const char *metric, const char *entity,
 	memset(s, 0, sizeof *s);
 	s->metric = sl->key;
 	s->entity = sl->key + lm + 1;
-	s->unit = sl->key + lm + 1 + le + 1;
+	s->partner = sl->key + lm + 1 + le + 1;
+	s->unit = sl->key + lm + 1 + le + 1 + lp + 1;
 	d->series_target[d->nseries] = (unsigned char)target_name(metric);
 	s->best_target = s->latest = s->newest = -1;
 	return d->last_series = (int)d->nseries++;
@@ -614,7 +620,7 @@ static void
 claim_in(struct fig_diff *d, const struct fig_claim *c, struct fig_diff_in *f)
 {
 	f->series = c->metric[0] ? diff_series(d, c->metric, c->entity,
-	    c->unit) : -1;
+	    c->partner, c->unit) : -1;
 	f->period = c->period;
 	f->quote = c->quote;
 	f->line = c->line;
@@ -944,6 +950,8 @@ cmp_series_name(const void *a, const void *b)
 	if (c == 0)
 		c = strcmp(x->entity, y->entity);
 	if (c == 0)
+		c = strcmp(x->partner, y->partner);
+	if (c == 0)
 		c = strcmp(x->unit, y->unit);
 	return c;
 }
@@ -1100,6 +1108,7 @@ diff_row(const struct fig_diff *d, size_t i, struct fig_diff_row *r)
 	r->latest = w->latest;
 	r->metric = s->metric;
 	r->entity = s->entity;
+	r->partner = s->partner;
 	r->unit = s->unit;
 	if ((r->has_base = w->base != NONE))
 		fig_expand(d, &d->base[w->base], &r->base);
@@ -1176,4 +1185,5 @@ diff_row_fields(const struct fig_diff_row *r, const char **v,
 	if (r->has_rel)
 		v[20] = num(nb[9], r->change_rel);
 	v[21] = r->latest ? "1" : "0";
+	v[27] = r->partner;
 }

@@ -59,11 +59,11 @@ struct reader {
 };
 
 enum { C_LINE, C_QUOTE, C_VALUE, C_LOW, C_HIGH, C_QUAL, C_UNIT, C_PERIOD,
-    C_KIND, C_METRIC, C_ENTITY, C_FOOTNOTE, C_OPTIONAL, C_N };
+    C_KIND, C_METRIC, C_ENTITY, C_FOOTNOTE, C_OPTIONAL, C_PARTNER, C_N };
 
 static const char *const colnames[C_N] = { "line", "quote", "value", "low",
     "high", "qualifier", "unit", "period", "period_kind", "metric", "entity",
-    "footnote", "optional" };
+    "footnote", "optional", "partner" };
 
 static int
 num(const char *s, double *v)
@@ -132,6 +132,7 @@ on_row(void *ctx, long row, long line, int n, char *const *f,
 	claim_setfield(g->c.period, sizeof g->c.period, FIELD(C_PERIOD));
 	claim_setfield(g->c.metric, sizeof g->c.metric, FIELD(C_METRIC));
 	claim_setfield(g->c.entity, sizeof g->c.entity, FIELD(C_ENTITY));
+	claim_setfield(g->c.partner, sizeof g->c.partner, FIELD(C_PARTNER));
 	claim_setfield(g->c.footnote, sizeof g->c.footnote, FIELD(C_FOOTNOTE));
 	g->has_metric = g->c.metric[0] != '\0';
 	if (*(v = FIELD(C_KIND)) && claim_kind_parse(v, &g->c.kind) != 0)
@@ -188,6 +189,31 @@ overlaps(const struct fig_gold *g, const struct fig_claim *c)
 	    g->start < c->byte_end && c->byte_start < g->end;
 }
 
+int
+eval_period_ok(const char *gold, const char *got)
+{
+	size_t n = strlen(got);
+
+	for (;;) {
+		const char *bar = strchr(gold, '|');
+		size_t k = bar ? (size_t)(bar - gold) : strlen(gold);
+		if (k == n && memcmp(gold, got, n) == 0)
+			return 1;
+		if (bar == NULL)
+			return 0;
+		gold = bar + 1;
+	}
+}
+
+/* Are the series keys of gold row g and claim c the same? */
+static int
+same_key(const struct fig_gold *g, const struct fig_claim *c)
+{
+	return strcmp(g->c.metric, c->metric) == 0 &&
+	    strcmp(g->c.entity, c->entity) == 0 &&
+	    strcmp(g->c.partner, c->partner) == 0;
+}
+
 /* How well claim c agrees with gold row g (higher is better). */
 static int
 agreement(const struct fig_gold *g, const struct fig_claim *c)
@@ -196,10 +222,12 @@ agreement(const struct fig_gold *g, const struct fig_claim *c)
 
 	if (g->has_value && eval_same_value(g->c.value, c->value) &&
 	    strcmp(g->c.unit, c->unit) == 0)
-		s += 8;
+		s += 16;
 	if (strcmp(g->c.metric, c->metric) == 0)
+		s += 8;
+	if (same_key(g, c))
 		s += 4;
-	if (strcmp(g->c.period, c->period) == 0)
+	if (eval_period_ok(g->c.period, c->period))
 		s += 2;
 	if (strcmp(g->c.footnote, c->footnote) == 0)
 		s += 1;
@@ -245,7 +273,7 @@ eval_score(struct fig_eval *e, const char *path, struct fig_err *err)
 		e->claim_gold[i] = e->claim_neg[i] = -1;
 	/* best agreement first, so one figure with three metrics gives
 	 * each gold row the claim of its own metric */
-	for (int want = 15; want >= 0; want--)
+	for (int want = 31; want >= 0; want--)
 		for (int i = 0; i < e->ngold; i++) {
 			struct fig_gold *g = &e->gold[i];
 			if (g->match >= 0)
@@ -264,36 +292,67 @@ eval_score(struct fig_eval *e, const char *path, struct fig_err *err)
 			if (e->claim_gold[j] < 0 &&
 			    overlaps(&e->neg[i], &e->claims[j])) {
 				e->claim_neg[j] = i;
-				e->neg_hits++;
+				e->score.neg_hits++;
 				break;
 			}
 	for (int j = 0; j < e->nclaims; j++)
 		if (e->claim_gold[j] < 0 || !e->gold[e->claim_gold[j]].optional)
-			e->extracted++;
+			e->score.extracted++;
 	for (int i = 0; i < e->ngold; i++) {
 		const struct fig_gold *g = &e->gold[i];
 		const struct fig_claim *c;
 		if (g->optional)
 			continue;
-		e->required++;
+		e->score.required++;
 		if (g->match < 0)
 			continue;
 		c = &e->claims[g->match];
-		e->matched++;
+		e->score.matched++;
 		if (g->has_value && eval_same_value(g->c.value, c->value) &&
 		    strcmp(g->c.unit, c->unit) == 0)
-			e->found++;
-		e->period_ok += strcmp(g->c.period, c->period) == 0;
-		e->kind_ok += g->c.kind == c->kind;
-		e->footnote_ok += strcmp(g->c.footnote, c->footnote) == 0;
+			e->score.found++;
+		e->score.period_ok += eval_period_ok(g->c.period, c->period);
+		e->score.kind_ok += g->c.kind == c->kind;
+		e->score.footnote_ok += strcmp(g->c.footnote, c->footnote) == 0;
 		if (g->has_metric) {
-			e->metric_n++;
-			e->metric_ok += strcmp(g->c.metric, c->metric) == 0;
+			e->score.metric_n++;
+			e->score.metric_ok += strcmp(g->c.metric, c->metric) == 0;
+			e->score.entity_ok += strcmp(g->c.entity, c->entity) == 0;
+			e->score.partner_ok += strcmp(g->c.partner, c->partner) == 0;
+			e->score.series_ok += same_key(g, c);
 		}
 	}
-	e->precision = e->extracted ? (double)e->found / e->extracted : 1;
-	e->recall = e->required ? (double)e->found / e->required : 1;
-	e->f1 = e->precision + e->recall > 0 ? 2 * e->precision * e->recall /
-	    (e->precision + e->recall) : 0;
+	e->score.ngold = e->ngold;
+	e->score.nclaims = e->nclaims;
+	e->score.nneg = e->nneg;
+	eval_sum(&e->score, NULL);
 	return 0;
+}
+
+void
+eval_sum(struct fig_eval_score *sum, const struct fig_eval_score *add)
+{
+	if (add) {
+		sum->ngold += add->ngold;
+		sum->nclaims += add->nclaims;
+		sum->nneg += add->nneg;
+		sum->required += add->required;
+		sum->found += add->found;
+		sum->extracted += add->extracted;
+		sum->matched += add->matched;
+		sum->period_ok += add->period_ok;
+		sum->kind_ok += add->kind_ok;
+		sum->footnote_ok += add->footnote_ok;
+		sum->metric_ok += add->metric_ok;
+		sum->metric_n += add->metric_n;
+		sum->entity_ok += add->entity_ok;
+		sum->partner_ok += add->partner_ok;
+		sum->series_ok += add->series_ok;
+		sum->neg_hits += add->neg_hits;
+	}
+	sum->precision = sum->extracted ? (double)sum->found / sum->extracted :
+	    1;
+	sum->recall = sum->required ? (double)sum->found / sum->required : 1;
+	sum->f1 = sum->precision + sum->recall > 0 ? 2 * sum->precision *
+	    sum->recall / (sum->precision + sum->recall) : 0;
 }

@@ -63,6 +63,7 @@ struct mention {
 struct label {
 	int topic;		/* index in rules->topics */
 	char entity[FIG_ENTITY_MAX];
+	char partner[FIG_ENTITY_MAX];
 };
 
 #define MAX_LABELS 8
@@ -790,10 +791,22 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 			ld->relative = mm->role == FIG_PR_RELATIVE;
 		}
 		mm->kind = kind_of(x, mm->role, mention_year(mm), si);
-		if (mm->role == FIG_PR_ANCHOR && mm->kind == FIG_PK_FORECAST &&
-		    rules_match(x->r, &x->r->target, x->clean.data,
-		    x->csent[si].end, x->csent[si].start, 0, x->md, NULL) > 0)
-			mm->kind = FIG_PK_TARGET;
+		/* a future date with a goal word is a goal; so is a past
+		 * deadline ("a plan ... aimed for 90 nm by the end of
+		 * 2022"), which without one is the time reached ("by 2020
+		 * was employing") */
+		if ((mm->role == FIG_PR_ANCHOR && mm->kind ==
+		    FIG_PK_FORECAST) || (mm->role == FIG_PR_DEADLINE &&
+		    mm->kind == FIG_PK_OBSERVED)) {
+			/* the goal word is not the phrase itself: "by 2030"
+			 * is one */
+			const struct fig_re *t = &x->r->target;
+			if (rules_match(x->r, t, x->clean.data, mm->start,
+			    x->csent[si].start, 0, x->md, NULL) > 0 ||
+			    rules_match(x->r, t, x->clean.data,
+			    x->csent[si].end, mm->end, 0, x->md, NULL) > 0)
+				mm->kind = FIG_PK_TARGET;
+		}
 		if ((mm->role == FIG_PR_ANCHOR || mm->role == FIG_PR_ANAPHOR ||
 		    mm->role == FIG_PR_RELATIVE) && (mm->period[0] ||
 		    mm->blank)) {
@@ -1146,11 +1159,48 @@ stretch_end(const char *s, size_t from, size_t to)
 	return to;
 }
 
+static int
+cmp_part(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Puts the parts of a joint actor "B+A" in byte order, "A+B", as
+ * metrics.md writes them: whichever way a text names the two, they are
+ * one series. */
+static void
+sort_joint(char *e, size_t n)
+{
+	char copy[FIG_ENTITY_MAX], *part[16];
+	int np = 0;
+
+	if (strchr(e, '+') == NULL || strlen(e) >= sizeof copy)
+		return;
+	memcpy(copy, e, strlen(e) + 1);
+	for (char *p = copy; p && np < 16; ) {
+		char *plus = strchr(p, '+');
+		part[np++] = p;
+		if (plus)
+			*plus++ = '\0';
+		p = plus;
+	}
+	qsort(part, (size_t)np, sizeof *part, cmp_part);
+	e[0] = '\0';
+	for (int i = 0; i < np; i++) {
+		/* a part named twice ("China and Beijing") is one actor */
+		if (i > 0 && strcmp(part[i], part[i - 1]) == 0)
+			continue;
+		if (e[0])
+			strncat(e, "+", n - strlen(e) - 1);
+		strncat(e, part[i], n - strlen(e) - 1);
+	}
+}
+
 /* "in early 2022 the two countries together supplied 40 percent": a
  * [cue pair] in the figure's clause before it, with no actor between it
  * and the figure, stands for the last two actors the paragraph named
- * before it, joined in the order first written ("Russia+Ukraine"), or
- * for a joint actor named last ("Sino-Russian trade ... both sides").
+ * before it, joined in byte order ("RUS+UKR"), or for a joint actor
+ * named last ("Sino-Russian trade ... both sides").
  * Returns 1 with out set, or 0. */
 static int
 pair_entity(struct xstate *x, const struct qrec *q, size_t clause, char *out,
@@ -1191,10 +1241,10 @@ pair_entity(struct xstate *x, const struct qrec *q, size_t clause, char *out,
 	if (last && strchr(last, '+'))
 		snprintf(out, n, "%s", last);
 	else if (prev)
-		snprintf(out, n, "%s+%s", first_prev < first_last ? prev : last,
-		    first_prev < first_last ? last : prev);
+		snprintf(out, n, "%s+%s", prev, last);
 	else
 		return 0;
+	sort_joint(out, n);
 	return 1;
 }
 
@@ -1236,7 +1286,7 @@ nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n)
 }
 
 /* Canonical name of an entity mention; joint actors ("Russia and
- * Ukraine", "SMIC, Hua Hong") become "Russia+Ukraine". */
+ * Ukraine", "SMIC, Hua Hong") become "RUS+UKR", "Hua Hong+SMIC". */
 static void
 entity_name(const struct fig_rules *r, const char *s, size_t n, char *out,
     size_t on)
@@ -1272,6 +1322,7 @@ entity_name(const struct fig_rules *r, const char *s, size_t n, char *out,
 	}
 	claim_setfield(out, on, buf_str(&b));
 	buf_release(&b);
+	sort_joint(out, on);
 }
 
 /* Is unit one of the "|"-separated units of list? */
@@ -1321,17 +1372,37 @@ about_match(struct xstate *x, const struct fig_re *re, size_t end)
 	return rc;
 }
 
+/* The number of the set group named name of code (several groups may
+ * share a name under (?J) or in alternatives: the first one set), or 0
+ * when none is set. */
+static int
+named_group(const pcre2_code *code, const char *name, const PCRE2_SIZE *ov)
+{
+	PCRE2_SPTR first, last;
+	int size = pcre2_substring_nametable_scan(code, (PCRE2_SPTR)name,
+	    &first, &last);
+
+	if (size <= 0)
+		return 0;
+	for (PCRE2_SPTR e = first; e <= last; e += size) {
+		int g = (e[0] << 8) | e[1];
+		if (ov[2 * g] != PCRE2_UNSET)
+			return g;
+	}
+	return 0;
+}
+
 /* Does topic t name the figure marked in x->ctx? The cheap tests come
  * first: the paragraph's subject (about), the sentence's keywords
  * (require), then the patterns around the figure, then the vetoes. */
 static int
 topic_matches(struct xstate *x, const struct fig_topic *t, char *entity,
-    size_t en, size_t para_end)
+    char *partner, size_t en, size_t para_end)
 {
 	const struct fig_rules *r = x->r;
 	int hit = 0, rc;
 
-	entity[0] = '\0';
+	entity[0] = partner[0] = '\0';
 	/* the subject: named in the paragraph so far, or in the title */
 	for (int i = 0; i < t->nabout; i++) {
 		if ((rc = about_match(x, &t->about[i], para_end)) < 0)
@@ -1363,12 +1434,15 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *entity,
 		if (rc == 0)
 			continue;
 		hit = 1;
-		g = pcre2_substring_number_from_name(t->pattern[i].code,
-		    (PCRE2_SPTR)"entity");
 		ov = pcre2_get_ovector_pointer(x->md);
-		if (g > 0 && ov[2 * g] != PCRE2_UNSET)
+		g = named_group(t->pattern[i].code, "entity", ov);
+		if (g > 0)
 			entity_name(r, x->ctx.data + ov[2 * g],
 			    ov[2 * g + 1] - ov[2 * g], entity, en);
+		g = named_group(t->pattern[i].code, "partner", ov);
+		if (g > 0)
+			entity_name(r, x->ctx.data + ov[2 * g],
+			    ov[2 * g + 1] - ov[2 * g], partner, en);
 	}
 	if (!hit)
 		return 0;
@@ -1381,6 +1455,12 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *entity,
 	}
 	if (!entity[0] && t->entity[0])
 		claim_setfield(entity, en, t->entity);
+	if (!partner[0] && t->partner[0])
+		claim_setfield(partner, en, t->partner);
+	/* a flow to or from oneself is no flow: the pattern took the wrong
+	 * actor for one side */
+	if (entity[0] && strcmp(entity, partner) == 0)
+		return 0;
 	return 1;
 }
 
@@ -1409,12 +1489,12 @@ label_figure(struct xstate *x, int qi, const char *unit)
 	}
 	for (int i = 0; i < r->ntopics; i++) {
 		const struct fig_topic *t = &r->topics[i];
-		char entity[FIG_ENTITY_MAX];
+		char entity[FIG_ENTITY_MAX], partner[FIG_ENTITY_MAX];
 		int dup = 0, m;
 
 		if (t->unit[0] && !unit_in(t->unit, unit))
 			continue;
-		if ((m = topic_matches(x, t, entity, sizeof entity,
+		if ((m = topic_matches(x, t, entity, partner, sizeof entity,
 		    x->csent[q->sent].end)) < 0)
 			return -1;
 		if (m == 0)
@@ -1428,6 +1508,8 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		q->label[q->nlabel].topic = i;
 		if (!entity[0])
 			nearest_entity(x, q, entity, sizeof entity);
+		claim_setfield(q->label[q->nlabel].partner, FIG_ENTITY_MAX,
+		    partner);
 		claim_setfield(q->label[q->nlabel++].entity, FIG_ENTITY_MAX,
 		    entity);
 	}
@@ -1509,6 +1591,8 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 
 		claim_setfield(c.metric, sizeof c.metric, t->metric);
 		claim_setfield(c.entity, sizeof c.entity, q->label[i].entity);
+		claim_setfield(c.partner, sizeof c.partner,
+		    q->label[i].partner);
 		snprintf(c.rule, sizeof c.rule, "%.100s:%ld", t->at.file,
 		    t->at.line);
 		if (t->kind >= 0)

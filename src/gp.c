@@ -690,7 +690,9 @@ gp_write_script(struct fig_buf *out, const struct gp_chart *c,
 
 	buf_reset(&t);
 	buf_adds(&t, c->metric);
-	if (c->entity && c->entity[0])
+	if (c->entity && c->entity[0] && c->partner && c->partner[0])
+		buf_addf(&t, " (%s / %s)", c->entity, c->partner);
+	else if (c->entity && c->entity[0])
 		buf_addf(&t, " (%s)", c->entity);
 	buf_adds(out, "set title ");
 	gp_quote(out, buf_str(&t));

@@ -1,6 +1,6 @@
 /* import.c: CSV files into the store, row by row inside one transaction.
- * The header decides the kind: all thirteen claim columns mean claim
- * records (what `figtrack export` writes, so an export can be imported
+ * The header decides the kind: the claim columns (partner may be left
+ * out, as in exports made before it existed) mean claim records (what `figtrack export` writes, so an export can be imported
  * into another database and exported again byte for byte); otherwise the
  * file must be the observations CSV of formats.md section 3. */
 #include <ctype.h>
@@ -17,11 +17,14 @@
 
 /* Columns of an observations file: the first seven are required. */
 enum { O_METRIC, O_ENTITY, O_PERIOD, O_VALUE, O_UNIT, O_SOURCE,
-	O_PUBLISHED, O_LOW, O_HIGH, O_QUALIFIER, O_NOTE, O_COUNT_ };
+	O_PUBLISHED, O_LOW, O_HIGH, O_QUALIFIER, O_NOTE, O_PARTNER, O_KIND,
+	O_COUNT_ };
 static const char *const obs_columns[O_COUNT_] = {
 	"metric", "entity", "period", "value", "unit", "source", "published",
-	"low", "high", "qualifier", "note"
+	"low", "high", "qualifier", "note", "partner", "period_kind"
 };
+/* The claim column an older export may lack. */
+#define C_PARTNER 13
 #define O_REQUIRED 7
 
 /* Columns export appends to the claim columns. */
@@ -56,8 +59,9 @@ struct importer {
 	struct fig_buf key;
 };
 
-int
-import_period_valid(const char *s)
+/* One point of time: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-H1, YYYY-Q1. */
+static int
+instant_valid(const char *s)
 {
 	size_t n = strlen(s);
 
@@ -72,6 +76,27 @@ import_period_valid(const char *s)
 		return s[6] >= '1' && s[6] <= '4' ? 0 : -1;
 	}
 	return store_date_valid(s);
+}
+
+int
+import_period_valid(const char *s)
+{
+	const char *slash = strchr(s, '/');
+	char a[FIG_PERIOD_MAX];
+
+	if (slash == NULL)
+		return instant_valid(s);
+	/* an interval START/END of two instants, START first */
+	if ((size_t)(slash - s) >= sizeof a)
+		return -1;
+	memcpy(a, s, (size_t)(slash - s));
+	a[slash - s] = '\0';
+	if (instant_valid(a) != 0 || instant_valid(slash + 1) != 0)
+		return -1;
+	/* of one form, the start must come first */
+	if (strlen(a) == strlen(slash + 1) && strcmp(a, slash + 1) >= 0)
+		return -1;
+	return 0;
 }
 
 /* "row 3, column 4 (value): ..." with the row and column in err too. */
@@ -152,7 +177,7 @@ read_header(struct importer *im, int nf, char *const *f,
 				    "row 1, column %d: column '%s' appears "
 				    "twice", i + 1, f[i]);
 	for (int i = 0; i < CLAIM_NCOLUMNS; i++)
-		if (csvio_column(f, nf, claim_columns[i]) < 0)
+		if (i != C_PARTNER && csvio_column(f, nf, claim_columns[i]) < 0)
 			have_claims = 0;
 	im->res->claim_records = have_claims;
 	if (have_claims) {
@@ -256,12 +281,15 @@ observation_row(struct importer *im, long row, long line, char *const *f,
 	    copy_field(im, row, col[O_UNIT], "unit", c.unit, sizeof c.unit,
 	    f[col[O_UNIT]], err) != 0 ||
 	    copy_field(im, row, col[O_PERIOD], "period", c.period,
-	    sizeof c.period, f[col[O_PERIOD]], err) != 0)
+	    sizeof c.period, f[col[O_PERIOD]], err) != 0 ||
+	    (col[O_PARTNER] >= 0 && copy_field(im, row, col[O_PARTNER],
+	    "partner", c.partner, sizeof c.partner, f[col[O_PARTNER]], err)
+	    != 0))
 		return -1;
 	if (import_period_valid(c.period) != 0)
 		return field_fail(im, row, col[O_PERIOD], "period", err,
 		    "not a period (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-H1, "
-		    "YYYY-Q1):", c.period);
+		    "YYYY-Q1, or START/END of those):", c.period);
 	if (c.unit[0] == '\0')
 		return field_fail(im, row, col[O_UNIT], "unit", err, "empty",
 		    "");
@@ -296,6 +324,10 @@ observation_row(struct importer *im, long row, long line, char *const *f,
 	c.sentence = col[O_NOTE] >= 0 && f[col[O_NOTE]][0] ? f[col[O_NOTE]] :
 	    NULL;
 	c.kind = FIG_PK_OBSERVED;
+	if (col[O_KIND] >= 0 && f[col[O_KIND]][0] &&
+	    claim_kind_parse(f[col[O_KIND]], &c.kind) != 0)
+		return field_fail(im, row, col[O_KIND], "period_kind", err,
+		    "unknown period kind", f[col[O_KIND]]);
 	snprintf(c.rule, sizeof c.rule, "import");
 	return store_claim_insert_src(im->s, im->doc.id, &c,
 	    f[col[O_PUBLISHED]], NULL, err);
@@ -425,12 +457,15 @@ claim_record_row(struct importer *im, long row, char *const *f,
 	    copy_field(im, row, col[11], "entity", c.entity, sizeof c.entity,
 	    f[col[11]], err) != 0 ||
 	    copy_field(im, row, col[12], "footnote", c.footnote,
-	    sizeof c.footnote, f[col[12]], err) != 0)
+	    sizeof c.footnote, f[col[12]], err) != 0 ||
+	    (col[C_PARTNER] >= 0 && copy_field(im, row, col[C_PARTNER],
+	    "partner", c.partner, sizeof c.partner, f[col[C_PARTNER]], err)
+	    != 0))
 		return -1;
 	if (c.period[0] && import_period_valid(c.period) != 0)
 		return field_fail(im, row, col[8], "period", err,
 		    "not a period (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-H1, "
-		    "YYYY-Q1):", c.period);
+		    "YYYY-Q1, or START/END of those):", c.period);
 	if (claim_kind_parse(f[col[9]], &c.kind) != 0)
 		return field_fail(im, row, col[9], "period_kind", err,
 		    "unknown period kind", f[col[9]]);

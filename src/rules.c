@@ -946,6 +946,8 @@ build_topic(struct loader *L, const struct section *s)
 		const struct kv *kv = &s->kv[i];
 		if (strcmp(kv->key, "entity") == 0)
 			claim_setfield(t->entity, sizeof t->entity, kv->val);
+		else if (strcmp(kv->key, "partner") == 0)
+			claim_setfield(t->partner, sizeof t->partner, kv->val);
 		else if (strcmp(kv->key, "unit") == 0)
 			claim_setfield(t->unit, sizeof t->unit, kv->val);
 		else if (strcmp(kv->key, "kind") == 0) {

@@ -180,6 +180,127 @@ static const char *const migrations[] = {
 	"	high, unit, qualifier, period_kind, title AS document, doc_id,\n"
 	"	published, line, quote, source_date, source_url\n"
 	"FROM claim_rows WHERE metric <> '';\n",
+	/* 2 -> 3: the second vocabulary (../shared/docs/metrics.md): metric
+	 * SUBJECT.MEASURE with no country in it, entities as ISO 3166
+	 * alpha-3 codes, and the partner beside them in the series key.
+	 * Every slug the shipped rules wrote before is mapped (figtrack_v3
+	 * maps entity names, C below); '=' takes the old entity (a flow
+	 * once named by its importer is now named by its exporter). Two
+	 * old series may become one. */
+	"CREATE TABLE v3_slugs (old TEXT PRIMARY KEY, metric TEXT NOT NULL,\n"
+	"	entity TEXT, partner TEXT NOT NULL);\n"
+	"INSERT INTO v3_slugs VALUES\n"
+	"	('neon.world_supply_share', 'neon.production.world_share',\n"
+	"	    NULL, ''),\n"
+	"	('neon.semiconductor_supply_share',\n"
+	"	    'semiconductor_neon.production.world_share', NULL, ''),\n"
+	"	('neon.consumption_share', 'neon.world_consumption_share',\n"
+	"	    NULL, ''),\n"
+	"	('neon.import_price', 'neon.imports.price', NULL, ''),\n"
+	"	('xenon.world_supply_share', 'xenon.production.world_share',\n"
+	"	    NULL, ''),\n"
+	"	('krypton.world_supply_share',\n"
+	"	    'krypton.production.world_share', NULL, ''),\n"
+	"	('semiconductor_imports.share_from_china',\n"
+	"	    'semiconductors.imports.share', NULL, 'CHN'),\n"
+	"	('ic_imports.share_from_china',\n"
+	"	    'integrated_circuits.imports.share', NULL, 'CHN'),\n"
+	"	('ic_imports.value_from_china',\n"
+	"	    'integrated_circuits.exports.value', 'CHN', '='),\n"
+	"	('electronics.domestic_share',\n"
+	"	    'electronics.market.domestic_share', NULL, ''),\n"
+	"	('electronics.domestic_share_target',\n"
+	"	    'electronics.market.domestic_share', NULL, ''),\n"
+	"	('machine_tools.import_share',\n"
+	"	    'machine_tools.consumption.import_share', NULL, ''),\n"
+	"	('machine_tools.import_share_from_china',\n"
+	"	    'machine_tools.imports.share', NULL, 'CHN'),\n"
+	"	('machine_tools.imports_from_china.value',\n"
+	"	    'machine_tools.exports.value', 'CHN', '='),\n"
+	"	('machine_tools.imports_from_china.change',\n"
+	"	    'machine_tools.exports.change', 'CHN', '='),\n"
+	"	('machine_tools.imports_from_sanctioning_share_value',\n"
+	"	    'machine_tools.imports.share', NULL,\n"
+	"	    'sanctioning_countries'),\n"
+	"	('machine_tools.imports_from_sanctioning_share_tonnage',\n"
+	"	    'machine_tools.imports.share_by_weight', NULL,\n"
+	"	    'sanctioning_countries'),\n"
+	"	('cnc_machine_tools.domestic_share_target',\n"
+	"	    'cnc_machine_tools.market.domestic_share', NULL, ''),\n"
+	"	('cnc_machine_tools.import_share_from_china',\n"
+	"	    'cnc_machine_tools.imports.share', NULL, 'CHN'),\n"
+	"	('process_node.target', 'chips.process_node', NULL, ''),\n"
+	"	('process_node.capability', 'chips.process_node', NULL, ''),\n"
+	"	('process_node.foundry_capability', 'chips.process_node',\n"
+	"	    NULL, ''),\n"
+	"	('process_node.design', 'chips.design_node', NULL, ''),\n"
+	"	('lithography.node', 'lithography.resolution', NULL, ''),\n"
+	"	('lithography.node_target', 'lithography.resolution', NULL,\n"
+	"	    ''),\n"
+	"	('trade.china_exports_to_russia.value', 'trade.exports.value',\n"
+	"	    'CHN', 'RUS'),\n"
+	"	('trade.china_exports_to_russia.change',\n"
+	"	    'trade.exports.change', 'CHN', 'RUS'),\n"
+	"	('trade.russia_exports_to_china.value', 'trade.exports.value',\n"
+	"	    'RUS', 'CHN'),\n"
+	"	('trade.russia_exports_to_china.change',\n"
+	"	    'trade.exports.change', 'RUS', 'CHN'),\n"
+	"	('trade.bilateral.value', 'trade.turnover.value', NULL, ''),\n"
+	"	('trade.bilateral.target', 'trade.turnover.value', NULL, ''),\n"
+	"	('trade.bilateral.change', 'trade.turnover.change', NULL, ''),\n"
+	"	('trade.russia_imports.share_from_china',\n"
+	"	    'trade.imports.share', NULL, 'CHN'),\n"
+	"	('huawei.russia_rnd_staff', 'rnd.staff', NULL, 'RUS'),\n"
+	"	('huawei.russia_university_labs', 'rnd.university_labs', NULL,\n"
+	"	    'RUS');\n"
+	"CREATE TABLE v3_map AS SELECT t.id AS old_id,\n"
+	"	coalesce(s.metric, t.metric) AS metric,\n"
+	"	CASE WHEN s.entity IS NULL THEN figtrack_v3(t.entity)\n"
+	"	    ELSE s.entity END AS entity,\n"
+	"	CASE WHEN s.partner IS NULL THEN ''\n"
+	"	    WHEN s.partner = '=' THEN figtrack_v3(t.entity)\n"
+	"	    ELSE s.partner END AS partner,\n"
+	"	t.unit AS unit\n"
+	"FROM timeseries t LEFT JOIN v3_slugs s ON s.old = t.metric;\n"
+	"CREATE TABLE timeseries_v3 (\n"
+	"	id INTEGER PRIMARY KEY,\n"
+	"	metric TEXT NOT NULL,\n"
+	"	entity TEXT NOT NULL,\n"
+	"	partner TEXT NOT NULL DEFAULT '',\n"
+	"	unit TEXT NOT NULL,\n"
+	"	UNIQUE (metric, entity, partner, unit)\n"
+	") STRICT;\n"
+	"INSERT INTO timeseries_v3 (metric, entity, partner, unit)\n"
+	"	SELECT DISTINCT metric, entity, partner, unit FROM v3_map\n"
+	"	ORDER BY metric, entity, partner, unit;\n"
+	"UPDATE claims SET series_id = (SELECT n.id FROM v3_map m\n"
+	"	JOIN timeseries_v3 n ON n.metric = m.metric\n"
+	"	    AND n.entity = m.entity AND n.partner = m.partner\n"
+	"	    AND n.unit = m.unit\n"
+	"	WHERE m.old_id = claims.series_id);\n"
+	"DROP VIEW series;\n"
+	"DROP VIEW claim_rows;\n"
+	"DROP TABLE timeseries;\n"
+	"ALTER TABLE timeseries_v3 RENAME TO timeseries;\n"
+	"DROP TABLE v3_map;\n"
+	"DROP TABLE v3_slugs;\n"
+	"CREATE VIEW claim_rows AS SELECT\n"
+	"	c.id AS claim_id, c.doc_id, c.line, c.quote, c.value, c.low,\n"
+	"	c.high, c.qualifier, t.unit, c.period, c.period_kind, t.metric,\n"
+	"	t.entity, c.footnote, c.sentence, c.byte_start, c.byte_end,\n"
+	"	c.rule, d.path, d.title, d.kind, d.published, d.sha256,\n"
+	"	d.added, d.source, d.url,\n"
+	"	coalesce(c.source_date, (SELECT date FROM refs WHERE id =\n"
+	"	    " REF_ID "), '') AS source_date,\n"
+	"	coalesce(c.source_url, (SELECT url FROM refs WHERE id =\n"
+	"	    " REF_ID "), '') AS source_url,\n"
+	"	t.partner\n"
+	"FROM claims c JOIN documents d ON d.id = c.doc_id\n"
+	"	JOIN timeseries t ON t.id = c.series_id;\n"
+	"CREATE VIEW series AS SELECT metric, entity, period, value, low,\n"
+	"	high, unit, qualifier, period_kind, title AS document, doc_id,\n"
+	"	published, line, quote, source_date, source_url, partner\n"
+	"FROM claim_rows WHERE metric <> '';\n",
 };
 #define STORE_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -213,22 +334,24 @@ static const char *const stmt_sql[ST_COUNT_] = {
 	" (SELECT count(*) FROM claims WHERE doc_id = d.id)"
 	" FROM documents d WHERE id = ?1",
 	"SELECT id FROM timeseries WHERE metric = ?1 AND entity = ?2"
-	" AND unit = ?3",
-	"INSERT INTO timeseries (metric, entity, unit) VALUES (?1, ?2, ?3)",
+	" AND unit = ?3 AND partner = ?4",
+	"INSERT INTO timeseries (metric, entity, unit, partner) VALUES (?1,"
+	" ?2, ?3, ?4)",
 	"SELECT 1 FROM documents WHERE id = ?1",
 };
 
-/* The ids of the series (metric, entity, unit) met in the current write
+/* The ids of the series (metric, entity, partner, unit) met in the current write
  * transaction, so that a document's thousand claims over twenty series
  * look up twenty. Direct-mapped by a hash of the key; a collision only
  * costs a lookup. Emptied whenever a transaction begins or ends (a
  * rolled back one takes its new ids with it) and when rm deletes. */
 #define SERIES_SLOTS 256
-#define SERIES_KEY_MAX (FIG_METRIC_MAX + FIG_ENTITY_MAX + FIG_UNIT_MAX)
+#define SERIES_KEY_MAX (FIG_METRIC_MAX + 2 * FIG_ENTITY_MAX + FIG_UNIT_MAX)
 struct series_slot {
 	long long id;		/* 0: empty */
 	size_t len;
-	char key[SERIES_KEY_MAX];	/* metric NUL entity NUL unit NUL */
+	char key[SERIES_KEY_MAX];	/* metric NUL entity NUL unit NUL
+					   partner NUL */
 };
 
 /* Inside a transaction, claims are inserted CLAIM_BATCH at a time by one
@@ -455,6 +578,72 @@ stmt(struct fig_store *s, int which, struct fig_err *err)
 	return s->st[which];
 }
 
+/* figtrack_v3(NAME): an entity as the second vocabulary writes it, for
+ * migration 2 -> 3. The country names the shipped rules wrote before
+ * become ISO 3166 alpha-3 codes; firms and groups stay; joint actors
+ * ("Russia+Ukraine", "SMIC+Hua Hong") are mapped part by part and put
+ * in byte order ("RUS+UKR", "Hua Hong+SMIC"). */
+static void
+sql_entity_v3(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	static const char *const old[][2] = {
+		{ "PRC", "CHN" }, { "Russia", "RUS" }, { "Ukraine", "UKR" },
+		{ "US", "USA" }, { "Taiwan", "TWN" }, { "Japan", "JPN" },
+		{ "Germany", "DEU" }, { "South Korea", "KOR" },
+		{ "India", "IND" }, { "Australia", "AUS" },
+		{ "Netherlands", "NLD" },
+	};
+	const char *in = (const char *)sqlite3_value_text(argv[0]);
+	const char *part[16];
+	size_t plen[16];
+	int n = 0;
+	struct fig_buf b = FIG_BUF_INIT;
+
+	(void)argc;
+	if (in == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	for (const char *p = in; n < 16; ) {
+		const char *plus = strchr(p, '+');
+		size_t k = plus ? (size_t)(plus - p) : strlen(p);
+
+		part[n] = p;
+		plen[n] = k;
+		for (size_t i = 0; i < sizeof old / sizeof old[0]; i++)
+			if (strlen(old[i][0]) == k &&
+			    memcmp(old[i][0], p, k) == 0) {
+				part[n] = old[i][1];
+				plen[n] = 3;
+			}
+		n++;
+		if (plus == NULL)
+			break;
+		p = plus + 1;
+	}
+	/* a few parts: insertion sort */
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0; j--) {
+			size_t m = plen[j] < plen[j - 1] ? plen[j] : plen[j - 1];
+			int c = memcmp(part[j - 1], part[j], m);
+			if (c < 0 || (c == 0 && plen[j - 1] <= plen[j]))
+				break;
+			const char *tp = part[j];
+			size_t tl = plen[j];
+			part[j] = part[j - 1];
+			plen[j] = plen[j - 1];
+			part[j - 1] = tp;
+			plen[j - 1] = tl;
+		}
+	for (int i = 0; i < n; i++) {
+		if (i)
+			buf_addc(&b, '+');
+		buf_add(&b, part[i], plen[i]);
+	}
+	sqlite3_result_text(ctx, buf_str(&b), (int)b.len, SQLITE_TRANSIENT);
+	buf_release(&b);
+}
+
 /* Brings the schema up to STORE_VERSION inside one write transaction;
  * another process may have done it while we waited for the lock. */
 static int
@@ -467,6 +656,12 @@ migrate(struct fig_store *s, struct fig_err *err)
 		return -1;
 	if (query_int(s, "PRAGMA user_version", &v, err) != 0)
 		goto fail;
+	if (sqlite3_create_function(s->db, "figtrack_v3", 1, SQLITE_UTF8 |
+	    SQLITE_DETERMINISTIC, NULL, sql_entity_v3, NULL, NULL)
+	    != SQLITE_OK) {
+		db_fail(s, sqlite3_errcode(s->db), "creating the schema", err);
+		goto fail;
+	}
 	for (; v < STORE_VERSION; v++)
 		if (exec_sql(s, migrations[v], "creating the schema", err)
 		    != 0)
@@ -858,45 +1053,49 @@ fnv(uint32_t h, const char *p, size_t n)
 	return h;
 }
 
-/* Sets *id to the timeseries row of c's metric, entity and unit, adding
- * it when new. */
+/* Sets *id to the timeseries row of c's metric, entity, partner and
+ * unit, adding it when new. */
 static int
 series_id(struct fig_store *s, const struct fig_claim *c, long long *id,
     struct fig_err *err)
 {
-	size_t lm = strlen(c->metric), le = strlen(c->entity);
-	size_t lu = strlen(c->unit), len = lm + le + lu + 3;
+	const char *part[4] = { c->metric, c->entity, c->unit, c->partner };
+	size_t len = 0, pl[4];
 	struct series_slot *slot = NULL;
 	sqlite3_stmt *st;
 	int rc;
 
+	for (int i = 0; i < 4; i++)
+		len += (pl[i] = strlen(part[i])) + 1;
 	/* Outside a transaction another connection may change the table
 	 * between two calls: no cache then. */
 	if (!sqlite3_get_autocommit(s->db) && len <= SERIES_KEY_MAX) {
-		uint32_t h = fnv(fnv(fnv(2166136261u, c->metric, lm + 1),
-		    c->entity, le + 1), c->unit, lu + 1);
+		uint32_t h = 2166136261u;
+		char key[SERIES_KEY_MAX];
+		size_t at = 0;
 
+		for (int i = 0; i < 4; i++) {
+			memcpy(key + at, part[i], pl[i] + 1);
+			at += pl[i] + 1;
+		}
+		h = fnv(h, key, len);
 		if (s->series == NULL)
 			s->series = xcalloc(SERIES_SLOTS, sizeof *s->series);
 		slot = &s->series[h % SERIES_SLOTS];
 		if (slot->id && slot->len == len &&
-		    memcmp(slot->key, c->metric, lm + 1) == 0 &&
-		    memcmp(slot->key + lm + 1, c->entity, le + 1) == 0 &&
-		    memcmp(slot->key + lm + le + 2, c->unit, lu + 1) == 0) {
+		    memcmp(slot->key, key, len) == 0) {
 			*id = slot->id;
 			return 0;
 		}
 		slot->id = 0;
 		slot->len = len;
-		memcpy(slot->key, c->metric, lm + 1);
-		memcpy(slot->key + lm + 1, c->entity, le + 1);
-		memcpy(slot->key + lm + le + 2, c->unit, lu + 1);
+		memcpy(slot->key, key, len);
 	}
 	if ((st = stmt(s, ST_SERIES_GET, err)) == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, c->metric, (int)lm, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, c->entity, (int)le, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, c->unit, (int)lu, SQLITE_STATIC);
+	for (int i = 0; i < 4; i++)
+		sqlite3_bind_text(st, i + 1, part[i], (int)pl[i],
+		    SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
@@ -905,9 +1104,9 @@ series_id(struct fig_store *s, const struct fig_claim *c, long long *id,
 	if (*id == 0) {
 		if ((st = stmt(s, ST_SERIES_ADD, err)) == NULL)
 			return -1;
-		sqlite3_bind_text(st, 1, c->metric, (int)lm, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, c->entity, (int)le, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, c->unit, (int)lu, SQLITE_STATIC);
+		for (int i = 0; i < 4; i++)
+			sqlite3_bind_text(st, i + 1, part[i], (int)pl[i],
+			    SQLITE_STATIC);
 		rc = sqlite3_step(st);
 		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
@@ -1293,7 +1492,8 @@ store_doc_remove(struct fig_store *s, long long id, struct fig_err *err)
  * claim's series costs a binary search instead of a B-tree lookup. */
 struct skey {
 	long long id;
-	size_t metric, entity, unit;	/* offsets in the walk's text */
+	size_t metric, entity, partner, unit;	/* offsets in the walk's
+						   text */
 };
 struct skeys {
 	struct skey *a;		/* ascending id */
@@ -1382,7 +1582,7 @@ store_each_doc(struct fig_store *s, store_doc_fn fn, void *ctx,
 #define CLAIM_COLUMNS "line, quote, value, low, high, qualifier, unit, " \
 	"period, period_kind, metric, entity, footnote, sentence, " \
 	"byte_start, byte_end, rule, doc_id, path, title, kind, published, " \
-	"sha256, added, source, url, 0, source_date, source_url"
+	"sha256, added, source, url, 0, source_date, source_url, partner"
 
 static int
 claim_row(const struct walker *w, sqlite3_stmt *st)
@@ -1418,6 +1618,7 @@ claim_row(const struct walker *w, sqlite3_stmt *st)
 	r.doc = &d;
 	r.source_date = col_text(st, 26);
 	r.source_url = col_text(st, 27);
+	claim_setfield(c->partner, sizeof c->partner, col_text(st, 28));
 	return w->row(w->ctx, &r);
 }
 
@@ -1439,6 +1640,8 @@ store_each_claim(struct fig_store *s, const struct fig_query *q,
 		buf_adds(&sql, " AND metric = ?1");
 	if (q && q->entity)
 		buf_adds(&sql, " AND entity = ?2");
+	if (q && q->partner)
+		buf_adds(&sql, " AND partner = ?5");
 	if (q && q->since) {
 		if (store_date_valid(q->since) != 0) {
 			buf_release(&sql);
@@ -1456,7 +1659,8 @@ store_each_claim(struct fig_store *s, const struct fig_query *q,
 		buf_adds(&sql, " AND doc_id = ?4");
 	if (q && q->with_metric)
 		buf_adds(&sql, " AND metric <> ''");
-	buf_adds(&sql, " ORDER BY metric, entity, period, published, title, "
+	buf_adds(&sql, " ORDER BY metric, entity, partner, period, published, "
+	    "title, "
 	    "doc_id, line, byte_start, claim_id");
 	rc = sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL);
 	buf_release(&sql);
@@ -1470,6 +1674,8 @@ store_each_claim(struct fig_store *s, const struct fig_query *q,
 		sqlite3_bind_text(st, 3, since, -1, SQLITE_STATIC);
 	if (q && q->doc_id)
 		sqlite3_bind_int64(st, 4, q->doc_id);
+	if (q && q->partner)
+		sqlite3_bind_text(st, 5, q->partner, -1, SQLITE_STATIC);
 	struct walker w = { NULL, fn, NULL, NULL, NULL, ctx };
 
 	return walk(s, st, &w, err);
@@ -1624,6 +1830,7 @@ figure_row(const struct walker *w, sqlite3_stmt *st)
 	f.doc_id = did;
 	f.metric = k->text.data + sk->metric;
 	f.entity = k->text.data + sk->entity;
+	f.partner = k->text.data + sk->partner;
 	f.unit = k->text.data + sk->unit;
 	f.series = (int)(sk - k->a);
 	f.line = (long)sqlite3_column_int64(st, 3);
@@ -1703,8 +1910,8 @@ skeys_load(struct fig_store *s, struct skeys *k, struct fig_err *err)
 	sqlite3_stmt *st;
 	int rc;
 
-	rc = sqlite3_prepare_v2(s->db, "SELECT id, metric, entity, unit FROM "
-	    "timeseries ORDER BY id", -1, &st, NULL);
+	rc = sqlite3_prepare_v2(s->db, "SELECT id, metric, entity, unit, "
+	    "partner FROM timeseries ORDER BY id", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return db_fail(s, rc, "reading series", err);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1721,6 +1928,8 @@ skeys_load(struct fig_store *s, struct skeys *k, struct fig_err *err)
 		buf_add(&k->text, col_text(st, 2), strlen(col_text(st, 2)) + 1);
 		e->unit = k->text.len;
 		buf_add(&k->text, col_text(st, 3), strlen(col_text(st, 3)) + 1);
+		e->partner = k->text.len;
+		buf_add(&k->text, col_text(st, 4), strlen(col_text(st, 4)) + 1);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -1730,7 +1939,7 @@ skeys_load(struct fig_store *s, struct skeys *k, struct fig_err *err)
 
 /* A series' names, to rank the series. */
 struct sname {
-	const char *metric, *entity;
+	const char *metric, *entity, *partner;
 	int ix;
 };
 
@@ -1740,12 +1949,14 @@ cmp_sname(const void *a, const void *b)
 	const struct sname *x = a, *y = b;
 	int c = strcmp(x->metric, y->metric);
 
-	return c ? c : strcmp(x->entity, y->entity);
+	if (c == 0)
+		c = strcmp(x->entity, y->entity);
+	return c ? c : strcmp(x->partner, y->partner);
 }
 
-/* Fills k->rank: the place of each series in the order of metric and
- * entity, one place for the units of one metric and entity (as
- * ORDER BY metric, entity ranks them). */
+/* Fills k->rank: the place of each series in the order of metric,
+ * entity and partner, one place for the units of one such key (as
+ * ORDER BY metric, entity, partner ranks them). */
 static void
 skeys_rank(struct skeys *k)
 {
@@ -1755,6 +1966,7 @@ skeys_rank(struct skeys *k)
 	for (size_t i = 0; i < k->n; i++) {
 		o[i].metric = k->text.data + k->a[i].metric;
 		o[i].entity = k->text.data + k->a[i].entity;
+		o[i].partner = k->text.data + k->a[i].partner;
 		o[i].ix = (int)i;
 	}
 	qsort(o, k->n, sizeof *o, cmp_sname);
@@ -1767,7 +1979,7 @@ skeys_rank(struct skeys *k)
 	free(o);
 }
 
-/* store_each_claim's order: metric, entity, period, the document's
+/* store_each_claim's order: metric, entity, partner, period, the document's
  * date and title, document, line, byte offset, claim id. Text compares
  * as SQLite's BINARY collation does. */
 static int
@@ -1885,6 +2097,7 @@ series_row(const struct walker *w, sqlite3_stmt *st)
 	r.figures = (long)sqlite3_column_int64(st, 3);
 	r.first_period = col_text(st, 4);
 	r.last_period = col_text(st, 5);
+	r.partner = col_text(st, 6);
 	return w->series(w->ctx, &r);
 }
 
@@ -1900,10 +2113,10 @@ store_each_series(struct fig_store *s, store_series_fn fn, void *ctx,
 	if (flush_claims(s, err) != 0)
 		return -1;
 	rc = sqlite3_prepare_v2(s->db, "SELECT t.metric, t.entity, t.unit,"
-	    " count(*), min(nullif(c.period, '')), max(nullif(c.period, ''))"
-	    " FROM timeseries t JOIN claims c ON c.series_id = t.id"
+	    " count(*), min(nullif(c.period, '')), max(nullif(c.period, '')),"
+	    " t.partner FROM timeseries t JOIN claims c ON c.series_id = t.id"
 	    " WHERE t.metric <> '' GROUP BY t.id"
-	    " ORDER BY t.metric, t.entity, t.unit", -1, &st, NULL);
+	    " ORDER BY t.metric, t.entity, t.partner, t.unit", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return db_fail(s, rc, "listing series", err);
 	struct walker w = { NULL, NULL, fn, NULL, NULL, ctx };

@@ -23,19 +23,20 @@ eq docs-rows "$(wc -l < "$tmp/out")" 2
 # FIGTRACK_DB is used when --db is not given
 FIGTRACK_DB=$db ok env-db "$FIGTRACK" series --format csv
 FIGTRACK_DB=$db "$FIGTRACK" series --format csv > "$tmp/list.csv"
-has series-list-header "$tmp/list.csv" "metric,entity,unit,figures,first_period,last_period"
-has series-list-usd "$tmp/list.csv" "trade.bilateral.value,PRC+Russia,usd,6,2020,2024"
-has series-list-cny "$tmp/list.csv" "trade.bilateral.value,PRC+Russia,cny,2,2022,2024"
+has series-list-header "$tmp/list.csv" "metric,entity,partner,unit,figures,first_period,last_period"
+has series-list-usd "$tmp/list.csv" "trade.turnover.value,CHN+RUS,,usd,6,2020,2024"
+has series-list-cny "$tmp/list.csv" "trade.turnover.value,CHN+RUS,,cny,2,2022,2024"
+has series-list-partner "$tmp/list.csv" "trade.exports.value,CHN,RUS,usd,4,2022,2024"
 
 # one metric: ordered by period, each with document, line, quote, source date
-"$FIGTRACK" series --db "$db" --format csv trade.bilateral.value PRC+Russia > "$tmp/s.csv"
+"$FIGTRACK" series --db "$db" --format csv trade.turnover.value CHN+RUS > "$tmp/s.csv"
 eq series-metric-rows "$(wc -l < "$tmp/s.csv")" 9
-eq series-metric-order "$(cut -d, -f3 "$tmp/s.csv" | tr '\n' ' ')" "period 2020 2021 2022 2022 2022-H1 2023 2024 2024 "
-has series-metric-row "$tmp/s.csv" "trade.bilateral.value,PRC+Russia,2022-H1,80675000000,,,exact,usd,observed,2025-01-13,later-figures.csv,6,GACC (General Administration of Customs of China) trade data January-June 2022,2022-07-13,"
-"$FIGTRACK" series --db "$db" --format jsonl trade.bilateral.value > "$tmp/s.jsonl"
+eq series-metric-order "$(cut -d, -f4 "$tmp/s.csv" | tr '\n' ' ')" "period 2020 2021 2022 2022 2022-H1 2023 2024 2024 "
+has series-metric-row "$tmp/s.csv" "trade.turnover.value,CHN+RUS,,2022-H1,80675000000,,,exact,usd,observed,2025-01-13,later-figures.csv,6,GACC (General Administration of Customs of China) trade data January-June 2022,2022-07-13,"
+"$FIGTRACK" series --db "$db" --format jsonl trade.turnover.value > "$tmp/s.jsonl"
 has series-jsonl-number "$tmp/s.jsonl" '"value":80675000000,"low":null'
-"$FIGTRACK" series --db "$db" --format tsv trade.bilateral.value > "$tmp/s.tsv"
-has series-tsv "$tmp/s.tsv" "$(printf 'PRC+Russia\t2022-H1\t80675000000')"
+"$FIGTRACK" series --db "$db" --format tsv trade.turnover.value > "$tmp/s.tsv"
+has series-tsv "$tmp/s.tsv" "$(printf 'CHN+RUS\t\t2022-H1\t80675000000')"
 
 # standard input, with a title
 printf 'metric,entity,period,value,unit,source,published\nx.y,Z,2021,1.5,percent,me,2022-03\n' > "$tmp/small.csv"

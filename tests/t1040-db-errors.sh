@@ -9,7 +9,7 @@ obs=$top/data/samples/later-figures.csv
 # every command that opens the database: NAME EXPECTED-TEXT DB
 each() {
 	what=$1 want=$2 db=$3
-	for cmd in docs series export "import $obs" "rm 1" "series trade.bilateral.value"; do
+	for cmd in docs series export "import $obs" "rm 1" "series trade.turnover.value"; do
 		# shellcheck disable=SC2086
 		status "$what-${cmd%% *}" 2 "$FIGTRACK" $cmd --db "$db"
 		has "$what-${cmd%% *}-msg" "$tmp/err" "$want"
@@ -56,9 +56,9 @@ eq missing-not-created "$(ls "$tmp" | grep -c missing)" 0
 # the schema
 db=$tmp/s.db
 "$FIGTRACK" import --db "$db" "$obs" > /dev/null
-eq version "$(sqlite3 "$db" 'PRAGMA user_version')" 2
+eq version "$(sqlite3 "$db" 'PRAGMA user_version')" 3
 eq strict "$(sqlite3 "$db" "SELECT group_concat(name) FROM (SELECT name FROM pragma_table_list WHERE strict = 1 ORDER BY name)")" "claims,documents,refs,timeseries"
 eq views "$(sqlite3 "$db" "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE type = 'view' ORDER BY name)")" "claim_rows,series"
-eq series-view "$(sqlite3 "$db" "SELECT count(*) FROM series WHERE metric = 'trade.bilateral.value'")" 8
+eq series-view "$(sqlite3 "$db" "SELECT count(*) FROM series WHERE metric = 'trade.turnover.value'")" 8
 eq fk-declared "$(sqlite3 "$db" "SELECT group_concat(\"table\") FROM (SELECT \"table\" FROM pragma_foreign_key_list('claims') ORDER BY 1)")" "documents,timeseries"
 eq integrity "$(sqlite3 "$db" 'PRAGMA integrity_check')" ok

@@ -18,7 +18,7 @@ BEGIN EXCLUSIVE;
 INSERT INTO documents (sha256, path, title, kind, published, added)
   VALUES ('$(printf '%064d' 7)', 'w.txt', 'Half written', 'report', '2024', '2024-01-01T00:00:00Z');
 INSERT INTO claims (doc_id, series_id, line, quote, value, qualifier, period, period_kind, footnote, byte_start, byte_end, rule)
-  SELECT 2, (SELECT id FROM timeseries WHERE metric = 'trade.bilateral.value' AND entity = 'PRC+Russia'), 1, 'q', 1, 'exact', '2024', 'observed', '', 0, 1, '' FROM claims;
+  SELECT 2, (SELECT id FROM timeseries WHERE metric = 'trade.turnover.value' AND entity = 'CHN+RUS'), 1, 'q', 1, 'exact', '2024', 'observed', '', 0, 1, '' FROM claims;
 .shell touch "$tmp/locked"
 SQL
 i=0
@@ -31,7 +31,7 @@ eq reader-docs-count "$(($(wc -l < "$tmp/out") - 1))" 1
 hasnt reader-no-half "$tmp/out" "Half written"
 "$FIGTRACK" export --db "$db" > "$tmp/exp"
 eq reader-export "$(($(wc -l < "$tmp/exp") - 1))" "$before"
-ok reader-series "$FIGTRACK" series --db "$db" --format csv trade.bilateral.value
+ok reader-series "$FIGTRACK" series --db "$db" --format csv trade.turnover.value
 eq reader-series-rows "$(($(wc -l < "$tmp/out") - 1))" 8
 
 # a writer waits for the busy timeout, then gives up clearly

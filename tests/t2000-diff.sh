@@ -29,7 +29,7 @@ same env-db-same "$tmp/out" "$cases/every-class.exp"
 # JSONL: same fields, numbers as numbers, empty numbers as null
 status jsonl 0 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022" --format jsonl
 eq jsonl-rows "$(wc -l < "$tmp/out")" "$(($(wc -l < "$cases/every-class.exp") - 1))"
-has jsonl-first "$tmp/out" '{"class":"confirmed","metric":"semiconductor_imports.share_from_china","entity":"Russia","unit":"percent","baseline_period":"2020","baseline_value":57,"baseline_low":null,'
+has jsonl-first "$tmp/out" '{"class":"confirmed","metric":"semiconductors.imports.share","entity":"RUS","unit":"percent","baseline_period":"2020","baseline_value":57,"baseline_low":null,'
 has jsonl-change "$tmp/out" '"change_abs":0.2,"change_rel":0.003509,'
 has jsonl-latest "$tmp/out" '"change_rel":0.003509,"latest":1,'
 status tsv 0 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022" --format tsv
@@ -38,7 +38,7 @@ eq tsv-header "$(head -1 "$tmp/out" | cut -f1-3)" "$(printf 'class\tmetric\tenti
 # the table: deciding rows only, each with where both figures stand
 status table 0 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022"
 has table-head "$tmp/out" "CLASS         METRIC"
-has table-revised "$tmp/out" "revised       trade.china_exports_to_russia.change    PRC"
+has table-revised "$tmp/out" "revised       trade.exports.change                    CHN / RUS"
 has table-where "$tmp/out" 'Outlook 2022:12 "fell 38 percent" -> Article 2024:4 "up 12.8 percent" (2024-03-01)'
 has table-stale "$tmp/out" 'Outlook 2022:22 "2,000 personnel" -> no newer figure'
 has table-scaled "$tmp/out" "2021 146.887 bn  2023 240.11 bn  +93.223 bn (+63.5%)"
@@ -57,8 +57,8 @@ status fail-confirmed-older 1 "$FIGTRACK" diff --db "$db" --baseline "Outlook 20
 # --since replaces the baseline's date: on or after it
 status since 0 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022" --since 2024 --format csv
 hasnt since-no-2023 "$tmp/out" "Article 2023"
-has since-stale-share "$tmp/out" "stale,semiconductor_imports.share_from_china,"
-has since-revised "$tmp/out" "revised,trade.china_exports_to_russia.change,"
+has since-stale-share "$tmp/out" "stale,semiconductors.imports.share,"
+has since-revised "$tmp/out" "revised,trade.exports.change,"
 status since-late-revised 0 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022" --since 2024-06 --fail-on revised
 status since-late-any 1 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022" --since 2024-06 --fail-on any
 has since-late-stale "$tmp/out" "0 confirmed, 0 revised, 0 updated, 0 target-moved, 10 stale, 0 new"
@@ -68,11 +68,11 @@ has since-early-vintage "$tmp/out" "2022-01-14"
 
 # --tolerance: 57 -> 57.2 is 0.35 %
 status tol-tight 0 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022" --tolerance 0.001 --format csv
-has tol-tight-revised "$tmp/out" "revised,semiconductor_imports.share_from_china,"
+has tol-tight-revised "$tmp/out" "revised,semiconductors.imports.share,"
 status tol-percent 0 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022" --tolerance 0.4% --format csv
-has tol-percent-confirmed "$tmp/out" "confirmed,semiconductor_imports.share_from_china,"
+has tol-percent-confirmed "$tmp/out" "confirmed,semiconductors.imports.share,"
 status tol-percent-tight 0 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022" --tolerance 0.3% --format csv
-has tol-percent-tight-revised "$tmp/out" "revised,semiconductor_imports.share_from_china,"
+has tol-percent-tight-revised "$tmp/out" "revised,semiconductors.imports.share,"
 
 # a baseline without metrics: nothing to class, every series is new
 ok import-nometric "$FIGTRACK" import --db "$db" "$cases/nometric.csv"
@@ -89,14 +89,14 @@ ok add-old "$FIGTRACK" add --db "$db" "$cases/old.txt"
 ok add-new "$FIGTRACK" add --db "$db" --kind article "$cases/new.txt"
 status default 0 "$FIGTRACK" diff --db "$db" --format csv
 has default-old "$tmp/out" ",Old outlook,"
-has default-scaled "$tmp/out" 'confirmed,trade.bilateral.value,PRC+Russia,usd,2021,146900000000,,,US$146.9 billion,Old outlook,6,2021,146900000000,,,"146,900 million US dollars",New figures,6,2024-01-12,0,0,1,'
+has default-scaled "$tmp/out" 'confirmed,trade.turnover.value,CHN+RUS,usd,2021,146900000000,,,US$146.9 billion,Old outlook,6,2021,146900000000,,,"146,900 million US dollars",New figures,6,2024-01-12,0,0,1,'
 
 # a stored baseline without a date needs --since
 sqlite3 "$db" "UPDATE documents SET published = '' WHERE title = 'Outlook 2022'"
 status undated 2 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022"
 has undated-says "$tmp/err" "baseline 'Outlook 2022' has no publication date: give --since DATE"
 status undated-since 0 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022" --since 2023 --format csv
-has undated-since-rows "$tmp/out" "revised,trade.china_exports_to_russia.change,"
+has undated-since-rows "$tmp/out" "revised,trade.exports.change,"
 
 # the default baseline: an undated report when there is no dated one
 sqlite3 "$db" "UPDATE documents SET published = '' WHERE title = 'Old outlook'"

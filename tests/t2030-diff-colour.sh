@@ -19,10 +19,10 @@ fi
 unset NO_COLOR
 script -qec "'$FIGTRACK' diff --db '$db' --baseline 1" /dev/null > "$tmp/tty" 2>&1
 has tty-coloured "$tmp/tty" "${esc}[31mrevised${esc}[0m"
-has tty-aligned "$tmp/tty" "${esc}[32mconfirmed${esc}[0m     semiconductor_imports"
+has tty-aligned "$tmp/tty" "${esc}[32mconfirmed${esc}[0m     semiconductors.imports"
 NO_COLOR=1 script -qec "'$FIGTRACK' diff --db '$db' --baseline 1" /dev/null > "$tmp/nocolor" 2>&1
 hasnt no-color-plain "$tmp/nocolor" "$esc"
-has no-color-table "$tmp/nocolor" "revised       trade.china_exports_to_russia.change"
+has no-color-table "$tmp/nocolor" "revised       trade.exports.change"
 # an empty NO_COLOR does not count (no-color.org)
 NO_COLOR= script -qec "'$FIGTRACK' diff --db '$db' --baseline 1" /dev/null > "$tmp/empty" 2>&1
 has empty-no-color "$tmp/empty" "${esc}[31mrevised"

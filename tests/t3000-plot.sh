@@ -21,30 +21,30 @@ o=$tmp/charts
 ok "plot exits 0" "$FIGTRACK" plot --db "$db" --out "$o"
 cp "$tmp/out" "$tmp/plot.out"
 cp "$tmp/err" "$tmp/plot.err"
-has "plot lists a script" "$tmp/plot.out" "$o/neon.world_supply_share--Russia.gp -> neon.world_supply_share--Russia.svg (3 figures, 3 sources)"
+has "plot lists a script" "$tmp/plot.out" "$o/neon.production.world_share--RUS.gp -> neon.production.world_share--RUS.svg (3 figures, 3 sources)"
 has "plot sums up" "$tmp/plot.out" "5 scripts, 5 svg charts in $o; index $o/index.csv"
-has "plot names the unit left out" "$tmp/plot.err" "trade.bilateral.value--PRC+Russia.gp: 1 figure in another unit than 'usd' left out"
+has "plot names the unit left out" "$tmp/plot.err" "trade.turnover.value--CHN+RUS.gp: 1 figure in another unit than 'usd' left out"
 ls "$o" | grep '\.gp$' > "$tmp/scripts"
 cat > "$tmp/scripts.want" <<'EOF'
-electronics.domestic_share_target--Russia.gp
-machine_tools.import_share--Russia.gp
-neon.world_supply_share--Russia.gp
-process_node.capability--Russia.gp
-trade.bilateral.value--PRC+Russia.gp
+chips.process_node--RUS.gp
+electronics.market.domestic_share--RUS.gp
+machine_tools.consumption.import_share--RUS.gp
+neon.production.world_share--RUS.gp
+trade.turnover.value--CHN+RUS.gp
 EOF
 same "one script per series with a metric" "$tmp/scripts" "$tmp/scripts.want"
 cat > "$tmp/index.want" <<'EOF'
-metric,entity,unit,figures,sources,script,chart
-electronics.domestic_share_target,Russia,percent,1,1,electronics.domestic_share_target--Russia.gp,electronics.domestic_share_target--Russia.svg
-machine_tools.import_share,Russia,percent,1,1,machine_tools.import_share--Russia.gp,machine_tools.import_share--Russia.svg
-neon.world_supply_share,Russia,percent,3,3,neon.world_supply_share--Russia.gp,neon.world_supply_share--Russia.svg
-process_node.capability,Russia,nm,1,1,process_node.capability--Russia.gp,process_node.capability--Russia.svg
-trade.bilateral.value,PRC+Russia,usd,3,2,trade.bilateral.value--PRC+Russia.gp,trade.bilateral.value--PRC+Russia.svg
+metric,entity,partner,unit,figures,sources,script,chart
+chips.process_node,RUS,,nm,1,1,chips.process_node--RUS.gp,chips.process_node--RUS.svg
+electronics.market.domestic_share,RUS,,percent,1,1,electronics.market.domestic_share--RUS.gp,electronics.market.domestic_share--RUS.svg
+machine_tools.consumption.import_share,RUS,,percent,1,1,machine_tools.consumption.import_share--RUS.gp,machine_tools.consumption.import_share--RUS.svg
+neon.production.world_share,RUS,,percent,3,3,neon.production.world_share--RUS.gp,neon.production.world_share--RUS.svg
+trade.turnover.value,CHN+RUS,,usd,3,2,trade.turnover.value--CHN+RUS.gp,trade.turnover.value--CHN+RUS.svg
 EOF
 same "index.csv lists every script and chart" "$o/index.csv" "$tmp/index.want"
 
 # --- every script rendered, with its title -----------------------------------
-tail -n +2 "$o/index.csv" | while IFS=, read -r metric entity unit figures sources script chart; do
+tail -n +2 "$o/index.csv" | while IFS=, read -r metric entity partner unit figures sources script chart; do
 	svg=$o/$chart
 	if [ -s "$svg" ] && grep -q '<svg' "$svg" &&
 	    grep -qF "<text>$metric ($entity)</text>" "$svg"; then
@@ -53,7 +53,7 @@ tail -n +2 "$o/index.csv" | while IFS=, read -r metric entity unit figures sourc
 		fail "rendered $script with its title: $(head -c 200 "$svg" 2>&1)"
 	fi
 done
-svg=$o/neon.world_supply_share--Russia.svg
+svg=$o/neon.production.world_share--RUS.svg
 has "svg: y label is the unit" "$svg" ">percent</text>"
 has "svg: key names the baseline report" "$svg" "<text>baseline report: Neon briefing (2022-11-01)</text>"
 has "svg: key names a later source" "$svg" "<text>Later article (2023-08-23)</text>"
@@ -62,22 +62,22 @@ has "svg: a dataset point shows its own row's date" "$svg" "<text>Statistics off
 has "svg: baseline point labelled" "$svg" "<text>Neon briefing 2022-11-01</text>"
 has "svg: later point labelled" "$svg" "<text>Later article 2023-08-23</text>"
 has "svg: x tics are years" "$svg" ">2022</tspan>"
-has "svg: money scaled" "$o/trade.bilateral.value--PRC+Russia.svg" ">USD, billions</text>"
-has "svg: nanometres" "$o/process_node.capability--Russia.svg" ">nanometres (nm)</text>"
-has "svg: the target key" "$o/electronics.domestic_share_target--Russia.svg" "hollow: a target, at its target date"
+has "svg: money scaled" "$o/trade.turnover.value--CHN+RUS.svg" ">USD, billions</text>"
+has "svg: nanometres" "$o/chips.process_node--RUS.svg" ">nanometres (nm)</text>"
+has "svg: the target key" "$o/electronics.market.domestic_share--RUS.svg" "hollow: a target, at its target date"
 
 # --- the marks in the scripts ------------------------------------------------
-gp=$o/neon.world_supply_share--Russia.gp
+gp=$o/neon.production.world_share--RUS.gp
 has "baseline: line type 1, circles" "$gp" "\$s1_fig using 1:2 with points lt 1 pt fig_pt_base ps fig_ps_base notitle"
 has "range as error bars" "$gp" "\$s2_figr using 1:2:3:4 with yerrorbars lt 2"
 has "range row: x low high" "$gp" "2022.5 35 30 40"
 has "a year at mid-year" "$gp" "2021.5 30"
-has "title escaped and noenhanced" "$gp" "set title 'neon.world_supply_share (Russia)' noenhanced"
+has "title escaped and noenhanced" "$gp" "set title 'neon.production.world_share (RUS)' noenhanced"
 has "loads the shared style" "$gp" "load 'style.gp'"
-has "more than: an arrow up from the bound" "$o/machine_tools.import_share--Russia.gp" "from first 2015.5, first 80 rto graph 0, graph 0.07 as 2 front"
-has "almost: an arrow down" "$o/process_node.capability--Russia.gp" "first 65 rto graph 0, graph -0.07"
-has "target: hollow at its date" "$o/electronics.domestic_share_target--Russia.gp" "\$s1_tgt << EOD"
-has "target: at 2030" "$o/electronics.domestic_share_target--Russia.gp" "2030.5 70"
+has "more than: an arrow up from the bound" "$o/machine_tools.consumption.import_share--RUS.gp" "from first 2015.5, first 80 rto graph 0, graph 0.07 as 2 front"
+has "almost: an arrow down" "$o/chips.process_node--RUS.gp" "first 65 rto graph 0, graph -0.07"
+has "target: hollow at its date" "$o/electronics.market.domestic_share--RUS.gp" "\$s1_tgt << EOD"
+has "target: at 2030" "$o/electronics.market.domestic_share--RUS.gp" "2030.5 70"
 
 # --- the same database gives byte-identical files ----------------------------
 cp -r "$o" "$tmp/first"
@@ -89,17 +89,17 @@ done
 # --- options -------------------------------------------------------------------
 ok "--render none" "$FIGTRACK" plot --db "$db" --out "$tmp/none" --render none
 eq "--render none: scripts only" "$(ls "$tmp/none" | grep -c '\.gp$') $(ls "$tmp/none" | grep -c '\.svg$')" "5 0"
-line "--render none: index without charts" "$tmp/none/index.csv" "neon.world_supply_share,Russia,percent,3,3,neon.world_supply_share--Russia.gp,"
-same "--render none: the same scripts" "$tmp/none/neon.world_supply_share--Russia.gp" "$tmp/first/neon.world_supply_share--Russia.gp"
-ok "--render png" "$FIGTRACK" plot --db "$db" --out "$tmp/png" --render png --metric process_node.capability
-eq "--render png: a PNG" "$(head -c 4 "$tmp/png/process_node.capability--Russia.png" | od -An -c | tr -d ' ')" "211PNG"
-has "--render png: the script draws PNG" "$tmp/png/process_node.capability--Russia.gp" "fig_format = 'png'"
-ok "--render pdf" "$FIGTRACK" plot --db "$db" --out "$tmp/pdf" --render pdf --metric process_node.capability
-eq "--render pdf: a PDF" "$(head -c 4 "$tmp/pdf/process_node.capability--Russia.pdf")" "%PDF"
-ok "--metric" "$FIGTRACK" plot --db "$db" --out "$tmp/m" --metric trade.bilateral.value
-eq "--metric: one script" "$(ls "$tmp/m" | grep '\.gp$')" "trade.bilateral.value--PRC+Russia.gp"
-ok "--entity" "$FIGTRACK" plot --db "$db" --out "$tmp/e" --entity PRC+Russia --render none
-eq "--entity: one script" "$(ls "$tmp/e" | grep '\.gp$')" "trade.bilateral.value--PRC+Russia.gp"
+line "--render none: index without charts" "$tmp/none/index.csv" "neon.production.world_share,RUS,,percent,3,3,neon.production.world_share--RUS.gp,"
+same "--render none: the same scripts" "$tmp/none/neon.production.world_share--RUS.gp" "$tmp/first/neon.production.world_share--RUS.gp"
+ok "--render png" "$FIGTRACK" plot --db "$db" --out "$tmp/png" --render png --metric chips.process_node
+eq "--render png: a PNG" "$(head -c 4 "$tmp/png/chips.process_node--RUS.png" | od -An -c | tr -d ' ')" "211PNG"
+has "--render png: the script draws PNG" "$tmp/png/chips.process_node--RUS.gp" "fig_format = 'png'"
+ok "--render pdf" "$FIGTRACK" plot --db "$db" --out "$tmp/pdf" --render pdf --metric chips.process_node
+eq "--render pdf: a PDF" "$(head -c 4 "$tmp/pdf/chips.process_node--RUS.pdf")" "%PDF"
+ok "--metric" "$FIGTRACK" plot --db "$db" --out "$tmp/m" --metric trade.turnover.value
+eq "--metric: one script" "$(ls "$tmp/m" | grep '\.gp$')" "trade.turnover.value--CHN+RUS.gp"
+ok "--entity" "$FIGTRACK" plot --db "$db" --out "$tmp/e" --entity CHN+RUS --render none
+eq "--entity: one script" "$(ls "$tmp/e" | grep '\.gp$')" "trade.turnover.value--CHN+RUS.gp"
 status "no such metric: exit 2" 2 "$FIGTRACK" plot --db "$db" --out "$tmp/x" --metric no.such
 has "no such metric: says so" "$tmp/err" "no series to plot for metric 'no.such'"
 status "bad --render: exit 2" 2 "$FIGTRACK" plot --db "$db" --render gif
@@ -108,9 +108,9 @@ status "extra argument: exit 2" 2 "$FIGTRACK" plot --db "$db" stray
 status "missing database: exit 2" 2 "$FIGTRACK" plot --db "$tmp/none.db" --out "$tmp/x"
 ok "--help" "$FIGTRACK" plot --help
 has "--help: usage" "$tmp/out" "usage: figtrack plot"
-ok "--baseline by title" "$FIGTRACK" plot --db "$db" --out "$tmp/b" --baseline 'Later article: neon and tools' --metric neon.world_supply_share
-has "--baseline: that document is the baseline" "$tmp/b/neon.world_supply_share--Russia.svg" "<text>baseline report: Later article (2023-08-23)</text>"
-has "--baseline: the old report is not" "$tmp/b/neon.world_supply_share--Russia.svg" "<text>Neon briefing (2022-11-01)</text>"
+ok "--baseline by title" "$FIGTRACK" plot --db "$db" --out "$tmp/b" --baseline 'Later article: neon and tools' --metric neon.production.world_share
+has "--baseline: that document is the baseline" "$tmp/b/neon.production.world_share--RUS.svg" "<text>baseline report: Later article (2023-08-23)</text>"
+has "--baseline: the old report is not" "$tmp/b/neon.production.world_share--RUS.svg" "<text>Neon briefing (2022-11-01)</text>"
 status "--baseline unknown: exit 2" 2 "$FIGTRACK" plot --db "$db" --out "$tmp/b" --baseline 'No such document'
 status "--style missing: exit 2" 2 "$FIGTRACK" plot --db "$db" --out "$tmp/b" --style "$tmp/nostyle.gp"
 has "--style missing: names it" "$tmp/err" "nostyle.gp"
@@ -120,14 +120,14 @@ has "--style missing: names it" "$tmp/err" "nostyle.gp"
 # scripts find it again from their own directory and from where plot ran
 mkdir -p "$tmp/run"
 (cd "$tmp/run" && "$FIGTRACK" plot --db "$db" --out charts --render none >/dev/null 2>&1)
-if (cd "$tmp/run/charts" && gnuplot neon.world_supply_share--Russia.gp </dev/null >/dev/null 2>&1) &&
-    grep -q '<svg' "$tmp/run/charts/neon.world_supply_share--Russia.svg"; then
+if (cd "$tmp/run/charts" && gnuplot neon.production.world_share--RUS.gp </dev/null >/dev/null 2>&1) &&
+    grep -q '<svg' "$tmp/run/charts/neon.production.world_share--RUS.svg"; then
 	pass "a script re-runs by hand from its directory"
 else
 	fail "a script re-runs by hand from its directory"
 fi
-if (cd "$tmp/run" && gnuplot -e "fig_format='png'" charts/neon.world_supply_share--Russia.gp </dev/null >/dev/null 2>&1) &&
-    [ -s "$tmp/run/neon.world_supply_share--Russia.png" ]; then
+if (cd "$tmp/run" && gnuplot -e "fig_format='png'" charts/neon.production.world_share--RUS.gp </dev/null >/dev/null 2>&1) &&
+    [ -s "$tmp/run/neon.production.world_share--RUS.png" ]; then
 	pass "a script re-runs by hand from where plot ran, as PNG"
 else
 	fail "a script re-runs by hand from where plot ran, as PNG"
@@ -142,7 +142,7 @@ status "no gnuplot: exit 2" 2 env PATH="$tmp/bin" "$FIGTRACK" plot --db "$db" --
 has "no gnuplot: says so" "$tmp/err" "gnuplot not found"
 has "no gnuplot: how to install it" "$tmp/err" "sudo apt-get install gnuplot-nox"
 eq "no gnuplot: scripts written, nothing rendered" "$(ls "$tmp/nognu" | grep -c '\.gp$') $(ls "$tmp/nognu" | grep -c '\.svg$')" "5 0"
-has "no gnuplot: index written" "$tmp/nognu/index.csv" "metric,entity,unit,figures,sources,script,chart"
+has "no gnuplot: index written" "$tmp/nognu/index.csv" "metric,entity,partner,unit,figures,sources,script,chart"
 
 # --- gnuplot failing: reported by file, the others still rendered -------------
 mkdir -p "$tmp/badstyle"
@@ -150,8 +150,8 @@ printf 'set terminal svg\nset no_such_option\n' > "$tmp/badstyle/style.gp"
 # a chart from an earlier run is not left to look current
 cp -r "$tmp/first" "$tmp/fails"
 status "gnuplot failing: exit 2" 2 "$FIGTRACK" plot --db "$db" --out "$tmp/fails" --style "$tmp/badstyle/style.gp"
-has "gnuplot failing: names the script" "$tmp/err" "$tmp/fails/neon.world_supply_share--Russia.gp: gnuplot failed (exit 1)"
+has "gnuplot failing: names the script" "$tmp/err" "$tmp/fails/neon.production.world_share--RUS.gp: gnuplot failed (exit 1)"
 has "gnuplot failing: gives gnuplot's reason" "$tmp/err" "style.gp\" line 2"
 eq "gnuplot failing: one message per script" "$(grep -c 'gnuplot failed' "$tmp/err")" 5
 eq "gnuplot failing: no chart left behind" "$(ls "$tmp/fails" | grep -c '\.svg$')" 0
-line "gnuplot failing: no chart in the index" "$tmp/fails/index.csv" "neon.world_supply_share,Russia,percent,3,3,neon.world_supply_share--Russia.gp,"
+line "gnuplot failing: no chart in the index" "$tmp/fails/index.csv" "neon.production.world_share,RUS,,percent,3,3,neon.production.world_share--RUS.gp,"

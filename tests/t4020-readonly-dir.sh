@@ -27,11 +27,11 @@ chmod 644 "$tmp/ro/t.db"
 chmod 555 "$tmp/ro"
 cp "$tmp/ro/t.db" "$tmp/before.db"
 
-for cmd in docs series "series trade.bilateral.value" export; do
+for cmd in docs series "series trade.turnover.value" export; do
 	# shellcheck disable=SC2086
 	ok "read-only dir: $cmd works" as_user "$FIGTRACK" $cmd --db "$tmp/ro/t.db"
 done
-has "read-only dir: export has the claims" "$tmp/out" "trade.bilateral.value,PRC+Russia"
+has "read-only dir: export has the claims" "$tmp/out" "trade.turnover.value,CHN+RUS"
 
 status "read-only dir: add is exit 2" 2 as_user "$FIGTRACK" add --db "$tmp/ro/t.db" --published 2022 "$tmp/first.md"
 has "read-only dir: add says read-only" "$tmp/err" "t.db: database is read-only"

@@ -780,7 +780,8 @@ test_fields(void)
 
 	CHECK_STR(diff_columns[0], "class");
 	CHECK_STR(diff_columns[20], "change_rel");
-	CHECK_STR(diff_columns[DIFF_NCOLUMNS - 1], "newer_period_kind");
+	CHECK_STR(diff_columns[DIFF_NCOLUMNS - 2], "newer_period_kind");
+	CHECK_STR(diff_columns[DIFF_NCOLUMNS - 1], "partner");
 	diff_row_fields(&r[0], v, nb);
 	CHECK_STR(v[0], "confirmed");
 	CHECK_STR(v[1], "machine_tools.import_share");

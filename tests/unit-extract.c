@@ -35,7 +35,7 @@ static const struct xcase cases[] = {
 	  "a dozen labs|12|count|exact|||2021|observed|||\n" },
 	{ "fraction_share", "In 2021 Ukraine supplied half of the world's neon.",
 	  NULL, "half|50|percent|exact|||2021|observed|"
-	  "neon.world_supply_share|Ukraine|\n" },
+	  "neon.production.world_share|UKR|\n" },
 	/* units */
 	{ "percent_forms", "In 2020 it was 10 per cent, 11% and 12 pct.", NULL,
 	  "10 per cent|10|percent|exact|||2020|observed|||\n"
@@ -47,7 +47,7 @@ static const struct xcase cases[] = {
 	  "observed|||\n"
 	  "2pp|2|percentage_point|exact|||2020|observed|||\n" },
 	{ "nanometres", "In 2022 SMIC made 7nm chips, not 5-nanometer ones.", NULL,
-	  "7nm|7|nm|exact|||2022|observed|process_node.foundry_capability|"
+	  "7nm|7|nm|exact|||2022|observed|chips.process_node|"
 	  "SMIC|\n"
 	  "5-nanometer|5|nm|exact|||2022|observed||SMIC|\n" },
 	{ "markdown_dollar", "In 2015 it signed a US\\$200 million deal.", NULL,
@@ -92,10 +92,10 @@ static const struct xcase cases[] = {
 	  "9 percent higher|9|percent|exact|||2022-H1|observed|||\n"
 	  "4 percent|4|percent|exact|||2021-Q3|observed|||\n" },
 	{ "early_year", "In early 2022 some 40 percent came from Ukraine.", NULL,
-	  "some 40 percent|40|percent|approx|||2022|observed||Ukraine|\n" },
+	  "some 40 percent|40|percent|approx|||2022|observed||UKR|\n" },
 	{ "target_by", "Russia aims for 28 nanometres by 2030.", "2022-11",
-	  "28 nanometres|28|nm|exact|||2030|target|process_node.target|"
-	  "Russia|\n" },
+	  "28 nanometres|28|nm|exact|||2030|target|chips.process_node|"
+	  "RUS|\n" },
 	{ "by_looking_back", "The centre by 2020 was employing 2000 personnel.",
 	  "2022-11",
 	  "2000 personnel|2000|count|exact|||2020|observed|||\n" },
@@ -107,10 +107,10 @@ static const struct xcase cases[] = {
 	{ "prior_to", "Prior to 2022 Ukraine supplied some 50 percent of "
 	  "global neon consumption.", NULL,
 	  "some 50 percent|50|percent|approx|||2022|observed|"
-	  "neon.consumption_share|Ukraine|\n" },
+	  "neon.world_consumption_share|UKR|\n" },
 	{ "present_tense", "Russia supplies 30 percent of the world's neon.",
 	  "2022-11-03", "30 percent|30|percent|exact|||2022|observed|"
-	  "neon.world_supply_share|Russia|\n" },
+	  "neon.production.world_share|RUS|\n" },
 	{ "past_undated", "It was 30 percent.", "2022-11",
 	  "30 percent|30|percent|exact||||observed|||\n" },
 	{ "no_date_at_all", "It is 30 percent.", NULL,
@@ -122,12 +122,12 @@ static const struct xcase cases[] = {
 	/* footnotes */
 	{ "footnote_superscript", "Russia supplies 30 percent of the world's "
 	  "neon,\xC2\xB9\xE2\x81\xB0\xE2\x81\xB8 xenon and krypton.", "2022",
-	  "30 percent|30|percent|exact|||2022|observed|neon.world_supply_share"
-	  "|Russia|108\n"
-	  "30 percent|30|percent|exact|||2022|observed|xenon.world_supply_share"
-	  "|Russia|108\n"
+	  "30 percent|30|percent|exact|||2022|observed|neon.production.world_share"
+	  "|RUS|108\n"
+	  "30 percent|30|percent|exact|||2022|observed|xenon.production.world_share"
+	  "|RUS|108\n"
 	  "30 percent|30|percent|exact|||2022|observed|"
-	  "krypton.world_supply_share|Russia|108\n" },
+	  "krypton.production.world_share|RUS|108\n" },
 	{ "footnote_year", "Output rose 5 percent in 2020.\xC2\xB9\xE2\x81\xB6",
 	  NULL, "rose 5 percent|5|percent|exact|||2020|observed|||16\n" },
 	{ "footnote_bracket", "In 2019 it held 12 percent.[7] It grew.", NULL,
@@ -179,9 +179,11 @@ on_claim(void *ctx, const struct fig_claim *c)
 	char num[4][64];
 
 	claim_fields(c, v, num);
-	/* quote value unit qualifier low high period kind metric entity fn */
-	buf_addf(&k->out, "%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s\n", v[2], v[3],
-	    v[7], v[6], v[4], v[5], v[8], v[9], v[10], v[11], v[12]);
+	/* quote value unit qualifier low high period kind metric entity fn,
+	 * then |partner when there is one */
+	buf_addf(&k->out, "%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s%s%s\n", v[2],
+	    v[3], v[7], v[6], v[4], v[5], v[8], v[9], v[10], v[11], v[12],
+	    v[13][0] ? "|" : "", v[13]);
 	return 0;
 }
 
@@ -374,10 +376,10 @@ test_context_window(void)
 	    &err) == 0);
 	CHECK_STR(buf_str(&k.out),
 	    "rose 12.8 percent|12.8|percent|exact|||2022|observed|"
-	    "trade.china_exports_to_russia.change|PRC|\n"
-	    "4.1 percent|4.1|percent|exact|||2022|observed||PRC|\n"
+	    "trade.exports.change|CHN||RUS\n"
+	    "4.1 percent|4.1|percent|exact|||2022|observed||CHN|\n"
 	    "rose 9.5 percent|9.5|percent|exact|||2022|observed|"
-	    "trade.china_exports_to_russia.change|PRC|\n");
+	    "trade.exports.change|CHN||RUS\n");
 	buf_release(&k.out);
 	buf_release(&b);
 }

@@ -692,7 +692,7 @@ test_script_units_and_scale(void)
 	struct fig_claim c[3];
 	struct gp_point p[3];
 	struct gp_chart ch = { "trade.bilateral.value", "PRC+Russia", "t",
-	    "png", "style.gp", NULL, p, 3 };
+	    "png", "style.gp", NULL, p, 3, "" };
 	struct fig_buf s = FIG_BUF_INIT;
 	struct gp_result res;
 	struct fig_err err;
@@ -757,7 +757,7 @@ test_script_label_stacking(void)
 {
 	struct fig_claim c[4];
 	struct gp_point p[4];
-	struct gp_chart ch = { "m", "E", "m", "svg", "style.gp", NULL, p, 4 };
+	struct gp_chart ch = { "m", "E", "m", "svg", "style.gp", NULL, p, 4, "" };
 	struct fig_buf s = FIG_BUF_INIT;
 	struct gp_result res;
 	struct fig_err err;
@@ -794,7 +794,7 @@ test_script_nothing_to_draw(void)
 {
 	struct fig_claim c;
 	struct gp_point p = { &c, 1, "S", "", NULL, 0 };
-	struct gp_chart ch = { "m", "", "m", "svg", "style.gp", NULL, &p, 1 };
+	struct gp_chart ch = { "m", "", "m", "svg", "style.gp", NULL, &p, 1, "" };
 	struct fig_buf s = FIG_BUF_INIT;
 	struct gp_result res;
 	struct fig_err err;

@@ -73,11 +73,12 @@ ndocs(struct fig_store *s)
 }
 
 static const char obs[] =
-    "metric,entity,period,value,unit,source,published,low,note\n"
-    "neon.world_supply_share,Russia,2021,28.5,percent,Customs,2023-01-15,,\n"
-    "neon.world_supply_share,Russia,2022,19,percent,Customs,2023-05,17,"
-    "\"revised, see note\"\n"
-    "trade.bilateral.value,PRC+Russia,2022-H1,-1e9,usd,MOFCOM,2022,,\n";
+    "metric,entity,period,value,unit,source,published,low,note,partner\n"
+    "neon.production.world_share,RUS,2021,28.5,percent,Customs,2023-01-15,,,"
+    "\n"
+    "neon.production.world_share,RUS,2022,19,percent,Customs,2023-05,17,"
+    "\"revised, see note\",\n"
+    "trade.exports.value,CHN,2022-01/2022-05,-1e9,usd,MOFCOM,2022,,,RUS\n";
 
 static void
 test_observations(void)
@@ -105,13 +106,15 @@ test_observations(void)
 	out = export_text(s, FIG_FMT_CSV);
 	CHECK_STR(out,
 	    "doc,line,quote,value,low,high,qualifier,unit,period,period_kind,"
-	    "metric,entity,footnote,title,published,source_date,source_url\n"
+	    "metric,entity,footnote,partner,title,published,source_date,"
+	    "source_url\n"
 	    "customs.csv,2,Customs,28.5,,,exact,percent,2021,observed,"
-	    "neon.world_supply_share,Russia,,customs.csv,2023-05,2023-01-15,\n"
+	    "neon.production.world_share,RUS,,,customs.csv,2023-05,2023-01-15,"
+	    "\n"
 	    "customs.csv,3,Customs,19,17,,exact,percent,2022,observed,"
-	    "neon.world_supply_share,Russia,,customs.csv,2023-05,2023-05,\n"
-	    "customs.csv,4,MOFCOM,-1000000000,,,exact,usd,2022-H1,observed,"
-	    "trade.bilateral.value,PRC+Russia,,customs.csv,2023-05,2022,\n");
+	    "neon.production.world_share,RUS,,,customs.csv,2023-05,2023-05,\n"
+	    "customs.csv,4,MOFCOM,-1000000000,,,exact,usd,2022-01/2022-05,"
+	    "observed,trade.exports.value,CHN,,RUS,customs.csv,2023-05,2022,\n");
 	free(out);
 
 	/* the same bytes again: a no-op that says which document */

@@ -31,7 +31,8 @@ enum fig_pkind {
 
 /* Sizes of the fixed fields; longer values are cut at a UTF-8 boundary. */
 #define FIG_UNIT_MAX 40
-#define FIG_PERIOD_MAX 16
+/* "2022-01-15/2023-12-31" and its NUL fit */
+#define FIG_PERIOD_MAX 32
 #define FIG_METRIC_MAX 128
 #define FIG_ENTITY_MAX 96
 #define FIG_FOOTNOTE_MAX 64
@@ -50,9 +51,12 @@ struct fig_claim {
 	char unit[FIG_UNIT_MAX];	/* "percent", "usd", "other:word" ... */
 	char period[FIG_PERIOD_MAX];	/* "2020", "2022-H1", or "" */
 	enum fig_pkind kind;
-	char metric[FIG_METRIC_MAX];	/* "" when no topic rule named it */
-	char entity[FIG_ENTITY_MAX];
+	char metric[FIG_METRIC_MAX];	/* "semiconductors.imports.share";
+					   "" when no topic rule named it */
+	char entity[FIG_ENTITY_MAX];	/* "RUS", "CHN+RUS", "Huawei" */
 	char footnote[FIG_FOOTNOTE_MAX];/* "108" or "12;13" or "" */
+	char partner[FIG_ENTITY_MAX];	/* the other side: trade partner,
+					   supplier, host country; or "" */
 	/* Provenance kept by the store, not part of the CSV record. */
 	char *sentence;		/* owned: the sentence, or NULL */
 	long byte_start;	/* offset of quote in the document */
@@ -94,7 +98,7 @@ int claim_format_parse(const char *s, enum fig_format *f);
 
 /* The record columns, in contract order. */
 extern const char *const claim_columns[];
-#define CLAIM_NCOLUMNS 13
+#define CLAIM_NCOLUMNS 14
 
 /* Fills vals (CLAIM_NCOLUMNS strings, pointing into c or into the
  * caller's scratch buffer numbuf of 4 x 64 bytes). */

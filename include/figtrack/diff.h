@@ -1,6 +1,6 @@
 /* diff.h: which of a baseline document's figures still hold. Each
  * baseline claim with a metric is matched to newer figures of the same
- * series (metric, entity, unit) and classed; pure: no I/O, no SQL. */
+ * series (metric, entity, partner, unit) and classed; pure: no I/O, no SQL. */
 #ifndef FIGTRACK_DIFF_H
 #define FIGTRACK_DIFF_H
 
@@ -48,6 +48,7 @@ struct fig_diff_row {
 	enum fig_dclass cls;	/* this row's own judgement */
 	const char *metric;
 	const char *entity;
+	const char *partner;	/* "" when the measure has none */
 	const char *unit;
 	int has_base;		/* 0 for new */
 	int has_newer;		/* 0 for stale */
@@ -105,10 +106,10 @@ struct fig_diff_in {
 	enum fig_pkind kind;
 };
 
-/* Returns the id of the series (metric, entity, unit), new or known;
- * metric is not "". The strings are copied. */
+/* Returns the id of the series (metric, entity, partner, unit), new or
+ * known; metric is not "". The strings are copied. */
 int diff_series(struct fig_diff *d, const char *metric, const char *entity,
-    const char *unit);
+    const char *partner, const char *unit);
 
 /* Adds a baseline figure (baseline != 0) or a newer one, as
  * diff_add_baseline and diff_add_newer add a claim: f and src are
@@ -128,7 +129,8 @@ void diff_add_newer(struct fig_diff *d, const struct fig_claim *c,
     const struct fig_diff_src *src);
 
 /* Matches and classes; returns the number of rows. Baseline rows come
- * in source then line order, then new rows by metric, entity and unit.
+ * in source then line order, then new rows by metric, entity, partner
+ * and unit.
  * Add nothing after it; a second call only returns the count. */
 size_t diff_run(struct fig_diff *d);
 
@@ -155,7 +157,7 @@ int diff_date_cmp(const char *a, const char *b);
 
 /* The record columns, in contract order (docs/formats.md). */
 extern const char *const diff_columns[];
-#define DIFF_NCOLUMNS 27
+#define DIFF_NCOLUMNS 28
 
 /* Fills vals (DIFF_NCOLUMNS strings, pointing into r or into the
  * caller's scratch numbuf of DIFF_NUMBUFS x 64 bytes). */

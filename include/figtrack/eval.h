@@ -18,6 +18,23 @@ struct fig_gold {
 	int match;		/* index of the matched claim, or -1 */
 };
 
+/* The counts of a scoring, of one document or summed over many. */
+struct fig_eval_score {
+	int ngold;		/* gold rows, optional ones included */
+	int nclaims;		/* claims extracted */
+	int nneg;		/* negatives listed */
+	int required;		/* non-optional gold rows */
+	int found;		/* of those, matched with value and unit right */
+	int extracted;		/* claims not matched to optional rows */
+	int matched;		/* required rows matched at all */
+	int period_ok, kind_ok, footnote_ok, metric_ok, metric_n;
+	/* over the rows with a gold metric: entity, partner, and all three
+	 * of the series key right */
+	int entity_ok, partner_ok, series_ok;
+	int neg_hits;
+	double precision, recall, f1;
+};
+
 struct fig_eval {
 	struct fig_claim *claims;	/* the extraction, owned */
 	int nclaims;
@@ -27,14 +44,7 @@ struct fig_eval {
 	int ngold;
 	struct fig_gold *neg;
 	int nneg;
-	/* results */
-	int required;		/* non-optional gold rows */
-	int found;		/* of those, matched with value and unit right */
-	int extracted;		/* claims not matched to optional rows */
-	int matched;		/* required rows matched at all */
-	int period_ok, kind_ok, footnote_ok, metric_ok, metric_n;
-	int neg_hits;
-	double precision, recall, f1;
+	struct fig_eval_score score;	/* results, by eval_score */
 };
 
 void eval_init(struct fig_eval *e);
@@ -53,5 +63,13 @@ int eval_score(struct fig_eval *e, const char *path, struct fig_err *err);
 
 /* Same value, tolerating float noise. */
 int eval_same_value(double a, double b);
+
+/* Does a claim's period fit the gold's, one of whose "|"-separated
+ * readings it must be? */
+int eval_period_ok(const char *gold, const char *got);
+
+/* Adds the counts of add (NULL: none) to sum's, a corpus scored as one
+ * (micro averages), and recomputes sum's precision, recall and F1. */
+void eval_sum(struct fig_eval_score *sum, const struct fig_eval_score *add);
 
 #endif

@@ -58,7 +58,7 @@ struct gp_point {
 	int baseline;		/* 1 when from the baseline report */
 };
 
-/* One chart: a series (metric, entity) and its figures. */
+/* One chart: a series (metric, entity, partner) and its figures. */
 struct gp_chart {
 	const char *metric;
 	const char *entity;	/* "" when the series has none */
@@ -70,6 +70,7 @@ struct gp_chart {
 				 * where the style file is looked for */
 	const struct gp_point *points;
 	size_t npoints;
+	const char *partner;	/* "" or NULL when the series has none */
 };
 
 /* What gp_write_script drew and left out. */

@@ -35,7 +35,8 @@ int import_csv(struct fig_store *s, FILE *in, const char *name,
     struct import_result *res, struct fig_err *err);
 
 /* Returns 0 when s is a period as claim records write it: YYYY, YYYY-MM,
- * YYYY-MM-DD, YYYY-H1/H2 or YYYY-Q1..Q4. */
+ * YYYY-MM-DD, YYYY-H1/H2 or YYYY-Q1..Q4, or an interval START/END of
+ * two of those ("2022-01/2022-05"). */
 int import_period_valid(const char *s);
 
 #endif

@@ -174,6 +174,7 @@ struct fig_entity {
 struct fig_topic {
 	char metric[128];
 	char entity[96];	/* default entity, may be "" */
+	char partner[96];	/* default partner, may be "" */
 	char unit[40];		/* only these units ("usd|eur"), or "" */
 	int kind;		/* forced enum fig_pkind, or -1 */
 	struct fig_re *pattern;	/* any one must match; {Q} marks the figure */

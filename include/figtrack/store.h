@@ -98,6 +98,7 @@ int store_each_doc(struct fig_store *s, store_doc_fn fn, void *ctx,
 struct fig_query {
 	const char *metric;
 	const char *entity;
+	const char *partner;
 	const char *since;	/* documents published on or after */
 	long long doc_id;	/* one document */
 	int with_metric;	/* only claims whose metric is set */
@@ -131,6 +132,7 @@ struct fig_figure {
 	 * valid for the whole walk */
 	const char *metric;	/* "" when no topic rule named it */
 	const char *entity;
+	const char *partner;	/* "" when the measure has none */
 	const char *unit;
 	int series;
 	const char *doc;	/* the document's title, else its path */
@@ -167,10 +169,11 @@ struct fig_series {
 	long figures;
 	const char *first_period;
 	const char *last_period;
+	const char *partner;
 };
 typedef int (*store_series_fn)(void *ctx, const struct fig_series *s);
-/* One call per metric, entity and unit with a metric set, in that
- * order. Everything is borrowed. */
+/* One call per metric, entity, partner and unit with a metric set, in
+ * that order. Everything is borrowed. */
 int store_each_series(struct fig_store *s, store_series_fn fn, void *ctx,
     struct fig_err *err);
 

@@ -1,0 +1,33 @@
+#!/bin/sh
+# t0025-lexicon.sh: the committed country gazetteer is what
+# data/lexicon/countries.sh makes of iso-codes' ISO 3166 list and the
+# aliases file (`make lexicon` refreshes it), and it names countries by
+# their alpha-3 codes whatever the text calls them.
+. "$(dirname "$0")/lib.sh"
+iso=/usr/share/iso-codes/json/iso_3166-1.json
+if [ -f "$iso" ] && command -v jq > /dev/null; then
+	sh "$top/data/lexicon/countries.sh" "$iso" \
+	    "$top/data/lexicon/countries.tsv" > "$tmp/countries.rules"
+	same "lexicon: countries.rules is up to date (make lexicon)" \
+	    "$tmp/countries.rules" "$top/data/rules/countries.rules"
+else
+	echo "SKIP lexicon: no iso-codes or jq here"
+fi
+# 249 ISO countries less the two with only an inverted name ("Bonaire,
+# Sint Eustatius and Saba", "Saint Helena, Ascension and Tristan da Cunha")
+eq "lexicon: one [entity] per named country" \
+    "$(grep -c '^\[entity [A-Z][A-Z][A-Z]\]$' "$top/data/rules/countries.rules")" 247
+cat > "$tmp/c.txt" <<'DOC'
+In 2023 the Russian Federation supplied 12 percent of it.
+In 2023 Moscow supplied 13 percent of it.
+In 2023 Viet Nam supplied 14 percent of it.
+In 2023 Vietnamese firms supplied 15 percent of it.
+In 2023 South Korea supplied 16 percent of it.
+In 2023 North Korea supplied 17 percent of it.
+In 2023 Côte d'Ivoire supplied 18 percent of it.
+In 2023 the US supplied 19 percent of it.
+In 2023 Türkiye supplied 20 percent of it.
+DOC
+"$FIGTRACK" extract "$tmp/c.txt" | cut -d, -f4,12 | tail -n +2 > "$tmp/got"
+printf '12,RUS\n13,RUS\n14,VNM\n15,VNM\n16,KOR\n17,PRK\n18,CIV\n19,USA\n20,TUR\n' > "$tmp/want"
+same "lexicon: names, capitals, demonyms and acronyms" "$tmp/got" "$tmp/want"
