@@ -62,6 +62,7 @@ struct mention {
 /* What a topic rule said a figure is. */
 struct label {
 	int topic;		/* index in rules->topics */
+	char metric[FIG_METRIC_MAX];	/* the topic's, its subject filled */
 	char entity[FIG_ENTITY_MAX];
 	char partner[FIG_ENTITY_MAX];
 };
@@ -1080,24 +1081,32 @@ build_context(struct xstate *x, const struct qrec *q)
 	buf_add(&x->ctx, c + q->q.end, hi - q->q.end);
 }
 
-/* First entity named in sentence si from clean offset `from` up to
- * `to`, or NULL. */
+/* First entity named in text[from, to) that is not `except` (NULL: any
+ * one), or NULL. */
 static const char *
-first_entity(struct xstate *x, size_t from, size_t to)
+entity_in(struct xstate *x, const char *text, size_t from, size_t to,
+    const char *except)
 {
 	const struct fig_rules *r = x->r;
 	size_t at = from;
 
-	while (at < to && rules_match(r, &r->anyentity, x->clean.data, to, at,
-	    0, x->md, NULL) > 0) {
+	while (at < to && rules_match(r, &r->anyentity, text, to, at, 0, x->md,
+	    NULL) > 0) {
 		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
-		const char *e = rules_entity(r, x->clean.data + ov[0],
-		    ov[1] - ov[0]);
-		if (e)
+		const char *e = rules_entity(r, text + ov[0], ov[1] - ov[0]);
+		if (e && (except == NULL || strcmp(e, except) != 0))
 			return e;
 		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 	}
 	return NULL;
+}
+
+/* First entity named in the cleaned block from offset `from` up to
+ * `to`, or NULL. */
+static const char *
+first_entity(struct xstate *x, size_t from, size_t to)
+{
+	return entity_in(x, x->clean.data, from, to, NULL);
 }
 
 /* Marks a sentence that names no entity, nor any sentence before it. */
@@ -1285,8 +1294,32 @@ nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n)
 		claim_setfield(out, n, e);
 }
 
+/* The other side of a flow the text names one side of ("exports to
+ * Russia": the exporter): the nearest actor that is not `known`, in the
+ * order nearest_entity looks, then anywhere in the title (a report on
+ * "China-Russia trade" names both). Fills out, or leaves it empty. */
+static void
+other_actor(struct xstate *x, const struct qrec *q, const char *known,
+    char *out, size_t n)
+{
+	const struct fig_span *cs = &x->csent[q->sent];
+	const char *c = x->clean.data, *t = x->meta->title;
+	const char *e = entity_in(x, c, cs->start, q->q.start, known);
+
+	if (e == NULL)
+		e = entity_in(x, c, q->q.end, cs->end, known);
+	for (int k = q->sent - 1; e == NULL && k >= 0; k--)
+		e = entity_in(x, c, x->csent[k].start, x->csent[k].end, known);
+	if (e == NULL && (x->title_from_meta || x->title_headline))
+		e = entity_in(x, t, 0, strlen(t), known);
+	out[0] = '\0';
+	if (e)
+		claim_setfield(out, n, e);
+}
+
 /* Canonical name of an entity mention; joint actors ("Russia and
- * Ukraine", "SMIC, Hua Hong") become "RUS+UKR", "Hua Hong+SMIC". */
+ * Ukraine", "SMIC, Hua Hong", "Sino-Russian") become "RUS+UKR",
+ * "Hua Hong+SMIC", "CHN+RUS"; "" when a part names no actor. */
 static void
 entity_name(const struct fig_rules *r, const char *s, size_t n, char *out,
     size_t on)
@@ -1304,7 +1337,8 @@ entity_name(const struct fig_rules *r, const char *s, size_t n, char *out,
 		size_t j = i, k, pn;
 		const char *part;
 		while (j < n && s[j] != ',' && s[j] != '&' && s[j] != '/' &&
-		    !(j + 5 <= n && memcmp(s + j, " and ", 5) == 0))
+		    s[j] != '-' && !(j + 5 <= n && memcmp(s + j, " and ", 5)
+		    == 0))
 			j++;
 		k = j - i;
 		part = text_trim(s + i, &k);
@@ -1325,17 +1359,44 @@ entity_name(const struct fig_rules *r, const char *s, size_t n, char *out,
 	sort_joint(out, on);
 }
 
-/* Is unit one of the "|"-separated units of list? */
+/* The actor a group of capitalised words names ({ACTOR} in the topic
+ * rules): the whole, else what is left once leading words go ("In June
+ * China" is China). out is empty when no tail names one: the group is
+ * then taken as unset. */
+static void
+actor_name(const struct fig_rules *r, const char *s, size_t n, char *out,
+    size_t on)
+{
+	for (;;) {
+		const char *sp;
+		entity_name(r, s, n, out, on);
+		if (out[0] || (sp = memchr(s, ' ', n)) == NULL)
+			return;
+		n -= (size_t)(sp + 1 - s);
+		s = sp + 1;
+	}
+}
+
+/* Is unit one of the "|"-separated units of list, or of a class it
+ * names ("@money")? */
 static int
-unit_in(const char *list, const char *unit)
+unit_in(const struct fig_rules *r, const char *list, const char *unit)
 {
 	size_t n = strlen(unit);
+	const char *cls = NULL;
 
 	while (*list) {
 		const char *bar = strchr(list, '|');
 		size_t k = bar ? (size_t)(bar - list) : strlen(list);
 		if (k == n && memcmp(list, unit, n) == 0)
 			return 1;
+		if (*list == '@') {
+			if (cls == NULL)
+				cls = rules_unit_class(r, unit);
+			if (k - 1 == strlen(cls) && memcmp(list + 1, cls, k - 1)
+			    == 0)
+				return 1;
+		}
 		list += k + (bar != NULL);
 	}
 	return 0;
@@ -1396,10 +1457,11 @@ named_group(const pcre2_code *code, const char *name, const PCRE2_SIZE *ov)
  * first: the paragraph's subject (about), the sentence's keywords
  * (require), then the patterns around the figure, then the vetoes. */
 static int
-topic_matches(struct xstate *x, const struct fig_topic *t, char *entity,
-    char *partner, size_t en, size_t para_end)
+topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
+    char *entity, char *partner, size_t en, size_t para_end)
 {
 	const struct fig_rules *r = x->r;
+	const char *subject = t->subject;
 	int hit = 0, rc;
 
 	entity[0] = partner[0] = '\0';
@@ -1437,12 +1499,32 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *entity,
 		ov = pcre2_get_ovector_pointer(x->md);
 		g = named_group(t->pattern[i].code, "entity", ov);
 		if (g > 0)
-			entity_name(r, x->ctx.data + ov[2 * g],
+			actor_name(r, x->ctx.data + ov[2 * g],
 			    ov[2 * g + 1] - ov[2 * g], entity, en);
+		g = named_group(t->pattern[i].code, "entity2", ov);
+		if (g > 0 && entity[0]) {
+			/* "China's trade with Russia": both are the actor */
+			char two[FIG_ENTITY_MAX];
+			actor_name(r, x->ctx.data + ov[2 * g],
+			    ov[2 * g + 1] - ov[2 * g], two, sizeof two);
+			if (two[0] && strlen(entity) + strlen(two) + 2 <= en) {
+				strcat(entity, "+");
+				strcat(entity, two);
+				sort_joint(entity, en);
+			}
+		}
 		g = named_group(t->pattern[i].code, "partner", ov);
 		if (g > 0)
-			entity_name(r, x->ctx.data + ov[2 * g],
+			actor_name(r, x->ctx.data + ov[2 * g],
 			    ov[2 * g + 1] - ov[2 * g], partner, en);
+		g = t->templ ? named_group(t->pattern[i].code, "subject", ov)
+		    : 0;
+		if (g > 0) {
+			const char *sj = rules_subject(r, x->ctx.data +
+			    ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+			if (sj)
+				subject = sj;
+		}
 	}
 	if (!hit)
 		return 0;
@@ -1453,6 +1535,12 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *entity,
 		if (rc > 0)
 			return 0;
 	}
+	if (t->templ) {
+		if (subject[0] == '\0')
+			return 0;	/* words no [subject] knows */
+		snprintf(metric, FIG_METRIC_MAX, "%s%s", subject, t->metric + 1);
+	} else
+		claim_setfield(metric, FIG_METRIC_MAX, t->metric);
 	if (!entity[0] && t->entity[0])
 		claim_setfield(entity, en, t->entity);
 	if (!partner[0] && t->partner[0])
@@ -1490,24 +1578,47 @@ label_figure(struct xstate *x, int qi, const char *unit)
 	for (int i = 0; i < r->ntopics; i++) {
 		const struct fig_topic *t = &r->topics[i];
 		char entity[FIG_ENTITY_MAX], partner[FIG_ENTITY_MAX];
+		char metric[FIG_METRIC_MAX];
 		int dup = 0, m;
 
-		if (t->unit[0] && !unit_in(t->unit, unit))
+		if (t->unit[0] && !unit_in(r, t->unit, unit))
 			continue;
-		if ((m = topic_matches(x, t, entity, partner, sizeof entity,
-		    x->csent[q->sent].end)) < 0)
+		if ((m = topic_matches(x, t, metric, entity, partner,
+		    sizeof entity, x->csent[q->sent].end)) < 0)
 			return -1;
 		if (m == 0)
 			continue;
 		for (int k = 0; k < q->nlabel; k++)
-			if (strcmp(r->topics[q->label[k].topic].metric,
-			    t->metric) == 0)
+			if (strcmp(q->label[k].metric, metric) == 0)
 				dup = 1;
 		if (dup || q->nlabel == MAX_LABELS)
 			continue;
-		q->label[q->nlabel].topic = i;
-		if (!entity[0])
+		/* whose figure: a topic's own, else the nearest actor that
+		 * is not the partner; and where the topic says so, the
+		 * partner is the other side the context names ("imports
+		 * from Russia" in a report on China) */
+		if (!entity[0] && partner[0])
+			other_actor(x, q, partner, entity, sizeof entity);
+		else if (!entity[0])
 			nearest_entity(x, q, entity, sizeof entity);
+		if (!partner[0] && entity[0] && (t->fill & FIG_FILL_PARTNER))
+			other_actor(x, q, entity, partner, sizeof partner);
+		if ((t->fill & FIG_FILL_PAIR) && entity[0] &&
+		    !strchr(entity, '+')) {
+			char two[FIG_ENTITY_MAX];
+			other_actor(x, q, entity, two, sizeof two);
+			if (two[0] && strlen(entity) + strlen(two) + 2 <=
+			    sizeof entity) {
+				strcat(entity, "+");
+				strcat(entity, two);
+				sort_joint(entity, sizeof entity);
+			}
+		}
+		if (entity[0] && strcmp(entity, partner) == 0)
+			continue;
+		q->label[q->nlabel].topic = i;
+		claim_setfield(q->label[q->nlabel].metric, FIG_METRIC_MAX,
+		    metric);
 		claim_setfield(q->label[q->nlabel].partner, FIG_ENTITY_MAX,
 		    partner);
 		claim_setfield(q->label[q->nlabel++].entity, FIG_ENTITY_MAX,
@@ -1589,7 +1700,7 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 		const struct fig_topic *t = &r->topics[q->label[i].topic];
 		enum fig_pkind keep = c.kind;
 
-		claim_setfield(c.metric, sizeof c.metric, t->metric);
+		claim_setfield(c.metric, sizeof c.metric, q->label[i].metric);
 		claim_setfield(c.entity, sizeof c.entity, q->label[i].entity);
 		claim_setfield(c.partner, sizeof c.partner,
 		    q->label[i].partner);

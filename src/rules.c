@@ -267,16 +267,18 @@ find_define(const struct loader *L, const char *name, size_t n)
 	return NULL;
 }
 
-/* Appends every entity alias pattern as one alternation. */
+/* Appends the patterns of every section of kind (every entity alias,
+ * every subject's words) as one alternation. */
 static void
-add_entities(const struct loader *L, struct fig_buf *out)
+add_alternatives(const struct loader *L, const char *kind,
+    struct fig_buf *out)
 {
 	int first = 1;
 
 	buf_adds(out, "(?:");
 	for (int i = 0; i < L->nsec; i++) {
 		const struct section *s = &L->sec[i];
-		if (strcmp(s->kind, "entity") != 0)
+		if (strcmp(s->kind, kind) != 0)
 			continue;
 		for (int k = 0; k < s->nkv; k++) {
 			if (strcmp(s->kv[k].key, "pattern") != 0)
@@ -326,7 +328,10 @@ expand(const struct loader *L, const char *src, struct fig_buf *out,
 			else if (q - p - 1 == 2 && memcmp(p + 1, "Q>", 2) == 0)
 				buf_adds(out, QCLOSE);
 			else if (q - p - 1 == 6 && memcmp(p + 1, "ENTITY", 6) == 0)
-				add_entities(L, out);
+				add_alternatives(L, "entity", out);
+			else if (q - p - 1 == 7 && memcmp(p + 1, "SUBJECT", 7)
+			    == 0)
+				add_alternatives(L, "subject", out);
 			else if ((d = find_define(L, p + 1, (size_t)(q - p - 1)))
 			    != NULL && (dv = section_get(d, "pattern")) != NULL) {
 				buf_adds(out, "(?:");
@@ -502,6 +507,7 @@ static const struct {
 	{ "period", { "pattern", "role", "offset", "step" } },
 	{ "exclude", { "pattern" } },
 	{ "entity", { "pattern" } },
+	{ "subject", { "pattern" } },
 	{ "define", { "pattern" } },
 	{ "section", { "pattern" } },
 	{ "cue", { "pattern" } },
@@ -942,10 +948,23 @@ build_topic(struct loader *L, const struct section *s)
 		return err_set(L->err, FIG_EINPUT, s->path, s->at.line, 1,
 		    "[topic] needs a metric name: [topic METRIC]");
 	claim_setfield(t->metric, sizeof t->metric, s->name);
+	t->templ = strncmp(s->name, "*.", 2) == 0;
 	for (int i = 0; i < s->nkv; i++) {
 		const struct kv *kv = &s->kv[i];
 		if (strcmp(kv->key, "entity") == 0)
 			claim_setfield(t->entity, sizeof t->entity, kv->val);
+		else if (strcmp(kv->key, "subject") == 0)
+			claim_setfield(t->subject, sizeof t->subject, kv->val);
+		else if (strcmp(kv->key, "fill") == 0) {
+			if (strcmp(kv->val, "partner") == 0)
+				t->fill |= FIG_FILL_PARTNER;
+			else if (strcmp(kv->val, "pair") == 0)
+				t->fill |= FIG_FILL_PAIR;
+			else
+				return err_set(L->err, FIG_EINPUT, s->path,
+				    kv->line, kv->col, "fill is 'partner' or "
+				    "'pair', not '%s'", kv->val);
+		}
 		else if (strcmp(kv->key, "partner") == 0)
 			claim_setfield(t->partner, sizeof t->partner, kv->val);
 		else if (strcmp(kv->key, "unit") == 0)
@@ -972,6 +991,16 @@ build_topic(struct loader *L, const struct section *s)
 	if (t->npattern == 0)
 		return err_set(L->err, FIG_EINPUT, s->path, s->at.line, 1,
 		    "[topic %s] needs at least one 'pattern ='", s->name);
+	if (t->templ && t->subject[0] == '\0') {
+		int named = 0;
+		for (int i = 0; i < t->npattern; i++)
+			named |= pcre2_substring_number_from_name(
+			    t->pattern[i].code, (PCRE2_SPTR)"subject") > 0;
+		if (!named)
+			return err_set(L->err, FIG_EINPUT, s->path,
+			    s->at.line, 1, "[topic %s] needs 'subject =' or "
+			    "a (?<subject>...) group", s->name);
+	}
 	return 0;
 }
 
@@ -998,6 +1027,8 @@ build_unit(struct loader *L, const struct section *s, struct fig_unit *u)
 			u->count_ok_years = strcmp(kv->val, "yes") == 0;
 		else if (strcmp(kv->key, "duration") == 0)
 			u->duration = strcmp(kv->val, "yes") == 0;
+		else if (strcmp(kv->key, "class") == 0)
+			claim_setfield(u->uclass, sizeof u->uclass, kv->val);
 		else if (strcmp(kv->key, "example") != 0 &&
 		    strcmp(kv->key, "after") != 0 &&
 		    strcmp(kv->key, "before") != 0)
@@ -1344,6 +1375,28 @@ build(struct loader *L)
 				goto out;
 			}
 			buf_release(&b);
+		} else if (strcmp(k, "subject") == 0) {
+			struct fig_subject *sj;
+			struct fig_buf b = FIG_BUF_INIT;
+			GROW1(r->subjects, r->nsubjects);
+			sj = &r->subjects[r->nsubjects++];
+			memset(sj, 0, sizeof *sj);
+			claim_setfield(sj->name, sizeof sj->name, s->name);
+			if (s->name[0] == '\0' || section_get(s, "pattern") ==
+			    NULL) {
+				err_set(L->err, FIG_EINPUT, s->path, s->at.line,
+				    1, "[subject NAME] needs a name and "
+				    "'pattern ='");
+				goto out;
+			}
+			if (join_key(L, s, "pattern", &b) < 0 ||
+			    compile_raw(r, &sj->re, buf_str(&b), PCRE2_ANCHORED
+			    | PCRE2_ENDANCHORED, s->path, s->at.line, 1, 1,
+			    L->err) != 0) {
+				buf_release(&b);
+				goto out;
+			}
+			buf_release(&b);
 		} else if (strcmp(k, "topic") == 0) {
 			if (build_topic(L, s) != 0)
 				goto out;
@@ -1502,7 +1555,7 @@ build(struct loader *L)
 	if (r->nentities > 0) {
 		struct fig_buf b = FIG_BUF_INIT;
 		buf_adds(&b, "(?<![\\w])");
-		add_entities(L, &b);
+		add_alternatives(L, "entity", &b);
 		buf_adds(&b, "(?![\\w$])");	/* "US$" is a currency */
 		if (compile_raw(r, &r->anyentity, buf_str(&b), 0, r->dir, 0, 0,
 		    1, L->err) != 0) {
@@ -1681,6 +1734,9 @@ rules_free(struct fig_rules *r)
 	for (int i = 0; i < r->nentities; i++)
 		re_free(&r->entities[i].re);
 	free(r->entities);
+	for (int i = 0; i < r->nsubjects; i++)
+		re_free(&r->subjects[i].re);
+	free(r->subjects);
 	for (int i = 0; i < r->ntopics; i++) {
 		re_free_arr(r->topics[i].pattern, r->topics[i].npattern);
 		re_free_arr(r->topics[i].require, r->topics[i].nrequire);
@@ -1806,4 +1862,33 @@ rules_entity(const struct fig_rules *r, const char *s, size_t len)
 			found = r->entities[i].name;
 	pcre2_match_data_free(md);
 	return found;
+}
+
+const char *
+rules_subject(const struct fig_rules *r, const char *s, size_t len)
+{
+	pcre2_match_data *md;
+	const char *found = NULL;
+
+	if (r->nsubjects == 0)
+		return NULL;
+	md = pcre2_match_data_create(4, NULL);
+	if (md == NULL)
+		return NULL;
+	for (int i = 0; i < r->nsubjects && !found; i++)
+		if (pcre2_match(r->subjects[i].re.code, (PCRE2_SPTR)s, len, 0,
+		    PCRE2_NO_UTF_CHECK, md, r->mctx) >= 0)
+			found = r->subjects[i].name;
+	pcre2_match_data_free(md);
+	return found;
+}
+
+const char *
+rules_unit_class(const struct fig_rules *r, const char *canon)
+{
+	for (int i = 0; i < r->nunits; i++)
+		if (r->units[i].uclass[0] && strcmp(r->units[i].canon, canon)
+		    == 0)
+			return r->units[i].uclass;
+	return "";
 }

@@ -72,17 +72,18 @@ static const struct xcase cases[] = {
 	  "between 5 and 7 percent|6|percent|range|5|7|2018|observed|||\n" },
 	{ "direction", "In 2022 imports fell 12% and exports grew by 4 percent.",
 	  NULL,
-	  "fell 12%|-12|percent|exact|||2022|observed|||\n"
-	  "grew by 4 percent|4|percent|exact|||2022|observed|||\n" },
+	  "fell 12%|-12|percent|exact|||2022|observed|trade.imports.change||\n"
+	  "grew by 4 percent|4|percent|exact|||2022|observed|"
+	  "trade.exports.change||\n" },
 	/* periods */
 	{ "wire_paragraphs", "Trade in 2024 grew 1.9%.\n\n"
 	  "Exports rose 4.1%.\n", "2025-01-14",
-	  "grew 1.9%|1.9|percent|exact|||2024|observed|||\n"
-	  "rose 4.1%|4.1|percent|exact|||2024|observed|||\n" },
+	  "grew 1.9%|1.9|percent|exact|||2024|observed|trade.turnover.change||\n"
+	  "rose 4.1%|4.1|percent|exact|||2024|observed|trade.exports.change||\n" },
 	{ "report_paragraphs", "Trade in 2024 grew 1.9%. It was a record.\n\n"
 	  "Exports rose 4.1%.\n", "2025-01-14",
-	  "grew 1.9%|1.9|percent|exact|||2024|observed|||\n"
-	  "rose 4.1%|4.1|percent|exact||||observed|||\n" },
+	  "grew 1.9%|1.9|percent|exact|||2024|observed|trade.turnover.change||\n"
+	  "rose 4.1%|4.1|percent|exact||||observed|trade.exports.change||\n" },
 	{ "month_year", "As of June 2022, prices had fallen 8 percent.", NULL,
 	  "had fallen 8 percent|-8|percent|exact|||2022-06|observed|||\n" },
 	{ "day_month_year", "On 31 December 2021 it held 12 percent.", NULL,
@@ -101,7 +102,7 @@ static const struct xcase cases[] = {
 	  "2000 personnel|2000|count|exact|||2020|observed|||\n" },
 	{ "that_year", "In 2020 a plan appeared. That year, imports rose 5 "
 	  "percent.", NULL,
-	  "rose 5 percent|5|percent|exact|||2020|observed|||\n" },
+	  "rose 5 percent|5|percent|exact|||2020|observed|trade.imports.change||\n" },
 	{ "later_in", "Later in 2020, output fell 3 percent.", NULL,
 	  "fell 3 percent|-3|percent|exact|||2020|observed|||\n" },
 	{ "prior_to", "Prior to 2022 Ukraine supplied some 50 percent of "
@@ -152,7 +153,7 @@ static const struct xcase cases[] = {
 	  "the trade body said local firms won a larger share than at any "
 	  "time before.\nExports rose 4 percent.\nIn 2021 output\nfell "
 	  "2 percent.\n", "2022-11",
-	  "rose 4 percent|4|percent|exact||||observed|||\n"
+	  "rose 4 percent|4|percent|exact||||observed|trade.exports.change||\n"
 	  "fell 2 percent|-2|percent|exact|||2021|observed|||\n" },
 	/* never claims */
 	{ "models_and_years", "The S-400, RD-180, Mi-26, CR-929, 5G, 6G, "

@@ -108,6 +108,8 @@ struct fig_unit {
 	int count_ok_years;	/* a listed count noun: "2000 personnel" */
 	int duration;		/* a length of time: dated only by its own
 				   sentence, else it runs to publication */
+	char uclass[24];	/* "class = money": what topics name it by
+				   ("unit = @money"), or "" */
 	int group_after;	/* capture group in the quantity pattern, or 0 */
 	int group_before;	/* same, for a prefix such as "US$" */
 	struct fig_origin at;
@@ -170,9 +172,27 @@ struct fig_entity {
 	struct fig_re re;	/* anchored alias matcher */
 };
 
-/* [topic METRIC]. */
+/* [subject NAME]: what a figure counts (metrics.md's SUBJECT) and the
+ * words texts use for it. */
+struct fig_subject {
+	char name[64];
+	struct fig_re re;	/* anchored word matcher */
+};
+
+/* A topic's fill = partner: the partner comes from the context when the
+ * text names only the entity ("imports from Russia": the importer is the
+ * actor the paragraph is about). A missing entity always does.
+ * fill = pair: the entity is two actors ("bilateral trade"), the one the
+ * text names, if any, and the nearest other the context names. */
+enum { FIG_FILL_PARTNER = 2, FIG_FILL_PAIR = 4 };
+
+/* [topic METRIC]. A METRIC of "*.MEASURE" takes its subject from the
+ * pattern's (?<subject>...) group, else from subject =. */
 struct fig_topic {
 	char metric[128];
+	int templ;		/* metric is "*.MEASURE" */
+	char subject[64];	/* default subject of a template, may be "" */
+	int fill;		/* FIG_FILL_* */
 	char entity[96];	/* default entity, may be "" */
 	char partner[96];	/* default partner, may be "" */
 	char unit[40];		/* only these units ("usd|eur"), or "" */
@@ -218,6 +238,8 @@ struct fig_rules {
 					   one match call a figure */
 	struct fig_entity *entities;
 	int nentities;
+	struct fig_subject *subjects;
+	int nsubjects;
 	struct fig_topic *topics;
 	int ntopics;
 	int nreq_ids;		/* distinct requires (fig_topic.req_id) */
@@ -284,5 +306,12 @@ int rules_match(const struct fig_rules *r, const struct fig_re *re,
 /* Canonical entity for the text s[0..len), or NULL when none matches. */
 const char *rules_entity(const struct fig_rules *r, const char *s,
     size_t len);
+
+/* The subject whose words are the text s[0..len), or NULL. */
+const char *rules_subject(const struct fig_rules *r, const char *s,
+    size_t len);
+
+/* The class of canonical unit canon ("money"), or "" when none says. */
+const char *rules_unit_class(const struct fig_rules *r, const char *canon);
 
 #endif
