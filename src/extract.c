@@ -150,6 +150,7 @@ struct xstate {
 	const char *title_entity;
 	struct fig_buf ctx;	/* a sentence with the figure marked */
 	int ctx_cut;		/* ctx is a window of a long sentence */
+	size_t ctx_qs, ctx_qe;	/* the figure in ctx, its markers included */
 	struct fig_buf tmp;
 };
 
@@ -1075,9 +1076,11 @@ build_context(struct xstate *x, const struct qrec *q)
 	x->ctx_cut = lo != cs->start || hi != cs->end;
 	buf_reset(&x->ctx);
 	buf_add(&x->ctx, c + lo, q->q.start - lo);
+	x->ctx_qs = x->ctx.len;
 	buf_adds(&x->ctx, QOPEN);
 	buf_add(&x->ctx, c + q->q.start, q->q.end - q->q.start);
 	buf_adds(&x->ctx, QCLOSE);
+	x->ctx_qe = x->ctx.len;
 	buf_add(&x->ctx, c + q->q.end, hi - q->q.end);
 }
 
@@ -1462,6 +1465,7 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 {
 	const struct fig_rules *r = x->r;
 	const char *subject = t->subject;
+	size_t from = 0, to = x->ctx.len;
 	int hit = 0, rc;
 
 	entity[0] = partner[0] = '\0';
@@ -1486,12 +1490,25 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 		if (rc <= 0)
 			return 0;
 	}
+	/* a topic with a window looks at so many bytes either side of the
+	 * figure (up to a space after it), not its whole sentence: its
+	 * patterns are local to the figure, and the rest of a long
+	 * sentence only costs time */
+	if (t->window > 0) {
+		if (x->ctx_qs > t->window)
+			from = x->ctx_qs - t->window;
+		if (x->ctx.len - x->ctx_qe > t->window) {
+			to = x->ctx_qe + t->window;
+			while (to < x->ctx.len && x->ctx.data[to] != ' ')
+				to++;
+		}
+	}
 	for (int i = 0; i < t->npattern && !hit; i++) {
 		const PCRE2_SIZE *ov;
 		int g;
 
-		if ((rc = rules_match(r, &t->pattern[i], x->ctx.data, x->ctx.len,
-		    0, 0, x->md, x->err)) < 0)
+		if ((rc = rules_match(r, &t->pattern[i], x->ctx.data, to, from,
+		    0, x->md, x->err)) < 0)
 			return -1;
 		if (rc == 0)
 			continue;
@@ -1529,8 +1546,8 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 	if (!hit)
 		return 0;
 	for (int i = 0; i < t->nunless; i++) {
-		if ((rc = rules_match(r, &t->unless[i], x->ctx.data, x->ctx.len,
-		    0, 0, x->md, x->err)) < 0)
+		if ((rc = rules_match(r, &t->unless[i], x->ctx.data, to, from,
+		    0, x->md, x->err)) < 0)
 			return -1;
 		if (rc > 0)
 			return 0;

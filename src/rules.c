@@ -955,6 +955,15 @@ build_topic(struct loader *L, const struct section *s)
 			claim_setfield(t->entity, sizeof t->entity, kv->val);
 		else if (strcmp(kv->key, "subject") == 0)
 			claim_setfield(t->subject, sizeof t->subject, kv->val);
+		else if (strcmp(kv->key, "window") == 0) {
+			double w;
+			if (parse_double(kv->val, &w) < 0 || w < 1 || w > 65536
+			    || w != (double)(size_t)w)
+				return err_set(L->err, FIG_EINPUT, s->path,
+				    kv->line, kv->col, "window is a count of "
+				    "bytes from 1 to 65536, not '%s'", kv->val);
+			t->window = (size_t)w;
+		}
 		else if (strcmp(kv->key, "fill") == 0) {
 			if (strcmp(kv->val, "partner") == 0)
 				t->fill |= FIG_FILL_PARTNER;
@@ -1554,7 +1563,11 @@ build(struct loader *L)
 	}
 	if (r->nentities > 0) {
 		struct fig_buf b = FIG_BUF_INIT;
-		buf_adds(&b, "(?<![\\w])");
+		/* actors are capitalised ("China", "US", "Russian"), but for
+		 * a few words that stand for one ("mainland China"): the
+		 * lookahead lets PCRE2 pass over every other word at once,
+		 * instead of trying hundreds of names at each */
+		buf_adds(&b, "(?<![\\w])(?-i:(?=[A-Z\\x{C0}-\\x{DE}]|mainland\\b|the\\s+mainland\\b))");
 		add_alternatives(L, "entity", &b);
 		buf_adds(&b, "(?![\\w$])");	/* "US$" is a currency */
 		if (compile_raw(r, &r->anyentity, buf_str(&b), 0, r->dir, 0, 0,

@@ -193,6 +193,8 @@ struct fig_topic {
 	int templ;		/* metric is "*.MEASURE" */
 	char subject[64];	/* default subject of a template, may be "" */
 	int fill;		/* FIG_FILL_* */
+	size_t window;		/* bytes either side of the figure the
+				   patterns see; 0: its whole sentence */
 	char entity[96];	/* default entity, may be "" */
 	char partner[96];	/* default partner, may be "" */
 	char unit[40];		/* only these units ("usd|eur"), or "" */
