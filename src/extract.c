@@ -69,6 +69,8 @@ struct label {
 
 #define MAX_LABELS 8
 
+#define RECENT_ACTORS 8
+
 struct qrec {
 	int sent;
 	struct fig_qty q;	/* offsets in the cleaned block */
@@ -151,6 +153,14 @@ struct xstate {
 	struct fig_buf ctx;	/* a sentence with the figure marked */
 	int ctx_cut;		/* ctx is a window of a long sentence */
 	size_t ctx_qs, ctx_qe;	/* the figure in ctx, its markers included */
+	int cur_q;		/* the figure being labelled */
+	/* the actors earlier paragraphs named, the most recent last: news
+	 * writes a sentence a paragraph, and "imports from Russia" or "the
+	 * two countries" lean on the paragraphs before */
+	const char *recent[RECENT_ACTORS];
+	int nrecent;
+	const char *recent_subject;	/* the last subject earlier paragraphs
+					   named, or NULL */
 	struct fig_buf tmp;
 };
 
@@ -1299,7 +1309,8 @@ nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n)
 
 /* The other side of a flow the text names one side of ("exports to
  * Russia": the exporter): the nearest actor that is not `known`, in the
- * order nearest_entity looks, then anywhere in the title (a report on
+ * order nearest_entity looks, then the actors of earlier paragraphs,
+ * the latest first, then anywhere in the title (a report on
  * "China-Russia trade" names both). Fills out, or leaves it empty. */
 static void
 other_actor(struct xstate *x, const struct qrec *q, const char *known,
@@ -1313,6 +1324,9 @@ other_actor(struct xstate *x, const struct qrec *q, const char *known,
 		e = entity_in(x, c, q->q.end, cs->end, known);
 	for (int k = q->sent - 1; e == NULL && k >= 0; k--)
 		e = entity_in(x, c, x->csent[k].start, x->csent[k].end, known);
+	for (int k = x->nrecent - 1; e == NULL && k >= 0; k--)
+		if (known == NULL || strcmp(x->recent[k], known) != 0)
+			e = x->recent[k];
 	if (e == NULL && (x->title_from_meta || x->title_headline))
 		e = entity_in(x, t, 0, strlen(t), known);
 	out[0] = '\0';
@@ -1360,6 +1374,44 @@ entity_name(const struct fig_rules *r, const char *s, size_t n, char *out,
 	claim_setfield(out, on, buf_str(&b));
 	buf_release(&b);
 	sort_joint(out, on);
+}
+
+/* The last subject named in text[from, to), or NULL. */
+static const char *
+subject_in(struct xstate *x, const char *text, size_t from, size_t to)
+{
+	const struct fig_rules *r = x->r;
+	const char *last = NULL;
+	size_t at = from;
+
+	while (at < to && rules_match(r, &r->anysubject, text, to, at, 0, x->md,
+	    NULL) > 0) {
+		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+		const char *sj = rules_subject(r, text + ov[0], ov[1] - ov[0]);
+		if (sj)
+			last = sj;
+		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	}
+	return last;
+}
+
+/* What the text was about when a figure's phrase names no subject
+ * ("Exports will fall to 22.5 million tons" after a sentence on wheat):
+ * the last subject named before it in its sentence, else in the
+ * sentences before, else in earlier paragraphs, else in the title. */
+static const char *
+subject_before(struct xstate *x, const struct qrec *q)
+{
+	const char *c = x->clean.data, *t = x->meta->title;
+	const char *sj = subject_in(x, c, x->csent[q->sent].start, q->q.start);
+
+	for (int k = q->sent - 1; sj == NULL && k >= 0; k--)
+		sj = subject_in(x, c, x->csent[k].start, x->csent[k].end);
+	if (sj == NULL)
+		sj = x->recent_subject;
+	if (sj == NULL && (x->title_from_meta || x->title_headline))
+		sj = subject_in(x, t, 0, strlen(t));
+	return sj;
 }
 
 /* The actor a group of capitalised words names ({ACTOR} in the topic
@@ -1515,9 +1567,18 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 		hit = 1;
 		ov = pcre2_get_ovector_pointer(x->md);
 		g = named_group(t->pattern[i].code, "entity", ov);
-		if (g > 0)
+		if (g > 0) {
 			actor_name(r, x->ctx.data + ov[2 * g],
 			    ov[2 * g + 1] - ov[2 * g], entity, en);
+			/* a capitalised word that names no actor may name
+			 * the subject: "Automobile exports dipped 26.6%" */
+			if (!entity[0] && t->templ) {
+				const char *sj = rules_subject(r, x->ctx.data +
+				    ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+				if (sj)
+					subject = sj;
+			}
+		}
 		g = named_group(t->pattern[i].code, "entity2", ov);
 		if (g > 0 && entity[0]) {
 			/* "China's trade with Russia": both are the actor */
@@ -1553,6 +1614,9 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 			return 0;
 	}
 	if (t->templ) {
+		if (subject[0] == '\0' && t->subject_ctx &&
+		    (subject = subject_before(x, &x->qs[x->cur_q])) == NULL)
+			return 0;
 		if (subject[0] == '\0')
 			return 0;	/* words no [subject] knows */
 		snprintf(metric, FIG_METRIC_MAX, "%s%s", subject, t->metric + 1);
@@ -1587,6 +1651,7 @@ label_figure(struct xstate *x, int qi, const char *unit)
 	struct qrec *q = &x->qs[qi];
 
 	q->nlabel = 0;
+	x->cur_q = qi;
 	if (x->memo_sent != q->sent) {
 		if (r->nreq_ids > 0)
 			memset(x->reqmemo, -1, (size_t)r->nreq_ids);
@@ -1614,6 +1679,9 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		 * is not the partner; and where the topic says so, the
 		 * partner is the other side the context names ("imports
 		 * from Russia" in a report on China) */
+		if (!entity[0] && !partner[0] &&
+		    (t->fill & FIG_NEAREST_PARTNER))
+			nearest_entity(x, q, partner, sizeof partner);
 		if (!entity[0] && partner[0])
 			other_actor(x, q, partner, entity, sizeof entity);
 		else if (!entity[0])
@@ -1989,6 +2057,42 @@ process_block(struct xstate *x, const struct fig_block *b)
 	return 0;
 }
 
+/* Adds the actors the block just processed named to x->recent, in the
+ * order named; one named again moves to the end. The names are the
+ * rules' own strings, which outlive the extraction. */
+static void
+remember_actors(struct xstate *x)
+{
+	const struct fig_rules *r = x->r;
+	size_t at = 0, len = x->clean.len;
+
+	while (at < len && rules_match(r, &r->anyentity, x->clean.data, len,
+	    at, 0, x->md, NULL) > 0) {
+		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+		const char *e = rules_entity(r, x->clean.data + ov[0],
+		    ov[1] - ov[0]);
+		int k;
+
+		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+		if (e == NULL)
+			continue;
+		for (k = 0; k < x->nrecent && x->recent[k] != e; k++)
+			;
+		if (k == x->nrecent && x->nrecent == RECENT_ACTORS)
+			k = 0;		/* full: the oldest goes */
+		else if (k == x->nrecent)
+			x->nrecent++;
+		memmove(&x->recent[k], &x->recent[k + 1],
+		    (size_t)(x->nrecent - 1 - k) * sizeof *x->recent);
+		x->recent[x->nrecent - 1] = e;
+	}
+	if (r->anysubject.code) {
+		const char *sj = subject_in(x, x->clean.data, 0, len);
+		if (sj)
+			x->recent_subject = sj;
+	}
+}
+
 /* The segmenter's callback: a block, and on failure the place in the
  * document for errors that come from a rule (which knows only itself). */
 static int
@@ -2002,6 +2106,8 @@ on_block(void *ctx, const struct fig_block *b)
 	if (process_block(x, b) == 0) {
 		x->para_carry = x->next_carry;
 		x->has_para_carry = x->has_next_carry;
+		if (b->kind != FIG_BLK_HEADING && b->kind != FIG_BLK_TABLE)
+			remember_actors(x);
 		return 0;
 	}
 	if (x->err && !x->err->file[0]) {

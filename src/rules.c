@@ -953,9 +953,18 @@ build_topic(struct loader *L, const struct section *s)
 		const struct kv *kv = &s->kv[i];
 		if (strcmp(kv->key, "entity") == 0)
 			claim_setfield(t->entity, sizeof t->entity, kv->val);
+		else if (strcmp(kv->key, "subject") == 0 &&
+		    strcmp(kv->val, "@context") == 0)
+			t->subject_ctx = 1;
 		else if (strcmp(kv->key, "subject") == 0)
 			claim_setfield(t->subject, sizeof t->subject, kv->val);
-		else if (strcmp(kv->key, "window") == 0) {
+		else if (strcmp(kv->key, "nearest") == 0) {
+			if (strcmp(kv->val, "partner") != 0)
+				return err_set(L->err, FIG_EINPUT, s->path,
+				    kv->line, kv->col, "nearest is 'partner', "
+				    "not '%s'", kv->val);
+			t->fill |= FIG_NEAREST_PARTNER;
+		} else if (strcmp(kv->key, "window") == 0) {
 			double w;
 			if (parse_double(kv->val, &w) < 0 || w < 1 || w > 65536
 			    || w != (double)(size_t)w)
@@ -1000,7 +1009,7 @@ build_topic(struct loader *L, const struct section *s)
 	if (t->npattern == 0)
 		return err_set(L->err, FIG_EINPUT, s->path, s->at.line, 1,
 		    "[topic %s] needs at least one 'pattern ='", s->name);
-	if (t->templ && t->subject[0] == '\0') {
+	if (t->templ && t->subject[0] == '\0' && !t->subject_ctx) {
 		int named = 0;
 		for (int i = 0; i < t->npattern; i++)
 			named |= pcre2_substring_number_from_name(
@@ -1565,12 +1574,24 @@ build(struct loader *L)
 		struct fig_buf b = FIG_BUF_INIT;
 		/* actors are capitalised ("China", "US", "Russian"), but for
 		 * a few words that stand for one ("mainland China"): the
-		 * lookahead lets PCRE2 pass over every other word at once,
-		 * instead of trying hundreds of names at each */
+		 * lookahead rejects every other word before the names are
+		 * tried */
 		buf_adds(&b, "(?<![\\w])(?-i:(?=[A-Z\\x{C0}-\\x{DE}]|mainland\\b|the\\s+mainland\\b))");
 		add_alternatives(L, "entity", &b);
 		buf_adds(&b, "(?![\\w$])");	/* "US$" is a currency */
 		if (compile_raw(r, &r->anyentity, buf_str(&b), 0, r->dir, 0, 0,
+		    1, L->err) != 0) {
+			buf_release(&b);
+			goto out;
+		}
+		buf_release(&b);
+	}
+	if (r->nsubjects > 0) {
+		struct fig_buf b = FIG_BUF_INIT;
+		buf_adds(&b, "(?<![\\w])");
+		add_alternatives(L, "subject", &b);
+		buf_adds(&b, "(?![\\w])");
+		if (compile_raw(r, &r->anysubject, buf_str(&b), 0, r->dir, 0, 0,
 		    1, L->err) != 0) {
 			buf_release(&b);
 			goto out;
@@ -1778,6 +1799,7 @@ rules_free(struct fig_rules *r)
 	re_free(&r->pair);
 	re_free(&r->ellipsis);
 	re_free(&r->anyentity);
+	re_free(&r->anysubject);
 	pcre2_match_context_free(r->mctx);
 	free(r->codes);
 	free(r);

@@ -183,8 +183,11 @@ struct fig_subject {
  * text names only the entity ("imports from Russia": the importer is the
  * actor the paragraph is about). A missing entity always does.
  * fill = pair: the entity is two actors ("bilateral trade"), the one the
- * text names, if any, and the nearest other the context names. */
-enum { FIG_FILL_PARTNER = 2, FIG_FILL_PAIR = 4 };
+ * text names, if any, and the nearest other the context names.
+ * nearest = partner: when the text names neither side, the nearest actor
+ * is the partner, not the entity ("..., accounting for 13.9 percent of
+ * total imports": the subject of the sentence is the supplier). */
+enum { FIG_FILL_PARTNER = 2, FIG_FILL_PAIR = 4, FIG_NEAREST_PARTNER = 8 };
 
 /* [topic METRIC]. A METRIC of "*.MEASURE" takes its subject from the
  * pattern's (?<subject>...) group, else from subject =. */
@@ -192,6 +195,8 @@ struct fig_topic {
 	char metric[128];
 	int templ;		/* metric is "*.MEASURE" */
 	char subject[64];	/* default subject of a template, may be "" */
+	int subject_ctx;	/* subject = @context: else the subject the
+				   text named last before the figure */
 	int fill;		/* FIG_FILL_* */
 	size_t window;		/* bytes either side of the figure the
 				   patterns see; 0: its whole sentence */
@@ -285,6 +290,7 @@ struct fig_rules {
 					   the second elliptical ("X by 2024,
 					   Y by 2030") */
 	struct fig_re anyentity;	/* any entity alias, as a word */
+	struct fig_re anysubject;	/* any subject's words, as words */
 	pcre2_match_context *mctx;	/* match and depth limits */
 	uint32_t max_groups;		/* most capture groups of any pattern */
 	pcre2_code **codes;		/* every compiled pattern, borrowed
