@@ -71,6 +71,12 @@ struct label {
 
 #define RECENT_ACTORS 8
 
+/* An actor named in the cleaned block. */
+struct actor_at {
+	size_t start, end;
+	const char *name;	/* the rules' canonical name */
+};
+
 struct qrec {
 	int sent;
 	struct fig_qty q;	/* offsets in the cleaned block */
@@ -159,6 +165,12 @@ struct xstate {
 	 * two countries" lean on the paragraphs before */
 	const char *recent[RECENT_ACTORS];
 	int nrecent;
+	/* every actor the block names, found in one pass when first asked
+	 * for: entity_in() then reads a list instead of running the names'
+	 * alternation again over every stretch of the block */
+	struct actor_at *ments;
+	int nments, capments;
+	int ments_ok;
 	const char *recent_subject;	/* the last subject earlier paragraphs
 					   named, or NULL */
 	struct fig_buf tmp;
@@ -1094,8 +1106,38 @@ build_context(struct xstate *x, const struct qrec *q)
 	buf_add(&x->ctx, c + q->q.end, hi - q->q.end);
 }
 
+/* Finds every actor of the cleaned block once (x->ments). */
+static void
+find_actors(struct xstate *x)
+{
+	const struct fig_rules *r = x->r;
+	size_t at = 0, len = x->clean.len;
+
+	x->nments = 0;
+	x->ments_ok = 1;
+	while (at < len && rules_match(r, &r->anyentity, x->clean.data, len,
+	    at, 0, x->md, NULL) > 0) {
+		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+		const char *e = rules_entity(r, x->clean.data + ov[0],
+		    ov[1] - ov[0]);
+
+		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+		if (e == NULL)
+			continue;
+		if (x->nments == x->capments) {
+			x->capments = x->capments ? 2 * x->capments : 32;
+			x->ments = xrealloc(x->ments,
+			    (size_t)x->capments * sizeof *x->ments);
+		}
+		x->ments[x->nments].start = ov[0];
+		x->ments[x->nments].end = ov[1];
+		x->ments[x->nments++].name = e;
+	}
+}
+
 /* First entity named in text[from, to) that is not `except` (NULL: any
- * one), or NULL. */
+ * one), or NULL. text is the cleaned block or another string (the
+ * title). */
 static const char *
 entity_in(struct xstate *x, const char *text, size_t from, size_t to,
     const char *except)
@@ -1103,6 +1145,18 @@ entity_in(struct xstate *x, const char *text, size_t from, size_t to,
 	const struct fig_rules *r = x->r;
 	size_t at = from;
 
+	if (text == x->clean.data) {
+		if (!x->ments_ok)
+			find_actors(x);
+		for (int i = 0; i < x->nments; i++) {
+			const struct actor_at *m = &x->ments[i];
+			if (m->start < from || m->end > to)
+				continue;
+			if (except == NULL || strcmp(m->name, except) != 0)
+				return m->name;
+		}
+		return NULL;
+	}
 	while (at < to && rules_match(r, &r->anyentity, text, to, at, 0, x->md,
 	    NULL) > 0) {
 		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
@@ -1981,6 +2035,7 @@ process_block(struct xstate *x, const struct fig_block *b)
 		return err_set(x->err, FIG_EINTR, x->name, 0, 0,
 		    "interrupted");
 	buf_reset(&x->clean);
+	x->ments_ok = 0;
 	x->namemo = 0;
 	text_clean(&x->clean, b->text.data, b->text.len, &x->runs);
 	if (x->clean.len == 0)
@@ -2064,18 +2119,13 @@ static void
 remember_actors(struct xstate *x)
 {
 	const struct fig_rules *r = x->r;
-	size_t at = 0, len = x->clean.len;
 
-	while (at < len && rules_match(r, &r->anyentity, x->clean.data, len,
-	    at, 0, x->md, NULL) > 0) {
-		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
-		const char *e = rules_entity(r, x->clean.data + ov[0],
-		    ov[1] - ov[0]);
+	if (!x->ments_ok)
+		find_actors(x);
+	for (int i = 0; i < x->nments; i++) {
+		const char *e = x->ments[i].name;
 		int k;
 
-		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-		if (e == NULL)
-			continue;
 		for (k = 0; k < x->nrecent && x->recent[k] != e; k++)
 			;
 		if (k == x->nrecent && x->nrecent == RECENT_ACTORS)
@@ -2086,8 +2136,11 @@ remember_actors(struct xstate *x)
 		    (size_t)(x->nrecent - 1 - k) * sizeof *x->recent);
 		x->recent[x->nrecent - 1] = e;
 	}
-	if (r->anysubject.code) {
-		const char *sj = subject_in(x, x->clean.data, 0, len);
+	/* the subject only of paragraphs with figures: a paragraph
+	 * without one seldom sets what the next figure counts, and the
+	 * subjects' words cost as much to find as the figures */
+	if (r->anysubject.code && x->nq > 0) {
+		const char *sj = subject_in(x, x->clean.data, 0, x->clean.len);
 		if (sj)
 			x->recent_subject = sj;
 	}
@@ -2253,6 +2306,7 @@ state_release(struct xstate *x)
 	free(x->fn);
 	free(x->past);
 	free(x->entback);
+	free(x->ments);
 	free(x->reqmemo);
 	pcre2_match_data_free(x->md);
 }

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -267,31 +268,148 @@ find_define(const struct loader *L, const char *name, size_t n)
 	return NULL;
 }
 
+/* The end of the top-level alternative of pattern p that starts at p:
+ * the '|', the ')' of an enclosing group or the NUL that ends it,
+ * parentheses, classes and escapes skipped. */
+static const char *
+alt_end(const char *p)
+{
+	int depth = 0;
+
+	for (; *p; p++) {
+		if (*p == '\\' && p[1]) {
+			p++;
+		} else if (*p == '[') {
+			/* a class: "]" first in it is a member */
+			p += p[1] == '^' ? 2 : 1;
+			if (*p == ']')
+				p++;
+			while (*p && *p != ']') {
+				if (*p == '\\' && p[1])
+					p++;
+				p++;
+			}
+			if (*p == '\0')
+				break;
+		} else if (*p == '(') {
+			depth++;
+		} else if (*p == ')') {
+			if (depth-- == 0)
+				break;	/* the end of an enclosing group */
+		} else if (*p == '|' && depth == 0)
+			break;
+	}
+	return p;
+}
+
+/* The letters, a bit each ('a' bit 0 ... 'z' bit 25), that a match of
+ * alternative a[0, n) can start with; bit 26 for a byte that is no
+ * ASCII letter (a non-ASCII letter), and all bits when it cannot tell
+ * (a class, an optional group). A group at the start counts as the
+ * union of its alternatives'. */
+static uint32_t
+alt_letters(const char *a, size_t n)
+{
+	const uint32_t all = (1u << 27) - 1;
+
+	if (n == 0)
+		return all;
+	if ((*a >= 'a' && *a <= 'z') || (*a >= 'A' && *a <= 'Z'))
+		return 1u << ((*a | 0x20) - 'a');
+	if ((unsigned char)*a >= 0x80)
+		return 1u << 26;
+	if (*a == '(' && a[1] == '?' && (a[2] == ':' || (a[2] == '-' &&
+	    a[3] == 'i' && a[4] == ':'))) {
+		const char *p = a + (a[2] == ':' ? 3 : 5), *e, *end = a + n;
+		uint32_t set = 0;
+		for (;;) {
+			e = alt_end(p);
+			set |= alt_letters(p, (size_t)(e - p));
+			if (*e != '|')
+				break;
+			p = e + 1;
+		}
+		/* e is at the group's ')': an optional group lets what
+		 * follows start the match */
+		if (*e != ')' || (e + 1 < end && (e[1] == '?' || e[1] == '*' ||
+		    e[1] == '{')))
+			return all;
+		return set ? set : all;
+	}
+	return all;
+}
+
 /* Appends the patterns of every section of kind (every entity alias,
- * every subject's words) as one alternation. */
+ * every subject's words) as one alternation. The eight hundred names of
+ * the actors are put in groups by the letter they can start with, each
+ * behind a lookahead for that letter ("(?=[Cc])(?:China|Chinese|...)"):
+ * at each place PCRE2 then tries the names of one letter, not all. A
+ * name that can start with a few letters ("(?:natural|piped) gas") is
+ * in each of their groups, in its place, so the first name to match is
+ * the one it always was; one whose first letter cannot be told (an
+ * optional group first) goes in a group of its own, tried first.
+ * Without bucket, the plain alternation: the words of the subjects, in
+ * a pattern that holds them several times, would grow past PCRE2's
+ * limit with names copied into several groups. */
 static void
-add_alternatives(const struct loader *L, const char *kind,
+add_alternatives(const struct loader *L, const char *kind, int bucket,
     struct fig_buf *out)
 {
-	int first = 1;
+	const uint32_t all = (1u << 27) - 1;
+	struct fig_buf group[28];	/* 26 letters, non-ASCII, unknown */
+	int any = 0;
 
-	buf_adds(out, "(?:");
+	for (int g = 0; g < 28; g++)
+		buf_init(&group[g]);
 	for (int i = 0; i < L->nsec; i++) {
 		const struct section *s = &L->sec[i];
 		if (strcmp(s->kind, kind) != 0)
 			continue;
 		for (int k = 0; k < s->nkv; k++) {
+			const char *p = s->kv[k].val;
 			if (strcmp(s->kv[k].key, "pattern") != 0)
 				continue;
-			if (!first)
-				buf_addc(out, '|');
-			buf_addf(out, "(?:%s)", s->kv[k].val);
-			first = 0;
+			for (;;) {
+				const char *e = alt_end(p);
+				uint32_t set = bucket ? alt_letters(p,
+				    (size_t)(e - p)) : all;
+				if (set == all)
+					set = 1u << 27;
+				for (int g = 0; g < 28 && e > p; g++) {
+					if (!(set & (1u << g)))
+						continue;
+					buf_adds(&group[g], group[g].len ? "|" :
+					    "");
+					buf_adds(&group[g], "(?:");
+					buf_add(&group[g], p, (size_t)(e - p));
+					buf_addc(&group[g], ')');
+					any = 1;
+				}
+				if (*e != '|')
+					break;
+				p = e + 1;
+			}
 		}
 	}
-	if (first)
+	buf_adds(out, "(?:");
+	if (!any)
 		buf_adds(out, "(?!)");
+	for (int n = 0, first = 1; n < 28; n++) {
+		int g = n == 0 ? 27 : n - 1;	/* the unknown first */
+		if (group[g].len == 0)
+			continue;
+		if (!first)
+			buf_addc(out, '|');
+		first = 0;
+		if (g < 26)
+			buf_addf(out, "(?=[%c%c])", 'a' + g, 'A' + g);
+		else if (g == 26)
+			buf_adds(out, "(?=[^A-Za-z])");
+		buf_addf(out, "(?:%s)", buf_str(&group[g]));
+	}
 	buf_addc(out, ')');
+	for (int g = 0; g < 28; g++)
+		buf_release(&group[g]);
 }
 
 static int
@@ -328,10 +446,10 @@ expand(const struct loader *L, const char *src, struct fig_buf *out,
 			else if (q - p - 1 == 2 && memcmp(p + 1, "Q>", 2) == 0)
 				buf_adds(out, QCLOSE);
 			else if (q - p - 1 == 6 && memcmp(p + 1, "ENTITY", 6) == 0)
-				add_alternatives(L, "entity", out);
+				add_alternatives(L, "entity", 1, out);
 			else if (q - p - 1 == 7 && memcmp(p + 1, "SUBJECT", 7)
 			    == 0)
-				add_alternatives(L, "subject", out);
+				add_alternatives(L, "subject", 0, out);
 			else if ((d = find_define(L, p + 1, (size_t)(q - p - 1)))
 			    != NULL && (dv = section_get(d, "pattern")) != NULL) {
 				buf_adds(out, "(?:");
@@ -1577,7 +1695,7 @@ build(struct loader *L)
 		 * lookahead rejects every other word before the names are
 		 * tried */
 		buf_adds(&b, "(?<![\\w])(?-i:(?=[A-Z\\x{C0}-\\x{DE}]|mainland\\b|the\\s+mainland\\b))");
-		add_alternatives(L, "entity", &b);
+		add_alternatives(L, "entity", 1, &b);
 		buf_adds(&b, "(?![\\w$])");	/* "US$" is a currency */
 		if (compile_raw(r, &r->anyentity, buf_str(&b), 0, r->dir, 0, 0,
 		    1, L->err) != 0) {
@@ -1589,7 +1707,7 @@ build(struct loader *L)
 	if (r->nsubjects > 0) {
 		struct fig_buf b = FIG_BUF_INIT;
 		buf_adds(&b, "(?<![\\w])");
-		add_alternatives(L, "subject", &b);
+		add_alternatives(L, "subject", 1, &b);
 		buf_adds(&b, "(?![\\w])");
 		if (compile_raw(r, &r->anysubject, buf_str(&b), 0, r->dir, 0, 0,
 		    1, L->err) != 0) {
