@@ -51,9 +51,12 @@ struct mention {
 	int blank;
 	int year;
 	int part;		/* an anaphor's part of a year ("in June"):
-				   'M', 'Q', 'H', 'F' (the first partn
-				   months), or 0 */
-	int partn;		/* its month, quarter, half or months */
+				   'M', 'Q', 'H', 'F' (the months partfrom
+				   to partn), or 0 */
+	int partn;		/* its month, quarter, half or last month */
+	int partfrom;		/* a run's first month */
+	int thisyear;		/* "of this year": the part is of the
+				   publication year */
 	int offset;		/* an anaphor's years from the last date */
 	enum fig_pkind kind;
 };
@@ -345,7 +348,7 @@ meta_line(struct xstate *x, const char *s, size_t n, long lineno)
 /* The latest date in a citation ("August 6 2020", "6 August 2020",
  * "2020-08-06", "(2019)"). */
 static void
-ref_date(const char *s, size_t n, char out[FIG_PERIOD_LEN])
+ref_date(const char *s, size_t n, char *out, size_t size)
 {
 	char best[FIG_PERIOD_LEN] = "";
 	size_t i = 0;
@@ -421,7 +424,9 @@ ref_date(const char *s, size_t n, char out[FIG_PERIOD_LEN])
 		if (period_cmp(p, best) > 0 || !best[0])
 			memcpy(best, p, sizeof best);
 	}
-	memcpy(out, best, FIG_PERIOD_LEN);
+	i = strlen(best) < size ? strlen(best) : size - 1;
+	memcpy(out, best, i);
+	out[i] = '\0';
 }
 
 static int
@@ -443,7 +448,7 @@ flush_ref(struct xstate *x)
 	ref.line = x->ref_line;
 	((char *)t)[n] = '\0';
 	ref.text = t;
-	ref_date(t, n, ref.date);
+	ref_date(t, n, ref.date, sizeof ref.date);
 	if ((u = strstr(t, "http://")) != NULL ||
 	    (u = strstr(t, "https://")) != NULL) {
 		size_t k = strcspn(u, " \t<>\"|");
@@ -581,6 +586,28 @@ kind_of(struct xstate *x, enum fig_prole role, int year, int sent)
 	}
 }
 
+/* Makes period p ("since February 2022") the run from it to the
+ * publication date, in p's own unit: a year runs to the publication year,
+ * anything shorter to its month. Without a publication date, or when p
+ * does not start before it, p stays as it is. */
+static void
+since_publication(const struct xstate *x, char period[FIG_PERIOD_LEN])
+{
+	char now[FIG_PERIOD_LEN], out[FIG_PERIOD_LEN];
+
+	if (!x->pub_year || strchr(period, '/'))
+		return;
+	if (strlen(period) == 4 || !x->pub_month)
+		snprintf(now, sizeof now, "%04d", x->pub_year % 10000);
+	else
+		snprintf(now, sizeof now, "%04d-%02d", x->pub_year % 10000,
+		    x->pub_month);
+	if ((strlen(period) == 4) == (strlen(now) == 4) &&
+	    period_cmp(period, now) < 0 &&
+	    period_interval(period, now, out) == 0)
+		memcpy(period, out, FIG_PERIOD_LEN);
+}
+
 /* Adds the date phrase just matched in md (rule index in its mark) as a
  * mention of sentence si, the longer phrase winning an overlap. Returns
  * the end of the match. */
@@ -605,18 +632,16 @@ add_mention(struct xstate *x, int si, int first)
 	mm.end = ov[1];
 	mm.role = pr->role;
 	if (pr->g_year > 0) {
-		int rc = period_from_match(pr, x->md, mm.period);
-		if (rc < 0)
+		if (period_from_match(pr, x->md, mm.period) < 0)
 			return end;
-		if (rc == 1) {
-			mm.blank = 1;
-			mm.year = period_year(mm.period);
-			mm.period[0] = '\0';
-		}
+		if (period_is_since(pr, x->md))
+			since_publication(x, mm.period);
 	} else if (pr->g_month > 0 || pr->g_quarter > 0 || pr->g_half > 0 ||
 	    pr->g_months > 0) {
-		if ((mm.part = period_match_part(pr, x->md, &mm.partn)) == 0)
+		if ((mm.part = period_match_part(pr, x->md, &mm.partn,
+		    &mm.partfrom)) == 0)
 			return end;
+		mm.thisyear = period_is_this(pr, x->md);
 	} else if (pr->role == FIG_PR_ANAPHOR) {
 		mm.offset = period_anaphor_offset(pr, x->md);
 	} else if (pr->role == FIG_PR_UNDATED) {
@@ -756,10 +781,12 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 			 * the part to be of the publication year */
 			int first_month = mm->part == 'Q' ? mm->partn * 3 - 2 :
 			    mm->part == 'H' ? mm->partn * 6 - 5 : mm->partn;
-			int my = month_year(x, ld, first_month);
-			if (my && mm->part == 'F') {	/* dates nothing */
-				mm->blank = 1;
-				mm->year = my;
+			int my = mm->thisyear ? x->pub_year :
+			    month_year(x, ld, first_month);
+			if (my && mm->part == 'F') {	/* a run of months */
+				if (period_months(my, mm->partfrom, mm->partn,
+				    mm->period) != 0)
+					mm->period[0] = '\0';
 			} else if (my && mm->part == 'M')
 				snprintf(mm->period, sizeof mm->period,
 				    "%04d-%02d", my % 10000, mm->partn);
@@ -777,13 +804,11 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 			/* "a year earlier" than the first quarter of 2023 is
 			 * the first quarter of 2022 */
 			int off = mm->offset;
-			if (ld->year)
+			mm->period[0] = '\0';
+			if (ld->year && (!off || !ld->period[0] ||
+			    period_shift(ld->period, off, mm->period) != 0))
 				snprintf(mm->period, sizeof mm->period,
-				    "%04d%s", (ld->year + off) % 10000, off &&
-				    period_year(ld->period) == ld->year ?
-				    ld->period + 4 : "");
-			else
-				mm->period[0] = '\0';
+				    "%04d", (ld->year + off) % 10000);
 		}
 		if ((mm->period[0] || mm->blank) && mm->role != FIG_PR_BASELINE) {
 			ld->year = mention_year(mm);

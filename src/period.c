@@ -120,10 +120,64 @@ int
 period_year(const char *p)
 {
 	char tmp[FIG_PERIOD_LEN];
+	const char *slash = p ? strchr(p, '/') : NULL;
 
+	if (slash)
+		p = slash + 1;
 	if (p == NULL || period_parse(p, tmp) != 0)
 		return 0;
 	return atoi(tmp);
+}
+
+int
+period_first_year(const char *p)
+{
+	return p && strchr(p, '/') ? period_digits(p, 4) : period_year(p);
+}
+
+int
+period_interval(const char *a, const char *b, char out[FIG_PERIOD_LEN])
+{
+	char ta[FIG_PERIOD_LEN], tb[FIG_PERIOD_LEN];
+
+	if (period_parse(a, ta) != 0 || period_parse(b, tb) != 0)
+		return -1;
+	if (strcmp(ta, tb) == 0) {
+		memcpy(out, ta, FIG_PERIOD_LEN);
+		return 0;
+	}
+	if (period_cmp(ta, tb) > 0 ||
+	    strlen(ta) + strlen(tb) + 1 >= FIG_PERIOD_LEN)
+		return -1;
+	memcpy(out, ta, strlen(ta));
+	out[strlen(ta)] = '/';
+	memcpy(out + strlen(ta) + 1, tb, strlen(tb) + 1);
+	return 0;
+}
+
+int
+period_shift(const char *p, int years, char out[FIG_PERIOD_LEN])
+{
+	const char *slash = strchr(p, '/');
+	char t[FIG_PERIOD_LEN], a[FIG_PERIOD_LEN], b[FIG_PERIOD_LEN];
+	size_t n = slash ? (size_t)(slash - p) : strlen(p);
+	int y;
+
+	if (n >= sizeof t)
+		return -1;
+	memcpy(t, p, n);
+	t[n] = '\0';
+	if (period_parse(t, a) != 0 || (y = atoi(a) + years) < 1000 ||
+	    y > 2999)
+		return -1;
+	snprintf(b, sizeof b, "%04d%s", y, a + 4);
+	if (slash == NULL) {
+		memcpy(out, b, FIG_PERIOD_LEN);
+		return 0;
+	}
+	if (period_shift(slash + 1, years, a) != 0 || strchr(a, '/'))
+		return -1;
+	return period_interval(b, a, out);
 }
 
 double
@@ -226,14 +280,12 @@ ordinal(const char *s, int n)
 }
 
 /* The period of the months from..to of year y: a half, a quarter or
- * the year when they make one. A run from January that makes none is a
- * year-to-date total ("January-August 2023"), for which formats.md has
- * no period: out gets the year alone and 1 is returned. Another run
- * ("July and August 2021") is dated by its year. */
+ * the year when they make one, else the interval of the months
+ * ("January-October 2023" is "2023-01/2023-10"). */
 static int
 span_period(const char *y, int from, int to, char out[FIG_PERIOD_LEN])
 {
-	char tmp[16];
+	char tmp[48];
 
 	if (from < 1 || to > 12 || to < from)
 		return -1;
@@ -245,13 +297,13 @@ span_period(const char *y, int from, int to, char out[FIG_PERIOD_LEN])
 		snprintf(tmp, sizeof tmp, "%.4s-Q%d", y, from / 3 + 1);
 	else if (from == to)
 		snprintf(tmp, sizeof tmp, "%.4s-%02d", y, from);
-	else {
-		snprintf(tmp, sizeof tmp, "%.4s", y);
-		if (period_parse(tmp, out) != 0)
-			return -1;
-		return from == 1 ? 1 : 0;
-	}
-	return period_parse(tmp, out);
+	else
+		snprintf(tmp, sizeof tmp, "%.4s-%02d/%.4s-%02d", y, from, y,
+		    to);
+	if (strchr(tmp, '/') == NULL)
+		return period_parse(tmp, out);
+	snprintf(out, FIG_PERIOD_LEN, "%.15s", tmp);
+	return 0;
 }
 
 /* The month (1..12) a "month" group's n bytes name, in digits or
@@ -288,7 +340,7 @@ period_from_match(const struct fig_periodrule *pr, pcre2_match_data *md,
 {
 	char y[16], m[32], d[16], h[16], q[16], sp[64];
 	int ny, nm, nd, nh, nq, month = 0, day = 0, k;
-	char tmp[FIG_PERIOD_LEN + 16];
+	char tmp[48];
 
 	ny = group(md, "year", y, sizeof y);
 	if (ny != 4)
@@ -301,16 +353,20 @@ period_from_match(const struct fig_periodrule *pr, pcre2_match_data *md,
 	if (pr->g_span > 0 && (k = group(md, "span", sp, sizeof sp)) > 0 &&
 	    nm > 0)
 		return span_period(y, month_of(sp, k), month_of(m, nm), out);
+	/* two months listed ("July and August 2021"): figures of either, or
+	 * of both, are of the year */
+	if (pr->g_list > 0 && group(md, "list", sp, sizeof sp) > 0 && nm > 0)
+		return month_of(m, nm) ? period_parse(y, out) : -1;
 	/* the first n months of the year */
 	if (pr->g_months > 0 && (k = group(md, "months", sp, sizeof sp)) > 0)
 		return span_period(y, 1, count_word(sp, k), out);
-	/* a run of years ("2021-2023") has no period of its own: out gets
-	 * its last year */
+	/* a run of years ("2021-2023") */
 	if (pr->g_until > 0 && group(md, "until", sp, sizeof sp) == 4 &&
 	    strncmp(sp, y, 4) != 0) {
-		if (strncmp(sp, y, 4) < 0 || period_parse(sp, out) != 0)
+		if (strncmp(sp, y, 4) < 0)
 			return -1;
-		return 1;
+		snprintf(out, FIG_PERIOD_LEN, "%.4s/%.4s", y, sp);
+		return 0;
 	}
 	if (nm > 0 && (month = month_of(m, nm)) == 0)
 		return -1;
@@ -327,6 +383,22 @@ period_from_match(const struct fig_periodrule *pr, pcre2_match_data *md,
 	else
 		snprintf(tmp, sizeof tmp, "%.4s", y);
 	return period_parse(tmp, out);
+}
+
+int
+period_is_since(const struct fig_periodrule *pr, pcre2_match_data *md)
+{
+	char t[16];
+
+	return pr->g_since > 0 && group(md, "since", t, sizeof t) > 0;
+}
+
+int
+period_is_this(const struct fig_periodrule *pr, pcre2_match_data *md)
+{
+	char t[16];
+
+	return pr->g_this > 0 && group(md, "this", t, sizeof t) > 0;
 }
 
 int
@@ -361,12 +433,20 @@ period_relative(const struct fig_periodrule *pr, pcre2_match_data *md,
 
 int
 period_match_part(const struct fig_periodrule *pr, pcre2_match_data *md,
-    int *n)
+    int *n, int *from)
 {
-	char t[32];
-	int k;
+	char t[32], u[32];
+	int k, j;
 
-	*n = 0;
+	*n = *from = 0;
+	/* a run of months, "from January to October": 'F' */
+	if (pr->g_span > 0 && pr->g_month > 0 &&
+	    (k = group(md, "span", t, sizeof t)) > 0 &&
+	    (j = group(md, "month", u, sizeof u)) > 0) {
+		*from = month_of(t, k);
+		*n = month_of(u, j);
+		return *from && *n && *from < *n ? 'F' : 0;
+	}
 	if (pr->g_month > 0 && (k = group(md, "month", t, sizeof t)) > 0) {
 		*n = month_of(t, k);
 		return *n ? 'M' : 0;
@@ -379,18 +459,22 @@ period_match_part(const struct fig_periodrule *pr, pcre2_match_data *md,
 		*n = ordinal(t, k);
 		return *n >= 1 && *n <= 2 ? 'H' : 0;
 	}
-	/* the first n months of the year: a quarter, a half, else a run
-	 * that has no period (as in period_from_match) */
+	/* the first n months of the year: a run from January */
 	if (pr->g_months > 0 && (k = group(md, "months", t, sizeof t)) > 0) {
 		*n = count_word(t, k);
-		if (*n == 3 || *n == 6) {
-			int part = *n == 3 ? 'Q' : 'H';
-			*n = 1;
-			return part;
-		}
+		*from = 1;
 		return *n >= 1 && *n <= 12 ? 'F' : 0;
 	}
 	return 0;
+}
+
+int
+period_months(int year, int from, int to, char out[FIG_PERIOD_LEN])
+{
+	char y[8];
+
+	snprintf(y, sizeof y, "%04d", year % 10000);
+	return span_period(y, from, to, out);
 }
 
 int

@@ -1295,6 +1295,8 @@ build(struct loader *L)
 			p->g_span = group_of(p->re.code, "span");
 			p->g_months = group_of(p->re.code, "months");
 			p->g_until = group_of(p->re.code, "until");
+			p->g_list = group_of(p->re.code, "list");
+			p->g_since = group_of(p->re.code, "since");
 			p->g_this = group_of(p->re.code, "this");
 			p->g_next = group_of(p->re.code, "next");
 			p->g_unit = group_of(p->re.code, "unit");

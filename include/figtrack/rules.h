@@ -147,6 +147,10 @@ struct fig_periodrule {
 				   quarter, span */
 	int g_year, g_month, g_day, g_half, g_quarter, g_span, g_months;
 	int g_until;		/* the last year of a run of years */
+	int g_list;		/* the first of two months listed ("July
+				   and August 2021"): dated by the year */
+	int g_since;		/* "since": a run from the date named to
+				   publication */
 	int g_this, g_next, g_unit;	/* relative: "this" (offset 0),
 					   "next" (+1), and the unit stepped
 					   ("year", "quarter", "month") */
