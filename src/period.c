@@ -279,11 +279,15 @@ ordinal(const char *s, int n)
 	return 0;
 }
 
-/* The period of the months from..to of year y: a half, a quarter or
- * the year when they make one, else the interval of the months
- * ("January-October 2023" is "2023-01/2023-10"). */
+/* The period of the months from..to of year y: the interval of the
+ * months ("January-October 2023" is "2023-01/2023-10"), one month
+ * itself, all twelve the year. With parts, a run that makes a half or a
+ * quarter is that ("the first six months of 2023" is 2023-H1); without,
+ * months named stay an interval ("January-June 2024" is
+ * "2024-01/2024-06"), as the writer chose months over "the first half". */
 static int
-span_period(const char *y, int from, int to, char out[FIG_PERIOD_LEN])
+span_period(const char *y, int from, int to, int parts,
+    char out[FIG_PERIOD_LEN])
 {
 	char tmp[48];
 
@@ -291,9 +295,9 @@ span_period(const char *y, int from, int to, char out[FIG_PERIOD_LEN])
 		return -1;
 	if (from == 1 && to == 12)
 		snprintf(tmp, sizeof tmp, "%.4s", y);
-	else if ((from == 1 || from == 7) && to == from + 5)
+	else if (parts && (from == 1 || from == 7) && to == from + 5)
 		snprintf(tmp, sizeof tmp, "%.4s-H%d", y, from == 1 ? 1 : 2);
-	else if (from % 3 == 1 && to == from + 2)
+	else if (parts && from % 3 == 1 && to == from + 2)
 		snprintf(tmp, sizeof tmp, "%.4s-Q%d", y, from / 3 + 1);
 	else if (from == to)
 		snprintf(tmp, sizeof tmp, "%.4s-%02d", y, from);
@@ -352,14 +356,14 @@ period_from_match(const struct fig_periodrule *pr, pcre2_match_data *md,
 	/* a run of months from span to month */
 	if (pr->g_span > 0 && (k = group(md, "span", sp, sizeof sp)) > 0 &&
 	    nm > 0)
-		return span_period(y, month_of(sp, k), month_of(m, nm), out);
+		return span_period(y, month_of(sp, k), month_of(m, nm), 0, out);
 	/* two months listed ("July and August 2021"): figures of either, or
 	 * of both, are of the year */
 	if (pr->g_list > 0 && group(md, "list", sp, sizeof sp) > 0 && nm > 0)
 		return month_of(m, nm) ? period_parse(y, out) : -1;
 	/* the first n months of the year */
 	if (pr->g_months > 0 && (k = group(md, "months", sp, sizeof sp)) > 0)
-		return span_period(y, 1, count_word(sp, k), out);
+		return span_period(y, 1, count_word(sp, k), 1, out);
 	/* a run of years ("2021-2023") */
 	if (pr->g_until > 0 && group(md, "until", sp, sizeof sp) == 4 &&
 	    strncmp(sp, y, 4) != 0) {
@@ -459,10 +463,16 @@ period_match_part(const struct fig_periodrule *pr, pcre2_match_data *md,
 		*n = ordinal(t, k);
 		return *n >= 1 && *n <= 2 ? 'H' : 0;
 	}
-	/* the first n months of the year: a run from January */
+	/* the first n months of the year: a quarter, a half, else a run
+	 * from January */
 	if (pr->g_months > 0 && (k = group(md, "months", t, sizeof t)) > 0) {
 		*n = count_word(t, k);
 		*from = 1;
+		if (*n == 3 || *n == 6) {
+			int part = *n == 3 ? 'Q' : 'H';
+			*n = 1;
+			return part;
+		}
 		return *n >= 1 && *n <= 12 ? 'F' : 0;
 	}
 	return 0;
@@ -474,7 +484,7 @@ period_months(int year, int from, int to, char out[FIG_PERIOD_LEN])
 	char y[8];
 
 	snprintf(y, sizeof y, "%04d", year % 10000);
-	return span_period(y, from, to, out);
+	return span_period(y, from, to, 0, out);
 }
 
 int

@@ -56,9 +56,11 @@ int period_cmp(const char *a, const char *b);
 /* Builds a period from a date-phrase match of rule pr (groups year,
  * month, day, half, quarter, span, list, months, until) in md. Returns 0
  * and fills out, or -1 when the groups do not make a valid period. A
- * span (the first month of a run ending at month) makes a half, a
- * quarter or the year when it is one, else the interval of its months
- * ("January-October 2023" is "2023-01/2023-10"); a list of two months
+ * span (the first month of a run ending at month) makes the interval of
+ * its months ("January-October 2023" is "2023-01/2023-10", "January-June
+ * 2023" "2023-01/2023-06"), or the year when it runs through all twelve;
+ * the first n months (months) a quarter or a half when they make one;
+ * a list of two months
  * ("July and August 2021": the group list holds the first) is dated by
  * its year; a run of years (year to until) is the interval of years. */
 int period_from_match(const struct fig_periodrule *pr,
@@ -87,13 +89,15 @@ int period_anaphor_offset(const struct fig_periodrule *pr,
 /* The part of a year a date phrase without a year names ("in June",
  * "in the first quarter", "from January to October", "the first ten
  * months"): returns 'M', 'Q' or 'H' and sets *n to the month (1..12),
- * quarter or half; for a run of months 'F', *from its first month and *n
- * its last; or returns 0. */
+ * quarter or half (the first three or six months are a quarter or a
+ * half); for a run of months 'F', *from its first month and *n its last;
+ * or returns 0. */
 int period_match_part(const struct fig_periodrule *pr, pcre2_match_data *md,
     int *n, int *from);
 
-/* The period of months from..to of year: a half, a quarter or the year
- * when they make one, a month, else their interval. Returns 0, or -1. */
+/* The period of months from..to of year: their interval (even a half
+ * or a quarter: months named stay months), one month itself, all twelve
+ * the year. Returns 0, or -1. */
 int period_months(int year, int from, int to, char out[FIG_PERIOD_LEN]);
 
 #endif
