@@ -1792,6 +1792,60 @@ drop_excluded(struct xstate *x)
 	return 0;
 }
 
+/* Does the cleaned block end with a colon: a lead line ("Results for
+ * the first quarter:") whose date the list items after it take? */
+static int
+lead_line(const struct xstate *x)
+{
+	size_t n = x->clean.len;
+
+	while (n > 0 && x->clean.data[n - 1] == ' ')
+		n--;
+	return n > 0 && x->clean.data[n - 1] == ':';
+}
+
+/* Passes on the date the block set last (carry, or NULL): to the list
+ * items after a list item or a lead line, and to the next paragraph
+ * after a paragraph of one sentence. */
+static void
+set_carries(struct xstate *x, const struct fig_block *b, int nsent,
+    const struct mention *carry)
+{
+	if (carry == NULL)
+		return;
+	if (b->kind == FIG_BLK_ITEM || (b->kind == FIG_BLK_PROSE &&
+	    lead_line(x))) {
+		x->item_carry = *carry;
+		x->has_item_carry = 1;
+	}
+	if (b->kind == FIG_BLK_PROSE && nsent == 1) {
+		x->next_carry = *carry;
+		x->has_next_carry = 1;
+	}
+}
+
+/* The dates of a block with no figures, which still date what follows
+ * when it is one sentence ("Trade in the first quarter of 2024 fell."
+ * then a paragraph of figures) or a list's lead line. */
+static int
+carry_only(struct xstate *x, const struct fig_block *b, int nsent,
+    struct lastdate *ld)
+{
+	const struct mention *carry = NULL;
+
+	for (int si = 0; si < nsent; si++) {
+		x->past[si] = -1;
+		if (find_mentions(x, si, x->csent[si].start,
+		    x->csent[si].end, ld) != 0)
+			return -1;
+	}
+	for (int i = 0; i < x->nm; i++)
+		if (dating(&x->m[i]))
+			carry = &x->m[i];
+	set_carries(x, b, nsent, carry);
+	return 0;
+}
+
 static int
 process_block(struct xstate *x, const struct fig_block *b)
 {
@@ -1841,8 +1895,9 @@ process_block(struct xstate *x, const struct fig_block *b)
 	}
 	if (drop_excluded(x) != 0)
 		return -1;
-	if (x->nq == 0)
-		return 0;	/* most blocks: no date work needed */
+	if (x->nq == 0)		/* most blocks: no date work needed */
+		return b->kind == FIG_BLK_PROSE && (nsent == 1 ||
+		    lead_line(x)) ? carry_only(x, b, nsent, &ld) : 0;
 	/* dates only for the sentences up to the last figure */
 	for (int si = 0; si <= x->qs[x->nq - 1].sent; si++) {
 		size_t cs = x->csent[si].start, ce = x->csent[si].end;
@@ -1879,10 +1934,7 @@ process_block(struct xstate *x, const struct fig_block *b)
 		x->item_carry = *carry;
 		x->has_item_carry = 1;
 	}
-	if (b->kind == FIG_BLK_PROSE && carry && nsent == 1) {
-		x->next_carry = *carry;
-		x->has_next_carry = 1;
-	}
+	set_carries(x, b, nsent, carry);
 	return 0;
 }
 

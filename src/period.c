@@ -270,8 +270,10 @@ ordinal(const char *s, int n)
 	static const char *const words[] = { "first", "second", "third",
 	    "fourth" };
 
-	if (n >= 1 && s[n - 1] >= '1' && s[n - 1] <= '4')
-		return s[n - 1] - '0';
+	/* "Q3", "H1", "3rd" */
+	for (int i = 0; i < n && i < 2; i++)
+		if (s[i] >= '1' && s[i] <= '4')
+			return s[i] - '0';
 	for (int i = 0; i < 4; i++)
 		if (n == (int)strlen(words[i]) && strncasecmp(s, words[i],
 		    (size_t)n) == 0)

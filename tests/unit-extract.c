@@ -83,6 +83,15 @@ static const struct xcase cases[] = {
 	  "Exports rose 4.1%.\n", "2025-01-14",
 	  "grew 1.9%|1.9|percent|exact|||2024|observed|||\n"
 	  "rose 4.1%|4.1|percent|exact||||observed|||\n" },
+	/* a paragraph with no figure still dates the next when it is one
+	 * sentence, and a lead line the list items under it */
+	{ "wire_no_figure", "Trade fell in the first quarter of 2024.\n\n"
+	  "Exports rose 4.1%.\n", "2024-05-17",
+	  "rose 4.1%|4.1|percent|exact|||2024-Q1|observed|||\n" },
+	{ "lead_line", "Trade grew. Results for the first quarter of 2023:\n"
+	  "- exports rose 5%\n- imports fell 2%\n", "2024-05-17",
+	  "rose 5%|5|percent|exact|||2023-Q1|observed|||\n"
+	  "fell 2%|-2|percent|exact|||2023-Q1|observed|||\n" },
 	{ "month_year", "As of June 2022, prices had fallen 8 percent.", NULL,
 	  "had fallen 8 percent|-8|percent|exact|||2022-06|observed|||\n" },
 	{ "day_month_year", "On 31 December 2021 it held 12 percent.", NULL,
@@ -148,8 +157,8 @@ static const struct xcase cases[] = {
 	/* an article saved one paragraph per line: each line is a
 	 * paragraph, and the first one's date stays in it; hard-wrapped
 	 * lines (short) still join */
-	{ "paragraph_per_line", "In 2020 the market grew strongly, and "
-	  "the trade body said local firms won a larger share than at any "
+	{ "paragraph_per_line", "In 2020 the market grew strongly. The "
+	  "trade body said local firms won a larger share than at any "
 	  "time before.\nExports rose 4 percent.\nIn 2021 output\nfell "
 	  "2 percent.\n", "2022-11",
 	  "rose 4 percent|4|percent|exact||||observed|||\n"
