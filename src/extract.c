@@ -54,9 +54,13 @@ struct mention {
 				   'M', 'Q', 'H', 'F' (the months partfrom
 				   to partn), or 0 */
 	int partn;		/* its month, quarter, half or last month */
-	int partfrom;		/* a run's first month */
+	int partfrom;		/* a run's first month or day */
+	int partmonth;		/* a run of days' month ('D'), 0 for the
+				   month of publication */
 	int thisyear;		/* "of this year": the part is of the
 				   publication year */
+	int since;		/* a run to publication ("since 2022"): not
+				   the period "the same period" recalls */
 	int offset;		/* an anaphor's years from the last date */
 	enum fig_pkind kind;
 };
@@ -634,8 +638,15 @@ add_mention(struct xstate *x, int si, int first)
 	if (pr->g_year > 0) {
 		if (period_from_match(pr, x->md, mm.period) < 0)
 			return end;
-		if (period_is_since(pr, x->md))
+		if ((mm.since = period_is_since(pr, x->md)) != 0)
 			since_publication(x, mm.period);
+	} else if (pr->g_days > 0 || pr->g_dayto > 0) {
+		/* "the first 20 days of this month", "February 1-20" */
+		if (!period_match_days(pr, x->md, &mm.partmonth, &mm.partfrom,
+		    &mm.partn))
+			return end;
+		mm.part = 'D';
+		mm.thisyear = mm.partmonth == 0;
 	} else if (pr->g_month > 0 || pr->g_quarter > 0 || pr->g_half > 0 ||
 	    pr->g_months > 0) {
 		if ((mm.part = period_match_part(pr, x->md, &mm.partn,
@@ -780,10 +791,23 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 			/* the month that must have begun by publication for
 			 * the part to be of the publication year */
 			int first_month = mm->part == 'Q' ? mm->partn * 3 - 2 :
-			    mm->part == 'H' ? mm->partn * 6 - 5 : mm->partn;
+			    mm->part == 'H' ? mm->partn * 6 - 5 :
+			    mm->part == 'D' ? (mm->partmonth ? mm->partmonth :
+			    x->pub_month) : mm->partn;
 			int my = mm->thisyear ? x->pub_year :
 			    month_year(x, ld, first_month);
-			if (my && mm->part == 'F') {	/* a run of months */
+			if (mm->part == 'D') {		/* a run of days */
+				char a[FIG_PERIOD_LEN], b[FIG_PERIOD_LEN];
+				snprintf(a, sizeof a, "%04d-%02d-%02d",
+				    my % 10000, first_month % 100,
+				    mm->partfrom % 100);
+				snprintf(b, sizeof b, "%04d-%02d-%02d",
+				    my % 10000, first_month % 100,
+				    mm->partn % 100);
+				if (!my || !first_month ||
+				    period_interval(a, b, mm->period) != 0)
+					mm->period[0] = '\0';
+			} else if (my && mm->part == 'F') {	/* months */
 				if (period_months(my, mm->partfrom, mm->partn,
 				    mm->period) != 0)
 					mm->period[0] = '\0';
@@ -834,7 +858,7 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		}
 		if ((mm->role == FIG_PR_ANCHOR || mm->role == FIG_PR_ANAPHOR ||
 		    mm->role == FIG_PR_RELATIVE) && (mm->period[0] ||
-		    mm->blank)) {
+		    mm->blank) && !mm->since) {
 			x->recall = *mm;
 			x->has_recall = 1;
 		}

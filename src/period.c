@@ -481,6 +481,31 @@ period_match_part(const struct fig_periodrule *pr, pcre2_match_data *md,
 }
 
 int
+period_match_days(const struct fig_periodrule *pr, pcre2_match_data *md,
+    int *month, int *from, int *to)
+{
+	char t[32];
+	int k;
+
+	*month = *from = *to = 0;
+	if (pr->g_month > 0 && (k = group(md, "month", t, sizeof t)) > 0 &&
+	    (*month = month_of(t, k)) == 0)
+		return 0;
+	if (pr->g_days > 0 && (k = group(md, "days", t, sizeof t)) > 0) {
+		*from = 1;
+		*to = count_word(t, k);
+	} else if (pr->g_dayto > 0 && (k = group(md, "dayto", t, sizeof t)) >
+	    0) {
+		*to = atoi(t);
+		if ((k = group(md, "day", t, sizeof t)) <= 0)
+			return 0;
+		*from = atoi(t);
+	} else
+		return 0;
+	return *from >= 1 && *to > *from && *to <= 31;
+}
+
+int
 period_months(int year, int from, int to, char out[FIG_PERIOD_LEN])
 {
 	char y[8];

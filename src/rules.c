@@ -1297,6 +1297,8 @@ build(struct loader *L)
 			p->g_until = group_of(p->re.code, "until");
 			p->g_list = group_of(p->re.code, "list");
 			p->g_since = group_of(p->re.code, "since");
+			p->g_days = group_of(p->re.code, "days");
+			p->g_dayto = group_of(p->re.code, "dayto");
 			p->g_this = group_of(p->re.code, "this");
 			p->g_next = group_of(p->re.code, "next");
 			p->g_unit = group_of(p->re.code, "unit");

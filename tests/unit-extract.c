@@ -92,6 +92,12 @@ static const struct xcase cases[] = {
 	  "- exports rose 5%\n- imports fell 2%\n", "2024-05-17",
 	  "rose 5%|5|percent|exact|||2023-Q1|observed|||\n"
 	  "fell 2%|-2|percent|exact|||2023-Q1|observed|||\n" },
+	/* "over the cited period" recalls the document's last run */
+	{ "recall_cited", "Trade rose 5% in January-June 2023. A record."
+	  "\n\nChips made up 34.7 percent of exports over the cited "
+	  "period.\n", "2023-07-20",
+	  "rose 5%|5|percent|exact|||2023-01/2023-06|observed|||\n"
+	  "34.7 percent|34.7|percent|exact|||2023-01/2023-06|observed|||\n" },
 	{ "month_year", "As of June 2022, prices had fallen 8 percent.", NULL,
 	  "had fallen 8 percent|-8|percent|exact|||2022-06|observed|||\n" },
 	{ "day_month_year", "On 31 December 2021 it held 12 percent.", NULL,

@@ -95,6 +95,13 @@ int period_anaphor_offset(const struct fig_periodrule *pr,
 int period_match_part(const struct fig_periodrule *pr, pcre2_match_data *md,
     int *n, int *from);
 
+/* A run of days a date phrase without a year names: "the first 20 days
+ * of this month" (group days, the count) or "February 1-20" (groups day
+ * and dayto). Sets *month (0 when the phrase names none: the month of
+ * publication), *from and *to; returns 1, or 0 when it is no run. */
+int period_match_days(const struct fig_periodrule *pr, pcre2_match_data *md,
+    int *month, int *from, int *to);
+
 /* The period of months from..to of year: their interval (even a half
  * or a quarter: months named stay months), one month itself, all twelve
  * the year. Returns 0, or -1. */

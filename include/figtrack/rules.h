@@ -151,6 +151,8 @@ struct fig_periodrule {
 				   and August 2021"): dated by the year */
 	int g_since;		/* "since": a run from the date named to
 				   publication */
+	int g_days, g_dayto;	/* a run of days: "the first 20 days" (a
+				   count), "February 1-20" (day to dayto) */
 	int g_this, g_next, g_unit;	/* relative: "this" (offset 0),
 					   "next" (+1), and the unit stepped
 					   ("year", "quarter", "month") */
