@@ -99,6 +99,8 @@ struct xstate {
 	struct fig_docmeta *meta;
 	struct fig_err *err;
 	pcre2_match_data *md;
+	pcre2_match_data *md_aside;	/* for a look-up made while md holds
+					   a date phrase's groups */
 	int pub_year;
 	int pub_month;		/* 0 when the date has none */
 	/* the last date phrase of the document that dated figures, for
@@ -590,6 +592,12 @@ kind_of(struct xstate *x, enum fig_prole role, int year, int sent)
 	}
 }
 
+/* Marks a sentence that names no entity, nor any sentence before it
+ * (and a title that names none). */
+static const char no_entity[] = "";
+static const char *title_entity(struct xstate *x);
+static const char *first_entity(struct xstate *x, size_t from, size_t to);
+
 /* Makes period p ("since February 2022") the run from it to the
  * publication date, in p's own unit: a year runs to the publication year,
  * anything shorter to its month. Without a publication date, or when p
@@ -635,7 +643,24 @@ add_mention(struct xstate *x, int si, int first)
 	mm.start = ov[0];
 	mm.end = ov[1];
 	mm.role = pr->role;
-	if (pr->g_year > 0) {
+	if (pr->g_fy > 0 || pr->nfiscal > 0) {
+		/* a fiscal year: its months need the document's country,
+		 * the title's (looked up before the date phrases), else the
+		 * first the sentence names (looked up aside: md holds this
+		 * phrase's groups) */
+		const char *ent = x->title_entity == no_entity ? NULL :
+		    x->title_entity;
+		if (ent == NULL) {
+			pcre2_match_data *keep = x->md;
+			x->md = x->md_aside;
+			ent = first_entity(x, x->csent[si].start,
+			    x->csent[si].end);
+			x->md = keep;
+		}
+		if (period_fiscal(pr, x->md, ent, x->pub_year, x->pub_month,
+		    mm.period) != 0)
+			return end;
+	} else if (pr->g_year > 0) {
 		if (period_from_match(pr, x->md, mm.period) < 0)
 			return end;
 		if ((mm.since = period_is_since(pr, x->md)) != 0)
@@ -759,6 +784,7 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 	int first = x->nm, rc = 0;
 	size_t at, done = cs, y;
 
+	(void)title_entity(x);	/* for fiscal years; see add_mention */
 	/* phrases with a year: only in a window around each year */
 	for (at = cs; (y = next_year(c, at, ce)) < ce; at = y + 4) {
 		size_t from = y > done + YEAR_BEFORE ? y - YEAR_BEFORE : done;
@@ -1149,8 +1175,6 @@ first_entity(struct xstate *x, size_t from, size_t to)
 	return NULL;
 }
 
-/* Marks a sentence that names no entity, nor any sentence before it. */
-static const char no_entity[] = "";
 
 /* The entity of the nearest sentence at or before s (of the block) that
  * names one, or NULL. Remembered per sentence: searching back from every
@@ -2122,6 +2146,7 @@ state_release(struct xstate *x)
 	free(x->entback);
 	free(x->reqmemo);
 	pcre2_match_data_free(x->md);
+	pcre2_match_data_free(x->md_aside);
 }
 
 /* Reads lines from in, or from mem when in is NULL. */
@@ -2152,6 +2177,7 @@ run(const struct fig_rules *r, FILE *in, const char *mem, size_t memlen,
 	x.meta = meta ? meta : &localmeta;
 	memset(x.meta, 0, sizeof *x.meta);
 	x.md = rules_match_data(r);
+	x.md_aside = rules_match_data(r);
 	x.reqmemo = xmalloc(r->nreq_ids > 0 ? (size_t)r->nreq_ids : 1);
 	x.memo_sent = -1;
 	seg_init(&x.seg, on_block, &x);

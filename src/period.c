@@ -505,6 +505,88 @@ period_match_days(const struct fig_periodrule *pr, pcre2_match_data *md,
 	return *from >= 1 && *to > *from && *to <= 31;
 }
 
+/* A year of two or four digits ("24", "2024"), or -1. */
+static int
+fy_year(const char *s, int n)
+{
+	int v = period_digits(s, n);
+
+	if (n == 2 && v >= 0)
+		return v > 50 ? 1900 + v : 2000 + v;
+	return n == 4 ? v : -1;
+}
+
+int
+period_fiscal(const struct fig_periodrule *pr, pcre2_match_data *md,
+    const char *entity, int pub_year, int pub_month,
+    char out[FIG_PERIOD_LEN])
+{
+	const struct fig_fiscal *f = NULL;
+	char t[32];
+	int k, y0 = 0, ye = 0, lo = 0, hi = 11, a, b;
+
+	for (int i = 0; entity && i < pr->nfiscal; i++)
+		if (strcmp(pr->fiscal[i].entity, entity) == 0)
+			f = &pr->fiscal[i];
+	if (pr->g_fy > 0 && (k = group(md, "fy", t, sizeof t)) > 0) {
+		int v = fy_year(t, k), e;
+		if (v < 0)
+			return -1;
+		if (pr->g_fyend > 0 && (k = group(md, "fyend", t,
+		    sizeof t)) > 0) {
+			/* "2023-24": the one that starts in 2023 */
+			if ((e = fy_year(t, k)) < 0)
+				return -1;
+			if (k == 2)
+				e = v / 100 * 100 + e % 100;
+			if (e != v + 1)
+				return -1;
+			y0 = v;
+			ye = e;
+		} else {
+			ye = v;
+			y0 = f && f->by_end && f->start > 1 ? v - 1 : v;
+		}
+	} else {
+		/* "the current fiscal", "last fiscal year": of publication */
+		int off = pr->g_back > 0 && group(md, "back", t, sizeof t) > 0 ?
+		    -1 : pr->g_next > 0 && group(md, "next", t, sizeof t) > 0 ?
+		    1 : 0;
+		if (!pub_year || (f && !pub_month))
+			return -1;
+		y0 = (f && pub_month < f->start ? pub_year - 1 : pub_year) +
+		    off;
+		ye = f && f->start > 1 ? y0 + 1 : y0;
+	}
+	if (pr->g_months > 0 && (k = group(md, "months", t, sizeof t)) > 0)
+		hi = count_word(t, k) - 1;
+	else if (pr->g_half > 0 && (k = group(md, "half", t, sizeof t)) > 0) {
+		k = ordinal(t, k);
+		lo = k == 2 ? 6 : 0;
+		hi = lo + 5;
+	}
+	if (hi < lo || hi > 11)
+		return -1;
+	if (f == NULL) {	/* its calendar year of ending */
+		if (ye < 1000 || ye > 2999)
+			return -1;
+		snprintf(out, FIG_PERIOD_LEN, "%04d", ye);
+		return 0;
+	}
+	a = y0 * 12 + f->start - 1 + lo;
+	b = y0 * 12 + f->start - 1 + hi;
+	if (a < 1000 * 12 || b >= 3000 * 12)
+		return -1;
+	if (a == b)
+		snprintf(out, FIG_PERIOD_LEN, "%04d-%02d", a / 12, a % 12 + 1);
+	else if (a % 12 == 0 && b == a + 11)
+		snprintf(out, FIG_PERIOD_LEN, "%04d", a / 12);
+	else
+		snprintf(out, FIG_PERIOD_LEN, "%04d-%02d/%04d-%02d", a / 12,
+		    a % 12 + 1, b / 12, b % 12 + 1);
+	return 0;
+}
+
 int
 period_months(int year, int from, int to, char out[FIG_PERIOD_LEN])
 {

@@ -102,6 +102,17 @@ int period_match_part(const struct fig_periodrule *pr, pcre2_match_data *md,
 int period_match_days(const struct fig_periodrule *pr, pcre2_match_data *md,
     int *month, int *from, int *to);
 
+/* The period of a fiscal-year phrase of rule pr (groups fy and fyend:
+ * "FY24", "FY 2023-24", "2022-23"; or this, back, next: "the current
+ * fiscal", "last fiscal year", from publication; months or half: "the
+ * first six months of FY26"), for a document about entity (or NULL):
+ * the interval of its months where the rule's fiscal key knows the
+ * entity's fiscal year (India's FY 2023-24 is "2023-04/2024-03"), else
+ * the calendar year it ends in. Returns 0, or -1. */
+int period_fiscal(const struct fig_periodrule *pr, pcre2_match_data *md,
+    const char *entity, int pub_year, int pub_month,
+    char out[FIG_PERIOD_LEN]);
+
 /* The period of months from..to of year: their interval (even a half
  * or a quarter: months named stay months), one month itself, all twelve
  * the year. Returns 0, or -1. */
