@@ -1890,6 +1890,11 @@ carry_only(struct xstate *x, const struct fig_block *b, int nsent,
 	for (int i = 0; i < x->nm; i++)
 		if (dating(&x->m[i]))
 			carry = &x->m[i];
+	/* a wire paragraph dated by the one before passes its date on:
+	 * "Trade in 2024 grew 1.9%." "Exports rose 4.1%." "Imports fell." */
+	if (carry == NULL && nsent == 1 && b->kind == FIG_BLK_PROSE &&
+	    x->has_para_carry)
+		carry = &x->para_carry;
 	set_carries(x, b, nsent, carry);
 	return 0;
 }
@@ -1982,6 +1987,11 @@ process_block(struct xstate *x, const struct fig_block *b)
 		x->item_carry = *carry;
 		x->has_item_carry = 1;
 	}
+	/* a wire paragraph dated by the one before passes its date on:
+	 * "Trade in 2024 grew 1.9%." "Exports rose 4.1%." "Imports fell." */
+	if (carry == NULL && nsent == 1 && b->kind == FIG_BLK_PROSE &&
+	    x->has_para_carry)
+		carry = &x->para_carry;
 	set_carries(x, b, nsent, carry);
 	return 0;
 }

@@ -79,6 +79,11 @@ static const struct xcase cases[] = {
 	  "Exports rose 4.1%.\n", "2025-01-14",
 	  "grew 1.9%|1.9|percent|exact|||2024|observed|||\n"
 	  "rose 4.1%|4.1|percent|exact|||2024|observed|||\n" },
+	{ "wire_chain", "Trade in 2024 grew 1.9%.\n\n"
+	  "Exports rose 4.1%.\n\nImports fell 2%.\n", "2025-01-14",
+	  "grew 1.9%|1.9|percent|exact|||2024|observed|||\n"
+	  "rose 4.1%|4.1|percent|exact|||2024|observed|||\n"
+	  "fell 2%|-2|percent|exact|||2024|observed|||\n" },
 	{ "report_paragraphs", "Trade in 2024 grew 1.9%. It was a record.\n\n"
 	  "Exports rose 4.1%.\n", "2025-01-14",
 	  "grew 1.9%|1.9|percent|exact|||2024|observed|||\n"
