@@ -51,9 +51,16 @@ struct mention {
 	int blank;
 	int year;
 	int part;		/* an anaphor's part of a year ("in June"):
-				   'M', 'Q', 'H', 'F' (the first partn
-				   months), or 0 */
-	int partn;		/* its month, quarter, half or months */
+				   'M', 'Q', 'H', 'F' (the months partfrom
+				   to partn), or 0 */
+	int partn;		/* its month, quarter, half or last month */
+	int partfrom;		/* a run's first month or day */
+	int partmonth;		/* a run of days' month ('D'), 0 for the
+				   month of publication */
+	int thisyear;		/* "of this year": the part is of the
+				   publication year */
+	int since;		/* a run to publication ("since 2022"): not
+				   the period "the same period" recalls */
 	int offset;		/* an anaphor's years from the last date */
 	enum fig_pkind kind;
 };
@@ -101,6 +108,8 @@ struct xstate {
 	struct fig_docmeta *meta;
 	struct fig_err *err;
 	pcre2_match_data *md;
+	pcre2_match_data *md_aside;	/* for a look-up made while md holds
+					   a date phrase's groups */
 	int pub_year;
 	int pub_month;		/* 0 when the date has none */
 	/* the last date phrase of the document that dated figures, for
@@ -369,7 +378,7 @@ meta_line(struct xstate *x, const char *s, size_t n, long lineno)
 /* The latest date in a citation ("August 6 2020", "6 August 2020",
  * "2020-08-06", "(2019)"). */
 static void
-ref_date(const char *s, size_t n, char out[FIG_PERIOD_LEN])
+ref_date(const char *s, size_t n, char *out, size_t size)
 {
 	char best[FIG_PERIOD_LEN] = "";
 	size_t i = 0;
@@ -445,7 +454,9 @@ ref_date(const char *s, size_t n, char out[FIG_PERIOD_LEN])
 		if (period_cmp(p, best) > 0 || !best[0])
 			memcpy(best, p, sizeof best);
 	}
-	memcpy(out, best, FIG_PERIOD_LEN);
+	i = strlen(best) < size ? strlen(best) : size - 1;
+	memcpy(out, best, i);
+	out[i] = '\0';
 }
 
 static int
@@ -467,7 +478,7 @@ flush_ref(struct xstate *x)
 	ref.line = x->ref_line;
 	((char *)t)[n] = '\0';
 	ref.text = t;
-	ref_date(t, n, ref.date);
+	ref_date(t, n, ref.date, sizeof ref.date);
 	if ((u = strstr(t, "http://")) != NULL ||
 	    (u = strstr(t, "https://")) != NULL) {
 		size_t k = strcspn(u, " \t<>\"|");
@@ -605,6 +616,34 @@ kind_of(struct xstate *x, enum fig_prole role, int year, int sent)
 	}
 }
 
+/* Marks a sentence that names no entity, nor any sentence before it
+ * (and a title that names none). */
+static const char no_entity[] = "";
+static const char *title_entity(struct xstate *x);
+static const char *first_entity(struct xstate *x, size_t from, size_t to);
+
+/* Makes period p ("since February 2022") the run from it to the
+ * publication date, in p's own unit: a year runs to the publication year,
+ * anything shorter to its month. Without a publication date, or when p
+ * does not start before it, p stays as it is. */
+static void
+since_publication(const struct xstate *x, char period[FIG_PERIOD_LEN])
+{
+	char now[FIG_PERIOD_LEN], out[FIG_PERIOD_LEN];
+
+	if (!x->pub_year || strchr(period, '/'))
+		return;
+	if (strlen(period) == 4 || !x->pub_month)
+		snprintf(now, sizeof now, "%04d", x->pub_year % 10000);
+	else
+		snprintf(now, sizeof now, "%04d-%02d", x->pub_year % 10000,
+		    x->pub_month);
+	if ((strlen(period) == 4) == (strlen(now) == 4) &&
+	    period_cmp(period, now) < 0 &&
+	    period_interval(period, now, out) == 0)
+		memcpy(period, out, FIG_PERIOD_LEN);
+}
+
 /* Adds the date phrase just matched in md (rule index in its mark) as a
  * mention of sentence si, the longer phrase winning an overlap. Returns
  * the end of the match. */
@@ -628,19 +667,41 @@ add_mention(struct xstate *x, int si, int first)
 	mm.start = ov[0];
 	mm.end = ov[1];
 	mm.role = pr->role;
-	if (pr->g_year > 0) {
-		int rc = period_from_match(pr, x->md, mm.period);
-		if (rc < 0)
-			return end;
-		if (rc == 1) {
-			mm.blank = 1;
-			mm.year = period_year(mm.period);
-			mm.period[0] = '\0';
+	if (pr->g_fy > 0 || pr->nfiscal > 0) {
+		/* a fiscal year: its months need the document's country,
+		 * the title's (looked up before the date phrases), else the
+		 * first the sentence names (looked up aside: md holds this
+		 * phrase's groups) */
+		const char *ent = x->title_entity == no_entity ? NULL :
+		    x->title_entity;
+		if (ent == NULL) {
+			pcre2_match_data *keep = x->md;
+			x->md = x->md_aside;
+			ent = first_entity(x, x->csent[si].start,
+			    x->csent[si].end);
+			x->md = keep;
 		}
+		if (period_fiscal(pr, x->md, ent, x->pub_year, x->pub_month,
+		    mm.period) != 0)
+			return end;
+	} else if (pr->g_year > 0) {
+		if (period_from_match(pr, x->md, mm.period) < 0)
+			return end;
+		if ((mm.since = period_is_since(pr, x->md)) != 0)
+			since_publication(x, mm.period);
+	} else if (pr->g_days > 0 || pr->g_dayto > 0) {
+		/* "the first 20 days of this month", "February 1-20" */
+		if (!period_match_days(pr, x->md, &mm.partmonth, &mm.partfrom,
+		    &mm.partn))
+			return end;
+		mm.part = 'D';
+		mm.thisyear = mm.partmonth == 0;
 	} else if (pr->g_month > 0 || pr->g_quarter > 0 || pr->g_half > 0 ||
 	    pr->g_months > 0) {
-		if ((mm.part = period_match_part(pr, x->md, &mm.partn)) == 0)
+		if ((mm.part = period_match_part(pr, x->md, &mm.partn,
+		    &mm.partfrom)) == 0)
 			return end;
+		mm.thisyear = period_is_this(pr, x->md);
 	} else if (pr->role == FIG_PR_ANAPHOR) {
 		mm.offset = period_anaphor_offset(pr, x->md);
 	} else if (pr->role == FIG_PR_UNDATED) {
@@ -747,6 +808,7 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 	int first = x->nm, rc = 0;
 	size_t at, done = cs, y;
 
+	(void)title_entity(x);	/* for fiscal years; see add_mention */
 	/* phrases with a year: only in a window around each year */
 	for (at = cs; (y = next_year(c, at, ce)) < ce; at = y + 4) {
 		size_t from = y > done + YEAR_BEFORE ? y - YEAR_BEFORE : done;
@@ -779,11 +841,26 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 			/* the month that must have begun by publication for
 			 * the part to be of the publication year */
 			int first_month = mm->part == 'Q' ? mm->partn * 3 - 2 :
-			    mm->part == 'H' ? mm->partn * 6 - 5 : mm->partn;
-			int my = month_year(x, ld, first_month);
-			if (my && mm->part == 'F') {	/* dates nothing */
-				mm->blank = 1;
-				mm->year = my;
+			    mm->part == 'H' ? mm->partn * 6 - 5 :
+			    mm->part == 'D' ? (mm->partmonth ? mm->partmonth :
+			    x->pub_month) : mm->partn;
+			int my = mm->thisyear ? x->pub_year :
+			    month_year(x, ld, first_month);
+			if (mm->part == 'D') {		/* a run of days */
+				char a[FIG_PERIOD_LEN], b[FIG_PERIOD_LEN];
+				snprintf(a, sizeof a, "%04d-%02d-%02d",
+				    my % 10000, first_month % 100,
+				    mm->partfrom % 100);
+				snprintf(b, sizeof b, "%04d-%02d-%02d",
+				    my % 10000, first_month % 100,
+				    mm->partn % 100);
+				if (!my || !first_month ||
+				    period_interval(a, b, mm->period) != 0)
+					mm->period[0] = '\0';
+			} else if (my && mm->part == 'F') {	/* months */
+				if (period_months(my, mm->partfrom, mm->partn,
+				    mm->period) != 0)
+					mm->period[0] = '\0';
 			} else if (my && mm->part == 'M')
 				snprintf(mm->period, sizeof mm->period,
 				    "%04d-%02d", my % 10000, mm->partn);
@@ -801,13 +878,11 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 			/* "a year earlier" than the first quarter of 2023 is
 			 * the first quarter of 2022 */
 			int off = mm->offset;
-			if (ld->year)
+			mm->period[0] = '\0';
+			if (ld->year && (!off || !ld->period[0] ||
+			    period_shift(ld->period, off, mm->period) != 0))
 				snprintf(mm->period, sizeof mm->period,
-				    "%04d%s", (ld->year + off) % 10000, off &&
-				    period_year(ld->period) == ld->year ?
-				    ld->period + 4 : "");
-			else
-				mm->period[0] = '\0';
+				    "%04d", (ld->year + off) % 10000);
 		}
 		if ((mm->period[0] || mm->blank) && mm->role != FIG_PR_BASELINE) {
 			ld->year = mention_year(mm);
@@ -833,7 +908,7 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		}
 		if ((mm->role == FIG_PR_ANCHOR || mm->role == FIG_PR_ANAPHOR ||
 		    mm->role == FIG_PR_RELATIVE) && (mm->period[0] ||
-		    mm->blank)) {
+		    mm->blank) && !mm->since) {
 			x->recall = *mm;
 			x->has_recall = 1;
 		}
@@ -1175,9 +1250,6 @@ first_entity(struct xstate *x, size_t from, size_t to)
 {
 	return entity_in(x, x->clean.data, from, to, NULL);
 }
-
-/* Marks a sentence that names no entity, nor any sentence before it. */
-static const char no_entity[] = "";
 
 /* The entity of the nearest sentence at or before s (of the block) that
  * names one, or NULL. Remembered per sentence: searching back from every
@@ -2017,6 +2089,65 @@ drop_excluded(struct xstate *x)
 	return 0;
 }
 
+/* Does the cleaned block end with a colon: a lead line ("Results for
+ * the first quarter:") whose date the list items after it take? */
+static int
+lead_line(const struct xstate *x)
+{
+	size_t n = x->clean.len;
+
+	while (n > 0 && x->clean.data[n - 1] == ' ')
+		n--;
+	return n > 0 && x->clean.data[n - 1] == ':';
+}
+
+/* Passes on the date the block set last (carry, or NULL): to the list
+ * items after a list item or a lead line, and to the next paragraph
+ * after a paragraph of one sentence. */
+static void
+set_carries(struct xstate *x, const struct fig_block *b, int nsent,
+    const struct mention *carry)
+{
+	if (carry == NULL)
+		return;
+	if (b->kind == FIG_BLK_ITEM || (b->kind == FIG_BLK_PROSE &&
+	    lead_line(x))) {
+		x->item_carry = *carry;
+		x->has_item_carry = 1;
+	}
+	if (b->kind == FIG_BLK_PROSE && nsent == 1) {
+		x->next_carry = *carry;
+		x->has_next_carry = 1;
+	}
+}
+
+/* The dates of a block with no figures, which still date what follows
+ * when it is one sentence ("Trade in the first quarter of 2024 fell."
+ * then a paragraph of figures) or a list's lead line. */
+static int
+carry_only(struct xstate *x, const struct fig_block *b, int nsent,
+    struct lastdate *ld)
+{
+	const struct mention *carry = NULL;
+
+	for (int si = 0; si < nsent; si++) {
+		x->past[si] = -1;
+		if (find_mentions(x, si, x->csent[si].start,
+		    x->csent[si].end, ld) != 0)
+			return -1;
+	}
+	for (int i = 0; i < x->nm; i++)
+		if (dating(&x->m[i]))
+			carry = &x->m[i];
+	/* a wire paragraph dated by the one before passes its date on:
+	 * "Trade in 2024 grew 1.9%." "Exports rose 4.1%." "Imports fell." */
+	if (carry == NULL && nsent == 1 && b->kind == FIG_BLK_PROSE &&
+	    x->has_para_carry)
+		carry = &x->para_carry;
+	set_carries(x, b, nsent, carry);
+	return 0;
+}
+
 static int
 process_block(struct xstate *x, const struct fig_block *b)
 {
@@ -2067,8 +2198,9 @@ process_block(struct xstate *x, const struct fig_block *b)
 	}
 	if (drop_excluded(x) != 0)
 		return -1;
-	if (x->nq == 0)
-		return 0;	/* most blocks: no date work needed */
+	if (x->nq == 0)		/* most blocks: no date work needed */
+		return b->kind == FIG_BLK_PROSE && (nsent == 1 ||
+		    lead_line(x)) ? carry_only(x, b, nsent, &ld) : 0;
 	/* dates only for the sentences up to the last figure */
 	for (int si = 0; si <= x->qs[x->nq - 1].sent; si++) {
 		size_t cs = x->csent[si].start, ce = x->csent[si].end;
@@ -2105,10 +2237,12 @@ process_block(struct xstate *x, const struct fig_block *b)
 		x->item_carry = *carry;
 		x->has_item_carry = 1;
 	}
-	if (b->kind == FIG_BLK_PROSE && carry && nsent == 1) {
-		x->next_carry = *carry;
-		x->has_next_carry = 1;
-	}
+	/* a wire paragraph dated by the one before passes its date on:
+	 * "Trade in 2024 grew 1.9%." "Exports rose 4.1%." "Imports fell." */
+	if (carry == NULL && nsent == 1 && b->kind == FIG_BLK_PROSE &&
+	    x->has_para_carry)
+		carry = &x->para_carry;
+	set_carries(x, b, nsent, carry);
 	return 0;
 }
 
@@ -2309,6 +2443,7 @@ state_release(struct xstate *x)
 	free(x->ments);
 	free(x->reqmemo);
 	pcre2_match_data_free(x->md);
+	pcre2_match_data_free(x->md_aside);
 }
 
 /* Reads lines from in, or from mem when in is NULL. */
@@ -2339,6 +2474,7 @@ run(const struct fig_rules *r, FILE *in, const char *mem, size_t memlen,
 	x.meta = meta ? meta : &localmeta;
 	memset(x.meta, 0, sizeof *x.meta);
 	x.md = rules_match_data(r);
+	x.md_aside = rules_match_data(r);
 	x.reqmemo = xmalloc(r->nreq_ids > 0 ? (size_t)r->nreq_ids : 1);
 	x.memo_sent = -1;
 	seg_init(&x.seg, on_block, &x);

@@ -120,10 +120,64 @@ int
 period_year(const char *p)
 {
 	char tmp[FIG_PERIOD_LEN];
+	const char *slash = p ? strchr(p, '/') : NULL;
 
+	if (slash)
+		p = slash + 1;
 	if (p == NULL || period_parse(p, tmp) != 0)
 		return 0;
 	return atoi(tmp);
+}
+
+int
+period_first_year(const char *p)
+{
+	return p && strchr(p, '/') ? period_digits(p, 4) : period_year(p);
+}
+
+int
+period_interval(const char *a, const char *b, char out[FIG_PERIOD_LEN])
+{
+	char ta[FIG_PERIOD_LEN], tb[FIG_PERIOD_LEN];
+
+	if (period_parse(a, ta) != 0 || period_parse(b, tb) != 0)
+		return -1;
+	if (strcmp(ta, tb) == 0) {
+		memcpy(out, ta, FIG_PERIOD_LEN);
+		return 0;
+	}
+	if (period_cmp(ta, tb) > 0 ||
+	    strlen(ta) + strlen(tb) + 1 >= FIG_PERIOD_LEN)
+		return -1;
+	memcpy(out, ta, strlen(ta));
+	out[strlen(ta)] = '/';
+	memcpy(out + strlen(ta) + 1, tb, strlen(tb) + 1);
+	return 0;
+}
+
+int
+period_shift(const char *p, int years, char out[FIG_PERIOD_LEN])
+{
+	const char *slash = strchr(p, '/');
+	char t[FIG_PERIOD_LEN], a[FIG_PERIOD_LEN], b[FIG_PERIOD_LEN];
+	size_t n = slash ? (size_t)(slash - p) : strlen(p);
+	int y;
+
+	if (n >= sizeof t)
+		return -1;
+	memcpy(t, p, n);
+	t[n] = '\0';
+	if (period_parse(t, a) != 0 || (y = atoi(a) + years) < 1000 ||
+	    y > 2999)
+		return -1;
+	snprintf(b, sizeof b, "%04d%s", y, a + 4);
+	if (slash == NULL) {
+		memcpy(out, b, FIG_PERIOD_LEN);
+		return 0;
+	}
+	if (period_shift(slash + 1, years, a) != 0 || strchr(a, '/'))
+		return -1;
+	return period_interval(b, a, out);
 }
 
 double
@@ -216,8 +270,10 @@ ordinal(const char *s, int n)
 	static const char *const words[] = { "first", "second", "third",
 	    "fourth" };
 
-	if (n >= 1 && s[n - 1] >= '1' && s[n - 1] <= '4')
-		return s[n - 1] - '0';
+	/* "Q3", "H1", "3rd" */
+	for (int i = 0; i < n && i < 2; i++)
+		if (s[i] >= '1' && s[i] <= '4')
+			return s[i] - '0';
 	for (int i = 0; i < 4; i++)
 		if (n == (int)strlen(words[i]) && strncasecmp(s, words[i],
 		    (size_t)n) == 0)
@@ -225,33 +281,35 @@ ordinal(const char *s, int n)
 	return 0;
 }
 
-/* The period of the months from..to of year y: a half, a quarter or
- * the year when they make one. A run from January that makes none is a
- * year-to-date total ("January-August 2023"), for which formats.md has
- * no period: out gets the year alone and 1 is returned. Another run
- * ("July and August 2021") is dated by its year. */
+/* The period of the months from..to of year y: the interval of the
+ * months ("January-October 2023" is "2023-01/2023-10"), one month
+ * itself, all twelve the year. With parts, a run that makes a half or a
+ * quarter is that ("the first six months of 2023" is 2023-H1); without,
+ * months named stay an interval ("January-June 2024" is
+ * "2024-01/2024-06"), as the writer chose months over "the first half". */
 static int
-span_period(const char *y, int from, int to, char out[FIG_PERIOD_LEN])
+span_period(const char *y, int from, int to, int parts,
+    char out[FIG_PERIOD_LEN])
 {
-	char tmp[16];
+	char tmp[48];
 
 	if (from < 1 || to > 12 || to < from)
 		return -1;
 	if (from == 1 && to == 12)
 		snprintf(tmp, sizeof tmp, "%.4s", y);
-	else if ((from == 1 || from == 7) && to == from + 5)
+	else if (parts && (from == 1 || from == 7) && to == from + 5)
 		snprintf(tmp, sizeof tmp, "%.4s-H%d", y, from == 1 ? 1 : 2);
-	else if (from % 3 == 1 && to == from + 2)
+	else if (parts && from % 3 == 1 && to == from + 2)
 		snprintf(tmp, sizeof tmp, "%.4s-Q%d", y, from / 3 + 1);
 	else if (from == to)
 		snprintf(tmp, sizeof tmp, "%.4s-%02d", y, from);
-	else {
-		snprintf(tmp, sizeof tmp, "%.4s", y);
-		if (period_parse(tmp, out) != 0)
-			return -1;
-		return from == 1 ? 1 : 0;
-	}
-	return period_parse(tmp, out);
+	else
+		snprintf(tmp, sizeof tmp, "%.4s-%02d/%.4s-%02d", y, from, y,
+		    to);
+	if (strchr(tmp, '/') == NULL)
+		return period_parse(tmp, out);
+	snprintf(out, FIG_PERIOD_LEN, "%.15s", tmp);
+	return 0;
 }
 
 /* The month (1..12) a "month" group's n bytes name, in digits or
@@ -288,7 +346,7 @@ period_from_match(const struct fig_periodrule *pr, pcre2_match_data *md,
 {
 	char y[16], m[32], d[16], h[16], q[16], sp[64];
 	int ny, nm, nd, nh, nq, month = 0, day = 0, k;
-	char tmp[FIG_PERIOD_LEN + 16];
+	char tmp[48];
 
 	ny = group(md, "year", y, sizeof y);
 	if (ny != 4)
@@ -300,17 +358,21 @@ period_from_match(const struct fig_periodrule *pr, pcre2_match_data *md,
 	/* a run of months from span to month */
 	if (pr->g_span > 0 && (k = group(md, "span", sp, sizeof sp)) > 0 &&
 	    nm > 0)
-		return span_period(y, month_of(sp, k), month_of(m, nm), out);
+		return span_period(y, month_of(sp, k), month_of(m, nm), 0, out);
+	/* two months listed ("July and August 2021"): figures of either, or
+	 * of both, are of the year */
+	if (pr->g_list > 0 && group(md, "list", sp, sizeof sp) > 0 && nm > 0)
+		return month_of(m, nm) ? period_parse(y, out) : -1;
 	/* the first n months of the year */
 	if (pr->g_months > 0 && (k = group(md, "months", sp, sizeof sp)) > 0)
-		return span_period(y, 1, count_word(sp, k), out);
-	/* a run of years ("2021-2023") has no period of its own: out gets
-	 * its last year */
+		return span_period(y, 1, count_word(sp, k), 1, out);
+	/* a run of years ("2021-2023") */
 	if (pr->g_until > 0 && group(md, "until", sp, sizeof sp) == 4 &&
 	    strncmp(sp, y, 4) != 0) {
-		if (strncmp(sp, y, 4) < 0 || period_parse(sp, out) != 0)
+		if (strncmp(sp, y, 4) < 0)
 			return -1;
-		return 1;
+		snprintf(out, FIG_PERIOD_LEN, "%.4s/%.4s", y, sp);
+		return 0;
 	}
 	if (nm > 0 && (month = month_of(m, nm)) == 0)
 		return -1;
@@ -327,6 +389,22 @@ period_from_match(const struct fig_periodrule *pr, pcre2_match_data *md,
 	else
 		snprintf(tmp, sizeof tmp, "%.4s", y);
 	return period_parse(tmp, out);
+}
+
+int
+period_is_since(const struct fig_periodrule *pr, pcre2_match_data *md)
+{
+	char t[16];
+
+	return pr->g_since > 0 && group(md, "since", t, sizeof t) > 0;
+}
+
+int
+period_is_this(const struct fig_periodrule *pr, pcre2_match_data *md)
+{
+	char t[16];
+
+	return pr->g_this > 0 && group(md, "this", t, sizeof t) > 0;
 }
 
 int
@@ -361,12 +439,20 @@ period_relative(const struct fig_periodrule *pr, pcre2_match_data *md,
 
 int
 period_match_part(const struct fig_periodrule *pr, pcre2_match_data *md,
-    int *n)
+    int *n, int *from)
 {
-	char t[32];
-	int k;
+	char t[32], u[32];
+	int k, j;
 
-	*n = 0;
+	*n = *from = 0;
+	/* a run of months, "from January to October": 'F' */
+	if (pr->g_span > 0 && pr->g_month > 0 &&
+	    (k = group(md, "span", t, sizeof t)) > 0 &&
+	    (j = group(md, "month", u, sizeof u)) > 0) {
+		*from = month_of(t, k);
+		*n = month_of(u, j);
+		return *from && *n && *from < *n ? 'F' : 0;
+	}
 	if (pr->g_month > 0 && (k = group(md, "month", t, sizeof t)) > 0) {
 		*n = month_of(t, k);
 		return *n ? 'M' : 0;
@@ -380,9 +466,10 @@ period_match_part(const struct fig_periodrule *pr, pcre2_match_data *md,
 		return *n >= 1 && *n <= 2 ? 'H' : 0;
 	}
 	/* the first n months of the year: a quarter, a half, else a run
-	 * that has no period (as in period_from_match) */
+	 * from January */
 	if (pr->g_months > 0 && (k = group(md, "months", t, sizeof t)) > 0) {
 		*n = count_word(t, k);
+		*from = 1;
 		if (*n == 3 || *n == 6) {
 			int part = *n == 3 ? 'Q' : 'H';
 			*n = 1;
@@ -391,6 +478,122 @@ period_match_part(const struct fig_periodrule *pr, pcre2_match_data *md,
 		return *n >= 1 && *n <= 12 ? 'F' : 0;
 	}
 	return 0;
+}
+
+int
+period_match_days(const struct fig_periodrule *pr, pcre2_match_data *md,
+    int *month, int *from, int *to)
+{
+	char t[32];
+	int k;
+
+	*month = *from = *to = 0;
+	if (pr->g_month > 0 && (k = group(md, "month", t, sizeof t)) > 0 &&
+	    (*month = month_of(t, k)) == 0)
+		return 0;
+	if (pr->g_days > 0 && (k = group(md, "days", t, sizeof t)) > 0) {
+		*from = 1;
+		*to = count_word(t, k);
+	} else if (pr->g_dayto > 0 && (k = group(md, "dayto", t, sizeof t)) >
+	    0) {
+		*to = atoi(t);
+		if ((k = group(md, "day", t, sizeof t)) <= 0)
+			return 0;
+		*from = atoi(t);
+	} else
+		return 0;
+	return *from >= 1 && *to > *from && *to <= 31;
+}
+
+/* A year of two or four digits ("24", "2024"), or -1. */
+static int
+fy_year(const char *s, int n)
+{
+	int v = period_digits(s, n);
+
+	if (n == 2 && v >= 0)
+		return v > 50 ? 1900 + v : 2000 + v;
+	return n == 4 ? v : -1;
+}
+
+int
+period_fiscal(const struct fig_periodrule *pr, pcre2_match_data *md,
+    const char *entity, int pub_year, int pub_month,
+    char out[FIG_PERIOD_LEN])
+{
+	const struct fig_fiscal *f = NULL;
+	char t[32];
+	int k, y0 = 0, ye = 0, lo = 0, hi = 11, a, b;
+
+	for (int i = 0; entity && i < pr->nfiscal; i++)
+		if (strcmp(pr->fiscal[i].entity, entity) == 0)
+			f = &pr->fiscal[i];
+	if (pr->g_fy > 0 && (k = group(md, "fy", t, sizeof t)) > 0) {
+		int v = fy_year(t, k), e;
+		if (v < 0)
+			return -1;
+		if (pr->g_fyend > 0 && (k = group(md, "fyend", t,
+		    sizeof t)) > 0) {
+			/* "2023-24": the one that starts in 2023 */
+			if ((e = fy_year(t, k)) < 0)
+				return -1;
+			if (k == 2)
+				e = v / 100 * 100 + e % 100;
+			if (e != v + 1)
+				return -1;
+			y0 = v;
+			ye = e;
+		} else {
+			ye = v;
+			y0 = f && f->by_end && f->start > 1 ? v - 1 : v;
+		}
+	} else {
+		/* "the current fiscal", "last fiscal year": of publication */
+		int off = pr->g_back > 0 && group(md, "back", t, sizeof t) > 0 ?
+		    -1 : pr->g_next > 0 && group(md, "next", t, sizeof t) > 0 ?
+		    1 : 0;
+		if (!pub_year || (f && !pub_month))
+			return -1;
+		y0 = (f && pub_month < f->start ? pub_year - 1 : pub_year) +
+		    off;
+		ye = f && f->start > 1 ? y0 + 1 : y0;
+	}
+	if (pr->g_months > 0 && (k = group(md, "months", t, sizeof t)) > 0)
+		hi = count_word(t, k) - 1;
+	else if (pr->g_half > 0 && (k = group(md, "half", t, sizeof t)) > 0) {
+		k = ordinal(t, k);
+		lo = k == 2 ? 6 : 0;
+		hi = lo + 5;
+	}
+	if (hi < lo || hi > 11)
+		return -1;
+	if (f == NULL) {	/* its calendar year of ending */
+		if (ye < 1000 || ye > 2999)
+			return -1;
+		snprintf(out, FIG_PERIOD_LEN, "%04d", ye);
+		return 0;
+	}
+	a = y0 * 12 + f->start - 1 + lo;
+	b = y0 * 12 + f->start - 1 + hi;
+	if (a < 1000 * 12 || b >= 3000 * 12)
+		return -1;
+	if (a == b)
+		snprintf(out, FIG_PERIOD_LEN, "%04d-%02d", a / 12, a % 12 + 1);
+	else if (a % 12 == 0 && b == a + 11)
+		snprintf(out, FIG_PERIOD_LEN, "%04d", a / 12);
+	else
+		snprintf(out, FIG_PERIOD_LEN, "%04d-%02d/%04d-%02d", a / 12,
+		    a % 12 + 1, b / 12, b % 12 + 1);
+	return 0;
+}
+
+int
+period_months(int year, int from, int to, char out[FIG_PERIOD_LEN])
+{
+	char y[8];
+
+	snprintf(y, sizeof y, "%04d", year % 10000);
+	return span_period(y, from, to, 0, out);
 }
 
 int

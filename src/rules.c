@@ -617,12 +617,12 @@ add_example(struct loader *L, const struct section *s, const struct kv *kv)
  * check theirs while reading them). */
 static const struct {
 	const char *kind;
-	const char *keys[4];
+	const char *keys[5];
 } section_keys[] = {
 	{ "scale", { "pattern" } },
 	{ "qualifier", { "pattern" } },
 	{ "direction", { "pattern", "after" } },
-	{ "period", { "pattern", "role", "offset", "step" } },
+	{ "period", { "pattern", "role", "offset", "step", "fiscal" } },
 	{ "exclude", { "pattern" } },
 	{ "entity", { "pattern" } },
 	{ "subject", { "pattern" } },
@@ -651,7 +651,7 @@ take_examples(struct loader *L, const struct section *s)
 			add_example(L, s, kv);
 			continue;
 		}
-		for (int k = 0; !ok && k < 4 && keys[k]; k++)
+		for (int k = 0; !ok && k < 5 && keys[k]; k++)
 			ok = strcmp(kv->key, keys[k]) == 0;
 		if (!ok)
 			return bad_key(L, s, kv);
@@ -1462,12 +1462,44 @@ build(struct loader *L)
 			p->g_span = group_of(p->re.code, "span");
 			p->g_months = group_of(p->re.code, "months");
 			p->g_until = group_of(p->re.code, "until");
+			p->g_list = group_of(p->re.code, "list");
+			p->g_since = group_of(p->re.code, "since");
+			p->g_days = group_of(p->re.code, "days");
+			p->g_dayto = group_of(p->re.code, "dayto");
+			p->g_fy = group_of(p->re.code, "fy");
+			p->g_fyend = group_of(p->re.code, "fyend");
+			for (int j = 0; j < s->nkv; j++) {
+				struct fig_fiscal *f;
+				char ent[16], by[16];
+				int n = 0;
+				if (strcmp(s->kv[j].key, "fiscal") != 0)
+					continue;
+				f = &p->fiscal[p->nfiscal];
+				if (p->nfiscal == FIG_FISCAL_MAX ||
+				    sscanf(s->kv[j].val, "%15s %d %15s%n", ent,
+				    &f->start, by, &n) != 3 ||
+				    s->kv[j].val[n] != '\0' ||
+				    strlen(ent) >= sizeof f->entity ||
+				    f->start < 1 || f->start > 12 ||
+				    (strcmp(by, "end") != 0 &&
+				    strcmp(by, "start") != 0)) {
+					err_set(L->err, FIG_EINPUT, s->path,
+					    s->kv[j].line, s->kv[j].col,
+					    "'fiscal =' is ENTITY MONTH end|start "
+					    "(at most %d)", FIG_FISCAL_MAX);
+					goto out;
+				}
+				memcpy(f->entity, ent, strlen(ent) + 1);
+				f->by_end = strcmp(by, "end") == 0;
+				p->nfiscal++;
+			}
 			p->g_this = group_of(p->re.code, "this");
 			p->g_next = group_of(p->re.code, "next");
 			p->g_unit = group_of(p->re.code, "unit");
 			p->g_back = group_of(p->re.code, "back");
 			p->g_ahead = group_of(p->re.code, "ahead");
-			if (p->g_year <= 0 && p->role != FIG_PR_ANAPHOR &&
+			if (p->g_year <= 0 && p->g_fy <= 0 &&
+			    p->role != FIG_PR_ANAPHOR &&
 			    p->role != FIG_PR_PRESENT &&
 			    p->role != FIG_PR_RELATIVE &&
 			    p->role != FIG_PR_RECALL &&

@@ -27,6 +27,8 @@ bad "unknown key in period" '[unit percent]\nafter = percent\n[period p]\nrole =
     "x.rules:5:1: unknown key 'patern' in [period]"
 bad "bad period step" '[unit percent]\nafter = percent\n[period p]\nrole = relative\nstep = week\npattern = this week\n' \
     "x.rules:5:8: 'step =' is year, quarter or month"
+bad "bad fiscal year" '[unit percent]\nafter = percent\n[period p]\nrole = anchor\nfiscal = IND 13 end\npattern = FY(?<fy>[0-9]{2})\n' \
+    "x.rules:5:10: 'fiscal =' is ENTITY MONTH end|start (at most 16)"
 bad "bad period role" '[unit percent]\nafter = percent\n[period p]\nrole = someday\npattern = this week\n' \
     "x.rules:4:1: [period] needs 'role =' anchor, deadline, baseline, anaphor, present, relative, recall or undated"
 bad "unknown key in entity" '[unit percent]\nafter = percent\n[entity Acme]\npattern = Acme\nlabel = x\n' \

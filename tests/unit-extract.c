@@ -80,10 +80,30 @@ static const struct xcase cases[] = {
 	  "Exports rose 4.1%.\n", "2025-01-14",
 	  "grew 1.9%|1.9|percent|exact|||2024|observed|trade.turnover.change||\n"
 	  "rose 4.1%|4.1|percent|exact|||2024|observed|trade.exports.change||\n" },
+	{ "wire_chain", "Trade in 2024 grew 1.9%.\n\n"
+	  "Exports rose 4.1%.\n\nImports fell 2%.\n", "2025-01-14",
+	  "grew 1.9%|1.9|percent|exact|||2024|observed|trade.turnover.change||\n"
+	  "rose 4.1%|4.1|percent|exact|||2024|observed|trade.exports.change||\n"
+	  "fell 2%|-2|percent|exact|||2024|observed|trade.imports.change||\n" },
 	{ "report_paragraphs", "Trade in 2024 grew 1.9%. It was a record.\n\n"
 	  "Exports rose 4.1%.\n", "2025-01-14",
 	  "grew 1.9%|1.9|percent|exact|||2024|observed|trade.turnover.change||\n"
 	  "rose 4.1%|4.1|percent|exact||||observed|trade.exports.change||\n" },
+	/* a paragraph with no figure still dates the next when it is one
+	 * sentence, and a lead line the list items under it */
+	{ "wire_no_figure", "Trade fell in the first quarter of 2024.\n\n"
+	  "Exports rose 4.1%.\n", "2024-05-17",
+	  "rose 4.1%|4.1|percent|exact|||2024-Q1|observed|trade.exports.change||\n" },
+	{ "lead_line", "Trade grew. Results for the first quarter of 2023:\n"
+	  "- exports rose 5%\n- imports fell 2%\n", "2024-05-17",
+	  "rose 5%|5|percent|exact|||2023-Q1|observed|trade.exports.change||\n"
+	  "fell 2%|-2|percent|exact|||2023-Q1|observed|trade.imports.change||\n" },
+	/* "over the cited period" recalls the document's last run */
+	{ "recall_cited", "Trade rose 5% in January-June 2023. A record."
+	  "\n\nChips made up 34.7 percent of exports over the cited "
+	  "period.\n", "2023-07-20",
+	  "rose 5%|5|percent|exact|||2023-01/2023-06|observed|trade.turnover.change||\n"
+	  "34.7 percent|34.7|percent|exact|||2023-01/2023-06|observed|||\n" },
 	{ "month_year", "As of June 2022, prices had fallen 8 percent.", NULL,
 	  "had fallen 8 percent|-8|percent|exact|||2022-06|observed|||\n" },
 	{ "day_month_year", "On 31 December 2021 it held 12 percent.", NULL,
@@ -149,8 +169,8 @@ static const struct xcase cases[] = {
 	/* an article saved one paragraph per line: each line is a
 	 * paragraph, and the first one's date stays in it; hard-wrapped
 	 * lines (short) still join */
-	{ "paragraph_per_line", "In 2020 the market grew strongly, and "
-	  "the trade body said local firms won a larger share than at any "
+	{ "paragraph_per_line", "In 2020 the market grew strongly. The "
+	  "trade body said local firms won a larger share than at any "
 	  "time before.\nExports rose 4 percent.\nIn 2021 output\nfell "
 	  "2 percent.\n", "2022-11",
 	  "rose 4 percent|4|percent|exact||||observed|trade.exports.change||\n"

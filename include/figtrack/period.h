@@ -1,6 +1,7 @@
 /* period.h: periods ("2020", "2022-06", "2022-H1", "2021-Q3",
- * "2022-06-30"): parsing user-given ones, building them from the named
- * groups of a date-phrase match, and placing them on a time line. */
+ * "2022-06-30", and runs of time as ISO 8601 intervals "2023-01/2023-10"):
+ * parsing user-given ones, building them from the named groups of a
+ * date-phrase match, and placing them on a time line. */
 #ifndef FIGTRACK_PERIOD_H
 #define FIGTRACK_PERIOD_H
 
@@ -8,7 +9,8 @@
 
 #include "figtrack/rules.h"
 
-#define FIG_PERIOD_LEN 16
+/* room for the longest interval, "2022-01-15/2023-12-31" */
+#define FIG_PERIOD_LEN 32
 
 /* Value of the n ASCII digits at s, or -1 when one is not a digit. */
 int period_digits(const char *s, int n);
@@ -25,8 +27,22 @@ int period_parse_date(const char *s, char out[FIG_PERIOD_LEN]);
  * s[0..n) ("June", "Sept", "dec"), or 0. */
 int period_month(const char *s, size_t n);
 
-/* The year of a period, or 0 when empty or malformed. */
+/* The year of a period (of an interval, its end's), or 0 when empty or
+ * malformed. */
 int period_year(const char *p);
+
+/* The first year of a period (of an interval, its start's), or 0. */
+int period_first_year(const char *p);
+
+/* Writes into out the interval from period a to period b ("2022-02" and
+ * "2023-07" make "2022-02/2023-07"); a equal to b is a itself. Returns
+ * 0, or -1 when either is not a period (intervals are not joined) or b
+ * starts before a. */
+int period_interval(const char *a, const char *b, char out[FIG_PERIOD_LEN]);
+
+/* Writes into out period p moved by years ("2023-01/2023-10" and -1 make
+ * "2022-01/2022-10"). Returns 0, or -1 when p is malformed. */
+int period_shift(const char *p, int years, char out[FIG_PERIOD_LEN]);
 
 /* Where a period sits on a time line, as a decimal year at its middle:
  * "2022" -> 2022.5, "2022-H1" -> 2022.25, "2022-06" -> 2022.458. Returns
@@ -38,15 +54,25 @@ double period_mid(const char *p);
 int period_cmp(const char *a, const char *b);
 
 /* Builds a period from a date-phrase match of rule pr (groups year,
- * month, day, half, quarter, span) in md over subject s. Returns 0 and
- * fills out, or -1 when the groups do not make a valid period. A span
- * (the first month of a run ending at month) makes a half, a quarter or
- * the year when it is one; a run from January that is none of them (a
- * year-to-date total) has no period in formats.md: 1 is returned and
- * out gets its year, which dates nothing by itself; so does a run of
- * years (year to until), out getting the last. */
+ * month, day, half, quarter, span, list, months, until) in md. Returns 0
+ * and fills out, or -1 when the groups do not make a valid period. A
+ * span (the first month of a run ending at month) makes the interval of
+ * its months ("January-October 2023" is "2023-01/2023-10", "January-June
+ * 2023" "2023-01/2023-06"), or the year when it runs through all twelve;
+ * the first n months (months) a quarter or a half when they make one;
+ * a list of two months
+ * ("July and August 2021": the group list holds the first) is dated by
+ * its year; a run of years (year to until) is the interval of years. */
 int period_from_match(const struct fig_periodrule *pr,
     pcre2_match_data *md, char out[FIG_PERIOD_LEN]);
+/* Did a date-phrase match of rule pr set its group since ("since
+ * February 2022": a run from the date to publication)? */
+int period_is_since(const struct fig_periodrule *pr, pcre2_match_data *md);
+
+/* Did it set its group this ("the first quarter of this year": of the
+ * publication year)? */
+int period_is_this(const struct fig_periodrule *pr, pcre2_match_data *md);
+
 /* The offset and step (months: 12, 3 or 1) of a relative date phrase
  * ("last month", "this quarter"): the rule's own, or what its groups
  * this, next and unit name. */
@@ -61,11 +87,35 @@ int period_anaphor_offset(const struct fig_periodrule *pr,
     pcre2_match_data *md);
 
 /* The part of a year a date phrase without a year names ("in June",
- * "in the first quarter"): returns 'M', 'Q' or 'H' and sets *n to the
- * month (1..12), quarter or half; for "the first n months" 'Q' or 'H'
- * with *n 1, else 'F' with *n months (a run with no period of its own);
+ * "in the first quarter", "from January to October", "the first ten
+ * months"): returns 'M', 'Q' or 'H' and sets *n to the month (1..12),
+ * quarter or half (the first three or six months are a quarter or a
+ * half); for a run of months 'F', *from its first month and *n its last;
  * or returns 0. */
 int period_match_part(const struct fig_periodrule *pr, pcre2_match_data *md,
-    int *n);
+    int *n, int *from);
+
+/* A run of days a date phrase without a year names: "the first 20 days
+ * of this month" (group days, the count) or "February 1-20" (groups day
+ * and dayto). Sets *month (0 when the phrase names none: the month of
+ * publication), *from and *to; returns 1, or 0 when it is no run. */
+int period_match_days(const struct fig_periodrule *pr, pcre2_match_data *md,
+    int *month, int *from, int *to);
+
+/* The period of a fiscal-year phrase of rule pr (groups fy and fyend:
+ * "FY24", "FY 2023-24", "2022-23"; or this, back, next: "the current
+ * fiscal", "last fiscal year", from publication; months or half: "the
+ * first six months of FY26"), for a document about entity (or NULL):
+ * the interval of its months where the rule's fiscal key knows the
+ * entity's fiscal year (India's FY 2023-24 is "2023-04/2024-03"), else
+ * the calendar year it ends in. Returns 0, or -1. */
+int period_fiscal(const struct fig_periodrule *pr, pcre2_match_data *md,
+    const char *entity, int pub_year, int pub_month,
+    char out[FIG_PERIOD_LEN]);
+
+/* The period of months from..to of year: their interval (even a half
+ * or a quarter: months named stay months), one month itself, all twelve
+ * the year. Returns 0, or -1. */
+int period_months(int year, int from, int to, char out[FIG_PERIOD_LEN]);
 
 #endif

@@ -143,12 +143,34 @@ enum fig_prole {
 				   which no earlier date may stand for */
 };
 
+/* A country's fiscal year: "IND 4 end" in a [period] rule's fiscal key
+ * (India's runs from April and is named by the year it ends in). */
+struct fig_fiscal {
+	char entity[8];		/* the ISO 3166 alpha-3 code */
+	int start;		/* its first month, 1..12 */
+	int by_end;		/* named by the year it ends in (FY24 is
+				   2023-24), else by the year it starts */
+};
+
+#define FIG_FISCAL_MAX 16
+
 /* [period NAME]. */
 struct fig_periodrule {
 	struct fig_re re;	/* named groups: year, month, day, half,
 				   quarter, span */
 	int g_year, g_month, g_day, g_half, g_quarter, g_span, g_months;
 	int g_until;		/* the last year of a run of years */
+	int g_list;		/* the first of two months listed ("July
+				   and August 2021"): dated by the year */
+	int g_since;		/* "since": a run from the date named to
+				   publication */
+	int g_days, g_dayto;	/* a run of days: "the first 20 days" (a
+				   count), "February 1-20" (day to dayto) */
+	int g_fy, g_fyend;	/* a fiscal year: "FY24" (fy), "FY 2023-24"
+				   (fy to fyend) */
+	struct fig_fiscal fiscal[FIG_FISCAL_MAX];	/* the countries'
+				   fiscal years the rule knows */
+	int nfiscal;
 	int g_this, g_next, g_unit;	/* relative: "this" (offset 0),
 					   "next" (+1), and the unit stepped
 					   ("year", "quarter", "month") */
