@@ -123,6 +123,10 @@ struct xstate {
 	} amemo[16];
 	int namemo;
 	struct mention item_carry;	/* the date the list items before set */
+	struct fig_buf lead;		/* the lead line of the list being
+					   read ("Shares of Russia's imports:"),
+					   or empty */
+	int in_item;			/* the block is a list item */
 	int has_item_carry;		/* ... while items follow one another */
 	struct mention para_carry;	/* the date of the paragraph just
 					   before, when it was one sentence */
@@ -1656,6 +1660,15 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 		    x->err)) <= 0)
 			return rc;
 	}
+	/* a list item's topic may be in its lead line: "Shares of
+	 * Russia's imports:" then "- China - 42%" */
+	for (int i = 0; i < t->nlead; i++)
+		if (!x->in_item || x->lead.len == 0 || (rc = rules_match(r,
+		    &t->lead[i], x->lead.data, x->lead.len, 0, 0, x->md,
+		    x->err)) == 0)
+			return 0;
+		else if (rc < 0)
+			return -1;
 	for (int i = 0; i < t->nrequire; i++) {
 		int id = x->ctx_cut ? -1 : t->req_id[i];
 		if (id >= 0 && x->reqmemo[id] >= 0)
@@ -1805,6 +1818,14 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		 * is not the partner; and where the topic says so, the
 		 * partner is the other side the context names ("imports
 		 * from Russia" in a report on China) */
+		/* a list item's actor is the lead line's ("imports to
+		 * Russia:"), not the item's before */
+		if (!entity[0] && t->nlead > 0) {
+			const char *e = entity_in(x, x->lead.data, 0,
+			    x->lead.len, partner[0] ? partner : NULL);
+			if (e)
+				claim_setfield(entity, sizeof entity, e);
+		}
 		if (!entity[0] && !partner[0] &&
 		    (t->fill & FIG_NEAREST_PARTNER))
 			nearest_entity(x, q, partner, sizeof partner);
@@ -2290,11 +2311,18 @@ on_block(void *ctx, const struct fig_block *b)
 	if (b->kind != FIG_BLK_ITEM)
 		x->has_item_carry = 0;	/* the list, if any, ended */
 	x->has_next_carry = 0;
+	x->in_item = b->kind == FIG_BLK_ITEM;
 	if (process_block(x, b) == 0) {
 		x->para_carry = x->next_carry;
 		x->has_para_carry = x->has_next_carry;
 		if (b->kind != FIG_BLK_HEADING && b->kind != FIG_BLK_TABLE)
 			remember_actors(x);
+		/* a lead line is what its list items are about */
+		if (b->kind == FIG_BLK_PROSE && x->clean.len && lead_line(x)) {
+			buf_reset(&x->lead);
+			buf_add(&x->lead, x->clean.data, x->clean.len);
+		} else if (b->kind != FIG_BLK_ITEM)
+			buf_reset(&x->lead);
 		return 0;
 	}
 	if (x->err && !x->err->file[0]) {
@@ -2441,6 +2469,7 @@ state_release(struct xstate *x)
 	free(x->past);
 	free(x->entback);
 	free(x->ments);
+	buf_release(&x->lead);
 	free(x->reqmemo);
 	pcre2_match_data_free(x->md);
 	pcre2_match_data_free(x->md_aside);

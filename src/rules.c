@@ -1116,13 +1116,15 @@ build_topic(struct loader *L, const struct section *s)
 		    strcmp(kv->key, "pattern") != 0 &&
 		    strcmp(kv->key, "require") != 0 &&
 		    strcmp(kv->key, "unless") != 0 &&
-		    strcmp(kv->key, "about") != 0)
+		    strcmp(kv->key, "about") != 0 &&
+		    strcmp(kv->key, "lead") != 0)
 			return bad_key(L, s, kv);
 	}
 	if (compile_list(L, s, "pattern", &t->pattern, &t->npattern) ||
 	    compile_list(L, s, "require", &t->require, &t->nrequire) ||
 	    compile_list(L, s, "unless", &t->unless, &t->nunless) ||
-	    compile_list(L, s, "about", &t->about, &t->nabout))
+	    compile_list(L, s, "about", &t->about, &t->nabout) ||
+	    compile_list(L, s, "lead", &t->lead, &t->nlead))
 		return -1;
 	if (t->npattern == 0)
 		return err_set(L->err, FIG_EINPUT, s->path, s->at.line, 1,
@@ -1927,6 +1929,7 @@ rules_free(struct fig_rules *r)
 		free(r->topics[i].req_id);
 		re_free_arr(r->topics[i].unless, r->topics[i].nunless);
 		re_free_arr(r->topics[i].about, r->topics[i].nabout);
+		re_free_arr(r->topics[i].lead, r->topics[i].nlead);
 	}
 	free(r->topics);
 	for (int i = 0; i < r->nexamples; i++) {

@@ -98,6 +98,12 @@ static const struct xcase cases[] = {
 	  "- exports rose 5%\n- imports fell 2%\n", "2024-05-17",
 	  "rose 5%|5|percent|exact|||2023-Q1|observed|trade.exports.change||\n"
 	  "fell 2%|-2|percent|exact|||2023-Q1|observed|trade.imports.change||\n" },
+	/* a list item's topic and importer come from its lead line */
+	{ "lead_line_topic", "The shares of countries in imports to Russia "
+	  "in 2023:\n- China \xE2\x80\x93 42%;\n- Belarus \xE2\x80\x93 12%.\n",
+	  "2024-02-01",
+	  "42%|42|percent|exact|||2023|observed|trade.imports.share|RUS||CHN\n"
+	  "12%|12|percent|exact|||2023|observed|trade.imports.share|RUS||BLR\n" },
 	/* "over the cited period" recalls the document's last run */
 	{ "recall_cited", "Trade rose 5% in January-June 2023. A record."
 	  "\n\nChips made up 34.7 percent of exports over the cited "

@@ -238,6 +238,9 @@ struct fig_topic {
 	int nunless;
 	struct fig_re *about;	/* each must match the paragraph so far */
 	int nabout;
+	struct fig_re *lead;	/* each must match the lead line of the
+				   list the figure is an item of */
+	int nlead;
 	struct fig_origin at;
 };
 
