@@ -677,7 +677,11 @@ add_mention(struct xstate *x, int si, int first)
 		if ((mm.part = period_match_part(pr, x->md, &mm.partn,
 		    &mm.partfrom)) == 0)
 			return end;
-		mm.thisyear = period_is_this(pr, x->md);
+		/* "of this year", "August last year": of the publication
+		 * year, or offset years from it */
+		if (pr->g_back > 0)
+			mm.offset = period_anaphor_offset(pr, x->md);
+		mm.thisyear = period_is_this(pr, x->md) || mm.offset < 0;
 	} else if (pr->role == FIG_PR_ANAPHOR) {
 		mm.offset = period_anaphor_offset(pr, x->md);
 	} else if (pr->role == FIG_PR_UNDATED) {
@@ -820,8 +824,9 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 			    mm->part == 'H' ? mm->partn * 6 - 5 :
 			    mm->part == 'D' ? (mm->partmonth ? mm->partmonth :
 			    x->pub_month) : mm->partn;
-			int my = mm->thisyear ? x->pub_year :
-			    month_year(x, ld, first_month);
+			int my = !mm->thisyear ? month_year(x, ld,
+			    first_month) : x->pub_year ? x->pub_year +
+			    mm->offset : 0;
 			if (mm->part == 'D') {		/* a run of days */
 				char a[FIG_PERIOD_LEN], b[FIG_PERIOD_LEN];
 				snprintf(a, sizeof a, "%04d-%02d-%02d",
@@ -1972,8 +1977,14 @@ process_block(struct xstate *x, const struct fig_block *b)
 		}
 		x->nq = k;
 	}
-	if (x->nq == 0)
+	if (x->nq == 0) {	/* "half" in "the first half of 2023:" */
+		const struct mention *last = carry;
+		for (int i = 0; i < x->nm; i++)
+			if (dating(&x->m[i]))
+				last = &x->m[i];
+		set_carries(x, b, nsent, last);
 		return 0;
+	}
 	find_footnotes(x, b, nsent);
 	for (int si = 0, qi = 0; si < nsent; si++) {
 		for (; qi < x->nq && x->qs[qi].sent == si; qi++)
