@@ -982,6 +982,31 @@ use_mention(const struct mention *m, char period[FIG_PERIOD_LEN],
 	*kind = m->kind;
 }
 
+static void build_context(struct xstate *x, const struct qrec *q);
+
+/* Is mention m, after figure qi and another figure of its sentence,
+ * the date of a comparison base standing just before it ("rose 20% to
+ * $120 billion, up from $98.7 billion in 2021"): the base's own date,
+ * which dates nothing else? Leaves x->ctx as it found it (qi's). */
+static int
+base_date(struct xstate *x, int qi, const struct mention *m)
+{
+	const struct qrec *q = &x->qs[qi];
+	int bi = -1, rc;
+
+	for (int i = qi + 1; i < x->nq && x->qs[i].sent == q->sent &&
+	    x->qs[i].q.end <= m->start; i++)
+		bi = i;
+	if (bi < 0 || words_between(x->clean.data, x->qs[bi].q.end,
+	    m->start) > ANCHOR_WORDS || x->r->baseline.code == NULL)
+		return 0;
+	build_context(x, &x->qs[bi]);
+	rc = rules_match(x->r, &x->r->baseline, x->ctx.data, x->ctx.len, 0,
+	    0, x->md, NULL) > 0;
+	build_context(x, q);
+	return rc;
+}
+
 /* Chooses the period of quantity qi; docs/rules.md, "Periods", gives
  * the order: a deadline or a date right after the figure, a date before
  * it in its clause ("now" after that date meaning the present), a date
@@ -1065,9 +1090,11 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	}
 	/* any later date of the sentence, unless it is another figure's:
 	 * one stands between in another clause ("65 nm, and plans to reach
-	 * 28 nm by 2027"); "5 billion and 3 billion in 2020" share it */
+	 * 28 nm by 2027"), or it dates a comparison base ("up from $98.7
+	 * billion in 2021"); "5 billion and 3 billion in 2020" share it */
 	if (after && (after->start < next_q ||
-	    !clause_break(c, q->q.end, next_q))) {
+	    (!clause_break(c, q->q.end, next_q) &&
+	    !base_date(x, qi, after)))) {
 		use_mention(after, period, kind);
 		return;
 	}
