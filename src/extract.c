@@ -770,7 +770,7 @@ month_year(const struct xstate *x, const struct lastdate *ld, int month)
 	if (ld->year && !ld->relative)
 		return ld->year;
 	if (!ld->year && x->has_recall &&
-	    x->recall.role != FIG_PR_RELATIVE)
+	    x->recall.role != FIG_PR_RELATIVE && !x->recall.thisyear)
 		return mention_year(&x->recall);
 	if (!x->pub_year)
 		return 0;
@@ -868,7 +868,8 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		if ((mm->period[0] || mm->blank) && mm->role != FIG_PR_BASELINE) {
 			ld->year = mention_year(mm);
 			memcpy(ld->period, mm->period, sizeof ld->period);
-			ld->relative = mm->role == FIG_PR_RELATIVE;
+			ld->relative = mm->role == FIG_PR_RELATIVE ||
+			    mm->thisyear;
 		}
 		mm->kind = kind_of(x, mm->role, mention_year(mm), si);
 		/* a future date with a goal word is a goal; so is a past
