@@ -705,7 +705,11 @@ add_mention(struct xstate *x, int si, int first)
 		if ((mm.part = period_match_part(pr, x->md, &mm.partn,
 		    &mm.partfrom)) == 0)
 			return end;
-		mm.thisyear = period_is_this(pr, x->md);
+		/* "of this year", "August last year": of the publication
+		 * year, or offset years from it */
+		if (pr->g_back > 0)
+			mm.offset = period_anaphor_offset(pr, x->md);
+		mm.thisyear = period_is_this(pr, x->md) || mm.offset < 0;
 	} else if (pr->role == FIG_PR_ANAPHOR) {
 		mm.offset = period_anaphor_offset(pr, x->md);
 	} else if (pr->role == FIG_PR_UNDATED) {
@@ -794,7 +798,7 @@ month_year(const struct xstate *x, const struct lastdate *ld, int month)
 	if (ld->year && !ld->relative)
 		return ld->year;
 	if (!ld->year && x->has_recall &&
-	    x->recall.role != FIG_PR_RELATIVE)
+	    x->recall.role != FIG_PR_RELATIVE && !x->recall.thisyear)
 		return mention_year(&x->recall);
 	if (!x->pub_year)
 		return 0;
@@ -848,8 +852,9 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 			    mm->part == 'H' ? mm->partn * 6 - 5 :
 			    mm->part == 'D' ? (mm->partmonth ? mm->partmonth :
 			    x->pub_month) : mm->partn;
-			int my = mm->thisyear ? x->pub_year :
-			    month_year(x, ld, first_month);
+			int my = !mm->thisyear ? month_year(x, ld,
+			    first_month) : x->pub_year ? x->pub_year +
+			    mm->offset : 0;
 			if (mm->part == 'D') {		/* a run of days */
 				char a[FIG_PERIOD_LEN], b[FIG_PERIOD_LEN];
 				snprintf(a, sizeof a, "%04d-%02d-%02d",
@@ -891,7 +896,8 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		if ((mm->period[0] || mm->blank) && mm->role != FIG_PR_BASELINE) {
 			ld->year = mention_year(mm);
 			memcpy(ld->period, mm->period, sizeof ld->period);
-			ld->relative = mm->role == FIG_PR_RELATIVE;
+			ld->relative = mm->role == FIG_PR_RELATIVE ||
+			    mm->thisyear;
 		}
 		mm->kind = kind_of(x, mm->role, mention_year(mm), si);
 		/* a future date with a goal word is a goal; so is a past
@@ -1005,6 +1011,31 @@ use_mention(const struct mention *m, char period[FIG_PERIOD_LEN],
 	*kind = m->kind;
 }
 
+static void build_context(struct xstate *x, const struct qrec *q);
+
+/* Is mention m, after figure qi and another figure of its sentence,
+ * the date of a comparison base standing just before it ("rose 20% to
+ * $120 billion, up from $98.7 billion in 2021"): the base's own date,
+ * which dates nothing else? Leaves x->ctx as it found it (qi's). */
+static int
+base_date(struct xstate *x, int qi, const struct mention *m)
+{
+	const struct qrec *q = &x->qs[qi];
+	int bi = -1, rc;
+
+	for (int i = qi + 1; i < x->nq && x->qs[i].sent == q->sent &&
+	    x->qs[i].q.end <= m->start; i++)
+		bi = i;
+	if (bi < 0 || words_between(x->clean.data, x->qs[bi].q.end,
+	    m->start) > ANCHOR_WORDS || x->r->baseline.code == NULL)
+		return 0;
+	build_context(x, &x->qs[bi]);
+	rc = rules_match(x->r, &x->r->baseline, x->ctx.data, x->ctx.len, 0,
+	    0, x->md, NULL) > 0;
+	build_context(x, q);
+	return rc;
+}
+
 /* Chooses the period of quantity qi; docs/rules.md, "Periods", gives
  * the order: a deadline or a date right after the figure, a date before
  * it in its clause ("now" after that date meaning the present), a date
@@ -1088,9 +1119,11 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	}
 	/* any later date of the sentence, unless it is another figure's:
 	 * one stands between in another clause ("65 nm, and plans to reach
-	 * 28 nm by 2027"); "5 billion and 3 billion in 2020" share it */
+	 * 28 nm by 2027"), or it dates a comparison base ("up from $98.7
+	 * billion in 2021"); "5 billion and 3 billion in 2020" share it */
 	if (after && (after->start < next_q ||
-	    !clause_break(c, q->q.end, next_q))) {
+	    (!clause_break(c, q->q.end, next_q) &&
+	    !base_date(x, qi, after)))) {
 		use_mention(after, period, kind);
 		return;
 	}
@@ -2243,8 +2276,14 @@ process_block(struct xstate *x, const struct fig_block *b)
 		}
 		x->nq = k;
 	}
-	if (x->nq == 0)
+	if (x->nq == 0) {	/* "half" in "the first half of 2023:" */
+		const struct mention *last = carry;
+		for (int i = 0; i < x->nm; i++)
+			if (dating(&x->m[i]))
+				last = &x->m[i];
+		set_carries(x, b, nsent, last);
 		return 0;
+	}
 	find_footnotes(x, b, nsent);
 	for (int si = 0, qi = 0; si < nsent; si++) {
 		for (; qi < x->nq && x->qs[qi].sent == si; qi++)

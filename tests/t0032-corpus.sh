@@ -20,7 +20,7 @@ at_least() {
 }
 f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 at_least "value+unit F1" "$f1" 0.68
-at_least "period" "$(score period)" 0.72
+at_least "period" "$(score period)" 0.77
 at_least "metric" "$(score metric)" 0.57
 at_least "series key" "$(score 'series key')" 0.51
 eq "corpus: 50 documents" "$(grep -c '^50 documents$' "$tmp/out")" 1

@@ -110,6 +110,9 @@ static const struct xcase cases[] = {
 	  "period.\n", "2023-07-20",
 	  "rose 5%|5|percent|exact|||2023-01/2023-06|observed|trade.turnover.change||\n"
 	  "34.7 percent|34.7|percent|exact|||2023-01/2023-06|observed|||\n" },
+	{ "lead_line_half", "Shares in the first half of 2023:\n"
+	  "- exports: 42%\n", "2023-07-14",
+	  "42%|42|percent|exact|||2023-H1|observed|||\n" },
 	{ "month_year", "As of June 2022, prices had fallen 8 percent.", NULL,
 	  "had fallen 8 percent|-8|percent|exact|||2022-06|observed|||\n" },
 	{ "day_month_year", "On 31 December 2021 it held 12 percent.", NULL,
