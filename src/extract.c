@@ -186,6 +186,8 @@ struct xstate {
 	int ments_ok;
 	const char *recent_subject;	/* the last subject earlier paragraphs
 					   named, or NULL */
+	const char *para_actor;		/* the first actor of the last
+					   paragraph that named one */
 	struct fig_buf tmp;
 };
 
@@ -1437,8 +1439,9 @@ pair_entity(struct xstate *x, const struct qrec *q, size_t clause, char *out,
  * clause before it ("..., while Russian fabs remain at 90 nm"), else of
  * its sentence before it (the subject, as a rule), else the first after
  * it up to a comma, else the first of the nearest earlier sentence of
- * the paragraph naming one, else the title's, else the first after it
- * in the sentence. */
+ * the paragraph naming one, else the first of the last paragraph that
+ * named one, else the title's, else the first after it in the
+ * sentence. */
 static void
 nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n)
 {
@@ -1462,6 +1465,11 @@ nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n)
 		    q->q.end, cs->end));
 	if (e == NULL && q->sent > 0)
 		e = entity_before(x, q->sent - 1);
+	/* what the paragraph before was about: news writes a sentence a
+	 * paragraph ("China's exports rose 0.4 percent." then "Imports,
+	 * however, fell 0.5 percent.") */
+	if (e == NULL)
+		e = x->para_actor;
 	if (e == NULL)
 		e = title_entity(x);
 	if (e == NULL)
@@ -2316,6 +2324,8 @@ remember_actors(struct xstate *x)
 
 	if (!x->ments_ok)
 		find_actors(x);
+	if (x->nments > 0)
+		x->para_actor = x->ments[0].name;
 	for (int i = 0; i < x->nments; i++) {
 		const char *e = x->ments[i].name;
 		int k;
