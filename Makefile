@@ -33,6 +33,7 @@ DEBS     = gcc make pkg-config libpcre2-dev libsqlite3-dev libcsv-dev \
            gnuplot-nox sqlite3 clang libclang-rt-14-dev valgrind time \
            iso-codes jq
 ISO3166  = /usr/share/iso-codes/json/iso_3166-1.json
+ISO4217  = /usr/share/iso-codes/json/iso_4217.json
 
 .PHONY: all deps check check-valgrind demo bench fuzz clean install lexicon
 
@@ -90,13 +91,17 @@ bench: deps
 fuzz: deps
 	@sh tests/fuzz/run.sh
 
-# The country gazetteer, from iso-codes and data/lexicon/countries.tsv.
+# The country gazetteer and the currency units, from iso-codes and
+# data/lexicon/countries.tsv, currencies.tsv.
 # Committed, so that a machine without iso-codes has it; t0025 checks it
 # is up to date.
 lexicon: deps
 	sh data/lexicon/countries.sh $(ISO3166) data/lexicon/countries.tsv \
 	    > data/rules/countries.rules.tmp
 	mv data/rules/countries.rules.tmp data/rules/countries.rules
+	sh data/lexicon/currencies.sh $(ISO4217) data/lexicon/currencies.tsv \
+	    > data/rules/currencies.rules.tmp
+	mv data/rules/currencies.rules.tmp data/rules/currencies.rules
 
 PREFIX ?= /usr/local
 install: $(BIN)

@@ -133,6 +133,8 @@ struct xstate {
 	int has_para_carry;
 	struct mention next_carry;	/* this block's, for the next */
 	int has_next_carry;
+	int decimal_comma;	/* a figure so far wrote one ("27,7%"): a
+				   lone ",ddd" is a decimal, ".ddd" thousands */
 	enum mode mode;
 	enum meta meta_state;
 	int title_from_meta;
@@ -2051,7 +2053,8 @@ followed_by_and(const char *s, size_t len, size_t i)
 }
 
 /* Could the text just before a number hold a prefix unit ("US$",
- * "RMB", "\u20ac")? A symbol or an upper-case word right before it. */
+ * "RMB", "\u20ac", "Rs.") or a sign? A symbol, or a short word with a
+ * capital, right before it. */
 static int
 maybe_prefix(const char *s, size_t from, size_t anchor)
 {
@@ -2061,9 +2064,14 @@ maybe_prefix(const char *s, size_t from, size_t anchor)
 		i--;
 	if (i == from)
 		return 0;
-	if ((unsigned char)s[i - 1] >= 0x80 || strchr("$#", s[i - 1]))
-		return 1;
-	return s[i - 1] >= 'A' && s[i - 1] <= 'Z';
+	if ((unsigned char)s[i - 1] >= 0x80 || strchr("$#+-.", s[i - 1]))
+		return 1;	/* "\u20ac5", "(-1%)", "Rs.2.56" */
+	/* a capitalised word of up to four letters: "RMB 5", "Rs 10" */
+	for (size_t k = 0; k < 4 && i > from && ((s[i - 1] | 32) >= 'a' &&
+	    (s[i - 1] | 32) <= 'z'); k++, i--)
+		if (s[i - 1] >= 'A' && s[i - 1] <= 'Z')
+			return 1;
+	return 0;
 }
 
 /* Finds the figures of sentence si. A cheap pattern finds where numbers
@@ -2084,7 +2092,6 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 		size_t anchor = number_scan(r, c, at, ce);
 		size_t from = anchor > done + QUAL_REACH ? anchor - QUAL_REACH :
 		    done;
-		const PCRE2_SIZE *ov;
 		struct qrec q;
 		int ok;
 
@@ -2094,7 +2101,8 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 		    x->err);
 		if (rc < 0)
 			return -1;
-		ok = rc > 0 && quantity_from_match(r, x->md, c, ce, &q.q);
+		ok = rc > 0 && quantity_from_match(r, x->md, c, ce,
+		    x->decimal_comma, &q.q);
 		if (ok || (rc > 0 && (q.q.numflags & FIG_NUM_FRACTION)) ||
 		    maybe_prefix(c, done, anchor) ||
 		    (rc > 0 && followed_by_and(c, ce,
@@ -2105,7 +2113,7 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 			if (rc < 0)
 				return -1;
 			ok = rc > 0 && quantity_from_match(r, x->md, c, ce,
-			    &q.q);
+			    x->decimal_comma, &q.q);
 		}
 		if (!ok) {
 			/* not a figure: what follows its number may still
@@ -2113,8 +2121,9 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 			at = done = anchor + 1;
 			continue;
 		}
-		ov = pcre2_get_ovector_pointer(x->md);
-		at = done = ov[1] > anchor ? ov[1] : anchor + 1;
+		if (q.q.numflags & FIG_NUM_DECIMAL_COMMA)
+			x->decimal_comma = 1;	/* translated text */
+		at = done = q.q.end > anchor ? q.q.end : anchor + 1;
 		q.sent = si;
 		q.raw_start = raw_at(x, q.q.start, b->text.len);
 		q.raw_end = raw_at(x, q.q.end - 1, b->text.len) + 1;

@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "figtrack/number.h"
 #include "figtrack/text.h"
@@ -18,12 +19,20 @@ find_word(const struct fig_rules *r, const char *w)
 	return NULL;
 }
 
+/* Digits as prose writes them. A comma before one or two digits is a
+ * decimal comma ("27,7%", "1,54 million"); commas before groups of
+ * three are thousands ("11,360"), as are Indian groups of two ending in
+ * three ("2,77,000") and two or more dots before groups of three
+ * ("1.234.567"). One ",ddd" or ".ddd" alone reads either way: it is
+ * read the English way and flagged FIG_NUM_COMMA3 or FIG_NUM_DOT3, for
+ * quantity_from_match to read again in a document that writes decimal
+ * commas. */
 static int
 parse_digits(const char *s, size_t n, double *v, int *flags)
 {
 	char tmp[64];
-	size_t k = 0, digits = 0;
-	int comma = 0, dot = 0;
+	size_t k = 0, digits = 0, group = 0, last = 0;
+	int commas = 0, dots = 0, two = 0, bad = 0;
 	char *end;
 
 	if (n == 0 || n >= sizeof tmp)
@@ -33,24 +42,136 @@ parse_digits(const char *s, size_t n, double *v, int *flags)
 		if (c >= '0' && c <= '9') {
 			tmp[k++] = c;
 			digits++;
-		} else if (c == ',' && !dot) {
-			comma = 1;
-		} else if (c == '.' && !dot) {
-			dot = 1;
-			tmp[k++] = c;
-		} else
+			group++;
+			continue;
+		}
+		if (c != ',' && c != '.')
 			return -1;
+		if (i == 0 || i + 1 == n || !(s[i - 1] >= '0' &&
+		    s[i - 1] <= '9'))
+			return -1;
+		/* the group before this separator, the first excepted */
+		if (commas + dots > 0) {
+			if (group == 2)
+				two++;
+			else if (group != 3)
+				bad = 1;
+		}
+		if (c == ',')
+			commas++;
+		else
+			dots++;
+		last = k;
+		group = 0;
+		tmp[k++] = c;
 	}
 	tmp[k] = '\0';
 	if (digits == 0)
 		return -1;
+	*flags = 0;
+	if (commas + dots == 0) {
+		*flags = FIG_NUM_INTEGER;
+	} else if (commas + dots == 1) {
+		if (group == 3 && tmp[last] == ',')
+			*flags = FIG_NUM_INTEGER | FIG_NUM_COMMA3;
+		else if (group == 3)
+			*flags = FIG_NUM_DOT3;
+		else if (tmp[last] == ',')
+			*flags = FIG_NUM_DECIMAL_COMMA;
+		tmp[last] = (*flags & FIG_NUM_INTEGER) ? '_' : '.';
+	} else {
+		/* several separators: thousands in groups of three
+		 * ("1,234,567", "1.234.567") or Indian twos ending in three
+		 * ("1,00,00,000"), then maybe a decimal mark of the other
+		 * kind, once ("1,234.5", "1.234,5") */
+		char dec = commas && dots ? tmp[last] : 0;
+		if ((dec && (dec == ',' ? commas : dots) != 1) || bad ||
+		    (two && dec == ',') || (!dec && group != 3))
+			return -1;
+		*flags = dec == ',' ? FIG_NUM_DECIMAL_COMMA : dec ? 0 :
+		    FIG_NUM_INTEGER;
+		for (size_t i = 0; i < k; i++)
+			if (tmp[i] == ',' || tmp[i] == '.')
+				tmp[i] = dec && i == last ? '.' : '_';
+	}
+	/* drop the thousands marks */
+	for (size_t i = 0, j = 0; i <= k; i++)
+		if (tmp[i] != '_')
+			tmp[j++] = tmp[i];
 	*v = strtod(tmp, &end);
 	if (*end != '\0')
 		return -1;
-	*flags = dot ? 0 : FIG_NUM_INTEGER;
-	if (!dot && !comma && n == 4 && *v >= 1000 && *v <= 2999)
+	if (commas + dots == 0 && n == 4 && *v >= 1000 && *v <= 2999)
 		*flags |= FIG_NUM_YEARLIKE;
 	return 0;
+}
+
+/* Where the separate word sep ("point", "thousand") stands in s[0..n),
+ * between spaces or hyphens, or NULL. */
+static const char *
+spoken_at(const char *s, size_t n, const char *sep)
+{
+	size_t m = strlen(sep);
+
+	for (size_t i = 1; i + m + 1 < n; i++)
+		if ((s[i - 1] == '-' || s[i - 1] == ' ') &&
+		    strncasecmp(s + i, sep, m) == 0 &&
+		    (s[i + m] == '-' || s[i + m] == ' '))
+			return s + i;
+	return NULL;
+}
+
+/* Numbers as broadcasters spell them out: "seven-point-seven",
+ * "zero-point-65", "33-point-six", "352-thousand-700". The digits after
+ * "point" are read one word a digit. Returns -1 when s is none. */
+static int
+spoken(const struct fig_rules *r, const char *s, size_t n, double *v,
+    int *flags)
+{
+	const char *p = spoken_at(s, n, "point");
+	double a, b, scale = 0.1;
+	int fa, fb;
+	size_t i;
+
+	if (p != NULL) {
+		if (number_parse(r, s, (size_t)(p - 1 - s), &a, &fa, NULL) != 0
+		    || !(fa & FIG_NUM_INTEGER) || a < 0)
+			return -1;
+		*v = a;
+		for (i = (size_t)(p - s) + 6; i < n; ) {
+			size_t e = i;
+			if (s[i] >= '0' && s[i] <= '9') {
+				for (; i < n && s[i] >= '0' && s[i] <= '9'; i++) {
+					*v += (s[i] - '0') * scale;
+					scale /= 10;
+				}
+			} else {
+				while (e < n && s[e] != '-' && s[e] != ' ')
+					e++;
+				if (number_parse(r, s + i, e - i, &b, &fb,
+				    NULL) != 0 || b > 9 || b != floor(b))
+					return -1;
+				*v += b * scale;
+				scale /= 10;
+				i = e;
+			}
+			while (i < n && (s[i] == '-' || s[i] == ' '))
+				i++;
+		}
+		*flags = FIG_NUM_WORD;
+		return 0;
+	}
+	if ((p = spoken_at(s, n, "thousand")) != NULL && s[0] >= '0' &&
+	    s[0] <= '9') {
+		if (parse_digits(s, (size_t)(p - 1 - s), &a, &fa) != 0 ||
+		    parse_digits(p + 9, n - (size_t)(p + 9 - s), &b, &fb) != 0
+		    || !(fa & fb & FIG_NUM_INTEGER) || b >= 1000)
+			return -1;
+		*v = a * 1000 + b;
+		*flags = FIG_NUM_INTEGER;
+		return 0;
+	}
+	return -1;
 }
 
 int
@@ -65,6 +186,8 @@ number_parse(const struct fig_rules *r, const char *s, size_t n, double *v,
 
 	if (word)
 		*word = NULL;
+	if (spoken(r, s, n, v, flags) == 0)
+		return 0;
 	if (n > 0 && s[0] >= '0' && s[0] <= '9')
 		return parse_digits(s, n, v, flags);
 	if (n == 0 || n >= sizeof w)
@@ -154,17 +277,29 @@ starts_at(const struct fig_rules *r, const char *s, size_t i, size_t to)
 	/* nearly every byte: no number starts with it and the next */
 	if (!rules_may_start(r, c, i + 1 < to ? (unsigned char)s[i + 1] : 0))
 		return 0;
-	/* not glued: the quantity pattern's lookbehind, in C */
+	/* not glued: the quantity pattern's lookbehind, in C; but a sign
+	 * ("(-1%)") or a prefix unit ending in a dot ("Rs.2.56") may
+	 * stand right before the digits */
 	if (i > 0) {
+		unsigned char pp = i > 1 ? (unsigned char)s[i - 2] : ' ';
 		p = (unsigned char)s[i - 1];
-		if (is_word(p) || p == '.' || p == '-' || p == '/' ||
-		    p == '[' || (i >= 3 && p == 0x93 &&
+		if (is_word(p) || (p == '.' && !((pp | 32) >= 'a' &&
+		    (pp | 32) <= 'z')) || (p == '-' && is_word(pp)) ||
+		    p == '/' || p == '[' || (i >= 3 && p == 0x93 &&
 		    (unsigned char)s[i - 2] == 0x80 &&
 		    (unsigned char)s[i - 3] == 0xE2))
 			return 0;	/* glued: "S-400", "4.0", "word7" */
 	}
 	if (c >= '0' && c <= '9')
 		return 1;
+	/* a currency code glued to the digits: "USD196.48 billion" */
+	if (c >= 'A' && c <= 'Z') {
+		size_t j = i + 1;
+		while (j < to && j < i + 3 && s[j] >= 'A' && s[j] <= 'Z')
+			j++;
+		if (j == i + 3 && j < to && s[j] >= '0' && s[j] <= '9')
+			return 1;
+	}
 	/* the number words that start with these two letters */
 	key = rules_word_key(c, i + 1 < to ? (unsigned char)s[i + 1] : 0);
 	if (!(r->word3[key] >> rules_word_third(i + 2 < to ?

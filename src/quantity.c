@@ -2,6 +2,7 @@
  * canonical unit with its bounds. Which unit, scale or qualifier matched
  * is read from the capture groups recorded when the pattern was built. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -52,9 +53,40 @@ after_share(const char *s, size_t start)
 	return 0;
 }
 
+/* In a text that writes decimal commas, "28,946" is 28.946 and
+ * "780.000" is 780000: read again the number read the English way. */
+static void
+read_decimal_comma(double *v, int *flags)
+{
+	if (*flags & FIG_NUM_COMMA3) {
+		*v /= 1000;
+		*flags &= ~FIG_NUM_INTEGER;
+	} else if (*flags & FIG_NUM_DOT3) {
+		*v = round(*v * 1000);
+		*flags |= FIG_NUM_INTEGER;
+	}
+}
+
+/* A unit named by its code ("USD196.48"): the matched code in lower
+ * case. */
+static void
+unit_code(struct fig_qty *q, const PCRE2_SIZE *ov, const char *s,
+    const struct fig_unit *u)
+{
+	int g = is_set(ov, u->group_before) ? u->group_before :
+	    u->group_after;
+	size_t k = 0;
+
+	for (size_t i = ov[2 * g]; i < ov[2 * g + 1] &&
+	    k + 1 < sizeof q->unit_name; i++)
+		q->unit_name[k++] = (char)((s[i] >= 'A' && s[i] <= 'Z') ?
+		    s[i] - 'A' + 'a' : s[i]);
+	q->unit_name[k] = '\0';
+}
+
 int
 quantity_from_match(const struct fig_rules *r, pcre2_match_data *md,
-    const char *s, size_t len, struct fig_qty *q)
+    const char *s, size_t len, int decimal_comma, struct fig_qty *q)
 {
 	const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 	double v1, v2 = 0, scale = 1, factor = 1;
@@ -73,9 +105,21 @@ quantity_from_match(const struct fig_rules *r, pcre2_match_data *md,
 		return 0;
 	q->numflags = f1;
 	has2 = is_set(ov, r->g_n2);
+	if (has2 && w1 && w1->unit) {
+		/* "doubled to $110 billion": a word with its own unit is
+		 * no range, and what follows it is a figure of its own */
+		has2 = 0;
+		q->end = q->nend;
+	}
 	if (has2 && number_parse(r, s + ov[2 * r->g_n2],
 	    ov[2 * r->g_n2 + 1] - ov[2 * r->g_n2], &v2, &f2, NULL) != 0)
 		return 0;
+	if (decimal_comma || (f1 | f2) & FIG_NUM_DECIMAL_COMMA) {
+		/* "from 1,76 to 2,100": one number tells for the other */
+		read_decimal_comma(&v1, &f1);
+		read_decimal_comma(&v2, &f2);
+	}
+	q->numflags = f1 | (f2 & FIG_NUM_DECIMAL_COMMA);
 	for (int i = 0; i < r->nscales; i++)
 		if (is_set(ov, r->scales[i].group)) {
 			scale = r->scales[i].factor;
@@ -85,8 +129,9 @@ quantity_from_match(const struct fig_rules *r, pcre2_match_data *md,
 		if (is_set(ov, r->units[i].group_before) ||
 		    is_set(ov, r->units[i].group_after))
 			q->unit = &r->units[i];
-	if (q->unit == NULL && w1 && w1->unit)
-		q->unit = w1->unit;	/* "a decade" is ten years */
+	if (w1 && w1->unit && (q->unit == NULL || q->unit->weak))
+		q->unit = w1->unit;	/* "a decade" is ten years, "one in
+					   seven cars" a share, no count */
 	q->qual = FIG_Q_EXACT;
 	for (int i = 0; i < r->nquals; i++) {
 		if (!is_set(ov, r->quals[i].group))
@@ -119,8 +164,22 @@ quantity_from_match(const struct fig_rules *r, pcre2_match_data *md,
 		if ((f1 & FIG_NUM_FRACTION) && (is_count || u->duration))
 			return 0;	/* "that half year" names a period */
 		factor = u->factor;
-		claim_setfield(q->unit_name, sizeof q->unit_name, u->canon);
+		if (u->code)
+			unit_code(q, ov, s, u);
+		else
+			claim_setfield(q->unit_name, sizeof q->unit_name,
+			    u->canon);
+		for (int i = 0; i < r->npers && !u->no_rate; i++)
+			if (is_set(ov, r->pers[i].group)) {
+				size_t k = strlen(q->unit_name);
+				snprintf(q->unit_name + k,
+				    sizeof q->unit_name - k, "/%s",
+				    r->pers[i].name);
+				break;
+			}
 	}
+	if (is_set(ov, r->g_sign) && s[ov[2 * r->g_sign]] != '+')
+		q->dir = -1;	/* "(-1%)", and U+2212 */
 	if (has2 && (f1 & FIG_NUM_YEARLIKE) && (f2 & FIG_NUM_YEARLIKE))
 		return 0;	/* "2018-2022" is a span of years */
 	v1 *= scale * factor;

@@ -620,6 +620,7 @@ static const struct {
 	const char *keys[5];
 } section_keys[] = {
 	{ "scale", { "pattern" } },
+	{ "per", { "pattern" } },
 	{ "qualifier", { "pattern" } },
 	{ "direction", { "pattern", "after" } },
 	{ "period", { "pattern", "role", "offset", "step", "fiscal" } },
@@ -715,7 +716,21 @@ cmp_wordlen(const void *a, const void *b)
 static void
 number_pattern(const struct fig_rules *r, struct fig_buf *b)
 {
-	buf_adds(b, "(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?");
+	/* numbers spelled out as broadcasters say them: "seven-point-
+	 * seven", "33-point-six", "352-thousand-700" (number_parse) */
+	{
+		const char *dig = "(?:zero|one|two|three|four|five|six|seven|"
+		    "eight|nine)";
+		buf_addf(b, "(?:(?:[0-9]+|%s)[\\s-]point[\\s-](?:[0-9]+|%s"
+		    "(?:[\\s-]%s)*)(?![\\w])|[0-9]{1,3}-thousand-[0-9]{1,3}"
+		    "(?![0-9])|", dig, dig, dig);
+	}
+	/* thousands commas (Indian twos too: "2,77,000"), thousands dots
+	 * ("780.000", "1.234,5"), or plain digits with a decimal point or
+	 * comma ("27,7"); number_parse tells which */
+	buf_adds(b, "(?:[0-9]{1,3}(?:(?:,[0-9]{2})*,[0-9]{3})+"
+	    "(?:\\.[0-9]+)?|[0-9]{1,3}(?:\\.[0-9]{3})+(?:,[0-9]+)?|"
+	    "[0-9]+(?:[.,][0-9]+)?)(?![0-9]|[.,][0-9])");
 	if (r->nwords > 0) {
 		int tens = 0;
 		buf_adds(b, "|(?:");
@@ -772,7 +787,7 @@ number_pattern(const struct fig_rules *r, struct fig_buf *b)
  * as we go so the extractor can tell which rule matched. */
 static int
 assemble_quantity(struct loader *L, const int *qsec, int nq,
-    const int *usec, const int *ssec)
+    const int *usec, const int *ssec, const int *psec)
 {
 	struct fig_rules *r = L->r;
 	struct fig_buf b = FIG_BUF_INIT, num = FIG_BUF_INIT, pre = FIG_BUF_INIT;
@@ -846,6 +861,9 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 	}
 	if (!first)
 		buf_adds(&b, ")\\s?)?");
+	/* a sign stated before the digits: "(-1%)", "+14.2", "-12 p.p." */
+	buf_adds(&b, "(?:([-+\\x{2212}])(?=[0-9]))?");
+	r->g_sign = ++g;
 	buf_addf(&b, "(?<n1>%s)", buf_str(&num));
 	g++;
 	r->g_n1 = g;
@@ -868,7 +886,8 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 			buf_release(&alt);
 			goto fail;
 		}
-		buf_adds(&b, first ? "(?:\\s*(?:" : "|");
+		/* "5 million", "5m", "230-thousand" */
+		buf_adds(&b, first ? "(?:(?:\\s*|-)(?:" : "|");
 		buf_addf(&b, "(%s)", buf_str(&alt));
 		r->scales[i].group = ++g;
 		first = 0;
@@ -895,6 +914,25 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 	}
 	if (!first)
 		buf_adds(&b, "))?");
+	/* what a rate is over: "$71 per barrel", "GBP 57.50/MWh" */
+	first = 1;
+	for (int i = 0; i < r->npers; i++) {
+		const struct section *s = &L->sec[psec[i]];
+		struct fig_buf alt = FIG_BUF_INIT;
+
+		if (join_key(L, s, "pattern", &alt) < 0) {
+			buf_release(&alt);
+			goto fail;
+		}
+		buf_adds(&b, first ? "(?:(?:\\s*/\\s*|\\s+per\\s+)(?:" :
+		    "|");
+		buf_addf(&b, "(%s)", buf_str(&alt));
+		r->pers[i].group = ++g;
+		first = 0;
+		buf_release(&alt);
+	}
+	if (!first)
+		buf_adds(&b, ")(?![\\w]))?");
 	/* directions stated after the figure: "26.3 percent higher" */
 	first = 1;
 	for (int i = 0; i < nq; i++) {
@@ -1167,6 +1205,10 @@ build_unit(struct loader *L, const struct section *s, struct fig_unit *u)
 			u->duration = strcmp(kv->val, "yes") == 0;
 		else if (strcmp(kv->key, "class") == 0)
 			claim_setfield(u->uclass, sizeof u->uclass, kv->val);
+		else if (strcmp(kv->key, "code") == 0)
+			u->code = strcmp(kv->val, "yes") == 0;
+		else if (strcmp(kv->key, "rate") == 0)
+			u->no_rate = strcmp(kv->val, "no") == 0;
 		else if (strcmp(kv->key, "example") != 0 &&
 		    strcmp(kv->key, "after") != 0 &&
 		    strcmp(kv->key, "before") != 0)
@@ -1369,6 +1411,7 @@ build(struct loader *L)
 	int *qsec = xcalloc((size_t)L->nsec + 1, sizeof *qsec);
 	int *usec = xcalloc((size_t)L->nsec + 1, sizeof *usec);
 	int *ssec = xcalloc((size_t)L->nsec + 1, sizeof *ssec);
+	int *psec = xcalloc((size_t)L->nsec + 1, sizeof *psec);
 	int nq = 0, rc = -1;
 
 	/* number words first: the quantity pattern needs them */
@@ -1392,6 +1435,20 @@ build(struct loader *L)
 			usec[r->nunits] = i;
 			if (build_unit(L, s, &r->units[r->nunits++]) != 0)
 				goto out;
+		} else if (strcmp(k, "per") == 0) {
+			struct fig_per *pe;
+			GROW1(r->pers, r->npers);
+			psec[r->npers] = i;
+			pe = &r->pers[r->npers++];
+			memset(pe, 0, sizeof *pe);
+			if (!*s->name || strlen(s->name) >= sizeof pe->name ||
+			    !section_get(s, "pattern")) {
+				err_set(L->err, FIG_EINPUT, s->path, s->at.line,
+				    1, "[per NAME] needs a short name and "
+				    "'pattern ='");
+				goto out;
+			}
+			memcpy(pe->name, s->name, strlen(s->name) + 1);
 		} else if (strcmp(k, "scale") == 0) {
 			struct fig_scale *sc;
 			GROW1(r->scales, r->nscales);
@@ -1622,7 +1679,7 @@ build(struct loader *L)
 			goto out;
 		}
 	}
-	if (assemble_quantity(L, qsec, nq, usec, ssec) != 0)
+	if (assemble_quantity(L, qsec, nq, usec, ssec, psec) != 0)
 		goto out;
 	number_requires(r);
 	for (int i = 0; i < r->nwords; i++) {
@@ -1657,6 +1714,11 @@ build(struct loader *L)
 	for (unsigned d = '0'; d <= '9'; d++)
 		for (unsigned b = 0; b < 256; b++)
 			set_pair(r, d, b);
+	/* and the three capitals of a currency code glued to the number
+	 * ("USD196.48"): number_scan tests the rest */
+	for (unsigned a = 'A'; a <= 'Z'; a++)
+		for (unsigned b = 'A'; b <= 'Z'; b++)
+			set_pair(r, a, b);
 	for (int i = 0; i < r->nwords; i++) {
 		const unsigned char *w = (const unsigned char *)r->words[i].word;
 		for (int up = 0; up < 2; up++) {
@@ -1755,6 +1817,7 @@ out:
 	free(qsec);
 	free(usec);
 	free(ssec);
+	free(psec);
 	return rc;
 }
 
@@ -1909,6 +1972,7 @@ rules_free(struct fig_rules *r)
 	free(r->wordorder);
 	free(r->units);
 	free(r->scales);
+	free(r->pers);
 	free(r->quals);
 	for (int i = 0; i < r->nperiods; i++)
 		re_free(&r->periods[i].re);
@@ -2074,9 +2138,17 @@ rules_subject(const struct fig_rules *r, const char *s, size_t len)
 const char *
 rules_unit_class(const struct fig_rules *r, const char *canon)
 {
+	size_t n = strlen(canon);
+
 	for (int i = 0; i < r->nunits; i++)
 		if (r->units[i].uclass[0] && strcmp(r->units[i].canon, canon)
 		    == 0)
 			return r->units[i].uclass;
+	/* a unit named by the code matched ("chf" of [unit currency],
+	 * code = yes): that unit's class */
+	if (n == 3 && strspn(canon, "abcdefghijklmnopqrstuvwxyz") == 3)
+		for (int i = 0; i < r->nunits; i++)
+			if (r->units[i].code && r->units[i].uclass[0])
+				return r->units[i].uclass;
 	return "";
 }

@@ -13,6 +13,15 @@ if [ -f "$iso" ] && command -v jq > /dev/null; then
 else
 	echo "SKIP lexicon: no iso-codes or jq here"
 fi
+iso4217=/usr/share/iso-codes/json/iso_4217.json
+if [ -f "$iso4217" ] && command -v jq > /dev/null; then
+	sh "$top/data/lexicon/currencies.sh" "$iso4217" \
+	    "$top/data/lexicon/currencies.tsv" > "$tmp/currencies.rules"
+	same "lexicon: currencies.rules is up to date (make lexicon)" \
+	    "$tmp/currencies.rules" "$top/data/rules/currencies.rules"
+else
+	echo "SKIP lexicon: no iso-codes or jq here"
+fi
 # 249 ISO countries less the two with only an inverted name ("Bonaire,
 # Sint Eustatius and Saba", "Saint Helena, Ascension and Tristan da Cunha")
 eq "lexicon: one [entity] per named country" \
@@ -31,3 +40,16 @@ DOC
 "$FIGTRACK" extract "$tmp/c.txt" | cut -d, -f4,12 | tail -n +2 > "$tmp/got"
 printf '12,RUS\n13,RUS\n14,VNM\n15,VNM\n16,KOR\n17,PRK\n18,CIV\n19,USA\n20,TUR\n' > "$tmp/want"
 same "lexicon: names, capitals, demonyms and acronyms" "$tmp/got" "$tmp/want"
+# every ISO 4217 code is a unit, its name the code in lower case, glued
+# to the number or not; the codes that are English words are not
+cat > "$tmp/m.txt" <<'DOC'
+In 2023 it paid USD196.48 billion for it.
+In 2023 it paid SEK 12 million for it.
+In 2023 it paid 7 million ZAR for it.
+In 2023 it paid Rs.2.56 lakh crore for it.
+In 2023 it paid NT$1.29 trillion for it.
+In 2023 ALL 3 closed.
+DOC
+"$FIGTRACK" extract "$tmp/m.txt" | cut -d, -f4,8 | tail -n +2 > "$tmp/got"
+printf '196480000000,usd\n12000000,sek\n7000000,zar\n2560000000000,inr\n1290000000000,twd\n' > "$tmp/want"
+same "lexicon: currency codes, symbols and Indian scales" "$tmp/got" "$tmp/want"

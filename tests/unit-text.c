@@ -152,6 +152,31 @@ test_number_digits(void)
 	CHECK_NUM(v, 59.1);
 	CHECK(!(f & FIG_NUM_INTEGER));
 	CHECK(number_parse(NULL, "1.2.3", 5, &v, &f, NULL) == -1);
+	/* decimal commas, Indian and European grouping */
+	CHECK(number_parse(NULL, "27,7", 4, &v, &f, NULL) == 0 &&
+	    (f & FIG_NUM_DECIMAL_COMMA) && !(f & FIG_NUM_INTEGER));
+	CHECK_NUM(v, 27.7);
+	CHECK(number_parse(NULL, "2,77,000", 8, &v, &f, NULL) == 0 &&
+	    v == 277000 && (f & FIG_NUM_INTEGER));
+	CHECK(number_parse(NULL, "1.234.567", 9, &v, &f, NULL) == 0 &&
+	    v == 1234567);
+	CHECK(number_parse(NULL, "1.234,5", 7, &v, &f, NULL) == 0 &&
+	    (f & FIG_NUM_DECIMAL_COMMA));
+	CHECK_NUM(v, 1234.5);
+	CHECK(number_parse(NULL, "1,234.5", 7, &v, &f, NULL) == 0);
+	CHECK_NUM(v, 1234.5);
+	CHECK(number_parse(NULL, "28,946", 6, &v, &f, NULL) == 0 &&
+	    v == 28946 && (f & FIG_NUM_COMMA3));
+	CHECK(number_parse(NULL, "780.000", 7, &v, &f, NULL) == 0 &&
+	    v == 780 && (f & FIG_NUM_DOT3));
+	CHECK(number_parse(NULL, "1,2,3", 5, &v, &f, NULL) == -1);
+	/* spelled out as broadcasters say them */
+	CHECK(number_parse(NULL, "33-point-65", 11, &v, &f, NULL) == 0);
+	CHECK_NUM(v, 33.65);
+	CHECK(number_parse(NULL, "352-thousand-700", 16, &v, &f, NULL) == 0 &&
+	    v == 352700);
+	CHECK(number_parse(NULL, "352-thousand-7000", 17, &v, &f, NULL) == -1);
+	CHECK(number_parse(NULL, "1.234,5,6", 9, &v, &f, NULL) == -1);
 	CHECK(number_parse(NULL, "two", 3, &v, &f, NULL) == -1);
 }
 

@@ -12,10 +12,16 @@ enum {
 	FIG_NUM_WEAK = 2,	/* a word that needs a real unit ("one") */
 	FIG_NUM_FRACTION = 4,	/* "half", "a third": a share of a whole */
 	FIG_NUM_YEARLIKE = 8,	/* four plain digits 1000..2999: maybe a year */
-	FIG_NUM_INTEGER = 16	/* no decimals */
+	FIG_NUM_INTEGER = 16,	/* no decimals */
+	FIG_NUM_DECIMAL_COMMA = 32,	/* "27,7": the text writes decimal
+					   commas */
+	FIG_NUM_COMMA3 = 64,	/* "28,946", read as thousands: maybe a
+				   decimal comma */
+	FIG_NUM_DOT3 = 128	/* "780.000", read as a decimal: maybe
+				   thousands */
 };
 
-/* Parses s[0..n) (digits as "2,000", "59.1", or the number words of r,
+/* Parses s[0..n) (digits as "2,000", "59.1", "27,7", "2,77,000", or the number words of r,
  * which may be NULL for digits only). Returns 0 and sets *v and *flags,
  * and *word (when not NULL) to the number word read or NULL; returns -1
  * when s is not a number. */

@@ -25,11 +25,13 @@ struct fig_qty {
 	int dir;		/* -1 fell, +1 rose, 0 unstated */
 };
 
-/* Reads the match in md (of r->quantity over s[0..len)) into q. Returns
+/* Reads the match in md (of r->quantity over s[0..len)) into q;
+ * decimal_comma says the document writes decimal commas, so a lone
+ * ",ddd" is a decimal and ".ddd" thousands (number.h). Returns
  * 1 when it is a quantity that can be a claim, 0 when it is a bare number
  * or otherwise not a claim (no unit, a year with a guessed count noun,
  * "one" without a real unit, ...). */
 int quantity_from_match(const struct fig_rules *r, pcre2_match_data *md,
-    const char *s, size_t len, struct fig_qty *q);
+    const char *s, size_t len, int decimal_comma, struct fig_qty *q);
 
 #endif

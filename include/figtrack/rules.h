@@ -110,9 +110,19 @@ struct fig_unit {
 				   sentence, else it runs to publication */
 	char uclass[24];	/* "class = money": what topics name it by
 				   ("unit = @money"), or "" */
+	int code;		/* the unit is the matched text in lower case
+				   (ISO 4217 codes: "USD" is usd) */
+	int no_rate;		/* "rate = no": never over a [per] unit
+				   ("5% per year" is a percent) */
 	int group_after;	/* capture group in the quantity pattern, or 0 */
 	int group_before;	/* same, for a prefix such as "US$" */
 	struct fig_origin at;
+};
+
+/* [per NAME]: the unit a rate is over ("$71 per barrel", "/MWh"). */
+struct fig_per {
+	char name[24];		/* appended to the unit: usd/barrel */
+	int group;
 };
 
 /* [scale N]: a scale word. */
@@ -260,6 +270,9 @@ struct fig_rules {
 	int nunits;
 	struct fig_scale *scales;
 	int nscales;
+	struct fig_per *pers;
+	int npers;
+	int g_sign;		/* the group of a sign before the number */
 	struct fig_qualrule *quals;
 	int nquals;
 	struct fig_periodrule *periods;

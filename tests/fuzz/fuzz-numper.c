@@ -105,7 +105,7 @@ fn_patterns(const char *s, size_t n)
 		if (anchor < at)
 			abort();
 		if (rules_match(r, &r->quantity_at, s, n, anchor, 0, fn_md,
-		    &err) > 0 && quantity_from_match(r, fn_md, s, n, &q)) {
+		    &err) > 0 && quantity_from_match(r, fn_md, s, n, 0, &q)) {
 			if (q.start > q.end || q.end > n || q.nstart < q.start ||
 			    q.nend > q.end || q.unit_name[0] == '\0' ||
 			    memchr(q.unit_name, '\0', sizeof q.unit_name) ==
