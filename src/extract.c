@@ -770,13 +770,23 @@ month_year(const struct xstate *x, const struct lastdate *ld, int month)
 	if (ld->year && !ld->relative)
 		return ld->year;
 	if (!ld->year && x->has_recall &&
-	    x->recall.role != FIG_PR_RELATIVE && !x->recall.thisyear)
-		return mention_year(&x->recall);
+	    x->recall.role != FIG_PR_RELATIVE && !x->recall.thisyear) {
+		/* of a run across years ("2023-07/2024-06"), the year
+		 * in which the run holds that month */
+		const char *p = x->recall.period, *slash = strchr(p, '/');
+		if (slash && slash - p >= 7 && p[4] == '-' &&
+		    period_digits(p + 5, 2) > month)
+			return period_year(slash + 1);
+		return slash ? period_first_year(p) :
+		    mention_year(&x->recall);
+	}
 	if (!x->pub_year)
 		return 0;
 	return x->pub_month && month > x->pub_month ? x->pub_year - 1 :
 	    x->pub_year;
 }
+
+static int carries(const struct mention *m);
 
 /* Finds the date phrases of sentence si in the cleaned block. */
 static int
@@ -858,12 +868,22 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		} else if (mm->role == FIG_PR_ANAPHOR) {
 			/* "a year earlier" than the first quarter of 2023 is
 			 * the first quarter of 2022 */
-			int off = mm->offset;
+			int off = mm->offset, by = ld->year;
+			const char *from = ld->period;
+			/* "A year earlier the figure had been 98.1 percent"
+			 * opening a paragraph: a year before the date the
+			 * document last named */
+			if (!by && off && x->has_recall && !x->recall.blank &&
+			    x->recall.role != FIG_PR_RELATIVE &&
+			    !x->recall.thisyear) {
+				by = mention_year(&x->recall);
+				from = x->recall.period;
+			}
 			mm->period[0] = '\0';
-			if (ld->year && (!off || !ld->period[0] ||
-			    period_shift(ld->period, off, mm->period) != 0))
+			if (by && (!off || !from[0] ||
+			    period_shift(from, off, mm->period) != 0))
 				snprintf(mm->period, sizeof mm->period,
-				    "%04d", (ld->year + off) % 10000);
+				    "%04d", (by + off) % 10000);
 		}
 		if ((mm->period[0] || mm->blank) && mm->role != FIG_PR_BASELINE) {
 			ld->year = mention_year(mm);
@@ -890,7 +910,7 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		}
 		if ((mm->role == FIG_PR_ANCHOR || mm->role == FIG_PR_ANAPHOR ||
 		    mm->role == FIG_PR_RELATIVE) && (mm->period[0] ||
-		    mm->blank) && !mm->since) {
+		    mm->blank) && !mm->since && carries(mm)) {
 			x->recall = *mm;
 			x->has_recall = 1;
 		}
@@ -904,6 +924,16 @@ dating(const struct mention *m)
 {
 	return (m->period[0] || m->blank) && m->role != FIG_PR_BASELINE &&
 	    m->role != FIG_PR_PRESENT;
+}
+
+/* A mention that dates figures beyond its sentence: not one that looks
+ * back from the date last named ("a year earlier", "the previous year"),
+ * which is a comparison's base and no new time the text moves to. */
+static int
+carries(const struct mention *m)
+{
+	return dating(m) && !(m->role == FIG_PR_ANAPHOR && !m->part &&
+	    m->offset < 0);
 }
 
 /* Does a clause break (";", ", and", ", but", ", while", ...) start at
@@ -2008,7 +2038,7 @@ process_block(struct xstate *x, const struct fig_block *b)
 	if (x->nq == 0) {	/* "half" in "the first half of 2023:" */
 		const struct mention *last = carry;
 		for (int i = 0; i < x->nm; i++)
-			if (dating(&x->m[i]))
+			if (carries(&x->m[i]))
 				last = &x->m[i];
 		set_carries(x, b, nsent, last);
 		return 0;
@@ -2019,7 +2049,7 @@ process_block(struct xstate *x, const struct fig_block *b)
 			if (claims_of(x, b, qi, carry) != 0)
 				return -1;
 		for (int i = 0; i < x->nm; i++)
-			if (x->m[i].sent == si && dating(&x->m[i]))
+			if (x->m[i].sent == si && carries(&x->m[i]))
 				carry = &x->m[i];
 	}
 	if (b->kind == FIG_BLK_ITEM && carry) {
