@@ -682,7 +682,9 @@ add_mention(struct xstate *x, int si, int first)
 		if (pr->g_back > 0)
 			mm.offset = period_anaphor_offset(pr, x->md);
 		mm.thisyear = period_is_this(pr, x->md) || mm.offset < 0;
-	} else if (pr->role == FIG_PR_ANAPHOR) {
+	} else if (pr->role == FIG_PR_ANAPHOR || (pr->role ==
+	    FIG_PR_BASELINE && pr->g_back > 0)) {
+		/* "a year earlier"; a base "the same period last year" */
 		mm.offset = period_anaphor_offset(pr, x->md);
 	} else if (pr->role == FIG_PR_UNDATED) {
 		mm.blank = 1;	/* dates the figure with no period */
@@ -865,9 +867,12 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 				mm->blank = x->recall.blank;
 				mm->year = x->recall.year;
 			}
-		} else if (mm->role == FIG_PR_ANAPHOR) {
+		} else if (mm->role == FIG_PR_ANAPHOR || (mm->role ==
+		    FIG_PR_BASELINE && mm->offset)) {
 			/* "a year earlier" than the first quarter of 2023 is
-			 * the first quarter of 2022 */
+			 * the first quarter of 2022; so is the base "the same
+			 * period last year", which dates only a figure that
+			 * is that base (base_period) */
 			int off = mm->offset, by = ld->year;
 			const char *from = ld->period;
 			/* "A year earlier the figure had been 98.1 percent"
@@ -1036,6 +1041,35 @@ base_date(struct xstate *x, int qi, const struct mention *m)
 	    0, x->md, NULL) > 0;
 	build_context(x, q);
 	return rc;
+}
+
+/* The period of figure qi when it is a comparison's base ("compared
+ * with $35.2 billion over the same period last year"): a base phrase
+ * after it in its clause, with no other figure between, dates it. */
+static void
+base_period(struct xstate *x, int qi, char period[FIG_PERIOD_LEN])
+{
+	const struct qrec *q = &x->qs[qi];
+	const char *c = x->clean.data;
+	size_t next_q = x->csent[q->sent].end;
+
+	if (qi + 1 < x->nq && x->qs[qi + 1].sent == q->sent)
+		next_q = x->qs[qi + 1].q.start;
+	for (int i = 0; i < x->nm; i++) {
+		const struct mention *m = &x->m[i];
+		if (m->sent != q->sent || m->start < q->q.end)
+			continue;
+		if (m->start >= next_q || words_between(c, q->q.end,
+		    m->start) > CLAUSE_WORDS || clause_break(c, q->q.end,
+		    m->start))
+			return;
+		if (m->role == FIG_PR_BASELINE && m->period[0]) {
+			memcpy(period, m->period, FIG_PERIOD_LEN);
+			return;
+		}
+		if (dating(m))
+			return;
+	}
 }
 
 /* Chooses the period of quantity qi; docs/rules.md, "Periods", gives
@@ -1712,8 +1746,10 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	claim_setfield(c.unit, sizeof c.unit, q->q.unit_name);
 	choose_period(x, qi, carry, c.period, &c.kind);
 	if (rules_match(r, &r->baseline, x->ctx.data, x->ctx.len, 0, 0, x->md,
-	    NULL) > 0)
+	    NULL) > 0) {
 		c.kind = FIG_PK_BASELINE;
+		base_period(x, qi, c.period);
+	}
 	choose_footnote(x, qi, c.footnote, sizeof c.footnote);
 	if (label_figure(x, qi, c.unit) < 0) {
 		claim_release(&c);
