@@ -714,7 +714,9 @@ add_mention(struct xstate *x, int si, int first)
 		if (pr->g_back > 0)
 			mm.offset = period_anaphor_offset(pr, x->md);
 		mm.thisyear = period_is_this(pr, x->md) || mm.offset < 0;
-	} else if (pr->role == FIG_PR_ANAPHOR) {
+	} else if (pr->role == FIG_PR_ANAPHOR || (pr->role ==
+	    FIG_PR_BASELINE && pr->g_back > 0)) {
+		/* "a year earlier"; a base "the same period last year" */
 		mm.offset = period_anaphor_offset(pr, x->md);
 	} else if (pr->role == FIG_PR_UNDATED) {
 		mm.blank = 1;	/* dates the figure with no period */
@@ -802,13 +804,23 @@ month_year(const struct xstate *x, const struct lastdate *ld, int month)
 	if (ld->year && !ld->relative)
 		return ld->year;
 	if (!ld->year && x->has_recall &&
-	    x->recall.role != FIG_PR_RELATIVE && !x->recall.thisyear)
-		return mention_year(&x->recall);
+	    x->recall.role != FIG_PR_RELATIVE && !x->recall.thisyear) {
+		/* of a run across years ("2023-07/2024-06"), the year
+		 * in which the run holds that month */
+		const char *p = x->recall.period, *slash = strchr(p, '/');
+		if (slash && slash - p >= 7 && p[4] == '-' &&
+		    period_digits(p + 5, 2) > month)
+			return period_year(slash + 1);
+		return slash ? period_first_year(p) :
+		    mention_year(&x->recall);
+	}
 	if (!x->pub_year)
 		return 0;
 	return x->pub_month && month > x->pub_month ? x->pub_year - 1 :
 	    x->pub_year;
 }
+
+static int carries(const struct mention *m);
 
 /* Finds the date phrases of sentence si in the cleaned block. */
 static int
@@ -887,15 +899,28 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 				mm->blank = x->recall.blank;
 				mm->year = x->recall.year;
 			}
-		} else if (mm->role == FIG_PR_ANAPHOR) {
+		} else if (mm->role == FIG_PR_ANAPHOR || (mm->role ==
+		    FIG_PR_BASELINE && mm->offset)) {
 			/* "a year earlier" than the first quarter of 2023 is
-			 * the first quarter of 2022 */
-			int off = mm->offset;
+			 * the first quarter of 2022; so is the base "the same
+			 * period last year", which dates only a figure that
+			 * is that base (base_period) */
+			int off = mm->offset, by = ld->year;
+			const char *from = ld->period;
+			/* "A year earlier the figure had been 98.1 percent"
+			 * opening a paragraph: a year before the date the
+			 * document last named */
+			if (!by && off && x->has_recall && !x->recall.blank &&
+			    x->recall.role != FIG_PR_RELATIVE &&
+			    !x->recall.thisyear) {
+				by = mention_year(&x->recall);
+				from = x->recall.period;
+			}
 			mm->period[0] = '\0';
-			if (ld->year && (!off || !ld->period[0] ||
-			    period_shift(ld->period, off, mm->period) != 0))
+			if (by && (!off || !from[0] ||
+			    period_shift(from, off, mm->period) != 0))
 				snprintf(mm->period, sizeof mm->period,
-				    "%04d", (ld->year + off) % 10000);
+				    "%04d", (by + off) % 10000);
 		}
 		if ((mm->period[0] || mm->blank) && mm->role != FIG_PR_BASELINE) {
 			ld->year = mention_year(mm);
@@ -922,7 +947,7 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		}
 		if ((mm->role == FIG_PR_ANCHOR || mm->role == FIG_PR_ANAPHOR ||
 		    mm->role == FIG_PR_RELATIVE) && (mm->period[0] ||
-		    mm->blank) && !mm->since) {
+		    mm->blank) && !mm->since && carries(mm)) {
 			x->recall = *mm;
 			x->has_recall = 1;
 		}
@@ -936,6 +961,16 @@ dating(const struct mention *m)
 {
 	return (m->period[0] || m->blank) && m->role != FIG_PR_BASELINE &&
 	    m->role != FIG_PR_PRESENT;
+}
+
+/* A mention that dates figures beyond its sentence: not one that looks
+ * back from the date last named ("a year earlier", "the previous year"),
+ * which is a comparison's base and no new time the text moves to. */
+static int
+carries(const struct mention *m)
+{
+	return dating(m) && !(m->role == FIG_PR_ANAPHOR && !m->part &&
+	    m->offset < 0);
 }
 
 /* Does a clause break (";", ", and", ", but", ", while", ...) start at
@@ -1038,6 +1073,35 @@ base_date(struct xstate *x, int qi, const struct mention *m)
 	    0, x->md, NULL) > 0;
 	build_context(x, q);
 	return rc;
+}
+
+/* The period of figure qi when it is a comparison's base ("compared
+ * with $35.2 billion over the same period last year"): a base phrase
+ * after it in its clause, with no other figure between, dates it. */
+static void
+base_period(struct xstate *x, int qi, char period[FIG_PERIOD_LEN])
+{
+	const struct qrec *q = &x->qs[qi];
+	const char *c = x->clean.data;
+	size_t next_q = x->csent[q->sent].end;
+
+	if (qi + 1 < x->nq && x->qs[qi + 1].sent == q->sent)
+		next_q = x->qs[qi + 1].q.start;
+	for (int i = 0; i < x->nm; i++) {
+		const struct mention *m = &x->m[i];
+		if (m->sent != q->sent || m->start < q->q.end)
+			continue;
+		if (m->start >= next_q || words_between(c, q->q.end,
+		    m->start) > CLAUSE_WORDS || clause_break(c, q->q.end,
+		    m->start))
+			return;
+		if (m->role == FIG_PR_BASELINE && m->period[0]) {
+			memcpy(period, m->period, FIG_PERIOD_LEN);
+			return;
+		}
+		if (dating(m))
+			return;
+	}
 }
 
 /* Chooses the period of quantity qi; docs/rules.md, "Periods", gives
@@ -1962,8 +2026,10 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	claim_setfield(c.unit, sizeof c.unit, q->q.unit_name);
 	choose_period(x, qi, carry, c.period, &c.kind);
 	if (rules_match(r, &r->baseline, x->ctx.data, x->ctx.len, 0, 0, x->md,
-	    NULL) > 0)
+	    NULL) > 0) {
 		c.kind = FIG_PK_BASELINE;
+		base_period(x, qi, c.period);
+	}
 	choose_footnote(x, qi, c.footnote, sizeof c.footnote);
 	if (label_figure(x, qi, c.unit) < 0) {
 		claim_release(&c);
@@ -2296,7 +2362,7 @@ process_block(struct xstate *x, const struct fig_block *b)
 	if (x->nq == 0) {	/* "half" in "the first half of 2023:" */
 		const struct mention *last = carry;
 		for (int i = 0; i < x->nm; i++)
-			if (dating(&x->m[i]))
+			if (carries(&x->m[i]))
 				last = &x->m[i];
 		set_carries(x, b, nsent, last);
 		return 0;
@@ -2307,7 +2373,7 @@ process_block(struct xstate *x, const struct fig_block *b)
 			if (claims_of(x, b, qi, carry) != 0)
 				return -1;
 		for (int i = 0; i < x->nm; i++)
-			if (x->m[i].sent == si && dating(&x->m[i]))
+			if (x->m[i].sent == si && carries(&x->m[i]))
 				carry = &x->m[i];
 	}
 	if (b->kind == FIG_BLK_ITEM && carry) {

@@ -119,11 +119,21 @@ period_parse_date(const char *s, char out[FIG_PERIOD_LEN])
 int
 period_year(const char *p)
 {
-	char tmp[FIG_PERIOD_LEN];
+	char tmp[FIG_PERIOD_LEN], a[FIG_PERIOD_LEN];
 	const char *slash = p ? strchr(p, '/') : NULL;
 
-	if (slash)
-		p = slash + 1;
+	if (slash) {
+		/* an interval: both ends periods, the start first */
+		size_t n = (size_t)(slash - p);
+		if (n >= sizeof a)
+			return 0;
+		memcpy(a, p, n);
+		a[n] = '\0';
+		if (period_parse(a, tmp) != 0 || period_parse(slash + 1, a) !=
+		    0 || period_cmp(tmp, a) > 0)
+			return 0;
+		p = a;
+	}
 	if (p == NULL || period_parse(p, tmp) != 0)
 		return 0;
 	return atoi(tmp);

@@ -53,6 +53,13 @@ fn_period(const char *s)
 
 	y = period_year(s);
 	mid = period_mid(s);
+	if (strchr(s, '/') != NULL) {
+		/* an interval is no single period; its year is its end's */
+		if (period_parse(s, p) == 0 || mid != 0 ||
+		    (y != 0 && (y < 1000 || y > 2999)))
+			abort();
+		return;
+	}
 	if (period_parse(s, p) != 0) {
 		if (y != 0 || mid != 0)
 			abort();
