@@ -116,14 +116,16 @@ static const struct xcase cases[] = {
 	{ "anaphor_recall", "Trade fell 10% in the first quarter of 2023. "
 	  "It was a record.\n\nA year earlier the share had been 98.1 "
 	  "percent.\n", "2023-05-01",
-	  "fell 10%|-10|percent|exact|||2023-Q1|observed|||\n"
+	  "fell 10%|-10|percent|exact|||2023-Q1|observed|"
+	  "trade.turnover.change||\n"
 	  "98.1 percent|98.1|percent|exact|||2022-Q1|observed|||\n" },
 	/* a month named after a run across years is the run's */
 	{ "month_in_run", "Australia's wheat exports will fall 20% in "
 	  "2023-24. It is a forecast.\n\nOutput rose 5% on the estimate "
 	  "made in December.\n", "2023-03-07",
-	  "20%|20|percent|exact|||2023-07/2024-06|forecast||AUS|\n"
-	  "rose 5%|5|percent|exact|||2023-12|observed|||\n" },
+	  "20%|20|percent|exact|||2023-07/2024-06|forecast|"
+	  "wheat.exports.change|AUS|\n"
+	  "rose 5%|5|percent|exact|||2023-12|observed||AUS|\n" },
 	{ "month_year", "As of June 2022, prices had fallen 8 percent.", NULL,
 	  "had fallen 8 percent|-8|percent|exact|||2022-06|observed|||\n" },
 	{ "day_month_year", "On 31 December 2021 it held 12 percent.", NULL,

@@ -11,6 +11,7 @@
 #include "figtrack/buf.h"
 #include "figtrack/claim.h"
 #include "figtrack/extract.h"
+#include "figtrack/import.h"
 #include "figtrack/period.h"
 #include "figtrack/rules.h"
 #include "figtrack/text.h"
@@ -89,8 +90,10 @@ fx_claim(void *ctx, const struct fig_claim *c)
 		fx_number(c->low);
 	if (c->has_high)
 		fx_number(c->high);
-	/* what extract writes, import must read back */
-	if (c->period[0] && period_parse(c->period, p) != 0)
+	/* what extract writes, import must read back: a period, or a run
+	 * of time START/END of two */
+	if (c->period[0] && (strchr(c->period, '/') ? import_period_valid(
+	    c->period) : period_parse(c->period, p)) != 0)
 		abort();
 	claim_write(fx_sink, FIG_FMT_CSV, c, NULL, NULL, 0);
 	claim_write(fx_sink, FIG_FMT_JSONL, c, NULL, NULL, 0);
