@@ -1603,7 +1603,7 @@ build(struct loader *L)
 			}
 			buf_release(&b);
 		} else if (strcmp(k, "subject") == 0) {
-			struct fig_subject *sj;
+			struct fig_entity *sj;
 			struct fig_buf b = FIG_BUF_INIT;
 			GROW1(r->subjects, r->nsubjects);
 			sj = &r->subjects[r->nsubjects++];
@@ -2097,42 +2097,35 @@ rules_match(const struct fig_rules *r, const struct fig_re *re,
 	}
 }
 
-const char *
-rules_entity(const struct fig_rules *r, const char *s, size_t len)
+/* The name of the first of v[0, n) whose matcher takes all of s[0,
+ * len), or NULL. */
+static const char *
+whole_match(const struct fig_rules *r, const struct fig_entity *v, int n,
+    const char *s, size_t len)
 {
 	pcre2_match_data *md;
 	const char *found = NULL;
 
-	if (r->nentities == 0)
+	if (n == 0 || (md = pcre2_match_data_create(4, NULL)) == NULL)
 		return NULL;
-	md = pcre2_match_data_create(4, NULL);
-	if (md == NULL)
-		return NULL;
-	for (int i = 0; i < r->nentities && !found; i++)
-		if (pcre2_match(r->entities[i].re.code, (PCRE2_SPTR)s, len, 0,
+	for (int i = 0; i < n && !found; i++)
+		if (pcre2_match(v[i].re.code, (PCRE2_SPTR)s, len, 0,
 		    PCRE2_NO_UTF_CHECK, md, r->mctx) >= 0)
-			found = r->entities[i].name;
+			found = v[i].name;
 	pcre2_match_data_free(md);
 	return found;
 }
 
 const char *
+rules_entity(const struct fig_rules *r, const char *s, size_t len)
+{
+	return whole_match(r, r->entities, r->nentities, s, len);
+}
+
+const char *
 rules_subject(const struct fig_rules *r, const char *s, size_t len)
 {
-	pcre2_match_data *md;
-	const char *found = NULL;
-
-	if (r->nsubjects == 0)
-		return NULL;
-	md = pcre2_match_data_create(4, NULL);
-	if (md == NULL)
-		return NULL;
-	for (int i = 0; i < r->nsubjects && !found; i++)
-		if (pcre2_match(r->subjects[i].re.code, (PCRE2_SPTR)s, len, 0,
-		    PCRE2_NO_UTF_CHECK, md, r->mctx) >= 0)
-			found = r->subjects[i].name;
-	pcre2_match_data_free(md);
-	return found;
+	return whole_match(r, r->subjects, r->nsubjects, s, len);
 }
 
 const char *

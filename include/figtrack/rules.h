@@ -198,17 +198,12 @@ struct fig_exclude {
 	struct fig_origin at;
 };
 
-/* [entity NAME]: the canonical name and the pattern of its aliases. */
+/* [entity NAME]: the canonical name and the pattern of its aliases;
+ * also [subject NAME], what a figure counts (metrics.md's SUBJECT), and
+ * the words texts use for it. */
 struct fig_entity {
 	char name[96];
 	struct fig_re re;	/* anchored alias matcher */
-};
-
-/* [subject NAME]: what a figure counts (metrics.md's SUBJECT) and the
- * words texts use for it. */
-struct fig_subject {
-	char name[64];
-	struct fig_re re;	/* anchored word matcher */
 };
 
 /* A topic's fill = partner: the partner comes from the context when the
@@ -283,7 +278,7 @@ struct fig_rules {
 					   one match call a figure */
 	struct fig_entity *entities;
 	int nentities;
-	struct fig_subject *subjects;
+	struct fig_entity *subjects;	/* [subject] sections */
 	int nsubjects;
 	struct fig_topic *topics;
 	int ntopics;
