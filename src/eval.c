@@ -9,6 +9,7 @@
 
 #include "figtrack/csvio.h"
 #include "figtrack/eval.h"
+#include "figtrack/units.h"
 
 void
 eval_init(struct fig_eval *e)
@@ -34,6 +35,7 @@ eval_release(struct fig_eval *e)
 	free(e->claim_neg);
 	free_gold(e->gold, e->ngold);
 	free_gold(e->neg, e->nneg);
+	units_free(e->units);
 	eval_init(e);
 }
 
@@ -214,14 +216,36 @@ same_key(const struct fig_gold *g, const struct fig_claim *c)
 	    strcmp(g->c.partner, c->partner) == 0;
 }
 
+/* Has claim c the value and unit of gold row g? A value in another
+ * unit of the same kind counts when it converts to the gold value
+ * (formats.md: "1,400 MW" for "1.4 GW"); the unit database is read the
+ * first time two units differ. */
+static int
+same_quantity(struct fig_eval *e, const struct fig_gold *g,
+    const struct fig_claim *c)
+{
+	double v;
+
+	if (!g->has_value)
+		return 0;
+	if (strcmp(g->c.unit, c->unit) == 0)
+		return eval_same_value(g->c.value, c->value);
+	if (!e->units_tried) {
+		e->units_tried = 1;
+		e->units = units_open(NULL);	/* none: exact units only */
+	}
+	return units_convert(e->units, c->value, c->unit, g->c.unit,
+	    &v) == 0 && eval_same_value(g->c.value, v);
+}
+
 /* How well claim c agrees with gold row g (higher is better). */
 static int
-agreement(const struct fig_gold *g, const struct fig_claim *c)
+agreement(struct fig_eval *e, const struct fig_gold *g,
+    const struct fig_claim *c)
 {
 	int s = 0;
 
-	if (g->has_value && eval_same_value(g->c.value, c->value) &&
-	    strcmp(g->c.unit, c->unit) == 0)
+	if (same_quantity(e, g, c))
 		s += 16;
 	if (strcmp(g->c.metric, c->metric) == 0)
 		s += 8;
@@ -281,7 +305,7 @@ eval_score(struct fig_eval *e, const char *path, struct fig_err *err)
 			for (int j = 0; j < e->nclaims; j++)
 				if (e->claim_gold[j] < 0 &&
 				    overlaps(g, &e->claims[j]) &&
-				    agreement(g, &e->claims[j]) == want) {
+				    agreement(e, g, &e->claims[j]) == want) {
 					g->match = j;
 					e->claim_gold[j] = i;
 					break;
@@ -308,8 +332,7 @@ eval_score(struct fig_eval *e, const char *path, struct fig_err *err)
 			continue;
 		c = &e->claims[g->match];
 		e->score.matched++;
-		if (g->has_value && eval_same_value(g->c.value, c->value) &&
-		    strcmp(g->c.unit, c->unit) == 0)
+		if (same_quantity(e, g, c))
 			e->score.found++;
 		e->score.period_ok += eval_period_ok(g->c.period, c->period);
 		e->score.kind_ok += g->c.kind == c->kind;

@@ -28,20 +28,22 @@ followed_by_of(const char *s, size_t len, size_t end)
 	    (i + 2 == len || !((s[i + 2] | 32) >= 'a' && (s[i + 2] | 32) <= 'z'));
 }
 
-/* "China's share stood at about a third", "a share of half": a fraction
- * with the word share (or proportion) at most four words before it, in
- * its clause, is one too. */
+/* "China's share stood at about a third", "a share of half", "the share
+ * of Russian oil in India's total imports rose to about two fifths": a
+ * fraction with the word share (or proportion) at most ten words before
+ * it, in its clause, is one too. */
 static int
 after_share(const char *s, size_t start)
 {
 	size_t i = start;
 
-	for (int words = 0; words <= 4 && i > 0; words++) {
+	for (int words = 0; words <= 10 && i > 0; words++) {
 		size_t end;
 		while (i > 0 && s[i - 1] == ' ')
 			i--;
 		end = i;
-		while (i > 0 && ((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z'))
+		while (i > 0 && (((s[i - 1] | 32) >= 'a' &&
+		    (s[i - 1] | 32) <= 'z') || s[i - 1] == '\''))
 			i--;
 		if (end == i)
 			return 0;	/* a comma, a digit: another clause */

@@ -33,6 +33,16 @@ has "eval: -v lists the miss" "$tmp/out" "MISSED"
 printf 'line,quote\n1,"broken\n' > "$tmp/bad.csv"
 status "eval: malformed gold is exit 2" 2 "$FIGTRACK" eval --gold "$tmp/bad.csv" "$tmp/doc.txt"
 has "eval: malformed gold names the row" "$tmp/err" "bad.csv:2"
+# a value in another unit of the same kind is right when it converts
+# to the gold value (formats.md); money and kinds never convert
+printf 'In 2017 the firm won 1,400 MW of capacity.\nIn 2017 it sold 1,400 MW.\n' > "$tmp/mw.txt"
+cat > "$tmp/mw.csv" <<'GOLD'
+line,quote,value,low,high,qualifier,unit,period,period_kind,metric,entity,footnote,optional,note,partner
+1,"1,400 MW",1.4,,,exact,gw,2017,observed,,,,,,
+2,"1,400 MW",1400,,,exact,mwh,2017,observed,,,,,,
+GOLD
+ok "eval: units of one kind convert" "$FIGTRACK" eval --gold "$tmp/mw.csv" "$tmp/mw.txt"
+has "eval: 1,400 MW is 1.4 GW, not 1400 MWh" "$tmp/out" "(1 found, 2 counted extracted)"
 
 C=$SHARED/corpus
 if [ -f "$C/acri-2022-china-russia-tech.txt" ] && [ -f "$C/acri-2022.gold.csv" ]; then

@@ -7,6 +7,8 @@
 #include "figtrack/claim.h"
 #include "figtrack/err.h"
 
+struct fig_units;
+
 /* One gold row, or one negative (quote and line only). */
 struct fig_gold {
 	struct fig_claim c;	/* quote, line and the expected fields */
@@ -45,6 +47,9 @@ struct fig_eval {
 	struct fig_gold *neg;
 	int nneg;
 	struct fig_eval_score score;	/* results, by eval_score */
+	struct fig_units *units;	/* for values in another unit, read
+					   when first needed; owned */
+	int units_tried;
 };
 
 void eval_init(struct fig_eval *e);

@@ -1,0 +1,26 @@
+/* units.h: converting a value between two canonical units of one kind
+ * (formats.md: MW and GW, m3 and the value of "bcm", kt and t, nm and
+ * um), through UDUNITS-2. Never across kinds, never between currencies
+ * or shares: those have no fixed rate. */
+#ifndef FIGTRACK_UNITS_H
+#define FIGTRACK_UNITS_H
+
+#include "figtrack/err.h"
+
+struct fig_units;
+
+/* Loads the UDUNITS-2 unit database. Returns NULL and fills err when it
+ * cannot be read. Free with units_free. */
+struct fig_units *units_open(struct fig_err *err);
+
+void units_free(struct fig_units *u);
+
+/* Converts v from canonical unit from to canonical unit to (claim
+ * record names: "mw", "gw", "m3", "tonne", "barrel/day"). Returns 0
+ * and sets *out, or -1 when the units are of different kinds or not
+ * physical ("usd", "percent", "count", "other:wafer"). Equal names
+ * convert to themselves. */
+int units_convert(const struct fig_units *u, double v, const char *from,
+    const char *to, double *out);
+
+#endif

@@ -1,0 +1,120 @@
+/* units.c: conversion between canonical units of one kind, through
+ * UDUNITS-2. The claim record's unit names map to UDUNITS symbols by a
+ * table: only physical units are in it, so a currency, a share or a
+ * count never converts. */
+#include <stdlib.h>
+#include <string.h>
+#include <udunits2.h>
+
+#include "figtrack/buf.h"
+#include "figtrack/units.h"
+
+struct fig_units {
+	ut_system *sys;		/* the unit database */
+};
+
+/* Canonical names (formats.md) and their UDUNITS-2 spelling. */
+static const struct {
+	const char *canon;
+	const char *ud;
+} names[] = {
+	{ "nm", "nm" }, { "um", "um" }, { "mm", "mm" }, { "cm", "cm" },
+	{ "m", "m" }, { "km", "km" }, { "inch", "in" }, { "foot", "ft" },
+	{ "yard", "yd" }, { "mile", "mi" },
+	{ "m2", "m2" }, { "km2", "km2" }, { "ha", "hectare" },
+	{ "acre", "acre" }, { "l", "L" }, { "m3", "m3" },
+	{ "barrel", "bbl" }, { "gallon", "gallon" },
+	{ "g", "g" }, { "kg", "kg" }, { "tonne", "t" }, { "lb", "lb" },
+	{ "ounce", "oz" },
+	{ "wh", "W.h" }, { "kwh", "kW.h" }, { "mwh", "MW.h" },
+	{ "gwh", "GW.h" }, { "twh", "TW.h" }, { "j", "J" }, { "w", "W" },
+	{ "kw", "kW" }, { "mw", "MW" }, { "gw", "GW" }, { "hp", "hp" },
+	{ "celsius", "degC" }, { "fahrenheit", "degF" },
+	{ "km/h", "km/h" }, { "mph", "mi/h" }, { "hz", "Hz" },
+	{ "ghz", "GHz" },
+	{ "year", "year" }, { "month", "month" }, { "week", "week" },
+	{ "day", "day" }, { "hour", "h" },
+};
+
+struct fig_units *
+units_open(struct fig_err *err)
+{
+	struct fig_units *u;
+	ut_system *sys;
+
+	/* UDUNITS prints its warnings (redefined units) to stderr */
+	ut_set_error_message_handler(ut_ignore);
+	if ((sys = ut_read_xml(NULL)) == NULL) {
+		err_set(err, FIG_EIO, NULL, 0, 0, "cannot read the UDUNITS-2 "
+		    "unit database (libudunits2-dev)");
+		return NULL;
+	}
+	u = xcalloc(1, sizeof *u);
+	u->sys = sys;
+	return u;
+}
+
+void
+units_free(struct fig_units *u)
+{
+	if (u == NULL)
+		return;
+	ut_free_system(u->sys);
+	free(u);
+}
+
+/* The UDUNITS spelling of one canonical name, or NULL. */
+static const char *
+ud_name(const char *canon, size_t n)
+{
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (strlen(names[i].canon) == n &&
+		    strncmp(names[i].canon, canon, n) == 0)
+			return names[i].ud;
+	return NULL;
+}
+
+/* Parses canonical unit s ("mw", "barrel/day") into a unit the caller
+ * frees, or NULL when it is no physical unit. */
+static ut_unit *
+parse(const struct fig_units *u, const char *s)
+{
+	const char *slash = strchr(s, '/');
+	const char *a, *b = NULL;
+	char expr[64];
+
+	if ((a = ud_name(s, slash ? (size_t)(slash - s) : strlen(s))) == NULL)
+		return NULL;
+	if (slash && (b = ud_name(slash + 1, strlen(slash + 1))) == NULL)
+		return NULL;	/* "usd/barrel" has no fixed rate */
+	snprintf(expr, sizeof expr, b ? "(%s)/(%s)" : "%s", a, b);
+	return ut_parse(u->sys, expr, UT_ASCII);
+}
+
+int
+units_convert(const struct fig_units *u, double v, const char *from,
+    const char *to, double *out)
+{
+	ut_unit *a, *b;
+	cv_converter *cv = NULL;
+
+	if (strcmp(from, to) == 0) {
+		*out = v;
+		return 0;
+	}
+	if (u == NULL)
+		return -1;
+	a = parse(u, from);
+	b = a ? parse(u, to) : NULL;
+	if (b && ut_are_convertible(a, b))
+		cv = ut_get_converter(a, b);
+	if (cv)
+		*out = cv_convert_double(cv, v);
+	if (cv)
+		cv_free(cv);
+	if (a)
+		ut_free(a);
+	if (b)
+		ut_free(b);
+	return cv ? 0 : -1;
+}
