@@ -2140,6 +2140,26 @@ maybe_prefix(const char *s, size_t from, size_t anchor)
 	return 0;
 }
 
+/* Is s[from..to) only a comma or "and" between two figures ("fell 12%
+ * and about 23%", "rose 5%, 7% and 9%")? */
+static int
+joined_by_and(const char *s, size_t from, size_t to)
+{
+	size_t i = from;
+
+	while (i < to && s[i] == ' ')
+		i++;
+	if (i < to && s[i] == ',')
+		i++;
+	while (i < to && s[i] == ' ')
+		i++;
+	if (i + 3 <= to && strncasecmp(s + i, "and", 3) == 0)
+		i += 3;
+	while (i < to && s[i] == ' ')
+		i++;
+	return i == to && to > from;
+}
+
 /* Finds the figures of sentence si. A cheap pattern finds where numbers
  * start and the quantity pattern is tried right there; only a number
  * that is a figure (or may have a prefix unit) is matched again from a
@@ -2189,6 +2209,15 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 		}
 		if (q.q.numflags & FIG_NUM_DECIMAL_COMMA)
 			x->decimal_comma = 1;	/* translated text */
+		if (q.q.dir == 0 && x->nq > 0 && x->qs[x->nq - 1].sent == si &&
+		    x->qs[x->nq - 1].q.dir != 0 && strcmp(x->qs[x->nq -
+		    1].q.unit_name, q.q.unit_name) == 0 && joined_by_and(c,
+		    x->qs[x->nq - 1].q.end, q.q.start)) {
+			/* "fell 12% and about 23%": one verb, two falls */
+			q.q.dir = x->qs[x->nq - 1].q.dir;
+			if (q.q.dir < 0)
+				quantity_negate(&q.q);
+		}
 		at = done = q.q.end > anchor ? q.q.end : anchor + 1;
 		q.sent = si;
 		q.raw_start = raw_at(x, q.q.start, b->text.len);

@@ -217,14 +217,20 @@ quantity_from_match(const struct fig_rules *r, pcre2_match_data *md,
 	}
 	if (!(fabs(v1) < FIG_VALUE_MAX && fabs(v2) < FIG_VALUE_MAX))
 		return 0;	/* no plain decimal holds it */
-	if (q->dir < 0) {
-		double lo = q->low;
-		int hl = q->has_low;
-		q->value = -q->value;
-		q->low = -q->high;
-		q->has_low = q->has_high;
-		q->high = -lo;
-		q->has_high = hl;
-	}
+	if (q->dir < 0)
+		quantity_negate(q);
 	return 1;
+}
+
+void
+quantity_negate(struct fig_qty *q)
+{
+	double lo = q->low;
+	int hl = q->has_low;
+
+	q->value = -q->value;
+	q->low = -q->high;
+	q->has_low = q->has_high;
+	q->high = -lo;
+	q->has_high = hl;
 }

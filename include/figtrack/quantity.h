@@ -34,4 +34,8 @@ struct fig_qty {
 int quantity_from_match(const struct fig_rules *r, pcre2_match_data *md,
     const char *s, size_t len, int decimal_comma, struct fig_qty *q);
 
+/* A fall: negates the value and swaps the bounds ("more than 5%" lower
+ * is at most -5). */
+void quantity_negate(struct fig_qty *q);
+
 #endif
