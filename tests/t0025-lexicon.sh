@@ -4,24 +4,20 @@
 # aliases file (`make lexicon` refreshes it), and it names countries by
 # their alpha-3 codes whatever the text calls them.
 . "$(dirname "$0")/lib.sh"
-iso=/usr/share/iso-codes/json/iso_3166-1.json
-if [ -f "$iso" ] && command -v jq > /dev/null; then
-	sh "$top/data/lexicon/countries.sh" "$iso" \
-	    "$top/data/lexicon/countries.tsv" > "$tmp/countries.rules"
-	same "lexicon: countries.rules is up to date (make lexicon)" \
-	    "$tmp/countries.rules" "$top/data/rules/countries.rules"
-else
-	echo "SKIP lexicon: no iso-codes or jq here"
-fi
-iso4217=/usr/share/iso-codes/json/iso_4217.json
-if [ -f "$iso4217" ] && command -v jq > /dev/null; then
-	sh "$top/data/lexicon/currencies.sh" "$iso4217" \
-	    "$top/data/lexicon/currencies.tsv" > "$tmp/currencies.rules"
-	same "lexicon: currencies.rules is up to date (make lexicon)" \
-	    "$tmp/currencies.rules" "$top/data/rules/currencies.rules"
-else
-	echo "SKIP lexicon: no iso-codes or jq here"
-fi
+# current NAME ISO-JSON: data/rules/NAME.rules is what
+# data/lexicon/NAME.sh makes of the iso-codes list and NAME.tsv
+current() {
+	if [ -f "$2" ] && command -v jq > /dev/null; then
+		sh "$top/data/lexicon/$1.sh" "$2" "$top/data/lexicon/$1.tsv" \
+		    > "$tmp/$1.rules"
+		same "lexicon: $1.rules is up to date (make lexicon)" \
+		    "$tmp/$1.rules" "$top/data/rules/$1.rules"
+	else
+		echo "SKIP lexicon: no iso-codes or jq here"
+	fi
+}
+current countries /usr/share/iso-codes/json/iso_3166-1.json
+current currencies /usr/share/iso-codes/json/iso_4217.json
 # 249 ISO countries less the two with only an inverted name ("Bonaire,
 # Sint Eustatius and Saba", "Saint Helena, Ascension and Tristan da Cunha")
 eq "lexicon: one [entity] per named country" \

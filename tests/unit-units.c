@@ -6,28 +6,36 @@
 
 static struct fig_units *U;
 
+/* Conversions within a kind: from, to, value, and the bounds the
+ * result must fall in. */
+static const struct {
+	const char *from, *to;
+	double v, lo, hi;
+} same_kind[] = {
+	{ "mw", "gw", 1400, 1.4, 1.4 },
+	{ "twh", "gwh", 1.5, 1500, 1500 },
+	{ "kwh", "j", 300, 1080000000, 1080000000 },
+	{ "tonne", "kg", 2, 2000, 2000 },
+	{ "nm", "um", 7000, 7, 7 },
+	{ "month", "year", 24, 2, 2 },
+	{ "barrel/day", "m3/day", 1, 0.158, 0.159 },
+	{ "celsius", "fahrenheit", 100, 212, 212 },
+	{ "usd", "usd", 5, 5, 5 },
+};
+
 static void
 test_same_kind(void)
 {
-	double v;
+	for (size_t i = 0; i < sizeof same_kind / sizeof *same_kind; i++) {
+		double v;
 
-	CHECK(units_convert(U, 1400, "mw", "gw", &v) == 0);
-	CHECK_NUM(v, 1.4);
-	CHECK(units_convert(U, 1.5, "twh", "gwh", &v) == 0);
-	CHECK_NUM(v, 1500);
-	CHECK(units_convert(U, 300, "kwh", "j", &v) == 0);
-	CHECK_NUM(v, 1080000000);
-	CHECK(units_convert(U, 2, "tonne", "kg", &v) == 0);
-	CHECK_NUM(v, 2000);
-	CHECK(units_convert(U, 7000, "nm", "um", &v) == 0);
-	CHECK_NUM(v, 7);
-	CHECK(units_convert(U, 24, "month", "year", &v) == 0);
-	CHECK_NUM(v, 2);
-	CHECK(units_convert(U, 1, "barrel/day", "m3/day", &v) == 0);
-	CHECK(v > 0.158 && v < 0.159);
-	CHECK(units_convert(U, 100, "celsius", "fahrenheit", &v) == 0);
-	CHECK_NUM(v, 212);
-	CHECK(units_convert(U, 5, "usd", "usd", &v) == 0 && v == 5);
+		CHECK(units_convert(U, same_kind[i].v, same_kind[i].from,
+		    same_kind[i].to, &v) == 0);
+		if (same_kind[i].lo == same_kind[i].hi)
+			CHECK_NUM(v, same_kind[i].lo);
+		else
+			CHECK(v > same_kind[i].lo && v < same_kind[i].hi);
+	}
 }
 
 static void
