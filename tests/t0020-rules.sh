@@ -29,6 +29,16 @@ bad "bad period step" '[unit percent]\nafter = percent\n[period p]\nrole = relat
     "x.rules:5:8: 'step =' is year, quarter or month"
 bad "bad fiscal year" '[unit percent]\nafter = percent\n[period p]\nrole = anchor\nfiscal = IND 13 end\npattern = FY(?<fy>[0-9]{2})\n' \
     "x.rules:5:10: 'fiscal =' is ENTITY MONTH end|start (at most 16)"
+bad "bad topic fill" '[unit percent]\nafter = percent\n[topic *.x]\nsubject = trade\nfill = both\npattern = {Q}\n' \
+    "x.rules:5:8: fill is 'partner' or 'pair', not 'both'"
+bad "bad topic window" '[unit percent]\nafter = percent\n[topic a.b]\nwindow = wide\npattern = {Q}\n' \
+    "x.rules:4:10: window is a count of bytes from 1 to 65536, not 'wide'"
+bad "bad topic nearest" '[unit percent]\nafter = percent\n[topic a.b]\nnearest = entity\npattern = {Q}\n' \
+    "x.rules:4:11: nearest is 'partner', not 'entity'"
+bad "template without subject" '[unit percent]\nafter = percent\n[topic *.x]\npattern = {Q}\n' \
+    "x.rules:3:1: [topic *.x] needs 'subject =' or a (?<subject>...) group"
+bad "subject without pattern" '[unit percent]\nafter = percent\n[subject oil]\n' \
+    "x.rules:3:1: [subject NAME] needs a name and 'pattern ='"
 bad "bad period role" '[unit percent]\nafter = percent\n[period p]\nrole = someday\npattern = this week\n' \
     "x.rules:4:1: [period] needs 'role =' anchor, deadline, baseline, anaphor, present, relative, recall or undated"
 bad "unknown key in entity" '[unit percent]\nafter = percent\n[entity Acme]\npattern = Acme\nlabel = x\n' \
