@@ -4,11 +4,12 @@
 CC       ?= cc
 PKGS      = libpcre2-8 sqlite3
 CFLAGS   ?= -O2 -g
+CPPFLAGS += -pthread
 WFLAGS    = -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter \
             -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith
 CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
             $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lpcre2-8 -lsqlite3) -lcsv -ludunits2 -lm
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lpcre2-8 -lsqlite3) -lcsv -ludunits2 -lm -pthread
 
 # SANITIZE=1 builds everything under ASan+UBSan into its own tree.
 ifeq ($(SANITIZE),1)

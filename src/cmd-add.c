@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "figtrack/batch.h"
 #include "figtrack/cmd.h"
 #include "figtrack/extract.h"
 #include "figtrack/rules.h"
@@ -18,7 +19,7 @@
 static const char usage[] =
     "usage: figtrack add [--db PATH] [--rules DIR] [--title T]\n"
     "                    [--published YYYY[-MM[-DD]]] [--kind report|article]\n"
-    "                    [--lossy] FILE...\n"
+    "                    [--lossy] [-j N] FILE...\n"
     "\n"
     "Extracts the claims of each FILE ('-' for standard input) and stores\n"
     "them with the document and its References list, one transaction per\n"
@@ -41,6 +42,9 @@ static const char usage[] =
     "  --published DATE  the publication date, overriding the document's\n"
     "  --kind KIND       report (default) or article\n"
     "  --lossy           replace invalid UTF-8 instead of refusing the file\n"
+    "  -j, --jobs N      extract on N threads (default: one per CPU);\n"
+    "                    documents are still stored one at a time, in\n"
+    "                    order, and the result is the same for every N\n"
     "  -h, --help        this text\n";
 
 /* Set by SIGINT; extraction checks it between paragraphs. */
@@ -134,112 +138,205 @@ struct add_opts {
 	int lossy;
 };
 
-/* Adds one document. Returns 0 (added or already there) or -1 with err
- * set, the transaction rolled back. */
-static int
-add_one(struct fig_store *s, const struct fig_rules *rules, const char *path,
-    const struct add_opts *o, struct adder *a, struct fig_err *err)
-{
-	struct fig_extract_opts xo;
-	struct fig_extract_cbs cbs;
+/* One document of the run: what its job found out before and while
+ * extracting (written by the worker, read by the sink after it). */
+struct pending_doc {
+	const char *path;
+	char sha256[65];
+	int opened;		/* hashed and open: extraction ran */
+	int in_txn;		/* the sink began its transaction */
+	int done;		/* added, or already there */
 	struct fig_docmeta meta;
 	struct fig_doc d;
-	long long have;
+};
+
+/* The whole run, shared by the jobs (read-only) and the sink. */
+struct add_run {
+	struct fig_store *s;
+	const struct fig_rules *rules;
+	const struct add_opts *o;
+	struct pending_doc *docs;
+	struct adder a;
+	struct fig_err err;	/* the sink's own errors */
+	int failed;		/* some document was not added */
+};
+
+/* Job i, on a worker thread: hash the document, then extract it. */
+static int
+add_work(void *ctx, int i, const struct fig_extract_cbs *cbs,
+    struct fig_err *err)
+{
+	struct add_run *run = ctx;
+	struct pending_doc *p = &run->docs[i];
+	struct fig_extract_opts xo;
 	FILE *f;
 	int rc;
 
-	if ((f = sha256_fopen(path, d.sha256, err)) == NULL)
+	if ((f = sha256_fopen(p->path, p->sha256, err)) == NULL)
 		return -1;
+	p->opened = 1;
 	if (interrupted) {
 		fclose(f);
-		return err_set(err, FIG_EINTR, path, 0, 0, "interrupted; not "
-		    "added");
+		return err_set(err, FIG_EINTR, p->path, 0, 0, "interrupted; "
+		    "not added");
 	}
-	if (store_doc_by_sha(s, d.sha256, &have, err) != 0)
-		goto fail_closed;
+	memset(&p->meta, 0, sizeof p->meta);
+	memset(&xo, 0, sizeof xo);
+	xo.published = run->o->published;
+	xo.lossy = run->o->lossy;
+	xo.stop = &interrupted;
+	rc = extract_stream(run->rules, f, p->path, &xo, cbs, &p->meta, err);
+	fclose(f);
+	return rc;
+}
+
+/* Before the first claim of document i: skip it when the same content
+ * is stored, else open its transaction and its document row. */
+static int
+add_begin(void *ctx, int i)
+{
+	struct add_run *run = ctx;
+	struct pending_doc *p = &run->docs[i];
+	struct fig_doc *d = &p->d;
+	const struct add_opts *o = run->o;
+	long long have;
+
+	if (!p->opened || interrupted)
+		return 0;	/* the job failed: end() says why */
+	if (store_doc_by_sha(run->s, p->sha256, &have, &run->err) != 0)
+		return -1;
 	if (have) {
 		struct fig_doc old;
 		char id[32];
-		fclose(f);
 		snprintf(id, sizeof id, "%lld", have);
-		if (store_doc_find(s, id, &old, err) != 0)
+		if (store_doc_find(run->s, id, &old, &run->err) != 0)
 			return -1;
 		printf("%s: already stored as document %lld '%s' (%s); nothing "
-		    "added\n", path, have, old.title, old.published);
+		    "added\n", p->path, have, old.title, old.published);
 		store_doc_release(&old);
-		return 0;
+		fflush(stdout);
+		p->done = 1;
+		return 1;
 	}
-	memset(&meta, 0, sizeof meta);
-	d.id = 0;
-	d.path = (char *)path;
-	d.title = (char *)(o->title ? o->title : base_name(path));
-	snprintf(d.kind, sizeof d.kind, "%s", o->kind);
-	snprintf(d.published, sizeof d.published, "%s",
+	memcpy(d->sha256, p->sha256, sizeof d->sha256);
+	d->id = 0;
+	d->path = (char *)p->path;
+	d->title = (char *)(o->title ? o->title : base_name(p->path));
+	snprintf(d->kind, sizeof d->kind, "%s", o->kind);
+	snprintf(d->published, sizeof d->published, "%s",
 	    o->published ? o->published : "");
-	d.added[0] = '\0';
-	d.nclaims = 0;
-	d.source = d.url = NULL;
-	if (store_begin(s, err) != 0)
-		goto fail_closed;
-	if (store_doc_insert(s, &d, err) != 0)
-		goto fail;
-	a->s = s;
-	a->doc_id = d.id;
-	a->nclaims = a->nrefs = 0;
-	a->err = err;
-	a->path = path;
-	a->shown = 0;
-	clock_gettime(CLOCK_MONOTONIC, &a->start);
-	memset(&xo, 0, sizeof xo);
-	xo.published = o->published;
-	xo.lossy = o->lossy;
-	xo.stop = &interrupted;
-	cbs.on_claim = on_claim;
-	cbs.on_ref = on_ref;
-	cbs.ctx = a;
-	err_clear(err);
-	rc = extract_stream(rules, f, path, &xo, &cbs, &meta, err);
-	if (a->shown)
-		fputs("\r\033[K", stderr);
-	if (rc != 0) {
-		if (err->code == FIG_EINTR)
-			err_set(err, FIG_EINTR, path, 0, 0, "interrupted; this "
-			    "document was not added (rolled back)");
-		goto fail;
-	}
-	/* What the document says about itself is known only now. */
-	if (o->title == NULL && meta.title[0])
-		d.title = meta.title;
-	if (o->published == NULL) {
-		if (meta.published[0] == '\0') {
-			err_set(err, FIG_EINPUT, path, 0, 0, "no publication "
-			    "date found in the document; give --published "
-			    "YYYY[-MM[-DD]]");
-			goto fail;
-		}
-		if (store_date_valid(meta.published) != 0) {
-			err_set(err, FIG_EINPUT, path, 0, 0, "publication date "
-			    "'%s' is not YYYY[-MM[-DD]]; give --published",
-			    meta.published);
-			goto fail;
-		}
-		snprintf(d.published, sizeof d.published, "%s",
-		    meta.published);
-	}
-	d.source = meta.source;
-	d.url = meta.url;
-	if (store_doc_update(s, &d, err) != 0 || store_commit(s, err) != 0)
-		goto fail;
-	fclose(f);
-	printf("%s: added as document %lld '%s' (%s): %ld claims, %ld "
-	    "references\n", path, d.id, d.title, d.published, a->nclaims,
-	    a->nrefs);
+	d->added[0] = '\0';
+	d->nclaims = 0;
+	d->source = d->url = NULL;
+	if (store_begin(run->s, &run->err) != 0)
+		return -1;
+	p->in_txn = 1;
+	if (store_doc_insert(run->s, d, &run->err) != 0)
+		return -1;
+	run->a.s = run->s;
+	run->a.doc_id = d->id;
+	run->a.nclaims = run->a.nrefs = 0;
+	run->a.err = &run->err;
+	run->a.path = p->path;
+	run->a.index = i + 1;
+	run->a.shown = 0;
+	clock_gettime(CLOCK_MONOTONIC, &run->a.start);
 	return 0;
-fail:
-	store_rollback(s);
-fail_closed:
-	fclose(f);
-	return -1;
+}
+
+static int
+add_claim(void *ctx, const struct fig_claim *c)
+{
+	struct add_run *run = ctx;
+
+	return on_claim(&run->a, c);
+}
+
+static int
+add_ref(void *ctx, const struct fig_ref *r)
+{
+	struct add_run *run = ctx;
+
+	return on_ref(&run->a, r);
+}
+
+/* Reports a document that was not added; a database error or an
+ * interrupt ends the run (returns 1). */
+static int
+add_failed(struct add_run *run, struct pending_doc *p,
+    const struct fig_err *err)
+{
+	if (p->in_txn)
+		store_rollback(run->s);
+	p->in_txn = 0;
+	fflush(stdout);
+	cmd_fail(err);
+	run->failed = 1;
+	return err->code == FIG_EDB || err->code == FIG_EINTR;
+}
+
+/* After the last claim of document i: its metadata settles the title and
+ * the date, then the transaction commits. */
+static int
+add_end(void *ctx, int i, int rc, const struct fig_err *jerr)
+{
+	struct add_run *run = ctx;
+	struct pending_doc *p = &run->docs[i];
+	struct fig_doc *d = &p->d;
+	const struct add_opts *o = run->o;
+	struct fig_err err;
+
+	if (run->a.shown)
+		fputs("\r\033[K", stderr);
+	run->a.shown = 0;
+	if (rc != 0) {
+		err = *jerr;
+		if (err.code == FIG_EINTR && p->in_txn)
+			err_set(&err, FIG_EINTR, p->path, 0, 0, "interrupted; "
+			    "this document was not added (rolled back)");
+		return add_failed(run, p, &err);
+	}
+	if (!p->in_txn) {
+		/* no claim and no reference came: begin now */
+		int b = add_begin(run, i);
+		if (b == 1)
+			return 0;
+		if (b != 0)
+			return add_failed(run, p, &run->err);
+		if (interrupted)
+			return add_failed(run, p, (err_set(&err, FIG_EINTR,
+			    p->path, 0, 0, "interrupted; not added"), &err));
+	}
+	if (o->title == NULL && p->meta.title[0])
+		d->title = p->meta.title;
+	if (o->published == NULL) {
+		if (p->meta.published[0] == '\0') {
+			err_set(&err, FIG_EINPUT, p->path, 0, 0, "no "
+			    "publication date found in the document; give "
+			    "--published YYYY[-MM[-DD]]");
+			return add_failed(run, p, &err);
+		}
+		if (store_date_valid(p->meta.published) != 0) {
+			err_set(&err, FIG_EINPUT, p->path, 0, 0, "publication "
+			    "date '%s' is not YYYY[-MM[-DD]]; give --published",
+			    p->meta.published);
+			return add_failed(run, p, &err);
+		}
+		snprintf(d->published, sizeof d->published, "%s",
+		    p->meta.published);
+	}
+	d->source = p->meta.source;
+	d->url = p->meta.url;
+	if (store_doc_update(run->s, d, &run->err) != 0 ||
+	    store_commit(run->s, &run->err) != 0)
+		return add_failed(run, p, &run->err);
+	p->in_txn = 0;
+	p->done = 1;
+	printf("%s: added as document %lld '%s' (%s): %ld claims, %ld "
+	    "references\n", p->path, d->id, d->title, d->published,
+	    run->a.nclaims, run->a.nrefs);
+	fflush(stdout);
+	return 0;
 }
 
 static int
@@ -252,8 +349,12 @@ add_exec(int argc, char **argv)
 		{ "published", required_argument, NULL, 'p' },
 		{ "kind", required_argument, NULL, 'k' },
 		{ "lossy", no_argument, NULL, 'l' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
+	};
+	static const struct fig_batch_sink sink = {
+		add_begin, { add_claim, add_ref, NULL }, add_end
 	};
 	const char *db = NULL, *rules_dir = NULL;
 	struct add_opts o = { NULL, NULL, "report", 0 };
@@ -261,11 +362,17 @@ add_exec(int argc, char **argv)
 	struct fig_store *s;
 	struct fig_err err;
 	struct sigaction sa, old;
-	struct adder a;
-	int c, rc = 0;
+	struct add_run run;
+	int c, n, jobs = batch_default_jobs(), stopped;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hj:", opts, NULL)) != -1) {
 		switch (c) {
+		case 'j':
+			if (batch_parse_jobs(optarg, &jobs) != 0)
+				return cmd_usage_error(&cmd_add_entry, "-j "
+				    "takes a number of threads from 1 to 256, "
+				    "not '%s'", optarg);
+			break;
 		case 'd':
 			db = optarg;
 			break;
@@ -315,28 +422,42 @@ add_exec(int argc, char **argv)
 	sa.sa_handler = on_sigint;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, &old);
-	memset(&a, 0, sizeof a);
-	a.tty = isatty(STDERR_FILENO);
-	a.delay = getenv("FIGTRACK_PROGRESS_DELAY") ?
+	n = argc - optind;
+	memset(&run, 0, sizeof run);
+	run.s = s;
+	run.rules = rules;
+	run.o = &o;
+	run.docs = xmalloc((size_t)n * sizeof *run.docs);
+	memset(run.docs, 0, (size_t)n * sizeof *run.docs);
+	for (int i = 0; i < n; i++)
+		run.docs[i].path = argv[optind + i];
+	err_clear(&run.err);
+	run.a.tty = isatty(STDERR_FILENO);
+	run.a.delay = getenv("FIGTRACK_PROGRESS_DELAY") ?
 	    atof(getenv("FIGTRACK_PROGRESS_DELAY")) / 1000 : 1.0;
-	a.total = argc - optind;
+	run.a.total = n;
 	/* A bad document is reported and the others still added; a
-	 * database error or an interrupt ends the run. */
-	for (int i = optind; i < argc; i++) {
-		a.index = i - optind + 1;
-		if (add_one(s, rules, argv[i], &o, &a, &err) != 0) {
-			fflush(stdout);
-			cmd_fail(&err);
-			rc = -1;
-			if (err.code == FIG_EDB || err.code == FIG_EINTR)
-				break;
+	 * database error or an interrupt ends the run. Documents are
+	 * extracted on `jobs` threads and stored by this one, in order,
+	 * one transaction each. */
+	stopped = batch_run(n, jobs, add_work, &run, &sink, &run);
+	for (int i = 0; i < n; i++)
+		if (run.docs[i].in_txn) {
+			/* the sink stopped inside document i */
+			if (run.a.shown)
+				fputs("\r\033[K", stderr);
+			add_failed(&run, &run.docs[i], &run.err);
 		}
-		fflush(stdout);
+	if (stopped && !run.failed && run.err.code != FIG_OK) {
+		cmd_fail(&run.err);
+		run.failed = 1;
 	}
+	fflush(stdout);
 	sigaction(SIGINT, &old, NULL);
+	free(run.docs);
 	store_close(s);
 	rules_free(rules);
-	return rc == 0 ? FIG_EXIT_OK : FIG_EXIT_TROUBLE;
+	return run.failed ? FIG_EXIT_TROUBLE : FIG_EXIT_OK;
 }
 
 const struct fig_cmd cmd_add_entry = {

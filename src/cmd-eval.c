@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "figtrack/buf.h"
+#include "figtrack/batch.h"
 #include "figtrack/cmd.h"
 #include "figtrack/eval.h"
 #include "figtrack/extract.h"
@@ -35,7 +36,9 @@ static const char usage[] =
     "                     exit 1 when a threshold is not met\n"
     "  --rules DIR        the rule files\n"
     "  --published DATE   the publication date of FILE\n"
-    "  -v                 list every miss, wrong field and unwanted claim\n";
+    "  -v                 list every miss, wrong field and unwanted claim\n"
+    "  -j, --jobs N       with --corpus, extract N documents at a time\n"
+    "                     (default: one per CPU); the output does not change\n";
 
 /* What --corpus pairs with a gold file, in this order of preference. */
 static const char *const doc_exts[] = { ".md", ".txt", ".html", ".htm" };
@@ -202,78 +205,152 @@ corpus_golds(const char *dir, size_t *n, struct fig_err *err)
 	return v;
 }
 
-/* Scores every document of the corpus dir; returns the exit status. */
+/* One document of a corpus: its files and its score. */
+struct corpus_doc {
+	const char *gold;	/* borrowed from the sorted list */
+	struct fig_buf doc, neg;
+	int have_neg;
+	struct fig_eval e;
+};
+
+struct corpus_run {
+	const struct fig_rules *rules;
+	const struct fig_extract_opts *opts;
+	struct corpus_doc *docs;
+	int cur;		/* the document the sink is reading */
+	int verbose;
+	int have_neg;
+	int failed;
+	struct fig_eval_score sum;
+};
+
+/* Job i, on a worker thread: find the document beside its gold file,
+ * read the gold and negatives, extract. */
+static int
+corpus_work(void *ctx, int i, const struct fig_extract_cbs *cbs,
+    struct fig_err *err)
+{
+	struct corpus_run *run = ctx;
+	struct corpus_doc *d = &run->docs[i];
+	size_t stem = strlen(d->gold) - 9;
+	const char *base = strrchr(d->gold, '/') + 1;
+	struct stat sb;
+
+	for (size_t k = 0; k < sizeof doc_exts / sizeof *doc_exts; k++) {
+		buf_reset(&d->doc);
+		buf_add(&d->doc, d->gold, stem);
+		buf_adds(&d->doc, doc_exts[k]);
+		if (stat(d->doc.data, &sb) == 0)
+			break;
+		buf_reset(&d->doc);
+	}
+	if (d->doc.len == 0)
+		return err_set(err, FIG_EINPUT, d->gold, 0, 0, "no document "
+		    "beside it (%.*s.md, .txt, .html or .htm)",
+		    (int)(stem - (size_t)(base - d->gold)), base);
+	buf_add(&d->neg, d->gold, stem);
+	buf_adds(&d->neg, ".negatives.csv");
+	d->have_neg = stat(d->neg.data, &sb) == 0;
+	if (eval_read(&d->e, d->gold, 0, err) != 0 ||
+	    (d->have_neg && eval_read(&d->e, d->neg.data, 1, err) != 0))
+		return -1;
+	return extract_path(run->rules, d->doc.data, run->opts, cbs, NULL,
+	    err);
+}
+
+static int
+corpus_begin(void *ctx, int i)
+{
+	struct corpus_run *run = ctx;
+
+	run->cur = i;
+	return 0;
+}
+
+static int
+corpus_claim(void *ctx, const struct fig_claim *c)
+{
+	struct corpus_run *run = ctx;
+
+	return on_claim(&run->docs[run->cur].e, c);
+}
+
+/* Scores document i and prints its line; an error ends the run. */
+static int
+corpus_end(void *ctx, int i, int rc, const struct fig_err *jerr)
+{
+	struct corpus_run *run = ctx;
+	struct corpus_doc *d = &run->docs[i];
+	const char *base = strrchr(d->gold, '/') + 1;
+	const struct fig_eval_score *s = &d->e.score;
+	struct fig_err err;
+
+	err_clear(&err);
+	if (rc != 0 || eval_score(&d->e, d->doc.data, &err) != 0) {
+		cmd_fail(rc != 0 ? jerr : &err);
+		run->failed = 1;
+		return 1;
+	}
+	run->have_neg |= d->e.nneg > 0;
+	printf("%-44.44s %5d %5.3f %6.3f %6.3f %6.3f\n",
+	    d->doc.data + (base - d->gold), s->required, s->f1,
+	    ratio(s->period_ok, s->matched), ratio(s->metric_ok, s->metric_n),
+	    ratio(s->series_ok, s->metric_n));
+	if (run->verbose)
+		details(&d->e);
+	eval_sum(&run->sum, s);
+	return 0;
+}
+
+/* Scores every document of the corpus dir on `jobs` threads; returns
+ * the exit status. The lines come in the corpus's order whatever jobs
+ * is. */
 static int
 eval_corpus(const char *dir, const struct fig_rules *rules,
     const struct fig_extract_opts *opts, const struct limits *lim,
-    int verbose)
+    int verbose, int jobs)
 {
-	struct fig_eval_score sum;
+	static const struct fig_batch_sink sink = {
+		corpus_begin, { corpus_claim, NULL, NULL }, corpus_end
+	};
+	struct corpus_run run;
 	struct fig_err err;
 	size_t n;
 	char **golds;
-	int rc = FIG_EXIT_OK, have_neg = 0;
+	int rc = FIG_EXIT_OK;
 
 	err_clear(&err);
-	memset(&sum, 0, sizeof sum);
 	if ((golds = corpus_golds(dir, &n, &err)) == NULL)
 		return cmd_fail(&err);
+	memset(&run, 0, sizeof run);
+	run.rules = rules;
+	run.opts = opts;
+	run.verbose = verbose;
+	run.docs = xmalloc(n * sizeof *run.docs);
+	for (size_t i = 0; i < n; i++) {
+		run.docs[i].gold = golds[i];
+		buf_init(&run.docs[i].doc);
+		buf_init(&run.docs[i].neg);
+		eval_init(&run.docs[i].e);
+	}
 	printf("%-44s %5s %5s %6s %6s %6s\n", "document", "rows", "F1",
 	    "period", "metric", "series");
-	for (size_t i = 0; i < n && rc == FIG_EXIT_OK; i++) {
-		struct fig_buf doc = FIG_BUF_INIT, neg = FIG_BUF_INIT;
-		size_t stem = strlen(golds[i]) - 9;
-		const char *base = strrchr(golds[i], '/') + 1;
-		struct stat sb;
-		struct fig_eval e;
-
-		for (size_t k = 0; k < sizeof doc_exts / sizeof *doc_exts;
-		    k++) {
-			buf_reset(&doc);
-			buf_add(&doc, golds[i], stem);
-			buf_adds(&doc, doc_exts[k]);
-			if (stat(doc.data, &sb) == 0)
-				break;
-			buf_reset(&doc);
-		}
-		if (doc.len == 0) {
-			err_set(&err, FIG_EINPUT, golds[i], 0, 0, "no document "
-			    "beside it (%.*s.md, .txt, .html or .htm)",
-			    (int)(stem - (size_t)(base - golds[i])), base);
-			rc = cmd_fail(&err);
-		} else {
-			buf_add(&neg, golds[i], stem);
-			buf_adds(&neg, ".negatives.csv");
-			eval_init(&e);
-			if (score_one(&e, rules, opts, doc.data, golds[i],
-			    stat(neg.data, &sb) == 0 ? neg.data : NULL,
-			    &err) != 0)
-				rc = cmd_fail(&err);
-			else {
-				const struct fig_eval_score *s = &e.score;
-				have_neg |= e.nneg > 0;
-				printf("%-44.44s %5d %5.3f %6.3f %6.3f %6.3f\n",
-				    doc.data + (base - golds[i]), s->required,
-				    s->f1, ratio(s->period_ok, s->matched),
-				    ratio(s->metric_ok, s->metric_n),
-				    ratio(s->series_ok, s->metric_n));
-				if (verbose)
-					details(&e);
-				eval_sum(&sum, s);
-			}
-			eval_release(&e);
-		}
-		buf_release(&doc);
-		buf_release(&neg);
-	}
-	for (size_t i = 0; i < n; i++)
+	batch_run((int)n, jobs, corpus_work, &run, &sink, &run);
+	if (run.failed)
+		rc = FIG_EXIT_TROUBLE;
+	for (size_t i = 0; i < n; i++) {
+		buf_release(&run.docs[i].doc);
+		buf_release(&run.docs[i].neg);
+		eval_release(&run.docs[i].e);
 		free(golds[i]);
+	}
+	free(run.docs);
 	free(golds);
 	if (rc != FIG_EXIT_OK)
 		return rc;
 	printf("\n%zu documents\n", n);
-	print_score(&sum, have_neg);
-	if (below(&sum, lim)) {
+	print_score(&run.sum, run.have_neg);
+	if (below(&run.sum, lim)) {
 		fprintf(stderr, "figtrack: eval: below the thresholds given\n");
 		rc = FIG_EXIT_FOUND;
 	}
@@ -296,6 +373,7 @@ exec_eval(int argc, char **argv)
 		{ "rules", required_argument, NULL, 'r' },
 		{ "published", required_argument, NULL, 'p' },
 		{ "verbose", no_argument, NULL, 'v' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -305,14 +383,20 @@ exec_eval(int argc, char **argv)
 	struct fig_rules *rules = NULL;
 	struct fig_eval e;
 	struct fig_err err;
-	int c, verbose = 0, rc = FIG_EXIT_OK;
+	int c, verbose = 0, rc = FIG_EXIT_OK, jobs = batch_default_jobs();
 	char *end;
 
 	err_clear(&err);
-	while ((c = getopt_long(argc, argv, "g:n:r:p:vh", longopts, NULL))
+	while ((c = getopt_long(argc, argv, "g:n:r:p:vj:h", longopts, NULL))
 	    != -1) {
 		double *dst = NULL;
 		switch (c) {
+		case 'j':
+			if (batch_parse_jobs(optarg, &jobs) != 0)
+				return cmd_usage_error(&cmd_eval_entry, "-j "
+				    "takes a number of threads from 1 to 256, "
+				    "not '%s'", optarg);
+			break;
 		case 'g': gold = optarg; break;
 		case 'n': neg = optarg; break;
 		case 'c': corpus = optarg; break;
@@ -352,7 +436,8 @@ exec_eval(int argc, char **argv)
 	if (rules_load(&rules, rules_default_dir(dir), &err) != 0)
 		return cmd_fail(&err);
 	if (corpus) {
-		rc = eval_corpus(corpus, rules, &opts, &lim, verbose);
+		rules_jit(rules);
+		rc = eval_corpus(corpus, rules, &opts, &lim, verbose, jobs);
 		rules_free(rules);
 		return rc;
 	}

@@ -3,12 +3,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "figtrack/batch.h"
 #include "figtrack/cmd.h"
 #include "figtrack/extract.h"
 
 static const char usage[] =
     "usage: figtrack extract [--rules DIR] [--format csv|tsv|jsonl]\n"
-    "                        [--published DATE] [--lossy] FILE...\n"
+    "                        [--published DATE] [--lossy] [-j N] FILE...\n"
     "\n"
     "Writes every dated numeric claim of each FILE ('-' reads standard\n"
     "input) as claim records (docs/formats.md) on standard output.\n"
@@ -19,12 +20,22 @@ static const char usage[] =
     "  --published DATE   publication date (YYYY[-MM[-DD]]) when the\n"
     "                     document does not say; present-tense figures take\n"
     "                     its year\n"
-    "  --lossy            replace invalid UTF-8 instead of failing\n";
+    "  --lossy            replace invalid UTF-8 instead of failing\n"
+    "  -j, --jobs N       extract N files at a time on N threads (default:\n"
+    "                     one per CPU); the output is the same for every N\n";
 
 struct out {
 	FILE *f;
 	enum fig_format fmt;
 	struct fig_err *err;
+	int failed;
+};
+
+/* What every job reads. */
+struct work {
+	const struct fig_rules *rules;
+	char **paths;
+	const struct fig_extract_opts *opts;
 };
 
 static int
@@ -39,6 +50,31 @@ on_claim(void *ctx, const struct fig_claim *c)
 }
 
 static int
+work_one(void *ctx, int i, const struct fig_extract_cbs *cbs,
+    struct fig_err *err)
+{
+	const struct work *w = ctx;
+
+	return extract_path(w->rules, w->paths[i], w->opts, cbs, NULL, err);
+}
+
+/* A file that fails ends the run, as it would without threads: its
+ * claims so far are written, then the error. */
+static int
+end_one(void *ctx, int i, int rc, const struct fig_err *err)
+{
+	struct out *o = ctx;
+
+	(void)i;
+	if (rc == 0)
+		return 0;
+	fflush(o->f);
+	cmd_fail(err);
+	o->failed = 1;
+	return 1;
+}
+
+static int
 exec_extract(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -46,6 +82,7 @@ exec_extract(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "published", required_argument, NULL, 'p' },
 		{ "lossy", no_argument, NULL, 'l' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -54,14 +91,25 @@ exec_extract(int argc, char **argv)
 	struct fig_err err;
 	const char *dir = NULL;
 	struct out o;
-	int c, rc = FIG_EXIT_OK;
+	struct work w;
+	struct fig_batch_sink sink = { NULL, { on_claim, NULL, NULL },
+	    end_one };
+	int c, rc = FIG_EXIT_OK, jobs = batch_default_jobs();
 
 	err_clear(&err);
 	o.f = stdout;
 	o.fmt = FIG_FMT_CSV;
 	o.err = &err;
-	while ((c = getopt_long(argc, argv, "r:f:p:lh", longopts, NULL)) != -1) {
+	o.failed = 0;
+	while ((c = getopt_long(argc, argv, "r:f:p:lj:h", longopts, NULL)) !=
+	    -1) {
 		switch (c) {
+		case 'j':
+			if (batch_parse_jobs(optarg, &jobs) != 0)
+				return cmd_usage_error(&cmd_extract_entry, "-j "
+				    "takes a number of threads from 1 to 256, "
+				    "not '%s'", optarg);
+			break;
 		case 'r': dir = optarg; break;
 		case 'f':
 			if (claim_format_parse(optarg, &o.fmt) != 0 ||
@@ -82,14 +130,14 @@ exec_extract(int argc, char **argv)
 		return cmd_fail(&err);
 	rules_jit_for(rules, argv + optind, argc - optind);
 	claim_write_header(o.f, o.fmt, NULL, 0);
-	for (int i = optind; i < argc; i++) {
-		struct fig_extract_cbs cbs = { on_claim, NULL, &o };
-		if (extract_path(rules, argv[i], &opts, &cbs, NULL, &err) != 0) {
-			fflush(o.f);
-			rc = cmd_fail(&err);
-			break;
-		}
-	}
+	w.rules = rules;
+	w.paths = argv + optind;
+	w.opts = &opts;
+	if (batch_run(argc - optind, jobs, work_one, &w, &sink, &o) != 0 &&
+	    !o.failed)
+		rc = cmd_fail(&err);	/* writing stdout failed */
+	if (o.failed)
+		rc = FIG_EXIT_TROUBLE;
 	if (fflush(o.f) != 0 && rc == FIG_EXIT_OK) {
 		err_set(&err, FIG_EIO, "<stdout>", 0, 0, "write error");
 		rc = cmd_fail(&err);

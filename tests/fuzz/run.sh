@@ -28,7 +28,7 @@ PKGS="libpcre2-8 sqlite3"
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
 CFLAGS="-std=c11 -g -O1 -fno-omit-frame-pointer -Wall -Wextra -Wno-unused-parameter -Wno-string-plus-int -Wno-string-concatenation $SAN"
 CPPFLAGS="-Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(pkg-config --cflags $PKGS 2>/dev/null)"
-LIBS="$(pkg-config --libs $PKGS 2>/dev/null || echo -lpcre2-8 -lsqlite3) -lcsv -ludunits2 -lm"
+LIBS="$(pkg-config --libs $PKGS 2>/dev/null || echo -lpcre2-8 -lsqlite3) -lcsv -ludunits2 -lm -pthread"
 
 if ! command -v "$CLANG" >/dev/null 2>&1; then
 	echo "fuzz: $CLANG not found (make deps installs clang and libclang-rt-14-dev)" >&2

@@ -1,0 +1,87 @@
+#!/bin/sh
+# t1200-jobs.sh: -j N extracts on N threads and changes nothing else:
+# extract, eval --corpus and add give byte-identical output, the same
+# errors and the same store with -j 4 as with -j 1, on many files and on
+# a failing one among them; and a 20 MB document of one line finishes.
+. "$(dirname "$0")/lib.sh"
+news=$top/tests/corpus/news
+mkdir "$tmp/many"
+n=0
+for k in 1 2 3 4; do
+	for f in "$news"/*.md; do
+		case $f in */README.md|*/SOURCES.md) continue ;; esac
+		cp "$f" "$tmp/many/$k-$(basename "$f")"
+		n=$((n + 1))
+	done
+done
+eq many-files "$(ls "$tmp/many" | wc -l | tr -d ' ')" "$n"
+
+# extract: the same bytes whatever the threads
+"$FIGTRACK" extract -j 1 "$tmp"/many/*.md > "$tmp/x1" 2> "$tmp/e1"
+eq extract-j1-rc $? 0
+"$FIGTRACK" extract -j 4 "$tmp"/many/*.md > "$tmp/x4" 2> "$tmp/e4"
+eq extract-j4-rc $? 0
+same extract-j4-same "$tmp/x4" "$tmp/x1"
+"$FIGTRACK" extract --jobs 3 "$tmp"/many/*.md > "$tmp/x3"
+same extract-j3-same "$tmp/x3" "$tmp/x1"
+eq extract-claims "$(($(wc -l < "$tmp/x1") > 1000))" 1
+
+# a bad file in the middle stops the run at the same place, with the
+# claims before it written and the same message
+printf 'date: 2023-01-01\n\nabc\0def 12 percent\n' > "$tmp/many/2-zzbad.md"
+"$FIGTRACK" extract -j 1 "$tmp"/many/*.md > "$tmp/b1" 2> "$tmp/be1"
+r1=$?
+"$FIGTRACK" extract -j 4 "$tmp"/many/*.md > "$tmp/b4" 2> "$tmp/be4"
+r4=$?
+eq bad-rc "$r4" "$r1"
+eq bad-rc-2 "$r1" 2
+same bad-stdout "$tmp/b4" "$tmp/b1"
+same bad-stderr "$tmp/be4" "$tmp/be1"
+has bad-names-file "$tmp/be1" "2-zzbad.md"
+rm "$tmp/many/2-zzbad.md"
+
+# eval --corpus: the same lines in the same order
+"$FIGTRACK" eval -j 1 --corpus "$news" > "$tmp/v1"
+"$FIGTRACK" eval -j 4 --corpus "$news" > "$tmp/v4"
+same eval-j4-same "$tmp/v4" "$tmp/v1"
+
+# add: the same messages and the same store
+"$FIGTRACK" add -j 1 --kind article --db "$tmp/a1.db" "$tmp"/many/1-*.md \
+    "$tmp"/many/2-*.md > "$tmp/a1" 2>&1
+eq add-j1-rc $? 0
+"$FIGTRACK" add -j 4 --kind article --db "$tmp/a4.db" "$tmp"/many/1-*.md \
+    "$tmp"/many/2-*.md > "$tmp/a4" 2>&1
+eq add-j4-rc $? 0
+same add-j4-messages "$tmp/a4" "$tmp/a1"
+"$FIGTRACK" export --db "$tmp/a1.db" > "$tmp/ex1"
+"$FIGTRACK" export --db "$tmp/a4.db" > "$tmp/ex4"
+same add-j4-store "$tmp/ex4" "$tmp/ex1"
+# the same contents twice: skipped by -j 4 as by -j 1
+"$FIGTRACK" add -j 4 --kind article --db "$tmp/a4.db" "$tmp"/many/1-*.md \
+    > "$tmp/again" 2>&1
+eq add-again-rc $? 0
+has add-again-skips "$tmp/again" "already stored as document"
+hasnt add-again-adds "$tmp/again" "added as document"
+
+# bad -j
+status jobs-zero 2 "$FIGTRACK" extract -j 0 "$tmp/x1"
+has jobs-zero-says "$tmp/err" "-j takes a number of threads"
+status jobs-word 2 "$FIGTRACK" add -j many "$tmp/x1"
+status jobs-huge 2 "$FIGTRACK" eval -j 100000 --corpus "$news"
+
+# one line of 20 MB finishes (no time is asserted), with the figures of
+# its text found as in the text with line breaks
+rep=${SHARED:-$top/../shared}/corpus/acri-2022-china-russia-tech.txt
+if [ -f "$rep" ]; then
+	tr '\n' ' ' < "$rep" > "$tmp/flat"
+	cat "$tmp/flat" "$tmp/flat" "$tmp/flat" "$tmp/flat" > "$tmp/flat4"
+	{ echo "date: 2022-11-01"; echo; } > "$tmp/line.txt"
+	while [ "$(wc -c < "$tmp/line.txt")" -lt 20000000 ]; do
+		cat "$tmp/flat4" >> "$tmp/line.txt"
+	done
+	"$FIGTRACK" extract -j 1 "$tmp/line.txt" > "$tmp/lx" 2> "$tmp/le"
+	eq long-line-rc $? 0
+	eq long-line-claims "$(($(wc -l < "$tmp/lx") > 1000))" 1
+else
+	echo "SKIP long-line: no $rep"
+fi
