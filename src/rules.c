@@ -339,6 +339,21 @@ alt_letters(const char *a, size_t n)
 	return all;
 }
 
+/* The union of alt_letters over the top-level alternatives of p. */
+static uint32_t
+pattern_letters(const char *p)
+{
+	uint32_t set = 0;
+
+	for (;;) {
+		const char *e = alt_end(p);
+		set |= alt_letters(p, (size_t)(e - p));
+		if (*e != '|')
+			return set;
+		p = e + 1;
+	}
+}
+
 /* Appends the patterns of every section of kind (every entity alias,
  * every subject's words) as one alternation. The eight hundred names of
  * the actors are put in groups by the letter they can start with, each
@@ -1601,6 +1616,7 @@ build(struct loader *L)
 				buf_release(&b);
 				goto out;
 			}
+			e->letters = pattern_letters(buf_str(&b));
 			buf_release(&b);
 		} else if (strcmp(k, "subject") == 0) {
 			struct fig_entity *sj;
@@ -1623,6 +1639,7 @@ build(struct loader *L)
 				buf_release(&b);
 				goto out;
 			}
+			sj->letters = pattern_letters(buf_str(&b));
 			buf_release(&b);
 		} else if (strcmp(k, "topic") == 0) {
 			if (build_topic(L, s) != 0)
@@ -2040,7 +2057,13 @@ void
 rules_jit_for(struct fig_rules *r, char *const *paths, int n)
 {
 	unsigned long long bytes = 0;
+	const char *force = getenv("FIGTRACK_JIT");
 
+	/* FIGTRACK_JIT=1: always (the benchmark's instruction counts) */
+	if (force != NULL && strcmp(force, "1") == 0) {
+		rules_jit(r);
+		return;
+	}
 	for (int i = 0; i < n; i++) {
 		struct stat st;
 		/* standard input, a pipe, anything without a size: it may
@@ -2106,10 +2129,18 @@ whole_match(const struct fig_rules *r, const struct fig_entity *v, int n,
 	pcre2_match_data *md;
 	const char *found = NULL;
 
+	const uint32_t all = (1u << 27) - 1;
+	unsigned char c = len ? (unsigned char)s[0] : 0;
+	/* only names that can start with s's first byte are tried, in
+	 * their order: the first to match is the one it always was */
+	uint32_t bit = (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ?
+	    1u << ((c | 0x20) - 'a') : c >= 0x80 ? 1u << 26 : 0;
+
 	if (n == 0 || (md = pcre2_match_data_create(4, NULL)) == NULL)
 		return NULL;
 	for (int i = 0; i < n && !found; i++)
-		if (pcre2_match(v[i].re.code, (PCRE2_SPTR)s, len, 0,
+		if ((bit ? (v[i].letters & bit) != 0 : v[i].letters == all) &&
+		    pcre2_match(v[i].re.code, (PCRE2_SPTR)s, len, 0,
 		    PCRE2_NO_UTF_CHECK, md, r->mctx) >= 0)
 			found = v[i].name;
 	pcre2_match_data_free(md);

@@ -204,6 +204,9 @@ struct fig_exclude {
 struct fig_entity {
 	char name[96];
 	struct fig_re re;	/* anchored alias matcher */
+	uint32_t letters;	/* the first letters a match can have: 'a'
+				   bit 0 ... 'z' bit 25, bit 26 non-ASCII;
+				   every bit when that cannot be told */
 };
 
 /* A topic's fill = partner: the partner comes from the context when the
