@@ -42,9 +42,10 @@ static const char usage[] =
     "  --published DATE  the publication date, overriding the document's\n"
     "  --kind KIND       report (default) or article\n"
     "  --lossy           replace invalid UTF-8 instead of refusing the file\n"
-    "  -j, --jobs N      extract on N threads (default: one per CPU);\n"
-    "                    documents are still stored one at a time, in\n"
-    "                    order, and the result is the same for every N\n"
+    "  -j, --jobs N      extract on N threads (default: one per CPU): N\n"
+    "                    documents at a time, or one large document in\n"
+    "                    parts; documents are still stored one at a time,\n"
+    "                    in order, and the result is the same for every N\n"
     "  -h, --help        this text\n";
 
 /* Set by SIGINT; extraction checks it between paragraphs. */
@@ -159,6 +160,7 @@ struct add_run {
 	struct adder a;
 	struct fig_err err;	/* the sink's own errors */
 	int failed;		/* some document was not added */
+	int split_jobs;		/* threads for one document alone */
 };
 
 /* Job i, on a worker thread: hash the document, then extract it. */
@@ -185,6 +187,12 @@ add_work(void *ctx, int i, const struct fig_extract_cbs *cbs,
 	xo.published = run->o->published;
 	xo.lossy = run->o->lossy;
 	xo.stop = &interrupted;
+	if (run->split_jobs > 1 && strcmp(p->path, "-") != 0) {
+		/* one large document: cut into parts on every thread */
+		fclose(f);
+		return extract_path_jobs(run->rules, p->path, &xo, cbs,
+		    &p->meta, run->split_jobs, err);
+	}
 	rc = extract_stream(run->rules, f, p->path, &xo, cbs, &p->meta, err);
 	fclose(f);
 	return rc;
@@ -436,6 +444,7 @@ add_exec(int argc, char **argv)
 	run.a.delay = getenv("FIGTRACK_PROGRESS_DELAY") ?
 	    atof(getenv("FIGTRACK_PROGRESS_DELAY")) / 1000 : 1.0;
 	run.a.total = n;
+	run.split_jobs = n == 1 ? jobs : 1;
 	/* A bad document is reported and the others still added; a
 	 * database error or an interrupt ends the run. Documents are
 	 * extracted on `jobs` threads and stored by this one, in order,

@@ -37,8 +37,9 @@ static const char usage[] =
     "  --rules DIR        the rule files\n"
     "  --published DATE   the publication date of FILE\n"
     "  -v                 list every miss, wrong field and unwanted claim\n"
-    "  -j, --jobs N       with --corpus, extract N documents at a time\n"
-    "                     (default: one per CPU); the output does not change\n";
+    "  -j, --jobs N       extract on N threads (default: one per CPU): N\n"
+    "                     documents of a corpus at a time, or a large FILE\n"
+    "                     in parts; the output does not change\n";
 
 /* What --corpus pairs with a gold file, in this order of preference. */
 static const char *const doc_exts[] = { ".md", ".txt", ".html", ".htm" };
@@ -148,13 +149,13 @@ below(const struct fig_eval_score *s, const struct limits *l)
 static int
 score_one(struct fig_eval *e, const struct fig_rules *rules,
     const struct fig_extract_opts *opts, const char *path, const char *gold,
-    const char *neg, struct fig_err *err)
+    const char *neg, int jobs, struct fig_err *err)
 {
 	struct fig_extract_cbs cbs = { on_claim, NULL, e };
 
 	if (eval_read(e, gold, 0, err) != 0 ||
 	    (neg && eval_read(e, neg, 1, err) != 0) ||
-	    extract_path(rules, path, opts, &cbs, NULL, err) != 0 ||
+	    extract_path_jobs(rules, path, opts, &cbs, NULL, jobs, err) != 0 ||
 	    eval_score(e, path, err) != 0)
 		return -1;
 	return 0;
@@ -443,7 +444,8 @@ exec_eval(int argc, char **argv)
 	}
 	rules_jit_for(rules, argv + optind, 1);
 	eval_init(&e);
-	if (score_one(&e, rules, &opts, argv[optind], gold, neg, &err) != 0) {
+	if (score_one(&e, rules, &opts, argv[optind], gold, neg, jobs, &err)
+	    != 0) {
 		rc = cmd_fail(&err);
 		goto out;
 	}

@@ -21,8 +21,9 @@ static const char usage[] =
     "                     document does not say; present-tense figures take\n"
     "                     its year\n"
     "  --lossy            replace invalid UTF-8 instead of failing\n"
-    "  -j, --jobs N       extract N files at a time on N threads (default:\n"
-    "                     one per CPU); the output is the same for every N\n";
+    "  -j, --jobs N       extract on N threads (default: one per CPU): N\n"
+    "                     files at a time, or one large file cut into parts\n"
+    "                     at blank lines; the output is the same for every N\n";
 
 struct out {
 	FILE *f;
@@ -36,6 +37,7 @@ struct work {
 	const struct fig_rules *rules;
 	char **paths;
 	const struct fig_extract_opts *opts;
+	int split_jobs;		/* threads for one file cut into parts */
 };
 
 static int
@@ -55,7 +57,8 @@ work_one(void *ctx, int i, const struct fig_extract_cbs *cbs,
 {
 	const struct work *w = ctx;
 
-	return extract_path(w->rules, w->paths[i], w->opts, cbs, NULL, err);
+	return extract_path_jobs(w->rules, w->paths[i], w->opts, cbs, NULL,
+	    w->split_jobs, err);
 }
 
 /* A file that fails ends the run, as it would without threads: its
@@ -133,6 +136,8 @@ exec_extract(int argc, char **argv)
 	w.rules = rules;
 	w.paths = argv + optind;
 	w.opts = &opts;
+	/* threads go to files; one file alone is cut into parts */
+	w.split_jobs = argc - optind == 1 ? jobs : 1;
 	if (batch_run(argc - optind, jobs, work_one, &w, &sink, &o) != 0 &&
 	    !o.failed)
 		rc = cmd_fail(&err);	/* writing stdout failed */

@@ -2515,13 +2515,15 @@ contents_line(const char *s, size_t n)
 
 /* A very long line (a whole document without line breaks) is cut into
  * blocks of at most LONG_LINE bytes at sentence ends, else at spaces, so
- * memory stays bounded and time linear. */
-static int
-long_line(struct xstate *x, const char *s, size_t n, long lineno,
-    long long off)
+ * memory stays bounded and time linear. cut_blocks cuts s[pos, n), off
+ * being the document offset of s; when the line goes on past n (!final)
+ * it stops where a cut would need bytes it does not have yet, so that
+ * a line read in pieces is cut where the whole line would be. Returns
+ * the offset reached, or -1. */
+static long long
+cut_blocks(struct xstate *x, const char *s, size_t n, size_t pos, int final,
+    long lineno, long long off)
 {
-	size_t pos = 0;
-
 	while (pos < n) {
 		size_t len = n - pos, cut;
 		int rc;
@@ -2543,13 +2545,21 @@ long_line(struct xstate *x, const char *s, size_t n, long lineno,
 					cut--;
 			}
 			len = cut;
-		}
+		} else if (!final)
+			break;
 		if ((rc = seg_line(&x->seg, s + pos, len, lineno,
 		    off + (long long)pos)) != 0 || (rc = seg_flush(&x->seg)) != 0)
-			return rc;
+			return -1;
 		pos += len;
 	}
-	return 0;
+	return (long long)pos;
+}
+
+static int
+long_line(struct xstate *x, const char *s, size_t n, long lineno,
+    long long off)
+{
+	return cut_blocks(x, s, n, 0, 1, lineno, off) < 0 ? -1 : 0;
 }
 
 static int
@@ -2628,6 +2638,368 @@ state_release(struct xstate *x)
 	pcre2_match_data_free(x->md_aside);
 }
 
+/* A line longer than PIECE is read PIECE bytes at a time and cut into
+ * blocks as it comes (long_piece), so that memory does not grow with
+ * it: a document of one 50 MB line is read in 1 MB. */
+#define PIECE (1 << 20)
+#define IOBUF (64 * 1024)
+
+/* Where lines come from: a stream, or text in memory when in is NULL;
+ * and how far the document has been read. */
+struct reader {
+	FILE *in;
+	const char *mem;
+	size_t memlen, mempos;
+	char *io;		/* the stream's bytes read ahead */
+	size_t iolen, iopos;
+	int eof;
+	struct fig_buf line, fixed;
+	long lineno;		/* lines read */
+	long long off;		/* bytes read before the next line */
+	/* Where the next line's text starts in the document as extraction
+	 * sees it: the bytes read, past a BOM, and under --lossy the
+	 * repaired bytes, so that offsets within a repaired line stay in
+	 * order. */
+	long long doc;
+	/* a long line being read in pieces */
+	struct fig_buf pend;	/* its bytes not yet cut into blocks */
+	size_t pend_at;		/* pend[0] is this far into the line */
+	size_t checked;		/* pend[0, checked) is valid UTF-8 */
+};
+
+static void
+reader_release(struct reader *rd)
+{
+	buf_release(&rd->line);
+	buf_release(&rd->fixed);
+	buf_release(&rd->pend);
+	free(rd->io);
+}
+
+/* The stream was moved (fseeko): what was read ahead is gone. */
+static void
+reader_seeked(struct reader *rd)
+{
+	rd->iolen = rd->iopos = 0;
+	rd->eof = 0;
+}
+
+/* Reads the next line, or the next PIECE bytes of it, into rd->line
+ * (without its newline). Returns 1 with *more set when the line goes on,
+ * 0 at the end of the input, -1 on a read error. */
+static int
+read_piece(struct reader *rd, int started, int *more)
+{
+	buf_reset(&rd->line);
+	*more = 0;
+	if (rd->in == NULL) {
+		const char *p = rd->mem + rd->mempos, *nl;
+		size_t left = rd->memlen - rd->mempos, n;
+		if (rd->mempos >= rd->memlen)
+			return started;	/* a line's last piece may be empty */
+		nl = memchr(p, '\n', left < PIECE + 1 ? left : PIECE + 1);
+		n = nl ? (size_t)(nl - p) : left < PIECE ? left : PIECE;
+		buf_add(&rd->line, p, n);
+		rd->mempos += n + (nl != NULL);
+		*more = nl == NULL && rd->mempos < rd->memlen;
+		return 1;
+	}
+	if (rd->io == NULL)
+		rd->io = xmalloc(IOBUF);
+	for (;;) {
+		const char *p, *nl;
+		size_t take;
+		if (rd->iopos == rd->iolen) {
+			if (!rd->eof) {
+				rd->iolen = fread(rd->io, 1, IOBUF, rd->in);
+				rd->iopos = 0;
+				if (rd->iolen == 0 && ferror(rd->in))
+					return -1;
+				rd->eof = rd->iolen == 0;
+			}
+			if (rd->eof)	/* the last line had no newline */
+				return rd->line.len > 0 || started;
+		}
+		p = rd->io + rd->iopos;
+		nl = memchr(p, '\n', rd->iolen - rd->iopos);
+		take = nl ? (size_t)(nl - p) : rd->iolen - rd->iopos;
+		if (rd->line.len + take > PIECE) {
+			take = PIECE - rd->line.len;
+			buf_add(&rd->line, p, take);
+			rd->iopos += take;
+			*more = 1;
+			return 1;
+		}
+		buf_add(&rd->line, p, take);
+		rd->iopos += take;
+		if (nl) {
+			rd->iopos++;
+			return 1;
+		}
+	}
+}
+
+/* How many bytes at the end of s[0, n) begin a UTF-8 sequence that
+ * goes on past n. */
+static size_t
+utf8_open_tail(const char *s, size_t n)
+{
+	for (size_t k = 1; k <= 3 && k <= n; k++) {
+		unsigned char c = (unsigned char)s[n - k];
+		if ((c & 0xC0) == 0x80)
+			continue;	/* a continuation byte: look further */
+		if ((c >= 0xC0 && k < 2) || (c >= 0xE0 && k < 3) ||
+		    (c >= 0xF0 && k < 4))
+			return k;
+		return 0;
+	}
+	return 0;
+}
+
+/* A line longer than PIECE, its first piece in rd->line. In a document's
+ * body, read without repairs, it is cut into blocks as its pieces come,
+ * where the whole line would be cut, and only LONG_LINE bytes or so of
+ * it are held. Such a line is page furniture (the skip rules) when its
+ * first piece starts as such, and never a metadata, date or headline
+ * line; a first line of a document without a title gives its first 255
+ * bytes. An invalid byte is reported when its piece is read: the claims
+ * of the blocks before it are out by then. In the metadata block, a
+ * References list or a contents table, and under --lossy, the whole line
+ * is read into rd->line and 1 returned, to be read as any line. Returns
+ * 0 when the line is read and cut, or -1 with x->err set. */
+static int
+long_piece_line(struct xstate *x, struct reader *rd)
+{
+	const struct fig_rules *r = x->r;
+	const char *name = x->name;
+	struct fig_buf *pend = &rd->pend;
+	size_t rawlen = 0, lead = 0;
+	long long line_doc = rd->doc;
+	int more = 1, skip = 0, first = 1;
+
+	if (x->meta_state != META_DONE || x->mode != MODE_BODY ||
+	    (x->opts && x->opts->lossy)) {
+		struct fig_buf whole = FIG_BUF_INIT;
+		buf_add(&whole, rd->line.data, rd->line.len);
+		while (more) {
+			if (read_piece(rd, 1, &more) < 0) {
+				buf_release(&whole);
+				return err_set(x->err, FIG_EIO, name,
+				    rd->lineno, 0, "read error: %s",
+				    strerror(errno));
+			}
+			buf_add(&whole, rd->line.data, rd->line.len);
+		}
+		buf_release(&rd->line);
+		rd->line = whole;
+		return 1;
+	}
+	buf_reset(pend);
+	rd->pend_at = rd->checked = 0;
+	for (;;) {
+		const char *p = rd->line.data;
+		size_t n = rd->line.len, end, bad;
+		long long pos;
+
+		if (n && memchr(p, '\0', n) != NULL)
+			return err_set(x->err, FIG_EINPUT, name, rd->lineno,
+			    (long)(rawlen + (size_t)((const char *)memchr(p,
+			    '\0', n) - p)) + 1, "NUL byte: this looks like "
+			    "binary data, not text");
+		rawlen += n;
+		if (first && rd->lineno == 1 && n >= 3 && memcmp(p,
+		    "\xEF\xBB\xBF", 3) == 0) {
+			p += 3;
+			n -= 3;
+			lead = 3;
+		}
+		if (first) {
+			size_t tn = n;
+			const char *t = p;
+			while (tn > 0 && (*t == ' ' || *t == '\t')) {
+				t++;
+				tn--;
+			}
+			skip = tn > 0 && r->skip.code && rules_match(r, &r->skip,
+			    t, tn, 0, PCRE2_NOTEOL, x->md, NULL) > 0;
+			if (!skip && tn > 0 && !x->title_from_meta &&
+			    !x->meta->title[0]) {
+				x->title_headline = *t == '#';
+				while (tn > 0 && (*t == '#' || *t == ' ')) {
+					t++;
+					tn--;
+				}
+				if (tn >= sizeof x->meta->title) {
+					tn = sizeof x->meta->title - 1;
+					while (tn > 0 && ((unsigned char)t[tn] &
+					    0xC0) == 0x80)
+						tn--;
+				}
+				memcpy(x->meta->title, t, tn);
+				x->meta->title[tn] = '\0';
+			}
+			first = 0;
+		}
+		buf_add(pend, p, n);
+		if (!more && pend->len > 0 && pend->data[pend->len - 1] == '\r')
+			pend->len--;
+		end = more ? pend->len - utf8_open_tail(pend->data, pend->len) :
+		    pend->len;
+		if (end > rd->checked && text_utf8_check(pend->data +
+		    rd->checked, end - rd->checked, &bad) != 0) {
+			size_t at = rd->pend_at + rd->checked + bad;
+			return err_set(x->err, FIG_EINPUT, name, rd->lineno,
+			    (long)at + 1, "invalid UTF-8 at byte offset %lld "
+			    "(use --lossy to replace it)", rd->off +
+			    (long long)lead + (long long)at);
+		}
+		if (end > rd->checked)
+			rd->checked = end;
+		if (skip)
+			pos = (long long)rd->checked;
+		else if ((pos = cut_blocks(x, pend->data, rd->checked, 0, !more,
+		    rd->lineno, line_doc + (long long)lead +
+		    (long long)rd->pend_at)) < 0)
+			return -1;
+		/* what was cut is done with */
+		memmove(pend->data, pend->data + pos, pend->len - (size_t)pos);
+		pend->len -= (size_t)pos;
+		rd->pend_at += (size_t)pos;
+		rd->checked -= (size_t)pos;
+		if (!more)
+			break;
+		if (read_piece(rd, 1, &more) < 0)
+			return err_set(x->err, FIG_EIO, name, rd->lineno, 0,
+			    "read error: %s", strerror(errno));
+	}
+	buf_reset(pend);
+	rd->off += (long long)rawlen + 1;
+	rd->doc += (long long)rawlen + 1;
+	return 0;
+}
+
+/* Sets x up to extract the document name for cbs. */
+static int
+state_init(struct xstate *x, const struct fig_rules *r, const char *name,
+    const struct fig_extract_opts *opts, const struct fig_extract_cbs *cbs,
+    struct fig_docmeta *meta, struct fig_err *err)
+{
+	memset(x, 0, sizeof *x);
+	x->r = r;
+	x->name = name;
+	x->opts = opts;
+	x->cbs = cbs;
+	x->err = err;
+	x->meta = meta;
+	memset(x->meta, 0, sizeof *x->meta);
+	x->md = rules_match_data(r);
+	x->md_aside = rules_match_data(r);
+	x->reqmemo = xmalloc(r->nreq_ids > 0 ? (size_t)r->nreq_ids : 1);
+	x->memo_sent = -1;
+	seg_init(&x->seg, on_block, x);
+	if (opts && opts->published && opts->published[0]) {
+		char p[FIG_PERIOD_LEN];
+		if (period_parse_date(opts->published, p) != 0) {
+			state_release(x);
+			return err_set(err, FIG_EUSAGE, NULL, 0, 0, "--published "
+			    "'%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+			    opts->published);
+		}
+		set_published(x, p);
+	}
+	return 0;
+}
+
+/* Feeds x the lines of rd up to the first that starts at byte `stop` or
+ * later (-1: all of them). Returns 0 at stop, 1 at the end of the
+ * input, -1 with x->err set. */
+static int
+feed(struct xstate *x, struct reader *rd, long long stop)
+{
+	const struct fig_extract_opts *opts = x->opts;
+	const char *name = x->name;
+
+	while (stop < 0 || rd->off < stop) {
+		const char *s;
+		size_t n, rawlen, bad, lead = 0;
+		long long grew = 0;
+
+		int g, more;
+
+		if ((g = read_piece(rd, 0, &more)) < 0)
+			return err_set(x->err, FIG_EIO, name, rd->lineno + 1, 0,
+			    "read error: %s", strerror(errno));
+		if (g == 0)
+			return 1;
+		rd->lineno++;
+		if (more) {
+			int rc = long_piece_line(x, rd);
+			if (rc == 0)
+				continue;	/* read and cut: next line */
+			if (rc < 0)
+				return -1;
+			/* else the whole line is in rd->line: as any other */
+		}
+		s = rd->line.data;
+		n = rawlen = rd->line.len;
+		if (memchr(s, '\0', n) != NULL)
+			return err_set(x->err, FIG_EINPUT, name, rd->lineno,
+			    (long)((const char *)memchr(s, '\0', n) - s) + 1,
+			    "NUL byte: this looks like binary data, not text");
+		if (rd->lineno == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3)
+		    == 0) {
+			s += 3;
+			n -= 3;
+			lead = 3;
+		}
+		if (n > 0 && s[n - 1] == '\r')
+			n--;
+		if (text_utf8_check(s, n, &bad) != 0) {
+			if (!opts || !opts->lossy)
+				return err_set(x->err, FIG_EINPUT, name,
+				    rd->lineno, (long)bad + 1, "invalid UTF-8 "
+				    "at byte offset %lld (use --lossy to "
+				    "replace it)", rd->off + (long long)(s -
+				    rd->line.data) + (long long)bad);
+			buf_reset(&rd->fixed);
+			text_utf8_lossy(&rd->fixed, s, n);
+			grew = (long long)rd->fixed.len - (long long)n;
+			s = rd->fixed.data;
+			n = rd->fixed.len;
+		}
+		if (x->meta_state != META_DONE) {
+			int mrc = meta_line(x, s, n, rd->lineno);
+			if (mrc < 0)
+				return -1;
+			if (mrc == 1) {
+				rd->off += (long long)rawlen + 1;
+				rd->doc += (long long)rawlen + 1 + grew;
+				continue;
+			}
+		}
+		if (body_line(x, s, n, rd->lineno, rd->doc + (long long)lead)
+		    != 0)
+			return -1;
+		rd->off += (long long)rawlen + 1;
+		rd->doc += (long long)rawlen + 1 + grew;
+	}
+	return 0;
+}
+
+/* The end of the input: what is still held becomes claims and
+ * references. */
+static int
+finish(struct xstate *x, struct reader *rd)
+{
+	int rc = 0;
+
+	if (x->mode == MODE_REFS)
+		rc = flush_ref(x);
+	if (rc == 0)
+		rc = seg_flush(&x->seg);
+	return rc ? -1 : 0;
+}
+
 /* Reads lines from in, or from mem when in is NULL. */
 static int
 run(const struct fig_rules *r, FILE *in, const char *mem, size_t memlen,
@@ -2637,125 +3009,24 @@ run(const struct fig_rules *r, FILE *in, const char *mem, size_t memlen,
 {
 	struct xstate x;
 	struct fig_docmeta localmeta;
-	struct fig_buf line = FIG_BUF_INIT, fixed = FIG_BUF_INIT;
-	long lineno = 0;
-	long long off = 0;	/* bytes read before this line */
-	/* Where this line's text starts in the document as extraction sees
-	 * it: the bytes read, past a BOM, and under --lossy the repaired
-	 * bytes, so that offsets within a repaired line stay in order. */
-	long long doc = 0;
-	size_t mempos = 0;
-	int rc = 0;
+	struct reader rd;
+	int rc;
 
-	memset(&x, 0, sizeof x);
-	x.r = r;
-	x.name = name;
-	x.opts = opts;
-	x.cbs = cbs;
-	x.err = err;
-	x.meta = meta ? meta : &localmeta;
-	memset(x.meta, 0, sizeof *x.meta);
-	x.md = rules_match_data(r);
-	x.md_aside = rules_match_data(r);
-	x.reqmemo = xmalloc(r->nreq_ids > 0 ? (size_t)r->nreq_ids : 1);
-	x.memo_sent = -1;
-	seg_init(&x.seg, on_block, &x);
-	if (opts && opts->published && opts->published[0]) {
-		char p[FIG_PERIOD_LEN];
-		if (period_parse_date(opts->published, p) != 0) {
-			state_release(&x);
-			return err_set(err, FIG_EUSAGE, NULL, 0, 0, "--published "
-			    "'%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
-			    opts->published);
-		}
-		set_published(&x, p);
-	}
-	for (;;) {
-		const char *s;
-		size_t n, rawlen, bad, lead = 0;
-		long long grew = 0;
-
-		if (in) {
-			int g = buf_getline(&line, in);
-			if (g < 0) {
-				rc = err_set(err, FIG_EIO, name, lineno + 1, 0,
-				    "read error: %s", strerror(errno));
-				break;
-			}
-			if (g == 0)
-				break;
-		} else {
-			const char *nl;
-			if (mempos >= memlen)
-				break;
-			nl = memchr(mem + mempos, '\n', memlen - mempos);
-			n = nl ? (size_t)(nl - (mem + mempos)) : memlen - mempos;
-			buf_reset(&line);
-			buf_add(&line, mem + mempos, n);
-			mempos += n + 1;
-		}
-		lineno++;
-		s = line.data;
-		n = rawlen = line.len;
-		if (memchr(s, '\0', n) != NULL) {
-			rc = err_set(err, FIG_EINPUT, name, lineno,
-			    (long)((const char *)memchr(s, '\0', n) - s) + 1,
-			    "NUL byte: this looks like binary data, not text");
-			break;
-		}
-		if (lineno == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
-			s += 3;
-			n -= 3;
-			lead = 3;
-		}
-		if (n > 0 && s[n - 1] == '\r')
-			n--;
-		if (text_utf8_check(s, n, &bad) != 0) {
-			if (!opts || !opts->lossy) {
-				rc = err_set(err, FIG_EINPUT, name, lineno,
-				    (long)bad + 1, "invalid UTF-8 at byte "
-				    "offset %lld (use --lossy to replace it)",
-				    off + (long long)(s - line.data) +
-				    (long long)bad);
-				break;
-			}
-			buf_reset(&fixed);
-			text_utf8_lossy(&fixed, s, n);
-			grew = (long long)fixed.len - (long long)n;
-			s = fixed.data;
-			n = fixed.len;
-		}
-		if (x.meta_state != META_DONE) {
-			int mrc = meta_line(&x, s, n, lineno);
-			if (mrc < 0) {
-				rc = -1;
-				break;
-			}
-			if (mrc == 1) {
-				off += (long long)rawlen + 1;
-				doc += (long long)rawlen + 1 + grew;
-				continue;
-			}
-		}
-		if (body_line(&x, s, n, lineno, doc + (long long)lead) != 0) {
-			rc = -1;
-			break;
-		}
-		off += (long long)rawlen + 1;
-		doc += (long long)rawlen + 1 + grew;
-	}
-	if (rc == 0) {
-		if (x.mode == MODE_REFS)
-			rc = flush_ref(&x);
-		if (rc == 0)
-			rc = seg_flush(&x.seg);
-	}
-	x.meta->lines = lineno;
-	x.meta->bytes = off;
-	buf_release(&line);
-	buf_release(&fixed);
+	if (state_init(&x, r, name, opts, cbs, meta ? meta : &localmeta,
+	    err) != 0)
+		return -1;
+	memset(&rd, 0, sizeof rd);
+	rd.in = in;
+	rd.mem = mem;
+	rd.memlen = memlen;
+	rc = feed(&x, &rd, -1);
+	if (rc == 1)
+		rc = finish(&x, &rd);
+	x.meta->lines = rd.lineno;
+	x.meta->bytes = rd.off;
+	reader_release(&rd);
 	state_release(&x);
-	return rc ? -1 : 0;
+	return rc < 0 ? -1 : 0;
 }
 
 int
@@ -2791,4 +3062,282 @@ extract_path(const struct fig_rules *r, const char *path,
 	rc = extract_stream(r, f, path, opts, cbs, meta, err);
 	fclose(f);
 	return rc;
+}
+
+/* ---- parts of one document ------------------------------------------
+ * A large document is extracted in parts on several threads
+ * (extract-split.c). A part reads the document's first lines for its
+ * metadata, then a stretch of text before its own to set the context
+ * (the last date, the actors named, a held paragraph), and emits the
+ * claims of its own lines only. What one paragraph hands the next is a
+ * struct fig_carry: a part's work stands when the carry it started from
+ * equals the one the part before ended with. */
+
+struct fig_carry {
+	struct fig_docmeta meta;
+	int pub_year, pub_month;
+	struct mention recall, item_carry, para_carry;
+	int has_recall, has_item_carry, has_para_carry;
+	struct fig_buf lead;
+	int in_item, decimal_comma, title_from_meta, title_headline;
+	enum mode mode;
+	enum meta meta_state;
+	struct fig_buf ref;
+	int ref_num, have_ref;
+	long ref_line;
+	const char *recent[RECENT_ACTORS];
+	int nrecent;
+	const char *recent_subject, *para_actor;
+	struct fig_block cur, held;
+	int have_cur, have_held;
+	long lineno;
+	long long off, doc;
+};
+
+static void
+block_copy(struct fig_block *dst, const struct fig_block *src)
+{
+	buf_reset(&dst->text);
+	buf_add(&dst->text, src->text.data ? src->text.data : "",
+	    src->text.len);
+	if (src->nlines > dst->cap) {
+		dst->cap = src->nlines;
+		dst->lines = xrealloc(dst->lines, (size_t)dst->cap *
+		    sizeof *dst->lines);
+	}
+	if (src->nlines > 0)
+		memcpy(dst->lines, src->lines, (size_t)src->nlines *
+		    sizeof *dst->lines);
+	dst->nlines = src->nlines;
+	dst->kind = src->kind;
+}
+
+static int
+block_equal(const struct fig_block *a, const struct fig_block *b)
+{
+	if (a->kind != b->kind || a->nlines != b->nlines || a->text.len !=
+	    b->text.len || (a->text.len && memcmp(a->text.data, b->text.data,
+	    a->text.len) != 0))
+		return 0;
+	for (int i = 0; i < a->nlines; i++)
+		if (a->lines[i].off != b->lines[i].off || a->lines[i].line !=
+		    b->lines[i].line || a->lines[i].doc != b->lines[i].doc)
+			return 0;
+	return 1;
+}
+
+static int
+mention_equal(const struct mention *a, const struct mention *b)
+{
+	return a->sent == b->sent && a->rule == b->rule && a->start ==
+	    b->start && a->end == b->end && a->role == b->role &&
+	    strcmp(a->period, b->period) == 0 && a->blank == b->blank &&
+	    a->year == b->year && a->part == b->part && a->partn ==
+	    b->partn && a->partfrom == b->partfrom && a->partmonth ==
+	    b->partmonth && a->thisyear == b->thisyear && a->since ==
+	    b->since && a->offset == b->offset && a->kind == b->kind;
+}
+
+static int
+buf_equal(const struct fig_buf *a, const struct fig_buf *b)
+{
+	return a->len == b->len && (a->len == 0 || memcmp(a->data, b->data,
+	    a->len) == 0);
+}
+
+/* What x and rd hand the next line, as a malloc'd carry. */
+static struct fig_carry *
+carry_save(const struct xstate *x, const struct reader *rd)
+{
+	struct fig_carry *c = xmalloc(sizeof *c);
+
+	memset(c, 0, sizeof *c);
+	c->meta = *x->meta;
+	c->pub_year = x->pub_year;
+	c->pub_month = x->pub_month;
+	c->recall = x->recall;
+	c->item_carry = x->item_carry;
+	c->para_carry = x->para_carry;
+	c->has_recall = x->has_recall;
+	c->has_item_carry = x->has_item_carry;
+	c->has_para_carry = x->has_para_carry;
+	buf_add(&c->lead, x->lead.data ? x->lead.data : "", x->lead.len);
+	c->in_item = x->in_item;
+	c->decimal_comma = x->decimal_comma;
+	c->title_from_meta = x->title_from_meta;
+	c->title_headline = x->title_headline;
+	c->mode = x->mode;
+	c->meta_state = x->meta_state;
+	buf_add(&c->ref, x->ref.data ? x->ref.data : "", x->ref.len);
+	c->ref_num = x->ref_num;
+	c->have_ref = x->have_ref;
+	c->ref_line = x->ref_line;
+	memcpy(c->recent, x->recent, sizeof c->recent);
+	c->nrecent = x->nrecent;
+	c->recent_subject = x->recent_subject;
+	c->para_actor = x->para_actor;
+	if ((c->have_cur = x->seg.have_cur) != 0)
+		block_copy(&c->cur, &x->seg.cur);
+	if ((c->have_held = x->seg.have_held) != 0)
+		block_copy(&c->held, &x->seg.held);
+	c->lineno = rd->lineno;
+	c->off = rd->off;
+	c->doc = rd->doc;
+	return c;
+}
+
+/* Puts carry c into a freshly initialised x and rd. */
+static void
+carry_restore(struct xstate *x, struct reader *rd, const struct fig_carry *c)
+{
+	*x->meta = c->meta;
+	x->pub_year = c->pub_year;
+	x->pub_month = c->pub_month;
+	x->recall = c->recall;
+	x->item_carry = c->item_carry;
+	x->para_carry = c->para_carry;
+	x->has_recall = c->has_recall;
+	x->has_item_carry = c->has_item_carry;
+	x->has_para_carry = c->has_para_carry;
+	buf_reset(&x->lead);
+	buf_add(&x->lead, c->lead.data ? c->lead.data : "", c->lead.len);
+	x->in_item = c->in_item;
+	x->decimal_comma = c->decimal_comma;
+	x->title_from_meta = c->title_from_meta;
+	x->title_headline = c->title_headline;
+	x->title_entity = NULL;
+	x->mode = c->mode;
+	x->meta_state = c->meta_state;
+	buf_reset(&x->ref);
+	buf_add(&x->ref, c->ref.data ? c->ref.data : "", c->ref.len);
+	x->ref_num = c->ref_num;
+	x->have_ref = c->have_ref;
+	x->ref_line = c->ref_line;
+	memcpy(x->recent, c->recent, sizeof x->recent);
+	x->nrecent = c->nrecent;
+	x->recent_subject = c->recent_subject;
+	x->para_actor = c->para_actor;
+	if ((x->seg.have_cur = c->have_cur) != 0)
+		block_copy(&x->seg.cur, &c->cur);
+	if ((x->seg.have_held = c->have_held) != 0)
+		block_copy(&x->seg.held, &c->held);
+	rd->lineno = c->lineno;
+	rd->off = c->off;
+	rd->doc = c->doc;
+}
+
+int
+extract_carry_equal(const struct fig_carry *a, const struct fig_carry *b)
+{
+	const struct fig_docmeta *m = &a->meta, *n = &b->meta;
+
+	return strcmp(m->title, n->title) == 0 && strcmp(m->published,
+	    n->published) == 0 && strcmp(m->source, n->source) == 0 &&
+	    strcmp(m->url, n->url) == 0 && a->pub_year == b->pub_year &&
+	    a->pub_month == b->pub_month && a->has_recall == b->has_recall &&
+	    (!a->has_recall || mention_equal(&a->recall, &b->recall)) &&
+	    a->has_item_carry == b->has_item_carry && (!a->has_item_carry ||
+	    mention_equal(&a->item_carry, &b->item_carry)) &&
+	    a->has_para_carry == b->has_para_carry && (!a->has_para_carry ||
+	    mention_equal(&a->para_carry, &b->para_carry)) &&
+	    buf_equal(&a->lead, &b->lead) && a->in_item == b->in_item &&
+	    a->decimal_comma == b->decimal_comma && a->title_from_meta ==
+	    b->title_from_meta && a->title_headline == b->title_headline &&
+	    a->mode == b->mode && a->meta_state == b->meta_state &&
+	    buf_equal(&a->ref, &b->ref) && a->ref_num == b->ref_num &&
+	    a->have_ref == b->have_ref && a->ref_line == b->ref_line &&
+	    a->nrecent == b->nrecent && memcmp(a->recent, b->recent,
+	    (size_t)a->nrecent * sizeof *a->recent) == 0 &&
+	    a->recent_subject == b->recent_subject && a->para_actor ==
+	    b->para_actor && a->have_cur == b->have_cur && (!a->have_cur ||
+	    block_equal(&a->cur, &b->cur)) && a->have_held == b->have_held &&
+	    (!a->have_held || block_equal(&a->held, &b->held)) &&
+	    a->lineno == b->lineno && a->off == b->off && a->doc == b->doc;
+}
+
+void
+extract_carry_free(struct fig_carry *c)
+{
+	if (c == NULL)
+		return;
+	buf_release(&c->lead);
+	buf_release(&c->ref);
+	buf_release(&c->cur.text);
+	free(c->cur.lines);
+	buf_release(&c->held.text);
+	free(c->held.lines);
+	free(c);
+}
+
+/* The lines of the document before byte `to` that set its metadata: the
+ * first HEAD_BYTES at most, read without a claim. */
+#define HEAD_BYTES (64 * 1024)
+
+int
+extract_part(const struct fig_rules *r, FILE *in, const char *name,
+    const struct fig_extract_opts *opts, const struct fig_extract_cbs *cbs,
+    const struct fig_part *part, const struct fig_carry *from,
+    struct fig_carry **start_carry, struct fig_carry **end_carry,
+    struct fig_docmeta *meta, struct fig_err *err)
+{
+	struct xstate x;
+	struct fig_docmeta localmeta;
+	struct reader rd;
+	int rc = 0;
+
+	*start_carry = *end_carry = NULL;
+	if (state_init(&x, r, name, opts, NULL, meta ? meta : &localmeta,
+	    err) != 0)
+		return -1;
+	memset(&rd, 0, sizeof rd);
+	rd.in = in;
+	if (from != NULL) {
+		carry_restore(&x, &rd, from);
+	} else if (part->warm > 0) {
+		/* the metadata from the first lines, then nothing else */
+		struct xstate head;
+		struct fig_docmeta hm;
+		struct reader hr;
+		if (state_init(&head, r, name, opts, NULL, &hm, err) != 0) {
+			state_release(&x);
+			return -1;
+		}
+		memset(&hr, 0, sizeof hr);
+		hr.in = in;
+		rc = feed(&head, &hr, part->warm < HEAD_BYTES ? part->warm :
+		    HEAD_BYTES);
+		if (rc == 1)
+			rc = 0;
+		*x.meta = *head.meta;
+		x.pub_year = head.pub_year;
+		x.pub_month = head.pub_month;
+		x.title_from_meta = head.title_from_meta;
+		x.title_headline = head.title_headline;
+		x.meta_state = head.meta_state;
+		reader_release(&hr);
+		state_release(&head);
+		rd.lineno = part->lines_before;
+		rd.off = rd.doc = part->warm;
+	}
+	if (rc >= 0 && fseeko(in, (off_t)rd.off, SEEK_SET) != 0)
+		rc = err_set(err, FIG_EIO, name, 0, 0, "cannot seek: %s",
+		    strerror(errno));
+	reader_seeked(&rd);
+	/* the stretch before the part: context only */
+	if (rc == 0 && (rc = feed(&x, &rd, part->start)) == 0) {
+		*start_carry = carry_save(&x, &rd);
+		x.cbs = cbs;
+		rc = feed(&x, &rd, part->end);
+		if (rc == 1)
+			rc = finish(&x, &rd);
+		else if (rc == 0)
+			*end_carry = carry_save(&x, &rd);
+	} else if (rc == 1)	/* the document ended before the part */
+		rc = err_set(err, FIG_EIO, name, 0, 0, "the file shrank "
+		    "while being read");
+	x.meta->lines = rd.lineno;
+	x.meta->bytes = rd.off;
+	reader_release(&rd);
+	state_release(&x);
+	return rc < 0 ? -1 : 0;
 }

@@ -63,6 +63,48 @@ eq add-again-rc $? 0
 has add-again-skips "$tmp/again" "already stored as document"
 hasnt add-again-adds "$tmp/again" "added as document"
 
+# one file cut into parts: the same claims as read whole. Small parts
+# (FIGTRACK_PART_MIN) give many boundaries, and so parts whose context
+# differs from the one the part before ended with, which are redone
+cat "$tmp"/many/1-*.md "$tmp"/many/2-*.md > "$tmp/one.md"
+"$FIGTRACK" extract -j 1 "$tmp/one.md" > "$tmp/o1"
+for pm in 4096 30000; do
+	FIGTRACK_PART_MIN=$pm FIGTRACK_SPLIT_DEBUG=1 "$FIGTRACK" extract -j 4 \
+	    "$tmp/one.md" > "$tmp/o4" 2> "$tmp/oe"
+	eq split-$pm-rc $? 0
+	same split-$pm-same "$tmp/o4" "$tmp/o1"
+	has split-$pm-parts "$tmp/oe" "part 4 of"
+done
+# tiny parts: some surely start from the wrong context, and are redone
+FIGTRACK_PART_MIN=4096 FIGTRACK_SPLIT_DEBUG=1 "$FIGTRACK" extract -j 3 \
+    "$tmp/one.md" 2>&1 > /dev/null | grep -q "extracted again" &&
+    pass split-redo-path || fail split-redo-path
+# a references section that a part starts inside of: its context says
+# so only from the part before
+rep=${SHARED:-$top/../shared}/corpus/acri-2022-china-russia-tech.txt
+if [ -f "$rep" ]; then
+	cat "$rep" "$rep" "$rep" > "$tmp/rep3.txt"
+	"$FIGTRACK" extract -j 1 "$tmp/rep3.txt" > "$tmp/r1"
+	FIGTRACK_PART_MIN=40000 "$FIGTRACK" extract -j 4 "$tmp/rep3.txt" > "$tmp/r4"
+	same split-refs-same "$tmp/r4" "$tmp/r1"
+fi
+# add and eval of one file in parts
+FIGTRACK_PART_MIN=30000 "$FIGTRACK" add -j 4 --kind article --db "$tmp/s4.db" \
+    "$tmp/one.md" > "$tmp/sa4" 2>&1
+"$FIGTRACK" add -j 1 --kind article --db "$tmp/s1.db" "$tmp/one.md" > "$tmp/sa1" 2>&1
+same split-add-messages "$tmp/sa4" "$tmp/sa1"
+"$FIGTRACK" export --db "$tmp/s1.db" > "$tmp/se1"
+"$FIGTRACK" export --db "$tmp/s4.db" > "$tmp/se4"
+same split-add-store "$tmp/se4" "$tmp/se1"
+# an error in a later part: the claims before it, then the same message
+{ cat "$tmp/one.md"; printf 'In 2023 exports rose \377 12 percent.\n'; cat "$tmp/one.md"; } > "$tmp/bad.md"
+"$FIGTRACK" extract -j 1 "$tmp/bad.md" > "$tmp/bo1" 2> "$tmp/bx1"
+eq split-bad-rc $? 2
+FIGTRACK_PART_MIN=30000 "$FIGTRACK" extract -j 4 "$tmp/bad.md" > "$tmp/bo4" 2> "$tmp/bx4"
+eq split-bad-rc4 $? 2
+same split-bad-stdout "$tmp/bo4" "$tmp/bo1"
+same split-bad-stderr "$tmp/bx4" "$tmp/bx1"
+
 # bad -j
 status jobs-zero 2 "$FIGTRACK" extract -j 0 "$tmp/x1"
 has jobs-zero-says "$tmp/err" "-j takes a number of threads"

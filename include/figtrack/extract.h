@@ -71,4 +71,44 @@ int extract_mem(const struct fig_rules *rules, const char *text, size_t len,
     const struct fig_extract_cbs *cbs, struct fig_docmeta *meta,
     struct fig_err *err);
 
+/* ---- one document in parts, on several threads ----------------------- */
+
+/* Extracts path as extract_path does, on up to `jobs` threads when it is
+ * a large regular file: it is cut at blank lines into parts extracted at
+ * once, each after reading some text before it for its context; a part
+ * whose context turns out not to be the one the part before it ended
+ * with is extracted again from that one, so the claims, their order and
+ * the errors are those of extract_path. */
+int extract_path_jobs(const struct fig_rules *rules, const char *path,
+    const struct fig_extract_opts *opts, const struct fig_extract_cbs *cbs,
+    struct fig_docmeta *meta, int jobs, struct fig_err *err);
+
+/* What one line of a document hands the next: the metadata, the last
+ * dates and actors, a held paragraph, the place in the file. */
+struct fig_carry;
+
+/* A part of a document: the claims of the lines that start in
+ * [start, end) (end -1: to the end of the file), after the text from
+ * warm (a line start, lines_before lines into the file) is read for
+ * context. */
+struct fig_part {
+	long long warm, start, end;
+	long lines_before;
+};
+
+/* Extracts part of the document open as in (seekable). With from, the
+ * part starts from that carry (the one the part before ended with) and
+ * warm is not read. *start_carry and *end_carry (malloc'd; free them
+ * with extract_carry_free) are the carries at start and at end; end's
+ * is NULL for a part that reaches the end of the file, which flushes
+ * what is held as extract_stream does. Returns 0, or -1 with err set. */
+int extract_part(const struct fig_rules *rules, FILE *in, const char *name,
+    const struct fig_extract_opts *opts, const struct fig_extract_cbs *cbs,
+    const struct fig_part *part, const struct fig_carry *from,
+    struct fig_carry **start_carry, struct fig_carry **end_carry,
+    struct fig_docmeta *meta, struct fig_err *err);
+
+int extract_carry_equal(const struct fig_carry *a, const struct fig_carry *b);
+void extract_carry_free(struct fig_carry *c);
+
 #endif

@@ -1,11 +1,18 @@
 #!/bin/sh
-# run.sh: `make bench`. Extraction throughput on a corpus of at least
-# 100 MB, beside `grep -c -P` with a plain number pattern on the same file
-# (the baseline, measured in the same run), peak memory at two input sizes
-# (it must stay flat: documents are streamed), then the store and diff
-# benchmarks when they are present. Prints figures; fails only when a
-# command fails. Environment: BENCH_MB (corpus size, default 100),
-# BENCH_PARTS (default "extract store diff").
+# run.sh: `make bench`. Extraction throughput on four workloads, each at
+# -j 1 and at -j with every core, as MB/s of wall time, as the ratio to
+# `grep -c -P` with a plain number pattern on the same bytes (the
+# baseline, measured in the same run) and with peak RSS:
+#   (a) the ACRI report's body repeated to BENCH_MB (default 100) MB;
+#   (b) figure-dense news: the development articles' bodies repeated to
+#       BENCH_NEWS_MB (default 50) MB;
+#   (c) BENCH_FILES (default 20,000) small files: the articles copied;
+#   (d) (a)'s text as one line of BENCH_LINE_MB (default 50) MB: it must
+#       run at the MB/s of the same text with its line breaks;
+# then the instructions per figure (callgrind, on one article set), then
+# the store and diff benchmarks when they are present. Prints figures;
+# fails only when a command fails. BENCH_PARTS picks the parts
+# (default "extract store diff").
 set -eu
 fig=${1:-./figtrack}
 case $fig in /*) ;; *) fig=$(pwd)/$fig ;; esac
@@ -14,11 +21,56 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export FIGTRACK_RULES="${FIGTRACK_RULES:-$top/data/rules}"
 MB=${BENCH_MB:-100}
+NEWS_MB=${BENCH_NEWS_MB:-50}
+LINE_MB=${BENCH_LINE_MB:-50}
+FILES=${BENCH_FILES:-20000}
 PARTS=${BENCH_PARTS:-extract store diff}	# which benchmarks run
+CORES=$(nproc 2>/dev/null || echo 1)
 
-# The corpus: the body of the real report (without its References, which
-# would make everything after the first copy a reference list) repeated,
-# or the bundled samples when ../shared is absent.
+# elapsed seconds (from the nanosecond clock: time(1) gives hundredths),
+# peak RSS in KB and CPU seconds of one run of CMD...
+run() {
+	t0=$(date +%s%N)
+	/usr/bin/time -f '%M %U %S' -o "$work/time" "$@" > /dev/null
+	t1=$(date +%s%N)
+	read -r rss u sy < "$work/time"
+	awk -v a="$t0" -v b="$t1" -v r="$rss" -v u="$u" -v s="$sy" \
+	    'BEGIN { printf "%.3f %d %.2f\n", (b - a) / 1e9, r, u + s }'
+}
+
+# repeat SRC MB OUT: SRC's text repeated to MB megabytes
+repeat() {
+	awk -v want=$(($2 * 1048576)) -v src="$1" 'BEGIN {
+		while ((getline l < src) > 0) { body = body l "\n" }
+		while (n < want) { printf "%s", body; n += length(body) }
+	}' > "$3"
+}
+
+# bench NAME MB GREP_ARGS -- FIGTRACK_ARGS: one line per -j
+bench() {
+	name=$1 mb=$2 garg=$3
+	shift 4
+	read -r tg rg cg <<EOF2
+$(run grep -c -P '[0-9]+' $garg)
+EOF2
+	for j in 1 $CORES; do
+		read -r tf rf cf <<EOF2
+$(run "$fig" extract -j "$j" "$@")
+EOF2
+		awk -v n="$name" -v j="$j" -v mb="$mb" -v tf="$tf" -v rf="$rf" \
+		    -v cf="$cf" -v tg="$tg" 'BEGIN {
+			printf "  %-28s -j %-3d %7.2f s %7.1f MB/s  %5.1f MB/s of CPU  %6.0fx grep  peak RSS %6.1f MiB\n",
+			    n, j, tf, mb / tf, mb / cf, tf / tg, rf / 1024 }'
+		[ "$j" = "$CORES" ] && break
+	done
+	awk -v n="$name" -v mb="$mb" -v tg="$tg" 'BEGIN {
+		printf "  %-28s        %7.2f s %7.1f MB/s  (grep -c -P [0-9]+, the baseline)\n", "", tg, mb / tg }'
+}
+
+case " $PARTS " in *" extract "*)
+# The report's body without its References (which would make every
+# copy after the first a reference list), or the bundled samples when
+# ../shared is absent.
 report=$top/../shared/corpus/acri-2022-china-russia-tech.txt
 if [ -f "$report" ]; then
 	sed -n '73,440p' "$report" > "$work/unit.txt"
@@ -27,55 +79,52 @@ else
 	for f in "$top"/data/samples/*.md; do sed '1,/^---$/d' "$f"; done > "$work/unit.txt"
 	what="the bundled samples"
 fi
-awk -v want=$((MB * 1048576)) -v src="$work/unit.txt" 'BEGIN {
-	while ((getline l < src) > 0) { body = body l "\n" }
+# the articles' bodies, front matter left out
+for f in "$top"/tests/corpus/news/*.md; do
+	case $f in */README.md|*/SOURCES.md) continue ;; esac
+	awk 'NR == 1 && $0 == "---" { fm = 1; next } fm && $0 == "---" { fm = 0; next } !fm' "$f"
+	echo
+done > "$work/news-unit.txt"
+repeat "$work/unit.txt" "$MB" "$work/a.txt"
+repeat "$work/news-unit.txt" "$NEWS_MB" "$work/b.txt"
+mkdir "$work/c"
+awk -v want="$FILES" -v dir="$work/c" -v top="$top/tests/corpus/news" '
+	BEGIN { cmd = "ls " top "/*.md"; while ((cmd | getline f) > 0)
+		if (f !~ /(README|SOURCES)\.md$/) src[n++] = f
+		for (i = 0; i < want; i++) {
+			out = sprintf("%s/%05d.md", dir, i)
+			while ((getline l < src[i % n]) > 0) print l > out
+			close(src[i % n]); close(out)
+		} }'
+tr '\n' ' ' < "$work/unit.txt" > "$work/flat.txt"
+awk -v want=$((LINE_MB * 1048576)) -v src="$work/flat.txt" 'BEGIN {
+	getline body < src
 	while (n < want) { printf "%s", body; n += length(body) }
-}' > "$work/corpus.txt"
-head -c $((10 * 1048576)) "$work/corpus.txt" > "$work/small.txt"
-size=$(wc -c < "$work/corpus.txt")
-mb=$(awk -v s="$size" 'BEGIN { printf "%.1f", s / 1048576 }')
+	printf "\n" }' > "$work/d.txt"
+mb() { awk -v s="$(cat "$@" | wc -c)" 'BEGIN { printf "%.1f", s / 1048576 }'; }
+mba=$(mb "$work/a.txt") mbb=$(mb "$work/b.txt") mbd=$(mb "$work/d.txt")
+mbc=$(find "$work/c" -type f -exec cat {} + | wc -c | awk '{ printf "%.1f", $1 / 1048576 }')
+echo "extraction on $CORES cores (MB/s of wall time; CPU MB/s is per core)"
+bench "(a) $mba MB of $what" "$mba" "$work/a.txt" -- "$work/a.txt"
+bench "(b) $mbb MB of news articles" "$mbb" "$work/b.txt" -- "$work/b.txt"
+bench "(c) $FILES files, $mbc MB" "$mbc" "-r $work/c" -- "$work/c"/*.md
+bench "(d) (a)'s text, one $mbd MB line" "$mbd" "$work/d.txt" -- "$work/d.txt"
+claims=$("$fig" extract "$work/b.txt" | wc -l)
+echo "  (b) holds $((claims - 1)) claims: $(awk -v c="$claims" -v mb="$mbb" 'BEGIN { printf "%.0f", (c - 1) / mb }') a MB"
 
-# best of three runs: elapsed seconds, peak RSS of the last in KB, and
-# CPU seconds (user + system). The target is "on one core", which is
-# the CPU time: on a machine busy with other work the elapsed time also
-# counts the waits for a core.
-run() { # run CMD...
-	best="" bestc=""
-	for i in 1 2 3; do
-		# elapsed time from the clock in nanoseconds: time(1) gives
-		# hundredths, and grep takes a few of them
-		t0=$(date +%s%N)
-		/usr/bin/time -f '%M %U %S' -o "$work/time" "$@" > /dev/null
-		t1=$(date +%s%N)
-		read -r rss u sy < "$work/time"
-		t=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
-		best=$(awk -v a="$best" -v b="$t" 'BEGIN { print (a == "" || b < a) ? b : a }')
-		bestc=$(awk -v a="$bestc" -v b="$u" -v c="$sy" 'BEGIN { print (a == "" || b + c < a) ? b + c : a }')
-	done
-	echo "$best $rss $bestc"
-}
-
-case " $PARTS " in *" extract "*)
-echo "extraction: $mb MB of $what"
-read -r t_fig rss_big c_fig <<EOF2
-$(run "$fig" extract "$work/corpus.txt")
-EOF2
-read -r t_grep rss_grep c_grep <<EOF2
-$(run grep -c -P '[0-9]+' "$work/corpus.txt")
-EOF2
-read -r t_small rss_small c_small <<EOF2
-$(run "$fig" extract "$work/small.txt")
-EOF2
-claims=$("$fig" extract "$work/corpus.txt" | wc -l)
-awk -v mb="$mb" -v tf="$t_fig" -v tg="$t_grep" -v c="$claims" -v cf="$c_fig" \
-    -v rb="$rss_big" -v rs="$rss_small" 'BEGIN {
-	printf "  figtrack extract  %6.2f s  %7.1f MB/s  %d claims  peak RSS %d KB\n", tf, mb / tf, c - 1, rb
-	printf "    on one core     %6.2f s of CPU  %7.1f MB/s\n", cf, mb / cf
-	printf "  grep -c -P number %6.2f s  %7.1f MB/s  (baseline)\n", tg, mb / tg
-	printf "  ratio             extract takes %.1fx the time of grep\n", tf / tg
-	printf "  memory            peak RSS %d KB at 10 MB, %d KB at %.0f MB (%.2fx for %.0fx the input)\n", rs, rb, mb, rb / rs, mb / 10
-	printf "  target            50 MB/s on one core (CPU time): %s\n", (mb / cf >= 50) ? "met" : "NOT met"
-}'
+# instructions per figure: callgrind on the articles once, less the
+# instructions of an empty document (loading the rules)
+if command -v valgrind > /dev/null 2>&1; then
+	printf 'x\n' > "$work/empty.md"
+	ir() { FIGTRACK_JIT=1 valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+		awk '/Collected/ { gsub(",", "", $NF); print $NF }'; }
+	i0=$(ir "$fig" extract -j 1 "$work/empty.md")
+	i1=$(ir "$fig" extract -j 1 "$work/news-unit.txt")
+	nf=$("$fig" extract -j 1 "$work/news-unit.txt" | wc -l)
+	awk -v a="$i0" -v b="$i1" -v n="$((nf - 1))" -v s="$(wc -c < "$work/news-unit.txt")" 'BEGIN {
+		printf "  per figure: %.0f instructions (%d figures in %d bytes of articles; %.0f instructions a byte; %.0f M to load the rules)\n",
+		    (b - a) / n, n, s, (b - a) / s, a / 1e6 }'
+fi
 ;; esac
 
 for b in store diff; do

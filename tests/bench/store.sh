@@ -27,7 +27,7 @@ make -s -C "$top" build/libfigtrack.a
 libs=$(pkg-config --libs sqlite3 libpcre2-8 2>/dev/null || echo -lsqlite3 -lpcre2-8)
 cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -I"$top/include" \
     -o "$work/store-fill" "$top/tests/bench/store-fill.c" \
-    "$top/build/libfigtrack.a" $libs -lcsv -lm
+    "$top/build/libfigtrack.a" $libs -lcsv -ludunits2 -lm -pthread
 
 # 1. 1,000 generated documents through `figtrack add`: each a dated
 # report of 50 paragraphs with two figures each

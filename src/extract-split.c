@@ -1,0 +1,286 @@
+/* extract-split.c: one large text document extracted in parts on
+ * several threads, with the claims of extract_path (extract.h).
+ *
+ * The file is cut at blank lines into parts. Each part is extracted on
+ * its own thread from a fresh state: it reads the document's first lines
+ * for the metadata, then PART_WARM bytes or so before its own start for
+ * the context a paragraph inherits (the last date, the actors named, a
+ * paragraph held open), then its own lines. The claims are handed on in
+ * order by batch_run, and a part's claims are used only when the carry it
+ * started from equals the carry the part before it ended with; otherwise
+ * the part is extracted again, on the calling thread, from the right
+ * carry. News and reports settle their context within a few paragraphs,
+ * so that seldom happens; when it does the cost is time, never a
+ * different claim. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "figtrack/batch.h"
+#include "figtrack/buf.h"
+#include "figtrack/extract.h"
+
+#define PART_MIN (4LL << 20)	/* a part is at least this long ... */
+#define PART_WARM (256LL << 10)	/* ... with this much context before it
+				   (at most half a part) */
+#define SCAN_CHUNK (1 << 20)
+
+struct split {
+	const struct fig_rules *r;
+	const char *path;
+	const struct fig_extract_opts *opts;
+	const struct fig_extract_cbs *cbs;	/* the caller's */
+	struct fig_part *parts;
+	int n;
+	struct fig_carry **starts, **ends;	/* per part, by its job */
+	struct fig_docmeta *metas;		/* per part, by its job */
+	/* the sink's side */
+	struct fig_carry *truth;	/* what the last part handed on ended
+					   with (owned when redone) */
+	struct fig_carry *redone;	/* the carry a redone part ended with */
+	struct fig_docmeta remeta;	/* ... and its metadata */
+	int last_redone;
+	int failed;
+	int debug;
+	struct fig_err *err;
+};
+
+/* Where the parts start: each at the first line after a blank line at
+ * or past its share of the file, its context from the last such place
+ * `warm` bytes before. Returns the number of parts (1: do not split). */
+static int
+plan(FILE *f, long long size, int want, long long warm,
+    struct fig_part *parts)
+{
+	char *buf = xmalloc(SCAN_CHUNK);
+	long long pos = 0, ls = 0, lines = 0;
+	long long cand = -1, cand_lines = 0;
+	int k = 1, n = 1;
+	size_t got;
+
+	parts[0].warm = parts[0].start = 0;
+	parts[0].lines_before = 0;
+	if (fseeko(f, 0, SEEK_SET) != 0) {
+		free(buf);
+		return 1;
+	}
+	while (k < want && (got = fread(buf, 1, SCAN_CHUNK, f)) > 0) {
+		for (size_t i = 0; i < got && k < want; i++) {
+			long long q = pos + (long long)i, target;
+			int empty;
+			if (buf[i] != '\n')
+				continue;
+			/* the line [ls, q) ended: empty, or a lone CR */
+			empty = q == ls || (q == ls + 1 && (i > 0 ?
+			    buf[i - 1] == '\r' : 0));
+			lines++;
+			ls = q + 1;
+			if (!empty)
+				continue;
+			target = size / want * k;
+			if (ls <= target - warm) {
+				cand = ls;
+				cand_lines = lines;
+			} else if (ls >= target && cand > parts[n - 1].start) {
+				parts[n].warm = cand;
+				parts[n].lines_before = cand_lines;
+				parts[n].start = ls;
+				parts[n - 1].end = ls;
+				n++;
+				k++;
+				cand = ls;
+				cand_lines = lines;
+			} else if (ls >= target)
+				k++;	/* no place for context: go on */
+		}
+		pos += (long long)got;
+	}
+	parts[n - 1].end = -1;
+	free(buf);
+	return n;
+}
+
+static int
+part_work(void *ctx, int i, const struct fig_extract_cbs *cbs,
+    struct fig_err *err)
+{
+	struct split *sp = ctx;
+	FILE *f = fopen(sp->path, "rb");
+	int rc;
+
+	if (f == NULL)
+		return err_set(err, FIG_EIO, sp->path, 0, 0, "cannot open: %s",
+		    strerror(errno));
+	rc = extract_part(sp->r, f, sp->path, sp->opts, cbs, &sp->parts[i],
+	    NULL, &sp->starts[i], &sp->ends[i], &sp->metas[i], err);
+	fclose(f);
+	return rc;
+}
+
+/* Before part i's claims: they stand when its carry is the truth;
+ * else the part is extracted again from the truth, straight to the
+ * caller (returns 1: drop the first try's claims). */
+static int
+part_begin(void *ctx, int i)
+{
+	struct split *sp = ctx;
+	struct fig_carry *start = NULL, *end = NULL;
+	FILE *f;
+	int rc;
+
+	if (i == 0 || (sp->starts[i] && sp->truth &&
+	    extract_carry_equal(sp->starts[i], sp->truth)))
+		return 0;
+	if (sp->truth == NULL) {	/* cannot happen: the part before
+					   ended the file or failed */
+		err_set(sp->err, FIG_EIO, sp->path, 0, 0, "lost the context "
+		    "of part %d", i + 1);
+		sp->failed = 1;
+		return -1;
+	}
+	if ((f = fopen(sp->path, "rb")) == NULL) {
+		err_set(sp->err, FIG_EIO, sp->path, 0, 0, "cannot open: %s",
+		    strerror(errno));
+		sp->failed = 1;
+		return -1;
+	}
+	if (sp->debug)
+		fprintf(stderr, "figtrack: %s: part %d extracted again: its "
+		    "context was not the one the part before ended with\n",
+		    sp->path, i + 1);
+	memset(&sp->remeta, 0, sizeof sp->remeta);
+	rc = extract_part(sp->r, f, sp->path, sp->opts, sp->cbs,
+	    &sp->parts[i], sp->truth, &start, &end, &sp->remeta, sp->err);
+	fclose(f);
+	extract_carry_free(start);
+	extract_carry_free(sp->redone);
+	sp->redone = end;
+	sp->truth = end;
+	sp->last_redone = i == sp->n - 1;
+	if (rc != 0) {
+		/* the caller's callback may have failed: then it set err */
+		sp->failed = 1;
+		return -1;
+	}
+	return 1;
+}
+
+static int
+part_end(void *ctx, int i, int rc, const struct fig_err *err)
+{
+	struct split *sp = ctx;
+
+	if (rc != 0) {
+		*sp->err = *err;
+		sp->failed = 1;
+		return 1;
+	}
+	sp->truth = sp->ends[i];
+	return 0;
+}
+
+static int
+part_claim(void *ctx, const struct fig_claim *c)
+{
+	struct split *sp = ctx;
+
+	return sp->cbs->on_claim ? sp->cbs->on_claim(sp->cbs->ctx, c) : 0;
+}
+
+static int
+part_ref(void *ctx, const struct fig_ref *r)
+{
+	struct split *sp = ctx;
+
+	return sp->cbs->on_ref ? sp->cbs->on_ref(sp->cbs->ctx, r) : 0;
+}
+
+/* The size of a part: PART_MIN, or FIGTRACK_PART_MIN bytes (at least
+ * 4096), which lets the tests cut small files into many parts. */
+static long long
+part_min(void)
+{
+	const char *e = getenv("FIGTRACK_PART_MIN");
+	long long v = e ? atoll(e) : 0;
+
+	return v >= 4096 ? v : PART_MIN;
+}
+
+/* Can path be cut into parts? A regular file of text, large enough,
+ * read without repairs (--lossy moves offsets by what it repairs). */
+static long long
+split_size(const char *path, const struct fig_extract_opts *opts,
+    long long min)
+{
+	struct stat st;
+
+	if (strcmp(path, "-") == 0 || (opts && opts->lossy) ||
+	    stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    st.st_size < 2 * min)
+		return -1;
+	return (long long)st.st_size;
+}
+
+int
+extract_path_jobs(const struct fig_rules *r, const char *path,
+    const struct fig_extract_opts *opts, const struct fig_extract_cbs *cbs,
+    struct fig_docmeta *meta, int jobs, struct fig_err *err)
+{
+	static const struct fig_batch_sink sink = {
+		part_begin, { part_claim, part_ref, NULL }, part_end
+	};
+	long long min = part_min();
+	long long size = jobs > 1 ? split_size(path, opts, min) : -1;
+	struct split sp;
+	FILE *f;
+	int want, stopped;
+	const char *debug = getenv("FIGTRACK_SPLIT_DEBUG");
+
+	if (size < 0 || (f = fopen(path, "rb")) == NULL)
+		return extract_path(r, path, opts, cbs, meta, err);
+	want = (int)(size / min);
+	if (want > 4 * jobs)
+		want = 4 * jobs;
+	memset(&sp, 0, sizeof sp);
+	sp.parts = xmalloc((size_t)want * sizeof *sp.parts);
+	sp.n = plan(f, size, want, min / 2 < PART_WARM ? min / 2 : PART_WARM,
+	    sp.parts);
+	/* FIGTRACK_SPLIT_DEBUG: the parts and the parts redone, on
+	 * stderr (for the tests) */
+	sp.debug = debug != NULL && *debug != '\0';
+	for (int i = 0; sp.debug && sp.n > 1 && i < sp.n; i++)
+		fprintf(stderr, "figtrack: %s: part %d of %d from byte %lld "
+		    "(context from %lld)\n", path, i + 1, sp.n,
+		    sp.parts[i].start, sp.parts[i].warm);
+	fclose(f);
+	if (sp.n < 2) {
+		free(sp.parts);
+		return extract_path(r, path, opts, cbs, meta, err);
+	}
+	sp.r = r;
+	sp.path = path;
+	sp.opts = opts;
+	sp.cbs = cbs;
+	sp.err = err;
+	sp.starts = xmalloc((size_t)sp.n * sizeof *sp.starts);
+	sp.ends = xmalloc((size_t)sp.n * sizeof *sp.ends);
+	sp.metas = xmalloc((size_t)sp.n * sizeof *sp.metas);
+	memset(sp.starts, 0, (size_t)sp.n * sizeof *sp.starts);
+	memset(sp.ends, 0, (size_t)sp.n * sizeof *sp.ends);
+	memset(sp.metas, 0, (size_t)sp.n * sizeof *sp.metas);
+	stopped = batch_run(sp.n, jobs, part_work, &sp, &sink, &sp);
+	if (meta && !stopped)
+		*meta = sp.last_redone ? sp.remeta : sp.metas[sp.n - 1];
+	for (int i = 0; i < sp.n; i++) {
+		extract_carry_free(sp.starts[i]);
+		extract_carry_free(sp.ends[i]);
+	}
+	extract_carry_free(sp.redone);
+	free(sp.starts);
+	free(sp.ends);
+	free(sp.metas);
+	free(sp.parts);
+	return stopped ? -1 : 0;
+}
