@@ -171,7 +171,12 @@ struct xstate {
 	/* the first entity the title names, looked up when first needed:
 	 * NULL until then, no_entity when it names none */
 	const char *title_entity;
+	pcre2_match_context *mctx;	/* for searches of our own limits */
 	struct fig_buf ctx;	/* a sentence with the figure marked */
+	/* where a topic pattern's match that holds the figure's marker may
+	 * start at the latest: the marker, unless the text itself writes
+	 * one after it ((size_t)-1) */
+	size_t mark_last;
 	int ctx_cut;		/* ctx is a window of a long sentence */
 	size_t ctx_qs, ctx_qe;	/* the figure in ctx, its markers included */
 	int cur_q;		/* the figure being labelled */
@@ -1284,6 +1289,14 @@ build_context(struct xstate *x, const struct qrec *q)
 	buf_adds(&x->ctx, QCLOSE);
 	x->ctx_qe = x->ctx.len;
 	buf_add(&x->ctx, c + q->q.end, hi - q->q.end);
+	x->mark_last = x->ctx_qs;
+	for (const char *p = x->ctx.data + x->ctx_qe, *e = x->ctx.data +
+	    x->ctx.len; (p = memchr(p, QOPEN[0], (size_t)(e - p))) != NULL;
+	    p++)
+		if (e - p >= 3 && memcmp(p, QOPEN, 3) == 0) {
+			x->mark_last = (size_t)-1;
+			break;
+		}
 }
 
 /* Finds every actor of the cleaned block once (x->ments). */
@@ -1805,8 +1818,8 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 		const PCRE2_SIZE *ov;
 		int g;
 
-		if ((rc = rules_match(r, &t->pattern[i], x->ctx.data, to, from,
-		    0, x->md, x->err)) < 0)
+		if ((rc = rules_match_upto(r, &t->pattern[i], x->ctx.data, to,
+		    from, x->mark_last, x->mctx, x->md, x->err)) < 0)
 			return -1;
 		if (rc == 0)
 			continue;
@@ -2636,6 +2649,7 @@ state_release(struct xstate *x)
 	free(x->reqmemo);
 	pcre2_match_data_free(x->md);
 	pcre2_match_data_free(x->md_aside);
+	pcre2_match_context_free(x->mctx);
 }
 
 /* A line longer than PIECE is read PIECE bytes at a time and cut into
@@ -2894,6 +2908,7 @@ state_init(struct xstate *x, const struct fig_rules *r, const char *name,
 	memset(x->meta, 0, sizeof *x->meta);
 	x->md = rules_match_data(r);
 	x->md_aside = rules_match_data(r);
+	x->mctx = rules_match_context(r);
 	x->reqmemo = xmalloc(r->nreq_ids > 0 ? (size_t)r->nreq_ids : 1);
 	x->memo_sent = -1;
 	seg_init(&x->seg, on_block, x);

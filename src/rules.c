@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -61,6 +62,7 @@ struct loader {
 	int nsec;
 	struct fig_rules *r;
 	struct fig_err *err;
+	int topic_patterns;	/* compiling a topic's patterns */
 };
 
 static const char *
@@ -532,6 +534,138 @@ compile_raw(struct fig_rules *r, struct fig_re *re, const char *pattern,
 	return 0;
 }
 
+/* The end of the class, group or escape that starts at a[i] (the
+ * offset just past it), within a[0, n). */
+static size_t
+item_end(const char *a, size_t n, size_t i)
+{
+	if (a[i] == '\\') {
+		if (i + 2 < n && (a[i + 1] == 'x' || a[i + 1] == 'p' ||
+		    a[i + 1] == 'P' || a[i + 1] == 'g' || a[i + 1] == 'k') &&
+		    a[i + 2] == '{') {
+			const char *c = memchr(a + i, '}', n - i);
+			return c ? (size_t)(c - a) + 1 : n;
+		}
+		return i + 2 < n ? i + 2 : n;
+	}
+	if (a[i] == '[') {
+		i += i + 1 < n && a[i + 1] == '^' ? 2 : 1;
+		if (i < n && a[i] == ']')
+			i++;
+		while (i < n && a[i] != ']')
+			i += a[i] == '\\' ? 2 : 1;
+		return i < n ? i + 1 : n;
+	}
+	if (a[i] == '(') {
+		int depth = 0;
+		for (size_t k = i; k < n; k++) {
+			if (a[k] == '\\' || a[k] == '[') {
+				k = item_end(a, n, k) - 1;
+			} else if (a[k] == '(') {
+				depth++;
+			} else if (a[k] == ')' && --depth == 0)
+				return k + 1;
+		}
+		return n;
+	}
+	return i + 1;
+}
+
+/* Is the item ending at a[e] made optional by what follows it? */
+static int
+optional_after(const char *a, size_t n, size_t e)
+{
+	return e < n && (a[e] == '?' || a[e] == '*' || (a[e] == '{' &&
+	    e + 1 < n && (a[e + 1] == '0' || a[e + 1] == ',')));
+}
+
+static int alts_mark(const char *a, size_t n);
+
+/* Does every match of the sequence a[0, n) hold the figure marker at or
+ * after where it starts? Yes when the marker (written as itself or as
+ * \x{27E6}) is an item of it that no quantifier makes optional, or a
+ * group (or a lookahead) whose every alternative holds one is. */
+static int
+seq_marks(const char *a, size_t n)
+{
+	const size_t k = sizeof FIG_QOPEN - 1;
+
+	for (size_t i = 0; i < n; ) {
+		size_t e = item_end(a, n, i);
+		int mark = 0;
+
+		if (a[i] == '\\')
+			mark = e - i == 8 && a[i + 1] == 'x' &&
+			    strncasecmp(a + i + 2, "{27e6}", 6) == 0;
+		else if (a[i] == '(') {
+			/* the group's kind: what can hold the marker */
+			size_t in = i + 1;
+			if (in < n && a[in] == '*')
+				in = e;		/* (*MARK:...) and such */
+			else if (in < n && a[in] == '?') {
+				if (in + 1 < n && (a[in + 1] == ':' ||
+				    a[in + 1] == '=' || a[in + 1] == '|' ||
+				    a[in + 1] == '>'))
+					in += 2;
+				else if (in + 2 < n && a[in + 1] == '<' &&
+				    a[in + 2] != '=' && a[in + 2] != '!') {
+					const char *c = memchr(a + in, '>',
+					    e - in);
+					in = c ? (size_t)(c - a) + 1 : e;
+				} else if (in + 1 < n && (a[in + 1] == '-' ||
+				    a[in + 1] == 'i')) {
+					const char *c = memchr(a + in, ':',
+					    e - in);
+					in = c ? (size_t)(c - a) + 1 : e;
+				} else
+					in = e;	/* negative, lookbehind, ... */
+			}
+			mark = in < e && alts_mark(a + in, e - 1 - in);
+		} else if (i + k <= n && memcmp(a + i, FIG_QOPEN, k) == 0) {
+			e = i + k;
+			mark = 1;
+		}
+		if (mark && !optional_after(a, n, e))
+			return 1;
+		i = e;
+		/* a quantifier after an item belongs to it */
+		while (i < n && (a[i] == '?' || a[i] == '*' || a[i] == '+'))
+			i++;
+		if (i < n && a[i] == '{') {
+			const char *c = memchr(a + i, '}', n - i);
+			if (c && strspn(a + i + 1, "0123456789,") ==
+			    (size_t)(c - (a + i + 1)))
+				i = (size_t)(c - a) + 1;
+		}
+	}
+	return 0;
+}
+
+/* Does every top-level alternative of a[0, n) hold the marker? */
+static int
+alts_mark(const char *a, size_t n)
+{
+	size_t start = 0;
+
+	for (size_t i = 0; i <= n; ) {
+		if (i == n || a[i] == '|') {
+			if (!seq_marks(a + start, i - start))
+				return 0;
+			start = ++i;
+			continue;
+		}
+		i = item_end(a, n, i);
+	}
+	return 1;
+}
+
+/* Does every match of pattern p hold the figure marker? (rules.h) */
+int
+rules_marks_figure(const char *p)
+{
+	return alts_mark(p, strlen(p));
+}
+
 static int
 compile_kv(struct loader *L, struct fig_re *re, const struct section *s,
     const struct kv *kv)
@@ -547,7 +681,9 @@ compile_kv(struct loader *L, struct fig_re *re, const struct section *s,
 		buf_release(&b);
 		return -1;
 	}
-	rc = compile_raw(L->r, re, buf_str(&b), 0, s->path, kv->line, kv->col,
+	re->marks = L->topic_patterns && rules_marks_figure(buf_str(&b));
+	rc = compile_raw(L->r, re, buf_str(&b), re->marks ?
+	    PCRE2_USE_OFFSET_LIMIT : 0, s->path, kv->line, kv->col,
 	    strcmp(buf_str(&b), kv->val) != 0, L->err);
 	buf_release(&b);
 	return rc;
@@ -1173,7 +1309,13 @@ build_topic(struct loader *L, const struct section *s)
 		    strcmp(kv->key, "lead") != 0)
 			return bad_key(L, s, kv);
 	}
-	if (compile_list(L, s, "pattern", &t->pattern, &t->npattern) ||
+	L->topic_patterns = 1;
+	if (compile_list(L, s, "pattern", &t->pattern, &t->npattern) != 0) {
+		L->topic_patterns = 0;
+		return -1;
+	}
+	L->topic_patterns = 0;
+	if (
 	    compile_list(L, s, "require", &t->require, &t->nrequire) ||
 	    compile_list(L, s, "unless", &t->unless, &t->nunless) ||
 	    compile_list(L, s, "about", &t->about, &t->nabout) ||
@@ -2091,9 +2233,47 @@ rules_match_data(const struct fig_rules *r)
 	return md;
 }
 
+static int match_in(const struct fig_rules *r, const struct fig_re *re,
+    const char *s, size_t len, size_t start, uint32_t opts,
+    pcre2_match_context *mc, pcre2_match_data *md, struct fig_err *err);
+
+pcre2_match_context *
+rules_match_context(const struct fig_rules *r)
+{
+	pcre2_match_context *mc = pcre2_match_context_copy(r->mctx);
+
+	if (mc == NULL) {
+		fputs("figtrack: out of memory\n", stderr);
+		exit(2);
+	}
+	return mc;
+}
+
+int
+rules_match_upto(const struct fig_rules *r, const struct fig_re *re,
+    const char *s, size_t len, size_t start, size_t last,
+    pcre2_match_context *mc, pcre2_match_data *md, struct fig_err *err)
+{
+	if (re->marks && mc != NULL) {
+		/* a limit of its own for this search only */
+		pcre2_set_offset_limit(mc, last == (size_t)-1 ?
+		    PCRE2_UNSET : (PCRE2_SIZE)last);
+		return match_in(r, re, s, len, start, 0, mc, md, err);
+	}
+	return match_in(r, re, s, len, start, 0, r->mctx, md, err);
+}
+
 int
 rules_match(const struct fig_rules *r, const struct fig_re *re,
     const char *s, size_t len, size_t start, uint32_t opts,
+    pcre2_match_data *md, struct fig_err *err)
+{
+	return match_in(r, re, s, len, start, opts, r->mctx, md, err);
+}
+
+static int
+match_in(const struct fig_rules *r, const struct fig_re *re, const char *s,
+    size_t len, size_t start, uint32_t opts, pcre2_match_context *mc,
     pcre2_match_data *md, struct fig_err *err)
 {
 	int rc;
@@ -2101,7 +2281,7 @@ rules_match(const struct fig_rules *r, const struct fig_re *re,
 	if (re->code == NULL)
 		return 0;
 	rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, start,
-	    opts | PCRE2_NO_UTF_CHECK, md, r->mctx);
+	    opts | PCRE2_NO_UTF_CHECK, md, mc);
 	if (rc >= 0)
 		return rc == 0 ? (int)r->max_groups : rc;
 	if (rc == PCRE2_ERROR_NOMATCH)

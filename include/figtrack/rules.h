@@ -88,6 +88,10 @@ struct fig_re {
 	pcre2_code *code;
 	char *src;		/* the pattern after macro expansion */
 	char where[160];	/* "file:line" of the rule, for errors */
+	/* every match holds the figure's opening marker (a topic pattern
+	 * whose every alternative names {Q}): compiled with
+	 * PCRE2_USE_OFFSET_LIMIT, so a search need not start past it */
+	int marks;
 };
 
 /* [numbers]: a number word. */
@@ -357,5 +361,28 @@ const char *rules_subject(const struct fig_rules *r, const char *s,
 
 /* The class of canonical unit canon ("money"), or "" when none says. */
 const char *rules_unit_class(const struct fig_rules *r, const char *canon);
+
+/* The figure marker topic patterns match ("⟦" and "⟧" around the quote
+ * in a figure's context). */
+#define FIG_QOPEN "\xE2\x9F\xA6"
+#define FIG_QCLOSE "\xE2\x9F\xA7"
+
+/* Does every match of the (expanded) pattern p hold FIG_QOPEN at or
+ * after where it starts? Conservative: 0 when it cannot tell. A topic
+ * pattern that does is searched only from where a match can start
+ * (rules_match_upto): no further than the figure's marker. */
+int rules_marks_figure(const char *p);
+
+/* rules_match with a match context of the caller's (mc; NULL: the
+ * rules' own) and, for a pattern that marks (re->marks), the last offset
+ * a match may start at (last; (size_t)-1: anywhere). mc is set: one per
+ * thread. */
+int rules_match_upto(const struct fig_rules *r, const struct fig_re *re,
+    const char *s, size_t len, size_t start, size_t last,
+    pcre2_match_context *mc, pcre2_match_data *md, struct fig_err *err);
+
+/* A match context of one's own, for rules_match_upto (the caller frees
+ * it with pcre2_match_context_free). */
+pcre2_match_context *rules_match_context(const struct fig_rules *r);
 
 #endif
