@@ -148,6 +148,7 @@ add_figure(void *ctx, const struct fig_figure *f)
 	in.has_high = f->has_high;
 	in.qual = f->qual;
 	in.kind = f->kind;
+	in.base = f->base;
 	src.doc_id = k->doc_id ? k->doc_id : f->doc_id;
 	src.doc = f->doc;
 	src.published = f->published;

@@ -56,6 +56,7 @@ struct series {
 	const char *partner;
 	const char *unit;
 	int32_t group;		/* the series it meets, units converted */
+	int change;		/* a change: its base matters */
 	/* value in the group's first unit = value * scale + offset */
 	double scale;
 	double offset;
@@ -84,14 +85,21 @@ struct unitconv {
 	double offset;
 };
 
-/* A run of months of one length beginning in one month of the year. */
+/* A run of months of one length beginning in one month of the year,
+ * and for a change against a base the text names, where that base
+ * lies. */
 struct span {
 	int32_t len;		/* months */
-	int32_t align;		/* first month, 0 = January */
+	int32_t align;		/* first month, 0 = January; for a calendar
+				   year, half, quarter or month with a base,
+				   -1 - its gran: any */
+	int32_t blen;		/* the base's months, 0: the convention */
+	int32_t boff;		/* its first month less the period's */
 };
 
 struct period {
 	const char *s;
+	const char *base;	/* "" unless a change names its base */
 	uint16_t gran;		/* enum gran, or SPAN0 + a spans index */
 	int32_t ord;		/* order within the kind */
 	int32_t start;		/* first day YYYYMMDD, 0 undated/unknown */
@@ -356,45 +364,27 @@ months_of(const char *s, size_t n, int32_t *first, int32_t *last)
 	return 0;
 }
 
-/* The kind of span of a run of months len long beginning in month
- * first%12: a calendar year, half, quarter or month where it is one,
- * else a run kind of its own (G_OTHER when there are too many). */
-static void
-span_kind(struct fig_diff *d, struct period *p, int32_t first, int32_t len)
+/* The slot of span kind sp, added when new; NULL when there are too
+ * many kinds. */
+static struct slot *
+span_find(struct fig_diff *d, const struct span *sp0)
 {
-	struct span sp = { len, first % 12 };
-	struct slot *sl;
+	struct slot *sl = strtab_find(&d->span_tab, (const char *)sp0,
+	    sizeof *sp0);
 
-	p->ord = first;
-	if (len == 1) {
-		p->gran = G_MONTH;
-	} else if (len == 3 && first % 3 == 0) {
-		p->gran = G_QUARTER;
-		p->ord = first / 3;
-	} else if (len == 6 && first % 6 == 0) {
-		p->gran = G_HALF;
-		p->ord = first / 6;
-	} else if (len == 12 && first % 12 == 0) {
-		p->gran = G_YEAR;
-		p->ord = first / 12;
-	} else {
-		sl = strtab_find(&d->span_tab, (const char *)&sp, sizeof sp);
-		if (sl->id < 0) {
-			if (d->nspans >= G_MAX - G_SPAN0) {
-				p->gran = G_OTHER;
-				return;
-			}
-			if (d->nspans == d->capspans) {
-				d->capspans = d->capspans ? d->capspans * 2 : 16;
-				d->spans = xrealloc(d->spans,
-				    d->capspans * sizeof *d->spans);
-			}
-			d->spans[d->nspans] = sp;
-			strtab_fill(d, &d->span_tab, sl, (const char *)&sp,
-			    sizeof sp, (int)d->nspans++);
+	if (sl->id < 0) {
+		if (d->nspans >= G_MAX - G_SPAN0)
+			return NULL;
+		if (d->nspans == d->capspans) {
+			d->capspans = d->capspans ? d->capspans * 2 : 16;
+			d->spans = xrealloc(d->spans,
+			    d->capspans * sizeof *d->spans);
 		}
-		p->gran = (uint16_t)(G_SPAN0 + sl->id);
+		d->spans[d->nspans] = *sp0;
+		strtab_fill(d, &d->span_tab, sl, (const char *)sp0,
+		    sizeof *sp0, (int)d->nspans++);
 	}
+	return sl;
 }
 
 /* The first month and the length in months of a kind of span and its
@@ -417,12 +407,106 @@ span_months(const struct fig_diff *d, int gran, int32_t ord, int32_t *first,
 	return -1;
 }
 
+/* The kind of span of a run of months len long beginning in month
+ * first%12: a calendar year, half, quarter or month where it is one,
+ * else a run kind of its own (G_OTHER when there are too many). */
 static void
-period_split(struct fig_diff *d, struct period *p, const char *s)
+span_kind(struct fig_diff *d, struct period *p, int32_t first, int32_t len)
+{
+	struct span sp = { len, first % 12, 0, 0 };
+	struct slot *sl;
+
+	p->ord = first;
+	if (len == 1) {
+		p->gran = G_MONTH;
+	} else if (len == 3 && first % 3 == 0) {
+		p->gran = G_QUARTER;
+		p->ord = first / 3;
+	} else if (len == 6 && first % 6 == 0) {
+		p->gran = G_HALF;
+		p->ord = first / 6;
+	} else if (len == 12 && first % 12 == 0) {
+		p->gran = G_YEAR;
+		p->ord = first / 12;
+	} else {
+		sl = span_find(d, &sp);
+		if (sl == NULL) {
+			p->gran = G_OTHER;
+			return;
+		}
+		p->gran = (uint16_t)(G_SPAN0 + sl->id);
+	}
+}
+
+/* The kind a change of period p has when measured against base
+ * [bfirst, bfirst + blen): p's own kind when the base is the
+ * convention, the same span a year earlier ("the same period of 2022"
+ * names a whole year: January-October 2023 against 2022 is that too);
+ * else a kind of its own, so that a June against the second half of
+ * the year before meets only another such June. */
+static void
+based_kind(struct fig_diff *d, struct period *p, int32_t bfirst,
+    int32_t blen)
+{
+	int32_t first, len;
+	struct span sp;
+	struct slot *sl;
+
+	if (span_months(d, p->gran, p->ord, &first, &len) != 0)
+		return;
+	if (blen == len && bfirst == first - 12)
+		return;
+	if (blen == 12 && bfirst % 12 == 0 && first / 12 == bfirst / 12 + 1 &&
+	    (first + len - 1) / 12 == first / 12)
+		return;
+	sp.len = len;
+	sp.align = p->gran >= G_SPAN0 ? d->spans[p->gran - G_SPAN0].align :
+	    -1 - (int32_t)p->gran;
+	sp.blen = blen;
+	sp.boff = bfirst - first;
+	if ((sl = span_find(d, &sp)) == NULL) {
+		p->gran = G_OTHER;
+		return;
+	}
+	p->gran = (uint16_t)(G_SPAN0 + sl->id);
+	p->ord = first;
+}
+
+/* The first month and the number of months of period s, a form of
+ * months_of or a run START/END of them. Returns 0, or -1 for days and
+ * other forms. */
+static int
+run_months(const char *s, int32_t *first, int32_t *len)
 {
 	size_t n = strlen(s);
 	const char *slash = memchr(s, '/', n);
 	int32_t a, b, c, e;
+
+	if (slash == NULL) {
+		if (months_of(s, n, &a, &b) != 0)
+			return -1;
+		*first = a;
+		*len = b - a + 1;
+		return 0;
+	}
+	/* a run: its first month to its last */
+	if (months_of(s, (size_t)(slash - s), &a, &b) != 0 ||
+	    months_of(slash + 1, n - (size_t)(slash - s) - 1, &c, &e) != 0 ||
+	    e < a || e - a >= 12 * 1000)
+		return -1;
+	*first = a;
+	*len = e - a + 1;
+	return 0;
+}
+
+/* Fills p's kind, order and first day from period s and, for a change,
+ * the base its text names (else ""). */
+static void
+period_split(struct fig_diff *d, struct period *p, const char *s,
+    const char *base)
+{
+	size_t n = strlen(s);
+	int32_t a, b, c, bl;
 	int y, m, dd;
 
 	p->gran = G_OTHER;
@@ -432,14 +516,11 @@ period_split(struct fig_diff *d, struct period *p, const char *s)
 		p->gran = G_NONE;
 		return;
 	}
-	if (slash) {
-		/* a run START/END of months: its first month to its last */
-		if (months_of(s, (size_t)(slash - s), &a, &b) == 0 &&
-		    months_of(slash + 1, n - (size_t)(slash - s) - 1, &c,
-		    &e) == 0 && e >= a && e - a < 12 * 1000)
-			span_kind(d, p, a, e - a + 1);
-	} else if (months_of(s, n, &a, &b) == 0) {
-		span_kind(d, p, a, b - a + 1);
+	if (run_months(s, &a, &b) == 0) {
+		span_kind(d, p, a, b);
+		if (base[0] && p->gran != G_OTHER &&
+		    run_months(base, &c, &bl) == 0)
+			based_kind(d, p, c, bl);
 	} else if (n == 10 && s[4] == '-' && s[7] == '-' &&
 	    (y = period_digits(s, 4)) >= 0 &&
 	    (m = period_digits(s + 5, 2)) >= 1 && m <= 12 &&
@@ -467,17 +548,30 @@ period_end(const struct fig_diff *d, int gran, int32_t ord)
 	return last / 12 * 10000 + (last % 12 + 1) * 100 + 31;
 }
 
+/* The id of period s as a change against base ("" for none) has it:
+ * one entry per pair, keyed by both joined by a unit separator, which
+ * no period holds. */
 static int
-period_id(struct fig_diff *d, const char *s)
+period_id(struct fig_diff *d, const char *s, const char *base)
 {
 	size_t len = strlen(s);
+	struct fig_buf *k = &d->scratch;
+	const char *key = s;
 	struct slot *sl;
 	struct period *p;
 
 	if (d->last_period >= 0 && strcmp(d->periods[d->last_period].s, s)
-	    == 0)
+	    == 0 && strcmp(d->periods[d->last_period].base, base) == 0)
 		return d->last_period;
-	sl = strtab_find(&d->period_tab, s, len);
+	if (base[0]) {
+		buf_reset(k);
+		buf_add(k, s, len);
+		buf_addc(k, '\x1f');
+		buf_adds(k, base);
+		key = k->data;
+		len = k->len;
+	}
+	sl = strtab_find(&d->period_tab, key, len);
 	if (sl->id >= 0)
 		return d->last_period = sl->id;
 	if (d->nperiods == d->capperiods) {
@@ -485,10 +579,12 @@ period_id(struct fig_diff *d, const char *s)
 		d->periods = xrealloc(d->periods,
 		    d->capperiods * sizeof *d->periods);
 	}
-	strtab_fill(d, &d->period_tab, sl, s, len, (int)d->nperiods);
+	strtab_fill(d, &d->period_tab, sl, key, len, (int)d->nperiods);
 	p = &d->periods[d->nperiods];
-	p->s = sl->key;
-	period_split(d, p, s);
+	/* the key is the period, then the base after the separator */
+	p->s = base[0] ? arena_strndup(d, sl->key, strlen(s)) : sl->key;
+	p->base = base[0] ? sl->key + strlen(s) + 1 : "";
+	period_split(d, p, p->s, p->base);
 	if (p->gran == G_OTHER)
 		p->ord = (int32_t)d->nperiods;	/* equality only */
 	return d->last_period = (int)d->nperiods++;
@@ -506,6 +602,17 @@ target_name(const char *metric)
 
 	return n > 7 && (strcmp(metric + n - 7, ".target") == 0 ||
 	    strcmp(metric + n - 7, "_target") == 0);
+}
+
+/* A change by its metric's name: its measure is "change" ("*.change",
+ * or "*_change" of the first vocabulary). */
+static int
+change_name(const char *metric)
+{
+	size_t n = strlen(metric);
+
+	return n > 7 && (strcmp(metric + n - 7, ".change") == 0 ||
+	    strcmp(metric + n - 7, "_change") == 0);
 }
 
 /* The first unit of unit's kind met and how to convert to it; a unit
@@ -628,6 +735,7 @@ diff_series(struct fig_diff *d, const char *metric, const char *entity,
 	s->partner = sl->key + lm + 1 + le + 1;
 	s->unit = sl->key + lm + 1 + le + 1 + lp + 1;
 	d->series_target[d->nseries] = (unsigned char)target_name(metric);
+	s->change = change_name(metric);
 	unit_conv(d, s->unit, &rep, &s->scale, &s->offset);
 	/* group_id reuses the scratch buffer: the key is in the arena */
 	s->group = group_id(d, s->metric, s->entity, s->partner, rep);
@@ -759,9 +867,14 @@ fig_fill(struct fig_diff *d, struct fig *f, const struct fig_diff_in *in,
     const struct fig_diff_src *src)
 {
 	const char *q = in->quote ? in->quote : "";
+	const char *base;
 
 	f->series = in->series;
-	f->period = period_id(d, in->period);
+	/* a change's named base makes its kind of span; others' do not
+	 * matter (a share compared with last year's is still a share) */
+	base = in->base && in->base[0] && d->series[in->series].change ?
+	    in->base : "";
+	f->period = period_id(d, in->period, base);
 	f->source = source_id(d, src);
 	f->quote = quote_add(d, q);
 	f->line = in->line;
@@ -845,6 +958,7 @@ claim_in(struct fig_diff *d, const struct fig_claim *c, struct fig_diff_in *f)
 	f->has_high = c->has_high;
 	f->qual = c->qual;
 	f->kind = c->kind;
+	f->base = c->base;
 }
 
 void

@@ -3,6 +3,7 @@
  * series, a baseline without metrics, and a randomised cross-check
  * against a brute-force reading of the rules in docs/formats.md. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "figtrack/diff.h"
@@ -1020,6 +1021,72 @@ test_spans(void)
 	done(d, r);
 }
 
+/* A change meets only a change against the same base: the one the
+ * text names, else the same span a year earlier. */
+static void
+test_base(void)
+{
+	struct fig_claim b = mk(415, "had fallen 38 percent", -38, "percent",
+	    "2022-06", "trade.exports.change", "CHN");
+	struct pair yoy[] = {
+		{ mk(15, "soared 90.9%", 90.9, "percent", "2023-06",
+		    "trade.exports.change", "CHN"), &ART23 },
+	};
+	struct pair like[] = {
+		{ mk(3, "fell 5 percent", -5, "percent", "2023-06",
+		    "trade.exports.change", "CHN"), &ART24 },
+	};
+	struct fig_claim jo = mk(9, "52.2% higher", 52.2, "percent",
+	    "2023-01/2023-10", "trade.exports.change", "CHN");
+	struct pair jo_n[] = {
+		{ mk(11, "12,6 percent less", -12.6, "percent",
+		    "2024-01/2024-10", "trade.exports.change", "CHN"), &ART24 },
+	};
+	struct fig_claim share = mk(9, "42%", 42, "percent", "2023-H1",
+	    "trade.imports.share", "RUS");
+	struct pair share_n[] = {
+		{ mk(1, "40%", 40, "percent", "2024-H1", "trade.imports.share",
+		    "RUS"), &ART24 },
+	};
+	struct fig_diff_row *r = NULL;
+	size_t nr;
+	struct fig_diff *d;
+
+	/* against the second half of 2021: a June year on year is only
+	 * related */
+	snprintf(b.base, sizeof b.base, "2021-H2");
+	d = run(NULL, &b, yoy, 1, &r, &nr);
+	CHECK(nr == 1 && r[0].cls == FIG_D_RELATED);
+	CHECK_STR(r[0].newer.quote, "soared 90.9%");
+	done(d, r);
+	/* a June against the second half of the year before updates it */
+	snprintf(like[0].c.base, sizeof like[0].c.base, "2022-H2");
+	d = run(NULL, &b, like, 1, &r, &nr);
+	CHECK(nr == 1 && r[0].cls == FIG_D_UPDATED);
+	done(d, r);
+	/* without its base the report's June is taken as year on year */
+	b.base[0] = '\0';
+	d = run(NULL, &b, yoy, 1, &r, &nr);
+	CHECK(nr == 1 && r[0].cls == FIG_D_UPDATED);
+	done(d, r);
+	/* a base a year earlier is the convention: June 2022 on June 2021 */
+	snprintf(b.base, sizeof b.base, "2021-06");
+	d = run(NULL, &b, yoy, 1, &r, &nr);
+	CHECK(nr == 1 && r[0].cls == FIG_D_UPDATED);
+	done(d, r);
+	/* "the same period of 2022" names the year: the convention too */
+	snprintf(jo.base, sizeof jo.base, "2022");
+	snprintf(jo_n[0].c.base, sizeof jo_n[0].c.base, "2023-01/2023-10");
+	d = run(NULL, &jo, jo_n, 1, &r, &nr);
+	CHECK(nr == 1 && r[0].cls == FIG_D_UPDATED);
+	done(d, r);
+	/* a share's base does not matter */
+	snprintf(share.base, sizeof share.base, "2021");
+	d = run(NULL, &share, share_n, 1, &r, &nr);
+	CHECK(nr == 1 && r[0].cls == FIG_D_UPDATED);
+	done(d, r);
+}
+
 static void
 test_class_names(void)
 {
@@ -1271,6 +1338,7 @@ static const struct harness_test tests[] = {
 	{ "change_rel", test_change_rel },
 	{ "convert", test_convert },
 	{ "spans", test_spans },
+	{ "base", test_base },
 	{ "tolerance", test_tolerance },
 	{ "bounds", test_bounds },
 	{ "units", test_units },

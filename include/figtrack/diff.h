@@ -116,6 +116,9 @@ struct fig_diff_in {
 	int has_high;
 	enum fig_qual qual;
 	enum fig_pkind kind;
+	/* the comparison base the text names ("2021-H2"), or NULL or "":
+	 * read for changes (a metric "*.change") only */
+	const char *base;
 };
 
 /* Returns the id of the series (metric, entity, partner, unit), new or
