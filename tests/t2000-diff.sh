@@ -57,6 +57,8 @@ hasnt table-no-escapes "$tmp/out" "$(printf '\033')"
 status fail-revised 1 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022" --fail-on revised
 status fail-any 1 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022" --fail-on any
 status fail-list 1 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022" --fail-on target-moved,new
+status fail-related 1 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022" --fail-on related
+status fail-not-stale 0 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022" --since 2024-06 --fail-on related
 # only the deciding row counts: the older confirming source does not
 status fail-confirmed-older 1 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022" --fail-on confirmed
 

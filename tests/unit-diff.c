@@ -1,7 +1,9 @@
 /* unit-diff.c: the diff module: every class, intervals and tolerance,
- * unit scaling, two newer sources for one period, date limits, new
- * series, a baseline without metrics, and a randomised cross-check
- * against a brute-force reading of the rules in docs/formats.md. */
+ * unit scaling and conversion (UDUNITS-2), percentage points, like
+ * with like (kinds of span, runs of months, a change's base), two newer
+ * sources for one period, date limits, new series, a baseline without
+ * metrics, and a randomised cross-check against a brute-force reading
+ * of the rules in docs/formats.md. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
