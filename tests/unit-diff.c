@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "figtrack/diff.h"
 #include "harness.h"
@@ -1115,12 +1116,18 @@ rnd(unsigned n)
 }
 
 static const char *const periods[] = { "2019", "2020", "2021", "2022",
-	"2021-H1", "2021-H2", "2022-Q3", "" };
+	"2021-H1", "2021-H2", "2022-Q3", "", "2022-01/2022-05",
+	"2023-01/2023-05", "2022-02/2022-06" };
+#define NPERIODS (sizeof periods / sizeof *periods)
 
 /* Granularity and last day of the periods above, for the oracle. */
 static int
 gran_of(const char *p)
 {
+	/* runs of months: one kind per first month (the ones used end in
+	 * different months, so their order among kinds never decides) */
+	if (strchr(p, '/'))
+		return 4 + atoi(p + 5);
 	return p[0] == '\0' ? 0 : strlen(p) == 4 ? 1 : p[5] == 'H' ? 2 : 3;
 }
 
@@ -1129,6 +1136,8 @@ start_of(const char *p)
 {
 	long y = atol(p);
 
+	if (strchr(p, '/'))
+		return y * 10000 + atol(p + 5) * 100 + 1;
 	switch (gran_of(p)) {
 	case 1: return y * 10000 + 101;
 	case 2: return y * 10000 + (p[6] == '1' ? 101 : 701);
@@ -1142,6 +1151,8 @@ end_of(const char *p)
 {
 	long y = atol(p);
 
+	if (strchr(p, '/'))
+		return atol(p + 8) * 10000 + atol(p + 13) * 100 + 31;
 	switch (gran_of(p)) {
 	case 1: return y * 10000 + 1231;
 	case 2: return y * 10000 + (p[6] == '1' ? 630 : 1231);
@@ -1282,14 +1293,14 @@ test_random(void)
 
 		for (int i = 0; i < NB; i++) {
 			base[i] = mk(i + 1, "b", 10 + rnd(3), "percent",
-			    periods[rnd(8)], metrics[rnd(3)], entities[rnd(2)]);
+			    periods[rnd(NPERIODS)], metrics[rnd(3)], entities[rnd(2)]);
 			if (rnd(5) == 0)
 				base[i].kind = FIG_PK_TARGET;
 			diff_add_baseline(d, &base[i], &REPORT);
 		}
 		for (int i = 0; i < nn; i++) {
 			newer[i] = mk(rnd(50) + 1, "n", 10 + rnd(3), rnd(10) ?
-			    "percent" : "count", periods[rnd(8)],
+			    "percent" : "count", periods[rnd(NPERIODS)],
 			    metrics[rnd(3)], entities[rnd(2)]);
 			if (rnd(5) == 0)
 				newer[i].kind = FIG_PK_TARGET;
