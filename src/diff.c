@@ -1245,32 +1245,32 @@ index_groups(struct fig_diff *d, const struct key *base_targets,
 		d->groups[i].first = d->groups[i].end = 0;
 	for (size_t i = 0; i < d->nnewer; i++) {
 		const struct key *k = &d->keys[i];
-		struct group *s = &d->groups[k->series];
+		struct group *g = &d->groups[k->series];
 		int32_t end = period_end(d, k->gran, k->ord);
 
 		if (i == 0 || d->keys[i - 1].series != k->series)
-			s->first = i;
-		s->end = i + 1;
+			g->first = i;
+		g->end = i + 1;
 		if (k->target) {
 			/* latest publication, then latest period, then
 			 * earliest line (keys come line-ascending) */
-			const struct key *o = s->best_target >= 0 ?
-			    &d->keys[s->best_target] : NULL;
+			const struct key *o = g->best_target >= 0 ?
+			    &d->keys[g->best_target] : NULL;
 			if (nbase_targets && bsearch(k, base_targets,
 			    nbase_targets, sizeof *k, cmp_period_key))
 				continue;
 			if (o == NULL || k->rank > o->rank ||
 			    (k->rank == o->rank &&
 			    end > period_end(d, o->gran, o->ord)))
-				s->best_target = (long)i;
+				g->best_target = (long)i;
 		} else {
 			/* latest period end, then latest publication */
-			const struct key *o = s->latest >= 0 ?
-			    &d->keys[s->latest] : NULL;
+			const struct key *o = g->latest >= 0 ?
+			    &d->keys[g->latest] : NULL;
 			int32_t oend = o ? period_end(d, o->gran, o->ord) : 0;
 			if (o == NULL || end > oend ||
 			    (end == oend && k->rank > o->rank))
-				s->latest = (long)i;
+				g->latest = (long)i;
 		}
 	}
 	/* a new series shows its latest figure, or its latest target */
