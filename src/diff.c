@@ -1496,7 +1496,9 @@ diff_row(const struct fig_diff *d, size_t i, struct fig_diff_row *r)
 		r->newer.high = convert(d, n->series, (int32_t)w->series,
 		    n->high);
 	}
-	if (r->has_base && r->has_newer) {
+	/* a related figure is over another kind of span: the difference
+	 * of the two would compare unlike with unlike */
+	if (r->has_base && r->has_newer && r->cls != FIG_D_RELATED) {
 		r->has_change = 1;
 		r->change_abs = r->newer.value - r->base.value;
 		/* a change between two percentages is in points: 40 % to

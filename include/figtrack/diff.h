@@ -62,7 +62,8 @@ struct fig_diff_row {
 	 * another unit of its kind is converted (its quote as written) */
 	struct fig_diff_fig newer;
 	int latest;		/* 1: this row decides the baseline figure's class */
-	int has_change;		/* change_abs is meaningful */
+	int has_change;		/* change_abs is meaningful: both figures,
+				   of a like span (not related) */
 	double change_abs;	/* newer - baseline value (percentage
 				   points for a figure in percent) */
 	int has_rel;		/* change_rel is meaningful: baseline not 0
