@@ -1187,6 +1187,14 @@ classify(struct fig_diff *d, uint32_t bi)
 			    d->keys[g->best_target].fig, 1);
 			return;
 		}
+		/* no newer goal: the latest observation of the series says
+		 * how far it has come */
+		if (g->latest >= 0) {
+			const struct key *k = &d->keys[g->latest];
+			group(d, g, 0, k->gran, k->ord, &first, &end);
+			rows_for_group(d, bi, first, end, FIG_D_RELATED);
+			return;
+		}
 	} else {
 		const struct key *k = NULL;
 		if (p->gran != G_NONE && p->gran != G_OTHER) {

@@ -517,10 +517,12 @@ test_target_moved(void)
 	CHECK(r[0].cls == FIG_D_CONFIRMED);
 	done(d, r);
 
-	/* an observed figure of a plain metric is not a restated target */
+	/* an observed figure of a plain metric is not a restated target,
+	 * only related: how far the series has come */
 	d = run(NULL, &plain, observed, 1, &r, &nr);
 	CHECK(nr == 1);
-	CHECK(r[0].cls == FIG_D_STALE);
+	CHECK(r[0].cls == FIG_D_RELATED && r[0].has_newer);
+	CHECK(!r[0].has_change);
 	done(d, r);
 }
 
@@ -1224,12 +1226,15 @@ brute(const struct fig_claim *b, const struct fig_claim *base, int nb,
 			    n[best].line))))))
 				best = i;
 		}
-		*winner = best;
-		return best < 0 ? FIG_D_STALE : FIG_D_TARGET_MOVED;
+		if (best >= 0) {
+			*winner = best;
+			return FIG_D_TARGET_MOVED;
+		}
+		/* else related to the latest observation, below */
 	}
 	/* a later period of the same kind of span: the latest, then the
 	 * latest publication, then the lowest line (none for undated) */
-	for (int i = 0; gran_of(b->period) && i < nn; i++) {
+	for (int i = 0; !tgt && gran_of(b->period) && i < nn; i++) {
 		int c;
 		if (!same_series(&n[i], b) || n[i].kind == FIG_PK_TARGET ||
 		    gran_of(n[i].period) != gran_of(b->period) ||
@@ -1245,8 +1250,8 @@ brute(const struct fig_claim *b, const struct fig_claim *base, int nb,
 		return FIG_D_UPDATED;
 	}
 	/* else related: the figure whose period ends latest, when it does
-	 * not end before the baseline's begins; then the latest
-	 * publication, then the coarsest, then the lowest line */
+	 * not end before the baseline's begins (for a goal: any); then the
+	 * latest publication, then the coarsest, then the lowest line */
 	{
 		for (int i = 0; i < nn; i++) {
 			long e = end_of(n[i].period), be;
@@ -1263,7 +1268,7 @@ brute(const struct fig_claim *b, const struct fig_claim *base, int nb,
 				best = i;
 		}
 	}
-	if (best >= 0 && gran_of(b->period) &&
+	if (best >= 0 && !tgt && gran_of(b->period) &&
 	    end_of(n[best].period) < start_of(b->period))
 		best = -1;
 	*winner = best;
