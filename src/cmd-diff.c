@@ -26,8 +26,10 @@ static const char usage[] =
     "       figtrack diff [OPTIONS] OLD NEW...\n\n"
     "Shows which figures of a baseline document still hold: each of its\n"
     "claims with a metric is matched to newer figures of the same metric,\n"
-    "entity and unit and classed confirmed, revised, updated, target-moved\n"
-    "or stale; series only newer sources report are listed as new.\n\n"
+    "entity, partner and unit (units of one kind converted) over a like\n"
+    "span and classed confirmed, revised, updated, target-moved, related\n"
+    "(newer figures of the series, none of a like span) or stale; series\n"
+    "only newer sources report are listed as new.\n\n"
     "With a database, the baseline is one stored document (default: the\n"
     "oldest report) and the newer figures are those of every document\n"
     "published after it, imported datasets included. With files, OLD is\n"
@@ -64,6 +66,7 @@ struct opts {
 	double tolerance;
 	enum fig_format fmt;
 	unsigned fail_mask;	/* bit per class; 0: never fail */
+	const struct fig_units *units;	/* NULL: units must agree */
 };
 
 /* ---- reading from the store ---- */
@@ -145,6 +148,7 @@ add_figure(void *ctx, const struct fig_figure *f)
 	in.has_high = f->has_high;
 	in.qual = f->qual;
 	in.kind = f->kind;
+	in.base = f->base;
 	src.doc_id = k->doc_id ? k->doc_id : f->doc_id;
 	src.doc = f->doc;
 	src.published = f->published;
@@ -170,7 +174,7 @@ from_store(const struct opts *o, struct fig_diff **out, char **base_name,
     struct fig_err *err)
 {
 	struct fig_store *s;
-	struct fig_diff_opts dopt = { o->tolerance, NULL, 0, 0, 0 };
+	struct fig_diff_opts dopt = { o->tolerance, NULL, 0, 0, 0, o->units };
 	struct pick p = { 0, NULL, NULL, 0, NULL };	/* owns its strings */
 	struct sink sink = { NULL, 0, 0, NULL, 0 };
 	struct fig_diff *d = NULL;
@@ -302,7 +306,7 @@ from_files(const struct opts *o, int argc, char **argv,
     struct fig_diff **out, struct fig_err *err)
 {
 	struct fig_diff_opts dopt = { o->tolerance, o->since, o->since != NULL,
-	    1, 0 };
+	    1, 0, o->units };
 	struct fig_extract_opts xo = { NULL, 0, NULL };
 	struct fig_rules *rules = NULL;
 	struct fig_store *mem = NULL;
@@ -502,11 +506,13 @@ human_change(char *out, size_t n, const struct fig_diff_row *r)
 		snprintf(out, n, "%s%s (%+.1f%%)", r->change_abs > 0 ? "+" : "",
 		    a, r->change_rel * 100);
 	else
-		snprintf(out, n, "%s%s", r->change_abs > 0 ? "+" : "", a);
+		snprintf(out, n, "%s%s%s", r->change_abs > 0 ? "+" : "", a,
+		    strcmp(r->unit, "percent") == 0 ? " pp" : "");
 }
 
 static const char *const class_colour[FIG_D_COUNT_] = {
-	"\033[32m", "\033[31m", "\033[33m", "\033[35m", "\033[2m", "\033[36m"
+	"\033[32m", "\033[31m", "\033[33m", "\033[35m", "\033[34m",
+	"\033[2m", "\033[36m"
 };
 
 enum { T_CLASS, T_METRIC, T_ENTITY, T_UNIT, T_BASE, T_NEWER, T_CHANGE,
@@ -699,6 +705,7 @@ cmd_diff(int argc, char **argv)
 	struct fig_err err;
 	struct fig_diff *d = NULL;
 	char *base_name = NULL;
+	struct fig_units *units;
 	const char *no_colour;
 	size_t n;
 	int ch, rc;
@@ -750,6 +757,9 @@ cmd_diff(int argc, char **argv)
 		return cmd_usage_error(cmd, "files and --baseline/--db exclude "
 		    "each other: the first file is the baseline");
 
+	/* without the unit database, units must agree (as in eval) */
+	units = units_open(NULL);
+	o.units = units;
 	if (argc >= 2) {
 		rc = from_files(&o, argc, argv, &d, &err);
 		base_name = xstrdup(argv[0]);
@@ -757,6 +767,7 @@ cmd_diff(int argc, char **argv)
 		rc = from_store(&o, &d, &base_name, &err);
 	if (rc != 0) {
 		free(base_name);
+		units_free(units);
 		return cmd_fail(&err);
 	}
 	n = diff_run(d);
@@ -776,6 +787,7 @@ cmd_diff(int argc, char **argv)
 		if (diff_stats(d)->decided[c] && (o.fail_mask & (1u << c)))
 			rc = FIG_EXIT_FOUND;
 	diff_free(d);
+	units_free(units);
 	free(base_name);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		err_set(&err, FIG_EIO, NULL, 0, 0, "cannot write the output: "

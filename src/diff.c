@@ -1,5 +1,6 @@
 /* diff.c: matching baseline figures to newer ones and classing them.
- * Newer figures are sorted once by series, target flag, period and
+ * Newer figures are sorted once by series group (the series whose
+ * units convert into each other), target flag, kind of span, period and
  * publication, so each baseline figure costs a few binary searches.
  * A million newer figures are the usual load: figures and rows are
  * kept small (ids and offsets, not pointers and copies). Moving the
@@ -14,10 +15,17 @@
 #include "figtrack/diff.h"
 #include "figtrack/period.h"
 
-/* Period granularities. The same period means the same granularity;
- * a later one is looked for in the baseline's granularity first. OTHER
- * (a form period.c does not produce) compares by equality only. */
-enum gran { G_NONE, G_YEAR, G_HALF, G_QUARTER, G_MONTH, G_DAY, G_OTHER };
+/* Kinds of span. Like is compared only with like: a newer figure
+ * confirms, revises or updates a baseline one only over the same kind
+ * of span. A run of months that makes a calendar year, half, quarter
+ * or month is one (2022-01/2022-06 is 2022-H1); any other run of months
+ * is a kind of its own length and first month of the year, numbered
+ * from SPAN0 in struct fig_diff's spans (January-May, an April-March
+ * fiscal year, 2021/2023). OTHER (runs of days, forms period.c does
+ * not produce) compares by equality only. */
+enum gran { G_NONE, G_YEAR, G_HALF, G_QUARTER, G_MONTH, G_DAY, G_OTHER,
+	G_SPAN0 };
+#define G_MAX UINT16_MAX
 
 /* Strings live in an arena of fixed blocks so that pointers handed out
  * stay valid while the diff grows. */
@@ -47,6 +55,16 @@ struct series {
 	const char *entity;
 	const char *partner;
 	const char *unit;
+	int32_t group;		/* the series it meets, units converted */
+	int change;		/* a change: its base matters */
+	/* value in the group's first unit = value * scale + offset */
+	double scale;
+	double offset;
+};
+
+/* Series that meet: one metric, entity and partner, in units that
+ * convert into each other (or in one unit). Figures are keyed by group. */
+struct group {
 	int in_baseline;
 	size_t first;		/* its keys are [first, end) once sorted */
 	size_t end;
@@ -58,10 +76,33 @@ struct series {
 	long newest;
 };
 
+/* A physical unit met, with the first unit of its kind it converts to:
+ * UDUNITS-2 is asked once per unit, not per figure. */
+struct unitconv {
+	const char *name;	/* arena */
+	const char *rep;	/* the first unit of its kind met */
+	double scale;		/* rep value = value * scale + offset */
+	double offset;
+};
+
+/* A run of months of one length beginning in one month of the year,
+ * and for a change against a base the text names, where that base
+ * lies. */
+struct span {
+	int32_t len;		/* months */
+	int32_t align;		/* first month, 0 = January; for a calendar
+				   year, half, quarter or month with a base,
+				   -1 - its gran: any */
+	int32_t blen;		/* the base's months, 0: the convention */
+	int32_t boff;		/* its first month less the period's */
+};
+
 struct period {
 	const char *s;
-	enum gran gran;
-	int32_t ord;		/* order within the granularity */
+	const char *base;	/* "" unless a change names its base */
+	uint16_t gran;		/* enum gran, or SPAN0 + a spans index */
+	int32_t ord;		/* order within the kind */
+	int32_t start;		/* first day YYYYMMDD, 0 undated/unknown */
 };
 
 struct source {
@@ -102,9 +143,9 @@ struct row {
 /* The sort key of a newer figure, kept small: 1 million of them are
  * sorted in the benchmark. */
 struct key {
-	uint32_t series;
+	uint32_t series;	/* the group */
 	uint8_t target;
-	uint8_t gran;
+	uint16_t gran;
 	int32_t ord;
 	int32_t rank;		/* sorted descending: latest publication first */
 	int32_t line;
@@ -115,8 +156,15 @@ struct fig_diff {
 	struct fig_diff_opts opts;
 	char *after;		/* owned copy of opts.after */
 	struct blk *arena;
-	struct strtab series_tab, period_tab, source_tab;
+	struct strtab series_tab, period_tab, source_tab, group_tab,
+	    span_tab;
 	struct series *series;
+	struct group *groups;
+	size_t ngroups, capgroups;
+	struct span *spans;
+	size_t nspans, capspans;
+	struct unitconv *convs;
+	size_t nconvs, capconvs;
 	/* per series: its metric's name marks goals; apart from series,
 	 * where adding a million figures would miss the cache on each */
 	unsigned char *series_target;
@@ -142,7 +190,8 @@ struct fig_diff {
 };
 
 static const char *const class_names[FIG_D_COUNT_] = {
-	"confirmed", "revised", "updated", "target-moved", "stale", "new"
+	"confirmed", "revised", "updated", "target-moved", "related",
+	"stale", "new"
 };
 
 const char *const diff_columns[DIFF_NCOLUMNS] = {
@@ -289,68 +338,240 @@ strtab_fill(struct fig_diff *d, struct strtab *t, struct slot *s,
 
 /* ---- periods ---- */
 
+/* The months one form of period covers, as month numbers y * 12 + m
+ * (m from 0): YYYY, YYYY-H1, YYYY-Q3, YYYY-MM. Returns 0, or -1 for
+ * any other form (a day, a run). */
+static int
+months_of(const char *s, size_t n, int32_t *first, int32_t *last)
+{
+	int y = n >= 4 ? period_digits(s, 4) : -1, m;
+
+	if (y < 0 || (n > 4 && s[4] != '-'))
+		return -1;
+	if (n == 4) {
+		*first = y * 12;
+		*last = *first + 11;
+	} else if (n == 7 && s[5] == 'H' && (s[6] == '1' || s[6] == '2')) {
+		*first = y * 12 + (s[6] - '1') * 6;
+		*last = *first + 5;
+	} else if (n == 7 && s[5] == 'Q' && s[6] >= '1' && s[6] <= '4') {
+		*first = y * 12 + (s[6] - '1') * 3;
+		*last = *first + 2;
+	} else if (n == 7 && (m = period_digits(s + 5, 2)) >= 1 && m <= 12) {
+		*first = *last = y * 12 + m - 1;
+	} else
+		return -1;
+	return 0;
+}
+
+/* The slot of span kind sp, added when new; NULL when there are too
+ * many kinds. */
+static struct slot *
+span_find(struct fig_diff *d, const struct span *sp0)
+{
+	struct slot *sl = strtab_find(&d->span_tab, (const char *)sp0,
+	    sizeof *sp0);
+
+	if (sl->id < 0) {
+		if (d->nspans >= G_MAX - G_SPAN0)
+			return NULL;
+		if (d->nspans == d->capspans) {
+			d->capspans = d->capspans ? d->capspans * 2 : 16;
+			d->spans = xrealloc(d->spans,
+			    d->capspans * sizeof *d->spans);
+		}
+		d->spans[d->nspans] = *sp0;
+		strtab_fill(d, &d->span_tab, sl, (const char *)sp0,
+		    sizeof *sp0, (int)d->nspans++);
+	}
+	return sl;
+}
+
+/* The first month and the length in months of a kind of span and its
+ * ord; -1 for days, undated and OTHER. */
+static int
+span_months(const struct fig_diff *d, int gran, int32_t ord, int32_t *first,
+    int32_t *len)
+{
+	switch (gran) {
+	case G_YEAR: *first = ord * 12; *len = 12; return 0;
+	case G_HALF: *first = ord * 6; *len = 6; return 0;
+	case G_QUARTER: *first = ord * 3; *len = 3; return 0;
+	case G_MONTH: *first = ord; *len = 1; return 0;
+	}
+	if (gran >= G_SPAN0) {
+		*first = ord;
+		*len = d->spans[gran - G_SPAN0].len;
+		return 0;
+	}
+	return -1;
+}
+
+/* The kind of span of a run of months len long beginning in month
+ * first%12: a calendar year, half, quarter or month where it is one,
+ * else a run kind of its own (G_OTHER when there are too many). */
 static void
-period_split(struct period *p, const char *s)
+span_kind(struct fig_diff *d, struct period *p, int32_t first, int32_t len)
+{
+	struct span sp = { len, first % 12, 0, 0 };
+	struct slot *sl;
+
+	p->ord = first;
+	if (len == 1) {
+		p->gran = G_MONTH;
+	} else if (len == 3 && first % 3 == 0) {
+		p->gran = G_QUARTER;
+		p->ord = first / 3;
+	} else if (len == 6 && first % 6 == 0) {
+		p->gran = G_HALF;
+		p->ord = first / 6;
+	} else if (len == 12 && first % 12 == 0) {
+		p->gran = G_YEAR;
+		p->ord = first / 12;
+	} else {
+		sl = span_find(d, &sp);
+		if (sl == NULL) {
+			p->gran = G_OTHER;
+			return;
+		}
+		p->gran = (uint16_t)(G_SPAN0 + sl->id);
+	}
+}
+
+/* The kind a change of period p has when measured against base
+ * [bfirst, bfirst + blen): p's own kind when the base is the
+ * convention, the same span a year earlier ("the same period of 2022"
+ * names a whole year: January-October 2023 against 2022 is that too);
+ * else a kind of its own, so that a June against the second half of
+ * the year before meets only another such June. */
+static void
+based_kind(struct fig_diff *d, struct period *p, int32_t bfirst,
+    int32_t blen)
+{
+	int32_t first, len;
+	struct span sp;
+	struct slot *sl;
+
+	if (span_months(d, p->gran, p->ord, &first, &len) != 0)
+		return;
+	if (blen == len && bfirst == first - 12)
+		return;
+	if (blen == 12 && bfirst % 12 == 0 && first / 12 == bfirst / 12 + 1 &&
+	    (first + len - 1) / 12 == first / 12)
+		return;
+	sp.len = len;
+	sp.align = p->gran >= G_SPAN0 ? d->spans[p->gran - G_SPAN0].align :
+	    -1 - (int32_t)p->gran;
+	sp.blen = blen;
+	sp.boff = bfirst - first;
+	if ((sl = span_find(d, &sp)) == NULL) {
+		p->gran = G_OTHER;
+		return;
+	}
+	p->gran = (uint16_t)(G_SPAN0 + sl->id);
+	p->ord = first;
+}
+
+/* The first month and the number of months of period s, a form of
+ * months_of or a run START/END of them. Returns 0, or -1 for days and
+ * other forms. */
+static int
+run_months(const char *s, int32_t *first, int32_t *len)
 {
 	size_t n = strlen(s);
-	int y = n >= 4 ? period_digits(s, 4) : -1, m, dd;
+	const char *slash = memchr(s, '/', n);
+	int32_t a, b, c, e;
+
+	if (slash == NULL) {
+		if (months_of(s, n, &a, &b) != 0)
+			return -1;
+		*first = a;
+		*len = b - a + 1;
+		return 0;
+	}
+	/* a run: its first month to its last */
+	if (months_of(s, (size_t)(slash - s), &a, &b) != 0 ||
+	    months_of(slash + 1, n - (size_t)(slash - s) - 1, &c, &e) != 0 ||
+	    e < a || e - a >= 12 * 1000)
+		return -1;
+	*first = a;
+	*len = e - a + 1;
+	return 0;
+}
+
+/* Fills p's kind, order and first day from period s and, for a change,
+ * the base its text names (else ""). */
+static void
+period_split(struct fig_diff *d, struct period *p, const char *s,
+    const char *base)
+{
+	size_t n = strlen(s);
+	int32_t a, b, c, bl;
+	int y, m, dd;
 
 	p->gran = G_OTHER;
 	p->ord = 0;
+	p->start = 0;
 	if (n == 0) {
 		p->gran = G_NONE;
 		return;
 	}
-	if (y < 0 || (n > 4 && s[4] != '-'))
-		return;
-	if (n == 4) {
-		p->gran = G_YEAR;
-		p->ord = y;
-	} else if (n == 7 && s[5] == 'H' && (s[6] == '1' || s[6] == '2')) {
-		p->gran = G_HALF;
-		p->ord = y * 2 + (s[6] - '1');
-	} else if (n == 7 && s[5] == 'Q' && s[6] >= '1' && s[6] <= '4') {
-		p->gran = G_QUARTER;
-		p->ord = y * 4 + (s[6] - '1');
-	} else if (n == 7 && (m = period_digits(s + 5, 2)) >= 1 && m <= 12) {
-		p->gran = G_MONTH;
-		p->ord = y * 12 + m - 1;
-	} else if (n == 10 && s[7] == '-' && (m = period_digits(s + 5, 2)) >= 1 &&
-	    m <= 12 && (dd = period_digits(s + 8, 2)) >= 1 && dd <= 31) {
+	if (run_months(s, &a, &b) == 0) {
+		span_kind(d, p, a, b);
+		if (base[0] && p->gran != G_OTHER &&
+		    run_months(base, &c, &bl) == 0)
+			based_kind(d, p, c, bl);
+	} else if (n == 10 && s[4] == '-' && s[7] == '-' &&
+	    (y = period_digits(s, 4)) >= 0 &&
+	    (m = period_digits(s + 5, 2)) >= 1 && m <= 12 &&
+	    (dd = period_digits(s + 8, 2)) >= 1 && dd <= 31) {
 		p->gran = G_DAY;
-		p->ord = y * 10000 + m * 100 + dd;
+		p->ord = p->start = y * 10000 + m * 100 + dd;
 	}
+	if (span_months(d, p->gran, p->ord, &a, &b) == 0)
+		p->start = a / 12 * 10000 + (a % 12 + 1) * 100 + 1;
 }
 
 /* The last day of a period as YYYYMMDD (months end on the 31st: only
- * the order matters), so periods of different granularity can be
- * compared; 0 for undated and unknown forms. */
+ * the order matters), so periods of different kinds can be compared;
+ * 0 for undated and unknown forms. */
 static int32_t
-period_end(int gran, int32_t ord)
+period_end(const struct fig_diff *d, int gran, int32_t ord)
 {
-	static const int32_t qend[4] = { 331, 630, 930, 1231 };
+	int32_t first, len, last;
 
-	switch (gran) {
-	case G_YEAR: return ord * 10000 + 1231;
-	case G_HALF: return ord / 2 * 10000 + (ord % 2 ? 1231 : 630);
-	case G_QUARTER: return ord / 4 * 10000 + qend[ord % 4];
-	case G_MONTH: return ord / 12 * 10000 + (ord % 12 + 1) * 100 + 31;
-	case G_DAY: return ord;
-	}
-	return 0;
+	if (gran == G_DAY)
+		return ord;
+	if (span_months(d, gran, ord, &first, &len) != 0)
+		return 0;
+	last = first + len - 1;
+	return last / 12 * 10000 + (last % 12 + 1) * 100 + 31;
 }
 
+/* The id of period s as a change against base ("" for none) has it:
+ * one entry per pair, keyed by both joined by a unit separator, which
+ * no period holds. */
 static int
-period_id(struct fig_diff *d, const char *s)
+period_id(struct fig_diff *d, const char *s, const char *base)
 {
 	size_t len = strlen(s);
+	struct fig_buf *k = &d->scratch;
+	const char *key = s;
 	struct slot *sl;
 	struct period *p;
 
 	if (d->last_period >= 0 && strcmp(d->periods[d->last_period].s, s)
-	    == 0)
+	    == 0 && strcmp(d->periods[d->last_period].base, base) == 0)
 		return d->last_period;
-	sl = strtab_find(&d->period_tab, s, len);
+	if (base[0]) {
+		buf_reset(k);
+		buf_add(k, s, len);
+		buf_addc(k, '\x1f');
+		buf_adds(k, base);
+		key = k->data;
+		len = k->len;
+	}
+	sl = strtab_find(&d->period_tab, key, len);
 	if (sl->id >= 0)
 		return d->last_period = sl->id;
 	if (d->nperiods == d->capperiods) {
@@ -358,10 +579,12 @@ period_id(struct fig_diff *d, const char *s)
 		d->periods = xrealloc(d->periods,
 		    d->capperiods * sizeof *d->periods);
 	}
-	strtab_fill(d, &d->period_tab, sl, s, len, (int)d->nperiods);
+	strtab_fill(d, &d->period_tab, sl, key, len, (int)d->nperiods);
 	p = &d->periods[d->nperiods];
-	p->s = sl->key;
-	period_split(p, s);
+	/* the key is the period, then the base after the separator */
+	p->s = base[0] ? arena_strndup(d, sl->key, strlen(s)) : sl->key;
+	p->base = base[0] ? sl->key + strlen(s) + 1 : "";
+	period_split(d, p, p->s, p->base);
 	if (p->gran == G_OTHER)
 		p->ord = (int32_t)d->nperiods;	/* equality only */
 	return d->last_period = (int)d->nperiods++;
@@ -381,6 +604,96 @@ target_name(const char *metric)
 	    strcmp(metric + n - 7, "_target") == 0);
 }
 
+/* A change by its metric's name: its measure is "change" ("*.change",
+ * or "*_change" of the first vocabulary). */
+static int
+change_name(const char *metric)
+{
+	size_t n = strlen(metric);
+
+	return n > 7 && (strcmp(metric + n - 7, ".change") == 0 ||
+	    strcmp(metric + n - 7, "_change") == 0);
+}
+
+/* The first unit of unit's kind met and how to convert to it; a unit
+ * that is not physical (a currency, a share, a count) or that no
+ * converter is given for stands alone: never converted. */
+static void
+unit_conv(struct fig_diff *d, const char *unit, const char **rep,
+    double *scale, double *offset)
+{
+	const struct fig_units *u = d->opts.units;
+	double o0, o1;
+	size_t i;
+
+	*rep = unit;
+	*scale = 1;
+	*offset = 0;
+	for (i = 0; i < d->nconvs; i++)
+		if (strcmp(d->convs[i].name, unit) == 0) {
+			*rep = d->convs[i].rep;
+			*scale = d->convs[i].scale;
+			*offset = d->convs[i].offset;
+			return;
+		}
+	if (!units_physical(u, unit))
+		return;
+	/* the units met so far that are their kind's first */
+	for (i = 0; i < d->nconvs; i++) {
+		const struct unitconv *c = &d->convs[i];
+		if (c->rep != c->name)
+			continue;
+		if (units_convert(u, 0, unit, c->name, &o0) == 0 &&
+		    units_convert(u, 1, unit, c->name, &o1) == 0 &&
+		    isfinite(o0) && isfinite(o1) && o1 != o0) {
+			*rep = c->name;
+			*scale = o1 - o0;
+			*offset = o0;
+			break;
+		}
+	}
+	if (d->nconvs == d->capconvs) {
+		d->capconvs = d->capconvs ? d->capconvs * 2 : 8;
+		d->convs = xrealloc(d->convs, d->capconvs * sizeof *d->convs);
+	}
+	d->convs[d->nconvs].name = arena_strndup(d, unit, strlen(unit));
+	d->convs[d->nconvs].rep = i < d->nconvs ? *rep :
+	    d->convs[d->nconvs].name;
+	*rep = d->convs[d->nconvs].rep;
+	d->convs[d->nconvs].scale = *scale;
+	d->convs[d->nconvs].offset = *offset;
+	d->nconvs++;
+}
+
+/* The group of metric, entity, partner and the first unit of a kind. */
+static int32_t
+group_id(struct fig_diff *d, const char *metric, const char *entity,
+    const char *partner, const char *rep)
+{
+	struct fig_buf *k = &d->scratch;
+	struct slot *sl;
+	struct group *g;
+
+	buf_reset(k);
+	buf_add(k, metric, strlen(metric) + 1);
+	buf_add(k, entity, strlen(entity) + 1);
+	buf_add(k, partner, strlen(partner) + 1);
+	buf_adds(k, rep);
+	sl = strtab_find(&d->group_tab, k->data, k->len);
+	if (sl->id >= 0)
+		return sl->id;
+	if (d->ngroups == d->capgroups) {
+		d->capgroups = d->capgroups ? d->capgroups * 2 : 64;
+		d->groups = xrealloc(d->groups,
+		    d->capgroups * sizeof *d->groups);
+	}
+	strtab_fill(d, &d->group_tab, sl, k->data, k->len, (int)d->ngroups);
+	g = &d->groups[d->ngroups];
+	memset(g, 0, sizeof *g);
+	g->best_target = g->latest = g->newest = -1;
+	return (int32_t)d->ngroups++;
+}
+
 int
 diff_series(struct fig_diff *d, const char *metric, const char *entity,
     const char *partner, const char *unit)
@@ -389,6 +702,7 @@ diff_series(struct fig_diff *d, const char *metric, const char *entity,
 	size_t lm = strlen(metric), le = strlen(entity), lp = strlen(partner);
 	struct slot *sl;
 	struct series *s;
+	const char *rep;
 
 	/* metric, entity, partner and unit joined by NULs: no name can
 	 * contain one */
@@ -421,7 +735,10 @@ diff_series(struct fig_diff *d, const char *metric, const char *entity,
 	s->partner = sl->key + lm + 1 + le + 1;
 	s->unit = sl->key + lm + 1 + le + 1 + lp + 1;
 	d->series_target[d->nseries] = (unsigned char)target_name(metric);
-	s->best_target = s->latest = s->newest = -1;
+	s->change = change_name(metric);
+	unit_conv(d, s->unit, &rep, &s->scale, &s->offset);
+	/* group_id reuses the scratch buffer: the key is in the arena */
+	s->group = group_id(d, s->metric, s->entity, s->partner, rep);
 	return d->last_series = (int)d->nseries++;
 }
 
@@ -507,6 +824,11 @@ diff_free(struct fig_diff *d)
 	free(d->series_tab.slots);
 	free(d->period_tab.slots);
 	free(d->source_tab.slots);
+	free(d->group_tab.slots);
+	free(d->span_tab.slots);
+	free(d->groups);
+	free(d->spans);
+	free(d->convs);
 	free(d->series);
 	free(d->series_target);
 	free(d->periods);
@@ -545,9 +867,14 @@ fig_fill(struct fig_diff *d, struct fig *f, const struct fig_diff_in *in,
     const struct fig_diff_src *src)
 {
 	const char *q = in->quote ? in->quote : "";
+	const char *base;
 
 	f->series = in->series;
-	f->period = period_id(d, in->period);
+	/* a change's named base makes its kind of span; others' do not
+	 * matter (a share compared with last year's is still a share) */
+	base = in->base && in->base[0] && d->series[in->series].change ?
+	    in->base : "";
+	f->period = period_id(d, in->period, base);
 	f->source = source_id(d, src);
 	f->quote = quote_add(d, q);
 	f->line = in->line;
@@ -631,6 +958,7 @@ claim_in(struct fig_diff *d, const struct fig_claim *c, struct fig_diff_in *f)
 	f->has_high = c->has_high;
 	f->qual = c->qual;
 	f->kind = c->kind;
+	f->base = c->base;
 }
 
 void
@@ -710,22 +1038,41 @@ lower(const struct key *k, size_t lo, size_t hi, int target, int gran,
 	return lo;
 }
 
-/* The keys [*first, *end) of one (series, target, gran, ord) group. */
+/* The keys [*first, *end) of one (group, target, gran, ord) run. */
 static void
-group(const struct fig_diff *d, const struct series *s, int target,
+group(const struct fig_diff *d, const struct group *g, int target,
     int gran, int32_t ord, size_t *first, size_t *end)
 {
-	*first = lower(d->keys, s->first, s->end, target, gran, ord);
+	*first = lower(d->keys, g->first, g->end, target, gran, ord);
 	*end = *first;
-	while (*end < s->end && d->keys[*end].target == target &&
+	while (*end < g->end && d->keys[*end].target == target &&
 	    d->keys[*end].gran == gran && d->keys[*end].ord == ord)
 		(*end)++;
 }
 
-/* The interval a figure asserts: its bounds, or the half-line a
- * one-sided qualifier opens, or the point value. */
+/* v, in series from's unit, in series to's unit (the same group). */
+static double
+convert(const struct fig_diff *d, int32_t from, int32_t to, double v)
+{
+	const struct series *a = &d->series[from], *b = &d->series[to];
+
+	double r, m;
+
+	if (from == to || v == 0 || !isfinite(v))
+		return v;
+	r = (v * a->scale + a->offset - b->offset) / b->scale;
+	/* 12 significant digits: 0.09 um is 90 nm, not 89.99999999 */
+	if (r == 0 || !isfinite(r))
+		return r;
+	m = pow(10, 11 - floor(log10(fabs(r))));
+	return isfinite(m) && isfinite(r * m) ? nearbyint(r * m) / m : r;
+}
+
+/* The interval a figure asserts, in series to's unit: its bounds, or
+ * the half-line a one-sided qualifier opens, or the point value. */
 static void
-interval(const struct fig *f, double *lo, double *hi)
+interval(const struct fig_diff *d, const struct fig *f, int32_t to,
+    double *lo, double *hi)
 {
 	int up = f->qual == FIG_Q_MORE_THAN || f->qual == FIG_Q_AT_LEAST;
 	int down = f->qual == FIG_Q_LESS_THAN || f->qual == FIG_Q_AT_MOST ||
@@ -733,6 +1080,10 @@ interval(const struct fig *f, double *lo, double *hi)
 
 	*lo = f->flags & F_LOW ? f->low : down ? -INFINITY : f->value;
 	*hi = f->flags & F_HIGH ? f->high : up ? INFINITY : f->value;
+	if (isfinite(*lo))
+		*lo = convert(d, f->series, to, *lo);
+	if (isfinite(*hi))
+		*hi = convert(d, f->series, to, *hi);
 	if (*lo > *hi) {
 		double t = *lo;
 		*lo = *hi;
@@ -741,17 +1092,17 @@ interval(const struct fig *f, double *lo, double *hi)
 }
 
 /* Whether newer figure n is consistent with baseline figure b: the
- * baseline's interval, widened by the tolerance, meets the newer one.
- * A hair of slack absorbs binary rounding (1.2 billion vs 1200
- * million). */
+ * baseline's interval, widened by the tolerance, meets the newer one
+ * (in the baseline's unit). A hair of slack absorbs binary rounding
+ * (1.2 billion vs 1200 million, 1.4 GW vs 1400 MW). */
 static int
 agrees(const struct fig_diff *d, const struct fig *b, const struct fig *n)
 {
 	double tol = d->opts.tolerance + 1e-9;
 	double blo, bhi, nlo, nhi;
 
-	interval(b, &blo, &bhi);
-	interval(n, &nlo, &nhi);
+	interval(d, b, b->series, &blo, &bhi);
+	interval(d, n, b->series, &nlo, &nhi);
 	if (isfinite(blo))
 		blo -= fabs(blo) * tol;
 	if (isfinite(bhi))
@@ -761,8 +1112,8 @@ agrees(const struct fig_diff *d, const struct fig *b, const struct fig *n)
 
 /* Adds a row of series s; b and n index base and newer, or are NONE. */
 static void
-row_add(struct fig_diff *d, enum fig_dclass cls, const struct series *s,
-    uint32_t b, uint32_t n, int latest)
+row_add(struct fig_diff *d, enum fig_dclass cls, int32_t s, uint32_t b,
+    uint32_t n, int latest)
 {
 	struct row *r;
 
@@ -772,7 +1123,7 @@ row_add(struct fig_diff *d, enum fig_dclass cls, const struct series *s,
 		    d->caprows * sizeof *d->rows);
 	}
 	r = &d->rows[d->nrows++];
-	r->series = (uint32_t)(s - d->series);
+	r->series = (uint32_t)s;
 	r->base = b;
 	r->newer = n;
 	r->cls = (uint8_t)cls;
@@ -781,12 +1132,12 @@ row_add(struct fig_diff *d, enum fig_dclass cls, const struct series *s,
 		d->stats.decided[cls]++;
 }
 
-/* One row per newer source in the group [first, end), latest
- * publication first. Same-period groups judge each row on its own;
- * updated groups are all "updated". Returns the deciding class. */
+/* One row per newer source in the run [first, end), latest publication
+ * first. Same-period runs (cls < 0) judge each row on its own; other
+ * runs are all of class cls. Returns the deciding class. */
 static enum fig_dclass
-rows_for_group(struct fig_diff *d, const struct series *s, uint32_t bi,
-    size_t first, size_t end, int updated)
+rows_for_group(struct fig_diff *d, uint32_t bi, size_t first, size_t end,
+    int cls_all)
 {
 	const struct fig *b = &d->base[bi];
 	enum fig_dclass decided = FIG_D_STALE;
@@ -799,8 +1150,8 @@ rows_for_group(struct fig_diff *d, const struct series *s, uint32_t bi,
 		if (k->rank == last_rank)
 			continue;	/* one row per source: its first line */
 		last_rank = k->rank;
-		if (updated)
-			cls = FIG_D_UPDATED;
+		if (cls_all >= 0)
+			cls = (enum fig_dclass)cls_all;
 		else if (agrees(d, b, &d->newer[k->fig]))
 			cls = FIG_D_CONFIRMED;
 		else
@@ -808,7 +1159,7 @@ rows_for_group(struct fig_diff *d, const struct series *s, uint32_t bi,
 			    FIG_D_REVISED;
 		if (i == first)
 			decided = cls;
-		row_add(d, cls, s, bi, k->fig, i == first);
+		row_add(d, cls, b->series, bi, k->fig, i == first);
 	}
 	return decided;
 }
@@ -817,50 +1168,65 @@ static void
 classify(struct fig_diff *d, uint32_t bi)
 {
 	const struct fig *b = &d->base[bi];
-	const struct series *s = &d->series[b->series];
+	const struct group *g = &d->groups[d->series[b->series].group];
 	const struct period *p = &d->periods[b->period];
 	int target = (b->flags & F_TARGET) != 0;
 	size_t first, end;
 
-	group(d, s, target, p->gran, p->ord, &first, &end);
+	group(d, g, target, p->gran, p->ord, &first, &end);
 	if (first < end) {
-		rows_for_group(d, s, bi, first, end, 0);
+		rows_for_group(d, bi, first, end, -1);
 		return;
 	}
 	if (target) {
 		/* no restatement for the same date: the latest publication's
 		 * target for a date the baseline does not state has moved
 		 * it */
-		if (s->best_target >= 0) {
-			row_add(d, FIG_D_TARGET_MOVED, s, bi,
-			    d->keys[s->best_target].fig, 1);
+		if (g->best_target >= 0) {
+			row_add(d, FIG_D_TARGET_MOVED, b->series, bi,
+			    d->keys[g->best_target].fig, 1);
 			return;
 		}
-	} else if (p->gran != G_NONE && p->gran != G_OTHER) {
-		/* the last period of this granularity, if later; else the
-		 * latest period of any granularity that ends later */
-		size_t last = lower(d->keys, s->first, s->end, 0,
-		    p->gran + 1, INT32_MIN);
-		const struct key *k = last > s->first ? &d->keys[last - 1] :
-		    NULL;
-
-		if (k == NULL || k->target || k->gran != p->gran ||
-		    k->ord <= p->ord) {
-			k = s->latest >= 0 ? &d->keys[s->latest] : NULL;
-			if (k && period_end(k->gran, k->ord) <=
-			    period_end(p->gran, p->ord))
+		/* no newer goal: the latest observation of the series says
+		 * how far it has come */
+		if (g->latest >= 0) {
+			const struct key *k = &d->keys[g->latest];
+			group(d, g, 0, k->gran, k->ord, &first, &end);
+			rows_for_group(d, bi, first, end, FIG_D_RELATED);
+			return;
+		}
+	} else {
+		const struct key *k = NULL;
+		if (p->gran != G_NONE && p->gran != G_OTHER) {
+			/* the last period of this kind of span, if later */
+			size_t last = lower(d->keys, g->first, g->end, 0,
+			    p->gran + 1, INT32_MIN);
+			k = last > g->first ? &d->keys[last - 1] : NULL;
+			if (k && (k->target || k->gran != p->gran ||
+			    k->ord <= p->ord))
 				k = NULL;
 		}
 		if (k) {
-			group(d, s, 0, k->gran, k->ord, &first, &end);
-			rows_for_group(d, s, bi, first, end, 1);
+			group(d, g, 0, k->gran, k->ord, &first, &end);
+			rows_for_group(d, bi, first, end, FIG_D_UPDATED);
+			return;
+		}
+		/* no like span: the figure whose period ends latest, when it
+		 * does not end before the baseline's period begins (an
+		 * undated or unknown baseline period: any) */
+		k = g->latest >= 0 ? &d->keys[g->latest] : NULL;
+		if (k && p->start && period_end(d, k->gran, k->ord) < p->start)
+			k = NULL;
+		if (k) {
+			group(d, g, 0, k->gran, k->ord, &first, &end);
+			rows_for_group(d, bi, first, end, FIG_D_RELATED);
 			return;
 		}
 	}
-	row_add(d, FIG_D_STALE, s, bi, NONE, 1);
+	row_add(d, FIG_D_STALE, b->series, bi, NONE, 1);
 }
 
-/* Orders keys by series, target flag and period only. */
+/* Orders keys by group, target flag and period only. */
 static int
 cmp_period_key(const void *a, const void *b)
 {
@@ -875,50 +1241,50 @@ cmp_period_key(const void *a, const void *b)
 	return (x->ord > y->ord) - (x->ord < y->ord);
 }
 
-/* Precomputes per series its key range, the target a moved baseline
+/* Precomputes per group its key range, the target a moved baseline
  * target shows, its latest non-target period and the figure a "new"
  * row shows. base_targets (sorted by cmp_period_key) are the dates the
  * baseline's own targets state. */
 static void
-index_series(struct fig_diff *d, const struct key *base_targets,
+index_groups(struct fig_diff *d, const struct key *base_targets,
     size_t nbase_targets)
 {
-	for (size_t i = 0; i < d->nseries; i++)
-		d->series[i].first = d->series[i].end = 0;
+	for (size_t i = 0; i < d->ngroups; i++)
+		d->groups[i].first = d->groups[i].end = 0;
 	for (size_t i = 0; i < d->nnewer; i++) {
 		const struct key *k = &d->keys[i];
-		struct series *s = &d->series[k->series];
-		int32_t end = period_end(k->gran, k->ord);
+		struct group *g = &d->groups[k->series];
+		int32_t end = period_end(d, k->gran, k->ord);
 
 		if (i == 0 || d->keys[i - 1].series != k->series)
-			s->first = i;
-		s->end = i + 1;
+			g->first = i;
+		g->end = i + 1;
 		if (k->target) {
 			/* latest publication, then latest period, then
 			 * earliest line (keys come line-ascending) */
-			const struct key *o = s->best_target >= 0 ?
-			    &d->keys[s->best_target] : NULL;
+			const struct key *o = g->best_target >= 0 ?
+			    &d->keys[g->best_target] : NULL;
 			if (nbase_targets && bsearch(k, base_targets,
 			    nbase_targets, sizeof *k, cmp_period_key))
 				continue;
 			if (o == NULL || k->rank > o->rank ||
 			    (k->rank == o->rank &&
-			    end > period_end(o->gran, o->ord)))
-				s->best_target = (long)i;
+			    end > period_end(d, o->gran, o->ord)))
+				g->best_target = (long)i;
 		} else {
 			/* latest period end, then latest publication */
-			const struct key *o = s->latest >= 0 ?
-			    &d->keys[s->latest] : NULL;
-			int32_t oend = o ? period_end(o->gran, o->ord) : 0;
+			const struct key *o = g->latest >= 0 ?
+			    &d->keys[g->latest] : NULL;
+			int32_t oend = o ? period_end(d, o->gran, o->ord) : 0;
 			if (o == NULL || end > oend ||
 			    (end == oend && k->rank > o->rank))
-				s->latest = (long)i;
+				g->latest = (long)i;
 		}
 	}
 	/* a new series shows its latest figure, or its latest target */
-	for (size_t i = 0; i < d->nseries; i++)
-		d->series[i].newest = d->series[i].latest >= 0 ?
-		    d->series[i].latest : d->series[i].best_target;
+	for (size_t i = 0; i < d->ngroups; i++)
+		d->groups[i].newest = d->groups[i].latest >= 0 ?
+		    d->groups[i].latest : d->groups[i].best_target;
 }
 
 /* A baseline figure's place in the rows: source, then line. */
@@ -979,50 +1345,51 @@ diff_run(struct fig_diff *d)
 		order[i]->rank = (int)i;
 	free(order);
 
-	/* sort the newer figures' keys: bucket them by series (ids are
+	/* sort the newer figures' keys: bucket them by group (ids are
 	 * dense), then sort each bucket, which fits in cache */
 	d->keys = xrealloc_big(NULL, 0, (d->nnewer ? d->nnewer : 1) *
 	    sizeof *d->keys);
-	at = xcalloc(d->nseries + 1, sizeof *at);
+	at = xcalloc(d->ngroups + 1, sizeof *at);
 	for (size_t i = 0; i < d->nnewer; i++)
-		at[d->newer[i].series + 1]++;
-	for (size_t i = 0; i < d->nseries; i++)
+		at[d->series[d->newer[i].series].group + 1]++;
+	for (size_t i = 0; i < d->ngroups; i++)
 		at[i + 1] += at[i];
 	for (size_t i = 0; i < d->nnewer; i++) {
 		const struct fig *f = &d->newer[i];
 		const struct period *p = &d->periods[f->period];
-		struct key *k = &d->keys[at[f->series]++];
+		int32_t gi = d->series[f->series].group;
+		struct key *k = &d->keys[at[gi]++];
 
-		k->series = (uint32_t)f->series;
+		k->series = (uint32_t)gi;
 		k->target = (f->flags & F_TARGET) != 0;
-		k->gran = (uint8_t)p->gran;
+		k->gran = p->gran;
 		k->ord = p->ord;
 		k->rank = d->sources[f->source]->rank;
 		k->line = f->line > INT32_MAX ? INT32_MAX : (int32_t)f->line;
 		k->fig = (uint32_t)i;
 	}
-	/* at[s] now ends bucket s, which starts where bucket s - 1 ends */
-	for (size_t i = 0; i < d->nseries; i++) {
+	/* at[g] now ends bucket g, which starts where bucket g - 1 ends */
+	for (size_t i = 0; i < d->ngroups; i++) {
 		size_t from = i ? at[i - 1] : 0;
 		qsort(d->keys + from, at[i] - from, sizeof *d->keys, cmp_key);
 	}
 	free(at);
 
-	/* the dates the baseline's targets state, per series */
+	/* the dates the baseline's targets state, per group */
 	bt = xmalloc((d->nbase ? d->nbase : 1) * sizeof *bt);
 	for (size_t i = 0; i < d->nbase; i++) {
 		const struct period *p = &d->periods[d->base[i].period];
 		if (!(d->base[i].flags & F_TARGET))
 			continue;
 		memset(&bt[nbt], 0, sizeof bt[nbt]);
-		bt[nbt].series = (uint32_t)d->base[i].series;
+		bt[nbt].series = (uint32_t)d->series[d->base[i].series].group;
 		bt[nbt].target = 1;
-		bt[nbt].gran = (uint8_t)p->gran;
+		bt[nbt].gran = p->gran;
 		bt[nbt].ord = p->ord;
 		nbt++;
 	}
 	qsort(bt, nbt, sizeof *bt, cmp_period_key);
-	index_series(d, bt, nbt);
+	index_groups(d, bt, nbt);
 	free(bt);
 
 	/* the baseline in source, then line order */
@@ -1034,20 +1401,25 @@ diff_run(struct fig_diff *d)
 	}
 	qsort(bo, d->nbase, sizeof *bo, cmp_border);
 	for (size_t i = 0; i < d->nbase; i++) {
-		d->series[d->base[bo[i].fig].series].in_baseline = 1;
+		d->groups[d->series[d->base[bo[i].fig].series].group]
+		    .in_baseline = 1;
 		classify(d, bo[i].fig);
 	}
 	free(bo);
 
-	/* series only newer sources report */
-	fresh = xmalloc((d->nseries ? d->nseries : 1) * sizeof *fresh);
-	for (size_t i = 0; i < d->nseries; i++)
-		if (!d->series[i].in_baseline && d->series[i].newest >= 0)
-			fresh[nfresh++] = &d->series[i];
+	/* groups only newer sources report, by the series of the figure
+	 * each shows */
+	fresh = xmalloc((d->ngroups ? d->ngroups : 1) * sizeof *fresh);
+	for (size_t i = 0; i < d->ngroups; i++)
+		if (!d->groups[i].in_baseline && d->groups[i].newest >= 0)
+			fresh[nfresh++] = &d->series[d->newer[
+			    d->keys[d->groups[i].newest].fig].series];
 	qsort(fresh, nfresh, sizeof *fresh, cmp_series_name);
-	for (size_t i = 0; i < nfresh; i++)
-		row_add(d, FIG_D_NEW, fresh[i], NONE,
-		    d->keys[fresh[i]->newest].fig, 1);
+	for (size_t i = 0; i < nfresh; i++) {
+		const struct group *g = &d->groups[fresh[i]->group];
+		row_add(d, FIG_D_NEW, (int32_t)(fresh[i] - d->series), NONE,
+		    d->keys[g->newest].fig, 1);
+	}
 	free(fresh);
 	return d->nrows;
 }
@@ -1067,6 +1439,16 @@ fig_expand(const struct fig_diff *d, const struct fig *f,
 	out->kind = (enum fig_pkind)f->kind;
 	out->period = d->periods[f->period].s;
 	out->src = &d->sources[f->source]->pub;
+}
+
+/* Whether a unit is a share or a rate in points, whose relative
+ * change would mislead. */
+static int
+percentage(const char *unit)
+{
+	return strcmp(unit, "percent") == 0 ||
+	    strcmp(unit, "percentage_point") == 0 ||
+	    strcmp(unit, "basis_point") == 0;
 }
 
 int
@@ -1112,12 +1494,24 @@ diff_row(const struct fig_diff *d, size_t i, struct fig_diff_row *r)
 	r->unit = s->unit;
 	if ((r->has_base = w->base != NONE))
 		fig_expand(d, &d->base[w->base], &r->base);
-	if ((r->has_newer = w->newer != NONE))
-		fig_expand(d, &d->newer[w->newer], &r->newer);
-	if (r->has_base && r->has_newer) {
+	if ((r->has_newer = w->newer != NONE)) {
+		const struct fig *n = &d->newer[w->newer];
+		fig_expand(d, n, &r->newer);
+		/* in the row's unit */
+		r->newer.value = convert(d, n->series, (int32_t)w->series,
+		    n->value);
+		r->newer.low = convert(d, n->series, (int32_t)w->series, n->low);
+		r->newer.high = convert(d, n->series, (int32_t)w->series,
+		    n->high);
+	}
+	/* a related figure is over another kind of span: the difference
+	 * of the two would compare unlike with unlike */
+	if (r->has_base && r->has_newer && r->cls != FIG_D_RELATED) {
 		r->has_change = 1;
 		r->change_abs = r->newer.value - r->base.value;
-		if (r->base.value != 0) {
+		/* a change between two percentages is in points: 40 % to
+		 * 42 % is 2 points, not 5 % */
+		if (r->base.value != 0 && !percentage(s->unit)) {
 			r->has_rel = 1;
 			r->change_rel = r->change_abs / fabs(r->base.value);
 		}

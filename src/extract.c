@@ -2042,6 +2042,9 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	    NULL) > 0) {
 		c.kind = FIG_PK_BASELINE;
 		base_period(x, qi, c.period);
+	} else {
+		/* the base a change is measured against, where named */
+		base_period(x, qi, c.base);
 	}
 	choose_footnote(x, qi, c.footnote, sizeof c.footnote);
 	if (label_figure(x, qi, c.unit) < 0) {

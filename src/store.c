@@ -301,6 +301,9 @@ static const char *const migrations[] = {
 	"	high, unit, qualifier, period_kind, title AS document, doc_id,\n"
 	"	published, line, quote, source_date, source_url, partner\n"
 	"FROM claim_rows WHERE metric <> '';\n",
+	/* 3 -> 4: the comparison base a change's text names ("compared to
+	 * the second half of 2021": 2021-H2), for the diff */
+	"ALTER TABLE claims ADD COLUMN base TEXT NOT NULL DEFAULT '';\n",
 };
 #define STORE_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -326,8 +329,9 @@ static const char *const stmt_sql[ST_COUNT_] = {
 	" source = ?5, url = ?6 WHERE id = ?1",
 	"INSERT INTO claims (doc_id, series_id, line, quote, value, low, high,"
 	" qualifier, period, period_kind, footnote, sentence, byte_start,"
-	" byte_end, rule, source_date, source_url) VALUES (?1, ?2, ?3, ?4,"
-	" ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+	" byte_end, rule, source_date, source_url, base) VALUES (?1, ?2, ?3,"
+	" ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+	" ?18)",
 	"INSERT INTO refs (doc_id, number, line, text, date, url) VALUES"
 	" (?1, ?2, ?3, ?4, ?5, ?6)",
 	"SELECT id, path, title, kind, published, sha256, added, source, url,"
@@ -365,7 +369,7 @@ struct series_slot {
  * journal (a copy of each page the statement touches) to undo it
  * alone. */
 #define CLAIM_BATCH 32
-#define CLAIM_PARAMS 17	/* parameters of one claim in the INSERT */
+#define CLAIM_PARAMS 18	/* parameters of one claim in the INSERT */
 #define NO_TEXT ((size_t)-1)
 static const char BOUND_NULL[] = "";
 struct pending {
@@ -375,7 +379,7 @@ struct pending {
 	int has_low, has_high;
 	const char *qual, *kind;	/* static names */
 	/* offsets of NUL-terminated strings in arena, or NO_TEXT */
-	size_t quote, period, footnote, sentence, rule, sdate, surl;
+	size_t quote, period, footnote, sentence, rule, sdate, surl, base;
 };
 
 /* The foreign keys are declared but SQLite does not enforce them on our
@@ -1212,6 +1216,7 @@ bind_pending(struct fig_store *s, sqlite3_stmt *st, int base,
 	bind_arena(s, st, base + 15, p->rule);
 	bind_arena(s, st, base + 16, p->sdate);
 	bind_arena(s, st, base + 17, p->surl);
+	bind_arena(s, st, base + 18, p->base);
 }
 
 /* Drops the claims not yet inserted (the transaction is going away). */
@@ -1313,6 +1318,7 @@ store_claim_insert_src(struct fig_store *s, long long doc_id,
 	p->sdate = arena_add(s, source_date && *source_date ? source_date :
 	    NULL);
 	p->surl = arena_add(s, source_url && *source_url ? source_url : NULL);
+	p->base = arena_add(s, c->base);
 	/* Outside a transaction each claim is its own: no waiting. */
 	if (s->npend == CLAIM_BATCH || sqlite3_get_autocommit(s->db))
 		return flush_claims(s, err);
@@ -1687,7 +1693,7 @@ store_each_claim(struct fig_store *s, const struct fig_query *q,
  * sort key of an ordered walk. */
 #define FIGURE_COLUMNS "c.id, c.doc_id, c.series_id, c.line, c.quote, " \
 	"c.value, c.low, c.high, c.qualifier, c.period, c.period_kind, " \
-	"c.source_date, c.footnote"
+	"c.source_date, c.footnote, c.base"
 #define FIGURE_SORT_COLUMNS ", c.byte_start"
 
 /* The date of the reference behind footnote ?1 of document ?2, as
@@ -1710,7 +1716,7 @@ struct sdoc {
 /* A figure of an ordered walk, held until all are read. */
 struct hfig {
 	struct fig_figure f;	/* strings set once all are read */
-	size_t quote, period, published;	/* in the held text */
+	size_t quote, period, published, base;	/* in the held text */
 	const struct sdoc *doc;
 	long long byte_start;
 	int rank;		/* the series' place by metric and entity */
@@ -1846,6 +1852,7 @@ figure_row(const struct walker *w, sqlite3_stmt *st)
 	f.period = col_text(st, 9);
 	if (claim_kind_parse(col_text(st, 10), &f.kind) != 0)
 		f.kind = FIG_PK_OBSERVED;
+	f.base = col_text(st, 13);
 	f.doc = sd->name;
 	f.published = date ? date : sd->published;
 	if (!fw->ordered)
@@ -1859,8 +1866,9 @@ figure_row(const struct walker *w, sqlite3_stmt *st)
 	h->quote = text_add(&fw->htext, f.quote);
 	h->period = text_add(&fw->htext, f.period);
 	h->published = text_add(&fw->htext, f.published);
+	h->base = text_add(&fw->htext, f.base);
 	h->doc = sd;
-	h->byte_start = sqlite3_column_int64(st, 13);
+	h->byte_start = sqlite3_column_int64(st, 14);
 	h->rank = k->rank[f.series];
 	return 0;
 }
@@ -2014,6 +2022,7 @@ held_run(struct fwalk *fw, store_figure_fn fn, void *ctx)
 		x->f.quote = fw->htext.data + x->quote;
 		x->f.period = fw->htext.data + x->period;
 		x->f.published = fw->htext.data + x->published;
+		x->f.base = fw->htext.data + x->base;
 	}
 	if (fw->nheld > 1)
 		qsort(fw->held, fw->nheld, sizeof *fw->held, cmp_hfig);

@@ -24,7 +24,8 @@ static const struct {
 	{ "m2", "m2" }, { "km2", "km2" }, { "ha", "hectare" },
 	{ "acre", "acre" }, { "l", "L" }, { "m3", "m3" },
 	{ "barrel", "bbl" }, { "gallon", "gallon" },
-	{ "g", "g" }, { "kg", "kg" }, { "tonne", "t" }, { "lb", "lb" },
+	{ "g", "g" }, { "kg", "kg" }, { "tonne", "t" }, { "kt", "kilotonne" },
+	{ "lb", "lb" },
 	{ "ounce", "oz" },
 	{ "wh", "W.h" }, { "kwh", "kW.h" }, { "mwh", "MW.h" },
 	{ "gwh", "GW.h" }, { "twh", "TW.h" }, { "j", "J" }, { "w", "W" },
@@ -89,6 +90,17 @@ parse(const struct fig_units *u, const char *s)
 		return NULL;	/* "usd/barrel" has no fixed rate */
 	snprintf(expr, sizeof expr, b ? "(%s)/(%s)" : "%s", a, b);
 	return ut_parse(u->sys, expr, UT_ASCII);
+}
+
+int
+units_physical(const struct fig_units *u, const char *name)
+{
+	ut_unit *a;
+
+	if (u == NULL || (a = parse(u, name)) == NULL)
+		return 0;
+	ut_free(a);
+	return 1;
 }
 
 int

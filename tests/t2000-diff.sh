@@ -13,9 +13,10 @@ done
 # every class; two newer sources for one period are both listed
 status csv 0 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022" --format csv
 same csv-every-class "$tmp/out" "$cases/every-class.exp"
-for c in confirmed revised updated target-moved stale new; do
-	has "csv-has-$c" "$tmp/out" "
-$c,"
+# (a row of each: grep -F with a line break in the pattern would also
+# match the empty pattern after it, so anchor with grep's own ^)
+for c in confirmed revised updated target-moved related stale new; do
+	eq "csv-has-$c" "$(grep -c "^$c," "$tmp/out" | awk '{ print ($1 > 0) }')" 1
 done
 # the dataset's vintage from before the report is not newer
 hasnt csv-old-vintage "$tmp/out" "2022-01-14"
@@ -30,8 +31,9 @@ same env-db-same "$tmp/out" "$cases/every-class.exp"
 status jsonl 0 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022" --format jsonl
 eq jsonl-rows "$(wc -l < "$tmp/out")" "$(($(wc -l < "$cases/every-class.exp") - 1))"
 has jsonl-first "$tmp/out" '{"class":"confirmed","metric":"semiconductors.imports.share","entity":"RUS","unit":"percent","baseline_period":"2020","baseline_value":57,"baseline_low":null,'
-has jsonl-change "$tmp/out" '"change_abs":0.2,"change_rel":0.003509,'
-has jsonl-latest "$tmp/out" '"change_rel":0.003509,"latest":1,'
+# between two percentages: points, no relative change
+has jsonl-change "$tmp/out" '"change_abs":0.2,"change_rel":null,"latest":1,'
+has jsonl-rel "$tmp/out" '"change_abs":93223000000,"change_rel":0.634658,"latest":1,'
 status tsv 0 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022" --format tsv
 eq tsv-header "$(head -1 "$tmp/out" | cut -f1-3)" "$(printf 'class\tmetric\tentity')"
 
@@ -41,8 +43,15 @@ has table-head "$tmp/out" "CLASS         METRIC"
 has table-revised "$tmp/out" "revised       trade.exports.change                    CHN / RUS"
 has table-where "$tmp/out" 'Outlook 2022:12 "fell 38 percent" -> Article 2024:4 "up 12.8 percent" (2024-03-01)'
 has table-stale "$tmp/out" 'Outlook 2022:22 "2,000 personnel" -> no newer figure'
-has table-scaled "$tmp/out" "2021 146.887 bn  2023 240.11 bn  +93.223 bn (+63.5%)"
-has table-counts "$tmp/out" "4 confirmed, 1 revised, 1 updated, 1 target-moved, 3 stale, 2 new"
+has table-scaled "$tmp/out" "2021 146.887 bn  2023 240.11 bn      +93.223 bn (+63.5%)"
+has table-counts "$tmp/out" "5 confirmed, 1 revised, 1 updated, 1 target-moved, 1 related, 1 stale, 2 new"
+has table-points "$tmp/out" "2021 -38         2021 12.8           +50.8 pp"
+# like with like: a yearly change is not updated by January-October's
+has table-related "$tmp/out" "related       trade.turnover.change                   CHN+RUS           percent           2021 5           2023-01/2023-10 20"
+# and no change between the two
+hasnt table-related-no-change "$tmp/out" "2023-01/2023-10 20  +"
+# units of one kind convert: 0.09 micron is 90 nm
+has table-converted "$tmp/out" 'Outlook 2022:20 "90 nm" -> Article 2024:12 "0.09 micron" (2024-03-01)'
 has table-hidden "$tmp/out" "1 more row gives older sources for the same periods"
 hasnt table-older "$tmp/out" 'down 38%'
 hasnt table-no-escapes "$tmp/out" "$(printf '\033')"
@@ -51,6 +60,8 @@ hasnt table-no-escapes "$tmp/out" "$(printf '\033')"
 status fail-revised 1 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022" --fail-on revised
 status fail-any 1 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022" --fail-on any
 status fail-list 1 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022" --fail-on target-moved,new
+status fail-related 1 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022" --fail-on related
+status fail-not-stale 0 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022" --since 2024-06 --fail-on related
 # only the deciding row counts: the older confirming source does not
 status fail-confirmed-older 1 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022" --fail-on confirmed
 
@@ -61,7 +72,7 @@ has since-stale-share "$tmp/out" "stale,semiconductors.imports.share,"
 has since-revised "$tmp/out" "revised,trade.exports.change,"
 status since-late-revised 0 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022" --since 2024-06 --fail-on revised
 status since-late-any 1 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022" --since 2024-06 --fail-on any
-has since-late-stale "$tmp/out" "0 confirmed, 0 revised, 0 updated, 0 target-moved, 10 stale, 0 new"
+has since-late-stale "$tmp/out" "0 confirmed, 0 revised, 0 updated, 0 target-moved, 0 related, 10 stale, 0 new"
 # an earlier date lets older vintages in
 status since-early 0 "$FIGTRACK" diff --db "$db" --baseline "Outlook 2022" --since 2022 --format csv
 has since-early-vintage "$tmp/out" "2022-01-14"

@@ -1,8 +1,13 @@
 /* unit-diff.c: the diff module: every class, intervals and tolerance,
- * unit scaling, two newer sources for one period, date limits, new
- * series, a baseline without metrics, and a randomised cross-check
- * against a brute-force reading of the rules in docs/formats.md. */
+ * unit scaling and conversion (UDUNITS-2), percentage points, like
+ * with like (kinds of span, runs of months, a change's base), two newer
+ * sources for one period, date limits, new series, a baseline without
+ * metrics, and a randomised cross-check against a brute-force reading
+ * of the rules in docs/formats.md. */
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "figtrack/diff.h"
 #include "harness.h"
@@ -114,9 +119,9 @@ test_confirmed(void)
 	CHECK_STR(r[0].newer.src->doc, "article-2023.txt");
 	CHECK_STR(r[0].newer.src->published, "2023-05");
 	CHECK(r[0].newer.line == 9);
-	CHECK(r[0].has_change && r[0].has_rel);
+	/* between two percentages: points, and no relative change */
+	CHECK(r[0].has_change && !r[0].has_rel);
 	CHECK_NUM(r[0].change_abs, 0.2);
-	CHECK_NUM(r[0].change_rel, 0.2 / 57);
 	CHECK(diff_stats(d)->decided[FIG_D_CONFIRMED] == 1);
 	done(d, r);
 }
@@ -137,7 +142,34 @@ test_revised(void)
 	CHECK_NUM(r[0].base.value, 57);
 	CHECK_NUM(r[0].newer.value, 60);
 	CHECK_NUM(r[0].change_abs, 3);
-	CHECK_NUM(r[0].change_rel, 3.0 / 57);
+	CHECK(!r[0].has_rel);
+	done(d, r);
+}
+
+/* Money and counts change relatively; percentage points do not. */
+static void
+test_change_rel(void)
+{
+	struct fig_claim b = mk(6, "US$146.9 billion", 146.9e9, "usd", "2021",
+	    "trade.turnover.value", "CHN+RUS");
+	struct pair n[] = { { mk(2, "$190.3 billion", 190.3e9, "usd", "2022",
+	    "trade.turnover.value", "CHN+RUS"), &ART23 } };
+	struct fig_claim pb = mk(1, "4 points", 4, "percentage_point", "2021",
+	    "trade.imports.share", "RUS");
+	struct pair pn[] = { { mk(2, "5 points", 5, "percentage_point",
+	    "2022", "trade.imports.share", "RUS"), &ART23 } };
+	struct fig_diff_row *r = NULL;
+	size_t nr;
+	struct fig_diff *d = run(NULL, &b, n, 1, &r, &nr);
+
+	CHECK(nr == 1 && r[0].cls == FIG_D_UPDATED);
+	CHECK(r[0].has_rel);
+	CHECK_NUM(r[0].change_rel, 43.4 / 146.9);
+	done(d, r);
+	d = run(NULL, &pb, pn, 1, &r, &nr);
+	CHECK(nr == 1 && r[0].cls == FIG_D_UPDATED);
+	CHECK(r[0].has_change && !r[0].has_rel);
+	CHECK_NUM(r[0].change_abs, 1);
 	done(d, r);
 }
 
@@ -154,8 +186,8 @@ test_tolerance(void)
 	    "Russia"), &ART23 } };
 	struct pair below[] = { { mk(1, "56.7", 56.7, "percent", "2020",
 	    SHARE, "Russia"), &ART23 } };
-	struct fig_diff_opts wide = { 0.01, NULL, 0, 0, 0 };
-	struct fig_diff_opts none = { 0, NULL, 0, 0, 0 };
+	struct fig_diff_opts wide = { 0.01, NULL, 0, 0, 0, NULL };
+	struct fig_diff_opts none = { 0, NULL, 0, 0, 0, NULL };
 	struct fig_diff_row *r = NULL;
 	size_t nr;
 	struct fig_diff *d;
@@ -267,7 +299,7 @@ test_units(void)
 	struct pair pp[] = { { mk(8, "5 percentage points", 5,
 	    "percentage_point", "2021", "trade.bilateral.change",
 	    "PRC+Russia"), &ART23 } };
-	struct fig_diff_opts exact = { 0, NULL, 0, 0, 0 };
+	struct fig_diff_opts exact = { 0, NULL, 0, 0, 0, NULL };
 	struct fig_diff_row *r = NULL;
 	size_t nr;
 	struct fig_diff *d;
@@ -344,7 +376,8 @@ test_updated(void)
 	CHECK(diff_stats(d)->decided[FIG_D_NEW] == 1);
 	done(d, r);
 
-	/* with no later half, the latest later period of any kind */
+	/* with no later month, other kinds of span are only related: the
+	 * period that ends latest is shown */
 	b = mk(1, "x", -38, "percent", "2022-06", SHARE, "Russia");
 	{
 		struct pair h[] = {
@@ -359,11 +392,25 @@ test_updated(void)
 		};
 		d = run(NULL, &b, h, 4, &r, &nr);
 		CHECK(nr == 1);
-		CHECK(r[0].cls == FIG_D_UPDATED);
+		CHECK(r[0].cls == FIG_D_RELATED);
 		CHECK_STR(r[0].newer.period, "2024");
-		CHECK_NUM(r[0].change_abs, 42.1);
+		/* no change between unlike spans */
+		CHECK(!r[0].has_change && !r[0].has_rel);
 		done(d, r);
-		/* a period ending no later is no update */
+		/* a period that holds the baseline's is related too */
+		d = run(NULL, &b, h, 1, &r, &nr);
+		CHECK(nr == 1);
+		CHECK(r[0].cls == FIG_D_RELATED);
+		CHECK_STR(r[0].newer.period, "2022-H1");
+		done(d, r);
+	}
+	/* one that ends before it begins is not */
+	b = mk(1, "x", -38, "percent", "2022-07", SHARE, "Russia");
+	{
+		struct pair h[] = {
+			{ mk(1, "y", 2.1, "percent", "2022-H1", SHARE,
+			    "Russia"), &ART24 },
+		};
 		d = run(NULL, &b, h, 1, &r, &nr);
 		CHECK(nr == 1);
 		CHECK(r[0].cls == FIG_D_STALE);
@@ -470,10 +517,12 @@ test_target_moved(void)
 	CHECK(r[0].cls == FIG_D_CONFIRMED);
 	done(d, r);
 
-	/* an observed figure of a plain metric is not a restated target */
+	/* an observed figure of a plain metric is not a restated target,
+	 * only related: how far the series has come */
 	d = run(NULL, &plain, observed, 1, &r, &nr);
 	CHECK(nr == 1);
-	CHECK(r[0].cls == FIG_D_STALE);
+	CHECK(r[0].cls == FIG_D_RELATED && r[0].has_newer);
+	CHECK(!r[0].has_change);
 	done(d, r);
 }
 
@@ -686,8 +735,10 @@ test_undated(void)
 	size_t nr;
 	struct fig_diff *d;
 
+	/* a dated figure of the series is only related */
 	d = run(NULL, &b, dated, 1, &r, &nr);
-	CHECK(r[0].cls == FIG_D_STALE);
+	CHECK(r[0].cls == FIG_D_RELATED);
+	CHECK_STR(r[0].newer.period, "2023");
 	done(d, r);
 	d = run(NULL, &b, undated, 1, &r, &nr);
 	CHECK(r[0].cls == FIG_D_CONFIRMED);
@@ -721,11 +772,11 @@ test_newer_limit(void)
 	struct fig_claim c = mk(1, "60", 60, "percent", "2020", SHARE,
 	    "Russia");
 	struct fig_diff_opts after = { FIG_DIFF_TOLERANCE, "2022-11", 0, 0,
-	    1 };
-	struct fig_diff_opts since = { FIG_DIFF_TOLERANCE, "2023", 1, 0, 1 };
+	    1, NULL };
+	struct fig_diff_opts since = { FIG_DIFF_TOLERANCE, "2023", 1, 0, 1, NULL };
 	struct fig_diff_opts files = { FIG_DIFF_TOLERANCE, "2022-11", 0, 1,
-	    1 };
-	struct fig_diff_opts all = { FIG_DIFF_TOLERANCE, NULL, 0, 0, 0 };
+	    1, NULL };
+	struct fig_diff_opts all = { FIG_DIFF_TOLERANCE, NULL, 0, 0, 0, NULL };
 	struct fig_diff *d;
 	char cut[16] = "2022-11";
 
@@ -802,7 +853,7 @@ test_fields(void)
 	CHECK_STR(v[17], "3");
 	CHECK_STR(v[18], "2024-06-30");
 	CHECK_STR(v[19], "5");
-	CHECK_STR(v[20], "0.0625");
+	CHECK_STR(v[20], "");	/* percent: points only */
 	CHECK_STR(v[21], "1");
 	CHECK_STR(v[22], "2022-11");
 	CHECK_STR(v[23], "more_than");
@@ -817,6 +868,227 @@ test_fields(void)
 	for (int i = 11; i <= 20; i++)
 		CHECK_STR(v[i], "");
 	CHECK_STR(v[25], "");
+	done(d, r);
+}
+
+/* Figures of one physical kind in different units meet after
+ * conversion through UDUNITS-2; the row is in the baseline's unit. */
+static void
+test_convert(void)
+{
+	struct fig_err err;
+	struct fig_units *u = units_open(&err);
+	struct fig_diff_opts o = { FIG_DIFF_TOLERANCE, NULL, 0, 0, 0, NULL };
+	struct fig_claim b = mk(3, "1.4 GW", 1.4, "gw", "2022",
+	    "power.capacity", "RUS");
+	struct pair mw[] = { { mk(5, "1,400 MW", 1400, "mw", "2022",
+	    "power.capacity", "RUS"), &ART23 } };
+	struct pair mw_later[] = { { mk(5, "1,600 MW", 1600, "mw", "2023",
+	    "power.capacity", "RUS"), &ART23 } };
+	struct fig_claim gas = mk(4, "194.4 bcm", 194.4e9, "m3", "2022",
+	    "gas.exports.volume", "RUS");
+	struct pair gas_l[] = { { mk(6, "190 billion litres", 190e12, "l",
+	    "2022", "gas.exports.volume", "RUS"), &ART23 } };
+	struct fig_claim node = mk(1, "0.028 um", 0.028, "um", "2030",
+	    "chips.process_node", "RUS");
+	struct pair node_nm[] = { { mk(2, "28 nm", 28, "nm", "2030",
+	    "chips.process_node", "RUS"), &ART23 } };
+	struct fig_claim oil = mk(1, "1.76 million bpd", 1.76e6, "barrel/day",
+	    "2022", "oil.imports.volume", "IND");
+	struct pair oil_y[] = { { mk(2, "642 million barrels a year",
+	    642.4e6, "barrel/year", "2023", "oil.imports.volume", "IND"),
+	    &ART24 } };
+	struct pair wheat_kt[] = { { mk(2, "45,000 kt", 45e3, "kt", "2022",
+	    "wheat.exports.volume", "RUS"), &ART23 } };
+	struct fig_claim wheat = mk(1, "45 million tonnes", 45e6, "tonne",
+	    "2022", "wheat.exports.volume", "RUS");
+	struct pair usd_cny[] = { { mk(2, "1,000 billion yuan", 1e12, "cny",
+	    "2022", "trade.turnover.value", "CHN+RUS"), &ART23 } };
+	struct fig_claim usd = mk(1, "$190 billion", 190e9, "usd", "2022",
+	    "trade.turnover.value", "CHN+RUS");
+	struct fig_diff_row *r = NULL;
+	size_t nr;
+	struct fig_diff *d;
+
+	CHECK(u != NULL);
+	o.units = u;
+	/* without the converter, units must agree */
+	d = run(NULL, &b, mw, 1, &r, &nr);
+	CHECK(nr == 2 && r[0].cls == FIG_D_STALE && r[1].cls == FIG_D_NEW);
+	done(d, r);
+	d = run(&o, &b, mw, 1, &r, &nr);
+	CHECK(nr == 1 && r[0].cls == FIG_D_CONFIRMED);
+	CHECK_STR(r[0].unit, "gw");
+	CHECK_NUM(r[0].newer.value, 1.4);
+	CHECK_STR(r[0].newer.quote, "1,400 MW");
+	done(d, r);
+	d = run(&o, &b, mw_later, 1, &r, &nr);
+	CHECK(nr == 1 && r[0].cls == FIG_D_UPDATED);
+	CHECK_NUM(r[0].change_abs, 0.2);
+	CHECK_NUM(r[0].change_rel, 0.2 / 1.4);
+	done(d, r);
+	d = run(&o, &gas, gas_l, 1, &r, &nr);
+	CHECK(nr == 1 && r[0].cls == FIG_D_REVISED);
+	CHECK_NUM(r[0].newer.value, 190e9);
+	done(d, r);
+	d = run(&o, &node, node_nm, 1, &r, &nr);
+	CHECK(nr == 1 && r[0].cls == FIG_D_CONFIRMED);
+	done(d, r);
+	/* a rate per day and one per year: 1.76 million a day is 642.4
+	 * million in a 365-day year (UDUNITS' year is 365.24 days) */
+	d = run(&o, &oil, oil_y, 1, &r, &nr);
+	CHECK(nr == 1 && r[0].cls == FIG_D_UPDATED);
+	CHECK(fabs(r[0].newer.value - 642.4e6 / 365.242198781) < 1);
+	done(d, r);
+	/* extraction writes "45,000 kt" as tonnes; an imported kt row
+	 * still meets them */
+	d = run(&o, &wheat, wheat_kt, 1, &r, &nr);
+	CHECK(nr == 1 && r[0].cls == FIG_D_CONFIRMED);
+	CHECK_NUM(r[0].newer.value, 45e6);
+	done(d, r);
+	/* currencies never convert: another currency is another series */
+	d = run(&o, &usd, usd_cny, 1, &r, &nr);
+	CHECK(nr == 2 && r[0].cls == FIG_D_STALE && r[1].cls == FIG_D_NEW);
+	CHECK_STR(r[1].unit, "cny");
+	done(d, r);
+	units_free(u);
+}
+
+/* Like with like: a run of months meets only a run of the same length
+ * and first month; one that makes a half or a quarter is one. */
+static void
+test_spans(void)
+{
+	struct fig_claim b = mk(1, "38 percent", -38, "percent",
+	    "2022-01/2022-05", "trade.exports.change", "CHN");
+	struct pair n[] = {
+		{ mk(1, "a", 10, "percent", "2023-01/2023-05",
+		    "trade.exports.change", "CHN"), &ART23 },
+		{ mk(2, "b", 20, "percent", "2023-02/2023-06",
+		    "trade.exports.change", "CHN"), &ART24 },
+		{ mk(3, "c", 30, "percent", "2024-01/2024-06",
+		    "trade.exports.change", "CHN"), &ART24 },
+		{ mk(4, "d", 40, "percent", "2024-06",
+		    "trade.exports.change", "CHN"), &DATA },
+	};
+	struct fig_claim h1 = mk(1, "x", 5, "percent", "2022-H1",
+	    "trade.exports.change", "CHN");
+	struct fig_claim fy = mk(1, "x", 5, "percent", "2022-04/2023-03",
+	    "trade.exports.change", "CHN");
+	struct pair fy_n[] = {
+		{ mk(1, "a", 7, "percent", "2023", "trade.exports.change",
+		    "CHN"), &DATA },
+		{ mk(2, "b", 6, "percent", "2023-04/2024-03",
+		    "trade.exports.change", "CHN"), &ART24 },
+	};
+	struct fig_diff_row *r = NULL;
+	size_t nr;
+	struct fig_diff *d;
+
+	/* January-May by January-May only */
+	d = run(NULL, &b, n, 4, &r, &nr);
+	CHECK(nr == 1 && r[0].cls == FIG_D_UPDATED);
+	CHECK_STR(r[0].newer.period, "2023-01/2023-05");
+	CHECK_NUM(r[0].change_abs, 48);
+	CHECK(!r[0].has_rel);
+	done(d, r);
+	/* February-June is as long but not aligned; a month is shorter */
+	d = run(NULL, &b, n + 1, 1, &r, &nr);
+	CHECK(nr == 1 && r[0].cls == FIG_D_RELATED);
+	done(d, r);
+	d = run(NULL, &b, n + 3, 1, &r, &nr);
+	CHECK(nr == 1 && r[0].cls == FIG_D_RELATED);
+	CHECK_STR(r[0].newer.period, "2024-06");
+	done(d, r);
+	/* January-June 2024 is the first half: it updates a half */
+	d = run(NULL, &h1, n, 4, &r, &nr);
+	CHECK(nr == 1 && r[0].cls == FIG_D_UPDATED);
+	CHECK_STR(r[0].newer.period, "2024-01/2024-06");
+	done(d, r);
+	/* an April-March fiscal year by the next, not by a calendar year */
+	d = run(NULL, &fy, fy_n, 2, &r, &nr);
+	CHECK(nr == 1 && r[0].cls == FIG_D_UPDATED);
+	CHECK_STR(r[0].newer.period, "2023-04/2024-03");
+	done(d, r);
+	d = run(NULL, &fy, fy_n, 1, &r, &nr);
+	CHECK(nr == 1 && r[0].cls == FIG_D_RELATED);
+	done(d, r);
+	/* the same run confirms */
+	n[0].c.period[3] = '2';		/* 2022-01/2023-05: not the same */
+	d = run(NULL, &b, n, 1, &r, &nr);
+	CHECK(nr == 1 && r[0].cls == FIG_D_RELATED);
+	done(d, r);
+	claim_setfield(n[0].c.period, sizeof n[0].c.period,
+	    "2022-01/2022-05");
+	n[0].c.value = -38;
+	d = run(NULL, &b, n, 1, &r, &nr);
+	CHECK(nr == 1 && r[0].cls == FIG_D_CONFIRMED);
+	done(d, r);
+}
+
+/* A change meets only a change against the same base: the one the
+ * text names, else the same span a year earlier. */
+static void
+test_base(void)
+{
+	struct fig_claim b = mk(415, "had fallen 38 percent", -38, "percent",
+	    "2022-06", "trade.exports.change", "CHN");
+	struct pair yoy[] = {
+		{ mk(15, "soared 90.9%", 90.9, "percent", "2023-06",
+		    "trade.exports.change", "CHN"), &ART23 },
+	};
+	struct pair like[] = {
+		{ mk(3, "fell 5 percent", -5, "percent", "2023-06",
+		    "trade.exports.change", "CHN"), &ART24 },
+	};
+	struct fig_claim jo = mk(9, "52.2% higher", 52.2, "percent",
+	    "2023-01/2023-10", "trade.exports.change", "CHN");
+	struct pair jo_n[] = {
+		{ mk(11, "12,6 percent less", -12.6, "percent",
+		    "2024-01/2024-10", "trade.exports.change", "CHN"), &ART24 },
+	};
+	struct fig_claim share = mk(9, "42%", 42, "percent", "2023-H1",
+	    "trade.imports.share", "RUS");
+	struct pair share_n[] = {
+		{ mk(1, "40%", 40, "percent", "2024-H1", "trade.imports.share",
+		    "RUS"), &ART24 },
+	};
+	struct fig_diff_row *r = NULL;
+	size_t nr;
+	struct fig_diff *d;
+
+	/* against the second half of 2021: a June year on year is only
+	 * related */
+	snprintf(b.base, sizeof b.base, "2021-H2");
+	d = run(NULL, &b, yoy, 1, &r, &nr);
+	CHECK(nr == 1 && r[0].cls == FIG_D_RELATED);
+	CHECK_STR(r[0].newer.quote, "soared 90.9%");
+	done(d, r);
+	/* a June against the second half of the year before updates it */
+	snprintf(like[0].c.base, sizeof like[0].c.base, "2022-H2");
+	d = run(NULL, &b, like, 1, &r, &nr);
+	CHECK(nr == 1 && r[0].cls == FIG_D_UPDATED);
+	done(d, r);
+	/* without its base the report's June is taken as year on year */
+	b.base[0] = '\0';
+	d = run(NULL, &b, yoy, 1, &r, &nr);
+	CHECK(nr == 1 && r[0].cls == FIG_D_UPDATED);
+	done(d, r);
+	/* a base a year earlier is the convention: June 2022 on June 2021 */
+	snprintf(b.base, sizeof b.base, "2021-06");
+	d = run(NULL, &b, yoy, 1, &r, &nr);
+	CHECK(nr == 1 && r[0].cls == FIG_D_UPDATED);
+	done(d, r);
+	/* "the same period of 2022" names the year: the convention too */
+	snprintf(jo.base, sizeof jo.base, "2022");
+	snprintf(jo_n[0].c.base, sizeof jo_n[0].c.base, "2023-01/2023-10");
+	d = run(NULL, &jo, jo_n, 1, &r, &nr);
+	CHECK(nr == 1 && r[0].cls == FIG_D_UPDATED);
+	done(d, r);
+	/* a share's base does not matter */
+	snprintf(share.base, sizeof share.base, "2021");
+	d = run(NULL, &share, share_n, 1, &r, &nr);
+	CHECK(nr == 1 && r[0].cls == FIG_D_UPDATED);
 	done(d, r);
 }
 
@@ -846,13 +1118,34 @@ rnd(unsigned n)
 }
 
 static const char *const periods[] = { "2019", "2020", "2021", "2022",
-	"2021-H1", "2021-H2", "2022-Q3", "" };
+	"2021-H1", "2021-H2", "2022-Q3", "", "2022-01/2022-05",
+	"2023-01/2023-05", "2022-02/2022-06" };
+#define NPERIODS (sizeof periods / sizeof *periods)
 
 /* Granularity and last day of the periods above, for the oracle. */
 static int
 gran_of(const char *p)
 {
+	/* runs of months: one kind per first month (the ones used end in
+	 * different months, so their order among kinds never decides) */
+	if (strchr(p, '/'))
+		return 4 + atoi(p + 5);
 	return p[0] == '\0' ? 0 : strlen(p) == 4 ? 1 : p[5] == 'H' ? 2 : 3;
+}
+
+static long
+start_of(const char *p)
+{
+	long y = atol(p);
+
+	if (strchr(p, '/'))
+		return y * 10000 + atol(p + 5) * 100 + 1;
+	switch (gran_of(p)) {
+	case 1: return y * 10000 + 101;
+	case 2: return y * 10000 + (p[6] == '1' ? 101 : 701);
+	case 3: return y * 10000 + 701;	/* only Q3 is used */
+	}
+	return 0;
 }
 
 static long
@@ -860,6 +1153,8 @@ end_of(const char *p)
 {
 	long y = atol(p);
 
+	if (strchr(p, '/'))
+		return atol(p + 8) * 10000 + atol(p + 13) * 100 + 31;
 	switch (gran_of(p)) {
 	case 1: return y * 10000 + 1231;
 	case 2: return y * 10000 + (p[6] == '1' ? 630 : 1231);
@@ -931,14 +1226,15 @@ brute(const struct fig_claim *b, const struct fig_claim *base, int nb,
 			    n[best].line))))))
 				best = i;
 		}
-		*winner = best;
-		return best < 0 ? FIG_D_STALE : FIG_D_TARGET_MOVED;
+		if (best >= 0) {
+			*winner = best;
+			return FIG_D_TARGET_MOVED;
+		}
+		/* else related to the latest observation, below */
 	}
-	if (gran_of(b->period) == 0)
-		return FIG_D_STALE;
-	/* a later period of the same granularity: the latest, then the
-	 * latest publication, then the lowest line */
-	for (int i = 0; i < nn; i++) {
+	/* a later period of the same kind of span: the latest, then the
+	 * latest publication, then the lowest line (none for undated) */
+	for (int i = 0; !tgt && gran_of(b->period) && i < nn; i++) {
 		int c;
 		if (!same_series(&n[i], b) || n[i].kind == FIG_PK_TARGET ||
 		    gran_of(n[i].period) != gran_of(b->period) ||
@@ -949,15 +1245,19 @@ brute(const struct fig_claim *b, const struct fig_claim *base, int nb,
 		    (rank[i] == rank[best] && n[i].line < n[best].line))))
 			best = i;
 	}
-	if (best < 0) {
-		/* else any period ending later: the latest end, then the
-		 * latest publication, then the coarsest, then lowest line */
+	if (best >= 0) {
+		*winner = best;
+		return FIG_D_UPDATED;
+	}
+	/* else related: the figure whose period ends latest, when it does
+	 * not end before the baseline's begins (for a goal: any); then the
+	 * latest publication, then the coarsest, then the lowest line */
+	{
 		for (int i = 0; i < nn; i++) {
 			long e = end_of(n[i].period), be;
 			int g, bg;
 			if (!same_series(&n[i], b) ||
-			    n[i].kind == FIG_PK_TARGET ||
-			    e <= end_of(b->period))
+			    n[i].kind == FIG_PK_TARGET)
 				continue;
 			be = best < 0 ? 0 : end_of(n[best].period);
 			g = gran_of(n[i].period);
@@ -968,8 +1268,11 @@ brute(const struct fig_claim *b, const struct fig_claim *base, int nb,
 				best = i;
 		}
 	}
+	if (best >= 0 && !tgt && gran_of(b->period) &&
+	    end_of(n[best].period) < start_of(b->period))
+		best = -1;
 	*winner = best;
-	return best < 0 ? FIG_D_STALE : FIG_D_UPDATED;
+	return best < 0 ? FIG_D_STALE : FIG_D_RELATED;
 }
 
 static void
@@ -995,14 +1298,14 @@ test_random(void)
 
 		for (int i = 0; i < NB; i++) {
 			base[i] = mk(i + 1, "b", 10 + rnd(3), "percent",
-			    periods[rnd(8)], metrics[rnd(3)], entities[rnd(2)]);
+			    periods[rnd(NPERIODS)], metrics[rnd(3)], entities[rnd(2)]);
 			if (rnd(5) == 0)
 				base[i].kind = FIG_PK_TARGET;
 			diff_add_baseline(d, &base[i], &REPORT);
 		}
 		for (int i = 0; i < nn; i++) {
 			newer[i] = mk(rnd(50) + 1, "n", 10 + rnd(3), rnd(10) ?
-			    "percent" : "count", periods[rnd(8)],
+			    "percent" : "count", periods[rnd(NPERIODS)],
 			    metrics[rnd(3)], entities[rnd(2)]);
 			if (rnd(5) == 0)
 				newer[i].kind = FIG_PK_TARGET;
@@ -1050,6 +1353,10 @@ test_random(void)
 static const struct harness_test tests[] = {
 	{ "confirmed", test_confirmed },
 	{ "revised", test_revised },
+	{ "change_rel", test_change_rel },
+	{ "convert", test_convert },
+	{ "spans", test_spans },
+	{ "base", test_base },
 	{ "tolerance", test_tolerance },
 	{ "bounds", test_bounds },
 	{ "units", test_units },

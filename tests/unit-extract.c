@@ -395,6 +395,40 @@ test_long_line(void)
 	buf_release(&b);
 }
 
+static int
+on_base(void *ctx, const struct fig_claim *c)
+{
+	buf_addf(&((struct sink *)ctx)->out, "%s|%s|%s\n", c->quote,
+	    c->period, c->base);
+	return 0;
+}
+
+/* The base a change's text names right after it is kept for the diff;
+ * a figure with none keeps none, and a base figure is dated by it. */
+static void
+test_base(void)
+{
+	static const char text[] = "As of June 2022, PRC exports to Russia "
+	    "had fallen 38 percent compared to the second half of 2021.\n\n"
+	    "In 2023 exports rose 12 percent.\n\n"
+	    "In 2022 exports rose 20% to $120 billion, up from $98.7 "
+	    "billion in 2021.\n";
+	struct sink k = { FIG_BUF_INIT };
+	struct fig_extract_opts o = { "2023-02-01", 0, NULL };
+	struct fig_extract_cbs cbs = { on_base, NULL, &k };
+	struct fig_err err;
+
+	CHECK(extract_mem(rules, text, strlen(text), "b", &o, &cbs, NULL,
+	    &err) == 0);
+	CHECK_STR(buf_str(&k.out),
+	    "had fallen 38 percent|2022-06|2021-H2\n"
+	    "rose 12 percent|2023|\n"
+	    "rose 20%|2022|\n"
+	    "$120 billion|2022|\n"
+	    "$98.7 billion|2021|\n");
+	buf_release(&k.out);
+}
+
 static void
 test_context_window(void)
 {
@@ -464,6 +498,7 @@ main(int argc, char **argv)
 		{ "extract_bad_input", test_bad_input },
 		{ "extract_long_line", test_long_line },
 		{ "extract_context_window", test_context_window },
+		{ "extract_base", test_base },
 		{ "extract_jit_choice", test_jit_choice },
 		{ NULL, NULL }
 	};

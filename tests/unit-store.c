@@ -220,7 +220,7 @@ test_schema(void)
 	CHECK(sqlite3_open(path, &db) == SQLITE_OK);
 	CHECK(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) ==
 	    SQLITE_OK);
-	CHECK(sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 3);
+	CHECK(sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 4);
 	sqlite3_finalize(st);
 	CHECK(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, NULL) ==
 	    SQLITE_OK);
@@ -414,9 +414,9 @@ see_figure(void *ctx, const struct fig_figure *f)
 	char v[64];
 
 	claim_fmt_number(f->value, v, sizeof v);
-	buf_addf(&s->out, "%lld|%s|%s|%s|%d|%s|%s|%s|%s|%ld|%s\n",
+	buf_addf(&s->out, "%lld|%s|%s|%s|%d|%s|%s|%s|%s|%ld|%s|%s\n",
 	    f->doc_id, f->metric, f->entity, f->unit, f->series, f->period, v,
-	    f->doc, f->published, f->line, f->quote);
+	    f->doc, f->published, f->line, f->quote, f->base);
 	s->n++;
 	return 0;
 }
@@ -439,6 +439,8 @@ test_figures(void)
 	mkclaim(&c, "neon.world_supply_share", "Russia", "2021", 31, 12,
 	    "31 percent");
 	c.byte_start = 100;
+	/* a change's base travels with it: the diff reads it */
+	snprintf(c.base, sizeof c.base, "2020-H2");
 	CHECK(store_claim_insert(s, 1, &c, &err) == 0);
 	mkclaim(&c, "neon.world_supply_share", "Russia", "2021", 32, 12,
 	    "32 percent");
@@ -446,22 +448,22 @@ test_figures(void)
 	CHECK(store_claim_insert(s, 1, &c, &err) == 0);
 	CHECK(store_each_figure(s, 1, 1, see_figure, &seen, &err) == 0);
 	CHECK_STR(buf_str(&seen.out),
-	    "1|||percent|2||5|ACRI report|2022-11|20|five things\n"
-	    "1|neon.world_supply_share|Russia|percent|0|2021|32|ACRI report|2022-11|12|32 percent\n"
-	    "1|neon.world_supply_share|Russia|percent|0|2021|31|ACRI report|2022-11|12|31 percent\n"
-	    "1|neon.world_supply_share|Russia|percent|0|2021|30|ACRI report|2022-11|12|30 percent\n"
-	    "1|neon.world_supply_share|Ukraine|percent|1|2021|70|ACRI report|2022-11|13|70 percent\n");
+	    "1|||percent|2||5|ACRI report|2022-11|20|five things|\n"
+	    "1|neon.world_supply_share|Russia|percent|0|2021|32|ACRI report|2022-11|12|32 percent|\n"
+	    "1|neon.world_supply_share|Russia|percent|0|2021|31|ACRI report|2022-11|12|31 percent|2020-H2\n"
+	    "1|neon.world_supply_share|Russia|percent|0|2021|30|ACRI report|2022-11|12|30 percent|\n"
+	    "1|neon.world_supply_share|Ukraine|percent|1|2021|70|ACRI report|2022-11|13|70 percent|\n");
 	buf_reset(&seen.out);
 	CHECK(store_each_figure(s, 0, 0, see_figure, &seen, &err) == 0);
 	CHECK_STR(buf_str(&seen.out),
-	    "1|neon.world_supply_share|Russia|percent|0|2021|30|ACRI report|2022-11|12|30 percent\n"
-	    "1|neon.world_supply_share|Ukraine|percent|1|2021|70|ACRI report|2022-11|13|70 percent\n"
-	    "1|||percent|2||5|ACRI report|2022-11|20|five things\n"
-	    "2|neon.world_supply_share|Russia|percent|0|2021|25|Older note|2021|3|a quarter\n"
-	    "2|neon.world_supply_share|Russia|percent|0|2019|20|Older note|2021|9|one fifth\n"
-	    "3|neon.world_supply_share|Russia|percent|0|2021|28|Customs 2023|2023-01-15|2|FCS\n"
-	    "1|neon.world_supply_share|Russia|percent|0|2021|31|ACRI report|2022-11|12|31 percent\n"
-	    "1|neon.world_supply_share|Russia|percent|0|2021|32|ACRI report|2022-11|12|32 percent\n");
+	    "1|neon.world_supply_share|Russia|percent|0|2021|30|ACRI report|2022-11|12|30 percent|\n"
+	    "1|neon.world_supply_share|Ukraine|percent|1|2021|70|ACRI report|2022-11|13|70 percent|\n"
+	    "1|||percent|2||5|ACRI report|2022-11|20|five things|\n"
+	    "2|neon.world_supply_share|Russia|percent|0|2021|25|Older note|2021|3|a quarter|\n"
+	    "2|neon.world_supply_share|Russia|percent|0|2019|20|Older note|2021|9|one fifth|\n"
+	    "3|neon.world_supply_share|Russia|percent|0|2021|28|Customs 2023|2023-01-15|2|FCS|\n"
+	    "1|neon.world_supply_share|Russia|percent|0|2021|31|ACRI report|2022-11|12|31 percent|2020-H2\n"
+	    "1|neon.world_supply_share|Russia|percent|0|2021|32|ACRI report|2022-11|12|32 percent|\n");
 	store_close(s);
 	buf_release(&seen.out);
 }

@@ -1,6 +1,6 @@
 /* unit-units.c: the units module: conversions within a kind (power,
  * energy, volume, mass, length, time, rates), none across kinds, none
- * for currencies, shares or counts. */
+ * for currencies, shares or counts; which names are physical. */
 #include "figtrack/units.h"
 #include "harness.h"
 
@@ -19,6 +19,9 @@ static const struct {
 	{ "nm", "um", 7000, 7, 7 },
 	{ "month", "year", 24, 2, 2 },
 	{ "barrel/day", "m3/day", 1, 0.158, 0.159 },
+	{ "barrel/day", "barrel/year", 1000, 365000, 366000 },
+	{ "kt", "tonne", 45, 45000, 45000 },
+	{ "m3", "l", 1.5, 1500, 1500 },
 	{ "celsius", "fahrenheit", 100, 212, 212 },
 	{ "usd", "usd", 5, 5, 5 },
 };
@@ -53,12 +56,28 @@ test_refused(void)
 	CHECK(v == -1);
 }
 
+/* Which names are physical units: what the diff converts at all. */
+static void
+test_physical(void)
+{
+	CHECK(units_physical(U, "gw"));
+	CHECK(units_physical(U, "barrel/day"));
+	CHECK(units_physical(U, "kt"));
+	CHECK(!units_physical(U, "usd"));
+	CHECK(!units_physical(U, "percent"));
+	CHECK(!units_physical(U, "count"));
+	CHECK(!units_physical(U, "usd/tonne"));
+	CHECK(!units_physical(U, "other:wafer"));
+	CHECK(!units_physical(NULL, "gw"));
+}
+
 int
 main(int argc, char **argv)
 {
 	static const struct harness_test tests[] = {
 		{ "units_same_kind", test_same_kind },
 		{ "units_refused", test_refused },
+		{ "units_physical", test_physical },
 		{ NULL, NULL }
 	};
 	struct fig_err err;

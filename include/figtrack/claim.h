@@ -62,6 +62,11 @@ struct fig_claim {
 	long byte_start;	/* offset of quote in the document */
 	long byte_end;
 	char rule[FIG_RULE_MAX];	/* rule file:line of the topic, or "" */
+	/* The comparison base the text names right after the figure
+	 * ("fallen 38 percent compared to the second half of 2021":
+	 * "2021-H2"), or "". The diff reads it for changes; the store
+	 * keeps it. */
+	char base[FIG_PERIOD_MAX];
 };
 
 /* Sets every field to empty; pointers NULL. */

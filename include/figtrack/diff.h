@@ -1,19 +1,24 @@
 /* diff.h: which of a baseline document's figures still hold. Each
  * baseline claim with a metric is matched to newer figures of the same
- * series (metric, entity, partner, unit) and classed; pure: no I/O, no SQL. */
+ * series (metric, entity, partner, unit; physical units of one kind
+ * convert) over a like span, and classed; pure: no I/O, no SQL. */
 #ifndef FIGTRACK_DIFF_H
 #define FIGTRACK_DIFF_H
 
 #include <stddef.h>
 
 #include "figtrack/claim.h"
+#include "figtrack/units.h"
 
 /* The classes, in the order reports list them. */
 enum fig_dclass {
 	FIG_D_CONFIRMED,	/* same period, value agrees */
 	FIG_D_REVISED,		/* same period, value differs */
-	FIG_D_UPDATED,		/* a later period of the same granularity */
+	FIG_D_UPDATED,		/* a later period of the same kind of span */
 	FIG_D_TARGET_MOVED,	/* a target restated with another value or date */
+	FIG_D_RELATED,		/* newer figures of the series, none of a
+				   like span (a year for a month, January-
+				   October for June) */
 	FIG_D_STALE,		/* no newer figure */
 	FIG_D_NEW,		/* a series the baseline lacks */
 	FIG_D_COUNT_
@@ -53,11 +58,16 @@ struct fig_diff_row {
 	int has_base;		/* 0 for new */
 	int has_newer;		/* 0 for stale */
 	struct fig_diff_fig base;
+	/* newer's value, low and high are in the row's unit: a figure in
+	 * another unit of its kind is converted (its quote as written) */
 	struct fig_diff_fig newer;
 	int latest;		/* 1: this row decides the baseline figure's class */
-	int has_change;		/* change_abs is meaningful */
-	double change_abs;	/* newer - baseline value */
-	int has_rel;		/* change_rel is meaningful (baseline not 0) */
+	int has_change;		/* change_abs is meaningful: both figures,
+				   of a like span (not related) */
+	double change_abs;	/* newer - baseline value (percentage
+				   points for a figure in percent) */
+	int has_rel;		/* change_rel is meaningful: baseline not 0
+				   and not a percentage */
 	double change_rel;	/* change_abs / |baseline value|, a fraction */
 };
 
@@ -69,6 +79,9 @@ struct fig_diff_opts {
 	int inclusive;		/* "after" means on or after (--since) */
 	int undated;		/* undated figures count as newer */
 	long long baseline_doc;	/* never counts as newer; 0 for none */
+	/* Borrowed, may be NULL: converts figures of one physical kind in
+	 * different units (MW and GW); without it units must agree. */
+	const struct fig_units *units;
 };
 
 #define FIG_DIFF_TOLERANCE 0.005
@@ -104,10 +117,14 @@ struct fig_diff_in {
 	int has_high;
 	enum fig_qual qual;
 	enum fig_pkind kind;
+	/* the comparison base the text names ("2021-H2"), or NULL or "":
+	 * read for changes (a metric "*.change") only */
+	const char *base;
 };
 
 /* Returns the id of the series (metric, entity, partner, unit), new or
- * known; metric is not "". The strings are copied. */
+ * known; metric is not "". The strings are copied. Series whose units
+ * convert into each other (o->units) are matched with each other. */
 int diff_series(struct fig_diff *d, const char *metric, const char *entity,
     const char *partner, const char *unit);
 
@@ -145,7 +162,8 @@ int diff_row_latest(const struct fig_diff *d, size_t i);
 /* Borrowed; complete after diff_run. */
 const struct fig_diff_stats *diff_stats(const struct fig_diff *d);
 
-/* "confirmed", "revised", "updated", "target-moved", "stale", "new". */
+/* "confirmed", "revised", "updated", "target-moved", "related",
+ * "stale", "new". */
 const char *diff_class_name(enum fig_dclass c);
 /* Returns 0 and sets *c, or -1 for an unknown name. */
 int diff_class_parse(const char *s, enum fig_dclass *c);

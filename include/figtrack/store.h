@@ -143,6 +143,9 @@ struct fig_figure {
 	long line;
 	const char *quote;
 	const char *period;
+	/* the comparison base its text names for a change ("compared to
+	 * the second half of 2021": "2021-H2"), or "" */
+	const char *base;
 	double value;
 	double low;		/* meaningful when has_low */
 	double high;		/* meaningful when has_high */

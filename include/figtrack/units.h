@@ -23,4 +23,9 @@ void units_free(struct fig_units *u);
 int units_convert(const struct fig_units *u, double v, const char *from,
     const char *to, double *out);
 
+/* Whether name is a physical unit the table knows ("mw", "barrel/day"):
+ * 1, or 0 for currencies, shares, counts and "other:*". u may be NULL
+ * (then 0). */
+int units_physical(const struct fig_units *u, const char *name);
+
 #endif
