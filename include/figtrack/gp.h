@@ -80,6 +80,7 @@ struct gp_result {
 	long skipped_unit;	/* figures in another unit than the one drawn */
 	long skipped_time;	/* figures with no period and no publication date */
 	int sources;		/* key entries (documents) */
+	int panels;		/* panels drawn: one per kind of span */
 };
 
 /* Appends the whole gnuplot script for chart c to out: a header saying how
