@@ -353,7 +353,8 @@ static const char page_css[] =
 " #render-check,.tochart{display:none}}\n";
 
 /* Marks each chart whose SVG has a size and holds drawing, counts the
- * rows laid out, and writes both into #render-check: what a headless
+ * rows laid out, and writes both into #render-check, with whether the
+ * page fits the window's width (no sideways scrolling): what a headless
  * browser's DOM dump shows (tests/t3030-report-browser.sh). */
 static const char page_js[] =
 "(function(){var f=document.querySelectorAll('figure.chart'),ok=0,n=0,"
@@ -368,6 +369,8 @@ static const char page_js[] =
 "var c=document.getElementById('render-check');"
 "c.setAttribute('data-rows-rendered',String(rows));"
 "c.setAttribute('data-charts-rendered',String(ok));"
+"c.setAttribute('data-fits',document.documentElement.scrollWidth<="
+"window.innerWidth+1?'yes':'no');"
 "c.textContent='Page check: '+rows+' of '+t.length+' rows and '+ok+"
 "' of '+n+' charts drawn.';})();";
 
