@@ -160,12 +160,23 @@ row_published(const struct fig_row *row)
 	return row->doc ? row->doc->published : "";
 }
 
+/* The name rows give a document: its title, else its path. */
+static const char *
+row_doc_name(const struct fig_row *row)
+{
+	if (row->doc == NULL)
+		return "";
+	if (row->doc->title && row->doc->title[0])
+		return row->doc->title;
+	return row->doc->path ? row->doc->path : "";
+}
+
 static int
 on_base(void *ctx, const struct fig_row *row)
 {
 	struct report *r = ctx;
 	struct fig_diff_src src = { row->doc ? row->doc->id : 0,
-	    row->claim.doc ? row->claim.doc : "", row_published(row) };
+	    row_doc_name(row), row_published(row) };
 
 	keep_url(r, row);
 	diff_add_baseline(r->d, &row->claim, &src);
@@ -177,7 +188,7 @@ on_newer(void *ctx, const struct fig_row *row)
 {
 	struct report *r = ctx;
 	struct fig_diff_src src = { row->doc ? row->doc->id : 0,
-	    row->claim.doc ? row->claim.doc : "", row_published(row) };
+	    row_doc_name(row), row_published(row) };
 
 	if (row->doc && row->doc->id == r->baseline_id)
 		return 0;

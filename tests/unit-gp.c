@@ -799,8 +799,8 @@ test_script_labels_apart(void)
 	for (int i = 0; i < N; i++) {
 		char period[16];
 		int base = i < 12;
-		snprintf(period, sizeof period, "2021-%02d", base ? i + 1 :
-		    3 * (i - 12) + 2);
+		snprintf(period, sizeof period, "2021-%02d", (base ? i + 1 :
+		    3 * (i - 12) + 2) % 100);
 		set_claim(&c[i], i + 1, "q", 40 + (i % 3), "percent", period,
 		    base ? FIG_Q_APPROX : FIG_Q_EXACT);
 		p[i].claim = &c[i];
