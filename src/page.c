@@ -541,7 +541,8 @@ page_write(struct fig_buf *b, const struct page *p)
 		buf_adds(b, "</td>\n<td class=\"num\" data-label=\"Newer\">");
 		page_escape(b, r->has_newer ? r->newer_value : "\xE2\x80\x94");
 		buf_adds(b, "</td>\n<td class=\"num\" data-label=\"Change\">");
-		page_escape(b, r->change);
+		page_escape(b, r->change && r->change[0] ? r->change :
+		    "\xE2\x80\x94");
 		buf_adds(b, "</td>\n<td data-label=\"Quotes and sources\">");
 		if (r->has_base)
 			add_source(b, "baseline", &r->base);
