@@ -774,29 +774,14 @@ test_script_units_and_scale(void)
 	buf_release(&s);
 }
 
-/* The value labels of a crowded panel: a baseline figure every month
- * of one year at nearly the same height, and later sources' figures
- * among them. No label may cover another or any marker, and every one
- * stays inside the graph, judged with the writer's own metrics of the
- * label font (6.2 px a character of 820, 14 px a line of a 430 px
- * panel). */
+/* A crowded panel: a baseline figure every month of one year at nearly
+ * the same height, and later sources' figures among them. */
+enum { CROWD_N = 16 };
 static void
-test_script_labels_apart(void)
+crowd_init(struct fig_claim *c, struct gp_point *p)
 {
-	enum { N = 16 };
-	struct fig_claim c[N];
-	struct gp_point p[N];
-	struct gp_chart ch = { "m", "E", "m", "svg", "style.gp", NULL, p, N, "" };
-	struct fig_buf s = FIG_BUF_INIT;
-	struct gp_result res;
-	struct fig_err err;
-	double bx0[N + 1], bx1[N + 1], by0[N + 1], by1[N + 1];
-	double w1 = 6.2 / 820, h = 14.0 / 430, mw = 10.0 / 820, mh = 10.0 / 430;
-	int nb = 0, bad = 0;
-	const char *line;
-
-	memset(p, 0, sizeof p);
-	for (int i = 0; i < N; i++) {
+	memset(p, 0, CROWD_N * sizeof *p);
+	for (int i = 0; i < CROWD_N; i++) {
 		char period[16];
 		int base = i < 12;
 		snprintf(period, sizeof period, "2021-%02d", (base ? i + 1 :
@@ -809,6 +794,30 @@ test_script_labels_apart(void)
 		p[i].published = base ? "2022" : "2023";
 		p[i].baseline = base;
 	}
+}
+
+/* The value labels of a crowded panel: a baseline figure every month
+ * of one year at nearly the same height, and later sources' figures
+ * among them. No label may cover another or any marker, and every one
+ * stays inside the graph, judged with the writer's own metrics of the
+ * label font (6.2 px a character of 820, 14 px a line of a 430 px
+ * panel). */
+static void
+test_script_labels_apart(void)
+{
+	enum { N = CROWD_N };
+	struct fig_claim c[N];
+	struct gp_point p[N];
+	struct gp_chart ch = { "m", "E", "m", "svg", "style.gp", NULL, p, N, "" };
+	struct fig_buf s = FIG_BUF_INIT;
+	struct gp_result res;
+	struct fig_err err;
+	double bx0[N + 1], bx1[N + 1], by0[N + 1], by1[N + 1];
+	double w1 = 6.2 / 820, h = 14.0 / 430, mw = 10.0 / 820, mh = 10.0 / 430;
+	int nb = 0, bad = 0;
+	const char *line;
+
+	crowd_init(c, p);
 	CHECK(gp_write_script(&s, &ch, &res, &err) == 0);
 	CHECK(res.panels == 1);
 	for (line = s.data; (line = strstr(line, "\nset label ")) != NULL;
@@ -864,6 +873,65 @@ test_script_labels_apart(void)
 	for (int i = 0; i < N; i++)
 		claim_release(&c[i]);
 	buf_release(&s);
+}
+
+/* The crowded panel drawn by gnuplot: the value labels in the SVG (the
+ * only 8 pt text) may not cover one another, measured on the drawing
+ * itself with DejaVu Sans' widest digits (0.64 em) and its ascent and
+ * descent: the check that the writer's model of the canvas holds. */
+static void
+test_render_labels_apart(void)
+{
+	struct fig_claim c[CROWD_N];
+	struct gp_point p[CROWD_N];
+	const char *dirs[2] = { styledir, NULL };
+	struct gp_chart ch = { "m", "E", "crowd", "svg", "style.gp", dirs, p,
+	    CROWD_N, "" };
+	struct fig_buf log = FIG_BUF_INIT, svg = FIG_BUF_INIT;
+	struct fig_err err;
+	double x0[32], x1[32], y0[32], y1[32], fs = 8;
+	int n = 0;
+	const char *s;
+
+	crowd_init(c, p);
+	err_clear(&err);
+	if (render(&ch, &log, &err) < 0)
+		printf("  %s: %s\n%s\n", err.file, err.msg, buf_str(&log));
+	CHECK(err.code == FIG_OK);
+	CHECK(slurp(tmp_path("crowd.svg"), &svg) == 0);
+	for (s = buf_str(&svg); (s = strstr(s, "font-size=\"8.00\"")) != NULL &&
+	    n < 32; s++) {
+		const char *g = s, *t, *e;
+		double x, y;
+		size_t nch = 0;
+		int end;
+		while (g > svg.data && strncmp(g, "translate(", 10) != 0)
+			g--;
+		t = strstr(s, "<text>");
+		e = t ? strstr(t, "</text>") : NULL;
+		if (e == NULL || sscanf(g, "translate(%lf,%lf)", &x, &y) != 2) {
+			CHECK(!"a label's position in the SVG");
+			break;
+		}
+		for (const char *k = t + 6; k < e; k++)
+			nch += ((unsigned char)*k & 0xC0) != 0x80;
+		end = strstr(s, "text-anchor=\"end\"") != NULL &&
+		    strstr(s, "text-anchor=\"end\"") < t;
+		x0[n] = end ? x - nch * 0.64 * fs : x;
+		x1[n] = end ? x : x + nch * 0.64 * fs;
+		y0[n] = y - 0.93 * fs;
+		y1[n] = y + 0.24 * fs;
+		n++;
+	}
+	CHECK(n == 13);
+	for (int i = 0; i < n; i++)
+		for (int j = 0; j < i; j++)
+			CHECK(!(x0[i] < x1[j] && x0[j] < x1[i] && y0[i] < y1[j] &&
+			    y0[j] < y1[i]));
+	for (int i = 0; i < CROWD_N; i++)
+		claim_release(&c[i]);
+	buf_release(&log);
+	buf_release(&svg);
 }
 
 static void
@@ -1205,6 +1273,7 @@ static const struct harness_test tests[] = {
 	{ "have_program", test_have_program },
 	{ "run_errors", test_run_errors },
 	{ "render_svg", test_render_svg },
+	{ "render_labels_apart", test_render_labels_apart },
 	{ "render_formats", test_render_formats },
 	{ "render_injection", test_render_injection },
 	{ "style_loadpath", test_style_loadpath },
