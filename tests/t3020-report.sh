@@ -26,8 +26,8 @@ MD
 # must never become a link, and one with a real URL
 cat > "$tmp/later.csv" <<'CSV'
 doc,line,quote,value,low,high,qualifier,unit,period,period_kind,metric,entity,footnote,title,published,source_date,source_url
-l.md,5,"<script>alert(""x"")</script> & about 34 percent",34,,,exact,percent,2022,observed,neon.production.world_share,RUS,,Later <i>article</i>,2023-08-23,,javascript:alert(1)
-l.md,9,at least 70 percent by 2030,70,70,,at_least,percent,2030,target,electronics.market.domestic_share,RUS,,Later <i>article</i>,2023-08-23,,https://example.com/a?x=1&y=2
+l.md,5,"<script>alert(""x"")</script> & about 34 percent",34,,,exact,percent,2022,observed,neon.production.world_share,RUS,,Later <i>article</i> `touch pwned-report`,2023-08-23,,javascript:alert(1)
+l.md,9,at least 70 percent by 2030,70,70,,at_least,percent,2030,target,electronics.market.domestic_share,RUS,,Later <i>article</i> `touch pwned-report`,2023-08-23,,https://example.com/a?x=1&y=2
 CSV
 "$FIGTRACK" add --db "$db" --kind report "$tmp/report.md" >/dev/null 2>&1 &&
 "$FIGTRACK" import --db "$db" "$tmp/later.csv" >/dev/null 2>&1 ||
@@ -85,6 +85,9 @@ has "chart ids prefixed" "$page" "id='c1-gpPt0'"
 has "chart references follow the prefix" "$page" "href='#c1-gpPt"
 # the chart's own text from documents, escaped by gnuplot, stays escaped
 has "a chart's key escapes a title" "$page" "Later &lt;i>article&lt;/i>"
+find "$tmp" -name 'pwned*' > "$tmp/found"
+eq "a backquoted command in a title did not run when charting" "$(cat "$tmp/found")" ""
+has "the backquotes show as text in the chart's key" "$page" "<text>Later &lt;i>article&lt;/i> \`touch$(printf '\342\200\246') (2023-08-23)</text>"
 [ -s "$o/charts/index.csv" ] && pass "the charts' scripts kept in DIR/charts" || fail "the charts' scripts kept in DIR/charts"
 
 # --- atomic write ------------------------------------------------------------------
