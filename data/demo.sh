@@ -6,7 +6,10 @@
 # show one, export every figure to CSV, print the diff of the report
 # against everything newer, and write a gnuplot script and an SVG chart
 # per series into plots/out (refreshing the README's chart,
-# docs/img/plot-example.svg). Usage: sh data/demo.sh [FIGTRACK]
+# docs/img/plot-example.svg), and write the report page,
+# demo-out/report/index.html, with a screenshot of it taken by headless
+# Chromium for the README (docs/img/report.png) when Chromium is
+# installed. Usage: sh data/demo.sh [FIGTRACK]
 set -eu
 fig=${1:-./figtrack}
 case $fig in /*) ;; *) fig=$(pwd)/$fig ;; esac
@@ -56,3 +59,19 @@ cp plots/out/trade.exports.change--CHN--RUS.svg \
     docs/img/plot-example.svg
 echo "demo: charts in plots/out (index plots/out/index.csv);" \
     "README chart docs/img/plot-example.svg"
+echo
+echo "== figtrack report: the diff as a page to publish"
+"$fig" report --db "$db" --out "$out/report"
+chromium=$(command -v chromium || true)
+if [ -n "$chromium" ]; then
+	prof=$(mktemp -d)
+	HOME=$prof timeout 120 "$chromium" --headless --disable-gpu --no-sandbox \
+	    --disable-dev-shm-usage --no-first-run --user-data-dir="$prof" \
+	    --hide-scrollbars --window-size=1100,1500 \
+	    --screenshot="$top/docs/img/report.png" \
+	    "file://$top/$out/report/index.html" >/dev/null 2>&1 &&
+	    echo "demo: page screenshot docs/img/report.png (headless Chromium)" ||
+	    echo "demo: chromium could not take the page's screenshot" >&2
+	rm -rf "$prof"
+fi
+echo "demo: open $out/report/index.html in a browser"

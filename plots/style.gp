@@ -7,6 +7,10 @@
 #   gnuplot -e "fig_format='png'" SCRIPT.gp
 
 if (!exists("fig_format")) fig_format = 'svg'
+# A script sets fig_panels, its number of panels (one per kind of span:
+# years, half-years, quarters, months, days); the canvas grows with it.
+if (!exists("fig_panels")) fig_panels = 1
+fig_height = 220 + 380 * fig_panels
 
 # Fonts: the family is a fontconfig name (svg viewers fall back to their own).
 fig_font = 'DejaVu Sans,11'
@@ -14,13 +18,13 @@ fig_title_font = 'DejaVu Sans,14'
 fig_label_font = 'DejaVu Sans,8'
 
 if (fig_format eq 'svg') {
-	set terminal svg size 960,600 dynamic font fig_font background rgb 'white'
+	set terminal svg size 960,fig_height dynamic font fig_font background rgb 'white'
 } else {
 	if (fig_format eq 'png') {
-		set terminal pngcairo size 1440,900 font fig_font background rgb 'white'
+		set terminal pngcairo size 1440,(fig_height * 3 / 2) font fig_font background rgb 'white'
 	} else {
 		if (fig_format eq 'pdf') {
-			set terminal pdfcairo size 9.6in,6in font fig_font
+			set terminal pdfcairo size 9.6in,(fig_height / 100.0) font fig_font
 		} else {
 			print 'style.gp: unknown fig_format ', fig_format, ' (want svg, png or pdf)'
 			exit status 2
@@ -51,9 +55,8 @@ fig_ps_base = 1.5
 fig_pt_later = 5
 fig_pt_later_target = 4
 fig_ps_later = 1.2
-# Point labels sit up and right of their marker.
-fig_label_dx = 0.8
-fig_label_dy = 0.7
+# Value labels (the baseline's figures, the latest one) are placed by
+# figtrack where they cover no other label and no marker.
 
 set title font fig_title_font
 set border 3 lc rgb '#444444'

@@ -18,6 +18,7 @@ const struct fig_cmd *const cmd_table[] = {
 	&cmd_rm_entry,
 	&cmd_diff_entry,
 	&cmd_plot_entry,
+	&cmd_report_entry,
 	NULL
 };
 

@@ -310,39 +310,61 @@ enum { K_FIG, K_FIGR, K_TGT, K_TGTR, K_COUNT_ };
 static const char *const kind_block[K_COUNT_] = { "fig", "figr", "tgt",
     "tgtr" };
 
+/* The panels, one per kind of span, top to bottom: a half-year figure
+ * never sits among yearly ones as if it were comparable. */
+enum { G_YEAR, G_HALF, G_QUARTER, G_MONTH, G_DAY, G_COUNT_ };
+static const char *const panel_title[G_COUNT_] = { "years",
+    "half-years", "quarters", "months",
+    "days, and figures dated by their source" };
+
 struct src {
 	long long id;
 	const char *name;
 	const char *published;
 	int baseline;
 	int lt;			/* gnuplot line type, 1 for the baseline */
-	long n[K_COUNT_];	/* figures of each marker kind */
+	long n[G_COUNT_][K_COUNT_];	/* figures of each panel and kind */
 };
 
 struct pt {
 	const struct gp_point *p;
+	size_t order;		/* place in the chart's points */
 	double x, y, lo, hi;	/* where drawn; y, lo, hi scaled */
 	double x0;		/* the period's place before any nudge */
 	int nudge;		/* marker widths moved right (see DODGE) */
 	int src;		/* index into the sorted sources */
 	int kind;		/* K_* */
+	int panel;		/* G_* */
 	int arrow;		/* +1 up from lo, -1 down from hi, 0 none */
 };
 
-/* A label's extent in fractions of the graph's width and height. */
+/* A panel's y range and what it holds. */
+struct panel {
+	int used;
+	double ylo, yhi;
+	double up_top, down_bottom;	/* highest up-arrow bound, lowest down */
+	int any_target;
+};
+
+/* A label's or a marker's extent in fractions of the graph's width and
+ * height. */
 struct box {
 	double x0, x1, y0, y1;
 };
 
-/* Label metrics in graph fractions for style.gp's label font (8 pt) on
- * its default canvas (960 x 600): a character's width, the offset from
- * the point (fig_label_dx, fig_label_dy), a line's height and the step of
- * 1.2 lines a label moves up by. */
-#define LABEL_CHAR_W 0.0060
-#define LABEL_DX 0.006
-#define LABEL_DY 0.012
-#define LABEL_H 0.024
-#define LABEL_LINE 0.026
+/* The canvas style.gp draws on: 960 px wide, 220 px plus 380 px per
+ * panel tall. A panel's graph area is about 820 px wide and its share
+ * of the height less 170 px (title, key, tics, x label). The label font
+ * (8 pt) is at most about 6.2 px a character and 14 px a line; markers
+ * about 8 px across. Label boxes are judged with these, generously. */
+#define CANVAS_H0 220.0
+#define CANVAS_HP 380.0
+#define GRAPH_W_PX 820.0
+#define PANEL_MARGIN_PX 170.0
+#define LABEL_CHAR_PX 6.2
+#define LABEL_LINE_PX 14.0
+#define LABEL_GAP_PX 7.0
+#define MARKER_PX 10.0
 /* The same figure from several sources at one place: each source after
  * the first is drawn one marker width further right, as a fraction of the
  * x range, so that none hides another. */
@@ -372,6 +394,20 @@ src_cmp(const void *a, const void *b)
 	if ((c = strcmp(x->name, y->name)) != 0)
 		return c;
 	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Panel, then time, then the chart's order: rows of a block, and the
+ * points a line joins, run left to right. */
+static int
+pt_cmp(const void *a, const void *b)
+{
+	const struct pt *x = a, *y = b;
+
+	if (x->panel != y->panel)
+		return x->panel - y->panel;
+	if (x->x0 != y->x0)
+		return x->x0 < y->x0 ? -1 : 1;
+	return (x->order > y->order) - (x->order < y->order);
 }
 
 /* Appends v so that the same double always gives the same text. */
@@ -457,6 +493,24 @@ pick_unit(const struct pt *pts, size_t n)
 	return best;
 }
 
+/* The panel of a period gp_period_x accepted; no period is a
+ * publication date, a day. */
+static int
+period_panel(const char *period)
+{
+	size_t n = strlen(period);
+
+	if (n == 4)
+		return G_YEAR;
+	if (n == 7 && period[5] == 'H')
+		return G_HALF;
+	if (n == 7 && period[5] == 'Q')
+		return G_QUARTER;
+	if (n == 7)
+		return G_MONTH;
+	return G_DAY;
+}
+
 /* Appends s for a comment line: no control character (a newline would
  * end the comment and start a command) and no backslash (one at the end
  * of a line continues the comment onto the next). */
@@ -484,14 +538,407 @@ write_header(struct fig_buf *b, const struct gp_chart *c)
 	    "# The look (colours, fonts, terminal) is the shared %s, found\n"
 	    "# through the loadpath below (relative to this directory, then to\n"
 	    "# the directory `figtrack plot` ran in).\n"
-	    "# x is the decimal year; a period sits at its middle: 2022 at\n"
-	    "# 2022.5, 2022-H1 at 2022.25 (April). A figure with no period sits\n"
-	    "# at its source's publication date. Baseline report: circles;\n"
-	    "# later sources: squares; targets hollow; ranges as error bars;\n"
-	    "# more-than / less-than figures as arrows from the bound.\n\n",
+	    "# One panel per kind of span (years, half-years, quarters, months,\n"
+	    "# days): figures of unlike spans are never drawn together. x is\n"
+	    "# the decimal year; a period sits at its middle: 2022 at 2022.5,\n"
+	    "# 2022-H1 at 2022.25 (April). A figure with no period sits at its\n"
+	    "# source's publication date. Each source's figures are joined by\n"
+	    "# a line; baseline report: circles; later sources: squares;\n"
+	    "# targets hollow, joined by a dashed line; ranges as error bars;\n"
+	    "# more-than / less-than figures as arrows from the bound. The\n"
+	    "# baseline's figures and the latest one carry their values.\n\n",
 	    name.data, name.data, name.data, c->format, name.data, style.data);
 	buf_release(&name);
 	buf_release(&style);
+}
+
+/* A short number for a label: four significant digits, no exponent. */
+static void
+add_short_num(struct fig_buf *b, double v)
+{
+	char s[64];
+
+	if (fabs(v) >= 1e4)
+		snprintf(s, sizeof s, "%.0f", v);
+	else
+		snprintf(s, sizeof s, "%.4g", v);
+	if (strcmp(s, "-0") == 0)
+		snprintf(s, sizeof s, "0");
+	buf_adds(b, s);
+}
+
+/* The value a label shows, in the axis' scale: "~57%", "30-40%",
+ * ">80%", "147 bn", "50% target". */
+static void
+value_text(struct fig_buf *t, const struct pt *q, const char *unit,
+    const char *scale_word)
+{
+	const struct fig_claim *cl = q->p->claim;
+	const char *sign = "", *suffix = "";
+
+	switch (cl->qual) {
+	case FIG_Q_APPROX: sign = "~"; break;
+	case FIG_Q_MORE_THAN: sign = ">"; break;
+	case FIG_Q_AT_LEAST: sign = "\xE2\x89\xA5"; break;
+	case FIG_Q_LESS_THAN: sign = "<"; break;
+	case FIG_Q_AT_MOST: sign = "\xE2\x89\xA4"; break;
+	case FIG_Q_ALMOST: sign = "almost "; break;
+	default: break;
+	}
+	if (strcmp(unit, "percent") == 0)
+		suffix = "%";
+	else if (strcmp(unit, "percentage_point") == 0)
+		suffix = " pp";
+	else if (scale_word)
+		suffix = strcmp(scale_word, "billions") == 0 ? " bn" : " m";
+	if (q->kind == K_FIGR || q->kind == K_TGTR) {
+		add_short_num(t, q->lo);
+		buf_adds(t, "\xE2\x80\x93");
+		add_short_num(t, q->hi);
+	} else {
+		buf_adds(t, sign);
+		add_short_num(t, q->y);
+	}
+	buf_adds(t, suffix);
+	if (q->kind == K_TGT || q->kind == K_TGTR)
+		buf_adds(t, " target");
+}
+
+static int
+overlaps(const struct box *a, const struct box *b)
+{
+	return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
+}
+
+/* Finds a place for a label of size w x h next to the marker at (fx, fy)
+ * that covers no box in boxes[0..n) and stays inside the graph: to the
+ * right, to the left, then a line further up or down at a time. Sets
+ * *out and *left (the label reads leftwards from its right end). Returns
+ * 0, or -1 when no place was free (out is then the first that fits the
+ * graph). */
+static int
+place_label(const struct box *boxes, size_t n, double fx, double fy,
+    double w, double h, double gap, double line, struct box *out,
+    int *left)
+{
+	int found_inside = 0;
+
+	for (int k = 0; k <= 40; k++) {
+		for (int c = 0; c < 4; c++) {
+			double dy = (k == 0 ? 0 : (c < 2 ? 1 : -1) * k * line);
+			int l = c % 2 == 1;
+			struct box b;
+			size_t j;
+
+			if (k == 0 && c >= 2)
+				continue;
+			/* near the right edge, leftwards first */
+			if (fx > 0.7)
+				l = !l;
+			b.x0 = l ? fx - gap - w : fx + gap;
+			b.x1 = b.x0 + w;
+			b.y0 = fy + dy - h / 2;
+			b.y1 = b.y0 + h;
+			if (b.x0 < 0 || b.x1 > 1 || b.y0 < 0 || b.y1 > 1)
+				continue;
+			if (!found_inside) {
+				*out = b;
+				*left = l;
+				found_inside = 1;
+			}
+			for (j = 0; j < n; j++)
+				if (overlaps(&b, &boxes[j]))
+					break;
+			if (j == n) {
+				*out = b;
+				*left = l;
+				return 0;
+			}
+		}
+	}
+	if (!found_inside) {
+		out->x0 = fx + gap;
+		out->x1 = out->x0 + w;
+		out->y0 = fy - h / 2;
+		out->y1 = out->y0 + h;
+		*left = 0;
+	}
+	return -1;
+}
+
+/* The y range of one panel: padded, from zero when that is near, with
+ * room for the arrows (each 7% of the graph's height, drawn by
+ * style.gp). */
+static void
+panel_yrange(struct panel *g)
+{
+	double span = g->yhi - g->ylo;
+
+	if (span <= 0) {
+		/* one value: show it against zero */
+		span = g->ylo != 0 ? fabs(g->ylo) : 1;
+		if (g->ylo > 0)
+			g->ylo = 0;
+		else if (g->yhi < 0)
+			g->yhi = 0;
+	}
+	if (g->ylo >= 0 && g->ylo <= 0.5 * g->yhi)
+		g->ylo = 0;
+	else
+		g->ylo -= 0.08 * span;
+	/* room above for the value labels */
+	g->yhi += 0.14 * span;
+	if (g->up_top > -HUGE_VAL)
+		g->yhi = fmax(g->yhi, g->up_top + 0.12 * (g->yhi - g->ylo));
+	if (g->down_bottom < HUGE_VAL)
+		g->ylo = fmin(g->ylo, g->down_bottom - 0.12 * (g->yhi - g->ylo));
+}
+
+/* The datablocks of one source in one panel: a block per marker kind,
+ * and the line through its observations and the one through its
+ * targets, each left to right. */
+static void
+write_blocks(struct fig_buf *out, const struct pt *pts, size_t npts,
+    const struct src *srcs, size_t s, int g)
+{
+	struct fig_buf t = FIG_BUF_INIT;
+	size_t i;
+
+	for (int k = 0; k < K_COUNT_; k++) {
+		if (srcs[s].n[g][k] == 0)
+			continue;
+		buf_addf(out, "$s%zu_p%d_%s << EOD\n", s + 1, g + 1,
+		    kind_block[k]);
+		for (i = 0; i < npts; i++) {
+			const struct fig_claim *cl;
+			if (pts[i].src != (int)s || pts[i].panel != g ||
+			    pts[i].kind != k)
+				continue;
+			cl = pts[i].p->claim;
+			buf_reset(&t);
+			buf_adds(&t, srcs[s].name);
+			if (srcs[s].published[0])
+				buf_addf(&t, " %s", srcs[s].published);
+			buf_adds(out, "# ");
+			gp_quote(out, buf_str(&t));
+			buf_addf(out, " line %ld, %s, %s, %s", cl->line,
+			    cl->period[0] ? "period" : "published",
+			    claim_qual_name(cl->qual),
+			    claim_kind_name(cl->kind));
+			if (pts[i].nudge)
+				buf_addf(out, ", x nudged %d marker%s right of "
+				    "the same figure", pts[i].nudge,
+				    pts[i].nudge == 1 ? "" : "s");
+			buf_adds(out, ": ");
+			gp_quote(out, cl->quote);
+			buf_addc(out, '\n');
+			add_num(out, pts[i].x);
+			buf_addc(out, ' ');
+			add_num(out, pts[i].y);
+			if (k == K_FIGR || k == K_TGTR) {
+				buf_addc(out, ' ');
+				add_num(out, pts[i].lo);
+				buf_addc(out, ' ');
+				add_num(out, pts[i].hi);
+			}
+			buf_addc(out, '\n');
+		}
+		buf_adds(out, "EOD\n");
+	}
+	/* the lines: observations solid, targets dashed, never one line
+	 * through both */
+	for (int tg = 0; tg < 2; tg++) {
+		long n = tg ? srcs[s].n[g][K_TGT] + srcs[s].n[g][K_TGTR] :
+		    srcs[s].n[g][K_FIG] + srcs[s].n[g][K_FIGR];
+		if (n < 2)
+			continue;
+		buf_addf(out, "$s%zu_p%d_%s << EOD\n", s + 1, g + 1,
+		    tg ? "tline" : "line");
+		for (i = 0; i < npts; i++) {
+			int is_tg = pts[i].kind == K_TGT || pts[i].kind == K_TGTR;
+			if (pts[i].src != (int)s || pts[i].panel != g ||
+			    is_tg != tg)
+				continue;
+			add_num(out, pts[i].x);
+			buf_addc(out, ' ');
+			add_num(out, pts[i].y);
+			buf_addc(out, '\n');
+		}
+		buf_adds(out, "EOD\n");
+	}
+	buf_release(&t);
+}
+
+/* The value labels of one panel: every figure of the baseline and the
+ * latest later figure (observations before targets), each placed
+ * where it covers no other label and no marker; a label moved off its
+ * marker's height gets a dotted leader line back to it. */
+static void
+write_labels(struct fig_buf *out, const struct pt *pts, size_t npts,
+    const struct src *srcs, int g, const double xr[2], const double yr[2],
+    double panel_px, const char *unit, const char *scale_word)
+{
+	struct fig_buf t = FIG_BUF_INIT;
+	struct box *boxes = xcalloc(2 * npts + 1, sizeof *boxes);
+	size_t nboxes = 0, i, j, latest = npts;
+	double mw = MARKER_PX / GRAPH_W_PX, mh = MARKER_PX / panel_px;
+	long label = 0, arrow = 1000;
+
+	/* every marker is in the way */
+	for (i = 0; i < npts; i++) {
+		double fx, fy;
+		if (pts[i].panel != g)
+			continue;
+		fx = (pts[i].x - xr[0]) / (xr[1] - xr[0]);
+		fy = (pts[i].y - yr[0]) / (yr[1] - yr[0]);
+		boxes[nboxes].x0 = fx - mw / 2;
+		boxes[nboxes].x1 = fx + mw / 2;
+		boxes[nboxes].y0 = fy - mh / 2;
+		boxes[nboxes].y1 = fy + mh / 2;
+		nboxes++;
+	}
+	/* the latest later figure: the last in time, an observation when
+	 * there is one, of the latest source at that time */
+	for (i = 0; i < npts; i++) {
+		int obs, lobs;
+		if (pts[i].panel != g || srcs[pts[i].src].baseline)
+			continue;
+		if (latest == npts) {
+			latest = i;
+			continue;
+		}
+		obs = pts[i].kind == K_FIG || pts[i].kind == K_FIGR;
+		lobs = pts[latest].kind == K_FIG || pts[latest].kind == K_FIGR;
+		if (obs != lobs ? obs : pts[i].x0 > pts[latest].x0 ||
+		    (pts[i].x0 == pts[latest].x0 &&
+		    pts[i].src >= pts[latest].src))
+			latest = i;
+	}
+	for (i = 0; i < npts; i++) {
+		const struct src *sr = &srcs[pts[i].src];
+		struct box b;
+		double fx, fy, w, h, ax, ay;
+		int left, dup = 0;
+
+		if (pts[i].panel != g || (!sr->baseline && i != latest))
+			continue;
+		for (j = 0; j < i; j++)
+			if (pts[j].panel == g && pts[j].x0 == pts[i].x0 &&
+			    pts[j].y == pts[i].y && pts[j].src == pts[i].src &&
+			    pts[j].kind == pts[i].kind)
+				dup = 1;
+		if (dup)
+			continue;
+		buf_reset(&t);
+		if (!sr->baseline)
+			buf_adds(&t, "latest: ");
+		value_text(&t, &pts[i], unit, scale_word);
+		if (!sr->baseline) {
+			buf_adds(&t, ", ");
+			if (pts[i].p->label)
+				buf_adds(&t, pts[i].p->label);
+			else {
+				buf_adds(&t, sr->name);
+				if (sr->published[0])
+					buf_addf(&t, " %s", sr->published);
+			}
+		}
+		fx = (pts[i].x - xr[0]) / (xr[1] - xr[0]);
+		fy = (pts[i].y - yr[0]) / (yr[1] - yr[0]);
+		w = (double)utf8_chars(buf_str(&t)) * LABEL_CHAR_PX / GRAPH_W_PX;
+		h = LABEL_LINE_PX / panel_px;
+		place_label(boxes, nboxes, fx, fy, w, h,
+		    LABEL_GAP_PX / GRAPH_W_PX, LABEL_LINE_PX * 1.15 / panel_px,
+		    &b, &left);
+		boxes[nboxes++] = b;
+		ax = left ? b.x1 : b.x0;
+		ay = (b.y0 + b.y1) / 2;
+		buf_addf(out, "set label %ld ", ++label);
+		gp_quote(out, buf_str(&t));
+		buf_adds(out, " at graph ");
+		add_num(out, round(ax * 10000) / 10000);
+		buf_adds(out, ", graph ");
+		add_num(out, round(ay * 10000) / 10000);
+		buf_addf(out, " %s font fig_label_font tc lt %d noenhanced "
+		    "front\n", left ? "right" : "left", sr->lt);
+		if (fabs(ay - fy) > h / 2) {
+			buf_addf(out, "set arrow %ld from graph ", ++arrow);
+			add_num(out, round(ax * 10000) / 10000);
+			buf_adds(out, ", graph ");
+			add_num(out, round((ay > fy ? b.y0 : b.y1) * 10000) / 10000);
+			buf_adds(out, " to first ");
+			add_num(out, pts[i].x);
+			buf_adds(out, ", first ");
+			add_num(out, pts[i].y);
+			buf_addf(out, " nohead lt %d lw 0.5 dt 3 back\n", sr->lt);
+		}
+	}
+	free(boxes);
+	buf_release(&t);
+}
+
+/* The plot command of one panel: lines, then markers, then one key
+ * entry per source drawn in it. */
+static void
+write_plot(struct fig_buf *out, const struct src *srcs, size_t nsrc, int g,
+    int any_target)
+{
+	struct fig_buf t = FIG_BUF_INIT;
+	int first = 1;
+
+	buf_adds(out, "plot \\\n");
+	for (size_t s = 0; s < nsrc; s++) {
+		const char *pt = srcs[s].baseline ? "base" : "later";
+		const long *n = srcs[s].n[g];
+		if (n[K_FIG] + n[K_FIGR] >= 2) {
+			buf_addf(out, "%s  $s%zu_p%d_line using 1:2 with lines "
+			    "lt %d notitle", first ? "" : ", \\\n", s + 1, g + 1,
+			    srcs[s].lt);
+			first = 0;
+		}
+		if (n[K_TGT] + n[K_TGTR] >= 2) {
+			buf_addf(out, "%s  $s%zu_p%d_tline using 1:2 with lines "
+			    "lt %d dt 2 notitle", first ? "" : ", \\\n", s + 1,
+			    g + 1, srcs[s].lt);
+			first = 0;
+		}
+		for (int k = 0; k < K_COUNT_; k++) {
+			int tgt = k == K_TGT || k == K_TGTR;
+			if (n[k] == 0)
+				continue;
+			buf_addf(out, "%s  $s%zu_p%d_%s using %s with %s lt %d "
+			    "pt fig_pt_%s%s ps fig_ps_%s notitle",
+			    first ? "" : ", \\\n", s + 1, g + 1, kind_block[k],
+			    k == K_FIGR || k == K_TGTR ? "1:2:3:4" : "1:2",
+			    k == K_FIGR || k == K_TGTR ? "yerrorbars" : "points",
+			    srcs[s].lt, pt, tgt ? "_target" : "", pt);
+			first = 0;
+		}
+	}
+	for (size_t s = 0; s < nsrc; s++) {
+		const char *pt = srcs[s].baseline ? "base" : "later";
+		long total = 0;
+		for (int k = 0; k < K_COUNT_; k++)
+			total += srcs[s].n[g][k];
+		if (total == 0)
+			continue;
+		buf_reset(&t);
+		if (srcs[s].baseline)
+			buf_adds(&t, "baseline report: ");
+		buf_adds(&t, srcs[s].name);
+		if (srcs[s].published[0])
+			buf_addf(&t, " (%s)", srcs[s].published);
+		buf_addf(out, ", \\\n  keyentry with linespoints lt %d "
+		    "pt fig_pt_%s ps fig_ps_%s title ", srcs[s].lt, pt, pt);
+		gp_quote(out, buf_str(&t));
+		buf_adds(out, " noenhanced");
+	}
+	if (any_target)
+		buf_adds(out, ", \\\n  keyentry with linespoints lc rgb "
+		    "'#555555' dt 2 pt fig_pt_later_target ps fig_ps_later "
+		    "title 'hollow, dashed: a target, at its target date'");
+	buf_addc(out, '\n');
+	buf_release(&t);
 }
 
 int
@@ -500,21 +947,20 @@ gp_write_script(struct fig_buf *out, const struct gp_chart *c,
 {
 	struct pt *pts;
 	struct src *srcs;
+	struct panel panels[G_COUNT_];
 	size_t npts = 0, nsrc = 0, i, j;
 	const char *unit, *scale_name = NULL;
-	double scale = 1, maxabs = 0, ylo = 0, yhi = 0, xlo = 0, xhi = 0;
-	double up_top = -HUGE_VAL, down_bottom = HUGE_VAL, span, step;
-	long label = 0, arrow = 0;
-	int any_target = 0;
-	struct box *boxes;
-	size_t nboxes = 0;
+	double scale = 1, maxabs = 0, xlo = 0, xhi = 0, step, panel_px;
+	long arrow = 0;
+	int npanels = 0;
 	struct fig_buf t = FIG_BUF_INIT;
 
 	memset(res, 0, sizeof *res);
+	memset(panels, 0, sizeof panels);
 	pts = xcalloc(c->npoints ? c->npoints : 1, sizeof *pts);
 	srcs = xcalloc(c->npoints ? c->npoints : 1, sizeof *srcs);
 
-	/* place every figure in time */
+	/* place every figure in time and in its panel */
 	for (i = 0; i < c->npoints; i++) {
 		const struct gp_point *p = &c->points[i];
 		const char *when = p->claim->period[0] ? p->claim->period :
@@ -525,7 +971,10 @@ gp_write_script(struct fig_buf *out, const struct gp_chart *c,
 			continue;
 		}
 		pts[npts].p = p;
-		pts[npts].x = x;
+		pts[npts].order = i;
+		pts[npts].x = pts[npts].x0 = x;
+		pts[npts].panel = p->claim->period[0] ?
+		    period_panel(p->claim->period) : G_DAY;
 		npts++;
 	}
 	if (npts == 0) {
@@ -548,6 +997,7 @@ gp_write_script(struct fig_buf *out, const struct gp_chart *c,
 	}
 	npts = j;
 	res->plotted = (long)npts;
+	qsort(pts, npts, sizeof *pts, pt_cmp);
 
 	/* sources: baseline first, then by publication date */
 	for (i = 0; i < npts; i++) {
@@ -587,6 +1037,7 @@ gp_write_script(struct fig_buf *out, const struct gp_chart *c,
 
 	for (i = 0; i < npts; i++) {
 		struct pt *q = &pts[i];
+		struct panel *g = &panels[q->panel];
 		const struct fig_claim *cl = q->p->claim;
 		int target = cl->kind == FIG_PK_TARGET ||
 		    metric_is_target(c->metric), range;
@@ -602,45 +1053,34 @@ gp_write_script(struct fig_buf *out, const struct gp_chart *c,
 		q->arrow = range ? 0 : cl->has_low ? 1 : cl->has_high ? -1 : 0;
 		q->kind = target ? (range ? K_TGTR : K_TGT) :
 		    (range ? K_FIGR : K_FIG);
-		any_target |= target;
-		srcs[j].n[q->kind]++;
-		if (i == 0) {
-			ylo = fmin(q->y, q->lo);
-			yhi = fmax(q->y, q->hi);
-			xlo = xhi = q->x;
+		g->any_target |= target;
+		srcs[j].n[q->panel][q->kind]++;
+		if (!g->used) {
+			g->used = 1;
+			npanels++;
+			g->ylo = fmin(q->y, q->lo);
+			g->yhi = fmax(q->y, q->hi);
+			g->up_top = -HUGE_VAL;
+			g->down_bottom = HUGE_VAL;
 		}
-		ylo = fmin(ylo, fmin(q->y, q->lo));
-		yhi = fmax(yhi, fmax(q->y, q->hi));
+		if (i == 0)
+			xlo = xhi = q->x;
+		g->ylo = fmin(g->ylo, fmin(q->y, q->lo));
+		g->yhi = fmax(g->yhi, fmax(q->y, q->hi));
 		xlo = fmin(xlo, q->x);
 		xhi = fmax(xhi, q->x);
 		if (q->arrow > 0)
-			up_top = fmax(up_top, q->lo);
+			g->up_top = fmax(g->up_top, q->lo);
 		if (q->arrow < 0)
-			down_bottom = fmin(down_bottom, q->hi);
+			g->down_bottom = fmin(g->down_bottom, q->hi);
 	}
+	for (int g = 0; g < G_COUNT_; g++)
+		if (panels[g].used)
+			panel_yrange(&panels[g]);
+	res->panels = npanels;
 
-	/* y range: padded, from zero when that is near, with room for the
-	 * arrows (each 7% of the graph's height, drawn by style.gp) */
-	span = yhi - ylo;
-	if (span <= 0) {
-		/* one value: show it against zero */
-		span = ylo != 0 ? fabs(ylo) : 1;
-		if (ylo > 0)
-			ylo = 0;
-		else if (yhi < 0)
-			yhi = 0;
-	}
-	if (ylo >= 0 && ylo <= 0.5 * yhi)
-		ylo = 0;
-	else
-		ylo -= 0.08 * span;
-	yhi += 0.08 * span;
-	if (up_top > -HUGE_VAL)
-		yhi = fmax(yhi, up_top + 0.12 * (yhi - ylo));
-	if (down_bottom < HUGE_VAL)
-		ylo = fmin(ylo, down_bottom - 0.12 * (yhi - ylo));
-
-	/* x range: whole years around the figures */
+	/* x range: whole years around the figures, shared by the panels so
+	 * that a year is in the same place in each */
 	xlo = floor(xlo);
 	xhi = ceil(xhi);
 	if (xhi - xlo < 1)
@@ -650,13 +1090,12 @@ gp_write_script(struct fig_buf *out, const struct gp_chart *c,
 
 	/* the same figure from another source at the same place: nudge it
 	 * right by its source's rank among the sources there */
-	for (i = 0; i < npts; i++)
-		pts[i].x0 = pts[i].x;
 	for (i = 0; i < npts; i++) {
 		int seen[8], nseen = 0, rank = -1;
 		for (j = 0; j <= i && rank < 0; j++) {
 			int k;
-			if (pts[j].x0 != pts[i].x0 || pts[j].y != pts[i].y)
+			if (pts[j].x0 != pts[i].x0 || pts[j].y != pts[i].y ||
+			    pts[j].panel != pts[i].panel)
 				continue;
 			for (k = 0; k < nseen; k++)
 				if (seen[k] == pts[j].src)
@@ -670,11 +1109,12 @@ gp_write_script(struct fig_buf *out, const struct gp_chart *c,
 		pts[i].x = pts[i].x0 + pts[i].nudge * DODGE * (xhi - xlo);
 	}
 
-	/* the script */
+	/* the script: set-up, shared axis */
 	write_header(out, c);
 	buf_addf(out, "if (!exists(\"fig_format\")) fig_format = '%s'\n",
 	    strcmp(c->format, "png") == 0 ? "png" :
 	    strcmp(c->format, "pdf") == 0 ? "pdf" : "svg");
+	buf_addf(out, "fig_panels = %d\n", npanels);
 	buf_adds(out, "set loadpath");
 	for (i = 0; c->style_dirs && c->style_dirs[i]; i++) {
 		buf_addc(out, ' ');
@@ -688,17 +1128,8 @@ gp_write_script(struct fig_buf *out, const struct gp_chart *c,
 	gp_quote(out, buf_str(&t));
 	buf_adds(out, " . fig_format\n\n");
 
-	buf_reset(&t);
-	buf_adds(&t, c->metric);
-	if (c->entity && c->entity[0] && c->partner && c->partner[0])
-		buf_addf(&t, " (%s / %s)", c->entity, c->partner);
-	else if (c->entity && c->entity[0])
-		buf_addf(&t, " (%s)", c->entity);
-	buf_adds(out, "set title ");
-	gp_quote(out, buf_str(&t));
-	buf_adds(out, " noenhanced\n"
-	    "set xlabel 'year (a period is placed at its middle)' noenhanced\n"
-	    "set ylabel ");
+	buf_adds(out, "set xlabel 'year (a period is placed at its middle)' "
+	    "noenhanced\nset ylabel ");
 	unit_label(out, unit, scale_name);
 	buf_adds(out, " noenhanced\nset xrange [");
 	add_num(out, xlo);
@@ -706,158 +1137,56 @@ gp_write_script(struct fig_buf *out, const struct gp_chart *c,
 	add_num(out, xhi);
 	buf_adds(out, "]\nset xtics ");
 	add_num(out, step);
-	buf_addf(out, " format '%%.0f'\nset mxtics %d\nset yrange [",
+	buf_addf(out, " format '%%.0f'\nset mxtics %d\n\n",
 	    step == 1 ? 4 : step == 2 ? 2 : step == 5 ? 5 : 10);
-	add_num(out, ylo);
-	buf_addc(out, ':');
-	add_num(out, yhi);
-	buf_adds(out, "]\n\n");
 
-	/* data: one block per source and marker kind; columns x y [low high] */
-	for (size_t s = 0; s < nsrc; s++) {
-		for (int k = 0; k < K_COUNT_; k++) {
-			if (srcs[s].n[k] == 0)
-				continue;
-			buf_addf(out, "$s%zu_%s << EOD\n", s + 1, kind_block[k]);
-			for (i = 0; i < npts; i++) {
-				const struct fig_claim *cl;
-				if (pts[i].src != (int)s || pts[i].kind != k)
-					continue;
-				cl = pts[i].p->claim;
-				buf_reset(&t);
-				buf_adds(&t, srcs[s].name);
-				if (srcs[s].published[0])
-					buf_addf(&t, " %s", srcs[s].published);
-				buf_adds(out, "# ");
-				gp_quote(out, buf_str(&t));
-				buf_addf(out, " line %ld, %s, %s, %s", cl->line,
-				    cl->period[0] ? "period" : "published",
-				    claim_qual_name(cl->qual),
-				    claim_kind_name(cl->kind));
-				if (pts[i].nudge)
-					buf_addf(out, ", x nudged %d marker%s "
-					    "right of the same figure", pts[i].nudge,
-					    pts[i].nudge == 1 ? "" : "s");
-				buf_adds(out, ": ");
-				gp_quote(out, cl->quote);
-				buf_addc(out, '\n');
-				add_num(out, pts[i].x);
-				buf_addc(out, ' ');
-				add_num(out, pts[i].y);
-				if (k == K_FIGR || k == K_TGTR) {
-					buf_addc(out, ' ');
-					add_num(out, pts[i].lo);
-					buf_addc(out, ' ');
-					add_num(out, pts[i].hi);
-				}
-				buf_addc(out, '\n');
-			}
-			buf_adds(out, "EOD\n");
-		}
-	}
+	/* the data: per source and panel, a block per marker kind and the
+	 * lines through them */
+	for (size_t s = 0; s < nsrc; s++)
+		for (int g = 0; g < G_COUNT_; g++)
+			write_blocks(out, pts, npts, srcs, s, g);
 
-	/* one-sided bounds: an arrow from the bound, away from it */
-	buf_addc(out, '\n');
-	for (i = 0; i < npts; i++) {
-		if (pts[i].arrow == 0)
+	/* the panels, top to bottom */
+	buf_reset(&t);
+	buf_adds(&t, c->metric);
+	if (c->entity && c->entity[0] && c->partner && c->partner[0])
+		buf_addf(&t, " (%s / %s)", c->entity, c->partner);
+	else if (c->entity && c->entity[0])
+		buf_addf(&t, " (%s)", c->entity);
+	buf_addf(out, "\nset multiplot layout %d,1 title ", npanels);
+	gp_quote(out, buf_str(&t));
+	buf_adds(out, " font fig_title_font noenhanced\n");
+	panel_px = (CANVAS_H0 + CANVAS_HP * npanels) / npanels -
+	    PANEL_MARGIN_PX;
+	for (int g = 0; g < G_COUNT_; g++) {
+		double xr[2] = { xlo, xhi }, yr[2];
+		if (!panels[g].used)
 			continue;
-		buf_addf(out, "set arrow %ld from first ", ++arrow);
-		add_num(out, pts[i].x);
-		buf_adds(out, ", first ");
-		add_num(out, pts[i].arrow > 0 ? pts[i].lo : pts[i].hi);
-		buf_addf(out, " rto graph 0, graph %s0.07 as %d front\n",
-		    pts[i].arrow > 0 ? "" : "-", srcs[pts[i].src].lt);
-	}
-
-	/* labels: source and publication date by each point. A label that
-	 * would cover an earlier one moves up a line until it is clear,
-	 * judged on boxes in graph fractions sized for style.gp's label font
-	 * on its default canvas: close enough for the shipped look. */
-	boxes = xcalloc(npts ? npts : 1, sizeof *boxes);
-	for (i = 0; i < npts; i++) {
-		int dup = 0, stack = 0, right;
-		double fx, fy, w;
-		for (j = 0; j < i; j++)
-			if (pts[j].x0 == pts[i].x0 && pts[j].y == pts[i].y &&
-			    pts[j].src == pts[i].src)
-				dup = 1;
-		if (dup)
-			continue;
-		buf_reset(&t);
-		if (pts[i].p->label)
-			buf_adds(&t, pts[i].p->label);
-		else {
-			buf_adds(&t, srcs[pts[i].src].name);
-			if (srcs[pts[i].src].published[0])
-				buf_addf(&t, " %s", srcs[pts[i].src].published);
-		}
-		/* near the right edge a label reads leftwards, inside the box */
-		right = pts[i].x > xlo + 0.75 * (xhi - xlo);
-		fx = (pts[i].x - xlo) / (xhi - xlo);
-		fy = (pts[i].y - ylo) / (yhi - ylo);
-		w = (double)utf8_chars(buf_str(&t)) * LABEL_CHAR_W;
-		boxes[nboxes].x0 = right ? fx - LABEL_DX - w : fx + LABEL_DX;
-		boxes[nboxes].x1 = boxes[nboxes].x0 + w;
-		for (;; stack++) {
-			boxes[nboxes].y0 = fy + LABEL_DY + stack * LABEL_LINE;
-			boxes[nboxes].y1 = boxes[nboxes].y0 + LABEL_H;
-			for (j = 0; j < nboxes; j++)
-				if (boxes[j].x0 < boxes[nboxes].x1 &&
-				    boxes[nboxes].x0 < boxes[j].x1 &&
-				    boxes[j].y0 < boxes[nboxes].y1 &&
-				    boxes[nboxes].y0 < boxes[j].y1)
-					break;
-			if (j == nboxes || stack == 12)
-				break;
-		}
-		nboxes++;
-		buf_addf(out, "set label %ld ", ++label);
-		gp_quote(out, buf_str(&t));
-		buf_adds(out, " at first ");
-		add_num(out, pts[i].x);
-		buf_adds(out, ", first ");
-		add_num(out, pts[i].y);
-		buf_addf(out, " offset char %sfig_label_dx, char "
-		    "(fig_label_dy + %d * 1.2) %s font fig_label_font "
-		    "tc lt %d noenhanced front\n", right ? "-" : "", stack,
-		    right ? "right" : "left", srcs[pts[i].src].lt);
-	}
-	free(boxes);
-
-	/* the plot: data without key titles, then one key entry a source */
-	buf_adds(out, "\nplot \\\n");
-	for (size_t s = 0; s < nsrc; s++) {
-		const char *pt = srcs[s].baseline ? "base" : "later";
-		for (int k = 0; k < K_COUNT_; k++) {
-			int tgt = k == K_TGT || k == K_TGTR;
-			if (srcs[s].n[k] == 0)
+		yr[0] = panels[g].ylo;
+		yr[1] = panels[g].yhi;
+		buf_addf(out, "\n# panel: %s\nunset label\nunset arrow\n"
+		    "set title '%s' noenhanced\nset yrange [", panel_title[g],
+		    panel_title[g]);
+		add_num(out, yr[0]);
+		buf_addc(out, ':');
+		add_num(out, yr[1]);
+		buf_adds(out, "]\n");
+		/* one-sided bounds: an arrow from the bound, away from it */
+		for (i = 0; i < npts; i++) {
+			if (pts[i].panel != g || pts[i].arrow == 0)
 				continue;
-			buf_addf(out, "  $s%zu_%s using %s with %s lt %d "
-			    "pt fig_pt_%s%s ps fig_ps_%s notitle, \\\n", s + 1,
-			    kind_block[k],
-			    k == K_FIGR || k == K_TGTR ? "1:2:3:4" : "1:2",
-			    k == K_FIGR || k == K_TGTR ? "yerrorbars" : "points",
-			    srcs[s].lt, pt, tgt ? "_target" : "", pt);
+			buf_addf(out, "set arrow %ld from first ", ++arrow);
+			add_num(out, pts[i].x);
+			buf_adds(out, ", first ");
+			add_num(out, pts[i].arrow > 0 ? pts[i].lo : pts[i].hi);
+			buf_addf(out, " rto graph 0, graph %s0.07 as %d front\n",
+			    pts[i].arrow > 0 ? "" : "-", srcs[pts[i].src].lt);
 		}
+		write_labels(out, pts, npts, srcs, g, xr, yr, panel_px, unit,
+		    scale_name);
+		write_plot(out, srcs, nsrc, g, panels[g].any_target);
 	}
-	for (size_t s = 0; s < nsrc; s++) {
-		const char *pt = srcs[s].baseline ? "base" : "later";
-		buf_reset(&t);
-		if (srcs[s].baseline)
-			buf_adds(&t, "baseline report: ");
-		buf_adds(&t, srcs[s].name);
-		if (srcs[s].published[0])
-			buf_addf(&t, " (%s)", srcs[s].published);
-		buf_addf(out, "  keyentry with points lt %d pt fig_pt_%s "
-		    "ps fig_ps_%s title ", srcs[s].lt, pt, pt);
-		gp_quote(out, buf_str(&t));
-		buf_adds(out, " noenhanced");
-		buf_adds(out, s + 1 < nsrc || any_target ? ", \\\n" : "\n");
-	}
-	if (any_target)
-		buf_adds(out, "  keyentry with points lc rgb '#555555' "
-		    "pt fig_pt_base_target ps fig_ps_later "
-		    "title 'hollow: a target, at its target date'\n");
+	buf_adds(out, "unset multiplot\n");
 
 	buf_release(&t);
 	free(pts);

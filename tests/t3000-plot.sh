@@ -58,25 +58,26 @@ has "svg: y label is the unit" "$svg" ">percent</text>"
 has "svg: key names the baseline report" "$svg" "<text>baseline report: Neon briefing (2022-11-01)</text>"
 has "svg: key names a later source" "$svg" "<text>Later article (2023-08-23)</text>"
 has "svg: key names the dataset, dated by its latest row" "$svg" "<text>Statistics office (2025-01-13)</text>"
-has "svg: a dataset point shows its own row's date" "$svg" "<text>Statistics office 2024-02-01</text>"
-has "svg: baseline point labelled" "$svg" "<text>Neon briefing 2022-11-01</text>"
-has "svg: later point labelled" "$svg" "<text>Later article 2023-08-23</text>"
+has "svg: the latest figure carries its value and its row's own date" "$svg" "<text>latest: 25%, Statistics office 2024-02-01</text>"
+has "svg: the baseline figure carries its value" "$svg" "<text>~30%</text>"
+has "svg: the yearly panel is named" "$svg" "<text>years</text>"
+hasnt "svg: no point is labelled with its source any more (the key names them)" "$svg" "<text>Later article 2023-08-23</text>"
 has "svg: x tics are years" "$svg" ">2022</tspan>"
 has "svg: money scaled" "$o/trade.turnover.value--CHN+RUS.svg" ">USD, billions</text>"
 has "svg: nanometres" "$o/chips.process_node--RUS.svg" ">nanometres (nm)</text>"
-has "svg: the target key" "$o/electronics.market.domestic_share--RUS.svg" "hollow: a target, at its target date"
+has "svg: the target key" "$o/electronics.market.domestic_share--RUS.svg" "hollow, dashed: a target, at its target date"
 
 # --- the marks in the scripts ------------------------------------------------
 gp=$o/neon.production.world_share--RUS.gp
-has "baseline: line type 1, circles" "$gp" "\$s1_fig using 1:2 with points lt 1 pt fig_pt_base ps fig_ps_base notitle"
-has "range as error bars" "$gp" "\$s2_figr using 1:2:3:4 with yerrorbars lt 2"
+has "baseline: line type 1, circles" "$gp" "\$s1_p1_fig using 1:2 with points lt 1 pt fig_pt_base ps fig_ps_base notitle"
+has "range as error bars" "$gp" "\$s2_p1_figr using 1:2:3:4 with yerrorbars lt 2"
 has "range row: x low high" "$gp" "2022.5 35 30 40"
 has "a year at mid-year" "$gp" "2021.5 30"
-has "title escaped and noenhanced" "$gp" "set title 'neon.production.world_share (RUS)' noenhanced"
+has "title escaped and noenhanced" "$gp" "set multiplot layout 1,1 title 'neon.production.world_share (RUS)' font fig_title_font noenhanced"
 has "loads the shared style" "$gp" "load 'style.gp'"
 has "more than: an arrow up from the bound" "$o/machine_tools.consumption.import_share--RUS.gp" "from first 2015.5, first 80 rto graph 0, graph 0.07 as 2 front"
 has "almost: an arrow down" "$o/chips.process_node--RUS.gp" "first 65 rto graph 0, graph -0.07"
-has "target: hollow at its date" "$o/electronics.market.domestic_share--RUS.gp" "\$s1_tgt << EOD"
+has "target: hollow at its date" "$o/electronics.market.domestic_share--RUS.gp" "\$s1_p1_tgt << EOD"
 has "target: at 2030" "$o/electronics.market.domestic_share--RUS.gp" "2030.5 70"
 
 # --- the same database gives byte-identical files ----------------------------
@@ -155,3 +156,30 @@ has "gnuplot failing: gives gnuplot's reason" "$tmp/err" "style.gp\" line 2"
 eq "gnuplot failing: one message per script" "$(grep -c 'gnuplot failed' "$tmp/err")" 5
 eq "gnuplot failing: no chart left behind" "$(ls "$tmp/fails" | grep -c '\.svg$')" 0
 line "gnuplot failing: no chart in the index" "$tmp/fails/index.csv" "neon.production.world_share,RUS,,percent,3,3,neon.production.world_share--RUS.gp,"
+
+# --- unlike spans apart, a source's figures joined, targets apart -------------
+cat > "$tmp/spans.csv" <<'CSV'
+doc,line,quote,value,low,high,qualifier,unit,period,period_kind,metric,entity,footnote,title,published
+s,1,a,10,,,exact,percent,2021,observed,x.share,RUS,,Spans,2023-01-01
+s,2,b,12,,,exact,percent,2022,observed,x.share,RUS,,Spans,2023-01-01
+s,3,c,38,,,exact,percent,2022-H2,observed,x.share,RUS,,Spans,2023-01-01
+s,4,d,50,,,exact,percent,2030,target,x.share,RUS,,Spans,2023-01-01
+s,5,e,60,,,exact,percent,2035,target,x.share,RUS,,Spans,2023-01-01
+CSV
+"$FIGTRACK" import --db "$tmp/spans.db" "$tmp/spans.csv" >/dev/null 2>&1 ||
+	fail "t3000 setup: cannot import spans.csv"
+ok "spans: plot exits 0" "$FIGTRACK" plot --db "$tmp/spans.db" --out "$tmp/spans" --baseline 1
+gp=$tmp/spans/x.share--RUS.gp
+line "spans: two panels" "$gp" "fig_panels = 2"
+line "spans: the years' panel" "$gp" "set title 'years' noenhanced"
+line "spans: the half-year's own panel" "$gp" "set title 'half-years' noenhanced"
+# the yearly observations joined left to right, the half-year not among them
+awk '/^\$s1_p1_line << EOD$/,/^EOD$/' "$gp" > "$tmp/line.got"
+printf '%s\n' '$s1_p1_line << EOD' '2021.5 10' '2022.5 12' 'EOD' > "$tmp/line.want"
+same "spans: the line joins the yearly observations only" "$tmp/line.got" "$tmp/line.want"
+awk '/^\$s1_p2_fig << EOD$/,/^EOD$/' "$gp" | grep -v '^#' > "$tmp/half.got"
+printf '%s\n' '$s1_p2_fig << EOD' '2022.747945 38' 'EOD' > "$tmp/half.want"
+same "spans: the half-year in its own block of panel 2" "$tmp/half.got" "$tmp/half.want"
+has "spans: targets on their own dashed line" "$gp" "\$s1_p1_tline using 1:2 with lines lt 1 dt 2 notitle"
+has "spans: every baseline value labelled" "$tmp/spans/x.share--RUS.svg" "<text>38%</text>"
+has "spans: a target's value says so" "$tmp/spans/x.share--RUS.svg" "<text>60% target</text>"

@@ -616,67 +616,88 @@ test_script_content(void)
 	fixture_init(&f, NULL, "ACRI", "Later Source", "about 30 percent");
 	f.p[5].label = "GACC data 2021-01-14";	/* a dataset row's own */
 	CHECK(gp_write_script(&s, &f.chart, &res, &err) == 0);
-	CHECK(strstr(s.data, "set label 6 'GACC data 2021-01-14' at first "
-	    "2022.873973, first 20 ") != NULL);
+	/* the dataset row's own label names the latest figure of its panel */
+	CHECK(strstr(s.data, "'latest: almost 20%, GACC data 2021-01-14' at "
+	    "graph ") != NULL);
 	CHECK(res.plotted == 7);
 	CHECK(res.skipped_unit == 1);
 	CHECK(res.skipped_time == 1);
 	CHECK(res.sources == 2);
 	CHECK_STR(res.unit, "percent");
-	CHECK(strstr(s.data, "set title 'neon.world_supply_share (Russia)' "
+	/* one panel per kind of span: years, the half-year, the quarter and
+	 * the figure dated by its source never share one */
+	CHECK(res.panels == 4);
+	CHECK(strstr(s.data, "fig_panels = 4\n") != NULL);
+	CHECK(strstr(s.data, "set multiplot layout 4,1 title "
+	    "'neon.world_supply_share (Russia)' font fig_title_font "
 	    "noenhanced\n") != NULL);
+	CHECK(strstr(s.data, "set title 'years' noenhanced\n") != NULL);
+	CHECK(strstr(s.data, "set title 'half-years' noenhanced\n") != NULL);
+	CHECK(strstr(s.data, "set title 'quarters' noenhanced\n") != NULL);
+	CHECK(strstr(s.data, "set title 'months'") == NULL);
+	CHECK(strstr(s.data, "unset multiplot\n") != NULL);
 	CHECK(strstr(s.data, "set ylabel 'percent' noenhanced\n") != NULL);
 	CHECK(strstr(s.data, "load 'style.gp'\n") != NULL);
 	CHECK(strstr(s.data, "set output 'chart.' . fig_format\n") != NULL);
 	CHECK(strstr(s.data, "fig_format = 'svg'") != NULL);
 	CHECK(strstr(s.data, "set xrange [2020:2026]\n") != NULL);
-	/* y from 0 (shares near zero) to above the arrow from 80 */
-	CHECK(strstr(s.data, "set yrange [0:") != NULL);
-	/* the baseline report's figures are line type 1, circles */
-	CHECK(strstr(s.data, "$s1_fig using 1:2 with points lt 1 "
-	    "pt fig_pt_base ps fig_ps_base notitle") != NULL);
-	CHECK(strstr(s.data, "$s1_figr using 1:2:3:4 with yerrorbars lt 1")
+	/* the yearly panel: its own y range; the half-year panel's from 0 */
+	CHECK(strstr(s.data, "set yrange [28.4:52.8]\n") != NULL);
+	CHECK(strstr(s.data, "set yrange [0:91.2]\n") != NULL);
+	/* the baseline report's figures are line type 1, circles, joined
+	 * by a line left to right; the target is not on it */
+	CHECK(strstr(s.data, "$s1_p1_line << EOD\n2020.5 30\n2021.5 35\nEOD\n")
 	    != NULL);
-	CHECK(strstr(s.data, "$s1_tgt using 1:2 with points lt 1 "
+	CHECK(strstr(s.data, "$s1_p1_line using 1:2 with lines lt 1 notitle")
+	    != NULL);
+	CHECK(strstr(s.data, "$s1_p1_fig using 1:2 with points lt 1 "
+	    "pt fig_pt_base ps fig_ps_base notitle") != NULL);
+	CHECK(strstr(s.data, "$s1_p1_figr using 1:2:3:4 with yerrorbars lt 1")
+	    != NULL);
+	CHECK(strstr(s.data, "$s1_p1_tgt using 1:2 with points lt 1 "
 	    "pt fig_pt_base_target") != NULL);
-	CHECK(strstr(s.data, "$s2_fig using 1:2 with points lt 2 "
+	CHECK(strstr(s.data, "$s1_p1_tline") == NULL);	/* one target only */
+	CHECK(strstr(s.data, "$s2_p1_fig using 1:2 with points lt 2 "
 	    "pt fig_pt_later ps fig_ps_later") != NULL);
-	CHECK(strstr(s.data, "keyentry with points lt 1 pt fig_pt_base ps "
+	CHECK(strstr(s.data, "$s2_p1_line") == NULL);	/* one figure only */
+	CHECK(strstr(s.data, "keyentry with linespoints lt 1 pt fig_pt_base ps "
 	    "fig_ps_base title 'baseline report: ACRI (2022-11)' noenhanced")
 	    != NULL);
 	CHECK(strstr(s.data, "title 'Later Source (2023-03-15)' noenhanced")
 	    != NULL);
-	CHECK(strstr(s.data, "title 'hollow: a target") != NULL);
+	CHECK(strstr(s.data, "dt 2 pt fig_pt_later_target ps fig_ps_later "
+	    "title 'hollow, dashed: a target") != NULL);
 	/* the range row: x y low high */
 	CHECK(strstr(s.data, "\n2021.5 35 30 40\n") != NULL);
 	/* the target at its target date */
-	CHECK(strstr(s.data, "$s1_tgt << EOD\n# 'ACRI 2022-11' line 14, "
+	CHECK(strstr(s.data, "$s1_p1_tgt << EOD\n# 'ACRI 2022-11' line 14, "
 	    "period, exact, target: '50 percent by 2025'\n2025.5 50\nEOD\n")
 	    != NULL);
-	/* no period: at the publication date, 2022-11 */
-	CHECK(strstr(s.data, "published, exact, observed: 'a quarter of "
-	    "supply'\n2022.873") != NULL);
+	/* no period: at the publication date, 2022-11, in the last panel */
+	CHECK(strstr(s.data, "$s1_p5_fig << EOD\n# 'ACRI 2022-11' line 15, "
+	    "published, exact, observed: 'a quarter of supply'\n2022.873")
+	    != NULL);
 	/* more than 80 in 2022-H1: arrow up from 80; almost 20: down */
 	CHECK(strstr(s.data, "set arrow 1 from first 2022.247945, first 80 "
 	    "rto graph 0, graph 0.07 as 2 front\n") != NULL);
 	CHECK(strstr(s.data, "first 20 rto graph 0, graph -0.07 as 2 front")
 	    != NULL);
-	/* labels: source and date; the second source at the same place is
-	 * stacked */
-	CHECK(strstr(s.data, "set label 1 'ACRI 2022-11' at first 2020.5, "
-	    "first 30 offset char fig_label_dx, char (fig_label_dy + 0 * 1.2)"
-	    " left font fig_label_font tc lt 1 noenhanced front\n") != NULL);
-	CHECK(strstr(s.data, "'Later Source 2023-03-15' at first 2020.554, "
-	    "first 30 offset char fig_label_dx, char (fig_label_dy + 1 * 1.2)")
-	    != NULL);
+	/* values: every baseline figure, and the latest later one; the
+	 * same 30 from the later source sits right of the baseline's, so
+	 * the baseline's label reads leftwards */
+	CHECK(strstr(s.data, "set label 1 '~30%' at graph 0.0748, graph 0.0656 "
+	    "right font fig_label_font tc lt 1 noenhanced front\n") != NULL);
+	CHECK(strstr(s.data, "'latest: 30%, Later Source 2023-03-15' at graph "
+	    "0.1009, graph 0.0656 left") != NULL);
+	CHECK(strstr(s.data, "'30\xE2\x80\x93" "40%' at graph ") != NULL);
+	CHECK(strstr(s.data, "'50% target' at graph ") != NULL);
+	CHECK(strstr(s.data, "'25%' at graph ") != NULL);
+	CHECK(strstr(s.data, "'latest: >80%, Later Source 2023-03-15'") != NULL);
 	/* ... and its marker nudged right so that both show */
 	CHECK(strstr(s.data, "observed, x nudged 1 marker right of the same "
 	    "figure: 'the same 30 percent'\n2020.554 30\n") != NULL);
 	CHECK(strstr(s.data, "observed: 'about 30 percent'\n2020.5 30\n")
 	    != NULL);
-	/* the target in 2025, near the right edge, is labelled leftwards */
-	CHECK(strstr(s.data, "'ACRI 2022-11' at first 2025.5, first 50 offset "
-	    "char -fig_label_dx, char (fig_label_dy + 0 * 1.2) right ") != NULL);
 	CHECK(strstr(s.data, "US$2 billion") == NULL);
 	CHECK(strstr(s.data, "spring") == NULL);
 	if (!script_is_inert(s.data, why, sizeof why))
@@ -717,7 +738,8 @@ test_script_units_and_scale(void)
 	CHECK(strstr(s.data, "set ylabel 'USD, billions' noenhanced") != NULL);
 	CHECK(strstr(s.data, "\n2021.5 147\n") != NULL);
 	CHECK(strstr(s.data, "fig_format = 'png'") != NULL);
-	CHECK(strstr(s.data, "set title 'trade.bilateral.value (PRC+Russia)'")
+	CHECK(strstr(s.data, "set multiplot layout 1,1 title "
+	    "'trade.bilateral.value (PRC+Russia)'")
 	    != NULL);
 	/* no baseline: later sources only, line types from 2 */
 	CHECK(strstr(s.data, "lt 1 ") == NULL);
@@ -741,52 +763,175 @@ test_script_units_and_scale(void)
 	ch.npoints = 1;
 	buf_reset(&s);
 	CHECK(gp_write_script(&s, &ch, &res, &err) == 0);
-	CHECK(strstr(s.data, "set yrange [0:158.76]") != NULL);
+	CHECK(strstr(s.data, "set yrange [0:167.58]") != NULL);
 	c[0].value = -38;
 	snprintf(c[0].unit, sizeof c[0].unit, "percent");
 	buf_reset(&s);
 	CHECK(gp_write_script(&s, &ch, &res, &err) == 0);
-	CHECK(strstr(s.data, "set yrange [-41.04:3.04]") != NULL);
+	CHECK(strstr(s.data, "set yrange [-41.04:5.32]") != NULL);
 	for (int i = 0; i < 3; i++)
 		claim_release(&c[i]);
 	buf_release(&s);
 }
 
+/* A crowded panel: a baseline figure every month of one year at nearly
+ * the same height, and later sources' figures among them. */
+enum { CROWD_N = 16 };
 static void
-test_script_label_stacking(void)
+crowd_init(struct fig_claim *c, struct gp_point *p)
 {
-	struct fig_claim c[4];
-	struct gp_point p[4];
-	struct gp_chart ch = { "m", "E", "m", "svg", "style.gp", NULL, p, 4, "" };
+	memset(p, 0, CROWD_N * sizeof *p);
+	for (int i = 0; i < CROWD_N; i++) {
+		char period[16];
+		int base = i < 12;
+		snprintf(period, sizeof period, "2021-%02d", (base ? i + 1 :
+		    3 * (i - 12) + 2) % 100);
+		set_claim(&c[i], i + 1, "q", 40 + (i % 3), "percent", period,
+		    base ? FIG_Q_APPROX : FIG_Q_EXACT);
+		p[i].claim = &c[i];
+		p[i].source_id = base ? 1 : i;
+		p[i].source = base ? "Base" : "Later source";
+		p[i].published = base ? "2022" : "2023";
+		p[i].baseline = base;
+	}
+}
+
+/* The value labels of a crowded panel: a baseline figure every month
+ * of one year at nearly the same height, and later sources' figures
+ * among them. No label may cover another or any marker, and every one
+ * stays inside the graph, judged with the writer's own metrics of the
+ * label font (6.2 px a character of 820, 14 px a line of a 430 px
+ * panel). */
+static void
+test_script_labels_apart(void)
+{
+	enum { N = CROWD_N };
+	struct fig_claim c[N];
+	struct gp_point p[N];
+	struct gp_chart ch = { "m", "E", "m", "svg", "style.gp", NULL, p, N, "" };
 	struct fig_buf s = FIG_BUF_INIT;
 	struct gp_result res;
 	struct fig_err err;
-	const char *periods[4] = { "2020", "2020-07", "2023", "2021" };
-	const double values[4] = { 10, 10, 10, 90 };
+	double bx0[N + 1], bx1[N + 1], by0[N + 1], by1[N + 1];
+	double w1 = 6.2 / 820, h = 14.0 / 430, mw = 10.0 / 820, mh = 10.0 / 430;
+	int nb = 0, bad = 0;
+	const char *line;
 
-	memset(p, 0, sizeof p);
-	for (int i = 0; i < 4; i++) {
-		set_claim(&c[i], i + 1, "q", values[i], "percent", periods[i],
-		    FIG_Q_EXACT);
-		p[i].claim = &c[i];
-		p[i].source_id = i + 1;
-		p[i].source = (const char *[]){ "Aaa", "Bbb", "Ccc", "Ddd" }[i];
-		p[i].published = "2024";
-	}
+	crowd_init(c, p);
 	CHECK(gp_write_script(&s, &ch, &res, &err) == 0);
-	/* B sits just right of A at the same height: one line up */
-	CHECK(strstr(s.data, "'Aaa 2024' at first 2020.5, first 10 offset char "
-	    "fig_label_dx, char (fig_label_dy + 0 * 1.2) left") != NULL);
-	CHECK(strstr(s.data, "'Bbb 2024' at first 2020.539617, first 10 offset "
-	    "char fig_label_dx, char (fig_label_dy + 1 * 1.2) left") != NULL);
-	/* C is far to the right and D far above: both stay put */
-	CHECK(strstr(s.data, "'Ccc 2024' at first 2023.5, first 10 offset char "
-	    "-fig_label_dx, char (fig_label_dy + 0 * 1.2) right") != NULL);
-	CHECK(strstr(s.data, "'Ddd 2024' at first 2021.5, first 90 offset char "
-	    "fig_label_dx, char (fig_label_dy + 0 * 1.2) left") != NULL);
-	for (int i = 0; i < 4; i++)
+	CHECK(res.panels == 1);
+	for (line = s.data; (line = strstr(line, "\nset label ")) != NULL;
+	    line++) {
+		const char *q1 = strchr(line, '\''), *q2;
+		double x, y;
+		char just[8];
+		size_t nch = 0;
+		q2 = q1 ? strchr(q1 + 1, '\'') : NULL;
+		if (!q2 || sscanf(q2 + 1, " at graph %lf, graph %lf %7s", &x, &y,
+		    just) != 3) {
+			bad++;
+			continue;
+		}
+		for (const char *k = q1 + 1; k < q2; k++)
+			nch += ((unsigned char)*k & 0xC0) != 0x80;
+		if (nb == N + 1)
+			break;
+		bx0[nb] = strcmp(just, "right") == 0 ? x - nch * w1 : x;
+		bx1[nb] = bx0[nb] + nch * w1;
+		by0[nb] = y - h / 2;
+		by1[nb] = y + h / 2;
+		nb++;
+	}
+	CHECK(bad == 0);
+	/* twelve baseline values and the latest later one */
+	CHECK(nb == 13);
+	for (int i = 0; i < nb; i++) {
+		CHECK(bx0[i] >= -1e-3 && bx1[i] <= 1 + 1e-3 && by0[i] >= -1e-3 &&
+		    by1[i] <= 1 + 1e-3);
+		for (int j = 0; j < i; j++)
+			CHECK(!(bx0[i] < bx1[j] - 1e-3 && bx0[j] < bx1[i] - 1e-3 &&
+			    by0[i] < by1[j] - 1e-3 && by0[j] < by1[i] - 1e-3));
+	}
+	/* no label covers a marker */
+	{
+		double xlo = 2021, xhi = 2022, ylo, yhi;
+		const char *yr = strstr(s.data, "set yrange [");
+		CHECK(yr && sscanf(yr, "set yrange [%lf:%lf]", &ylo, &yhi) == 2);
+		for (int i = 0; yr && i < N; i++) {
+			double px, py, fx, fy;
+			CHECK(gp_period_x(c[i].period, &px) == 0);
+			py = c[i].value;
+			fx = (px - xlo) / (xhi - xlo);
+			fy = (py - ylo) / (yhi - ylo);
+			for (int j = 0; j < nb; j++)
+				CHECK(!(bx0[j] < fx + mw / 2 - 1e-3 &&
+				    fx - mw / 2 < bx1[j] - 1e-3 &&
+				    by0[j] < fy + mh / 2 - 1e-3 &&
+				    fy - mh / 2 < by1[j] - 1e-3));
+		}
+	}
+	for (int i = 0; i < N; i++)
 		claim_release(&c[i]);
 	buf_release(&s);
+}
+
+/* The crowded panel drawn by gnuplot: the value labels in the SVG (the
+ * only 8 pt text) may not cover one another, measured on the drawing
+ * itself with DejaVu Sans' widest digits (0.64 em) and its ascent and
+ * descent: the check that the writer's model of the canvas holds. */
+static void
+test_render_labels_apart(void)
+{
+	struct fig_claim c[CROWD_N];
+	struct gp_point p[CROWD_N];
+	const char *dirs[2] = { styledir, NULL };
+	struct gp_chart ch = { "m", "E", "crowd", "svg", "style.gp", dirs, p,
+	    CROWD_N, "" };
+	struct fig_buf log = FIG_BUF_INIT, svg = FIG_BUF_INIT;
+	struct fig_err err;
+	double x0[32], x1[32], y0[32], y1[32], fs = 8;
+	int n = 0;
+	const char *s;
+
+	crowd_init(c, p);
+	err_clear(&err);
+	if (render(&ch, &log, &err) < 0)
+		printf("  %s: %s\n%s\n", err.file, err.msg, buf_str(&log));
+	CHECK(err.code == FIG_OK);
+	CHECK(slurp(tmp_path("crowd.svg"), &svg) == 0);
+	for (s = buf_str(&svg); (s = strstr(s, "font-size=\"8.00\"")) != NULL &&
+	    n < 32; s++) {
+		const char *g = s, *t, *e;
+		double x, y;
+		size_t nch = 0;
+		int end;
+		while (g > svg.data && strncmp(g, "translate(", 10) != 0)
+			g--;
+		t = strstr(s, "<text>");
+		e = t ? strstr(t, "</text>") : NULL;
+		if (e == NULL || sscanf(g, "translate(%lf,%lf)", &x, &y) != 2) {
+			CHECK(!"a label's position in the SVG");
+			break;
+		}
+		for (const char *k = t + 6; k < e; k++)
+			nch += ((unsigned char)*k & 0xC0) != 0x80;
+		end = strstr(s, "text-anchor=\"end\"") != NULL &&
+		    strstr(s, "text-anchor=\"end\"") < t;
+		x0[n] = end ? x - nch * 0.64 * fs : x;
+		x1[n] = end ? x : x + nch * 0.64 * fs;
+		y0[n] = y - 0.93 * fs;
+		y1[n] = y + 0.24 * fs;
+		n++;
+	}
+	CHECK(n == 13);
+	for (int i = 0; i < n; i++)
+		for (int j = 0; j < i; j++)
+			CHECK(!(x0[i] < x1[j] && x0[j] < x1[i] && y0[i] < y1[j] &&
+			    y0[j] < y1[i]));
+	for (int i = 0; i < CROWD_N; i++)
+		claim_release(&c[i]);
+	buf_release(&log);
+	buf_release(&svg);
 }
 
 static void
@@ -834,9 +979,9 @@ test_script_deterministic(void)
 			g.p[5 + i] = tmp[i];
 		buf_reset(&b);
 		CHECK(gp_write_script(&b, &g.chart, &res, &err) == 0);
-		CHECK(strstr(b.data, "keyentry with points lt 1 pt fig_pt_base "
+		CHECK(strstr(b.data, "keyentry with linespoints lt 1 pt fig_pt_base "
 		    "ps fig_ps_base title 'baseline report: ACRI") != NULL);
-		CHECK(strstr(b.data, "$s1_fig << EOD\n# 'ACRI") != NULL);
+		CHECK(strstr(b.data, "$s1_p1_fig << EOD\n# 'ACRI") != NULL);
 	}
 	buf_release(&a);
 	buf_release(&b);
@@ -999,8 +1144,10 @@ test_render_svg(void)
 	CHECK(strstr(buf_str(&svg), "<text>neon.world_supply_share (Russia)"
 	    "</text>") != NULL);
 	CHECK(strstr(buf_str(&svg), ">percent</text>") != NULL);
-	CHECK(strstr(buf_str(&svg), ">ACRI 2022-11</text>") != NULL);
-	CHECK(strstr(buf_str(&svg), ">Later Source 2023-03-15</text>") != NULL);
+	CHECK(strstr(buf_str(&svg), ">~30%</text>") != NULL);
+	CHECK(strstr(buf_str(&svg), ">latest: 30%, Later Source 2023-03-15"
+	    "</text>") != NULL);
+	CHECK(strstr(buf_str(&svg), ">half-years</text>") != NULL);
 	CHECK(strstr(buf_str(&svg), ">baseline report: ACRI (2022-11)</text>")
 	    != NULL);
 	CHECK(strstr(buf_str(&svg), ">Later Source (2023-03-15)</text>")
@@ -1117,7 +1264,7 @@ static const struct harness_test tests[] = {
 	{ "short_name", test_short_name },
 	{ "script_content", test_script_content },
 	{ "script_units_and_scale", test_script_units_and_scale },
-	{ "script_label_stacking", test_script_label_stacking },
+	{ "script_labels_apart", test_script_labels_apart },
 	{ "script_nothing_to_draw", test_script_nothing_to_draw },
 	{ "script_deterministic", test_script_deterministic },
 	{ "script_injection_text", test_script_injection_text },
@@ -1126,6 +1273,7 @@ static const struct harness_test tests[] = {
 	{ "have_program", test_have_program },
 	{ "run_errors", test_run_errors },
 	{ "render_svg", test_render_svg },
+	{ "render_labels_apart", test_render_labels_apart },
 	{ "render_formats", test_render_formats },
 	{ "render_injection", test_render_injection },
 	{ "style_loadpath", test_style_loadpath },

@@ -31,6 +31,7 @@ extern const struct fig_cmd cmd_docs_entry;
 extern const struct fig_cmd cmd_rm_entry;
 extern const struct fig_cmd cmd_diff_entry;
 extern const struct fig_cmd cmd_plot_entry;
+extern const struct fig_cmd cmd_report_entry;
 
 /* NULL-terminated table, in the order --help lists it. */
 extern const struct fig_cmd *const cmd_table[];

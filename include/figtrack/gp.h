@@ -53,8 +53,10 @@ struct gp_point {
 	long long source_id;	/* the document; equal ids share a key entry */
 	const char *source;	/* borrowed: short name, in labels and key */
 	const char *published;	/* borrowed: YYYY[-MM[-DD]] or "" */
-	const char *label;	/* borrowed: text by the point, or NULL for
-				 * "source published" */
+	const char *label;	/* borrowed: where the figure comes from when
+				 * it is the latest one labelled (a dataset
+				 * row's own date), or NULL for "source
+				 * published" */
 	int baseline;		/* 1 when from the baseline report */
 };
 
@@ -80,20 +82,28 @@ struct gp_result {
 	long skipped_unit;	/* figures in another unit than the one drawn */
 	long skipped_time;	/* figures with no period and no publication date */
 	int sources;		/* key entries (documents) */
+	int panels;		/* panels drawn: one per kind of span */
 };
 
 /* Appends the whole gnuplot script for chart c to out: a header saying how
- * to re-run it, the loadpath and style load, title and axes, the figures as
- * inline datablocks (one per source and marker kind, each row preceded by
- * a comment naming the claim), bounds as arrows, point labels and the plot
- * command. The baseline report's figures use line type 1 and circles, later
- * sources line types 2..8 and squares; targets (period_kind target, or
- * every figure of a metric whose slug ends in .target or _target) are
- * hollow; ranges are error bars; one-sided bounds (more than, less than, ...) an arrow from the
- * bound away from it. A series with several units draws the one most of
- * its figures use. The output depends only on c: equal input gives
- * byte-identical scripts. Returns 0, or -1 with err set when no figure
- * can be drawn. */
+ * to re-run it, the loadpath and style load, the shared x axis, the
+ * figures as inline datablocks (one per source, panel and marker kind,
+ * each row preceded by a comment naming the claim, plus the lines through
+ * a source's observations and through its targets), then one multiplot
+ * panel per kind of span (years, half-years, quarters, months, days and
+ * undated figures; a panel only when it has figures), each with its own y
+ * range, bounds as arrows, value labels and its key. The baseline
+ * report's figures use line type 1 and circles, later sources line types
+ * 2..8 and squares; a source's observations are joined by a solid line,
+ * its targets (period_kind target, or every figure of a metric whose
+ * slug ends in .target or _target) are hollow and joined by a dashed
+ * one; ranges are error bars; one-sided bounds (more than, less than,
+ * ...) an arrow from the bound away from it. Every baseline figure and
+ * the latest later figure of a panel carry their value, each label placed
+ * where it covers no other label and no marker. A series with several
+ * units draws the one most of its figures use. The output depends only on
+ * c: equal input gives byte-identical scripts. Returns 0, or -1 with err
+ * set when no figure can be drawn. */
 int gp_write_script(struct fig_buf *out, const struct gp_chart *c,
     struct gp_result *res, struct fig_err *err);
 
