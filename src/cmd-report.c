@@ -19,6 +19,7 @@
 #include "figtrack/page.h"
 #include "figtrack/plotset.h"
 #include "figtrack/store.h"
+#include "figtrack/units.h"
 
 static const char usage[] =
     "usage: figtrack report --out DIR [--db PATH] [--baseline DOC]\n"
@@ -398,6 +399,7 @@ cmd_report(int argc, char **argv)
 	struct fig_store *store = NULL;
 	struct fig_doc base;
 	struct fig_diff_opts dopt;
+	struct fig_units *units = NULL;
 	struct fig_query q;
 	struct fig_err err;
 	struct report r;
@@ -493,6 +495,9 @@ cmd_report(int argc, char **argv)
 	dopt.after = since ? since : base.published;
 	dopt.inclusive = since != NULL;
 	dopt.baseline_doc = base.id;
+	/* units of one kind compare converted, as in `figtrack diff` */
+	units = units_open(NULL);
+	dopt.units = units;
 	r.d = diff_new(&dopt);
 	memset(&q, 0, sizeof q);
 	q.doc_id = base.id;
@@ -662,6 +667,7 @@ fail:
 	cmd_fail(&err);
 	rc = FIG_EXIT_TROUBLE;
 out:
+	units_free(units);
 	if (store)
 		store_close(store);
 	if (baseline)

@@ -303,7 +303,26 @@ static const char *const migrations[] = {
 	"FROM claim_rows WHERE metric <> '';\n",
 	/* 3 -> 4: the comparison base a change's text names ("compared to
 	 * the second half of 2021": 2021-H2), for the diff */
-	"ALTER TABLE claims ADD COLUMN base TEXT NOT NULL DEFAULT '';\n",
+	"ALTER TABLE claims ADD COLUMN base TEXT NOT NULL DEFAULT '';\n"
+	"DROP VIEW series;\n"
+	"DROP VIEW claim_rows;\n"
+	"CREATE VIEW claim_rows AS SELECT\n"
+	"	c.id AS claim_id, c.doc_id, c.line, c.quote, c.value, c.low,\n"
+	"	c.high, c.qualifier, t.unit, c.period, c.period_kind, t.metric,\n"
+	"	t.entity, c.footnote, c.sentence, c.byte_start, c.byte_end,\n"
+	"	c.rule, d.path, d.title, d.kind, d.published, d.sha256,\n"
+	"	d.added, d.source, d.url,\n"
+	"	coalesce(c.source_date, (SELECT date FROM refs WHERE id =\n"
+	"	    " REF_ID "), '') AS source_date,\n"
+	"	coalesce(c.source_url, (SELECT url FROM refs WHERE id =\n"
+	"	    " REF_ID "), '') AS source_url,\n"
+	"	t.partner, c.base\n"
+	"FROM claims c JOIN documents d ON d.id = c.doc_id\n"
+	"	JOIN timeseries t ON t.id = c.series_id;\n"
+	"CREATE VIEW series AS SELECT metric, entity, period, value, low,\n"
+	"	high, unit, qualifier, period_kind, title AS document, doc_id,\n"
+	"	published, line, quote, source_date, source_url, partner\n"
+	"FROM claim_rows WHERE metric <> '';\n",
 };
 #define STORE_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -1588,7 +1607,8 @@ store_each_doc(struct fig_store *s, store_doc_fn fn, void *ctx,
 #define CLAIM_COLUMNS "line, quote, value, low, high, qualifier, unit, " \
 	"period, period_kind, metric, entity, footnote, sentence, " \
 	"byte_start, byte_end, rule, doc_id, path, title, kind, published, " \
-	"sha256, added, source, url, 0, source_date, source_url, partner"
+	"sha256, added, source, url, 0, source_date, source_url, partner, " \
+	"base"
 
 static int
 claim_row(const struct walker *w, sqlite3_stmt *st)
@@ -1625,6 +1645,7 @@ claim_row(const struct walker *w, sqlite3_stmt *st)
 	r.source_date = col_text(st, 26);
 	r.source_url = col_text(st, 27);
 	claim_setfield(c->partner, sizeof c->partner, col_text(st, 28));
+	claim_setfield(c->base, sizeof c->base, col_text(st, 29));
 	return w->row(w->ctx, &r);
 }
 
