@@ -534,11 +534,22 @@ compile_raw(struct fig_rules *r, struct fig_re *re, const char *pattern,
 	return 0;
 }
 
+/* A pattern being read by rules_marks_figure: its text and, for each
+ * '(' that opens a group, the offset just past its ')'. */
+struct pat {
+	const char *a;
+	size_t n;
+	size_t *close;
+};
+
 /* The end of the class, group or escape that starts at a[i] (the
- * offset just past it), within a[0, n). */
+ * offset just past it). */
 static size_t
-item_end(const char *a, size_t n, size_t i)
+item_end(const struct pat *P, size_t i)
 {
+	const char *a = P->a;
+	size_t n = P->n;
+
 	if (a[i] == '\\') {
 		if (i + 2 < n && (a[i + 1] == 'x' || a[i + 1] == 'p' ||
 		    a[i + 1] == 'P' || a[i + 1] == 'g' || a[i + 1] == 'k') &&
@@ -556,63 +567,59 @@ item_end(const char *a, size_t n, size_t i)
 			i += a[i] == '\\' ? 2 : 1;
 		return i < n ? i + 1 : n;
 	}
-	if (a[i] == '(') {
-		int depth = 0;
-		for (size_t k = i; k < n; k++) {
-			if (a[k] == '\\' || a[k] == '[') {
-				k = item_end(a, n, k) - 1;
-			} else if (a[k] == '(') {
-				depth++;
-			} else if (a[k] == ')' && --depth == 0)
-				return k + 1;
-		}
-		return n;
-	}
+	if (a[i] == '(')
+		return P->close[i];
 	return i + 1;
 }
 
 /* Is the item ending at a[e] made optional by what follows it? */
 static int
-optional_after(const char *a, size_t n, size_t e)
+optional_after(const struct pat *P, size_t e)
 {
+	const char *a = P->a;
+	size_t n = P->n;
+
 	return e < n && (a[e] == '?' || a[e] == '*' || (a[e] == '{' &&
 	    e + 1 < n && (a[e + 1] == '0' || a[e + 1] == ',')));
 }
 
-static int alts_mark(const char *a, size_t n);
+static int alts_mark(const struct pat *P, size_t from, size_t to);
 
-/* Does every match of the sequence a[0, n) hold the figure marker at or
- * after where it starts? Yes when the marker (written as itself or as
+/* Does every match of the sequence a[from, to) hold the figure marker at
+ * or after where it starts? Yes when the marker (written as itself or as
  * \x{27E6}) is an item of it that no quantifier makes optional, or a
  * group (or a lookahead) whose every alternative holds one is. */
 static int
-seq_marks(const char *a, size_t n)
+seq_marks(const struct pat *P, size_t from, size_t to)
 {
 	const size_t k = sizeof FIG_QOPEN - 1;
+	const char *a = P->a;
 
-	for (size_t i = 0; i < n; ) {
-		size_t e = item_end(a, n, i);
+	for (size_t i = from; i < to; ) {
+		size_t e = item_end(P, i);
 		int mark = 0;
 
+		if (e > to)
+			e = to;
 		if (a[i] == '\\')
 			mark = e - i == 8 && a[i + 1] == 'x' &&
 			    strncasecmp(a + i + 2, "{27e6}", 6) == 0;
 		else if (a[i] == '(') {
 			/* the group's kind: what can hold the marker */
 			size_t in = i + 1;
-			if (in < n && a[in] == '*')
+			if (in < e && a[in] == '*')
 				in = e;		/* (*MARK:...) and such */
-			else if (in < n && a[in] == '?') {
-				if (in + 1 < n && (a[in + 1] == ':' ||
+			else if (in < e && a[in] == '?') {
+				if (in + 1 < e && (a[in + 1] == ':' ||
 				    a[in + 1] == '=' || a[in + 1] == '|' ||
 				    a[in + 1] == '>'))
 					in += 2;
-				else if (in + 2 < n && a[in + 1] == '<' &&
+				else if (in + 2 < e && a[in + 1] == '<' &&
 				    a[in + 2] != '=' && a[in + 2] != '!') {
 					const char *c = memchr(a + in, '>',
 					    e - in);
 					in = c ? (size_t)(c - a) + 1 : e;
-				} else if (in + 1 < n && (a[in + 1] == '-' ||
+				} else if (in + 1 < e && (a[in + 1] == '-' ||
 				    a[in + 1] == 'i')) {
 					const char *c = memchr(a + in, ':',
 					    e - in);
@@ -620,19 +627,19 @@ seq_marks(const char *a, size_t n)
 				} else
 					in = e;	/* negative, lookbehind, ... */
 			}
-			mark = in < e && alts_mark(a + in, e - 1 - in);
-		} else if (i + k <= n && memcmp(a + i, FIG_QOPEN, k) == 0) {
+			mark = in + 1 < e && alts_mark(P, in, e - 1);
+		} else if (i + k <= to && memcmp(a + i, FIG_QOPEN, k) == 0) {
 			e = i + k;
 			mark = 1;
 		}
-		if (mark && !optional_after(a, n, e))
+		if (mark && !optional_after(P, e))
 			return 1;
 		i = e;
 		/* a quantifier after an item belongs to it */
-		while (i < n && (a[i] == '?' || a[i] == '*' || a[i] == '+'))
+		while (i < to && (a[i] == '?' || a[i] == '*' || a[i] == '+'))
 			i++;
-		if (i < n && a[i] == '{') {
-			const char *c = memchr(a + i, '}', n - i);
+		if (i < to && a[i] == '{') {
+			const char *c = memchr(a + i, '}', to - i);
 			if (c && strspn(a + i + 1, "0123456789,") ==
 			    (size_t)(c - (a + i + 1)))
 				i = (size_t)(c - a) + 1;
@@ -641,29 +648,51 @@ seq_marks(const char *a, size_t n)
 	return 0;
 }
 
-/* Does every top-level alternative of a[0, n) hold the marker? */
+/* Does every top-level alternative of a[from, to) hold the marker? */
 static int
-alts_mark(const char *a, size_t n)
+alts_mark(const struct pat *P, size_t from, size_t to)
 {
-	size_t start = 0;
+	size_t start = from;
 
-	for (size_t i = 0; i <= n; ) {
-		if (i == n || a[i] == '|') {
-			if (!seq_marks(a + start, i - start))
+	for (size_t i = from; i <= to; ) {
+		if (i == to || P->a[i] == '|') {
+			if (!seq_marks(P, start, i))
 				return 0;
 			start = ++i;
 			continue;
 		}
-		i = item_end(a, n, i);
+		i = item_end(P, i);
 	}
 	return 1;
 }
 
-/* Does every match of pattern p hold the figure marker? (rules.h) */
 int
 rules_marks_figure(const char *p)
 {
-	return alts_mark(p, strlen(p));
+	struct pat P;
+	size_t *stack, depth = 0;
+	int yes;
+
+	P.a = p;
+	P.n = strlen(p);
+	P.close = xmalloc((P.n + 1) * sizeof *P.close);
+	stack = xmalloc((P.n + 1) * sizeof *stack);
+	/* every group's end, in one pass (classes and escapes skipped) */
+	for (size_t i = 0; i < P.n; i++) {
+		P.close[i] = P.n;
+		if (p[i] == '\\') {
+			i++;
+		} else if (p[i] == '[') {
+			i = item_end(&P, i) - 1;
+		} else if (p[i] == '(') {
+			stack[depth++] = i;
+		} else if (p[i] == ')' && depth > 0)
+			P.close[stack[--depth]] = i + 1;
+	}
+	yes = alts_mark(&P, 0, P.n);
+	free(P.close);
+	free(stack);
+	return yes;
 }
 
 static int
