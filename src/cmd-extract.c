@@ -5,10 +5,13 @@
 
 #include "figtrack/cmd.h"
 #include "figtrack/extract.h"
+#include "figtrack/reader.h"
 
 static const char usage[] =
     "usage: figtrack extract [--rules DIR] [--format csv|tsv|jsonl]\n"
-    "                        [--published DATE] [--lossy] FILE...\n"
+    "                        [--published DATE] [--lossy]\n"
+    "                        [--input-format auto|text|markdown|html|pdf]\n"
+    "                        [--text] FILE...\n"
     "\n"
     "Writes every dated numeric claim of each FILE ('-' reads standard\n"
     "input) as claim records (docs/formats.md) on standard output.\n"
@@ -19,7 +22,11 @@ static const char usage[] =
     "  --published DATE   publication date (YYYY[-MM[-DD]]) when the\n"
     "                     document does not say; present-tense figures take\n"
     "                     its year\n"
-    "  --lossy            replace invalid UTF-8 instead of failing\n";
+    "  --lossy            replace invalid UTF-8 instead of failing\n"
+    "  --input-format F   read every FILE as F (default auto: by its\n"
+    "                     content, then its extension; docs/formats.md)\n"
+    "  --text             write the text extraction reads (an HTML page\n"
+    "                     converted) instead of the claims\n";
 
 struct out {
 	FILE *f;
@@ -38,6 +45,32 @@ on_claim(void *ctx, const struct fig_claim *c)
 	return 0;
 }
 
+/* --text: each document as extraction reads it. */
+static int
+dump_text(int n, char **paths, enum fig_input fmt, int lossy)
+{
+	struct fig_read_opts ro = { lossy };
+	struct fig_err err;
+
+	err_clear(&err);
+	for (int i = 0; i < n; i++) {
+		struct fig_doctext d;
+		doctext_init(&d);
+		if (reader_load(paths[i], fmt, &ro, &d, NULL, &err) != 0) {
+			doctext_release(&d);
+			fflush(stdout);
+			return cmd_fail(&err);
+		}
+		fwrite(buf_str(&d.text), 1, d.text.len, stdout);
+		doctext_release(&d);
+	}
+	if (fflush(stdout) != 0) {
+		err_set(&err, FIG_EIO, "<stdout>", 0, 0, "write error");
+		return cmd_fail(&err);
+	}
+	return FIG_EXIT_OK;
+}
+
 static int
 exec_extract(int argc, char **argv)
 {
@@ -46,6 +79,8 @@ exec_extract(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "published", required_argument, NULL, 'p' },
 		{ "lossy", no_argument, NULL, 'l' },
+		{ "input-format", required_argument, NULL, 'i' },
+		{ "text", no_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -54,13 +89,14 @@ exec_extract(int argc, char **argv)
 	struct fig_err err;
 	const char *dir = NULL;
 	struct out o;
-	int c, rc = FIG_EXIT_OK;
+	enum fig_input fmt = FIG_IN_AUTO;
+	int c, rc = FIG_EXIT_OK, text = 0;
 
 	err_clear(&err);
 	o.f = stdout;
 	o.fmt = FIG_FMT_CSV;
 	o.err = &err;
-	while ((c = getopt_long(argc, argv, "r:f:p:lh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "r:f:p:li:th", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r': dir = optarg; break;
 		case 'f':
@@ -71,6 +107,13 @@ exec_extract(int argc, char **argv)
 			break;
 		case 'p': opts.published = optarg; break;
 		case 'l': opts.lossy = 1; break;
+		case 'i':
+			if (reader_format_parse(optarg, &fmt) != 0)
+				return cmd_usage_error(&cmd_extract_entry,
+				    "unknown input format '%s' (auto, text, "
+				    "markdown, html or pdf)", optarg);
+			break;
+		case 't': text = 1; break;
 		case 'h': return cmd_help(&cmd_extract_entry);
 		default: return cmd_usage_error(&cmd_extract_entry,
 		    "bad option");
@@ -78,13 +121,16 @@ exec_extract(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cmd_usage_error(&cmd_extract_entry, "no FILE given");
+	if (text)
+		return dump_text(argc - optind, argv + optind, fmt, opts.lossy);
 	if (rules_load(&rules, rules_default_dir(dir), &err) != 0)
 		return cmd_fail(&err);
 	rules_jit_for(rules, argv + optind, argc - optind);
 	claim_write_header(o.f, o.fmt, NULL, 0);
 	for (int i = optind; i < argc; i++) {
 		struct fig_extract_cbs cbs = { on_claim, NULL, &o };
-		if (extract_path(rules, argv[i], &opts, &cbs, NULL, &err) != 0) {
+		if (reader_extract_path(rules, argv[i], fmt, &opts, &cbs, NULL,
+		    NULL, NULL, &err) != 0) {
 			fflush(o.f);
 			rc = cmd_fail(&err);
 			break;

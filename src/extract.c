@@ -12,6 +12,7 @@
 #include "figtrack/period.h"
 #include "figtrack/quantity.h"
 #include "figtrack/segment.h"
+#include "figtrack/tablecells.h"
 #include "figtrack/text.h"
 
 /* How far after a figure a deadline ("by 2030") still belongs to it, and
@@ -191,6 +192,10 @@ struct xstate {
 	const char *para_actor;		/* the first actor of the last
 					   paragraph that named one */
 	struct fig_buf tmp;
+	/* the table being read, and the cell whose sentence is being
+	 * read (tablecells.c) */
+	struct fig_tables tables;
+	const struct fig_tcell *tcell;
 };
 
 #define GROW(arr, n, cap) do { if ((n) == (cap)) { \
@@ -2006,6 +2011,9 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	const char *st;
 
 	q->nlabel = 0;
+	if (x->tcell && (q->raw_end <= x->tcell->vstart ||
+	    q->raw_start >= x->tcell->vend))
+		return 0;	/* a number of a table's headers */
 	build_context(x, q);
 	claim_init(&c);
 	c.doc = x->name;
@@ -2031,6 +2039,8 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 		base_period(x, qi, c.period);
 	}
 	choose_footnote(x, qi, c.footnote, sizeof c.footnote);
+	if (x->tcell)
+		tables_claim(x->tcell, &c);
 	if (label_figure(x, qi, c.unit) < 0) {
 		claim_release(&c);
 		return -1;
@@ -2454,12 +2464,61 @@ remember_actors(struct xstate *x)
 	}
 }
 
+/* One numeric cell of a table: its sentence read as a paragraph of its
+ * own, which neither takes nor leaves dates and lists for the prose. */
+static int
+table_cell(void *ctx, const struct fig_tcell *tc)
+{
+	struct xstate *x = ctx;
+	struct mention recall = x->recall, item = x->item_carry,
+	    para = x->para_carry, next = x->next_carry;
+	int has[5] = { x->has_recall, x->has_item_carry, x->has_para_carry,
+	    x->has_next_carry, x->decimal_comma };
+	struct fig_lineref lr = { 0, tc->line, tc->doc };
+	struct fig_block b;
+	int rc;
+
+	memset(&b, 0, sizeof b);
+	b.text.data = (char *)tc->phrase;
+	b.text.len = strlen(tc->phrase);
+	b.lines = &lr;
+	b.nlines = 1;
+	b.kind = FIG_BLK_PROSE;
+	x->tcell = tc;
+	rc = process_block(x, &b);
+	x->tcell = NULL;
+	x->recall = recall;
+	x->item_carry = item;
+	x->para_carry = para;
+	x->next_carry = next;
+	x->has_recall = has[0];
+	x->has_item_carry = has[1];
+	x->has_para_carry = has[2];
+	x->has_next_carry = has[3];
+	x->decimal_comma = has[4];
+	return rc;
+}
+
+/* Ends the table being read, if any. */
+static int
+end_table(struct xstate *x)
+{
+	return tables_flush(&x->tables, x->r, table_cell, x);
+}
+
 /* The segmenter's callback: a block, and on failure the place in the
  * document for errors that come from a rule (which knows only itself). */
 static int
 on_block(void *ctx, const struct fig_block *b)
 {
 	struct xstate *x = ctx;
+
+	if (b->kind == FIG_BLK_TABLE)
+		tables_row(&x->tables, b->text.data, b->text.len,
+		    b->nlines ? b->lines[0].line : 0,
+		    b->nlines ? b->lines[0].doc : 0);
+	else if (x->tables.nrows > 0 && end_table(x) != 0)
+		goto fail;
 
 	if (b->kind != FIG_BLK_ITEM)
 		x->has_item_carry = 0;	/* the list, if any, ended */
@@ -2476,8 +2535,11 @@ on_block(void *ctx, const struct fig_block *b)
 			buf_add(&x->lead, x->clean.data, x->clean.len);
 		} else if (b->kind != FIG_BLK_ITEM)
 			buf_reset(&x->lead);
+		if (b->kind != FIG_BLK_TABLE)
+			tables_note(&x->tables, b->text.data, b->text.len);
 		return 0;
 	}
+fail:
 	if (x->err && !x->err->file[0]) {
 		snprintf(x->err->file, sizeof x->err->file, "%s", x->name);
 		x->err->line = b->nlines ? b->lines[0].line : 0;
@@ -2623,6 +2685,7 @@ state_release(struct xstate *x)
 	free(x->entback);
 	free(x->ments);
 	buf_release(&x->lead);
+	tables_release(&x->tables);
 	free(x->reqmemo);
 	pcre2_match_data_free(x->md);
 	pcre2_match_data_free(x->md_aside);
@@ -2749,6 +2812,8 @@ run(const struct fig_rules *r, FILE *in, const char *mem, size_t memlen,
 			rc = flush_ref(&x);
 		if (rc == 0)
 			rc = seg_flush(&x.seg);
+		if (rc == 0)
+			rc = end_table(&x);
 	}
 	x.meta->lines = lineno;
 	x.meta->bytes = off;
