@@ -11,6 +11,7 @@
 
 #include "figtrack/cmd.h"
 #include "figtrack/extract.h"
+#include "figtrack/reader.h"
 #include "figtrack/rules.h"
 #include "figtrack/sha256.h"
 #include "figtrack/store.h"
@@ -18,7 +19,8 @@
 static const char usage[] =
     "usage: figtrack add [--db PATH] [--rules DIR] [--title T]\n"
     "                    [--published YYYY[-MM[-DD]]] [--kind report|article]\n"
-    "                    [--lossy] FILE...\n"
+    "                    [--lossy] [--input-format auto|text|markdown|html|pdf]\n"
+    "                    FILE...\n"
     "\n"
     "Extracts the claims of each FILE ('-' for standard input) and stores\n"
     "them with the document and its References list, one transaction per\n"
@@ -41,6 +43,9 @@ static const char usage[] =
     "  --published DATE  the publication date, overriding the document's\n"
     "  --kind KIND       report (default) or article\n"
     "  --lossy           replace invalid UTF-8 instead of refusing the file\n"
+    "  --input-format F  read every FILE as F (default auto: by content,\n"
+    "                    then extension; an HTML page's date and title come\n"
+    "                    from its metadata)\n"
     "  -h, --help        this text\n";
 
 /* Set by SIGINT; extraction checks it between paragraphs. */
@@ -132,6 +137,7 @@ struct add_opts {
 	const char *published;
 	const char *kind;
 	int lossy;
+	enum fig_input fmt;
 };
 
 /* Adds one document. Returns 0 (added or already there) or -1 with err
@@ -198,7 +204,8 @@ add_one(struct fig_store *s, const struct fig_rules *rules, const char *path,
 	cbs.on_ref = on_ref;
 	cbs.ctx = a;
 	err_clear(err);
-	rc = extract_stream(rules, f, path, &xo, &cbs, &meta, err);
+	rc = reader_extract_stream(rules, f, path, o->fmt, &xo, &cbs, &meta,
+	    NULL, NULL, err);
 	if (a->shown)
 		fputs("\r\033[K", stderr);
 	if (rc != 0) {
@@ -252,11 +259,12 @@ add_exec(int argc, char **argv)
 		{ "published", required_argument, NULL, 'p' },
 		{ "kind", required_argument, NULL, 'k' },
 		{ "lossy", no_argument, NULL, 'l' },
+		{ "input-format", required_argument, NULL, 'i' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *db = NULL, *rules_dir = NULL;
-	struct add_opts o = { NULL, NULL, "report", 0 };
+	struct add_opts o = { NULL, NULL, "report", 0, FIG_IN_AUTO };
 	struct fig_rules *rules;
 	struct fig_store *s;
 	struct fig_err err;
@@ -291,6 +299,12 @@ add_exec(int argc, char **argv)
 			break;
 		case 'l':
 			o.lossy = 1;
+			break;
+		case 'i':
+			if (reader_format_parse(optarg, &o.fmt) != 0)
+				return cmd_usage_error(&cmd_add_entry, "unknown "
+				    "input format '%s' (auto, text, markdown, "
+				    "html or pdf)", optarg);
 			break;
 		case 'h':
 			return cmd_help(&cmd_add_entry);

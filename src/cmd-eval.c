@@ -13,6 +13,7 @@
 #include "figtrack/cmd.h"
 #include "figtrack/eval.h"
 #include "figtrack/extract.h"
+#include "figtrack/reader.h"
 
 static const char usage[] =
     "usage: figtrack eval --gold GOLD.csv [--negatives NEG.csv] [OPTIONS] FILE\n"
@@ -35,6 +36,8 @@ static const char usage[] =
     "                     exit 1 when a threshold is not met\n"
     "  --rules DIR        the rule files\n"
     "  --published DATE   the publication date of FILE\n"
+    "  --input-format F   read FILE (or the corpus' documents) as F: auto\n"
+    "                     (default), text, markdown, html or pdf\n"
     "  -v                 list every miss, wrong field and unwanted claim\n";
 
 /* What --corpus pairs with a gold file, in this order of preference. */
@@ -144,17 +147,31 @@ below(const struct fig_eval_score *s, const struct limits *l)
 /* Extracts path and scores it against gold (and neg, or NULL) into e. */
 static int
 score_one(struct fig_eval *e, const struct fig_rules *rules,
-    const struct fig_extract_opts *opts, const char *path, const char *gold,
+    const struct fig_extract_opts *opts, enum fig_input fmt,
+    const char *path, const char *gold,
     const char *neg, struct fig_err *err)
 {
 	struct fig_extract_cbs cbs = { on_claim, NULL, e };
+	struct fig_doctext d;
+	enum fig_input got = FIG_IN_TEXT;
+	int rc = -1;
 
+	doctext_init(&d);
 	if (eval_read(e, gold, 0, err) != 0 ||
 	    (neg && eval_read(e, neg, 1, err) != 0) ||
-	    extract_path(rules, path, opts, &cbs, NULL, err) != 0 ||
-	    eval_score(e, path, err) != 0)
-		return -1;
-	return 0;
+	    reader_extract_path(rules, path, fmt, opts, &cbs, NULL,
+	    &d, &got, err) != 0)
+		goto done;
+	/* a converted document's quotes are found in the text extraction
+	 * read, at the lines they came from */
+	if (got == FIG_IN_HTML || got == FIG_IN_PDF)
+		rc = eval_score_text(e, buf_str(&d.text), d.text.len, d.origin,
+		    err);
+	else
+		rc = eval_score(e, path, err);
+done:
+	doctext_release(&d);
+	return rc;
 }
 
 static int
@@ -205,7 +222,7 @@ corpus_golds(const char *dir, size_t *n, struct fig_err *err)
 /* Scores every document of the corpus dir; returns the exit status. */
 static int
 eval_corpus(const char *dir, const struct fig_rules *rules,
-    const struct fig_extract_opts *opts, const struct limits *lim,
+    const struct fig_extract_opts *opts, enum fig_input fmt, const struct limits *lim,
     int verbose)
 {
 	struct fig_eval_score sum;
@@ -245,7 +262,7 @@ eval_corpus(const char *dir, const struct fig_rules *rules,
 			buf_add(&neg, golds[i], stem);
 			buf_adds(&neg, ".negatives.csv");
 			eval_init(&e);
-			if (score_one(&e, rules, opts, doc.data, golds[i],
+			if (score_one(&e, rules, opts, fmt, doc.data, golds[i],
 			    stat(neg.data, &sb) == 0 ? neg.data : NULL,
 			    &err) != 0)
 				rc = cmd_fail(&err);
@@ -295,6 +312,7 @@ exec_eval(int argc, char **argv)
 		{ "max-negatives", required_argument, NULL, 'X' },
 		{ "rules", required_argument, NULL, 'r' },
 		{ "published", required_argument, NULL, 'p' },
+		{ "input-format", required_argument, NULL, 'i' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -306,6 +324,7 @@ exec_eval(int argc, char **argv)
 	struct fig_eval e;
 	struct fig_err err;
 	int c, verbose = 0, rc = FIG_EXIT_OK;
+	enum fig_input fmt = FIG_IN_AUTO;
 	char *end;
 
 	err_clear(&err);
@@ -318,6 +337,12 @@ exec_eval(int argc, char **argv)
 		case 'c': corpus = optarg; break;
 		case 'r': dir = optarg; break;
 		case 'p': opts.published = optarg; break;
+		case 'i':
+			if (reader_format_parse(optarg, &fmt) != 0)
+				return cmd_usage_error(&cmd_eval_entry,
+				    "unknown input format '%s' (auto, text, "
+				    "markdown, html or pdf)", optarg);
+			break;
 		case 'v': verbose = 1; break;
 		case 'F': dst = &lim.f1; break;
 		case 'P': dst = &lim.period; break;
@@ -352,13 +377,13 @@ exec_eval(int argc, char **argv)
 	if (rules_load(&rules, rules_default_dir(dir), &err) != 0)
 		return cmd_fail(&err);
 	if (corpus) {
-		rc = eval_corpus(corpus, rules, &opts, &lim, verbose);
+		rc = eval_corpus(corpus, rules, &opts, fmt, &lim, verbose);
 		rules_free(rules);
 		return rc;
 	}
 	rules_jit_for(rules, argv + optind, 1);
 	eval_init(&e);
-	if (score_one(&e, rules, &opts, argv[optind], gold, neg, &err) != 0) {
+	if (score_one(&e, rules, &opts, fmt, argv[optind], gold, neg, &err) != 0) {
 		rc = cmd_fail(&err);
 		goto out;
 	}

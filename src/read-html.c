@@ -659,17 +659,6 @@ walk(struct hx *h, xmlNodePtr n, int depth)
 	}
 	if (!block_element(n)) {
 		/* inline: a, span, em, strong, time, ... */
-		if (is(n, "time") && !h->time[0]) {
-			char *v = attr(n, "datetime");
-			char p[FIG_PERIOD_LEN];
-			if (v && strlen(v) >= 4) {
-				char d[16];
-				snprintf(d, sizeof d, "%.10s", v);
-				if (period_parse_date(d, p) == 0)
-					snprintf(h->time, sizeof h->time, "%s", p);
-			}
-			free(v);
-		}
 		walk_children(h, n, depth);
 		return;
 	}
@@ -782,6 +771,30 @@ pick_body(xmlNodePtr n, struct pick *p, int depth)
 }
 
 /* ---- metadata ----------------------------------------------------- */
+
+static int page_date(const char *s, char out[FIG_PERIOD_LEN]);
+
+/* The first <time datetime> under n, furniture included (an article's
+ * byline sits in its <header>); with marked, only one marked as the
+ * publication date (itemprop="datePublished" or pubdate). */
+static void
+find_time(xmlNodePtr n, int marked, char out[FIG_PERIOD_LEN], int depth)
+{
+	for (xmlNodePtr c = n->children; c && !out[0]; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (is(c, "time") && (!marked || attr_is(c, "itemprop",
+		    "datePublished") || xmlHasProp(c,
+		    (const xmlChar *)"pubdate"))) {
+			char *v = attr(c, "datetime");
+			if (v && page_date(v, out) != 0)
+				out[0] = '\0';
+			free(v);
+		}
+		if (depth < MAX_DEPTH && !is(c, "script") && !is(c, "style"))
+			find_time(c, marked, out, depth + 1);
+	}
+}
 
 /* A date as a page states it ("2023-07-13T10:00:00+03:00", "2023-07-13",
  * "July 13, 2023", "13 July 2023") into out; 0, or -1. */
@@ -1065,8 +1078,18 @@ reader_html(const char *buf, size_t len, const char *name,
 		h.out = &body;
 		walk(&h, h.root, 0);
 		end_block(&h);
-		if (!m.date[0] && h.time[0])
+		if (!m.date[0]) {
+			/* a <time> of the article, else one the page marks */
+			find_time(h.root, 0, h.time, 0);
+			if (!h.time[0] && root) {
+				xmlNode top;
+				memset(&top, 0, sizeof top);
+				top.type = XML_ELEMENT_NODE;
+				top.children = root;
+				find_time(&top, 1, h.time, 0);
+			}
 			snprintf(m.date, sizeof m.date, "%s", h.time);
+		}
 		doctext_line(out, "---", 3, 1);
 		if (m.title[0])
 			meta_line(out, "title", m.title, m.title_line);
