@@ -2513,12 +2513,15 @@ on_block(void *ctx, const struct fig_block *b)
 {
 	struct xstate *x = ctx;
 
+	/* a table ends at a blank line or another block */
+	if (x->tables.nrows > 0 && (b->kind != FIG_BLK_TABLE || b->nlines == 0 ||
+	    b->lines[0].line != x->tables.rows[x->tables.nrows - 1].line + 1) &&
+	    end_table(x) != 0)
+		goto fail;
 	if (b->kind == FIG_BLK_TABLE)
 		tables_row(&x->tables, b->text.data, b->text.len,
 		    b->nlines ? b->lines[0].line : 0,
 		    b->nlines ? b->lines[0].doc : 0);
-	else if (x->tables.nrows > 0 && end_table(x) != 0)
-		goto fail;
 
 	if (b->kind != FIG_BLK_ITEM)
 		x->has_item_carry = 0;	/* the list, if any, ended */

@@ -7,6 +7,7 @@
  * Extraction reads the sentence as prose. */
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 #include <strings.h>
 
 #include "figtrack/period.h"
@@ -348,6 +349,7 @@ probe(struct fig_tables *t, const struct fig_rules *r, const char *pre,
 	    quantity_from_match(r, t->md, b.data, b.len, 0, &q) == 1)
 		ok = q.nstart == at && q.nend == at + 1 && (q.unit_name[0] ||
 		    q.value != 1) && (!whole || q.end == b.len);
+	t->count = ok && strcmp(q.unit_name, "count") == 0 && q.value == 1;
 	buf_release(&b);
 	return ok;
 }
@@ -377,7 +379,7 @@ currency_sign(const char *s, size_t n)
  * tonnes") every way a unit is written around a number. */
 static int
 try_unit(struct fig_tables *t, const struct fig_rules *r, const char *u,
-    size_t n, struct uform *f)
+    size_t n, int guess, struct uform *f)
 {
 	char pre[64], post[128];
 	size_t c;
@@ -396,7 +398,7 @@ try_unit(struct fig_tables *t, const struct fig_rules *r, const char *u,
 again:
 	/* "1 thousand tonnes", "1 %" */
 	snprintf(post, sizeof post, " %.*s", (int)n, u);
-	if (probe(t, r, "", post, whole))
+	if (probe(t, r, "", post, whole) && !(guess && t->count))
 		goto found_post;
 	/* "US$1 m", "US$ 1 million", "$1 bn" */
 	if ((c = currency_sign(u, n)) > 0) {
@@ -457,15 +459,17 @@ label_unit(struct fig_tables *t, const struct fig_rules *r, const char *s,
 		if (*p == '(')
 			open = p;
 	if (open && (close = strchr(open, ')')) != NULL &&
-	    try_unit(t, r, open + 1, (size_t)(close - open - 1), f))
+	    try_unit(t, r, open + 1, (size_t)(close - open - 1), 0, f))
 		return;
 	if ((comma = strrchr(s, ',')) != NULL &&
-	    try_unit(t, r, comma + 1, strlen(comma + 1), f))
+	    try_unit(t, r, comma + 1, strlen(comma + 1), 0, f))
 		return;
 	for (const char *p = s; *p; p++)
 		words += *p == ' ';
+	/* a whole label is a unit only when it is not just a thing
+	 * counted: "Integrated circuits" is the row's subject */
 	if (words <= 3)
-		try_unit(t, r, s, n, f);
+		try_unit(t, r, s, n, 1, f);
 }
 
 /* A label that starts or ends with a period, "May 2017 export value",
@@ -477,7 +481,7 @@ period_last(char *l)
 	size_t n = strlen(l), best = 0;
 	struct fig_buf b = FIG_BUF_INIT;
 
-	if (period_label(l, n))
+	if (n < 3 || period_label(l, n))
 		return l;
 	/* the longest run of words from the start that is a period */
 	for (size_t i = 1; i < n; i++)
@@ -501,6 +505,25 @@ period_last(char *l)
 	return buf_detach(&b);
 }
 
+/* Drops from label l the parenthesis that named its unit ("Jan-May
+ * ($bn)" is "Jan-May" with the unit "$bn"), so that what is left can
+ * read as a period. */
+static void
+drop_unit(char *l, const struct uform *f)
+{
+	char *open = strrchr(l, '('), *close;
+	size_t n;
+
+	if (!f->ok || open == NULL || (close = strchr(open, ')')) == NULL ||
+	    close[1] != '\0')
+		return;
+	n = (size_t)(open - l);
+	while (n > 0 && l[n - 1] == ' ')
+		n--;
+	if (n > 0)
+		l[n] = '\0';
+}
+
 /* The text of cell c of row text s, cleaned, as a malloc'd string. */
 static char *
 label_of(const char *s, const struct span *c)
@@ -508,7 +531,7 @@ label_of(const char *s, const struct span *c)
 	struct fig_buf b = FIG_BUF_INIT;
 
 	clean_label(&b, s + c->off, c->len);
-	return period_last(buf_detach(&b));
+	return buf_detach(&b);
 }
 
 static int
@@ -577,10 +600,19 @@ tables_flush(struct fig_tables *t, const struct fig_rules *r,
 			ncols = n;
 	}
 	for (int c = 1; c < ncols; c++)
-		if (colv[c])
+		if (colv[c]) {
 			label_unit(t, r, colv[c], &colu[c]);
+			drop_unit(colv[c], &colu[c]);
+			colv[c] = period_last(colv[c]);
+		}
 	clean_label(&caption, buf_str(&t->caption), t->caption.len);
 	label_unit(t, r, buf_str(&caption), &capu);
+	{
+		/* "Russia's imports, 2023": "Russia's imports, in 2023" */
+		char *c = period_last(buf_detach(&caption));
+		buf_adds(&caption, c);
+		free(c);
+	}
 	memset(&grpu, 0, sizeof grpu);
 	for (int i = first; i < t->nrows && rc == 0; i++) {
 		const struct fig_trow *row = &t->rows[i];
@@ -602,6 +634,8 @@ tables_flush(struct fig_tables *t, const struct fig_rules *r,
 			continue;
 		}
 		label_unit(t, r, rl, &rowu);
+		drop_unit(rl, &rowu);
+		rl = period_last(rl);
 		for (int c = 1; c < n && rc == 0; c++) {
 			const char *cs = s + cells[c].off;
 			const char *cl = c < MAX_CELLS && colv[c] ? colv[c] : "";
@@ -624,7 +658,7 @@ tables_flush(struct fig_tables *t, const struct fig_rules *r,
 			buf_reset(&phrase);
 			if (caption.len) {
 				buf_adds(&phrase, caption.data);
-				buf_adds(&phrase, "; ");
+				buf_adds(&phrase, ", ");
 			}
 			if (!blank(group)) {
 				buf_adds(&phrase, group);
@@ -665,6 +699,7 @@ tables_flush(struct fig_tables *t, const struct fig_rules *r,
 			tc.line = row->line;
 			tc.doc = row->doc + (long long)cells[c].off;
 			tc.negate = bare && neg;
+			if (getenv("FT_DEBUG")) fprintf(stderr, "phrase: %s\n", tc.phrase);
 			rc = fn(ctx, &tc);
 			free(quote);
 		}

@@ -43,6 +43,7 @@ struct fig_tables {
 	int nrows, cap;
 	pcre2_match_data *md;	/* for the unit look-ups; made when first
 				   needed */
+	int count;		/* the last look-up found a count of 1 */
 };
 
 void tables_init(struct fig_tables *t);
