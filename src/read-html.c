@@ -4,7 +4,6 @@
  * (navigation, scripts, cookie banners, "related stories"), keeps the
  * block structure, and reads the title and publication date from the
  * page's metadata. docs/formats.md, "Input formats", says what is kept. */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -22,6 +21,8 @@
  * this many columns. */
 #define MAX_SPAN 64
 #define MAX_COLS 256
+/* The largest page read, in bytes. */
+#define HTML_MAX (64 << 20)
 
 struct hx {
 	struct fig_doctext *out;
@@ -174,14 +175,17 @@ skip(xmlNodePtr n)
 	    furniture_attrs(n));
 }
 
-/* The text of n, white space collapsed, at most max bytes, into b. */
+/* The text of n, white space collapsed, at most max bytes, into b. A
+ * bounded look (max not (size_t)-1) also visits a bounded number of
+ * nodes: deep nests of empty elements would make it quadratic. */
 static void
 plain_text(xmlNodePtr n, struct fig_buf *b, size_t max)
 {
 	xmlNodePtr cur = n;
+	size_t visits = max == (size_t)-1 ? (size_t)-1 : max * 4 + 256;
 
 	/* iterative: pages can nest deeply */
-	while (cur && b->len < max) {
+	while (cur && b->len < max && visits-- > 0) {
 		if (cur->type == XML_TEXT_NODE || cur->type ==
 		    XML_CDATA_SECTION_NODE) {
 			const char *s = (const char *)cur->content;
@@ -1003,7 +1007,8 @@ reader_html(const char *buf, size_t len, const char *name,
 	const char *nul, *src = buf;
 	size_t srclen = len, bad;
 	int invalid, opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_NODEFDTD;
+	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_NODEFDTD |
+	    XML_PARSE_HUGE;
 	htmlDocPtr doc;
 	xmlNodePtr root;
 	struct meta m;
@@ -1011,9 +1016,11 @@ reader_html(const char *buf, size_t len, const char *name,
 	struct hx h;
 	char cs[64];
 
-	if (len > INT32_MAX)
-		return err_set(err, FIG_EINPUT, name, 0, 0, "HTML page larger "
-		    "than 2 GB");
+	if (len > HTML_MAX)
+		return err_set(err, FIG_EINPUT, name, 0, 0, "HTML page of %zu "
+		    "MB: pages over %d MB are not read (the parsed page takes "
+		    "about ten times its size in memory)", len >> 20,
+		    HTML_MAX >> 20);
 	if ((nul = memchr(buf, '\0', len)) != NULL) {
 		long line, col;
 		place(buf, (size_t)(nul - buf), &line, &col);

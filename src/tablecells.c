@@ -699,7 +699,6 @@ tables_flush(struct fig_tables *t, const struct fig_rules *r,
 			tc.line = row->line;
 			tc.doc = row->doc + (long long)cells[c].off;
 			tc.negate = bare && neg;
-			if (getenv("FT_DEBUG")) fprintf(stderr, "phrase: %s\n", tc.phrase);
 			rc = fn(ctx, &tc);
 			free(quote);
 		}
