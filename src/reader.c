@@ -143,6 +143,8 @@ doctext_release(struct fig_doctext *d)
 void
 doctext_line(struct fig_doctext *d, const char *s, size_t n, long origin)
 {
+	if (origin < 1)		/* a node the parser gave no line */
+		origin = d->nlines ? d->origin[d->nlines - 1] : 1;
 	if (d->nlines == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 256;
 		d->origin = xrealloc(d->origin, (size_t)d->cap *
