@@ -3,9 +3,11 @@
 # 100 MB, beside `grep -c -P` with a plain number pattern on the same file
 # (the baseline, measured in the same run), peak memory at two input sizes
 # (it must stay flat: documents are streamed), then the store and diff
-# benchmarks when they are present. Prints figures; fails only when a
+# benchmarks when they are present, and HTML: a page of BENCH_HTML_MB
+# (default 20) made of the same text with a site's furniture, converted
+# alone (extract --text) and extracted. Prints figures; fails only when a
 # command fails. Environment: BENCH_MB (corpus size, default 100),
-# BENCH_PARTS (default "extract store diff").
+# BENCH_PARTS (default "extract html store diff").
 set -eu
 fig=${1:-./figtrack}
 case $fig in /*) ;; *) fig=$(pwd)/$fig ;; esac
@@ -14,7 +16,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export FIGTRACK_RULES="${FIGTRACK_RULES:-$top/data/rules}"
 MB=${BENCH_MB:-100}
-PARTS=${BENCH_PARTS:-extract store diff}	# which benchmarks run
+PARTS=${BENCH_PARTS:-extract html store diff}	# which benchmarks run
+HTML_MB=${BENCH_HTML_MB:-20}
 
 # The corpus: the body of the real report (without its References, which
 # would make everything after the first copy a reference list) repeated,
@@ -75,6 +78,39 @@ awk -v mb="$mb" -v tf="$t_fig" -v tg="$t_grep" -v c="$claims" -v cf="$c_fig" \
 	printf "  ratio             extract takes %.1fx the time of grep\n", tf / tg
 	printf "  memory            peak RSS %d KB at 10 MB, %d KB at %.0f MB (%.2fx for %.0fx the input)\n", rs, rb, mb, rb / rs, mb / 10
 	printf "  target            50 MB/s on one core (CPU time): %s\n", (mb / cf >= 50) ? "met" : "NOT met"
+}'
+;; esac
+
+case " $PARTS " in *" html "*)
+# the text as a page: each paragraph a <p>, furniture every 50 of them
+awk -v want=$((HTML_MB * 1048576)) -v src="$work/unit.txt" 'BEGIN {
+	while ((getline l < src) > 0) {
+		if (l == "") { if (p != "") body = body "<p>" p "</p>\n"; p = ""; k++
+			if (k % 50 == 0) body = body "<aside class=\"related\"><h3>Related</h3><ul><li><a href=\"/x\">Exports up 5% in 2021</a></li></ul></aside>\n"
+			continue }
+		gsub(/&/, "\\&amp;", l); gsub(/</, "\\&lt;", l)
+		p = p == "" ? l : p " " l
+	}
+	print "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Bench</title>"
+	print "<meta property=\"article:published_time\" content=\"2022-11-01\"></head><body>"
+	print "<nav><a href=\"/\">Home</a></nav><main><article>"
+	while (n < want) { printf "%s", body; n += length(body) }
+	print "</article></main><footer>(c) 2022</footer></body></html>"
+}' > "$work/page.html"
+hsize=$(wc -c < "$work/page.html")
+hmb=$(awk -v s="$hsize" 'BEGIN { printf "%.1f", s / 1048576 }')
+echo
+echo "html: a $hmb MB page of $what"
+read -r t_conv rss_conv c_conv <<EOF2
+$(run "$fig" extract --text "$work/page.html")
+EOF2
+read -r t_html rss_html c_html <<EOF2
+$(run "$fig" extract "$work/page.html")
+EOF2
+awk -v mb="$hmb" -v tc="$t_conv" -v cc="$c_conv" -v rc="$rss_conv" \
+    -v th="$t_html" -v ch="$c_html" -v rh="$rss_html" 'BEGIN {
+	printf "  reading (--text)  %6.2f s  %7.1f MB/s  (%.1f MB/s of CPU)  peak RSS %d KB\n", tc, mb / tc, mb / cc, rc
+	printf "  extract           %6.2f s  %7.1f MB/s  (%.1f MB/s of CPU)  peak RSS %d KB\n", th, mb / th, mb / ch, rh
 }'
 ;; esac
 
