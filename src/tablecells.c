@@ -27,6 +27,8 @@ struct span {
 /* How a unit is written around a number: pre NUMBER post. */
 struct uform {
 	int ok;
+	size_t at;		/* where in its label the unit text starts:
+				   the "(" or the "," before it; 0 for all */
 	char pre[64];
 	char post[128];
 };
@@ -451,19 +453,27 @@ label_unit(struct fig_tables *t, const struct fig_rules *r, const char *s,
     struct uform *f)
 {
 	size_t n = strlen(s);
-	const char *open = NULL, *close, *comma;
+	const char *open = NULL, *close, *comma = NULL;
 	int words = 1;
 
 	memset(f, 0, sizeof *f);
-	for (const char *p = s; *p; p++)
+	for (const char *p = s; *p; p++) {
 		if (*p == '(')
 			open = p;
+		if (*p == ',' || *p == ';' || *p == ':')
+			comma = p;
+	}
 	if (open && (close = strchr(open, ')')) != NULL &&
-	    try_unit(t, r, open + 1, (size_t)(close - open - 1), 0, f))
+	    try_unit(t, r, open + 1, (size_t)(close - open - 1), 0, f)) {
+		f->at = (size_t)(open - s);
 		return;
-	if ((comma = strrchr(s, ',')) != NULL &&
-	    try_unit(t, r, comma + 1, strlen(comma + 1), 0, f))
+	}
+	/* "Exports, % of total", "Trade. US$ billion" (". " is "; " by
+	 * now), "Exports: $bn" */
+	if (comma && try_unit(t, r, comma + 1, strlen(comma + 1), 0, f)) {
+		f->at = (size_t)(comma - s);
 		return;
+	}
 	for (const char *p = s; *p; p++)
 		words += *p == ' ';
 	/* a whole label is a unit only when it is not just a thing
@@ -505,23 +515,37 @@ period_last(char *l)
 	return buf_detach(&b);
 }
 
-/* Drops from label l the parenthesis that named its unit ("Jan-May
- * ($bn)" is "Jan-May" with the unit "$bn"), so that what is left can
- * read as a period. */
+/* Drops from label l the parenthesis or the tail after a comma that
+ * named its unit ("Jan-May ($bn)" is "Jan-May" with the unit "$bn",
+ * "Share, %" is "Share"), so that what is left can read as a period. A
+ * parenthesis inside the label stays: "Exports ($bn) to Russia". */
 static void
 drop_unit(char *l, const struct uform *f)
 {
-	char *open = strrchr(l, '('), *close;
-	size_t n;
+	size_t n = f->at;
 
-	if (!f->ok || open == NULL || (close = strchr(open, ')')) == NULL ||
-	    close[1] != '\0')
+	if (!f->ok || n == 0 || n >= strlen(l))
 		return;
-	n = (size_t)(open - l);
+	if (l[n] == '(') {
+		const char *close = strchr(l + n, ')');
+		if (close == NULL || close[1] != '\0')
+			return;
+	}
 	while (n > 0 && l[n - 1] == ' ')
 		n--;
 	if (n > 0)
 		l[n] = '\0';
+}
+
+/* Does label l end with " in PERIOD" (period_last made it so)? */
+static int
+ends_in_period(const char *l)
+{
+	const char *p = l, *last = NULL;
+
+	while ((p = strstr(p, " in ")) != NULL)
+		last = p++;
+	return last && period_label(last + 4, strlen(last + 4));
 }
 
 /* The text of cell c of row text s, cleaned, as a malloc'd string. */
@@ -568,9 +592,11 @@ tables_flush(struct fig_tables *t, const struct fig_rules *r,
 		for (int c = 1; c < n; c++) {
 			size_t ns, ne;
 			int bare, neg;
+			/* a figure: "12.5", "(3)", "39%", "$5bn"; not a
+			 * label holding a year ("Jan-May 2023 value") */
 			if (cell_number(s + cells[c].off, cells[c].len, &ns,
-			    &ne, &bare, &neg) && !period_label(s + cells[c].off,
-			    cells[c].len))
+			    &ne, &bare, &neg) && (bare || ns <= 3) &&
+			    !period_label(s + cells[c].off, cells[c].len))
 				hdr = 0;
 		}
 	} else
@@ -655,6 +681,10 @@ tables_flush(struct fig_tables *t, const struct fig_rules *r,
 				    grpu.ok ? &grpu : capu.ok ? &capu : NULL;
 			cperiod = period_label(cl, strlen(cl));
 			rperiod = period_label(rl, strlen(rl));
+			/* a column that names its own period ("export value
+			 * in Jan-May 2023") is read after the row's year */
+			if (rperiod && ends_in_period(cl))
+				rperiod = 0;
 			buf_reset(&phrase);
 			if (caption.len) {
 				buf_adds(&phrase, caption.data);
