@@ -925,7 +925,12 @@ read_meta(xmlNodePtr n, struct meta *m, int depth)
 			free(content);
 		} else if (is(c, "title") && !m->title[0]) {
 			struct fig_buf b = FIG_BUF_INIT;
+			char *bar;
 			plain_text(c, &b, sizeof m->title - 1);
+			/* "Headline | Site": the headline */
+			if (b.len && (bar = strstr(b.data, " | ")) != NULL &&
+			    (size_t)(bar - b.data) * 2 > b.len)
+				*bar = '\0';
 			snprintf(m->title, sizeof m->title, "%s", buf_str(&b));
 			m->title_line = line_of(c);
 			buf_release(&b);
@@ -1073,8 +1078,11 @@ reader_html(const char *buf, size_t len, const char *name,
 		read_meta(&top, &m, 0);
 		pick_body(&top, &pk, 0);
 	}
-	h.root = pk.article && pk.article_n > 0 ? pk.article : pk.main ?
-	    pk.main : pk.dense ? pk.dense : root;
+	/* an <article> unless it is a small one beside the text (a
+	 * comment, a teaser card), <main>, the densest block, the page */
+	h.root = pk.article && pk.article_n > 0 && pk.article_n * 2 >=
+	    pk.dense_n ? pk.article : pk.main ? pk.main : pk.dense ? pk.dense :
+	    root;
 	if (!m.title[0] && m.h1[0])
 		snprintf(m.title, sizeof m.title, "%s", m.h1);
 	/* the metadata block first; the date is finished after the body

@@ -112,3 +112,12 @@ if [ "${VALGRIND:-0}" != 1 ]; then
 	has "input: it says why" "$tmp/err" "huge.html: HTML page of 66 MB: pages over 64 MB are not read"
 	rm -f "$tmp/huge.html"
 fi
+
+# the body: a small <article> beside the story (a teaser) is not it; the
+# <title>'s site name is cut
+printf '<html><head><title>Trade rises again in June | The Daily Ledger</title><meta name=date content=2023-06-01></head><body><div class="story"><p>Exports rose 5%% in May. Exports rose 5%% in May. Exports rose 5%% in May.</p><p>Imports fell 3%% in May.</p></div><article><p>Teaser: 9%% off.</p></article></body></html>\n' > "$tmp/teaser.html"
+ok "input: a page with a teaser article" "$FIGTRACK" extract --text "$tmp/teaser.html"
+has "input: the story is read" "$tmp/out" "Imports fell 3% in May."
+hasnt "input: the teaser is not" "$tmp/out" "Teaser"
+has "input: the title without the site" "$tmp/out" "title: Trade rises again in June
+date: 2023-06-01"
