@@ -2,14 +2,14 @@
 # `make demo` and `make check` are the whole set-up on a fresh Debian 12.
 
 CC       ?= cc
-PKGS      = libpcre2-8 sqlite3
+PKGS      = libpcre2-8 sqlite3 libxml-2.0
 CFLAGS   ?= -O2 -g
 CPPFLAGS += -pthread
 WFLAGS    = -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter \
             -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith
 CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
             $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lpcre2-8 -lsqlite3) -lcsv -ludunits2 -lm -pthread
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lpcre2-8 -lsqlite3 -lxml2) -lcsv -ludunits2 -lm -pthread
 
 # SANITIZE=1 builds everything under ASan+UBSan into its own tree.
 ifeq ($(SANITIZE),1)
@@ -32,7 +32,7 @@ UNITBIN  = $(UNITSRC:tests/%.c=$(BUILD)/tests/%)
 
 DEBS     = gcc make pkg-config libpcre2-dev libsqlite3-dev libcsv-dev \
            gnuplot-nox sqlite3 clang libclang-rt-14-dev valgrind time \
-           iso-codes jq libudunits2-dev chromium
+           iso-codes jq libudunits2-dev chromium libxml2-dev
 ISO3166  = /usr/share/iso-codes/json/iso_3166-1.json
 ISO4217  = /usr/share/iso-codes/json/iso_4217.json
 

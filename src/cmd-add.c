@@ -12,6 +12,7 @@
 #include "figtrack/batch.h"
 #include "figtrack/cmd.h"
 #include "figtrack/extract.h"
+#include "figtrack/reader.h"
 #include "figtrack/rules.h"
 #include "figtrack/sha256.h"
 #include "figtrack/store.h"
@@ -19,7 +20,8 @@
 static const char usage[] =
     "usage: figtrack add [--db PATH] [--rules DIR] [--title T]\n"
     "                    [--published YYYY[-MM[-DD]]] [--kind report|article]\n"
-    "                    [--lossy] [-j N] FILE...\n"
+    "                    [--lossy] [--input-format auto|text|markdown|html|pdf]\n"
+    "                    [-j N] FILE...\n"
     "\n"
     "Extracts the claims of each FILE ('-' for standard input) and stores\n"
     "them with the document and its References list, one transaction per\n"
@@ -42,8 +44,11 @@ static const char usage[] =
     "  --published DATE  the publication date, overriding the document's\n"
     "  --kind KIND       report (default) or article\n"
     "  --lossy           replace invalid UTF-8 instead of refusing the file\n"
+    "  --input-format F  read every FILE as F (default auto: by content,\n"
+    "                    then extension; an HTML page's date and title come\n"
+    "                    from its metadata)\n"
     "  -j, --jobs N      extract on N threads (default: one per CPU): N\n"
-    "                    documents at a time, or one large document in\n"
+    "                    documents at a time, or one large text document in\n"
     "                    parts; documents are still stored one at a time,\n"
     "                    in order, and the result is the same for every N\n"
     "  -h, --help        this text\n";
@@ -137,6 +142,7 @@ struct add_opts {
 	const char *published;
 	const char *kind;
 	int lossy;
+	enum fig_input fmt;
 };
 
 /* One document of the run: what its job found out before and while
@@ -190,10 +196,12 @@ add_work(void *ctx, int i, const struct fig_extract_cbs *cbs,
 	if (run->split_jobs > 1 && strcmp(p->path, "-") != 0) {
 		/* one large document: cut into parts on every thread */
 		fclose(f);
-		return extract_path_jobs(run->rules, p->path, &xo, cbs,
-		    &p->meta, run->split_jobs, err);
+		return reader_extract_path_jobs(run->rules, p->path,
+		    run->o->fmt, &xo, cbs, &p->meta, NULL, NULL,
+		    run->split_jobs, err);
 	}
-	rc = extract_stream(run->rules, f, p->path, &xo, cbs, &p->meta, err);
+	rc = reader_extract_stream(run->rules, f, p->path, run->o->fmt, &xo,
+	    cbs, &p->meta, NULL, NULL, err);
 	fclose(f);
 	return rc;
 }
@@ -358,6 +366,7 @@ add_exec(int argc, char **argv)
 		{ "kind", required_argument, NULL, 'k' },
 		{ "lossy", no_argument, NULL, 'l' },
 		{ "jobs", required_argument, NULL, 'j' },
+		{ "input-format", required_argument, NULL, 'i' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -365,7 +374,7 @@ add_exec(int argc, char **argv)
 		add_begin, { add_claim, add_ref, NULL }, add_end
 	};
 	const char *db = NULL, *rules_dir = NULL;
-	struct add_opts o = { NULL, NULL, "report", 0 };
+	struct add_opts o = { NULL, NULL, "report", 0, FIG_IN_AUTO };
 	struct fig_rules *rules;
 	struct fig_store *s;
 	struct fig_err err;
@@ -406,6 +415,12 @@ add_exec(int argc, char **argv)
 			break;
 		case 'l':
 			o.lossy = 1;
+			break;
+		case 'i':
+			if (reader_format_parse(optarg, &o.fmt) != 0)
+				return cmd_usage_error(&cmd_add_entry, "unknown "
+				    "input format '%s' (auto, text, markdown, "
+				    "html or pdf)", optarg);
 			break;
 		case 'h':
 			return cmd_help(&cmd_add_entry);

@@ -15,6 +15,7 @@
 #include "figtrack/cmd.h"
 #include "figtrack/diff.h"
 #include "figtrack/extract.h"
+#include "figtrack/reader.h"
 #include "figtrack/import.h"
 #include "figtrack/rules.h"
 #include "figtrack/sha256.h"
@@ -335,7 +336,8 @@ from_files(const struct opts *o, int argc, char **argv,
 			rules_jit_for(rules, argv + i, argc - i);
 		}
 		memset(&meta, 0, sizeof meta);
-		rc = extract_path(rules, argv[i], &xo, &cbs, &meta, err);
+		rc = reader_extract_path(rules, argv[i], FIG_IN_AUTO, &xo, &cbs,
+		    &meta, NULL, NULL, err);
 		if (d == NULL) {
 			if (o->since == NULL && meta.published[0])
 				dopt.after = meta.published;

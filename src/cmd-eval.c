@@ -14,6 +14,7 @@
 #include "figtrack/cmd.h"
 #include "figtrack/eval.h"
 #include "figtrack/extract.h"
+#include "figtrack/reader.h"
 
 static const char usage[] =
     "usage: figtrack eval --gold GOLD.csv [--negatives NEG.csv] [OPTIONS] FILE\n"
@@ -36,10 +37,12 @@ static const char usage[] =
     "                     exit 1 when a threshold is not met\n"
     "  --rules DIR        the rule files\n"
     "  --published DATE   the publication date of FILE\n"
+    "  --input-format F   read FILE (or the corpus' documents) as F: auto\n"
+    "                     (default), text, markdown, html or pdf\n"
     "  -v                 list every miss, wrong field and unwanted claim\n"
     "  -j, --jobs N       extract on N threads (default: one per CPU): N\n"
-    "                     documents of a corpus at a time, or a large FILE\n"
-    "                     in parts; the output does not change\n";
+    "                     documents of a corpus at a time, or a large text\n"
+    "                     FILE in parts; the output does not change\n";
 
 /* What --corpus pairs with a gold file, in this order of preference. */
 static const char *const doc_exts[] = { ".md", ".txt", ".html", ".htm" };
@@ -148,17 +151,31 @@ below(const struct fig_eval_score *s, const struct limits *l)
 /* Extracts path and scores it against gold (and neg, or NULL) into e. */
 static int
 score_one(struct fig_eval *e, const struct fig_rules *rules,
-    const struct fig_extract_opts *opts, const char *path, const char *gold,
-    const char *neg, int jobs, struct fig_err *err)
+    const struct fig_extract_opts *opts, enum fig_input fmt,
+    const char *path, const char *gold, const char *neg, int jobs,
+    struct fig_err *err)
 {
 	struct fig_extract_cbs cbs = { on_claim, NULL, e };
+	struct fig_doctext d;
+	enum fig_input got = FIG_IN_TEXT;
+	int rc = -1;
 
+	doctext_init(&d);
 	if (eval_read(e, gold, 0, err) != 0 ||
 	    (neg && eval_read(e, neg, 1, err) != 0) ||
-	    extract_path_jobs(rules, path, opts, &cbs, NULL, jobs, err) != 0 ||
-	    eval_score(e, path, err) != 0)
-		return -1;
-	return 0;
+	    reader_extract_path_jobs(rules, path, fmt, opts, &cbs, NULL,
+	    &d, &got, jobs, err) != 0)
+		goto done;
+	/* a converted document's quotes are found in the text extraction
+	 * read, at the lines they came from */
+	if (got == FIG_IN_HTML || got == FIG_IN_PDF)
+		rc = eval_score_text(e, buf_str(&d.text), d.text.len, d.origin,
+		    err);
+	else
+		rc = eval_score(e, path, err);
+done:
+	doctext_release(&d);
+	return rc;
 }
 
 static int
@@ -211,12 +228,15 @@ struct corpus_doc {
 	const char *gold;	/* borrowed from the sorted list */
 	struct fig_buf doc, neg;
 	int have_neg;
+	struct fig_doctext text;	/* a page's converted text */
+	enum fig_input got;		/* the format it was read in */
 	struct fig_eval e;
 };
 
 struct corpus_run {
 	const struct fig_rules *rules;
 	const struct fig_extract_opts *opts;
+	enum fig_input fmt;
 	struct corpus_doc *docs;
 	int cur;		/* the document the sink is reading */
 	int verbose;
@@ -255,8 +275,8 @@ corpus_work(void *ctx, int i, const struct fig_extract_cbs *cbs,
 	if (eval_read(&d->e, d->gold, 0, err) != 0 ||
 	    (d->have_neg && eval_read(&d->e, d->neg.data, 1, err) != 0))
 		return -1;
-	return extract_path(run->rules, d->doc.data, run->opts, cbs, NULL,
-	    err);
+	return reader_extract_path(run->rules, d->doc.data, run->fmt,
+	    run->opts, cbs, NULL, &d->text, &d->got, err);
 }
 
 static int
@@ -287,8 +307,17 @@ corpus_end(void *ctx, int i, int rc, const struct fig_err *jerr)
 	struct fig_err err;
 
 	err_clear(&err);
-	if (rc != 0 || eval_score(&d->e, d->doc.data, &err) != 0) {
-		cmd_fail(rc != 0 ? jerr : &err);
+	/* a converted document's quotes are found in the text extraction
+	 * read, at the lines they came from */
+	if (rc == 0)
+		rc = d->got == FIG_IN_HTML || d->got == FIG_IN_PDF ?
+		    eval_score_text(&d->e, buf_str(&d->text.text),
+		    d->text.text.len, d->text.origin, &err) :
+		    eval_score(&d->e, d->doc.data, &err);
+	else
+		err = *jerr;
+	if (rc != 0) {
+		cmd_fail(&err);
 		run->failed = 1;
 		return 1;
 	}
@@ -308,8 +337,8 @@ corpus_end(void *ctx, int i, int rc, const struct fig_err *jerr)
  * is. */
 static int
 eval_corpus(const char *dir, const struct fig_rules *rules,
-    const struct fig_extract_opts *opts, const struct limits *lim,
-    int verbose, int jobs)
+    const struct fig_extract_opts *opts, enum fig_input fmt,
+    const struct limits *lim, int verbose, int jobs)
 {
 	static const struct fig_batch_sink sink = {
 		corpus_begin, { corpus_claim, NULL, NULL }, corpus_end
@@ -326,12 +355,15 @@ eval_corpus(const char *dir, const struct fig_rules *rules,
 	memset(&run, 0, sizeof run);
 	run.rules = rules;
 	run.opts = opts;
+	run.fmt = fmt;
 	run.verbose = verbose;
 	run.docs = xmalloc(n * sizeof *run.docs);
 	for (size_t i = 0; i < n; i++) {
 		run.docs[i].gold = golds[i];
 		buf_init(&run.docs[i].doc);
 		buf_init(&run.docs[i].neg);
+		doctext_init(&run.docs[i].text);
+		run.docs[i].got = FIG_IN_TEXT;
 		eval_init(&run.docs[i].e);
 	}
 	printf("%-44s %5s %5s %6s %6s %6s\n", "document", "rows", "F1",
@@ -342,6 +374,7 @@ eval_corpus(const char *dir, const struct fig_rules *rules,
 	for (size_t i = 0; i < n; i++) {
 		buf_release(&run.docs[i].doc);
 		buf_release(&run.docs[i].neg);
+		doctext_release(&run.docs[i].text);
 		eval_release(&run.docs[i].e);
 		free(golds[i]);
 	}
@@ -373,6 +406,7 @@ exec_eval(int argc, char **argv)
 		{ "max-negatives", required_argument, NULL, 'X' },
 		{ "rules", required_argument, NULL, 'r' },
 		{ "published", required_argument, NULL, 'p' },
+		{ "input-format", required_argument, NULL, 'i' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
@@ -385,6 +419,7 @@ exec_eval(int argc, char **argv)
 	struct fig_eval e;
 	struct fig_err err;
 	int c, verbose = 0, rc = FIG_EXIT_OK, jobs = batch_default_jobs();
+	enum fig_input fmt = FIG_IN_AUTO;
 	char *end;
 
 	err_clear(&err);
@@ -403,6 +438,12 @@ exec_eval(int argc, char **argv)
 		case 'c': corpus = optarg; break;
 		case 'r': dir = optarg; break;
 		case 'p': opts.published = optarg; break;
+		case 'i':
+			if (reader_format_parse(optarg, &fmt) != 0)
+				return cmd_usage_error(&cmd_eval_entry,
+				    "unknown input format '%s' (auto, text, "
+				    "markdown, html or pdf)", optarg);
+			break;
 		case 'v': verbose = 1; break;
 		case 'F': dst = &lim.f1; break;
 		case 'P': dst = &lim.period; break;
@@ -438,14 +479,15 @@ exec_eval(int argc, char **argv)
 		return cmd_fail(&err);
 	if (corpus) {
 		rules_jit(rules);
-		rc = eval_corpus(corpus, rules, &opts, &lim, verbose, jobs);
+		rc = eval_corpus(corpus, rules, &opts, fmt, &lim, verbose,
+		    jobs);
 		rules_free(rules);
 		return rc;
 	}
 	rules_jit_for(rules, argv + optind, 1);
 	eval_init(&e);
-	if (score_one(&e, rules, &opts, argv[optind], gold, neg, jobs, &err)
-	    != 0) {
+	if (score_one(&e, rules, &opts, fmt, argv[optind], gold, neg, jobs,
+	    &err) != 0) {
 		rc = cmd_fail(&err);
 		goto out;
 	}

@@ -168,17 +168,19 @@ eval_read(struct fig_eval *e, const char *path, int negatives,
 /* Finds g's quote on its line (or on any line when none is given) and
  * sets its byte span. */
 static void
-locate(struct fig_gold *g, char **lines, long long *offs, long nlines)
+locate(struct fig_gold *g, char **lines, long long *offs, const long *lnos,
+    long nlines)
 {
 	for (long i = 0; i < nlines; i++) {
 		const char *p = lines[i];
-		if (g->c.line && i + 1 != g->c.line)
+		long lno = lnos ? lnos[i] : i + 1;
+		if (g->c.line && lno != g->c.line)
 			continue;
 		if ((p = strstr(p, g->c.quote)) != NULL) {
 			g->start = offs[i] + (p - lines[i]);
 			g->end = g->start + (long long)strlen(g->c.quote);
 			if (!g->c.line)
-				g->c.line = i + 1;
+				g->c.line = lno;
 			return;
 		}
 	}
@@ -258,13 +260,12 @@ agreement(struct fig_eval *e, const struct fig_gold *g,
 	return s;
 }
 
+static void match_all(struct fig_eval *e);
+
 int
 eval_score(struct fig_eval *e, const char *path, struct fig_err *err)
 {
-	char **lines = NULL;
-	long long *offs = NULL, off = 0;
-	long nlines = 0;
-	struct fig_buf b = FIG_BUF_INIT;
+	struct fig_buf b = FIG_BUF_INIT, doc = FIG_BUF_INIT;
 	FILE *f;
 	int rc;
 
@@ -272,24 +273,55 @@ eval_score(struct fig_eval *e, const char *path, struct fig_err *err)
 		return err_set(err, FIG_EIO, path, 0, 0, "cannot open: %s",
 		    strerror(errno));
 	while ((rc = buf_getline(&b, f)) > 0) {
-		lines = xrealloc(lines, (size_t)(nlines + 1) * sizeof *lines);
-		offs = xrealloc(offs, (size_t)(nlines + 1) * sizeof *offs);
-		lines[nlines] = xstrndup(b.data, b.len);
-		offs[nlines++] = off;
-		off += (long long)b.len + 1;
+		buf_addc(&b, '\n');
+		buf_add(&doc, b.data, b.len);
 	}
 	fclose(f);
 	buf_release(&b);
+	rc = eval_score_text(e, buf_str(&doc), doc.len, NULL, err);
+	buf_release(&doc);
+	return rc;
+}
+
+int
+eval_score_text(struct fig_eval *e, const char *text, size_t len,
+    const long *origin, struct fig_err *err)
+{
+	char **lines = NULL;
+	long long *offs = NULL, off = 0;
+	long nlines = 0;
+	size_t at = 0;
+
+	(void)err;
+	while (at < len) {
+		const char *nl = memchr(text + at, '\n', len - at);
+		size_t n = nl ? (size_t)(nl - (text + at)) : len - at;
+		lines = xrealloc(lines, (size_t)(nlines + 1) * sizeof *lines);
+		offs = xrealloc(offs, (size_t)(nlines + 1) * sizeof *offs);
+		lines[nlines] = xstrndup(text + at, n);
+		offs[nlines++] = off;
+		off += (long long)n + 1;
+		at += n + 1;
+	}
 	/* rows repeating a quote on one line are the same figure named
 	 * with several metrics: they share its first occurrence */
 	for (int i = 0; i < e->ngold; i++)
-		locate(&e->gold[i], lines, offs, nlines);
+		locate(&e->gold[i], lines, offs, origin, nlines);
 	for (int i = 0; i < e->nneg; i++)
-		locate(&e->neg[i], lines, offs, nlines);
+		locate(&e->neg[i], lines, offs, origin, nlines);
 	for (long i = 0; i < nlines; i++)
 		free(lines[i]);
 	free(lines);
 	free(offs);
+	match_all(e);
+	return 0;
+}
+
+/* Matches the located gold rows and negatives to the claims and counts
+ * the results. */
+static void
+match_all(struct fig_eval *e)
+{
 
 	e->claim_gold = xmalloc(((size_t)e->nclaims + 1) * sizeof(int));
 	e->claim_neg = xmalloc(((size_t)e->nclaims + 1) * sizeof(int));
@@ -349,7 +381,6 @@ eval_score(struct fig_eval *e, const char *path, struct fig_err *err)
 	e->score.nclaims = e->nclaims;
 	e->score.nneg = e->nneg;
 	eval_sum(&e->score, NULL);
-	return 0;
 }
 
 void

@@ -12,6 +12,7 @@
 #include "figtrack/period.h"
 #include "figtrack/quantity.h"
 #include "figtrack/segment.h"
+#include "figtrack/tablecells.h"
 #include "figtrack/text.h"
 
 /* How far after a figure a deadline ("by 2030") still belongs to it, and
@@ -196,6 +197,10 @@ struct xstate {
 	const char *para_actor;		/* the first actor of the last
 					   paragraph that named one */
 	struct fig_buf tmp;
+	/* the table being read, and the cell whose sentence is being
+	 * read (tablecells.c) */
+	struct fig_tables tables;
+	const struct fig_tcell *tcell;
 };
 
 #define GROW(arr, n, cap) do { if ((n) == (cap)) { \
@@ -2019,6 +2024,9 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	const char *st;
 
 	q->nlabel = 0;
+	if (x->tcell && (q->raw_end <= x->tcell->vstart ||
+	    q->raw_start >= x->tcell->vend))
+		return 0;	/* a number of a table's headers */
 	build_context(x, q);
 	claim_init(&c);
 	c.doc = x->name;
@@ -2047,6 +2055,8 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 		base_period(x, qi, c.base);
 	}
 	choose_footnote(x, qi, c.footnote, sizeof c.footnote);
+	if (x->tcell)
+		tables_claim(x->tcell, &c);
 	if (label_figure(x, qi, c.unit) < 0) {
 		claim_release(&c);
 		return -1;
@@ -2470,12 +2480,64 @@ remember_actors(struct xstate *x)
 	}
 }
 
+/* One numeric cell of a table: its sentence read as a paragraph of its
+ * own, which neither takes nor leaves dates and lists for the prose. */
+static int
+table_cell(void *ctx, const struct fig_tcell *tc)
+{
+	struct xstate *x = ctx;
+	struct mention recall = x->recall, item = x->item_carry,
+	    para = x->para_carry, next = x->next_carry;
+	int has[5] = { x->has_recall, x->has_item_carry, x->has_para_carry,
+	    x->has_next_carry, x->decimal_comma };
+	struct fig_lineref lr = { 0, tc->line, tc->doc };
+	struct fig_block b;
+	int rc;
+
+	memset(&b, 0, sizeof b);
+	b.text.data = (char *)tc->phrase;
+	b.text.len = strlen(tc->phrase);
+	b.lines = &lr;
+	b.nlines = 1;
+	b.kind = FIG_BLK_PROSE;
+	x->tcell = tc;
+	rc = process_block(x, &b);
+	x->tcell = NULL;
+	x->recall = recall;
+	x->item_carry = item;
+	x->para_carry = para;
+	x->next_carry = next;
+	x->has_recall = has[0];
+	x->has_item_carry = has[1];
+	x->has_para_carry = has[2];
+	x->has_next_carry = has[3];
+	x->decimal_comma = has[4];
+	return rc;
+}
+
+/* Ends the table being read, if any. */
+static int
+end_table(struct xstate *x)
+{
+	return tables_flush(&x->tables, x->r, table_cell, x);
+}
+
 /* The segmenter's callback: a block, and on failure the place in the
  * document for errors that come from a rule (which knows only itself). */
 static int
 on_block(void *ctx, const struct fig_block *b)
 {
 	struct xstate *x = ctx;
+
+	/* a table ends at a blank line or another block */
+	if (x->tables.nrows > 0 && (b->kind != FIG_BLK_TABLE || b->nlines == 0 ||
+	    b->lines[0].line != x->tables.rows[x->tables.nrows - 1].line + 1) &&
+	    end_table(x) != 0)
+		goto fail;
+	if (b->kind == FIG_BLK_TABLE)
+		tables_row(&x->tables, b->text.data, b->text.len,
+		    b->nlines ? b->lines[0].line : 0,
+		    b->nlines ? b->lines[0].doc : 0);
 
 	if (b->kind != FIG_BLK_ITEM)
 		x->has_item_carry = 0;	/* the list, if any, ended */
@@ -2492,8 +2554,11 @@ on_block(void *ctx, const struct fig_block *b)
 			buf_add(&x->lead, x->clean.data, x->clean.len);
 		} else if (b->kind != FIG_BLK_ITEM)
 			buf_reset(&x->lead);
+		if (b->kind != FIG_BLK_TABLE)
+			tables_note(&x->tables, b->text.data, b->text.len);
 		return 0;
 	}
+fail:
 	if (x->err && !x->err->file[0]) {
 		snprintf(x->err->file, sizeof x->err->file, "%s", x->name);
 		x->err->line = b->nlines ? b->lines[0].line : 0;
@@ -2649,6 +2714,7 @@ state_release(struct xstate *x)
 	free(x->entback);
 	free(x->ments);
 	buf_release(&x->lead);
+	tables_release(&x->tables);
 	free(x->reqmemo);
 	pcre2_match_data_free(x->md);
 	pcre2_match_data_free(x->md_aside);
@@ -3015,6 +3081,8 @@ finish(struct xstate *x, struct reader *rd)
 		rc = flush_ref(x);
 	if (rc == 0)
 		rc = seg_flush(&x->seg);
+	if (rc == 0)
+		rc = end_table(x);
 	return rc ? -1 : 0;
 }
 
@@ -3108,9 +3176,42 @@ struct fig_carry {
 	const char *recent_subject, *para_actor;
 	struct fig_block cur, held;
 	int have_cur, have_held;
+	struct fig_tables tables;	/* a table's rows not yet flushed, and
+					   the caption before it */
 	long lineno;
 	long long off, doc;
 };
+
+/* dst (initialised) becomes a copy of src's caption and rows. */
+static void
+tables_copy(struct fig_tables *dst, const struct fig_tables *src)
+{
+	dst->nrows = 0;
+	for (int i = 0; i < src->nrows; i++)
+		tables_row(dst, src->rows[i].text.data ? src->rows[i].text.data :
+		    "", src->rows[i].text.len, src->rows[i].line,
+		    src->rows[i].doc);
+	buf_reset(&dst->caption);
+	buf_add(&dst->caption, src->caption.data ? src->caption.data : "",
+	    src->caption.len);
+}
+
+static int
+tables_equal(const struct fig_tables *a, const struct fig_tables *b)
+{
+	if (a->nrows != b->nrows || a->caption.len != b->caption.len ||
+	    (a->caption.len && memcmp(a->caption.data, b->caption.data,
+	    a->caption.len) != 0))
+		return 0;
+	for (int i = 0; i < a->nrows; i++) {
+		const struct fig_trow *p = &a->rows[i], *q = &b->rows[i];
+		if (p->line != q->line || p->doc != q->doc || p->text.len !=
+		    q->text.len || (p->text.len && memcmp(p->text.data,
+		    q->text.data, p->text.len) != 0))
+			return 0;
+	}
+	return 1;
+}
 
 static void
 block_copy(struct fig_block *dst, const struct fig_block *src)
@@ -3198,6 +3299,8 @@ carry_save(const struct xstate *x, const struct reader *rd)
 		block_copy(&c->cur, &x->seg.cur);
 	if ((c->have_held = x->seg.have_held) != 0)
 		block_copy(&c->held, &x->seg.held);
+	tables_init(&c->tables);
+	tables_copy(&c->tables, &x->tables);
 	c->lineno = rd->lineno;
 	c->off = rd->off;
 	c->doc = rd->doc;
@@ -3239,6 +3342,7 @@ carry_restore(struct xstate *x, struct reader *rd, const struct fig_carry *c)
 		block_copy(&x->seg.cur, &c->cur);
 	if ((x->seg.have_held = c->have_held) != 0)
 		block_copy(&x->seg.held, &c->held);
+	tables_copy(&x->tables, &c->tables);
 	rd->lineno = c->lineno;
 	rd->off = c->off;
 	rd->doc = c->doc;
@@ -3270,7 +3374,7 @@ extract_carry_equal(const struct fig_carry *a, const struct fig_carry *b)
 	    b->para_actor && a->have_cur == b->have_cur && (!a->have_cur ||
 	    block_equal(&a->cur, &b->cur)) && a->have_held == b->have_held &&
 	    (!a->have_held || block_equal(&a->held, &b->held)) &&
-	    a->lineno == b->lineno && a->off == b->off && a->doc == b->doc;
+	    tables_equal(&a->tables, &b->tables) && a->lineno == b->lineno && a->off == b->off && a->doc == b->doc;
 }
 
 void
@@ -3284,6 +3388,7 @@ extract_carry_free(struct fig_carry *c)
 	free(c->cur.lines);
 	buf_release(&c->held.text);
 	free(c->held.lines);
+	tables_release(&c->tables);
 	free(c);
 }
 

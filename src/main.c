@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "figtrack/cmd.h"
+#include "figtrack/reader.h"
 
 static void
 usage(FILE *out)
@@ -29,6 +30,7 @@ main(int argc, char **argv)
 	 * is reported like a full disk, instead of killing the program
 	 * with a half-written output behind it. */
 	signal(SIGXFSZ, SIG_IGN);
+	reader_init();	/* before any command starts threads */
 	if (argc < 2) {
 		usage(stderr);
 		return FIG_EXIT_TROUBLE;

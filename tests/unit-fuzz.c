@@ -34,6 +34,11 @@
 #include "fuzz/fuzz-import.c"
 #undef LLVMFuzzerInitialize
 #undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerInitialize fuzz_html_init
+#define LLVMFuzzerTestOneInput fuzz_html_one
+#include "fuzz/fuzz-html.c"
+#undef LLVMFuzzerInitialize
+#undef LLVMFuzzerTestOneInput
 
 /* Runs fn on every file of dir; returns how many, or -1 when dir cannot
  * be read. A harness that finds a fault aborts the whole test binary,
@@ -126,6 +131,14 @@ test_import(void)
 	store_close(fi_store[1]);
 }
 
+static void
+test_html(void)
+{
+	fuzz_html_init(NULL, NULL);
+	replay("html", fuzz_html_one, 0);
+	rules_free(fh_rules);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -134,6 +147,7 @@ main(int argc, char **argv)
 		{ "fuzz_replay_numper", test_numper },
 		{ "fuzz_replay_rules", test_rules },
 		{ "fuzz_replay_import", test_import },
+		{ "fuzz_replay_html", test_html },
 		{ NULL, NULL }
 	};
 	return harness_main(tests, argc, argv);

@@ -66,6 +66,12 @@ int eval_read(struct fig_eval *e, const char *path, int negatives,
  * matches them to the claims and fills the results. */
 int eval_score(struct fig_eval *e, const char *path, struct fig_err *err);
 
+/* Same, for a document as extraction read it: text[0..len), and per line
+ * its line in the original (origin; NULL: the lines themselves), as a
+ * converted HTML page has them (reader.h). */
+int eval_score_text(struct fig_eval *e, const char *text, size_t len,
+    const long *origin, struct fig_err *err);
+
 /* Same value, tolerating float noise. */
 int eval_same_value(double a, double b);
 

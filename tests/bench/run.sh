@@ -10,9 +10,11 @@
 #   (d) (a)'s text as one line of BENCH_LINE_MB (default 50) MB: it must
 #       run at the MB/s of the same text with its line breaks;
 # then the instructions per figure (callgrind, on one article set), then
-# the store and diff benchmarks when they are present. Prints figures;
-# fails only when a command fails. BENCH_PARTS picks the parts
-# (default "extract store diff").
+# the store and diff benchmarks when they are present, and HTML: a page
+# of BENCH_HTML_MB (default 20) made of the same text with a site's
+# furniture, converted alone (extract --text) and extracted. Prints
+# figures; fails only when a command fails. BENCH_PARTS picks the parts
+# (default "extract html store diff").
 set -eu
 fig=${1:-./figtrack}
 case $fig in /*) ;; *) fig=$(pwd)/$fig ;; esac
@@ -24,7 +26,8 @@ MB=${BENCH_MB:-100}
 NEWS_MB=${BENCH_NEWS_MB:-50}
 LINE_MB=${BENCH_LINE_MB:-50}
 FILES=${BENCH_FILES:-20000}
-PARTS=${BENCH_PARTS:-extract store diff}	# which benchmarks run
+PARTS=${BENCH_PARTS:-extract html store diff}	# which benchmarks run
+HTML_MB=${BENCH_HTML_MB:-20}
 CORES=$(nproc 2>/dev/null || echo 1)
 
 # elapsed seconds (from the nanosecond clock: time(1) gives hundredths),
@@ -67,7 +70,6 @@ EOF2
 		printf "  %-28s        %7.2f s %7.1f MB/s  (grep -c -P [0-9]+, the baseline)\n", "", tg, mb / tg }'
 }
 
-case " $PARTS " in *" extract "*)
 # The report's body without its References (which would make every
 # copy after the first a reference list), or the bundled samples when
 # ../shared is absent.
@@ -79,6 +81,8 @@ else
 	for f in "$top"/data/samples/*.md; do sed '1,/^---$/d' "$f"; done > "$work/unit.txt"
 	what="the bundled samples"
 fi
+
+case " $PARTS " in *" extract "*)
 # the articles' bodies, front matter left out
 for f in "$top"/tests/corpus/news/*.md; do
 	case $f in */README.md|*/SOURCES.md) continue ;; esac
@@ -125,6 +129,39 @@ if command -v valgrind > /dev/null 2>&1; then
 		printf "  per figure: %.0f instructions (%d figures in %d bytes of articles; %.0f instructions a byte; %.0f M to load the rules)\n",
 		    (b - a) / n, n, s, (b - a) / s, a / 1e6 }'
 fi
+;; esac
+
+case " $PARTS " in *" html "*)
+# the text as a page: each paragraph a <p>, furniture every 50 of them
+awk -v want=$((HTML_MB * 1048576)) -v src="$work/unit.txt" 'BEGIN {
+	while ((getline l < src) > 0) {
+		if (l == "") { if (p != "") body = body "<p>" p "</p>\n"; p = ""; k++
+			if (k % 50 == 0) body = body "<aside class=\"related\"><h3>Related</h3><ul><li><a href=\"/x\">Exports up 5% in 2021</a></li></ul></aside>\n"
+			continue }
+		gsub(/&/, "\\&amp;", l); gsub(/</, "\\&lt;", l)
+		p = p == "" ? l : p " " l
+	}
+	print "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Bench</title>"
+	print "<meta property=\"article:published_time\" content=\"2022-11-01\"></head><body>"
+	print "<nav><a href=\"/\">Home</a></nav><main><article>"
+	while (n < want) { printf "%s", body; n += length(body) }
+	print "</article></main><footer>(c) 2022</footer></body></html>"
+}' > "$work/page.html"
+hsize=$(wc -c < "$work/page.html")
+hmb=$(awk -v s="$hsize" 'BEGIN { printf "%.1f", s / 1048576 }')
+echo
+echo "html: a $hmb MB page of $what"
+read -r t_conv rss_conv c_conv <<EOF2
+$(run "$fig" extract --text "$work/page.html")
+EOF2
+read -r t_html rss_html c_html <<EOF2
+$(run "$fig" extract "$work/page.html")
+EOF2
+awk -v mb="$hmb" -v tc="$t_conv" -v cc="$c_conv" -v rc="$rss_conv" \
+    -v th="$t_html" -v ch="$c_html" -v rh="$rss_html" 'BEGIN {
+	printf "  reading (--text)  %6.2f s  %7.1f MB/s  (%.1f MB/s of CPU)  peak RSS %d KB\n", tc, mb / tc, mb / cc, rc
+	printf "  extract           %6.2f s  %7.1f MB/s  (%.1f MB/s of CPU)  peak RSS %d KB\n", th, mb / th, mb / ch, rh
+}'
 ;; esac
 
 for b in store diff; do

@@ -5,7 +5,7 @@
 # (default 60) seconds, or for FUZZ_RUNS executions.
 # Any crash, leak, timeout (over 1 s for one input of up to 64 KB) or
 # out-of-memory fails the run; the input is left in build/fuzz/artifacts/.
-# Environment: FUZZ_SECONDS, FUZZ_TARGETS (default: all four), CLANG,
+# Environment: FUZZ_SECONDS, FUZZ_TARGETS (default: all five), CLANG,
 # FUZZ_TIMEOUT (seconds for one input, default 1; the rule harness takes
 # about 0.15 s on the shipped rules, so only a loaded machine needs more),
 # FUZZ_RUNS (libFuzzer's -runs: each harness stops after exactly this
@@ -22,13 +22,13 @@ case $RUNS in
 *) SECONDS_EACH=${FUZZ_SECONDS:-0} ;;	# 0: no time limit
 esac
 TIMEOUT=${FUZZ_TIMEOUT:-1}
-TARGETS=${FUZZ_TARGETS:-extract numper rules import}
+TARGETS=${FUZZ_TARGETS:-extract numper rules import html}
 out=build/fuzz
-PKGS="libpcre2-8 sqlite3"
+PKGS="libpcre2-8 sqlite3 libxml-2.0"
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
 CFLAGS="-std=c11 -g -O1 -fno-omit-frame-pointer -Wall -Wextra -Wno-unused-parameter -Wno-string-plus-int -Wno-string-concatenation $SAN"
 CPPFLAGS="-Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(pkg-config --cflags $PKGS 2>/dev/null)"
-LIBS="$(pkg-config --libs $PKGS 2>/dev/null || echo -lpcre2-8 -lsqlite3) -lcsv -ludunits2 -lm -pthread"
+LIBS="$(pkg-config --libs $PKGS 2>/dev/null || echo -lpcre2-8 -lsqlite3 -lxml2) -lcsv -ludunits2 -lm -pthread"
 
 if ! command -v "$CLANG" >/dev/null 2>&1; then
 	echo "fuzz: $CLANG not found (make deps installs clang and libclang-rt-14-dev)" >&2
