@@ -1687,26 +1687,21 @@ actor_name(const struct fig_rules *r, const char *s, size_t n, char *out,
 	}
 }
 
-/* Is unit one of the "|"-separated units of list, or of a class it
- * names ("@money")? */
+/* Is unit one of the "|"-separated units of list, or of class cls, a
+ * class the list names ("@money")? */
 static int
-unit_in(const struct fig_rules *r, const char *list, const char *unit)
+unit_in(const char *list, const char *unit, const char *cls)
 {
-	size_t n = strlen(unit);
-	const char *cls = NULL;
+	size_t n = strlen(unit), nc = strlen(cls);
 
 	while (*list) {
 		const char *bar = strchr(list, '|');
 		size_t k = bar ? (size_t)(bar - list) : strlen(list);
 		if (k == n && memcmp(list, unit, n) == 0)
 			return 1;
-		if (*list == '@') {
-			if (cls == NULL)
-				cls = rules_unit_class(r, unit);
-			if (k - 1 == strlen(cls) && memcmp(list + 1, cls, k - 1)
-			    == 0)
-				return 1;
-		}
+		if (*list == '@' && k - 1 == nc && memcmp(list + 1, cls, nc)
+		    == 0)
+			return 1;
 		list += k + (bar != NULL);
 	}
 	return 0;
@@ -1913,6 +1908,8 @@ label_figure(struct xstate *x, int qi, const char *unit)
 {
 	const struct fig_rules *r = x->r;
 	struct qrec *q = &x->qs[qi];
+	/* the class of the figure's unit, looked up once for all topics */
+	const char *cls = rules_unit_class(r, unit);
 
 	q->nlabel = 0;
 	x->cur_q = qi;
@@ -1927,7 +1924,7 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		char metric[FIG_METRIC_MAX];
 		int dup = 0, m;
 
-		if (t->unit[0] && !unit_in(r, t->unit, unit))
+		if (t->unit[0] && !unit_in(t->unit, unit, cls))
 			continue;
 		if ((m = topic_matches(x, t, metric, entity, partner,
 		    sizeof entity, x->csent[q->sent].end)) < 0)
