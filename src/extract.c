@@ -2140,12 +2140,14 @@ maybe_prefix(const char *s, size_t from, size_t anchor)
 	return 0;
 }
 
-/* Is s[from..to) only a comma or "and" between two figures ("fell 12%
- * and about 23%", "rose 5%, 7% and 9%")? */
+/* Is s[from..to) only a comma or the word w between two figures ("fell
+ * 12% and about 23%", "rose 5%, 7% and 9%"; "a fall of 140 Mt, or
+ * 2.9%")? 2 when the word is there, 1 for a comma alone, else 0. */
 static int
-joined_by_and(const char *s, size_t from, size_t to)
+joined_by(const char *s, size_t from, size_t to, const char *w)
 {
-	size_t i = from;
+	size_t i = from, n = strlen(w);
+	int word = 0;
 
 	while (i < to && s[i] == ' ')
 		i++;
@@ -2153,11 +2155,97 @@ joined_by_and(const char *s, size_t from, size_t to)
 		i++;
 	while (i < to && s[i] == ' ')
 		i++;
-	if (i + 3 <= to && strncasecmp(s + i, "and", 3) == 0)
-		i += 3;
+	if (i + n <= to && strncasecmp(s + i, w, n) == 0) {
+		i += n;
+		word = 1;
+	}
 	while (i < to && s[i] == ' ')
 		i++;
-	return i == to && to > from;
+	return i == to && to > from ? 1 + word : 0;
+}
+
+/* Is unit name u a change or a share ("percent", "times"), which a bare
+ * number never takes from the figure before it ("rose 5% to 1,234")? */
+static int
+change_unit(const char *u)
+{
+	return strcmp(u, "percent") == 0 || strcmp(u, "percentage_point") ==
+	    0 || strcmp(u, "basis_point") == 0 || strcmp(u, "times") == 0;
+}
+
+/* The words after which a bare number can be a figure whose unit the
+ * sentence implies: a level ("at 770,747", "to 11,360", "of 1.26"), a
+ * base ("from 1.30"), a change ("down 40,875"), one of a pair. */
+static int
+implied_after(const char *s, size_t from, size_t at)
+{
+	static const char *const words[] = { "to", "at", "of", "from",
+	    "and", "or", "versus", "vs", "against", "down", "up", "by",
+	    "was", "were", "is", "are", "reached", "hit", "totalled",
+	    "totaled", "about", "around", "nearly", "almost", "some" };
+	size_t i = at, end;
+
+	while (i > from && s[i - 1] == ' ')
+		i--;
+	end = i;
+	while (i > from && (s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z')
+		i--;
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (end - i == strlen(words[k]) &&
+		    strncasecmp(s + i, words[k], end - i) == 0)
+			return 1;
+	return 0;
+}
+
+/* A bare number (quantity_bare) in sentence si: the unit its context
+ * implies, written into q, or 0 when none does. First a [unit] whose
+ * "context =" pattern matches the sentence before the number ("the
+ * total fertility rate fell to 1.26"; a count only for a whole number),
+ * then the unit of the figure before it in the sentence, unless that is
+ * a change, a share or a span of time, or was scaled by its unit ("Mt"):
+ * "770,747, down 40,875 from 2021". Either way only after a word that
+ * makes a number a figure (implied_after), and never before a letter,
+ * a slash or a hyphen ("24/7", "3-0"). */
+static int
+implied_unit(struct xstate *x, int si, struct fig_qty *q)
+{
+	const struct fig_rules *r = x->r;
+	const char *c = x->clean.data;
+	size_t cs = x->csent[si].start, ce = x->csent[si].end;
+	size_t e = q->end;
+	const struct qrec *prev;
+
+	if (e < ce && (c[e] == '/' || c[e] == '-' || ((c[e] | 32) >= 'a' &&
+	    (c[e] | 32) <= 'z')))
+		return 0;
+	if (!implied_after(c, cs, q->nstart))
+		return 0;
+	for (int i = 0; i < r->nunits; i++) {
+		const struct fig_unit *u = &r->units[i];
+		int rc;
+
+		if (u->context.code == NULL || (strcmp(u->canon, "count") == 0
+		    && !(q->numflags & FIG_NUM_INTEGER)))
+			continue;
+		rc = rules_match(r, &u->context, c + cs, q->start - cs, 0, 0,
+		    x->md_aside, x->err);
+		if (rc < 0)
+			return -1;
+		if (rc > 0) {
+			q->unit = u;
+			claim_setfield(q->unit_name, sizeof q->unit_name,
+			    u->canon);
+			return 1;
+		}
+	}
+	prev = x->nq > 0 ? &x->qs[x->nq - 1] : NULL;
+	if (prev == NULL || prev->sent != si || prev->q.unit == NULL ||
+	    prev->q.unit->duration || prev->q.unit->factor != 1 ||
+	    change_unit(prev->q.unit_name))
+		return 0;
+	q->unit = prev->q.unit;
+	memcpy(q->unit_name, prev->q.unit_name, sizeof q->unit_name);
+	return 1;
 }
 
 /* Finds the figures of sentence si. A cheap pattern finds where numbers
@@ -2201,6 +2289,19 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 			ok = rc > 0 && quantity_from_match(r, x->md, c, ce,
 			    x->decimal_comma, &q.q);
 		}
+		if (!ok && rc > 0 && quantity_bare(r, x->md, c, ce,
+		    x->decimal_comma, &q.q)) {
+			/* a bare number: again from before it, for its
+			 * qualifier and direction, then a unit from context */
+			rc = rules_match(r, &r->quantity, c, ce, from, 0, x->md,
+			    x->err);
+			if (rc < 0)
+				return -1;
+			ok = rc > 0 && quantity_bare(r, x->md, c, ce,
+			    x->decimal_comma, &q.q);
+			if (ok && (ok = implied_unit(x, si, &q.q)) < 0)
+				return -1;
+		}
 		if (!ok) {
 			/* not a figure: what follows its number may still
 			 * hold one ("2022 saw 12 new fabs") */
@@ -2210,10 +2311,12 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 		if (q.q.numflags & FIG_NUM_DECIMAL_COMMA)
 			x->decimal_comma = 1;	/* translated text */
 		if (q.q.dir == 0 && x->nq > 0 && x->qs[x->nq - 1].sent == si &&
-		    x->qs[x->nq - 1].q.dir != 0 && strcmp(x->qs[x->nq -
-		    1].q.unit_name, q.q.unit_name) == 0 && joined_by_and(c,
-		    x->qs[x->nq - 1].q.end, q.q.start)) {
-			/* "fell 12% and about 23%": one verb, two falls */
+		    x->qs[x->nq - 1].q.dir != 0 && ((strcmp(x->qs[x->nq -
+		    1].q.unit_name, q.q.unit_name) == 0 && joined_by(c,
+		    x->qs[x->nq - 1].q.end, q.q.start, "and")) || joined_by(c,
+		    x->qs[x->nq - 1].q.end, q.q.start, "or") == 2)) {
+			/* "fell 12% and about 23%": one verb, two falls;
+			 * "a fall of 140 Mt, or 2.9%": one fall said twice */
 			q.q.dir = x->qs[x->nq - 1].q.dir;
 			if (q.q.dir < 0)
 				quantity_negate(&q.q);

@@ -86,9 +86,11 @@ unit_code(struct fig_qty *q, const PCRE2_SIZE *ov, const char *s,
 	q->unit_name[k] = '\0';
 }
 
-int
-quantity_from_match(const struct fig_rules *r, pcre2_match_data *md,
-    const char *s, size_t len, int decimal_comma, struct fig_qty *q)
+/* quantity_from_match(), and with bare set quantity_bare(): a number
+ * with no unit is read too, with unit NULL and an empty unit name. */
+static int
+read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
+    size_t len, int decimal_comma, int bare, struct fig_qty *q)
 {
 	const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 	double v1, v2 = 0, scale = 1, factor = 1;
@@ -143,7 +145,12 @@ quantity_from_match(const struct fig_rules *r, pcre2_match_data *md,
 		else
 			q->qual = (enum fig_qual)r->quals[i].qual;
 	}
-	if (q->unit == NULL) {
+	if (q->unit == NULL && bare) {
+		/* a bare number: no fraction ("half"), year or "one" */
+		if (f1 & (FIG_NUM_FRACTION | FIG_NUM_YEARLIKE | FIG_NUM_WEAK))
+			return 0;
+		q->unit_name[0] = '\0';
+	} else if (q->unit == NULL) {
 		if (!(f1 & FIG_NUM_FRACTION) || !(q->dir ||
 		    followed_by_of(s, len, q->end) || after_share(s, q->start)))
 			return 0;
@@ -220,6 +227,26 @@ quantity_from_match(const struct fig_rules *r, pcre2_match_data *md,
 	if (q->dir < 0)
 		quantity_negate(q);
 	return 1;
+}
+
+int
+quantity_from_match(const struct fig_rules *r, pcre2_match_data *md,
+    const char *s, size_t len, int decimal_comma, struct fig_qty *q)
+{
+	return read_match(r, md, s, len, decimal_comma, 0, q);
+}
+
+int
+quantity_bare(const struct fig_rules *r, pcre2_match_data *md,
+    const char *s, size_t len, int decimal_comma, struct fig_qty *q)
+{
+	struct fig_qty t;
+
+	if (read_match(r, md, s, len, decimal_comma, 0, &t) ||
+	    (t.numflags & FIG_NUM_FRACTION))
+		return 0;	/* a figure as it is, or a share */
+	return read_match(r, md, s, len, decimal_comma, 1, q) &&
+	    q->unit == NULL;
 }
 
 void

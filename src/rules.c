@@ -1224,7 +1224,14 @@ build_unit(struct loader *L, const struct section *s, struct fig_unit *u)
 			u->code = strcmp(kv->val, "yes") == 0;
 		else if (strcmp(kv->key, "rate") == 0)
 			u->no_rate = strcmp(kv->val, "no") == 0;
-		else if (strcmp(kv->key, "example") != 0 &&
+		else if (strcmp(kv->key, "context") == 0) {
+			if (u->context.code != NULL)
+				return err_set(L->err, FIG_EINPUT, s->path,
+				    kv->line, kv->col, "[unit %s] takes one "
+				    "'context ='", s->name);
+			if (compile_kv(L, &u->context, s, kv) != 0)
+				return -1;
+		} else if (strcmp(kv->key, "example") != 0 &&
 		    strcmp(kv->key, "after") != 0 &&
 		    strcmp(kv->key, "before") != 0)
 			return bad_key(L, s, kv);
@@ -1987,6 +1994,8 @@ rules_free(struct fig_rules *r)
 		free(r->words[i].word);
 	free(r->words);
 	free(r->wordorder);
+	for (int i = 0; i < r->nunits; i++)
+		re_free(&r->units[i].context);
 	free(r->units);
 	free(r->scales);
 	free(r->pers);

@@ -116,6 +116,10 @@ struct fig_unit {
 				   ("5% per year" is a percent) */
 	int group_after;	/* capture group in the quantity pattern, or 0 */
 	int group_before;	/* same, for a prefix such as "US$" */
+	struct fig_re context;	/* "context =": a bare number whose sentence
+				   matches this before it takes the unit
+				   ("fertility rate ... 1.26"); code NULL
+				   when the unit has none */
 	struct fig_origin at;
 };
 
