@@ -19,6 +19,9 @@ static const struct {
 	{ "nm", "um", 7000, 7, 7 },
 	{ "month", "year", 24, 2, 2 },
 	{ "barrel/day", "m3/day", 1, 0.158, 0.159 },
+	{ "tw", "gw", 11, 11000, 11000 },
+	{ "barrel/day", "barrel/year", 1, 365, 366 },
+	{ "tonne/year", "tonne/day", 365, 0.99, 1.01 },
 	{ "celsius", "fahrenheit", 100, 212, 212 },
 	{ "usd", "usd", 5, 5, 5 },
 };
@@ -49,6 +52,9 @@ test_refused(void)
 	CHECK(units_convert(U, 1, "count", "tonne", &v) == -1);
 	CHECK(units_convert(U, 1, "usd/barrel", "usd/m3", &v) == -1);
 	CHECK(units_convert(U, 1, "other:wafer", "m", &v) == -1);
+	CHECK(units_convert(U, 1, "other:wafer/month", "other:wafer/year",
+	    &v) == -1);	/* no unit of UDUNITS: never guessed */
+	CHECK(units_convert(U, 1, "basis_point", "percent", &v) == -1);
 	CHECK(units_convert(NULL, 1, "mw", "gw", &v) == -1);
 	CHECK(v == -1);
 }
