@@ -108,6 +108,8 @@ struct xstate {
 	struct fig_docmeta *meta;
 	struct fig_err *err;
 	pcre2_match_data *md;
+	struct fig_qty last_q;	/* the last figure of the block before, */
+	int has_last_q;		/* when that block was prose or an item */
 	pcre2_match_data *md_aside;	/* for a look-up made while md holds
 					   a date phrase's groups */
 	int pub_year;
@@ -2197,13 +2199,58 @@ implied_after(const char *s, size_t from, size_t at)
 	return 0;
 }
 
+/* Does s[from..to) name no other figure-like token: no digit (a figure
+ * carried to the next sentence must be the next number there)? */
+static int
+implied_between(const char *s, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return 0;
+	return 1;
+}
+
+/* The direction a lead clause states for the changes after its colon,
+ * in sentence si: "Since then shipments have fallen: in April by 7%, in
+ * May by 11%". The clause is the sentence up to its last colon before
+ * the figure at start, holding no figure of its own, and ending with a
+ * [direction] word. 1 a fall, 2 a rise, 0 none, -1 a match error. */
+static int
+lead_direction(struct xstate *x, int si, size_t start)
+{
+	const struct fig_rules *r = x->r;
+	const char *c = x->clean.data;
+	size_t cs = x->csent[si].start, colon = start;
+
+	while (colon > cs && c[colon - 1] != ':')
+		colon--;
+	if (colon == cs)
+		return 0;
+	colon--;
+	if (x->nq > 0 && x->qs[x->nq - 1].sent == si &&
+	    x->qs[x->nq - 1].q.start < colon)
+		return 0;	/* "Exports rose 5%: ..." states its own */
+	for (int k = 0; k < 2; k++) {
+		int rc;
+		if (r->dir_lead[k].code == NULL)
+			continue;
+		rc = rules_match(r, &r->dir_lead[k], c + cs, colon - cs, 0, 0,
+		    x->md_aside, x->err);
+		if (rc != 0)
+			return rc < 0 ? -1 : k + 1;
+	}
+	return 0;
+}
+
 /* A bare number (quantity_bare) in sentence si: the unit its context
  * implies, written into q, or 0 when none does. First a [unit] whose
  * "context =" pattern matches the sentence before the number ("the
  * total fertility rate fell to 1.26"; a count only for a whole number),
  * then the unit of the figure before it in the sentence, unless that is
  * a change, a share or a span of time, or was scaled by its unit ("Mt"):
- * "770,747, down 40,875 from 2021". Either way only after a word that
+ * "770,747, down 40,875 from 2021"; a number with a scale word may take
+ * it from the last figure of the sentence before, with no number
+ * between ("64,1 billion" after "EUR 66 billion"). Either way only after a word that
  * makes a number a figure (implied_after), and never before a letter,
  * a slash or a hyphen ("24/7", "3-0"). */
 static int
@@ -2213,7 +2260,7 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 	const char *c = x->clean.data;
 	size_t cs = x->csent[si].start, ce = x->csent[si].end;
 	size_t e = q->end;
-	const struct qrec *prev;
+	const struct fig_qty *prev;
 
 	if (e < ce && (c[e] == '/' || c[e] == '-' || ((c[e] | 32) >= 'a' &&
 	    (c[e] | 32) <= 'z')))
@@ -2238,13 +2285,22 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 			return 1;
 		}
 	}
-	prev = x->nq > 0 ? &x->qs[x->nq - 1] : NULL;
-	if (prev == NULL || prev->sent != si || prev->q.unit == NULL ||
-	    prev->q.unit->duration || prev->q.unit->factor != 1 ||
-	    change_unit(prev->q.unit_name))
+	prev = x->nq > 0 ? &x->qs[x->nq - 1].q : NULL;
+	/* the figure before may end the sentence or the paragraph before
+	 * when this number has a scale word and no number stands between:
+	 * "trade with the US totalled 64,1 billion" */
+	if (prev && x->qs[x->nq - 1].sent != si && !(x->qs[x->nq - 1].sent
+	    == si - 1 && q->end > q->nend && implied_between(c, prev->end,
+	    q->nstart)))
+		prev = NULL;
+	else if (prev == NULL && x->has_last_q && q->end > q->nend &&
+	    implied_between(c, 0, q->nstart))
+		prev = &x->last_q;
+	if (prev == NULL || prev->unit == NULL || prev->unit->duration ||
+	    prev->unit->factor != 1 || change_unit(prev->unit_name))
 		return 0;
-	q->unit = prev->q.unit;
-	memcpy(q->unit_name, prev->q.unit_name, sizeof q->unit_name);
+	q->unit = prev->unit;
+	memcpy(q->unit_name, prev->unit_name, sizeof q->unit_name);
 	return 1;
 }
 
@@ -2318,6 +2374,15 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 			/* "fell 12% and about 23%": one verb, two falls;
 			 * "a fall of 140 Mt, or 2.9%": one fall said twice */
 			q.q.dir = x->qs[x->nq - 1].q.dir;
+			if (q.q.dir < 0)
+				quantity_negate(&q.q);
+		}
+		if (q.q.dir == 0 && change_unit(q.q.unit_name) &&
+		    (rc = lead_direction(x, si, q.q.start)) != 0) {
+			if (rc < 0)
+				return -1;
+			/* "shipments have fallen: in April by 7%" */
+			q.q.dir = rc == 1 ? -1 : 1;
 			if (q.q.dir < 0)
 				quantity_negate(&q.q);
 		}
@@ -2569,6 +2634,10 @@ on_block(void *ctx, const struct fig_block *b)
 	x->has_next_carry = 0;
 	x->in_item = b->kind == FIG_BLK_ITEM;
 	if (process_block(x, b) == 0) {
+		x->has_last_q = (b->kind == FIG_BLK_PROSE ||
+		    b->kind == FIG_BLK_ITEM) && x->nq > 0;
+		if (x->has_last_q)
+			x->last_q = x->qs[x->nq - 1].q;
 		x->para_carry = x->next_carry;
 		x->has_para_carry = x->has_next_carry;
 		if (b->kind != FIG_BLK_HEADING && b->kind != FIG_BLK_TABLE)

@@ -834,9 +834,23 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 				continue;	/* a direction with 'after' only */
 			}
 			q = &r->quals[r->nquals++];
-			if (isdir)
+			if (isdir) {
 				q->dir = strcmp(s->name, "negative") == 0 ? -1 : 1;
-			else {
+				/* the same words ending a lead clause:
+				 * "shipments have fallen: in April by 7%" */
+				struct fig_re *lead = &r->dir_lead[q->dir < 0 ?
+				    0 : 1];
+				struct fig_buf lb = FIG_BUF_INIT;
+				buf_addf(&lb, "(?:%s)\\s*\\z", buf_str(&alt));
+				if (lead->code == NULL && compile_raw(r, lead,
+				    buf_str(&lb), 0, s->path, s->at.line, 1, 1,
+				    L->err) != 0) {
+					buf_release(&lb);
+					buf_release(&alt);
+					goto fail;
+				}
+				buf_release(&lb);
+			} else {
 				claim_qual_parse(s->name, &qv);
 				q->qual = (int)qv;
 			}
@@ -2007,6 +2021,8 @@ rules_free(struct fig_rules *r)
 		re_free(&r->excludes[i].re);
 	free(r->excludes);
 	re_free(&r->exclude_any);
+	re_free(&r->dir_lead[0]);
+	re_free(&r->dir_lead[1]);
 	for (int i = 0; i < r->nentities; i++)
 		re_free(&r->entities[i].re);
 	free(r->entities);

@@ -281,6 +281,9 @@ struct fig_rules {
 	int nperiods;
 	struct fig_exclude *excludes;
 	int nexcludes;
+	struct fig_re dir_lead[2];	/* [direction negative], [direction
+					   positive] 'pattern' alone: a lead
+					   clause's verb (extract.c) */
 	struct fig_re exclude_any;	/* every [exclude] as one alternation:
 					   one match call a figure */
 	struct fig_entity *entities;
