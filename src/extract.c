@@ -2153,6 +2153,25 @@ joined_by(const char *s, size_t from, size_t to, const char *w)
 
 	while (i < to && s[i] == ' ')
 		i++;
+	if (i + 3 <= to && strncasecmp(s + i, "of ", 3) == 0) {
+		/* what the figure before counts: "300,000 bpd of crude oil
+		 * and 200,000 bpd", "120 Mt of CO2, or 12%" */
+		size_t j = i + 3;
+		for (int k = 0; k < 3 && j < to; k++) {
+			size_t st = j;
+			while (j < to && (((s[j] | 32) >= 'a' && (s[j] | 32) <=
+			    'z') || (s[j] >= '0' && s[j] <= '9' && j > st)))
+				j++;
+			if (j == st || (j - st == n && strncasecmp(s + st, w,
+			    n) == 0)) {
+				j = st;
+				break;
+			}
+			while (j < to && s[j] == ' ')
+				j++;
+		}
+		i = j;
+	}
 	if (i < to && s[i] == ',')
 		i++;
 	while (i < to && s[i] == ' ')
@@ -2164,6 +2183,31 @@ joined_by(const char *s, size_t from, size_t to, const char *w)
 	while (i < to && s[i] == ' ')
 		i++;
 	return i == to && to > from ? 1 + word : 0;
+}
+
+/* Is s[from..to) only words that list the parts of the figure before
+ * ("a reduction of 500,000 bpd, made up of 300,000 bpd", "including",
+ * "of which")? Its parts share its direction. */
+static int
+joined_by_parts(const char *s, size_t from, size_t to)
+{
+	static const char *const lead[] = { "which includes", "which include",
+	    "made up of", "including", "includes", "comprising", "of which",
+	    "consisting of" };
+	size_t i = from;
+
+	while (i < to && (s[i] == ' ' || s[i] == ','))
+		i++;
+	for (size_t k = 0; k < sizeof lead / sizeof *lead; k++) {
+		size_t n = strlen(lead[k]), j = i + n;
+		if (j > to || strncasecmp(s + i, lead[k], n) != 0)
+			continue;
+		while (j < to && s[j] == ' ')
+			j++;
+		if (j == to)
+			return 1;
+	}
+	return 0;
 }
 
 /* Is unit name u a change or a share ("percent", "times"), which a bare
@@ -2368,11 +2412,14 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 			x->decimal_comma = 1;	/* translated text */
 		if (q.q.dir == 0 && x->nq > 0 && x->qs[x->nq - 1].sent == si &&
 		    x->qs[x->nq - 1].q.dir != 0 && ((strcmp(x->qs[x->nq -
-		    1].q.unit_name, q.q.unit_name) == 0 && joined_by(c,
-		    x->qs[x->nq - 1].q.end, q.q.start, "and")) || joined_by(c,
+		    1].q.unit_name, q.q.unit_name) == 0 && (joined_by(c,
+		    x->qs[x->nq - 1].q.end, q.q.start, "and") ||
+		    joined_by_parts(c, x->qs[x->nq - 1].q.end, q.q.start))) ||
+		    joined_by(c,
 		    x->qs[x->nq - 1].q.end, q.q.start, "or") == 2)) {
 			/* "fell 12% and about 23%": one verb, two falls;
-			 * "a fall of 140 Mt, or 2.9%": one fall said twice */
+			 * "a fall of 140 Mt, or 2.9%": one fall said twice;
+			 * "a cut of 5 bpd, made up of 3 bpd": its parts */
 			q.q.dir = x->qs[x->nq - 1].q.dir;
 			if (q.q.dir < 0)
 				quantity_negate(&q.q);
