@@ -55,6 +55,28 @@ after_share(const char *s, size_t start)
 	return 0;
 }
 
+/* "$100 billion a year" is the year's amount, as "$100 billion in 2023"
+ * is, not a rate: money over a span of time said with "a" or "an" takes
+ * no [per] ("$176m per year", "$71 a barrel" and "5 million tonnes a
+ * year" are rates). at is where the per unit starts. */
+static int
+money_a_time(const struct fig_unit *u, const char *s, size_t at,
+    const char *per)
+{
+	size_t i = at;
+
+	if (strcmp(u->uclass, "money") != 0 || !(strcmp(per, "year") == 0 ||
+	    strcmp(per, "month") == 0 || strcmp(per, "day") == 0 ||
+	    strcmp(per, "week") == 0))
+		return 0;
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	if (i >= 2 && (s[i - 1] | 32) == 'a' && s[i - 2] == ' ')
+		return 1;
+	return i >= 3 && (s[i - 1] | 32) == 'n' && (s[i - 2] | 32) == 'a' &&
+	    s[i - 3] == ' ';
+}
+
 /* In a text that writes decimal commas, "28,946" is 28.946 and
  * "780.000" is 780000: read again the number read the English way. */
 static void
@@ -179,7 +201,8 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 			claim_setfield(q->unit_name, sizeof q->unit_name,
 			    u->canon);
 		for (int i = 0; i < r->npers && !u->no_rate; i++)
-			if (is_set(ov, r->pers[i].group)) {
+			if (is_set(ov, r->pers[i].group) && !money_a_time(u,
+			    s, ov[2 * r->pers[i].group], r->pers[i].name)) {
 				size_t k = strlen(q->unit_name);
 				snprintf(q->unit_name + k,
 				    sizeof q->unit_name - k, "/%s",

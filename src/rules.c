@@ -953,8 +953,10 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 			buf_release(&alt);
 			goto fail;
 		}
-		buf_adds(&b, first ? "(?:(?:\\s*/\\s*|\\s+per\\s+)(?:" :
-		    "|");
+		/* "/MWh", "per barrel", "a year" (not "a year earlier") */
+		buf_adds(&b, first ? "(?:(?:\\s*/\\s*|\\s+(?:per|an?(?!\\s+"
+		    "\\w+\\s+(?:earlier|ago|before|later|after|previously|"
+		    "prior)\\b))\\s+)(?:" : "|");
 		buf_addf(&b, "(%s)", buf_str(&alt));
 		r->pers[i].group = ++g;
 		first = 0;
