@@ -158,7 +158,9 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 	if (w1 && w1->unit && (q->unit == NULL || q->unit->weak))
 		q->unit = w1->unit;	/* "a decade" is ten years, "one in
 					   seven cars" a share, no count */
-	q->qual = FIG_Q_EXACT;
+	/* "single-digit" states its own bound; a qualifier word before it
+	 * ("a low single-digit") still wins */
+	q->qual = w1 && w1->qual ? (enum fig_qual)w1->qual : FIG_Q_EXACT;
 	for (int i = 0; i < r->nquals; i++) {
 		if (!is_set(ov, r->quals[i].group))
 			continue;

@@ -1300,10 +1300,17 @@ build_numbers(struct loader *L, const struct section *s)
 			else if (strncmp(tok, "unit=", 5) == 0)
 				claim_setfield(w->unitname, sizeof w->unitname,
 				    tok + 5);
-			else
+			else if (strncmp(tok, "qual=", 5) == 0) {
+				enum fig_qual qv;
+				if (claim_qual_parse(tok + 5, &qv) != 0)
+					return err_set(L->err, FIG_EINPUT,
+					    s->path, kv->line, kv->col,
+					    "unknown qualifier '%s'", tok + 5);
+				w->qual = (int)qv;
+			} else
 				return err_set(L->err, FIG_EINPUT, s->path,
 				    kv->line, kv->col, "unknown flag '%s' (weak, "
-				    "fraction or unit=NAME)", tok);
+				    "fraction, unit=NAME or qual=NAME)", tok);
 		}
 	}
 	return 0;

@@ -98,6 +98,9 @@ struct fig_numword {
 	int fraction;		/* "half", "a third": a share of a whole */
 	char unitname[40];	/* a unit the word carries ("a decade") */
 	const struct fig_unit *unit;	/* resolved from unitname, or NULL */
+	int qual;		/* "qual=NAME": the bound the word states
+				   ("single-digit" is less than 10), an
+				   enum fig_qual; 0 (exact) when none */
 };
 
 /* [unit NAME]: a unit before or after the number. */
