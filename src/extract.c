@@ -2428,10 +2428,11 @@ table_cell(struct xstate *x, int si, struct fig_qty *q)
  * then the unit of the figure before it in the sentence, unless that is
  * a change, a share or a span of time, or was scaled by its unit ("Mt"):
  * "770,747, down 40,875 from 2021"; a number with a scale word may take
- * it from the last figure of the sentence before, with no number
- * between ("64,1 billion" after "EUR 66 billion"). Either way only after a word that
- * makes a number a figure (implied_after), and never before a letter,
- * a slash or a hyphen ("24/7", "3-0"). */
+ * it from the last figure of the sentence or paragraph before, with no
+ * number between ("64,1 billion" after "EUR 66 billion"). Either way
+ * only after a word that makes a number a figure (implied_after), and
+ * never before a letter, a slash or a hyphen ("24/7", "3-0"); a cell of
+ * a captioned table takes the caption's unit (table_cell). */
 static int
 implied_unit(struct xstate *x, int si, struct fig_qty *q)
 {
