@@ -2324,6 +2324,32 @@ lead_direction(struct xstate *x, int si, size_t start)
 	return 0;
 }
 
+/* The direction a subject states for the figures listed after it in
+ * sentence si ("the cuts include contributions from Saudi Arabia (1
+ * million bpd), Iraq (223,000 bpd)"): a [direction] "list =" pattern
+ * matching the sentence before its first figure. 1 a fall, 2 a rise, 0
+ * none, -1 a match error. */
+static int
+list_direction(struct xstate *x, int si, size_t start)
+{
+	const struct fig_rules *r = x->r;
+	const char *c = x->clean.data;
+	size_t cs = x->csent[si].start, first = start;
+
+	for (int i = x->nq - 1; i >= 0 && x->qs[i].sent == si; i--)
+		first = x->qs[i].q.start;
+	for (int k = 0; k < 2; k++) {
+		int rc;
+		if (r->dir_list[k].code == NULL)
+			continue;
+		rc = rules_match(r, &r->dir_list[k], c + cs, first - cs, 0, 0,
+		    x->md_aside, x->err);
+		if (rc != 0)
+			return rc < 0 ? -1 : k + 1;
+	}
+	return 0;
+}
+
 /* A caption names the unit of the table under it in brackets at its end:
  * "Main export markets, May 2017 (US$m)", "(EUR million)", "(thousand
  * tonnes)", "(%)". The bracket is read as a figure of one unit would be:
@@ -2567,6 +2593,15 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 			if (rc < 0)
 				return -1;
 			/* "shipments have fallen: in April by 7%" */
+			q.q.dir = rc == 1 ? -1 : 1;
+			if (q.q.dir < 0)
+				quantity_negate(&q.q);
+		}
+		if (q.q.dir == 0 && !(q.q.unit && q.q.unit->duration) &&
+		    (rc = list_direction(x, si, q.q.start)) != 0) {
+			if (rc < 0)
+				return -1;
+			/* "the cuts include Iraq (223,000 bpd)" */
 			q.q.dir = rc == 1 ? -1 : 1;
 			if (q.q.dir < 0)
 				quantity_negate(&q.q);

@@ -637,7 +637,7 @@ static const struct {
 	{ "scale", { "pattern" } },
 	{ "per", { "pattern" } },
 	{ "qualifier", { "pattern" } },
-	{ "direction", { "pattern", "after" } },
+	{ "direction", { "pattern", "after", "list" } },
 	{ "period", { "pattern", "role", "offset", "step", "fiscal" } },
 	{ "exclude", { "pattern" } },
 	{ "entity", { "pattern" } },
@@ -845,6 +845,20 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 				if (lead->code == NULL && compile_raw(r, lead,
 				    buf_str(&lb), 0, s->path, s->at.line, 1, 1,
 				    L->err) != 0) {
+					buf_release(&lb);
+					buf_release(&alt);
+					goto fail;
+				}
+				buf_release(&lb);
+				/* "list =": a subject whose figures follow it
+				 * as a list ("the cuts include Iraq (223,000
+				 * bpd), Kuwait (135,000 bpd)") */
+				if ((rc = join_key(L, s, "list", &lb)) < 0 ||
+				    (rc > 0 && r->dir_list[q->dir < 0 ? 0 :
+				    1].code == NULL && compile_raw(r,
+				    &r->dir_list[q->dir < 0 ? 0 : 1],
+				    buf_str(&lb), 0, s->path, s->at.line, 1, 1,
+				    L->err) != 0)) {
 					buf_release(&lb);
 					buf_release(&alt);
 					goto fail;
@@ -2032,6 +2046,8 @@ rules_free(struct fig_rules *r)
 	re_free(&r->exclude_any);
 	re_free(&r->dir_lead[0]);
 	re_free(&r->dir_lead[1]);
+	re_free(&r->dir_list[0]);
+	re_free(&r->dir_list[1]);
 	for (int i = 0; i < r->nentities; i++)
 		re_free(&r->entities[i].re);
 	free(r->entities);

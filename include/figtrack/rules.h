@@ -287,6 +287,8 @@ struct fig_rules {
 	struct fig_re dir_lead[2];	/* [direction negative], [direction
 					   positive] 'pattern' alone: a lead
 					   clause's verb (extract.c) */
+	struct fig_re dir_list[2];	/* their "list =": a subject that signs
+					   the figures listed after it */
 	struct fig_re exclude_any;	/* every [exclude] as one alternation:
 					   one match call a figure */
 	struct fig_entity *entities;
