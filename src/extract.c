@@ -3,6 +3,7 @@
  * section are taken apart, and every prose block is split into sentences
  * whose quantities become claims with a period, a topic and a footnote. */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -2455,7 +2456,8 @@ table_cell(struct xstate *x, int si, struct fig_qty *q)
  * a change, a share or a span of time, or was scaled by its unit ("Mt"):
  * "770,747, down 40,875 from 2021"; a number with a scale word may take
  * it from the last figure of the sentence or paragraph before, with no
- * number between ("64,1 billion" after "EUR 66 billion"). Either way
+ * number between ("64,1 billion" after "EUR 66 billion"); never a
+ * number a hundred times smaller or larger than that figure. Either way
  * only after a word that makes a number a figure (implied_after), and
  * never before a letter, a slash or a hyphen ("24/7", "3-0"); a cell of
  * a captioned table takes the caption's unit (table_cell). */
@@ -2498,14 +2500,19 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 	 * when this number has a scale word and no number stands between:
 	 * "trade with the US totalled 64,1 billion" */
 	if (prev && x->qs[x->nq - 1].sent != si && !(x->qs[x->nq - 1].sent
-	    == si - 1 && q->end > q->nend && implied_between(c, prev->end,
+	    == si - 1 && q->scaled && implied_between(c, prev->end,
 	    q->nstart)))
 		prev = NULL;
-	else if (prev == NULL && x->has_last_q && q->end > q->nend &&
+	else if (prev == NULL && x->has_last_q && q->scaled &&
 	    implied_between(c, 0, q->nstart))
 		prev = &x->last_q;
 	if (prev == NULL || prev->unit == NULL || prev->unit->duration ||
 	    prev->unit->factor != 1 || change_unit(prev->unit_name))
+		return 0;
+	/* of the figure's order: "11,360" after "3,200 cars", not "ranked
+	 * at 3" after it */
+	if (!(fabs(q->value) * 100 >= fabs(prev->value) && fabs(q->value) <=
+	    fabs(prev->value) * 100))
 		return 0;
 	q->unit = prev->unit;
 	memcpy(q->unit_name, prev->unit_name, sizeof q->unit_name);

@@ -149,6 +149,7 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 	for (int i = 0; i < r->nscales; i++)
 		if (is_set(ov, r->scales[i].group)) {
 			scale = r->scales[i].factor;
+			q->scaled = 1;
 			break;
 		}
 	for (int i = 0; i < r->nunits && !q->unit; i++)
@@ -270,8 +271,9 @@ quantity_bare(const struct fig_rules *r, pcre2_match_data *md,
 	if (read_match(r, md, s, len, decimal_comma, 0, &t) ||
 	    (t.numflags & FIG_NUM_FRACTION))
 		return 0;	/* a figure as it is, or a share */
+	/* no range: "from 5 to 7 March" names days */
 	return read_match(r, md, s, len, decimal_comma, 1, q) &&
-	    q->unit == NULL;
+	    q->unit == NULL && q->qual != FIG_Q_RANGE;
 }
 
 void

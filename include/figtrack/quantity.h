@@ -23,6 +23,7 @@ struct fig_qty {
 	char unit_name[FIG_UNIT_MAX];
 	int numflags;		/* FIG_NUM_* of the first number */
 	int dir;		/* -1 fell, +1 rose, 0 unstated */
+	int scaled;		/* a scale word followed the number */
 };
 
 /* Reads the match in md (of r->quantity over s[0..len)) into q;
