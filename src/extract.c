@@ -2482,7 +2482,8 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 		int rc;
 
 		if (u->context.code == NULL || (strcmp(u->canon, "count") == 0
-		    && !(q->numflags & FIG_NUM_INTEGER)))
+		    && !(q->numflags & FIG_NUM_INTEGER)) || (u->max > 0 &&
+		    fabs(q->value) > u->max))
 			continue;
 		rc = rules_match(r, &u->context, c + cs, q->start - cs, 0, 0,
 		    x->md_aside, x->err);

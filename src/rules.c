@@ -878,10 +878,12 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 			buf_release(&alt);
 		}
 		if (!first)
-			/* "rose by 5%", "grew a further 26.3%", "by only" */
+			/* "rose by 5%", "grew a further 26.3%", "by only",
+			 * "shrank an annualised 2.0%" */
 			buf_adds(&b, pass == 0 ? ")\\s+(?:by\\s+)?(?:(?:a\\s+"
 			    "further|another|an\\s+additional|only|just|a\\s+"
-			    "mere)\\s+)?)?" : ")\\s+)?");
+			    "mere|(?:an\\s+)?annuali[sz]ed|a\\s+seasonally\\s+"
+			    "adjusted|a\\s+revised)\\s+)?)?" : ")\\s+)?");
 	}
 	/* prefix units: "US$", "EUR", "RMB" */
 	first = 1;
@@ -1254,6 +1256,12 @@ build_unit(struct loader *L, const struct section *s, struct fig_unit *u)
 			u->code = strcmp(kv->val, "yes") == 0;
 		else if (strcmp(kv->key, "rate") == 0)
 			u->no_rate = strcmp(kv->val, "no") == 0;
+		else if (strcmp(kv->key, "max") == 0) {
+			if (parse_double(kv->val, &u->max) < 0 || u->max <= 0)
+				return err_set(L->err, FIG_EINPUT, s->path,
+				    kv->line, kv->col, "max is a number above "
+				    "0, not '%s'", kv->val);
+		}
 		else if (strcmp(kv->key, "context") == 0) {
 			if (u->context.code != NULL)
 				return err_set(L->err, FIG_EINPUT, s->path,

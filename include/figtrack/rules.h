@@ -119,6 +119,9 @@ struct fig_unit {
 				   ("5% per year" is a percent) */
 	int group_after;	/* capture group in the quantity pattern, or 0 */
 	int group_before;	/* same, for a prefix such as "US$" */
+	double max;		/* "max =": the largest value its context
+				   gives it (a rate per woman is no
+				   230,000); 0 when none */
 	struct fig_re context;	/* "context =": a bare number whose sentence
 				   matches this before it takes the unit
 				   ("fertility rate ... 1.26"); code NULL
