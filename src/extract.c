@@ -109,21 +109,6 @@ struct xstate {
 	struct fig_docmeta *meta;
 	struct fig_err *err;
 	pcre2_match_data *md;
-	struct fig_qty table_unit;	/* the unit a caption names for the
-					   table under it ("(US$m)"): its
-					   unit, unit_name and value (the
-					   scale) */
-	int has_table_unit;
-	int in_table;			/* the block is a table row */
-	struct fig_buf thead;		/* the header row's cells, '\0'
-					   after each */
-	int nthead;			/* how many; 0 before the header */
-	struct fig_buf trow;		/* a row written as sentences */
-	const struct fig_block *trow_of;	/* the row it was written
-						   from, while it is read */
-	size_t tmap_syn[32], tmap_orig[32], tmap_len[32];	/* each
-				   cell's value in trow and in the row */
-	int ntmap;
 	struct fig_qty last_q;	/* the last figure of the block before, */
 	int has_last_q;		/* when that block was prose or an item */
 	pcre2_match_data *md_aside;	/* for a look-up made while md holds
@@ -1984,22 +1969,6 @@ label_figure(struct xstate *x, int qi, const char *unit)
 	return q->nlabel;
 }
 
-/* Where offset off of a row read as sentences is in the row: inside a
- * cell's value, the same place in the cell; elsewhere (the label and
- * header written before it) the start of the next value. */
-static size_t
-trow_orig(const struct xstate *x, size_t off)
-{
-	for (int k = 0; k < x->ntmap; k++) {
-		if (off < x->tmap_syn[k])
-			return x->tmap_orig[k];
-		if (off <= x->tmap_syn[k] + x->tmap_len[k])
-			return x->tmap_orig[k] + (off - x->tmap_syn[k]);
-	}
-	return x->ntmap ? x->tmap_orig[x->ntmap - 1] +
-	    x->tmap_len[x->ntmap - 1] : 0;
-}
-
 /* "at least 27 percent of the market by 2024, at least 70 percent by
  * 2030 and 75% by 2035": a figure no rule names, in the same unit as the
  * labelled figure just before it and joined to it only by a short
@@ -2046,13 +2015,6 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	c.line = seg_line_at(b, q->raw_start);
 	c.byte_start = (long)seg_doc_at(b, q->raw_start);
 	c.byte_end = (long)seg_doc_at(b, q->raw_end);
-	if (b->kind == FIG_BLK_TABLE && x->trow_of != NULL) {
-		/* a row read as sentences: the place is the cell's */
-		c.byte_start = (long)seg_doc_at(x->trow_of, trow_orig(x,
-		    q->raw_start));
-		c.byte_end = (long)seg_doc_at(x->trow_of, trow_orig(x,
-		    q->raw_end));
-	}
 	c.quote = xstrndup(b->text.data + q->raw_start,
 	    q->raw_end - q->raw_start);
 	sn = rs->end - rs->start;
@@ -2351,103 +2313,6 @@ list_direction(struct xstate *x, int si, size_t start)
 	return 0;
 }
 
-/* A caption names the unit of the table under it in brackets at its end:
- * "Main export markets, May 2017 (US$m)", "(EUR million)", "(thousand
- * tonnes)", "(%)". The bracket is read as a figure of one unit would be:
- * "US$1m", then "1 thousand tonnes". Sets x->table_unit (its value is
- * the scale); 0 when there is none, -1 on a match error. */
-static int
-caption_unit(struct xstate *x)
-{
-	const struct fig_rules *r = x->r;
-	const char *c = x->clean.data;
-	size_t n = x->clean.len, open;
-	char in[48], try[64];
-
-	while (n > 0 && (c[n - 1] == ' ' || c[n - 1] == ':' || c[n - 1] ==
-	    '.'))
-		n--;
-	if (n < 3 || c[n - 1] != ')')
-		return 0;
-	for (open = n - 1; open > 0 && c[open - 1] != '('; open--)
-		;
-	if (open == 0 || n - 1 - open == 0 || n - 1 - open >= sizeof in ||
-	    n - open > 60)
-		return 0;
-	memcpy(in, c + open, n - 1 - open);
-	in[n - 1 - open] = '\0';
-	if (strpbrk(in, "0123456789") != NULL)
-		return 0;	/* "(2023)", "(+5%)": no caption */
-	for (int k = 0; k < 2; k++) {
-		size_t p = 0, tl;
-		int rc;
-		if (k == 0) {
-			/* a prefix unit, then the scale: "US$" "m" */
-			while (in[p] && !((in[p] | 32) >= 'a' && (in[p] | 32)
-			    <= 'z' && p > 0 && !((in[p - 1] | 32) >= 'a' &&
-			    (in[p - 1] | 32) <= 'z')))
-				p++;
-			if (in[p] == '\0' || p == 0)
-				continue;
-			snprintf(try, sizeof try, "%.*s1%s", (int)p, in, in + p);
-		} else
-			snprintf(try, sizeof try, "1 %s", in);
-		tl = strlen(try);
-		rc = rules_match(r, &r->quantity, try, tl, 0, 0, x->md_aside,
-		    x->err);
-		if (rc < 0)
-			return -1;
-		if (rc > 0 && pcre2_get_ovector_pointer(x->md_aside)[0] == 0 &&
-		    pcre2_get_ovector_pointer(x->md_aside)[1] == tl &&
-		    quantity_from_match(r, x->md_aside, try, tl, 0,
-		    &x->table_unit) && x->table_unit.unit != NULL &&
-		    !x->table_unit.unit->weak && x->table_unit.dir == 0) {
-			x->has_table_unit = 1;
-			return 0;
-		}
-	}
-	return 0;
-}
-
-/* A bare number alone in a cell of a table whose caption names its unit
- * ("| US | 3,198 | 12.5% |" under "(US$m)") takes that unit and scale;
- * a cell in brackets is a negative amount, as accounts write it
- * ("(1,772)"). 1 when q is such a cell, else 0. */
-static int
-table_cell(struct xstate *x, int si, struct fig_qty *q)
-{
-	const char *c = x->clean.data;
-	size_t cs = x->csent[si].start, ce = x->csent[si].end;
-	size_t i = q->nstart, e = q->end;
-	int neg = 0;
-
-	if (!x->in_table || !x->has_table_unit || q->qual != FIG_Q_EXACT ||
-	    q->dir != 0 || q->end != q->nend)
-		return 0;	/* a bare number, no words about it */
-	while (i > cs && c[i - 1] == ' ')
-		i--;
-	if (i > cs && c[i - 1] == '(') {
-		neg = 1;
-		i--;
-		while (i > cs && c[i - 1] == ' ')
-			i--;
-	}
-	while (e < ce && c[e] == ' ')
-		e++;
-	if (neg && e < ce && c[e] == ')')
-		for (e++; e < ce && c[e] == ' '; e++)
-			;
-	if (!(i == cs || c[i - 1] == '|' || c[i - 1] == ':') || !(e == ce ||
-	    c[e] == '|' || (c[e] == '.' && (e + 1 >= ce || c[e + 1] == ' '))))
-		return 0;
-	q->unit = x->table_unit.unit;
-	memcpy(q->unit_name, x->table_unit.unit_name, sizeof q->unit_name);
-	q->value *= x->table_unit.value;
-	if (neg)
-		quantity_negate(q);
-	return 1;
-}
-
 /* A bare number (quantity_bare) in sentence si: the unit its context
  * implies, written into q, or 0 when none does. First a [unit] whose
  * "context =" pattern matches the sentence before the number ("the
@@ -2459,8 +2324,7 @@ table_cell(struct xstate *x, int si, struct fig_qty *q)
  * number between ("64,1 billion" after "EUR 66 billion"); never a
  * number a hundred times smaller or larger than that figure. Either way
  * only after a word that makes a number a figure (implied_after), and
- * never before a letter, a slash or a hyphen ("24/7", "3-0"); a cell of
- * a captioned table takes the caption's unit (table_cell). */
+ * never before a letter, a slash or a hyphen ("24/7", "3-0"). */
 static int
 implied_unit(struct xstate *x, int si, struct fig_qty *q)
 {
@@ -2470,8 +2334,6 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 	size_t e = q->end;
 	const struct fig_qty *prev;
 
-	if (table_cell(x, si, q))
-		return 1;
 	if (e < ce && (c[e] == '/' || c[e] == '-' || ((c[e] | 32) >= 'a' &&
 	    (c[e] | 32) <= 'z')))
 		return 0;
@@ -2722,10 +2584,8 @@ process_block(struct xstate *x, const struct fig_block *b)
 	int nsent;
 
 	memset(&ld, 0, sizeof ld);
-	if (b->kind == FIG_BLK_HEADING || (b->kind == FIG_BLK_TABLE &&
-	    !x->has_table_unit))
-		return 0;	/* headings and the cells of a table whose
-				   unit no caption names have no figures */
+	if (b->kind == FIG_BLK_HEADING || b->kind == FIG_BLK_TABLE)
+		return 0;	/* headings and table cells have no sentence */
 	if (x->opts && x->opts->stop && *x->opts->stop)
 		return err_set(x->err, FIG_EINTR, x->name, 0, 0,
 		    "interrupted");
@@ -2852,125 +2712,18 @@ remember_actors(struct xstate *x)
 	}
 }
 
-/* The cells of the table row s[0..n), trimmed, each ended by '\0', into
- * out, and where each starts in s into at (when not NULL); returns how
- * many (at most 32). */
-static int
-split_cells(const char *s, size_t n, struct fig_buf *out, size_t *at)
-{
-	size_t i = 0;
-	int k = 0;
-
-	buf_reset(out);
-	while (i < n && s[i] != '|')
-		i++;
-	while (i < n && k < 32) {
-		size_t a = ++i, e;
-		while (i < n && s[i] != '|' && s[i] != '\n')
-			i++;
-		if (i >= n || s[i] != '|')
-			break;
-		e = i;
-		while (a < e && (s[a] == ' ' || s[a] == '\t'))
-			a++;
-		while (e > a && (s[e - 1] == ' ' || s[e - 1] == '\t'))
-			e--;
-		buf_add(out, s + a, e - a);
-		buf_addc(out, '\0');
-		if (at)
-			at[k] = a;
-		k++;
-	}
-	return k;
-}
-
-/* The k-th '\0'-ended string of b. */
-static const char *
-nth_cell(const struct fig_buf *b, int k)
-{
-	const char *p = b->data;
-
-	while (k-- > 0)
-		p += strlen(p) + 1;
-	return p;
-}
-
-/* A row of a table whose caption names its unit. The first row is the
- * header: its cells are kept and 0 returned; so is a rule line
- * ("|---|"). A data row is written as one sentence a cell, its row's
- * label and its column's header before the cell ("US, in May 2017
- * export value: 3,198.") into *syn, which is then read as prose is (dates,
- * actors and topics from the header and the label); returns 1. */
-static int
-table_row(struct xstate *x, const struct fig_block *b, struct fig_block *syn)
-{
-	struct fig_buf cells = FIG_BUF_INIT;
-	size_t at[32];
-	int n, rule = 1;
-
-	for (size_t i = 0; i < b->text.len; i++)
-		if (!strchr("|-: \t", b->text.data[i]))
-			rule = 0;
-	if (rule)
-		return 0;
-	if (x->nthead == 0) {
-		x->nthead = split_cells(b->text.data, b->text.len, &x->thead,
-		    NULL);
-		return 0;
-	}
-	n = split_cells(b->text.data, b->text.len, &cells, at);
-	buf_reset(&x->trow);
-	x->ntmap = 0;
-	for (int k = 1; k < n; k++) {
-		const char *v = nth_cell(&cells, k);
-		if (*v == '\0')
-			continue;
-		buf_addf(&x->trow, "%s%s, in %s: ", x->trow.len ? " " : "",
-		    nth_cell(&cells, 0), k < x->nthead ? nth_cell(&x->thead, k)
-		    : "");
-		x->tmap_syn[x->ntmap] = x->trow.len;
-		x->tmap_orig[x->ntmap] = at[k];
-		x->tmap_len[x->ntmap++] = strlen(v);
-		buf_addf(&x->trow, "%s.", v);
-	}
-	x->trow_of = b;
-	buf_release(&cells);
-	memset(syn, 0, sizeof *syn);
-	syn->text = x->trow;
-	syn->lines = (struct fig_lineref *)(b->nlines ? b->lines : NULL);
-	syn->nlines = b->nlines > 0 ? 1 : 0;
-	syn->kind = FIG_BLK_TABLE;
-	return 1;
-}
-
 /* The segmenter's callback: a block, and on failure the place in the
  * document for errors that come from a rule (which knows only itself). */
 static int
 on_block(void *ctx, const struct fig_block *b)
 {
 	struct xstate *x = ctx;
-	struct fig_block syn;
-	int rc;
 
 	if (b->kind != FIG_BLK_ITEM)
 		x->has_item_carry = 0;	/* the list, if any, ended */
 	x->has_next_carry = 0;
 	x->in_item = b->kind == FIG_BLK_ITEM;
-	x->in_table = b->kind == FIG_BLK_TABLE;
-	if (b->kind != FIG_BLK_TABLE) {
-		x->has_table_unit = 0;	/* a caption serves the table under it */
-		x->nthead = 0;
-	} else if (x->has_table_unit) {
-		rc = table_row(x, b, &syn);
-		if (rc <= 0)
-			return rc;	/* the header, a rule line, or an error */
-		b = &syn;
-	}
-	rc = process_block(x, b);
-	x->trow_of = NULL;
-	if (rc == 0) {
-		if (b->kind == FIG_BLK_PROSE && caption_unit(x) < 0)
-			return -1;
+	if (process_block(x, b) == 0) {
 		x->has_last_q = (b->kind == FIG_BLK_PROSE ||
 		    b->kind == FIG_BLK_ITEM) && x->nq > 0;
 		if (x->has_last_q)
@@ -3132,8 +2885,6 @@ state_release(struct xstate *x)
 	free(x->entback);
 	free(x->ments);
 	buf_release(&x->lead);
-	buf_release(&x->thead);
-	buf_release(&x->trow);
 	free(x->reqmemo);
 	pcre2_match_data_free(x->md);
 	pcre2_match_data_free(x->md_aside);
