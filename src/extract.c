@@ -3,6 +3,7 @@
  * section are taken apart, and every prose block is split into sentences
  * whose quantities become claims with a period, a topic and a footnote. */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,6 +110,8 @@ struct xstate {
 	struct fig_docmeta *meta;
 	struct fig_err *err;
 	pcre2_match_data *md;
+	struct fig_qty last_q;	/* the last figure of the block before, */
+	int has_last_q;		/* when that block was prose or an item */
 	pcre2_match_data *md_aside;	/* for a look-up made while md holds
 					   a date phrase's groups */
 	int pub_year;
@@ -2163,24 +2166,243 @@ maybe_prefix(const char *s, size_t from, size_t anchor)
 	return 0;
 }
 
-/* Is s[from..to) only a comma or "and" between two figures ("fell 12%
- * and about 23%", "rose 5%, 7% and 9%")? */
+/* Is s[from..to) only a comma or the word w between two figures ("fell
+ * 12% and about 23%", "rose 5%, 7% and 9%"; "a fall of 140 Mt, or
+ * 2.9%")? 2 when the word is there, 1 for a comma alone, else 0. */
 static int
-joined_by_and(const char *s, size_t from, size_t to)
+joined_by(const char *s, size_t from, size_t to, const char *w)
 {
-	size_t i = from;
+	size_t i = from, n = strlen(w);
+	int word = 0;
 
 	while (i < to && s[i] == ' ')
 		i++;
+	if (i + 3 <= to && strncasecmp(s + i, "of ", 3) == 0) {
+		/* what the figure before counts: "300,000 bpd of crude oil
+		 * and 200,000 bpd", "120 Mt of CO2, or 12%" */
+		size_t j = i + 3;
+		for (int k = 0; k < 3 && j < to; k++) {
+			size_t st = j;
+			while (j < to && (((s[j] | 32) >= 'a' && (s[j] | 32) <=
+			    'z') || (s[j] >= '0' && s[j] <= '9' && j > st)))
+				j++;
+			if (j == st || (j - st == n && strncasecmp(s + st, w,
+			    n) == 0)) {
+				j = st;
+				break;
+			}
+			while (j < to && s[j] == ' ')
+				j++;
+		}
+		i = j;
+	}
 	if (i < to && s[i] == ',')
 		i++;
 	while (i < to && s[i] == ' ')
 		i++;
-	if (i + 3 <= to && strncasecmp(s + i, "and", 3) == 0)
-		i += 3;
+	if (i + n <= to && strncasecmp(s + i, w, n) == 0) {
+		i += n;
+		word = 1;
+	}
 	while (i < to && s[i] == ' ')
 		i++;
-	return i == to && to > from;
+	return i == to && to > from ? 1 + word : 0;
+}
+
+/* Is s[from..to) only words that list the parts of the figure before
+ * ("a reduction of 500,000 bpd, made up of 300,000 bpd", "including",
+ * "of which")? Its parts share its direction. */
+static int
+joined_by_parts(const char *s, size_t from, size_t to)
+{
+	static const char *const lead[] = { "which includes", "which include",
+	    "made up of", "including", "includes", "comprising", "of which",
+	    "consisting of" };
+	size_t i = from;
+
+	while (i < to && (s[i] == ' ' || s[i] == ','))
+		i++;
+	for (size_t k = 0; k < sizeof lead / sizeof *lead; k++) {
+		size_t n = strlen(lead[k]), j = i + n;
+		if (j > to || strncasecmp(s + i, lead[k], n) != 0)
+			continue;
+		while (j < to && s[j] == ' ')
+			j++;
+		if (j == to)
+			return 1;
+	}
+	return 0;
+}
+
+/* Is unit name u a change or a share ("percent", "times"), which a bare
+ * number never takes from the figure before it ("rose 5% to 1,234")? */
+static int
+change_unit(const char *u)
+{
+	return strcmp(u, "percent") == 0 || strcmp(u, "percentage_point") ==
+	    0 || strcmp(u, "basis_point") == 0 || strcmp(u, "times") == 0;
+}
+
+/* The words after which a bare number can be a figure whose unit the
+ * sentence implies: a level ("at 770,747", "to 11,360", "of 1.26"), a
+ * base ("from 1.30"), a change ("down 40,875"), one of a pair. */
+static int
+implied_after(const char *s, size_t from, size_t at)
+{
+	static const char *const words[] = { "to", "at", "of", "from",
+	    "and", "or", "versus", "vs", "against", "down", "up", "by",
+	    "was", "were", "is", "are", "reached", "hit", "totalled",
+	    "totaled", "about", "around", "nearly", "almost", "some" };
+	size_t i = at, end;
+
+	while (i > from && s[i - 1] == ' ')
+		i--;
+	end = i;
+	while (i > from && (s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z')
+		i--;
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (end - i == strlen(words[k]) &&
+		    strncasecmp(s + i, words[k], end - i) == 0)
+			return 1;
+	return 0;
+}
+
+/* Does s[from..to) name no other figure-like token: no digit (a figure
+ * carried to the next sentence must be the next number there)? */
+static int
+implied_between(const char *s, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return 0;
+	return 1;
+}
+
+/* The direction a lead clause states for the changes after its colon,
+ * in sentence si: "Since then shipments have fallen: in April by 7%, in
+ * May by 11%". The clause is the sentence up to its last colon before
+ * the figure at start, holding no figure of its own, and ending with a
+ * [direction] word. 1 a fall, 2 a rise, 0 none, -1 a match error. */
+static int
+lead_direction(struct xstate *x, int si, size_t start)
+{
+	const struct fig_rules *r = x->r;
+	const char *c = x->clean.data;
+	size_t cs = x->csent[si].start, colon = start;
+
+	while (colon > cs && c[colon - 1] != ':')
+		colon--;
+	if (colon == cs)
+		return 0;
+	colon--;
+	if (x->nq > 0 && x->qs[x->nq - 1].sent == si &&
+	    x->qs[x->nq - 1].q.start < colon)
+		return 0;	/* "Exports rose 5%: ..." states its own */
+	for (int k = 0; k < 2; k++) {
+		int rc;
+		if (r->dir_lead[k].code == NULL)
+			continue;
+		rc = rules_match(r, &r->dir_lead[k], c + cs, colon - cs, 0, 0,
+		    x->md_aside, x->err);
+		if (rc != 0)
+			return rc < 0 ? -1 : k + 1;
+	}
+	return 0;
+}
+
+/* The direction a subject states for the figures listed after it in
+ * sentence si ("the cuts include contributions from Saudi Arabia (1
+ * million bpd), Iraq (223,000 bpd)"): a [direction] "list =" pattern
+ * matching the sentence before its first figure. 1 a fall, 2 a rise, 0
+ * none, -1 a match error. */
+static int
+list_direction(struct xstate *x, int si, size_t start)
+{
+	const struct fig_rules *r = x->r;
+	const char *c = x->clean.data;
+	size_t cs = x->csent[si].start, first = start;
+
+	for (int i = x->nq - 1; i >= 0 && x->qs[i].sent == si; i--)
+		first = x->qs[i].q.start;
+	for (int k = 0; k < 2; k++) {
+		int rc;
+		if (r->dir_list[k].code == NULL)
+			continue;
+		rc = rules_match(r, &r->dir_list[k], c + cs, first - cs, 0, 0,
+		    x->md_aside, x->err);
+		if (rc != 0)
+			return rc < 0 ? -1 : k + 1;
+	}
+	return 0;
+}
+
+/* A bare number (quantity_bare) in sentence si: the unit its context
+ * implies, written into q, or 0 when none does. First a [unit] whose
+ * "context =" pattern matches the sentence before the number ("the
+ * total fertility rate fell to 1.26"; a count only for a whole number),
+ * then the unit of the figure before it in the sentence, unless that is
+ * a change, a share or a span of time, or was scaled by its unit ("Mt"):
+ * "770,747, down 40,875 from 2021"; a number with a scale word may take
+ * it from the last figure of the sentence or paragraph before, with no
+ * number between ("64,1 billion" after "EUR 66 billion"); never a
+ * number a hundred times smaller or larger than that figure. Either way
+ * only after a word that makes a number a figure (implied_after), and
+ * never before a letter, a slash or a hyphen ("24/7", "3-0"). */
+static int
+implied_unit(struct xstate *x, int si, struct fig_qty *q)
+{
+	const struct fig_rules *r = x->r;
+	const char *c = x->clean.data;
+	size_t cs = x->csent[si].start, ce = x->csent[si].end;
+	size_t e = q->end;
+	const struct fig_qty *prev;
+
+	if (e < ce && (c[e] == '/' || c[e] == '-' || ((c[e] | 32) >= 'a' &&
+	    (c[e] | 32) <= 'z')))
+		return 0;
+	if (!implied_after(c, cs, q->nstart))
+		return 0;
+	for (int i = 0; i < r->nunits; i++) {
+		const struct fig_unit *u = &r->units[i];
+		int rc;
+
+		if (u->context.code == NULL || (strcmp(u->canon, "count") == 0
+		    && !(q->numflags & FIG_NUM_INTEGER)) || (u->max > 0 &&
+		    fabs(q->value) > u->max))
+			continue;
+		rc = rules_match(r, &u->context, c + cs, q->start - cs, 0, 0,
+		    x->md_aside, x->err);
+		if (rc < 0)
+			return -1;
+		if (rc > 0) {
+			q->unit = u;
+			claim_setfield(q->unit_name, sizeof q->unit_name,
+			    u->canon);
+			return 1;
+		}
+	}
+	prev = x->nq > 0 ? &x->qs[x->nq - 1].q : NULL;
+	/* the figure before may end the sentence or the paragraph before
+	 * when this number has a scale word and no number stands between:
+	 * "trade with the US totalled 64,1 billion" */
+	if (prev && x->qs[x->nq - 1].sent != si && !(x->qs[x->nq - 1].sent
+	    == si - 1 && q->scaled && implied_between(c, prev->end,
+	    q->nstart)))
+		prev = NULL;
+	else if (prev == NULL && x->has_last_q && q->scaled &&
+	    implied_between(c, 0, q->nstart))
+		prev = &x->last_q;
+	if (prev == NULL || prev->unit == NULL || prev->unit->duration ||
+	    prev->unit->factor != 1 || change_unit(prev->unit_name))
+		return 0;
+	/* of the figure's order: "11,360" after "3,200 cars", not "ranked
+	 * at 3" after it */
+	if (!(fabs(q->value) * 100 >= fabs(prev->value) && fabs(q->value) <=
+	    fabs(prev->value) * 100))
+		return 0;
+	q->unit = prev->unit;
+	memcpy(q->unit_name, prev->unit_name, sizeof q->unit_name);
+	return 1;
 }
 
 /* Finds the figures of sentence si. A cheap pattern finds where numbers
@@ -2224,6 +2446,19 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 			ok = rc > 0 && quantity_from_match(r, x->md, c, ce,
 			    x->decimal_comma, &q.q);
 		}
+		if (!ok && rc > 0 && quantity_bare(r, x->md, c, ce,
+		    x->decimal_comma, &q.q)) {
+			/* a bare number: again from before it, for its
+			 * qualifier and direction, then a unit from context */
+			rc = rules_match(r, &r->quantity, c, ce, from, 0, x->md,
+			    x->err);
+			if (rc < 0)
+				return -1;
+			ok = rc > 0 && quantity_bare(r, x->md, c, ce,
+			    x->decimal_comma, &q.q);
+			if (ok && (ok = implied_unit(x, si, &q.q)) < 0)
+				return -1;
+		}
 		if (!ok) {
 			/* not a figure: what follows its number may still
 			 * hold one ("2022 saw 12 new fabs") */
@@ -2233,11 +2468,34 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 		if (q.q.numflags & FIG_NUM_DECIMAL_COMMA)
 			x->decimal_comma = 1;	/* translated text */
 		if (q.q.dir == 0 && x->nq > 0 && x->qs[x->nq - 1].sent == si &&
-		    x->qs[x->nq - 1].q.dir != 0 && strcmp(x->qs[x->nq -
-		    1].q.unit_name, q.q.unit_name) == 0 && joined_by_and(c,
-		    x->qs[x->nq - 1].q.end, q.q.start)) {
-			/* "fell 12% and about 23%": one verb, two falls */
+		    x->qs[x->nq - 1].q.dir != 0 && ((strcmp(x->qs[x->nq -
+		    1].q.unit_name, q.q.unit_name) == 0 && (joined_by(c,
+		    x->qs[x->nq - 1].q.end, q.q.start, "and") ||
+		    joined_by_parts(c, x->qs[x->nq - 1].q.end, q.q.start))) ||
+		    joined_by(c,
+		    x->qs[x->nq - 1].q.end, q.q.start, "or") == 2)) {
+			/* "fell 12% and about 23%": one verb, two falls;
+			 * "a fall of 140 Mt, or 2.9%": one fall said twice;
+			 * "a cut of 5 bpd, made up of 3 bpd": its parts */
 			q.q.dir = x->qs[x->nq - 1].q.dir;
+			if (q.q.dir < 0)
+				quantity_negate(&q.q);
+		}
+		if (q.q.dir == 0 && change_unit(q.q.unit_name) &&
+		    (rc = lead_direction(x, si, q.q.start)) != 0) {
+			if (rc < 0)
+				return -1;
+			/* "shipments have fallen: in April by 7%" */
+			q.q.dir = rc == 1 ? -1 : 1;
+			if (q.q.dir < 0)
+				quantity_negate(&q.q);
+		}
+		if (q.q.dir == 0 && !(q.q.unit && q.q.unit->duration) &&
+		    (rc = list_direction(x, si, q.q.start)) != 0) {
+			if (rc < 0)
+				return -1;
+			/* "the cuts include Iraq (223,000 bpd)" */
+			q.q.dir = rc == 1 ? -1 : 1;
 			if (q.q.dir < 0)
 				quantity_negate(&q.q);
 		}
@@ -2541,6 +2799,10 @@ on_block(void *ctx, const struct fig_block *b)
 	x->has_next_carry = 0;
 	x->in_item = b->kind == FIG_BLK_ITEM;
 	if (process_block(x, b) == 0) {
+		x->has_last_q = (b->kind == FIG_BLK_PROSE ||
+		    b->kind == FIG_BLK_ITEM) && x->nq > 0;
+		if (x->has_last_q)
+			x->last_q = x->qs[x->nq - 1].q;
 		x->para_carry = x->next_carry;
 		x->has_para_carry = x->has_next_carry;
 		if (b->kind != FIG_BLK_HEADING && b->kind != FIG_BLK_TABLE)

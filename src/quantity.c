@@ -55,6 +55,28 @@ after_share(const char *s, size_t start)
 	return 0;
 }
 
+/* "$100 billion a year" is the year's amount, as "$100 billion in 2023"
+ * is, not a rate: money over a span of time said with "a" or "an" takes
+ * no [per] ("$176m per year", "$71 a barrel" and "5 million tonnes a
+ * year" are rates). at is where the per unit starts. */
+static int
+money_a_time(const struct fig_unit *u, const char *s, size_t at,
+    const char *per)
+{
+	size_t i = at;
+
+	if (strcmp(u->uclass, "money") != 0 || !(strcmp(per, "year") == 0 ||
+	    strcmp(per, "month") == 0 || strcmp(per, "day") == 0 ||
+	    strcmp(per, "week") == 0))
+		return 0;
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	if (i >= 2 && (s[i - 1] | 32) == 'a' && s[i - 2] == ' ')
+		return 1;
+	return i >= 3 && (s[i - 1] | 32) == 'n' && (s[i - 2] | 32) == 'a' &&
+	    s[i - 3] == ' ';
+}
+
 /* In a text that writes decimal commas, "28,946" is 28.946 and
  * "780.000" is 780000: read again the number read the English way. */
 static void
@@ -86,9 +108,11 @@ unit_code(struct fig_qty *q, const PCRE2_SIZE *ov, const char *s,
 	q->unit_name[k] = '\0';
 }
 
-int
-quantity_from_match(const struct fig_rules *r, pcre2_match_data *md,
-    const char *s, size_t len, int decimal_comma, struct fig_qty *q)
+/* quantity_from_match(), and with bare set quantity_bare(): a number
+ * with no unit is read too, with unit NULL and an empty unit name. */
+static int
+read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
+    size_t len, int decimal_comma, int bare, struct fig_qty *q)
 {
 	const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 	double v1, v2 = 0, scale = 1, factor = 1;
@@ -125,6 +149,7 @@ quantity_from_match(const struct fig_rules *r, pcre2_match_data *md,
 	for (int i = 0; i < r->nscales; i++)
 		if (is_set(ov, r->scales[i].group)) {
 			scale = r->scales[i].factor;
+			q->scaled = 1;
 			break;
 		}
 	for (int i = 0; i < r->nunits && !q->unit; i++)
@@ -134,7 +159,9 @@ quantity_from_match(const struct fig_rules *r, pcre2_match_data *md,
 	if (w1 && w1->unit && (q->unit == NULL || q->unit->weak))
 		q->unit = w1->unit;	/* "a decade" is ten years, "one in
 					   seven cars" a share, no count */
-	q->qual = FIG_Q_EXACT;
+	/* "single-digit" states its own bound; a qualifier word before it
+	 * ("a low single-digit") still wins */
+	q->qual = w1 && w1->qual ? (enum fig_qual)w1->qual : FIG_Q_EXACT;
 	for (int i = 0; i < r->nquals; i++) {
 		if (!is_set(ov, r->quals[i].group))
 			continue;
@@ -143,7 +170,12 @@ quantity_from_match(const struct fig_rules *r, pcre2_match_data *md,
 		else
 			q->qual = (enum fig_qual)r->quals[i].qual;
 	}
-	if (q->unit == NULL) {
+	if (q->unit == NULL && bare) {
+		/* a bare number: no fraction ("half"), year or "one" */
+		if (f1 & (FIG_NUM_FRACTION | FIG_NUM_YEARLIKE | FIG_NUM_WEAK))
+			return 0;
+		q->unit_name[0] = '\0';
+	} else if (q->unit == NULL) {
 		if (!(f1 & FIG_NUM_FRACTION) || !(q->dir ||
 		    followed_by_of(s, len, q->end) || after_share(s, q->start)))
 			return 0;
@@ -172,7 +204,8 @@ quantity_from_match(const struct fig_rules *r, pcre2_match_data *md,
 			claim_setfield(q->unit_name, sizeof q->unit_name,
 			    u->canon);
 		for (int i = 0; i < r->npers && !u->no_rate; i++)
-			if (is_set(ov, r->pers[i].group)) {
+			if (is_set(ov, r->pers[i].group) && !money_a_time(u,
+			    s, ov[2 * r->pers[i].group], r->pers[i].name)) {
 				size_t k = strlen(q->unit_name);
 				snprintf(q->unit_name + k,
 				    sizeof q->unit_name - k, "/%s",
@@ -220,6 +253,27 @@ quantity_from_match(const struct fig_rules *r, pcre2_match_data *md,
 	if (q->dir < 0)
 		quantity_negate(q);
 	return 1;
+}
+
+int
+quantity_from_match(const struct fig_rules *r, pcre2_match_data *md,
+    const char *s, size_t len, int decimal_comma, struct fig_qty *q)
+{
+	return read_match(r, md, s, len, decimal_comma, 0, q);
+}
+
+int
+quantity_bare(const struct fig_rules *r, pcre2_match_data *md,
+    const char *s, size_t len, int decimal_comma, struct fig_qty *q)
+{
+	struct fig_qty t;
+
+	if (read_match(r, md, s, len, decimal_comma, 0, &t) ||
+	    (t.numflags & FIG_NUM_FRACTION))
+		return 0;	/* a figure as it is, or a share */
+	/* no range: "from 5 to 7 March" names days */
+	return read_match(r, md, s, len, decimal_comma, 1, q) &&
+	    q->unit == NULL && q->qual != FIG_Q_RANGE;
 }
 
 void

@@ -802,7 +802,7 @@ static const struct {
 	{ "scale", { "pattern" } },
 	{ "per", { "pattern" } },
 	{ "qualifier", { "pattern" } },
-	{ "direction", { "pattern", "after" } },
+	{ "direction", { "pattern", "after", "list" } },
 	{ "period", { "pattern", "role", "offset", "step", "fiscal" } },
 	{ "exclude", { "pattern" } },
 	{ "entity", { "pattern" } },
@@ -999,9 +999,37 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 				continue;	/* a direction with 'after' only */
 			}
 			q = &r->quals[r->nquals++];
-			if (isdir)
+			if (isdir) {
 				q->dir = strcmp(s->name, "negative") == 0 ? -1 : 1;
-			else {
+				/* the same words ending a lead clause:
+				 * "shipments have fallen: in April by 7%" */
+				struct fig_re *lead = &r->dir_lead[q->dir < 0 ?
+				    0 : 1];
+				struct fig_buf lb = FIG_BUF_INIT;
+				buf_addf(&lb, "(?:%s)\\s*\\z", buf_str(&alt));
+				if (lead->code == NULL && compile_raw(r, lead,
+				    buf_str(&lb), 0, s->path, s->at.line, 1, 1,
+				    L->err) != 0) {
+					buf_release(&lb);
+					buf_release(&alt);
+					goto fail;
+				}
+				buf_release(&lb);
+				/* "list =": a subject whose figures follow it
+				 * as a list ("the cuts include Iraq (223,000
+				 * bpd), Kuwait (135,000 bpd)") */
+				if ((rc = join_key(L, s, "list", &lb)) < 0 ||
+				    (rc > 0 && r->dir_list[q->dir < 0 ? 0 :
+				    1].code == NULL && compile_raw(r,
+				    &r->dir_list[q->dir < 0 ? 0 : 1],
+				    buf_str(&lb), 0, s->path, s->at.line, 1, 1,
+				    L->err) != 0)) {
+					buf_release(&lb);
+					buf_release(&alt);
+					goto fail;
+				}
+				buf_release(&lb);
+			} else {
 				claim_qual_parse(s->name, &qv);
 				q->qual = (int)qv;
 			}
@@ -1015,10 +1043,12 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 			buf_release(&alt);
 		}
 		if (!first)
-			/* "rose by 5%", "grew a further 26.3%", "by only" */
+			/* "rose by 5%", "grew a further 26.3%", "by only",
+			 * "shrank an annualised 2.0%" */
 			buf_adds(&b, pass == 0 ? ")\\s+(?:by\\s+)?(?:(?:a\\s+"
 			    "further|another|an\\s+additional|only|just|a\\s+"
-			    "mere)\\s+)?)?" : ")\\s+)?");
+			    "mere|(?:an\\s+)?annuali[sz]ed|a\\s+seasonally\\s+"
+			    "adjusted|a\\s+revised)\\s+)?)?" : ")\\s+)?");
 	}
 	/* prefix units: "US$", "EUR", "RMB" */
 	first = 1;
@@ -1104,8 +1134,10 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 			buf_release(&alt);
 			goto fail;
 		}
-		buf_adds(&b, first ? "(?:(?:\\s*/\\s*|\\s+per\\s+)(?:" :
-		    "|");
+		/* "/MWh", "per barrel", "a year" (not "a year earlier") */
+		buf_adds(&b, first ? "(?:(?:\\s*/\\s*|\\s+(?:per|an?(?!\\s+"
+		    "\\w+\\s+(?:earlier|ago|before|later|after|previously|"
+		    "prior)\\b))\\s+)(?:" : "|");
 		buf_addf(&b, "(%s)", buf_str(&alt));
 		r->pers[i].group = ++g;
 		first = 0;
@@ -1395,7 +1427,20 @@ build_unit(struct loader *L, const struct section *s, struct fig_unit *u)
 			u->code = strcmp(kv->val, "yes") == 0;
 		else if (strcmp(kv->key, "rate") == 0)
 			u->no_rate = strcmp(kv->val, "no") == 0;
-		else if (strcmp(kv->key, "example") != 0 &&
+		else if (strcmp(kv->key, "max") == 0) {
+			if (parse_double(kv->val, &u->max) < 0 || u->max <= 0)
+				return err_set(L->err, FIG_EINPUT, s->path,
+				    kv->line, kv->col, "max is a number above "
+				    "0, not '%s'", kv->val);
+		}
+		else if (strcmp(kv->key, "context") == 0) {
+			if (u->context.code != NULL)
+				return err_set(L->err, FIG_EINPUT, s->path,
+				    kv->line, kv->col, "[unit %s] takes one "
+				    "'context ='", s->name);
+			if (compile_kv(L, &u->context, s, kv) != 0)
+				return -1;
+		} else if (strcmp(kv->key, "example") != 0 &&
 		    strcmp(kv->key, "after") != 0 &&
 		    strcmp(kv->key, "before") != 0)
 			return bad_key(L, s, kv);
@@ -1448,10 +1493,17 @@ build_numbers(struct loader *L, const struct section *s)
 			else if (strncmp(tok, "unit=", 5) == 0)
 				claim_setfield(w->unitname, sizeof w->unitname,
 				    tok + 5);
-			else
+			else if (strncmp(tok, "qual=", 5) == 0) {
+				enum fig_qual qv;
+				if (claim_qual_parse(tok + 5, &qv) != 0)
+					return err_set(L->err, FIG_EINPUT,
+					    s->path, kv->line, kv->col,
+					    "unknown qualifier '%s'", tok + 5);
+				w->qual = (int)qv;
+			} else
 				return err_set(L->err, FIG_EINPUT, s->path,
 				    kv->line, kv->col, "unknown flag '%s' (weak, "
-				    "fraction or unit=NAME)", tok);
+				    "fraction, unit=NAME or qual=NAME)", tok);
 		}
 	}
 	return 0;
@@ -2158,6 +2210,8 @@ rules_free(struct fig_rules *r)
 		free(r->words[i].word);
 	free(r->words);
 	free(r->wordorder);
+	for (int i = 0; i < r->nunits; i++)
+		re_free(&r->units[i].context);
 	free(r->units);
 	free(r->scales);
 	free(r->pers);
@@ -2169,6 +2223,10 @@ rules_free(struct fig_rules *r)
 		re_free(&r->excludes[i].re);
 	free(r->excludes);
 	re_free(&r->exclude_any);
+	re_free(&r->dir_lead[0]);
+	re_free(&r->dir_lead[1]);
+	re_free(&r->dir_list[0]);
+	re_free(&r->dir_list[1]);
 	for (int i = 0; i < r->nentities; i++)
 		re_free(&r->entities[i].re);
 	free(r->entities);

@@ -29,6 +29,7 @@ static const struct {
 	{ "ounce", "oz" },
 	{ "wh", "W.h" }, { "kwh", "kW.h" }, { "mwh", "MW.h" },
 	{ "gwh", "GW.h" }, { "twh", "TW.h" }, { "j", "J" }, { "w", "W" },
+	{ "tw", "TW" },
 	{ "kw", "kW" }, { "mw", "MW" }, { "gw", "GW" }, { "hp", "hp" },
 	{ "celsius", "degC" }, { "fahrenheit", "degF" },
 	{ "km/h", "km/h" }, { "mph", "mi/h" }, { "hz", "Hz" },

@@ -19,11 +19,12 @@ at_least() {
 	fi
 }
 f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
-at_least "value+unit F1" "$f1" 0.90
+# value+unit F1 (quantities issue): 0.979 over the 65 documents when raised
+at_least "value+unit F1" "$f1" 0.97
 at_least "period" "$(score period)" 0.76
 at_least "metric" "$(score metric)" 0.60
 at_least "series key" "$(score 'series key')" 0.54
-eq "corpus: 50 documents" "$(grep -c '^50 documents$' "$tmp/out")" 1
+eq "corpus: 65 documents" "$(grep -c '^65 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
 has "corpus: says why" "$tmp/err" "no NAME.gold.csv files"

@@ -24,7 +24,11 @@ db=$tmp/c.db
 # their metadata blocks
 ok add-report "$FIGTRACK" add --db "$db" --kind report --published 2022-11 "$report"
 ls "$corpus"/*.md | grep -v -e '/README.md$' -e '/SOURCES.md$' > "$tmp/list"
-eq corpus-50-articles "$(wc -l < "$tmp/list")" 50
+# the expected file was read against these 65: the 15 other-* articles
+# added later (defence, rates, oil, gas, grain, births, fab capacity,
+# CO2, budgets, cars, solar, ports) restate none of the report's series;
+# a new article must be read against it before this count is raised
+eq corpus-65-articles "$(wc -l < "$tmp/list")" 65
 # shellcheck disable=SC2046
 ok add-articles "$FIGTRACK" add --db "$db" --kind article $(cat "$tmp/list")
 ok docs "$FIGTRACK" docs --db "$db" --format tsv

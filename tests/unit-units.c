@@ -22,6 +22,8 @@ static const struct {
 	{ "barrel/day", "barrel/year", 1000, 365000, 366000 },
 	{ "kt", "tonne", 45, 45000, 45000 },
 	{ "m3", "l", 1.5, 1500, 1500 },
+	{ "tw", "gw", 11, 11000, 11000 },
+	{ "tonne/year", "tonne/day", 365, 0.99, 1.01 },
 	{ "celsius", "fahrenheit", 100, 212, 212 },
 	{ "usd", "usd", 5, 5, 5 },
 };
@@ -52,6 +54,9 @@ test_refused(void)
 	CHECK(units_convert(U, 1, "count", "tonne", &v) == -1);
 	CHECK(units_convert(U, 1, "usd/barrel", "usd/m3", &v) == -1);
 	CHECK(units_convert(U, 1, "other:wafer", "m", &v) == -1);
+	CHECK(units_convert(U, 1, "other:wafer/month", "other:wafer/year",
+	    &v) == -1);	/* no unit of UDUNITS: never guessed */
+	CHECK(units_convert(U, 1, "basis_point", "percent", &v) == -1);
 	CHECK(units_convert(NULL, 1, "mw", "gw", &v) == -1);
 	CHECK(v == -1);
 }

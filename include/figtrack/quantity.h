@@ -23,6 +23,7 @@ struct fig_qty {
 	char unit_name[FIG_UNIT_MAX];
 	int numflags;		/* FIG_NUM_* of the first number */
 	int dir;		/* -1 fell, +1 rose, 0 unstated */
+	int scaled;		/* a scale word followed the number */
 };
 
 /* Reads the match in md (of r->quantity over s[0..len)) into q;
@@ -32,6 +33,15 @@ struct fig_qty {
  * or otherwise not a claim (no unit, a year with a guessed count noun,
  * "one" without a real unit, ...). */
 int quantity_from_match(const struct fig_rules *r, pcre2_match_data *md,
+    const char *s, size_t len, int decimal_comma, struct fig_qty *q);
+
+/* The same for a bare number: returns 1 when the match is a number with
+ * no unit that could still be a figure if its context names the unit
+ * (not a year, a fraction or a weak word such as "one"), with q->unit
+ * NULL and q->unit_name empty; 0 otherwise, also when the match is a
+ * figure quantity_from_match() takes. extract.c decides the unit
+ * ("implied units", docs/rules.md). */
+int quantity_bare(const struct fig_rules *r, pcre2_match_data *md,
     const char *s, size_t len, int decimal_comma, struct fig_qty *q);
 
 /* A fall: negates the value and swaps the bounds ("more than 5%" lower

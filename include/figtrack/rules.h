@@ -102,6 +102,9 @@ struct fig_numword {
 	int fraction;		/* "half", "a third": a share of a whole */
 	char unitname[40];	/* a unit the word carries ("a decade") */
 	const struct fig_unit *unit;	/* resolved from unitname, or NULL */
+	int qual;		/* "qual=NAME": the bound the word states
+				   ("single-digit" is less than 10), an
+				   enum fig_qual; 0 (exact) when none */
 };
 
 /* [unit NAME]: a unit before or after the number. */
@@ -120,6 +123,13 @@ struct fig_unit {
 				   ("5% per year" is a percent) */
 	int group_after;	/* capture group in the quantity pattern, or 0 */
 	int group_before;	/* same, for a prefix such as "US$" */
+	double max;		/* "max =": the largest value its context
+				   gives it (a rate per woman is no
+				   230,000); 0 when none */
+	struct fig_re context;	/* "context =": a bare number whose sentence
+				   matches this before it takes the unit
+				   ("fertility rate ... 1.26"); code NULL
+				   when the unit has none */
 	struct fig_origin at;
 };
 
@@ -281,6 +291,11 @@ struct fig_rules {
 	int nperiods;
 	struct fig_exclude *excludes;
 	int nexcludes;
+	struct fig_re dir_lead[2];	/* [direction negative], [direction
+					   positive] 'pattern' alone: a lead
+					   clause's verb (extract.c) */
+	struct fig_re dir_list[2];	/* their "list =": a subject that signs
+					   the figures listed after it */
 	struct fig_re exclude_any;	/* every [exclude] as one alternation:
 					   one match call a figure */
 	struct fig_entity *entities;
