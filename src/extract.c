@@ -77,6 +77,8 @@ struct label {
 #define MAX_LABELS 8
 
 #define RECENT_ACTORS 8
+/* Labels of recent figures a list after them may continue (follow). */
+#define FOLLOW_MAX 16
 
 /* An actor named in the cleaned block. */
 struct actor_at {
@@ -190,6 +192,15 @@ struct xstate {
 					   named, or NULL */
 	const char *para_actor;		/* the first actor of the last
 					   paragraph that named one */
+	/* the labels of the figure labelled last, and the block it was
+	 * in: what a list of suppliers after it continues (topics with
+	 * follow = yes; see followed_label) */
+	struct followed {
+		struct label l;
+		long block;	/* the block it was in (nblock) */
+	} follow[FOLLOW_MAX];	/* the oldest first */
+	int nfollow;
+	long nblock;		/* blocks with sentences so far */
 	struct fig_buf tmp;
 };
 
@@ -1745,6 +1756,63 @@ named_group(const pcre2_code *code, const char *name, const PCRE2_SIZE *ov)
 	return 0;
 }
 
+/* ---- follow: a list of figures after a figure of the measure ----- */
+
+/* The label that follow topic t continues: the latest of t's measure
+ * among the figures labelled in the figure's block or the block just
+ * before ("..., making up 15.4 percent of the total." then "Canada at
+ * 13.7 percent, Germany at 5.2 percent"), or NULL. */
+static const struct label *
+followed_label(const struct xstate *x, const struct fig_topic *t)
+{
+	const char *measure = t->metric + 1;	/* ".imports.share" */
+	size_t mn = strlen(measure);
+
+	for (int i = x->nfollow - 1; i >= 0; i--) {
+		const char *m = x->follow[i].l.metric;
+		size_t n = strlen(m);
+		if (x->nblock - x->follow[i].block > 1)
+			break;
+		if (n > mn && strcmp(m + n - mn, measure) == 0)
+			return &x->follow[i].l;
+	}
+	return NULL;
+}
+
+/* The subject of a figure that follows fl: the one its sentence names
+ * before it ("the leading LNG supplier to the region, with a share of
+ * 50.7 percent"), else fl's ("Qatar completed the top 3 with 10.8
+ * percent"). Returns a rules string, or buf filled. */
+static const char *
+follow_subject(struct xstate *x, const struct fig_topic *t,
+    const struct label *fl, char *buf, size_t n)
+{
+	const struct qrec *q = &x->qs[x->cur_q];
+	const char *sj = subject_in(x, x->clean.data,
+	    x->csent[q->sent].start, q->q.start);
+	size_t keep = strlen(fl->metric) - strlen(t->metric + 1);
+
+	if (sj)
+		return sj;
+	snprintf(buf, n, "%.*s", (int)keep, fl->metric);
+	return buf;
+}
+
+/* Remembers figure q's labels for the figures after it (follow). */
+static void
+remember_labels(struct xstate *x, const struct qrec *q)
+{
+	for (int i = 0; i < q->nlabel; i++) {
+		if (x->nfollow == FOLLOW_MAX) {
+			memmove(&x->follow[0], &x->follow[1],
+			    (FOLLOW_MAX - 1) * sizeof *x->follow);
+			x->nfollow--;
+		}
+		x->follow[x->nfollow].l = q->label[i];
+		x->follow[x->nfollow++].block = x->nblock;
+	}
+}
+
 /* Does topic t name the figure marked in x->ctx? The cheap tests come
  * first: the paragraph's subject (about), the sentence's keywords
  * (require), then the patterns around the figure, then the vetoes. */
@@ -1754,6 +1822,8 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 {
 	const struct fig_rules *r = x->r;
 	const char *subject = t->subject;
+	const struct label *fl = NULL;
+	char sjbuf[FIG_METRIC_MAX];
 	size_t from = 0, to = x->ctx.len;
 	int hit = 0, rc;
 
@@ -1776,6 +1846,8 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 			return 0;
 		else if (rc < 0)
 			return -1;
+	if (t->follow && (fl = followed_label(x, t)) == NULL)
+		return 0;
 	for (int i = 0; i < t->nrequire; i++) {
 		int id = x->ctx_cut ? -1 : t->req_id[i];
 		if (id >= 0 && x->reqmemo[id] >= 0)
@@ -1858,6 +1930,12 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 			return -1;
 		if (rc > 0)
 			return 0;
+	}
+	if (fl) {	/* the measure, entity and subject of the list */
+		if (!entity[0])
+			claim_setfield(entity, en, fl->entity);
+		if (subject == t->subject)
+			subject = follow_subject(x, t, fl, sjbuf, sizeof sjbuf);
 	}
 	if (t->templ) {
 		if (subject[0] == '\0' && t->subject_ctx &&
@@ -2037,6 +2115,8 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	}
 	if (q->nlabel == 0)
 		inherit_labels(x, qi);
+	if (q->nlabel > 0)
+		remember_labels(x, q);
 	for (int i = 0; i < q->nlabel && rc == 0; i++) {
 		const struct fig_topic *t = &r->topics[q->label[i].topic];
 		enum fig_pkind keep = c.kind;
@@ -2465,6 +2545,8 @@ on_block(void *ctx, const struct fig_block *b)
 		x->has_item_carry = 0;	/* the list, if any, ended */
 	x->has_next_carry = 0;
 	x->in_item = b->kind == FIG_BLK_ITEM;
+	if (b->kind != FIG_BLK_HEADING && b->kind != FIG_BLK_TABLE)
+		x->nblock++;
 	if (process_block(x, b) == 0) {
 		x->para_carry = x->next_carry;
 		x->has_para_carry = x->has_next_carry;

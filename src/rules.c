@@ -1139,6 +1139,13 @@ build_topic(struct loader *L, const struct section *s)
 				    kv->line, kv->col, "fill is 'partner' or "
 				    "'pair', not '%s'", kv->val);
 		}
+		else if (strcmp(kv->key, "follow") == 0) {
+			if (strcmp(kv->val, "yes") != 0 || !t->templ)
+				return err_set(L->err, FIG_EINPUT, s->path,
+				    kv->line, kv->col, "follow is 'yes', in a "
+				    "[topic *.MEASURE], not '%s'", kv->val);
+			t->follow = 1;
+		}
 		else if (strcmp(kv->key, "partner") == 0)
 			claim_setfield(t->partner, sizeof t->partner, kv->val);
 		else if (strcmp(kv->key, "unit") == 0)
@@ -1167,7 +1174,8 @@ build_topic(struct loader *L, const struct section *s)
 	if (t->npattern == 0)
 		return err_set(L->err, FIG_EINPUT, s->path, s->at.line, 1,
 		    "[topic %s] needs at least one 'pattern ='", s->name);
-	if (t->templ && t->subject[0] == '\0' && !t->subject_ctx) {
+	if (t->templ && t->subject[0] == '\0' && !t->subject_ctx &&
+	    !t->follow) {
 		int named = 0;
 		for (int i = 0; i < t->npattern; i++)
 			named |= pcre2_substring_number_from_name(

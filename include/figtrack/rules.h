@@ -225,6 +225,9 @@ struct fig_topic {
 	int subject_ctx;	/* subject = @context: else the subject the
 				   text named last before the figure */
 	int fill;		/* FIG_FILL_* */
+	int follow;		/* follow = yes: only after a figure of this
+				   measure, whose subject and entity the
+				   figure takes (a list of suppliers) */
 	size_t window;		/* bytes either side of the figure the
 				   patterns see; 0: its whole sentence */
 	char entity[96];	/* default entity, may be "" */
