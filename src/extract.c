@@ -198,6 +198,7 @@ struct xstate {
 	struct followed {
 		struct label l;
 		long block;	/* the block it was in (nblock) */
+		int sent;	/* its sentence in the block */
 	} follow[FOLLOW_MAX];	/* the oldest first */
 	int nfollow;
 	long nblock;		/* blocks with sentences so far */
@@ -1758,43 +1759,58 @@ named_group(const pcre2_code *code, const char *name, const PCRE2_SIZE *ov)
 
 /* ---- follow: a list of figures after a figure of the measure ----- */
 
-/* The label that follow topic t continues: the latest of t's measure
- * among the figures labelled in the figure's block or the block just
- * before ("..., making up 15.4 percent of the total." then "Canada at
- * 13.7 percent, Germany at 5.2 percent"), or NULL. */
+/* The label that follow topic t continues: with follow = yes, the
+ * latest of t's measure among the figures labelled in the figure's
+ * block or the block just before ("..., making up 15.4 percent of the
+ * total." then "Canada at 13.7 percent, Germany at 5.2 percent"); with
+ * follow = MEASURE, the latest of that measure in the figure's sentence
+ * ("shipped $949 million worth of goods to Russia, which is 2.1 times
+ * more than ..."). NULL when there is none. */
 static const struct label *
 followed_label(const struct xstate *x, const struct fig_topic *t)
 {
 	const char *measure = t->metric + 1;	/* ".imports.share" */
-	size_t mn = strlen(measure);
+	size_t mn;
+	int sent = x->qs[x->cur_q].sent;
 
+	if (t->follow_measure[0])
+		measure = t->follow_measure;
+	mn = strlen(measure);
 	for (int i = x->nfollow - 1; i >= 0; i--) {
 		const char *m = x->follow[i].l.metric;
 		size_t n = strlen(m);
 		if (x->nblock - x->follow[i].block > 1)
 			break;
-		if (n > mn && strcmp(m + n - mn, measure) == 0)
+		if (t->follow_measure[0] && (x->follow[i].block != x->nblock
+		    || x->follow[i].sent != sent))
+			break;
+		if (n > mn && strcmp(m + n - mn, measure) == 0 &&
+		    (measure[0] == '.' || m[n - mn - 1] == '.'))
 			return &x->follow[i].l;
 	}
 	return NULL;
 }
 
-/* The subject of a figure that follows fl: the one its sentence names
- * before it ("the leading LNG supplier to the region, with a share of
- * 50.7 percent"), else fl's ("Qatar completed the top 3 with 10.8
- * percent"). Returns a rules string, or buf filled. */
+/* The subject of a figure that follows fl: with follow = yes, the one
+ * its sentence names before it ("the leading LNG supplier to the
+ * region, with a share of 50.7 percent"), else fl's ("Qatar completed
+ * the top 3 with 10.8 percent"); with follow = MEASURE, fl's. Returns a
+ * rules string, or buf filled. */
 static const char *
 follow_subject(struct xstate *x, const struct fig_topic *t,
     const struct label *fl, char *buf, size_t n)
 {
 	const struct qrec *q = &x->qs[x->cur_q];
-	const char *sj = subject_in(x, x->clean.data,
-	    x->csent[q->sent].start, q->q.start);
-	size_t keep = strlen(fl->metric) - strlen(t->metric + 1);
+	const char *dot = strchr(fl->metric, '.');
+	const char *sj = NULL;
 
+	if (!t->follow_measure[0])
+		sj = subject_in(x, x->clean.data, x->csent[q->sent].start,
+		    q->q.start);
 	if (sj)
 		return sj;
-	snprintf(buf, n, "%.*s", (int)keep, fl->metric);
+	snprintf(buf, n, "%.*s", dot ? (int)(dot - fl->metric) : 0,
+	    fl->metric);
 	return buf;
 }
 
@@ -1809,6 +1825,7 @@ remember_labels(struct xstate *x, const struct qrec *q)
 			x->nfollow--;
 		}
 		x->follow[x->nfollow].l = q->label[i];
+		x->follow[x->nfollow].sent = q->sent;
 		x->follow[x->nfollow++].block = x->nblock;
 	}
 }
@@ -1934,6 +1951,8 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 	if (fl) {	/* the measure, entity and subject of the list */
 		if (!entity[0])
 			claim_setfield(entity, en, fl->entity);
+		if (!partner[0] && !(t->fill & FIG_FILL_PARTNER))
+			claim_setfield(partner, en, fl->partner);
 		if (subject == t->subject)
 			subject = follow_subject(x, t, fl, sjbuf, sizeof sjbuf);
 	}

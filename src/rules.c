@@ -1140,11 +1140,19 @@ build_topic(struct loader *L, const struct section *s)
 				    "'pair', not '%s'", kv->val);
 		}
 		else if (strcmp(kv->key, "follow") == 0) {
-			if (strcmp(kv->val, "yes") != 0 || !t->templ)
+			size_t n = strspn(kv->val, "abcdefghijklmnopqrstuvwxyz"
+			    "0123456789_.");
+			if (!t->templ || (strcmp(kv->val, "yes") != 0 &&
+			    (n != strlen(kv->val) || kv->val[0] == '.' ||
+			    n >= sizeof t->follow_measure)))
 				return err_set(L->err, FIG_EINPUT, s->path,
-				    kv->line, kv->col, "follow is 'yes', in a "
-				    "[topic *.MEASURE], not '%s'", kv->val);
+				    kv->line, kv->col, "follow is 'yes' or a "
+				    "measure ('exports.value'), in a [topic "
+				    "*.MEASURE], not '%s'", kv->val);
 			t->follow = 1;
+			if (strcmp(kv->val, "yes") != 0)
+				snprintf(t->follow_measure,
+				    sizeof t->follow_measure, "%s", kv->val);
 		}
 		else if (strcmp(kv->key, "partner") == 0)
 			claim_setfield(t->partner, sizeof t->partner, kv->val);

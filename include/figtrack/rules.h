@@ -228,6 +228,10 @@ struct fig_topic {
 	int follow;		/* follow = yes: only after a figure of this
 				   measure, whose subject and entity the
 				   figure takes (a list of suppliers) */
+	char follow_measure[64];	/* follow = MEASURE: only after a
+				   figure of that measure in the sentence,
+				   whose labels the figure takes (".value"
+				   then its ".change"), or "" */
 	size_t window;		/* bytes either side of the figure the
 				   patterns see; 0: its whole sentence */
 	char entity[96];	/* default entity, may be "" */
