@@ -1520,6 +1520,9 @@ pair_entity(struct xstate *x, const struct qrec *q, size_t clause, char *out,
  * the paragraph naming one, else the first of the last paragraph that
  * named one, else the title's, else the first after it in the
  * sentence. */
+static void other_actor_at(struct xstate *x, const struct qrec *q,
+    const char *known, int after_last, char *out, size_t n);
+
 static void
 nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n)
 {
@@ -1565,11 +1568,24 @@ static void
 other_actor(struct xstate *x, const struct qrec *q, const char *known,
     char *out, size_t n)
 {
+	other_actor_at(x, q, known, 0, out, n);
+}
+
+/* other_actor, looking after the figure in its sentence first, or
+ * (after_last) only once the sentences and paragraphs before and the
+ * title name no one: the second side of "bilateral trade" is the one
+ * the text set up, not the other trade a comparison names after it
+ * ("trade with China, which amounted to 60.0 billion euros, was lower
+ * than that with the United States"). */
+static void
+other_actor_at(struct xstate *x, const struct qrec *q, const char *known,
+    int after_last, char *out, size_t n)
+{
 	const struct fig_span *cs = &x->csent[q->sent];
 	const char *c = x->clean.data, *t = x->meta->title;
 	const char *e = entity_in(x, c, cs->start, q->q.start, known);
 
-	if (e == NULL)
+	if (e == NULL && !after_last)
 		e = entity_in(x, c, q->q.end, cs->end, known);
 	for (int k = q->sent - 1; e == NULL && k >= 0; k--)
 		e = entity_in(x, c, x->csent[k].start, x->csent[k].end, known);
@@ -1578,6 +1594,8 @@ other_actor(struct xstate *x, const struct qrec *q, const char *known,
 			e = x->recent[k];
 	if (e == NULL && (x->title_from_meta || x->title_headline))
 		e = entity_in(x, t, 0, strlen(t), known);
+	if (e == NULL && after_last)
+		e = entity_in(x, c, q->q.end, cs->end, known);
 	out[0] = '\0';
 	if (e)
 		claim_setfield(out, n, e);
@@ -2042,7 +2060,7 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		if ((t->fill & FIG_FILL_PAIR) && entity[0] &&
 		    !strchr(entity, '+')) {
 			char two[FIG_ENTITY_MAX];
-			other_actor(x, q, entity, two, sizeof two);
+			other_actor_at(x, q, entity, 1, two, sizeof two);
 			if (two[0] && strlen(entity) + strlen(two) + 2 <=
 			    sizeof entity) {
 				strcat(entity, "+");
