@@ -93,6 +93,7 @@ struct qrec {
 	size_t raw_end;
 	struct label label[MAX_LABELS];	/* set by claims_of */
 	int nlabel;
+	int base;		/* a comparison's base (set by claims_of) */
 };
 
 /* A footnote marker in the raw block. */
@@ -199,6 +200,7 @@ struct xstate {
 		struct label l;
 		long block;	/* the block it was in (nblock) */
 		int sent;	/* its sentence in the block */
+		size_t end;	/* its end in the cleaned block */
 	} follow[FOLLOW_MAX];	/* the oldest first */
 	int nfollow;
 	long nblock;		/* blocks with sentences so far */
@@ -1799,8 +1801,11 @@ followed_label(const struct xstate *x, const struct fig_topic *t)
 		size_t n = strlen(m);
 		if (x->nblock - x->follow[i].block > 1)
 			break;
+		/* the same sentence, and the same clause: "rose to $5bn
+		 * from $4bn, while imports fell from $3bn" */
 		if (t->follow_measure[0] && (x->follow[i].block != x->nblock
-		    || x->follow[i].sent != sent))
+		    || x->follow[i].sent != sent || clause_break(x->clean.data,
+		    x->follow[i].end, x->qs[x->cur_q].q.start)))
 			break;
 		if (n > mn && strcmp(m + n - mn, measure) == 0 &&
 		    (measure[0] == '.' || m[n - mn - 1] == '.'))
@@ -1844,6 +1849,7 @@ remember_labels(struct xstate *x, const struct qrec *q)
 		}
 		x->follow[x->nfollow].l = q->label[i];
 		x->follow[x->nfollow].sent = q->sent;
+		x->follow[x->nfollow].end = q->q.end;
 		x->follow[x->nfollow++].block = x->nblock;
 	}
 }
@@ -2121,6 +2127,7 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	const char *st;
 
 	q->nlabel = 0;
+	q->base = 0;
 	build_context(x, q);
 	claim_init(&c);
 	c.doc = x->name;
@@ -2144,6 +2151,7 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	    NULL) > 0) {
 		c.kind = FIG_PK_BASELINE;
 		base_period(x, qi, c.period);
+		q->base = 1;
 	}
 	choose_footnote(x, qi, c.footnote, sizeof c.footnote);
 	if (label_figure(x, qi, c.unit) < 0) {
@@ -2404,6 +2412,25 @@ set_carries(struct xstate *x, const struct fig_block *b, int nsent,
 	}
 }
 
+/* Is mention m the date of a comparison's base just before it ("as
+ * against 99.3 MT in 2019", "from 71.4 MT in 2019")? Such a date is
+ * the base's own: it is no date the next sentence or paragraph takes
+ * ("Japan's output fell 16.2 per cent, as against 99.3 MT in 2019." then
+ * "The US registered a 17.2 per cent fall"). */
+static int
+base_own_date(const struct xstate *x, const struct mention *m)
+{
+	const struct qrec *before = NULL;
+
+	for (int i = 0; i < x->nq; i++) {
+		const struct qrec *q = &x->qs[i];
+		if (q->sent == m->sent && q->q.end <= m->start)
+			before = q;
+	}
+	return before && before->base && words_between(x->clean.data,
+	    before->q.end, m->start) <= ANCHOR_WORDS;
+}
+
 /* The dates of a block with no figures, which still date what follows
  * when it is one sentence ("Trade in the first quarter of 2024 fell."
  * then a paragraph of figures) or a list's lead line. */
@@ -2519,7 +2546,8 @@ process_block(struct xstate *x, const struct fig_block *b)
 			if (claims_of(x, b, qi, carry) != 0)
 				return -1;
 		for (int i = 0; i < x->nm; i++)
-			if (x->m[i].sent == si && carries(&x->m[i]))
+			if (x->m[i].sent == si && carries(&x->m[i]) &&
+			    !base_own_date(x, &x->m[i]))
 				carry = &x->m[i];
 	}
 	if (b->kind == FIG_BLK_ITEM && carry) {
