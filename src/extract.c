@@ -2406,7 +2406,11 @@ set_carries(struct xstate *x, const struct fig_block *b, int nsent,
 		x->item_carry = *carry;
 		x->has_item_carry = 1;
 	}
-	if (b->kind == FIG_BLK_PROSE && nsent == 1) {
+	/* a goal ("to below 4.5% by FY26") dates no figure of the next
+	 * paragraph: news moves on to what was done ("Till August,
+	 * revenue receipts added up to ...") */
+	if (b->kind == FIG_BLK_PROSE && nsent == 1 &&
+	    carry->role != FIG_PR_DEADLINE) {
 		x->next_carry = *carry;
 		x->has_next_carry = 1;
 	}

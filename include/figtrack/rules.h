@@ -178,6 +178,8 @@ struct fig_periodrule {
 				   count), "February 1-20" (day to dayto) */
 	int g_fy, g_fyend;	/* a fiscal year: "FY24" (fy), "FY 2023-24"
 				   (fy to fyend) */
+	int g_upto;		/* "till August": the (fiscal) year so far,
+				   to the latest such month by publication */
 	struct fig_fiscal fiscal[FIG_FISCAL_MAX];	/* the countries'
 				   fiscal years the rule knows */
 	int nfiscal;
