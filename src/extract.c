@@ -62,6 +62,9 @@ struct mention {
 	int since;		/* a run to publication ("since 2022"): not
 				   the period "the same period" recalls */
 	int offset;		/* an anaphor's years from the last date */
+	int looks_back;		/* "the previous fiscal year": a time
+				   before the one reported, which "during
+				   the period" does not recall */
 	enum fig_pkind kind;
 };
 
@@ -706,6 +709,7 @@ add_mention(struct xstate *x, int si, int first)
 		if (period_fiscal(pr, x->md, ent, x->pub_year, x->pub_month,
 		    mm.period) != 0)
 			return end;
+		mm.looks_back = period_anaphor_offset(pr, x->md) < 0;
 	} else if (pr->g_year > 0) {
 		if (period_from_match(pr, x->md, mm.period) < 0)
 			return end;
@@ -961,7 +965,8 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		}
 		if ((mm->role == FIG_PR_ANCHOR || mm->role == FIG_PR_ANAPHOR ||
 		    mm->role == FIG_PR_RELATIVE) && (mm->period[0] ||
-		    mm->blank) && !mm->since && carries(mm)) {
+		    mm->blank) && !mm->since && !mm->looks_back &&
+		    carries(mm)) {
 			x->recall = *mm;
 			x->has_recall = 1;
 		}
