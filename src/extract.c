@@ -644,6 +644,7 @@ kind_of(struct xstate *x, enum fig_prole role, int year, int sent)
 /* Marks a sentence that names no entity, nor any sentence before it
  * (and a title that names none). */
 static const char no_entity[] = "";
+static int run_ends_later(const struct xstate *x, const char *p);
 static const char *title_entity(struct xstate *x);
 static const char *first_entity(struct xstate *x, size_t from, size_t to);
 
@@ -947,6 +948,10 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 			    mm->thisyear;
 		}
 		mm->kind = kind_of(x, mm->role, mention_year(mm), si);
+		if (mm->kind == FIG_PK_OBSERVED && mm->role != FIG_PR_BASELINE
+		    && mm->role != FIG_PR_DEADLINE && !mm->since &&
+		    run_ends_later(x, mm->period))
+			mm->kind = FIG_PK_FORECAST;
 		/* a future date with a goal word is a goal; so is a past
 		 * deadline ("a plan ... aimed for 90 nm by the end of
 		 * 2022"), which without one is the time reached ("by 2020
@@ -972,6 +977,28 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		}
 	}
 	return 0;
+}
+
+/* Does the run of time p ("2018-07/2019-06") end after the month of
+ * publication? A season or fiscal year not yet over ("in the July
+ * 2018-June 2019 farming year" in August 2018) is forecast, as a
+ * future year is. A run to publication ("since February 2022") is
+ * not. */
+static int
+run_ends_later(const struct xstate *x, const char *p)
+{
+	const char *slash = strchr(p, '/');
+	int y, m = 12;
+
+	if (slash == NULL || !x->pub_year || !x->pub_month)
+		return 0;
+	y = period_digits(slash + 1, 4);
+	if (y < 0)
+		return 0;
+	if (slash[5] == '-' && slash[6] >= '0' && slash[6] <= '9' &&
+	    (m = period_digits(slash + 6, 2)) < 0)
+		return 0;
+	return y * 12 + m > x->pub_year * 12 + x->pub_month;
 }
 
 /* A mention that can date a figure. */

@@ -365,6 +365,18 @@ period_from_match(const struct fig_periodrule *pr, pcre2_match_data *md,
 	nd = pr->g_day > 0 ? group(md, "day", d, sizeof d) : -1;
 	nh = pr->g_half > 0 ? group(md, "half", h, sizeof h) : -1;
 	nq = pr->g_quarter > 0 ? group(md, "quarter", q, sizeof q) : -1;
+	/* a run of months across years: "July 2018-June 2019" */
+	if (pr->g_span > 0 && pr->g_until > 0 && nm > 0 &&
+	    (k = group(md, "span", sp, sizeof sp)) > 0) {
+		char u[16];
+		int from = month_of(sp, k), to = month_of(m, nm);
+		if (group(md, "until", u, sizeof u) != 4 || !from || !to ||
+		    strncmp(u, y, 4) <= 0)
+			return -1;
+		snprintf(out, FIG_PERIOD_LEN, "%.4s-%02d/%.4s-%02d", y, from,
+		    u, to);
+		return 0;
+	}
 	/* a run of months from span to month */
 	if (pr->g_span > 0 && (k = group(md, "span", sp, sizeof sp)) > 0 &&
 	    nm > 0)
