@@ -75,6 +75,8 @@ struct label {
 	char metric[FIG_METRIC_MAX];	/* the topic's, its subject filled */
 	char entity[FIG_ENTITY_MAX];
 	char partner[FIG_ENTITY_MAX];
+	int fallback;		/* the subject is the topic's default, no
+				   word of the text's */
 };
 
 #define MAX_LABELS 8
@@ -1121,6 +1123,36 @@ base_date(struct xstate *x, int qi, const struct mention *m)
 	return rc;
 }
 
+/* A base in brackets after the phrase that dates it: "35% more than a
+ * year earlier (21 million tonnes)", "than in August last year ($451
+ * million)": a date phrase ending right before the bracket dates the
+ * figure in it. */
+static void
+bracket_base_period(struct xstate *x, const struct qrec *q,
+    char period[FIG_PERIOD_LEN])
+{
+	const char *c = x->clean.data;
+	size_t at = q->q.start;
+
+	if (c[at] != '(') {	/* the bracket may be the figure's own */
+		while (at > 0 && c[at - 1] == ' ')
+			at--;
+		if (at == 0 || c[at - 1] != '(')
+			return;
+		at--;
+	}
+	while (at > 0 && c[at - 1] == ' ')
+		at--;
+	for (int i = 0; i < x->nm; i++) {
+		const struct mention *m = &x->m[i];
+		if (m->sent == q->sent && m->end == at && m->period[0] &&
+		    m->role != FIG_PR_DEADLINE) {
+			memcpy(period, m->period, FIG_PERIOD_LEN);
+			return;
+		}
+	}
+}
+
 /* The period of figure qi when it is a comparison's base ("compared
  * with $35.2 billion over the same period last year"): a base phrase
  * after it in its clause, with no other figure between, dates it. */
@@ -1148,6 +1180,7 @@ base_period(struct xstate *x, int qi, char period[FIG_PERIOD_LEN])
 		if (dating(m))
 			return;
 	}
+	bracket_base_period(x, q, period);
 }
 
 /* Chooses the period of quantity qi; docs/rules.md, "Periods", gives
@@ -2040,6 +2073,31 @@ emit(struct xstate *x, struct fig_claim *c)
 	return 0;
 }
 
+/* Of two labels of one measure, one whose subject the text names
+ * ("oil.exports.change", from the flow in barrels before it) and one
+ * with the topic's default ("trade.exports.change"), the default goes:
+ * it is the same figure read with less. */
+static void
+prefer_named_subject(struct qrec *q)
+{
+	int k = 0;
+
+	for (int i = 0; i < q->nlabel; i++) {
+		const struct label *l = &q->label[i];
+		const char *mi = strchr(l->metric, '.');
+		int drop = 0;
+		for (int j = 0; j < q->nlabel && l->fallback && mi && !drop;
+		    j++) {
+			const char *mj = strchr(q->label[j].metric, '.');
+			drop = j != i && !q->label[j].fallback && mj &&
+			    strcmp(mi, mj) == 0;
+		}
+		if (!drop)
+			q->label[k++] = *l;
+	}
+	q->nlabel = k;
+}
+
 /* Labels figure qi with every topic rule that names it (one figure may
  * be several claims: "30 percent of the world's neon, xenon and
  * krypton"). Returns the number of labels, or -1 on error. */
@@ -2109,6 +2167,9 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		if (entity[0] && strcmp(entity, partner) == 0)
 			continue;
 		q->label[q->nlabel].topic = i;
+		q->label[q->nlabel].fallback = t->templ && t->subject[0] &&
+		    strncmp(metric, t->subject, strlen(t->subject)) == 0 &&
+		    metric[strlen(t->subject)] == '.';
 		claim_setfield(q->label[q->nlabel].metric, FIG_METRIC_MAX,
 		    metric);
 		claim_setfield(q->label[q->nlabel].partner, FIG_ENTITY_MAX,
@@ -2116,6 +2177,7 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		claim_setfield(q->label[q->nlabel++].entity, FIG_ENTITY_MAX,
 		    entity);
 	}
+	prefer_named_subject(q);
 	return q->nlabel;
 }
 

@@ -578,6 +578,8 @@ period_fiscal(const struct fig_periodrule *pr, pcre2_match_data *md,
 	if (pr->g_upto > 0 && (k = group(md, "upto", t, sizeof t)) > 0)
 		return fiscal_upto(f, month_of(t, k), pub_year, pub_month,
 		    out);
+	if (pr->g_sofar > 0 && group(md, "sofar", t, sizeof t) > 0)
+		return fiscal_upto(f, pub_month, pub_year, pub_month, out);
 	if (pr->g_fy > 0 && (k = group(md, "fy", t, sizeof t)) > 0) {
 		int v = fy_year(t, k), e;
 		if (v < 0)

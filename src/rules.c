@@ -1544,6 +1544,7 @@ build(struct loader *L)
 			p->g_fy = group_of(p->re.code, "fy");
 			p->g_fyend = group_of(p->re.code, "fyend");
 			p->g_upto = group_of(p->re.code, "upto");
+			p->g_sofar = group_of(p->re.code, "sofar");
 			for (int j = 0; j < s->nkv; j++) {
 				struct fig_fiscal *f;
 				char ent[16], by[16];

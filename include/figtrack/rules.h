@@ -180,6 +180,8 @@ struct fig_periodrule {
 				   (fy to fyend) */
 	int g_upto;		/* "till August": the (fiscal) year so far,
 				   to the latest such month by publication */
+	int g_sofar;		/* "since the start of the season": the
+				   (fiscal) year so far, to publication */
 	struct fig_fiscal fiscal[FIG_FISCAL_MAX];	/* the countries'
 				   fiscal years the rule knows */
 	int nfiscal;
