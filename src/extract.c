@@ -1842,6 +1842,31 @@ named_group(const pcre2_code *code, const char *name, const PCRE2_SIZE *ov)
 	return 0;
 }
 
+/* The subject a head noun stands for ("Japanese equipment exports"
+ * after "semiconductor manufacturing equipment"): the subject the text
+ * named last before the figure, when the last word of its name is the
+ * head ("semiconductor_equipment", "equipment"; "machine_tools",
+ * "tool" or "tools"), else NULL. Costs a look back only where a topic
+ * pattern set the group head. */
+static const char *
+head_subject(struct xstate *x, const char *h, size_t n)
+{
+	const char *sj = subject_before(x, &x->qs[x->cur_q]);
+	const char *last;
+	size_t k;
+
+	if (sj == NULL || n < 3)
+		return NULL;
+	last = strrchr(sj, '_');
+	last = last ? last + 1 : sj;
+	k = strlen(last);
+	if ((k == n && strncasecmp(last, h, n) == 0) ||
+	    (k == n + 1 && last[n] == 's' && strncasecmp(last, h, n) == 0) ||
+	    (k + 1 == n && h[k] == 's' && strncasecmp(last, h, k) == 0))
+		return sj;
+	return NULL;
+}
+
 /* ---- follow: a list of figures after a figure of the measure ----- */
 
 /* The label that follow topic t continues: with follow = yes, the
@@ -2023,6 +2048,12 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 		    : 0;
 		if (g > 0) {
 			const char *sj = rules_subject(r, x->ctx.data +
+			    ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+			if (sj)
+				subject = sj;
+		} else if (t->templ && (g = named_group(t->pattern[i].code,
+		    "head", ov)) > 0) {
+			const char *sj = head_subject(x, x->ctx.data +
 			    ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
 			if (sj)
 				subject = sj;
