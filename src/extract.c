@@ -649,6 +649,7 @@ static const char no_entity[] = "";
 static int run_ends_later(const struct xstate *x, const char *p);
 static const char *title_entity(struct xstate *x);
 static const char *first_entity(struct xstate *x, size_t from, size_t to);
+static void find_actors(struct xstate *x);
 
 /* Makes period p ("since February 2022") the run from it to the
  * publication date, in p's own unit: a year runs to the publication year,
@@ -675,6 +676,45 @@ since_publication(const struct xstate *x, char period[FIG_PERIOD_LEN])
 /* Adds the date phrase just matched in md (rule index in its mark) as a
  * mention of sentence si, the longer phrase winning an overlap. Returns
  * the end of the match. */
+/* Does period rule pr know entity e's fiscal year? */
+static int
+has_fiscal(const struct fig_periodrule *pr, const char *e)
+{
+	for (int i = 0; i < pr->nfiscal; i++)
+		if (strcmp(pr->fiscal[i].entity, e) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whose fiscal year a phrase of rule pr names when the title's first
+ * actor has none the rule knows ("Russia cements lead among India's oil
+ * suppliers": India's): the first actor of sentence si, then of the
+ * title, that has one; else the first actor of the sentence. Uses x->md
+ * (the caller sets it aside). */
+static const char *
+fiscal_entity(struct xstate *x, const struct fig_periodrule *pr, int si)
+{
+	const char *t = x->meta->title;
+	size_t at = 0, n = strlen(t);
+
+	if (!x->ments_ok)
+		find_actors(x);
+	for (int i = 0; i < x->nments; i++)
+		if (x->ments[i].start >= x->csent[si].start &&
+		    x->ments[i].end <= x->csent[si].end &&
+		    has_fiscal(pr, x->ments[i].name))
+			return x->ments[i].name;
+	while ((x->title_from_meta || x->title_headline) && at < n &&
+	    rules_match(x->r, &x->r->anyentity, t, n, at, 0, x->md, NULL) > 0) {
+		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+		const char *e = rules_entity(x->r, t + ov[0], ov[1] - ov[0]);
+		if (e && has_fiscal(pr, e))
+			return e;
+		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	}
+	return first_entity(x, x->csent[si].start, x->csent[si].end);
+}
+
 static size_t
 add_mention(struct xstate *x, int si, int first)
 {
@@ -702,12 +742,14 @@ add_mention(struct xstate *x, int si, int first)
 		 * phrase's groups) */
 		const char *ent = x->title_entity == no_entity ? NULL :
 		    x->title_entity;
-		if (ent == NULL) {
+		if (ent == NULL || !has_fiscal(pr, ent)) {
 			pcre2_match_data *keep = x->md;
+			const char *e;
 			x->md = x->md_aside;
-			ent = first_entity(x, x->csent[si].start,
-			    x->csent[si].end);
+			e = fiscal_entity(x, pr, si);
 			x->md = keep;
+			if (e || ent == NULL)
+				ent = e;
 		}
 		if (period_fiscal(pr, x->md, ent, x->pub_year, x->pub_month,
 		    mm.period) != 0)
