@@ -1969,6 +1969,35 @@ follow_subject(struct xstate *x, const struct fig_topic *t,
 	return buf;
 }
 
+/* "German exports to China fell 12 percent." then "Exports of motor
+ * vehicles to China fell 23.9 percent": a flow that names only its
+ * partner is of the holder of the last flow of its direction labelled
+ * in this block or the one before, when that holder is one actor and not
+ * the partner. Fills out, or leaves it empty. */
+static void
+flow_holder(const struct xstate *x, const char *metric, const char *partner,
+    char *out, size_t n)
+{
+	const char *m = strchr(metric, '.'), *end;
+	size_t k;
+
+	if (m == NULL || (end = strchr(m + 1, '.')) == NULL)
+		return;
+	k = (size_t)(end - m);		/* ".exports" */
+	for (int i = x->nfollow - 1; i >= 0; i--) {
+		const struct label *l = &x->follow[i].l;
+		const char *lm = strchr(l->metric, '.');
+		if (x->nblock - x->follow[i].block > 1)
+			return;
+		if (lm && strncmp(lm, m, k) == 0 && lm[k] == '.' &&
+		    l->entity[0] && !strchr(l->entity, '+') &&
+		    strcmp(l->entity, partner) != 0) {
+			claim_setfield(out, n, l->entity);
+			return;
+		}
+	}
+}
+
 /* Remembers figure q's labels for the figures after it (follow). */
 static void
 remember_labels(struct xstate *x, const struct qrec *q)
@@ -2220,6 +2249,8 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		if (!entity[0] && !partner[0] &&
 		    (t->fill & FIG_NEAREST_PARTNER))
 			nearest_entity(x, q, partner, sizeof partner);
+		if (!entity[0] && partner[0])
+			flow_holder(x, metric, partner, entity, sizeof entity);
 		if (!entity[0] && partner[0])
 			other_actor(x, q, partner, entity, sizeof entity);
 		else if (!entity[0])
