@@ -1998,6 +1998,25 @@ flow_holder(const struct xstate *x, const char *metric, const char *partner,
 	}
 }
 
+/* Is the subject of metric, a label of topic t, a default rather than a
+ * word of the text: the topic's `subject =`, or for a follow topic that
+ * took the followed figure's subject, that figure's default? */
+static int
+label_fallback(const struct xstate *x, const struct fig_topic *t,
+    const char *metric)
+{
+	const struct label *fl;
+	const char *dot = strchr(metric, '.');
+	size_t n = dot ? (size_t)(dot - metric) : strlen(metric);
+
+	if (t->templ && t->subject[0] && strlen(t->subject) == n &&
+	    strncmp(metric, t->subject, n) == 0)
+		return 1;
+	return t->follow && (fl = followed_label(x, t)) != NULL &&
+	    fl->fallback && strncmp(fl->metric, metric, n) == 0 &&
+	    fl->metric[n] == '.';
+}
+
 /* Remembers figure q's labels for the figures after it (follow). */
 static void
 remember_labels(struct xstate *x, const struct qrec *q)
@@ -2271,9 +2290,7 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		if (entity[0] && strcmp(entity, partner) == 0)
 			continue;
 		q->label[q->nlabel].topic = i;
-		q->label[q->nlabel].fallback = t->templ && t->subject[0] &&
-		    strncmp(metric, t->subject, strlen(t->subject)) == 0 &&
-		    metric[strlen(t->subject)] == '.';
+		q->label[q->nlabel].fallback = label_fallback(x, t, metric);
 		claim_setfield(q->label[q->nlabel].metric, FIG_METRIC_MAX,
 		    metric);
 		claim_setfield(q->label[q->nlabel].partner, FIG_ENTITY_MAX,
