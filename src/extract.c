@@ -1935,8 +1935,9 @@ followed_label(const struct xstate *x, const struct fig_topic *t)
 			break;
 		/* the same sentence, and the same clause: "rose to $5bn
 		 * from $4bn, while imports fell from $3bn" */
-		if (t->follow_measure[0] && (x->follow[i].block != x->nblock
-		    || x->follow[i].sent != sent || clause_break(x->clean.data,
+		if (t->follow_measure[0] && !(t->follow & FIG_FOLLOW_NEARBY) &&
+		    (x->follow[i].block != x->nblock ||
+		    x->follow[i].sent != sent || clause_break(x->clean.data,
 		    x->follow[i].end, x->qs[x->cur_q].q.start)))
 			break;
 		if (n > mn && strcmp(m + n - mn, measure) == 0 &&
@@ -2159,10 +2160,14 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 			return 0;
 	}
 	if (fl) {	/* the measure, entity and subject of the list */
+		const char *fe = t->follow & FIG_FOLLOW_SWAP ? fl->partner :
+		    fl->entity;
+		const char *fp = t->follow & FIG_FOLLOW_SWAP ? fl->entity :
+		    fl->partner;
 		if (!entity[0])
-			claim_setfield(entity, en, fl->entity);
+			claim_setfield(entity, en, fe);
 		if (!partner[0] && !(t->fill & FIG_FILL_PARTNER))
-			claim_setfield(partner, en, fl->partner);
+			claim_setfield(partner, en, fp);
 		if (subject == t->subject)
 			subject = follow_subject(x, t, fl, sjbuf, sizeof sjbuf);
 	}

@@ -1089,6 +1089,41 @@ compile_list(struct loader *L, const struct section *s, const char *key,
 	return 0;
 }
 
+/* "follow = yes", "follow = exports.value", "follow = imports.share
+ * swap", "follow = imports.value nearby": sets t->follow and
+ * t->follow_measure; -1 when the value is none of those. */
+static int
+parse_follow(struct fig_topic *t, const char *v)
+{
+	size_t n = strcspn(v, " \t");
+	const char *w = v + n;
+
+	if (!t->templ || n == 0 || n >= sizeof t->follow_measure)
+		return -1;
+	t->follow = FIG_FOLLOW;
+	if (n == 3 && strncmp(v, "yes", 3) == 0)
+		t->follow_measure[0] = '\0';
+	else if (strspn(v, "abcdefghijklmnopqrstuvwxyz0123456789_.") != n ||
+	    v[0] == '.')
+		return -1;
+	else
+		snprintf(t->follow_measure, sizeof t->follow_measure, "%.*s",
+		    (int)n, v);
+	for (;;) {
+		w += strspn(w, " \t");
+		n = strcspn(w, " \t");
+		if (n == 0)
+			return 0;
+		if (n == 6 && strncmp(w, "nearby", 6) == 0)
+			t->follow |= FIG_FOLLOW_NEARBY;
+		else if (n == 4 && strncmp(w, "swap", 4) == 0)
+			t->follow |= FIG_FOLLOW_SWAP;
+		else
+			return -1;
+		w += n;
+	}
+}
+
 static int
 build_topic(struct loader *L, const struct section *s)
 {
@@ -1140,19 +1175,12 @@ build_topic(struct loader *L, const struct section *s)
 				    "'pair', not '%s'", kv->val);
 		}
 		else if (strcmp(kv->key, "follow") == 0) {
-			size_t n = strspn(kv->val, "abcdefghijklmnopqrstuvwxyz"
-			    "0123456789_.");
-			if (!t->templ || (strcmp(kv->val, "yes") != 0 &&
-			    (n != strlen(kv->val) || kv->val[0] == '.' ||
-			    n >= sizeof t->follow_measure)))
+			if (parse_follow(t, kv->val) != 0)
 				return err_set(L->err, FIG_EINPUT, s->path,
 				    kv->line, kv->col, "follow is 'yes' or a "
-				    "measure ('exports.value'), in a [topic "
+				    "measure ('exports.value') and then "
+				    "'nearby' or 'swap', in a [topic "
 				    "*.MEASURE], not '%s'", kv->val);
-			t->follow = 1;
-			if (strcmp(kv->val, "yes") != 0)
-				snprintf(t->follow_measure,
-				    sizeof t->follow_measure, "%s", kv->val);
 		}
 		else if (strcmp(kv->key, "partner") == 0)
 			claim_setfield(t->partner, sizeof t->partner, kv->val);

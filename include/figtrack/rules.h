@@ -219,6 +219,7 @@ struct fig_entity {
  * is the partner, not the entity ("..., accounting for 13.9 percent of
  * total imports": the subject of the sentence is the supplier). */
 enum { FIG_FILL_PARTNER = 2, FIG_FILL_PAIR = 4, FIG_NEAREST_PARTNER = 8 };
+enum { FIG_FOLLOW = 1, FIG_FOLLOW_NEARBY = 2, FIG_FOLLOW_SWAP = 4 };
 
 /* [topic METRIC]. A METRIC of "*.MEASURE" takes its subject from the
  * pattern's (?<subject>...) group, else from subject =. */
@@ -229,13 +230,17 @@ struct fig_topic {
 	int subject_ctx;	/* subject = @context: else the subject the
 				   text named last before the figure */
 	int fill;		/* FIG_FILL_* */
-	int follow;		/* follow = yes: only after a figure of this
-				   measure, whose subject and entity the
-				   figure takes (a list of suppliers) */
+	int follow;		/* FIG_FOLLOW_*: follow = yes, only after a
+				   figure of this measure, whose subject and
+				   entity the figure takes (a list of
+				   suppliers) */
 	char follow_measure[64];	/* follow = MEASURE: only after a
-				   figure of that measure in the sentence,
-				   whose labels the figure takes (".value"
-				   then its ".change"), or "" */
+				   figure of that measure in the clause
+				   (nearby: in the paragraph or the one
+				   before), whose labels the figure takes
+				   (".value" then its ".change"; swap: its
+				   entity and partner swapped, a share then
+				   the supplier's exports), or "" */
 	size_t window;		/* bytes either side of the figure the
 				   patterns see; 0: its whole sentence */
 	char entity[96];	/* default entity, may be "" */
