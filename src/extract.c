@@ -2018,6 +2018,50 @@ label_fallback(const struct xstate *x, const struct fig_topic *t,
 	    fl->metric[n] == '.';
 }
 
+/* The importer of a flow label: the partner of an export, the entity of
+ * an import, or NULL. */
+static const char *
+importer_of(const struct label *l)
+{
+	const char *m = strchr(l->metric, '.');
+
+	if (m && strncmp(m, ".exports.", 9) == 0)
+		return l->partner[0] ? l->partner : NULL;
+	if (m && strncmp(m, ".imports.", 9) == 0)
+		return l->entity[0] ? l->entity : NULL;
+	return NULL;
+}
+
+/* "71% of all imported machine tools came from China." then "Imports
+ * from India jumped 27.5-fold": a flow whose subject is the topic's
+ * default takes the subject the text named for the last flow into the
+ * same importer, labelled in this block or the two before (news writes
+ * a sentence a paragraph). */
+static void
+flow_subject(const struct xstate *x, struct label *l)
+{
+	const char *imp = importer_of(l), *dot = strchr(l->metric, '.');
+	char m[FIG_METRIC_MAX];
+
+	if (imp == NULL || dot == NULL)
+		return;
+	for (int i = x->nfollow - 1; i >= 0; i--) {
+		const struct label *f = &x->follow[i].l;
+		const char *fi = importer_of(f), *fd = strchr(f->metric, '.');
+		if (x->nblock - x->follow[i].block > 2)
+			return;
+		if (fi == NULL || fd == NULL || strcmp(fi, imp) != 0)
+			continue;
+		if (f->fallback)
+			return;		/* the last such flow was of all goods */
+		snprintf(m, sizeof m, "%.*s%s", (int)(fd - f->metric),
+		    f->metric, dot);
+		claim_setfield(l->metric, sizeof l->metric, m);
+		l->fallback = 0;
+		return;
+	}
+}
+
 /* Remembers figure q's labels for the figures after it (follow). */
 static void
 remember_labels(struct xstate *x, const struct qrec *q)
@@ -2304,6 +2348,9 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		    entity);
 	}
 	prefer_named_subject(q);
+	for (int i = 0; i < q->nlabel; i++)
+		if (q->label[i].fallback)
+			flow_subject(x, &q->label[i]);
 	return q->nlabel;
 }
 
