@@ -2018,6 +2018,63 @@ label_fallback(const struct xstate *x, const struct fig_topic *t,
 	    fl->metric[n] == '.';
 }
 
+/* "India's imports from Iraq and Saudi Arabia fell 12% and about 23% to
+ * 928.000 bpd and 607.500 bpd, respectively": in a sentence that says
+ * "respectively", the k-th of the figures in one unit is of the k-th of
+ * the actors a joint actor names, in the order the text names them,
+ * when there are as many of each. Rewrites e ("IRQ+SAU") in place. */
+static void
+respective(struct xstate *x, int qi, char *e)
+{
+	const struct qrec *q = &x->qs[qi];
+	const struct fig_span *cs = &x->csent[q->sent];
+	const char *part[8];
+	int nparts = 1, k = 0, nq = 0, np = 0;
+	char copy[FIG_ENTITY_MAX];
+
+	int said = 0;
+
+	for (size_t i = cs->start; i + 12 <= cs->end && !said; i++)
+		said = strncasecmp(x->clean.data + i, "respectively", 12) == 0;
+	if (strchr(e, '+') == NULL || !said)
+		return;
+	for (const char *p = e; (p = strchr(p, '+')) != NULL; p++)
+		nparts++;
+	for (int i = 0; i < x->nq; i++)
+		if (x->qs[i].sent == q->sent && strcmp(x->qs[i].q.unit_name,
+		    q->q.unit_name) == 0) {
+			if (i < qi)
+				k++;
+			nq++;
+		}
+	if (nq != nparts || nparts > 8)
+		return;
+	if (!x->ments_ok)
+		find_actors(x);
+	/* the parts in the order the sentence names them, each once */
+	for (int i = 0; i < x->nments && np < nparts; i++) {
+		const struct actor_at *m = &x->ments[i];
+		const char *s = e, *plus;
+		int dup = 0, in = 0;
+		if (m->start < cs->start || m->end > cs->end)
+			continue;
+		for (int j = 0; j < np; j++)
+			dup |= strcmp(part[j], m->name) == 0;
+		for (; s && !in; s = plus ? plus + 1 : NULL) {
+			size_t n;
+			plus = strchr(s, '+');
+			n = plus ? (size_t)(plus - s) : strlen(s);
+			in = strlen(m->name) == n && strncmp(s, m->name, n) == 0;
+		}
+		if (in && !dup)
+			part[np++] = m->name;
+	}
+	if (np != nparts)
+		return;
+	snprintf(copy, sizeof copy, "%s", part[k]);
+	claim_setfield(e, FIG_ENTITY_MAX, copy);
+}
+
 /* The importer of a flow label: the partner of an export, the entity of
  * an import, or NULL. */
 static const char *
@@ -2348,9 +2405,10 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		    entity);
 	}
 	prefer_named_subject(q);
-	for (int i = 0; i < q->nlabel; i++)
+	for (int i = 0; i < q->nlabel; i++) {
 		if (q->label[i].fallback)
 			flow_subject(x, &q->label[i]);
+	}
 	return q->nlabel;
 }
 
@@ -2437,6 +2495,8 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 		claim_setfield(c.entity, sizeof c.entity, q->label[i].entity);
 		claim_setfield(c.partner, sizeof c.partner,
 		    q->label[i].partner);
+		respective(x, qi, c.entity);
+		respective(x, qi, c.partner);
 		snprintf(c.rule, sizeof c.rule, "%.100s:%ld", t->at.file,
 		    t->at.line);
 		if (t->kind >= 0)
