@@ -1231,6 +1231,25 @@ base_period(struct xstate *x, int qi, char period[FIG_PERIOD_LEN])
  * after it in its clause, a date in another clause of the sentence, the
  * date an earlier sentence of the paragraph set, a date anywhere later in
  * the sentence, and for the present tense the year of publication. */
+/* Is mention m (a "now") inside an aside between commas before figure
+ * q: "In 2022, the third and fourth lines, now held by Hong Kong and
+ * Kazakhstan, were taken by the Netherlands and Germany (3% each)"? It
+ * then says nothing of when the figure holds. */
+static int
+aside(const char *c, const struct mention *m, const struct qrec *q)
+{
+	size_t i = m->start;
+
+	while (i > 0 && c[i - 1] == ' ')
+		i--;
+	if (i == 0 || c[i - 1] != ',')
+		return 0;
+	for (i = m->end; i < q->q.start; i++)
+		if (c[i] == ',')
+			return 1;
+	return 0;
+}
+
 static void
 choose_period(struct xstate *x, int qi, const struct mention *carry,
     char period[FIG_PERIOD_LEN], enum fig_pkind *kind)
@@ -1253,7 +1272,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		if (m->sent != q->sent)
 			continue;
 		if (m->end <= q->q.start) {
-			if (m->role == FIG_PR_PRESENT)
+			if (m->role == FIG_PR_PRESENT && !aside(c, m, q))
 				present = m;
 			else if (dating(m)) {
 				before = m;
