@@ -1930,13 +1930,32 @@ head_subject(struct xstate *x, const char *h, size_t n)
 
 /* ---- follow: a list of figures after a figure of the measure ----- */
 
+/* Is metric ("trade.imports.value") of the flow of measure
+ * ("imports.value"): the same word after the subject? */
+static int
+same_flow(const char *metric, const char *measure)
+{
+	const char *m = strchr(metric, '.'), *e, *f = strchr(measure, '.');
+	size_t n = f ? (size_t)(f - measure) : strlen(measure);
+
+	if (m == NULL)
+		return 0;
+	m++;
+	e = strchr(m, '.');
+	return (e ? (size_t)(e - m) : strlen(m)) == n &&
+	    strncmp(m, measure, n) == 0;
+}
+
 /* The label that follow topic t continues: with follow = yes, the
  * latest of t's measure among the figures labelled in the figure's
  * block or the block just before ("..., making up 15.4 percent of the
  * total." then "Canada at 13.7 percent, Germany at 5.2 percent"); with
- * follow = MEASURE, the latest of that measure in the figure's sentence
- * ("shipped $949 million worth of goods to Russia, which is 2.1 times
- * more than ..."). NULL when there is none. */
+ * follow = MEASURE, the latest of that measure among the figures of the
+ * same flow labelled last in the figure's clause ("shipped $949 million
+ * worth of goods to Russia, which is 2.1 times more than ... ($451
+ * million)": the change is of the $949 million, and so is its base; in
+ * "$3.07 trillion (+10.3%), including ... $1.34 trillion of imports
+ * (+5.7%)" the 5.7% is of the imports). NULL when there is none. */
 static const struct label *
 followed_label(const struct xstate *x, const struct fig_topic *t)
 {
@@ -1952,12 +1971,16 @@ followed_label(const struct xstate *x, const struct fig_topic *t)
 		size_t n = strlen(m);
 		if (x->nblock - x->follow[i].block > 1)
 			break;
-		/* the same sentence, and the same clause: "rose to $5bn
-		 * from $4bn, while imports fell from $3bn" */
+		/* the figure labelled last, in the same sentence and
+		 * clause: "rose to $5bn from $4bn, while imports fell from
+		 * $3bn"; "$3.07 trillion (+10.3%), including ... $1.34
+		 * trillion of imports (+5.7%)" */
 		if (t->follow_measure[0] && !(t->follow & FIG_FOLLOW_NEARBY) &&
 		    (x->follow[i].block != x->nblock ||
-		    x->follow[i].sent != sent || clause_break(x->clean.data,
-		    x->follow[i].end, x->qs[x->cur_q].q.start)))
+		    x->follow[i].sent != sent ||
+		    !same_flow(m, t->follow_measure) ||
+		    clause_break(x->clean.data, x->follow[i].end,
+		    x->qs[x->cur_q].q.start)))
 			break;
 		if (n > mn && strcmp(m + n - mn, measure) == 0 &&
 		    (measure[0] == '.' || m[n - mn - 1] == '.'))
