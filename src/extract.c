@@ -2134,7 +2134,8 @@ importer_of(const struct label *l)
 /* "71% of all imported machine tools came from China." then "Imports
  * from India jumped 27.5-fold": a flow whose subject is the topic's
  * default takes the subject the text named for the last flow into the
- * same importer, labelled in this block or the two before (news writes
+ * same importer, unless a figure labelled since was of all goods
+ * ("bilateral trade reached $190 billion"), labelled in this block or the two before (news writes
  * a sentence a paragraph). */
 static void
 flow_subject(const struct xstate *x, struct label *l)
@@ -2149,10 +2150,10 @@ flow_subject(const struct xstate *x, struct label *l)
 		const char *fi = importer_of(f), *fd = strchr(f->metric, '.');
 		if (x->nblock - x->follow[i].block > 2)
 			return;
+		if (f->fallback)
+			return;		/* a figure since was of all goods */
 		if (fi == NULL || fd == NULL || strcmp(fi, imp) != 0)
 			continue;
-		if (f->fallback)
-			return;		/* the last such flow was of all goods */
 		snprintf(m, sizeof m, "%.*s%s", (int)(fd - f->metric),
 		    f->metric, dot);
 		claim_setfield(l->metric, sizeof l->metric, m);
