@@ -2459,6 +2459,39 @@ label_figure(struct xstate *x, int qi, const char *unit)
  * 2030 and 75% by 2035": a figure no rule names, in the same unit as the
  * labelled figure just before it and joined to it only by a short
  * connective (the [cue ellipsis] rule), is the same kind of figure. */
+/* Figure qi, elliptical after p but for its own "of SUBJECT", takes
+ * p's labels with that subject. The subject is looked for in the few
+ * words after the figure, up to the next figure or clause. */
+static void
+inherit_subject(struct xstate *x, int qi, const struct qrec *p)
+{
+	struct qrec *q = &x->qs[qi];
+	const char *c = x->clean.data, *sj;
+	size_t to = x->csent[q->sent].end, k = 0;
+
+	if (qi + 1 < x->nq && x->qs[qi + 1].sent == q->sent)
+		to = x->qs[qi + 1].q.start;
+	if (to > q->q.end + 60)
+		to = q->q.end + 60;
+	for (size_t i = q->q.end; i < to; i++)
+		if (c[i] == ',' || c[i] == ';') {
+			to = i;
+			break;
+		}
+	if ((sj = subject_in(x, c, q->q.end, to)) == NULL)
+		return;
+	for (int i = 0; i < p->nlabel; i++) {
+		const char *dot = strchr(p->label[i].metric, '.');
+		if (dot == NULL || !x->r->topics[p->label[i].topic].templ)
+			continue;
+		q->label[k] = p->label[i];
+		snprintf(q->label[k].metric, sizeof q->label[k].metric,
+		    "%s%s", sj, dot);
+		q->label[k++].fallback = 0;
+	}
+	q->nlabel = (int)k;
+}
+
 static void
 inherit_labels(struct xstate *x, int qi)
 {
@@ -2475,9 +2508,14 @@ inherit_labels(struct xstate *x, int qi)
 	if (rules_match(r, &r->ellipsis, x->clean.data, q->q.start, p->q.end,
 	    0, x->md, NULL) <= 0)
 		return;
-	/* not elliptical when it names its own object: "20 percent of X" */
-	if (followed_by_of(x->clean.data, x->csent[q->sent].end, q->q.end))
+	/* not elliptical when it names its own object: "20 percent of X",
+	 * unless X is another subject of the same measure ("86 percent of
+	 * the computers imported came from China, as did 67.8 percent of
+	 * smartphones") */
+	if (followed_by_of(x->clean.data, x->csent[q->sent].end, q->q.end)) {
+		inherit_subject(x, qi, p);
 		return;
+	}
 	memcpy(q->label, p->label, sizeof q->label);
 	q->nlabel = p->nlabel;
 }
