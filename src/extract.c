@@ -2152,7 +2152,11 @@ flow_subject(const struct xstate *x, struct label *l)
 			return;
 		if (f->fallback)
 			return;		/* a figure since was of all goods */
-		if (fi == NULL || fd == NULL || strcmp(fi, imp) != 0)
+		/* from an amount of goods, not from a share of them: "China
+		 * supplied 80 percent of Russia's chip imports" says nothing
+		 * of what "exports from China to Russia" are */
+		if (fi == NULL || fd == NULL || strcmp(fi, imp) != 0 ||
+		    strstr(fd, ".share") != NULL)
 			continue;
 		snprintf(m, sizeof m, "%.*s%s", (int)(fd - f->metric),
 		    f->metric, dot);
