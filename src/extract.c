@@ -715,6 +715,18 @@ fiscal_entity(struct xstate *x, const struct fig_periodrule *pr, int si)
 	return first_entity(x, x->csent[si].start, x->csent[si].end);
 }
 
+/* Does the date phrase at c[at] follow "than" ("2.1 times more than in
+ * August last year", "27% more than the previous month")? It is then
+ * the time of a comparison's base, which dates only the base. */
+static int
+after_than(const char *c, size_t from, size_t at)
+{
+	while (at > from && c[at - 1] == ' ')
+		at--;
+	return at >= from + 4 && strncasecmp(c + at - 4, "than", 4) == 0 &&
+	    (at == from + 4 || c[at - 5] == ' ');
+}
+
 static size_t
 add_mention(struct xstate *x, int si, int first)
 {
@@ -735,6 +747,10 @@ add_mention(struct xstate *x, int si, int first)
 	mm.start = ov[0];
 	mm.end = ov[1];
 	mm.role = pr->role;
+	if (after_than(x->clean.data, x->csent[si].start, mm.start) &&
+	    (mm.role == FIG_PR_ANCHOR || mm.role == FIG_PR_ANAPHOR ||
+	    mm.role == FIG_PR_RELATIVE))
+		mm.role = FIG_PR_BASELINE;
 	if (pr->g_fy > 0 || pr->nfiscal > 0) {
 		/* a fiscal year: its months need the document's country,
 		 * the title's (looked up before the date phrases), else the
@@ -1168,8 +1184,8 @@ base_date(struct xstate *x, int qi, const struct mention *m)
 /* A base in brackets after the phrase that dates it: "35% more than a
  * year earlier (21 million tonnes)", "than in August last year ($451
  * million)": a date phrase ending right before the bracket dates the
- * figure in it. */
-static void
+ * figure in it. Returns 1 with period set, else 0. */
+static int
 bracket_base_period(struct xstate *x, const struct qrec *q,
     char period[FIG_PERIOD_LEN])
 {
@@ -1180,7 +1196,7 @@ bracket_base_period(struct xstate *x, const struct qrec *q,
 		while (at > 0 && c[at - 1] == ' ')
 			at--;
 		if (at == 0 || c[at - 1] != '(')
-			return;
+			return 0;
 		at--;
 	}
 	while (at > 0 && c[at - 1] == ' ')
@@ -1190,9 +1206,10 @@ bracket_base_period(struct xstate *x, const struct qrec *q,
 		if (m->sent == q->sent && m->end == at && m->period[0] &&
 		    m->role != FIG_PR_DEADLINE) {
 			memcpy(period, m->period, FIG_PERIOD_LEN);
-			return;
+			return 1;
 		}
 	}
+	return 0;
 }
 
 /* The period of figure qi when it is a comparison's base ("compared
@@ -1207,6 +1224,8 @@ base_period(struct xstate *x, int qi, char period[FIG_PERIOD_LEN])
 
 	if (qi + 1 < x->nq && x->qs[qi + 1].sent == q->sent)
 		next_q = x->qs[qi + 1].q.start;
+	if (bracket_base_period(x, q, period))
+		return;
 	for (int i = 0; i < x->nm; i++) {
 		const struct mention *m = &x->m[i];
 		if (m->sent != q->sent || m->start < q->q.end)
@@ -1222,7 +1241,6 @@ base_period(struct xstate *x, int qi, char period[FIG_PERIOD_LEN])
 		if (dating(m))
 			return;
 	}
-	bracket_base_period(x, q, period);
 }
 
 /* Chooses the period of quantity qi; docs/rules.md, "Periods", gives
