@@ -1927,23 +1927,34 @@ named_group(const pcre2_code *code, const char *name, const PCRE2_SIZE *ov)
  * head ("semiconductor_equipment", "equipment"; "machine_tools",
  * "tool" or "tools"), else NULL. Costs a look back only where a topic
  * pattern set the group head. */
+static int
+heads(const char *sj, const char *h, size_t n)
+{
+	const char *last = strrchr(sj, '_');
+	size_t k;
+
+	last = last ? last + 1 : sj;
+	k = strlen(last);
+	return (k == n && strncasecmp(last, h, n) == 0) ||
+	    (k == n + 1 && last[n] == 's' && strncasecmp(last, h, n) == 0) ||
+	    (k + 1 == n && h[k] == 's' && strncasecmp(last, h, k) == 0);
+}
+
 static const char *
 head_subject(struct xstate *x, const char *h, size_t n)
 {
-	const char *sj = subject_before(x, &x->qs[x->cur_q]);
-	const char *last;
-	size_t k;
+	const struct fig_rules *r = x->r;
+	const char *sj;
+	int any = 0;
 
-	if (sj == NULL || n < 3)
+	if (n < 3)
 		return NULL;
-	last = strrchr(sj, '_');
-	last = last ? last + 1 : sj;
-	k = strlen(last);
-	if ((k == n && strncasecmp(last, h, n) == 0) ||
-	    (k == n + 1 && last[n] == 's' && strncasecmp(last, h, n) == 0) ||
-	    (k + 1 == n && h[k] == 's' && strncasecmp(last, h, k) == 0))
-		return sj;
-	return NULL;
+	/* a word that ends no subject's name costs no look back */
+	for (int i = 0; i < r->nsubjects && !any; i++)
+		any = heads(r->subjects[i].name, h, n);
+	if (!any || (sj = subject_before(x, &x->qs[x->cur_q])) == NULL)
+		return NULL;
+	return heads(sj, h, n) ? sj : NULL;
 }
 
 /* ---- follow: a list of figures after a figure of the measure ----- */
