@@ -2146,6 +2146,99 @@ respective(struct xstate *x, int qi, char *e)
 	claim_setfield(e, FIG_ENTITY_MAX, copy);
 }
 
+/* Two labels of one figure that came to the same metric (one rewritten
+ * by pair_flow or flow_subject): the first stays. */
+static void
+drop_same_metric(struct qrec *q)
+{
+	int k = 0;
+
+	for (int i = 0; i < q->nlabel; i++) {
+		int dup = 0;
+		for (int j = 0; j < k && !dup; j++)
+			dup = strcmp(q->label[j].metric, q->label[i].metric) == 0;
+		if (!dup)
+			q->label[k++] = q->label[i];
+	}
+	q->nlabel = k;
+}
+
+/* Does figure q's sentence name actor e before the figure? */
+static int
+named_before(struct xstate *x, const struct qrec *q, const char *e)
+{
+	const struct fig_span *cs = &x->csent[q->sent];
+
+	if (!x->ments_ok)
+		find_actors(x);
+	for (int i = 0; i < x->nments; i++)
+		if (x->ments[i].start >= cs->start &&
+		    x->ments[i].end <= q->q.start &&
+		    strcmp(x->ments[i].name, e) == 0)
+			return 1;
+	return 0;
+}
+
+/* "Russia's exports to China fell by 13.2 per cent." then "Russian
+ * imports, by contrast, rose by 6.3 per cent": a country's total flow
+ * named (by its sentence, before the figure) right after a flow between
+ * it and one partner (this block or the two before) is its flow with
+ * that partner, unless its sentence
+ * says it is the total ("total", "overall", "global", "foreign", "with
+ * all"). Imports become the partner's exports (metrics.md). */
+static void
+pair_flow(struct xstate *x, const struct qrec *q, struct label *l)
+{
+	static const char *const whole[] = { "total", "overall", "global",
+	    "foreign", "worldwide", "all partners", "the world", NULL };
+	const struct fig_span *cs = &x->csent[q->sent];
+	const char *dot = strchr(l->metric, '.');
+	int imports;
+
+	if (dot == NULL || l->partner[0] || !l->entity[0] ||
+	    strchr(l->entity, '+'))
+		return;
+	imports = strncmp(dot, ".imports.", 9) == 0;
+	if (!imports && strncmp(dot, ".exports.", 9) != 0)
+		return;
+	if (strstr(dot, ".share") || !named_before(x, q, l->entity))
+		return;
+	for (int k = 0; whole[k]; k++) {
+		size_t n = strlen(whole[k]);
+		for (size_t i = cs->start; i + n <= cs->end; i++)
+			if (strncasecmp(x->clean.data + i, whole[k], n) == 0)
+				return;
+	}
+	for (int i = x->nfollow - 1; i >= 0; i--) {
+		const struct label *f = &x->follow[i].l;
+		const char *fd = strchr(f->metric, '.');
+		const char *other;
+		char m[FIG_METRIC_MAX];
+		if (x->nblock - x->follow[i].block > 2)
+			return;
+		if (fd == NULL || !f->partner[0] || (strncmp(fd, ".exports.",
+		    9) != 0 && strncmp(fd, ".imports.", 9) != 0))
+			continue;
+		if (strcmp(f->entity, l->entity) == 0)
+			other = f->partner;
+		else if (strcmp(f->partner, l->entity) == 0)
+			other = f->entity;
+		else
+			return;		/* the last flow was another pair's */
+		if (strchr(other, '+'))
+			return;
+		if (imports) {		/* X's imports: the partner's exports */
+			snprintf(m, sizeof m, "%.*s.exports.%s",
+			    (int)(dot - l->metric), l->metric, dot + 9);
+			claim_setfield(l->partner, sizeof l->partner, l->entity);
+			claim_setfield(l->entity, sizeof l->entity, other);
+			claim_setfield(l->metric, sizeof l->metric, m);
+		} else
+			claim_setfield(l->partner, sizeof l->partner, other);
+		return;
+	}
+}
+
 /* The importer of a flow label: the partner of an export, the entity of
  * an import, or NULL. */
 static const char *
@@ -2482,9 +2575,11 @@ label_figure(struct xstate *x, int qi, const char *unit)
 	}
 	prefer_named_subject(q);
 	for (int i = 0; i < q->nlabel; i++) {
+		pair_flow(x, q, &q->label[i]);
 		if (q->label[i].fallback)
 			flow_subject(x, &q->label[i]);
 	}
+	drop_same_metric(q);
 	return q->nlabel;
 }
 
