@@ -1977,7 +1977,7 @@ same_flow(const char *metric, const char *measure)
 
 /* The label that follow topic t continues: with follow = yes, the
  * latest of t's measure among the figures labelled in the figure's
- * block or the block just before ("..., making up 15.4 percent of the
+ * block or the two before (news writes a sentence a paragraph) ("..., making up 15.4 percent of the
  * total." then "Canada at 13.7 percent, Germany at 5.2 percent"); with
  * follow = MEASURE, the latest of that measure among the figures of the
  * same flow labelled last in the figure's clause ("shipped $949 million
@@ -1998,7 +1998,7 @@ followed_label(const struct xstate *x, const struct fig_topic *t)
 	for (int i = x->nfollow - 1; i >= 0; i--) {
 		const char *m = x->follow[i].l.metric;
 		size_t n = strlen(m);
-		if (x->nblock - x->follow[i].block > 1)
+		if (x->nblock - x->follow[i].block > 2)
 			break;
 		/* the figure labelled last, in the same sentence and
 		 * clause: "rose to $5bn from $4bn, while imports fell from
