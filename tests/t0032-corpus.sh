@@ -20,11 +20,11 @@ at_least() {
 }
 f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 at_least "value+unit F1" "$f1" 0.95
-at_least "period" "$(score period)" 0.84
-at_least "metric" "$(score metric)" 0.78
-at_least "entity" "$(score entity)" 0.88
-at_least "partner" "$(score partner)" 0.85
-at_least "series key" "$(score 'series key')" 0.75
+at_least "period" "$(score period)" 0.85
+at_least "metric" "$(score metric)" 0.82
+at_least "entity" "$(score entity)" 0.91
+at_least "partner" "$(score partner)" 0.88
+at_least "series key" "$(score 'series key')" 0.79
 eq "corpus: 50 documents" "$(grep -c '^50 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
