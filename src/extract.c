@@ -64,6 +64,9 @@ struct mention {
 	int since;		/* a run to publication ("since 2022"): not
 				   the period "the same period" recalls */
 	int offset;		/* an anaphor's years from the last date */
+	int looks_back;		/* "the previous fiscal year": a time
+				   before the one reported, which "during
+				   the period" does not recall */
 	enum fig_pkind kind;
 };
 
@@ -74,11 +77,15 @@ struct label {
 	char metric[FIG_METRIC_MAX];	/* the topic's, its subject filled */
 	char entity[FIG_ENTITY_MAX];
 	char partner[FIG_ENTITY_MAX];
+	int fallback;		/* the subject is the topic's default, no
+				   word of the text's */
 };
 
 #define MAX_LABELS 8
 
 #define RECENT_ACTORS 8
+/* Labels of recent figures a list after them may continue (follow). */
+#define FOLLOW_MAX 16
 
 /* An actor named in the cleaned block. */
 struct actor_at {
@@ -93,6 +100,7 @@ struct qrec {
 	size_t raw_end;
 	struct label label[MAX_LABELS];	/* set by claims_of */
 	int nlabel;
+	int base;		/* a comparison's base (set by claims_of) */
 };
 
 /* A footnote marker in the raw block. */
@@ -199,6 +207,17 @@ struct xstate {
 					   named, or NULL */
 	const char *para_actor;		/* the first actor of the last
 					   paragraph that named one */
+	/* the labels of the figure labelled last, and the block it was
+	 * in: what a list of suppliers after it continues (topics with
+	 * follow = yes; see followed_label) */
+	struct followed {
+		struct label l;
+		long block;	/* the block it was in (nblock) */
+		int sent;	/* its sentence in the block */
+		size_t end;	/* its end in the cleaned block */
+	} follow[FOLLOW_MAX];	/* the oldest first */
+	int nfollow;
+	long nblock;		/* blocks with sentences so far */
 	struct fig_buf tmp;
 	/* the table being read, and the cell whose sentence is being
 	 * read (tablecells.c) */
@@ -640,8 +659,10 @@ kind_of(struct xstate *x, enum fig_prole role, int year, int sent)
 /* Marks a sentence that names no entity, nor any sentence before it
  * (and a title that names none). */
 static const char no_entity[] = "";
+static int run_ends_later(const struct xstate *x, const char *p);
 static const char *title_entity(struct xstate *x);
 static const char *first_entity(struct xstate *x, size_t from, size_t to);
+static void find_actors(struct xstate *x);
 
 /* Makes period p ("since February 2022") the run from it to the
  * publication date, in p's own unit: a year runs to the publication year,
@@ -668,6 +689,57 @@ since_publication(const struct xstate *x, char period[FIG_PERIOD_LEN])
 /* Adds the date phrase just matched in md (rule index in its mark) as a
  * mention of sentence si, the longer phrase winning an overlap. Returns
  * the end of the match. */
+/* Does period rule pr know entity e's fiscal year? */
+static int
+has_fiscal(const struct fig_periodrule *pr, const char *e)
+{
+	for (int i = 0; i < pr->nfiscal; i++)
+		if (strcmp(pr->fiscal[i].entity, e) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whose fiscal year a phrase of rule pr names when the title's first
+ * actor has none the rule knows ("Russia cements lead among India's oil
+ * suppliers": India's): the first actor of sentence si, then of the
+ * title, that has one; else the first actor of the sentence. Uses x->md
+ * (the caller sets it aside). */
+static const char *
+fiscal_entity(struct xstate *x, const struct fig_periodrule *pr, int si)
+{
+	const char *t = x->meta->title;
+	size_t at = 0, n = strlen(t);
+
+	if (!x->ments_ok)
+		find_actors(x);
+	for (int i = 0; i < x->nments; i++)
+		if (x->ments[i].start >= x->csent[si].start &&
+		    x->ments[i].end <= x->csent[si].end &&
+		    has_fiscal(pr, x->ments[i].name))
+			return x->ments[i].name;
+	while ((x->title_from_meta || x->title_headline) && at < n &&
+	    rules_match(x->r, &x->r->anyentity, t, n, at, 0, x->md, NULL) > 0) {
+		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+		const char *e = rules_entity(x->r, t + ov[0], ov[1] - ov[0]);
+		if (e && has_fiscal(pr, e))
+			return e;
+		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	}
+	return first_entity(x, x->csent[si].start, x->csent[si].end);
+}
+
+/* Does the date phrase at c[at] follow "than" ("2.1 times more than in
+ * August last year", "27% more than the previous month")? It is then
+ * the time of a comparison's base, which dates only the base. */
+static int
+after_than(const char *c, size_t from, size_t at)
+{
+	while (at > from && c[at - 1] == ' ')
+		at--;
+	return at >= from + 4 && strncasecmp(c + at - 4, "than", 4) == 0 &&
+	    (at == from + 4 || c[at - 5] == ' ');
+}
+
 static size_t
 add_mention(struct xstate *x, int si, int first)
 {
@@ -688,6 +760,10 @@ add_mention(struct xstate *x, int si, int first)
 	mm.start = ov[0];
 	mm.end = ov[1];
 	mm.role = pr->role;
+	if (after_than(x->clean.data, x->csent[si].start, mm.start) &&
+	    (mm.role == FIG_PR_ANCHOR || mm.role == FIG_PR_ANAPHOR ||
+	    mm.role == FIG_PR_RELATIVE))
+		mm.role = FIG_PR_BASELINE;
 	if (pr->g_fy > 0 || pr->nfiscal > 0) {
 		/* a fiscal year: its months need the document's country,
 		 * the title's (looked up before the date phrases), else the
@@ -695,16 +771,19 @@ add_mention(struct xstate *x, int si, int first)
 		 * phrase's groups) */
 		const char *ent = x->title_entity == no_entity ? NULL :
 		    x->title_entity;
-		if (ent == NULL) {
+		if (ent == NULL || !has_fiscal(pr, ent)) {
 			pcre2_match_data *keep = x->md;
+			const char *e;
 			x->md = x->md_aside;
-			ent = first_entity(x, x->csent[si].start,
-			    x->csent[si].end);
+			e = fiscal_entity(x, pr, si);
 			x->md = keep;
+			if (e || ent == NULL)
+				ent = e;
 		}
 		if (period_fiscal(pr, x->md, ent, x->pub_year, x->pub_month,
 		    mm.period) != 0)
 			return end;
+		mm.looks_back = period_anaphor_offset(pr, x->md) < 0;
 	} else if (pr->g_year > 0) {
 		if (period_from_match(pr, x->md, mm.period) < 0)
 			return end;
@@ -942,6 +1021,10 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 			    mm->thisyear;
 		}
 		mm->kind = kind_of(x, mm->role, mention_year(mm), si);
+		if (mm->kind == FIG_PK_OBSERVED && mm->role != FIG_PR_BASELINE
+		    && mm->role != FIG_PR_DEADLINE && !mm->since &&
+		    run_ends_later(x, mm->period))
+			mm->kind = FIG_PK_FORECAST;
 		/* a future date with a goal word is a goal; so is a past
 		 * deadline ("a plan ... aimed for 90 nm by the end of
 		 * 2022"), which without one is the time reached ("by 2020
@@ -960,12 +1043,35 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		}
 		if ((mm->role == FIG_PR_ANCHOR || mm->role == FIG_PR_ANAPHOR ||
 		    mm->role == FIG_PR_RELATIVE) && (mm->period[0] ||
-		    mm->blank) && !mm->since && carries(mm)) {
+		    mm->blank) && !mm->since && !mm->looks_back &&
+		    carries(mm)) {
 			x->recall = *mm;
 			x->has_recall = 1;
 		}
 	}
 	return 0;
+}
+
+/* Does the run of time p ("2018-07/2019-06") end after the month of
+ * publication? A season or fiscal year not yet over ("in the July
+ * 2018-June 2019 farming year" in August 2018) is forecast, as a
+ * future year is. A run to publication ("since February 2022") is
+ * not. */
+static int
+run_ends_later(const struct xstate *x, const char *p)
+{
+	const char *slash = strchr(p, '/');
+	int y, m = 12;
+
+	if (slash == NULL || !x->pub_year || !x->pub_month)
+		return 0;
+	y = period_digits(slash + 1, 4);
+	if (y < 0)
+		return 0;
+	if (slash[5] == '-' && slash[6] >= '0' && slash[6] <= '9' &&
+	    (m = period_digits(slash + 6, 2)) < 0)
+		return 0;
+	return y * 12 + m > x->pub_year * 12 + x->pub_month;
 }
 
 /* A mention that can date a figure. */
@@ -1088,6 +1194,37 @@ base_date(struct xstate *x, int qi, const struct mention *m)
 	return rc;
 }
 
+/* A base in brackets after the phrase that dates it: "35% more than a
+ * year earlier (21 million tonnes)", "than in August last year ($451
+ * million)": a date phrase ending right before the bracket dates the
+ * figure in it. Returns 1 with period set, else 0. */
+static int
+bracket_base_period(struct xstate *x, const struct qrec *q,
+    char period[FIG_PERIOD_LEN])
+{
+	const char *c = x->clean.data;
+	size_t at = q->q.start;
+
+	if (c[at] != '(') {	/* the bracket may be the figure's own */
+		while (at > 0 && c[at - 1] == ' ')
+			at--;
+		if (at == 0 || c[at - 1] != '(')
+			return 0;
+		at--;
+	}
+	while (at > 0 && c[at - 1] == ' ')
+		at--;
+	for (int i = 0; i < x->nm; i++) {
+		const struct mention *m = &x->m[i];
+		if (m->sent == q->sent && m->end == at && m->period[0] &&
+		    m->role != FIG_PR_DEADLINE) {
+			memcpy(period, m->period, FIG_PERIOD_LEN);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* The period of figure qi when it is a comparison's base ("compared
  * with $35.2 billion over the same period last year"): a base phrase
  * after it in its clause, with no other figure between, dates it. */
@@ -1100,6 +1237,8 @@ base_period(struct xstate *x, int qi, char period[FIG_PERIOD_LEN])
 
 	if (qi + 1 < x->nq && x->qs[qi + 1].sent == q->sent)
 		next_q = x->qs[qi + 1].q.start;
+	if (bracket_base_period(x, q, period))
+		return;
 	for (int i = 0; i < x->nm; i++) {
 		const struct mention *m = &x->m[i];
 		if (m->sent != q->sent || m->start < q->q.end)
@@ -1123,6 +1262,25 @@ base_period(struct xstate *x, int qi, char period[FIG_PERIOD_LEN])
  * after it in its clause, a date in another clause of the sentence, the
  * date an earlier sentence of the paragraph set, a date anywhere later in
  * the sentence, and for the present tense the year of publication. */
+/* Is mention m (a "now") inside an aside between commas before figure
+ * q: "In 2022, the third and fourth lines, now held by Hong Kong and
+ * Kazakhstan, were taken by the Netherlands and Germany (3% each)"? It
+ * then says nothing of when the figure holds. */
+static int
+aside(const char *c, const struct mention *m, const struct qrec *q)
+{
+	size_t i = m->start;
+
+	while (i > 0 && c[i - 1] == ' ')
+		i--;
+	if (i == 0 || c[i - 1] != ',')
+		return 0;
+	for (i = m->end; i < q->q.start; i++)
+		if (c[i] == ',')
+			return 1;
+	return 0;
+}
+
 static void
 choose_period(struct xstate *x, int qi, const struct mention *carry,
     char period[FIG_PERIOD_LEN], enum fig_pkind *kind)
@@ -1145,7 +1303,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		if (m->sent != q->sent)
 			continue;
 		if (m->end <= q->q.start) {
-			if (m->role == FIG_PR_PRESENT)
+			if (m->role == FIG_PR_PRESENT && !aside(c, m, q))
 				present = m;
 			else if (dating(m)) {
 				before = m;
@@ -1529,6 +1687,9 @@ pair_entity(struct xstate *x, const struct qrec *q, size_t clause, char *out,
  * the paragraph naming one, else the first of the last paragraph that
  * named one, else the title's, else the first after it in the
  * sentence. */
+static void other_actor_at(struct xstate *x, const struct qrec *q,
+    const char *known, int after_last, char *out, size_t n);
+
 static void
 nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n)
 {
@@ -1574,11 +1735,24 @@ static void
 other_actor(struct xstate *x, const struct qrec *q, const char *known,
     char *out, size_t n)
 {
+	other_actor_at(x, q, known, 0, out, n);
+}
+
+/* other_actor, looking after the figure in its sentence first, or
+ * (after_last) only once the sentences and paragraphs before and the
+ * title name no one: the second side of "bilateral trade" is the one
+ * the text set up, not the other trade a comparison names after it
+ * ("trade with China, which amounted to 60.0 billion euros, was lower
+ * than that with the United States"). */
+static void
+other_actor_at(struct xstate *x, const struct qrec *q, const char *known,
+    int after_last, char *out, size_t n)
+{
 	const struct fig_span *cs = &x->csent[q->sent];
 	const char *c = x->clean.data, *t = x->meta->title;
 	const char *e = entity_in(x, c, cs->start, q->q.start, known);
 
-	if (e == NULL)
+	if (e == NULL && !after_last)
 		e = entity_in(x, c, q->q.end, cs->end, known);
 	for (int k = q->sent - 1; e == NULL && k >= 0; k--)
 		e = entity_in(x, c, x->csent[k].start, x->csent[k].end, known);
@@ -1587,6 +1761,8 @@ other_actor(struct xstate *x, const struct qrec *q, const char *known,
 			e = x->recent[k];
 	if (e == NULL && (x->title_from_meta || x->title_headline))
 		e = entity_in(x, t, 0, strlen(t), known);
+	if (e == NULL && after_last)
+		e = entity_in(x, c, q->q.end, cs->end, known);
 	out[0] = '\0';
 	if (e)
 		claim_setfield(out, n, e);
@@ -1761,6 +1937,390 @@ named_group(const pcre2_code *code, const char *name, const PCRE2_SIZE *ov)
 	return 0;
 }
 
+/* The subject a head noun stands for ("Japanese equipment exports"
+ * after "semiconductor manufacturing equipment"): the subject the text
+ * named last before the figure, when the last word of its name is the
+ * head ("semiconductor_equipment", "equipment"; "machine_tools",
+ * "tool" or "tools"), else NULL. Costs a look back only where a topic
+ * pattern set the group head. */
+static int
+heads(const char *sj, const char *h, size_t n)
+{
+	const char *last = strrchr(sj, '_');
+	size_t k;
+
+	last = last ? last + 1 : sj;
+	k = strlen(last);
+	return (k == n && strncasecmp(last, h, n) == 0) ||
+	    (k == n + 1 && last[n] == 's' && strncasecmp(last, h, n) == 0) ||
+	    (k + 1 == n && h[k] == 's' && strncasecmp(last, h, k) == 0);
+}
+
+static const char *
+head_subject(struct xstate *x, const char *h, size_t n)
+{
+	const struct fig_rules *r = x->r;
+	const char *sj;
+	int any = 0;
+
+	if (n < 3)
+		return NULL;
+	/* a word that ends no subject's name costs no look back */
+	for (int i = 0; i < r->nsubjects && !any; i++)
+		any = heads(r->subjects[i].name, h, n);
+	if (!any || (sj = subject_before(x, &x->qs[x->cur_q])) == NULL)
+		return NULL;
+	return heads(sj, h, n) ? sj : NULL;
+}
+
+/* ---- follow: a list of figures after a figure of the measure ----- */
+
+/* Is metric ("trade.imports.value") of the flow of measure
+ * ("imports.value"): the same word after the subject? */
+static int
+same_flow(const char *metric, const char *measure)
+{
+	const char *m = strchr(metric, '.'), *e, *f = strchr(measure, '.');
+	size_t n = f ? (size_t)(f - measure) : strlen(measure);
+
+	if (m == NULL)
+		return 0;
+	m++;
+	e = strchr(m, '.');
+	return (e ? (size_t)(e - m) : strlen(m)) == n &&
+	    strncmp(m, measure, n) == 0;
+}
+
+/* The label that follow topic t continues: with follow = yes, the
+ * latest of t's measure among the figures labelled in the figure's
+ * block or the two before (news writes a sentence a paragraph) ("..., making up 15.4 percent of the
+ * total." then "Canada at 13.7 percent, Germany at 5.2 percent"); with
+ * follow = MEASURE, the latest of that measure among the figures of the
+ * same flow labelled last in the figure's clause ("shipped $949 million
+ * worth of goods to Russia, which is 2.1 times more than ... ($451
+ * million)": the change is of the $949 million, and so is its base; in
+ * "$3.07 trillion (+10.3%), including ... $1.34 trillion of imports
+ * (+5.7%)" the 5.7% is of the imports). NULL when there is none. */
+static const struct label *
+followed_label(const struct xstate *x, const struct fig_topic *t)
+{
+	const char *measure = t->metric + 1;	/* ".imports.share" */
+	size_t mn;
+	int sent = x->qs[x->cur_q].sent;
+
+	if (t->follow_measure[0])
+		measure = t->follow_measure;
+	mn = strlen(measure);
+	for (int i = x->nfollow - 1; i >= 0; i--) {
+		const char *m = x->follow[i].l.metric;
+		size_t n = strlen(m);
+		if (x->nblock - x->follow[i].block > 2)
+			break;
+		/* the figure labelled last, in the same sentence and
+		 * clause: "rose to $5bn from $4bn, while imports fell from
+		 * $3bn"; "$3.07 trillion (+10.3%), including ... $1.34
+		 * trillion of imports (+5.7%)" */
+		if (t->follow_measure[0] && !(t->follow & FIG_FOLLOW_NEARBY) &&
+		    (x->follow[i].block != x->nblock ||
+		    x->follow[i].sent != sent ||
+		    !same_flow(m, t->follow_measure) ||
+		    clause_break(x->clean.data, x->follow[i].end,
+		    x->qs[x->cur_q].q.start)))
+			break;
+		if (n > mn && strcmp(m + n - mn, measure) == 0 &&
+		    (measure[0] == '.' || m[n - mn - 1] == '.'))
+			return &x->follow[i].l;
+	}
+	return NULL;
+}
+
+/* The subject of a figure that follows fl: with follow = yes, the one
+ * its sentence names before it ("the leading LNG supplier to the
+ * region, with a share of 50.7 percent"), else fl's ("Qatar completed
+ * the top 3 with 10.8 percent"); with follow = MEASURE, fl's. Returns a
+ * rules string, or buf filled. */
+static const char *
+follow_subject(struct xstate *x, const struct fig_topic *t,
+    const struct label *fl, char *buf, size_t n)
+{
+	const struct qrec *q = &x->qs[x->cur_q];
+	const char *dot = strchr(fl->metric, '.');
+	const char *sj = NULL;
+
+	if (!t->follow_measure[0])
+		sj = subject_in(x, x->clean.data, x->csent[q->sent].start,
+		    q->q.start);
+	if (sj)
+		return sj;
+	snprintf(buf, n, "%.*s", dot ? (int)(dot - fl->metric) : 0,
+	    fl->metric);
+	return buf;
+}
+
+/* "German exports to China fell 12 percent." then "Exports of motor
+ * vehicles to China fell 23.9 percent": a flow that names only its
+ * partner is of the holder of the last flow of its direction labelled
+ * in this block or the one before, when that holder is one actor and not
+ * the partner. Fills out, or leaves it empty. */
+static void
+flow_holder(const struct xstate *x, const char *metric, const char *partner,
+    char *out, size_t n)
+{
+	const char *m = strchr(metric, '.'), *end;
+	size_t k;
+
+	if (m == NULL || (end = strchr(m + 1, '.')) == NULL)
+		return;
+	k = (size_t)(end - m);		/* ".exports" */
+	for (int i = x->nfollow - 1; i >= 0; i--) {
+		const struct label *l = &x->follow[i].l;
+		const char *lm = strchr(l->metric, '.');
+		if (x->nblock - x->follow[i].block > 1)
+			return;
+		if (lm && strncmp(lm, m, k) == 0 && lm[k] == '.' &&
+		    l->entity[0] && !strchr(l->entity, '+') &&
+		    strcmp(l->entity, partner) != 0) {
+			claim_setfield(out, n, l->entity);
+			return;
+		}
+	}
+}
+
+/* Is the subject of metric, a label of topic t, a default rather than a
+ * word of the text: the topic's `subject =`, or for a follow topic that
+ * took the followed figure's subject, that figure's default? */
+static int
+label_fallback(const struct xstate *x, const struct fig_topic *t,
+    const char *metric)
+{
+	const struct label *fl;
+	const char *dot = strchr(metric, '.');
+	size_t n = dot ? (size_t)(dot - metric) : strlen(metric);
+
+	if (t->templ && t->subject[0] && strlen(t->subject) == n &&
+	    strncmp(metric, t->subject, n) == 0)
+		return 1;
+	return t->follow && (fl = followed_label(x, t)) != NULL &&
+	    fl->fallback && strncmp(fl->metric, metric, n) == 0 &&
+	    fl->metric[n] == '.';
+}
+
+/* "India's imports from Iraq and Saudi Arabia fell 12% and about 23% to
+ * 928.000 bpd and 607.500 bpd, respectively": in a sentence that says
+ * "respectively", the k-th of the figures in one unit is of the k-th of
+ * the actors a joint actor names, in the order the text names them,
+ * when there are as many of each. Rewrites e ("IRQ+SAU") in place. */
+static void
+respective(struct xstate *x, int qi, char *e)
+{
+	const struct qrec *q = &x->qs[qi];
+	const struct fig_span *cs = &x->csent[q->sent];
+	const char *part[8];
+	int nparts = 1, k = 0, nq = 0, np = 0;
+	char copy[FIG_ENTITY_MAX];
+
+	int said = 0;
+
+	for (size_t i = cs->start; i + 12 <= cs->end && !said; i++)
+		said = strncasecmp(x->clean.data + i, "respectively", 12) == 0;
+	if (strchr(e, '+') == NULL || !said)
+		return;
+	for (const char *p = e; (p = strchr(p, '+')) != NULL; p++)
+		nparts++;
+	for (int i = 0; i < x->nq; i++)
+		if (x->qs[i].sent == q->sent && strcmp(x->qs[i].q.unit_name,
+		    q->q.unit_name) == 0) {
+			if (i < qi)
+				k++;
+			nq++;
+		}
+	if (nq != nparts || nparts > 8)
+		return;
+	if (!x->ments_ok)
+		find_actors(x);
+	/* the parts in the order the sentence names them, each once */
+	for (int i = 0; i < x->nments && np < nparts; i++) {
+		const struct actor_at *m = &x->ments[i];
+		const char *s = e, *plus;
+		int dup = 0, in = 0;
+		if (m->start < cs->start || m->end > cs->end)
+			continue;
+		for (int j = 0; j < np; j++)
+			dup |= strcmp(part[j], m->name) == 0;
+		for (; s && !in; s = plus ? plus + 1 : NULL) {
+			size_t n;
+			plus = strchr(s, '+');
+			n = plus ? (size_t)(plus - s) : strlen(s);
+			in = strlen(m->name) == n && strncmp(s, m->name, n) == 0;
+		}
+		if (in && !dup)
+			part[np++] = m->name;
+	}
+	if (np != nparts)
+		return;
+	snprintf(copy, sizeof copy, "%s", part[k]);
+	claim_setfield(e, FIG_ENTITY_MAX, copy);
+}
+
+/* Two labels of one figure that came to the same metric (one rewritten
+ * by pair_flow or flow_subject): the first stays. */
+static void
+drop_same_metric(struct qrec *q)
+{
+	int k = 0;
+
+	for (int i = 0; i < q->nlabel; i++) {
+		int dup = 0;
+		for (int j = 0; j < k && !dup; j++)
+			dup = strcmp(q->label[j].metric, q->label[i].metric) == 0;
+		if (!dup)
+			q->label[k++] = q->label[i];
+	}
+	q->nlabel = k;
+}
+
+/* Does figure q's sentence name actor e before the figure? */
+static int
+named_before(struct xstate *x, const struct qrec *q, const char *e)
+{
+	const struct fig_span *cs = &x->csent[q->sent];
+
+	if (!x->ments_ok)
+		find_actors(x);
+	for (int i = 0; i < x->nments; i++)
+		if (x->ments[i].start >= cs->start &&
+		    x->ments[i].end <= q->q.start &&
+		    strcmp(x->ments[i].name, e) == 0)
+			return 1;
+	return 0;
+}
+
+/* "Russia's exports to China fell by 13.2 per cent." then "Russian
+ * imports, by contrast, rose by 6.3 per cent": a country's total flow
+ * named (by its sentence, before the figure) right after a flow between
+ * it and one partner (this block or the two before) is its flow with
+ * that partner, unless its sentence
+ * says it is the total ("total", "overall", "global", "foreign", "with
+ * all"). Imports become the partner's exports (metrics.md). */
+static void
+pair_flow(struct xstate *x, const struct qrec *q, struct label *l)
+{
+	static const char *const whole[] = { "total", "overall", "global",
+	    "foreign", "worldwide", "all partners", "the world", NULL };
+	const struct fig_span *cs = &x->csent[q->sent];
+	const char *dot = strchr(l->metric, '.');
+	int imports;
+
+	if (dot == NULL || l->partner[0] || !l->entity[0] ||
+	    strchr(l->entity, '+'))
+		return;
+	imports = strncmp(dot, ".imports.", 9) == 0;
+	if (!imports && strncmp(dot, ".exports.", 9) != 0)
+		return;
+	if (strstr(dot, ".share") || !named_before(x, q, l->entity))
+		return;
+	for (int k = 0; whole[k]; k++) {
+		size_t n = strlen(whole[k]);
+		for (size_t i = cs->start; i + n <= cs->end; i++)
+			if (strncasecmp(x->clean.data + i, whole[k], n) == 0)
+				return;
+	}
+	for (int i = x->nfollow - 1; i >= 0; i--) {
+		const struct label *f = &x->follow[i].l;
+		const char *fd = strchr(f->metric, '.');
+		const char *other;
+		char m[FIG_METRIC_MAX];
+		if (x->nblock - x->follow[i].block > 2)
+			return;
+		if (fd == NULL || !f->partner[0] || (strncmp(fd, ".exports.",
+		    9) != 0 && strncmp(fd, ".imports.", 9) != 0))
+			continue;
+		if (strcmp(f->entity, l->entity) == 0)
+			other = f->partner;
+		else if (strcmp(f->partner, l->entity) == 0)
+			other = f->entity;
+		else
+			return;		/* the last flow was another pair's */
+		if (strchr(other, '+'))
+			return;
+		if (imports) {		/* X's imports: the partner's exports */
+			snprintf(m, sizeof m, "%.*s.exports.%s",
+			    (int)(dot - l->metric), l->metric, dot + 9);
+			claim_setfield(l->partner, sizeof l->partner, l->entity);
+			claim_setfield(l->entity, sizeof l->entity, other);
+			claim_setfield(l->metric, sizeof l->metric, m);
+		} else
+			claim_setfield(l->partner, sizeof l->partner, other);
+		return;
+	}
+}
+
+/* The importer of a flow label: the partner of an export, the entity of
+ * an import, or NULL. */
+static const char *
+importer_of(const struct label *l)
+{
+	const char *m = strchr(l->metric, '.');
+
+	if (m && strncmp(m, ".exports.", 9) == 0)
+		return l->partner[0] ? l->partner : NULL;
+	if (m && strncmp(m, ".imports.", 9) == 0)
+		return l->entity[0] ? l->entity : NULL;
+	return NULL;
+}
+
+/* "71% of all imported machine tools came from China." then "Imports
+ * from India jumped 27.5-fold": a flow whose subject is the topic's
+ * default takes the subject the text named for the last flow into the
+ * same importer, unless a figure labelled since was of all goods
+ * ("bilateral trade reached $190 billion"), labelled in this block or the two before (news writes
+ * a sentence a paragraph). */
+static void
+flow_subject(const struct xstate *x, struct label *l)
+{
+	const char *imp = importer_of(l), *dot = strchr(l->metric, '.');
+	char m[FIG_METRIC_MAX];
+
+	if (imp == NULL || dot == NULL)
+		return;
+	for (int i = x->nfollow - 1; i >= 0; i--) {
+		const struct label *f = &x->follow[i].l;
+		const char *fi = importer_of(f), *fd = strchr(f->metric, '.');
+		if (x->nblock - x->follow[i].block > 2)
+			return;
+		if (f->fallback)
+			return;		/* a figure since was of all goods */
+		/* from an amount of goods, not from a share of them: "China
+		 * supplied 80 percent of Russia's chip imports" says nothing
+		 * of what "exports from China to Russia" are */
+		if (fi == NULL || fd == NULL || strcmp(fi, imp) != 0 ||
+		    strstr(fd, ".share") != NULL)
+			continue;
+		snprintf(m, sizeof m, "%.*s%s", (int)(fd - f->metric),
+		    f->metric, dot);
+		claim_setfield(l->metric, sizeof l->metric, m);
+		l->fallback = 0;
+		return;
+	}
+}
+
+/* Remembers figure q's labels for the figures after it (follow). */
+static void
+remember_labels(struct xstate *x, const struct qrec *q)
+{
+	for (int i = 0; i < q->nlabel; i++) {
+		if (x->nfollow == FOLLOW_MAX) {
+			memmove(&x->follow[0], &x->follow[1],
+			    (FOLLOW_MAX - 1) * sizeof *x->follow);
+			x->nfollow--;
+		}
+		x->follow[x->nfollow].l = q->label[i];
+		x->follow[x->nfollow].sent = q->sent;
+		x->follow[x->nfollow].end = q->q.end;
+		x->follow[x->nfollow++].block = x->nblock;
+	}
+}
+
 /* Does topic t name the figure marked in x->ctx? The cheap tests come
  * first: the paragraph's subject (about), the sentence's keywords
  * (require), then the patterns around the figure, then the vetoes. */
@@ -1770,6 +2330,8 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 {
 	const struct fig_rules *r = x->r;
 	const char *subject = t->subject;
+	const struct label *fl = NULL;
+	char sjbuf[FIG_METRIC_MAX];
 	size_t from = 0, to = x->ctx.len;
 	int hit = 0, rc;
 
@@ -1792,6 +2354,8 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 			return 0;
 		else if (rc < 0)
 			return -1;
+	if (t->follow && (fl = followed_label(x, t)) == NULL)
+		return 0;
 	for (int i = 0; i < t->nrequire; i++) {
 		int id = x->ctx_cut ? -1 : t->req_id[i];
 		if (id >= 0 && x->reqmemo[id] >= 0)
@@ -1864,6 +2428,12 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 			    ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
 			if (sj)
 				subject = sj;
+		} else if (t->templ && (g = named_group(t->pattern[i].code,
+		    "head", ov)) > 0) {
+			const char *sj = head_subject(x, x->ctx.data +
+			    ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+			if (sj)
+				subject = sj;
 		}
 	}
 	if (!hit)
@@ -1874,6 +2444,18 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 			return -1;
 		if (rc > 0)
 			return 0;
+	}
+	if (fl) {	/* the measure, entity and subject of the list */
+		const char *fe = t->follow & FIG_FOLLOW_SWAP ? fl->partner :
+		    fl->entity;
+		const char *fp = t->follow & FIG_FOLLOW_SWAP ? fl->entity :
+		    fl->partner;
+		if (!entity[0])
+			claim_setfield(entity, en, fe);
+		if (!partner[0] && !(t->fill & FIG_FILL_PARTNER))
+			claim_setfield(partner, en, fp);
+		if (subject == t->subject)
+			subject = follow_subject(x, t, fl, sjbuf, sizeof sjbuf);
 	}
 	if (t->templ) {
 		if (subject[0] == '\0' && t->subject_ctx &&
@@ -1901,6 +2483,31 @@ emit(struct xstate *x, struct fig_claim *c)
 	if (x->cbs && x->cbs->on_claim)
 		return x->cbs->on_claim(x->cbs->ctx, c);
 	return 0;
+}
+
+/* Of two labels of one measure, one whose subject the text names
+ * ("oil.exports.change", from the flow in barrels before it) and one
+ * with the topic's default ("trade.exports.change"), the default goes:
+ * it is the same figure read with less. */
+static void
+prefer_named_subject(struct qrec *q)
+{
+	int k = 0;
+
+	for (int i = 0; i < q->nlabel; i++) {
+		const struct label *l = &q->label[i];
+		const char *mi = strchr(l->metric, '.');
+		int drop = 0;
+		for (int j = 0; j < q->nlabel && l->fallback && mi && !drop;
+		    j++) {
+			const char *mj = strchr(q->label[j].metric, '.');
+			drop = j != i && !q->label[j].fallback && mj &&
+			    strcmp(mi, mj) == 0;
+		}
+		if (!drop)
+			q->label[k++] = *l;
+	}
+	q->nlabel = k;
 }
 
 /* Labels figure qi with every topic rule that names it (one figure may
@@ -1955,6 +2562,8 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		    (t->fill & FIG_NEAREST_PARTNER))
 			nearest_entity(x, q, partner, sizeof partner);
 		if (!entity[0] && partner[0])
+			flow_holder(x, metric, partner, entity, sizeof entity);
+		if (!entity[0] && partner[0])
 			other_actor(x, q, partner, entity, sizeof entity);
 		else if (!entity[0])
 			nearest_entity(x, q, entity, sizeof entity);
@@ -1963,7 +2572,7 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		if ((t->fill & FIG_FILL_PAIR) && entity[0] &&
 		    !strchr(entity, '+')) {
 			char two[FIG_ENTITY_MAX];
-			other_actor(x, q, entity, two, sizeof two);
+			other_actor_at(x, q, entity, 1, two, sizeof two);
 			if (two[0] && strlen(entity) + strlen(two) + 2 <=
 			    sizeof entity) {
 				strcat(entity, "+");
@@ -1974,6 +2583,7 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		if (entity[0] && strcmp(entity, partner) == 0)
 			continue;
 		q->label[q->nlabel].topic = i;
+		q->label[q->nlabel].fallback = label_fallback(x, t, metric);
 		claim_setfield(q->label[q->nlabel].metric, FIG_METRIC_MAX,
 		    metric);
 		claim_setfield(q->label[q->nlabel].partner, FIG_ENTITY_MAX,
@@ -1981,6 +2591,13 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		claim_setfield(q->label[q->nlabel++].entity, FIG_ENTITY_MAX,
 		    entity);
 	}
+	prefer_named_subject(q);
+	for (int i = 0; i < q->nlabel; i++) {
+		pair_flow(x, q, &q->label[i]);
+		if (q->label[i].fallback)
+			flow_subject(x, &q->label[i]);
+	}
+	drop_same_metric(q);
 	return q->nlabel;
 }
 
@@ -1988,6 +2605,39 @@ label_figure(struct xstate *x, int qi, const char *unit)
  * 2030 and 75% by 2035": a figure no rule names, in the same unit as the
  * labelled figure just before it and joined to it only by a short
  * connective (the [cue ellipsis] rule), is the same kind of figure. */
+/* Figure qi, elliptical after p but for its own "of SUBJECT", takes
+ * p's labels with that subject. The subject is looked for in the few
+ * words after the figure, up to the next figure or clause. */
+static void
+inherit_subject(struct xstate *x, int qi, const struct qrec *p)
+{
+	struct qrec *q = &x->qs[qi];
+	const char *c = x->clean.data, *sj;
+	size_t to = x->csent[q->sent].end, k = 0;
+
+	if (qi + 1 < x->nq && x->qs[qi + 1].sent == q->sent)
+		to = x->qs[qi + 1].q.start;
+	if (to > q->q.end + 60)
+		to = q->q.end + 60;
+	for (size_t i = q->q.end; i < to; i++)
+		if (c[i] == ',' || c[i] == ';') {
+			to = i;
+			break;
+		}
+	if ((sj = subject_in(x, c, q->q.end, to)) == NULL)
+		return;
+	for (int i = 0; i < p->nlabel; i++) {
+		const char *dot = strchr(p->label[i].metric, '.');
+		if (dot == NULL || !x->r->topics[p->label[i].topic].templ)
+			continue;
+		q->label[k] = p->label[i];
+		snprintf(q->label[k].metric, sizeof q->label[k].metric,
+		    "%s%s", sj, dot);
+		q->label[k++].fallback = 0;
+	}
+	q->nlabel = (int)k;
+}
+
 static void
 inherit_labels(struct xstate *x, int qi)
 {
@@ -2004,9 +2654,14 @@ inherit_labels(struct xstate *x, int qi)
 	if (rules_match(r, &r->ellipsis, x->clean.data, q->q.start, p->q.end,
 	    0, x->md, NULL) <= 0)
 		return;
-	/* not elliptical when it names its own object: "20 percent of X" */
-	if (followed_by_of(x->clean.data, x->csent[q->sent].end, q->q.end))
+	/* not elliptical when it names its own object: "20 percent of X",
+	 * unless X is another subject of the same measure ("86 percent of
+	 * the computers imported came from China, as did 67.8 percent of
+	 * smartphones") */
+	if (followed_by_of(x->clean.data, x->csent[q->sent].end, q->q.end)) {
+		inherit_subject(x, qi, p);
 		return;
+	}
 	memcpy(q->label, p->label, sizeof q->label);
 	q->nlabel = p->nlabel;
 }
@@ -2027,6 +2682,7 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	if (x->tcell && (q->raw_end <= x->tcell->vstart ||
 	    q->raw_start >= x->tcell->vend))
 		return 0;	/* a number of a table's headers */
+	q->base = 0;
 	build_context(x, q);
 	claim_init(&c);
 	c.doc = x->name;
@@ -2050,6 +2706,7 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	    NULL) > 0) {
 		c.kind = FIG_PK_BASELINE;
 		base_period(x, qi, c.period);
+		q->base = 1;
 	} else {
 		/* the base a change is measured against, where named */
 		base_period(x, qi, c.base);
@@ -2063,6 +2720,8 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	}
 	if (q->nlabel == 0)
 		inherit_labels(x, qi);
+	if (q->nlabel > 0)
+		remember_labels(x, q);
 	for (int i = 0; i < q->nlabel && rc == 0; i++) {
 		const struct fig_topic *t = &r->topics[q->label[i].topic];
 		enum fig_pkind keep = c.kind;
@@ -2071,6 +2730,8 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 		claim_setfield(c.entity, sizeof c.entity, q->label[i].entity);
 		claim_setfield(c.partner, sizeof c.partner,
 		    q->label[i].partner);
+		respective(x, qi, c.entity);
+		respective(x, qi, c.partner);
 		snprintf(c.rule, sizeof c.rule, "%.100s:%ld", t->at.file,
 		    t->at.line);
 		if (t->kind >= 0)
@@ -2562,10 +3223,33 @@ set_carries(struct xstate *x, const struct fig_block *b, int nsent,
 		x->item_carry = *carry;
 		x->has_item_carry = 1;
 	}
-	if (b->kind == FIG_BLK_PROSE && nsent == 1) {
+	/* a goal ("to below 4.5% by FY26") dates no figure of the next
+	 * paragraph: news moves on to what was done ("Till August,
+	 * revenue receipts added up to ...") */
+	if (b->kind == FIG_BLK_PROSE && nsent == 1 &&
+	    carry->role != FIG_PR_DEADLINE) {
 		x->next_carry = *carry;
 		x->has_next_carry = 1;
 	}
+}
+
+/* Is mention m the date of a comparison's base just before it ("as
+ * against 99.3 MT in 2019", "from 71.4 MT in 2019")? Such a date is
+ * the base's own: it is no date the next sentence or paragraph takes
+ * ("Japan's output fell 16.2 per cent, as against 99.3 MT in 2019." then
+ * "The US registered a 17.2 per cent fall"). */
+static int
+base_own_date(const struct xstate *x, const struct mention *m)
+{
+	const struct qrec *before = NULL;
+
+	for (int i = 0; i < x->nq; i++) {
+		const struct qrec *q = &x->qs[i];
+		if (q->sent == m->sent && q->q.end <= m->start)
+			before = q;
+	}
+	return before && before->base && words_between(x->clean.data,
+	    before->q.end, m->start) <= ANCHOR_WORDS;
 }
 
 /* The dates of a block with no figures, which still date what follows
@@ -2683,7 +3367,8 @@ process_block(struct xstate *x, const struct fig_block *b)
 			if (claims_of(x, b, qi, carry) != 0)
 				return -1;
 		for (int i = 0; i < x->nm; i++)
-			if (x->m[i].sent == si && carries(&x->m[i]))
+			if (x->m[i].sent == si && carries(&x->m[i]) &&
+			    !base_own_date(x, &x->m[i]))
 				carry = &x->m[i];
 	}
 	if (b->kind == FIG_BLK_ITEM && carry) {
@@ -2798,6 +3483,8 @@ on_block(void *ctx, const struct fig_block *b)
 		x->has_item_carry = 0;	/* the list, if any, ended */
 	x->has_next_carry = 0;
 	x->in_item = b->kind == FIG_BLK_ITEM;
+	if (b->kind != FIG_BLK_HEADING && b->kind != FIG_BLK_TABLE)
+		x->nblock++;
 	if (process_block(x, b) == 0) {
 		x->has_last_q = (b->kind == FIG_BLK_PROSE ||
 		    b->kind == FIG_BLK_ITEM) && x->nq > 0;

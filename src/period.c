@@ -365,6 +365,18 @@ period_from_match(const struct fig_periodrule *pr, pcre2_match_data *md,
 	nd = pr->g_day > 0 ? group(md, "day", d, sizeof d) : -1;
 	nh = pr->g_half > 0 ? group(md, "half", h, sizeof h) : -1;
 	nq = pr->g_quarter > 0 ? group(md, "quarter", q, sizeof q) : -1;
+	/* a run of months across years: "July 2018-June 2019" */
+	if (pr->g_span > 0 && pr->g_until > 0 && nm > 0 &&
+	    (k = group(md, "span", sp, sizeof sp)) > 0) {
+		char u[16];
+		int from = month_of(sp, k), to = month_of(m, nm);
+		if (group(md, "until", u, sizeof u) != 4 || !from || !to ||
+		    strncmp(u, y, 4) <= 0)
+			return -1;
+		snprintf(out, FIG_PERIOD_LEN, "%.4s-%02d/%.4s-%02d", y, from,
+		    u, to);
+		return 0;
+	}
 	/* a run of months from span to month */
 	if (pr->g_span > 0 && (k = group(md, "span", sp, sizeof sp)) > 0 &&
 	    nm > 0)
@@ -526,6 +538,31 @@ fy_year(const char *s, int n)
 	return n == 4 ? v : -1;
 }
 
+/* "Till August" in a text of October 2023: the year so far up to the
+ * latest August by publication, from the first month of the fiscal
+ * year f (India's: 2023-04/2023-08), or of the calendar year when f is
+ * NULL (2023-01/2023-08). */
+static int
+fiscal_upto(const struct fig_fiscal *f, int month, int pub_year,
+    int pub_month, char out[FIG_PERIOD_LEN])
+{
+	int y, start = f ? f->start : 1, a, b;
+
+	if (month < 1 || month > 12 || !pub_year || !pub_month)
+		return -1;
+	y = month <= pub_month ? pub_year : pub_year - 1;
+	b = y * 12 + month - 1;
+	a = (month >= start ? y : y - 1) * 12 + start - 1;
+	if (a < 1000 * 12 || b >= 3000 * 12)
+		return -1;
+	if (a == b)
+		snprintf(out, FIG_PERIOD_LEN, "%04d-%02d", a / 12, a % 12 + 1);
+	else
+		snprintf(out, FIG_PERIOD_LEN, "%04d-%02d/%04d-%02d", a / 12,
+		    a % 12 + 1, b / 12, b % 12 + 1);
+	return 0;
+}
+
 int
 period_fiscal(const struct fig_periodrule *pr, pcre2_match_data *md,
     const char *entity, int pub_year, int pub_month,
@@ -538,6 +575,11 @@ period_fiscal(const struct fig_periodrule *pr, pcre2_match_data *md,
 	for (int i = 0; entity && i < pr->nfiscal; i++)
 		if (strcmp(pr->fiscal[i].entity, entity) == 0)
 			f = &pr->fiscal[i];
+	if (pr->g_upto > 0 && (k = group(md, "upto", t, sizeof t)) > 0)
+		return fiscal_upto(f, month_of(t, k), pub_year, pub_month,
+		    out);
+	if (pr->g_sofar > 0 && group(md, "sofar", t, sizeof t) > 0)
+		return fiscal_upto(f, pub_month, pub_year, pub_month, out);
 	if (pr->g_fy > 0 && (k = group(md, "fy", t, sizeof t)) > 0) {
 		int v = fy_year(t, k), e;
 		if (v < 0)

@@ -1301,6 +1301,41 @@ compile_list(struct loader *L, const struct section *s, const char *key,
 	return 0;
 }
 
+/* "follow = yes", "follow = exports.value", "follow = imports.share
+ * swap", "follow = imports.value nearby": sets t->follow and
+ * t->follow_measure; -1 when the value is none of those. */
+static int
+parse_follow(struct fig_topic *t, const char *v)
+{
+	size_t n = strcspn(v, " \t");
+	const char *w = v + n;
+
+	if (!t->templ || n == 0 || n >= sizeof t->follow_measure)
+		return -1;
+	t->follow = FIG_FOLLOW;
+	if (n == 3 && strncmp(v, "yes", 3) == 0)
+		t->follow_measure[0] = '\0';
+	else if (strspn(v, "abcdefghijklmnopqrstuvwxyz0123456789_.") != n ||
+	    v[0] == '.')
+		return -1;
+	else
+		snprintf(t->follow_measure, sizeof t->follow_measure, "%.*s",
+		    (int)n, v);
+	for (;;) {
+		w += strspn(w, " \t");
+		n = strcspn(w, " \t");
+		if (n == 0)
+			return 0;
+		if (n == 6 && strncmp(w, "nearby", 6) == 0)
+			t->follow |= FIG_FOLLOW_NEARBY;
+		else if (n == 4 && strncmp(w, "swap", 4) == 0)
+			t->follow |= FIG_FOLLOW_SWAP;
+		else
+			return -1;
+		w += n;
+	}
+}
+
 static int
 build_topic(struct loader *L, const struct section *s)
 {
@@ -1351,6 +1386,14 @@ build_topic(struct loader *L, const struct section *s)
 				    kv->line, kv->col, "fill is 'partner' or "
 				    "'pair', not '%s'", kv->val);
 		}
+		else if (strcmp(kv->key, "follow") == 0) {
+			if (parse_follow(t, kv->val) != 0)
+				return err_set(L->err, FIG_EINPUT, s->path,
+				    kv->line, kv->col, "follow is 'yes' or a "
+				    "measure ('exports.value') and then "
+				    "'nearby' or 'swap', in a [topic "
+				    "*.MEASURE], not '%s'", kv->val);
+		}
 		else if (strcmp(kv->key, "partner") == 0)
 			claim_setfield(t->partner, sizeof t->partner, kv->val);
 		else if (strcmp(kv->key, "unit") == 0)
@@ -1385,7 +1428,8 @@ build_topic(struct loader *L, const struct section *s)
 	if (t->npattern == 0)
 		return err_set(L->err, FIG_EINPUT, s->path, s->at.line, 1,
 		    "[topic %s] needs at least one 'pattern ='", s->name);
-	if (t->templ && t->subject[0] == '\0' && !t->subject_ctx) {
+	if (t->templ && t->subject[0] == '\0' && !t->subject_ctx &&
+	    !t->follow) {
 		int named = 0;
 		for (int i = 0; i < t->npattern; i++)
 			named |= pcre2_substring_number_from_name(
@@ -1765,6 +1809,8 @@ build(struct loader *L)
 			p->g_dayto = group_of(p->re.code, "dayto");
 			p->g_fy = group_of(p->re.code, "fy");
 			p->g_fyend = group_of(p->re.code, "fyend");
+			p->g_upto = group_of(p->re.code, "upto");
+			p->g_sofar = group_of(p->re.code, "sofar");
 			for (int j = 0; j < s->nkv; j++) {
 				struct fig_fiscal *f;
 				char ent[16], by[16];

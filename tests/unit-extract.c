@@ -197,6 +197,60 @@ static const struct xcase cases[] = {
 	  "2 percent.\n", "2022-11",
 	  "rose 4 percent|4|percent|exact||||observed|trade.exports.change||\n"
 	  "fell 2 percent|-2|percent|exact|||2021|observed|||\n" },
+	/* labels that carry across paragraphs (the labels issue) */
+	/* a run of suppliers after a share: follow = yes */
+	{ "follow_suppliers", "China's share of US imports fell to 13.9 "
+	  "percent in 2023.\n\nCanada was second at 13.7 percent, and "
+	  "Germany followed with 5.2 percent.\n", "2024-02-08",
+	  "13.9 percent|13.9|percent|exact|||2023|observed|"
+	  "trade.imports.share|USA||CHN\n"
+	  "13.7 percent|13.7|percent|exact|||2023|observed|"
+	  "trade.imports.share|USA||CAN\n"
+	  "5.2 percent|5.2|percent|exact|||2023|observed|"
+	  "trade.imports.share|USA||DEU\n" },
+	/* no share before: the run is no share */
+	{ "follow_needs_share", "Germany's exports rose 4 percent in 2023."
+	  "\n\nCanada was second with 13.7 percent.\n", "2024-02-08",
+	  "rose 4 percent|4|percent|exact|||2023|observed|"
+	  "trade.exports.change|DEU|\n"
+	  "13.7 percent|13.7|percent|exact|||2023|observed||CAN|\n" },
+	/* "Of that sum": a share of a total named a paragraph back, and the
+	 * money it stands for (swap) */
+	{ "follow_nearby_swap", "The EU's LNG imports in 2023 stood at more "
+	  "than EUR 170 billion.\n\nOf that sum, nearly 15% came from "
+	  "Russia, amounting to EUR 24 billion.\n", "2024-02-21",
+	  "more than EUR 170 billion|170000000000|eur|more_than|"
+	  "170000000000||2023|observed|lng.imports.value|EU|\n"
+	  "nearly 15%|15|percent|almost||15|2023|observed|"
+	  "lng.imports.share|EU||RUS\n"
+	  "EUR 24 billion|24000000000|eur|exact|||2023|observed|"
+	  "lng.exports.value|RUS||EU\n" },
+	/* a flow naming only its partner: the holder of the last flow of
+	 * its direction */
+	{ "flow_holder", "German exports to China fell by 12 percent in "
+	  "2023.\n\nExports of motor vehicles to China fell 23.9 percent."
+	  "\n", "2024-02-08",
+	  "fell by 12 percent|-12|percent|exact|||2023|observed|"
+	  "trade.exports.change|DEU||CHN\n"
+	  "fell 23.9 percent|-23.9|percent|exact|||2023|observed|"
+	  "cars.exports.change|DEU||CHN\n" },
+	/* a base's own date and a goal pass to no later paragraph */
+	{ "base_date_no_carry", "Japan's output fell 16.2 per cent in 2020, "
+	  "as against 99.3 MT in 2019.\n\nUS output fell 17.2 per cent."
+	  "\n", "2021-01-31",
+	  "fell 16.2 per cent|-16.2|percent|exact|||2020|observed||JPN|\n"
+	  "99.3 MT|99300000|tonne|exact|||2019|baseline||JPN|\n"
+	  "fell 17.2 per cent|-17.2|percent|exact|||2020|observed||USA|\n" },
+	{ "deadline_no_carry", "India will cut the deficit to 4.5% by FY26."
+	  "\n\nTill August, India's revenue receipts added up to Rs 10.13 "
+	  "lakh crore.\n", "2023-10-23",
+	  "4.5%|4.5|percent|exact|||2025-04/2026-03|target||IND|\n"
+	  "Rs 10.13 lakh crore|10130000000000|inr|exact|||"
+	  "2023-04/2023-08|observed||IND|\n" },
+	/* a "now" in an aside dates nothing */
+	{ "now_aside", "In 2022, the third place, now held by Hong Kong, was "
+	  "taken by the Netherlands with 3 percent.", "2023-07-14",
+	  "3 percent|3|percent|exact|||2022|observed||HKG|\n" },
 	/* never claims */
 	{ "models_and_years", "The S-400, RD-180, Mi-26, CR-929, 5G, 6G, "
 	  "RISC-V, COVID-19 and Industrie 4.0 date from 2014 and 2019.", NULL,

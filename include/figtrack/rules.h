@@ -192,6 +192,10 @@ struct fig_periodrule {
 				   count), "February 1-20" (day to dayto) */
 	int g_fy, g_fyend;	/* a fiscal year: "FY24" (fy), "FY 2023-24"
 				   (fy to fyend) */
+	int g_upto;		/* "till August": the (fiscal) year so far,
+				   to the latest such month by publication */
+	int g_sofar;		/* "since the start of the season": the
+				   (fiscal) year so far, to publication */
 	struct fig_fiscal fiscal[FIG_FISCAL_MAX];	/* the countries'
 				   fiscal years the rule knows */
 	int nfiscal;
@@ -232,6 +236,7 @@ struct fig_entity {
  * is the partner, not the entity ("..., accounting for 13.9 percent of
  * total imports": the subject of the sentence is the supplier). */
 enum { FIG_FILL_PARTNER = 2, FIG_FILL_PAIR = 4, FIG_NEAREST_PARTNER = 8 };
+enum { FIG_FOLLOW = 1, FIG_FOLLOW_NEARBY = 2, FIG_FOLLOW_SWAP = 4 };
 
 /* [topic METRIC]. A METRIC of "*.MEASURE" takes its subject from the
  * pattern's (?<subject>...) group, else from subject =. */
@@ -242,6 +247,17 @@ struct fig_topic {
 	int subject_ctx;	/* subject = @context: else the subject the
 				   text named last before the figure */
 	int fill;		/* FIG_FILL_* */
+	int follow;		/* FIG_FOLLOW_*: follow = yes, only after a
+				   figure of this measure, whose subject and
+				   entity the figure takes (a list of
+				   suppliers) */
+	char follow_measure[64];	/* follow = MEASURE: only after a
+				   figure of that measure in the clause
+				   (nearby: in the paragraph or the one
+				   before), whose labels the figure takes
+				   (".value" then its ".change"; swap: its
+				   entity and partner swapped, a share then
+				   the supplier's exports), or "" */
 	size_t window;		/* bytes either side of the figure the
 				   patterns see; 0: its whole sentence */
 	char entity[96];	/* default entity, may be "" */
