@@ -2,7 +2,7 @@
 # `make demo` and `make check` are the whole set-up on a fresh Debian 12.
 
 CC       ?= cc
-PKGS      = libpcre2-8 sqlite3
+PKGS      = libpcre2-8 sqlite3 poppler-glib
 CFLAGS   ?= -O2 -g
 WFLAGS    = -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter \
             -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith
@@ -31,7 +31,8 @@ UNITBIN  = $(UNITSRC:tests/%.c=$(BUILD)/tests/%)
 
 DEBS     = gcc make pkg-config libpcre2-dev libsqlite3-dev libcsv-dev \
            gnuplot-nox sqlite3 clang libclang-rt-14-dev valgrind time \
-           iso-codes jq libudunits2-dev
+           iso-codes jq libudunits2-dev \
+           libpoppler-glib-dev libcairo2-dev fonts-dejavu-core
 ISO3166  = /usr/share/iso-codes/json/iso_3166-1.json
 ISO4217  = /usr/share/iso-codes/json/iso_4217.json
 
@@ -51,6 +52,12 @@ $(BUILD)/%.o: src/%.c $(wildcard include/figtrack/*.h) | $(BUILD)
 $(BUILD)/tests/%: tests/%.c tests/harness.h $(BUILD)/libfigtrack.a | $(BUILD)/tests
 	$(CC) $(CPPFLAGS) -Itests $(WFLAGS) -Wno-missing-prototypes $(CFLAGS) \
 	    $(LDFLAGS) -o $@ $< $(BUILD)/libfigtrack.a $(LDLIBS)
+
+# mkpdf lays text out as a PDF with cairo: the tests' PDF fixtures
+$(BUILD)/tests/mkpdf: tests/mkpdf.c | $(BUILD)/tests
+	$(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) $(LDFLAGS) \
+	    $(shell pkg-config --cflags cairo) -o $@ $< \
+	    $(shell pkg-config --libs cairo)
 
 # unit-fuzz includes the fuzzing harnesses to replay their inputs
 $(BUILD)/tests/unit-fuzz: $(wildcard tests/fuzz/*.c)
@@ -73,11 +80,11 @@ deps:
 	fi
 
 check: deps
-	$(MAKE) $(BIN) $(UNITBIN)
+	$(MAKE) $(BIN) $(UNITBIN) $(BUILD)/tests/mkpdf
 	@BUILD=$(BUILD) FIGTRACK=$(abspath $(BIN)) sh tests/run.sh
 
 check-valgrind: deps
-	$(MAKE) $(BIN) $(UNITBIN)
+	$(MAKE) $(BIN) $(UNITBIN) $(BUILD)/tests/mkpdf
 	@BUILD=$(BUILD) FIGTRACK=$(abspath $(BIN)) VALGRIND=1 sh tests/run.sh
 
 demo: deps

@@ -13,6 +13,7 @@
 #include "figtrack/cmd.h"
 #include "figtrack/eval.h"
 #include "figtrack/extract.h"
+#include "figtrack/pdf.h"
 
 static const char usage[] =
     "usage: figtrack eval --gold GOLD.csv [--negatives NEG.csv] [OPTIONS] FILE\n"
@@ -23,7 +24,8 @@ static const char usage[] =
     "period_kind, metric and footnote over the matched gold rows, of\n"
     "entity, partner and the whole series key (metric, entity, partner)\n"
     "over the rows with a gold metric, and the negatives hit. Rows with\n"
-    "optional=1 are neither required nor penalised.\n"
+    "optional=1 are neither required nor penalised. A PDF FILE is scored\n"
+    "on the text figtrack reads from it (docs/formats.md, PDF input).\n"
     "\n"
     "--corpus DIR scores every document of DIR that has a gold file beside\n"
     "it (NAME.gold.csv with NAME.md, .txt, .html or .htm; NAME.negatives.csv\n"
@@ -33,6 +35,10 @@ static const char usage[] =
     "  --min-f1 X, --min-period X, --min-metric X, --min-series X,\n"
     "  --min-footnote X, --max-negatives N\n"
     "                     exit 1 when a threshold is not met\n"
+    "  --gold-source SRC  the gold file's lines refer to SRC, another\n"
+    "                     rendering of FILE (the text a PDF was made from):\n"
+    "                     each row moves to the line of FILE with the same\n"
+    "                     occurrence of its quote\n"
     "  --rules DIR        the rule files\n"
     "  --published DATE   the publication date of FILE\n"
     "  -v                 list every miss, wrong field and unwanted claim\n";
@@ -141,20 +147,63 @@ below(const struct fig_eval_score *s, const struct limits *l)
 	    (l->negatives >= 0 && s->neg_hits > l->negatives);
 }
 
-/* Extracts path and scores it against gold (and neg, or NULL) into e. */
+/* The whole file at path into b. */
+static int
+slurp(const char *path, struct fig_buf *b, struct fig_err *err)
+{
+	char chunk[65536];
+	size_t n;
+	FILE *f = fopen(path, "rb");
+	int bad;
+
+	if (f == NULL)
+		return err_set(err, FIG_EIO, path, 0, 0, "cannot open: %s",
+		    strerror(errno));
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(b, chunk, n);
+	bad = ferror(f);
+	fclose(f);
+	return bad ? err_set(err, FIG_EIO, path, 0, 0, "read error") : 0;
+}
+
+/* Extracts path and scores it against gold (and neg, or NULL) into e.
+ * A PDF is scored on the text read from it; with src (may be NULL) the
+ * gold rows refer to that file and are moved to the document's lines. */
 static int
 score_one(struct fig_eval *e, const struct fig_rules *rules,
     const struct fig_extract_opts *opts, const char *path, const char *gold,
-    const char *neg, struct fig_err *err)
+    const char *neg, const char *src, struct fig_err *err)
 {
 	struct fig_extract_cbs cbs = { on_claim, NULL, e };
+	struct fig_buf doc = FIG_BUF_INIT, text = FIG_BUF_INIT;
+	struct fig_buf orig = FIG_BUF_INIT;
+	int rc = -1;
 
 	if (eval_read(e, gold, 0, err) != 0 ||
 	    (neg && eval_read(e, neg, 1, err) != 0) ||
-	    extract_path(rules, path, opts, &cbs, NULL, err) != 0 ||
-	    eval_score(e, path, err) != 0)
-		return -1;
-	return 0;
+	    slurp(path, &doc, err) != 0)
+		goto out;
+	if (pdf_is(buf_str(&doc), doc.len)) {
+		if (pdf_extract(rules, doc.data, doc.len, path, opts, &cbs,
+		    NULL, &text, err) != 0)
+			goto out;
+	} else {
+		if (extract_path(rules, path, opts, &cbs, NULL, err) != 0)
+			goto out;
+		buf_add(&text, buf_str(&doc), doc.len);
+	}
+	if (src) {
+		if (slurp(src, &orig, err) != 0)
+			goto out;
+		eval_rebase(e, buf_str(&orig), orig.len, buf_str(&text),
+		    text.len);
+	}
+	rc = eval_score_text(e, buf_str(&text), text.len, err);
+out:
+	buf_release(&doc);
+	buf_release(&text);
+	buf_release(&orig);
+	return rc;
 }
 
 static int
@@ -247,7 +296,7 @@ eval_corpus(const char *dir, const struct fig_rules *rules,
 			eval_init(&e);
 			if (score_one(&e, rules, opts, doc.data, golds[i],
 			    stat(neg.data, &sb) == 0 ? neg.data : NULL,
-			    &err) != 0)
+			    NULL, &err) != 0)
 				rc = cmd_fail(&err);
 			else {
 				const struct fig_eval_score *s = &e.score;
@@ -287,6 +336,7 @@ exec_eval(int argc, char **argv)
 		{ "gold", required_argument, NULL, 'g' },
 		{ "negatives", required_argument, NULL, 'n' },
 		{ "corpus", required_argument, NULL, 'c' },
+		{ "gold-source", required_argument, NULL, 'G' },
 		{ "min-f1", required_argument, NULL, 'F' },
 		{ "min-period", required_argument, NULL, 'P' },
 		{ "min-metric", required_argument, NULL, 'M' },
@@ -302,6 +352,7 @@ exec_eval(int argc, char **argv)
 	struct fig_extract_opts opts = { NULL, 0, NULL };
 	struct limits lim = { -1, -1, -1, -1, -1, -1 };
 	const char *gold = NULL, *neg = NULL, *dir = NULL, *corpus = NULL;
+	const char *src = NULL;
 	struct fig_rules *rules = NULL;
 	struct fig_eval e;
 	struct fig_err err;
@@ -316,6 +367,7 @@ exec_eval(int argc, char **argv)
 		case 'g': gold = optarg; break;
 		case 'n': neg = optarg; break;
 		case 'c': corpus = optarg; break;
+		case 'G': src = optarg; break;
 		case 'r': dir = optarg; break;
 		case 'p': opts.published = optarg; break;
 		case 'v': verbose = 1; break;
@@ -342,9 +394,9 @@ exec_eval(int argc, char **argv)
 		}
 	}
 	if (corpus) {
-		if (gold || neg || optind != argc)
+		if (gold || neg || src || optind != argc)
 			return cmd_usage_error(&cmd_eval_entry, "--corpus takes "
-			    "no FILE, --gold or --negatives");
+			    "no FILE, --gold, --gold-source or --negatives");
 	} else if (gold == NULL)
 		return cmd_usage_error(&cmd_eval_entry, "--gold is required");
 	else if (optind + 1 != argc)
@@ -358,7 +410,8 @@ exec_eval(int argc, char **argv)
 	}
 	rules_jit_for(rules, argv + optind, 1);
 	eval_init(&e);
-	if (score_one(&e, rules, &opts, argv[optind], gold, neg, &err) != 0) {
+	if (score_one(&e, rules, &opts, argv[optind], gold, neg, src,
+	    &err) != 0) {
 		rc = cmd_fail(&err);
 		goto out;
 	}

@@ -258,28 +258,122 @@ agreement(struct fig_eval *e, const struct fig_gold *g,
 	return s;
 }
 
-int
-eval_score(struct fig_eval *e, const char *path, struct fig_err *err)
+/* The text of the file at path, whole. */
+static int
+read_all(const char *path, struct fig_buf *b, struct fig_err *err)
 {
-	char **lines = NULL;
-	long long *offs = NULL, off = 0;
-	long nlines = 0;
-	struct fig_buf b = FIG_BUF_INIT;
+	char chunk[65536];
+	size_t n;
 	FILE *f;
-	int rc;
+	int bad;
 
 	if ((f = fopen(path, "rb")) == NULL)
 		return err_set(err, FIG_EIO, path, 0, 0, "cannot open: %s",
 		    strerror(errno));
-	while ((rc = buf_getline(&b, f)) > 0) {
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(b, chunk, n);
+	bad = ferror(f);
+	fclose(f);
+	if (bad)
+		return err_set(err, FIG_EIO, path, 0, 0, "read error");
+	return 0;
+}
+
+int
+eval_score(struct fig_eval *e, const char *path, struct fig_err *err)
+{
+	struct fig_buf b = FIG_BUF_INIT;
+	int rc;
+
+	if (read_all(path, &b, err) != 0) {
+		buf_release(&b);
+		return -1;
+	}
+	rc = eval_score_text(e, buf_str(&b), b.len, err);
+	buf_release(&b);
+	return rc;
+}
+
+/* The byte offset where 1-based line ln of s starts, or -1. */
+static long long
+line_start(const char *s, size_t len, long ln)
+{
+	size_t i = 0;
+
+	for (long k = 1; k < ln; k++) {
+		const char *nl = memchr(s + i, '\n', len - i);
+		if (nl == NULL)
+			return -1;
+		i = (size_t)(nl - s) + 1;
+	}
+	return (long long)i;
+}
+
+/* Moves row g from a line of src to the line of doc that holds the same
+ * occurrence (the first, second, ...) of its quote. */
+static void
+rebase_row(struct fig_gold *g, const char *src, size_t srclen,
+    const char *doc, size_t doclen)
+{
+	long long at = g->c.line > 0 ? line_start(src, srclen, g->c.line) : 0;
+	const char *p, *q = g->c.quote;
+	size_t ql = strlen(q);
+	long k = 0;
+
+	if (at < 0 || ql == 0)
+		return;
+	/* the quote on its line in src, and how many come before it */
+	{
+		const char *eol = memchr(src + at, '\n', srclen - (size_t)at);
+		p = strstr(src + at, q);
+		if (p == NULL || (eol && p > eol))
+			return;
+		for (const char *r = src; (r = strstr(r, q)) != NULL && r < p;
+		    r++)
+			k++;
+	}
+	g->c.line = -1;		/* not in doc: found by no claim */
+	for (const char *r = doc; (r = strstr(r, q)) != NULL; r++)
+		if (k-- == 0) {
+			long ln = 1;
+			for (const char *t = doc; t < r; t++)
+				ln += *t == '\n';
+			g->c.line = ln;
+			return;
+		}
+	(void)doclen;
+}
+
+void
+eval_rebase(struct fig_eval *e, const char *src, size_t srclen,
+    const char *doc, size_t doclen)
+{
+	for (int i = 0; i < e->ngold; i++)
+		rebase_row(&e->gold[i], src, srclen, doc, doclen);
+	for (int i = 0; i < e->nneg; i++)
+		rebase_row(&e->neg[i], src, srclen, doc, doclen);
+}
+
+int
+eval_score_text(struct fig_eval *e, const char *text, size_t len,
+    struct fig_err *err)
+{
+	char **lines = NULL;
+	long long *offs = NULL, off = 0;
+	long nlines = 0;
+	size_t pos = 0;
+
+	(void)err;
+	while (pos < len) {
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		size_t n = nl ? (size_t)(nl - (text + pos)) : len - pos;
 		lines = xrealloc(lines, (size_t)(nlines + 1) * sizeof *lines);
 		offs = xrealloc(offs, (size_t)(nlines + 1) * sizeof *offs);
-		lines[nlines] = xstrndup(b.data, b.len);
+		lines[nlines] = xstrndup(text + pos, n);
 		offs[nlines++] = off;
-		off += (long long)b.len + 1;
+		off += (long long)n + 1;
+		pos += n + 1;
 	}
-	fclose(f);
-	buf_release(&b);
 	/* rows repeating a quote on one line are the same figure named
 	 * with several metrics: they share its first occurrence */
 	for (int i = 0; i < e->ngold; i++)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "figtrack/extract.h"
+#include "figtrack/pdf.h"
 #include "figtrack/number.h"
 #include "figtrack/period.h"
 #include "figtrack/quantity.h"
@@ -2763,7 +2764,37 @@ extract_stream(const struct fig_rules *r, FILE *in, const char *name,
     const struct fig_extract_opts *opts, const struct fig_extract_cbs *cbs,
     struct fig_docmeta *meta, struct fig_err *err)
 {
-	return run(r, in, NULL, 0, name, opts, cbs, meta, err);
+	struct fig_buf all = FIG_BUF_INIT;
+	char chunk[65536];
+	size_t n;
+	int c = getc(in), rc;
+
+	/* a document opening with '%' may be a PDF (pdf.h): it is read
+	 * whole, which a PDF must be */
+	if (c != '%') {
+		if (c != EOF)
+			ungetc(c, in);
+		return run(r, in, NULL, 0, name, opts, cbs, meta, err);
+	}
+	buf_addc(&all, c);
+	while ((n = fread(chunk, 1, sizeof chunk, in)) > 0)
+		buf_add(&all, chunk, n);
+	if (ferror(in))
+		rc = err_set(err, FIG_EIO, name, 0, 0, "read error: %s",
+		    strerror(errno));
+	else if (pdf_is(all.data, all.len))
+		rc = pdf_extract(r, all.data, all.len, name, opts, cbs, meta,
+		    NULL, err);
+	else
+		rc = run(r, NULL, all.data, all.len, name, opts, cbs, meta, err);
+	buf_release(&all);
+	return rc;
+}
+
+int
+extract_date_line(const char *s, size_t n, char out[FIG_PERIOD_LEN])
+{
+	return date_line(s, n, out);
 }
 
 int

@@ -57,6 +57,8 @@ struct fig_claim {
 	char footnote[FIG_FOOTNOTE_MAX];/* "108" or "12;13" or "" */
 	char partner[FIG_ENTITY_MAX];	/* the other side: trade partner,
 					   supplier, host country; or "" */
+	int page;		/* 1-based PDF page the quote starts on, or
+				   0 for documents without pages */
 	/* Provenance kept by the store, not part of the CSV record. */
 	char *sentence;		/* owned: the sentence, or NULL */
 	long byte_start;	/* offset of quote in the document */

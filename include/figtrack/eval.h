@@ -66,6 +66,17 @@ int eval_read(struct fig_eval *e, const char *path, int negatives,
  * matches them to the claims and fills the results. */
 int eval_score(struct fig_eval *e, const char *path, struct fig_err *err);
 
+/* Same, for the document's text in memory (a PDF's text, pdf.h). */
+int eval_score_text(struct fig_eval *e, const char *text, size_t len,
+    struct fig_err *err);
+
+/* The gold and negative rows were written against src, another rendering
+ * of the document doc (the text a PDF was made from): each row moves to
+ * the line of doc holding the same occurrence (first, second, ...) of
+ * its quote, or to no line when doc has fewer. Call before scoring. */
+void eval_rebase(struct fig_eval *e, const char *src, size_t srclen,
+    const char *doc, size_t doclen);
+
 /* Same value, tolerating float noise. */
 int eval_same_value(double a, double b);
 
