@@ -378,10 +378,15 @@ read_page(struct reader *rd, PopplerPage *page, int pageno)
 
 /* ---- running heads ------------------------------------------------ */
 
+/* Is l in the top or bottom row of its page, and in the page's top or
+ * bottom tenth? top[p] is the least y2 of page p's lines, bot[p] the
+ * greatest y1: a line above top (or below bot) shares the first (or
+ * last) row. */
 static int
-in_margin(const struct pline *l)
+in_margin(const struct pline *l, const double *top, const double *bot)
 {
-	return l->y2 < MARGIN_ZONE * l->ph || l->y1 > (1 - MARGIN_ZONE) * l->ph;
+	return (l->y2 < MARGIN_ZONE * l->ph && l->y1 < top[l->page]) ||
+	    (l->y1 > (1 - MARGIN_ZONE) * l->ph && l->y2 > bot[l->page]);
 }
 
 /* The line with its digits as '#': page numbers differ, heads do not. */
@@ -423,11 +428,22 @@ drop_heads(struct reader *rd)
 {
 	int need = rd->npages / 2 > 2 ? rd->npages / 2 : 2;
 	char ka[256], kb[256];
+	double *top = xmalloc((size_t)(rd->npages + 1) * sizeof *top);
+	double *bot = xmalloc((size_t)(rd->npages + 1) * sizeof *bot);
 
+	for (int p = 0; p <= rd->npages; p++) {
+		top[p] = 1e300;
+		bot[p] = -1e300;
+	}
+	for (int i = 0; i < rd->nl; i++) {
+		const struct pline *l = &rd->l[i];
+		top[l->page] = fmin(top[l->page], l->y2);
+		bot[l->page] = fmax(bot[l->page], l->y1);
+	}
 	for (int i = 0; i < rd->nl; i++) {
 		struct pline *l = &rd->l[i];
 		int pages = 1, last = l->page;
-		if (!in_margin(l))
+		if (!in_margin(l, top, bot))
 			continue;
 		if (page_number(l->text)) {
 			l->drop = 1;
@@ -439,7 +455,7 @@ drop_heads(struct reader *rd)
 		for (int j = 0; j < rd->nl; j++) {
 			const struct pline *m = &rd->l[j];
 			if (m->page == last || m->page == l->page ||
-			    !in_margin(m) || fabs(m->y1 - l->y1) > 3)
+			    !in_margin(m, top, bot) || fabs(m->y1 - l->y1) > 3)
 				continue;
 			head_key(m->text, kb, sizeof kb);
 			if (strcmp(ka, kb) == 0) {
@@ -450,6 +466,8 @@ drop_heads(struct reader *rd)
 		if (pages >= need)
 			l->drop = 1;
 	}
+	free(top);
+	free(bot);
 }
 
 /* ---- reading order ------------------------------------------------ */

@@ -301,6 +301,28 @@ static const char *const migrations[] = {
 	"	high, unit, qualifier, period_kind, title AS document, doc_id,\n"
 	"	published, line, quote, source_date, source_url, partner\n"
 	"FROM claim_rows WHERE metric <> '';\n",
+	/* 3 -> 4: the page of a PDF a claim's quote starts on (NULL for
+	 * documents without pages), part of where a figure came from */
+	"ALTER TABLE claims ADD COLUMN page INTEGER;\n"
+	"DROP VIEW series;\n"
+	"DROP VIEW claim_rows;\n"
+	"CREATE VIEW claim_rows AS SELECT\n"
+	"	c.id AS claim_id, c.doc_id, c.line, c.quote, c.value, c.low,\n"
+	"	c.high, c.qualifier, t.unit, c.period, c.period_kind, t.metric,\n"
+	"	t.entity, c.footnote, c.sentence, c.byte_start, c.byte_end,\n"
+	"	c.rule, d.path, d.title, d.kind, d.published, d.sha256,\n"
+	"	d.added, d.source, d.url,\n"
+	"	coalesce(c.source_date, (SELECT date FROM refs WHERE id =\n"
+	"	    " REF_ID "), '') AS source_date,\n"
+	"	coalesce(c.source_url, (SELECT url FROM refs WHERE id =\n"
+	"	    " REF_ID "), '') AS source_url,\n"
+	"	t.partner, c.page\n"
+	"FROM claims c JOIN documents d ON d.id = c.doc_id\n"
+	"	JOIN timeseries t ON t.id = c.series_id;\n"
+	"CREATE VIEW series AS SELECT metric, entity, period, value, low,\n"
+	"	high, unit, qualifier, period_kind, title AS document, doc_id,\n"
+	"	published, line, quote, source_date, source_url, partner, page\n"
+	"FROM claim_rows WHERE metric <> '';\n",
 };
 #define STORE_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -326,8 +348,9 @@ static const char *const stmt_sql[ST_COUNT_] = {
 	" source = ?5, url = ?6 WHERE id = ?1",
 	"INSERT INTO claims (doc_id, series_id, line, quote, value, low, high,"
 	" qualifier, period, period_kind, footnote, sentence, byte_start,"
-	" byte_end, rule, source_date, source_url) VALUES (?1, ?2, ?3, ?4,"
-	" ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+	" byte_end, rule, source_date, source_url, page) VALUES (?1, ?2, ?3,"
+	" ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+	" ?18)",
 	"INSERT INTO refs (doc_id, number, line, text, date, url) VALUES"
 	" (?1, ?2, ?3, ?4, ?5, ?6)",
 	"SELECT id, path, title, kind, published, sha256, added, source, url,"
@@ -365,7 +388,7 @@ struct series_slot {
  * journal (a copy of each page the statement touches) to undo it
  * alone. */
 #define CLAIM_BATCH 32
-#define CLAIM_PARAMS 17	/* parameters of one claim in the INSERT */
+#define CLAIM_PARAMS 18	/* parameters of one claim in the INSERT */
 #define NO_TEXT ((size_t)-1)
 static const char BOUND_NULL[] = "";
 struct pending {
@@ -373,6 +396,7 @@ struct pending {
 	long line, byte_start, byte_end;
 	double value, low, high;
 	int has_low, has_high;
+	int page;			/* 0: none, stored as NULL */
 	const char *qual, *kind;	/* static names */
 	/* offsets of NUL-terminated strings in arena, or NO_TEXT */
 	size_t quote, period, footnote, sentence, rule, sdate, surl;
@@ -1212,6 +1236,12 @@ bind_pending(struct fig_store *s, sqlite3_stmt *st, int base,
 	bind_arena(s, st, base + 15, p->rule);
 	bind_arena(s, st, base + 16, p->sdate);
 	bind_arena(s, st, base + 17, p->surl);
+	if (p->page > 0) {
+		sqlite3_bind_int(st, base + 18, p->page);
+		if (st == s->batch)
+			s->bound[base + 17] = NULL;
+	} else
+		bind_null(s, st, base + 18);
 }
 
 /* Drops the claims not yet inserted (the transaction is going away). */
@@ -1313,6 +1343,7 @@ store_claim_insert_src(struct fig_store *s, long long doc_id,
 	p->sdate = arena_add(s, source_date && *source_date ? source_date :
 	    NULL);
 	p->surl = arena_add(s, source_url && *source_url ? source_url : NULL);
+	p->page = c->page;
 	/* Outside a transaction each claim is its own: no waiting. */
 	if (s->npend == CLAIM_BATCH || sqlite3_get_autocommit(s->db))
 		return flush_claims(s, err);
@@ -1582,7 +1613,8 @@ store_each_doc(struct fig_store *s, store_doc_fn fn, void *ctx,
 #define CLAIM_COLUMNS "line, quote, value, low, high, qualifier, unit, " \
 	"period, period_kind, metric, entity, footnote, sentence, " \
 	"byte_start, byte_end, rule, doc_id, path, title, kind, published, " \
-	"sha256, added, source, url, 0, source_date, source_url, partner"
+	"sha256, added, source, url, 0, source_date, source_url, partner, " \
+	"page"
 
 static int
 claim_row(const struct walker *w, sqlite3_stmt *st)
@@ -1619,6 +1651,7 @@ claim_row(const struct walker *w, sqlite3_stmt *st)
 	r.source_date = col_text(st, 26);
 	r.source_url = col_text(st, 27);
 	claim_setfield(c->partner, sizeof c->partner, col_text(st, 28));
+	c->page = sqlite3_column_int(st, 29);	/* NULL reads as 0 */
 	return w->row(w->ctx, &r);
 }
 

@@ -56,7 +56,7 @@ eq missing-not-created "$(ls "$tmp" | grep -c missing)" 0
 # the schema
 db=$tmp/s.db
 "$FIGTRACK" import --db "$db" "$obs" > /dev/null
-eq version "$(sqlite3 "$db" 'PRAGMA user_version')" 3
+eq version "$(sqlite3 "$db" 'PRAGMA user_version')" 4
 eq strict "$(sqlite3 "$db" "SELECT group_concat(name) FROM (SELECT name FROM pragma_table_list WHERE strict = 1 ORDER BY name)")" "claims,documents,refs,timeseries"
 eq views "$(sqlite3 "$db" "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE type = 'view' ORDER BY name)")" "claim_rows,series"
 eq series-view "$(sqlite3 "$db" "SELECT count(*) FROM series WHERE metric = 'trade.turnover.value'")" 8

@@ -19,7 +19,7 @@ ids=$(sqlite3 "$db" "SELECT group_concat(id || ':' || doc_id || ':' || line, ' '
 
 ok export "$FIGTRACK" export --db "$db" -o "$tmp/export.csv"
 same export-same "$tmp/export.csv" "$cases/v1-export.csv"
-eq migrated "$(sqlite3 "$db" 'PRAGMA user_version')" 3
+eq migrated "$(sqlite3 "$db" 'PRAGMA user_version')" 4
 eq integrity "$(sqlite3 "$db" 'PRAGMA integrity_check')" ok
 eq foreign-keys "$(sqlite3 "$db" 'PRAGMA foreign_key_check' | wc -l)" 0
 eq no-metric-column "$(sqlite3 "$db" "SELECT count(*) FROM pragma_table_info('claims') WHERE name IN ('metric', 'entity', 'unit')")" 0
@@ -40,7 +40,7 @@ same docs-same "$tmp/out" "$cases/v1-docs.csv"
 # opening again migrates nothing
 ok export-again "$FIGTRACK" export --db "$db" -o "$tmp/export2.csv"
 same export-again-same "$tmp/export2.csv" "$cases/v1-export.csv"
-eq still-3 "$(sqlite3 "$db" 'PRAGMA user_version')" 3
+eq still-4 "$(sqlite3 "$db" 'PRAGMA user_version')" 4
 
 # a document added after the migration joins the old series
 printf 'title: After\ndate: 2026-01-01\n---\n# After\n\nIn 2024, Russia supplied about 10 percent of the world'"'"'s neon.\n' > "$tmp/after.md"
@@ -59,6 +59,6 @@ eq rm-series "$(sqlite3 "$db" 'SELECT count(*) FROM timeseries')" 0
 
 # a newer figtrack's database is refused, not migrated backwards
 sqlite3 "$tmp/new.db" < "$cases/v1.sql"
-sqlite3 "$tmp/new.db" 'PRAGMA user_version = 4'
+sqlite3 "$tmp/new.db" 'PRAGMA user_version = 5'
 status newer 2 "$FIGTRACK" export --db "$tmp/new.db"
-has newer-msg "$tmp/err" "schema version 4 is newer than this figtrack knows (3)"
+has newer-msg "$tmp/err" "schema version 5 is newer than this figtrack knows (4)"

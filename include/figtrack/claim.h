@@ -100,10 +100,10 @@ int claim_format_parse(const char *s, enum fig_format *f);
 
 /* The record columns, in contract order. */
 extern const char *const claim_columns[];
-#define CLAIM_NCOLUMNS 14
+#define CLAIM_NCOLUMNS 15
 
 /* Fills vals (CLAIM_NCOLUMNS strings, pointing into c or into the
- * caller's scratch buffer numbuf of 4 x 64 bytes). */
+ * caller's scratch buffer numbuf of 5 x 64 bytes). */
 void claim_fields(const struct fig_claim *c, const char **vals,
     char numbuf[][64]);
 
