@@ -57,7 +57,7 @@ $(BUILD)/tests/%: tests/%.c tests/harness.h $(BUILD)/libfigtrack.a | $(BUILD)/te
 $(BUILD)/tests/mkpdf: tests/mkpdf.c | $(BUILD)/tests
 	$(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) $(LDFLAGS) \
 	    $(shell pkg-config --cflags cairo) -o $@ $< \
-	    $(shell pkg-config --libs cairo)
+	    $(shell pkg-config --libs cairo) -lm
 
 # unit-fuzz includes the fuzzing harnesses to replay their inputs
 $(BUILD)/tests/unit-fuzz: $(wildcard tests/fuzz/*.c)

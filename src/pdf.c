@@ -618,6 +618,48 @@ ends_sentence(const char *s, size_t n)
 	return 0;
 }
 
+/* A line ending "self-" before "sustaining": is the hyphen the word's
+ * own? hy is the lower-cased "self-sustaining" (the first part nf
+ * bytes), closed "selfsustaining". The document's other lines decide
+ * first: the hyphenated form seen there keeps the hyphen, the closed
+ * form drops it. Else a compound of two words the document uses on
+ * their own, the first of three letters or more ("six-month",
+ * "far-reaching"), keeps it; anything else ("semi-conductor",
+ * "develop-ment") was cut by the typesetter. */
+static int
+keep_hyphen(const struct wset *w, const char *hy, size_t nf,
+    const char *closed)
+{
+	size_t n = strlen(hy);
+
+	if (wset_has(w, hy, n))
+		return 1;
+	if (wset_has(w, closed, strlen(closed)))
+		return 0;
+	return nf >= 3 && wset_has(w, hy, nf) &&
+	    wset_has(w, hy + nf + 1, n - nf - 1);
+}
+
+/* Does s end inside a URL: its last word starts one ("http", "<http",
+ * "www.") and has not closed it ('>' or ')')? */
+static int
+open_url(const char *s, size_t n)
+{
+	size_t i = n;
+
+	while (i > 0 && s[i - 1] != ' ')
+		i--;
+	while (i < n && (s[i] == '<' || s[i] == '(' || s[i] == '['))
+		i++;
+	if (!(n - i >= 7 && (strncmp(s + i, "http", 4) == 0 ||
+	    strncmp(s + i, "www.", 4) == 0)))
+		return 0;
+	for (size_t k = i; k < n; k++)
+		if (s[k] == '>' || s[k] == ')' || s[k] == ']')
+			return 0;
+	return 1;
+}
+
 /* Appends line text t to paragraph b, rejoining a word hyphenated at
  * b's end (docs/formats.md: "PDF input"). */
 static void
@@ -629,7 +671,7 @@ join_line(struct fig_buf *b, const char *t, const struct wset *w)
 	size_t nl = 0;
 
 	if (n >= 2 && s[n - 1] == '-' && s[n - 2] >= 'a' && s[n - 2] <= 'z' &&
-	    t[0] >= 'a' && t[0] <= 'z') {
+	    t[0] >= 'a' && t[0] <= 'z' && !open_url(s, n)) {
 		fs = n - 1;
 		while (fs > 0 && word_byte((unsigned char)s[fs - 1]))
 			fs--;
@@ -646,8 +688,7 @@ join_line(struct fig_buf *b, const char *t, const struct wset *w)
 			memcpy(closed, hy, k - 1);
 			memcpy(closed + k - 1, t, nl);
 			closed[k - 1 + nl] = '\0';
-			if (!(wset_has(w, hy, strlen(hy)) &&
-			    !wset_has(w, closed, strlen(closed)))) {
+			if (!keep_hyphen(w, hy, k - 1, closed)) {
 				b->len--;	/* a word broken by the typesetter */
 				b->data[b->len] = '\0';
 			}
@@ -655,8 +696,11 @@ join_line(struct fig_buf *b, const char *t, const struct wset *w)
 		buf_adds(b, t);
 		return;
 	}
-	/* "China-" + "Russia", "COVID-" + "19": the hyphen stays, no space */
-	if (!(n >= 2 && s[n - 1] == '-' && s[n - 2] != ' '))
+	/* "China-" + "Russia", "COVID-" + "19": the hyphen stays, no
+	 * space; a URL cut at the line end goes on without one */
+	if (!(n >= 2 && s[n - 1] == '-' && s[n - 2] != ' ') &&
+	    !open_url(s, n) && !(n > 0 && s[n - 1] == '>' &&
+	    strchr(">.,;", t[0])))
 		buf_addc(b, ' ');
 	buf_adds(b, t);
 }
@@ -700,8 +744,15 @@ assemble(struct pline **ord, int n, double body, struct fig_buf *out,
 	enum kind k = K_NONE, lastk = K_NONE;
 	const struct pline *prev = NULL;
 
-	for (int i = 0; i < n; i++)
-		wset_add_text(&w, ord[i]->text);
+	for (int i = 0; i < n; i++) {
+		const char *t = ord[i]->text;
+		size_t pn = i > 0 ? strlen(ord[i - 1]->text) : 0;
+		/* "ring" after "transfer-" is no word of its own */
+		if (pn > 0 && ord[i - 1]->text[pn - 1] == '-')
+			while (*t && *t != ' ')
+				t++;
+		wset_add_text(&w, t);
+	}
 	for (int i = 0; i <= n; i++) {
 		const struct pline *l = i < n ? ord[i] : NULL;
 		enum kind lk = l == NULL ? K_NONE : l->cells ? K_TABLE :

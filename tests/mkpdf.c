@@ -7,11 +7,13 @@
  * with it at test time; none is committed.
  *
  * usage: mkpdf [-c COLUMNS] [-H HEADER] [-F FOOTER] [-t TITLE]
- *              [-d CREATED] [-s FIRST] IN.txt OUT.pdf
+ *              [-d CREATED] [-s FIRST] [-n] IN.txt OUT.pdf
  * CREATED is an ISO 8601 date ("2022-11-30T00:00:00") put in the PDF's
- * metadata; -s starts the page numbers at FIRST. */
+ * metadata; -s starts the page numbers at FIRST; -n draws every glyph as
+ * an outline, leaving the PDF without a text layer. */
 #include <cairo.h>
 #include <cairo-pdf.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +35,21 @@ struct lay {
 	double y;		/* baseline of the next line */
 	double colw;
 	const char *header, *footer;
+	int paths;		/* -n: glyphs as outlines, no text layer */
 };
+
+/* Shows s at the current point: as text, or with -n as filled outlines
+ * (what a scanned or outlined PDF holds: no text to read). */
+static void
+show(struct lay *l, const char *s)
+{
+	if (!l->paths) {
+		cairo_show_text(l->cr, s);
+		return;
+	}
+	cairo_text_path(l->cr, s);
+	cairo_fill(l->cr);
+}
 
 static double
 col_x(const struct lay *l)
@@ -53,16 +69,16 @@ decorate(struct lay *l)
 	cairo_set_font_size(l->cr, 8);
 	if (l->header) {
 		cairo_move_to(l->cr, MARGIN, 34);
-		cairo_show_text(l->cr, l->header);
+		show(l, l->header);
 	}
 	if (l->footer) {
 		cairo_move_to(l->cr, MARGIN, PAGE_H - 28);
-		cairo_show_text(l->cr, l->footer);
+		show(l, l->footer);
 	}
 	snprintf(num, sizeof num, "%d", l->page + l->first - 1);
 	cairo_text_extents(l->cr, num, &te);
 	cairo_move_to(l->cr, PAGE_W - MARGIN - te.x_advance, PAGE_H - 28);
-	cairo_show_text(l->cr, num);
+	show(l, num);
 	cairo_restore(l->cr);
 }
 
@@ -129,7 +145,7 @@ word(struct lay *l, const char *w, size_t len, double x, double size,
 		if (draw) {
 			cairo_move_to(l->cr, x + adv, l->y -
 			    (sup ? size * SUP_RISE : 0));
-			cairo_show_text(l->cr, run);
+			show(l, run);
 		}
 		adv += te.x_advance;
 		i = j;
@@ -172,6 +188,19 @@ paragraph(struct lay *l, const char *s, double size, double lead, int bold)
 		for (e = p; *e && *e != ' '; e++)
 			;
 		w = word(l, p, (size_t)(e - p), 0, size, 0);
+		if (x == 0 && w > l->colw) {
+			/* wider than the column (a URL): cut where it fits */
+			size_t k = (size_t)(e - p);
+			while (k > 1 && word(l, p, k, 0, size, 0) > l->colw) {
+				k--;
+				while (k > 1 && ((unsigned char)p[k] & 0xC0) == 0x80)
+					k--;
+			}
+			word(l, p, k, col_x(l), size, 1);
+			p += k;
+			next_line(l, lead);
+			continue;
+		}
 		if (x > 0 && x + space + w > l->colw) {
 			double room = l->colw - x - space;
 			const char *h = NULL;
@@ -197,7 +226,7 @@ paragraph(struct lay *l, const char *s, double size, double lead, int bold)
 					cairo_move_to(l->cr, col_x(l) + x + space +
 					    word(l, p, (size_t)(h - p), 0, size,
 					    0), l->y);
-					cairo_show_text(l->cr, "-");
+					show(l, "-");
 					p = h;
 				}
 			} else {
@@ -226,17 +255,19 @@ paragraph(struct lay *l, const char *s, double size, double lead, int bold)
 	}
 }
 
-/* A "| a | b |" row: the first cell from the column's left edge, the
- * others right-aligned in equal columns over the right half. Separator
- * rows ("|---|") are left out. */
-static void
-table_row(struct lay *l, const char *s)
+#define MAXCELLS 16
+
+/* The cells of a "| a | b |" row into cell[]; returns their number, 0
+ * for a separator row ("|---|"). */
+static int
+cells(const char *s, char cell[][256])
 {
-	char cell[16][256];
 	int n = 0;
 	const char *p = s + 1;
 
-	while (*p && n < 16) {
+	if (strspn(s, "|-: ") == strlen(s))
+		return 0;
+	while (*p && n < MAXCELLS) {
 		const char *e = strchr(p, '|');
 		size_t k;
 		if (e == NULL)
@@ -246,35 +277,58 @@ table_row(struct lay *l, const char *s)
 		k = (size_t)(e - p);
 		while (k > 0 && p[k - 1] == ' ')
 			k--;
-		if (k >= sizeof cell[0])
-			k = sizeof cell[0] - 1;
+		if (k >= 256)
+			k = 255;
 		memcpy(cell[n], p, k);
 		cell[n++][k] = '\0';
 		p = e + 1;
 	}
-	if (n == 0 || strspn(s, "|-: ") == strlen(s))
-		return;
+	return n;
+}
+
+/* Sets a table (its rows, "| a | b |" each): the other columns as wide
+ * as their widest cell and right-aligned, the first one taking the rest
+ * of the text column, its cells cut to fit. */
+static void
+table(struct lay *l, char **rows, int nrows)
+{
+	char cell[MAXCELLS][256];
+	double w[MAXCELLS] = { 0 }, rest = 0, first;
+	int ncol = 0;
+
 	cairo_select_font_face(l->cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
 	    CAIRO_FONT_WEIGHT_NORMAL);
 	cairo_set_font_size(l->cr, BODY);
-	next_line(l, LEAD);
-	{
-		double first = n > 1 ? l->colw * 0.45 : l->colw;
-		double cw = n > 1 ? (l->colw - first) / (n - 1) : 0;
-		char c0[256];
-		size_t k = strlen(cell[0]);
-		/* the first cell is cut to its width */
-		memcpy(c0, cell[0], k + 1);
-		while (k > 0 && word(l, c0, k, 0, BODY, 0) > first - 6) {
+	for (int r = 0; r < nrows; r++) {
+		int n = cells(rows[r], cell);
+		for (int i = 1; i < n; i++)
+			w[i] = fmax(w[i], word(l, cell[i], strlen(cell[i]), 0,
+			    BODY, 0) + 2.5 * BODY);
+		if (n > ncol)
+			ncol = n;
+	}
+	for (int i = 1; i < ncol; i++)
+		rest += w[i];
+	first = l->colw - rest;
+	for (int r = 0; r < nrows; r++) {
+		int n = cells(rows[r], cell);
+		double x = col_x(l) + first;
+		size_t k;
+		if (n == 0)
+			continue;
+		next_line(l, LEAD);
+		k = strlen(cell[0]);
+		while (k > 0 && word(l, cell[0], k, 0, BODY, 0) > first -
+		    2 * BODY) {
 			k--;
-			while (k > 0 && ((unsigned char)c0[k] & 0xC0) == 0x80)
+			while (k > 0 && ((unsigned char)cell[0][k] & 0xC0) == 0x80)
 				k--;
 		}
-		word(l, c0, k, col_x(l), BODY, 1);
+		word(l, cell[0], k, col_x(l), BODY, 1);
 		for (int i = 1; i < n; i++) {
-			double w = word(l, cell[i], strlen(cell[i]), 0, BODY, 0);
-			word(l, cell[i], strlen(cell[i]), col_x(l) + first +
-			    cw * i - w, BODY, 1);
+			double cw = word(l, cell[i], strlen(cell[i]), 0, BODY, 0);
+			x += w[i];
+			word(l, cell[i], strlen(cell[i]), x - cw, BODY, 1);
 		}
 	}
 }
@@ -288,12 +342,13 @@ main(int argc, char **argv)
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
-	int c, blank = 0;
+	int c, blank = 0, nrows = 0;
+	char **rows = NULL;
 
 	memset(&l, 0, sizeof l);
 	l.ncol = 1;
 	l.first = 1;
-	while ((c = getopt(argc, argv, "c:H:F:t:d:s:")) != -1)
+	while ((c = getopt(argc, argv, "c:H:F:t:d:s:n")) != -1)
 		switch (c) {
 		case 'c': l.ncol = atoi(optarg) == 2 ? 2 : 1; break;
 		case 'H': l.header = optarg; break;
@@ -301,6 +356,7 @@ main(int argc, char **argv)
 		case 't': title = optarg; break;
 		case 'd': date = optarg; break;
 		case 's': l.first = atoi(optarg); break;
+		case 'n': l.paths = 1; break;
 		default: goto usage;
 		}
 	if (argc - optind != 2)
@@ -329,6 +385,11 @@ main(int argc, char **argv)
 	while ((n = getline(&line, &cap, in)) > 0) {
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 			line[--n] = '\0';
+		if (nrows > 0 && line[0] != '|') {
+			table(&l, rows, nrows);
+			while (nrows > 0)
+				free(rows[--nrows]);
+		}
 		if (n == 0) {
 			/* a blank line: a paragraph gap, once */
 			if (!blank && l.y > MARGIN)
@@ -344,11 +405,22 @@ main(int argc, char **argv)
 			while (*t == ' ')
 				t++;
 			paragraph(&l, t, BODY * 1.5, LEAD * 1.6, 1);
-		} else if (line[0] == '|')
-			table_row(&l, line);
-		else
+		} else if (line[0] == '|') {
+			rows = realloc(rows, (size_t)(nrows + 1) * sizeof *rows);
+			if (rows == NULL || (rows[nrows] = strdup(line)) == NULL) {
+				fprintf(stderr, "mkpdf: out of memory\n");
+				return 2;
+			}
+			nrows++;
+			continue;
+		} else
 			paragraph(&l, line, BODY, LEAD, 0);
 	}
+	if (nrows > 0)
+		table(&l, rows, nrows);
+	while (nrows > 0)
+		free(rows[--nrows]);
+	free(rows);
 	free(line);
 	fclose(in);
 	cairo_show_page(l.cr);
@@ -363,6 +435,6 @@ main(int argc, char **argv)
 	return 0;
 usage:
 	fprintf(stderr, "usage: mkpdf [-c COLUMNS] [-H HEADER] [-F FOOTER] "
-	    "[-t TITLE] [-d CREATED] [-s FIRST] IN.txt OUT.pdf\n");
+	    "[-t TITLE] [-d CREATED] [-s FIRST] [-n] IN.txt OUT.pdf\n");
 	return 2;
 }
