@@ -32,7 +32,7 @@ UNITBIN  = $(UNITSRC:tests/%.c=$(BUILD)/tests/%)
 DEBS     = gcc make pkg-config libpcre2-dev libsqlite3-dev libcsv-dev \
            gnuplot-nox sqlite3 clang libclang-rt-14-dev valgrind time \
            iso-codes jq libudunits2-dev \
-           libpoppler-glib-dev libcairo2-dev fonts-dejavu-core
+           libpoppler-glib-dev libcairo2-dev fonts-dejavu-core poppler-utils
 ISO3166  = /usr/share/iso-codes/json/iso_3166-1.json
 ISO4217  = /usr/share/iso-codes/json/iso_4217.json
 

@@ -25,8 +25,12 @@
  * share of the line's font size, is a footnote marker. */
 #define SUP_SIZE 0.85
 #define SUP_RISE 0.15
-/* A gap between glyphs this many font sizes wide parts table cells. */
+/* A gap between glyphs this many font sizes wide parts table cells;
+ * in a line that has one, a space of SOFT_GAP sizes does too. GAP marks
+ * such a space in a line's text until the line's kind is known. */
 #define CELL_GAP 1.8
+#define SOFT_GAP 0.9
+#define GAP '\x1f'
 /* Running heads and page numbers are looked for in the top and bottom
  * tenth of the page. */
 #define MARGIN_ZONE 0.10
@@ -240,6 +244,7 @@ finish_line(struct reader *rd, int page, double pw, double ph)
 	struct fig_buf b = FIG_BUF_INIT;
 	double best = 0, base = 0;
 	int bestn = 0, nvis = 0;
+	const struct glyph *prev = NULL;
 
 	memset(&L, 0, sizeof L);
 	for (int i = 0; i < rd->ng; i++) {
@@ -277,17 +282,25 @@ finish_line(struct reader *rd, int page, double pw, double ph)
 		const struct glyph *g = &rd->g[i];
 		int d = g->u[0] - '0';
 		if (is_space(g)) {
-			if (b.len > 0 && b.data[b.len - 1] != ' ')
+			if (b.len > 0 && b.data[b.len - 1] != ' ' &&
+			    b.data[b.len - 1] != GAP)
 				buf_addc(&b, ' ');
 			continue;
 		}
+		/* a space wider than a justified line's: a cell border
+		 * if the line turns out to be a table row */
+		if (prev && b.len > 0 && b.data[b.len - 1] == ' ' &&
+		    g->x1 - prev->x2 > SOFT_GAP * best)
+			b.data[b.len - 1] = GAP;
+		prev = g;
 		if (g->u[1] == '\0' && d >= 0 && d <= 9 &&
 		    g->size < SUP_SIZE * best && base - g->y2 > SUP_RISE * best)
 			buf_adds(&b, sup_digit[d]);
 		else
 			buf_adds(&b, g->u);
 	}
-	while (b.len > 0 && b.data[b.len - 1] == ' ')
+	while (b.len > 0 && (b.data[b.len - 1] == ' ' ||
+	    b.data[b.len - 1] == GAP))
 		b.len--;
 	buf_addc(&b, '\0');
 	b.len--;
@@ -497,9 +510,15 @@ merge_rows(struct pline **v, int n)
 		if (a && a->col == b->col && fabs(a->y2 - b->y2) < 0.3 * sz &&
 		    b->x1 >= a->x2 - 1) {
 			struct fig_buf t = FIG_BUF_INIT;
-			int cell = b->x1 - a->x2 > CELL_GAP * sz;
+			double gap = b->x1 - a->x2;
+			int cell = gap > CELL_GAP * sz;
 			buf_adds(&t, a->text);
-			buf_adds(&t, cell ? " | " : " ");
+			if (cell)
+				buf_adds(&t, " | ");
+			else if (gap > SOFT_GAP * sz)
+				buf_addc(&t, GAP);
+			else
+				buf_addc(&t, ' ');
 			buf_adds(&t, b->text);
 			free(a->text);
 			a->text = buf_detach(&t);
@@ -744,6 +763,18 @@ assemble(struct pline **ord, int n, double body, struct fig_buf *out,
 	enum kind k = K_NONE, lastk = K_NONE;
 	const struct pline *prev = NULL;
 
+	/* the wide spaces: cell borders in table rows, else spaces */
+	for (int i = 0; i < n; i++) {
+		struct fig_buf t = FIG_BUF_INIT;
+		for (const char *c = ord[i]->text; *c; c++)
+			if (*c != GAP)
+				buf_addc(&t, *c);
+			else
+				buf_adds(&t, ord[i]->cells ? " | " : " ");
+		buf_addc(&t, '\0');
+		free(ord[i]->text);
+		ord[i]->text = buf_detach(&t);
+	}
 	for (int i = 0; i < n; i++) {
 		const char *t = ord[i]->text;
 		size_t pn = i > 0 ? strlen(ord[i - 1]->text) : 0;
@@ -931,8 +962,8 @@ pdf_read(const char *data, size_t len, const char *name,
 			    "PDF: it needs a password to be read");
 		else
 			rc = err_set(err, FIG_EINPUT, name, 0, 0, "damaged or "
-			    "truncated PDF: %s", gerr ? gerr->message :
-			    "Poppler cannot read it");
+			    "truncated PDF (poppler: %s)", gerr ? gerr->message :
+			    "cannot read it");
 		if (gerr)
 			g_error_free(gerr);
 		return rc;
