@@ -235,6 +235,13 @@ is_space(const struct glyph *g)
 	    strcmp(g->u, "\xC2\xA0") == 0;
 }
 
+static int
+cmp_size(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
 /* Ends the current line: its size, box and text (superscripts marked,
  * wide gaps made table cells). */
 static void
@@ -247,19 +254,24 @@ finish_line(struct reader *rd, int page, double pw, double ph)
 	const struct glyph *prev = NULL;
 
 	memset(&L, 0, sizeof L);
-	for (int i = 0; i < rd->ng; i++) {
-		int n = 0;
-		if (is_space(&rd->g[i]))
-			continue;
-		nvis++;
-		for (int j = 0; j < rd->ng; j++)
-			if (!is_space(&rd->g[j]) &&
-			    fabs(rd->g[j].size - rd->g[i].size) < 0.05)
-				n++;
-		if (n > bestn) {
-			bestn = n;
-			best = rd->g[i].size;
+	/* the size most glyphs have: sorted, the longest run */
+	{
+		double *sz = xmalloc(((size_t)rd->ng + 1) * sizeof *sz);
+		for (int i = 0; i < rd->ng; i++)
+			if (!is_space(&rd->g[i]))
+				sz[nvis++] = rd->g[i].size;
+		qsort(sz, (size_t)nvis, sizeof *sz, cmp_size);
+		for (int i = 0; i < nvis; ) {
+			int j = i;
+			while (j < nvis && sz[j] - sz[i] < 0.05)
+				j++;
+			if (j - i > bestn) {
+				bestn = j - i;
+				best = sz[i];
+			}
+			i = j;
 		}
+		free(sz);
 	}
 	if (nvis == 0 || best <= 0) {
 		rd->ng = 0;
@@ -895,13 +907,6 @@ add_meta(struct fig_buf *b, const char *key, const char *v)
 	for (; *v; v++)
 		buf_addc(b, (unsigned char)*v < 0x20 ? ' ' : *v);
 	buf_addc(b, '\n');
-}
-
-static int
-cmp_size(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
 }
 
 /* The body text's size: the size of most lines. */
