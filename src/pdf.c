@@ -393,7 +393,8 @@ read_page(struct reader *rd, PopplerPage *page, int pageno)
 		g->x2 = fmax(r[i].x1, r[i].x2);
 		g->y1 = fmin(r[i].y1, r[i].y2);
 		g->y2 = fmax(r[i].y1, r[i].y2);
-		g->size = size;
+		/* no attributes for it: the box's height stands in */
+		g->size = size > 0 ? size : g->y2 - g->y1;
 	}
 	finish_line(rd, pageno, pw, ph);
 	g_free(r);

@@ -2,10 +2,10 @@
 # run.sh: `make bench`. Extraction throughput on a corpus of at least
 # 100 MB, beside `grep -c -P` with a plain number pattern on the same file
 # (the baseline, measured in the same run), peak memory at two input sizes
-# (it must stay flat: documents are streamed), then the store and diff
-# benchmarks when they are present. Prints figures; fails only when a
+# (it must stay flat: documents are streamed), then the store, diff and
+# PDF benchmarks when they are present. Prints figures; fails only when a
 # command fails. Environment: BENCH_MB (corpus size, default 100),
-# BENCH_PARTS (default "extract store diff").
+# BENCH_PARTS (default "extract store diff pdf").
 set -eu
 fig=${1:-./figtrack}
 case $fig in /*) ;; *) fig=$(pwd)/$fig ;; esac
@@ -14,7 +14,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export FIGTRACK_RULES="${FIGTRACK_RULES:-$top/data/rules}"
 MB=${BENCH_MB:-100}
-PARTS=${BENCH_PARTS:-extract store diff}	# which benchmarks run
+PARTS=${BENCH_PARTS:-extract store diff pdf}	# which benchmarks run
 
 # The corpus: the body of the real report (without its References, which
 # would make everything after the first copy a reference list) repeated,
@@ -78,7 +78,7 @@ awk -v mb="$mb" -v tf="$t_fig" -v tg="$t_grep" -v c="$claims" -v cf="$c_fig" \
 }'
 ;; esac
 
-for b in store diff; do
+for b in store diff pdf; do
 	case " $PARTS " in *" $b "*) ;; *) continue ;; esac
 	if [ -f "$top/tests/bench/$b.sh" ]; then
 		echo
