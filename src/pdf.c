@@ -213,6 +213,19 @@ pages_mark(struct fig_pdfpages *p, long long off, int page)
 	p->page[p->n++] = page;
 }
 
+/* Does the file end as a whole PDF does, with "%%EOF" in its last
+ * 1024 bytes (where readers look for it)? */
+static int
+ends_pdf(const char *data, size_t len)
+{
+	size_t from = len > 1024 ? len - 1024 : 0;
+
+	for (size_t i = from; i + 5 <= len; i++)
+		if (memcmp(data + i, "%%EOF", 5) == 0)
+			return 1;
+	return 0;
+}
+
 int
 pdf_is(const char *data, size_t len)
 {
@@ -966,9 +979,13 @@ pdf_read(const char *data, size_t len, const char *name,
 		    gerr->code == POPPLER_ERROR_ENCRYPTED)
 			rc = err_set(err, FIG_EINPUT, name, 0, 0, "encrypted "
 			    "PDF: it needs a password to be read");
+		else if (!ends_pdf(data, len))
+			rc = err_set(err, FIG_EINPUT, name, 0, 0, "truncated "
+			    "PDF: it does not end with %%%%EOF (poppler: %s)",
+			    gerr ? gerr->message : "cannot read it");
 		else
-			rc = err_set(err, FIG_EINPUT, name, 0, 0, "damaged or "
-			    "truncated PDF (poppler: %s)", gerr ? gerr->message :
+			rc = err_set(err, FIG_EINPUT, name, 0, 0, "damaged "
+			    "PDF (poppler: %s)", gerr ? gerr->message :
 			    "cannot read it");
 		if (gerr)
 			g_error_free(gerr);
@@ -987,7 +1004,7 @@ pdf_read(const char *data, size_t len, const char *name,
 		nvis += rd.l[i].text[0] != '\0';
 	if (rd.npages == 0 || nvis == 0) {
 		rc = err_set(err, FIG_EINPUT, name, 0, 0, rd.npages == 0 ?
-		    "damaged or truncated PDF: no pages" : "no text layer in "
+		    "damaged PDF: no pages" : "no text layer in "
 		    "its %d page%s (a scanned PDF needs OCR first)", rd.npages,
 		    rd.npages == 1 ? "" : "s");
 		goto out;

@@ -92,11 +92,11 @@ has "pdf: the bad page is named" "$tmp/err" "(page): not a page number: 'x3'"
 # broken PDFs: one line naming the file and what is wrong, exit 2
 head -c 3000 "$pdf" > "$tmp/trunc.pdf"
 status "pdf: truncated is exit 2" 2 "$FIGTRACK" extract "$tmp/trunc.pdf"
-has "pdf: truncated says so" "$tmp/err" "trunc.pdf: damaged or truncated PDF"
+has "pdf: truncated says so" "$tmp/err" "trunc.pdf: truncated PDF: it does not end with %%EOF"
 eq "pdf: truncated is one line" "$(wc -l < "$tmp/err" | tr -d ' ')" 1
-printf '%%PDF-1.7\nnot a PDF at all\n' > "$tmp/junk.pdf"
+printf '%%PDF-1.7\nnot a PDF at all\n%%%%EOF\n' > "$tmp/junk.pdf"
 status "pdf: junk after the magic is exit 2" 2 "$FIGTRACK" extract "$tmp/junk.pdf"
-has "pdf: junk says damaged" "$tmp/err" "junk.pdf: damaged or truncated PDF"
+has "pdf: junk says damaged" "$tmp/err" "junk.pdf: damaged PDF (poppler: "
 # the standard security handler with a user password that is not ""
 printf '%%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>\nendobj\n4 0 obj\n<< /Filter /Standard /V 1 /R 2 /O <00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff> /U <00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff> /P -4 >>\nendobj\ntrailer\n<< /Root 1 0 R /Size 5 /Encrypt 4 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>] >>\n%%%%EOF\n' > "$tmp/enc.pdf"
 status "pdf: encrypted is exit 2" 2 "$FIGTRACK" extract "$tmp/enc.pdf"
@@ -107,7 +107,10 @@ np=$(sed "s/.*: \([0-9]*\) pages.*/\1/" "$tmp/out")
 status "pdf: no text layer is exit 2" 2 "$FIGTRACK" extract "$tmp/outlines.pdf"
 has "pdf: no text layer says so" "$tmp/err" "outlines.pdf: no text layer in its $np pages"
 status "pdf: add refuses it too" 2 "$FIGTRACK" add --db "$tmp/d.db" "$tmp/trunc.pdf"
-has "pdf: add names the file" "$tmp/err" "trunc.pdf: damaged or truncated PDF"
+has "pdf: add names the file" "$tmp/err" "trunc.pdf: truncated PDF"
+# standard input
+ok "pdf: a PDF on standard input" "$FIGTRACK" extract - < "$pdf"
+has "pdf: standard input has pages" "$tmp/out" "-,7,around 57 percent,57,,,approx,percent,2020,observed,semiconductors.imports.share,RUS,12,CHN,1"
 # a text that happens to start with '%' is still text
 printf '%% of the total: in 2020 it was 5 percent.\n' > "$tmp/pct.txt"
 ok "pdf: text starting with %" "$FIGTRACK" extract "$tmp/pct.txt"

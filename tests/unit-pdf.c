@@ -114,7 +114,7 @@ test_errors(void)
 	struct fig_buf text = FIG_BUF_INIT;
 	struct fig_pdfpages pages;
 	struct fig_err err;
-	static const char junk[] = "%PDF-1.7\nnot a PDF at all\n";
+	static const char junk[] = "%PDF-1.7\nnot a PDF at all\n%%EOF\n";
 
 	err_clear(&err);
 	CHECK(!pdf_is("%PD", 3));
@@ -125,7 +125,11 @@ test_errors(void)
 	CHECK(pdf_read(junk, sizeof junk - 1, "j.pdf", &text, &pages, &err)
 	    == -1);
 	CHECK_STR(err.file, "j.pdf");
-	CHECK(strncmp(err.msg, "damaged or truncated PDF", 24) == 0);
+	CHECK(strncmp(err.msg, "damaged PDF (poppler: ", 22) == 0);
+	err_clear(&err);
+	CHECK(pdf_read(junk, 20, "t.pdf", &text, &pages, &err) == -1);
+	CHECK(strncmp(err.msg, "truncated PDF: it does not end with %%EOF",
+	    41) == 0);
 	CHECK(text.len == 0);
 	buf_release(&text);
 }

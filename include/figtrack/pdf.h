@@ -38,7 +38,8 @@ int pdf_is(const char *data, size_t len);
  * to) and pages (filled; release it). The front matter carries the
  * metadata title when the text opens with no heading, and the creation
  * date when none of the first lines states a date. Returns 0, or -1 with
- * err set: "name: encrypted PDF ...", "damaged PDF", "no text layer". */
+ * err set: "encrypted PDF", "truncated PDF" (Poppler cannot read it and
+ * it does not end with %%EOF), "damaged PDF", "no text layer". */
 int pdf_read(const char *data, size_t len, const char *name,
     struct fig_buf *text, struct fig_pdfpages *pages, struct fig_err *err);
 
