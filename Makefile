@@ -32,7 +32,8 @@ UNITBIN  = $(UNITSRC:tests/%.c=$(BUILD)/tests/%)
 DEBS     = gcc make pkg-config libpcre2-dev libsqlite3-dev libcsv-dev \
            gnuplot-nox sqlite3 clang libclang-rt-14-dev valgrind time \
            iso-codes jq libudunits2-dev \
-           libpoppler-glib-dev libcairo2-dev fonts-dejavu-core poppler-utils
+           libpoppler-glib-dev libcairo2-dev libfontconfig-dev fonts-dejavu-core \
+           poppler-utils
 ISO3166  = /usr/share/iso-codes/json/iso_3166-1.json
 ISO4217  = /usr/share/iso-codes/json/iso_4217.json
 
@@ -53,11 +54,14 @@ $(BUILD)/tests/%: tests/%.c tests/harness.h $(BUILD)/libfigtrack.a | $(BUILD)/te
 	$(CC) $(CPPFLAGS) -Itests $(WFLAGS) -Wno-missing-prototypes $(CFLAGS) \
 	    $(LDFLAGS) -o $@ $< $(BUILD)/libfigtrack.a $(LDLIBS)
 
+# unit-pdf draws its pages with cairo and frees fontconfig's caches
+$(BUILD)/tests/unit-pdf: LDLIBS += $(shell pkg-config --libs fontconfig)
+
 # mkpdf lays text out as a PDF with cairo: the tests' PDF fixtures
 $(BUILD)/tests/mkpdf: tests/mkpdf.c | $(BUILD)/tests
 	$(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) $(LDFLAGS) \
-	    $(shell pkg-config --cflags cairo) -o $@ $< \
-	    $(shell pkg-config --libs cairo) -lm
+	    $(shell pkg-config --cflags cairo fontconfig) -o $@ $< \
+	    $(shell pkg-config --libs cairo fontconfig) -lm
 
 # unit-fuzz includes the fuzzing harnesses to replay their inputs
 $(BUILD)/tests/unit-fuzz: $(wildcard tests/fuzz/*.c)
