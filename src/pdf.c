@@ -461,9 +461,10 @@ page_number(const char *s)
 }
 
 /* Marks running heads and footers (the same text at the same height on
- * half the pages or more) and page numbers in the page margins. */
+ * half the pages or more), page numbers, and text smaller than the body
+ * size (body) in the top row, in the page margins. */
 static void
-drop_heads(struct reader *rd)
+drop_heads(struct reader *rd, double body)
 {
 	int need = rd->npages / 2 > 2 ? rd->npages / 2 : 2;
 	char ka[256], kb[256];
@@ -485,6 +486,13 @@ drop_heads(struct reader *rd)
 		if (!in_margin(l, top, bot))
 			continue;
 		if (page_number(l->text)) {
+			l->drop = 1;
+			continue;
+		}
+		/* a head set smaller than the text at the top of the page,
+		 * even in a short document (a footnote at the foot of one
+		 * is not a footer) */
+		if (l->y2 < MARGIN_ZONE * l->ph && l->size < 0.9 * body) {
 			l->drop = 1;
 			continue;
 		}
@@ -1009,7 +1017,7 @@ pdf_read(const char *data, size_t len, const char *name,
 		    rd.npages == 1 ? "" : "s");
 		goto out;
 	}
-	drop_heads(&rd);
+	drop_heads(&rd, body_size(&rd));
 	v = xmalloc((size_t)rd.nl * sizeof *v);
 	ord = xmalloc((size_t)rd.nl * sizeof *ord);
 	{

@@ -9,7 +9,8 @@
  * usage: mkpdf [-c COLUMNS] [-H HEADER] [-F FOOTER] [-t TITLE]
  *              [-d CREATED] [-s FIRST] [-n] IN.txt OUT.pdf
  * CREATED is an ISO 8601 date ("2022-11-30T00:00:00") put in the PDF's
- * metadata; -s starts the page numbers at FIRST; -n draws every glyph as
+ * metadata (a leading front-matter block's title: and date: lines go there
+ * too, not on the page); -s starts the page numbers at FIRST; -n draws every glyph as
  * an outline, leaving the PDF without a text layer. It says on standard
  * output how many pages it made and how many words it broke at line
  * ends, so that a test knows what its fixture holds. */
@@ -340,6 +341,33 @@ table(struct lay *l, char **rows, int nrows)
 	}
 }
 
+/* One "key: value" line of a front-matter block: title and date become
+ * the PDF's title and creation date, unless -t or -d gave them. */
+static void
+metadata(struct lay *l, const char *s, int have_title, int have_date)
+{
+	char d[32];
+	size_t n;
+
+	if (strncmp(s, "title: ", 7) == 0 && !have_title)
+		cairo_pdf_surface_set_metadata(l->surf,
+		    CAIRO_PDF_METADATA_TITLE, s + 7);
+	if (strncmp(s, "date: ", 6) != 0 || have_date)
+		return;
+	s += 6;
+	n = strlen(s);
+	if (n == 10)
+		snprintf(d, sizeof d, "%sT00:00:00", s);
+	else if (n == 7)
+		snprintf(d, sizeof d, "%s-01T00:00:00", s);
+	else if (n == 4)
+		snprintf(d, sizeof d, "%s-01-01T00:00:00", s);
+	else
+		return;
+	cairo_pdf_surface_set_metadata(l->surf,
+	    CAIRO_PDF_METADATA_CREATE_DATE, d);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -349,7 +377,7 @@ main(int argc, char **argv)
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
-	int c, blank = 0, nrows = 0;
+	int c, blank = 0, nrows = 0, nlines = 0, front = 0;
 	char **rows = NULL;
 
 	memset(&l, 0, sizeof l);
@@ -392,6 +420,19 @@ main(int argc, char **argv)
 	while ((n = getline(&line, &cap, in)) > 0) {
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 			line[--n] = '\0';
+		/* a front-matter block ("---", "key: value" lines, "---")
+		 * goes into the PDF's metadata, as a publisher's would */
+		if (nlines++ == 0 && strcmp(line, "---") == 0) {
+			front = 1;
+			continue;
+		}
+		if (front) {
+			if (strcmp(line, "---") == 0)
+				front = 0;
+			else
+				metadata(&l, line, title != NULL, date != NULL);
+			continue;
+		}
 		if (nrows > 0 && line[0] != '|') {
 			table(&l, rows, nrows);
 			while (nrows > 0)

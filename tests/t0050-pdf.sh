@@ -116,6 +116,28 @@ printf '%% of the total: in 2020 it was 5 percent.\n' > "$tmp/pct.txt"
 ok "pdf: text starting with %" "$FIGTRACK" extract "$tmp/pct.txt"
 has "pdf: text starting with % is read" "$tmp/out" "pct.txt,1,5 percent,5"
 
+# the development corpus: every article laid out as a two-column PDF
+# (its front matter in the PDF's metadata) scores exactly as its text
+corpus=$top/tests/corpus/news
+n=0 differ=""
+for md in "$corpus"/*.md; do
+	b=$(basename "$md" .md)
+	[ -f "$corpus/$b.gold.csv" ] || continue
+	n=$((n + 1))
+	# under valgrind a few are enough
+	[ "${VALGRIND:-0}" = 1 ] && [ $n -gt 3 ] && break
+	neg=""
+	[ -f "$corpus/$b.negatives.csv" ] && neg=$corpus/$b.negatives.csv
+	"$MKPDF" -c 2 -H "Running head" -F "Footer" "$md" "$tmp/$b.pdf" > /dev/null
+	"$FIGTRACK" eval --gold "$corpus/$b.gold.csv" ${neg:+--negatives "$neg"} "$md" > "$tmp/a.eval" 2>&1
+	"$FIGTRACK" eval --gold "$corpus/$b.gold.csv" ${neg:+--negatives "$neg"} \
+	    --gold-source "$md" "$tmp/$b.pdf" > "$tmp/b.eval" 2>&1
+	cmp -s "$tmp/a.eval" "$tmp/b.eval" || differ="$differ $b"
+	rm -f "$tmp/$b.pdf"
+done
+eq "pdf: corpus articles as PDFs score as their text ($n articles)" "$differ" ""
+eq "pdf: corpus articles were scored" "$(test "$n" -ge 3 && echo yes)" yes
+
 # the acceptance figures: the ACRI report as a two-column PDF with
 # raised footnote markers and running heads scores as its text does
 C=$SHARED/corpus
