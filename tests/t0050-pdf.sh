@@ -78,6 +78,7 @@ has "pdf: creation date dates the document" "$tmp/out" "two columns,2,,,exact,co
 # the store keeps the page; export writes it; import reads it back
 db=$tmp/pdf.db
 ok "pdf: add" "$FIGTRACK" add --db "$db" "$pdf"
+has "pdf: add takes the heading as title, the date line as date" "$tmp/out" "'Neon and chips: a test brief' (2023-03): 4 claims"
 ok "pdf: export" "$FIGTRACK" export --db "$db" -o "$tmp/exp.csv"
 has "pdf: export has the page" "$tmp/exp.csv" ",trade.exports.change,RUS,45,,3,"
 eq "pdf: stored page" "$(sqlite3 "$db" "SELECT page FROM claims WHERE quote = 'around 57 percent'")" 1
