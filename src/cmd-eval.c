@@ -23,7 +23,8 @@ static const char usage[] =
     "precision, recall and F1 of value+unit, the accuracy of period,\n"
     "period_kind, metric and footnote over the matched gold rows, of\n"
     "entity, partner and the whole series key (metric, entity, partner)\n"
-    "over the rows with a gold metric, and the negatives hit. Rows with\n"
+    "over the rows with a gold metric, of page over the rows with a gold\n"
+    "page (PDF documents), and the negatives hit. Rows with\n"
     "optional=1 are neither required nor penalised. A PDF FILE is scored\n"
     "on the text figtrack reads from it (docs/formats.md, PDF input).\n"
     "\n"
@@ -60,9 +61,12 @@ show_claim(const char *tag, const struct fig_claim *c)
 
 	claim_fmt_number(c->value, v, sizeof v);
 	printf("  %s line %ld \"%s\": %s %s period=%s kind=%s metric=%s "
-	    "entity=%s partner=%s footnote=%s\n", tag, c->line, c->quote, v,
+	    "entity=%s partner=%s footnote=%s", tag, c->line, c->quote, v,
 	    c->unit, c->period, claim_kind_name(c->kind), c->metric,
 	    c->entity, c->partner, c->footnote);
+	if (c->page > 0)
+		printf(" page=%d", c->page);
+	putchar('\n');
 }
 
 static void
@@ -84,6 +88,7 @@ details(const struct fig_eval *e)
 		    !eval_period_ok(g->c.period, c->period) ||
 		    g->c.kind != c->kind ||
 		    strcmp(g->c.footnote, c->footnote) != 0 ||
+		    (g->c.page > 0 && g->c.page != c->page) ||
 		    (g->has_metric && (strcmp(g->c.metric, c->metric) != 0 ||
 		    strcmp(g->c.entity, c->entity) != 0 ||
 		    strcmp(g->c.partner, c->partner) != 0))) {
@@ -131,6 +136,9 @@ print_score(const struct fig_eval_score *s, int with_neg)
 	    ratio(s->series_ok, s->metric_n), s->series_ok, s->metric_n);
 	printf("footnote       %.3f  (%d/%d)\n",
 	    ratio(s->footnote_ok, s->matched), s->footnote_ok, s->matched);
+	if (s->page_n > 0)
+		printf("page           %.3f  (%d/%d with a gold page)\n",
+		    ratio(s->page_ok, s->page_n), s->page_ok, s->page_n);
 	if (with_neg)
 		printf("negatives hit  %d of %d\n", s->neg_hits, s->nneg);
 }

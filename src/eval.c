@@ -61,11 +61,12 @@ struct reader {
 };
 
 enum { C_LINE, C_QUOTE, C_VALUE, C_LOW, C_HIGH, C_QUAL, C_UNIT, C_PERIOD,
-    C_KIND, C_METRIC, C_ENTITY, C_FOOTNOTE, C_OPTIONAL, C_PARTNER, C_N };
+    C_KIND, C_METRIC, C_ENTITY, C_FOOTNOTE, C_OPTIONAL, C_PARTNER, C_PAGE,
+    C_N };
 
 static const char *const colnames[C_N] = { "line", "quote", "value", "low",
     "high", "qualifier", "unit", "period", "period_kind", "metric", "entity",
-    "footnote", "optional", "partner" };
+    "footnote", "optional", "partner", "page" };
 
 static int
 num(const char *s, double *v)
@@ -141,6 +142,13 @@ on_row(void *ctx, long row, long line, int n, char *const *f,
 		return err_set(err, FIG_EINPUT, r->path, row, r->col[C_KIND] + 1,
 		    "row %ld: unknown period_kind '%s'", row, v);
 	g->optional = strcmp(FIELD(C_OPTIONAL), "1") == 0;
+	if (*(v = FIELD(C_PAGE))) {
+		if (num(v, &d) != 0 || d < 1 || d > 1e9 || d != floor(d))
+			return err_set(err, FIG_EINPUT, r->path, row,
+			    r->col[C_PAGE] + 1, "row %ld, column 'page': not "
+			    "a page number: '%s'", row, v);
+		g->c.page = (int)d;
+	}
 #undef FIELD
 	return 0;
 }
@@ -431,6 +439,10 @@ eval_score_text(struct fig_eval *e, const char *text, size_t len,
 		e->score.period_ok += eval_period_ok(g->c.period, c->period);
 		e->score.kind_ok += g->c.kind == c->kind;
 		e->score.footnote_ok += strcmp(g->c.footnote, c->footnote) == 0;
+		if (g->c.page > 0) {
+			e->score.page_n++;
+			e->score.page_ok += g->c.page == c->page;
+		}
 		if (g->has_metric) {
 			e->score.metric_n++;
 			e->score.metric_ok += strcmp(g->c.metric, c->metric) == 0;
@@ -465,6 +477,8 @@ eval_sum(struct fig_eval_score *sum, const struct fig_eval_score *add)
 		sum->entity_ok += add->entity_ok;
 		sum->partner_ok += add->partner_ok;
 		sum->series_ok += add->series_ok;
+		sum->page_ok += add->page_ok;
+		sum->page_n += add->page_n;
 		sum->neg_hits += add->neg_hits;
 	}
 	sum->precision = sum->extracted ? (double)sum->found / sum->extracted :

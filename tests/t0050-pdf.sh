@@ -60,6 +60,24 @@ eq "pdf: claim line is the text's line" "$(sed -n "${line}p" "$tmp/text" | grep 
 ok "pdf: jsonl page is a number" "$FIGTRACK" extract --format jsonl "$pdf"
 has "pdf: jsonl page" "$tmp/out" '"footnote":"12","partner":"CHN","page":1}'
 
+# eval scores the page against a gold file written for the source text
+l57=$(grep -n 'around 57 percent' "$src" | cut -d: -f1)
+l38=$(grep -n 'had fallen 38 percent' "$src" | cut -d: -f1)
+cat > "$tmp/gold.csv" <<GOLD
+line,quote,value,unit,period,period_kind,metric,entity,partner,footnote,page
+$l57,around 57 percent,57,percent,2020,observed,semiconductors.imports.share,RUS,CHN,12,1
+$l38,had fallen 38 percent,-38,percent,2022,observed,trade.exports.change,RUS,,45,$pages
+GOLD
+ok "pdf: eval with gold pages" "$FIGTRACK" eval --gold "$tmp/gold.csv" --gold-source "$src" "$pdf"
+has "pdf: eval finds both" "$tmp/out" "recall 1.000"
+has "pdf: eval scores the pages" "$tmp/out" "page           1.000  (2/2 with a gold page)"
+sed 's/,45,3$/,45,2/' "$tmp/gold.csv" > "$tmp/gold2.csv"
+ok "pdf: eval with a wrong gold page" "$FIGTRACK" eval -v --gold "$tmp/gold2.csv" --gold-source "$src" "$pdf"
+has "pdf: a wrong page counts" "$tmp/out" "page           0.500  (1/2 with a gold page)"
+has "pdf: -v shows the page" "$tmp/out" "footnote=45 page=3"
+ok "pdf: eval of the source text" "$FIGTRACK" eval --gold "$tmp/gold.csv" "$src"
+has "pdf: the text has no pages" "$tmp/out" "page           0.000  (0/2 with a gold page)"
+
 # one column: the same claims, other pages
 ok "pdf: one column" "$MKPDF" -c 1 -H "Neon and chips - test brief" "$src" "$tmp/one.pdf"
 ok "pdf: extract one column" "$FIGTRACK" extract "$tmp/one.pdf"

@@ -33,6 +33,8 @@ struct fig_eval_score {
 	/* over the rows with a gold metric: entity, partner, and all three
 	 * of the series key right */
 	int entity_ok, partner_ok, series_ok;
+	/* over the matched rows with a gold page (PDF documents) */
+	int page_ok, page_n;
 	int neg_hits;
 	double precision, recall, f1;
 };
