@@ -568,12 +568,27 @@ merge_rows(struct pline **v, int n)
 	return k;
 }
 
+/* The words of s, by the spaces between them. */
+static int
+words(const char *s)
+{
+	int n = 0;
+
+	for (const char *p = s; *p; p++)
+		if (*p != ' ' && *p != GAP && (p == s || p[-1] == ' ' ||
+		    p[-1] == GAP))
+			n++;
+	return n;
+}
+
 /* Orders one page's lines: lines across the page cut it into bands;
- * a band with lines in both halves is two columns, left then right. */
+ * a band with lines in both halves, most of them prose (filling their
+ * half or of four words or more), is two columns, left then right. */
 static int
 order_page(struct pline **v, int n, struct pline **out)
 {
 	int k = 0;
+	double lo = 1e300, hi = -1e300;	/* the page's text spans lo..hi */
 
 	qsort(v, (size_t)n, sizeof *v, cmp_y);
 	for (int i = 0; i < n; i++) {
@@ -585,18 +600,29 @@ order_page(struct pline **v, int n, struct pline **out)
 		else
 			v[i]->col = 2;
 	}
+	for (int i = 0; i < n; i++) {
+		lo = fmin(lo, v[i]->x1);
+		hi = fmax(hi, v[i]->x2);
+	}
 	for (int i = 0; i < n; ) {
-		int j = i, left = 0, right = 0;
+		int j = i, left = 0, right = 0, wl = 0, wr = 0;
 		if (v[i]->col == 2) {
 			out[k++] = v[i++];
 			continue;
 		}
 		while (j < n && v[j]->col != 2) {
+			double mid = v[j]->pw / 2, w = v[j]->x2 - v[j]->x1;
 			left += v[j]->col == 0;
 			right += v[j]->col == 1;
+			/* a column's lines fill most of its width or run to
+			 * a few words; a table's cells, which also sit in both
+			 * halves, mostly do neither */
+			int prose = words(v[j]->text) >= 4;
+			wl += v[j]->col == 0 && (prose || w >= 0.6 * (mid - lo));
+			wr += v[j]->col == 1 && (prose || w >= 0.6 * (hi - mid));
 			j++;
 		}
-		if (left && right) {
+		if (left && right && 2 * wl >= left && 2 * wr >= right) {
 			for (int c = 0; c < 2; c++)
 				for (int m = i; m < j; m++)
 					if (v[m]->col == c)

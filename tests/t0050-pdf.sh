@@ -80,6 +80,8 @@ has "pdf: the text has no pages" "$tmp/out" "page           0.000  (0/2 with a g
 
 # one column: the same claims, other pages
 ok "pdf: one column" "$MKPDF" -c 1 -H "Neon and chips - test brief" "$src" "$tmp/one.pdf"
+ok "pdf: one column, text" "$FIGTRACK" extract --text "$tmp/one.pdf"
+has "pdf: one column, a table across the page" "$tmp/out" "| Machine tools | 2.1 | 2.3 | 2.5 | 1.7 |"
 ok "pdf: extract one column" "$FIGTRACK" extract "$tmp/one.pdf"
 eq "pdf: one column, same claims" "$(cut -d, -f3-14 "$tmp/out")" "$(cut -d, -f3-14 "$tmp/claims.csv")"
 

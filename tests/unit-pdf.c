@@ -41,21 +41,28 @@ make_pdf(struct fig_buf *out)
 	    "2021-06-30T00:00:00");
 	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
 	    CAIRO_FONT_WEIGHT_NORMAL);
-	/* left column */
+	/* left column, lines filling it as a typesetter's do */
 	text_at(cr, 56, 100, 10, "In 2020 the share was 57 percent");
 	cairo_text_extents(cr, "In 2020 the share was 57 percent", &te);
 	text_at(cr, 56 + te.x_advance, 100 - 4, 6, "12");
-	text_at(cr, 56, 113, 10, "of the total semi-");
-	text_at(cr, 56, 126, 10, "conductor trade, year-on-");
-	text_at(cr, 56, 139, 10, "year, with China-");
-	text_at(cr, 56, 152, 10, "Russia ties, and");
+	text_at(cr, 56, 113, 10, "of the total trade in chips and semi-");
+	text_at(cr, 56, 126, 10, "conductor parts, which grew year-on-");
+	text_at(cr, 56, 139, 10, "year along the long road of China-");
+	text_at(cr, 56, 152, 10, "Russia ties, so that the trade, and");
 	/* right column, level with the left one */
-	text_at(cr, 320, 100, 10, "the right column starts");
-	text_at(cr, 320, 113, 10, "here and ends here.");
+	text_at(cr, 320, 100, 10, "the right column starts at its top and");
+	text_at(cr, 320, 113, 10, "goes on here and then it ends here.");
 	/* the page number */
 	text_at(cr, 290, 810, 8, "1");
 	cairo_show_page(cr);
 	text_at(cr, 56, 100, 10, "On the second page it was 12 percent.");
+	/* a table across the page: cells in both halves, one a row */
+	text_at(cr, 56, 140, 10, "Chips");
+	text_at(cr, 350, 140, 10, "1.2");
+	text_at(cr, 420, 140, 10, "1.4");
+	text_at(cr, 56, 153, 10, "Machine tools");
+	text_at(cr, 350, 153, 10, "2.1");
+	text_at(cr, 420, 153, 10, "2.3");
 	text_at(cr, 290, 810, 8, "2");
 	cairo_show_page(cr);
 	cairo_destroy(cr);
@@ -81,8 +88,10 @@ test_read(void)
 	CHECK(strncmp(t, want, strlen(want)) == 0);
 	/* the left column whole, then the right; the marker raised */
 	want = "In 2020 the share was 57 percent\xC2\xB9\xC2\xB2 of the total "
-	    "semiconductor trade, year-on-year, with China-Russia ties, and "
-	    "the right column starts here and ends here.\n";
+	    "trade in chips and semiconductor parts, which grew year-on-year "
+	    "along the long road of China-Russia ties, so that the trade, and "
+	    "the right column starts at its top and goes on here and then it "
+	    "ends here.\n";
 	if (strstr(t, want) == NULL)
 		printf("# got: %s\n", t);
 	CHECK(strstr(t, want) != NULL);
@@ -101,6 +110,9 @@ test_read(void)
 			line += *c == '\n';
 		CHECK(line < pages.nlines && pages.line_page[line] == 2);
 	}
+	/* not two columns: rows, after a blank line */
+	CHECK(strstr(t, "12 percent.\n\n| Chips | 1.2 | 1.4 |\n"
+	    "| Machine tools | 2.1 | 2.3 |\n") != NULL);
 	CHECK(pdf_page_at(&pages, 0) == 0);	/* the front matter */
 	CHECK(pages.line_page[0] == 0);
 	CHECK(pages.npages == 2);
