@@ -55,14 +55,13 @@ struct pline {
 	int drop;		/* running head, footer or page number */
 };
 
+/* The lines of a whole document, as they are read. */
 struct reader {
-	const char *name;
-	struct pline *l;
+	struct pline *l;	/* every line of every page, page order */
 	int nl, capl;
 	struct glyph *g;	/* the current line's glyphs */
 	int ng, capg;
-	int npages;
-	struct fig_err *err;
+	int npages;		/* pages in the document */
 };
 
 /* ---- the word list, for hyphens --------------------------------- */
@@ -997,8 +996,6 @@ pdf_read(const char *data, size_t len, const char *name,
 	size_t start = text->len;
 
 	memset(&rd, 0, sizeof rd);
-	rd.name = name;
-	rd.err = err;
 	pdf_pages_init(pages);
 	if (!pdf_is(data, len))
 		return err_set(err, FIG_EINPUT, name, 0, 0, "not a PDF (it "
