@@ -156,6 +156,13 @@ wset_add_text(struct wset *w, const char *s)
 				tmp[k] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
 			}
 			wset_add(w, tmp, k);
+			/* "self-" of "self-reliant": a prefix the document
+			 * joins with a hyphen */
+			for (size_t h = 1; h + 1 < k; h++)
+				if (tmp[h] == '-') {
+					wset_add(w, tmp, h + 1);
+					break;
+				}
 		}
 		i = j > i ? j : i + 1;
 	}
@@ -700,10 +707,12 @@ ends_sentence(const char *s, size_t n)
  * own? hy is the lower-cased "self-sustaining" (the first part nf
  * bytes), closed "selfsustaining". The document's other lines decide
  * first: the hyphenated form seen there keeps the hyphen, the closed
- * form drops it. Else a compound of two words the document uses on
- * their own, the first of three letters or more ("six-month",
- * "far-reaching"), keeps it; anything else ("semi-conductor",
- * "develop-ment") was cut by the typesetter. */
+ * form drops it. Else a first part of four letters or more that the
+ * document joins to other words with a hyphen ("self-" of "self-reliant"
+ * before "self-" + "sustaining"), or a compound of two words the
+ * document uses on their own, the first of three letters or more
+ * ("six-month", "far-reaching"), keeps it; anything else
+ * ("semi-conductor", "develop-ment") was cut by the typesetter. */
 static int
 keep_hyphen(const struct wset *w, const char *hy, size_t nf,
     const char *closed)
@@ -714,6 +723,8 @@ keep_hyphen(const struct wset *w, const char *hy, size_t nf,
 		return 1;
 	if (wset_has(w, closed, strlen(closed)))
 		return 0;
+	if (nf >= 4 && wset_has(w, hy, nf + 1))
+		return 1;	/* "self-" as in "self-reliant" elsewhere */
 	return nf >= 3 && wset_has(w, hy, nf) &&
 	    wset_has(w, hy + nf + 1, n - nf - 1);
 }
@@ -834,14 +845,19 @@ assemble(struct pline **ord, int n, double body, struct fig_buf *out,
 		free(ord[i]->text);
 		ord[i]->text = buf_detach(&t);
 	}
-	for (int i = 0; i < n; i++) {
+	for (int i = 0, url = 0; i < n; i++) {
 		const char *t = ord[i]->text;
 		size_t pn = i > 0 ? strlen(ord[i - 1]->text) : 0;
-		/* "ring" after "transfer-" is no word of its own */
-		if (pn > 0 && ord[i - 1]->text[pn - 1] == '-')
+		/* "ring" after "transfer-" is no word of its own, nor the
+		 * rest of a URL cut at the line end (url: one is open) */
+		if (pn > 0 && (ord[i - 1]->text[pn - 1] == '-' || url))
 			while (*t && *t != ' ')
 				t++;
 		wset_add_text(&w, t);
+		if (url && strchr(ord[i]->text, ' ') == NULL &&
+		    strpbrk(ord[i]->text, ">)]") == NULL)
+			continue;	/* still inside it */
+		url = open_url(ord[i]->text, strlen(ord[i]->text));
 	}
 	for (int i = 0; i <= n; i++) {
 		const struct pline *l = i < n ? ord[i] : NULL;

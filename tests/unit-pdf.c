@@ -63,6 +63,11 @@ make_pdf(struct fig_buf *out)
 	text_at(cr, 56, 153, 10, "Machine tools");
 	text_at(cr, 350, 153, 10, "2.1");
 	text_at(cr, 420, 153, 10, "2.3");
+	/* a compound broken at its hyphen; a word broken by the typesetter */
+	text_at(cr, 56, 190, 10, "Some self-reliant firms grew, and the self-");
+	text_at(cr, 56, 203, 10, "sustaining ones did not, nor did the inter-");
+	text_at(cr, 56, 216, 10, "national ones, nor the semi-");
+	text_at(cr, 56, 229, 10, "conductor makers.");
 	text_at(cr, 290, 810, 8, "2");
 	cairo_show_page(cr);
 	cairo_destroy(cr);
@@ -113,6 +118,9 @@ test_read(void)
 	/* not two columns: rows, after a blank line */
 	CHECK(strstr(t, "12 percent.\n\n| Chips | 1.2 | 1.4 |\n"
 	    "| Machine tools | 2.1 | 2.3 |\n") != NULL);
+	/* "self-" is joined to words with a hyphen elsewhere: it stays */
+	CHECK(strstr(t, "and the self-sustaining ones did not, nor did the "
+	    "international ones, nor the semiconductor makers.") != NULL);
 	CHECK(pdf_page_at(&pages, 0) == 0);	/* the front matter */
 	CHECK(pages.line_page[0] == 0);
 	CHECK(pages.npages == 2);
