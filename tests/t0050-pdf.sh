@@ -168,6 +168,15 @@ if [ -f "$C/acri-2022-china-russia-tech.txt" ] && [ -f "$C/acri-2022.gold.csv" ]
 	    -H "China-Russia cooperation in advanced technologies" \
 	    -F "Australia-China Relations Institute" -s 2 "$txt" "$tmp/acri.pdf"
 	cat "$tmp/out" | sed 's/^/# /'
+	# the words read back, in order: the columns, the hyphens, the heads
+	ok "pdf: ACRI text" "$FIGTRACK" extract --text "$tmp/acri.pdf"
+	words < "$txt" > "$tmp/acri-want.words"
+	words < "$tmp/out" > "$tmp/acri-got.words"
+	nw=$(wc -l < "$tmp/acri-want.words")
+	nd=$(diff "$tmp/acri-want.words" "$tmp/acri-got.words" | grep -c '^<')
+	echo "# pdf: ACRI words read back in order: $((nw - nd)) of $nw"
+	eq "pdf: ACRI words in order, 99.5% or more" \
+	    "$(awk -v w="$nw" -v d="$nd" 'BEGIN { print (w > 10000 && (w - d) / w >= 0.995) ? "yes" : "no" }')" yes
 	ok "pdf: eval of the text" "$FIGTRACK" eval --gold "$C/acri-2022.gold.csv" \
 	    --negatives "$C/acri-2022.negatives.csv" "$txt"
 	cp "$tmp/out" "$tmp/eval-txt"
