@@ -2,7 +2,7 @@
 # `make demo` and `make check` are the whole set-up on a fresh Debian 12.
 
 CC       ?= cc
-PKGS      = libpcre2-8 sqlite3 libxml-2.0
+PKGS      = libpcre2-8 sqlite3 libxml-2.0 poppler-glib
 CFLAGS   ?= -O2 -g
 CPPFLAGS += -pthread
 WFLAGS    = -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter \
@@ -32,7 +32,9 @@ UNITBIN  = $(UNITSRC:tests/%.c=$(BUILD)/tests/%)
 
 DEBS     = gcc make pkg-config libpcre2-dev libsqlite3-dev libcsv-dev \
            gnuplot-nox sqlite3 clang libclang-rt-14-dev valgrind time \
-           iso-codes jq libudunits2-dev chromium libxml2-dev
+           iso-codes jq libudunits2-dev chromium libxml2-dev \
+           libpoppler-glib-dev libcairo2-dev libfontconfig-dev fonts-dejavu-core \
+           poppler-utils
 ISO3166  = /usr/share/iso-codes/json/iso_3166-1.json
 ISO4217  = /usr/share/iso-codes/json/iso_4217.json
 
@@ -52,6 +54,15 @@ $(BUILD)/%.o: src/%.c $(wildcard include/figtrack/*.h) | $(BUILD)
 $(BUILD)/tests/%: tests/%.c tests/harness.h $(BUILD)/libfigtrack.a | $(BUILD)/tests
 	$(CC) $(CPPFLAGS) -Itests $(WFLAGS) -Wno-missing-prototypes $(CFLAGS) \
 	    $(LDFLAGS) -o $@ $< $(BUILD)/libfigtrack.a $(LDLIBS)
+
+# unit-pdf draws its pages with cairo and frees fontconfig's caches
+$(BUILD)/tests/unit-pdf: LDLIBS += $(shell pkg-config --libs fontconfig)
+
+# mkpdf lays text out as a PDF with cairo: the tests' PDF fixtures
+$(BUILD)/tests/mkpdf: tests/mkpdf.c | $(BUILD)/tests
+	$(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) $(LDFLAGS) \
+	    $(shell pkg-config --cflags cairo fontconfig) -o $@ $< \
+	    $(shell pkg-config --libs cairo fontconfig) -lm
 
 # unit-fuzz includes the fuzzing harnesses to replay their inputs
 $(BUILD)/tests/unit-fuzz: $(wildcard tests/fuzz/*.c)
@@ -74,11 +85,11 @@ deps:
 	fi
 
 check: deps
-	$(MAKE) $(BIN) $(UNITBIN)
+	$(MAKE) $(BIN) $(UNITBIN) $(BUILD)/tests/mkpdf
 	@BUILD=$(BUILD) FIGTRACK=$(abspath $(BIN)) sh tests/run.sh
 
 check-valgrind: deps
-	$(MAKE) $(BIN) $(UNITBIN)
+	$(MAKE) $(BIN) $(UNITBIN) $(BUILD)/tests/mkpdf
 	@BUILD=$(BUILD) FIGTRACK=$(abspath $(BIN)) VALGRIND=1 sh tests/run.sh
 
 demo: deps

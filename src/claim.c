@@ -10,7 +10,8 @@
 
 const char *const claim_columns[CLAIM_NCOLUMNS] = {
 	"doc", "line", "quote", "value", "low", "high", "qualifier", "unit",
-	"period", "period_kind", "metric", "entity", "footnote", "partner"
+	"period", "period_kind", "metric", "entity", "footnote", "partner",
+	"page"
 };
 
 static const char *const qual_names[FIG_Q_COUNT_] = {
@@ -231,6 +232,11 @@ claim_fields(const struct fig_claim *c, const char **v, char numbuf[][64])
 	v[11] = c->entity;
 	v[12] = c->footnote;
 	v[13] = c->partner;
+	if (c->page > 0) {
+		snprintf(numbuf[4], 64, "%d", c->page);
+		v[14] = numbuf[4];
+	} else
+		v[14] = "";
 }
 
 void
@@ -362,7 +368,7 @@ json_numeric(const char *name)
 	    "baseline_value", "baseline_low", "baseline_high", "baseline_line",
 	    "newer_value", "newer_low", "newer_high", "newer_line",
 	    "change_abs", "change_rel", "figures", "latest", "id", "claims",
-	    NULL };
+	    "page", NULL };
 
 	for (int i = 0; num[i]; i++)
 		if (strcmp(name, num[i]) == 0)
@@ -438,7 +444,7 @@ claim_write(FILE *out, enum fig_format fmt, const struct fig_claim *c,
     const char *const *extra_names, const char *const *extra, int nextra)
 {
 	const char *names[MAXCOLS], *vals[MAXCOLS];
-	char numbuf[4][64];
+	char numbuf[5][64];
 	int n = CLAIM_NCOLUMNS;
 
 	claim_fields(c, vals, numbuf);

@@ -24,8 +24,10 @@ static const char usage[] =
     "precision, recall and F1 of value+unit, the accuracy of period,\n"
     "period_kind, metric and footnote over the matched gold rows, of\n"
     "entity, partner and the whole series key (metric, entity, partner)\n"
-    "over the rows with a gold metric, and the negatives hit. Rows with\n"
-    "optional=1 are neither required nor penalised.\n"
+    "over the rows with a gold metric, of page over the rows with a gold\n"
+    "page (PDF documents), and the negatives hit. Rows with\n"
+    "optional=1 are neither required nor penalised. A PDF FILE is scored\n"
+    "on the text figtrack reads from it (docs/formats.md, PDF input).\n"
     "\n"
     "--corpus DIR scores every document of DIR that has a gold file beside\n"
     "it (NAME.gold.csv with NAME.md, .txt, .html or .htm; NAME.negatives.csv\n"
@@ -35,6 +37,10 @@ static const char usage[] =
     "  --min-f1 X, --min-period X, --min-metric X, --min-series X,\n"
     "  --min-footnote X, --max-negatives N\n"
     "                     exit 1 when a threshold is not met\n"
+    "  --gold-source SRC  the gold file's lines refer to SRC, another\n"
+    "                     rendering of FILE (the text a PDF was made from):\n"
+    "                     each row moves to the line of FILE with the same\n"
+    "                     occurrence of its quote\n"
     "  --rules DIR        the rule files\n"
     "  --published DATE   the publication date of FILE\n"
     "  --input-format F   read FILE (or the corpus' documents) as F: auto\n"
@@ -61,9 +67,12 @@ show_claim(const char *tag, const struct fig_claim *c)
 
 	claim_fmt_number(c->value, v, sizeof v);
 	printf("  %s line %ld \"%s\": %s %s period=%s kind=%s metric=%s "
-	    "entity=%s partner=%s footnote=%s\n", tag, c->line, c->quote, v,
+	    "entity=%s partner=%s footnote=%s", tag, c->line, c->quote, v,
 	    c->unit, c->period, claim_kind_name(c->kind), c->metric,
 	    c->entity, c->partner, c->footnote);
+	if (c->page > 0)
+		printf(" page=%d", c->page);
+	putchar('\n');
 }
 
 static void
@@ -85,6 +94,7 @@ details(const struct fig_eval *e)
 		    !eval_period_ok(g->c.period, c->period) ||
 		    g->c.kind != c->kind ||
 		    strcmp(g->c.footnote, c->footnote) != 0 ||
+		    (g->c.page > 0 && g->c.page != c->page) ||
 		    (g->has_metric && (strcmp(g->c.metric, c->metric) != 0 ||
 		    strcmp(g->c.entity, c->entity) != 0 ||
 		    strcmp(g->c.partner, c->partner) != 0))) {
@@ -132,6 +142,9 @@ print_score(const struct fig_eval_score *s, int with_neg)
 	    ratio(s->series_ok, s->metric_n), s->series_ok, s->metric_n);
 	printf("footnote       %.3f  (%d/%d)\n",
 	    ratio(s->footnote_ok, s->matched), s->footnote_ok, s->matched);
+	if (s->page_n > 0)
+		printf("page           %.3f  (%d/%d with a gold page)\n",
+		    ratio(s->page_ok, s->page_n), s->page_ok, s->page_n);
 	if (with_neg)
 		printf("negatives hit  %d of %d\n", s->neg_hits, s->nneg);
 }
@@ -148,12 +161,33 @@ below(const struct fig_eval_score *s, const struct limits *l)
 	    (l->negatives >= 0 && s->neg_hits > l->negatives);
 }
 
-/* Extracts path and scores it against gold (and neg, or NULL) into e. */
+/* The whole file at path into b. */
+static int
+slurp(const char *path, struct fig_buf *b, struct fig_err *err)
+{
+	char chunk[65536];
+	size_t n;
+	FILE *f = fopen(path, "rb");
+	int bad;
+
+	if (f == NULL)
+		return err_set(err, FIG_EIO, path, 0, 0, "cannot open: %s",
+		    strerror(errno));
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(b, chunk, n);
+	bad = ferror(f);
+	fclose(f);
+	return bad ? err_set(err, FIG_EIO, path, 0, 0, "read error") : 0;
+}
+
+/* Extracts path and scores it against gold (and neg, or NULL) into e.
+ * A PDF is scored on the text read from it; with src (may be NULL) the
+ * gold rows refer to that file and are moved to the document's lines. */
 static int
 score_one(struct fig_eval *e, const struct fig_rules *rules,
     const struct fig_extract_opts *opts, enum fig_input fmt,
-    const char *path, const char *gold, const char *neg, int jobs,
-    struct fig_err *err)
+    const char *path, const char *gold, const char *neg, const char *src,
+    int jobs, struct fig_err *err)
 {
 	struct fig_extract_cbs cbs = { on_claim, NULL, e };
 	struct fig_doctext d;
@@ -166,6 +200,23 @@ score_one(struct fig_eval *e, const struct fig_rules *rules,
 	    reader_extract_path_jobs(rules, path, fmt, opts, &cbs, NULL,
 	    &d, &got, jobs, err) != 0)
 		goto done;
+	if (src) {
+		/* the gold's lines are those of src: move them to the text
+		 * extraction read (a PDF's, or the file's own) */
+		struct fig_buf orig = FIG_BUF_INIT, self = FIG_BUF_INIT;
+		int conv = got == FIG_IN_HTML || got == FIG_IN_PDF;
+		if (slurp(src, &orig, err) != 0 || (!conv && slurp(path, &self,
+		    err) != 0)) {
+			buf_release(&orig);
+			buf_release(&self);
+			goto done;
+		}
+		eval_rebase(e, buf_str(&orig), orig.len, conv ?
+		    buf_str(&d.text) : buf_str(&self), conv ? d.text.len :
+		    self.len);
+		buf_release(&orig);
+		buf_release(&self);
+	}
 	/* a converted document's quotes are found in the text extraction
 	 * read, at the lines they came from */
 	if (got == FIG_IN_HTML || got == FIG_IN_PDF)
@@ -398,6 +449,7 @@ exec_eval(int argc, char **argv)
 		{ "gold", required_argument, NULL, 'g' },
 		{ "negatives", required_argument, NULL, 'n' },
 		{ "corpus", required_argument, NULL, 'c' },
+		{ "gold-source", required_argument, NULL, 'G' },
 		{ "min-f1", required_argument, NULL, 'F' },
 		{ "min-period", required_argument, NULL, 'P' },
 		{ "min-metric", required_argument, NULL, 'M' },
@@ -415,6 +467,7 @@ exec_eval(int argc, char **argv)
 	struct fig_extract_opts opts = { NULL, 0, NULL };
 	struct limits lim = { -1, -1, -1, -1, -1, -1 };
 	const char *gold = NULL, *neg = NULL, *dir = NULL, *corpus = NULL;
+	const char *src = NULL;
 	struct fig_rules *rules = NULL;
 	struct fig_eval e;
 	struct fig_err err;
@@ -436,6 +489,7 @@ exec_eval(int argc, char **argv)
 		case 'g': gold = optarg; break;
 		case 'n': neg = optarg; break;
 		case 'c': corpus = optarg; break;
+		case 'G': src = optarg; break;
 		case 'r': dir = optarg; break;
 		case 'p': opts.published = optarg; break;
 		case 'i':
@@ -468,9 +522,9 @@ exec_eval(int argc, char **argv)
 		}
 	}
 	if (corpus) {
-		if (gold || neg || optind != argc)
+		if (gold || neg || src || optind != argc)
 			return cmd_usage_error(&cmd_eval_entry, "--corpus takes "
-			    "no FILE, --gold or --negatives");
+			    "no FILE, --gold, --gold-source or --negatives");
 	} else if (gold == NULL)
 		return cmd_usage_error(&cmd_eval_entry, "--gold is required");
 	else if (optind + 1 != argc)
@@ -486,7 +540,8 @@ exec_eval(int argc, char **argv)
 	}
 	rules_jit_for(rules, argv + optind, 1);
 	eval_init(&e);
-	if (score_one(&e, rules, &opts, fmt, argv[optind], gold, neg, jobs,
+	if (score_one(&e, rules, &opts, fmt, argv[optind], gold, neg, src,
+	    jobs,
 	    &err) != 0) {
 		rc = cmd_fail(&err);
 		goto out;

@@ -1,7 +1,9 @@
 /* cmd-extract.c: `figtrack extract`: claim records from documents. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "figtrack/batch.h"
 #include "figtrack/cmd.h"
@@ -26,8 +28,9 @@ static const char usage[] =
     "  --lossy            replace invalid UTF-8 instead of failing\n"
     "  --input-format F   read every FILE as F (default auto: by its\n"
     "                     content, then its extension; docs/formats.md)\n"
-    "  --text             write the text extraction reads (an HTML page\n"
-    "                     converted) instead of the claims\n"
+    "  --text             write the text extraction reads instead of the\n"
+    "                     claims: an HTML page's article, a PDF's text in\n"
+    "                     reading order (docs/formats.md); text as it is\n"
     "  -j, --jobs N       extract on N threads (default: one per CPU): N\n"
     "                     files at a time, or one large text file cut into\n"
     "                     parts at blank lines; the output is the same for\n"

@@ -61,11 +61,12 @@ struct reader {
 };
 
 enum { C_LINE, C_QUOTE, C_VALUE, C_LOW, C_HIGH, C_QUAL, C_UNIT, C_PERIOD,
-    C_KIND, C_METRIC, C_ENTITY, C_FOOTNOTE, C_OPTIONAL, C_PARTNER, C_N };
+    C_KIND, C_METRIC, C_ENTITY, C_FOOTNOTE, C_OPTIONAL, C_PARTNER, C_PAGE,
+    C_N };
 
 static const char *const colnames[C_N] = { "line", "quote", "value", "low",
     "high", "qualifier", "unit", "period", "period_kind", "metric", "entity",
-    "footnote", "optional", "partner" };
+    "footnote", "optional", "partner", "page" };
 
 static int
 num(const char *s, double *v)
@@ -141,6 +142,13 @@ on_row(void *ctx, long row, long line, int n, char *const *f,
 		return err_set(err, FIG_EINPUT, r->path, row, r->col[C_KIND] + 1,
 		    "row %ld: unknown period_kind '%s'", row, v);
 	g->optional = strcmp(FIELD(C_OPTIONAL), "1") == 0;
+	if (*(v = FIELD(C_PAGE))) {
+		if (num(v, &d) != 0 || d < 1 || d > 1e9 || d != floor(d))
+			return err_set(err, FIG_EINPUT, r->path, row,
+			    r->col[C_PAGE] + 1, "row %ld, column 'page': not "
+			    "a page number: '%s'", row, v);
+		g->c.page = (int)d;
+	}
 #undef FIELD
 	return 0;
 }
@@ -283,6 +291,66 @@ eval_score(struct fig_eval *e, const char *path, struct fig_err *err)
 	return rc;
 }
 
+/* The byte offset where 1-based line ln of s starts, or -1. */
+static long long
+line_start(const char *s, size_t len, long ln)
+{
+	size_t i = 0;
+
+	for (long k = 1; k < ln; k++) {
+		const char *nl = memchr(s + i, '\n', len - i);
+		if (nl == NULL)
+			return -1;
+		i = (size_t)(nl - s) + 1;
+	}
+	return (long long)i;
+}
+
+/* Moves row g from a line of src to the line of doc that holds the same
+ * occurrence (the first, second, ...) of its quote. */
+static void
+rebase_row(struct fig_gold *g, const char *src, size_t srclen,
+    const char *doc, size_t doclen)
+{
+	long long at = g->c.line > 0 ? line_start(src, srclen, g->c.line) : 0;
+	const char *p, *q = g->c.quote;
+	size_t ql = strlen(q);
+	long k = 0;
+
+	if (at < 0 || ql == 0)
+		return;
+	/* the quote on its line in src, and how many come before it */
+	{
+		const char *eol = memchr(src + at, '\n', srclen - (size_t)at);
+		p = strstr(src + at, q);
+		if (p == NULL || (eol && p > eol))
+			return;
+		for (const char *r = src; (r = strstr(r, q)) != NULL && r < p;
+		    r++)
+			k++;
+	}
+	g->c.line = -1;		/* not in doc: found by no claim */
+	for (const char *r = doc; (r = strstr(r, q)) != NULL; r++)
+		if (k-- == 0) {
+			long ln = 1;
+			for (const char *t = doc; t < r; t++)
+				ln += *t == '\n';
+			g->c.line = ln;
+			return;
+		}
+	(void)doclen;
+}
+
+void
+eval_rebase(struct fig_eval *e, const char *src, size_t srclen,
+    const char *doc, size_t doclen)
+{
+	for (int i = 0; i < e->ngold; i++)
+		rebase_row(&e->gold[i], src, srclen, doc, doclen);
+	for (int i = 0; i < e->nneg; i++)
+		rebase_row(&e->neg[i], src, srclen, doc, doclen);
+}
+
 int
 eval_score_text(struct fig_eval *e, const char *text, size_t len,
     const long *origin, struct fig_err *err)
@@ -369,6 +437,10 @@ match_all(struct fig_eval *e)
 		e->score.period_ok += eval_period_ok(g->c.period, c->period);
 		e->score.kind_ok += g->c.kind == c->kind;
 		e->score.footnote_ok += strcmp(g->c.footnote, c->footnote) == 0;
+		if (g->c.page > 0) {
+			e->score.page_n++;
+			e->score.page_ok += g->c.page == c->page;
+		}
 		if (g->has_metric) {
 			e->score.metric_n++;
 			e->score.metric_ok += strcmp(g->c.metric, c->metric) == 0;
@@ -402,6 +474,8 @@ eval_sum(struct fig_eval_score *sum, const struct fig_eval_score *add)
 		sum->entity_ok += add->entity_ok;
 		sum->partner_ok += add->partner_ok;
 		sum->series_ok += add->series_ok;
+		sum->page_ok += add->page_ok;
+		sum->page_n += add->page_n;
 		sum->neg_hits += add->neg_hits;
 	}
 	sum->precision = sum->extracted ? (double)sum->found / sum->extracted :

@@ -4066,7 +4066,14 @@ extract_stream(const struct fig_rules *r, FILE *in, const char *name,
     const struct fig_extract_opts *opts, const struct fig_extract_cbs *cbs,
     struct fig_docmeta *meta, struct fig_err *err)
 {
+	/* text only: the readers (reader.h) hand PDFs and pages over */
 	return run(r, in, NULL, 0, name, opts, cbs, meta, err);
+}
+
+int
+extract_date_line(const char *s, size_t n, char out[FIG_PERIOD_LEN])
+{
+	return date_line(s, n, out);
 }
 
 int

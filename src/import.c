@@ -1,6 +1,6 @@
 /* import.c: CSV files into the store, row by row inside one transaction.
- * The header decides the kind: the claim columns (partner may be left
- * out, as in exports made before it existed) mean claim records (what `figtrack export` writes, so an export can be imported
+ * The header decides the kind: the claim columns (partner and page may
+ * be left out, as in exports made before they existed) mean claim records (what `figtrack export` writes, so an export can be imported
  * into another database and exported again byte for byte); otherwise the
  * file must be the observations CSV of formats.md section 3. */
 #include <ctype.h>
@@ -23,8 +23,9 @@ static const char *const obs_columns[O_COUNT_] = {
 	"metric", "entity", "period", "value", "unit", "source", "published",
 	"low", "high", "qualifier", "note", "partner", "period_kind"
 };
-/* The claim column an older export may lack. */
+/* The claim columns an older export may lack. */
 #define C_PARTNER 13
+#define C_PAGE 14
 #define O_REQUIRED 7
 
 /* Columns export appends to the claim columns. */
@@ -177,7 +178,8 @@ read_header(struct importer *im, int nf, char *const *f,
 				    "row 1, column %d: column '%s' appears "
 				    "twice", i + 1, f[i]);
 	for (int i = 0; i < CLAIM_NCOLUMNS; i++)
-		if (i != C_PARTNER && csvio_column(f, nf, claim_columns[i]) < 0)
+		if (i != C_PARTNER && i != C_PAGE &&
+		    csvio_column(f, nf, claim_columns[i]) < 0)
 			have_claims = 0;
 	im->res->claim_records = have_claims;
 	if (have_claims) {
@@ -466,6 +468,17 @@ claim_record_row(struct importer *im, long row, char *const *f,
 		return field_fail(im, row, col[8], "period", err,
 		    "not a period (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-H1, "
 		    "YYYY-Q1, or START/END of those):", c.period);
+	if (col[C_PAGE] >= 0 && f[col[C_PAGE]][0]) {
+		const char *pg = f[col[C_PAGE]];
+		long v;
+		errno = 0;
+		v = strtol(pg, &end, 10);
+		if (*end || errno || v < 1 || v > 1000000000 ||
+		    !isdigit((unsigned char)pg[0]))
+			return field_fail(im, row, col[C_PAGE], "page", err,
+			    "not a page number:", pg);
+		c.page = (int)v;
+	}
 	if (claim_kind_parse(f[col[9]], &c.kind) != 0)
 		return field_fail(im, row, col[9], "period_kind", err,
 		    "unknown period kind", f[col[9]]);

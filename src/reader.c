@@ -8,6 +8,7 @@
 
 #include <libxml/parser.h>
 
+#include "figtrack/pdf.h"
 #include "figtrack/reader.h"
 
 /* Bytes detection looks at. */
@@ -165,19 +166,20 @@ doctext_origin(const struct fig_doctext *d, long line)
 	return line;
 }
 
-/* The PDF engineer's reader goes here (src/read-pdf.c): it fills out as
- * reader_html does. */
+/* PDF: Poppler's reading of the glyphs (pdf.c), the text in reading
+ * order; its lines are the document's own (a PDF has no source lines). */
 int
 reader_pdf(const char *buf, size_t len, const char *name,
     const struct fig_read_opts *o, struct fig_doctext *out,
     struct fig_err *err)
 {
-	(void)buf;
-	(void)len;
+	struct fig_pdfpages pages;
+	int rc;
+
 	(void)o;
-	(void)out;
-	return err_set(err, FIG_EINPUT, name, 0, 0, "PDF input is not "
-	    "supported in this build");
+	rc = pdf_read(buf, len, name, &out->text, &pages, err);
+	pdf_pages_release(&pages);
+	return rc;
 }
 
 /* ---- extraction with lines mapped back ---------------------------- */
@@ -302,10 +304,16 @@ reader_extract_stream(const struct fig_rules *rules, FILE *f,
 		doctext_init(&local);
 		doc = &local;
 	}
-	if (fmt == FIG_IN_HTML)
-		rc = reader_html(b.data, b.len, name, &ro, doc, err);
-	else
-		rc = reader_pdf(b.data, b.len, name, &ro, doc, err);
+	if (fmt == FIG_IN_PDF) {
+		/* pdf.c extracts itself, to give each claim its page */
+		rc = pdf_extract(rules, b.data, b.len, name, opts, cbs, meta,
+		    &doc->text, err);
+		buf_release(&b);
+		if (doc == &local)
+			doctext_release(&local);
+		return rc;
+	}
+	rc = reader_html(b.data, b.len, name, &ro, doc, err);
 	buf_release(&b);
 	if (rc == 0)
 		rc = reader_extract_text(rules, doc, name, opts, cbs, meta, err);

@@ -302,8 +302,11 @@ static const char *const migrations[] = {
 	"	published, line, quote, source_date, source_url, partner\n"
 	"FROM claim_rows WHERE metric <> '';\n",
 	/* 3 -> 4: the comparison base a change's text names ("compared to
-	 * the second half of 2021": 2021-H2), for the diff */
+	 * the second half of 2021": 2021-H2), for the diff; and the page of
+	 * a PDF a claim's quote starts on (NULL for documents without
+	 * pages), part of where a figure came from */
 	"ALTER TABLE claims ADD COLUMN base TEXT NOT NULL DEFAULT '';\n"
+	"ALTER TABLE claims ADD COLUMN page INTEGER;\n"
 	"DROP VIEW series;\n"
 	"DROP VIEW claim_rows;\n"
 	"CREATE VIEW claim_rows AS SELECT\n"
@@ -316,12 +319,12 @@ static const char *const migrations[] = {
 	"	    " REF_ID "), '') AS source_date,\n"
 	"	coalesce(c.source_url, (SELECT url FROM refs WHERE id =\n"
 	"	    " REF_ID "), '') AS source_url,\n"
-	"	t.partner, c.base\n"
+	"	t.partner, c.base, c.page\n"
 	"FROM claims c JOIN documents d ON d.id = c.doc_id\n"
 	"	JOIN timeseries t ON t.id = c.series_id;\n"
 	"CREATE VIEW series AS SELECT metric, entity, period, value, low,\n"
 	"	high, unit, qualifier, period_kind, title AS document, doc_id,\n"
-	"	published, line, quote, source_date, source_url, partner\n"
+	"	published, line, quote, source_date, source_url, partner, page\n"
 	"FROM claim_rows WHERE metric <> '';\n",
 };
 #define STORE_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
@@ -348,9 +351,10 @@ static const char *const stmt_sql[ST_COUNT_] = {
 	" source = ?5, url = ?6 WHERE id = ?1",
 	"INSERT INTO claims (doc_id, series_id, line, quote, value, low, high,"
 	" qualifier, period, period_kind, footnote, sentence, byte_start,"
-	" byte_end, rule, source_date, source_url, base) VALUES (?1, ?2, ?3,"
+	" byte_end, rule, source_date, source_url, base, page) VALUES (?1,"
+	" ?2, ?3,"
 	" ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-	" ?18)",
+	" ?18, ?19)",
 	"INSERT INTO refs (doc_id, number, line, text, date, url) VALUES"
 	" (?1, ?2, ?3, ?4, ?5, ?6)",
 	"SELECT id, path, title, kind, published, sha256, added, source, url,"
@@ -388,7 +392,7 @@ struct series_slot {
  * journal (a copy of each page the statement touches) to undo it
  * alone. */
 #define CLAIM_BATCH 32
-#define CLAIM_PARAMS 18	/* parameters of one claim in the INSERT */
+#define CLAIM_PARAMS 19	/* parameters of one claim in the INSERT */
 #define NO_TEXT ((size_t)-1)
 static const char BOUND_NULL[] = "";
 struct pending {
@@ -396,6 +400,7 @@ struct pending {
 	long line, byte_start, byte_end;
 	double value, low, high;
 	int has_low, has_high;
+	int page;			/* 0: none, stored as NULL */
 	const char *qual, *kind;	/* static names */
 	/* offsets of NUL-terminated strings in arena, or NO_TEXT */
 	size_t quote, period, footnote, sentence, rule, sdate, surl, base;
@@ -1236,6 +1241,12 @@ bind_pending(struct fig_store *s, sqlite3_stmt *st, int base,
 	bind_arena(s, st, base + 16, p->sdate);
 	bind_arena(s, st, base + 17, p->surl);
 	bind_arena(s, st, base + 18, p->base);
+	if (p->page > 0) {
+		sqlite3_bind_int(st, base + 19, p->page);
+		if (st == s->batch)
+			s->bound[base + 18] = NULL;
+	} else
+		bind_null(s, st, base + 19);
 }
 
 /* Drops the claims not yet inserted (the transaction is going away). */
@@ -1338,6 +1349,7 @@ store_claim_insert_src(struct fig_store *s, long long doc_id,
 	    NULL);
 	p->surl = arena_add(s, source_url && *source_url ? source_url : NULL);
 	p->base = arena_add(s, c->base);
+	p->page = c->page;
 	/* Outside a transaction each claim is its own: no waiting. */
 	if (s->npend == CLAIM_BATCH || sqlite3_get_autocommit(s->db))
 		return flush_claims(s, err);
@@ -1608,7 +1620,7 @@ store_each_doc(struct fig_store *s, store_doc_fn fn, void *ctx,
 	"period, period_kind, metric, entity, footnote, sentence, " \
 	"byte_start, byte_end, rule, doc_id, path, title, kind, published, " \
 	"sha256, added, source, url, 0, source_date, source_url, partner, " \
-	"base"
+	"base, page"
 
 static int
 claim_row(const struct walker *w, sqlite3_stmt *st)
@@ -1646,6 +1658,7 @@ claim_row(const struct walker *w, sqlite3_stmt *st)
 	r.source_url = col_text(st, 27);
 	claim_setfield(c->partner, sizeof c->partner, col_text(st, 28));
 	claim_setfield(c->base, sizeof c->base, col_text(st, 29));
+	c->page = sqlite3_column_int(st, 30);	/* NULL reads as 0 */
 	return w->row(w->ctx, &r);
 }
 

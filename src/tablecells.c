@@ -564,6 +564,41 @@ blank(const char *s)
 	return s == NULL || s[0] == '\0';
 }
 
+/* A contents table or an index from row first on: two cells a row, the
+ * second a page (a bare whole number under 1,000) that never goes
+ * down, on three rows or more ("| 4.2 Air and missile defence (AMD) |
+ * 21 |", as a PDF's contents page comes out). Its numbers are pages,
+ * not figures, and its labels no units. */
+static int
+contents_table(const struct fig_tables *t, int first)
+{
+	struct span cells[MAX_CELLS];
+	long last = 0;
+	int rows = 0;
+
+	for (int i = first; i < t->nrows; i++) {
+		const char *s = buf_str(&t->rows[i].text);
+		int n = split_row(s, t->rows[i].text.len, cells, MAX_CELLS);
+		long v = 0;
+
+		if (separator_row(s, cells, n))
+			continue;
+		if (n != 2 || cells[1].len == 0 || cells[1].len > 3)
+			return 0;
+		for (size_t k = 0; k < cells[1].len; k++) {
+			char c = s[cells[1].off + k];
+			if (c < '0' || c > '9')
+				return 0;
+			v = v * 10 + (c - '0');
+		}
+		if (v < last)
+			return 0;
+		last = v;
+		rows++;
+	}
+	return rows >= 3;
+}
+
 int
 tables_flush(struct fig_tables *t, const struct fig_rules *r,
     fig_tcell_fn fn, void *ctx)
@@ -602,6 +637,10 @@ tables_flush(struct fig_tables *t, const struct fig_rules *r,
 	} else
 		hdr = sep;
 	first = hdr;
+	if (contents_table(t, first)) {
+		t->nrows = 0;
+		return 0;
+	}
 	colv = xcalloc(MAX_CELLS, sizeof *colv);
 	colu = xcalloc(MAX_CELLS, sizeof *colu);
 	for (int i = 0; i < hdr; i++) {

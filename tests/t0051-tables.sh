@@ -27,19 +27,19 @@ EOF
 ok "tables: years as columns" "$FIGTRACK" extract "$tmp/cols.md"
 cut -d, -f2- "$tmp/out" > "$tmp/cols.csv"
 cat > "$tmp/want" <<'EOF'
-line,quote,value,low,high,qualifier,unit,period,period_kind,metric,entity,footnote,partner
-9,61.1,61100000000,,,exact,usd,2019,observed,trade.exports.value,RUS,,CHN
-9,57.2,57200000000,,,exact,usd,2020,observed,trade.exports.value,RUS,,CHN
-9,79.3,79300000000,,,exact,usd,2021,observed,trade.exports.value,RUS,,CHN
-9,114.1,114100000000,,,exact,usd,2022,observed,trade.exports.value,RUS,,CHN
-10,49.5,49500000000,,,exact,usd,2019,observed,trade.exports.value,CHN,,RUS
-10,50.6,50600000000,,,exact,usd,2020,observed,trade.exports.value,CHN,,RUS
-10,67.6,67600000000,,,exact,usd,2021,observed,trade.exports.value,CHN,,RUS
-10,76.1,76100000000,,,exact,usd,2022,observed,trade.exports.value,CHN,,RUS
-11,110.8,110800000000,,,exact,usd,2019,observed,trade.turnover.value,CHN+RUS,,
-11,107.8,107800000000,,,exact,usd,2020,observed,trade.turnover.value,CHN+RUS,,
-11,146.9,146900000000,,,exact,usd,2021,observed,trade.turnover.value,CHN+RUS,,
-11,190.3,190300000000,,,exact,usd,2022,observed,trade.turnover.value,CHN+RUS,,
+line,quote,value,low,high,qualifier,unit,period,period_kind,metric,entity,footnote,partner,page
+9,61.1,61100000000,,,exact,usd,2019,observed,trade.exports.value,RUS,,CHN,
+9,57.2,57200000000,,,exact,usd,2020,observed,trade.exports.value,RUS,,CHN,
+9,79.3,79300000000,,,exact,usd,2021,observed,trade.exports.value,RUS,,CHN,
+9,114.1,114100000000,,,exact,usd,2022,observed,trade.exports.value,RUS,,CHN,
+10,49.5,49500000000,,,exact,usd,2019,observed,trade.exports.value,CHN,,RUS,
+10,50.6,50600000000,,,exact,usd,2020,observed,trade.exports.value,CHN,,RUS,
+10,67.6,67600000000,,,exact,usd,2021,observed,trade.exports.value,CHN,,RUS,
+10,76.1,76100000000,,,exact,usd,2022,observed,trade.exports.value,CHN,,RUS,
+11,110.8,110800000000,,,exact,usd,2019,observed,trade.turnover.value,CHN+RUS,,,
+11,107.8,107800000000,,,exact,usd,2020,observed,trade.turnover.value,CHN+RUS,,,
+11,146.9,146900000000,,,exact,usd,2021,observed,trade.turnover.value,CHN+RUS,,,
+11,190.3,190300000000,,,exact,usd,2022,observed,trade.turnover.value,CHN+RUS,,,
 EOF
 head -13 "$tmp/cols.csv" > "$tmp/got"
 same "tables: years as columns, flows and turnover" "$tmp/got" "$tmp/want"

@@ -13,8 +13,8 @@ x,9,almost 80%,80,,80,almost,percent,2030,target,electronics.market.domestic_sha
 on two lines",2023-01-02,,
 x,1,a,-38.25,,,exact,percent,,observed,,,,Alpha note,2022-11,,
 CSV
-# claim records of an export made before the partner column: it is
-# optional; a later one has it
+# claim records of an export made before the partner and page columns:
+# they are optional; a later one has partner, the next page
 ok import-claims "$FIGTRACK" import --db "$a" "$tmp/claims.csv"
 has import-claims-says "$tmp/out" "imported 4 claim records into 3 documents"
 cat > "$tmp/partner.csv" <<'CSV'
@@ -34,11 +34,11 @@ same roundtrip-c "$tmp/three.csv" "$tmp/one.csv"
 
 # what the export holds
 head -1 "$tmp/one.csv" > "$tmp/h"
-eq export-header "$(cat "$tmp/h")" "doc,line,quote,value,low,high,qualifier,unit,period,period_kind,metric,entity,footnote,partner,title,published,source_date,source_url"
-has export-quoted "$tmp/one.csv" '"Zeta, a report",12,"about 30 percent, ""roughly""",30,25,,approx,percent,2021,observed,neon.production.world_share,RUS,7;8,,"Zeta, a report",2022-11,2021-05-03,"https://example.org/a?b=1,2"'
-has export-obs "$tmp/one.csv" "later-figures.csv,2,GACC (General Administration of Customs of China) annual trade data 2020,107760000000,,,exact,usd,2020,observed,trade.turnover.value,CHN+RUS,,,later-figures.csv,2025-01-13,2021-01-14,"
-has export-partner "$tmp/one.csv" "Alpha note,4,57 percent,57,,,exact,percent,2020,observed,semiconductors.imports.share,RUS,,CHN,Alpha note,2022-11,,"
-has export-obs-partner "$tmp/one.csv" ",trade.exports.value,CHN,,RUS,later-figures.csv,"
+eq export-header "$(cat "$tmp/h")" "doc,line,quote,value,low,high,qualifier,unit,period,period_kind,metric,entity,footnote,partner,page,title,published,source_date,source_url"
+has export-quoted "$tmp/one.csv" '"Zeta, a report",12,"about 30 percent, ""roughly""",30,25,,approx,percent,2021,observed,neon.production.world_share,RUS,7;8,,,"Zeta, a report",2022-11,2021-05-03,"https://example.org/a?b=1,2"'
+has export-obs "$tmp/one.csv" "later-figures.csv,2,GACC (General Administration of Customs of China) annual trade data 2020,107760000000,,,exact,usd,2020,observed,trade.turnover.value,CHN+RUS,,,,later-figures.csv,2025-01-13,2021-01-14,"
+has export-partner "$tmp/one.csv" "Alpha note,4,57 percent,57,,,exact,percent,2020,observed,semiconductors.imports.share,RUS,,CHN,,Alpha note,2022-11,,"
+has export-obs-partner "$tmp/one.csv" ",trade.exports.value,CHN,,RUS,,later-figures.csv,"
 
 # filters
 "$FIGTRACK" export --db "$a" --metric trade.turnover.value --entity CHN+RUS > "$tmp/f.csv"

@@ -4,8 +4,9 @@
 # the series list and the document list read as the version that wrote
 # it made them (tests/cases/store/v1.sql, schema version 1), with the
 # first vocabulary's slugs and entity names mapped to the second as
-# ../shared/docs/metrics.md says (tests/cases/store/v1-*.csv). Then
-# adding and removing work on the result.
+# ../shared/docs/metrics.md says (tests/cases/store/v1-*.csv), and every
+# claim gets an empty page (schema 4). Then adding (a PDF too, whose
+# page is kept) and removing work on the result.
 . "$(dirname "$0")/lib.sh"
 cases=$top/tests/cases/store
 db=$tmp/v1.db
@@ -44,6 +45,12 @@ ok export-again "$FIGTRACK" export --db "$db" -o "$tmp/export2.csv"
 same export-again-same "$tmp/export2.csv" "$cases/v1-export.csv"
 eq still-4 "$(sqlite3 "$db" 'PRAGMA user_version')" 4
 
+# migration 3 -> 4: every claim has a page column, NULL (none came from
+# a PDF); the views end with it
+eq page-column "$(sqlite3 "$db" "SELECT count(*) FROM pragma_table_info('claims') WHERE name = 'page'")" 1
+eq page-null "$(sqlite3 "$db" 'SELECT count(*) FROM claims WHERE page IS NOT NULL')" 0
+eq page-in-views "$(sqlite3 "$db" "SELECT count(*) FROM pragma_table_info('series') WHERE name = 'page'") $(sqlite3 "$db" "SELECT count(*) FROM pragma_table_info('claim_rows') WHERE name = 'page'")" "1 1"
+
 # a document added after the migration joins the old series
 printf 'title: After\ndate: 2026-01-01\n---\n# After\n\nIn 2024, Russia supplied about 10 percent of the world'"'"'s neon.\n' > "$tmp/after.md"
 ok add "$FIGTRACK" add --db "$db" "$tmp/after.md"
@@ -51,6 +58,19 @@ ok series-after "$FIGTRACK" series --db "$db" --format csv neon.production.world
 has series-after-new "$tmp/out" "RUS,,2024,10,"
 has series-after-old "$tmp/out" "RUS,,2021,30,"
 eq same-series "$(sqlite3 "$db" "SELECT count(*) FROM timeseries WHERE metric = 'neon.production.world_share' AND entity = 'RUS'")" 1
+
+# a PDF added after the migration keeps its pages
+mkpdf=$top/${BUILD:-build}/tests/mkpdf
+if [ -x "$mkpdf" ]; then
+	printf '# Later\n\nMay 2024\n\nIn 2023, Russia supplied about 12 percent of the world'"'"'s neon.\n' > "$tmp/later.txt"
+	"$mkpdf" "$tmp/later.txt" "$tmp/later.pdf" > /dev/null
+	ok add-pdf "$FIGTRACK" add --db "$db" "$tmp/later.pdf"
+	eq pdf-page "$(sqlite3 "$db" "SELECT page FROM claims WHERE quote = 'about 12 percent'")" 1
+	ok export-pdf "$FIGTRACK" export --db "$db" --metric neon.production.world_share -o "$tmp/neon.csv"
+	has export-pdf-page "$tmp/neon.csv" ",about 12 percent,12,,,approx,percent,2023,observed,neon.production.world_share,RUS,,,1,Later,"
+else
+	fail "add-pdf: $mkpdf is not built (make check builds it)"
+fi
 
 # removing every document leaves no series behind
 for id in $(sqlite3 "$db" 'SELECT id FROM documents'); do

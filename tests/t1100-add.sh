@@ -34,7 +34,7 @@ set -- $quote
 eq add-offset-bytes "$(tail -c +$(($1 + 1)) "$tmp/fn.md" | head -c "$2")" "about 30 percent"
 # the reference behind footnote 12 reaches series and export
 "$FIGTRACK" export --db "$db" > "$tmp/exp.csv"
-has export-source "$tmp/exp.csv" "Footnote test,6,about 30 percent,30,,,approx,percent,2021,observed,neon.production.world_share,RUS,12,,Footnote test,2023-05-01,2022-06-04,https://example.org/neon"
+has export-source "$tmp/exp.csv" "Footnote test,6,about 30 percent,30,,,approx,percent,2021,observed,neon.production.world_share,RUS,12,,,Footnote test,2023-05-01,2022-06-04,https://example.org/neon"
 "$FIGTRACK" series --db "$db" --format csv neon.production.world_share > "$tmp/s.csv"
 has series-source "$tmp/s.csv" ",2022-06-04,https://example.org/neon"
 "$FIGTRACK" series --db "$db" neon.production.world_share > "$tmp/s.txt"
@@ -42,7 +42,7 @@ has series-table-source "$tmp/s.txt" "2022-06-04   https://example.org/neon"
 
 # every claim column stored as extract wrote it
 "$FIGTRACK" extract "$tmp/fn.md" | tail -n +2 | cut -d, -f2- | sort > "$tmp/x"
-tail -n +2 "$tmp/exp.csv" | cut -d, -f2-14 | sort > "$tmp/y"
+tail -n +2 "$tmp/exp.csv" | cut -d, -f2-15 | sort > "$tmp/y"
 same add-equals-extract "$tmp/y" "$tmp/x"
 
 # the same content again: a no-op that says so, under any name

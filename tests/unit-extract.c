@@ -273,7 +273,7 @@ on_claim(void *ctx, const struct fig_claim *c)
 {
 	struct sink *k = ctx;
 	const char *v[CLAIM_NCOLUMNS];
-	char num[4][64];
+	char num[5][64];
 
 	claim_fields(c, v, num);
 	/* quote value unit qualifier low high period kind metric entity fn,

@@ -106,15 +106,15 @@ test_observations(void)
 	out = export_text(s, FIG_FMT_CSV);
 	CHECK_STR(out,
 	    "doc,line,quote,value,low,high,qualifier,unit,period,period_kind,"
-	    "metric,entity,footnote,partner,title,published,source_date,"
+	    "metric,entity,footnote,partner,page,title,published,source_date,"
 	    "source_url\n"
 	    "customs.csv,2,Customs,28.5,,,exact,percent,2021,observed,"
-	    "neon.production.world_share,RUS,,,customs.csv,2023-05,2023-01-15,"
+	    "neon.production.world_share,RUS,,,,customs.csv,2023-05,2023-01-15,"
 	    "\n"
 	    "customs.csv,3,Customs,19,17,,exact,percent,2022,observed,"
-	    "neon.production.world_share,RUS,,,customs.csv,2023-05,2023-05,\n"
+	    "neon.production.world_share,RUS,,,,customs.csv,2023-05,2023-05,\n"
 	    "customs.csv,4,MOFCOM,-1000000000,,,exact,usd,2022-01/2022-05,"
-	    "observed,trade.exports.value,CHN,,RUS,customs.csv,2023-05,2022,\n");
+	    "observed,trade.exports.value,CHN,,RUS,,customs.csv,2023-05,2022,\n");
 	free(out);
 
 	/* the same bytes again: a no-op that says which document */

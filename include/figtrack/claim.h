@@ -57,6 +57,8 @@ struct fig_claim {
 	char footnote[FIG_FOOTNOTE_MAX];/* "108" or "12;13" or "" */
 	char partner[FIG_ENTITY_MAX];	/* the other side: trade partner,
 					   supplier, host country; or "" */
+	int page;		/* 1-based PDF page the quote starts on, or
+				   0 for documents without pages */
 	/* Provenance kept by the store, not part of the CSV record. */
 	char *sentence;		/* owned: the sentence, or NULL */
 	long byte_start;	/* offset of quote in the document */
@@ -103,10 +105,10 @@ int claim_format_parse(const char *s, enum fig_format *f);
 
 /* The record columns, in contract order. */
 extern const char *const claim_columns[];
-#define CLAIM_NCOLUMNS 14
+#define CLAIM_NCOLUMNS 15
 
 /* Fills vals (CLAIM_NCOLUMNS strings, pointing into c or into the
- * caller's scratch buffer numbuf of 4 x 64 bytes). */
+ * caller's scratch buffer numbuf of 5 x 64 bytes). */
 void claim_fields(const struct fig_claim *c, const char **vals,
     char numbuf[][64]);
 

@@ -33,6 +33,8 @@ struct fig_eval_score {
 	/* over the rows with a gold metric: entity, partner, and all three
 	 * of the series key right */
 	int entity_ok, partner_ok, series_ok;
+	/* over the matched rows with a gold page (PDF documents) */
+	int page_ok, page_n;
 	int neg_hits;
 	double precision, recall, f1;
 };
@@ -71,6 +73,13 @@ int eval_score(struct fig_eval *e, const char *path, struct fig_err *err);
  * converted HTML page has them (reader.h). */
 int eval_score_text(struct fig_eval *e, const char *text, size_t len,
     const long *origin, struct fig_err *err);
+
+/* The gold and negative rows were written against src, another rendering
+ * of the document doc (the text a PDF was made from): each row moves to
+ * the line of doc holding the same occurrence (first, second, ...) of
+ * its quote, or to no line when doc has fewer. Call before scoring. */
+void eval_rebase(struct fig_eval *e, const char *src, size_t srclen,
+    const char *doc, size_t doclen);
 
 /* Same value, tolerating float noise. */
 int eval_same_value(double a, double b);

@@ -52,7 +52,8 @@ struct fig_extract_cbs {
 };
 
 /* Reads the document from in (named name in claims and errors) and calls
- * cbs for every claim and reference. meta (may be NULL) is filled as the
+ * cbs for every claim and reference; a PDF (pdf.h) is read whole and its
+ * claims carry their page. meta (may be NULL) is filled as the
  * metadata is read, so it is complete when the first claim arrives if the
  * document states its date in its first lines. Returns 0, or -1 with err
  * set (bad UTF-8, binary data, read error, callback failure, interrupt). */
@@ -110,5 +111,10 @@ int extract_part(const struct fig_rules *rules, FILE *in, const char *name,
 
 int extract_carry_equal(const struct fig_carry *a, const struct fig_carry *b);
 void extract_carry_free(struct fig_carry *c);
+
+/* A stand-alone date line ("November 2022", "30 November 2022",
+ * "2022-11-30"), as the first lines of a document state their date:
+ * 0 with out set, or -1. */
+int extract_date_line(const char *s, size_t n, char out[32]);
 
 #endif

@@ -10,11 +10,11 @@
 #   (d) (a)'s text as one line of BENCH_LINE_MB (default 50) MB: it must
 #       run at the MB/s of the same text with its line breaks;
 # then the instructions per figure (callgrind, on one article set), then
-# the store and diff benchmarks when they are present, and HTML: a page
+# the store, diff and PDF benchmarks when they are present, and HTML: a page
 # of BENCH_HTML_MB (default 20) made of the same text with a site's
 # furniture, converted alone (extract --text) and extracted. Prints
 # figures; fails only when a command fails. BENCH_PARTS picks the parts
-# (default "extract html store diff").
+# (default "extract html store diff pdf").
 set -eu
 fig=${1:-./figtrack}
 case $fig in /*) ;; *) fig=$(pwd)/$fig ;; esac
@@ -26,7 +26,7 @@ MB=${BENCH_MB:-100}
 NEWS_MB=${BENCH_NEWS_MB:-50}
 LINE_MB=${BENCH_LINE_MB:-50}
 FILES=${BENCH_FILES:-20000}
-PARTS=${BENCH_PARTS:-extract html store diff}	# which benchmarks run
+PARTS=${BENCH_PARTS:-extract html store diff pdf}	# which benchmarks run
 HTML_MB=${BENCH_HTML_MB:-20}
 CORES=$(nproc 2>/dev/null || echo 1)
 
@@ -164,7 +164,7 @@ awk -v mb="$hmb" -v tc="$t_conv" -v cc="$c_conv" -v rc="$rss_conv" \
 }'
 ;; esac
 
-for b in store diff; do
+for b in store diff pdf; do
 	case " $PARTS " in *" $b "*) ;; *) continue ;; esac
 	if [ -f "$top/tests/bench/$b.sh" ]; then
 		echo

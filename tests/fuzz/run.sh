@@ -24,7 +24,7 @@ esac
 TIMEOUT=${FUZZ_TIMEOUT:-1}
 TARGETS=${FUZZ_TARGETS:-extract numper rules import html}
 out=build/fuzz
-PKGS="libpcre2-8 sqlite3 libxml-2.0"
+PKGS="libpcre2-8 sqlite3 libxml-2.0 poppler-glib"
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
 CFLAGS="-std=c11 -g -O1 -fno-omit-frame-pointer -Wall -Wextra -Wno-unused-parameter -Wno-string-plus-int -Wno-string-concatenation $SAN"
 CPPFLAGS="-Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(pkg-config --cflags $PKGS 2>/dev/null)"
