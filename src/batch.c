@@ -1,9 +1,10 @@
 /* batch.c: many documents extracted on several threads, handed to one
  * sink in input order (batch.h). Each job records its claims and
- * references; the calling thread replays them. One mutex guards the
- * jobs' queues: a record costs one lock on each side, which is nothing
- * beside the extraction of the figure it holds. */
+ * references, packed in bytes; the calling thread replays them. One
+ * mutex guards the jobs' records: a record costs one lock to write, and
+ * the sink takes all that is there at once. */
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -14,19 +15,24 @@
 
 enum { JOB_WAITING, JOB_RUNNING, JOB_DONE };
 
-struct rec {
+/* A job's records are packed one after another in bytes: a header
+ * (struct packed: its length, claim or reference, the numbers), then
+ * the strings, each ending in a NUL. A claim takes its strings' length
+ * plus about a hundred bytes, so a budget of bytes holds many of them. */
+struct packed {
+	size_t len;		/* the whole record, header included */
 	int is_ref;
-	struct fig_claim c;	/* deep copy (doc stays borrowed) */
-	struct fig_ref r;	/* text and url owned */
-	size_t bytes;
+	const char *doc;	/* borrowed: the document's name */
+	long line, byte_start, byte_end;
+	double value, low, high;
+	int has_low, has_high, qual, kind, page, has_sentence, number;
 };
 
 struct job {
 	int state;
 	int skip;		/* the sink dropped it: stop early */
-	struct rec *recs;
-	size_t head, nrecs, cap;
-	size_t pending;		/* bytes recorded, not yet replayed */
+	struct fig_buf data;	/* packed records */
+	size_t rd;		/* data[0, rd) has been replayed */
 	int rc;
 	struct fig_err err;
 };
@@ -48,70 +54,151 @@ struct batch {
 struct slot {
 	struct batch *b;
 	struct job *j;
+	struct fig_buf tmp;	/* the record being packed */
 };
 
 static void
-rec_release(struct rec *r)
+add_str(struct fig_buf *b, const char *s)
 {
-	if (r->is_ref) {
-		free((char *)r->r.text);
-		free((char *)r->r.url);
-	} else
-		claim_release(&r->c);
+	buf_adds(b, s ? s : "");
+	buf_addc(b, '\0');
 }
 
-/* Appends r to j's queue and waits while j is too far ahead of the
- * sink. Returns -1 when the job is to stop (dropped, batch stopped). */
+/* Reads the next NUL-ended string of a packed record. */
+static const char *
+next_str(const char **p)
+{
+	const char *s = *p;
+
+	*p += strlen(s) + 1;
+	return s;
+}
+
+/* Appends the packed record in s->tmp to the job's data and waits while
+ * the job is too far ahead of the sink. Returns -1 when the job is to
+ * stop (dropped, batch stopped). */
 static int
-record(struct slot *s, struct rec *r)
+record(struct slot *s)
 {
 	struct batch *b = s->b;
 	struct job *j = s->j;
-	int rc = 0;
 
+	((struct packed *)(void *)s->tmp.data)->len = s->tmp.len;
 	pthread_mutex_lock(&b->mu);
 	if (j->skip || b->stop) {
 		pthread_mutex_unlock(&b->mu);
-		rec_release(r);
 		return err_set(&j->err, FIG_EINTR, NULL, 0, 0, "stopped");
 	}
-	if (j->nrecs == j->cap) {
-		j->cap = j->cap ? 2 * j->cap : 64;
-		j->recs = xrealloc(j->recs, j->cap * sizeof *j->recs);
-	}
-	j->recs[j->nrecs++] = *r;
-	j->pending += r->bytes;
+	/* records stay aligned for their header */
+	while (j->data.len % sizeof(double) != 0)
+		buf_addc(&j->data, '\0');
+	buf_add(&j->data, s->tmp.data, s->tmp.len);
 	pthread_cond_signal(&b->more);
-	while (j->pending > FIG_BATCH_AHEAD && !j->skip && !b->stop)
+	while (j->data.len - j->rd > FIG_BATCH_AHEAD && !j->skip && !b->stop)
 		pthread_cond_wait(&b->room, &b->mu);
 	pthread_mutex_unlock(&b->mu);
-	return rc;
+	return 0;
 }
 
 static int
 record_claim(void *ctx, const struct fig_claim *c)
 {
-	struct rec r;
+	struct slot *s = ctx;
+	struct packed h;
 
-	memset(&r, 0, sizeof r);
-	claim_copy(&r.c, c);
-	r.bytes = sizeof r + strlen(c->quote ? c->quote : "") +
-	    strlen(c->sentence ? c->sentence : "");
-	return record(ctx, &r);
+	memset(&h, 0, sizeof h);
+	h.doc = c->doc;
+	h.line = c->line;
+	h.byte_start = c->byte_start;
+	h.byte_end = c->byte_end;
+	h.value = c->value;
+	h.low = c->low;
+	h.high = c->high;
+	h.has_low = c->has_low;
+	h.has_high = c->has_high;
+	h.qual = (int)c->qual;
+	h.kind = (int)c->kind;
+	h.page = c->page;
+	h.has_sentence = c->sentence != NULL;
+	buf_reset(&s->tmp);
+	buf_add(&s->tmp, (const char *)&h, sizeof h);
+	add_str(&s->tmp, c->quote);
+	add_str(&s->tmp, c->sentence);
+	add_str(&s->tmp, c->unit);
+	add_str(&s->tmp, c->period);
+	add_str(&s->tmp, c->metric);
+	add_str(&s->tmp, c->entity);
+	add_str(&s->tmp, c->footnote);
+	add_str(&s->tmp, c->partner);
+	add_str(&s->tmp, c->rule);
+	add_str(&s->tmp, c->base);
+	return record(s);
 }
 
 static int
 record_ref(void *ctx, const struct fig_ref *ref)
 {
-	struct rec r;
+	struct slot *s = ctx;
+	struct packed h;
 
-	memset(&r, 0, sizeof r);
-	r.is_ref = 1;
-	r.r = *ref;
-	r.r.text = xstrdup(ref->text ? ref->text : "");
-	r.r.url = xstrdup(ref->url ? ref->url : "");
-	r.bytes = sizeof r + strlen(r.r.text) + strlen(r.r.url);
-	return record(ctx, &r);
+	memset(&h, 0, sizeof h);
+	h.is_ref = 1;
+	h.number = ref->number;
+	h.line = ref->line;
+	buf_reset(&s->tmp);
+	buf_add(&s->tmp, (const char *)&h, sizeof h);
+	add_str(&s->tmp, ref->text);
+	add_str(&s->tmp, ref->date);
+	add_str(&s->tmp, ref->url);
+	return record(s);
+}
+
+/* Hands the packed record p to the sink. */
+static int
+replay_one(const struct fig_batch_sink *sink, void *sctx, const char *p)
+{
+	const struct packed *h = (const struct packed *)(const void *)p;
+	const char *q = p + sizeof *h;
+
+	if (h->is_ref) {
+		struct fig_ref r;
+		memset(&r, 0, sizeof r);
+		r.number = h->number;
+		r.line = h->line;
+		r.text = next_str(&q);
+		snprintf(r.date, sizeof r.date, "%s", next_str(&q));
+		r.url = next_str(&q);
+		return sink->cbs.on_ref ? sink->cbs.on_ref(sctx, &r) : 0;
+	} else {
+		struct fig_claim c;
+		const char *sentence;
+		claim_init(&c);
+		c.doc = h->doc;
+		c.line = h->line;
+		c.byte_start = h->byte_start;
+		c.byte_end = h->byte_end;
+		c.value = h->value;
+		c.low = h->low;
+		c.high = h->high;
+		c.has_low = h->has_low;
+		c.has_high = h->has_high;
+		c.qual = (enum fig_qual)h->qual;
+		c.kind = (enum fig_pkind)h->kind;
+		c.page = h->page;
+		c.quote = (char *)next_str(&q);
+		sentence = next_str(&q);
+		c.sentence = h->has_sentence ? (char *)sentence : NULL;
+		claim_setfield(c.unit, sizeof c.unit, next_str(&q));
+		claim_setfield(c.period, sizeof c.period, next_str(&q));
+		claim_setfield(c.metric, sizeof c.metric, next_str(&q));
+		claim_setfield(c.entity, sizeof c.entity, next_str(&q));
+		claim_setfield(c.footnote, sizeof c.footnote, next_str(&q));
+		claim_setfield(c.partner, sizeof c.partner, next_str(&q));
+		claim_setfield(c.rule, sizeof c.rule, next_str(&q));
+		claim_setfield(c.base, sizeof c.base, next_str(&q));
+		/* quote and sentence are the record's: nothing to release */
+		return sink->cbs.on_claim ? sink->cbs.on_claim(sctx, &c) : 0;
+	}
 }
 
 static void *
@@ -138,11 +225,13 @@ worker(void *arg)
 
 		s.b = b;
 		s.j = j;
+		buf_init(&s.tmp);
 		cbs.on_claim = record_claim;
 		cbs.on_ref = record_ref;
 		cbs.ctx = &s;
 		err_clear(&j->err);
 		rc = b->work(b->wctx, i, &cbs, &j->err);
+		buf_release(&s.tmp);
 
 		pthread_mutex_lock(&b->mu);
 		j->rc = rc;
@@ -235,13 +324,12 @@ static int
 replay(struct batch *b, int i, const struct fig_batch_sink *sink, void *sctx)
 {
 	struct job *j = &b->jobs[i];
+	struct fig_buf got = FIG_BUF_INIT;
 	int begun = 0, skip = 0, stop = 0;
 
 	pthread_mutex_lock(&b->mu);
 	for (;;) {
-		struct rec r;
-
-		while (j->head == j->nrecs && j->state != JOB_DONE)
+		while (j->rd == j->data.len && j->state != JOB_DONE)
 			pthread_cond_wait(&b->more, &b->mu);
 		if (!begun) {
 			int rc;
@@ -258,24 +346,21 @@ replay(struct batch *b, int i, const struct fig_batch_sink *sink, void *sctx)
 				pthread_cond_broadcast(&b->room);
 			}
 		}
-		if (j->head == j->nrecs) {
+		if (j->rd == j->data.len) {
 			if (j->state == JOB_DONE)
 				break;
 			continue;
 		}
-		r = j->recs[j->head++];
-		j->pending -= r.bytes;
-		if (j->head == j->nrecs)
-			j->head = j->nrecs = 0;
+		/* what the job has recorded so far, taken at once (records
+		 * start 8-aligned, as they are in data) */
+		buf_reset(&got);
+		buf_add(&got, j->data.data + j->rd, j->data.len - j->rd);
+		j->rd = j->data.len = 0;
 		pthread_cond_broadcast(&b->room);
 		pthread_mutex_unlock(&b->mu);
-		if (!skip) {
-			int rc = 0;
-			if (r.is_ref && sink->cbs.on_ref)
-				rc = sink->cbs.on_ref(sctx, &r.r);
-			else if (!r.is_ref && sink->cbs.on_claim)
-				rc = sink->cbs.on_claim(sctx, &r.c);
-			if (rc != 0) {
+		for (size_t at = 0; at < got.len && !skip; ) {
+			const struct packed *h = (const void *)(got.data + at);
+			if (replay_one(sink, sctx, got.data + at) != 0) {
 				skip = stop = 1;
 				pthread_mutex_lock(&b->mu);
 				j->skip = 1;
@@ -283,11 +368,16 @@ replay(struct batch *b, int i, const struct fig_batch_sink *sink, void *sctx)
 				pthread_cond_broadcast(&b->room);
 				pthread_mutex_unlock(&b->mu);
 			}
+			at += h->len;
+			at = (at + sizeof(double) - 1) / sizeof(double) *
+			    sizeof(double);
 		}
-		rec_release(&r);
 		pthread_mutex_lock(&b->mu);
 	}
 	pthread_mutex_unlock(&b->mu);
+	buf_release(&got);
+	/* the job is over: its buffer too */
+	buf_release(&j->data);
 	if (stop)
 		return 1;
 	if (!skip && sink->end && sink->end(sctx, i, j->rc, &j->err) != 0)
@@ -314,7 +404,7 @@ batch_run(int n, int jobs, fig_batch_work work, void *wctx,
 	b.jobs = xmalloc((size_t)n * sizeof *b.jobs);
 	memset(b.jobs, 0, (size_t)n * sizeof *b.jobs);
 	b.n = n;
-	b.window = 2 * jobs;
+	b.window = jobs + 1;
 	b.work = work;
 	b.wctx = wctx;
 	tids = xmalloc((size_t)jobs * sizeof *tids);
@@ -340,11 +430,8 @@ batch_run(int n, int jobs, fig_batch_work work, void *wctx,
 	pthread_mutex_unlock(&b.mu);
 	for (int t = 0; t < nt; t++)
 		pthread_join(tids[t], NULL);
-	for (int i = 0; i < n; i++) {
-		for (size_t k = b.jobs[i].head; k < b.jobs[i].nrecs; k++)
-			rec_release(&b.jobs[i].recs[k]);
-		free(b.jobs[i].recs);
-	}
+	for (int i = 0; i < n; i++)
+		buf_release(&b.jobs[i].data);
 	free(b.jobs);
 	free(tids);
 	pthread_cond_destroy(&b.more);

@@ -22,9 +22,11 @@
 #include "figtrack/buf.h"
 #include "figtrack/extract.h"
 
-#define PART_MIN (4LL << 20)	/* a part is at least this long ... */
-#define PART_WARM (256LL << 10)	/* ... with this much context before it
-				   (at most half a part) */
+#define PART_MIN (1LL << 20)	/* a part is at least this long ... */
+#define PART_WARM (64LL << 10)	/* ... with this much context before it
+				   (at most a quarter of a part): news
+				   settles its context in a few paragraphs,
+				   and a part that did not is redone */
 #define SCAN_CHUNK (1 << 20)
 
 struct split {
@@ -240,12 +242,15 @@ extract_path_jobs(const struct fig_rules *r, const char *path,
 
 	if (size < 0 || (f = fopen(path, "rb")) == NULL)
 		return extract_path(r, path, opts, cbs, meta, err);
+	/* parts small enough that the claims of one fit what a job may
+	 * hold ahead of the sink (FIG_BATCH_AHEAD), so that every thread
+	 * keeps working */
 	want = (int)(size / min);
-	if (want > 4 * jobs)
-		want = 4 * jobs;
+	if (want > 256)
+		want = 256;
 	memset(&sp, 0, sizeof sp);
 	sp.parts = xmalloc((size_t)want * sizeof *sp.parts);
-	sp.n = plan(f, size, want, min / 2 < PART_WARM ? min / 2 : PART_WARM,
+	sp.n = plan(f, size, want, min / 4 < PART_WARM ? min / 4 : PART_WARM,
 	    sp.parts);
 	/* FIGTRACK_SPLIT_DEBUG: the parts and the parts redone, on
 	 * stderr (for the tests) */

@@ -184,6 +184,7 @@ struct xstate {
 	 * NULL until then, no_entity when it names none */
 	const char *title_entity;
 	pcre2_match_context *mctx;	/* for searches of our own limits */
+	int head_only;		/* reading a document's head for a part */
 	struct fig_buf ctx;	/* a sentence with the figure marked */
 	/* where a topic pattern's match that holds the figure's marker may
 	 * start at the latest: the marker, unless the text itself writes
@@ -3806,6 +3807,20 @@ long_piece_line(struct xstate *x, struct reader *rd)
 	long long line_doc = rd->doc;
 	int more = 1, skip = 0, first = 1;
 
+	if (x->meta_state == META_START) {
+		/* a line this long opens no metadata block unless it starts
+		 * as one ("title: ..."), as meta_line decides */
+		const char *t = rd->line.data;
+		size_t tn = rd->line.len;
+		if (rd->lineno == 1 && tn >= 3 && memcmp(t, "\xEF\xBB\xBF", 3)
+		    == 0) {
+			t += 3;
+			tn -= 3;
+		}
+		t = text_trim(t, &tn);
+		if (!known_key(t, tn))
+			x->meta_state = META_DONE;
+	}
 	if (x->meta_state != META_DONE || x->mode != MODE_BODY ||
 	    (x->opts && x->opts->lossy)) {
 		struct fig_buf whole = FIG_BUF_INIT;
@@ -3951,6 +3966,12 @@ feed(struct xstate *x, struct reader *rd, long long stop)
 
 	while (stop < 0 || rd->off < stop) {
 		const char *s;
+
+		/* a part's look at the document's head: done once the
+		 * metadata and the lines that may date it are read */
+		if (x->head_only && x->meta_state == META_DONE && rd->lineno >=
+		    DATE_LINES)
+			return 0;
 		size_t n, rawlen, bad, lead = 0;
 		long long grew = 0;
 
@@ -4380,6 +4401,7 @@ extract_part(const struct fig_rules *r, FILE *in, const char *name,
 		}
 		memset(&hr, 0, sizeof hr);
 		hr.in = in;
+		head.head_only = 1;
 		rc = feed(&head, &hr, part->warm < HEAD_BYTES ? part->warm :
 		    HEAD_BYTES);
 		if (rc == 1)

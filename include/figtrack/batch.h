@@ -29,10 +29,11 @@ struct fig_batch_sink {
 	int (*end)(void *ctx, int i, int rc, const struct fig_err *err);
 };
 
-/* A job's claims wait in memory until the sink takes them; a job more
- * than this far ahead of the sink pauses, so memory stays bounded
- * whatever the documents' size. */
-#define FIG_BATCH_AHEAD (4u << 20)
+/* A job's claims wait in memory, packed (about 100 bytes and their
+ * strings each), until the sink takes them; a job more than this far
+ * ahead of the sink pauses, and no more than jobs + 1 documents are in
+ * hand at once, so memory stays bounded whatever the documents' size. */
+#define FIG_BATCH_AHEAD (8u << 20)
 
 /* Runs documents 0..n-1 with `jobs` threads (1: no threads, each
  * document extracted straight into the sink). Returns 0 when every
