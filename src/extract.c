@@ -1790,7 +1790,7 @@ entity_name(const struct fig_rules *r, const char *s, size_t n, char *out,
 		const char *part;
 		while (j < n && s[j] != ',' && s[j] != '&' && s[j] != '/' &&
 		    s[j] != '-' && !(j + 5 <= n && memcmp(s + j, " and ", 5)
-		    == 0))
+		    == 0) && !(j + 6 <= n && memcmp(s + j, " plus ", 6) == 0))
 			j++;
 		k = j - i;
 		part = text_trim(s + i, &k);
@@ -1804,7 +1804,8 @@ entity_name(const struct fig_rules *r, const char *s, size_t n, char *out,
 				buf_addc(&b, '+');
 			buf_adds(&b, e);
 		}
-		i = j + (j + 5 <= n && memcmp(s + j, " and ", 5) == 0 ? 5 : 1);
+		i = j + (j + 5 <= n && memcmp(s + j, " and ", 5) == 0 ? 5 :
+		    j + 6 <= n && memcmp(s + j, " plus ", 6) == 0 ? 6 : 1);
 	}
 	claim_setfield(out, on, buf_str(&b));
 	buf_release(&b);
