@@ -22,13 +22,14 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # value+unit F1 (quantities issue): 0.979 over the 65 documents when raised
 at_least "value+unit F1" "$f1" 0.97
 # the labels (issue 12), measured on the 65 documents after the labels,
-# quantities and tables work met, and "A plus B" read as both: period
-# 0.828, metric 0.841, entity 0.925, partner 0.901, series key 0.808
+# quantities and tables work met, "A plus B" read as both, "a slight dip
+# of" and "on month and N on year" read: period 0.828, metric 0.850,
+# entity 0.925, partner 0.901, series key 0.817
 at_least "period" "$(score period)" 0.82
-at_least "metric" "$(score metric)" 0.83
+at_least "metric" "$(score metric)" 0.845
 at_least "entity" "$(score entity)" 0.92
 at_least "partner" "$(score partner)" 0.89
-at_least "series key" "$(score 'series key')" 0.80
+at_least "series key" "$(score 'series key')" 0.81
 eq "corpus: 65 documents" "$(grep -c '^65 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
