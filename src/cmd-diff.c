@@ -632,26 +632,6 @@ write_records(FILE *out, enum fig_format fmt, const struct fig_diff *d,
 
 /* ---- options ---- */
 
-static int
-parse_tolerance(const char *s, double *out)
-{
-	char *end;
-	double v;
-
-	errno = 0;
-	v = strtod(s, &end);
-	if (end == s || errno != 0)
-		return -1;
-	if (*end == '%') {
-		v /= 100;
-		end++;
-	}
-	if (*end != '\0' || !isfinite(v) || v < 0)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 /* "revised", "any", or class names joined by commas, into a bit per
  * class. */
 static int
@@ -728,7 +708,7 @@ cmd_diff(int argc, char **argv)
 			o.since = optarg;
 			break;
 		case 't':
-			if (parse_tolerance(optarg, &o.tolerance) != 0)
+			if (diff_parse_tolerance(optarg, &o.tolerance) != 0)
 				return cmd_usage_error(cmd, "--tolerance '%s' is "
 				    "not a relative difference such as 0.005 or "
 				    "0.5%%", optarg);

@@ -308,26 +308,6 @@ change_text(const struct fig_diff_row *r)
 
 /* --- the command ---------------------------------------------------------- */
 
-static int
-parse_tolerance(const char *s, double *out)
-{
-	char *end;
-	double v;
-
-	errno = 0;
-	v = strtod(s, &end);
-	if (end == s || errno != 0)
-		return -1;
-	if (*end == '%') {
-		v /= 100;
-		end++;
-	}
-	if (*end != '\0' || !isfinite(v) || v < 0)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 /* The oldest dated report, else the oldest undated one. */
 static int
 pick_report(void *ctx, const struct fig_doc *d)
@@ -434,7 +414,7 @@ cmd_report(int argc, char **argv)
 			since = optarg;
 			break;
 		case 't':
-			if (parse_tolerance(optarg, &tolerance) != 0)
+			if (diff_parse_tolerance(optarg, &tolerance) != 0)
 				return cmd_usage_error(cmd, "--tolerance '%s' is "
 				    "not a relative difference such as 0.005 or "
 				    "0.5%%", optarg);

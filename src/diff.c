@@ -6,6 +6,7 @@
  * kept small (ids and offsets, not pointers and copies). Moving the
  * figures into the keys' order, so that the rows of one baseline
  * figure would read neighbouring memory, cost as much as it saved. */
+#include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -1580,4 +1581,24 @@ diff_row_fields(const struct fig_diff_row *r, const char **v,
 		v[20] = num(nb[9], r->change_rel);
 	v[21] = r->latest ? "1" : "0";
 	v[27] = r->partner;
+}
+
+int
+diff_parse_tolerance(const char *s, double *out)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (end == s || errno != 0)
+		return -1;
+	if (*end == '%') {
+		v /= 100;
+		end++;
+	}
+	if (*end != '\0' || !isfinite(v) || v < 0)
+		return -1;
+	*out = v;
+	return 0;
 }

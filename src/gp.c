@@ -14,6 +14,7 @@
 
 #include "figtrack/gp.h"
 #include "figtrack/period.h"
+#include "figtrack/text.h"
 
 const char gp_install_hint[] =
     "install it with 'sudo apt-get install gnuplot-nox' (Debian, Ubuntu), "
@@ -89,38 +90,6 @@ gp_period_x(const char *p, double *x)
 
 /* --- escaping and names ------------------------------------------------ */
 
-/* Decodes the UTF-8 character at s (NUL-terminated). Returns its length
- * and sets *cp, or 0 when the bytes are not well-formed UTF-8 (overlong,
- * surrogate, above U+10FFFF, truncated). */
-static size_t
-u8_decode(const unsigned char *s, unsigned long *cp)
-{
-	size_t n;
-	unsigned long c, min;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
-		n = 2; c = s[0] & 0x1F; min = 0x80;
-	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
-		n = 3; c = s[0] & 0x0F; min = 0x800;
-	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
-		n = 4; c = s[0] & 0x07; min = 0x10000;
-	} else
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		return 0;
-	*cp = c;
-	return n;
-}
-
 /* A character that moves or hides text: C0/C1 controls, DEL, the Unicode
  * line and paragraph separators. */
 static int
@@ -139,7 +108,7 @@ gp_quote(struct fig_buf *b, const char *str)
 
 	buf_addc(b, '\'');
 	while (*s) {
-		if ((n = u8_decode(s, &cp)) == 0) {
+		if ((n = text_utf8_decode(s, &cp)) == 0) {
 			buf_adds(b, "\xEF\xBF\xBD");
 			s++;
 			continue;
@@ -175,7 +144,7 @@ gp_file_name(struct fig_buf *b, const char *str)
 	while (*s) {
 		char c;
 
-		n = u8_decode(s, &cp);
+		n = text_utf8_decode(s, &cp);
 		if (n > 1 && !is_control(cp) && !is_hidden(cp)) {
 			if (b->len - start + n > GP_NAME_MAX)
 				break;

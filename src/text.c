@@ -266,3 +266,32 @@ text_trim(const char *s, size_t *len)
 	*len = n;
 	return s;
 }
+
+size_t
+text_utf8_decode(const unsigned char *s, unsigned long *cp)
+{
+	size_t n;
+	unsigned long c, min;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		n = 2; c = s[0] & 0x1F; min = 0x80;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		n = 3; c = s[0] & 0x0F; min = 0x800;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		n = 4; c = s[0] & 0x07; min = 0x10000;
+	} else
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = c << 6 | (s[i] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return n;
+}

@@ -86,6 +86,10 @@ struct fig_diff_opts {
 
 #define FIG_DIFF_TOLERANCE 0.005
 
+/* Parses a --tolerance: a relative difference ("0.005") or a percentage
+ * ("0.5%"), not negative. Returns 0 and sets *out, or -1. */
+int diff_parse_tolerance(const char *s, double *out);
+
 /* Counts of what went in and what came out. */
 struct fig_diff_stats {
 	size_t baseline;	/* baseline figures with a metric */

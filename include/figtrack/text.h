@@ -67,6 +67,11 @@ text_word_bytes(uint64_t w)
  * else -1 with *bad set to the offset of the first bad byte. */
 int text_utf8_check(const char *s, size_t len, size_t *bad);
 
+/* Decodes the UTF-8 character at s (NUL-terminated). Returns its length
+ * and sets *cp, or 0 when the bytes are not well-formed UTF-8 (overlong,
+ * surrogate, above U+10FFFF, truncated). */
+size_t text_utf8_decode(const unsigned char *s, unsigned long *cp);
+
 /* Appends s[0..len) to out with every invalid sequence replaced by
  * U+FFFD. */
 void text_utf8_lossy(struct fig_buf *out, const char *s, size_t len);
