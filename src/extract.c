@@ -665,6 +665,18 @@ static const char *title_entity(struct xstate *x);
 static const char *first_entity(struct xstate *x, size_t from, size_t to);
 static void find_actors(struct xstate *x);
 
+/* The publication date as a period: its year, or with month set its
+ * month where the date has one. */
+static void
+publication(const struct xstate *x, int month, char period[FIG_PERIOD_LEN])
+{
+	if (month && x->pub_month)
+		snprintf(period, FIG_PERIOD_LEN, "%04d-%02d",
+		    x->pub_year % 10000, x->pub_month);
+	else
+		snprintf(period, FIG_PERIOD_LEN, "%04d", x->pub_year % 10000);
+}
+
 /* Makes period p ("since February 2022") the run from it to the
  * publication date, in p's own unit: a year runs to the publication year,
  * anything shorter to its month. Without a publication date, or when p
@@ -676,11 +688,7 @@ since_publication(const struct xstate *x, char period[FIG_PERIOD_LEN])
 
 	if (!x->pub_year || strchr(period, '/'))
 		return;
-	if (strlen(period) == 4 || !x->pub_month)
-		snprintf(now, sizeof now, "%04d", x->pub_year % 10000);
-	else
-		snprintf(now, sizeof now, "%04d-%02d", x->pub_year % 10000,
-		    x->pub_month);
+	publication(x, strlen(period) > 4, now);
 	if ((strlen(period) == 4) == (strlen(now) == 4) &&
 	    period_cmp(period, now) < 0 &&
 	    period_interval(period, now, out) == 0)
@@ -1262,7 +1270,8 @@ base_period(struct xstate *x, int qi, char period[FIG_PERIOD_LEN])
  * it in its clause ("now" after that date meaning the present), a date
  * after it in its clause, a date in another clause of the sentence, the
  * date an earlier sentence of the paragraph set, a date anywhere later in
- * the sentence, and for the present tense the year of publication. */
+ * the sentence, for a decision reported the month of publication, and
+ * for the present tense the year of publication. */
 /* Is mention m (a "now") inside an aside between commas before figure
  * q: "In 2022, the third and fourth lines, now held by Hong Kong and
  * Kazakhstan, were taken by the Netherlands and Germany (3% each)"? It
@@ -1278,6 +1287,16 @@ aside(const char *c, const struct mention *m, const struct qrec *q)
 		return 0;
 	for (i = m->end; i < q->q.start; i++)
 		if (c[i] == ',')
+			return 1;
+	return 0;
+}
+
+/* Does sentence si report a decision ("raised its key rate")? */
+static int
+has_event(const struct xstate *x, int si)
+{
+	for (int i = 0; i < x->nm; i++)
+		if (x->m[i].sent == si && x->m[i].role == FIG_PR_EVENT)
 			return 1;
 	return 0;
 }
@@ -1329,7 +1348,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	}
 	/* "In 2020, ... 57 percent"; "in 2019 and now has three" */
 	if (present && x->pub_year && (!before || own_clause(c, present, q))) {
-		snprintf(period, FIG_PERIOD_LEN, "%04d", x->pub_year % 10000);
+		publication(x, 0, period);
 		return;
 	}
 	if (own_clause(c, before, q)) {
@@ -1367,9 +1386,16 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		use_mention(after, period, kind);
 		return;
 	}
+	/* a decision a news lead reports, with no date of its own ("The
+	 * bank raised its key rate by 25 basis points to 2.25%"): of the
+	 * month of publication, which the report is news of */
+	if (x->pub_year && has_event(x, q->sent)) {
+		publication(x, 1, period);
+		return;
+	}
 	/* present tense: the year of publication */
 	if (x->pub_year && !is_past(x, q->sent)) {
-		snprintf(period, FIG_PERIOD_LEN, "%04d", x->pub_year % 10000);
+		publication(x, 0, period);
 		return;
 	}
 	/* past tense: the date of the paragraph just before when that was

@@ -163,8 +163,10 @@ enum fig_prole {
 	FIG_PR_RELATIVE,	/* "last year": publication year + offset */
 	FIG_PR_RECALL,		/* "in the reporting period": the period the
 				   last date phrase of the document named */
-	FIG_PR_UNDATED		/* "before the war": a time with no date,
+	FIG_PR_UNDATED,		/* "before the war": a time with no date,
 				   which no earlier date may stand for */
+	FIG_PR_EVENT		/* "raised its key rate": a decision a news
+				   lead reports, of the publication month */
 };
 
 /* A country's fiscal year: "IND 4 end" in a [period] rule's fiscal key
