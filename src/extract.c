@@ -1301,6 +1301,17 @@ has_event(const struct xstate *x, int si)
 	return 0;
 }
 
+/* Does the date after figure q open the next item of a list of dated
+ * figures, q's own date before it with no comma between ("in April by 7%
+ * compared to March, in May by 11%")? */
+static int
+next_item(const char *c, const struct mention *before, const struct qrec *q,
+    const struct mention *after)
+{
+	return before && !memchr(c + before->end, ',', q->q.start -
+	    before->end) && memchr(c + q->q.end, ',', after->start - q->q.end);
+}
+
 static void
 choose_period(struct xstate *x, int qi, const struct mention *carry,
     char period[FIG_PERIOD_LEN], enum fig_pkind *kind)
@@ -1342,7 +1353,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	    ((after->role == FIG_PR_DEADLINE && wa <= DEADLINE_WORDS &&
 	    !(clause_break(c, q->q.end, after->start) &&
 	    (own_clause(c, present, q) || own_clause(c, before, q)))) ||
-	    wa <= ANCHOR_WORDS)) {
+	    (wa <= ANCHOR_WORDS && !next_item(c, before, q, after)))) {
 		use_mention(after, period, kind);
 		return;
 	}
