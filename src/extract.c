@@ -1318,7 +1318,8 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 {
 	const struct qrec *q = &x->qs[qi];
 	const char *c = x->clean.data;
-	const struct mention *before = NULL, *after = NULL, *present = NULL;
+	const struct mention *before = NULL, *after = NULL, *present = NULL,
+	    *moved = NULL;
 	size_t next_q = x->csent[q->sent].end;
 	int wa = 0;
 
@@ -1339,6 +1340,8 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 			else if (dating(m)) {
 				before = m;
 				present = NULL;	/* only "now" after the date */
+				if (carries(m))
+					moved = m;
 			}
 		} else if (m->start >= q->q.end && !after && dating(m))
 			after = m;
@@ -1372,8 +1375,13 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		use_mention(after, period, kind);
 		return;
 	}
+	/* in another clause, a date the text moved to, not a comparison's
+	 * base looking back from it ("22.5 million tons in 2023-24 from 28
+	 * million tons a year earlier, while output is set to decrease to
+	 * 28.2 million tons"), unless the figure is a base too ("from 39.2
+	 * million tons") */
 	if (before) {
-		use_mention(before, period, kind);
+		use_mention(moved && !q->base ? moved : before, period, kind);
 		return;
 	}
 	/* the date an earlier sentence of the paragraph set; a duration
@@ -2740,12 +2748,12 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	c.high = q->q.high;
 	c.qual = q->q.qual;
 	claim_setfield(c.unit, sizeof c.unit, q->q.unit_name);
+	q->base = rules_match(r, &r->baseline, x->ctx.data, x->ctx.len, 0, 0,
+	    x->md, NULL) > 0;
 	choose_period(x, qi, carry, c.period, &c.kind);
-	if (rules_match(r, &r->baseline, x->ctx.data, x->ctx.len, 0, 0, x->md,
-	    NULL) > 0) {
+	if (q->base) {
 		c.kind = FIG_PK_BASELINE;
 		base_period(x, qi, c.period);
-		q->base = 1;
 	} else {
 		/* the base a change is measured against, where named */
 		base_period(x, qi, c.base);
