@@ -183,6 +183,10 @@ struct xstate {
 	/* the first entity the title names, looked up when first needed:
 	 * NULL until then, no_entity when it names none */
 	const char *title_entity;
+	/* the date the title names, looked up when first needed: 0 until
+	 * then, 1 when title_period holds it, -1 when it names none */
+	int title_dated;
+	char title_period[FIG_PERIOD_LEN];
 	pcre2_match_context *mctx;	/* for searches of our own limits */
 	int head_only;		/* reading a document's head for a part */
 	struct fig_buf ctx;	/* a sentence with the figure marked */
@@ -662,6 +666,7 @@ kind_of(struct xstate *x, enum fig_prole role, int year, int sent)
 static const char no_entity[] = "";
 static int run_ends_later(const struct xstate *x, const char *p);
 static const char *title_entity(struct xstate *x);
+static const char *title_date(struct xstate *x);
 static const char *first_entity(struct xstate *x, size_t from, size_t to);
 static void find_actors(struct xstate *x);
 
@@ -1412,9 +1417,15 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		publication(x, 1, period);
 		return;
 	}
-	/* present tense: the year of publication */
+	/* present tense: the year of publication, or the date the title
+	 * gives the news of ("IRENA counts 345.5 GW of new solar capacity
+	 * in 2023" published in March 2024: "China drove most of the
+	 * growth with 216.9 GW") */
 	if (x->pub_year && !is_past(x, q->sent)) {
-		publication(x, 0, period);
+		if (title_date(x))
+			memcpy(period, x->title_period, FIG_PERIOD_LEN);
+		else
+			publication(x, 0, period);
 		return;
 	}
 	/* past tense: the date of the paragraph just before when that was
@@ -1623,6 +1634,60 @@ title_entity(struct xstate *x)
 		x->title_entity = e ? e : no_entity;
 	}
 	return x->title_entity == no_entity ? NULL : x->title_entity;
+}
+
+/* The period of date phrase pr of the title, which x->md holds, into p:
+ * 0, or -1 when it is none a text's figures could be of. */
+static int
+title_phrase(struct xstate *x, const struct fig_periodrule *pr,
+    const char *ent, char p[FIG_PERIOD_LEN])
+{
+	if (pr->role != FIG_PR_ANCHOR || period_is_since(pr, x->md))
+		return -1;
+	if (pr->g_fy > 0 || pr->nfiscal > 0)
+		return period_fiscal(pr, x->md, ent, x->pub_year,
+		    x->pub_month, p);
+	return period_from_match(pr, x->md, p);
+}
+
+/* The date the title names ("IRENA counts 345.5 GW of new solar capacity
+ * in 2023", "India's fiscal deficit for 2020-21 ..."): the news of a
+ * year, the year of publication or the one before, not a run to
+ * publication; NULL when it names none, or the text has no date. */
+static const char *
+title_date(struct xstate *x)
+{
+	const struct fig_rules *r = x->r;
+	const struct fig_re *re[2] = { &r->periods_year, &r->periods_word };
+	const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+	const char *t = x->title_from_meta || x->title_headline ?
+	    x->meta->title : "", *ent;
+	size_t n = strlen(t), best = 0;
+
+	if (x->title_dated != 0)
+		return x->title_dated > 0 ? x->title_period : NULL;
+	x->title_dated = -1;
+	if (!x->pub_year)
+		return NULL;
+	ent = title_entity(x);
+	/* the phrase reaching furthest, as in a sentence ("for 2020-21",
+	 * not "for 2020") */
+	for (int i = 0; i < 2; i++)
+		for (size_t at = 0; rules_match(r, re[i], t, n, at, 0, x->md,
+		    NULL) > 0; at = ov[0] + 1) {
+			PCRE2_SPTR mark = pcre2_get_mark(x->md);
+			int k = mark ? atoi((const char *)mark) : -1, y;
+			char p[FIG_PERIOD_LEN];
+			if (k < 0 || k >= r->nperiods || ov[1] <= best ||
+			    title_phrase(x, &r->periods[k], ent, p) != 0)
+				continue;
+			best = ov[1];
+			y = period_year(p);
+			x->title_dated = y >= x->pub_year - 1 &&
+			    y <= x->pub_year && !run_ends_later(x, p) ? 1 : -1;
+			memcpy(x->title_period, p, FIG_PERIOD_LEN);
+		}
+	return x->title_dated > 0 ? x->title_period : NULL;
 }
 
 /* The end of the stretch of s[from..to) before its first comma,
@@ -4347,6 +4412,7 @@ carry_restore(struct xstate *x, struct reader *rd, const struct fig_carry *c)
 	x->title_from_meta = c->title_from_meta;
 	x->title_headline = c->title_headline;
 	x->title_entity = NULL;
+	x->title_dated = 0;
 	x->mode = c->mode;
 	x->meta_state = c->meta_state;
 	buf_reset(&x->ref);
