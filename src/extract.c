@@ -1185,10 +1185,22 @@ use_mention(const struct mention *m, char period[FIG_PERIOD_LEN],
 
 static void build_context(struct xstate *x, const struct qrec *q);
 
+/* Does the word "than" stand in s[a..b)? */
+static int
+has_than(const char *s, size_t a, size_t b)
+{
+	for (size_t i = a; i + 4 <= b; i++)
+		if (strncasecmp(s + i, "than", 4) == 0 && (i == 0 ||
+		    s[i - 1] == ' ') && (i + 4 == b || s[i + 4] == ' '))
+			return 1;
+	return 0;
+}
+
 /* Is mention m, after figure qi and another figure of its sentence,
  * the date of a comparison base standing just before it ("rose 20% to
- * $120 billion, up from $98.7 billion in 2021"): the base's own date,
- * which dates nothing else? Leaves x->ctx as it found it (qi's). */
+ * $120 billion, up from $98.7 billion in 2021", "rose 15.7%, faster
+ * than a 10% increase in May"): the base's own date, which dates nothing
+ * else? Leaves x->ctx as it found it (qi's). */
 static int
 base_date(struct xstate *x, int qi, const struct mention *m)
 {
@@ -1201,6 +1213,8 @@ base_date(struct xstate *x, int qi, const struct mention *m)
 	if (bi < 0 || words_between(x->clean.data, x->qs[bi].q.end,
 	    m->start) > ANCHOR_WORDS || x->r->baseline.code == NULL)
 		return 0;
+	if (has_than(x->clean.data, q->q.end, x->qs[bi].q.start))
+		return 1;
 	build_context(x, &x->qs[bi]);
 	rc = rules_match(x->r, &x->r->baseline, x->ctx.data, x->ctx.len, 0,
 	    0, x->md, NULL) > 0;
