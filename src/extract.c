@@ -1185,6 +1185,22 @@ use_mention(const struct mention *m, char period[FIG_PERIOD_LEN],
 
 static void build_context(struct xstate *x, const struct qrec *q);
 
+/* Does s[a..b) open a bracket it does not close? A date after it is an
+ * aside's, which dates only what the brackets hold ("covering 35,6% of
+ * demand (it was 27,5% in October 2022)"). */
+static int
+opens_bracket(const char *s, size_t a, size_t b)
+{
+	int depth = 0;
+
+	for (size_t i = a; i < b; i++)
+		if (s[i] == '(')
+			depth++;
+		else if (s[i] == ')' && depth > 0)
+			depth--;
+	return depth > 0;
+}
+
 /* Does the word "than" stand in s[a..b)? */
 static int
 has_than(const char *s, size_t a, size_t b)
@@ -1362,7 +1378,8 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 				if (carries(m))
 					moved = m;
 			}
-		} else if (m->start >= q->q.end && !after && dating(m))
+		} else if (m->start >= q->q.end && !after && dating(m) &&
+		    !opens_bracket(c, q->q.end, m->start))
 			after = m;
 	}
 	if (after)
