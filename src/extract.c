@@ -1201,6 +1201,23 @@ opens_bracket(const char *s, size_t a, size_t b)
 	return depth > 0;
 }
 
+/* Is mention m, before figure qi, the date of a comparison base just
+ * before it ("dropped from 4.9 in 2022 to 4.5"), which dates no figure
+ * but a base? */
+static int
+after_base(const struct xstate *x, int qi, const struct mention *m)
+{
+	int bi = -1;
+
+	for (int i = qi - 1; i >= 0 && x->qs[i].sent == x->qs[qi].sent; i--)
+		if (x->qs[i].q.end <= m->start) {
+			bi = i;
+			break;
+		}
+	return bi >= 0 && x->qs[bi].base && words_between(x->clean.data,
+	    x->qs[bi].q.end, m->start) <= ANCHOR_WORDS;
+}
+
 /* Does the word "than" stand in s[a..b)? */
 static int
 has_than(const char *s, size_t a, size_t b)
@@ -1372,7 +1389,8 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		if (m->end <= q->q.start) {
 			if (m->role == FIG_PR_PRESENT && !aside(c, m, q))
 				present = m;
-			else if (dating(m)) {
+			else if (dating(m) && (q->base ||
+			    !after_base(x, qi, m))) {
 				before = m;
 				present = NULL;	/* only "now" after the date */
 				if (carries(m))
