@@ -1031,8 +1031,10 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		if ((mm->period[0] || mm->blank) && mm->role != FIG_PR_BASELINE) {
 			ld->year = mention_year(mm);
 			memcpy(ld->period, mm->period, sizeof ld->period);
+			/* a day without a year ("On 23 February") is dated
+			 * from publication, as "last month" is */
 			ld->relative = mm->role == FIG_PR_RELATIVE ||
-			    mm->thisyear;
+			    mm->thisyear || mm->part == 'D';
 		}
 		mm->kind = kind_of(x, mm->role, mention_year(mm), si);
 		if (mm->kind == FIG_PK_OBSERVED && mm->role != FIG_PR_BASELINE

@@ -522,9 +522,11 @@ period_match_days(const struct fig_periodrule *pr, pcre2_match_data *md,
 		if ((k = group(md, "day", t, sizeof t)) <= 0)
 			return 0;
 		*from = atoi(t);
-	} else
+	} else if (pr->g_day > 0 && (k = group(md, "day", t, sizeof t)) > 0)
+		*from = *to = atoi(t);	/* one day: "on 23 February" */
+	else
 		return 0;
-	return *from >= 1 && *to > *from && *to <= 31;
+	return *from >= 1 && *to >= *from && *to <= 31;
 }
 
 /* A year of two or four digits ("24", "2024"), or -1. */
