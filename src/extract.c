@@ -1373,7 +1373,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	const struct qrec *q = &x->qs[qi];
 	const char *c = x->clean.data;
 	const struct mention *before = NULL, *after = NULL, *present = NULL,
-	    *moved = NULL;
+	    *moved = NULL, *same = NULL;
 	size_t next_q = x->csent[q->sent].end;
 	int wa = 0;
 
@@ -1388,6 +1388,8 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		const struct mention *m = &x->m[i];
 		if (m->sent != q->sent)
 			continue;
+		if (m->role == FIG_PR_BASELINE && m->offset)
+			same = m;
 		if (m->end <= q->q.start) {
 			if (m->role == FIG_PR_PRESENT && !aside(c, m, q))
 				present = m;
@@ -1459,6 +1461,13 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	    (!clause_break(c, q->q.end, next_q) &&
 	    !base_date(x, qi, after)))) {
 		use_mention(after, period, kind);
+		return;
+	}
+	/* a change on "the same period last year" is of the period the
+	 * text named last ("shows a fall of 3,3% on the same period of last
+	 * year") */
+	if (same && x->has_recall && !(q->q.unit && q->q.unit->duration)) {
+		use_mention(&x->recall, period, kind);
 		return;
 	}
 	/* a decision a news lead reports, with no date of its own ("The
