@@ -1203,21 +1203,24 @@ opens_bracket(const char *s, size_t a, size_t b)
 	return depth > 0;
 }
 
-/* Is mention m, before figure qi, the date of a comparison base just
- * before it ("dropped from 4.9 in 2022 to 4.5"), which dates no figure
- * but a base? */
+/* Is mention m the date of a comparison's base just before it ("as
+ * against 99.3 MT in 2019", "from 71.4 MT in 2019")? Such a date is
+ * the base's own: it is no date the next sentence or paragraph takes
+ * ("Japan's output fell 16.2 per cent, as against 99.3 MT in 2019." then
+ * "The US registered a 17.2 per cent fall"), nor a later figure of its
+ * sentence but a base ("dropped from 4.9 in 2022 to 4.5"). */
 static int
-after_base(const struct xstate *x, int qi, const struct mention *m)
+base_own_date(const struct xstate *x, const struct mention *m)
 {
-	int bi = -1;
+	const struct qrec *before = NULL;
 
-	for (int i = qi - 1; i >= 0 && x->qs[i].sent == x->qs[qi].sent; i--)
-		if (x->qs[i].q.end <= m->start) {
-			bi = i;
-			break;
-		}
-	return bi >= 0 && x->qs[bi].base && words_between(x->clean.data,
-	    x->qs[bi].q.end, m->start) <= ANCHOR_WORDS;
+	for (int i = 0; i < x->nq; i++) {
+		const struct qrec *q = &x->qs[i];
+		if (q->sent == m->sent && q->q.end <= m->start)
+			before = q;
+	}
+	return before && before->base && words_between(x->clean.data,
+	    before->q.end, m->start) <= ANCHOR_WORDS;
 }
 
 /* Does the word "than" stand in s[a..b)? */
@@ -1394,7 +1397,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 			if (m->role == FIG_PR_PRESENT && !aside(c, m, q))
 				present = m;
 			else if (dating(m) && (q->base ||
-			    !after_base(x, qi, m))) {
+			    !base_own_date(x, m))) {
 				before = m;
 				present = NULL;	/* only "now" after the date */
 				if (carries(m))
@@ -3403,25 +3406,6 @@ set_carries(struct xstate *x, const struct fig_block *b, int nsent,
 		x->next_carry = *carry;
 		x->has_next_carry = 1;
 	}
-}
-
-/* Is mention m the date of a comparison's base just before it ("as
- * against 99.3 MT in 2019", "from 71.4 MT in 2019")? Such a date is
- * the base's own: it is no date the next sentence or paragraph takes
- * ("Japan's output fell 16.2 per cent, as against 99.3 MT in 2019." then
- * "The US registered a 17.2 per cent fall"). */
-static int
-base_own_date(const struct xstate *x, const struct mention *m)
-{
-	const struct qrec *before = NULL;
-
-	for (int i = 0; i < x->nq; i++) {
-		const struct qrec *q = &x->qs[i];
-		if (q->sent == m->sent && q->q.end <= m->start)
-			before = q;
-	}
-	return before && before->base && words_between(x->clean.data,
-	    before->q.end, m->start) <= ANCHOR_WORDS;
 }
 
 /* The dates of a block with no figures, which still date what follows
