@@ -49,3 +49,18 @@ In January-October 2023 consumption fell by 3.2%.
 The industrial index shows a fall of 3.3% on the same period of last year.
 DOC
 eq "periods: a change on the same period" "$(period "$tmp/same.md" "a fall of 3.3%")" 2023-01/2023-10
+
+# a time before the one reported, alone in its paragraph, dates nothing
+# of the next paragraph: the news comes back from it
+cat > "$tmp/back.md" <<'DOC'
+---
+title: India's fiscal deficit stays in check
+date: 2025-11-01
+---
+
+In the first half of the previous fiscal year, the deficit was 29.4% of the target.
+
+Along with the jump in capex came a modest 2.8% rise in gross tax collections.
+DOC
+eq "periods: a time looked back to is no next paragraph's" "$(period "$tmp/back.md" "2.8% rise")" ""
+eq "periods: ... but its own" "$(period "$tmp/back.md" "29.4%")" 2024-04/2024-09
