@@ -928,6 +928,19 @@ month_year(const struct xstate *x, const struct lastdate *ld, int month)
 
 static int carries(const struct mention *m);
 
+/* Does cue re match in mention mm's sentence, outside mm (the goal word
+ * is not the phrase itself: "by 2030" is one)? */
+static int
+cue_around(struct xstate *x, const struct fig_re *re, const struct mention *mm)
+{
+	const char *c = x->clean.data;
+
+	return re->code && (rules_match(x->r, re, c, mm->start,
+	    x->csent[mm->sent].start, 0, x->md, NULL) > 0 ||
+	    rules_match(x->r, re, c, x->csent[mm->sent].end, mm->end, 0, x->md,
+	    NULL) > 0);
+}
+
 /* Finds the date phrases of sentence si in the cleaned block. */
 static int
 find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
@@ -1045,18 +1058,18 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		 * deadline ("a plan ... aimed for 90 nm by the end of
 		 * 2022"), which without one is the time reached ("by 2020
 		 * was employing") */
-		if ((mm->role == FIG_PR_ANCHOR && mm->kind ==
+		if (((mm->role == FIG_PR_ANCHOR && mm->kind ==
 		    FIG_PK_FORECAST) || (mm->role == FIG_PR_DEADLINE &&
-		    mm->kind == FIG_PK_OBSERVED)) {
-			/* the goal word is not the phrase itself: "by 2030"
-			 * is one */
-			const struct fig_re *t = &x->r->target;
-			if (rules_match(x->r, t, x->clean.data, mm->start,
-			    x->csent[si].start, 0, x->md, NULL) > 0 ||
-			    rules_match(x->r, t, x->clean.data,
-			    x->csent[si].end, mm->end, 0, x->md, NULL) > 0)
-				mm->kind = FIG_PK_TARGET;
-		}
+		    mm->kind == FIG_PK_OBSERVED)) &&
+		    cue_around(x, &x->r->target, mm))
+			mm->kind = FIG_PK_TARGET;
+		/* a goal date an outlook foresees ("China is expected to
+		 * rank second in capacity growth by 2026") is a forecast,
+		 * unless a goal word says it is a goal */
+		else if (mm->role == FIG_PR_DEADLINE && mm->kind ==
+		    FIG_PK_TARGET && cue_around(x, &x->r->forecast, mm) &&
+		    !cue_around(x, &x->r->target, mm))
+			mm->kind = FIG_PK_FORECAST;
 		if ((mm->role == FIG_PR_ANCHOR || mm->role == FIG_PR_ANAPHOR ||
 		    mm->role == FIG_PR_RELATIVE) && (mm->period[0] ||
 		    mm->blank) && !mm->since && !mm->looks_back &&

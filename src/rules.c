@@ -1940,6 +1940,8 @@ build(struct loader *L)
 				re = &r->past;
 			else if (strcmp(s->name, "target") == 0)
 				re = &r->target;
+			else if (strcmp(s->name, "forecast") == 0)
+				re = &r->forecast;
 			else if (strcmp(s->name, "ability") == 0)
 				re = &r->ability;
 			else if (strcmp(s->name, "baseline") == 0)
@@ -2299,6 +2301,7 @@ rules_free(struct fig_rules *r)
 	re_free(&r->abbrev);
 	re_free(&r->past);
 	re_free(&r->target);
+	re_free(&r->forecast);
 	re_free(&r->ability);
 	re_free(&r->baseline);
 	re_free(&r->pair);

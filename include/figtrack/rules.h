@@ -355,6 +355,7 @@ struct fig_rules {
 	struct fig_re abbrev;		/* words whose "." ends no sentence */
 	struct fig_re past;		/* past-tense cue in a sentence */
 	struct fig_re target;		/* words that make a date a goal */
+	struct fig_re forecast;		/* an outlook: a goal date foreseen */
 	struct fig_re ability;		/* what can be done now: no goal */
 	struct fig_re baseline;		/* the figure is a comparison base */
 	struct fig_re pair;		/* "the two countries": the last two
