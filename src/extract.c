@@ -183,6 +183,10 @@ struct xstate {
 	/* the first entity the title names, looked up when first needed:
 	 * NULL until then, no_entity when it names none */
 	const char *title_entity;
+	/* the date the title names, looked up when first needed: 0 until
+	 * then, 1 when title_period holds it, -1 when it names none */
+	int title_dated;
+	char title_period[FIG_PERIOD_LEN];
 	pcre2_match_context *mctx;	/* for searches of our own limits */
 	int head_only;		/* reading a document's head for a part */
 	struct fig_buf ctx;	/* a sentence with the figure marked */
@@ -662,8 +666,21 @@ kind_of(struct xstate *x, enum fig_prole role, int year, int sent)
 static const char no_entity[] = "";
 static int run_ends_later(const struct xstate *x, const char *p);
 static const char *title_entity(struct xstate *x);
+static const char *title_date(struct xstate *x);
 static const char *first_entity(struct xstate *x, size_t from, size_t to);
 static void find_actors(struct xstate *x);
+
+/* The publication date as a period: its year, or with month set its
+ * month where the date has one. */
+static void
+publication(const struct xstate *x, int month, char period[FIG_PERIOD_LEN])
+{
+	if (month && x->pub_month)
+		snprintf(period, FIG_PERIOD_LEN, "%04d-%02d",
+		    x->pub_year % 10000, x->pub_month);
+	else
+		snprintf(period, FIG_PERIOD_LEN, "%04d", x->pub_year % 10000);
+}
 
 /* Makes period p ("since February 2022") the run from it to the
  * publication date, in p's own unit: a year runs to the publication year,
@@ -676,11 +693,7 @@ since_publication(const struct xstate *x, char period[FIG_PERIOD_LEN])
 
 	if (!x->pub_year || strchr(period, '/'))
 		return;
-	if (strlen(period) == 4 || !x->pub_month)
-		snprintf(now, sizeof now, "%04d", x->pub_year % 10000);
-	else
-		snprintf(now, sizeof now, "%04d-%02d", x->pub_year % 10000,
-		    x->pub_month);
+	publication(x, strlen(period) > 4, now);
 	if ((strlen(period) == 4) == (strlen(now) == 4) &&
 	    period_cmp(period, now) < 0 &&
 	    period_interval(period, now, out) == 0)
@@ -915,6 +928,19 @@ month_year(const struct xstate *x, const struct lastdate *ld, int month)
 
 static int carries(const struct mention *m);
 
+/* Does cue re match in mention mm's sentence, outside mm (the goal word
+ * is not the phrase itself: "by 2030" is one)? */
+static int
+cue_around(struct xstate *x, const struct fig_re *re, const struct mention *mm)
+{
+	const char *c = x->clean.data;
+
+	return re->code && (rules_match(x->r, re, c, mm->start,
+	    x->csent[mm->sent].start, 0, x->md, NULL) > 0 ||
+	    rules_match(x->r, re, c, x->csent[mm->sent].end, mm->end, 0, x->md,
+	    NULL) > 0);
+}
+
 /* Finds the date phrases of sentence si in the cleaned block. */
 static int
 find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
@@ -1018,8 +1044,10 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		if ((mm->period[0] || mm->blank) && mm->role != FIG_PR_BASELINE) {
 			ld->year = mention_year(mm);
 			memcpy(ld->period, mm->period, sizeof ld->period);
+			/* a day without a year ("On 23 February") is dated
+			 * from publication, as "last month" is */
 			ld->relative = mm->role == FIG_PR_RELATIVE ||
-			    mm->thisyear;
+			    mm->thisyear || mm->part == 'D';
 		}
 		mm->kind = kind_of(x, mm->role, mention_year(mm), si);
 		if (mm->kind == FIG_PK_OBSERVED && mm->role != FIG_PR_BASELINE
@@ -1030,18 +1058,18 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		 * deadline ("a plan ... aimed for 90 nm by the end of
 		 * 2022"), which without one is the time reached ("by 2020
 		 * was employing") */
-		if ((mm->role == FIG_PR_ANCHOR && mm->kind ==
+		if (((mm->role == FIG_PR_ANCHOR && mm->kind ==
 		    FIG_PK_FORECAST) || (mm->role == FIG_PR_DEADLINE &&
-		    mm->kind == FIG_PK_OBSERVED)) {
-			/* the goal word is not the phrase itself: "by 2030"
-			 * is one */
-			const struct fig_re *t = &x->r->target;
-			if (rules_match(x->r, t, x->clean.data, mm->start,
-			    x->csent[si].start, 0, x->md, NULL) > 0 ||
-			    rules_match(x->r, t, x->clean.data,
-			    x->csent[si].end, mm->end, 0, x->md, NULL) > 0)
-				mm->kind = FIG_PK_TARGET;
-		}
+		    mm->kind == FIG_PK_OBSERVED)) &&
+		    cue_around(x, &x->r->target, mm))
+			mm->kind = FIG_PK_TARGET;
+		/* a goal date an outlook foresees ("China is expected to
+		 * rank second in capacity growth by 2026") is a forecast,
+		 * unless a goal word says it is a goal */
+		else if (mm->role == FIG_PR_DEADLINE && mm->kind ==
+		    FIG_PK_TARGET && cue_around(x, &x->r->forecast, mm) &&
+		    !cue_around(x, &x->r->target, mm))
+			mm->kind = FIG_PK_FORECAST;
 		if ((mm->role == FIG_PR_ANCHOR || mm->role == FIG_PR_ANAPHOR ||
 		    mm->role == FIG_PR_RELATIVE) && (mm->period[0] ||
 		    mm->blank) && !mm->since && !mm->looks_back &&
@@ -1172,10 +1200,58 @@ use_mention(const struct mention *m, char period[FIG_PERIOD_LEN],
 
 static void build_context(struct xstate *x, const struct qrec *q);
 
+/* Does s[a..b) open a bracket it does not close? A date after it is an
+ * aside's, which dates only what the brackets hold ("covering 35,6% of
+ * demand (it was 27,5% in October 2022)"). */
+static int
+opens_bracket(const char *s, size_t a, size_t b)
+{
+	int depth = 0;
+
+	for (size_t i = a; i < b; i++)
+		if (s[i] == '(')
+			depth++;
+		else if (s[i] == ')' && depth > 0)
+			depth--;
+	return depth > 0;
+}
+
+/* Is mention m the date of a comparison's base just before it ("as
+ * against 99.3 MT in 2019", "from 71.4 MT in 2019")? Such a date is
+ * the base's own: it is no date the next sentence or paragraph takes
+ * ("Japan's output fell 16.2 per cent, as against 99.3 MT in 2019." then
+ * "The US registered a 17.2 per cent fall"), nor a later figure of its
+ * sentence but a base ("dropped from 4.9 in 2022 to 4.5"). */
+static int
+base_own_date(const struct xstate *x, const struct mention *m)
+{
+	const struct qrec *before = NULL;
+
+	for (int i = 0; i < x->nq; i++) {
+		const struct qrec *q = &x->qs[i];
+		if (q->sent == m->sent && q->q.end <= m->start)
+			before = q;
+	}
+	return before && before->base && words_between(x->clean.data,
+	    before->q.end, m->start) <= ANCHOR_WORDS;
+}
+
+/* Does the word "than" stand in s[a..b)? */
+static int
+has_than(const char *s, size_t a, size_t b)
+{
+	for (size_t i = a; i + 4 <= b; i++)
+		if (strncasecmp(s + i, "than", 4) == 0 && (i == 0 ||
+		    s[i - 1] == ' ') && (i + 4 == b || s[i + 4] == ' '))
+			return 1;
+	return 0;
+}
+
 /* Is mention m, after figure qi and another figure of its sentence,
  * the date of a comparison base standing just before it ("rose 20% to
- * $120 billion, up from $98.7 billion in 2021"): the base's own date,
- * which dates nothing else? Leaves x->ctx as it found it (qi's). */
+ * $120 billion, up from $98.7 billion in 2021", "rose 15.7%, faster
+ * than a 10% increase in May"): the base's own date, which dates nothing
+ * else? Leaves x->ctx as it found it (qi's). */
 static int
 base_date(struct xstate *x, int qi, const struct mention *m)
 {
@@ -1188,6 +1264,8 @@ base_date(struct xstate *x, int qi, const struct mention *m)
 	if (bi < 0 || words_between(x->clean.data, x->qs[bi].q.end,
 	    m->start) > ANCHOR_WORDS || x->r->baseline.code == NULL)
 		return 0;
+	if (has_than(x->clean.data, q->q.end, x->qs[bi].q.start))
+		return 1;
 	build_context(x, &x->qs[bi]);
 	rc = rules_match(x->r, &x->r->baseline, x->ctx.data, x->ctx.len, 0,
 	    0, x->md, NULL) > 0;
@@ -1262,7 +1340,8 @@ base_period(struct xstate *x, int qi, char period[FIG_PERIOD_LEN])
  * it in its clause ("now" after that date meaning the present), a date
  * after it in its clause, a date in another clause of the sentence, the
  * date an earlier sentence of the paragraph set, a date anywhere later in
- * the sentence, and for the present tense the year of publication. */
+ * the sentence, for a decision reported the month of publication, and
+ * for the present tense the year of publication. */
 /* Is mention m (a "now") inside an aside between commas before figure
  * q: "In 2022, the third and fourth lines, now held by Hong Kong and
  * Kazakhstan, were taken by the Netherlands and Germany (3% each)"? It
@@ -1282,13 +1361,35 @@ aside(const char *c, const struct mention *m, const struct qrec *q)
 	return 0;
 }
 
+/* Does sentence si report a decision ("raised its key rate")? */
+static int
+has_event(const struct xstate *x, int si)
+{
+	for (int i = 0; i < x->nm; i++)
+		if (x->m[i].sent == si && x->m[i].role == FIG_PR_EVENT)
+			return 1;
+	return 0;
+}
+
+/* Does the date after figure q open the next item of a list of dated
+ * figures, q's own date before it with no comma between ("in April by 7%
+ * compared to March, in May by 11%")? */
+static int
+next_item(const char *c, const struct mention *before, const struct qrec *q,
+    const struct mention *after)
+{
+	return before && !memchr(c + before->end, ',', q->q.start -
+	    before->end) && memchr(c + q->q.end, ',', after->start - q->q.end);
+}
+
 static void
 choose_period(struct xstate *x, int qi, const struct mention *carry,
     char period[FIG_PERIOD_LEN], enum fig_pkind *kind)
 {
 	const struct qrec *q = &x->qs[qi];
 	const char *c = x->clean.data;
-	const struct mention *before = NULL, *after = NULL, *present = NULL;
+	const struct mention *before = NULL, *after = NULL, *present = NULL,
+	    *moved = NULL, *same = NULL;
 	size_t next_q = x->csent[q->sent].end;
 	int wa = 0;
 
@@ -1303,14 +1404,20 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		const struct mention *m = &x->m[i];
 		if (m->sent != q->sent)
 			continue;
+		if (m->role == FIG_PR_BASELINE && m->offset)
+			same = m;
 		if (m->end <= q->q.start) {
 			if (m->role == FIG_PR_PRESENT && !aside(c, m, q))
 				present = m;
-			else if (dating(m)) {
+			else if (dating(m) && (q->base ||
+			    !base_own_date(x, m))) {
 				before = m;
 				present = NULL;	/* only "now" after the date */
+				if (carries(m))
+					moved = m;
 			}
-		} else if (m->start >= q->q.end && !after && dating(m))
+		} else if (m->start >= q->q.end && !after && dating(m) &&
+		    !opens_bracket(c, q->q.end, m->start))
 			after = m;
 	}
 	if (after)
@@ -1323,13 +1430,13 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	    ((after->role == FIG_PR_DEADLINE && wa <= DEADLINE_WORDS &&
 	    !(clause_break(c, q->q.end, after->start) &&
 	    (own_clause(c, present, q) || own_clause(c, before, q)))) ||
-	    wa <= ANCHOR_WORDS)) {
+	    (wa <= ANCHOR_WORDS && !next_item(c, before, q, after)))) {
 		use_mention(after, period, kind);
 		return;
 	}
 	/* "In 2020, ... 57 percent"; "in 2019 and now has three" */
 	if (present && x->pub_year && (!before || own_clause(c, present, q))) {
-		snprintf(period, FIG_PERIOD_LEN, "%04d", x->pub_year % 10000);
+		publication(x, 0, period);
 		return;
 	}
 	if (own_clause(c, before, q)) {
@@ -1342,8 +1449,13 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		use_mention(after, period, kind);
 		return;
 	}
+	/* in another clause, a date the text moved to, not a comparison's
+	 * base looking back from it ("22.5 million tons in 2023-24 from 28
+	 * million tons a year earlier, while output is set to decrease to
+	 * 28.2 million tons"), unless the figure is a base too ("from 39.2
+	 * million tons") */
 	if (before) {
-		use_mention(before, period, kind);
+		use_mention(moved && !q->base ? moved : before, period, kind);
 		return;
 	}
 	/* the date an earlier sentence of the paragraph set; a duration
@@ -1367,9 +1479,29 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		use_mention(after, period, kind);
 		return;
 	}
-	/* present tense: the year of publication */
+	/* a change on "the same period last year" is of the period the
+	 * text named last ("shows a fall of 3,3% on the same period of last
+	 * year") */
+	if (same && x->has_recall && !(q->q.unit && q->q.unit->duration)) {
+		use_mention(&x->recall, period, kind);
+		return;
+	}
+	/* a decision a news lead reports, with no date of its own ("The
+	 * bank raised its key rate by 25 basis points to 2.25%"): of the
+	 * month of publication, which the report is news of */
+	if (x->pub_year && has_event(x, q->sent)) {
+		publication(x, 1, period);
+		return;
+	}
+	/* present tense: the year of publication, or the date the title
+	 * gives the news of ("IRENA counts 345.5 GW of new solar capacity
+	 * in 2023" published in March 2024: "China drove most of the
+	 * growth with 216.9 GW") */
 	if (x->pub_year && !is_past(x, q->sent)) {
-		snprintf(period, FIG_PERIOD_LEN, "%04d", x->pub_year % 10000);
+		if (title_date(x))
+			memcpy(period, x->title_period, FIG_PERIOD_LEN);
+		else
+			publication(x, 0, period);
 		return;
 	}
 	/* past tense: the date of the paragraph just before when that was
@@ -1578,6 +1710,60 @@ title_entity(struct xstate *x)
 		x->title_entity = e ? e : no_entity;
 	}
 	return x->title_entity == no_entity ? NULL : x->title_entity;
+}
+
+/* The period of date phrase pr of the title, which x->md holds, into p:
+ * 0, or -1 when it is none a text's figures could be of. */
+static int
+title_phrase(struct xstate *x, const struct fig_periodrule *pr,
+    const char *ent, char p[FIG_PERIOD_LEN])
+{
+	if (pr->role != FIG_PR_ANCHOR || period_is_since(pr, x->md))
+		return -1;
+	if (pr->g_fy > 0 || pr->nfiscal > 0)
+		return period_fiscal(pr, x->md, ent, x->pub_year,
+		    x->pub_month, p);
+	return period_from_match(pr, x->md, p);
+}
+
+/* The date the title names ("IRENA counts 345.5 GW of new solar capacity
+ * in 2023", "India's fiscal deficit for 2020-21 ..."): the news of a
+ * year, the year of publication or the one before, not a run to
+ * publication; NULL when it names none, or the text has no date. */
+static const char *
+title_date(struct xstate *x)
+{
+	const struct fig_rules *r = x->r;
+	const struct fig_re *re[2] = { &r->periods_year, &r->periods_word };
+	const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+	const char *t = x->title_from_meta || x->title_headline ?
+	    x->meta->title : "", *ent;
+	size_t n = strlen(t), best = 0;
+
+	if (x->title_dated != 0)
+		return x->title_dated > 0 ? x->title_period : NULL;
+	x->title_dated = -1;
+	if (!x->pub_year)
+		return NULL;
+	ent = title_entity(x);
+	/* the phrase reaching furthest, as in a sentence ("for 2020-21",
+	 * not "for 2020") */
+	for (int i = 0; i < 2; i++)
+		for (size_t at = 0; rules_match(r, re[i], t, n, at, 0, x->md,
+		    NULL) > 0; at = ov[0] + 1) {
+			PCRE2_SPTR mark = pcre2_get_mark(x->md);
+			int k = mark ? atoi((const char *)mark) : -1, y;
+			char p[FIG_PERIOD_LEN];
+			if (k < 0 || k >= r->nperiods || ov[1] <= best ||
+			    title_phrase(x, &r->periods[k], ent, p) != 0)
+				continue;
+			best = ov[1];
+			y = period_year(p);
+			x->title_dated = y >= x->pub_year - 1 &&
+			    y <= x->pub_year && !run_ends_later(x, p) ? 1 : -1;
+			memcpy(x->title_period, p, FIG_PERIOD_LEN);
+		}
+	return x->title_dated > 0 ? x->title_period : NULL;
 }
 
 /* The end of the stretch of s[from..to) before its first comma,
@@ -2703,12 +2889,12 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	c.high = q->q.high;
 	c.qual = q->q.qual;
 	claim_setfield(c.unit, sizeof c.unit, q->q.unit_name);
+	q->base = rules_match(r, &r->baseline, x->ctx.data, x->ctx.len, 0, 0,
+	    x->md, NULL) > 0;
 	choose_period(x, qi, carry, c.period, &c.kind);
-	if (rules_match(r, &r->baseline, x->ctx.data, x->ctx.len, 0, 0, x->md,
-	    NULL) > 0) {
+	if (q->base) {
 		c.kind = FIG_PK_BASELINE;
 		base_period(x, qi, c.period);
-		q->base = 1;
 	} else {
 		/* the base a change is measured against, where named */
 		base_period(x, qi, c.base);
@@ -3227,31 +3413,14 @@ set_carries(struct xstate *x, const struct fig_block *b, int nsent,
 	}
 	/* a goal ("to below 4.5% by FY26") dates no figure of the next
 	 * paragraph: news moves on to what was done ("Till August,
-	 * revenue receipts added up to ...") */
+	 * revenue receipts added up to ..."); nor does a time before the
+	 * one reported ("In the first half of the previous fiscal year,
+	 * the deficit was 29.4%"), which the news comes back from */
 	if (b->kind == FIG_BLK_PROSE && nsent == 1 &&
-	    carry->role != FIG_PR_DEADLINE) {
+	    carry->role != FIG_PR_DEADLINE && !carry->looks_back) {
 		x->next_carry = *carry;
 		x->has_next_carry = 1;
 	}
-}
-
-/* Is mention m the date of a comparison's base just before it ("as
- * against 99.3 MT in 2019", "from 71.4 MT in 2019")? Such a date is
- * the base's own: it is no date the next sentence or paragraph takes
- * ("Japan's output fell 16.2 per cent, as against 99.3 MT in 2019." then
- * "The US registered a 17.2 per cent fall"). */
-static int
-base_own_date(const struct xstate *x, const struct mention *m)
-{
-	const struct qrec *before = NULL;
-
-	for (int i = 0; i < x->nq; i++) {
-		const struct qrec *q = &x->qs[i];
-		if (q->sent == m->sent && q->q.end <= m->start)
-			before = q;
-	}
-	return before && before->base && words_between(x->clean.data,
-	    before->q.end, m->start) <= ANCHOR_WORDS;
 }
 
 /* The dates of a block with no figures, which still date what follows
@@ -4302,6 +4471,7 @@ carry_restore(struct xstate *x, struct reader *rd, const struct fig_carry *c)
 	x->title_from_meta = c->title_from_meta;
 	x->title_headline = c->title_headline;
 	x->title_entity = NULL;
+	x->title_dated = 0;
 	x->mode = c->mode;
 	x->meta_state = c->meta_state;
 	buf_reset(&x->ref);

@@ -163,8 +163,10 @@ enum fig_prole {
 	FIG_PR_RELATIVE,	/* "last year": publication year + offset */
 	FIG_PR_RECALL,		/* "in the reporting period": the period the
 				   last date phrase of the document named */
-	FIG_PR_UNDATED		/* "before the war": a time with no date,
+	FIG_PR_UNDATED,		/* "before the war": a time with no date,
 				   which no earlier date may stand for */
+	FIG_PR_EVENT		/* "raised its key rate": a decision a news
+				   lead reports, of the publication month */
 };
 
 /* A country's fiscal year: "IND 4 end" in a [period] rule's fiscal key
@@ -353,6 +355,7 @@ struct fig_rules {
 	struct fig_re abbrev;		/* words whose "." ends no sentence */
 	struct fig_re past;		/* past-tense cue in a sentence */
 	struct fig_re target;		/* words that make a date a goal */
+	struct fig_re forecast;		/* an outlook: a goal date foreseen */
 	struct fig_re ability;		/* what can be done now: no goal */
 	struct fig_re baseline;		/* the figure is a comparison base */
 	struct fig_re pair;		/* "the two countries": the last two
