@@ -180,6 +180,13 @@ struct xstate {
 	 * block: per rules->nreq_ids slot, -1 unknown, else 0 or 1 */
 	signed char *reqmemo;
 	int memo_sent;
+	/* the words patterns need (rules.lits) found in sentence lit_sent
+	 * of this block (build_context): -1 not yet looked for, else 0 or
+	 * 1; lit_all when the sentence holds a letter that matches an
+	 * ASCII one without case (U+017F long s, U+212A Kelvin sign) */
+	signed char *litmemo;
+	int lit_sent, lit_all;
+	struct fig_buf lsent;	/* sentence lit_sent in lower case */
 	/* the first entity the title names, looked up when first needed:
 	 * NULL until then, no_entity when it names none */
 	const char *title_entity;
@@ -1199,6 +1206,7 @@ use_mention(const struct mention *m, char period[FIG_PERIOD_LEN],
 }
 
 static void build_context(struct xstate *x, const struct qrec *q);
+static int may_match(struct xstate *x, const struct fig_re *re);
 
 /* Does s[a..b) open a bracket it does not close? A date after it is an
  * aside's, which dates only what the brackets hold ("covering 35,6% of
@@ -1267,8 +1275,8 @@ base_date(struct xstate *x, int qi, const struct mention *m)
 	if (has_than(x->clean.data, q->q.end, x->qs[bi].q.start))
 		return 1;
 	build_context(x, &x->qs[bi]);
-	rc = rules_match(x->r, &x->r->baseline, x->ctx.data, x->ctx.len, 0,
-	    0, x->md, NULL) > 0;
+	rc = may_match(x, &x->r->baseline) && rules_match(x->r,
+	    &x->r->baseline, x->ctx.data, x->ctx.len, 0, 0, x->md, NULL) > 0;
 	build_context(x, q);
 	return rc;
 }
@@ -1550,6 +1558,62 @@ choose_footnote(const struct xstate *x, int qi, char *out, size_t n)
 	}
 }
 
+/* Sets x->lsent to sentence si of the cleaned block in lower case
+ * (ASCII letters), for may_match. A letter that PCRE2 matches to an
+ * ASCII one without case, U+017F (long s) or U+212A (Kelvin sign), sets
+ * x->lit_all: its words cannot be told by their ASCII spelling. */
+static void
+lit_sentence(struct xstate *x, int si)
+{
+	const unsigned char *s = (const unsigned char *)x->clean.data +
+	    x->csent[si].start;
+	size_t n = x->csent[si].end - x->csent[si].start;
+
+	if (x->r->nlits > 0)
+		memset(x->litmemo, -1, (size_t)x->r->nlits);
+	x->lit_sent = si;
+	x->lit_all = 0;
+	buf_reset(&x->lsent);
+	buf_add(&x->lsent, s, n);
+	for (char *p = x->lsent.data, *e = p + n; p < e; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c >= 'A' && c <= 'Z')
+			*p = (char)(c | 0x20);
+		else if (c == '\0')
+			*p = ' ';	/* strstr reads to the end */
+		else if ((c == 0xC5 && e - p > 1 && (unsigned char)p[1] == 0xBF)
+		    || (c == 0xE2 && e - p > 2 && (unsigned char)p[1] == 0x84 &&
+		    (unsigned char)p[2] == 0xAA))
+			x->lit_all = 1;
+	}
+}
+
+/* May re match in the figure's context (x->ctx)? No when its sentence
+ * lacks every word of a clause of the words re needs (re->need): the
+ * context is a part of that sentence with the figure's markers, which
+ * hold no such word. Each word is looked for once a sentence. */
+static int
+may_match(struct xstate *x, const struct fig_re *re)
+{
+	if (x->lit_all)
+		return 1;
+	for (int i = 0; i < re->nneed; ) {
+		int n = re->need[i++], found = 0;
+		for (int k = 0; k < n; k++) {
+			int id = re->need[i + k];
+			if (x->litmemo[id] < 0)
+				x->litmemo[id] = strstr(buf_str(&x->lsent),
+				    x->r->lits[id]) != NULL;
+			if ((found = x->litmemo[id]) != 0)
+				break;
+		}
+		if (!found)
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
 /* Builds the context of quantity q: its sentence, cleaned, with the
  * figure between the markers. At most CTX_SIDE bytes of it either side
  * of the figure, cut after a space: rules read the words around a
@@ -1580,6 +1644,8 @@ build_context(struct xstate *x, const struct qrec *q)
 			hi--;
 	}
 	x->ctx_cut = lo != cs->start || hi != cs->end;
+	if (x->lit_sent != q->sent)
+		lit_sentence(x, q->sent);
 	buf_reset(&x->ctx);
 	buf_add(&x->ctx, c + lo, q->q.start - lo);
 	x->ctx_qs = x->ctx.len;
@@ -2548,6 +2614,8 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 		int id = x->ctx_cut ? -1 : t->req_id[i];
 		if (id >= 0 && x->reqmemo[id] >= 0)
 			rc = x->reqmemo[id];
+		else if (!may_match(x, &t->require[i]))
+			rc = 0;
 		else if ((rc = rules_match(r, &t->require[i], x->ctx.data,
 		    x->ctx.len, 0, 0, x->md, x->err)) < 0)
 			return -1;
@@ -2573,6 +2641,8 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 		const PCRE2_SIZE *ov;
 		int g;
 
+		if (!may_match(x, &t->pattern[i]))
+			continue;
 		if ((rc = rules_match_upto(r, &t->pattern[i], x->ctx.data, to,
 		    from, x->mark_last, x->mctx, x->md, x->err)) < 0)
 			return -1;
@@ -2627,6 +2697,8 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 	if (!hit)
 		return 0;
 	for (int i = 0; i < t->nunless; i++) {
+		if (!may_match(x, &t->unless[i]))
+			continue;
 		if ((rc = rules_match(r, &t->unless[i], x->ctx.data, to, from,
 		    0, x->md, x->err)) < 0)
 			return -1;
@@ -2889,8 +2961,8 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	c.high = q->q.high;
 	c.qual = q->q.qual;
 	claim_setfield(c.unit, sizeof c.unit, q->q.unit_name);
-	q->base = rules_match(r, &r->baseline, x->ctx.data, x->ctx.len, 0, 0,
-	    x->md, NULL) > 0;
+	q->base = may_match(x, &r->baseline) && rules_match(r, &r->baseline,
+	    x->ctx.data, x->ctx.len, 0, 0, x->md, NULL) > 0;
 	choose_period(x, qi, carry, c.period, &c.kind);
 	if (q->base) {
 		c.kind = FIG_PK_BASELINE;
@@ -3492,6 +3564,7 @@ process_block(struct xstate *x, const struct fig_block *b)
 		x->entback[si] = NULL;
 	x->nm = x->nq = 0;
 	x->memo_sent = -1;	/* the requires' answers were another block's */
+	x->lit_sent = -1;	/* and so were the words found */
 	for (int si = 0; si < nsent; si++) {
 		x->csent[si].start = clean_at(x, x->sent[si].start);
 		x->csent[si].end = clean_at(x, x->sent[si].end);
@@ -3833,6 +3906,8 @@ state_release(struct xstate *x)
 	buf_release(&x->lead);
 	tables_release(&x->tables);
 	free(x->reqmemo);
+	free(x->litmemo);
+	buf_release(&x->lsent);
 	pcre2_match_data_free(x->md);
 	pcre2_match_data_free(x->md_aside);
 	pcre2_match_context_free(x->mctx);
@@ -4111,6 +4186,8 @@ state_init(struct xstate *x, const struct fig_rules *r, const char *name,
 	x->mctx = rules_match_context(r);
 	x->reqmemo = xmalloc(r->nreq_ids > 0 ? (size_t)r->nreq_ids : 1);
 	x->memo_sent = -1;
+	x->litmemo = xmalloc(r->nlits > 0 ? (size_t)r->nlits : 1);
+	x->lit_sent = -1;
 	seg_init(&x->seg, on_block, x);
 	if (opts && opts->published && opts->published[0]) {
 		char p[FIG_PERIOD_LEN];

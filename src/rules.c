@@ -17,6 +17,7 @@
 
 #include "figtrack/buf.h"
 #include "figtrack/claim.h"
+#include "figtrack/pattern.h"
 #include "figtrack/rules.h"
 #include "figtrack/text.h"
 
@@ -534,69 +535,20 @@ compile_raw(struct fig_rules *r, struct fig_re *re, const char *pattern,
 	return 0;
 }
 
-/* A pattern being read by rules_marks_figure: its text and, for each
- * '(' that opens a group, the offset just past its ')'. */
-struct pat {
-	const char *a;
-	size_t n;
-	size_t *close;
-};
-
-/* The end of the class, group or escape that starts at a[i] (the
- * offset just past it). */
-static size_t
-item_end(const struct pat *P, size_t i)
-{
-	const char *a = P->a;
-	size_t n = P->n;
-
-	if (a[i] == '\\') {
-		if (i + 2 < n && (a[i + 1] == 'x' || a[i + 1] == 'p' ||
-		    a[i + 1] == 'P' || a[i + 1] == 'g' || a[i + 1] == 'k') &&
-		    a[i + 2] == '{') {
-			const char *c = memchr(a + i, '}', n - i);
-			return c ? (size_t)(c - a) + 1 : n;
-		}
-		return i + 2 < n ? i + 2 : n;
-	}
-	if (a[i] == '[') {
-		i += i + 1 < n && a[i + 1] == '^' ? 2 : 1;
-		if (i < n && a[i] == ']')
-			i++;
-		while (i < n && a[i] != ']')
-			i += a[i] == '\\' ? 2 : 1;
-		return i < n ? i + 1 : n;
-	}
-	if (a[i] == '(')
-		return P->close[i];
-	return i + 1;
-}
-
-/* Is the item ending at a[e] made optional by what follows it? */
-static int
-optional_after(const struct pat *P, size_t e)
-{
-	const char *a = P->a;
-	size_t n = P->n;
-
-	return e < n && (a[e] == '?' || a[e] == '*' || (a[e] == '{' &&
-	    e + 1 < n && (a[e + 1] == '0' || a[e + 1] == ',')));
-}
-
-static int alts_mark(const struct pat *P, size_t from, size_t to);
+static int alts_mark(const struct fig_pat *P, size_t from, size_t to);
 
 /* Does every match of the sequence a[from, to) hold the figure marker at
  * or after where it starts? Yes when the marker (written as itself or as
  * \x{27E6}) is an item of it that no quantifier makes optional, or a
  * group (or a lookahead) whose every alternative holds one is. */
 static int
-seq_marks(const struct pat *P, size_t from, size_t to)
+seq_marks(const struct fig_pat *P, size_t from, size_t to)
 {
 	const size_t k = sizeof FIG_QOPEN - 1;
 	const char *a = P->a;
 
 	for (size_t i = from; i < to; ) {
-		size_t e = item_end(P, i);
+		size_t e = pat_item_end(P, i);
 		int mark = 0;
 
 		if (e > to)
@@ -606,51 +558,23 @@ seq_marks(const struct pat *P, size_t from, size_t to)
 			    strncasecmp(a + i + 2, "{27e6}", 6) == 0;
 		else if (a[i] == '(') {
 			/* the group's kind: what can hold the marker */
-			size_t in = i + 1;
-			if (in < e && a[in] == '*')
-				in = e;		/* (*MARK:...) and such */
-			else if (in < e && a[in] == '?') {
-				if (in + 1 < e && (a[in + 1] == ':' ||
-				    a[in + 1] == '=' || a[in + 1] == '|' ||
-				    a[in + 1] == '>'))
-					in += 2;
-				else if (in + 2 < e && a[in + 1] == '<' &&
-				    a[in + 2] != '=' && a[in + 2] != '!') {
-					const char *c = memchr(a + in, '>',
-					    e - in);
-					in = c ? (size_t)(c - a) + 1 : e;
-				} else if (in + 1 < e && (a[in + 1] == '-' ||
-				    a[in + 1] == 'i')) {
-					const char *c = memchr(a + in, ':',
-					    e - in);
-					in = c ? (size_t)(c - a) + 1 : e;
-				} else
-					in = e;	/* negative, lookbehind, ... */
-			}
+			size_t in = pat_group_body(P, i, e, 0);
 			mark = in + 1 < e && alts_mark(P, in, e - 1);
 		} else if (i + k <= to && memcmp(a + i, FIG_QOPEN, k) == 0) {
 			e = i + k;
 			mark = 1;
 		}
-		if (mark && !optional_after(P, e))
+		if (mark && !pat_optional_after(P, e))
 			return 1;
-		i = e;
 		/* a quantifier after an item belongs to it */
-		while (i < to && (a[i] == '?' || a[i] == '*' || a[i] == '+'))
-			i++;
-		if (i < to && a[i] == '{') {
-			const char *c = memchr(a + i, '}', to - i);
-			if (c && strspn(a + i + 1, "0123456789,") ==
-			    (size_t)(c - (a + i + 1)))
-				i = (size_t)(c - a) + 1;
-		}
+		i = pat_skip_quantifier(P, e, to);
 	}
 	return 0;
 }
 
 /* Does every top-level alternative of a[from, to) hold the marker? */
 static int
-alts_mark(const struct pat *P, size_t from, size_t to)
+alts_mark(const struct fig_pat *P, size_t from, size_t to)
 {
 	size_t start = from;
 
@@ -661,7 +585,7 @@ alts_mark(const struct pat *P, size_t from, size_t to)
 			start = ++i;
 			continue;
 		}
-		i = item_end(P, i);
+		i = pat_item_end(P, i);
 	}
 	return 1;
 }
@@ -669,29 +593,12 @@ alts_mark(const struct pat *P, size_t from, size_t to)
 int
 rules_marks_figure(const char *p)
 {
-	struct pat P;
-	size_t *stack, depth = 0;
+	struct fig_pat P;
 	int yes;
 
-	P.a = p;
-	P.n = strlen(p);
-	P.close = xmalloc((P.n + 1) * sizeof *P.close);
-	stack = xmalloc((P.n + 1) * sizeof *stack);
-	/* every group's end, in one pass (classes and escapes skipped) */
-	for (size_t i = 0; i < P.n; i++) {
-		P.close[i] = P.n;
-		if (p[i] == '\\') {
-			i++;
-		} else if (p[i] == '[') {
-			i = item_end(&P, i) - 1;
-		} else if (p[i] == '(') {
-			stack[depth++] = i;
-		} else if (p[i] == ')' && depth > 0)
-			P.close[stack[--depth]] = i + 1;
-	}
+	pat_init(&P, p);
 	yes = alts_mark(&P, 0, P.n);
-	free(P.close);
-	free(stack);
+	pat_release(&P);
 	return yes;
 }
 
@@ -1252,6 +1159,57 @@ number_requires(struct fig_rules *r)
 			t->req_id[k] = id >= 0 ? id : r->nreq_ids++;
 		}
 	}
+}
+
+/* The id of word w among r->lits, added when new. */
+static int
+lit_id(struct fig_rules *r, const char *w)
+{
+	for (int i = 0; i < r->nlits; i++)
+		if (strcmp(r->lits[i], w) == 0)
+			return i;
+	GROW1(r->lits, r->nlits);
+	r->lits[r->nlits] = xstrdup(w);
+	return r->nlits++;
+}
+
+/* Sets re->need: the words every match of re holds, which let a
+ * sentence without them pass re by (extract.c may_match). */
+static void
+index_need(struct fig_rules *r, struct fig_re *re)
+{
+	struct fig_needs nd;
+
+	if (re->src == NULL)
+		return;
+	pat_needs(re->src, &nd);
+	for (int k = 0; k < nd.nclause; k++) {
+		int from = k ? nd.end[k - 1] : 0;
+		re->need = xrealloc(re->need, (size_t)(re->nneed + 1 +
+		    nd.end[k] - from) * sizeof *re->need);
+		re->need[re->nneed++] = nd.end[k] - from;
+		for (int i = from; i < nd.end[k]; i++)
+			re->need[re->nneed++] = lit_id(r, nd.word[i]);
+	}
+	pat_needs_release(&nd);
+}
+
+/* The needs of the patterns matched on a figure's sentence: the topics'
+ * patterns, requires and vetoes, the baseline cue and the exclusions. */
+static void
+index_needs(struct fig_rules *r)
+{
+	for (int i = 0; i < r->ntopics; i++) {
+		struct fig_topic *t = &r->topics[i];
+		for (int k = 0; k < t->npattern; k++)
+			index_need(r, &t->pattern[k]);
+		for (int k = 0; k < t->nrequire; k++)
+			index_need(r, &t->require[k]);
+		for (int k = 0; k < t->nunless; k++)
+			index_need(r, &t->unless[k]);
+	}
+	index_need(r, &r->baseline);
+	index_need(r, &r->exclude_any);
 }
 
 /* Compiles the single pattern of a [section NAME]-like rule into *re. */
@@ -2068,6 +2026,7 @@ build(struct loader *L)
 		if (!ok)
 			goto out;
 	}
+	index_needs(r);
 	if (r->nentities > 0) {
 		struct fig_buf b = FIG_BUF_INIT;
 		/* actors are capitalised ("China", "US", "Russian"), but for
@@ -2235,6 +2194,7 @@ re_free(struct fig_re *re)
 {
 	pcre2_code_free(re->code);
 	free(re->src);
+	free(re->need);
 }
 
 static void
@@ -2309,6 +2269,9 @@ rules_free(struct fig_rules *r)
 	re_free(&r->anyentity);
 	re_free(&r->anysubject);
 	pcre2_match_context_free(r->mctx);
+	for (int i = 0; i < r->nlits; i++)
+		free(r->lits[i]);
+	free(r->lits);
 	free(r->codes);
 	free(r);
 }

@@ -1,6 +1,10 @@
 /* unit-rules.c: the rules module's analysis of patterns: which patterns
  * every match of holds the figure's marker (so that a search can stop
- * at the marker), conservatively. */
+ * at the marker), and the words every match needs (so that a sentence
+ * without them passes a pattern by), conservatively. */
+#include <ctype.h>
+
+#include "figtrack/pattern.h"
 #include "figtrack/rules.h"
 #include "harness.h"
 
@@ -56,6 +60,90 @@ test_marks(void)
 		}
 }
 
+/* pat_needs as text: "(a|b) (c)", clause after clause. */
+static void
+needs_text(const char *p, char *out, size_t n)
+{
+	struct fig_needs nd;
+	size_t len = 0;
+
+	out[0] = '\0';
+	pat_needs(p, &nd);
+	for (int k = 0; k < nd.nclause && len + 1 < n; k++) {
+		len += (size_t)snprintf(out + len, n - len, "%s(", k ? " " : "");
+		for (int i = k ? nd.end[k - 1] : 0; i < nd.end[k] && len < n;
+		    i++)
+			len += (size_t)snprintf(out + len, n - len, "%s%s",
+			    i > (k ? nd.end[k - 1] : 0) ? "|" : "", nd.word[i]);
+		if (len + 1 < n)
+			len += (size_t)snprintf(out + len, n - len, ")");
+	}
+	pat_needs_release(&nd);
+}
+
+static void
+test_needs(void)
+{
+	static const char *const cases[][2] = {
+		{ "exports? to (?:Russia|China)", "(export) (russia|china)" },
+		{ "\\b(?:imports|purchases)\\s+from", "(imports|purchases) (from)" },
+		{ "(?<entity>Japan)\\s+sold", "(japan) (sold)" },
+		{ "(?=xyz)", "(xyz)" },
+		{ "(?<=xyz)a", "(xyz)" },
+		{ "(?-i:ABC)d", "(abc)" },
+		{ "ab\\d+cde", "(cde)" },
+		{ "abcd{2}", "(abc)" },
+		{ "(?:abc)+", "(abc)" },
+		{ "a|bcd", "" },	/* "a" needs no word of 3 */
+		{ "(?:abc)?", "" },
+		{ "(?:abc)*x", "" },
+		{ "(?:abc){0,2}", "" },
+		{ "(?!xyz)", "" },
+		{ "(?<!xyz)", "" },
+		{ "[abc]+", "" },
+		{ "\\Qabc\\E", "" },	/* escapes it cannot follow */
+		{ "(?x)a b c", "" },
+		{ "\\x41bcd", "" },
+		{ "\\1abc", "" },
+		{ "(?(1)abc|def)", "" },
+	};
+	char got[256];
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		needs_text(cases[i][0], got, sizeof got);
+		if (strcmp(got, cases[i][1]) != 0) {
+			printf("FAIL: needs of '%s': '%s', not '%s'\n",
+			    cases[i][0], got, cases[i][1]);
+			CHECK(0);
+		}
+	}
+}
+
+/* Does the match of re in s hold, for each clause of re->need, one of
+ * its words? */
+static int
+holds_needs(const struct fig_rules *r, const struct fig_re *re,
+    const char *s)
+{
+	char low[512];
+	size_t n = strlen(s);
+
+	if (n >= sizeof low)
+		n = sizeof low - 1;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	low[n] = '\0';
+	for (int i = 0; i < re->nneed; ) {
+		int k = re->need[i++], found = 0;
+		for (int w = 0; w < k; w++)
+			found |= strstr(low, r->lits[re->need[i + w]]) != NULL;
+		if (!found)
+			return 0;
+		i += k;
+	}
+	return 1;
+}
+
 /* The shipped topic patterns all name the figure, and a search limited
  * to the marker finds what an unlimited one does. */
 static void
@@ -103,6 +191,12 @@ test_shipped(void)
 						    re->where, a, b);
 						CHECK(0);
 					}
+					/* a match holds the words it needs */
+					if (a && !holds_needs(r, re, s)) {
+						printf("FAIL: %s matches without "
+						    "its words\n", re->where);
+						CHECK(0);
+					}
 				}
 		}
 		pcre2_match_data_free(md);
@@ -116,6 +210,7 @@ main(int argc, char **argv)
 {
 	static const struct harness_test tests[] = {
 		{ "marks", test_marks },
+		{ "needs", test_needs },
 		{ "shipped topics mark the figure", test_shipped },
 		{ NULL, NULL }
 	};

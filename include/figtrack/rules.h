@@ -92,6 +92,12 @@ struct fig_re {
 	 * whose every alternative names {Q}): compiled with
 	 * PCRE2_USE_OFFSET_LIMIT, so a search need not start past it */
 	int marks;
+	/* words every match holds (pattern.h), as ids into rules.lits:
+	 * clause after clause, its number of words then their ids; NULL
+	 * when none is known or the pattern is not matched on a figure's
+	 * sentence (index_needs in rules.c) */
+	int *need;
+	int nneed;		/* ints in need */
 };
 
 /* [numbers]: a number word. */
@@ -323,6 +329,9 @@ struct fig_rules {
 	struct fig_topic *topics;
 	int ntopics;
 	int nreq_ids;		/* distinct requires (fig_topic.req_id) */
+	char **lits;		/* the words patterns need (fig_re.need):
+				   ASCII letters and digits, lower case */
+	int nlits;
 	struct fig_example *examples;
 	int nexamples;
 	struct fig_re quantity;		/* the assembled quantity pattern */

@@ -1,0 +1,65 @@
+/* pattern.h: a PCRE2 pattern's structure, read without compiling it:
+ * where its items and groups end, and the literal words every match of
+ * it holds, which let a sentence that lacks them pass a pattern by
+ * without running it (docs/speed.md). */
+#ifndef FIGTRACK_PATTERN_H
+#define FIGTRACK_PATTERN_H
+
+#include <stddef.h>
+
+/* A pattern being read: its text and, for each '(' that opens a group,
+ * the offset just past its ')'; for each '(' and '|', the offset of the
+ * next '|' of the same alternation, else of the ')' that ends it (n at
+ * the top level, where top is the first). */
+struct fig_pat {
+	const char *a;
+	size_t n;
+	size_t *close;
+	size_t *bar;
+	size_t top;
+};
+
+/* Reads p (borrowed: it must outlive P); pat_release frees what it
+ * holds. */
+void pat_init(struct fig_pat *P, const char *p);
+void pat_release(struct fig_pat *P);
+
+/* The end of the class, group, escape or character that starts at
+ * a[i] (the offset just past it). */
+size_t pat_item_end(const struct fig_pat *P, size_t i);
+
+/* Is the item ending at a[e] made optional by what follows it? */
+int pat_optional_after(const struct fig_pat *P, size_t e);
+
+/* The offset past the quantifier (if any) that starts at a[i], within
+ * a[.., to). */
+size_t pat_skip_quantifier(const struct fig_pat *P, size_t i, size_t to);
+
+/* Where the alternatives of the group a[i, e) start, when every match
+ * of the group holds one of them at or after where it starts: a
+ * capturing, non-capturing, atomic, branch-reset or option-setting
+ * group, or a positive lookahead (and, when behind is set, a positive
+ * lookbehind). e for any other: what it holds tells nothing. */
+size_t pat_group_body(const struct fig_pat *P, size_t i, size_t e,
+    int behind);
+
+/* The words a pattern needs: for each clause, every match of it holds
+ * one of the clause's words (ASCII letters and digits, lower case,
+ * compared without case) in its subject. No clause when nothing is
+ * known. */
+struct fig_needs {
+	char **word;	/* the clauses' words, clause after clause */
+	int *end;	/* clause k holds word[k ? end[k - 1] : 0, end[k]) */
+	int nclause;
+};
+
+/* The words of at least PAT_NEED_MIN characters the (expanded) pattern
+ * p needs, in *out (pat_needs_release frees them). Conservative: a
+ * construct it does not read adds no clause, and an escape or option
+ * it cannot follow (\Q, (?x), octal and back references) leaves the
+ * whole pattern with none. */
+#define PAT_NEED_MIN 3
+void pat_needs(const char *p, struct fig_needs *out);
+void pat_needs_release(struct fig_needs *nd);
+
+#endif

@@ -1,0 +1,386 @@
+/* pattern.c: reads a PCRE2 pattern's structure without compiling it
+ * (pattern.h): its items and groups, and the literal words every match
+ * of it needs. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "figtrack/buf.h"
+#include "figtrack/pattern.h"
+
+/* Most clauses kept for a pattern, most words in a clause: past them a
+ * clause costs more to test than it can save. */
+#define MAX_CLAUSES 16
+#define MAX_WORDS 64
+
+void
+pat_init(struct fig_pat *P, const char *p)
+{
+	size_t *stack, *last, depth = 0;
+
+	P->a = p;
+	P->n = strlen(p);
+	P->close = xmalloc((P->n + 1) * sizeof *P->close);
+	P->bar = xmalloc((P->n + 1) * sizeof *P->bar);
+	stack = xmalloc((P->n + 1) * sizeof *stack);
+	/* last[d]: the '(' or '|' of depth d whose next '|' is not yet
+	 * known; P->n + 1 for the top level's start */
+	last = xmalloc((P->n + 2) * sizeof *last);
+	last[0] = P->n + 1;
+	/* every group's end and alternatives, in one pass (classes and
+	 * escapes skipped) */
+	for (size_t i = 0; i < P->n; i++) {
+		if (p[i] == '\\') {
+			i++;
+		} else if (p[i] == '[') {
+			i = pat_item_end(P, i) - 1;
+		} else if (p[i] == '(') {
+			P->close[i] = P->bar[i] = P->n;
+			stack[depth++] = i;
+			last[depth] = i;
+		} else if (p[i] == '|' || (p[i] == ')' && depth > 0)) {
+			P->bar[i] = P->n;
+			if (last[depth] == P->n + 1)
+				P->top = i;
+			else
+				P->bar[last[depth]] = i;
+			last[depth] = i;
+			if (p[i] == ')')
+				P->close[stack[--depth]] = i + 1;
+		}
+	}
+	if (last[0] == P->n + 1)
+		P->top = P->n;
+	free(last);
+	free(stack);
+}
+
+void
+pat_release(struct fig_pat *P)
+{
+	free(P->close);
+	free(P->bar);
+	P->close = P->bar = NULL;
+}
+
+size_t
+pat_item_end(const struct fig_pat *P, size_t i)
+{
+	const char *a = P->a;
+	size_t n = P->n;
+
+	if (a[i] == '\\') {
+		if (i + 2 < n && (a[i + 1] == 'x' || a[i + 1] == 'p' ||
+		    a[i + 1] == 'P' || a[i + 1] == 'g' || a[i + 1] == 'k') &&
+		    a[i + 2] == '{') {
+			const char *c = memchr(a + i, '}', n - i);
+			return c ? (size_t)(c - a) + 1 : n;
+		}
+		return i + 2 < n ? i + 2 : n;
+	}
+	if (a[i] == '[') {
+		i += i + 1 < n && a[i + 1] == '^' ? 2 : 1;
+		if (i < n && a[i] == ']')
+			i++;
+		while (i < n && a[i] != ']')
+			i += a[i] == '\\' ? 2 : 1;
+		return i < n ? i + 1 : n;
+	}
+	if (a[i] == '(')
+		return P->close[i];
+	return i + 1;
+}
+
+int
+pat_optional_after(const struct fig_pat *P, size_t e)
+{
+	const char *a = P->a;
+	size_t n = P->n;
+
+	return e < n && (a[e] == '?' || a[e] == '*' || (a[e] == '{' &&
+	    e + 1 < n && (a[e + 1] == '0' || a[e + 1] == ',')));
+}
+
+size_t
+pat_skip_quantifier(const struct fig_pat *P, size_t i, size_t to)
+{
+	const char *a = P->a;
+
+	while (i < to && (a[i] == '?' || a[i] == '*' || a[i] == '+'))
+		i++;
+	if (i < to && a[i] == '{') {
+		size_t k = i + 1;
+		while (k < to && ((a[k] >= '0' && a[k] <= '9') || a[k] == ','))
+			k++;
+		if (k < to && a[k] == '}' && k > i + 1) {
+			i = k + 1;
+			while (i < to && (a[i] == '?' || a[i] == '+'))
+				i++;
+		}
+	}
+	return i;
+}
+
+size_t
+pat_group_body(const struct fig_pat *P, size_t i, size_t e, int behind)
+{
+	const char *a = P->a;
+	size_t in = i + 1;
+
+	if (in < e && a[in] == '*')
+		return e;		/* (*MARK:...) and such */
+	if (in >= e || a[in] != '?')
+		return in;		/* a capturing group */
+	if (in + 1 < e && (a[in + 1] == ':' || a[in + 1] == '=' ||
+	    a[in + 1] == '|' || a[in + 1] == '>'))
+		return in + 2;
+	if (in + 2 < e && a[in + 1] == '<' && a[in + 2] != '=' &&
+	    a[in + 2] != '!') {
+		const char *c = memchr(a + in, '>', e - in);
+		return c ? (size_t)(c - a) + 1 : e;	/* (?<name>...) */
+	}
+	if (behind && in + 2 < e && a[in + 1] == '<' && a[in + 2] == '=')
+		return in + 3;
+	if (in + 1 < e && (a[in + 1] == '-' || a[in + 1] == 'i')) {
+		const char *c = memchr(a + in, ':', e - in);
+		return c ? (size_t)(c - a) + 1 : e;	/* (?-i:...) */
+	}
+	return e;	/* negative, lookbehind, conditional, comment, ... */
+}
+
+/* ---- The words a pattern needs. ---- */
+
+struct walk {
+	struct fig_pat P;
+	int bail;		/* a construct whose text is no literal */
+};
+
+static void
+clause_add(struct fig_needs *nd, char *const *w, int n)
+{
+	int base = nd->nclause ? nd->end[nd->nclause - 1] : 0;
+
+	if (n == 0 || n > MAX_WORDS || nd->nclause == MAX_CLAUSES)
+		return;
+	nd->word = xrealloc(nd->word, (size_t)(base + n) * sizeof *nd->word);
+	for (int i = 0; i < n; i++)
+		nd->word[base + i] = xstrdup(w[i]);
+	nd->end = xrealloc(nd->end, (size_t)(nd->nclause + 1) *
+	    sizeof *nd->end);
+	nd->end[nd->nclause++] = base + n;
+}
+
+void
+pat_needs_release(struct fig_needs *nd)
+{
+	for (int i = 0; i < (nd->nclause ? nd->end[nd->nclause - 1] : 0); i++)
+		free(nd->word[i]);
+	free(nd->word);
+	free(nd->end);
+	memset(nd, 0, sizeof *nd);
+}
+
+/* The most telling clause of nd: the one whose shortest word is the
+ * longest, then the one of fewest words; -1 when nd has none. */
+static int
+clause_best(const struct fig_needs *nd)
+{
+	int best = -1;
+	size_t bmin = 0;
+	int bn = 0;
+
+	for (int k = 0; k < nd->nclause; k++) {
+		int from = k ? nd->end[k - 1] : 0, n = nd->end[k] - from;
+		size_t min = (size_t)-1;
+		for (int i = from; i < nd->end[k]; i++)
+			if (strlen(nd->word[i]) < min)
+				min = strlen(nd->word[i]);
+		if (best < 0 || min > bmin || (min == bmin && n < bn)) {
+			best = k;
+			bmin = min;
+			bn = n;
+		}
+	}
+	return best;
+}
+
+static int
+is_word_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9');
+}
+
+/* Can the escape at s (s[0] is '\\') be passed over as an item that
+ * matches no literal word? No for those whose text pat_item_end cannot
+ * tell apart from the literal after them (octal, back references, \Q,
+ * \x41, \pL, \N{U+41}, \cA). */
+static int
+escape_ok(const char *s, size_t n)
+{
+	unsigned char c = n > 1 ? (unsigned char)s[1] : 0;
+
+	if (c == 0)
+		return 0;
+	if (!is_word_char(c))
+		return 1;		/* an escaped sign: "\.", "\-" */
+	if (c == 'x' || c == 'p' || c == 'P')
+		return n > 2 && s[2] == '{';
+	if (c == 'N')
+		return !(n > 2 && s[2] == '{');
+	return strchr("bBdDsSwWhHvVnrtfeaAzZGRXK", c) != NULL;
+}
+
+static void alts_needs(struct walk *W, size_t open, size_t from,
+    size_t to, struct fig_needs *out);
+
+static void
+flush_run(char *run, size_t *rn, struct fig_needs *out)
+{
+	char *w = run;
+
+	run[*rn] = '\0';
+	if (*rn >= PAT_NEED_MIN)
+		clause_add(out, &w, 1);
+	*rn = 0;
+}
+
+/* The clauses of the sequence a[from, to): a run of literal letters is
+ * a word it needs; so is each clause of a group that no quantifier
+ * makes optional. */
+static void
+seq_needs(struct walk *W, size_t from, size_t to, struct fig_needs *out)
+{
+	const struct fig_pat *P = &W->P;
+	const char *a = P->a;
+	char run[64];
+	size_t rn = 0;
+
+	for (size_t i = from; i < to && !W->bail; ) {
+		unsigned char c = (unsigned char)a[i];
+		size_t e, q;
+
+		if (is_word_char(c)) {
+			q = pat_skip_quantifier(P, i + 1, to);
+			if (q != i + 1) {	/* "exports?": "export" */
+				flush_run(run, &rn, out);
+				i = q;
+				continue;
+			}
+			if (rn < sizeof run - 1)
+				run[rn++] = (char)(c | (c >= 'A' ? 0x20 : 0));
+			i++;
+			continue;
+		}
+		flush_run(run, &rn, out);
+		if (c == '\\' && !escape_ok(a + i, to - i)) {
+			W->bail = 1;
+			break;
+		}
+		e = pat_item_end(P, i);
+		if (e > to)
+			e = to;
+		if (c == '(') {
+			size_t in = pat_group_body(P, i, e, 1);
+			if (in < e && !pat_optional_after(P, e)) {
+				struct fig_needs g = { 0 };
+				alts_needs(W, i, in, e - 1, &g);
+				for (int k = 0; k < g.nclause; k++) {
+					int s = k ? g.end[k - 1] : 0;
+					clause_add(out, g.word + s, g.end[k] - s);
+				}
+				pat_needs_release(&g);
+			}
+		}
+		i = pat_skip_quantifier(P, e, to);
+	}
+	flush_run(run, &rn, out);
+}
+
+/* The clauses of the alternation a[from, to), the body of the group
+ * opened at a[open] (-1: the whole pattern): one alternative's own; of
+ * several, one clause of each one's most telling clause's words. */
+static void
+alts_needs(struct walk *W, size_t open, size_t from, size_t to,
+    struct fig_needs *out)
+{
+	const struct fig_pat *P = &W->P;
+	const size_t first = open == (size_t)-1 ? P->top : P->bar[open];
+	char *words[MAX_WORDS] = { 0 };
+	int nw = 0, nalt = 1, known = 1;
+	size_t start = from;
+
+	for (size_t b = first; b < to; b = P->bar[b])
+		nalt++;
+	if (nalt == 1) {	/* a sequence */
+		seq_needs(W, from, to, out);
+		return;
+	}
+	/* more alternatives than a clause may hold words: none known,
+	 * and the (long) list need not be read */
+	if (nalt > MAX_WORDS)
+		return;
+	for (size_t b = first; known && !W->bail; b = P->bar[b]) {
+		struct fig_needs g = { 0 };
+		size_t end = b < to ? b : to;
+		int best;
+
+		seq_needs(W, start, end, &g);
+		/* an alternative that needs nothing known: nor does the
+		 * alternation */
+		if ((best = clause_best(&g)) < 0)
+			known = 0;
+		for (int w = best > 0 ? g.end[best - 1] : 0; known &&
+		    w < g.end[best]; w++) {
+			int dup = 0;
+			for (int k = 0; k < nw && !dup; k++)
+				dup = strcmp(words[k], g.word[w]) == 0;
+			if (dup)
+				continue;
+			if (nw == MAX_WORDS)
+				known = 0;
+			else
+				words[nw++] = xstrdup(g.word[w]);
+		}
+		pat_needs_release(&g);
+		if (end == to)
+			break;
+		start = b + 1;
+	}
+	if (known && !W->bail)
+		clause_add(out, words, nw);
+	for (int k = 0; k < nw; k++)
+		free(words[k]);
+}
+
+/* Does p set the extended option anywhere ("(?x)", "(?ix:")? Then its
+ * spaces and '#' are no literals. */
+static int
+sets_extended(const char *p)
+{
+	for (const char *s = p; (s = strstr(s, "(?")) != NULL; s += 2) {
+		size_t k = 0;
+		while (is_word_char((unsigned char)s[2 + k]) || s[2 + k] == '^'
+		    || s[2 + k] == '-')
+			k++;
+		if ((s[2 + k] == ':' || s[2 + k] == ')') &&
+		    memchr(s + 2, 'x', k) != NULL)
+			return 1;
+	}
+	return 0;
+}
+
+void
+pat_needs(const char *p, struct fig_needs *out)
+{
+	struct walk W;
+
+	memset(out, 0, sizeof *out);
+	if (sets_extended(p))
+		return;
+	pat_init(&W.P, p);
+	W.bail = 0;
+	alts_needs(&W, (size_t)-1, 0, W.P.n, out);
+	if (W.bail)
+		pat_needs_release(out);
+	pat_release(&W.P);
+}
