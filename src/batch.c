@@ -45,7 +45,9 @@ struct batch {
 	pthread_cond_t more;	/* the job the sink waits for recorded
 				   something or ended */
 	pthread_cond_t room;	/* the sink took records, or moved on */
-	struct job *jobs;
+	struct job *jobs;	/* job i in slot i % ring: no more are in
+				   hand at once */
+	int ring;
 	int n, next;		/* next job to hand out */
 	int at;			/* the job the sink is replaying */
 	int threads;
@@ -84,7 +86,7 @@ next_str(const char **p)
 static void
 wake_sink(struct batch *b, const struct job *j)
 {
-	if (j == &b->jobs[b->at])
+	if (j == &b->jobs[b->at % b->ring])
 		pthread_cond_signal(&b->more);
 }
 
@@ -251,8 +253,8 @@ may_start(const struct batch *b)
 {
 	int ahead = b->next - b->at;
 
-	return ahead <= b->threads || (ahead < FIG_BATCH_WINDOW * b->threads
-	    && b->held < FIG_BATCH_FLUSH * (size_t)b->threads);
+	return ahead <= b->threads || (ahead < b->ring &&
+	    b->held < FIG_BATCH_FLUSH * (size_t)b->threads);
 }
 
 static void *
@@ -272,8 +274,10 @@ worker(void *arg)
 		if (b->stop || b->next >= b->n)
 			break;
 		i = b->next++;
-		j = &b->jobs[i];
+		j = &b->jobs[i % b->ring];
 		j->state = JOB_RUNNING;
+		j->skip = 0;
+		j->rc = 0;
 		pthread_mutex_unlock(&b->mu);
 
 		s.b = b;
@@ -382,7 +386,7 @@ run_direct(int n, fig_batch_work work, void *wctx,
 static int
 replay(struct batch *b, int i, const struct fig_batch_sink *sink, void *sctx)
 {
-	struct job *j = &b->jobs[i];
+	struct job *j = &b->jobs[i % b->ring];
 	struct fig_buf got = FIG_BUF_INIT, swap;
 	int begun = 0, skip = 0, stop = 0;
 
@@ -435,6 +439,9 @@ replay(struct batch *b, int i, const struct fig_batch_sink *sink, void *sctx)
 		}
 		pthread_mutex_lock(&b->mu);
 	}
+	/* the slot waits for job i + ring (rc and err are read below,
+	 * before the sink moves on and a worker may take it) */
+	j->state = JOB_WAITING;
 	pthread_mutex_unlock(&b->mu);
 	buf_release(&got);
 	/* the job is over: its buffer too */
@@ -462,8 +469,10 @@ batch_run(int n, int jobs, fig_batch_work work, void *wctx,
 	pthread_mutex_init(&b.mu, NULL);
 	pthread_cond_init(&b.more, NULL);
 	pthread_cond_init(&b.room, NULL);
-	b.jobs = xmalloc((size_t)n * sizeof *b.jobs);
-	memset(b.jobs, 0, (size_t)n * sizeof *b.jobs);
+	/* may_start keeps every job in hand within ring of the one
+	 * replayed */
+	b.ring = FIG_BATCH_WINDOW * jobs;
+	b.jobs = xcalloc((size_t)b.ring, sizeof *b.jobs);
 	b.n = n;
 	b.threads = jobs;
 	b.work = work;
@@ -491,7 +500,7 @@ batch_run(int n, int jobs, fig_batch_work work, void *wctx,
 	pthread_mutex_unlock(&b.mu);
 	for (int t = 0; t < nt; t++)
 		pthread_join(tids[t], NULL);
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < b.ring; i++)
 		buf_release(&b.jobs[i].data);
 	free(b.jobs);
 	free(tids);
