@@ -2063,7 +2063,9 @@ follow_subject(struct xstate *x, const struct fig_topic *t,
  * vehicles to China fell 23.9 percent": a flow that names only its
  * partner is of the holder of the last flow of its direction labelled
  * in this block or the one before, when that holder is one actor and not
- * the partner. Fills out, or leaves it empty. */
+ * the partner; so is a flow whose sentence names no actor at all
+ * ("exports to China surged 30.8 percent." then "In January, exports
+ * grew 33.9 percent"). Fills out, or leaves it empty. */
 static void
 flow_holder(const struct xstate *x, const char *metric, const char *partner,
     char *out, size_t n)
@@ -2563,7 +2565,8 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		if (!entity[0] && !partner[0] &&
 		    (t->fill & FIG_NEAREST_PARTNER))
 			nearest_entity(x, q, partner, sizeof partner);
-		if (!entity[0] && partner[0])
+		if (!entity[0] && (partner[0] || !first_entity(x,
+		    x->csent[q->sent].start, x->csent[q->sent].end)))
 			flow_holder(x, metric, partner, entity, sizeof entity);
 		if (!entity[0] && partner[0])
 			other_actor(x, q, partner, entity, sizeof entity);
