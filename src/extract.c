@@ -1691,11 +1691,35 @@ pair_entity(struct xstate *x, const struct qrec *q, size_t clause, char *out,
 static void other_actor_at(struct xstate *x, const struct qrec *q,
     const char *known, int after_last, char *out, size_t n);
 
+/* "While TSMC plans to reach 2nm by 2026, for example, Russia hopes to
+ * achieve 28nm": a sentence that opens with a subordinate clause
+ * ("While", "Whereas", "Although", "Though", "Unlike") has its main
+ * clause after that clause's comma. Returns where the figure's clause
+ * starts: clause, or just after that comma when the figure follows it. */
+static size_t
+main_clause(const char *s, size_t start, size_t clause, size_t fig)
+{
+	static const char *const subord[] = { "while ", "whereas ",
+	    "although ", "though ", "unlike ", NULL };
+
+	for (int k = 0; subord[k]; k++) {
+		size_t n = strlen(subord[k]);
+		if (start + n <= fig && strncasecmp(s + start, subord[k], n) == 0) {
+			for (size_t i = start + n; i < fig; i++)
+				if (s[i] == ',')
+					return i + 1 > clause ? i + 1 : clause;
+			break;
+		}
+	}
+	return clause;
+}
+
 static void
 nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n)
 {
 	const struct fig_span *cs = &x->csent[q->sent];
-	size_t clause = clause_start(x->clean.data, cs->start, q->q.start);
+	size_t clause = main_clause(x->clean.data, cs->start,
+	    clause_start(x->clean.data, cs->start, q->q.start), q->q.start);
 	const char *e = NULL;
 
 	out[0] = '\0';
