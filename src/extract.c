@@ -3416,6 +3416,24 @@ process_block(struct xstate *x, const struct fig_block *b)
 /* Adds the actors the block just processed named to x->recent, in the
  * order named; one named again moves to the end. The names are the
  * rules' own strings, which outlive the extraction. */
+/* Is the actor named at clean offset at only the place of a war ("the
+ * war in Ukraine", "the invasion of Ukraine", "since the start of the
+ * war in Ukraine")? Trade news names it in passing; it is no side of
+ * the trade the next paragraphs count. */
+static int
+war_place(const char *s, size_t at)
+{
+	static const char *const before[] = { "war in ", "war on ",
+	    "invasion of ", "conflict in ", "fighting in ", NULL };
+
+	for (int k = 0; before[k]; k++) {
+		size_t n = strlen(before[k]);
+		if (at >= n && strncasecmp(s + at - n, before[k], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void
 remember_actors(struct xstate *x)
 {
@@ -3429,6 +3447,8 @@ remember_actors(struct xstate *x)
 		const char *e = x->ments[i].name;
 		int k;
 
+		if (war_place(x->clean.data, x->ments[i].start))
+			continue;
 		for (k = 0; k < x->nrecent && x->recent[k] != e; k++)
 			;
 		if (k == x->nrecent && x->nrecent == RECENT_ACTORS)
