@@ -2138,6 +2138,18 @@ label_fallback(const struct xstate *x, const struct fig_topic *t,
  * "respectively", the k-th of the figures in one unit is of the k-th of
  * the actors a joint actor names, in the order the text names them,
  * when there are as many of each. Rewrites e ("IRQ+SAU") in place. */
+/* Does sentence si say "respectively"? */
+static int
+says_respectively(const struct xstate *x, int si)
+{
+	const struct fig_span *cs = &x->csent[si];
+
+	for (size_t i = cs->start; i + 12 <= cs->end; i++)
+		if (strncasecmp(x->clean.data + i, "respectively", 12) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 respective(struct xstate *x, int qi, char *e)
 {
@@ -2147,11 +2159,7 @@ respective(struct xstate *x, int qi, char *e)
 	int nparts = 1, k = 0, nq = 0, np = 0;
 	char copy[FIG_ENTITY_MAX];
 
-	int said = 0;
-
-	for (size_t i = cs->start; i + 12 <= cs->end && !said; i++)
-		said = strncasecmp(x->clean.data + i, "respectively", 12) == 0;
-	if (strchr(e, '+') == NULL || !said)
+	if (strchr(e, '+') == NULL || !says_respectively(x, q->sent))
 		return;
 	for (const char *p = e; (p = strchr(p, '+')) != NULL; p++)
 		nparts++;
@@ -2188,6 +2196,67 @@ respective(struct xstate *x, int qi, char *e)
 		return;
 	snprintf(copy, sizeof copy, "%s", part[k]);
 	claim_setfield(e, FIG_ENTITY_MAX, copy);
+}
+
+/* Where the direction of a flow metric starts ("oil.exports.value":
+ * ".exports.value", a direction of 8 bytes), or NULL when the metric is
+ * no flow. */
+static const char *
+flow_way(const char *metric)
+{
+	const char *dot = strchr(metric, '.');
+
+	if (dot == NULL || (strncmp(dot, ".exports.", 9) != 0 &&
+	    strncmp(dot, ".imports.", 9) != 0))
+		return NULL;
+	return dot;
+}
+
+/* "total exports of NT$121.93 billion and total imports of NT$104.90
+ * billion rose 12.5% and 19.4% on year respectively": in a sentence that
+ * says "respectively", the k-th of the changes in one unit is of the
+ * k-th of the flows whose amounts the sentence names before them, when
+ * there are as many of each. Rewrites the change's one label to that
+ * flow's subject, direction, entity and partner. */
+static void
+respective_flow(struct xstate *x, int qi)
+{
+	struct qrec *q = &x->qs[qi];
+	const struct label *flow[8], *f;
+	const char *way;
+	int nflow = 0, nq = 0, k = 0, first = -1;
+	char m[FIG_METRIC_MAX];
+
+	if (q->nlabel != 1 || (way = flow_way(q->label[0].metric)) == NULL ||
+	    strcmp(way + 8, ".change") != 0 || !says_respectively(x, q->sent))
+		return;
+	for (int i = 0; i < x->nq; i++)
+		if (x->qs[i].sent == q->sent && strcmp(x->qs[i].q.unit_name,
+		    q->q.unit_name) == 0) {
+			if (first < 0)
+				first = i;
+			k += i < qi;
+			nq++;
+		}
+	for (int i = 0; i < first; i++) {
+		const struct qrec *p = &x->qs[i];
+		if (p->sent != q->sent || p->nlabel != 1 ||
+		    flow_way(p->label[0].metric) == NULL)
+			continue;
+		if (nflow == 8)
+			return;
+		flow[nflow++] = &p->label[0];
+	}
+	if (nq < 2 || nflow != nq)
+		return;
+	f = flow[k];
+	snprintf(m, sizeof m, "%.*s.change",	/* "trade.exports.change" */
+	    (int)(flow_way(f->metric) - f->metric + 8), f->metric);
+	claim_setfield(q->label[0].metric, sizeof q->label[0].metric, m);
+	claim_setfield(q->label[0].entity, sizeof q->label[0].entity,
+	    f->entity);
+	claim_setfield(q->label[0].partner, sizeof q->label[0].partner,
+	    f->partner);
 }
 
 /* Two labels of one figure that came to the same metric (one rewritten
@@ -2749,6 +2818,7 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	}
 	if (q->nlabel == 0)
 		inherit_labels(x, qi);
+	respective_flow(x, qi);
 	if (q->nlabel > 0)
 		remember_labels(x, q);
 	for (int i = 0; i < q->nlabel && rc == 0; i++) {
