@@ -216,6 +216,9 @@ struct xstate {
 		long block;	/* the block it was in (nblock) */
 		int sent;	/* its sentence in the block */
 		size_t end;	/* its end in the cleaned block */
+		double value;	/* its value and unit: what "X of the Y"
+				   names again */
+		char unit[FIG_UNIT_MAX];
 	} follow[FOLLOW_MAX];	/* the oldest first */
 	int nfollow;
 	long nblock;		/* blocks with sentences so far */
@@ -2401,6 +2404,42 @@ flow_subject(const struct xstate *x, struct label *l)
 	}
 }
 
+/* "Russia imported $248.57mn of the $439.84mn in components from
+ * China": a flow whose subject is the topic's default, written as a part
+ * "of the" total of a figure labelled before (the same amount in the
+ * same unit, whose subject the text named), takes that figure's
+ * subject. */
+static void
+part_subject(const struct xstate *x, int qi, struct label *l)
+{
+	static const char *const of[] = { " of the ", " of its ",
+	    " of their ", NULL };
+	const struct qrec *q = &x->qs[qi], *t;
+	const char *dot = strchr(l->metric, '.');
+	char m[FIG_METRIC_MAX];
+	int part = 0;
+
+	if (dot == NULL || qi + 1 >= x->nq ||
+	    (t = &x->qs[qi + 1])->sent != q->sent)
+		return;
+	for (int k = 0; of[k] && !part; k++)
+		part = t->q.start - q->q.end == strlen(of[k]) &&
+		    strncasecmp(x->clean.data + q->q.end, of[k],
+		    strlen(of[k])) == 0;
+	for (int i = x->nfollow - 1; i >= 0 && part; i--) {
+		const struct followed *f = &x->follow[i];
+		const char *fd = strchr(f->l.metric, '.');
+		if (f->l.fallback || fd == NULL || f->value != t->q.value ||
+		    strcmp(f->unit, t->q.unit_name) != 0)
+			continue;
+		snprintf(m, sizeof m, "%.*s%s", (int)(fd - f->l.metric),
+		    f->l.metric, dot);
+		claim_setfield(l->metric, sizeof l->metric, m);
+		l->fallback = 0;
+		return;
+	}
+}
+
 /* Remembers figure q's labels for the figures after it (follow). */
 static void
 remember_labels(struct xstate *x, const struct qrec *q)
@@ -2414,6 +2453,9 @@ remember_labels(struct xstate *x, const struct qrec *q)
 		x->follow[x->nfollow].l = q->label[i];
 		x->follow[x->nfollow].sent = q->sent;
 		x->follow[x->nfollow].end = q->q.end;
+		x->follow[x->nfollow].value = q->q.value;
+		memcpy(x->follow[x->nfollow].unit, q->q.unit_name,
+		    sizeof x->follow[x->nfollow].unit);
 		x->follow[x->nfollow++].block = x->nblock;
 	}
 }
@@ -2692,6 +2734,8 @@ label_figure(struct xstate *x, int qi, const char *unit)
 	prefer_named_subject(q);
 	for (int i = 0; i < q->nlabel; i++) {
 		pair_flow(x, q, &q->label[i]);
+		if (q->label[i].fallback)
+			part_subject(x, qi, &q->label[i]);
 		if (q->label[i].fallback)
 			flow_subject(x, &q->label[i]);
 	}
