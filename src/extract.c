@@ -227,6 +227,9 @@ struct xstate {
 		long block;	/* the block it was in (nblock) */
 		int sent;	/* its sentence in the block */
 		size_t end;	/* its end in the cleaned block */
+		double value;	/* its value and unit: what "X of the Y"
+				   names again */
+		char unit[FIG_UNIT_MAX];
 	} follow[FOLLOW_MAX];	/* the oldest first */
 	int nfollow;
 	long nblock;		/* blocks with sentences so far */
@@ -1943,11 +1946,35 @@ pair_entity(struct xstate *x, const struct qrec *q, size_t clause, char *out,
 static void other_actor_at(struct xstate *x, const struct qrec *q,
     const char *known, int after_last, char *out, size_t n);
 
+/* "While TSMC plans to reach 2nm by 2026, for example, Russia hopes to
+ * achieve 28nm": a sentence that opens with a subordinate clause
+ * ("While", "Whereas", "Although", "Though", "Unlike") has its main
+ * clause after that clause's comma. Returns where the figure's clause
+ * starts: clause, or just after that comma when the figure follows it. */
+static size_t
+main_clause(const char *s, size_t start, size_t clause, size_t fig)
+{
+	static const char *const subord[] = { "while ", "whereas ",
+	    "although ", "though ", "unlike ", NULL };
+
+	for (int k = 0; subord[k]; k++) {
+		size_t n = strlen(subord[k]);
+		if (start + n <= fig && strncasecmp(s + start, subord[k], n) == 0) {
+			for (size_t i = start + n; i < fig; i++)
+				if (s[i] == ',')
+					return i + 1 > clause ? i + 1 : clause;
+			break;
+		}
+	}
+	return clause;
+}
+
 static void
 nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n)
 {
 	const struct fig_span *cs = &x->csent[q->sent];
-	size_t clause = clause_start(x->clean.data, cs->start, q->q.start);
+	size_t clause = main_clause(x->clean.data, cs->start,
+	    clause_start(x->clean.data, cs->start, q->q.start), q->q.start);
 	const char *e = NULL;
 
 	out[0] = '\0';
@@ -2315,7 +2342,9 @@ follow_subject(struct xstate *x, const struct fig_topic *t,
  * vehicles to China fell 23.9 percent": a flow that names only its
  * partner is of the holder of the last flow of its direction labelled
  * in this block or the one before, when that holder is one actor and not
- * the partner. Fills out, or leaves it empty. */
+ * the partner; so is a flow whose sentence names no actor at all
+ * ("exports to China surged 30.8 percent." then "In January, exports
+ * grew 33.9 percent"). Fills out, or leaves it empty. */
 static void
 flow_holder(const struct xstate *x, const char *metric, const char *partner,
     char *out, size_t n)
@@ -2364,6 +2393,18 @@ label_fallback(const struct xstate *x, const struct fig_topic *t,
  * "respectively", the k-th of the figures in one unit is of the k-th of
  * the actors a joint actor names, in the order the text names them,
  * when there are as many of each. Rewrites e ("IRQ+SAU") in place. */
+/* Does sentence si say "respectively"? */
+static int
+says_respectively(const struct xstate *x, int si)
+{
+	const struct fig_span *cs = &x->csent[si];
+
+	for (size_t i = cs->start; i + 12 <= cs->end; i++)
+		if (strncasecmp(x->clean.data + i, "respectively", 12) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 respective(struct xstate *x, int qi, char *e)
 {
@@ -2373,11 +2414,7 @@ respective(struct xstate *x, int qi, char *e)
 	int nparts = 1, k = 0, nq = 0, np = 0;
 	char copy[FIG_ENTITY_MAX];
 
-	int said = 0;
-
-	for (size_t i = cs->start; i + 12 <= cs->end && !said; i++)
-		said = strncasecmp(x->clean.data + i, "respectively", 12) == 0;
-	if (strchr(e, '+') == NULL || !said)
+	if (strchr(e, '+') == NULL || !says_respectively(x, q->sent))
 		return;
 	for (const char *p = e; (p = strchr(p, '+')) != NULL; p++)
 		nparts++;
@@ -2414,6 +2451,67 @@ respective(struct xstate *x, int qi, char *e)
 		return;
 	snprintf(copy, sizeof copy, "%s", part[k]);
 	claim_setfield(e, FIG_ENTITY_MAX, copy);
+}
+
+/* Where the direction of a flow metric starts ("oil.exports.value":
+ * ".exports.value", a direction of 8 bytes), or NULL when the metric is
+ * no flow. */
+static const char *
+flow_way(const char *metric)
+{
+	const char *dot = strchr(metric, '.');
+
+	if (dot == NULL || (strncmp(dot, ".exports.", 9) != 0 &&
+	    strncmp(dot, ".imports.", 9) != 0))
+		return NULL;
+	return dot;
+}
+
+/* "total exports of NT$121.93 billion and total imports of NT$104.90
+ * billion rose 12.5% and 19.4% on year respectively": in a sentence that
+ * says "respectively", the k-th of the changes in one unit is of the
+ * k-th of the flows whose amounts the sentence names before them, when
+ * there are as many of each. Rewrites the change's one label to that
+ * flow's subject, direction, entity and partner. */
+static void
+respective_flow(struct xstate *x, int qi)
+{
+	struct qrec *q = &x->qs[qi];
+	const struct label *flow[8], *f;
+	const char *way;
+	int nflow = 0, nq = 0, k = 0, first = -1;
+	char m[FIG_METRIC_MAX];
+
+	if (q->nlabel != 1 || (way = flow_way(q->label[0].metric)) == NULL ||
+	    strcmp(way + 8, ".change") != 0 || !says_respectively(x, q->sent))
+		return;
+	for (int i = 0; i < x->nq; i++)
+		if (x->qs[i].sent == q->sent && strcmp(x->qs[i].q.unit_name,
+		    q->q.unit_name) == 0) {
+			if (first < 0)
+				first = i;
+			k += i < qi;
+			nq++;
+		}
+	for (int i = 0; i < first; i++) {
+		const struct qrec *p = &x->qs[i];
+		if (p->sent != q->sent || p->nlabel != 1 ||
+		    flow_way(p->label[0].metric) == NULL)
+			continue;
+		if (nflow == 8)
+			return;
+		flow[nflow++] = &p->label[0];
+	}
+	if (nq < 2 || nflow != nq)
+		return;
+	f = flow[k];
+	snprintf(m, sizeof m, "%.*s.change",	/* "trade.exports.change" */
+	    (int)(flow_way(f->metric) - f->metric + 8), f->metric);
+	claim_setfield(q->label[0].metric, sizeof q->label[0].metric, m);
+	claim_setfield(q->label[0].entity, sizeof q->label[0].entity,
+	    f->entity);
+	claim_setfield(q->label[0].partner, sizeof q->label[0].partner,
+	    f->partner);
 }
 
 /* Two labels of one figure that came to the same metric (one rewritten
@@ -2558,6 +2656,42 @@ flow_subject(const struct xstate *x, struct label *l)
 	}
 }
 
+/* "Russia imported $248.57mn of the $439.84mn in components from
+ * China": a flow whose subject is the topic's default, written as a part
+ * "of the" total of a figure labelled before (the same amount in the
+ * same unit, whose subject the text named), takes that figure's
+ * subject. */
+static void
+part_subject(const struct xstate *x, int qi, struct label *l)
+{
+	static const char *const of[] = { " of the ", " of its ",
+	    " of their ", NULL };
+	const struct qrec *q = &x->qs[qi], *t;
+	const char *dot = strchr(l->metric, '.');
+	char m[FIG_METRIC_MAX];
+	int part = 0;
+
+	if (dot == NULL || qi + 1 >= x->nq ||
+	    (t = &x->qs[qi + 1])->sent != q->sent)
+		return;
+	for (int k = 0; of[k] && !part; k++)
+		part = t->q.start - q->q.end == strlen(of[k]) &&
+		    strncasecmp(x->clean.data + q->q.end, of[k],
+		    strlen(of[k])) == 0;
+	for (int i = x->nfollow - 1; i >= 0 && part; i--) {
+		const struct followed *f = &x->follow[i];
+		const char *fd = strchr(f->l.metric, '.');
+		if (f->l.fallback || fd == NULL || f->value != t->q.value ||
+		    strcmp(f->unit, t->q.unit_name) != 0)
+			continue;
+		snprintf(m, sizeof m, "%.*s%s", (int)(fd - f->l.metric),
+		    f->l.metric, dot);
+		claim_setfield(l->metric, sizeof l->metric, m);
+		l->fallback = 0;
+		return;
+	}
+}
+
 /* Remembers figure q's labels for the figures after it (follow). */
 static void
 remember_labels(struct xstate *x, const struct qrec *q)
@@ -2571,6 +2705,9 @@ remember_labels(struct xstate *x, const struct qrec *q)
 		x->follow[x->nfollow].l = q->label[i];
 		x->follow[x->nfollow].sent = q->sent;
 		x->follow[x->nfollow].end = q->q.end;
+		x->follow[x->nfollow].value = q->q.value;
+		memcpy(x->follow[x->nfollow].unit, q->q.unit_name,
+		    sizeof x->follow[x->nfollow].unit);
 		x->follow[x->nfollow++].block = x->nblock;
 	}
 }
@@ -2821,7 +2958,8 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		if (!entity[0] && !partner[0] &&
 		    (t->fill & FIG_NEAREST_PARTNER))
 			nearest_entity(x, q, partner, sizeof partner);
-		if (!entity[0] && partner[0])
+		if (!entity[0] && (partner[0] || !first_entity(x,
+		    x->csent[q->sent].start, x->csent[q->sent].end)))
 			flow_holder(x, metric, partner, entity, sizeof entity);
 		if (!entity[0] && partner[0])
 			other_actor(x, q, partner, entity, sizeof entity);
@@ -2854,6 +2992,8 @@ label_figure(struct xstate *x, int qi, const char *unit)
 	prefer_named_subject(q);
 	for (int i = 0; i < q->nlabel; i++) {
 		pair_flow(x, q, &q->label[i]);
+		if (q->label[i].fallback)
+			part_subject(x, qi, &q->label[i]);
 		if (q->label[i].fallback)
 			flow_subject(x, &q->label[i]);
 	}
@@ -2980,6 +3120,7 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	}
 	if (q->nlabel == 0)
 		inherit_labels(x, qi);
+	respective_flow(x, qi);
 	if (q->nlabel > 0)
 		remember_labels(x, q);
 	for (int i = 0; i < q->nlabel && rc == 0; i++) {
@@ -3631,6 +3772,24 @@ process_block(struct xstate *x, const struct fig_block *b)
 /* Adds the actors the block just processed named to x->recent, in the
  * order named; one named again moves to the end. The names are the
  * rules' own strings, which outlive the extraction. */
+/* Is the actor named at clean offset at only the place of a war ("the
+ * war in Ukraine", "the invasion of Ukraine", "since the start of the
+ * war in Ukraine")? Trade news names it in passing; it is no side of
+ * the trade the next paragraphs count. */
+static int
+war_place(const char *s, size_t at)
+{
+	static const char *const before[] = { "war in ", "war on ",
+	    "invasion of ", "conflict in ", "fighting in ", NULL };
+
+	for (int k = 0; before[k]; k++) {
+		size_t n = strlen(before[k]);
+		if (at >= n && strncasecmp(s + at - n, before[k], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void
 remember_actors(struct xstate *x)
 {
@@ -3644,6 +3803,8 @@ remember_actors(struct xstate *x)
 		const char *e = x->ments[i].name;
 		int k;
 
+		if (war_place(x->clean.data, x->ments[i].start))
+			continue;
 		for (k = 0; k < x->nrecent && x->recent[k] != e; k++)
 			;
 		if (k == x->nrecent && x->nrecent == RECENT_ACTORS)
