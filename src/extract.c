@@ -2831,7 +2831,9 @@ maybe_prefix(const char *s, size_t from, size_t anchor)
 
 /* Is s[from..to) only a comma or the word w between two figures ("fell
  * 12% and about 23%", "rose 5%, 7% and 9%"; "a fall of 140 Mt, or
- * 2.9%")? 2 when the word is there, 1 for a comma alone, else 0. */
+ * 2.9%"), after at most three words that say of or in what the first
+ * is ("fell 32.1% in volume and 15.7%")? 2 when the word is there, 1
+ * for a comma alone, else 0. */
 static int
 joined_by(const char *s, size_t from, size_t to, const char *w)
 {
@@ -2840,9 +2842,11 @@ joined_by(const char *s, size_t from, size_t to, const char *w)
 
 	while (i < to && s[i] == ' ')
 		i++;
-	if (i + 3 <= to && strncasecmp(s + i, "of ", 3) == 0) {
-		/* what the figure before counts: "300,000 bpd of crude oil
-		 * and 200,000 bpd", "120 Mt of CO2, or 12%" */
+	if (i + 3 <= to && (strncasecmp(s + i, "of ", 3) == 0 ||
+	    strncasecmp(s + i, "in ", 3) == 0)) {
+		/* what the figure before counts, or in what: "300,000 bpd
+		 * of crude oil and 200,000 bpd", "120 Mt of CO2, or 12%",
+		 * "down 32.1% in volume and 15.7% in value" */
 		size_t j = i + 3;
 		for (int k = 0; k < 3 && j < to; k++) {
 			size_t st = j;
