@@ -3230,7 +3230,9 @@ maybe_prefix(const char *s, size_t from, size_t anchor)
 
 /* Is s[from..to) only a comma or the word w between two figures ("fell
  * 12% and about 23%", "rose 5%, 7% and 9%"; "a fall of 140 Mt, or
- * 2.9%")? 2 when the word is there, 1 for a comma alone, else 0. */
+ * 2.9%"), after at most three words that say of or in what the first
+ * is ("fell 32.1% in volume and 15.7%")? 2 when the word is there, 1
+ * for a comma alone, else 0. */
 static int
 joined_by(const char *s, size_t from, size_t to, const char *w)
 {
@@ -3239,9 +3241,11 @@ joined_by(const char *s, size_t from, size_t to, const char *w)
 
 	while (i < to && s[i] == ' ')
 		i++;
-	if (i + 3 <= to && strncasecmp(s + i, "of ", 3) == 0) {
-		/* what the figure before counts: "300,000 bpd of crude oil
-		 * and 200,000 bpd", "120 Mt of CO2, or 12%" */
+	if (i + 3 <= to && (strncasecmp(s + i, "of ", 3) == 0 ||
+	    strncasecmp(s + i, "in ", 3) == 0)) {
+		/* what the figure before counts, or in what: "300,000 bpd
+		 * of crude oil and 200,000 bpd", "120 Mt of CO2, or 12%",
+		 * "down 32.1% in volume and 15.7% in value" */
 		size_t j = i + 3;
 		for (int k = 0; k < 3 && j < to; k++) {
 			size_t st = j;
@@ -3305,6 +3309,26 @@ change_unit(const char *u)
 	    0 || strcmp(u, "basis_point") == 0 || strcmp(u, "times") == 0;
 }
 
+/* Is the word of s[from..at) just before at (spaces skipped) one of
+ * words[0..n)? */
+static int
+word_before_in(const char *s, size_t from, size_t at,
+    const char *const *words, size_t n)
+{
+	size_t i = at, end;
+
+	while (i > from && s[i - 1] == ' ')
+		i--;
+	end = i;
+	while (i > from && (s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z')
+		i--;
+	for (size_t k = 0; k < n; k++)
+		if (end - i == strlen(words[k]) &&
+		    strncasecmp(s + i, words[k], end - i) == 0)
+			return 1;
+	return 0;
+}
+
 /* The words after which a bare number can be a figure whose unit the
  * sentence implies: a level ("at 770,747", "to 11,360", "of 1.26"), a
  * base ("from 1.30"), a change ("down 40,875"), one of a pair. */
@@ -3315,18 +3339,62 @@ implied_after(const char *s, size_t from, size_t at)
 	    "and", "or", "versus", "vs", "against", "down", "up", "by",
 	    "was", "were", "is", "are", "reached", "hit", "totalled",
 	    "totaled", "about", "around", "nearly", "almost", "some" };
-	size_t i = at, end;
 
-	while (i > from && s[i - 1] == ' ')
-		i--;
-	end = i;
-	while (i > from && (s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z')
-		i--;
-	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-		if (end - i == strlen(words[k]) &&
-		    strncasecmp(s + i, words[k], end - i) == 0)
-			return 1;
-	return 0;
+	return word_before_in(s, from, at, words, sizeof words /
+	    sizeof *words);
+}
+
+/* Can a bare number take unit u of a figure of value v near it: not a
+ * span of time, a unit with a scale of its own ("Mt"), a change or a
+ * share, and v of the number's order ("11,360" after "3,200 cars", not
+ * "ranked at 3")? */
+static int
+unit_lendable(const struct fig_qty *from, const struct fig_qty *q)
+{
+	return from->unit != NULL && !from->unit->duration &&
+	    from->unit->factor == 1 && !change_unit(from->unit_name) &&
+	    fabs(q->value) * 100 >= fabs(from->value) && fabs(q->value) <=
+	    fabs(from->value) * 100;
+}
+
+/* The figure a run goes to, for a bare number it starts from: "fell from
+ * 111 to just 66 units" is 111 units. Writes it into to; 1 when there
+ * is one right after "to" (and "just", "only", "about", ...), 0 when
+ * not, -1 on a match error. */
+static int
+run_end(struct xstate *x, size_t ce, const struct fig_qty *q,
+    struct fig_qty *to)
+{
+	static const char *const skip[] = { "just", "only", "about",
+	    "around", "some", "nearly", "almost", "a", "mere" };
+	const char *c = x->clean.data;
+	size_t i = q->end, w;
+	int rc;
+
+	while (i < ce && c[i] == ' ')
+		i++;
+	if (i + 3 > ce || strncasecmp(c + i, "to ", 3) != 0)
+		return 0;
+	for (i += 3;; i = w) {
+		size_t k;
+		while (i < ce && c[i] == ' ')
+			i++;
+		for (w = i; w < ce && (c[w] | 32) >= 'a' && (c[w] | 32) <= 'z';
+		    w++)
+			;
+		for (k = 0; k < sizeof skip / sizeof *skip; k++)
+			if (w - i == strlen(skip[k]) &&
+			    strncasecmp(c + i, skip[k], w - i) == 0)
+				break;
+		if (w == i || k == sizeof skip / sizeof *skip)
+			break;
+	}
+	rc = rules_match(x->r, &x->r->quantity_at, c, ce, i, 0, x->md_aside,
+	    x->err);
+	if (rc <= 0)
+		return rc;
+	return quantity_from_match(x->r, x->md_aside, c, ce, x->decimal_comma,
+	    to);
 }
 
 /* Does s[from..to) name no other figure-like token: no digit (a figure
@@ -3402,7 +3470,9 @@ list_direction(struct xstate *x, int si, size_t start)
  * implies, written into q, or 0 when none does. First a [unit] whose
  * "context =" pattern matches the sentence before the number ("the
  * total fertility rate fell to 1.26"; a count only for a whole number),
- * then the unit of the figure before it in the sentence, unless that is
+ * then after "from" the unit of the figure the run goes to ("from 111
+ * to just 66 units"), then the unit of the figure before it in the
+ * sentence, unless that is
  * a change, a share or a span of time, or was scaled by its unit ("Mt"):
  * "770,747, down 40,875 from 2021"; a number with a scale word may take
  * it from the last figure of the sentence or paragraph before, with no
@@ -3443,6 +3513,18 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 			return 1;
 		}
 	}
+	if (word_before_in(c, cs, q->nstart, (const char *const[]){ "from" },
+	    1)) {
+		struct fig_qty to;
+		int rc = run_end(x, ce, q, &to);
+		if (rc < 0)
+			return -1;
+		if (rc > 0 && unit_lendable(&to, q)) {
+			q->unit = to.unit;
+			memcpy(q->unit_name, to.unit_name, sizeof q->unit_name);
+			return 1;
+		}
+	}
 	prev = x->nq > 0 ? &x->qs[x->nq - 1].q : NULL;
 	/* the figure before may end the sentence or the paragraph before
 	 * when this number has a scale word and no number stands between:
@@ -3454,13 +3536,7 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 	else if (prev == NULL && x->has_last_q && q->scaled &&
 	    implied_between(c, 0, q->nstart))
 		prev = &x->last_q;
-	if (prev == NULL || prev->unit == NULL || prev->unit->duration ||
-	    prev->unit->factor != 1 || change_unit(prev->unit_name))
-		return 0;
-	/* of the figure's order: "11,360" after "3,200 cars", not "ranked
-	 * at 3" after it */
-	if (!(fabs(q->value) * 100 >= fabs(prev->value) && fabs(q->value) <=
-	    fabs(prev->value) * 100))
+	if (prev == NULL || !unit_lendable(prev, q))
 		return 0;
 	q->unit = prev->unit;
 	memcpy(q->unit_name, prev->unit_name, sizeof q->unit_name);
