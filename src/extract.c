@@ -2405,10 +2405,10 @@ flow_subject(const struct xstate *x, struct label *l)
 }
 
 /* "Russia imported $248.57mn of the $439.84mn in components from
- * China": a flow whose subject is the topic's default, written as a part
- * "of the" total of a figure labelled before (the same amount in the
- * same unit, whose subject the text named), takes that figure's
- * subject. */
+ * China, as well as $246.34mn of the $1.25bn in ICs": a figure written
+ * as a part "of the" total of a figure labelled before (the same amount
+ * in the same unit, whose subject the text named) is of that figure's
+ * subject, whatever the topic's default or the figure it follows say. */
 static void
 part_subject(const struct xstate *x, int qi, struct label *l)
 {
@@ -2734,8 +2734,7 @@ label_figure(struct xstate *x, int qi, const char *unit)
 	prefer_named_subject(q);
 	for (int i = 0; i < q->nlabel; i++) {
 		pair_flow(x, q, &q->label[i]);
-		if (q->label[i].fallback)
-			part_subject(x, qi, &q->label[i]);
+		part_subject(x, qi, &q->label[i]);
 		if (q->label[i].fallback)
 			flow_subject(x, &q->label[i]);
 	}
