@@ -1717,6 +1717,32 @@ main_clause(const char *s, size_t start, size_t clause, size_t fig)
 	return clause;
 }
 
+/* "comes from Saudi Arabia (1 million bpd), followed by Iraq (223,000
+ * bpd)": a figure in brackets right after an actor's name is that
+ * actor's. Returns the actor, or NULL. */
+static const char *
+bracket_actor(struct xstate *x, const struct qrec *q)
+{
+	const char *c = x->clean.data;
+	size_t at = q->q.start;
+
+	if (at >= x->clean.len)
+		return NULL;
+	if (c[at] != '(') {
+		if (at == 0 || c[at - 1] != '(')
+			return NULL;
+		at--;
+	}
+	while (at > 0 && c[at - 1] == ' ')
+		at--;
+	if (!x->ments_ok)
+		find_actors(x);
+	for (int i = 0; i < x->nments; i++)
+		if (x->ments[i].end == at)
+			return x->ments[i].name;
+	return NULL;
+}
+
 static void
 nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n)
 {
@@ -1728,7 +1754,8 @@ nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n)
 	out[0] = '\0';
 	if (pair_entity(x, q, clause, out, n))
 		return;
-	if (clause > cs->start)
+	e = bracket_actor(x, q);
+	if (e == NULL && clause > cs->start)
 		e = first_entity(x, clause, q->q.end);
 	if (e == NULL)
 		e = first_entity(x, cs->start, q->q.end);
