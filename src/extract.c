@@ -1707,7 +1707,8 @@ main_clause(const char *s, size_t start, size_t clause, size_t fig)
 
 	for (int k = 0; subord[k]; k++) {
 		size_t n = strlen(subord[k]);
-		if (start + n <= fig && strncasecmp(s + start, subord[k], n) == 0) {
+		if (start + n <= fig &&
+		    strncasecmp(s + start, subord[k], n) == 0) {
 			for (size_t i = start + n; i < fig; i++)
 				if (s[i] == ',')
 					return i + 1 > clause ? i + 1 : clause;
@@ -2163,11 +2164,6 @@ label_fallback(const struct xstate *x, const struct fig_topic *t,
 	    fl->metric[n] == '.';
 }
 
-/* "India's imports from Iraq and Saudi Arabia fell 12% and about 23% to
- * 928.000 bpd and 607.500 bpd, respectively": in a sentence that says
- * "respectively", the k-th of the figures in one unit is of the k-th of
- * the actors a joint actor names, in the order the text names them,
- * when there are as many of each. Rewrites e ("IRQ+SAU") in place. */
 /* Does sentence si say "respectively"? */
 static int
 says_respectively(const struct xstate *x, int si)
@@ -2180,6 +2176,11 @@ says_respectively(const struct xstate *x, int si)
 	return 0;
 }
 
+/* "India's imports from Iraq and Saudi Arabia fell 12% and about 23% to
+ * 928.000 bpd and 607.500 bpd, respectively": in a sentence that says
+ * "respectively", the k-th of the figures in one unit is of the k-th of
+ * the actors a joint actor names, in the order the text names them,
+ * when there are as many of each. Rewrites e ("IRQ+SAU") in place. */
 static void
 respective(struct xstate *x, int qi, char *e)
 {
@@ -2727,6 +2728,8 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		if (!entity[0] && !partner[0] &&
 		    (t->fill & FIG_NEAREST_PARTNER))
 			nearest_entity(x, q, partner, sizeof partner);
+		/* a flow naming only its partner, or no one at all in its
+		 * sentence, is the holder's of the flow before */
 		if (!entity[0] && (partner[0] || !first_entity(x,
 		    x->csent[q->sent].start, x->csent[q->sent].end)))
 			flow_holder(x, metric, partner, entity, sizeof entity);
@@ -3553,9 +3556,6 @@ process_block(struct xstate *x, const struct fig_block *b)
 	return 0;
 }
 
-/* Adds the actors the block just processed named to x->recent, in the
- * order named; one named again moves to the end. The names are the
- * rules' own strings, which outlive the extraction. */
 /* Is the actor named at clean offset at only the place of a war ("the
  * war in Ukraine", "the invasion of Ukraine", "since the start of the
  * war in Ukraine")? Trade news names it in passing; it is no side of
@@ -3574,6 +3574,9 @@ war_place(const char *s, size_t at)
 	return 0;
 }
 
+/* Adds the actors the block just processed named to x->recent, in the
+ * order named; one named again moves to the end. The names are the
+ * rules' own strings, which outlive the extraction. */
 static void
 remember_actors(struct xstate *x)
 {
