@@ -1959,7 +1959,8 @@ main_clause(const char *s, size_t start, size_t clause, size_t fig)
 
 	for (int k = 0; subord[k]; k++) {
 		size_t n = strlen(subord[k]);
-		if (start + n <= fig && strncasecmp(s + start, subord[k], n) == 0) {
+		if (start + n <= fig &&
+		    strncasecmp(s + start, subord[k], n) == 0) {
 			for (size_t i = start + n; i < fig; i++)
 				if (s[i] == ',')
 					return i + 1 > clause ? i + 1 : clause;
@@ -1967,6 +1968,32 @@ main_clause(const char *s, size_t start, size_t clause, size_t fig)
 		}
 	}
 	return clause;
+}
+
+/* "comes from Saudi Arabia (1 million bpd), followed by Iraq (223,000
+ * bpd)": a figure in brackets right after an actor's name is that
+ * actor's. Returns the actor, or NULL. */
+static const char *
+bracket_actor(struct xstate *x, const struct qrec *q)
+{
+	const char *c = x->clean.data;
+	size_t at = q->q.start;
+
+	if (at >= x->clean.len)
+		return NULL;
+	if (c[at] != '(') {
+		if (at == 0 || c[at - 1] != '(')
+			return NULL;
+		at--;
+	}
+	while (at > 0 && c[at - 1] == ' ')
+		at--;
+	if (!x->ments_ok)
+		find_actors(x);
+	for (int i = 0; i < x->nments; i++)
+		if (x->ments[i].end == at)
+			return x->ments[i].name;
+	return NULL;
 }
 
 static void
@@ -1980,7 +2007,8 @@ nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n)
 	out[0] = '\0';
 	if (pair_entity(x, q, clause, out, n))
 		return;
-	if (clause > cs->start)
+	e = bracket_actor(x, q);
+	if (e == NULL && clause > cs->start)
 		e = first_entity(x, clause, q->q.end);
 	if (e == NULL)
 		e = first_entity(x, cs->start, q->q.end);
@@ -2388,11 +2416,6 @@ label_fallback(const struct xstate *x, const struct fig_topic *t,
 	    fl->metric[n] == '.';
 }
 
-/* "India's imports from Iraq and Saudi Arabia fell 12% and about 23% to
- * 928.000 bpd and 607.500 bpd, respectively": in a sentence that says
- * "respectively", the k-th of the figures in one unit is of the k-th of
- * the actors a joint actor names, in the order the text names them,
- * when there are as many of each. Rewrites e ("IRQ+SAU") in place. */
 /* Does sentence si say "respectively"? */
 static int
 says_respectively(const struct xstate *x, int si)
@@ -2405,6 +2428,11 @@ says_respectively(const struct xstate *x, int si)
 	return 0;
 }
 
+/* "India's imports from Iraq and Saudi Arabia fell 12% and about 23% to
+ * 928.000 bpd and 607.500 bpd, respectively": in a sentence that says
+ * "respectively", the k-th of the figures in one unit is of the k-th of
+ * the actors a joint actor names, in the order the text names them,
+ * when there are as many of each. Rewrites e ("IRQ+SAU") in place. */
 static void
 respective(struct xstate *x, int qi, char *e)
 {
@@ -2657,10 +2685,10 @@ flow_subject(const struct xstate *x, struct label *l)
 }
 
 /* "Russia imported $248.57mn of the $439.84mn in components from
- * China": a flow whose subject is the topic's default, written as a part
- * "of the" total of a figure labelled before (the same amount in the
- * same unit, whose subject the text named), takes that figure's
- * subject. */
+ * China, as well as $246.34mn of the $1.25bn in ICs": a figure written
+ * as a part "of the" total of a figure labelled before (the same amount
+ * in the same unit, whose subject the text named) is of that figure's
+ * subject, whatever the topic's default or the figure it follows say. */
 static void
 part_subject(const struct xstate *x, int qi, struct label *l)
 {
@@ -2958,6 +2986,8 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		if (!entity[0] && !partner[0] &&
 		    (t->fill & FIG_NEAREST_PARTNER))
 			nearest_entity(x, q, partner, sizeof partner);
+		/* a flow naming only its partner, or no one at all in its
+		 * sentence, is the holder's of the flow before */
 		if (!entity[0] && (partner[0] || !first_entity(x,
 		    x->csent[q->sent].start, x->csent[q->sent].end)))
 			flow_holder(x, metric, partner, entity, sizeof entity);
@@ -2992,8 +3022,7 @@ label_figure(struct xstate *x, int qi, const char *unit)
 	prefer_named_subject(q);
 	for (int i = 0; i < q->nlabel; i++) {
 		pair_flow(x, q, &q->label[i]);
-		if (q->label[i].fallback)
-			part_subject(x, qi, &q->label[i]);
+		part_subject(x, qi, &q->label[i]);
 		if (q->label[i].fallback)
 			flow_subject(x, &q->label[i]);
 	}
@@ -3845,9 +3874,6 @@ process_block(struct xstate *x, const struct fig_block *b)
 	return 0;
 }
 
-/* Adds the actors the block just processed named to x->recent, in the
- * order named; one named again moves to the end. The names are the
- * rules' own strings, which outlive the extraction. */
 /* Is the actor named at clean offset at only the place of a war ("the
  * war in Ukraine", "the invasion of Ukraine", "since the start of the
  * war in Ukraine")? Trade news names it in passing; it is no side of
@@ -3866,6 +3892,9 @@ war_place(const char *s, size_t at)
 	return 0;
 }
 
+/* Adds the actors the block just processed named to x->recent, in the
+ * order named; one named again moves to the end. The names are the
+ * rules' own strings, which outlive the extraction. */
 static void
 remember_actors(struct xstate *x)
 {
