@@ -1234,17 +1234,17 @@ opens_bracket(const char *s, size_t a, size_t b)
  * "The US registered a 17.2 per cent fall"), nor a later figure of its
  * sentence but a base ("dropped from 4.9 in 2022 to 4.5"). */
 static int
-base_own_date(const struct xstate *x, const struct mention *m)
+base_own_date(const struct xstate *x, const struct mention *m, int upto)
 {
-	const struct qrec *before = NULL;
-
-	for (int i = 0; i < x->nq; i++) {
+	/* the figures, in order, are looked at back from figure upto (the
+	 * first that may stand after m) to the sentence's first */
+	for (int i = upto - 1; i >= 0 && x->qs[i].sent >= m->sent; i--) {
 		const struct qrec *q = &x->qs[i];
 		if (q->sent == m->sent && q->q.end <= m->start)
-			before = q;
+			return q->base && words_between(x->clean.data,
+			    q->q.end, m->start) <= ANCHOR_WORDS;
 	}
-	return before && before->base && words_between(x->clean.data,
-	    before->q.end, m->start) <= ANCHOR_WORDS;
+	return 0;
 }
 
 /* Does the word "than" stand in s[a..b)? */
@@ -1372,12 +1372,18 @@ aside(const char *c, const struct mention *m, const struct qrec *q)
 	return 0;
 }
 
-/* Does sentence si report a decision ("raised its key rate")? */
+/* Does sentence si report a decision ("raised its key rate")? The
+ * [period] rules of role event are tried here only, on the sentences
+ * of figures nothing else dates, not with the other date phrases. */
 static int
-has_event(const struct xstate *x, int si)
+has_event(struct xstate *x, int si)
 {
-	for (int i = 0; i < x->nm; i++)
-		if (x->m[i].sent == si && x->m[i].role == FIG_PR_EVENT)
+	const struct fig_rules *r = x->r;
+
+	for (int i = 0; i < r->nperiods; i++)
+		if (r->periods[i].role == FIG_PR_EVENT &&
+		    rules_match(r, &r->periods[i].re, x->clean.data,
+		    x->csent[si].end, x->csent[si].start, 0, x->md, NULL) > 0)
 			return 1;
 	return 0;
 }
@@ -1421,7 +1427,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 			if (m->role == FIG_PR_PRESENT && !aside(c, m, q))
 				present = m;
 			else if (dating(m) && (q->base ||
-			    !base_own_date(x, m))) {
+			    !base_own_date(x, m, qi))) {
 				before = m;
 				present = NULL;	/* only "now" after the date */
 				if (carries(m))
@@ -3858,7 +3864,7 @@ process_block(struct xstate *x, const struct fig_block *b)
 				return -1;
 		for (int i = 0; i < x->nm; i++)
 			if (x->m[i].sent == si && carries(&x->m[i]) &&
-			    !base_own_date(x, &x->m[i]))
+			    !base_own_date(x, &x->m[i], qi))
 				carry = &x->m[i];
 	}
 	if (b->kind == FIG_BLK_ITEM && carry) {
