@@ -187,6 +187,9 @@ struct xstate {
 	signed char *litmemo;
 	int lit_sent, lit_all;
 	struct fig_buf lsent;	/* sentence lit_sent in lower case */
+	size_t *pw_at;		/* per [period] without a year: where its
+				   next match in the sentence starts (see
+				   next_word_period) */
 	/* the first entity the title names, looked up when first needed:
 	 * NULL until then, no_entity when it names none */
 	const char *title_entity;
@@ -921,6 +924,48 @@ month_year(const struct xstate *x, const struct lastdate *ld, int month)
 }
 
 static int carries(const struct mention *m);
+static void lit_sentence(struct xstate *x, int si);
+static int may_match(struct xstate *x, const struct fig_re *re);
+
+/* x->pw_at: no match of the rule in the sentence; not looked for yet */
+#define PW_NONE ((size_t)-1)
+#define PW_UNSEEN ((size_t)-2)
+
+/* The next date phrase without a year in the cleaned block c[at, ce):
+ * each such rule's leftmost match is looked for once and kept while at
+ * has not passed its start (x->pw_at), and the first by start, then by
+ * rule order, is the one their alternation would find. Returns that
+ * rule's index with its match in x->md, -1 for none, or -2 on a match
+ * error. */
+static int
+next_word_period(struct xstate *x, size_t at, size_t ce)
+{
+	const struct fig_rules *r = x->r;
+	const char *c = x->clean.data;
+	int best = -1, rc;
+
+	for (int k = 0; k < r->nperiods; k++) {
+		if (x->pw_at[k] == PW_NONE)
+			continue;
+		if (x->pw_at[k] == PW_UNSEEN || x->pw_at[k] < at) {
+			rc = rules_match(r, &r->periods_word[k], c, ce, at, 0,
+			    x->md, x->err);
+			if (rc < 0)
+				return -2;
+			x->pw_at[k] = rc > 0 ?
+			    pcre2_get_ovector_pointer(x->md)[0] : PW_NONE;
+			if (rc == 0)
+				continue;
+		}
+		if (best < 0 || x->pw_at[k] < x->pw_at[best])
+			best = k;
+	}
+	/* its match again, from where it starts, for its groups */
+	if (best >= 0 && rules_match(r, &r->periods_word[best], c, ce,
+	    x->pw_at[best], 0, x->md, x->err) < 0)
+		return -2;
+	return best;
+}
 
 /* Finds the date phrases of sentence si in the cleaned block. */
 static int
@@ -946,10 +991,15 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		if (done < y)
 			done = y;
 	}
-	for (at = cs; at < ce && (rc = rules_match(r, &r->periods_word, c, ce,
-	    at, 0, x->md, x->err)) > 0; )
+	/* the others over the whole sentence */
+	if (x->lit_sent != si)
+		lit_sentence(x, si);
+	for (int k = 0; k < r->nperiods; k++)
+		x->pw_at[k] = r->periods_word[k].code && may_match(x,
+		    &r->periods_word[k]) ? PW_UNSEEN : PW_NONE;
+	for (at = cs; at < ce && (rc = next_word_period(x, at, ce)) >= 0; )
 		at = add_mention(x, si, first);
-	if (rc < 0)
+	if (rc == -2)
 		return -1;
 	/* order by position, then resolve "that year" and kinds */
 	for (int i = first + 1; i < x->nm; i++)
@@ -1178,7 +1228,6 @@ use_mention(const struct mention *m, char period[FIG_PERIOD_LEN],
 }
 
 static void build_context(struct xstate *x, const struct qrec *q);
-static int may_match(struct xstate *x, const struct fig_re *re);
 
 /* Is mention m, after figure qi and another figure of its sentence,
  * the date of a comparison base standing just before it ("rose 20% to
@@ -1197,8 +1246,9 @@ base_date(struct xstate *x, int qi, const struct mention *m)
 	    m->start) > ANCHOR_WORDS || x->r->baseline.code == NULL)
 		return 0;
 	build_context(x, &x->qs[bi]);
-	rc = may_match(x, &x->r->baseline) && rules_match(x->r,
-	    &x->r->baseline, x->ctx.data, x->ctx.len, 0, 0, x->md, NULL) > 0;
+	rc = may_match(x, &x->r->baseline) && rules_match_upto(x->r,
+	    &x->r->baseline, x->ctx.data, x->ctx.len, 0, x->mark_last,
+	    x->mctx, x->md, NULL) > 0;
 	build_context(x, q);
 	return rc;
 }
@@ -2776,8 +2826,9 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	c.qual = q->q.qual;
 	claim_setfield(c.unit, sizeof c.unit, q->q.unit_name);
 	choose_period(x, qi, carry, c.period, &c.kind);
-	if (may_match(x, &r->baseline) && rules_match(r, &r->baseline,
-	    x->ctx.data, x->ctx.len, 0, 0, x->md, NULL) > 0) {
+	if (may_match(x, &r->baseline) && rules_match_upto(r, &r->baseline,
+	    x->ctx.data, x->ctx.len, 0, x->mark_last, x->mctx, x->md,
+	    NULL) > 0) {
 		c.kind = FIG_PK_BASELINE;
 		base_period(x, qi, c.period);
 		q->base = 1;
@@ -3738,6 +3789,7 @@ state_release(struct xstate *x)
 	tables_release(&x->tables);
 	free(x->reqmemo);
 	free(x->litmemo);
+	free(x->pw_at);
 	buf_release(&x->lsent);
 	pcre2_match_data_free(x->md);
 	pcre2_match_data_free(x->md_aside);
@@ -4018,6 +4070,8 @@ state_init(struct xstate *x, const struct fig_rules *r, const char *name,
 	x->reqmemo = xmalloc(r->nreq_ids > 0 ? (size_t)r->nreq_ids : 1);
 	x->memo_sent = -1;
 	x->litmemo = xmalloc(r->nlits > 0 ? (size_t)r->nlits : 1);
+	x->pw_at = xmalloc((r->nperiods > 0 ? (size_t)r->nperiods : 1) *
+	    sizeof *x->pw_at);
 	x->lit_sent = -1;
 	seg_init(&x->seg, on_block, x);
 	if (opts && opts->published && opts->published[0]) {
