@@ -3304,17 +3304,15 @@ drop_excluded(struct xstate *x)
 	int k = 0;
 
 	for (int qi = 0; qi < x->nq; qi++) {
-		int rc;
+		int rc = 0;
 		build_context(x, &x->qs[qi]);
-		rc = rules_match(r, &r->exclude_any, x->ctx.data, x->ctx.len,
-		    0, 0, x->md, x->err);
-		/* an error names the one rule that fails on its own */
-		for (int i = 0; rc < 0 && i < r->nexcludes; i++)
-			if (rules_match(r, &r->excludes[i].re, x->ctx.data,
-			    x->ctx.len, 0, 0, x->md, x->err) < 0)
-				break;
-		if (rc < 0)
-			return -1;
+		/* each rule alone, where the sentence has its words: a rule
+		 * that starts at the figure's marker is found at once */
+		for (int i = 0; i < r->nexcludes && rc == 0; i++)
+			if (may_match(x, &r->excludes[i].re) &&
+			    (rc = rules_match(r, &r->excludes[i].re,
+			    x->ctx.data, x->ctx.len, 0, 0, x->md, x->err)) < 0)
+				return -1;
 		if (rc == 0)
 			x->qs[k++] = x->qs[qi];
 	}

@@ -1196,7 +1196,7 @@ index_need(struct fig_rules *r, struct fig_re *re, int behind)
 
 /* The needs of the patterns matched on a figure's context (its sentence
  * or a part of it): the topics' patterns, requires and vetoes, the
- * baseline cue; and of the date phrases without a year, which are
+ * baseline cue, the exclusions; and of the date phrases without a year, which are
  * searched in a block from a sentence's start (a lookbehind may read
  * the sentence before). */
 static void
@@ -1212,6 +1212,8 @@ index_needs(struct fig_rules *r)
 			index_need(r, &t->unless[k], 1);
 	}
 	index_need(r, &r->baseline, 1);
+	for (int i = 0; i < r->nexcludes; i++)
+		index_need(r, &r->excludes[i].re, 1);
 	for (int i = 0; i < r->nperiods; i++)
 		index_need(r, &r->periods_word[i], 0);
 }
@@ -2039,18 +2041,6 @@ build(struct loader *L)
 		if (!ok)
 			goto out;
 	}
-	if (r->nexcludes > 0) {
-		struct fig_buf all = FIG_BUF_INIT;
-		int ok;
-		for (int i = 0; i < r->nexcludes; i++)
-			buf_addf(&all, "%s(?:%s)", i ? "|" : "",
-			    r->excludes[i].re.src);
-		ok = compile_raw(r, &r->exclude_any, buf_str(&all), 0, r->dir,
-		    0, 0, 1, L->err) == 0;
-		buf_release(&all);
-		if (!ok)
-			goto out;
-	}
 	index_needs(r);
 	if (r->nentities > 0) {
 		struct fig_buf b = FIG_BUF_INIT;
@@ -2251,7 +2241,6 @@ rules_free(struct fig_rules *r)
 	for (int i = 0; i < r->nexcludes; i++)
 		re_free(&r->excludes[i].re);
 	free(r->excludes);
-	re_free(&r->exclude_any);
 	re_free(&r->dir_lead[0]);
 	re_free(&r->dir_lead[1]);
 	re_free(&r->dir_list[0]);

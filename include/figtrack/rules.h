@@ -318,8 +318,6 @@ struct fig_rules {
 					   clause's verb (extract.c) */
 	struct fig_re dir_list[2];	/* their "list =": a subject that signs
 					   the figures listed after it */
-	struct fig_re exclude_any;	/* every [exclude] as one alternation:
-					   one match call a figure */
 	struct fig_entity *entities;
 	int nentities;
 	struct fig_entity *subjects;	/* [subject] sections */
