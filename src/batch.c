@@ -1,9 +1,13 @@
 /* batch.c: many documents extracted on several threads, handed to one
  * sink in input order (batch.h). Each job records its claims and
- * references, packed in bytes; the calling thread replays them. One
- * mutex guards the jobs' records: a record costs one lock to write, and
- * the sink takes all that is there at once. */
+ * references, packed in bytes, first in a buffer of its own, handed to
+ * the calling thread, which replays them, FIG_BATCH_FLUSH bytes at a
+ * time or when the job ends: one mutex guards what is handed over, taken
+ * once per flush, and the sink takes all that is there at once. A small
+ * document costs one lock and one wake-up of the calling thread, not one
+ * per claim. */
 #include <pthread.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,20 +35,23 @@ struct packed {
 struct job {
 	int state;
 	int skip;		/* the sink dropped it: stop early */
-	struct fig_buf data;	/* packed records */
-	size_t rd;		/* data[0, rd) has been replayed */
+	struct fig_buf data;	/* packed records the sink has not taken */
 	int rc;
 	struct fig_err err;
 };
 
 struct batch {
 	pthread_mutex_t mu;
-	pthread_cond_t more;	/* a job recorded something or ended */
+	pthread_cond_t more;	/* the job the sink waits for recorded
+				   something or ended */
 	pthread_cond_t room;	/* the sink took records, or moved on */
-	struct job *jobs;
+	struct job *jobs;	/* job i in slot i % ring: no more are in
+				   hand at once */
+	int ring;
 	int n, next;		/* next job to hand out */
 	int at;			/* the job the sink is replaying */
-	int window;		/* jobs handed out at most this far ahead */
+	int threads;
+	size_t held;		/* bytes of records waiting for the sink */
 	int stop;
 	fig_batch_work work;
 	void *wctx;
@@ -54,7 +61,8 @@ struct batch {
 struct slot {
 	struct batch *b;
 	struct job *j;
-	struct fig_buf tmp;	/* the record being packed */
+	struct fig_buf pend;	/* records not yet handed to the job */
+	size_t at;		/* where the record being packed starts */
 };
 
 static void
@@ -74,30 +82,67 @@ next_str(const char **p)
 	return s;
 }
 
-/* Appends the packed record in s->tmp to the job's data and waits while
- * the job is too far ahead of the sink. Returns -1 when the job is to
- * stop (dropped, batch stopped). */
+/* Wakes the sink when it waits for job j (called with b->mu held). */
+static void
+wake_sink(struct batch *b, const struct job *j)
+{
+	if (j == &b->jobs[b->at % b->ring])
+		pthread_cond_signal(&b->more);
+}
+
+/* Hands the records in s->pend to the job and waits while the job is
+ * too far ahead of the sink. Called with b->mu held. Returns -1 when
+ * the job is to stop (dropped, batch stopped). */
 static int
-record(struct slot *s)
+hand_over(struct slot *s)
 {
 	struct batch *b = s->b;
 	struct job *j = s->j;
 
-	((struct packed *)(void *)s->tmp.data)->len = s->tmp.len;
-	pthread_mutex_lock(&b->mu);
-	if (j->skip || b->stop) {
-		pthread_mutex_unlock(&b->mu);
+	if (j->skip || b->stop)
 		return err_set(&j->err, FIG_EINTR, NULL, 0, 0, "stopped");
-	}
-	/* records stay aligned for their header */
-	while (j->data.len % sizeof(double) != 0)
-		buf_addc(&j->data, '\0');
-	buf_add(&j->data, s->tmp.data, s->tmp.len);
-	pthread_cond_signal(&b->more);
-	while (j->data.len - j->rd > FIG_BATCH_AHEAD && !j->skip && !b->stop)
+	if (s->pend.len == 0)
+		return 0;
+	/* records stay 8-aligned: pend's are, and so is data's end */
+	buf_add(&j->data, s->pend.data, s->pend.len);
+	b->held += s->pend.len;
+	buf_reset(&s->pend);
+	wake_sink(b, j);
+	while (j->data.len > FIG_BATCH_AHEAD && !j->skip && !b->stop)
 		pthread_cond_wait(&b->room, &b->mu);
-	pthread_mutex_unlock(&b->mu);
 	return 0;
+}
+
+/* Starts packing a record with header h in s->pend. */
+static void
+record_start(struct slot *s, const struct packed *h)
+{
+	/* records stay aligned for their header */
+	while (s->pend.len % sizeof(double) != 0)
+		buf_addc(&s->pend, '\0');
+	s->at = s->pend.len;
+	buf_add(&s->pend, (const char *)h, sizeof *h);
+}
+
+/* Ends the record being packed; hands what is pending over once it
+ * holds FIG_BATCH_FLUSH bytes. Returns -1 when the job is to stop. */
+static int
+record_end(struct slot *s)
+{
+	struct batch *b = s->b;
+	size_t len = s->pend.len - s->at;
+	int rc;
+
+	memcpy(s->pend.data + s->at + offsetof(struct packed, len), &len,
+	    sizeof len);
+	while (s->pend.len % sizeof(double) != 0)
+		buf_addc(&s->pend, '\0');
+	if (s->pend.len < FIG_BATCH_FLUSH)
+		return 0;
+	pthread_mutex_lock(&b->mu);
+	rc = hand_over(s);
+	pthread_mutex_unlock(&b->mu);
+	return rc;
 }
 
 static int
@@ -120,19 +165,18 @@ record_claim(void *ctx, const struct fig_claim *c)
 	h.kind = (int)c->kind;
 	h.page = c->page;
 	h.has_sentence = c->sentence != NULL;
-	buf_reset(&s->tmp);
-	buf_add(&s->tmp, (const char *)&h, sizeof h);
-	add_str(&s->tmp, c->quote);
-	add_str(&s->tmp, c->sentence);
-	add_str(&s->tmp, c->unit);
-	add_str(&s->tmp, c->period);
-	add_str(&s->tmp, c->metric);
-	add_str(&s->tmp, c->entity);
-	add_str(&s->tmp, c->footnote);
-	add_str(&s->tmp, c->partner);
-	add_str(&s->tmp, c->rule);
-	add_str(&s->tmp, c->base);
-	return record(s);
+	record_start(s, &h);
+	add_str(&s->pend, c->quote);
+	add_str(&s->pend, c->sentence);
+	add_str(&s->pend, c->unit);
+	add_str(&s->pend, c->period);
+	add_str(&s->pend, c->metric);
+	add_str(&s->pend, c->entity);
+	add_str(&s->pend, c->footnote);
+	add_str(&s->pend, c->partner);
+	add_str(&s->pend, c->rule);
+	add_str(&s->pend, c->base);
+	return record_end(s);
 }
 
 static int
@@ -145,12 +189,11 @@ record_ref(void *ctx, const struct fig_ref *ref)
 	h.is_ref = 1;
 	h.number = ref->number;
 	h.line = ref->line;
-	buf_reset(&s->tmp);
-	buf_add(&s->tmp, (const char *)&h, sizeof h);
-	add_str(&s->tmp, ref->text);
-	add_str(&s->tmp, ref->date);
-	add_str(&s->tmp, ref->url);
-	return record(s);
+	record_start(s, &h);
+	add_str(&s->pend, ref->text);
+	add_str(&s->pend, ref->date);
+	add_str(&s->pend, ref->url);
+	return record_end(s);
 }
 
 /* Hands the packed record p to the sink. */
@@ -201,6 +244,19 @@ replay_one(const struct fig_batch_sink *sink, void *sctx, const char *p)
 	}
 }
 
+/* May a worker start the next job? Always when it is at most `threads`
+ * ahead of the one the sink replays; up to FIG_BATCH_WINDOW a thread
+ * ahead while the records waiting for the sink are few, so that a worker
+ * does not wait for a slow document when the ones after it are quick. */
+static int
+may_start(const struct batch *b)
+{
+	int ahead = b->next - b->at;
+
+	return ahead <= b->threads || (ahead < b->ring &&
+	    b->held < FIG_BATCH_FLUSH * (size_t)b->threads);
+}
+
 static void *
 worker(void *arg)
 {
@@ -213,30 +269,37 @@ worker(void *arg)
 		struct job *j;
 		int i, rc;
 
-		while (!b->stop && b->next < b->n && b->next >= b->at +
-		    b->window)
+		while (!b->stop && b->next < b->n && !may_start(b))
 			pthread_cond_wait(&b->room, &b->mu);
 		if (b->stop || b->next >= b->n)
 			break;
 		i = b->next++;
-		j = &b->jobs[i];
+		j = &b->jobs[i % b->ring];
 		j->state = JOB_RUNNING;
+		j->skip = 0;
+		j->rc = 0;
 		pthread_mutex_unlock(&b->mu);
 
 		s.b = b;
 		s.j = j;
-		buf_init(&s.tmp);
+		buf_init(&s.pend);
+		s.at = 0;
 		cbs.on_claim = record_claim;
 		cbs.on_ref = record_ref;
 		cbs.ctx = &s;
 		err_clear(&j->err);
 		rc = b->work(b->wctx, i, &cbs, &j->err);
-		buf_release(&s.tmp);
 
 		pthread_mutex_lock(&b->mu);
+		/* what is left: the sink takes it with the end */
+		if (!j->skip && !b->stop) {
+			buf_add(&j->data, s.pend.data, s.pend.len);
+			b->held += s.pend.len;
+		}
+		buf_release(&s.pend);
 		j->rc = rc;
 		j->state = JOB_DONE;
-		pthread_cond_broadcast(&b->more);
+		wake_sink(b, j);
 	}
 	pthread_mutex_unlock(&b->mu);
 	return NULL;
@@ -323,13 +386,13 @@ run_direct(int n, fig_batch_work work, void *wctx,
 static int
 replay(struct batch *b, int i, const struct fig_batch_sink *sink, void *sctx)
 {
-	struct job *j = &b->jobs[i];
-	struct fig_buf got = FIG_BUF_INIT;
+	struct job *j = &b->jobs[i % b->ring];
+	struct fig_buf got = FIG_BUF_INIT, swap;
 	int begun = 0, skip = 0, stop = 0;
 
 	pthread_mutex_lock(&b->mu);
 	for (;;) {
-		while (j->rd == j->data.len && j->state != JOB_DONE)
+		while (j->data.len == 0 && j->state != JOB_DONE)
 			pthread_cond_wait(&b->more, &b->mu);
 		if (!begun) {
 			int rc;
@@ -346,16 +409,18 @@ replay(struct batch *b, int i, const struct fig_batch_sink *sink, void *sctx)
 				pthread_cond_broadcast(&b->room);
 			}
 		}
-		if (j->rd == j->data.len) {
+		if (j->data.len == 0) {
 			if (j->state == JOB_DONE)
 				break;
 			continue;
 		}
-		/* what the job has recorded so far, taken at once (records
-		 * start 8-aligned, as they are in data) */
+		/* what the job has recorded so far, taken at once: the
+		 * buffers change hands (records start 8-aligned in both) */
 		buf_reset(&got);
-		buf_add(&got, j->data.data + j->rd, j->data.len - j->rd);
-		j->rd = j->data.len = 0;
+		swap = got;
+		got = j->data;
+		j->data = swap;
+		b->held -= got.len;
 		pthread_cond_broadcast(&b->room);
 		pthread_mutex_unlock(&b->mu);
 		for (size_t at = 0; at < got.len && !skip; ) {
@@ -374,6 +439,9 @@ replay(struct batch *b, int i, const struct fig_batch_sink *sink, void *sctx)
 		}
 		pthread_mutex_lock(&b->mu);
 	}
+	/* the slot waits for job i + ring (rc and err are read below,
+	 * before the sink moves on and a worker may take it) */
+	j->state = JOB_WAITING;
 	pthread_mutex_unlock(&b->mu);
 	buf_release(&got);
 	/* the job is over: its buffer too */
@@ -401,10 +469,12 @@ batch_run(int n, int jobs, fig_batch_work work, void *wctx,
 	pthread_mutex_init(&b.mu, NULL);
 	pthread_cond_init(&b.more, NULL);
 	pthread_cond_init(&b.room, NULL);
-	b.jobs = xmalloc((size_t)n * sizeof *b.jobs);
-	memset(b.jobs, 0, (size_t)n * sizeof *b.jobs);
+	/* may_start keeps every job in hand within ring of the one
+	 * replayed */
+	b.ring = FIG_BATCH_WINDOW * jobs;
+	b.jobs = xcalloc((size_t)b.ring, sizeof *b.jobs);
 	b.n = n;
-	b.window = jobs + 1;
+	b.threads = jobs;
 	b.work = work;
 	b.wctx = wctx;
 	tids = xmalloc((size_t)jobs * sizeof *tids);
@@ -430,7 +500,7 @@ batch_run(int n, int jobs, fig_batch_work work, void *wctx,
 	pthread_mutex_unlock(&b.mu);
 	for (int t = 0; t < nt; t++)
 		pthread_join(tids[t], NULL);
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < b.ring; i++)
 		buf_release(&b.jobs[i].data);
 	free(b.jobs);
 	free(tids);

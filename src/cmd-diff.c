@@ -73,37 +73,12 @@ struct opts {
 /* ---- reading from the store ---- */
 
 /* The oldest report, or the document named on the command line. */
-struct pick {
-	long long id;
-	char *name;		/* as rows name it: title, else path */
-	char *published;
-	long long any_id;	/* an undated report, when no dated one */
-	char *any_name;
-};
-
+/* How rows name a document: its title, else its path. */
 static char *
 doc_name(const struct fig_doc *d)
 {
 	return xstrdup(d->title && d->title[0] ? d->title : d->path ?
 	    d->path : "");
-}
-
-static int
-pick_report(void *ctx, const struct fig_doc *d)
-{
-	struct pick *p = ctx;
-
-	if (strcmp(d->kind, "report") != 0)
-		return 0;
-	if (d->published[0] && p->id == 0) {
-		p->id = d->id;
-		p->name = doc_name(d);
-		p->published = xstrdup(d->published);
-	} else if (!d->published[0] && p->any_id == 0) {
-		p->any_id = d->id;
-		p->any_name = doc_name(d);
-	}
-	return 0;
 }
 
 /* Where stored figures go: the baseline or the newer side of a diff. */
@@ -176,50 +151,30 @@ from_store(const struct opts *o, struct fig_diff **out, char **base_name,
 {
 	struct fig_store *s;
 	struct fig_diff_opts dopt = { o->tolerance, NULL, 0, 0, 0, o->units };
-	struct pick p = { 0, NULL, NULL, 0, NULL };	/* owns its strings */
+	struct fig_doc base;
 	struct sink sink = { NULL, 0, 0, NULL, 0 };
 	struct fig_diff *d = NULL;
 	int rc = -1;
 
+	memset(&base, 0, sizeof base);
 	if (store_open(&s, store_default_path(o->db), FIG_STORE_RDONLY,
 	    err) != 0)
 		return -1;
-	if (o->baseline) {
-		struct fig_doc doc;
-		memset(&doc, 0, sizeof doc);
-		if (store_doc_find(s, o->baseline, &doc, err) != 0)
-			goto out;
-		p.id = doc.id;
-		p.name = doc_name(&doc);
-		p.published = xstrdup(doc.published);
-		store_doc_release(&doc);
-	} else {
-		if (store_each_doc(s, pick_report, &p, err) != 0)
-			goto out;
-		if (p.id == 0 && p.any_id != 0) {
-			p.id = p.any_id;
-			p.name = p.any_name;
-			p.any_name = NULL;
-			p.published = xstrdup("");
-		}
-		if (p.id == 0) {
-			err_set(err, FIG_EUSAGE, store_path(s), 0, 0, "no report "
-			    "in the database: add one, or name the baseline "
-			    "with --baseline");
-			goto out;
-		}
-	}
+	if (store_doc_baseline(s, o->baseline, &base, err) != 0)
+		goto out;
 	if (o->since) {
 		dopt.after = o->since;
 		dopt.inclusive = 1;
-	} else if (p.published[0]) {
-		dopt.after = p.published;
+	} else if (base.published[0]) {
+		dopt.after = base.published;
 	} else {
+		char *name = doc_name(&base);
 		err_set(err, FIG_EUSAGE, store_path(s), 0, 0, "baseline '%s' "
-		    "has no publication date: give --since DATE", p.name);
+		    "has no publication date: give --since DATE", name);
+		free(name);
 		goto out;
 	}
-	dopt.baseline_doc = p.id;
+	dopt.baseline_doc = base.id;
 	d = diff_new(&dopt);
 
 	sink.d = d;
@@ -227,22 +182,19 @@ from_store(const struct opts *o, struct fig_diff **out, char **base_name,
 	/* the baseline in store_each_claim's order, which decides the
 	 * order of figures on one line; the newer figures as stored:
 	 * diff_run sorts them itself */
-	if (read_figures(s, p.id, 1, &sink, err) != 0)
+	if (read_figures(s, base.id, 1, &sink, err) != 0)
 		goto out;
 	sink.baseline = 0;
 	if (read_figures(s, 0, 0, &sink, err) != 0)
 		goto out;
 	*out = d;
 	d = NULL;
-	*base_name = p.name;
-	p.name = NULL;
+	*base_name = doc_name(&base);
 	rc = 0;
 out:
 	diff_free(d);
 	free(sink.series);
-	free(p.name);
-	free(p.published);
-	free(p.any_name);
+	store_doc_release(&base);
 	store_close(s);
 	return rc;
 }

@@ -308,21 +308,6 @@ change_text(const struct fig_diff_row *r)
 
 /* --- the command ---------------------------------------------------------- */
 
-/* The oldest dated report, else the oldest undated one. */
-static int
-pick_report(void *ctx, const struct fig_doc *d)
-{
-	struct fig_doc *p = ctx;
-
-	if (strcmp(d->kind, "report") != 0)
-		return 0;
-	if (p->id == 0 || (!p->published[0] && d->published[0])) {
-		p->id = d->id;
-		snprintf(p->published, sizeof p->published, "%s", d->published);
-	}
-	return 0;
-}
-
 /* Reads DIR/charts/NAME.svg into the page's form of it. */
 static char *
 read_chart(const char *path, const char *prefix, const char *label,
@@ -449,17 +434,8 @@ cmd_report(int argc, char **argv)
 	if (store_open(&store, store_default_path(db), FIG_STORE_RDONLY,
 	    &err) < 0)
 		goto fail;
-	if (baseline) {
-		if (store_doc_find(store, baseline, &base, &err) < 0)
-			goto fail;
-	} else if (store_each_doc(store, pick_report, &base, &err) < 0)
+	if (store_doc_baseline(store, baseline, &base, &err) < 0)
 		goto fail;
-	if (base.id == 0) {
-		err_set(&err, FIG_EUSAGE, store_path(store), 0, 0, "no report "
-		    "in the database: add one, or name the baseline with "
-		    "--baseline");
-		goto fail;
-	}
 	if (!since && !base.published[0]) {
 		err_set(&err, FIG_EUSAGE, store_path(store), 0, 0, "the "
 		    "baseline has no publication date: give --since DATE");
@@ -650,8 +626,7 @@ out:
 	units_free(units);
 	if (store)
 		store_close(store);
-	if (baseline)
-		store_doc_release(&base);
+	store_doc_release(&base);
 	for (size_t i = 0; i < ntexts; i++)
 		free(texts[i]);
 	free(texts);

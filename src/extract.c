@@ -193,6 +193,10 @@ struct xstate {
 	/* the first entity the title names, looked up when first needed:
 	 * NULL until then, no_entity when it names none */
 	const char *title_entity;
+	/* the date the title names, looked up when first needed: 0 until
+	 * then, 1 when title_period holds it, -1 when it names none */
+	int title_dated;
+	char title_period[FIG_PERIOD_LEN];
 	pcre2_match_context *mctx;	/* for searches of our own limits */
 	int head_only;		/* reading a document's head for a part */
 	struct fig_buf ctx;	/* a sentence with the figure marked */
@@ -226,6 +230,9 @@ struct xstate {
 		long block;	/* the block it was in (nblock) */
 		int sent;	/* its sentence in the block */
 		size_t end;	/* its end in the cleaned block */
+		double value;	/* its value and unit: what "X of the Y"
+				   names again */
+		char unit[FIG_UNIT_MAX];
 	} follow[FOLLOW_MAX];	/* the oldest first */
 	int nfollow;
 	long nblock;		/* blocks with sentences so far */
@@ -672,8 +679,21 @@ kind_of(struct xstate *x, enum fig_prole role, int year, int sent)
 static const char no_entity[] = "";
 static int run_ends_later(const struct xstate *x, const char *p);
 static const char *title_entity(struct xstate *x);
+static const char *title_date(struct xstate *x);
 static const char *first_entity(struct xstate *x, size_t from, size_t to);
 static void find_actors(struct xstate *x);
+
+/* The publication date as a period: its year, or with month set its
+ * month where the date has one. */
+static void
+publication(const struct xstate *x, int month, char period[FIG_PERIOD_LEN])
+{
+	if (month && x->pub_month)
+		snprintf(period, FIG_PERIOD_LEN, "%04d-%02d",
+		    x->pub_year % 10000, x->pub_month);
+	else
+		snprintf(period, FIG_PERIOD_LEN, "%04d", x->pub_year % 10000);
+}
 
 /* Makes period p ("since February 2022") the run from it to the
  * publication date, in p's own unit: a year runs to the publication year,
@@ -686,11 +706,7 @@ since_publication(const struct xstate *x, char period[FIG_PERIOD_LEN])
 
 	if (!x->pub_year || strchr(period, '/'))
 		return;
-	if (strlen(period) == 4 || !x->pub_month)
-		snprintf(now, sizeof now, "%04d", x->pub_year % 10000);
-	else
-		snprintf(now, sizeof now, "%04d-%02d", x->pub_year % 10000,
-		    x->pub_month);
+	publication(x, strlen(period) > 4, now);
 	if ((strlen(period) == 4) == (strlen(now) == 4) &&
 	    period_cmp(period, now) < 0 &&
 	    period_interval(period, now, out) == 0)
@@ -931,17 +947,17 @@ static int may_match(struct xstate *x, const struct fig_re *re);
 #define PW_NONE ((size_t)-1)
 #define PW_UNSEEN ((size_t)-2)
 
-/* The next date phrase without a year in the cleaned block c[at, ce):
- * each such rule's leftmost match is looked for once and kept while at
- * has not passed its start (x->pw_at), and the first by start, then by
- * rule order, is the one their alternation would find. Returns that
- * rule's index with its match in x->md, -1 for none, or -2 on a match
- * error. */
+/* The next date phrase without a year in c[at, ce): each such rule's
+ * leftmost match is looked for once and kept while at has not passed
+ * its start (x->pw_at, set up by the caller), and the first by start,
+ * then by rule order, is the one their alternation would find. Returns
+ * that rule's index with its match in x->md, -1 for none, or -2 on a
+ * match error (in err, when not NULL). */
 static int
-next_word_period(struct xstate *x, size_t at, size_t ce)
+next_word_period(struct xstate *x, const char *c, size_t at, size_t ce,
+    struct fig_err *err)
 {
 	const struct fig_rules *r = x->r;
-	const char *c = x->clean.data;
 	int best = -1, rc;
 
 	for (int k = 0; k < r->nperiods; k++) {
@@ -949,7 +965,7 @@ next_word_period(struct xstate *x, size_t at, size_t ce)
 			continue;
 		if (x->pw_at[k] == PW_UNSEEN || x->pw_at[k] < at) {
 			rc = rules_match(r, &r->periods_word[k], c, ce, at, 0,
-			    x->md, x->err);
+			    x->md, err);
 			if (rc < 0)
 				return -2;
 			x->pw_at[k] = rc > 0 ?
@@ -962,9 +978,22 @@ next_word_period(struct xstate *x, size_t at, size_t ce)
 	}
 	/* its match again, from where it starts, for its groups */
 	if (best >= 0 && rules_match(r, &r->periods_word[best], c, ce,
-	    x->pw_at[best], 0, x->md, x->err) < 0)
+	    x->pw_at[best], 0, x->md, err) < 0)
 		return -2;
 	return best;
+}
+
+/* Does cue re match in mention mm's sentence, outside mm (the goal word
+ * is not the phrase itself: "by 2030" is one)? */
+static int
+cue_around(struct xstate *x, const struct fig_re *re, const struct mention *mm)
+{
+	const char *c = x->clean.data;
+
+	return re->code && (rules_match(x->r, re, c, mm->start,
+	    x->csent[mm->sent].start, 0, x->md, NULL) > 0 ||
+	    rules_match(x->r, re, c, x->csent[mm->sent].end, mm->end, 0, x->md,
+	    NULL) > 0);
 }
 
 /* Finds the date phrases of sentence si in the cleaned block. */
@@ -997,7 +1026,8 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 	for (int k = 0; k < r->nperiods; k++)
 		x->pw_at[k] = r->periods_word[k].code && may_match(x,
 		    &r->periods_word[k]) ? PW_UNSEEN : PW_NONE;
-	for (at = cs; at < ce && (rc = next_word_period(x, at, ce)) >= 0; )
+	for (at = cs; at < ce && (rc = next_word_period(x, c, at, ce,
+	    x->err)) >= 0; )
 		at = add_mention(x, si, first);
 	if (rc == -2)
 		return -1;
@@ -1075,8 +1105,10 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		if ((mm->period[0] || mm->blank) && mm->role != FIG_PR_BASELINE) {
 			ld->year = mention_year(mm);
 			memcpy(ld->period, mm->period, sizeof ld->period);
+			/* a day without a year ("On 23 February") is dated
+			 * from publication, as "last month" is */
 			ld->relative = mm->role == FIG_PR_RELATIVE ||
-			    mm->thisyear;
+			    mm->thisyear || mm->part == 'D';
 		}
 		mm->kind = kind_of(x, mm->role, mention_year(mm), si);
 		if (mm->kind == FIG_PK_OBSERVED && mm->role != FIG_PR_BASELINE
@@ -1087,18 +1119,18 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		 * deadline ("a plan ... aimed for 90 nm by the end of
 		 * 2022"), which without one is the time reached ("by 2020
 		 * was employing") */
-		if ((mm->role == FIG_PR_ANCHOR && mm->kind ==
+		if (((mm->role == FIG_PR_ANCHOR && mm->kind ==
 		    FIG_PK_FORECAST) || (mm->role == FIG_PR_DEADLINE &&
-		    mm->kind == FIG_PK_OBSERVED)) {
-			/* the goal word is not the phrase itself: "by 2030"
-			 * is one */
-			const struct fig_re *t = &x->r->target;
-			if (rules_match(x->r, t, x->clean.data, mm->start,
-			    x->csent[si].start, 0, x->md, NULL) > 0 ||
-			    rules_match(x->r, t, x->clean.data,
-			    x->csent[si].end, mm->end, 0, x->md, NULL) > 0)
-				mm->kind = FIG_PK_TARGET;
-		}
+		    mm->kind == FIG_PK_OBSERVED)) &&
+		    cue_around(x, &x->r->target, mm))
+			mm->kind = FIG_PK_TARGET;
+		/* a goal date an outlook foresees ("China is expected to
+		 * rank second in capacity growth by 2026") is a forecast,
+		 * unless a goal word says it is a goal */
+		else if (mm->role == FIG_PR_DEADLINE && mm->kind ==
+		    FIG_PK_TARGET && cue_around(x, &x->r->forecast, mm) &&
+		    !cue_around(x, &x->r->target, mm))
+			mm->kind = FIG_PK_FORECAST;
 		if ((mm->role == FIG_PR_ANCHOR || mm->role == FIG_PR_ANAPHOR ||
 		    mm->role == FIG_PR_RELATIVE) && (mm->period[0] ||
 		    mm->blank) && !mm->since && !mm->looks_back &&
@@ -1229,10 +1261,58 @@ use_mention(const struct mention *m, char period[FIG_PERIOD_LEN],
 
 static void build_context(struct xstate *x, const struct qrec *q);
 
+/* Does s[a..b) open a bracket it does not close? A date after it is an
+ * aside's, which dates only what the brackets hold ("covering 35,6% of
+ * demand (it was 27,5% in October 2022)"). */
+static int
+opens_bracket(const char *s, size_t a, size_t b)
+{
+	int depth = 0;
+
+	for (size_t i = a; i < b; i++)
+		if (s[i] == '(')
+			depth++;
+		else if (s[i] == ')' && depth > 0)
+			depth--;
+	return depth > 0;
+}
+
+/* Is mention m the date of a comparison's base just before it ("as
+ * against 99.3 MT in 2019", "from 71.4 MT in 2019")? Such a date is
+ * the base's own: it is no date the next sentence or paragraph takes
+ * ("Japan's output fell 16.2 per cent, as against 99.3 MT in 2019." then
+ * "The US registered a 17.2 per cent fall"), nor a later figure of its
+ * sentence but a base ("dropped from 4.9 in 2022 to 4.5"). */
+static int
+base_own_date(const struct xstate *x, const struct mention *m)
+{
+	const struct qrec *before = NULL;
+
+	for (int i = 0; i < x->nq; i++) {
+		const struct qrec *q = &x->qs[i];
+		if (q->sent == m->sent && q->q.end <= m->start)
+			before = q;
+	}
+	return before && before->base && words_between(x->clean.data,
+	    before->q.end, m->start) <= ANCHOR_WORDS;
+}
+
+/* Does the word "than" stand in s[a..b)? */
+static int
+has_than(const char *s, size_t a, size_t b)
+{
+	for (size_t i = a; i + 4 <= b; i++)
+		if (strncasecmp(s + i, "than", 4) == 0 && (i == 0 ||
+		    s[i - 1] == ' ') && (i + 4 == b || s[i + 4] == ' '))
+			return 1;
+	return 0;
+}
+
 /* Is mention m, after figure qi and another figure of its sentence,
  * the date of a comparison base standing just before it ("rose 20% to
- * $120 billion, up from $98.7 billion in 2021"): the base's own date,
- * which dates nothing else? Leaves x->ctx as it found it (qi's). */
+ * $120 billion, up from $98.7 billion in 2021", "rose 15.7%, faster
+ * than a 10% increase in May"): the base's own date, which dates nothing
+ * else? Leaves x->ctx as it found it (qi's). */
 static int
 base_date(struct xstate *x, int qi, const struct mention *m)
 {
@@ -1245,6 +1325,8 @@ base_date(struct xstate *x, int qi, const struct mention *m)
 	if (bi < 0 || words_between(x->clean.data, x->qs[bi].q.end,
 	    m->start) > ANCHOR_WORDS || x->r->baseline.code == NULL)
 		return 0;
+	if (has_than(x->clean.data, q->q.end, x->qs[bi].q.start))
+		return 1;
 	build_context(x, &x->qs[bi]);
 	rc = may_match(x, &x->r->baseline) && rules_match_upto(x->r,
 	    &x->r->baseline, x->ctx.data, x->ctx.len, 0, x->mark_last,
@@ -1320,7 +1402,8 @@ base_period(struct xstate *x, int qi, char period[FIG_PERIOD_LEN])
  * it in its clause ("now" after that date meaning the present), a date
  * after it in its clause, a date in another clause of the sentence, the
  * date an earlier sentence of the paragraph set, a date anywhere later in
- * the sentence, and for the present tense the year of publication. */
+ * the sentence, for a decision reported the month of publication, and
+ * for the present tense the year of publication. */
 /* Is mention m (a "now") inside an aside between commas before figure
  * q: "In 2022, the third and fourth lines, now held by Hong Kong and
  * Kazakhstan, were taken by the Netherlands and Germany (3% each)"? It
@@ -1340,13 +1423,35 @@ aside(const char *c, const struct mention *m, const struct qrec *q)
 	return 0;
 }
 
+/* Does sentence si report a decision ("raised its key rate")? */
+static int
+has_event(const struct xstate *x, int si)
+{
+	for (int i = 0; i < x->nm; i++)
+		if (x->m[i].sent == si && x->m[i].role == FIG_PR_EVENT)
+			return 1;
+	return 0;
+}
+
+/* Does the date after figure q open the next item of a list of dated
+ * figures, q's own date before it with no comma between ("in April by 7%
+ * compared to March, in May by 11%")? */
+static int
+next_item(const char *c, const struct mention *before, const struct qrec *q,
+    const struct mention *after)
+{
+	return before && !memchr(c + before->end, ',', q->q.start -
+	    before->end) && memchr(c + q->q.end, ',', after->start - q->q.end);
+}
+
 static void
 choose_period(struct xstate *x, int qi, const struct mention *carry,
     char period[FIG_PERIOD_LEN], enum fig_pkind *kind)
 {
 	const struct qrec *q = &x->qs[qi];
 	const char *c = x->clean.data;
-	const struct mention *before = NULL, *after = NULL, *present = NULL;
+	const struct mention *before = NULL, *after = NULL, *present = NULL,
+	    *moved = NULL, *same = NULL;
 	size_t next_q = x->csent[q->sent].end;
 	int wa = 0;
 
@@ -1361,14 +1466,20 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		const struct mention *m = &x->m[i];
 		if (m->sent != q->sent)
 			continue;
+		if (m->role == FIG_PR_BASELINE && m->offset)
+			same = m;
 		if (m->end <= q->q.start) {
 			if (m->role == FIG_PR_PRESENT && !aside(c, m, q))
 				present = m;
-			else if (dating(m)) {
+			else if (dating(m) && (q->base ||
+			    !base_own_date(x, m))) {
 				before = m;
 				present = NULL;	/* only "now" after the date */
+				if (carries(m))
+					moved = m;
 			}
-		} else if (m->start >= q->q.end && !after && dating(m))
+		} else if (m->start >= q->q.end && !after && dating(m) &&
+		    !opens_bracket(c, q->q.end, m->start))
 			after = m;
 	}
 	if (after)
@@ -1381,13 +1492,13 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	    ((after->role == FIG_PR_DEADLINE && wa <= DEADLINE_WORDS &&
 	    !(clause_break(c, q->q.end, after->start) &&
 	    (own_clause(c, present, q) || own_clause(c, before, q)))) ||
-	    wa <= ANCHOR_WORDS)) {
+	    (wa <= ANCHOR_WORDS && !next_item(c, before, q, after)))) {
 		use_mention(after, period, kind);
 		return;
 	}
 	/* "In 2020, ... 57 percent"; "in 2019 and now has three" */
 	if (present && x->pub_year && (!before || own_clause(c, present, q))) {
-		snprintf(period, FIG_PERIOD_LEN, "%04d", x->pub_year % 10000);
+		publication(x, 0, period);
 		return;
 	}
 	if (own_clause(c, before, q)) {
@@ -1400,8 +1511,13 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		use_mention(after, period, kind);
 		return;
 	}
+	/* in another clause, a date the text moved to, not a comparison's
+	 * base looking back from it ("22.5 million tons in 2023-24 from 28
+	 * million tons a year earlier, while output is set to decrease to
+	 * 28.2 million tons"), unless the figure is a base too ("from 39.2
+	 * million tons") */
 	if (before) {
-		use_mention(before, period, kind);
+		use_mention(moved && !q->base ? moved : before, period, kind);
 		return;
 	}
 	/* the date an earlier sentence of the paragraph set; a duration
@@ -1425,9 +1541,29 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		use_mention(after, period, kind);
 		return;
 	}
-	/* present tense: the year of publication */
+	/* a change on "the same period last year" is of the period the
+	 * text named last ("shows a fall of 3,3% on the same period of last
+	 * year") */
+	if (same && x->has_recall && !(q->q.unit && q->q.unit->duration)) {
+		use_mention(&x->recall, period, kind);
+		return;
+	}
+	/* a decision a news lead reports, with no date of its own ("The
+	 * bank raised its key rate by 25 basis points to 2.25%"): of the
+	 * month of publication, which the report is news of */
+	if (x->pub_year && has_event(x, q->sent)) {
+		publication(x, 1, period);
+		return;
+	}
+	/* present tense: the year of publication, or the date the title
+	 * gives the news of ("IRENA counts 345.5 GW of new solar capacity
+	 * in 2023" published in March 2024: "China drove most of the
+	 * growth with 216.9 GW") */
 	if (x->pub_year && !is_past(x, q->sent)) {
-		snprintf(period, FIG_PERIOD_LEN, "%04d", x->pub_year % 10000);
+		if (title_date(x))
+			memcpy(period, x->title_period, FIG_PERIOD_LEN);
+		else
+			publication(x, 0, period);
 		return;
 	}
 	/* past tense: the date of the paragraph just before when that was
@@ -1696,6 +1832,72 @@ title_entity(struct xstate *x)
 	return x->title_entity == no_entity ? NULL : x->title_entity;
 }
 
+/* The period of date phrase pr of the title, which x->md holds, into p:
+ * 0, or -1 when it is none a text's figures could be of. */
+static int
+title_phrase(struct xstate *x, const struct fig_periodrule *pr,
+    const char *ent, char p[FIG_PERIOD_LEN])
+{
+	if (pr->role != FIG_PR_ANCHOR || period_is_since(pr, x->md))
+		return -1;
+	if (pr->g_fy > 0 || pr->nfiscal > 0)
+		return period_fiscal(pr, x->md, ent, x->pub_year,
+		    x->pub_month, p);
+	return period_from_match(pr, x->md, p);
+}
+
+/* The date phrase matched in x->md of the title, when it reaches further
+ * than *best: the title's date (x->title_period, x->title_dated). */
+static void
+title_phrase_at(struct xstate *x, const char *ent, size_t *best)
+{
+	const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+	PCRE2_SPTR mark = pcre2_get_mark(x->md);
+	int k = mark ? atoi((const char *)mark) : -1, y;
+	char p[FIG_PERIOD_LEN];
+
+	if (k < 0 || k >= x->r->nperiods || ov[1] <= *best ||
+	    title_phrase(x, &x->r->periods[k], ent, p) != 0)
+		return;
+	*best = ov[1];
+	y = period_year(p);
+	x->title_dated = y >= x->pub_year - 1 && y <= x->pub_year &&
+	    !run_ends_later(x, p) ? 1 : -1;
+	memcpy(x->title_period, p, FIG_PERIOD_LEN);
+}
+
+/* The date the title names ("IRENA counts 345.5 GW of new solar capacity
+ * in 2023", "India's fiscal deficit for 2020-21 ..."): the news of a
+ * year, the year of publication or the one before, not a run to
+ * publication; NULL when it names none, or the text has no date. */
+static const char *
+title_date(struct xstate *x)
+{
+	const struct fig_rules *r = x->r;
+	const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+	const char *t = x->title_from_meta || x->title_headline ?
+	    x->meta->title : "", *ent;
+	size_t n = strlen(t), best = 0;
+
+	if (x->title_dated != 0)
+		return x->title_dated > 0 ? x->title_period : NULL;
+	x->title_dated = -1;
+	if (!x->pub_year)
+		return NULL;
+	ent = title_entity(x);
+	/* the phrase reaching furthest, as in a sentence ("for 2020-21",
+	 * not "for 2020"): of those with a year, then of the others */
+	for (size_t at = 0; rules_match(r, &r->periods_year, t, n, at, 0,
+	    x->md, NULL) > 0; at = ov[0] + 1)
+		title_phrase_at(x, ent, &best);
+	for (int k = 0; k < r->nperiods; k++)
+		x->pw_at[k] = r->periods_word[k].code ? PW_UNSEEN : PW_NONE;
+	for (size_t at = 0; next_word_period(x, t, at, n, NULL) >= 0;
+	    at = ov[0] + 1)
+		title_phrase_at(x, ent, &best);
+	return x->title_dated > 0 ? x->title_period : NULL;
+}
+
 /* The end of the stretch of s[from..to) before its first comma,
  * semicolon or dash. */
 static size_t
@@ -1807,17 +2009,69 @@ pair_entity(struct xstate *x, const struct qrec *q, size_t clause, char *out,
 static void other_actor_at(struct xstate *x, const struct qrec *q,
     const char *known, int after_last, char *out, size_t n);
 
+/* "While TSMC plans to reach 2nm by 2026, for example, Russia hopes to
+ * achieve 28nm": a sentence that opens with a subordinate clause
+ * ("While", "Whereas", "Although", "Though", "Unlike") has its main
+ * clause after that clause's comma. Returns where the figure's clause
+ * starts: clause, or just after that comma when the figure follows it. */
+static size_t
+main_clause(const char *s, size_t start, size_t clause, size_t fig)
+{
+	static const char *const subord[] = { "while ", "whereas ",
+	    "although ", "though ", "unlike ", NULL };
+
+	for (int k = 0; subord[k]; k++) {
+		size_t n = strlen(subord[k]);
+		if (start + n <= fig &&
+		    strncasecmp(s + start, subord[k], n) == 0) {
+			for (size_t i = start + n; i < fig; i++)
+				if (s[i] == ',')
+					return i + 1 > clause ? i + 1 : clause;
+			break;
+		}
+	}
+	return clause;
+}
+
+/* "comes from Saudi Arabia (1 million bpd), followed by Iraq (223,000
+ * bpd)": a figure in brackets right after an actor's name is that
+ * actor's. Returns the actor, or NULL. */
+static const char *
+bracket_actor(struct xstate *x, const struct qrec *q)
+{
+	const char *c = x->clean.data;
+	size_t at = q->q.start;
+
+	if (at >= x->clean.len)
+		return NULL;
+	if (c[at] != '(') {
+		if (at == 0 || c[at - 1] != '(')
+			return NULL;
+		at--;
+	}
+	while (at > 0 && c[at - 1] == ' ')
+		at--;
+	if (!x->ments_ok)
+		find_actors(x);
+	for (int i = 0; i < x->nments; i++)
+		if (x->ments[i].end == at)
+			return x->ments[i].name;
+	return NULL;
+}
+
 static void
 nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n)
 {
 	const struct fig_span *cs = &x->csent[q->sent];
-	size_t clause = clause_start(x->clean.data, cs->start, q->q.start);
+	size_t clause = main_clause(x->clean.data, cs->start,
+	    clause_start(x->clean.data, cs->start, q->q.start), q->q.start);
 	const char *e = NULL;
 
 	out[0] = '\0';
 	if (pair_entity(x, q, clause, out, n))
 		return;
-	if (clause > cs->start)
+	e = bracket_actor(x, q);
+	if (e == NULL && clause > cs->start)
 		e = first_entity(x, clause, q->q.end);
 	if (e == NULL)
 		e = first_entity(x, cs->start, q->q.end);
@@ -2179,7 +2433,9 @@ follow_subject(struct xstate *x, const struct fig_topic *t,
  * vehicles to China fell 23.9 percent": a flow that names only its
  * partner is of the holder of the last flow of its direction labelled
  * in this block or the one before, when that holder is one actor and not
- * the partner. Fills out, or leaves it empty. */
+ * the partner; so is a flow whose sentence names no actor at all
+ * ("exports to China surged 30.8 percent." then "In January, exports
+ * grew 33.9 percent"). Fills out, or leaves it empty. */
 static void
 flow_holder(const struct xstate *x, const char *metric, const char *partner,
     char *out, size_t n)
@@ -2223,6 +2479,18 @@ label_fallback(const struct xstate *x, const struct fig_topic *t,
 	    fl->metric[n] == '.';
 }
 
+/* Does sentence si say "respectively"? */
+static int
+says_respectively(const struct xstate *x, int si)
+{
+	const struct fig_span *cs = &x->csent[si];
+
+	for (size_t i = cs->start; i + 12 <= cs->end; i++)
+		if (strncasecmp(x->clean.data + i, "respectively", 12) == 0)
+			return 1;
+	return 0;
+}
+
 /* "India's imports from Iraq and Saudi Arabia fell 12% and about 23% to
  * 928.000 bpd and 607.500 bpd, respectively": in a sentence that says
  * "respectively", the k-th of the figures in one unit is of the k-th of
@@ -2237,11 +2505,7 @@ respective(struct xstate *x, int qi, char *e)
 	int nparts = 1, k = 0, nq = 0, np = 0;
 	char copy[FIG_ENTITY_MAX];
 
-	int said = 0;
-
-	for (size_t i = cs->start; i + 12 <= cs->end && !said; i++)
-		said = strncasecmp(x->clean.data + i, "respectively", 12) == 0;
-	if (strchr(e, '+') == NULL || !said)
+	if (strchr(e, '+') == NULL || !says_respectively(x, q->sent))
 		return;
 	for (const char *p = e; (p = strchr(p, '+')) != NULL; p++)
 		nparts++;
@@ -2278,6 +2542,67 @@ respective(struct xstate *x, int qi, char *e)
 		return;
 	snprintf(copy, sizeof copy, "%s", part[k]);
 	claim_setfield(e, FIG_ENTITY_MAX, copy);
+}
+
+/* Where the direction of a flow metric starts ("oil.exports.value":
+ * ".exports.value", a direction of 8 bytes), or NULL when the metric is
+ * no flow. */
+static const char *
+flow_way(const char *metric)
+{
+	const char *dot = strchr(metric, '.');
+
+	if (dot == NULL || (strncmp(dot, ".exports.", 9) != 0 &&
+	    strncmp(dot, ".imports.", 9) != 0))
+		return NULL;
+	return dot;
+}
+
+/* "total exports of NT$121.93 billion and total imports of NT$104.90
+ * billion rose 12.5% and 19.4% on year respectively": in a sentence that
+ * says "respectively", the k-th of the changes in one unit is of the
+ * k-th of the flows whose amounts the sentence names before them, when
+ * there are as many of each. Rewrites the change's one label to that
+ * flow's subject, direction, entity and partner. */
+static void
+respective_flow(struct xstate *x, int qi)
+{
+	struct qrec *q = &x->qs[qi];
+	const struct label *flow[8], *f;
+	const char *way;
+	int nflow = 0, nq = 0, k = 0, first = -1;
+	char m[FIG_METRIC_MAX];
+
+	if (q->nlabel != 1 || (way = flow_way(q->label[0].metric)) == NULL ||
+	    strcmp(way + 8, ".change") != 0 || !says_respectively(x, q->sent))
+		return;
+	for (int i = 0; i < x->nq; i++)
+		if (x->qs[i].sent == q->sent && strcmp(x->qs[i].q.unit_name,
+		    q->q.unit_name) == 0) {
+			if (first < 0)
+				first = i;
+			k += i < qi;
+			nq++;
+		}
+	for (int i = 0; i < first; i++) {
+		const struct qrec *p = &x->qs[i];
+		if (p->sent != q->sent || p->nlabel != 1 ||
+		    flow_way(p->label[0].metric) == NULL)
+			continue;
+		if (nflow == 8)
+			return;
+		flow[nflow++] = &p->label[0];
+	}
+	if (nq < 2 || nflow != nq)
+		return;
+	f = flow[k];
+	snprintf(m, sizeof m, "%.*s.change",	/* "trade.exports.change" */
+	    (int)(flow_way(f->metric) - f->metric + 8), f->metric);
+	claim_setfield(q->label[0].metric, sizeof q->label[0].metric, m);
+	claim_setfield(q->label[0].entity, sizeof q->label[0].entity,
+	    f->entity);
+	claim_setfield(q->label[0].partner, sizeof q->label[0].partner,
+	    f->partner);
 }
 
 /* Two labels of one figure that came to the same metric (one rewritten
@@ -2422,6 +2747,42 @@ flow_subject(const struct xstate *x, struct label *l)
 	}
 }
 
+/* "Russia imported $248.57mn of the $439.84mn in components from
+ * China, as well as $246.34mn of the $1.25bn in ICs": a figure written
+ * as a part "of the" total of a figure labelled before (the same amount
+ * in the same unit, whose subject the text named) is of that figure's
+ * subject, whatever the topic's default or the figure it follows say. */
+static void
+part_subject(const struct xstate *x, int qi, struct label *l)
+{
+	static const char *const of[] = { " of the ", " of its ",
+	    " of their ", NULL };
+	const struct qrec *q = &x->qs[qi], *t;
+	const char *dot = strchr(l->metric, '.');
+	char m[FIG_METRIC_MAX];
+	int part = 0;
+
+	if (dot == NULL || qi + 1 >= x->nq ||
+	    (t = &x->qs[qi + 1])->sent != q->sent)
+		return;
+	for (int k = 0; of[k] && !part; k++)
+		part = t->q.start - q->q.end == strlen(of[k]) &&
+		    strncasecmp(x->clean.data + q->q.end, of[k],
+		    strlen(of[k])) == 0;
+	for (int i = x->nfollow - 1; i >= 0 && part; i--) {
+		const struct followed *f = &x->follow[i];
+		const char *fd = strchr(f->l.metric, '.');
+		if (f->l.fallback || fd == NULL || f->value != t->q.value ||
+		    strcmp(f->unit, t->q.unit_name) != 0)
+			continue;
+		snprintf(m, sizeof m, "%.*s%s", (int)(fd - f->l.metric),
+		    f->l.metric, dot);
+		claim_setfield(l->metric, sizeof l->metric, m);
+		l->fallback = 0;
+		return;
+	}
+}
+
 /* Remembers figure q's labels for the figures after it (follow). */
 static void
 remember_labels(struct xstate *x, const struct qrec *q)
@@ -2435,6 +2796,9 @@ remember_labels(struct xstate *x, const struct qrec *q)
 		x->follow[x->nfollow].l = q->label[i];
 		x->follow[x->nfollow].sent = q->sent;
 		x->follow[x->nfollow].end = q->q.end;
+		x->follow[x->nfollow].value = q->q.value;
+		memcpy(x->follow[x->nfollow].unit, q->q.unit_name,
+		    sizeof x->follow[x->nfollow].unit);
 		x->follow[x->nfollow++].block = x->nblock;
 	}
 }
@@ -2685,7 +3049,10 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		if (!entity[0] && !partner[0] &&
 		    (t->fill & FIG_NEAREST_PARTNER))
 			nearest_entity(x, q, partner, sizeof partner);
-		if (!entity[0] && partner[0])
+		/* a flow naming only its partner, or no one at all in its
+		 * sentence, is the holder's of the flow before */
+		if (!entity[0] && (partner[0] || !first_entity(x,
+		    x->csent[q->sent].start, x->csent[q->sent].end)))
 			flow_holder(x, metric, partner, entity, sizeof entity);
 		if (!entity[0] && partner[0])
 			other_actor(x, q, partner, entity, sizeof entity);
@@ -2718,6 +3085,7 @@ label_figure(struct xstate *x, int qi, const char *unit)
 	prefer_named_subject(q);
 	for (int i = 0; i < q->nlabel; i++) {
 		pair_flow(x, q, &q->label[i]);
+		part_subject(x, qi, &q->label[i]);
 		if (q->label[i].fallback)
 			flow_subject(x, &q->label[i]);
 	}
@@ -2825,13 +3193,13 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	c.high = q->q.high;
 	c.qual = q->q.qual;
 	claim_setfield(c.unit, sizeof c.unit, q->q.unit_name);
+	q->base = may_match(x, &r->baseline) && rules_match_upto(r,
+	    &r->baseline, x->ctx.data, x->ctx.len, 0, x->mark_last, x->mctx,
+	    x->md, NULL) > 0;
 	choose_period(x, qi, carry, c.period, &c.kind);
-	if (may_match(x, &r->baseline) && rules_match_upto(r, &r->baseline,
-	    x->ctx.data, x->ctx.len, 0, x->mark_last, x->mctx, x->md,
-	    NULL) > 0) {
+	if (q->base) {
 		c.kind = FIG_PK_BASELINE;
 		base_period(x, qi, c.period);
-		q->base = 1;
 	} else {
 		/* the base a change is measured against, where named */
 		base_period(x, qi, c.base);
@@ -2845,6 +3213,7 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	}
 	if (q->nlabel == 0)
 		inherit_labels(x, qi);
+	respective_flow(x, qi);
 	if (q->nlabel > 0)
 		remember_labels(x, q);
 	for (int i = 0; i < q->nlabel && rc == 0; i++) {
@@ -2954,7 +3323,9 @@ maybe_prefix(const char *s, size_t from, size_t anchor)
 
 /* Is s[from..to) only a comma or the word w between two figures ("fell
  * 12% and about 23%", "rose 5%, 7% and 9%"; "a fall of 140 Mt, or
- * 2.9%")? 2 when the word is there, 1 for a comma alone, else 0. */
+ * 2.9%"), after at most three words that say of or in what the first
+ * is ("fell 32.1% in volume and 15.7%")? 2 when the word is there, 1
+ * for a comma alone, else 0. */
 static int
 joined_by(const char *s, size_t from, size_t to, const char *w)
 {
@@ -2963,9 +3334,11 @@ joined_by(const char *s, size_t from, size_t to, const char *w)
 
 	while (i < to && s[i] == ' ')
 		i++;
-	if (i + 3 <= to && strncasecmp(s + i, "of ", 3) == 0) {
-		/* what the figure before counts: "300,000 bpd of crude oil
-		 * and 200,000 bpd", "120 Mt of CO2, or 12%" */
+	if (i + 3 <= to && (strncasecmp(s + i, "of ", 3) == 0 ||
+	    strncasecmp(s + i, "in ", 3) == 0)) {
+		/* what the figure before counts, or in what: "300,000 bpd
+		 * of crude oil and 200,000 bpd", "120 Mt of CO2, or 12%",
+		 * "down 32.1% in volume and 15.7% in value" */
 		size_t j = i + 3;
 		for (int k = 0; k < 3 && j < to; k++) {
 			size_t st = j;
@@ -3029,6 +3402,26 @@ change_unit(const char *u)
 	    0 || strcmp(u, "basis_point") == 0 || strcmp(u, "times") == 0;
 }
 
+/* Is the word of s[from..at) just before at (spaces skipped) one of
+ * words[0..n)? */
+static int
+word_before_in(const char *s, size_t from, size_t at,
+    const char *const *words, size_t n)
+{
+	size_t i = at, end;
+
+	while (i > from && s[i - 1] == ' ')
+		i--;
+	end = i;
+	while (i > from && (s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z')
+		i--;
+	for (size_t k = 0; k < n; k++)
+		if (end - i == strlen(words[k]) &&
+		    strncasecmp(s + i, words[k], end - i) == 0)
+			return 1;
+	return 0;
+}
+
 /* The words after which a bare number can be a figure whose unit the
  * sentence implies: a level ("at 770,747", "to 11,360", "of 1.26"), a
  * base ("from 1.30"), a change ("down 40,875"), one of a pair. */
@@ -3039,18 +3432,62 @@ implied_after(const char *s, size_t from, size_t at)
 	    "and", "or", "versus", "vs", "against", "down", "up", "by",
 	    "was", "were", "is", "are", "reached", "hit", "totalled",
 	    "totaled", "about", "around", "nearly", "almost", "some" };
-	size_t i = at, end;
 
-	while (i > from && s[i - 1] == ' ')
-		i--;
-	end = i;
-	while (i > from && (s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z')
-		i--;
-	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-		if (end - i == strlen(words[k]) &&
-		    strncasecmp(s + i, words[k], end - i) == 0)
-			return 1;
-	return 0;
+	return word_before_in(s, from, at, words, sizeof words /
+	    sizeof *words);
+}
+
+/* Can a bare number take unit u of a figure of value v near it: not a
+ * span of time, a unit with a scale of its own ("Mt"), a change or a
+ * share, and v of the number's order ("11,360" after "3,200 cars", not
+ * "ranked at 3")? */
+static int
+unit_lendable(const struct fig_qty *from, const struct fig_qty *q)
+{
+	return from->unit != NULL && !from->unit->duration &&
+	    from->unit->factor == 1 && !change_unit(from->unit_name) &&
+	    fabs(q->value) * 100 >= fabs(from->value) && fabs(q->value) <=
+	    fabs(from->value) * 100;
+}
+
+/* The figure a run goes to, for a bare number it starts from: "fell from
+ * 111 to just 66 units" is 111 units. Writes it into to; 1 when there
+ * is one right after "to" (and "just", "only", "about", ...), 0 when
+ * not, -1 on a match error. */
+static int
+run_end(struct xstate *x, size_t ce, const struct fig_qty *q,
+    struct fig_qty *to)
+{
+	static const char *const skip[] = { "just", "only", "about",
+	    "around", "some", "nearly", "almost", "a", "mere" };
+	const char *c = x->clean.data;
+	size_t i = q->end, w;
+	int rc;
+
+	while (i < ce && c[i] == ' ')
+		i++;
+	if (i + 3 > ce || strncasecmp(c + i, "to ", 3) != 0)
+		return 0;
+	for (i += 3;; i = w) {
+		size_t k;
+		while (i < ce && c[i] == ' ')
+			i++;
+		for (w = i; w < ce && (c[w] | 32) >= 'a' && (c[w] | 32) <= 'z';
+		    w++)
+			;
+		for (k = 0; k < sizeof skip / sizeof *skip; k++)
+			if (w - i == strlen(skip[k]) &&
+			    strncasecmp(c + i, skip[k], w - i) == 0)
+				break;
+		if (w == i || k == sizeof skip / sizeof *skip)
+			break;
+	}
+	rc = rules_match(x->r, &x->r->quantity_at, c, ce, i, 0, x->md_aside,
+	    x->err);
+	if (rc <= 0)
+		return rc;
+	return quantity_from_match(x->r, x->md_aside, c, ce, x->decimal_comma,
+	    to);
 }
 
 /* Does s[from..to) name no other figure-like token: no digit (a figure
@@ -3126,7 +3563,9 @@ list_direction(struct xstate *x, int si, size_t start)
  * implies, written into q, or 0 when none does. First a [unit] whose
  * "context =" pattern matches the sentence before the number ("the
  * total fertility rate fell to 1.26"; a count only for a whole number),
- * then the unit of the figure before it in the sentence, unless that is
+ * then after "from" the unit of the figure the run goes to ("from 111
+ * to just 66 units"), then the unit of the figure before it in the
+ * sentence, unless that is
  * a change, a share or a span of time, or was scaled by its unit ("Mt"):
  * "770,747, down 40,875 from 2021"; a number with a scale word may take
  * it from the last figure of the sentence or paragraph before, with no
@@ -3167,6 +3606,18 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 			return 1;
 		}
 	}
+	if (word_before_in(c, cs, q->nstart, (const char *const[]){ "from" },
+	    1)) {
+		struct fig_qty to;
+		int rc = run_end(x, ce, q, &to);
+		if (rc < 0)
+			return -1;
+		if (rc > 0 && unit_lendable(&to, q)) {
+			q->unit = to.unit;
+			memcpy(q->unit_name, to.unit_name, sizeof q->unit_name);
+			return 1;
+		}
+	}
 	prev = x->nq > 0 ? &x->qs[x->nq - 1].q : NULL;
 	/* the figure before may end the sentence or the paragraph before
 	 * when this number has a scale word and no number stands between:
@@ -3178,13 +3629,7 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 	else if (prev == NULL && x->has_last_q && q->scaled &&
 	    implied_between(c, 0, q->nstart))
 		prev = &x->last_q;
-	if (prev == NULL || prev->unit == NULL || prev->unit->duration ||
-	    prev->unit->factor != 1 || change_unit(prev->unit_name))
-		return 0;
-	/* of the figure's order: "11,360" after "3,200 cars", not "ranked
-	 * at 3" after it */
-	if (!(fabs(q->value) * 100 >= fabs(prev->value) && fabs(q->value) <=
-	    fabs(prev->value) * 100))
+	if (prev == NULL || !unit_lendable(prev, q))
 		return 0;
 	q->unit = prev->unit;
 	memcpy(q->unit_name, prev->unit_name, sizeof q->unit_name);
@@ -3348,31 +3793,14 @@ set_carries(struct xstate *x, const struct fig_block *b, int nsent,
 	}
 	/* a goal ("to below 4.5% by FY26") dates no figure of the next
 	 * paragraph: news moves on to what was done ("Till August,
-	 * revenue receipts added up to ...") */
+	 * revenue receipts added up to ..."); nor does a time before the
+	 * one reported ("In the first half of the previous fiscal year,
+	 * the deficit was 29.4%"), which the news comes back from */
 	if (b->kind == FIG_BLK_PROSE && nsent == 1 &&
-	    carry->role != FIG_PR_DEADLINE) {
+	    carry->role != FIG_PR_DEADLINE && !carry->looks_back) {
 		x->next_carry = *carry;
 		x->has_next_carry = 1;
 	}
-}
-
-/* Is mention m the date of a comparison's base just before it ("as
- * against 99.3 MT in 2019", "from 71.4 MT in 2019")? Such a date is
- * the base's own: it is no date the next sentence or paragraph takes
- * ("Japan's output fell 16.2 per cent, as against 99.3 MT in 2019." then
- * "The US registered a 17.2 per cent fall"). */
-static int
-base_own_date(const struct xstate *x, const struct mention *m)
-{
-	const struct qrec *before = NULL;
-
-	for (int i = 0; i < x->nq; i++) {
-		const struct qrec *q = &x->qs[i];
-		if (q->sent == m->sent && q->q.end <= m->start)
-			before = q;
-	}
-	return before && before->base && words_between(x->clean.data,
-	    before->q.end, m->start) <= ANCHOR_WORDS;
 }
 
 /* The dates of a block with no figures, which still date what follows
@@ -3508,6 +3936,24 @@ process_block(struct xstate *x, const struct fig_block *b)
 	return 0;
 }
 
+/* Is the actor named at clean offset at only the place of a war ("the
+ * war in Ukraine", "the invasion of Ukraine", "since the start of the
+ * war in Ukraine")? Trade news names it in passing; it is no side of
+ * the trade the next paragraphs count. */
+static int
+war_place(const char *s, size_t at)
+{
+	static const char *const before[] = { "war in ", "war on ",
+	    "invasion of ", "conflict in ", "fighting in ", NULL };
+
+	for (int k = 0; before[k]; k++) {
+		size_t n = strlen(before[k]);
+		if (at >= n && strncasecmp(s + at - n, before[k], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Adds the actors the block just processed named to x->recent, in the
  * order named; one named again moves to the end. The names are the
  * rules' own strings, which outlive the extraction. */
@@ -3524,6 +3970,8 @@ remember_actors(struct xstate *x)
 		const char *e = x->ments[i].name;
 		int k;
 
+		if (war_place(x->clean.data, x->ments[i].start))
+			continue;
 		for (k = 0; k < x->nrecent && x->recent[k] != e; k++)
 			;
 		if (k == x->nrecent && x->nrecent == RECENT_ACTORS)
@@ -4431,6 +4879,7 @@ carry_restore(struct xstate *x, struct reader *rd, const struct fig_carry *c)
 	x->title_from_meta = c->title_from_meta;
 	x->title_headline = c->title_headline;
 	x->title_entity = NULL;
+	x->title_dated = 0;
 	x->mode = c->mode;
 	x->meta_state = c->meta_state;
 	buf_reset(&x->ref);

@@ -522,9 +522,11 @@ period_match_days(const struct fig_periodrule *pr, pcre2_match_data *md,
 		if ((k = group(md, "day", t, sizeof t)) <= 0)
 			return 0;
 		*from = atoi(t);
-	} else
+	} else if (pr->g_day > 0 && (k = group(md, "day", t, sizeof t)) > 0)
+		*from = *to = atoi(t);	/* one day: "on 23 February" */
+	else
 		return 0;
-	return *from >= 1 && *to > *from && *to <= 31;
+	return *from >= 1 && *to >= *from && *to <= 31;
 }
 
 /* A year of two or four digits ("24", "2024"), or -1. */
@@ -569,12 +571,23 @@ period_fiscal(const struct fig_periodrule *pr, pcre2_match_data *md,
     char out[FIG_PERIOD_LEN])
 {
 	const struct fig_fiscal *f = NULL;
+	struct fig_fiscal told;
 	char t[32];
 	int k, y0 = 0, ye = 0, lo = 0, hi = 11, a, b;
 
 	for (int i = 0; entity && i < pr->nfiscal; i++)
 		if (strcmp(pr->fiscal[i].entity, entity) == 0)
 			f = &pr->fiscal[i];
+	/* the months the text gives ("the 2023-24 crop year (July-June)")
+	 * decide, whatever the country's */
+	if (pr->g_span > 0 && pr->g_month > 0 && (k = group(md, "span", t,
+	    sizeof t)) > 0 && (told.start = month_of(t, k)) > 0 &&
+	    (k = group(md, "month", t, sizeof t)) > 0 && (a = month_of(t,
+	    k)) > 0) {
+		told.by_end = f ? f->by_end : 0;
+		hi = (a - told.start + 12) % 12;
+		f = &told;
+	}
 	if (pr->g_upto > 0 && (k = group(md, "upto", t, sizeof t)) > 0)
 		return fiscal_upto(f, month_of(t, k), pub_year, pub_month,
 		    out);
@@ -610,9 +623,11 @@ period_fiscal(const struct fig_periodrule *pr, pcre2_match_data *md,
 		    off;
 		ye = f && f->start > 1 ? y0 + 1 : y0;
 	}
-	if (pr->g_months > 0 && (k = group(md, "months", t, sizeof t)) > 0)
+	if (f != &told && pr->g_months > 0 && (k = group(md, "months", t,
+	    sizeof t)) > 0)
 		hi = count_word(t, k) - 1;
-	else if (pr->g_half > 0 && (k = group(md, "half", t, sizeof t)) > 0) {
+	else if (f != &told && pr->g_half > 0 && (k = group(md, "half", t,
+	    sizeof t)) > 0) {
 		k = ordinal(t, k);
 		lo = k == 2 ? 6 : 0;
 		hi = lo + 5;

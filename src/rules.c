@@ -1118,7 +1118,7 @@ static int
 parse_role(const char *s, enum fig_prole *role)
 {
 	static const char *const names[] = { "anchor", "deadline", "baseline",
-	    "anaphor", "present", "relative", "recall", "undated" };
+	    "anaphor", "present", "relative", "recall", "undated", "event" };
 
 	for (int i = 0; i < (int)(sizeof names / sizeof *names); i++)
 		if (strcmp(s, names[i]) == 0) {
@@ -1741,8 +1741,8 @@ build(struct loader *L)
 				err_set(L->err, FIG_EINPUT, s->path,
 				    kv ? kv->line : s->at.line, 1, "[period] "
 				    "needs 'role =' anchor, deadline, baseline, "
-				    "anaphor, present, relative, recall or "
-				    "undated");
+				    "anaphor, present, relative, recall, "
+				    "undated or event");
 				goto out;
 			}
 			if ((kv = section_get(s, "offset")) != NULL)
@@ -1809,12 +1809,8 @@ build(struct loader *L)
 			p->g_back = group_of(p->re.code, "back");
 			p->g_ahead = group_of(p->re.code, "ahead");
 			if (p->g_year <= 0 && p->g_fy <= 0 &&
-			    p->role != FIG_PR_ANAPHOR &&
-			    p->role != FIG_PR_PRESENT &&
-			    p->role != FIG_PR_RELATIVE &&
-			    p->role != FIG_PR_RECALL &&
-			    p->role != FIG_PR_UNDATED &&
-			    p->role != FIG_PR_BASELINE) {
+			    (p->role == FIG_PR_ANCHOR ||
+			    p->role == FIG_PR_DEADLINE)) {
 				err_set(L->err, FIG_EINPUT, s->path, s->at.line,
 				    1, "[period %s] pattern needs a "
 				    "(?<year>...) group", s->name);
@@ -1911,6 +1907,8 @@ build(struct loader *L)
 				re = &r->past;
 			else if (strcmp(s->name, "target") == 0)
 				re = &r->target;
+			else if (strcmp(s->name, "forecast") == 0)
+				re = &r->forecast;
 			else if (strcmp(s->name, "ability") == 0)
 				re = &r->ability;
 			else if (strcmp(s->name, "baseline") == 0)
@@ -2277,6 +2275,7 @@ rules_free(struct fig_rules *r)
 	re_free(&r->abbrev);
 	re_free(&r->past);
 	re_free(&r->target);
+	re_free(&r->forecast);
 	re_free(&r->ability);
 	re_free(&r->baseline);
 	re_free(&r->pair);

@@ -1496,6 +1496,39 @@ store_doc_find(struct fig_store *s, const char *spec, struct fig_doc *d,
 }
 
 int
+store_doc_baseline(struct fig_store *s, const char *spec, struct fig_doc *d,
+    struct fig_err *err)
+{
+	sqlite3_stmt *st;
+	long long id = 0;
+	int rc, found = 0;
+
+	if (spec)
+		return store_doc_find(s, spec, d, err);
+	memset(d, 0, sizeof *d);
+	if (flush_claims(s, err) != 0)
+		return -1;
+	/* the order of store_each_doc, dated documents first */
+	rc = sqlite3_prepare_v2(s->db, "SELECT id FROM documents WHERE kind = "
+	    "'report' ORDER BY published = '', published, id LIMIT 1", -1, &st,
+	    NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(s, rc, "finding the baseline", err);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(s, rc, "finding the baseline", err);
+	if (id != 0 && doc_get(s, id, d, &found, err) != 0)
+		return -1;
+	if (!found)
+		return err_set(err, FIG_EUSAGE, s->path, 0, 0, "no report in "
+		    "the database: add one, or name the baseline with "
+		    "--baseline");
+	return 0;
+}
+
+int
 store_doc_remove(struct fig_store *s, long long id, struct fig_err *err)
 {
 	static const char *const sql[] = {

@@ -40,7 +40,7 @@ bad "template without subject" '[unit percent]\nafter = percent\n[topic *.x]\npa
 bad "subject without pattern" '[unit percent]\nafter = percent\n[subject oil]\n' \
     "x.rules:3:1: [subject NAME] needs a name and 'pattern ='"
 bad "bad period role" '[unit percent]\nafter = percent\n[period p]\nrole = someday\npattern = this week\n' \
-    "x.rules:4:1: [period] needs 'role =' anchor, deadline, baseline, anaphor, present, relative, recall or undated"
+    "x.rules:4:1: [period] needs 'role =' anchor, deadline, baseline, anaphor, present, relative, recall, undated or event"
 bad "unknown key in entity" '[unit percent]\nafter = percent\n[entity Acme]\npattern = Acme\nlabel = x\n' \
     "x.rules:5:1: unknown key 'label' in [entity]"
 bad "example in define" '[define A]\npattern = x\nexample = x => 1 percent\n[unit percent]\nafter = percent\n' \

@@ -19,18 +19,33 @@ at_least() {
 	fi
 }
 f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
-# value+unit F1 (quantities issue): 0.979 over the 65 documents when raised
-at_least "value+unit F1" "$f1" 0.97
-# the labels (issue 12), measured on the 65 documents after the labels,
-# quantities and tables work met, "A plus B" read as both, "a slight dip
-# of" and "on month and N on year" read: period 0.828, metric 0.850,
-# entity 0.925, partner 0.901, series key 0.817
-at_least "period" "$(score period)" 0.82
-at_least "metric" "$(score metric)" 0.845
-at_least "entity" "$(score entity)" 0.92
-at_least "partner" "$(score partner)" 0.89
-at_least "series key" "$(score 'series key')" 0.81
-eq "corpus: 65 documents" "$(grep -c '^65 documents$' "$tmp/out")" 1
+# The floors are over the 77 documents: the 65 tuned on, and 12 fresh
+# held-out articles (issues 12 and 16) whose gold was written before
+# figtrack ran on them. The 12 alone, first run: F1 0.907, period 0.547,
+# metric 0.495, entity 0.819, partner 0.867, series key 0.457; after the
+# quantities and labels their misses showed: F1 0.994, metric 0.952,
+# entity 0.981, partner 0.971, series key 0.952, period 0.520 (they date
+# figures by "last month", list items headed by a year, a run of
+# quarters, a weekly index's day).
+# On the 65 alone, when the periods work (decisions of the publication
+# month, a title's date for the present, months given in brackets,
+# comparison bases' own dates, lists of dated figures, agreed goals and
+# outlooks) and the actors work (shares and their suppliers, flows by
+# pronoun, the holder of a flow before, world output) met: period 0.900,
+# period_kind 0.904, metric 0.916, entity 0.967, partner 0.937, series
+# key 0.904.
+# All 77 when raised, after the rest of the actors work (parts "of the"
+# total, "While ..., " clauses, figures in brackets after a name): F1
+# 0.994, period 0.819, period_kind 0.912, metric 0.938, entity 0.973,
+# partner 0.948, series key 0.929.
+at_least "value+unit F1" "$f1" 0.985
+at_least "period" "$(score period)" 0.81
+at_least "period_kind" "$(score period_kind)" 0.90
+at_least "metric" "$(score metric)" 0.93
+at_least "entity" "$(score entity)" 0.965
+at_least "partner" "$(score partner)" 0.94
+at_least "series key" "$(score 'series key')" 0.92
+eq "corpus: 77 documents" "$(grep -c '^77 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
 has "corpus: says why" "$tmp/err" "no NAME.gold.csv files"

@@ -53,7 +53,7 @@ has "pdf: a marker is a footnote, not digits of the value" "$tmp/claims.csv" \
     ",around 57 percent,57,,,approx,percent,2020,observed,semiconductors.imports.share,RUS,12,CHN,1"
 hasnt "pdf: never 5712" "$tmp/claims.csv" "5712"
 has "pdf: the claim of the last page has its page" "$tmp/claims.csv" \
-    ",had fallen 38 percent,-38,,,exact,percent,2022,observed,trade.exports.change,RUS,45,,3"
+    ",had fallen 38 percent,-38,,,exact,percent,2022,observed,neon.exports.change,RUS,45,,3"
 # the page is where the quote starts: the line's page may be earlier
 line=$(grep 'had fallen 38' "$tmp/claims.csv" | cut -d, -f2)
 eq "pdf: claim line is the text's line" "$(sed -n "${line}p" "$tmp/text" | grep -c 'had fallen 38 percent')" 1
@@ -66,7 +66,7 @@ l38=$(grep -n 'had fallen 38 percent' "$src" | cut -d: -f1)
 cat > "$tmp/gold.csv" <<GOLD
 line,quote,value,unit,period,period_kind,metric,entity,partner,footnote,page
 $l57,around 57 percent,57,percent,2020,observed,semiconductors.imports.share,RUS,CHN,12,1
-$l38,had fallen 38 percent,-38,percent,2022,observed,trade.exports.change,RUS,,45,$pages
+$l38,had fallen 38 percent,-38,percent,2022,observed,neon.exports.change,RUS,,45,$pages
 GOLD
 ok "pdf: eval with gold pages" "$FIGTRACK" eval --gold "$tmp/gold.csv" --gold-source "$src" "$pdf"
 has "pdf: eval finds both" "$tmp/out" "recall 1.000"
@@ -100,7 +100,7 @@ db=$tmp/pdf.db
 ok "pdf: add" "$FIGTRACK" add --db "$db" "$pdf"
 has "pdf: add takes the heading as title, the date line as date" "$tmp/out" "'Neon and chips: a test brief' (2023-03): 4 claims"
 ok "pdf: export" "$FIGTRACK" export --db "$db" -o "$tmp/exp.csv"
-has "pdf: export has the page" "$tmp/exp.csv" ",trade.exports.change,RUS,45,,3,"
+has "pdf: export has the page" "$tmp/exp.csv" ",neon.exports.change,RUS,45,,3,"
 eq "pdf: stored page" "$(sqlite3 "$db" "SELECT page FROM claims WHERE quote = 'around 57 percent'")" 1
 ok "pdf: import the export" "$FIGTRACK" import --db "$tmp/b.db" "$tmp/exp.csv"
 "$FIGTRACK" export --db "$tmp/b.db" > "$tmp/exp2.csv"

@@ -104,6 +104,16 @@ static const struct xcase cases[] = {
 	  "2024-02-01",
 	  "42%|42|percent|exact|||2023|observed|trade.imports.share|RUS||CHN\n"
 	  "12%|12|percent|exact|||2023|observed|trade.imports.share|RUS||BLR\n" },
+	/* the items under a lead line on two-way trade are the trade of
+	 * the two actors the text named last */
+	{ "lead_line_trade", "China's exports to Russia rose 5% in 2020.\n\n"
+	  "Bilateral turnover in earlier years:\n- in 2016 it increased "
+	  "by 2.2%;\n- in 2017 it reached $84.07 billion.\n", "2020-04-14",
+	  "rose 5%|5|percent|exact|||2020|observed|trade.exports.change|CHN||RUS\n"
+	  "increased by 2.2%|2.2|percent|exact|||2016|observed|"
+	  "trade.turnover.change|CHN+RUS|\n"
+	  "$84.07 billion|84070000000|usd|exact|||2017|observed|"
+	  "trade.turnover.value|CHN+RUS|\n" },
 	/* "over the cited period" recalls the document's last run */
 	{ "recall_cited", "Trade rose 5% in January-June 2023. A record."
 	  "\n\nChips made up 34.7 percent of exports over the cited "

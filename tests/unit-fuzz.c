@@ -39,6 +39,11 @@
 #include "fuzz/fuzz-html.c"
 #undef LLVMFuzzerInitialize
 #undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerInitialize fuzz_pdf_init
+#define LLVMFuzzerTestOneInput fuzz_pdf_one
+#include "fuzz/fuzz-pdf.c"
+#undef LLVMFuzzerInitialize
+#undef LLVMFuzzerTestOneInput
 
 /* Runs fn on every file of dir; returns how many, or -1 when dir cannot
  * be read. A harness that finds a fault aborts the whole test binary,
@@ -139,6 +144,14 @@ test_html(void)
 	rules_free(fh_rules);
 }
 
+static void
+test_pdf(void)
+{
+	fuzz_pdf_init(NULL, NULL);
+	replay("pdf", fuzz_pdf_one, 0);
+	rules_free(fp_rules);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -148,6 +161,7 @@ main(int argc, char **argv)
 		{ "fuzz_replay_rules", test_rules },
 		{ "fuzz_replay_import", test_import },
 		{ "fuzz_replay_html", test_html },
+		{ "fuzz_replay_pdf", test_pdf },
 		{ NULL, NULL }
 	};
 	return harness_main(tests, argc, argv);

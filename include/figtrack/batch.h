@@ -32,8 +32,19 @@ struct fig_batch_sink {
 /* A job's claims wait in memory, packed (about 100 bytes and their
  * strings each), until the sink takes them; a job more than this far
  * ahead of the sink pauses, and no more than jobs + 1 documents are in
- * hand at once, so memory stays bounded whatever the documents' size. */
+ * hand at once (more only while little waits: FIG_BATCH_WINDOW), so
+ * memory stays bounded whatever the documents' size. */
 #define FIG_BATCH_AHEAD (8u << 20)
+
+/* A job packs its records in a buffer of its own and hands them over
+ * (one lock, one wake-up of the sink) when they hold this many bytes,
+ * and when it ends: a small document's are handed over at once. */
+#define FIG_BATCH_FLUSH (64u << 10)
+
+/* Workers take documents up to this many per thread ahead of the sink
+ * while what waits for it is under FIG_BATCH_FLUSH a thread: many small
+ * documents of uneven length keep every thread busy. */
+#define FIG_BATCH_WINDOW 16
 
 /* Runs documents 0..n-1 with `jobs` threads (1: no threads, each
  * document extracted straight into the sink). Returns 0 when every

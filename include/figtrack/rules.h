@@ -32,11 +32,13 @@ int rules_load_mem(struct fig_rules **out, const char *name,
 void rules_free(struct fig_rules *r);
 
 /* The patterns run in PCRE2's interpreter until rules_jit() compiles
- * them all to machine code. That costs about 200M instructions (0.045 s
- * here) and makes matching about five times faster: it pays for itself
- * past some 600 KB of text (the ACRI report repeated, tests/bench), so
- * a news article is read without it and a bulk run with it. */
-#define FIG_JIT_MIN_BYTES (512 * 1024)
+ * them all to machine code. That costs about 490M instructions (0.1 s
+ * here) and makes matching 7 times faster on news (30K instructions a
+ * byte interpreted, 4K with JIT), 9 on a report with fewer figures
+ * (4.9K, 0.56K): it pays for itself past some 20 KB of news, 110 KB of
+ * report. At 32 KB neither loses more than about 0.35G instructions,
+ * so one news article is read without it and 30 of them with it. */
+#define FIG_JIT_MIN_BYTES (32 * 1024)
 
 /* JIT-compiles every pattern once; a no-op when done already or when
  * FIGTRACK_NO_JIT is set (valgrind cannot follow JIT code). */
@@ -169,8 +171,10 @@ enum fig_prole {
 	FIG_PR_RELATIVE,	/* "last year": publication year + offset */
 	FIG_PR_RECALL,		/* "in the reporting period": the period the
 				   last date phrase of the document named */
-	FIG_PR_UNDATED		/* "before the war": a time with no date,
+	FIG_PR_UNDATED,		/* "before the war": a time with no date,
 				   which no earlier date may stand for */
+	FIG_PR_EVENT		/* "raised its key rate": a decision a news
+				   lead reports, of the publication month */
 };
 
 /* A country's fiscal year: "IND 4 end" in a [period] rule's fiscal key
@@ -365,6 +369,7 @@ struct fig_rules {
 	struct fig_re abbrev;		/* words whose "." ends no sentence */
 	struct fig_re past;		/* past-tense cue in a sentence */
 	struct fig_re target;		/* words that make a date a goal */
+	struct fig_re forecast;		/* an outlook: a goal date foreseen */
 	struct fig_re ability;		/* what can be done now: no goal */
 	struct fig_re baseline;		/* the figure is a comparison base */
 	struct fig_re pair;		/* "the two countries": the last two

@@ -86,6 +86,12 @@ int store_ref_insert(struct fig_store *s, long long doc_id,
  * is an error listing them. The caller releases *d. */
 int store_doc_find(struct fig_store *s, const char *spec, struct fig_doc *d,
     struct fig_err *err);
+/* The baseline of a diff: the document spec names (as store_doc_find
+ * finds it) or, spec NULL, the oldest dated document of kind "report",
+ * else the first undated one; none is a usage error. The caller releases
+ * *d. */
+int store_doc_baseline(struct fig_store *s, const char *spec,
+    struct fig_doc *d, struct fig_err *err);
 /* Removes a document with its claims and references. */
 int store_doc_remove(struct fig_store *s, long long id, struct fig_err *err);
 

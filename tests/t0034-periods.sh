@@ -1,0 +1,66 @@
+#!/bin/sh
+# t0034-periods.sh: periods a document's head decides, which the rule
+# files' one-sentence examples cannot show: the date a title names.
+. "$(dirname "$0")/lib.sh"
+
+# period DOC QUOTE: the period of the claim whose quote is QUOTE
+period() { "$FIGTRACK" extract "$1" | awk -F, -v q="$2" '$3 == q { print $9 }'; }
+
+# a present tense takes the date the title gives the news of, not the
+# year of publication
+cat > "$tmp/irena.md" <<'DOC'
+---
+title: IRENA counts 345.5 GW of new solar capacity in 2023
+date: 2024-03-28
+---
+
+Asia as a whole has 237.7 GW of installed capacity.
+DOC
+eq "periods: a present tense takes the title's date" "$(period "$tmp/irena.md" "237.7 GW")" 2023
+# a fiscal year of the title's country
+cat > "$tmp/fy.md" <<'DOC'
+---
+title: India's fiscal deficit for 2020-21 at 9.3% of GDP
+date: 2021-05-31
+---
+
+In absolute terms, the fiscal deficit works out to be 18 lakh crore rupees.
+DOC
+eq "periods: a title's fiscal year" "$(period "$tmp/fy.md" "18 lakh crore rupees")" 2020-04/2021-03
+# a title's date long before publication, or a goal, is no news of now
+sed 's/in 2023/in 2015/' "$tmp/irena.md" > "$tmp/old.md"
+eq "periods: an old title date is not the present" "$(period "$tmp/old.md" "237.7 GW")" 2024
+sed 's/in 2023/by 2030/' "$tmp/irena.md" > "$tmp/goal.md"
+eq "periods: a title's deadline is not the present" "$(period "$tmp/goal.md" "237.7 GW")" 2024
+# with no date in the title, the year of publication
+sed 's/ in 2023//' "$tmp/irena.md" > "$tmp/none.md"
+eq "periods: no title date" "$(period "$tmp/none.md" "237.7 GW")" 2024
+
+# a change on "the same period last year" is of the period the text named
+# last, a paragraph back too
+cat > "$tmp/same.md" <<'DOC'
+---
+title: Italy's electricity consumption
+date: 2023-11-28
+---
+
+In January-October 2023 consumption fell by 3.2%.
+
+The industrial index shows a fall of 3.3% on the same period of last year.
+DOC
+eq "periods: a change on the same period" "$(period "$tmp/same.md" "a fall of 3.3%")" 2023-01/2023-10
+
+# a time before the one reported, alone in its paragraph, dates nothing
+# of the next paragraph: the news comes back from it
+cat > "$tmp/back.md" <<'DOC'
+---
+title: India's fiscal deficit stays in check
+date: 2025-11-01
+---
+
+In the first half of the previous fiscal year, the deficit was 29.4% of the target.
+
+Along with the jump in capex came a modest 2.8% rise in gross tax collections.
+DOC
+eq "periods: a time looked back to is no next paragraph's" "$(period "$tmp/back.md" "2.8% rise")" ""
+eq "periods: ... but its own" "$(period "$tmp/back.md" "29.4%")" 2024-04/2024-09
