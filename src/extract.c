@@ -3218,8 +3218,8 @@ maybe_prefix(const char *s, size_t from, size_t anchor)
 		i--;
 	if (i == from)
 		return 0;
-	if ((unsigned char)s[i - 1] >= 0x80 || strchr("$#+-.", s[i - 1]))
-		return 1;	/* "\u20ac5", "(-1%)", "Rs.2.56" */
+	if ((unsigned char)s[i - 1] >= 0x80 || strchr("$#+-.%", s[i - 1]))
+		return 1;	/* "\u20ac5", "(-1%)", "Rs.2.56", "%9,75" */
 	/* a capitalised word of up to four letters: "RMB 5", "Rs 10" */
 	for (size_t k = 0; k < 4 && i > from && ((s[i - 1] | 32) >= 'a' &&
 	    (s[i - 1] | 32) <= 'z'); k++, i--)

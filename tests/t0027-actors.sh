@@ -41,3 +41,18 @@ DOC
 ok "actors: extract while" "$FIGTRACK" extract "$tmp/while.md"
 has "actors: the main clause after 'While ...,' names the actor" \
     "$tmp/out" ",28nm,28,,,exact,nm,2030,target,chips.process_node,RUS,"
+
+# a list item that names a flow of its own is that flow, not also the
+# two-way trade of its lead line
+cat > "$tmp/leadflow.md" <<'DOC'
+Trade between Kazakhstan and Russia stayed strong in January-October 2022:
+
+- the trade turnover grew by 7 per cent up to 21.1 billion dollars;
+- imports of Russian goods to Kazakhstan amounted to 14.2 billion dollars.
+DOC
+ok "actors: extract leadflow" "$FIGTRACK" extract "$tmp/leadflow.md"
+eq "actors: a list item's own flow" "$(grep -c '14.2 billion dollars' "$tmp/out")" 1
+eq "actors: ... labelled as that flow" "$(label '14.2 billion dollars')" \
+    "trade.exports.value,RUS,KAZ"
+eq "actors: an item of two-way trade keeps the lead's pair" \
+    "$(label '21.1 billion dollars')" "trade.turnover.value,KAZ+RUS,"
