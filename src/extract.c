@@ -2514,6 +2514,34 @@ respective_flow(struct xstate *x, int qi)
 	    f->partner);
 }
 
+/* "China bought much more coal from Russia" then "Arrivals from Russia
+ * surged 36.3 percent to 25.3 million tonnes": a flow of all goods (the
+ * topic's default) is never counted in tonnes or barrels, nor is a
+ * change whose sentence gives its flow so; it is of the subject the text
+ * named last before the figure. */
+static void
+physical_subject(struct xstate *x, int qi, struct label *l)
+{
+	const struct qrec *q = &x->qs[qi];
+	const char *way = flow_way(l->metric), *sj;
+	char m[FIG_METRIC_MAX];
+	int phys = 0;
+
+	if (way == NULL)
+		return;
+	for (int i = 0; i < x->nq && !phys; i++) {
+		const char *cls = rules_unit_class(x->r, x->qs[i].q.unit_name);
+		phys = x->qs[i].sent == q->sent && (i == qi ||
+		    strcmp(way + 8, ".change") == 0) && cls &&
+		    strcmp(cls, "physical") == 0;
+	}
+	if (!phys || (sj = subject_before(x, q)) == NULL)
+		return;
+	snprintf(m, sizeof m, "%s%s", sj, way);
+	claim_setfield(l->metric, sizeof l->metric, m);
+	l->fallback = 0;
+}
+
 /* Two labels of one figure that came to the same metric (one rewritten
  * by pair_flow or flow_subject): the first stays. */
 static void
@@ -2996,6 +3024,8 @@ label_figure(struct xstate *x, int qi, const char *unit)
 			part_subject(x, qi, &q->label[i]);
 		if (q->label[i].fallback)
 			flow_subject(x, &q->label[i]);
+		if (q->label[i].fallback)
+			physical_subject(x, qi, &q->label[i]);
 	}
 	drop_same_metric(q);
 	return q->nlabel;

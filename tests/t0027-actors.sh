@@ -56,3 +56,21 @@ eq "actors: ... labelled as that flow" "$(label '14.2 billion dollars')" \
     "trade.exports.value,RUS,KAZ"
 eq "actors: an item of two-way trade keeps the lead's pair" \
     "$(label '21.1 billion dollars')" "trade.turnover.value,KAZ+RUS,"
+
+# a flow counted in tonnes is of the goods the text named, not of all
+# goods; so is a change whose sentence gives it so
+cat > "$tmp/coal.md" <<'DOC'
+---
+title: China's coal imports from Russia jump
+date: 2018-01-25
+---
+
+China bought much more coal from Russia in 2017.
+
+Arrivals from Russia surged 36.3 percent from 2016 to 25.3 million tonnes.
+DOC
+ok "actors: extract coal" "$FIGTRACK" extract "$tmp/coal.md"
+has "actors: a flow in tonnes takes the subject named before" "$tmp/out" \
+    ",25.3 million tonnes,25300000,,,exact,tonne,2017,observed,coal.exports.volume,RUS,"
+has "actors: ... and so does its change" "$tmp/out" \
+    "coal.exports.change,RUS,"
