@@ -219,6 +219,9 @@ struct xstate {
 					   named, or NULL */
 	const char *para_actor;		/* the first actor of the last
 					   paragraph that named one */
+	int from_sender;		/* the topic matched last took its
+					   entity after "from" ("imports
+					   from Russia") */
 	/* the labels of the figure labelled last, and the block it was
 	 * in: what a list of suppliers after it continues (topics with
 	 * follow = yes; see followed_label) */
@@ -2369,6 +2372,39 @@ flow_holder(const struct xstate *x, const char *metric, const char *partner,
 	}
 }
 
+/* "Arrivals from Russia surged 36.3 percent" (into China) then
+ * "Shipments from Mongolia rose to 33.58 million tonnes": a flow that
+ * names only its sender goes to the receiver of the last flow of its
+ * direction labelled in this block or the two before (a list's lead
+ * line between), when that receiver is one actor and not the sender. Fills out, or leaves it
+ * empty. */
+static void
+flow_receiver(const struct xstate *x, const char *metric, const char *entity,
+    char *out, size_t n)
+{
+	const char *m = strchr(metric, '.'), *end;
+	size_t k;
+
+	/* a flow's receiver; the partner of a share is its supplier */
+	if (m == NULL || strncmp(m, ".exports.", 9) != 0 ||
+	    strstr(m, ".share") || (end = strchr(m + 1, '.')) == NULL)
+		return;
+	k = (size_t)(end - m);		/* ".exports" */
+	for (int i = x->nfollow - 1; i >= 0; i--) {
+		const struct label *l = &x->follow[i].l;
+		const char *lm = strchr(l->metric, '.');
+		if (x->nblock - x->follow[i].block > 2)
+			return;
+		if (lm && strncmp(lm, m, k) == 0 && lm[k] == '.' &&
+		    !strstr(lm, ".share") &&
+		    l->partner[0] && !strchr(l->partner, '+') &&
+		    strcmp(l->partner, entity) != 0) {
+			claim_setfield(out, n, l->partner);
+			return;
+		}
+	}
+}
+
 /* Is the subject of metric, a label of topic t, a default rather than a
  * word of the text: the topic's `subject =`, or for a follow topic that
  * took the followed figure's subject, that figure's default? */
@@ -2740,6 +2776,15 @@ remember_labels(struct xstate *x, const struct qrec *q)
 	}
 }
 
+/* Does the text before s[at] end in "from " or "from the "? */
+static int
+after_from(const char *s, size_t at)
+{
+	if (at >= 4 && strncasecmp(s + at - 4, "the ", 4) == 0)
+		at -= 4;
+	return at >= 5 && strncasecmp(s + at - 5, "from ", 5) == 0;
+}
+
 /* Does topic t name the figure marked in x->ctx? The cheap tests come
  * first: the paragraph's subject (about), the sentence's keywords
  * (require), then the patterns around the figure, then the vetoes. */
@@ -2755,6 +2800,7 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 	int hit = 0, rc;
 
 	entity[0] = partner[0] = '\0';
+	x->from_sender = 0;
 	/* the subject: named in the paragraph so far, or in the title */
 	for (int i = 0; i < t->nabout; i++) {
 		if ((rc = about_match(x, &t->about[i], para_end)) < 0)
@@ -2819,6 +2865,7 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 		if (g > 0) {
 			actor_name(r, x->ctx.data + ov[2 * g],
 			    ov[2 * g + 1] - ov[2 * g], entity, en);
+			x->from_sender = after_from(x->ctx.data, ov[2 * g]);
 			/* a capitalised word that names no actor may name
 			 * the subject: "Automobile exports dipped 26.6%" */
 			if (!entity[0] && t->templ) {
@@ -2993,6 +3040,10 @@ label_figure(struct xstate *x, int qi, const char *unit)
 			other_actor(x, q, partner, entity, sizeof entity);
 		else if (!entity[0])
 			nearest_entity(x, q, entity, sizeof entity);
+		if (!partner[0] && entity[0] && x->from_sender &&
+		    (t->fill & FIG_FILL_PARTNER))
+			flow_receiver(x, metric, entity, partner,
+			    sizeof partner);
 		if (!partner[0] && entity[0] && (t->fill & FIG_FILL_PARTNER))
 			other_actor(x, q, entity, partner, sizeof partner);
 		if ((t->fill & FIG_FILL_PAIR) && entity[0] &&

@@ -74,3 +74,14 @@ has "actors: a flow in tonnes takes the subject named before" "$tmp/out" \
     ",25.3 million tonnes,25300000,,,exact,tonne,2017,observed,coal.exports.volume,RUS,"
 has "actors: ... and so does its change" "$tmp/out" \
     "coal.exports.change,RUS,"
+
+# a flow that names only its sender goes to the receiver of the flow
+# before it
+cat > "$tmp/recv.md" <<'DOC'
+China's imports from Russia rose 12 percent to $10 billion in 2023.
+
+Imports from Mongolia rose 27.6 percent in 2023.
+DOC
+ok "actors: extract recv" "$FIGTRACK" extract "$tmp/recv.md"
+eq "actors: a flow from a sender goes to the receiver before" \
+    "$(label 'rose 27.6 percent')" "trade.exports.change,MNG,CHN"
