@@ -85,3 +85,11 @@ DOC
 ok "actors: extract recv" "$FIGTRACK" extract "$tmp/recv.md"
 eq "actors: a flow from a sender goes to the receiver before" \
     "$(label 'rose 27.6 percent')" "trade.exports.change,MNG,CHN"
+
+# a seller's list of goods, and the amount after "for"
+cat > "$tmp/sold.md" <<'DOC'
+Kazakhstan sold electronics, household appliances and mobile phones to Russia for 575.1 million dollars in 2022.
+DOC
+ok "actors: extract sold" "$FIGTRACK" extract "$tmp/sold.md"
+eq "actors: goods sold to a partner for an amount" \
+    "$(label '575.1 million dollars')" "electronics.exports.value,KAZ,RUS"
