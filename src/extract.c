@@ -2,6 +2,7 @@
  * (UTF-8, NUL bytes, CRLF, BOM), the metadata block and the References
  * section are taken apart, and every prose block is split into sentences
  * whose quantities become claims with a period, a topic and a footnote. */
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -2405,6 +2406,55 @@ flow_receiver(const struct xstate *x, const char *metric, const char *entity,
 	}
 }
 
+/* Does s[from..to) hold "its" or "their" and, within four words, a flow
+ * noun ("its supplies of electronics", "their exports")? */
+static int
+pronoun_flow(const char *s, size_t from, size_t to)
+{
+	static const char *const flow[] = { "exports", "imports", "supplies",
+	    "shipments", "deliveries", "purchases", "sales" };
+
+	for (size_t i = from; i < to; i++) {
+		size_t n = 0, w = 0;
+		if (i > from && isalnum((unsigned char)s[i - 1]))
+			continue;
+		if (i + 4 <= to && strncasecmp(s + i, "its ", 4) == 0)
+			n = 4;
+		else if (i + 6 <= to && strncasecmp(s + i, "their ", 6) == 0)
+			n = 6;
+		for (size_t j = i + n; n && w < 4 && j < to; w++) {
+			for (size_t k = 0; k < sizeof flow / sizeof *flow; k++)
+				if (j + strlen(flow[k]) <= to &&
+				    strncasecmp(s + j, flow[k],
+				    strlen(flow[k])) == 0)
+					return 1;
+			while (j < to && s[j] != ' ')
+				j++;
+			j++;
+		}
+	}
+	return 0;
+}
+
+/* "Turkey has also sharply increased its supplies: its supplies of
+ * electronics to Russia more than doubled": a flow held by "its" or
+ * "their" is of the first actor its sentence names before it that is
+ * not the partner, not of the holder of a flow before. Fills out, or
+ * leaves it empty. */
+static void
+pronoun_holder(struct xstate *x, const struct qrec *q, const char *partner,
+    char *out, size_t n)
+{
+	size_t cs = x->csent[q->sent].start;
+	const char *e;
+
+	if (!pronoun_flow(x->clean.data, cs, q->q.start))
+		return;
+	e = entity_in(x, x->clean.data, cs, q->q.start, partner);
+	if (e)
+		claim_setfield(out, n, e);
+}
+
 /* Is the subject of metric, a label of topic t, a default rather than a
  * word of the text: the topic's `subject =`, or for a follow topic that
  * took the followed figure's subject, that figure's default? */
@@ -3033,6 +3083,8 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		if (!entity[0] && !partner[0] &&
 		    (t->fill & FIG_NEAREST_PARTNER))
 			nearest_entity(x, q, partner, sizeof partner);
+		if (!entity[0] && partner[0])
+			pronoun_holder(x, q, partner, entity, sizeof entity);
 		if (!entity[0] && (partner[0] || !first_entity(x,
 		    x->csent[q->sent].start, x->csent[q->sent].end)))
 			flow_holder(x, metric, partner, entity, sizeof entity);

@@ -93,3 +93,14 @@ DOC
 ok "actors: extract sold" "$FIGTRACK" extract "$tmp/sold.md"
 eq "actors: goods sold to a partner for an amount" \
     "$(label '575.1 million dollars')" "electronics.exports.value,KAZ,RUS"
+
+# a flow held by "its" is of its sentence's actor, not of the holder of
+# the flow before
+cat > "$tmp/its.md" <<'DOC'
+Shipments of integrated circuits from China to Russia rose to $179 million in 2022.
+
+Turkey also raised its electronics exports to Russia to $559 million in 2022.
+DOC
+ok "actors: extract its" "$FIGTRACK" extract "$tmp/its.md"
+eq "actors: 'its exports' are of the sentence's actor" \
+    "$(label '$559 million')" "electronics.exports.value,TUR,RUS"
