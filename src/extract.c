@@ -2342,6 +2342,36 @@ follow_subject(struct xstate *x, const struct fig_topic *t,
 	return buf;
 }
 
+/* One side of the last flow of metric's direction labelled in this
+ * block or the reach before: its holder (side 0) or its receiver (side
+ * 1), when that is one actor and not other; shares are skipped where
+ * skip_shares (a share's partner is its supplier). Fills out, or leaves
+ * it empty. */
+static void
+last_flow_side(const struct xstate *x, const char *metric, int side,
+    const char *other, int reach, int skip_shares, char *out, size_t n)
+{
+	const char *m = strchr(metric, '.'), *end;
+	size_t k;
+
+	if (m == NULL || (end = strchr(m + 1, '.')) == NULL)
+		return;
+	k = (size_t)(end - m);		/* ".exports" */
+	for (int i = x->nfollow - 1; i >= 0; i--) {
+		const struct label *l = &x->follow[i].l;
+		const char *lm = strchr(l->metric, '.');
+		const char *e = side ? l->partner : l->entity;
+		if (x->nblock - x->follow[i].block > reach)
+			return;
+		if (lm && strncmp(lm, m, k) == 0 && lm[k] == '.' &&
+		    !(skip_shares && strstr(lm, ".share")) && e[0] &&
+		    !strchr(e, '+') && strcmp(e, other) != 0) {
+			claim_setfield(out, n, e);
+			return;
+		}
+	}
+}
+
 /* "German exports to China fell 12 percent." then "Exports of motor
  * vehicles to China fell 23.9 percent": a flow that names only its
  * partner is of the holder of the last flow of its direction labelled
@@ -2353,57 +2383,23 @@ static void
 flow_holder(const struct xstate *x, const char *metric, const char *partner,
     char *out, size_t n)
 {
-	const char *m = strchr(metric, '.'), *end;
-	size_t k;
-
-	if (m == NULL || (end = strchr(m + 1, '.')) == NULL)
-		return;
-	k = (size_t)(end - m);		/* ".exports" */
-	for (int i = x->nfollow - 1; i >= 0; i--) {
-		const struct label *l = &x->follow[i].l;
-		const char *lm = strchr(l->metric, '.');
-		if (x->nblock - x->follow[i].block > 1)
-			return;
-		if (lm && strncmp(lm, m, k) == 0 && lm[k] == '.' &&
-		    l->entity[0] && !strchr(l->entity, '+') &&
-		    strcmp(l->entity, partner) != 0) {
-			claim_setfield(out, n, l->entity);
-			return;
-		}
-	}
+	last_flow_side(x, metric, 0, partner, 1, 0, out, n);
 }
 
 /* "Arrivals from Russia surged 36.3 percent" (into China) then
- * "Shipments from Mongolia rose to 33.58 million tonnes": a flow that
- * names only its sender goes to the receiver of the last flow of its
- * direction labelled in this block or the two before (a list's lead
- * line between), when that receiver is one actor and not the sender. Fills out, or leaves it
- * empty. */
+ * "Shipments from Mongolia rose to 33.58 million tonnes": an export
+ * flow that names only its sender goes to the receiver of the last
+ * such flow labelled in this block or the two before (a list's lead
+ * line between), when that receiver is one actor and not the sender.
+ * Fills out, or leaves it empty. */
 static void
 flow_receiver(const struct xstate *x, const char *metric, const char *entity,
     char *out, size_t n)
 {
-	const char *m = strchr(metric, '.'), *end;
-	size_t k;
+	const char *m = strchr(metric, '.');
 
-	/* a flow's receiver; the partner of a share is its supplier */
-	if (m == NULL || strncmp(m, ".exports.", 9) != 0 ||
-	    strstr(m, ".share") || (end = strchr(m + 1, '.')) == NULL)
-		return;
-	k = (size_t)(end - m);		/* ".exports" */
-	for (int i = x->nfollow - 1; i >= 0; i--) {
-		const struct label *l = &x->follow[i].l;
-		const char *lm = strchr(l->metric, '.');
-		if (x->nblock - x->follow[i].block > 2)
-			return;
-		if (lm && strncmp(lm, m, k) == 0 && lm[k] == '.' &&
-		    !strstr(lm, ".share") &&
-		    l->partner[0] && !strchr(l->partner, '+') &&
-		    strcmp(l->partner, entity) != 0) {
-			claim_setfield(out, n, l->partner);
-			return;
-		}
-	}
+	if (m && strncmp(m, ".exports.", 9) == 0 && !strstr(m, ".share"))
+		last_flow_side(x, metric, 1, entity, 2, 1, out, n);
 }
 
 /* Does s[from..to) hold "its" or "their" and, within four words, a flow
