@@ -2,6 +2,7 @@
  * (UTF-8, NUL bytes, CRLF, BOM), the metadata block and the References
  * section are taken apart, and every prose block is split into sentences
  * whose quantities become claims with a period, a topic and a footnote. */
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -222,6 +223,9 @@ struct xstate {
 					   named, or NULL */
 	const char *para_actor;		/* the first actor of the last
 					   paragraph that named one */
+	int from_sender;		/* the topic matched last took its
+					   entity after "from" ("imports
+					   from Russia") */
 	/* the labels of the figure labelled last, and the block it was
 	 * in: what a list of suppliers after it continues (topics with
 	 * follow = yes; see followed_label) */
@@ -2435,6 +2439,36 @@ follow_subject(struct xstate *x, const struct fig_topic *t,
 	return buf;
 }
 
+/* One side of the last flow of metric's direction labelled in this
+ * block or the reach before: its holder (side 0) or its receiver (side
+ * 1), when that is one actor and not other; shares are skipped where
+ * skip_shares (a share's partner is its supplier). Fills out, or leaves
+ * it empty. */
+static void
+last_flow_side(const struct xstate *x, const char *metric, int side,
+    const char *other, int reach, int skip_shares, char *out, size_t n)
+{
+	const char *m = strchr(metric, '.'), *end;
+	size_t k;
+
+	if (m == NULL || (end = strchr(m + 1, '.')) == NULL)
+		return;
+	k = (size_t)(end - m);		/* ".exports" */
+	for (int i = x->nfollow - 1; i >= 0; i--) {
+		const struct label *l = &x->follow[i].l;
+		const char *lm = strchr(l->metric, '.');
+		const char *e = side ? l->partner : l->entity;
+		if (x->nblock - x->follow[i].block > reach)
+			return;
+		if (lm && strncmp(lm, m, k) == 0 && lm[k] == '.' &&
+		    !(skip_shares && strstr(lm, ".share")) && e[0] &&
+		    !strchr(e, '+') && strcmp(e, other) != 0) {
+			claim_setfield(out, n, e);
+			return;
+		}
+	}
+}
+
 /* "German exports to China fell 12 percent." then "Exports of motor
  * vehicles to China fell 23.9 percent": a flow that names only its
  * partner is of the holder of the last flow of its direction labelled
@@ -2446,24 +2480,72 @@ static void
 flow_holder(const struct xstate *x, const char *metric, const char *partner,
     char *out, size_t n)
 {
-	const char *m = strchr(metric, '.'), *end;
-	size_t k;
+	last_flow_side(x, metric, 0, partner, 1, 0, out, n);
+}
 
-	if (m == NULL || (end = strchr(m + 1, '.')) == NULL)
-		return;
-	k = (size_t)(end - m);		/* ".exports" */
-	for (int i = x->nfollow - 1; i >= 0; i--) {
-		const struct label *l = &x->follow[i].l;
-		const char *lm = strchr(l->metric, '.');
-		if (x->nblock - x->follow[i].block > 1)
-			return;
-		if (lm && strncmp(lm, m, k) == 0 && lm[k] == '.' &&
-		    l->entity[0] && !strchr(l->entity, '+') &&
-		    strcmp(l->entity, partner) != 0) {
-			claim_setfield(out, n, l->entity);
-			return;
+/* "Arrivals from Russia surged 36.3 percent" (into China) then
+ * "Shipments from Mongolia rose to 33.58 million tonnes": an export
+ * flow that names only its sender goes to the receiver of the last
+ * such flow labelled in this block or the two before (a list's lead
+ * line between), when that receiver is one actor and not the sender.
+ * Fills out, or leaves it empty. */
+static void
+flow_receiver(const struct xstate *x, const char *metric, const char *entity,
+    char *out, size_t n)
+{
+	const char *m = strchr(metric, '.');
+
+	if (m && strncmp(m, ".exports.", 9) == 0 && !strstr(m, ".share"))
+		last_flow_side(x, metric, 1, entity, 2, 1, out, n);
+}
+
+/* Does s[from..to) hold "its" or "their" and, within four words, a flow
+ * noun ("its supplies of electronics", "their exports")? */
+static int
+pronoun_flow(const char *s, size_t from, size_t to)
+{
+	static const char *const flow[] = { "exports", "imports", "supplies",
+	    "shipments", "deliveries", "purchases", "sales" };
+
+	for (size_t i = from; i < to; i++) {
+		size_t n = 0, w = 0;
+		if (i > from && isalnum((unsigned char)s[i - 1]))
+			continue;
+		if (i + 4 <= to && strncasecmp(s + i, "its ", 4) == 0)
+			n = 4;
+		else if (i + 6 <= to && strncasecmp(s + i, "their ", 6) == 0)
+			n = 6;
+		for (size_t j = i + n; n && w < 4 && j < to; w++) {
+			for (size_t k = 0; k < sizeof flow / sizeof *flow; k++)
+				if (j + strlen(flow[k]) <= to &&
+				    strncasecmp(s + j, flow[k],
+				    strlen(flow[k])) == 0)
+					return 1;
+			while (j < to && s[j] != ' ')
+				j++;
+			j++;
 		}
 	}
+	return 0;
+}
+
+/* "Turkey has also sharply increased its supplies: its supplies of
+ * electronics to Russia more than doubled": a flow held by "its" or
+ * "their" is of the first actor its sentence names before it that is
+ * not the partner, not of the holder of a flow before. Fills out, or
+ * leaves it empty. */
+static void
+pronoun_holder(struct xstate *x, const struct qrec *q, const char *partner,
+    char *out, size_t n)
+{
+	size_t cs = x->csent[q->sent].start;
+	const char *e;
+
+	if (!pronoun_flow(x->clean.data, cs, q->q.start))
+		return;
+	e = entity_in(x, x->clean.data, cs, q->q.start, partner);
+	if (e)
+		claim_setfield(out, n, e);
 }
 
 /* Is the subject of metric, a label of topic t, a default rather than a
@@ -2609,6 +2691,34 @@ respective_flow(struct xstate *x, int qi)
 	    f->entity);
 	claim_setfield(q->label[0].partner, sizeof q->label[0].partner,
 	    f->partner);
+}
+
+/* "China bought much more coal from Russia" then "Arrivals from Russia
+ * surged 36.3 percent to 25.3 million tonnes": a flow of all goods (the
+ * topic's default) is never counted in tonnes or barrels, nor is a
+ * change whose sentence gives its flow so; it is of the subject the text
+ * named last before the figure. */
+static void
+physical_subject(struct xstate *x, int qi, struct label *l)
+{
+	const struct qrec *q = &x->qs[qi];
+	const char *way = flow_way(l->metric), *sj;
+	char m[FIG_METRIC_MAX];
+	int phys = 0;
+
+	if (way == NULL)
+		return;
+	for (int i = 0; i < x->nq && !phys; i++) {
+		const char *cls = rules_unit_class(x->r, x->qs[i].q.unit_name);
+		phys = x->qs[i].sent == q->sent && (i == qi ||
+		    strcmp(way + 8, ".change") == 0) && cls &&
+		    strcmp(cls, "physical") == 0;
+	}
+	if (!phys || (sj = subject_before(x, q)) == NULL)
+		return;
+	snprintf(m, sizeof m, "%s%s", sj, way);
+	claim_setfield(l->metric, sizeof l->metric, m);
+	l->fallback = 0;
 }
 
 /* Two labels of one figure that came to the same metric (one rewritten
@@ -2809,6 +2919,15 @@ remember_labels(struct xstate *x, const struct qrec *q)
 	}
 }
 
+/* Does the text before s[at] end in "from " or "from the "? */
+static int
+after_from(const char *s, size_t at)
+{
+	if (at >= 4 && strncasecmp(s + at - 4, "the ", 4) == 0)
+		at -= 4;
+	return at >= 5 && strncasecmp(s + at - 5, "from ", 5) == 0;
+}
+
 /* Does topic t name the figure marked in x->ctx? The cheap tests come
  * first: the paragraph's subject (about), the sentence's keywords
  * (require), then the patterns around the figure, then the vetoes. */
@@ -2824,6 +2943,7 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 	int hit = 0, rc;
 
 	entity[0] = partner[0] = '\0';
+	x->from_sender = 0;
 	/* the subject: named in the paragraph so far, or in the title */
 	for (int i = 0; i < t->nabout; i++) {
 		if ((rc = about_match(x, &t->about[i], para_end)) < 0)
@@ -2888,6 +3008,7 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 		if (g > 0) {
 			actor_name(r, x->ctx.data + ov[2 * g],
 			    ov[2 * g + 1] - ov[2 * g], entity, en);
+			x->from_sender = after_from(x->ctx.data, ov[2 * g]);
 			/* a capitalised word that names no actor may name
 			 * the subject: "Automobile exports dipped 26.6%" */
 			if (!entity[0] && t->templ) {
@@ -3055,6 +3176,8 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		if (!entity[0] && !partner[0] &&
 		    (t->fill & FIG_NEAREST_PARTNER))
 			nearest_entity(x, q, partner, sizeof partner);
+		if (!entity[0] && partner[0])
+			pronoun_holder(x, q, partner, entity, sizeof entity);
 		/* a flow naming only its partner, or no one at all in its
 		 * sentence, is the holder's of the flow before */
 		if (!entity[0] && (partner[0] || !first_entity(x,
@@ -3064,6 +3187,10 @@ label_figure(struct xstate *x, int qi, const char *unit)
 			other_actor(x, q, partner, entity, sizeof entity);
 		else if (!entity[0])
 			nearest_entity(x, q, entity, sizeof entity);
+		if (!partner[0] && entity[0] && x->from_sender &&
+		    (t->fill & FIG_FILL_PARTNER))
+			flow_receiver(x, metric, entity, partner,
+			    sizeof partner);
 		if (!partner[0] && entity[0] && (t->fill & FIG_FILL_PARTNER))
 			other_actor(x, q, entity, partner, sizeof partner);
 		if ((t->fill & FIG_FILL_PAIR) && entity[0] &&
@@ -3094,6 +3221,8 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		part_subject(x, qi, &q->label[i]);
 		if (q->label[i].fallback)
 			flow_subject(x, &q->label[i]);
+		if (q->label[i].fallback)
+			physical_subject(x, qi, &q->label[i]);
 	}
 	drop_same_metric(q);
 	return q->nlabel;
@@ -3317,8 +3446,8 @@ maybe_prefix(const char *s, size_t from, size_t anchor)
 		i--;
 	if (i == from)
 		return 0;
-	if ((unsigned char)s[i - 1] >= 0x80 || strchr("$#+-.", s[i - 1]))
-		return 1;	/* "\u20ac5", "(-1%)", "Rs.2.56" */
+	if ((unsigned char)s[i - 1] >= 0x80 || strchr("$#+-.%", s[i - 1]))
+		return 1;	/* "\u20ac5", "(-1%)", "Rs.2.56", "%9,75" */
 	/* a capitalised word of up to four letters: "RMB 5", "Rs 10" */
 	for (size_t k = 0; k < 4 && i > from && ((s[i - 1] | 32) >= 'a' &&
 	    (s[i - 1] | 32) <= 'z'); k++, i--)

@@ -108,6 +108,23 @@ unit_code(struct fig_qty *q, const PCRE2_SIZE *ov, const char *s,
 	q->unit_name[k] = '\0';
 }
 
+/* Does the second number of a range, at s[n2], have a unit of its own
+ * before it ("$79,000 to $3.2 million"): more between the two numbers
+ * (from the first's end at s[n1]) than a dash or "to"? */
+static int
+own_prefix(const char *s, size_t n1, size_t n2)
+{
+	size_t i = n2;
+
+	while (i > n1 && s[i - 1] == ' ')
+		i--;
+	if (i == n1 || s[i - 1] == '-')
+		return 0;
+	if (i >= n1 + 3 && memcmp(s + i - 3, "\xe2\x80", 2) == 0)
+		return 0;		/* an en or em dash */
+	return !(i >= n1 + 2 && strncasecmp(s + i - 2, "to", 2) == 0);
+}
+
 /* quantity_from_match(), and with bare set quantity_bare(): a number
  * with no unit is read too, with unit NULL and an empty unit name. */
 static int
@@ -217,6 +234,15 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 		q->dir = -1;	/* "(-1%)", and U+2212 */
 	if (has2 && (f1 & FIG_NUM_YEARLIKE) && (f2 & FIG_NUM_YEARLIKE))
 		return 0;	/* "2018-2022" is a span of years */
+	if (has2 && v2 < v1 && q->unit && is_set(ov, q->unit->group_before) &&
+	    own_prefix(s, q->nend, ov[2 * r->g_n2])) {
+		/* "from $79,000 to $3.2 million": no range, a figure of
+		 * its own, without the scale of the second */
+		has2 = 0;
+		q->end = q->nend;
+		scale = 1;
+		q->scaled = 0;
+	}
 	v1 *= scale * factor;
 	v2 *= scale * factor;
 	if (has2) {

@@ -62,3 +62,66 @@ ok "actors: extract list" "$FIGTRACK" extract "$tmp/list.md"
 has "actors: a figure in brackets after a name is its actor's" \
     "$tmp/out" ",-223000,,,exact,barrel/day,,observed,,IRQ,"
 has "actors: each of the list" "$tmp/out" ",KWT,"
+
+# a list item that names a flow of its own is that flow, not also the
+# two-way trade of its lead line
+cat > "$tmp/leadflow.md" <<'DOC'
+Trade between Kazakhstan and Russia stayed strong in January-October 2022:
+
+- the trade turnover grew by 7 per cent up to 21.1 billion dollars;
+- imports of Russian goods to Kazakhstan amounted to 14.2 billion dollars.
+DOC
+ok "actors: extract leadflow" "$FIGTRACK" extract "$tmp/leadflow.md"
+eq "actors: a list item's own flow" "$(grep -c '14.2 billion dollars' "$tmp/out")" 1
+eq "actors: ... labelled as that flow" "$(label '14.2 billion dollars')" \
+    "trade.exports.value,RUS,KAZ"
+eq "actors: an item of two-way trade keeps the lead's pair" \
+    "$(label '21.1 billion dollars')" "trade.turnover.value,KAZ+RUS,"
+
+# a flow counted in tonnes is of the goods the text named, not of all
+# goods; so is a change whose sentence gives it so
+cat > "$tmp/coal.md" <<'DOC'
+---
+title: China's coal imports from Russia jump
+date: 2018-01-25
+---
+
+China bought much more coal from Russia in 2017.
+
+Arrivals from Russia surged 36.3 percent from 2016 to 25.3 million tonnes.
+DOC
+ok "actors: extract coal" "$FIGTRACK" extract "$tmp/coal.md"
+has "actors: a flow in tonnes takes the subject named before" "$tmp/out" \
+    ",25.3 million tonnes,25300000,,,exact,tonne,2017,observed,coal.exports.volume,RUS,"
+has "actors: ... and so does its change" "$tmp/out" \
+    "coal.exports.change,RUS,"
+
+# a flow that names only its sender goes to the receiver of the flow
+# before it
+cat > "$tmp/recv.md" <<'DOC'
+China's imports from Russia rose 12 percent to $10 billion in 2023.
+
+Imports from Mongolia rose 27.6 percent in 2023.
+DOC
+ok "actors: extract recv" "$FIGTRACK" extract "$tmp/recv.md"
+eq "actors: a flow from a sender goes to the receiver before" \
+    "$(label 'rose 27.6 percent')" "trade.exports.change,MNG,CHN"
+
+# a seller's list of goods, and the amount after "for"
+cat > "$tmp/sold.md" <<'DOC'
+Kazakhstan sold electronics, household appliances and mobile phones to Russia for 575.1 million dollars in 2022.
+DOC
+ok "actors: extract sold" "$FIGTRACK" extract "$tmp/sold.md"
+eq "actors: goods sold to a partner for an amount" \
+    "$(label '575.1 million dollars')" "electronics.exports.value,KAZ,RUS"
+
+# a flow held by "its" is of its sentence's actor, not of the holder of
+# the flow before
+cat > "$tmp/its.md" <<'DOC'
+Shipments of integrated circuits from China to Russia rose to $179 million in 2022.
+
+Turkey also raised its electronics exports to Russia to $559 million in 2022.
+DOC
+ok "actors: extract its" "$FIGTRACK" extract "$tmp/its.md"
+eq "actors: 'its exports' are of the sentence's actor" \
+    "$(label '$559 million')" "electronics.exports.value,TUR,RUS"

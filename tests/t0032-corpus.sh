@@ -38,14 +38,29 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # total, "While ..., " clauses, figures in brackets after a name): F1
 # 0.994, period 0.819, period_kind 0.912, metric 0.938, entity 0.973,
 # partner 0.948, series key 0.929.
-at_least "value+unit F1" "$f1" 0.985
-at_least "period" "$(score period)" 0.81
-at_least "period_kind" "$(score period_kind)" 0.90
-at_least "metric" "$(score metric)" 0.93
+# Then 10 more fresh ones (issues 12 and 16, second measurement; gold
+# written before figtrack ran on them). The 10 alone, first run: F1
+# 0.863, period 0.632, period_kind 0.966, metric 0.619, entity 0.929,
+# partner 0.548, series key 0.476. All 87 then: F1 0.977, period 0.795,
+# period_kind 0.919, metric 0.878, entity 0.964, partner 0.881, series
+# key 0.847.
+# After the fixes their misses showed (a percent sign before the number,
+# 'up to' after a change, list items with flows of their own, arrivals,
+# goods counted in tonnes, a flow's receiver and holder, sold ... for,
+# '$79,000 to $3.2 million'), the 10: F1 0.908, period 0.633,
+# period_kind 0.967, metric 0.747, entity 0.954, partner 0.632, series
+# key 0.609; all 87: F1 0.983, period 0.795, period_kind 0.919, metric
+# 0.897, entity 0.968, partner 0.894, series key 0.867.
+# Both merged (all 87): F1 0.983, period 0.796, period_kind 0.919, metric
+# 0.907, entity 0.970, partner 0.895, series key 0.876.
+at_least "value+unit F1" "$f1" 0.978
+at_least "period" "$(score period)" 0.785
+at_least "period_kind" "$(score period_kind)" 0.91
+at_least "metric" "$(score metric)" 0.90
 at_least "entity" "$(score entity)" 0.965
-at_least "partner" "$(score partner)" 0.94
-at_least "series key" "$(score 'series key')" 0.92
-eq "corpus: 77 documents" "$(grep -c '^77 documents$' "$tmp/out")" 1
+at_least "partner" "$(score partner)" 0.885
+at_least "series key" "$(score 'series key')" 0.87
+eq "corpus: 87 documents" "$(grep -c '^87 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
 has "corpus: says why" "$tmp/err" "no NAME.gold.csv files"
