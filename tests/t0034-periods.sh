@@ -64,3 +64,20 @@ Along with the jump in capex came a modest 2.8% rise in gross tax collections.
 DOC
 eq "periods: a time looked back to is no next paragraph's" "$(period "$tmp/back.md" "2.8% rise")" ""
 eq "periods: ... but its own" "$(period "$tmp/back.md" "29.4%")" 2024-04/2024-09
+
+# a list item opening with its year ("- 2016: ...") is of that year, not
+# of its lead line's date
+cat > "$tmp/items.md" <<'DOC'
+---
+title: Russia-China trade in the first quarter
+date: 2020-04-14
+---
+
+In March alone, trade reached $ 8.091 billion.
+
+Bilateral turnover in the preceding years, against the year before:
+- 2016: increased by 2.2% year-on-year and reached $ 69.52 billion;
+- 2017: increased by 20.8%, to $ 84.07 billion.
+DOC
+eq "periods: a list item's own year" "$(period "$tmp/items.md" "increased by 2.2%")" 2016
+eq "periods: ... each item's" "$(period "$tmp/items.md" "\$ 84.07 billion")" 2017
