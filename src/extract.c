@@ -764,6 +764,38 @@ after_than(const char *c, size_t from, size_t at)
 	    (at == from + 4 || c[at - 5] == ' ');
 }
 
+/* The period of relative date phrase pr, which x->md holds ("last
+ * year", "last month", "this quarter", "this week"): steps from the
+ * publication date, which then needs its month (a week its day, else
+ * "this week" is the month). 0, or -1 when there is none. */
+static int
+relative_period(const struct xstate *x, const struct fig_periodrule *pr,
+    char period[FIG_PERIOD_LEN])
+{
+	int at = x->pub_year * 12 + (x->pub_month ? x->pub_month - 1 : 0);
+	int off, step;
+
+	period_relative(pr, x->md, &off, &step);
+	if (!x->pub_year || (step < 12 && !x->pub_month))
+		return -1;
+	at += off * step;
+	if (at < 0)
+		return -1;
+	if (step == 0)
+		return period_add_days(x->meta->published, 7 * off, period) ==
+		    0 || (off == 0 && period_parse(x->meta->published,
+		    period) == 0) ? 0 : -1;
+	if (step == 1)
+		snprintf(period, FIG_PERIOD_LEN, "%04d-%02d", at / 12 % 10000,
+		    at % 12 + 1);
+	else if (step == 3)
+		snprintf(period, FIG_PERIOD_LEN, "%04d-Q%d", at / 12 % 10000,
+		    at % 12 / 3 + 1);
+	else
+		snprintf(period, FIG_PERIOD_LEN, "%04d", at / 12 % 10000);
+	return 0;
+}
+
 static size_t
 add_mention(struct xstate *x, int si, int first)
 {
@@ -837,25 +869,8 @@ add_mention(struct xstate *x, int si, int first)
 	} else if (pr->role == FIG_PR_UNDATED) {
 		mm.blank = 1;	/* dates the figure with no period */
 	} else if (pr->role == FIG_PR_RELATIVE) {
-		/* "last year", "last month", "this quarter": steps from the
-		 * publication date, which then needs its month */
-		int at = x->pub_year * 12 + (x->pub_month ? x->pub_month - 1 : 0);
-		int off, step;
-		period_relative(pr, x->md, &off, &step);
-		if (!x->pub_year || (step < 12 && !x->pub_month))
+		if (relative_period(x, pr, mm.period) != 0)
 			return end;
-		at += off * step;
-		if (at < 0)
-			return end;
-		if (step == 1)
-			snprintf(mm.period, sizeof mm.period, "%04d-%02d",
-			    at / 12 % 10000, at % 12 + 1);
-		else if (step == 3)
-			snprintf(mm.period, sizeof mm.period, "%04d-Q%d",
-			    at / 12 % 10000, at % 12 / 3 + 1);
-		else
-			snprintf(mm.period, sizeof mm.period, "%04d",
-			    at / 12 % 10000);
 	}
 	for (int j = first; j < x->nm; j++) {
 		struct mention *o = &x->m[j];
@@ -1787,6 +1802,8 @@ static int
 title_phrase(struct xstate *x, const struct fig_periodrule *pr,
     const char *ent, char p[FIG_PERIOD_LEN])
 {
+	if (pr->role == FIG_PR_RELATIVE)	/* "this week" */
+		return relative_period(x, pr, p);
 	if (pr->role != FIG_PR_ANCHOR || period_is_since(pr, x->md))
 		return -1;
 	if (pr->g_fy > 0 || pr->nfiscal > 0)

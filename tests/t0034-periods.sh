@@ -81,3 +81,19 @@ Bilateral turnover in the preceding years, against the year before:
 DOC
 eq "periods: a list item's own year" "$(period "$tmp/items.md" "increased by 2.2%")" 2016
 eq "periods: ... each item's" "$(period "$tmp/items.md" "\$ 84.07 billion")" 2017
+
+# a weekly index: "this week" is the day of publication, which a present
+# tense takes from the title too, and a list under a lead line dated so
+cat > "$tmp/week.md" <<'DOC'
+---
+title: Drewry's World Container Index up 15 percent this week
+date: 2024-01-11
+---
+
+The index is 44 percent higher than in the same week last year.
+
+Rates on the main routes this week:
+- Shanghai to Genoa increased by 25 percent to $5,213 per FEU.
+DOC
+eq "periods: a present tense takes the title's week" "$(period "$tmp/week.md" "44 percent higher")" 2024-01-11
+eq "periods: items under a lead line of this week" "$(period "$tmp/week.md" "increased by 25 percent")" 2024-01-11
