@@ -952,6 +952,7 @@ month_year(const struct xstate *x, const struct lastdate *ld, int month)
 }
 
 static int carries(const struct mention *m);
+static int base_own_date(const struct xstate *x, const struct mention *m);
 
 /* Does cue re match in mention mm's sentence, outside mm (the goal word
  * is not the phrase itself: "by 2030" is one)? */
@@ -1066,7 +1067,8 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 				snprintf(mm->period, sizeof mm->period,
 				    "%04d", (by + off) % 10000);
 		}
-		if ((mm->period[0] || mm->blank) && mm->role != FIG_PR_BASELINE) {
+		if ((mm->period[0] || mm->blank) && mm->role != FIG_PR_BASELINE &&
+		    !base_own_date(x, mm)) {
 			ld->year = mention_year(mm);
 			memcpy(ld->period, mm->period, sizeof ld->period);
 			/* a day without a year ("On 23 February") is dated
@@ -1098,7 +1100,7 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		if ((mm->role == FIG_PR_ANCHOR || mm->role == FIG_PR_ANAPHOR ||
 		    mm->role == FIG_PR_RELATIVE) && (mm->period[0] ||
 		    mm->blank) && !mm->since && !mm->looks_back &&
-		    carries(mm)) {
+		    carries(mm) && !base_own_date(x, mm)) {
 			x->recall = *mm;
 			x->has_recall = 1;
 		}
@@ -3083,6 +3085,24 @@ inherit_labels(struct xstate *x, int qi)
 	q->nlabel = p->nlabel;
 }
 
+/* Marks each figure of the block that is a comparison's base ("up from
+ * 20 percent"), before the dates are read: a base's own date ("up from
+ * 441,926 tonnes in March 2020") is no year a month named after it
+ * without one ("in February") is of. */
+static void
+mark_bases(struct xstate *x)
+{
+	const struct fig_rules *r = x->r;
+
+	for (int i = 0; i < x->nq; i++) {
+		struct qrec *q = &x->qs[i];
+		build_context(x, q);
+		q->base = may_match(x, &r->baseline) && rules_match(r,
+		    &r->baseline, x->ctx.data, x->ctx.len, 0, 0, x->md,
+		    NULL) > 0;
+	}
+}
+
 static int
 claims_of(struct xstate *x, const struct fig_block *b, int qi,
     const struct mention *carry)
@@ -3099,7 +3119,6 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	if (x->tcell && (q->raw_end <= x->tcell->vstart ||
 	    q->raw_start >= x->tcell->vend))
 		return 0;	/* a number of a table's headers */
-	q->base = 0;
 	build_context(x, q);
 	claim_init(&c);
 	c.doc = x->name;
@@ -3118,8 +3137,6 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	c.high = q->q.high;
 	c.qual = q->q.qual;
 	claim_setfield(c.unit, sizeof c.unit, q->q.unit_name);
-	q->base = may_match(x, &r->baseline) && rules_match(r, &r->baseline,
-	    x->ctx.data, x->ctx.len, 0, 0, x->md, NULL) > 0;
 	choose_period(x, qi, carry, c.period, &c.kind);
 	if (q->base) {
 		c.kind = FIG_PK_BASELINE;
@@ -3810,6 +3827,7 @@ process_block(struct xstate *x, const struct fig_block *b)
 	if (x->nq == 0)		/* most blocks: no date work needed */
 		return b->kind == FIG_BLK_PROSE && (nsent == 1 ||
 		    lead_line(x)) ? carry_only(x, b, nsent, &ld) : 0;
+	mark_bases(x);
 	/* dates only for the sentences up to the last figure */
 	for (int si = 0; si <= x->qs[x->nq - 1].sent; si++) {
 		size_t cs = x->csent[si].start, ce = x->csent[si].end;
