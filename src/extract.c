@@ -1419,7 +1419,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	const struct mention *before = NULL, *after = NULL, *present = NULL,
 	    *moved = NULL, *same = NULL;
 	size_t next_q = x->csent[q->sent].end;
-	int wa = 0;
+	int wa = 0, others = 0;
 
 	period[0] = '\0';
 	*kind = FIG_PK_OBSERVED;
@@ -1448,16 +1448,18 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		    !opens_bracket(c, q->q.end, m->start))
 			after = m;
 	}
-	if (after)
+	if (after) {
 		wa = words_between(c, q->q.end, after->start);
-	/* "59.1 percent by 2030", "57 percent in 2020"; not a deadline of
+		others = clause_break(c, q->q.end, after->start) &&
+		    (own_clause(c, present, q) || own_clause(c, before, q));
+	}
+	/* "59.1 percent by 2030", "57 percent in 2020"; not a date of
 	 * another clause when the figure's own clause dates it ("now
 	 * produces 20% of the world's neon, ..., and plans to double output
-	 * by 2025") */
-	if (after && after->start < next_q &&
-	    ((after->role == FIG_PR_DEADLINE && wa <= DEADLINE_WORDS &&
-	    !(clause_break(c, q->q.end, after->start) &&
-	    (own_clause(c, present, q) || own_clause(c, before, q)))) ||
+	 * by 2025", "were in 2016, at $7.24 billion; between 2014 and
+	 * 2018 ...") */
+	if (after && after->start < next_q && !others &&
+	    ((after->role == FIG_PR_DEADLINE && wa <= DEADLINE_WORDS) ||
 	    (wa <= ANCHOR_WORDS && !next_item(c, before, q, after)))) {
 		use_mention(after, period, kind);
 		return;
