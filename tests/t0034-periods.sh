@@ -97,3 +97,19 @@ Rates on the main routes this week:
 DOC
 eq "periods: a present tense takes the title's week" "$(period "$tmp/week.md" "44 percent higher")" 2024-01-11
 eq "periods: items under a lead line of this week" "$(period "$tmp/week.md" "increased by 25 percent")" 2024-01-11
+
+# a lead line and its list are one wire paragraph: the date they set
+# dates the next paragraph's figures, which name none
+cat > "$tmp/list.md" <<'DOC'
+---
+title: South Korea's trade with Russia
+date: 2023-02-22
+---
+
+Korea's exports to Russia plunged 36.6 percent to $6.33 billion in 2022 from $9.98 billion in 2021, a smaller fall than that of others:
+- U.S. exports to Russia tumbled 73.2 percent;
+- Britain's fell 63.7 percent.
+
+Turkey's exports to Russia, however, surged 55.1 percent.
+DOC
+eq "periods: a list passes its lead line's date on" "$(period "$tmp/list.md" "surged 55.1 percent")" 2022
