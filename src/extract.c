@@ -935,7 +935,8 @@ month_year(const struct xstate *x, const struct lastdate *ld, int month)
 	if (ld->year && !ld->relative)
 		return ld->year;
 	if (!ld->year && x->has_recall &&
-	    x->recall.role != FIG_PR_RELATIVE && !x->recall.thisyear) {
+	    x->recall.role != FIG_PR_RELATIVE && !x->recall.thisyear &&
+	    strlen(x->recall.period) != 4) {
 		/* of a run across years ("2023-07/2024-06"), the year
 		 * in which the run holds that month */
 		const char *p = x->recall.period, *slash = strchr(p, '/');

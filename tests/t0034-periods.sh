@@ -113,3 +113,23 @@ Korea's exports to Russia plunged 36.6 percent to $6.33 billion in 2022 from $9.
 Turkey's exports to Russia, however, surged 55.1 percent.
 DOC
 eq "periods: a list passes its lead line's date on" "$(period "$tmp/list.md" "surged 55.1 percent")" 2022
+
+# a month or run without a year in a paragraph of its own is of the
+# latest one by publication when the document last named a whole year
+# (news steps back to a past year and returns to the news), but of the
+# year of the part it last named
+cat > "$tmp/part.md" <<'DOC'
+---
+title: Russia-China trade up 1.7 pc in January-February
+date: 2019-03-08
+---
+
+Trade rose by 1.7 percent to $16.04 billion in January-February 2019.
+
+In 2018 bilateral trade came to $108.3 billion.
+
+Trade between China and the United States dropped by 19.9 percent in January-February.
+DOC
+eq "periods: a run after a past year is the latest" "$(period "$tmp/part.md" "dropped by 19.9 percent")" 2019-01/2019-02
+sed 's/^In 2018 bilateral/In October 2018 bilateral/' "$tmp/part.md" > "$tmp/part2.md"
+eq "periods: ... after a part of a year, of its year" "$(period "$tmp/part2.md" "dropped by 19.9 percent")" 2018-01/2018-02
