@@ -36,9 +36,15 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # key 0.904.
 # All 77 when raised: F1 0.994, period 0.819, period_kind 0.912, metric
 # 0.925, entity 0.970, partner 0.945, series key 0.916.
+# Then the fresh 12's period misses, by general grammar (a year opening a
+# list item, "this week", a month before its noun, "in the first two
+# months", a comparison base's own date no year for a later month, a
+# list passing its date on, a table's one period column): the 12 alone
+# period 0.520 -> 0.971, period_kind 0.942 -> 0.954; all 77 period 0.819
+# -> 0.917, period_kind 0.912 -> 0.917, the rest unchanged.
 at_least "value+unit F1" "$f1" 0.985
-at_least "period" "$(score period)" 0.81
-at_least "period_kind" "$(score period_kind)" 0.90
+at_least "period" "$(score period)" 0.905
+at_least "period_kind" "$(score period_kind)" 0.905
 at_least "metric" "$(score metric)" 0.915
 at_least "entity" "$(score entity)" 0.96
 at_least "partner" "$(score partner)" 0.935
