@@ -953,7 +953,8 @@ month_year(const struct xstate *x, const struct lastdate *ld, int month)
 }
 
 static int carries(const struct mention *m);
-static int base_own_date(const struct xstate *x, const struct mention *m);
+static int base_own_date(const struct xstate *x, const struct mention *m,
+    int upto);
 
 /* Does cue re match in mention mm's sentence, outside mm (the goal word
  * is not the phrase itself: "by 2030" is one)? */
@@ -975,9 +976,12 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 {
 	const struct fig_rules *r = x->r;
 	const char *c = x->clean.data;
-	int first = x->nm, rc = 0;
+	int first = x->nm, rc = 0, upto = 0;
 	size_t at, done = cs, y;
 
+	/* the figures up to this sentence's last, for bases' own dates */
+	while (upto < x->nq && x->qs[upto].sent <= si)
+		upto++;
 	(void)title_entity(x);	/* for fiscal years; see add_mention */
 	/* phrases with a year: only in a window around each year */
 	for (at = cs; (y = next_year(c, at, ce)) < ce; at = y + 4) {
@@ -1069,7 +1073,7 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 				    "%04d", (by + off) % 10000);
 		}
 		if ((mm->period[0] || mm->blank) && mm->role != FIG_PR_BASELINE &&
-		    !base_own_date(x, mm)) {
+		    !base_own_date(x, mm, upto)) {
 			ld->year = mention_year(mm);
 			memcpy(ld->period, mm->period, sizeof ld->period);
 			/* a day without a year ("On 23 February") is dated
@@ -1101,7 +1105,7 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		if ((mm->role == FIG_PR_ANCHOR || mm->role == FIG_PR_ANAPHOR ||
 		    mm->role == FIG_PR_RELATIVE) && (mm->period[0] ||
 		    mm->blank) && !mm->since && !mm->looks_back &&
-		    carries(mm) && !base_own_date(x, mm)) {
+		    carries(mm) && !base_own_date(x, mm, upto)) {
 			x->recall = *mm;
 			x->has_recall = 1;
 		}
@@ -1254,18 +1258,18 @@ opens_bracket(const char *s, size_t a, size_t b)
  * the next clause is that clause's ("against 29 from Boeing; in the
  * first quarter it led by 142 jets"). */
 static int
-base_own_date(const struct xstate *x, const struct mention *m)
+base_own_date(const struct xstate *x, const struct mention *m, int upto)
 {
-	const struct qrec *before = NULL;
-
-	for (int i = 0; i < x->nq; i++) {
+	/* the figures, in order, are looked at back from figure upto (the
+	 * first that may stand after m) to the sentence's first */
+	for (int i = upto - 1; i >= 0 && x->qs[i].sent >= m->sent; i--) {
 		const struct qrec *q = &x->qs[i];
 		if (q->sent == m->sent && q->q.end <= m->start)
-			before = q;
+			return q->base && words_between(x->clean.data,
+			    q->q.end, m->start) <= ANCHOR_WORDS &&
+			    !clause_break(x->clean.data, q->q.end, m->start);
 	}
-	return before && before->base && words_between(x->clean.data,
-	    before->q.end, m->start) <= ANCHOR_WORDS &&
-	    !clause_break(x->clean.data, before->q.end, m->start);
+	return 0;
 }
 
 /* Does the word "than" stand in s[a..b)? */
@@ -1393,12 +1397,18 @@ aside(const char *c, const struct mention *m, const struct qrec *q)
 	return 0;
 }
 
-/* Does sentence si report a decision ("raised its key rate")? */
+/* Does sentence si report a decision ("raised its key rate")? The
+ * [period] rules of role event are tried here only, on the sentences
+ * of figures nothing else dates, not with the other date phrases. */
 static int
-has_event(const struct xstate *x, int si)
+has_event(struct xstate *x, int si)
 {
-	for (int i = 0; i < x->nm; i++)
-		if (x->m[i].sent == si && x->m[i].role == FIG_PR_EVENT)
+	const struct fig_rules *r = x->r;
+
+	for (int i = 0; i < r->nperiods; i++)
+		if (r->periods[i].role == FIG_PR_EVENT &&
+		    rules_match(r, &r->periods[i].re, x->clean.data,
+		    x->csent[si].end, x->csent[si].start, 0, x->md, NULL) > 0)
 			return 1;
 	return 0;
 }
@@ -1442,7 +1452,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 			if (m->role == FIG_PR_PRESENT && !aside(c, m, q))
 				present = m;
 			else if (dating(m) && (q->base ||
-			    !base_own_date(x, m))) {
+			    !base_own_date(x, m, qi))) {
 				before = m;
 				present = NULL;	/* only "now" after the date */
 				if (carries(m))
@@ -1984,7 +1994,8 @@ main_clause(const char *s, size_t start, size_t clause, size_t fig)
 
 	for (int k = 0; subord[k]; k++) {
 		size_t n = strlen(subord[k]);
-		if (start + n <= fig && strncasecmp(s + start, subord[k], n) == 0) {
+		if (start + n <= fig &&
+		    strncasecmp(s + start, subord[k], n) == 0) {
 			for (size_t i = start + n; i < fig; i++)
 				if (s[i] == ',')
 					return i + 1 > clause ? i + 1 : clause;
@@ -1992,6 +2003,32 @@ main_clause(const char *s, size_t start, size_t clause, size_t fig)
 		}
 	}
 	return clause;
+}
+
+/* "comes from Saudi Arabia (1 million bpd), followed by Iraq (223,000
+ * bpd)": a figure in brackets right after an actor's name is that
+ * actor's. Returns the actor, or NULL. */
+static const char *
+bracket_actor(struct xstate *x, const struct qrec *q)
+{
+	const char *c = x->clean.data;
+	size_t at = q->q.start;
+
+	if (at >= x->clean.len)
+		return NULL;
+	if (c[at] != '(') {
+		if (at == 0 || c[at - 1] != '(')
+			return NULL;
+		at--;
+	}
+	while (at > 0 && c[at - 1] == ' ')
+		at--;
+	if (!x->ments_ok)
+		find_actors(x);
+	for (int i = 0; i < x->nments; i++)
+		if (x->ments[i].end == at)
+			return x->ments[i].name;
+	return NULL;
 }
 
 static void
@@ -2005,7 +2042,8 @@ nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n)
 	out[0] = '\0';
 	if (pair_entity(x, q, clause, out, n))
 		return;
-	if (clause > cs->start)
+	e = bracket_actor(x, q);
+	if (e == NULL && clause > cs->start)
 		e = first_entity(x, clause, q->q.end);
 	if (e == NULL)
 		e = first_entity(x, cs->start, q->q.end);
@@ -2413,11 +2451,6 @@ label_fallback(const struct xstate *x, const struct fig_topic *t,
 	    fl->metric[n] == '.';
 }
 
-/* "India's imports from Iraq and Saudi Arabia fell 12% and about 23% to
- * 928.000 bpd and 607.500 bpd, respectively": in a sentence that says
- * "respectively", the k-th of the figures in one unit is of the k-th of
- * the actors a joint actor names, in the order the text names them,
- * when there are as many of each. Rewrites e ("IRQ+SAU") in place. */
 /* Does sentence si say "respectively"? */
 static int
 says_respectively(const struct xstate *x, int si)
@@ -2430,6 +2463,11 @@ says_respectively(const struct xstate *x, int si)
 	return 0;
 }
 
+/* "India's imports from Iraq and Saudi Arabia fell 12% and about 23% to
+ * 928.000 bpd and 607.500 bpd, respectively": in a sentence that says
+ * "respectively", the k-th of the figures in one unit is of the k-th of
+ * the actors a joint actor names, in the order the text names them,
+ * when there are as many of each. Rewrites e ("IRQ+SAU") in place. */
 static void
 respective(struct xstate *x, int qi, char *e)
 {
@@ -2682,10 +2720,10 @@ flow_subject(const struct xstate *x, struct label *l)
 }
 
 /* "Russia imported $248.57mn of the $439.84mn in components from
- * China": a flow whose subject is the topic's default, written as a part
- * "of the" total of a figure labelled before (the same amount in the
- * same unit, whose subject the text named), takes that figure's
- * subject. */
+ * China, as well as $246.34mn of the $1.25bn in ICs": a figure written
+ * as a part "of the" total of a figure labelled before (the same amount
+ * in the same unit, whose subject the text named) is of that figure's
+ * subject, whatever the topic's default or the figure it follows say. */
 static void
 part_subject(const struct xstate *x, int qi, struct label *l)
 {
@@ -2983,6 +3021,8 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		if (!entity[0] && !partner[0] &&
 		    (t->fill & FIG_NEAREST_PARTNER))
 			nearest_entity(x, q, partner, sizeof partner);
+		/* a flow naming only its partner, or no one at all in its
+		 * sentence, is the holder's of the flow before */
 		if (!entity[0] && (partner[0] || !first_entity(x,
 		    x->csent[q->sent].start, x->csent[q->sent].end)))
 			flow_holder(x, metric, partner, entity, sizeof entity);
@@ -3017,8 +3057,7 @@ label_figure(struct xstate *x, int qi, const char *unit)
 	prefer_named_subject(q);
 	for (int i = 0; i < q->nlabel; i++) {
 		pair_flow(x, q, &q->label[i]);
-		if (q->label[i].fallback)
-			part_subject(x, qi, &q->label[i]);
+		part_subject(x, qi, &q->label[i]);
 		if (q->label[i].fallback)
 			flow_subject(x, &q->label[i]);
 	}
@@ -3873,7 +3912,7 @@ process_block(struct xstate *x, const struct fig_block *b)
 				return -1;
 		for (int i = 0; i < x->nm; i++)
 			if (x->m[i].sent == si && carries(&x->m[i]) &&
-			    !base_own_date(x, &x->m[i]))
+			    !base_own_date(x, &x->m[i], qi))
 				carry = &x->m[i];
 	}
 	if (b->kind == FIG_BLK_ITEM && carry) {
@@ -3889,9 +3928,6 @@ process_block(struct xstate *x, const struct fig_block *b)
 	return 0;
 }
 
-/* Adds the actors the block just processed named to x->recent, in the
- * order named; one named again moves to the end. The names are the
- * rules' own strings, which outlive the extraction. */
 /* Is the actor named at clean offset at only the place of a war ("the
  * war in Ukraine", "the invasion of Ukraine", "since the start of the
  * war in Ukraine")? Trade news names it in passing; it is no side of
@@ -3910,6 +3946,9 @@ war_place(const char *s, size_t at)
 	return 0;
 }
 
+/* Adds the actors the block just processed named to x->recent, in the
+ * order named; one named again moves to the end. The names are the
+ * rules' own strings, which outlive the extraction. */
 static void
 remember_actors(struct xstate *x)
 {

@@ -1993,7 +1993,10 @@ build(struct loader *L)
 		for (int i = 0; i < r->nperiods; i++) {
 			const char *src = r->periods[i].re.src;
 			int b;
-			if ((r->periods[i].g_year > 0) != (pass == 0))
+			/* (an event is looked for only where it may date a
+			 * figure: extract.c) */
+			if ((r->periods[i].g_year > 0) != (pass == 0) ||
+			    r->periods[i].role == FIG_PR_EVENT)
 				continue;
 			b = starts_at_boundary(src);
 			if (hoisted && !b)

@@ -41,3 +41,24 @@ DOC
 ok "actors: extract while" "$FIGTRACK" extract "$tmp/while.md"
 has "actors: the main clause after 'While ...,' names the actor" \
     "$tmp/out" ",28nm,28,,,exact,nm,2030,target,chips.process_node,RUS,"
+
+cat > "$tmp/part.md" <<'DOC'
+Russia imported $439.84mn worth of diodes, transistors and other semiconductor devices in 2020.
+
+Sanctions may bite.
+
+Russia's industry depends on imports.
+
+Russia imported $248.57mn of the $439.84mn in components from China in 2020.
+DOC
+ok "actors: extract part" "$FIGTRACK" extract "$tmp/part.md"
+eq "actors: a part of an earlier total is of its subject" \
+    "$(label '$248.57mn')" "semiconductors.exports.value,CHN,RUS"
+
+cat > "$tmp/list.md" <<'DOC'
+The largest share of the cuts comes from Saudi Arabia (1 million bpd), followed by Iraq (223,000 bpd) and Kuwait (135,000 bpd).
+DOC
+ok "actors: extract list" "$FIGTRACK" extract "$tmp/list.md"
+has "actors: a figure in brackets after a name is its actor's" \
+    "$tmp/out" ",-223000,,,exact,barrel/day,,observed,,IRQ,"
+has "actors: each of the list" "$tmp/out" ",KWT,"
