@@ -60,15 +60,16 @@ on_claim(void *ctx, const struct fig_claim *c)
 	return 0;
 }
 
+/* period: the claim's, or a gold row's readings */
 static void
-show_claim(const char *tag, const struct fig_claim *c)
+show_claim(const char *tag, const struct fig_claim *c, const char *period)
 {
 	char v[64];
 
 	claim_fmt_number(c->value, v, sizeof v);
 	printf("  %s line %ld \"%s\": %s %s period=%s kind=%s metric=%s "
 	    "entity=%s partner=%s footnote=%s", tag, c->line, c->quote, v,
-	    c->unit, c->period, claim_kind_name(c->kind), c->metric,
+	    c->unit, period, claim_kind_name(c->kind), c->metric,
 	    c->entity, c->partner, c->footnote);
 	if (c->page > 0)
 		printf(" page=%d", c->page);
@@ -83,7 +84,7 @@ details(const struct fig_eval *e)
 		const struct fig_claim *c;
 		if (g->match < 0) {
 			if (!g->optional)
-				show_claim("MISSED  ", &g->c);
+				show_claim("MISSED  ", &g->c, g->periods);
 			continue;
 		}
 		c = &e->claims[g->match];
@@ -91,21 +92,21 @@ details(const struct fig_eval *e)
 			continue;
 		if (!(g->has_value && eval_same_value(g->c.value, c->value) &&
 		    strcmp(g->c.unit, c->unit) == 0) ||
-		    !eval_period_ok(g->c.period, c->period) ||
+		    !eval_period_ok(g->periods, c->period) ||
 		    g->c.kind != c->kind ||
 		    strcmp(g->c.footnote, c->footnote) != 0 ||
 		    (g->c.page > 0 && g->c.page != c->page) ||
 		    (g->has_metric && (strcmp(g->c.metric, c->metric) != 0 ||
 		    strcmp(g->c.entity, c->entity) != 0 ||
 		    strcmp(g->c.partner, c->partner) != 0))) {
-			show_claim("WANTED  ", &g->c);
-			show_claim("GOT     ", c);
+			show_claim("WANTED  ", &g->c, g->periods);
+			show_claim("GOT     ", c, c->period);
 		}
 	}
 	for (int j = 0; j < e->nclaims; j++)
 		if (e->claim_gold[j] < 0)
 			show_claim(e->claim_neg[j] >= 0 ? "NEGATIVE" : "EXTRA   ",
-			    &e->claims[j]);
+			    &e->claims[j], e->claims[j].period);
 }
 
 static double

@@ -133,6 +133,7 @@ on_row(void *ctx, long row, long line, int n, char *const *f,
 	}
 	claim_setfield(g->c.unit, sizeof g->c.unit, FIELD(C_UNIT));
 	claim_setfield(g->c.period, sizeof g->c.period, FIELD(C_PERIOD));
+	claim_setfield(g->periods, sizeof g->periods, FIELD(C_PERIOD));
 	claim_setfield(g->c.metric, sizeof g->c.metric, FIELD(C_METRIC));
 	claim_setfield(g->c.entity, sizeof g->c.entity, FIELD(C_ENTITY));
 	claim_setfield(g->c.partner, sizeof g->c.partner, FIELD(C_PARTNER));
@@ -261,7 +262,7 @@ agreement(struct fig_eval *e, const struct fig_gold *g,
 		s += 8;
 	if (same_key(g, c))
 		s += 4;
-	if (eval_period_ok(g->c.period, c->period))
+	if (eval_period_ok(g->periods, c->period))
 		s += 2;
 	if (strcmp(g->c.footnote, c->footnote) == 0)
 		s += 1;
@@ -434,7 +435,7 @@ match_all(struct fig_eval *e)
 		e->score.matched++;
 		if (same_quantity(e, g, c))
 			e->score.found++;
-		e->score.period_ok += eval_period_ok(g->c.period, c->period);
+		e->score.period_ok += eval_period_ok(g->periods, c->period);
 		e->score.kind_ok += g->c.kind == c->kind;
 		e->score.footnote_ok += strcmp(g->c.footnote, c->footnote) == 0;
 		if (g->c.page > 0) {

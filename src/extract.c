@@ -771,6 +771,38 @@ after_than(const char *c, size_t from, size_t at)
 	    (at == from + 4 || c[at - 5] == ' ');
 }
 
+/* The period of relative date phrase pr, which x->md holds ("last
+ * year", "last month", "this quarter", "this week"): steps from the
+ * publication date, which then needs its month (a week its day, else
+ * "this week" is the month). 0, or -1 when there is none. */
+static int
+relative_period(const struct xstate *x, const struct fig_periodrule *pr,
+    char period[FIG_PERIOD_LEN])
+{
+	int at = x->pub_year * 12 + (x->pub_month ? x->pub_month - 1 : 0);
+	int off, step;
+
+	period_relative(pr, x->md, &off, &step);
+	if (!x->pub_year || (step < 12 && !x->pub_month))
+		return -1;
+	at += off * step;
+	if (at < 0)
+		return -1;
+	if (step == 0)
+		return period_add_days(x->meta->published, 7 * off, period) ==
+		    0 || (off == 0 && period_parse(x->meta->published,
+		    period) == 0) ? 0 : -1;
+	if (step == 1)
+		snprintf(period, FIG_PERIOD_LEN, "%04d-%02d", at / 12 % 10000,
+		    at % 12 + 1);
+	else if (step == 3)
+		snprintf(period, FIG_PERIOD_LEN, "%04d-Q%d", at / 12 % 10000,
+		    at % 12 / 3 + 1);
+	else
+		snprintf(period, FIG_PERIOD_LEN, "%04d", at / 12 % 10000);
+	return 0;
+}
+
 static size_t
 add_mention(struct xstate *x, int si, int first)
 {
@@ -844,25 +876,8 @@ add_mention(struct xstate *x, int si, int first)
 	} else if (pr->role == FIG_PR_UNDATED) {
 		mm.blank = 1;	/* dates the figure with no period */
 	} else if (pr->role == FIG_PR_RELATIVE) {
-		/* "last year", "last month", "this quarter": steps from the
-		 * publication date, which then needs its month */
-		int at = x->pub_year * 12 + (x->pub_month ? x->pub_month - 1 : 0);
-		int off, step;
-		period_relative(pr, x->md, &off, &step);
-		if (!x->pub_year || (step < 12 && !x->pub_month))
+		if (relative_period(x, pr, mm.period) != 0)
 			return end;
-		at += off * step;
-		if (at < 0)
-			return end;
-		if (step == 1)
-			snprintf(mm.period, sizeof mm.period, "%04d-%02d",
-			    at / 12 % 10000, at % 12 + 1);
-		else if (step == 3)
-			snprintf(mm.period, sizeof mm.period, "%04d-Q%d",
-			    at / 12 % 10000, at % 12 / 3 + 1);
-		else
-			snprintf(mm.period, sizeof mm.period, "%04d",
-			    at / 12 % 10000);
 	}
 	for (int j = first; j < x->nm; j++) {
 		struct mention *o = &x->m[j];
@@ -927,7 +942,8 @@ month_year(const struct xstate *x, const struct lastdate *ld, int month)
 	if (ld->year && !ld->relative)
 		return ld->year;
 	if (!ld->year && x->has_recall &&
-	    x->recall.role != FIG_PR_RELATIVE && !x->recall.thisyear) {
+	    x->recall.role != FIG_PR_RELATIVE && !x->recall.thisyear &&
+	    strlen(x->recall.period) != 4) {
 		/* of a run across years ("2023-07/2024-06"), the year
 		 * in which the run holds that month */
 		const char *p = x->recall.period, *slash = strchr(p, '/');
@@ -944,6 +960,8 @@ month_year(const struct xstate *x, const struct lastdate *ld, int month)
 }
 
 static int carries(const struct mention *m);
+static int base_own_date(const struct xstate *x, const struct mention *m,
+    int upto);
 static void lit_sentence(struct xstate *x, int si);
 static int may_match(struct xstate *x, const struct fig_re *re);
 
@@ -1007,9 +1025,12 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 {
 	const struct fig_rules *r = x->r;
 	const char *c = x->clean.data;
-	int first = x->nm, rc = 0;
+	int first = x->nm, rc = 0, upto = 0;
 	size_t at, done = cs, y;
 
+	/* the figures up to this sentence's last, for bases' own dates */
+	while (upto < x->nq && x->qs[upto].sent <= si)
+		upto++;
 	(void)title_entity(x);	/* for fiscal years; see add_mention */
 	/* phrases with a year: only in a window around each year */
 	for (at = cs; (y = next_year(c, at, ce)) < ce; at = y + 4) {
@@ -1106,7 +1127,8 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 				snprintf(mm->period, sizeof mm->period,
 				    "%04d", (by + off) % 10000);
 		}
-		if ((mm->period[0] || mm->blank) && mm->role != FIG_PR_BASELINE) {
+		if ((mm->period[0] || mm->blank) && mm->role != FIG_PR_BASELINE &&
+		    !base_own_date(x, mm, upto)) {
 			ld->year = mention_year(mm);
 			memcpy(ld->period, mm->period, sizeof ld->period);
 			/* a day without a year ("On 23 February") is dated
@@ -1138,7 +1160,7 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		if ((mm->role == FIG_PR_ANCHOR || mm->role == FIG_PR_ANAPHOR ||
 		    mm->role == FIG_PR_RELATIVE) && (mm->period[0] ||
 		    mm->blank) && !mm->since && !mm->looks_back &&
-		    carries(mm)) {
+		    carries(mm) && !base_own_date(x, mm, upto)) {
 			x->recall = *mm;
 			x->has_recall = 1;
 		}
@@ -1286,7 +1308,9 @@ opens_bracket(const char *s, size_t a, size_t b)
  * the base's own: it is no date the next sentence or paragraph takes
  * ("Japan's output fell 16.2 per cent, as against 99.3 MT in 2019." then
  * "The US registered a 17.2 per cent fall"), nor a later figure of its
- * sentence but a base ("dropped from 4.9 in 2022 to 4.5"). */
+ * sentence but a base ("dropped from 4.9 in 2022 to 4.5"). One opening
+ * the next clause is that clause's ("against 29 from Boeing; in the
+ * first quarter it led by 142 jets"). */
 static int
 base_own_date(const struct xstate *x, const struct mention *m, int upto)
 {
@@ -1296,7 +1320,8 @@ base_own_date(const struct xstate *x, const struct mention *m, int upto)
 		const struct qrec *q = &x->qs[i];
 		if (q->sent == m->sent && q->q.end <= m->start)
 			return q->base && words_between(x->clean.data,
-			    q->q.end, m->start) <= ANCHOR_WORDS;
+			    q->q.end, m->start) <= ANCHOR_WORDS &&
+			    !clause_break(x->clean.data, q->q.end, m->start);
 	}
 	return 0;
 }
@@ -1463,7 +1488,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	const struct mention *before = NULL, *after = NULL, *present = NULL,
 	    *moved = NULL, *same = NULL;
 	size_t next_q = x->csent[q->sent].end;
-	int wa = 0;
+	int wa = 0, others = 0;
 
 	period[0] = '\0';
 	*kind = FIG_PK_OBSERVED;
@@ -1492,16 +1517,18 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		    !opens_bracket(c, q->q.end, m->start))
 			after = m;
 	}
-	if (after)
+	if (after) {
 		wa = words_between(c, q->q.end, after->start);
-	/* "59.1 percent by 2030", "57 percent in 2020"; not a deadline of
+		others = clause_break(c, q->q.end, after->start) &&
+		    (own_clause(c, present, q) || own_clause(c, before, q));
+	}
+	/* "59.1 percent by 2030", "57 percent in 2020"; not a date of
 	 * another clause when the figure's own clause dates it ("now
 	 * produces 20% of the world's neon, ..., and plans to double output
-	 * by 2025") */
-	if (after && after->start < next_q &&
-	    ((after->role == FIG_PR_DEADLINE && wa <= DEADLINE_WORDS &&
-	    !(clause_break(c, q->q.end, after->start) &&
-	    (own_clause(c, present, q) || own_clause(c, before, q)))) ||
+	 * by 2025", "were in 2016, at $7.24 billion; between 2014 and
+	 * 2018 ...") */
+	if (after && after->start < next_q && !others &&
+	    ((after->role == FIG_PR_DEADLINE && wa <= DEADLINE_WORDS) ||
 	    (wa <= ANCHOR_WORDS && !next_item(c, before, q, after)))) {
 		use_mention(after, period, kind);
 		return;
@@ -1848,6 +1875,8 @@ static int
 title_phrase(struct xstate *x, const struct fig_periodrule *pr,
     const char *ent, char p[FIG_PERIOD_LEN])
 {
+	if (pr->role == FIG_PR_RELATIVE)	/* "this week" */
+		return relative_period(x, pr, p);
 	if (pr->role != FIG_PR_ANCHOR || period_is_since(pr, x->md))
 		return -1;
 	if (pr->g_fy > 0 || pr->nfiscal > 0)
@@ -3293,6 +3322,24 @@ inherit_labels(struct xstate *x, int qi)
 	q->nlabel = p->nlabel;
 }
 
+/* Marks each figure of the block that is a comparison's base ("up from
+ * 20 percent"), before the dates are read: a base's own date ("up from
+ * 441,926 tonnes in March 2020") is no year a month named after it
+ * without one ("in February") is of. */
+static void
+mark_bases(struct xstate *x)
+{
+	const struct fig_rules *r = x->r;
+
+	for (int i = 0; i < x->nq; i++) {
+		struct qrec *q = &x->qs[i];
+		build_context(x, q);
+		q->base = may_match(x, &r->baseline) && rules_match_upto(r,
+		    &r->baseline, x->ctx.data, x->ctx.len, 0, x->mark_last,
+		    x->mctx, x->md, NULL) > 0;
+	}
+}
+
 static int
 claims_of(struct xstate *x, const struct fig_block *b, int qi,
     const struct mention *carry)
@@ -3309,7 +3356,6 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	if (x->tcell && (q->raw_end <= x->tcell->vstart ||
 	    q->raw_start >= x->tcell->vend))
 		return 0;	/* a number of a table's headers */
-	q->base = 0;
 	build_context(x, q);
 	claim_init(&c);
 	c.doc = x->name;
@@ -3328,9 +3374,6 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	c.high = q->q.high;
 	c.qual = q->q.qual;
 	claim_setfield(c.unit, sizeof c.unit, q->q.unit_name);
-	q->base = may_match(x, &r->baseline) && rules_match_upto(r,
-	    &r->baseline, x->ctx.data, x->ctx.len, 0, x->mark_last, x->mctx,
-	    x->md, NULL) > 0;
 	choose_period(x, qi, carry, c.period, &c.kind);
 	if (q->base) {
 		c.kind = FIG_PK_BASELINE;
@@ -3930,8 +3973,11 @@ set_carries(struct xstate *x, const struct fig_block *b, int nsent,
 	 * paragraph: news moves on to what was done ("Till August,
 	 * revenue receipts added up to ..."); nor does a time before the
 	 * one reported ("In the first half of the previous fiscal year,
-	 * the deficit was 29.4%"), which the news comes back from */
-	if (b->kind == FIG_BLK_PROSE && nsent == 1 &&
+	 * the deficit was 29.4%"), which the news comes back from. A list
+	 * under a lead line is one wire paragraph: its last item passes the
+	 * date on */
+	if ((b->kind == FIG_BLK_PROSE || (b->kind == FIG_BLK_ITEM &&
+	    x->lead.len > 0)) && nsent == 1 &&
 	    carry->role != FIG_PR_DEADLINE && !carry->looks_back) {
 		x->next_carry = *carry;
 		x->has_next_carry = 1;
@@ -4019,6 +4065,7 @@ process_block(struct xstate *x, const struct fig_block *b)
 	if (x->nq == 0)		/* most blocks: no date work needed */
 		return b->kind == FIG_BLK_PROSE && (nsent == 1 ||
 		    lead_line(x)) ? carry_only(x, b, nsent, &ld) : 0;
+	mark_bases(x);
 	/* dates only for the sentences up to the last figure */
 	for (int si = 0; si <= x->qs[x->nq - 1].sent; si++) {
 		size_t cs = x->csent[si].start, ce = x->csent[si].end;

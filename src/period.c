@@ -456,7 +456,8 @@ period_relative(const struct fig_periodrule *pr, pcre2_match_data *md,
 	else if (pr->g_next > 0 && group(md, "next", t, sizeof t) > 0)
 		*offset = 1;
 	if (pr->g_unit > 0 && (k = group(md, "unit", t, sizeof t)) > 0)
-		*step = (t[0] | 32) == 'm' ? 1 : (t[0] | 32) == 'q' ? 3 : 12;
+		*step = (t[0] | 32) == 'm' ? 1 : (t[0] | 32) == 'q' ? 3 :
+		    (t[0] | 32) == 'w' ? 0 : 12;
 }
 
 int
@@ -674,4 +675,35 @@ period_digits(const char *s, int n)
 		v = v * 10 + (s[i] - '0');
 	}
 	return v;
+}
+
+int
+period_add_days(const char *d, int n, char out[FIG_PERIOD_LEN])
+{
+	char t[FIG_PERIOD_LEN];
+	int y, m, day;
+
+	if (period_parse_date(d, t) != 0 || strlen(t) != 10)
+		return -1;
+	y = atoi(t);
+	m = atoi(t + 5);
+	day = atoi(t + 8) + n;
+	while (day < 1) {
+		if (--m < 1) {
+			m = 12;
+			y--;
+		}
+		day += days_in(y, m);
+	}
+	while (day > days_in(y, m)) {
+		day -= days_in(y, m);
+		if (++m > 12) {
+			m = 1;
+			y++;
+		}
+	}
+	if (y < 1000 || y > 2999)
+		return -1;
+	snprintf(out, FIG_PERIOD_LEN, "%04d-%02d-%02d", y, m, day);
+	return 0;
 }

@@ -599,6 +599,30 @@ contents_table(const struct fig_tables *t, int first)
 	return rows >= 3;
 }
 
+/* The column of the one period the headers name, with its year ("|
+ * Metal | Jan-Feb 2020 | y/y pct chg |"), which the other columns'
+ * figures are of too; 0 when none or several do, or it has no year
+ * ("Jan-May" under a caption's year). */
+static int
+only_period(char *const *colv, int ncols)
+{
+	int only = 0;
+
+	for (int c = 1; c < ncols; c++)
+		if (colv[c] && period_label(colv[c], strlen(colv[c]))) {
+			if (only)
+				return 0;
+			only = c;
+		}
+	for (const char *l = only ? colv[only] : ""; *l; ) {
+		size_t k = strspn(l, "0123456789");
+		if (k == 4)
+			return only;
+		l += k ? k : 1;
+	}
+	return 0;
+}
+
 int
 tables_flush(struct fig_tables *t, const struct fig_rules *r,
     fig_tcell_fn fn, void *ctx)
@@ -608,7 +632,7 @@ tables_flush(struct fig_tables *t, const struct fig_rules *r,
 	struct uform *colu = NULL, capu, rowu, grpu;
 	struct fig_buf caption = FIG_BUF_INIT, phrase = FIG_BUF_INIT;
 	char *group = NULL;
-	int ncols = 0, sep = -1, hdr = 0, first = 0, rc = 0;
+	int ncols = 0, sep = -1, hdr = 0, first = 0, rc = 0, only;
 
 	if (t->nrows == 0)
 		return 0;
@@ -670,6 +694,7 @@ tables_flush(struct fig_tables *t, const struct fig_rules *r,
 			drop_unit(colv[c], &colu[c]);
 			colv[c] = period_last(colv[c]);
 		}
+	only = only_period(colv, ncols);
 	clean_label(&caption, buf_str(&t->caption), t->caption.len);
 	label_unit(t, r, buf_str(&caption), &capu);
 	{
@@ -743,6 +768,14 @@ tables_flush(struct fig_tables *t, const struct fig_rules *r,
 				buf_adds(&phrase, rl);
 			} else {
 				buf_adds(&phrase, rl);
+				/* "| Jan-Feb 2020 | y/y pct chg |": the
+				 * change is of the table's one period */
+				if (only > 0 && !rperiod && !blank(cl) &&
+				    !ends_in_period(cl)) {
+					buf_adds(&phrase, blank(rl) ? "in " :
+					    " in ");
+					buf_adds(&phrase, colv[only]);
+				}
 				if (!blank(rl) && !blank(cl))
 					buf_adds(&phrase, ", ");
 				buf_adds(&phrase, cl);

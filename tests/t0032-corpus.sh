@@ -51,11 +51,19 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # period_kind 0.967, metric 0.747, entity 0.954, partner 0.632, series
 # key 0.609; all 87: F1 0.983, period 0.795, period_kind 0.919, metric
 # 0.897, entity 0.968, partner 0.894, series key 0.867.
-# Both merged (all 87): F1 0.983, period 0.796, period_kind 0.919, metric
+# Then the fresh 12's period misses, by general grammar (a year opening a
+# list item, "this week", a month before its noun, "in the first two
+# months", a comparison base's own date no year for a later month, a
+# list passing its date on, a table's one period column): the 12 alone
+# period 0.520 -> 0.971, period_kind 0.942 -> 0.954; all 77 period 0.820
+# -> 0.918, period_kind 0.912 -> 0.917, the rest unchanged.
+# On the 10 of the second fresh set, which those period rules never saw:
+# period 0.633 -> 0.725.
+# All merged (all 87): F1 0.983, period 0.893, period_kind 0.923, metric
 # 0.907, entity 0.970, partner 0.895, series key 0.876.
 at_least "value+unit F1" "$f1" 0.978
-at_least "period" "$(score period)" 0.785
-at_least "period_kind" "$(score period_kind)" 0.91
+at_least "period" "$(score period)" 0.885
+at_least "period_kind" "$(score period_kind)" 0.915
 at_least "metric" "$(score metric)" 0.90
 at_least "entity" "$(score entity)" 0.965
 at_least "partner" "$(score partner)" 0.885

@@ -64,3 +64,72 @@ Along with the jump in capex came a modest 2.8% rise in gross tax collections.
 DOC
 eq "periods: a time looked back to is no next paragraph's" "$(period "$tmp/back.md" "2.8% rise")" ""
 eq "periods: ... but its own" "$(period "$tmp/back.md" "29.4%")" 2024-04/2024-09
+
+# a list item opening with its year ("- 2016: ...") is of that year, not
+# of its lead line's date
+cat > "$tmp/items.md" <<'DOC'
+---
+title: Russia-China trade in the first quarter
+date: 2020-04-14
+---
+
+In March alone, trade reached $ 8.091 billion.
+
+Bilateral turnover in the preceding years, against the year before:
+- 2016: increased by 2.2% year-on-year and reached $ 69.52 billion;
+- 2017: increased by 20.8%, to $ 84.07 billion.
+DOC
+eq "periods: a list item's own year" "$(period "$tmp/items.md" "increased by 2.2%")" 2016
+eq "periods: ... each item's" "$(period "$tmp/items.md" "\$ 84.07 billion")" 2017
+
+# a weekly index: "this week" is the day of publication, which a present
+# tense takes from the title too, and a list under a lead line dated so
+cat > "$tmp/week.md" <<'DOC'
+---
+title: Drewry's World Container Index up 15 percent this week
+date: 2024-01-11
+---
+
+The index is 44 percent higher than in the same week last year.
+
+Rates on the main routes this week:
+- Shanghai to Genoa increased by 25 percent to $5,213 per FEU.
+DOC
+eq "periods: a present tense takes the title's week" "$(period "$tmp/week.md" "44 percent higher")" 2024-01-11
+eq "periods: items under a lead line of this week" "$(period "$tmp/week.md" "increased by 25 percent")" 2024-01-11
+
+# a lead line and its list are one wire paragraph: the date they set
+# dates the next paragraph's figures, which name none
+cat > "$tmp/list.md" <<'DOC'
+---
+title: South Korea's trade with Russia
+date: 2023-02-22
+---
+
+Korea's exports to Russia plunged 36.6 percent to $6.33 billion in 2022 from $9.98 billion in 2021, a smaller fall than that of others:
+- U.S. exports to Russia tumbled 73.2 percent;
+- Britain's fell 63.7 percent.
+
+Turkey's exports to Russia, however, surged 55.1 percent.
+DOC
+eq "periods: a list passes its lead line's date on" "$(period "$tmp/list.md" "surged 55.1 percent")" 2022
+
+# a month or run without a year in a paragraph of its own is of the
+# latest one by publication when the document last named a whole year
+# (news steps back to a past year and returns to the news), but of the
+# year of the part it last named
+cat > "$tmp/part.md" <<'DOC'
+---
+title: Russia-China trade up 1.7 pc in January-February
+date: 2019-03-08
+---
+
+Trade rose by 1.7 percent to $16.04 billion in January-February 2019.
+
+In 2018 bilateral trade came to $108.3 billion.
+
+Trade between China and the United States dropped by 19.9 percent in January-February.
+DOC
+eq "periods: a run after a past year is the latest" "$(period "$tmp/part.md" "dropped by 19.9 percent")" 2019-01/2019-02
+sed 's/^In 2018 bilateral/In October 2018 bilateral/' "$tmp/part.md" > "$tmp/part2.md"
+eq "periods: ... after a part of a year, of its year" "$(period "$tmp/part2.md" "dropped by 19.9 percent")" 2018-01/2018-02

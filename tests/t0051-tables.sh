@@ -164,3 +164,17 @@ d=$top/tests/corpus/news/pairs-taiwan-export-markets-may-2017
 ok "tables: the corpus table" "$FIGTRACK" eval --gold "$d.gold.csv" "$d.md"
 has "tables: corpus table values" "$tmp/out" "F1 1.000"
 has "tables: corpus table periods" "$tmp/out" "period         1.000  (43/43 matched)"
+
+# a table whose one period column dates the columns beside it: the
+# change in "| Metal | Jan-Feb 2020 | y/y pct chg |" is of Jan-Feb 2020
+cat > "$tmp/chg.md" <<'EOF2'
+China's imports of refined metals, in tonnes:
+
+| Metal | Jan-Feb 2020 | y/y pct chg |
+|---|---|---|
+| Zinc | 54,538 | -39.1 |
+EOF2
+ok "tables: one period column" "$FIGTRACK" extract --published 2020-03-18 "$tmp/chg.md"
+cut -d, -f3- "$tmp/out" > "$tmp/s"
+has "tables: the period column's figure" "$tmp/s" "54538,,,exact,tonne,2020-01/2020-02,"
+has "tables: the change beside it of that period" "$tmp/s" "-39.1,,,exact,percent,2020-01/2020-02,"

@@ -12,6 +12,8 @@ struct fig_units;
 /* One gold row, or one negative (quote and line only). */
 struct fig_gold {
 	struct fig_claim c;	/* quote, line and the expected fields */
+	char periods[128];	/* the period column whole: its readings,
+				   '|' between, may not fit c.period */
 	int has_value;
 	int optional;
 	int has_metric;		/* gold metric column is set */

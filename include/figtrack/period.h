@@ -15,6 +15,10 @@
 /* Value of the n ASCII digits at s, or -1 when one is not a digit. */
 int period_digits(const char *s, int n);
 
+/* The day n days after date d ("YYYY-MM-DD"; n may be negative) into
+ * out; -1 when d is no such date. */
+int period_add_days(const char *d, int n, char out[FIG_PERIOD_LEN]);
+
 /* Validates and normalises s into out ("2022-6" is refused: two-digit
  * months and days). Accepts YYYY, YYYY-MM, YYYY-MM-DD, YYYY-H1/H2,
  * YYYY-Q1..Q4. Returns 0, or -1 when s is not a period. */
@@ -73,9 +77,9 @@ int period_is_since(const struct fig_periodrule *pr, pcre2_match_data *md);
  * publication year)? */
 int period_is_this(const struct fig_periodrule *pr, pcre2_match_data *md);
 
-/* The offset and step (months: 12, 3 or 1) of a relative date phrase
- * ("last month", "this quarter"): the rule's own, or what its groups
- * this, next and unit name. */
+/* The offset and step (months: 12, 3 or 1; 0 for a week) of a relative
+ * date phrase ("last month", "this quarter", "this week"): the rule's
+ * own, or what its groups this, next and unit name. */
 void period_relative(const struct fig_periodrule *pr, pcre2_match_data *md,
     int *offset, int *step);
 
