@@ -3501,9 +3501,9 @@ list_direction(struct xstate *x, int si, size_t start)
  * total fertility rate fell to 1.26"; a count only for a whole number),
  * then after "from" the unit of the figure the run goes to ("from 111
  * to just 66 units"), then the unit of the figure before it in the
- * sentence, unless that is
- * a change, a share or a span of time, or was scaled by its unit ("Mt"):
- * "770,747, down 40,875 from 2021"; a number with a scale word may take
+ * sentence, spans of time passed over, unless that is a change, a share
+ * or was scaled by its unit ("Mt"): "770,747, down 40,875 from 2021";
+ * a number with a scale word may take
  * it from the last figure of the sentence or paragraph before, with no
  * number between ("64,1 billion" after "EUR 66 billion"); never a
  * number a hundred times smaller or larger than that figure. Either way
@@ -3517,6 +3517,7 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 	size_t cs = x->csent[si].start, ce = x->csent[si].end;
 	size_t e = q->end;
 	const struct fig_qty *prev;
+	int pi;
 
 	if (e < ce && (c[e] == '/' || c[e] == '-' || ((c[e] | 32) >= 'a' &&
 	    (c[e] | 32) <= 'z')))
@@ -3554,13 +3555,18 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 			return 1;
 		}
 	}
-	prev = x->nq > 0 ? &x->qs[x->nq - 1].q : NULL;
+	/* a span of time of the sentence dates the figure before it and
+	 * lends nothing: "45.4 mm of rain on one day, a total of 144.9" */
+	pi = x->nq - 1;
+	while (pi >= 0 && x->qs[pi].sent == si && x->qs[pi].q.unit &&
+	    x->qs[pi].q.unit->duration)
+		pi--;
+	prev = pi >= 0 ? &x->qs[pi].q : NULL;
 	/* the figure before may end the sentence or the paragraph before
 	 * when this number has a scale word and no number stands between:
 	 * "trade with the US totalled 64,1 billion" */
-	if (prev && x->qs[x->nq - 1].sent != si && !(x->qs[x->nq - 1].sent
-	    == si - 1 && q->scaled && implied_between(c, prev->end,
-	    q->nstart)))
+	if (prev && x->qs[pi].sent != si && !(x->qs[pi].sent == si - 1 &&
+	    q->scaled && implied_between(c, prev->end, q->nstart)))
 		prev = NULL;
 	else if (prev == NULL && x->has_last_q && q->scaled &&
 	    implied_between(c, 0, q->nstart))
