@@ -3578,6 +3578,47 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 	return 1;
 }
 
+/* A money figure with no rate of its own is over the unit of a rate
+ * the sentence names before it: a [per] whose "context =" matches ("the
+ * price for a gallon stood at $3.30"), or, for a change, the rate of
+ * the figure before it in the same money ("$93.19 per barrel, up 10
+ * cents"). Returns -1 on a match error. */
+static int
+money_rate(struct xstate *x, int si, struct fig_qty *q)
+{
+	const struct fig_rules *r = x->r;
+	size_t cs = x->csent[si].start;
+	size_t k = strlen(q->unit_name);
+	const char *per = NULL;
+
+	if (q->unit == NULL || q->unit->no_rate || strcmp(q->unit->uclass,
+	    "money") != 0 || strchr(q->unit_name, '/') != NULL)
+		return 0;
+	for (int i = 0; i < r->npers && per == NULL; i++) {
+		int rc;
+
+		if (r->pers[i].context.code == NULL)
+			continue;
+		rc = rules_match(r, &r->pers[i].context, x->clean.data + cs,
+		    q->start - cs, 0, 0, x->md_aside, x->err);
+		if (rc < 0)
+			return -1;
+		if (rc > 0)
+			per = r->pers[i].name;
+	}
+	if (per == NULL && q->dir != 0 && x->nq > 0 &&
+	    x->qs[x->nq - 1].sent == si) {
+		const char *prev = x->qs[x->nq - 1].q.unit_name;
+
+		if (strncmp(prev, q->unit_name, k) == 0 && prev[k] == '/')
+			per = prev + k + 1;
+	}
+	if (per != NULL)
+		snprintf(q->unit_name + k, sizeof q->unit_name - k, "/%s",
+		    per);
+	return 0;
+}
+
 /* Finds the figures of sentence si. A cheap pattern finds where numbers
  * start and the quantity pattern is tried right there; only a number
  * that is a figure (or may have a prefix unit) is matched again from a
@@ -3672,6 +3713,8 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 			if (q.q.dir < 0)
 				quantity_negate(&q.q);
 		}
+		if (money_rate(x, si, &q.q) < 0)
+			return -1;
 		at = done = q.q.end > anchor ? q.q.end : anchor + 1;
 		q.sent = si;
 		q.raw_start = raw_at(x, q.q.start, b->text.len);
