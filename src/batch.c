@@ -90,6 +90,17 @@ wake_sink(struct batch *b, const struct job *j)
 		pthread_cond_signal(&b->more);
 }
 
+/* Appends the records in pend to what job j holds for the sink (called
+ * with b->mu held). Records stay 8-aligned: pend's length is a multiple
+ * of 8, and so is the end of j's data. */
+static void
+take_in(struct batch *b, struct job *j, struct fig_buf *pend)
+{
+	buf_add(&j->data, pend->data, pend->len);
+	b->held += pend->len;
+	buf_reset(pend);
+}
+
 /* Hands the records in s->pend to the job and waits while the job is
  * too far ahead of the sink. Called with b->mu held. Returns -1 when
  * the job is to stop (dropped, batch stopped). */
@@ -101,25 +112,18 @@ hand_over(struct slot *s)
 
 	if (j->skip || b->stop)
 		return err_set(&j->err, FIG_EINTR, NULL, 0, 0, "stopped");
-	if (s->pend.len == 0)
-		return 0;
-	/* records stay 8-aligned: pend's are, and so is data's end */
-	buf_add(&j->data, s->pend.data, s->pend.len);
-	b->held += s->pend.len;
-	buf_reset(&s->pend);
+	take_in(b, j, &s->pend);
 	wake_sink(b, j);
 	while (j->data.len > FIG_BATCH_AHEAD && !j->skip && !b->stop)
 		pthread_cond_wait(&b->room, &b->mu);
 	return 0;
 }
 
-/* Starts packing a record with header h in s->pend. */
+/* Starts packing a record with header h in s->pend (where the last one
+ * ended, aligned for the header). */
 static void
 record_start(struct slot *s, const struct packed *h)
 {
-	/* records stay aligned for their header */
-	while (s->pend.len % sizeof(double) != 0)
-		buf_addc(&s->pend, '\0');
 	s->at = s->pend.len;
 	buf_add(&s->pend, (const char *)h, sizeof *h);
 }
@@ -135,6 +139,7 @@ record_end(struct slot *s)
 
 	memcpy(s->pend.data + s->at + offsetof(struct packed, len), &len,
 	    sizeof len);
+	/* the next record starts aligned */
 	while (s->pend.len % sizeof(double) != 0)
 		buf_addc(&s->pend, '\0');
 	if (s->pend.len < FIG_BATCH_FLUSH)
@@ -292,10 +297,8 @@ worker(void *arg)
 
 		pthread_mutex_lock(&b->mu);
 		/* what is left: the sink takes it with the end */
-		if (!j->skip && !b->stop) {
-			buf_add(&j->data, s.pend.data, s.pend.len);
-			b->held += s.pend.len;
-		}
+		if (!j->skip && !b->stop)
+			take_in(b, j, &s.pend);
 		buf_release(&s.pend);
 		j->rc = rc;
 		j->state = JOB_DONE;

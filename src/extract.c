@@ -187,6 +187,9 @@ struct xstate {
 	signed char *litmemo;
 	int lit_sent, lit_all;
 	struct fig_buf lsent;	/* sentence lit_sent in lower case */
+	size_t *pw_at;		/* per [period] without a year: where its
+				   next match in the sentence starts (see
+				   next_word_period) */
 	/* the first entity the title names, looked up when first needed:
 	 * NULL until then, no_entity when it names none */
 	const char *title_entity;
@@ -937,6 +940,48 @@ month_year(const struct xstate *x, const struct lastdate *ld, int month)
 }
 
 static int carries(const struct mention *m);
+static void lit_sentence(struct xstate *x, int si);
+static int may_match(struct xstate *x, const struct fig_re *re);
+
+/* x->pw_at: no match of the rule in the sentence; not looked for yet */
+#define PW_NONE ((size_t)-1)
+#define PW_UNSEEN ((size_t)-2)
+
+/* The next date phrase without a year in c[at, ce): each such rule's
+ * leftmost match is looked for once and kept while at has not passed
+ * its start (x->pw_at, set up by the caller), and the first by start,
+ * then by rule order, is the one their alternation would find. Returns
+ * that rule's index with its match in x->md, -1 for none, or -2 on a
+ * match error (in err, when not NULL). */
+static int
+next_word_period(struct xstate *x, const char *c, size_t at, size_t ce,
+    struct fig_err *err)
+{
+	const struct fig_rules *r = x->r;
+	int best = -1, rc;
+
+	for (int k = 0; k < r->nperiods; k++) {
+		if (x->pw_at[k] == PW_NONE)
+			continue;
+		if (x->pw_at[k] == PW_UNSEEN || x->pw_at[k] < at) {
+			rc = rules_match(r, &r->periods_word[k], c, ce, at, 0,
+			    x->md, err);
+			if (rc < 0)
+				return -2;
+			x->pw_at[k] = rc > 0 ?
+			    pcre2_get_ovector_pointer(x->md)[0] : PW_NONE;
+			if (rc == 0)
+				continue;
+		}
+		if (best < 0 || x->pw_at[k] < x->pw_at[best])
+			best = k;
+	}
+	/* its match again, from where it starts, for its groups */
+	if (best >= 0 && rules_match(r, &r->periods_word[best], c, ce,
+	    x->pw_at[best], 0, x->md, err) < 0)
+		return -2;
+	return best;
+}
 
 /* Does cue re match in mention mm's sentence, outside mm (the goal word
  * is not the phrase itself: "by 2030" is one)? */
@@ -975,10 +1020,16 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		if (done < y)
 			done = y;
 	}
-	for (at = cs; at < ce && (rc = rules_match(r, &r->periods_word, c, ce,
-	    at, 0, x->md, x->err)) > 0; )
+	/* the others over the whole sentence */
+	if (x->lit_sent != si)
+		lit_sentence(x, si);
+	for (int k = 0; k < r->nperiods; k++)
+		x->pw_at[k] = r->periods_word[k].code && may_match(x,
+		    &r->periods_word[k]) ? PW_UNSEEN : PW_NONE;
+	for (at = cs; at < ce && (rc = next_word_period(x, c, at, ce,
+	    x->err)) >= 0; )
 		at = add_mention(x, si, first);
-	if (rc < 0)
+	if (rc == -2)
 		return -1;
 	/* order by position, then resolve "that year" and kinds */
 	for (int i = first + 1; i < x->nm; i++)
@@ -1209,7 +1260,6 @@ use_mention(const struct mention *m, char period[FIG_PERIOD_LEN],
 }
 
 static void build_context(struct xstate *x, const struct qrec *q);
-static int may_match(struct xstate *x, const struct fig_re *re);
 
 /* Does s[a..b) open a bracket it does not close? A date after it is an
  * aside's, which dates only what the brackets hold ("covering 35,6% of
@@ -1234,17 +1284,17 @@ opens_bracket(const char *s, size_t a, size_t b)
  * "The US registered a 17.2 per cent fall"), nor a later figure of its
  * sentence but a base ("dropped from 4.9 in 2022 to 4.5"). */
 static int
-base_own_date(const struct xstate *x, const struct mention *m)
+base_own_date(const struct xstate *x, const struct mention *m, int upto)
 {
-	const struct qrec *before = NULL;
-
-	for (int i = 0; i < x->nq; i++) {
+	/* the figures, in order, are looked at back from figure upto (the
+	 * first that may stand after m) to the sentence's first */
+	for (int i = upto - 1; i >= 0 && x->qs[i].sent >= m->sent; i--) {
 		const struct qrec *q = &x->qs[i];
 		if (q->sent == m->sent && q->q.end <= m->start)
-			before = q;
+			return q->base && words_between(x->clean.data,
+			    q->q.end, m->start) <= ANCHOR_WORDS;
 	}
-	return before && before->base && words_between(x->clean.data,
-	    before->q.end, m->start) <= ANCHOR_WORDS;
+	return 0;
 }
 
 /* Does the word "than" stand in s[a..b)? */
@@ -1278,8 +1328,9 @@ base_date(struct xstate *x, int qi, const struct mention *m)
 	if (has_than(x->clean.data, q->q.end, x->qs[bi].q.start))
 		return 1;
 	build_context(x, &x->qs[bi]);
-	rc = may_match(x, &x->r->baseline) && rules_match(x->r,
-	    &x->r->baseline, x->ctx.data, x->ctx.len, 0, 0, x->md, NULL) > 0;
+	rc = may_match(x, &x->r->baseline) && rules_match_upto(x->r,
+	    &x->r->baseline, x->ctx.data, x->ctx.len, 0, x->mark_last,
+	    x->mctx, x->md, NULL) > 0;
 	build_context(x, q);
 	return rc;
 }
@@ -1372,12 +1423,18 @@ aside(const char *c, const struct mention *m, const struct qrec *q)
 	return 0;
 }
 
-/* Does sentence si report a decision ("raised its key rate")? */
+/* Does sentence si report a decision ("raised its key rate")? The
+ * [period] rules of role event are tried here only, on the sentences
+ * of figures nothing else dates, not with the other date phrases. */
 static int
-has_event(const struct xstate *x, int si)
+has_event(struct xstate *x, int si)
 {
-	for (int i = 0; i < x->nm; i++)
-		if (x->m[i].sent == si && x->m[i].role == FIG_PR_EVENT)
+	const struct fig_rules *r = x->r;
+
+	for (int i = 0; i < r->nperiods; i++)
+		if (r->periods[i].role == FIG_PR_EVENT &&
+		    rules_match(r, &r->periods[i].re, x->clean.data,
+		    x->csent[si].end, x->csent[si].start, 0, x->md, NULL) > 0)
 			return 1;
 	return 0;
 }
@@ -1421,7 +1478,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 			if (m->role == FIG_PR_PRESENT && !aside(c, m, q))
 				present = m;
 			else if (dating(m) && (q->base ||
-			    !base_own_date(x, m))) {
+			    !base_own_date(x, m, qi))) {
 				before = m;
 				present = NULL;	/* only "now" after the date */
 				if (carries(m))
@@ -1795,6 +1852,26 @@ title_phrase(struct xstate *x, const struct fig_periodrule *pr,
 	return period_from_match(pr, x->md, p);
 }
 
+/* The date phrase matched in x->md of the title, when it reaches further
+ * than *best: the title's date (x->title_period, x->title_dated). */
+static void
+title_phrase_at(struct xstate *x, const char *ent, size_t *best)
+{
+	const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+	PCRE2_SPTR mark = pcre2_get_mark(x->md);
+	int k = mark ? atoi((const char *)mark) : -1, y;
+	char p[FIG_PERIOD_LEN];
+
+	if (k < 0 || k >= x->r->nperiods || ov[1] <= *best ||
+	    title_phrase(x, &x->r->periods[k], ent, p) != 0)
+		return;
+	*best = ov[1];
+	y = period_year(p);
+	x->title_dated = y >= x->pub_year - 1 && y <= x->pub_year &&
+	    !run_ends_later(x, p) ? 1 : -1;
+	memcpy(x->title_period, p, FIG_PERIOD_LEN);
+}
+
 /* The date the title names ("IRENA counts 345.5 GW of new solar capacity
  * in 2023", "India's fiscal deficit for 2020-21 ..."): the news of a
  * year, the year of publication or the one before, not a run to
@@ -1803,7 +1880,6 @@ static const char *
 title_date(struct xstate *x)
 {
 	const struct fig_rules *r = x->r;
-	const struct fig_re *re[2] = { &r->periods_year, &r->periods_word };
 	const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
 	const char *t = x->title_from_meta || x->title_headline ?
 	    x->meta->title : "", *ent;
@@ -1816,22 +1892,15 @@ title_date(struct xstate *x)
 		return NULL;
 	ent = title_entity(x);
 	/* the phrase reaching furthest, as in a sentence ("for 2020-21",
-	 * not "for 2020") */
-	for (int i = 0; i < 2; i++)
-		for (size_t at = 0; rules_match(r, re[i], t, n, at, 0, x->md,
-		    NULL) > 0; at = ov[0] + 1) {
-			PCRE2_SPTR mark = pcre2_get_mark(x->md);
-			int k = mark ? atoi((const char *)mark) : -1, y;
-			char p[FIG_PERIOD_LEN];
-			if (k < 0 || k >= r->nperiods || ov[1] <= best ||
-			    title_phrase(x, &r->periods[k], ent, p) != 0)
-				continue;
-			best = ov[1];
-			y = period_year(p);
-			x->title_dated = y >= x->pub_year - 1 &&
-			    y <= x->pub_year && !run_ends_later(x, p) ? 1 : -1;
-			memcpy(x->title_period, p, FIG_PERIOD_LEN);
-		}
+	 * not "for 2020"): of those with a year, then of the others */
+	for (size_t at = 0; rules_match(r, &r->periods_year, t, n, at, 0,
+	    x->md, NULL) > 0; at = ov[0] + 1)
+		title_phrase_at(x, ent, &best);
+	for (int k = 0; k < r->nperiods; k++)
+		x->pw_at[k] = r->periods_word[k].code ? PW_UNSEEN : PW_NONE;
+	for (size_t at = 0; next_word_period(x, t, at, n, NULL) >= 0;
+	    at = ov[0] + 1)
+		title_phrase_at(x, ent, &best);
 	return x->title_dated > 0 ? x->title_period : NULL;
 }
 
@@ -3130,8 +3199,9 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	c.high = q->q.high;
 	c.qual = q->q.qual;
 	claim_setfield(c.unit, sizeof c.unit, q->q.unit_name);
-	q->base = may_match(x, &r->baseline) && rules_match(r, &r->baseline,
-	    x->ctx.data, x->ctx.len, 0, 0, x->md, NULL) > 0;
+	q->base = may_match(x, &r->baseline) && rules_match_upto(r,
+	    &r->baseline, x->ctx.data, x->ctx.len, 0, x->mark_last, x->mctx,
+	    x->md, NULL) > 0;
 	choose_period(x, qi, carry, c.period, &c.kind);
 	if (q->base) {
 		c.kind = FIG_PK_BASELINE;
@@ -3734,17 +3804,15 @@ drop_excluded(struct xstate *x)
 	int k = 0;
 
 	for (int qi = 0; qi < x->nq; qi++) {
-		int rc;
+		int rc = 0;
 		build_context(x, &x->qs[qi]);
-		rc = rules_match(r, &r->exclude_any, x->ctx.data, x->ctx.len,
-		    0, 0, x->md, x->err);
-		/* an error names the one rule that fails on its own */
-		for (int i = 0; rc < 0 && i < r->nexcludes; i++)
-			if (rules_match(r, &r->excludes[i].re, x->ctx.data,
-			    x->ctx.len, 0, 0, x->md, x->err) < 0)
-				break;
-		if (rc < 0)
-			return -1;
+		/* each rule alone, where the sentence has its words: a rule
+		 * that starts at the figure's marker is found at once */
+		for (int i = 0; i < r->nexcludes && rc == 0; i++)
+			if (may_match(x, &r->excludes[i].re) &&
+			    (rc = rules_match(r, &r->excludes[i].re,
+			    x->ctx.data, x->ctx.len, 0, 0, x->md, x->err)) < 0)
+				return -1;
 		if (rc == 0)
 			x->qs[k++] = x->qs[qi];
 	}
@@ -3907,7 +3975,7 @@ process_block(struct xstate *x, const struct fig_block *b)
 				return -1;
 		for (int i = 0; i < x->nm; i++)
 			if (x->m[i].sent == si && carries(&x->m[i]) &&
-			    !base_own_date(x, &x->m[i]))
+			    !base_own_date(x, &x->m[i], qi))
 				carry = &x->m[i];
 	}
 	if (b->kind == FIG_BLK_ITEM && carry) {
@@ -4222,6 +4290,7 @@ state_release(struct xstate *x)
 	tables_release(&x->tables);
 	free(x->reqmemo);
 	free(x->litmemo);
+	free(x->pw_at);
 	buf_release(&x->lsent);
 	pcre2_match_data_free(x->md);
 	pcre2_match_data_free(x->md_aside);
@@ -4502,6 +4571,8 @@ state_init(struct xstate *x, const struct fig_rules *r, const char *name,
 	x->reqmemo = xmalloc(r->nreq_ids > 0 ? (size_t)r->nreq_ids : 1);
 	x->memo_sent = -1;
 	x->litmemo = xmalloc(r->nlits > 0 ? (size_t)r->nlits : 1);
+	x->pw_at = xmalloc((r->nperiods > 0 ? (size_t)r->nperiods : 1) *
+	    sizeof *x->pw_at);
 	x->lit_sent = -1;
 	seg_init(&x->seg, on_block, x);
 	if (opts && opts->published && opts->published[0]) {

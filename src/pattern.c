@@ -151,6 +151,7 @@ pat_group_body(const struct fig_pat *P, size_t i, size_t e, int behind)
 
 struct walk {
 	struct fig_pat P;
+	int behind;		/* lookbehinds count (pat_needs) */
 	int bail;		/* a construct whose text is no literal */
 };
 
@@ -280,7 +281,7 @@ seq_needs(struct walk *W, size_t from, size_t to, struct fig_needs *out)
 		if (e > to)
 			e = to;
 		if (c == '(') {
-			size_t in = pat_group_body(P, i, e, 1);
+			size_t in = pat_group_body(P, i, e, W->behind);
 			if (in < e && !pat_optional_after(P, e)) {
 				struct fig_needs g = { 0 };
 				alts_needs(W, i, in, e - 1, &g);
@@ -370,7 +371,7 @@ sets_extended(const char *p)
 }
 
 void
-pat_needs(const char *p, struct fig_needs *out)
+pat_needs(const char *p, int behind, struct fig_needs *out)
 {
 	struct walk W;
 
@@ -378,6 +379,7 @@ pat_needs(const char *p, struct fig_needs *out)
 	if (sets_extended(p))
 		return;
 	pat_init(&W.P, p);
+	W.behind = behind;
 	W.bail = 0;
 	alts_needs(&W, (size_t)-1, 0, W.P.n, out);
 	if (W.bail)

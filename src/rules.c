@@ -1176,13 +1176,13 @@ lit_id(struct fig_rules *r, const char *w)
 /* Sets re->need: the words every match of re holds, which let a
  * sentence without them pass re by (extract.c may_match). */
 static void
-index_need(struct fig_rules *r, struct fig_re *re)
+index_need(struct fig_rules *r, struct fig_re *re, int behind)
 {
 	struct fig_needs nd;
 
 	if (re->src == NULL)
 		return;
-	pat_needs(re->src, &nd);
+	pat_needs(re->src, behind, &nd);
 	for (int k = 0; k < nd.nclause; k++) {
 		int from = k ? nd.end[k - 1] : 0;
 		re->need = xrealloc(re->need, (size_t)(re->nneed + 1 +
@@ -1194,22 +1194,28 @@ index_need(struct fig_rules *r, struct fig_re *re)
 	pat_needs_release(&nd);
 }
 
-/* The needs of the patterns matched on a figure's sentence: the topics'
- * patterns, requires and vetoes, the baseline cue and the exclusions. */
+/* The needs of the patterns matched on a figure's context (its sentence
+ * or a part of it): the topics' patterns, requires and vetoes, the
+ * baseline cue, the exclusions; and of the date phrases without a year, which are
+ * searched in a block from a sentence's start (a lookbehind may read
+ * the sentence before). */
 static void
 index_needs(struct fig_rules *r)
 {
 	for (int i = 0; i < r->ntopics; i++) {
 		struct fig_topic *t = &r->topics[i];
 		for (int k = 0; k < t->npattern; k++)
-			index_need(r, &t->pattern[k]);
+			index_need(r, &t->pattern[k], 1);
 		for (int k = 0; k < t->nrequire; k++)
-			index_need(r, &t->require[k]);
+			index_need(r, &t->require[k], 1);
 		for (int k = 0; k < t->nunless; k++)
-			index_need(r, &t->unless[k]);
+			index_need(r, &t->unless[k], 1);
 	}
-	index_need(r, &r->baseline);
-	index_need(r, &r->exclude_any);
+	index_need(r, &r->baseline, 1);
+	for (int i = 0; i < r->nexcludes; i++)
+		index_need(r, &r->excludes[i].re, 1);
+	for (int i = 0; i < r->nperiods; i++)
+		index_need(r, &r->periods_word[i], 0);
 }
 
 /* Compiles the single pattern of a [section NAME]-like rule into *re. */
@@ -1234,12 +1240,15 @@ compile_single(struct loader *L, const struct section *s, struct fig_re *re)
 		buf_addf(&both, "%s|%s", re->src, buf_str(&alt));
 		drop_code(L->r, re->code);
 		free(re->src);
-		rc = compile_raw(L->r, re, buf_str(&both), PCRE2_MULTILINE,
-		    s->path, s->at.line, 1, 1, L->err);
-		buf_release(&both);
-	} else
-		rc = compile_raw(L->r, re, buf_str(&alt), PCRE2_MULTILINE,
-		    s->path, s->at.line, 1, 1, L->err);
+		buf_release(&alt);
+		alt = both;
+	}
+	/* a cue read on a figure's context ([cue baseline]) whose every
+	 * match holds the figure's marker need not be searched past it */
+	re->marks = rules_marks_figure(buf_str(&alt));
+	rc = compile_raw(L->r, re, buf_str(&alt), PCRE2_MULTILINE |
+	    (re->marks ? PCRE2_USE_OFFSET_LIMIT : 0), s->path, s->at.line, 1,
+	    1, L->err);
 	buf_release(&alt);
 	return rc;
 }
@@ -1986,17 +1995,37 @@ build(struct loader *L)
 			    0)]++] = i;
 		}
 	}
-	for (int pass = 0; pass < 2; pass++) {
-		/* date phrases as two alternations: those holding a year are
-		 * tried only near years, the others over whole sentences */
+	/* date phrases without a year: each alone, searched over whole
+	 * sentences (extract.c find_mentions) */
+	r->periods_word = xcalloc(r->nperiods ? (size_t)r->nperiods : 1,
+	    sizeof *r->periods_word);
+	for (int i = 0; i < r->nperiods; i++) {
+		struct fig_buf one = FIG_BUF_INIT;
+		int ok;
+		if (r->periods[i].g_year > 0 ||
+		    r->periods[i].role == FIG_PR_EVENT)
+			continue;
+		buf_addf(&one, "(?:%s)(*MARK:%d)", r->periods[i].re.src, i);
+		ok = compile_raw(r, &r->periods_word[i], buf_str(&one),
+		    PCRE2_MULTILINE, r->dir, 0, 0, 1, L->err) == 0;
+		buf_release(&one);
+		if (!ok)
+			goto out;
+	}
+	{
+		/* those holding a year as one alternation, tried only near
+		 * years */
 		struct fig_buf all = FIG_BUF_INIT;
-		struct fig_re *dst = pass ? &r->periods_word : &r->periods_year;
+		struct fig_re *dst = &r->periods_year;
 		int ok = 1;
 		int hoisted = 0;	/* inside a \b(?: run */
 		for (int i = 0; i < r->nperiods; i++) {
 			const char *src = r->periods[i].re.src;
 			int b;
-			if ((r->periods[i].g_year > 0) != (pass == 0))
+			/* (an event is looked for only where it may date a
+			 * figure: extract.c) */
+			if (r->periods[i].g_year <= 0 ||
+			    r->periods[i].role == FIG_PR_EVENT)
 				continue;
 			b = starts_at_boundary(src);
 			if (hoisted && !b)
@@ -2013,18 +2042,6 @@ build(struct loader *L)
 		if (all.len)
 			ok = compile_raw(r, dst, buf_str(&all), PCRE2_MULTILINE,
 			    r->dir, 0, 0, 1, L->err) == 0;
-		buf_release(&all);
-		if (!ok)
-			goto out;
-	}
-	if (r->nexcludes > 0) {
-		struct fig_buf all = FIG_BUF_INIT;
-		int ok;
-		for (int i = 0; i < r->nexcludes; i++)
-			buf_addf(&all, "%s(?:%s)", i ? "|" : "",
-			    r->excludes[i].re.src);
-		ok = compile_raw(r, &r->exclude_any, buf_str(&all), 0, r->dir,
-		    0, 0, 1, L->err) == 0;
 		buf_release(&all);
 		if (!ok)
 			goto out;
@@ -2231,7 +2248,6 @@ rules_free(struct fig_rules *r)
 	for (int i = 0; i < r->nexcludes; i++)
 		re_free(&r->excludes[i].re);
 	free(r->excludes);
-	re_free(&r->exclude_any);
 	re_free(&r->dir_lead[0]);
 	re_free(&r->dir_lead[1]);
 	re_free(&r->dir_list[0]);
@@ -2259,7 +2275,9 @@ rules_free(struct fig_rules *r)
 	re_free(&r->quantity);
 	re_free(&r->quantity_at);
 	re_free(&r->periods_year);
-	re_free(&r->periods_word);
+	for (int i = 0; r->periods_word && i < r->nperiods; i++)
+		re_free(&r->periods_word[i]);
+	free(r->periods_word);
 	re_free(&r->references);
 	re_free(&r->contents);
 	re_free(&r->skip);

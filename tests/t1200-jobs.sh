@@ -24,6 +24,10 @@ eq extract-j4-rc $? 0
 same extract-j4-same "$tmp/x4" "$tmp/x1"
 "$FIGTRACK" extract --jobs 3 "$tmp"/many/*.md > "$tmp/x3"
 same extract-j3-same "$tmp/x3" "$tmp/x1"
+# two threads hold at most 32 files at once (batch.c's ring): 260 files
+# go round it eight times
+"$FIGTRACK" extract -j 2 "$tmp"/many/*.md > "$tmp/x2"
+same extract-j2-same "$tmp/x2" "$tmp/x1"
 eq extract-claims "$(($(wc -l < "$tmp/x1") > 1000))" 1
 
 # a bad file in the middle stops the run at the same place, with the

@@ -68,7 +68,7 @@ needs_text(const char *p, char *out, size_t n)
 	size_t len = 0;
 
 	out[0] = '\0';
-	pat_needs(p, &nd);
+	pat_needs(p, 1, &nd);
 	for (int k = 0; k < nd.nclause && len + 1 < n; k++) {
 		len += (size_t)snprintf(out + len, n - len, "%s(", k ? " " : "");
 		for (int i = k ? nd.end[k - 1] : 0; i < nd.end[k] && len < n;

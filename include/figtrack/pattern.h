@@ -54,12 +54,14 @@ struct fig_needs {
 };
 
 /* The words of at least PAT_NEED_MIN characters the (expanded) pattern
- * p needs, in *out (pat_needs_release frees them). Conservative: a
- * construct it does not read adds no clause, and an escape or option
- * it cannot follow (\Q, (?x), octal and back references) leaves the
- * whole pattern with none. */
+ * p needs, in *out (pat_needs_release frees them): in its match and
+ * lookaheads, and with behind set in its lookbehinds too (which may
+ * look before the search's start). Conservative: a construct it does
+ * not read adds no clause, and an escape or option it cannot follow
+ * (\Q, (?x), octal and back references) leaves the whole pattern with
+ * none. */
 #define PAT_NEED_MIN 3
-void pat_needs(const char *p, struct fig_needs *out);
+void pat_needs(const char *p, int behind, struct fig_needs *out);
 void pat_needs_release(struct fig_needs *nd);
 
 #endif

@@ -325,8 +325,6 @@ struct fig_rules {
 					   clause's verb (extract.c) */
 	struct fig_re dir_list[2];	/* their "list =": a subject that signs
 					   the figures listed after it */
-	struct fig_re exclude_any;	/* every [exclude] as one alternation:
-					   one match call a figure */
 	struct fig_entity *entities;
 	int nentities;
 	struct fig_entity *subjects;	/* [subject] sections */
@@ -362,7 +360,12 @@ struct fig_rules {
 	struct fig_re periods_year;	/* every [period] with a year, as one
 					   alternation, (*MARK:index) naming
 					   the rule: run near years only */
-	struct fig_re periods_word;	/* the others ("that year", "now") */
+	struct fig_re *periods_word;	/* per [period]: the others ("that
+					   year", "now") each alone, with its
+					   (*MARK:index); code NULL for those
+					   with a year. Tried in turn, as the
+					   alternation of them would be, each
+					   only in a sentence with its words */
 	struct fig_re references;	/* heading that starts References */
 	struct fig_re contents;		/* heading that starts a contents table */
 	struct fig_re skip;		/* lines dropped as page furniture */
