@@ -4785,6 +4785,12 @@ struct fig_carry {
 	int have_cur, have_held;
 	struct fig_tables tables;	/* a table's rows not yet flushed, and
 					   the caption before it */
+	struct followed follow[FOLLOW_MAX];	/* labels a list may go on */
+	int nfollow;
+	long nblock;
+	struct fig_qty last_q;		/* what a scaled bare number of the
+					   next block may take its unit from */
+	int has_last_q;
 	long lineno;
 	long long off, doc;
 };
@@ -4908,6 +4914,11 @@ carry_save(const struct xstate *x, const struct reader *rd)
 		block_copy(&c->held, &x->seg.held);
 	tables_init(&c->tables);
 	tables_copy(&c->tables, &x->tables);
+	memcpy(c->follow, x->follow, sizeof c->follow);
+	c->nfollow = x->nfollow;
+	c->nblock = x->nblock;
+	c->last_q = x->last_q;
+	c->has_last_q = x->has_last_q;
 	c->lineno = rd->lineno;
 	c->off = rd->off;
 	c->doc = rd->doc;
@@ -4951,9 +4962,41 @@ carry_restore(struct xstate *x, struct reader *rd, const struct fig_carry *c)
 	if ((x->seg.have_held = c->have_held) != 0)
 		block_copy(&x->seg.held, &c->held);
 	tables_copy(&x->tables, &c->tables);
+	memcpy(x->follow, c->follow, sizeof x->follow);
+	x->nfollow = c->nfollow;
+	x->nblock = c->nblock;
+	x->last_q = c->last_q;
+	x->has_last_q = c->has_last_q;
 	rd->lineno = c->lineno;
 	rd->off = c->off;
 	rd->doc = c->doc;
+}
+
+/* The labels a list may go on with, and the figure a scaled bare
+ * number may take its unit from, the same in a and b? Blocks count from
+ * where each was read, so only how far back a label stands matters. */
+static int
+follow_equal(const struct fig_carry *a, const struct fig_carry *b)
+{
+	if (a->nfollow != b->nfollow || a->has_last_q != b->has_last_q ||
+	    (a->has_last_q && (a->last_q.value != b->last_q.value ||
+	    a->last_q.unit != b->last_q.unit || a->last_q.scaled !=
+	    b->last_q.scaled || strcmp(a->last_q.unit_name,
+	    b->last_q.unit_name) != 0)))
+		return 0;
+	for (int i = 0; i < a->nfollow; i++) {
+		const struct followed *f = &a->follow[i], *g = &b->follow[i];
+
+		if (a->nblock - f->block != b->nblock - g->block ||
+		    f->sent != g->sent || f->end != g->end || f->value !=
+		    g->value || strcmp(f->unit, g->unit) != 0 ||
+		    f->l.topic != g->l.topic || f->l.fallback !=
+		    g->l.fallback || strcmp(f->l.metric, g->l.metric) != 0 ||
+		    strcmp(f->l.entity, g->l.entity) != 0 ||
+		    strcmp(f->l.partner, g->l.partner) != 0)
+			return 0;
+	}
+	return 1;
 }
 
 int
@@ -4982,7 +5025,8 @@ extract_carry_equal(const struct fig_carry *a, const struct fig_carry *b)
 	    b->para_actor && a->have_cur == b->have_cur && (!a->have_cur ||
 	    block_equal(&a->cur, &b->cur)) && a->have_held == b->have_held &&
 	    (!a->have_held || block_equal(&a->held, &b->held)) &&
-	    tables_equal(&a->tables, &b->tables) && a->lineno == b->lineno && a->off == b->off && a->doc == b->doc;
+	    tables_equal(&a->tables, &b->tables) && follow_equal(a, b) &&
+	    a->lineno == b->lineno && a->off == b->off && a->doc == b->doc;
 }
 
 void
