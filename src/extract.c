@@ -3743,9 +3743,9 @@ list_direction(struct xstate *x, int si, size_t start)
  * total fertility rate fell to 1.26"; a count only for a whole number),
  * then after "from" the unit of the figure the run goes to ("from 111
  * to just 66 units"), then the unit of the figure before it in the
- * sentence, unless that is
- * a change, a share or a span of time, or was scaled by its unit ("Mt"):
- * "770,747, down 40,875 from 2021"; a number with a scale word may take
+ * sentence, spans of time passed over, unless that is a change, a share
+ * or was scaled by its unit ("Mt"): "770,747, down 40,875 from 2021";
+ * a number with a scale word may take
  * it from the last figure of the sentence or paragraph before, with no
  * number between ("64,1 billion" after "EUR 66 billion"); never a
  * number a hundred times smaller or larger than that figure. Either way
@@ -3759,6 +3759,7 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 	size_t cs = x->csent[si].start, ce = x->csent[si].end;
 	size_t e = q->end;
 	const struct fig_qty *prev;
+	int pi;
 
 	if (e < ce && (c[e] == '/' || c[e] == '-' || ((c[e] | 32) >= 'a' &&
 	    (c[e] | 32) <= 'z')))
@@ -3796,13 +3797,18 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 			return 1;
 		}
 	}
-	prev = x->nq > 0 ? &x->qs[x->nq - 1].q : NULL;
+	/* a span of time of the sentence dates the figure before it and
+	 * lends nothing: "45.4 mm of rain on one day, a total of 144.9" */
+	pi = x->nq - 1;
+	while (pi >= 0 && x->qs[pi].sent == si && x->qs[pi].q.unit &&
+	    x->qs[pi].q.unit->duration)
+		pi--;
+	prev = pi >= 0 ? &x->qs[pi].q : NULL;
 	/* the figure before may end the sentence or the paragraph before
 	 * when this number has a scale word and no number stands between:
 	 * "trade with the US totalled 64,1 billion" */
-	if (prev && x->qs[x->nq - 1].sent != si && !(x->qs[x->nq - 1].sent
-	    == si - 1 && q->scaled && implied_between(c, prev->end,
-	    q->nstart)))
+	if (prev && x->qs[pi].sent != si && !(x->qs[pi].sent == si - 1 &&
+	    q->scaled && implied_between(c, prev->end, q->nstart)))
 		prev = NULL;
 	else if (prev == NULL && x->has_last_q && q->scaled &&
 	    implied_between(c, 0, q->nstart))
@@ -3812,6 +3818,47 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 	q->unit = prev->unit;
 	memcpy(q->unit_name, prev->unit_name, sizeof q->unit_name);
 	return 1;
+}
+
+/* A money figure with no rate of its own is over the unit of a rate
+ * the sentence names before it: a [per] whose "context =" matches ("the
+ * price for a gallon stood at $3.30"), or, for a change, the rate of
+ * the figure before it in the same money ("$93.19 per barrel, up 10
+ * cents"). Returns -1 on a match error. */
+static int
+money_rate(struct xstate *x, int si, struct fig_qty *q)
+{
+	const struct fig_rules *r = x->r;
+	size_t cs = x->csent[si].start;
+	size_t k = strlen(q->unit_name);
+	const char *per = NULL;
+
+	if (q->unit == NULL || q->unit->no_rate || strcmp(q->unit->uclass,
+	    "money") != 0 || strchr(q->unit_name, '/') != NULL)
+		return 0;
+	for (int i = 0; i < r->npers && per == NULL; i++) {
+		int rc;
+
+		if (r->pers[i].context.code == NULL)
+			continue;
+		rc = rules_match(r, &r->pers[i].context, x->clean.data + cs,
+		    q->start - cs, 0, 0, x->md_aside, x->err);
+		if (rc < 0)
+			return -1;
+		if (rc > 0)
+			per = r->pers[i].name;
+	}
+	if (per == NULL && q->dir != 0 && x->nq > 0 &&
+	    x->qs[x->nq - 1].sent == si) {
+		const char *prev = x->qs[x->nq - 1].q.unit_name;
+
+		if (strncmp(prev, q->unit_name, k) == 0 && prev[k] == '/')
+			per = prev + k + 1;
+	}
+	if (per != NULL)
+		snprintf(q->unit_name + k, sizeof q->unit_name - k, "/%s",
+		    per);
+	return 0;
 }
 
 /* Finds the figures of sentence si. A cheap pattern finds where numbers
@@ -3908,6 +3955,8 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 			if (q.q.dir < 0)
 				quantity_negate(&q.q);
 		}
+		if (money_rate(x, si, &q.q) < 0)
+			return -1;
 		at = done = q.q.end > anchor ? q.q.end : anchor + 1;
 		q.sent = si;
 		q.raw_start = raw_at(x, q.q.start, b->text.len);
@@ -4912,6 +4961,12 @@ struct fig_carry {
 	int have_cur, have_held;
 	struct fig_tables tables;	/* a table's rows not yet flushed, and
 					   the caption before it */
+	struct followed follow[FOLLOW_MAX];	/* labels a list may go on */
+	int nfollow;
+	long nblock;
+	struct fig_qty last_q;		/* what a scaled bare number of the
+					   next block may take its unit from */
+	int has_last_q;
 	long lineno;
 	long long off, doc;
 };
@@ -5035,6 +5090,11 @@ carry_save(const struct xstate *x, const struct reader *rd)
 		block_copy(&c->held, &x->seg.held);
 	tables_init(&c->tables);
 	tables_copy(&c->tables, &x->tables);
+	memcpy(c->follow, x->follow, sizeof c->follow);
+	c->nfollow = x->nfollow;
+	c->nblock = x->nblock;
+	c->last_q = x->last_q;
+	c->has_last_q = x->has_last_q;
 	c->lineno = rd->lineno;
 	c->off = rd->off;
 	c->doc = rd->doc;
@@ -5078,9 +5138,41 @@ carry_restore(struct xstate *x, struct reader *rd, const struct fig_carry *c)
 	if ((x->seg.have_held = c->have_held) != 0)
 		block_copy(&x->seg.held, &c->held);
 	tables_copy(&x->tables, &c->tables);
+	memcpy(x->follow, c->follow, sizeof x->follow);
+	x->nfollow = c->nfollow;
+	x->nblock = c->nblock;
+	x->last_q = c->last_q;
+	x->has_last_q = c->has_last_q;
 	rd->lineno = c->lineno;
 	rd->off = c->off;
 	rd->doc = c->doc;
+}
+
+/* The labels a list may go on with, and the figure a scaled bare
+ * number may take its unit from, the same in a and b? Blocks count from
+ * where each was read, so only how far back a label stands matters. */
+static int
+follow_equal(const struct fig_carry *a, const struct fig_carry *b)
+{
+	if (a->nfollow != b->nfollow || a->has_last_q != b->has_last_q ||
+	    (a->has_last_q && (a->last_q.value != b->last_q.value ||
+	    a->last_q.unit != b->last_q.unit || a->last_q.scaled !=
+	    b->last_q.scaled || strcmp(a->last_q.unit_name,
+	    b->last_q.unit_name) != 0)))
+		return 0;
+	for (int i = 0; i < a->nfollow; i++) {
+		const struct followed *f = &a->follow[i], *g = &b->follow[i];
+
+		if (a->nblock - f->block != b->nblock - g->block ||
+		    f->sent != g->sent || f->end != g->end || f->value !=
+		    g->value || strcmp(f->unit, g->unit) != 0 ||
+		    f->l.topic != g->l.topic || f->l.fallback !=
+		    g->l.fallback || strcmp(f->l.metric, g->l.metric) != 0 ||
+		    strcmp(f->l.entity, g->l.entity) != 0 ||
+		    strcmp(f->l.partner, g->l.partner) != 0)
+			return 0;
+	}
+	return 1;
 }
 
 int
@@ -5109,7 +5201,8 @@ extract_carry_equal(const struct fig_carry *a, const struct fig_carry *b)
 	    b->para_actor && a->have_cur == b->have_cur && (!a->have_cur ||
 	    block_equal(&a->cur, &b->cur)) && a->have_held == b->have_held &&
 	    (!a->have_held || block_equal(&a->held, &b->held)) &&
-	    tables_equal(&a->tables, &b->tables) && a->lineno == b->lineno && a->off == b->off && a->doc == b->doc;
+	    tables_equal(&a->tables, &b->tables) && follow_equal(a, b) &&
+	    a->lineno == b->lineno && a->off == b->off && a->doc == b->doc;
 }
 
 void

@@ -707,7 +707,7 @@ static const struct {
 	const char *keys[5];
 } section_keys[] = {
 	{ "scale", { "pattern" } },
-	{ "per", { "pattern" } },
+	{ "per", { "pattern", "context" } },
 	{ "qualifier", { "pattern" } },
 	{ "direction", { "pattern", "after", "list" } },
 	{ "period", { "pattern", "role", "offset", "step", "fiscal" } },
@@ -1698,6 +1698,9 @@ build(struct loader *L)
 				goto out;
 			}
 			memcpy(pe->name, s->name, strlen(s->name) + 1);
+			if (section_get(s, "context") && compile_kv(L,
+			    &pe->context, s, section_get(s, "context")) != 0)
+				goto out;
 		} else if (strcmp(k, "scale") == 0) {
 			struct fig_scale *sc;
 			GROW1(r->scales, r->nscales);
@@ -2235,6 +2238,8 @@ rules_free(struct fig_rules *r)
 		re_free(&r->units[i].context);
 	free(r->units);
 	free(r->scales);
+	for (int i = 0; i < r->npers; i++)
+		re_free(&r->pers[i].context);
 	free(r->pers);
 	free(r->quals);
 	for (int i = 0; i < r->nperiods; i++)

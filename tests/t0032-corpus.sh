@@ -59,16 +59,24 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # -> 0.918, period_kind 0.912 -> 0.917, the rest unchanged.
 # On the 10 of the second fresh set, which those period rules never saw:
 # period 0.633 -> 0.725.
-# All merged (all 87): F1 0.983, period 0.893, period_kind 0.923, metric
+# Then 8 more held-out articles on subjects no rule was written for
+# (gasoline prices, nuclear construction, kharif sowing in lakh hectares,
+# a railway's cost in rupiah, housing starts, a transfer fee, infant
+# mortality, rainfall), gold written first. The 8 alone, first run: F1
+# 0.730 (P 0.761, R 0.701), period 0.446, negatives 4 of 18; after the
+# units, rates and exclusions of issue 16: F1 0.947, negatives 0;
+# period 0.467 (dated by "on Monday", "so far this season", a financial
+# year, "two years ago").
+# All 95 merged: F1 0.981, period 0.861, period_kind 0.919, metric
 # 0.907, entity 0.970, partner 0.895, series key 0.876.
-at_least "value+unit F1" "$f1" 0.978
-at_least "period" "$(score period)" 0.885
-at_least "period_kind" "$(score period_kind)" 0.915
+at_least "value+unit F1" "$f1" 0.975
+at_least "period" "$(score period)" 0.85
+at_least "period_kind" "$(score period_kind)" 0.91
 at_least "metric" "$(score metric)" 0.90
 at_least "entity" "$(score entity)" 0.965
 at_least "partner" "$(score partner)" 0.885
 at_least "series key" "$(score 'series key')" 0.87
-eq "corpus: 87 documents" "$(grep -c '^87 documents$' "$tmp/out")" 1
+eq "corpus: 95 documents" "$(grep -c '^95 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
 has "corpus: says why" "$tmp/err" "no NAME.gold.csv files"

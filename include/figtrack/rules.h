@@ -145,6 +145,9 @@ struct fig_unit {
 struct fig_per {
 	char name[24];		/* appended to the unit: usd/barrel */
 	int group;
+	struct fig_re context;	/* "context =": a money figure whose
+				   sentence before it matches is over this
+				   ("the price of a gallon stood at $3.30") */
 };
 
 /* [scale N]: a scale word. */
