@@ -529,6 +529,7 @@ compile_raw(struct fig_rules *r, struct fig_re *re, const char *pattern,
 		    * sizeof *r->codes);
 	}
 	r->codes[r->ncodes++] = re->code;
+	re->slot = r->nslots++;
 	if (pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &groups) == 0
 	    && groups + 1 > r->max_groups)
 		r->max_groups = groups + 1;
@@ -2296,6 +2297,11 @@ rules_free(struct fig_rules *r)
 		free(r->lits[i]);
 	free(r->lits);
 	free(r->codes);
+	if (r->jit_lock != NULL) {
+		pthread_mutex_destroy(r->jit_lock);
+		free(r->jit_lock);
+	}
+	free(r->jit_done);
 	free(r);
 }
 
@@ -2306,11 +2312,42 @@ rules_jit(struct fig_rules *r)
 	 * vector loads read a little past the subject, which valgrind
 	 * reports with no way to suppress them (the code has no object):
 	 * tests under valgrind set FIGTRACK_NO_JIT. */
-	if (r->jitted || getenv("FIGTRACK_NO_JIT") != NULL)
+	if (r->jit_done != NULL || getenv("FIGTRACK_NO_JIT") != NULL)
+		return;
+	r->jit_lock = xmalloc(sizeof *r->jit_lock);
+	pthread_mutex_init(r->jit_lock, NULL);
+	r->jit_done = xcalloc((size_t)r->nslots + 1, sizeof *r->jit_done);
+}
+
+/* JIT-compiles re's pattern when rules_jit has run and it is not yet.
+ * The first thread to match it compiles it under the lock; the others
+ * wait there, so no thread matches a pattern while it is compiled. */
+static void
+jit_once(const struct fig_rules *r, const struct fig_re *re)
+{
+	if (r->jit_done == NULL || atomic_load_explicit(&r->jit_done[re->slot],
+	    memory_order_acquire))
+		return;
+	pthread_mutex_lock(r->jit_lock);
+	if (!atomic_load_explicit(&r->jit_done[re->slot],
+	    memory_order_relaxed)) {
+		(void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+		atomic_store_explicit(&r->jit_done[re->slot], 1,
+		    memory_order_release);
+	}
+	pthread_mutex_unlock(r->jit_lock);
+}
+
+/* Compiles every pattern now, as if each had been matched. */
+static void
+jit_all(struct fig_rules *r)
+{
+	if (r->jit_done == NULL)
 		return;
 	for (int i = 0; i < r->ncodes; i++)
 		(void)pcre2_jit_compile(r->codes[i], PCRE2_JIT_COMPLETE);
-	r->jitted = 1;
+	for (int i = 0; i < r->nslots; i++)
+		atomic_store(&r->jit_done[i], 1);
 }
 
 void
@@ -2319,9 +2356,15 @@ rules_jit_for(struct fig_rules *r, char *const *paths, int n)
 	unsigned long long bytes = 0;
 	const char *force = getenv("FIGTRACK_JIT");
 
-	/* FIGTRACK_JIT=1: always (the benchmark's instruction counts) */
+	/* FIGTRACK_JIT=1: always; =all: every pattern at once, before any
+	 * is matched (the benchmark's instruction counts) */
 	if (force != NULL && strcmp(force, "1") == 0) {
 		rules_jit(r);
+		return;
+	}
+	if (force != NULL && strcmp(force, "all") == 0) {
+		rules_jit(r);
+		jit_all(r);
 		return;
 	}
 	for (int i = 0; i < n; i++) {
@@ -2398,6 +2441,7 @@ match_in(const struct fig_rules *r, const struct fig_re *re, const char *s,
 
 	if (re->code == NULL)
 		return 0;
+	jit_once(r, re);
 	rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, start,
 	    opts | PCRE2_NO_UTF_CHECK, md, mc);
 	if (rc >= 0)
@@ -2436,11 +2480,14 @@ whole_match(const struct fig_rules *r, const struct fig_entity *v, int n,
 
 	if (n == 0 || (md = pcre2_match_data_create(4, NULL)) == NULL)
 		return NULL;
-	for (int i = 0; i < n && !found; i++)
-		if ((bit ? (v[i].letters & bit) != 0 : v[i].letters == all) &&
-		    pcre2_match(v[i].re.code, (PCRE2_SPTR)s, len, 0,
+	for (int i = 0; i < n && !found; i++) {
+		if (bit ? (v[i].letters & bit) == 0 : v[i].letters != all)
+			continue;
+		jit_once(r, &v[i].re);
+		if (pcre2_match(v[i].re.code, (PCRE2_SPTR)s, len, 0,
 		    PCRE2_NO_UTF_CHECK, md, r->mctx) >= 0)
 			found = v[i].name;
+	}
 	pcre2_match_data_free(md);
 	return found;
 }

@@ -4,6 +4,8 @@
 #ifndef FIGTRACK_RULES_H
 #define FIGTRACK_RULES_H
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -31,17 +33,21 @@ int rules_load_mem(struct fig_rules **out, const char *name,
 
 void rules_free(struct fig_rules *r);
 
-/* The patterns run in PCRE2's interpreter until rules_jit() compiles
- * them all to machine code. That costs about 490M instructions (0.1 s
- * here) and makes matching 7 times faster on news (30K instructions a
- * byte interpreted, 4K with JIT), 9 on a report with fewer figures
- * (4.9K, 0.56K): it pays for itself past some 20 KB of news, 110 KB of
- * report. At 32 KB neither loses more than about 0.35G instructions,
- * so one news article is read without it and 30 of them with it. */
+/* The patterns run in PCRE2's interpreter until rules_jit() has them
+ * compiled to machine code, each when first matched. Compiling them all
+ * would cost about 670M instructions (0.1 s here); the patterns news
+ * uses are 85 % of the machine code, those of the report 40 %. It makes
+ * matching 7 times faster on news (30K instructions a byte interpreted,
+ * 4K with JIT), 9 on a report with fewer figures (4.9K, 0.56K): it pays
+ * for itself past some 20 KB of news, 110 KB of report. At 32 KB neither
+ * loses more than about 0.35G instructions, so one news article is read
+ * without it and 30 of them with it. */
 #define FIG_JIT_MIN_BYTES (32 * 1024)
 
-/* JIT-compiles every pattern once; a no-op when done already or when
- * FIGTRACK_NO_JIT is set (valgrind cannot follow JIT code). */
+/* From now on each pattern is JIT-compiled when it is first matched, by
+ * whichever thread matches it first (a report uses a third of the
+ * patterns' machine code, news most of it); a no-op when FIGTRACK_NO_JIT
+ * is set (valgrind cannot follow JIT code). */
 void rules_jit(struct fig_rules *r);
 
 /* rules_jit() when the n files at paths hold FIG_JIT_MIN_BYTES or more,
@@ -100,6 +106,7 @@ struct fig_re {
 	 * sentence (index_needs in rules.c) */
 	int *need;
 	int nneed;		/* ints in need */
+	int slot;		/* its flag in rules.jit_done */
 };
 
 /* [numbers]: a number word. */
@@ -385,9 +392,13 @@ struct fig_rules {
 	pcre2_match_context *mctx;	/* match and depth limits */
 	uint32_t max_groups;		/* most capture groups of any pattern */
 	pcre2_code **codes;		/* every compiled pattern, borrowed
-					   from its fig_re: for rules_jit */
+					   from its fig_re */
 	int ncodes, capcodes;
-	int jitted;			/* rules_jit has run */
+	int nslots;			/* fig_re slots given out */
+	/* set by rules_jit: a flag per slot, set once its pattern is
+	 * JIT-compiled, and the lock the compiling thread holds */
+	atomic_uchar *jit_done;
+	pthread_mutex_t *jit_lock;
 };
 
 /* Match data big enough for every pattern of r; the caller frees it with
