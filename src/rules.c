@@ -1196,9 +1196,9 @@ index_need(struct fig_rules *r, struct fig_re *re, int behind)
 
 /* The needs of the patterns matched on a figure's context (its sentence
  * or a part of it): the topics' patterns, requires and vetoes, the
- * baseline cue, the exclusions; and of the date phrases without a year, which are
- * searched in a block from a sentence's start (a lookbehind may read
- * the sentence before). */
+ * baseline cue, the exclusions; and of the date phrases without a year,
+ * which are searched in a block from a sentence's start, so their
+ * lookbehinds (which may read the sentence before) add no words. */
 static void
 index_needs(struct fig_rules *r)
 {
