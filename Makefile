@@ -65,7 +65,7 @@ $(BUILD)/tests/mkpdf: tests/mkpdf.c | $(BUILD)/tests
 	    $(shell pkg-config --libs cairo fontconfig) -lm
 
 # unit-fuzz includes the fuzzing harnesses to replay their inputs
-$(BUILD)/tests/unit-fuzz: $(wildcard tests/fuzz/*.c)
+$(BUILD)/tests/unit-fuzz: $(wildcard tests/fuzz/*.c tests/fuzz/*.h)
 
 $(BUILD) $(BUILD)/tests:
 	mkdir -p $@

@@ -72,8 +72,8 @@ struct opts {
 
 /* ---- reading from the store ---- */
 
-/* The oldest report, or the document named on the command line. */
-/* How rows name a document: its title, else its path. */
+/* How rows name a document: its title, else its path. Returns a
+ * malloc'd string the caller frees. */
 static char *
 doc_name(const struct fig_doc *d)
 {

@@ -29,10 +29,16 @@ pat_init(struct fig_pat *P, const char *p)
 	/* every group's end and alternatives, in one pass (classes and
 	 * escapes skipped) */
 	for (size_t i = 0; i < P->n; i++) {
-		if (p[i] == '\\') {
-			i++;
-		} else if (p[i] == '[') {
+		if (p[i] == '\\' || p[i] == '[') {
 			i = pat_item_end(P, i) - 1;
+		} else if (p[i] == '(' && i + 2 < P->n && p[i + 1] == '?' &&
+		    p[i + 2] == '#') {
+			/* a comment ends at the first ')', whatever it holds */
+			const char *c = memchr(p + i, ')', P->n - i);
+			size_t e = c ? (size_t)(c - p) + 1 : P->n;
+			P->close[i] = e;
+			P->bar[i] = e - 1;
+			i = e - 1;
 		} else if (p[i] == '(') {
 			P->close[i] = P->bar[i] = P->n;
 			stack[depth++] = i;
@@ -62,6 +68,28 @@ pat_release(struct fig_pat *P)
 	P->close = P->bar = NULL;
 }
 
+/* The end of the atom of a character class that starts at a[i]: an
+ * escape, a POSIX class ("[:alpha:]", whose ']' does not end the
+ * class; also "[.x.]" and "[=x=]"), or one character. */
+static size_t
+class_atom_end(const char *a, size_t n, size_t i)
+{
+	if (a[i] == '\\')
+		return i + 2;
+	if (a[i] == '[' && i + 1 < n && (a[i + 1] == ':' || a[i + 1] == '.' ||
+	    a[i + 1] == '=')) {
+		size_t k = i + 2;
+		if (k < n && a[k] == '^')
+			k++;
+		while (k < n && ((a[k] >= 'a' && a[k] <= 'z') ||
+		    (a[k] >= 'A' && a[k] <= 'Z')))
+			k++;
+		if (k + 1 < n && a[k] == a[i + 1] && a[k + 1] == ']')
+			return k + 2;
+	}
+	return i + 1;
+}
+
 size_t
 pat_item_end(const struct fig_pat *P, size_t i)
 {
@@ -69,6 +97,10 @@ pat_item_end(const struct fig_pat *P, size_t i)
 	size_t n = P->n;
 
 	if (a[i] == '\\') {
+		if (i + 1 < n && a[i + 1] == 'Q') {	/* \Q...\E: literal */
+			const char *c = strstr(a + i + 2, "\\E");
+			return c ? (size_t)(c - a) + 2 : n;
+		}
 		if (i + 2 < n && (a[i + 1] == 'x' || a[i + 1] == 'p' ||
 		    a[i + 1] == 'P' || a[i + 1] == 'g' || a[i + 1] == 'k') &&
 		    a[i + 2] == '{') {
@@ -82,7 +114,7 @@ pat_item_end(const struct fig_pat *P, size_t i)
 		if (i < n && a[i] == ']')
 			i++;
 		while (i < n && a[i] != ']')
-			i += a[i] == '\\' ? 2 : 1;
+			i = class_atom_end(a, n, i);
 		return i < n ? i + 1 : n;
 	}
 	if (a[i] == '(')

@@ -1197,9 +1197,9 @@ index_need(struct fig_rules *r, struct fig_re *re, int behind)
 
 /* The needs of the patterns matched on a figure's context (its sentence
  * or a part of it): the topics' patterns, requires and vetoes, the
- * baseline cue, the exclusions; and of the date phrases without a year, which are
- * searched in a block from a sentence's start (a lookbehind may read
- * the sentence before). */
+ * baseline cue, the exclusions; and of the date phrases without a year,
+ * which are searched in a block from a sentence's start, so their
+ * lookbehinds (which may read the sentence before) add no words. */
 static void
 index_needs(struct fig_rules *r)
 {
@@ -1654,6 +1654,59 @@ set_pair(struct fig_rules *r, unsigned a, unsigned b)
 	r->numpair[k >> 6] |= (uint64_t)1 << (k & 63);
 }
 
+/* Compiles the [period] rules as they are searched: those without a
+ * year each alone (r->periods_word), over whole sentences (extract.c
+ * find_mentions); those with one as one alternation (r->periods_year),
+ * tried only near years. Each keeps its index as its (*MARK). An event
+ * is in neither: extract.c looks for it only where it may date a
+ * figure. */
+static int
+compile_periods(struct loader *L)
+{
+	struct fig_rules *r = L->r;
+	struct fig_buf all = FIG_BUF_INIT;
+	int hoisted = 0;	/* inside a \b(?: run */
+	int rc = 0;
+
+	r->periods_word = xcalloc(r->nperiods ? (size_t)r->nperiods : 1,
+	    sizeof *r->periods_word);
+	for (int i = 0; i < r->nperiods && rc == 0; i++) {
+		struct fig_buf one = FIG_BUF_INIT;
+		if (r->periods[i].g_year > 0 ||
+		    r->periods[i].role == FIG_PR_EVENT)
+			continue;
+		buf_addf(&one, "(?:%s)(*MARK:%d)", r->periods[i].re.src, i);
+		rc = compile_raw(r, &r->periods_word[i], buf_str(&one),
+		    PCRE2_MULTILINE, r->dir, 0, 0, 1, L->err);
+		buf_release(&one);
+	}
+	if (rc != 0)
+		return -1;
+	for (int i = 0; i < r->nperiods; i++) {
+		const char *src = r->periods[i].re.src;
+		int b;
+		if (r->periods[i].g_year <= 0 ||
+		    r->periods[i].role == FIG_PR_EVENT)
+			continue;
+		b = starts_at_boundary(src);
+		if (hoisted && !b)
+			buf_addc(&all, ')');
+		if (all.len)
+			buf_addc(&all, '|');
+		if (b && !hoisted)
+			buf_adds(&all, "\\b(?:");
+		hoisted = b;
+		buf_addf(&all, "(?:%s)(*MARK:%d)", src, i);
+	}
+	if (hoisted)
+		buf_addc(&all, ')');
+	if (all.len)
+		rc = compile_raw(r, &r->periods_year, buf_str(&all),
+		    PCRE2_MULTILINE, r->dir, 0, 0, 1, L->err);
+	buf_release(&all);
+	return rc == 0 ? 0 : -1;
+}
+
 static int
 build(struct loader *L)
 {
@@ -1996,57 +2049,8 @@ build(struct loader *L)
 			    0)]++] = i;
 		}
 	}
-	/* date phrases without a year: each alone, searched over whole
-	 * sentences (extract.c find_mentions) */
-	r->periods_word = xcalloc(r->nperiods ? (size_t)r->nperiods : 1,
-	    sizeof *r->periods_word);
-	for (int i = 0; i < r->nperiods; i++) {
-		struct fig_buf one = FIG_BUF_INIT;
-		int ok;
-		if (r->periods[i].g_year > 0 ||
-		    r->periods[i].role == FIG_PR_EVENT)
-			continue;
-		buf_addf(&one, "(?:%s)(*MARK:%d)", r->periods[i].re.src, i);
-		ok = compile_raw(r, &r->periods_word[i], buf_str(&one),
-		    PCRE2_MULTILINE, r->dir, 0, 0, 1, L->err) == 0;
-		buf_release(&one);
-		if (!ok)
-			goto out;
-	}
-	{
-		/* those holding a year as one alternation, tried only near
-		 * years */
-		struct fig_buf all = FIG_BUF_INIT;
-		struct fig_re *dst = &r->periods_year;
-		int ok = 1;
-		int hoisted = 0;	/* inside a \b(?: run */
-		for (int i = 0; i < r->nperiods; i++) {
-			const char *src = r->periods[i].re.src;
-			int b;
-			/* (an event is looked for only where it may date a
-			 * figure: extract.c) */
-			if (r->periods[i].g_year <= 0 ||
-			    r->periods[i].role == FIG_PR_EVENT)
-				continue;
-			b = starts_at_boundary(src);
-			if (hoisted && !b)
-				buf_addc(&all, ')');
-			if (all.len)
-				buf_addc(&all, '|');
-			if (b && !hoisted)
-				buf_adds(&all, "\\b(?:");
-			hoisted = b;
-			buf_addf(&all, "(?:%s)(*MARK:%d)", src, i);
-		}
-		if (hoisted)
-			buf_addc(&all, ')');
-		if (all.len)
-			ok = compile_raw(r, dst, buf_str(&all), PCRE2_MULTILINE,
-			    r->dir, 0, 0, 1, L->err) == 0;
-		buf_release(&all);
-		if (!ok)
-			goto out;
-	}
+	if (compile_periods(L) != 0)
+		goto out;
 	index_needs(r);
 	if (r->nentities > 0) {
 		struct fig_buf b = FIG_BUF_INIT;

@@ -26,6 +26,9 @@ test_marks(void)
 		"a" Q "+",
 		"(?:a" Q ")+",
 		"x(*MARK:1)" Q,
+		"\\Q(\\E" Q,		/* a quoted '(', then the marker */
+		"[[:alpha:](]" Q,	/* a POSIX class in a class */
+		"(?#a(b)" Q,		/* a comment ends at its first ')' */
 	};
 	static const char *const no[] = {
 		"",
@@ -106,6 +109,11 @@ test_needs(void)
 		{ "\\x41bcd", "" },
 		{ "\\1abc", "" },
 		{ "(?(1)abc|def)", "" },
+		/* a POSIX class's ']' does not end the class */
+		{ "[[:alpha:]xyz]+def", "(def)" },
+		{ "[[:^digit:](|]abc", "(abc)" },
+		/* a comment ends at its first ')', and is no literal */
+		{ "abc(?#no (group)|def", "(abc|def)" },
 	};
 	char got[256];
 

@@ -25,7 +25,9 @@ void pat_init(struct fig_pat *P, const char *p);
 void pat_release(struct fig_pat *P);
 
 /* The end of the class, group, escape or character that starts at
- * a[i] (the offset just past it). */
+ * a[i] (the offset just past it). A class ends at its own ']', not at
+ * one of a POSIX class in it ("[[:alpha:]]"); a comment "(?#...)" at
+ * its first ')'; "\Q...\E" is one escape. */
 size_t pat_item_end(const struct fig_pat *P, size_t i);
 
 /* Is the item ending at a[e] made optional by what follows it? */

@@ -16,6 +16,8 @@
 #include "figtrack/rules.h"
 #include "figtrack/text.h"
 
+#include "fuzz-common.h"
+
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -61,20 +63,12 @@ fx_claim(void *ctx, const struct fig_claim *c)
 {
 	const struct fx_doc *d = ctx;
 	char p[FIG_PERIOD_LEN];
-	size_t bad, q1;
 
-	if (c->quote == NULL || c->line < 1 || c->byte_start < 0 ||
-	    c->byte_end < c->byte_start)
+	if (c->line < 1)
 		abort();
 	/* the quote's first line is where its offsets say, in the document
 	 * or, under lossy, in the repaired one */
-	q1 = strcspn(c->quote, "\n");
-	if ((size_t)c->byte_end > d->size ||
-	    (size_t)c->byte_start + q1 > d->size ||
-	    memcmp(d->text + c->byte_start, c->quote, q1) != 0)
-		abort();
-	if (text_utf8_check(c->quote, strlen(c->quote), &bad) != 0)
-		abort();
+	fz_check_quote(c, d->text, d->size);
 	fx_field(c->unit, sizeof c->unit);
 	fx_field(c->period, sizeof c->period);
 	fx_field(c->metric, sizeof c->metric);
@@ -119,19 +113,9 @@ fx_ref(void *ctx, const struct fig_ref *r)
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	struct fig_err err;
-	const char *dir = getenv("FIGTRACK_RULES");
-
 	(void)argc;
 	(void)argv;
-	err_clear(&err);
-	if (rules_load(&fx_rules, dir && *dir ? dir : "data/rules", &err)
-	    != 0) {
-		char msg[1024];
-		err_format(&err, msg, sizeof msg);
-		fprintf(stderr, "fuzz-extract: %s\n", msg);
-		exit(2);
-	}
+	fx_rules = fz_rules_load("fuzz-extract");
 	rules_jit(fx_rules);	/* the bulk path: small inputs alone would
 				   run interpreted, as every unit test does */
 	if ((fx_sink = fopen("/dev/null", "w")) == NULL)

@@ -15,6 +15,8 @@
 #include "figtrack/rules.h"
 #include "figtrack/text.h"
 
+#include "fuzz-common.h"
+
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -30,37 +32,19 @@ static int
 fh_claim(void *ctx, const struct fig_claim *c)
 {
 	const struct fh_doc *h = ctx;
-	size_t q1, bad;
 
-	if (c->quote == NULL || c->line < 1 || c->line > h->lines ||
-	    c->byte_start < 0 || c->byte_end < c->byte_start ||
-	    (size_t)c->byte_end > h->d->text.len)
+	if (c->line < 1 || c->line > h->lines)
 		abort();
-	q1 = strcspn(c->quote, "\n");
-	if (memcmp(h->d->text.data + c->byte_start, c->quote, q1) != 0)
-		abort();
-	if (text_utf8_check(c->quote, strlen(c->quote), &bad) != 0 ||
-	    c->unit[0] == '\0')
-		abort();
+	fz_check_quote(c, h->d->text.data, h->d->text.len);
 	return 0;
 }
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	struct fig_err err;
-	const char *dir = getenv("FIGTRACK_RULES");
-
 	(void)argc;
 	(void)argv;
-	err_clear(&err);
-	if (rules_load(&fh_rules, dir && *dir ? dir : "data/rules", &err)
-	    != 0) {
-		char msg[1024];
-		err_format(&err, msg, sizeof msg);
-		fprintf(stderr, "fuzz-html: %s\n", msg);
-		exit(2);
-	}
+	fh_rules = fz_rules_load("fuzz-html");
 	return 0;
 }
 

@@ -16,6 +16,8 @@
 #include "figtrack/rules.h"
 #include "figtrack/text.h"
 
+#include "fuzz-common.h"
+
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -25,19 +27,9 @@ static pcre2_match_data *fn_md;
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	struct fig_err err;
-	const char *dir = getenv("FIGTRACK_RULES");
-
 	(void)argc;
 	(void)argv;
-	err_clear(&err);
-	if (rules_load(&fn_rules, dir && *dir ? dir : "data/rules", &err)
-	    != 0) {
-		char msg[1024];
-		err_format(&err, msg, sizeof msg);
-		fprintf(stderr, "fuzz-numper: %s\n", msg);
-		exit(2);
-	}
+	fn_rules = fz_rules_load("fuzz-numper");
 	rules_jit(fn_rules);	/* as fuzz-extract */
 	fn_md = rules_match_data(fn_rules);
 	return 0;

@@ -19,6 +19,8 @@
 #include "figtrack/rules.h"
 #include "figtrack/text.h"
 
+#include "fuzz-common.h"
+
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -34,38 +36,19 @@ static int
 fp_claim(void *ctx, const struct fig_claim *c)
 {
 	const struct fp_doc *h = ctx;
-	size_t q1, bad;
 
-	if (c->quote == NULL || c->line < 1 || c->byte_start < 0 ||
-	    c->byte_end < c->byte_start ||
-	    (size_t)c->byte_end > h->text->len ||
-	    c->page < 0 || c->page > h->npages)
+	if (c->line < 1 || c->page < 0 || c->page > h->npages)
 		abort();
-	q1 = strcspn(c->quote, "\n");
-	if (memcmp(h->text->data + c->byte_start, c->quote, q1) != 0)
-		abort();
-	if (text_utf8_check(c->quote, strlen(c->quote), &bad) != 0 ||
-	    c->unit[0] == '\0')
-		abort();
+	fz_check_quote(c, h->text->data, h->text->len);
 	return 0;
 }
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	struct fig_err err;
-	const char *dir = getenv("FIGTRACK_RULES");
-
 	(void)argc;
 	(void)argv;
-	err_clear(&err);
-	if (rules_load(&fp_rules, dir && *dir ? dir : "data/rules", &err)
-	    != 0) {
-		char msg[1024];
-		err_format(&err, msg, sizeof msg);
-		fprintf(stderr, "fuzz-pdf: %s\n", msg);
-		exit(2);
-	}
+	fp_rules = fz_rules_load("fuzz-pdf");
 	return 0;
 }
 

@@ -55,7 +55,8 @@ for t in $TARGETS; do
 	src=tests/fuzz/fuzz-$t.c bin=$out/fuzz-$t
 	[ -f "$src" ] || { echo "fuzz: no harness $src" >&2; exit 2; }
 	stale=0
-	[ -f "$bin" ] && [ ! "$src" -nt "$bin" ] || stale=1
+	[ -f "$bin" ] && [ ! "$src" -nt "$bin" ] &&
+	    [ ! tests/fuzz/fuzz-common.h -nt "$bin" ] || stale=1
 	for o in $objs; do [ "$o" -nt "$bin" ] && stale=1; done
 	if [ $stale = 1 ]; then
 		echo "fuzz: link $bin"
