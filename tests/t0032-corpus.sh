@@ -69,14 +69,24 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # year, "two years ago").
 # All 95 merged: F1 0.981, period 0.861, period_kind 0.919, metric
 # 0.907, entity 0.970, partner 0.895, series key 0.876.
-at_least "value+unit F1" "$f1" 0.975
+# Then the session's final held-out set: 8 articles (EU imports of
+# Russian LNG twice, China-Russia trade in two first quarters, Russia's
+# oil revenue, China's vehicle exports, Russia's wheat forecast, India's
+# inflation), gold written first, no rule tuned on them (kept as a check
+# for the next session). The 8 alone: F1 0.921 (P 0.953, R 0.891),
+# period 0.869, period_kind 0.869, metric 0.491, entity 0.745, partner
+# 0.836, series key 0.473, negatives 2 of 9. All 103, the floors below
+# (lowered by the 8's misses, not by any rule change): F1 0.976, period
+# 0.862, period_kind 0.915, metric 0.867, entity 0.948, partner 0.890,
+# series key 0.838.
+at_least "value+unit F1" "$f1" 0.97
 at_least "period" "$(score period)" 0.85
-at_least "period_kind" "$(score period_kind)" 0.91
-at_least "metric" "$(score metric)" 0.90
-at_least "entity" "$(score entity)" 0.965
-at_least "partner" "$(score partner)" 0.885
-at_least "series key" "$(score 'series key')" 0.87
-eq "corpus: 95 documents" "$(grep -c '^95 documents$' "$tmp/out")" 1
+at_least "period_kind" "$(score period_kind)" 0.905
+at_least "metric" "$(score metric)" 0.86
+at_least "entity" "$(score entity)" 0.94
+at_least "partner" "$(score partner)" 0.88
+at_least "series key" "$(score 'series key')" 0.83
+eq "corpus: 103 documents" "$(grep -c '^103 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
 has "corpus: says why" "$tmp/err" "no NAME.gold.csv files"

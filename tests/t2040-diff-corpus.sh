@@ -36,9 +36,14 @@ ls "$corpus"/*.md | grep -v -e '/README.md$' -e '/SOURCES.md$' > "$tmp/list"
 # India; China's and Turkey's chip exports to Russia in 2022; German
 # output, Brazilian soybeans, Indian GDP), nor the 8 on subjects of no
 # rule (gasoline, nuclear construction, kharif sowing, a railway,
-# housing starts, a transfer fee, infant mortality, rainfall); a new
-# article must be read against it before this count is raised
-eq corpus-95-articles "$(wc -l < "$tmp/list")" 95
+# housing starts, a transfer fee, infant mortality, rainfall), nor the
+# final 8 held-out ones (EU imports of Russian LNG in 2021-2023 and by
+# country, China-Russia turnover and flows of the first quarters of 2020
+# and 2022 and of 2016-2019, Russia's oil revenue, China's vehicle
+# exports, Russia's wheat forecast, India's inflation): with them the
+# diff gains only rows of class new, the deciding rows are the same; a
+# new article must be read against it before this count is raised
+eq corpus-103-articles "$(wc -l < "$tmp/list")" 103
 # shellcheck disable=SC2046
 ok add-articles "$FIGTRACK" add --db "$db" --kind article $(cat "$tmp/list")
 ok docs "$FIGTRACK" docs --db "$db" --format tsv
