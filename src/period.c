@@ -632,6 +632,14 @@ period_fiscal(const struct fig_periodrule *pr, pcre2_match_data *md,
 		k = ordinal(t, k);
 		lo = k == 2 ? 6 : 0;
 		hi = lo + 5;
+	} else if (f != &told && pr->g_quarter > 0 && (k = group(md,
+	    "quarter", t, sizeof t)) > 0) {
+		/* "Q1 2022-23": its first three months */
+		k = ordinal(t, k);
+		if (k < 1 || k > 4)
+			return -1;
+		lo = (k - 1) * 3;
+		hi = lo + 2;
 	}
 	if (hi < lo || hi > 11)
 		return -1;
