@@ -1326,14 +1326,21 @@ base_own_date(const struct xstate *x, const struct mention *m, int upto)
 	return 0;
 }
 
-/* Does the word "than" stand in s[a..b)? */
+/* Does a word setting two figures against each other ("than", "in
+ * contrast to") stand in s[a..b)? */
 static int
 has_than(const char *s, size_t a, size_t b)
 {
-	for (size_t i = a; i + 4 <= b; i++)
-		if (strncasecmp(s + i, "than", 4) == 0 && (i == 0 ||
-		    s[i - 1] == ' ') && (i + 4 == b || s[i + 4] == ' '))
-			return 1;
+	static const char *const words[] = { "than", "contrast" };
+
+	for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+		size_t n = strlen(words[w]);
+		for (size_t i = a; i + n <= b; i++)
+			if (strncasecmp(s + i, words[w], n) == 0 &&
+			    (i == 0 || s[i - 1] == ' ') && (i + n == b ||
+			    s[i + n] == ' '))
+				return 1;
+	}
 	return 0;
 }
 
