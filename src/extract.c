@@ -68,6 +68,8 @@ struct mention {
 	int looks_back;		/* "the previous fiscal year": a time
 				   before the one reported, which "during
 				   the period" does not recall */
+	int event_day;		/* "on Wednesday": the day of what its
+				   clause tells, no date of other clauses */
 	enum fig_pkind kind;
 };
 
@@ -780,8 +782,17 @@ relative_period(const struct xstate *x, const struct fig_periodrule *pr,
     char period[FIG_PERIOD_LEN])
 {
 	int at = x->pub_year * 12 + (x->pub_month ? x->pub_month - 1 : 0);
-	int off, step;
+	int off, step, rc;
 
+	/* "on Monday": the month of that day of the week of publication
+	 * (news of a decision is of its month), else the month of
+	 * publication */
+	if ((rc = period_weekday(pr, x->md, x->meta->published, period)) == 0)
+		period[7] = '\0';
+	else if (rc < 0 && x->pub_year && x->pub_month)
+		publication(x, 1, period);
+	if (rc <= 0)
+		return rc < 0 && !x->pub_month ? -1 : 0;
 	period_relative(pr, x->md, &off, &step);
 	if (!x->pub_year || (step < 12 && !x->pub_month))
 		return -1;
@@ -878,6 +889,7 @@ add_mention(struct xstate *x, int si, int first)
 	} else if (pr->role == FIG_PR_RELATIVE) {
 		if (relative_period(x, pr, mm.period) != 0)
 			return end;
+		mm.event_day = period_weekday(pr, x->md, NULL, NULL) != 1;
 	}
 	for (int j = first; j < x->nm; j++) {
 		struct mention *o = &x->m[j];
@@ -1560,7 +1572,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	 * million tons a year earlier, while output is set to decrease to
 	 * 28.2 million tons"), unless the figure is a base too ("from 39.2
 	 * million tons") */
-	if (before) {
+	if (before && !before->event_day) {
 		use_mention(moved && !q->base ? moved : before, period, kind);
 		return;
 	}

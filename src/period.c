@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "figtrack/period.h"
 
@@ -458,6 +459,36 @@ period_relative(const struct fig_periodrule *pr, pcre2_match_data *md,
 	if (pr->g_unit > 0 && (k = group(md, "unit", t, sizeof t)) > 0)
 		*step = (t[0] | 32) == 'm' ? 1 : (t[0] | 32) == 'q' ? 3 :
 		    (t[0] | 32) == 'w' ? 0 : 12;
+}
+
+int
+period_weekday(const struct fig_periodrule *pr, pcre2_match_data *md,
+    const char *d, char out[FIG_PERIOD_LEN])
+{
+	static const char *const names[] = { "sunday", "monday", "tuesday",
+	    "wednesday", "thursday", "friday", "saturday" };
+	static const int shift[12] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
+	char t[16], day[FIG_PERIOD_LEN];
+	int k, wd = -1, y, m, dow;
+
+	if (pr->g_unit <= 0 || (k = group(md, "unit", t, sizeof t)) <= 0)
+		return 1;
+	for (int i = 0; i < 7; i++)
+		if ((size_t)k == strlen(names[i]) &&
+		    strncasecmp(t, names[i], (size_t)k) == 0)
+			wd = i;
+	if (wd < 0)
+		return 1;
+	if (d == NULL || period_parse_date(d, day) != 0 || strlen(day) != 10)
+		return -1;
+	/* the day of the week of the date (Sakamoto's method) */
+	y = atoi(day);
+	m = atoi(day + 5);
+	if (m < 3)
+		y--;
+	dow = (y + y / 4 - y / 100 + y / 400 + shift[m - 1] +
+	    atoi(day + 8)) % 7;
+	return period_add_days(day, -((dow - wd + 7) % 7), out);
 }
 
 int
