@@ -1498,6 +1498,17 @@ next_item(const char *c, const struct mention *before, const struct qrec *q,
 	    before->end) && memchr(c + q->q.end, ',', after->start - q->q.end);
 }
 
+/* Is mention m a month of the publication year the text names ("as of
+ * February 2025") or that of news of the day ("on Wednesday"), not one
+ * counted from publication ("this month")? */
+static int
+recent_month(const struct xstate *x, const struct mention *m)
+{
+	return (m->role == FIG_PR_ANCHOR || m->event_day) &&
+	    strlen(m->period) == 7 &&
+	    m->period[4] == '-' && atoi(m->period) == x->pub_year;
+}
+
 static void
 choose_period(struct xstate *x, int qi, const struct mention *carry,
     char period[FIG_PERIOD_LEN], enum fig_pkind *kind)
@@ -1616,7 +1627,9 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	 * in 2023" published in March 2024: "China drove most of the
 	 * growth with 216.9 GW") */
 	if (x->pub_year && !is_past(x, q->sent)) {
-		if (title_date(x))
+		if (x->has_para_carry && recent_month(x, &x->para_carry))
+			use_mention(&x->para_carry, period, kind);
+		else if (title_date(x))
 			memcpy(period, x->title_period, FIG_PERIOD_LEN);
 		else
 			publication(x, 0, period);
