@@ -69,8 +69,14 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # year, "two years ago").
 # All 95 merged: F1 0.981, period 0.861, period_kind 0.919, metric
 # 0.907, entity 0.970, partner 0.895, series key 0.876.
+# Then the periods of those two sets (fiscal quarters "Q1 2022-23", "the
+# April-June quarter of 2020", bases "on January of the previous year",
+# "over June", "in contrast to ... in January", "more than expected in
+# February", "on Monday", present-tense facts after "As of February
+# 2025"): the 10 period 0.725 -> 0.783, the 8 0.467 -> 0.653; all 95
+# period 0.861 -> 0.882, the rest unchanged.
 at_least "value+unit F1" "$f1" 0.975
-at_least "period" "$(score period)" 0.85
+at_least "period" "$(score period)" 0.875
 at_least "period_kind" "$(score period_kind)" 0.91
 at_least "metric" "$(score metric)" 0.90
 at_least "entity" "$(score entity)" 0.965
