@@ -546,8 +546,9 @@ period_match_days(const struct fig_periodrule *pr, pcre2_match_data *md,
 	    (*month = month_of(t, k)) == 0)
 		return 0;
 	if (pr->g_days > 0 && (k = group(md, "days", t, sizeof t)) > 0) {
-		*from = 1;
-		*to = count_word(t, k);
+		*from = 1;	/* "first 20 days", "first week" */
+		*to = k == 4 && strncasecmp(t, "week", 4) == 0 ? 7 :
+		    count_word(t, k);
 	} else if (pr->g_dayto > 0 && (k = group(md, "dayto", t, sizeof t)) >
 	    0) {
 		*to = atoi(t);
