@@ -68,6 +68,8 @@ struct mention {
 	int looks_back;		/* "the previous fiscal year": a time
 				   before the one reported, which "during
 				   the period" does not recall */
+	int event_day;		/* "on Wednesday": the day of what its
+				   clause tells, no date of other clauses */
 	enum fig_pkind kind;
 };
 
@@ -780,8 +782,17 @@ relative_period(const struct xstate *x, const struct fig_periodrule *pr,
     char period[FIG_PERIOD_LEN])
 {
 	int at = x->pub_year * 12 + (x->pub_month ? x->pub_month - 1 : 0);
-	int off, step;
+	int off, step, rc;
 
+	/* "on Monday": the month of that day of the week of publication
+	 * (news of a decision is of its month), else the month of
+	 * publication */
+	if ((rc = period_weekday(pr, x->md, x->meta->published, period)) == 0)
+		period[7] = '\0';
+	else if (rc < 0 && x->pub_year && x->pub_month)
+		publication(x, 1, period);
+	if (rc <= 0)
+		return rc < 0 && !x->pub_month ? -1 : 0;
 	period_relative(pr, x->md, &off, &step);
 	if (!x->pub_year || (step < 12 && !x->pub_month))
 		return -1;
@@ -878,6 +889,7 @@ add_mention(struct xstate *x, int si, int first)
 	} else if (pr->role == FIG_PR_RELATIVE) {
 		if (relative_period(x, pr, mm.period) != 0)
 			return end;
+		mm.event_day = period_weekday(pr, x->md, NULL, NULL) != 1;
 	}
 	for (int j = first; j < x->nm; j++) {
 		struct mention *o = &x->m[j];
@@ -1326,14 +1338,21 @@ base_own_date(const struct xstate *x, const struct mention *m, int upto)
 	return 0;
 }
 
-/* Does the word "than" stand in s[a..b)? */
+/* Does a word setting two figures against each other ("than", "in
+ * contrast to") stand in s[a..b)? */
 static int
 has_than(const char *s, size_t a, size_t b)
 {
-	for (size_t i = a; i + 4 <= b; i++)
-		if (strncasecmp(s + i, "than", 4) == 0 && (i == 0 ||
-		    s[i - 1] == ' ') && (i + 4 == b || s[i + 4] == ' '))
-			return 1;
+	static const char *const words[] = { "than", "contrast" };
+
+	for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+		size_t n = strlen(words[w]);
+		for (size_t i = a; i + n <= b; i++)
+			if (strncasecmp(s + i, words[w], n) == 0 &&
+			    (i == 0 || s[i - 1] == ' ') && (i + n == b ||
+			    s[i + n] == ' '))
+				return 1;
+	}
 	return 0;
 }
 
@@ -1479,6 +1498,17 @@ next_item(const char *c, const struct mention *before, const struct qrec *q,
 	    before->end) && memchr(c + q->q.end, ',', after->start - q->q.end);
 }
 
+/* Is mention m a month of the publication year the text names ("as of
+ * February 2025") or that of news of the day ("on Wednesday"), not one
+ * counted from publication ("this month")? */
+static int
+recent_month(const struct xstate *x, const struct mention *m)
+{
+	return (m->role == FIG_PR_ANCHOR || m->event_day) &&
+	    strlen(m->period) == 7 &&
+	    m->period[4] == '-' && atoi(m->period) == x->pub_year;
+}
+
 static void
 choose_period(struct xstate *x, int qi, const struct mention *carry,
     char period[FIG_PERIOD_LEN], enum fig_pkind *kind)
@@ -1553,7 +1583,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	 * million tons a year earlier, while output is set to decrease to
 	 * 28.2 million tons"), unless the figure is a base too ("from 39.2
 	 * million tons") */
-	if (before) {
+	if (before && !before->event_day) {
 		use_mention(moved && !q->base ? moved : before, period, kind);
 		return;
 	}
@@ -1597,7 +1627,9 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	 * in 2023" published in March 2024: "China drove most of the
 	 * growth with 216.9 GW") */
 	if (x->pub_year && !is_past(x, q->sent)) {
-		if (title_date(x))
+		if (x->has_para_carry && recent_month(x, &x->para_carry))
+			use_mention(&x->para_carry, period, kind);
+		else if (title_date(x))
 			memcpy(period, x->title_period, FIG_PERIOD_LEN);
 		else
 			publication(x, 0, period);

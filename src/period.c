@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "figtrack/period.h"
 
@@ -461,6 +462,36 @@ period_relative(const struct fig_periodrule *pr, pcre2_match_data *md,
 }
 
 int
+period_weekday(const struct fig_periodrule *pr, pcre2_match_data *md,
+    const char *d, char out[FIG_PERIOD_LEN])
+{
+	static const char *const names[] = { "sunday", "monday", "tuesday",
+	    "wednesday", "thursday", "friday", "saturday" };
+	static const int shift[12] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
+	char t[16], day[FIG_PERIOD_LEN];
+	int k, wd = -1, y, m, dow;
+
+	if (pr->g_unit <= 0 || (k = group(md, "unit", t, sizeof t)) <= 0)
+		return 1;
+	for (int i = 0; i < 7; i++)
+		if ((size_t)k == strlen(names[i]) &&
+		    strncasecmp(t, names[i], (size_t)k) == 0)
+			wd = i;
+	if (wd < 0)
+		return 1;
+	if (d == NULL || period_parse_date(d, day) != 0 || strlen(day) != 10)
+		return -1;
+	/* the day of the week of the date (Sakamoto's method) */
+	y = atoi(day);
+	m = atoi(day + 5);
+	if (m < 3)
+		y--;
+	dow = (y + y / 4 - y / 100 + y / 400 + shift[m - 1] +
+	    atoi(day + 8)) % 7;
+	return period_add_days(day, -((dow - wd + 7) % 7), out);
+}
+
+int
 period_match_part(const struct fig_periodrule *pr, pcre2_match_data *md,
     int *n, int *from)
 {
@@ -515,8 +546,9 @@ period_match_days(const struct fig_periodrule *pr, pcre2_match_data *md,
 	    (*month = month_of(t, k)) == 0)
 		return 0;
 	if (pr->g_days > 0 && (k = group(md, "days", t, sizeof t)) > 0) {
-		*from = 1;
-		*to = count_word(t, k);
+		*from = 1;	/* "first 20 days", "first week" */
+		*to = k == 4 && strncasecmp(t, "week", 4) == 0 ? 7 :
+		    count_word(t, k);
 	} else if (pr->g_dayto > 0 && (k = group(md, "dayto", t, sizeof t)) >
 	    0) {
 		*to = atoi(t);
@@ -632,6 +664,14 @@ period_fiscal(const struct fig_periodrule *pr, pcre2_match_data *md,
 		k = ordinal(t, k);
 		lo = k == 2 ? 6 : 0;
 		hi = lo + 5;
+	} else if (f != &told && pr->g_quarter > 0 && (k = group(md,
+	    "quarter", t, sizeof t)) > 0) {
+		/* "Q1 2022-23": its first three months */
+		k = ordinal(t, k);
+		if (k < 1 || k > 4)
+			return -1;
+		lo = (k - 1) * 3;
+		hi = lo + 2;
 	}
 	if (hi < lo || hi > 11)
 		return -1;

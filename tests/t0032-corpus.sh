@@ -69,6 +69,13 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # year, "two years ago").
 # All 95 merged: F1 0.981, period 0.861, period_kind 0.919, metric
 # 0.907, entity 0.970, partner 0.895, series key 0.876.
+# Then the periods of those two sets (fiscal quarters "Q1 2022-23", "the
+# April-June quarter of 2020", bases "on January of the previous year",
+# "over June", "in contrast to ... in January", "more than expected in
+# February", "on Monday", present-tense facts after "As of February
+# 2025", "the first week of the month", "the 2023/2024 financial
+# year"): the 10 period 0.725 -> 0.783, the 8 0.467 -> 0.667; all 95
+# period 0.861 -> 0.883, the rest unchanged.
 # Then the session's final held-out set: 8 articles (EU imports of
 # Russian LNG twice, China-Russia trade in two first quarters, Russia's
 # oil revenue, China's vehicle exports, Russia's wheat forecast, India's
@@ -79,8 +86,11 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # (lowered by the 8's misses, not by any rule change): F1 0.976, period
 # 0.862, period_kind 0.915, metric 0.867, entity 0.948, partner 0.890,
 # series key 0.838.
+# With those period rules merged (which never saw the final 8: their
+# period 0.869 -> 0.893), all 103: F1 0.976, period 0.884, period_kind
+# 0.915, metric 0.867, entity 0.948, partner 0.890, series key 0.838.
 at_least "value+unit F1" "$f1" 0.97
-at_least "period" "$(score period)" 0.85
+at_least "period" "$(score period)" 0.875
 at_least "period_kind" "$(score period_kind)" 0.905
 at_least "metric" "$(score metric)" 0.86
 at_least "entity" "$(score entity)" 0.94

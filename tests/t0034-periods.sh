@@ -1,6 +1,7 @@
 #!/bin/sh
 # t0034-periods.sh: periods a document's head decides, which the rule
-# files' one-sentence examples cannot show: the date a title names.
+# files' one-sentence examples cannot show: the date a title names,
+# the day of publication.
 . "$(dirname "$0")/lib.sh"
 
 # period DOC QUOTE: the period of the claim whose quote is QUOTE
@@ -133,3 +134,31 @@ DOC
 eq "periods: a run after a past year is the latest" "$(period "$tmp/part.md" "dropped by 19.9 percent")" 2019-01/2019-02
 sed 's/^In 2018 bilateral/In October 2018 bilateral/' "$tmp/part.md" > "$tmp/part2.md"
 eq "periods: ... after a part of a year, of its year" "$(period "$tmp/part2.md" "dropped by 19.9 percent")" 2018-01/2018-02
+
+# a day of the week is the month of the latest such day by the date in
+# the head (a Wednesday's "on Monday" two days into April is of March)
+cat > "$tmp/day.md" <<'DOC'
+---
+title: Urals falls to a two-decade low
+date: 2020-04-01
+---
+
+On Monday, the price of Urals fell to $13 per barrel.
+DOC
+eq "periods: a weekday is its day's month" "$(period "$tmp/day.md" '$13 per barrel')" 2020-03
+sed 's/^date: 2020-04-01/date: 2020-04/' "$tmp/day.md" > "$tmp/day2.md"
+eq "periods: ... the month of publication without a day" "$(period "$tmp/day2.md" '$13 per barrel')" 2020-04
+
+# a present tense after a wire paragraph dated by a month of the
+# publication year takes that month
+cat > "$tmp/asof.md" <<'DOC'
+---
+title: China and Russia lead nuclear reactor construction
+date: 2025-02-28
+---
+
+As of February 2025, a total of 62 nuclear reactors were under construction.
+
+China is responsible for nearly half of this capacity, contributing over 33 GW.
+DOC
+eq "periods: a present tense after 'As of February 2025'" "$(period "$tmp/asof.md" 'over 33 GW')" 2025-02

@@ -83,6 +83,12 @@ int period_is_this(const struct fig_periodrule *pr, pcre2_match_data *md);
 void period_relative(const struct fig_periodrule *pr, pcre2_match_data *md,
     int *offset, int *step);
 
+/* The day a relative date phrase's group unit names when it is a day of
+ * the week ("on Monday"): the latest such day on or before date d, into
+ * out. 0; 1 when the group names no weekday; -1 when d has no day. */
+int period_weekday(const struct fig_periodrule *pr, pcre2_match_data *md,
+    const char *d, char out[FIG_PERIOD_LEN]);
+
 /* The years an anaphor counts from the last date named: the rule's
  * offset, or what its group back ("two years earlier": -2) or ahead ("a
  * year later": 1) counts; a word that is no number ("the previous
