@@ -1338,22 +1338,27 @@ base_own_date(const struct xstate *x, const struct mention *m, int upto)
 	return 0;
 }
 
+/* Does the word w (ASCII letters, any case) stand whole in s[a, b):
+ * no letter or digit right before or after it? */
+static int
+has_word(const char *s, size_t a, size_t b, const char *w)
+{
+	size_t n = strlen(w);
+
+	for (size_t i = a; i + n <= b; i++)
+		if (strncasecmp(s + i, w, n) == 0 &&
+		    (i == 0 || !isalnum((unsigned char)s[i - 1])) &&
+		    (i + n == b || !isalnum((unsigned char)s[i + n])))
+			return 1;
+	return 0;
+}
+
 /* Does a word setting two figures against each other ("than", "in
  * contrast to") stand in s[a..b)? */
 static int
 has_than(const char *s, size_t a, size_t b)
 {
-	static const char *const words[] = { "than", "contrast" };
-
-	for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
-		size_t n = strlen(words[w]);
-		for (size_t i = a; i + n <= b; i++)
-			if (strncasecmp(s + i, words[w], n) == 0 &&
-			    (i == 0 || s[i - 1] == ' ') && (i + n == b ||
-			    s[i + n] == ' '))
-				return 1;
-	}
-	return 0;
+	return has_word(s, a, b, "than") || has_word(s, a, b, "contrast");
 }
 
 /* Is mention m, after figure qi and another figure of its sentence,
@@ -2634,10 +2639,7 @@ says_respectively(const struct xstate *x, int si)
 {
 	const struct fig_span *cs = &x->csent[si];
 
-	for (size_t i = cs->start; i + 12 <= cs->end; i++)
-		if (strncasecmp(x->clean.data + i, "respectively", 12) == 0)
-			return 1;
-	return 0;
+	return has_word(x->clean.data, cs->start, cs->end, "respectively");
 }
 
 /* "India's imports from Iraq and Saudi Arabia fell 12% and about 23% to

@@ -125,3 +125,11 @@ DOC
 ok "actors: extract its" "$FIGTRACK" extract "$tmp/its.md"
 eq "actors: 'its exports' are of the sentence's actor" \
     "$(label '$559 million')" "electronics.exports.value,TUR,RUS"
+
+# "respectively" as a whole word only: "irrespectively of" pairs nothing
+cat > "$tmp/resp.md" <<'DOC'
+India's imports of oil from Iraq and Saudi Arabia fell 12% and about 23% to 928,000 bpd and 607,500 bpd, irrespectively of prices.
+DOC
+ok "actors: extract irrespectively" "$FIGTRACK" extract "$tmp/resp.md"
+eq "actors: 'irrespectively' is no 'respectively'" \
+    "$(grep -F '607,500 bpd' "$tmp/out" | cut -d, -f13)" "IRQ+SAU"
