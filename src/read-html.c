@@ -208,6 +208,10 @@ plain_text(xmlNodePtr n, struct fig_buf *b, size_t max)
 			break;
 		cur = cur->next;
 	}
+	/* a text cut at max bytes ends where a character does */
+	b->len = text_utf8_whole(b->data, b->len);
+	if (b->data)
+		b->data[b->len] = '\0';
 	while (b->len > 0 && b->data[b->len - 1] == ' ')
 		b->data[--b->len] = '\0';
 }

@@ -61,6 +61,23 @@ fail:
 	return -1;
 }
 
+size_t
+text_utf8_whole(const char *s, size_t len)
+{
+	size_t start = len, need;
+	unsigned char lead;
+
+	/* back over at most three continuation bytes to a lead byte */
+	while (start > 0 && len - start < 3 &&
+	    ((unsigned char)s[start - 1] & 0xC0) == 0x80)
+		start--;
+	if (start == 0)
+		return len;
+	lead = (unsigned char)s[start - 1];
+	need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+	return len - (start - 1) < need ? start - 1 : len;
+}
+
 void
 text_utf8_lossy(struct fig_buf *out, const char *s, size_t len)
 {

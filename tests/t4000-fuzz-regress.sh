@@ -83,3 +83,11 @@ has "spaced title: quoted on export" "$tmp/s1.csv" '" Spaced title ",3,'
 ok "spaced title: export imports again" "$FIGTRACK" import --db "$tmp/s2.db" "$tmp/s1.csv"
 ok "spaced title: export again" "$FIGTRACK" export --db "$tmp/s2.db" -o "$tmp/s2.csv"
 same "spaced title: the same bytes" "$tmp/s2.csv" "$tmp/s1.csv"
+
+# fuzz-html: a page whose <title> runs on past the 511 bytes kept had its
+# title cut inside a character (here a U+FFFD of --lossy), so the text
+# made was no longer UTF-8
+reg=$top/tests/fuzz/regress/html/title-cut-in-character
+ok "html title cut: lossy text" "$FIGTRACK" extract --lossy --text "$reg"
+cp "$tmp/out" "$tmp/title-cut.txt"
+ok "html title cut: the text is UTF-8" iconv -f UTF-8 -t UTF-8 "$tmp/title-cut.txt"

@@ -77,6 +77,21 @@ test_lossy(void)
 	buf_release(&b);
 }
 
+/* A buffer filled to a byte limit ends on a whole character. */
+static void
+test_utf8_whole(void)
+{
+	CHECK(text_utf8_whole("abc", 3) == 3);
+	CHECK(text_utf8_whole("", 0) == 0);
+	CHECK(text_utf8_whole("ab\xc3\xa9", 4) == 4);	/* é whole */
+	CHECK(text_utf8_whole("ab\xc3", 3) == 2);		/* é cut */
+	CHECK(text_utf8_whole("a\xef\xbf\xbd", 4) == 4);	/* U+FFFD */
+	CHECK(text_utf8_whole("a\xef\xbf", 3) == 1);
+	CHECK(text_utf8_whole("a\xef", 2) == 1);
+	CHECK(text_utf8_whole("a\xf0\x9f\x98", 4) == 1);	/* 4 bytes, 3 */
+	CHECK(text_utf8_whole("a\xf0\x9f\x98\x80", 5) == 5);
+}
+
 static void
 test_superscript(void)
 {
@@ -289,6 +304,7 @@ main(int argc, char **argv)
 		{ "text_swar", test_swar },
 		{ "text_word_bytes", test_word_bytes },
 		{ "text_lossy", test_lossy },
+		{ "text_utf8_whole", test_utf8_whole },
 		{ "text_superscript", test_superscript },
 		{ "text_clean_runs", test_clean },
 		{ "period_parse_mid_cmp", test_period },

@@ -72,6 +72,11 @@ int text_utf8_check(const char *s, size_t len, size_t *bad);
  * surrogate, above U+10FFFF, truncated). */
 size_t text_utf8_decode(const unsigned char *s, unsigned long *cp);
 
+/* The length of s[0..len) without a character cut short at its end:
+ * len, or where the last character's bytes start when fewer than its
+ * lead byte announces follow (a buffer filled up to a byte limit). */
+size_t text_utf8_whole(const char *s, size_t len);
+
 /* Appends s[0..len) to out with every invalid sequence replaced by
  * U+FFFD. */
 void text_utf8_lossy(struct fig_buf *out, const char *s, size_t len);
