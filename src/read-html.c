@@ -892,6 +892,19 @@ jsonld_date(const char *s, struct meta *m, long line)
 	}
 }
 
+/* Copies s into dst of size bytes, cut where a character ends when it
+ * is longer (an attribute's value can be of any length). */
+static void
+copy_whole(char *dst, size_t size, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n >= size)
+		n = text_utf8_whole(s, size - 1);
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+}
+
 static void
 read_meta(xmlNodePtr n, struct meta *m, int depth)
 {
@@ -905,7 +918,7 @@ read_meta(xmlNodePtr n, struct meta *m, int depth)
 			if (content == NULL)
 				content = attr(c, "datetime");
 			if (content && strcasecmp(key, "og:title") == 0) {
-				snprintf(m->title, sizeof m->title, "%s", content);
+				copy_whole(m->title, sizeof m->title, content);
 				m->title_line = line_of(c);
 			} else if (content && !m->date[0] &&
 			    (strcasecmp(key, "article:published_time") == 0 ||
@@ -922,7 +935,7 @@ read_meta(xmlNodePtr n, struct meta *m, int depth)
 				if (page_date(content, m->date) == 0)
 					m->date_line = line_of(c);
 			} else if (content && strcasecmp(key, "og:url") == 0)
-				snprintf(m->url, sizeof m->url, "%s", content);
+				copy_whole(m->url, sizeof m->url, content);
 			free(prop);
 			free(name);
 			free(ip);
@@ -942,7 +955,7 @@ read_meta(xmlNodePtr n, struct meta *m, int depth)
 		    attr_is(c, "rel", "canonical")) {
 			char *href = attr(c, "href");
 			if (href)
-				snprintf(m->url, sizeof m->url, "%s", href);
+				copy_whole(m->url, sizeof m->url, href);
 			free(href);
 		} else if (is(c, "script") && attr_is(c, "type",
 		    "application/ld+json")) {

@@ -112,3 +112,13 @@ ok "html: eval of a page" "$FIGTRACK" eval --gold "$tmp/g.gold.csv" "$tmp/g.html
 has "html: eval finds both" "$tmp/out" "F1 1.000"
 has "html: eval series keys" "$tmp/out" "series key     1.000  (2/2)"
 has "html: eval footnote from <sup>" "$tmp/out" "footnote       1.000  (2/2)"
+
+# an og:title and og:url longer than the 511 bytes kept are cut where a
+# character ends, not inside one
+e=$(printf '\303\251')
+long=$(awk -v e="$e" 'BEGIN { for (i = 0; i < 300; i++) printf "%s", e }')
+printf '<html><head><meta property="og:title" content="%s"><meta property="og:url" content="https://x.org/%s"></head><body><article><p>In 2021 exports rose 5 percent.</p></article></body></html>\n' \
+    "$long" "$long" > "$tmp/longmeta.html"
+ok "html: long metadata" "$FIGTRACK" extract --text "$tmp/longmeta.html"
+cp "$tmp/out" "$tmp/longmeta.txt"
+ok "html: long metadata cut on a whole character" iconv -f UTF-8 -t UTF-8 "$tmp/longmeta.txt"
