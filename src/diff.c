@@ -15,6 +15,7 @@
 #include "figtrack/buf.h"
 #include "figtrack/diff.h"
 #include "figtrack/period.h"
+#include "figtrack/text.h"
 
 /* Kinds of span. Like is compared only with like: a newer figure
  * confirms, revises or updates a baseline one only over the same kind
@@ -271,18 +272,6 @@ arena_strndup(struct fig_diff *d, const char *s, size_t n)
 	return p;
 }
 
-static uint64_t
-hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 14695981039346656037ULL;	/* FNV-1a */
-
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 static void
 strtab_grow(struct strtab *t)
 {
@@ -310,7 +299,7 @@ strtab_grow(struct strtab *t)
 static struct slot *
 strtab_find(struct strtab *t, const char *key, size_t len)
 {
-	uint64_t h = hash_bytes(key, len);
+	uint64_t h = text_hash(key, len);
 	size_t j;
 
 	if ((t->n + 1) * 4 > t->cap * 3)

@@ -14,6 +14,7 @@
 #include "figtrack/csvio.h"
 #include "figtrack/import.h"
 #include "figtrack/sha256.h"
+#include "figtrack/text.h"
 
 /* Columns of an observations file: the first seven are required. */
 enum { O_METRIC, O_ENTITY, O_PERIOD, O_VALUE, O_UNIT, O_SOURCE,
@@ -335,16 +336,6 @@ observation_row(struct importer *im, long row, long line, char *const *f,
 	    f[col[O_PUBLISHED]], NULL, err);
 }
 
-static size_t
-hash_key(const char *k, size_t n)
-{
-	size_t h = 1469598103934665603ull;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)k[i]) * 1099511628211ull;
-	return h;
-}
-
 /* The document for title and published, created on first sight. Its
  * content hash is that of the file plus the title and date, so each
  * document of one file is distinct and importing the file again is
@@ -366,7 +357,8 @@ group_doc(struct importer *im, const char *title, const char *published,
 		for (size_t i = 0; i < im->cap; i++) {
 			if (im->groups[i].key == NULL)
 				continue;
-			h = hash_key(im->groups[i].key, im->groups[i].keylen);
+			h = (size_t)text_hash(im->groups[i].key,
+			    im->groups[i].keylen);
 			while (ng[h & (ncap - 1)].key)
 				h++;
 			ng[h & (ncap - 1)] = im->groups[i];
@@ -376,7 +368,7 @@ group_doc(struct importer *im, const char *title, const char *published,
 		im->cap = ncap;
 	}
 	mask = im->cap - 1;
-	for (h = hash_key(im->key.data, im->key.len);; h++) {
+	for (h = (size_t)text_hash(im->key.data, im->key.len);; h++) {
 		g = &im->groups[h & mask];
 		if (g->key == NULL)
 			break;

@@ -73,15 +73,6 @@ struct wset {
 	size_t cap, n;
 };
 
-static size_t
-hash(const char *s, size_t n)
-{
-	size_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
 static int
 word_byte(unsigned char c)
 {
@@ -94,7 +85,7 @@ wset_has(const struct wset *w, const char *s, size_t n)
 {
 	if (w->cap == 0)
 		return 0;
-	for (size_t i = hash(s, n) & (w->cap - 1); w->v[i];
+	for (size_t i = (size_t)text_hash(s, n) & (w->cap - 1); w->v[i];
 	    i = (i + 1) & (w->cap - 1))
 		if (strlen(w->v[i]) == n && memcmp(w->v[i], s, n) == 0)
 			return 1;
@@ -111,8 +102,8 @@ wset_add(struct wset *w, const char *s, size_t n)
 		nw.v = xcalloc(nw.cap, sizeof *nw.v);
 		for (size_t i = 0; i < w->cap; i++)
 			if (w->v[i]) {
-				size_t k = hash(w->v[i], strlen(w->v[i])) &
-				    (nw.cap - 1);
+				size_t k = (size_t)text_hash(w->v[i],
+				    strlen(w->v[i])) & (nw.cap - 1);
 				while (nw.v[k])
 					k = (k + 1) & (nw.cap - 1);
 				nw.v[k] = w->v[i];
@@ -122,7 +113,7 @@ wset_add(struct wset *w, const char *s, size_t n)
 		*w = nw;
 	}
 	{
-		size_t k = hash(s, n) & (w->cap - 1);
+		size_t k = (size_t)text_hash(s, n) & (w->cap - 1);
 		while (w->v[k])
 			k = (k + 1) & (w->cap - 1);
 		w->v[k] = xstrndup(s, n);

@@ -15,6 +15,7 @@
 
 #include "figtrack/buf.h"
 #include "figtrack/store.h"
+#include "figtrack/text.h"
 
 /* 'FgTk': marks the file as figtrack's in its header. */
 #define STORE_APP_ID 0x4667546b
@@ -1072,15 +1073,6 @@ store_claim_insert(struct fig_store *s, long long doc_id,
 	return store_claim_insert_src(s, doc_id, c, NULL, NULL, err);
 }
 
-/* Hashes n bytes of p into h (FNV-1a). */
-static uint32_t
-fnv(uint32_t h, const char *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)p[i]) * 16777619u;
-	return h;
-}
-
 /* Sets *id to the timeseries row of c's metric, entity, partner and
  * unit, adding it when new. */
 static int
@@ -1098,7 +1090,6 @@ series_id(struct fig_store *s, const struct fig_claim *c, long long *id,
 	/* Outside a transaction another connection may change the table
 	 * between two calls: no cache then. */
 	if (!sqlite3_get_autocommit(s->db) && len <= SERIES_KEY_MAX) {
-		uint32_t h = 2166136261u;
 		char key[SERIES_KEY_MAX];
 		size_t at = 0;
 
@@ -1106,10 +1097,9 @@ series_id(struct fig_store *s, const struct fig_claim *c, long long *id,
 			memcpy(key + at, part[i], pl[i] + 1);
 			at += pl[i] + 1;
 		}
-		h = fnv(h, key, len);
 		if (s->series == NULL)
 			s->series = xcalloc(SERIES_SLOTS, sizeof *s->series);
-		slot = &s->series[h % SERIES_SLOTS];
+		slot = &s->series[text_hash(key, len) % SERIES_SLOTS];
 		if (slot->id && slot->len == len &&
 		    memcmp(slot->key, key, len) == 0) {
 			*id = slot->id;

@@ -5,6 +5,16 @@
 
 #include "figtrack/text.h"
 
+uint64_t
+text_hash(const char *s, size_t n)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return h;
+}
+
 int
 text_utf8_check(const char *str, size_t len, size_t *bad)
 {

@@ -63,6 +63,10 @@ text_word_bytes(uint64_t w)
 	return (letter | digit | under) & ~w & H;
 }
 
+/* The FNV-1a hash (64 bits) of s[0..n): for the hash tables of the
+ * modules. */
+uint64_t text_hash(const char *s, size_t n);
+
 /* Returns 0 when s[0..len) is valid UTF-8 (no overlongs, no surrogates),
  * else -1 with *bad set to the offset of the first bad byte. */
 int text_utf8_check(const char *s, size_t len, size_t *bad);
