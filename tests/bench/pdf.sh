@@ -5,19 +5,14 @@
 # time (a busy machine's waits left out), best of three, and the share of the time the reading of the PDF takes
 # (extract --text) beside the extraction of its claims.
 set -eu
-fig=${1:-./figtrack}
-case $fig in /*) ;; *) fig=$(pwd)/$fig ;; esac
-top=$(cd "$(dirname "$0")/../.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export FIGTRACK_RULES="${FIGTRACK_RULES:-$top/data/rules}"
+. "$(dirname "$0")/lib.sh"
 COPIES=${BENCH_PDF_COPIES:-10}
 make -s -C "$top" build/tests/mkpdf >/dev/null
 report=$top/../shared/corpus/acri-2022-china-russia-tech.txt
 if [ -f "$report" ]; then
 	src=$report what="the ACRI report"
 else
-	for f in "$top"/data/samples/*.md; do sed '1,/^---$/d' "$f"; done > "$work/unit.txt"
+	samples_text "$work/unit.txt"
 	src=$work/unit.txt what="the bundled samples"
 fi
 i=0

@@ -16,12 +16,7 @@
 # figures; fails only when a command fails. BENCH_PARTS picks the parts
 # (default "extract html store diff pdf").
 set -eu
-fig=${1:-./figtrack}
-case $fig in /*) ;; *) fig=$(pwd)/$fig ;; esac
-top=$(cd "$(dirname "$0")/../.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export FIGTRACK_RULES="${FIGTRACK_RULES:-$top/data/rules}"
+. "$(dirname "$0")/lib.sh"
 MB=${BENCH_MB:-100}
 NEWS_MB=${BENCH_NEWS_MB:-50}
 LINE_MB=${BENCH_LINE_MB:-50}
@@ -78,7 +73,7 @@ if [ -f "$report" ]; then
 	sed -n '73,440p' "$report" > "$work/unit.txt"
 	what="the ACRI report body"
 else
-	for f in "$top"/data/samples/*.md; do sed '1,/^---$/d' "$f"; done > "$work/unit.txt"
+	samples_text "$work/unit.txt"
 	what="the bundled samples"
 fi
 

@@ -9,12 +9,7 @@
 #   - `figtrack series METRIC` on that database (target: under 100 ms);
 #   - import of the same million claims exported as CSV (one transaction).
 set -eu
-fig=${1:-./figtrack}
-case $fig in /*) ;; *) fig=$(pwd)/$fig ;; esac
-top=$(cd "$(dirname "$0")/../.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export FIGTRACK_RULES="${FIGTRACK_RULES:-$top/data/rules}"
+. "$(dirname "$0")/lib.sh"
 unset FIGTRACK_DB
 
 now() { date +%s%N; }
