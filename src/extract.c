@@ -1484,8 +1484,11 @@ has_event(struct xstate *x, int si)
 {
 	const struct fig_rules *r = x->r;
 
+	if (x->lit_sent != si)
+		lit_sentence(x, si);
 	for (int i = 0; i < r->nperiods; i++)
 		if (r->periods[i].role == FIG_PR_EVENT &&
+		    may_match(x, &r->periods[i].re) &&
 		    rules_match(r, &r->periods[i].re, x->clean.data,
 		    x->csent[si].end, x->csent[si].start, 0, x->md, NULL) > 0)
 			return 1;

@@ -1197,9 +1197,10 @@ index_need(struct fig_rules *r, struct fig_re *re, int behind)
 
 /* The needs of the patterns matched on a figure's context (its sentence
  * or a part of it): the topics' patterns, requires and vetoes, the
- * baseline cue, the exclusions; and of the date phrases without a year,
- * which are searched in a block from a sentence's start, so their
- * lookbehinds (which may read the sentence before) add no words. */
+ * baseline cue, the exclusions; and of the date phrases without a year
+ * and the decisions (role event), which are searched from a sentence's
+ * start, so their lookbehinds (which may read the sentence before) add
+ * no words. */
 static void
 index_needs(struct fig_rules *r)
 {
@@ -1215,8 +1216,11 @@ index_needs(struct fig_rules *r)
 	index_need(r, &r->baseline, 1);
 	for (int i = 0; i < r->nexcludes; i++)
 		index_need(r, &r->excludes[i].re, 1);
-	for (int i = 0; i < r->nperiods; i++)
+	for (int i = 0; i < r->nperiods; i++) {
 		index_need(r, &r->periods_word[i], 0);
+		if (r->periods[i].role == FIG_PR_EVENT)
+			index_need(r, &r->periods[i].re, 0);
+	}
 }
 
 /* Compiles the single pattern of a [section NAME]-like rule into *re. */
