@@ -48,7 +48,7 @@ $(BIN): $(LIBOBJ) $(CMDOBJ)
 $(BUILD)/libfigtrack.a: $(LIBOBJ)
 	rm -f $@ && ar rcs $@ $^
 
-$(BUILD)/%.o: src/%.c $(wildcard include/figtrack/*.h) | $(BUILD)
+$(BUILD)/%.o: src/%.c $(wildcard include/figtrack/*.h src/*.h) | $(BUILD)
 	$(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%: tests/%.c tests/harness.h $(BUILD)/libfigtrack.a | $(BUILD)/tests

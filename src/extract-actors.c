@@ -1,0 +1,640 @@
+/* extract-actors.c: who a figure is about. Countries, firms and blocs
+ * named in a block (the rules' gazetteer), the title's and the earlier
+ * paragraphs' actors, the pairs a sentence names ("trade between X and
+ * Y"), and the subjects of the lexicon a sentence names. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract-int.h"
+
+const char no_entity[] = "";
+
+/* Finds every actor of the cleaned block once (x->ments). */
+void
+find_actors(struct xstate *x)
+{
+	const struct fig_rules *r = x->r;
+	size_t at = 0, len = x->clean.len;
+
+	x->nments = 0;
+	x->ments_ok = 1;
+	while (at < len && rules_match(r, &r->anyentity, x->clean.data, len,
+	    at, 0, x->md, NULL) > 0) {
+		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+		const char *e = rules_entity(r, x->clean.data + ov[0],
+		    ov[1] - ov[0]);
+
+		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+		if (e == NULL)
+			continue;
+		if (x->nments == x->capments) {
+			x->capments = x->capments ? 2 * x->capments : 32;
+			x->ments = xrealloc(x->ments,
+			    (size_t)x->capments * sizeof *x->ments);
+		}
+		x->ments[x->nments].start = ov[0];
+		x->ments[x->nments].end = ov[1];
+		x->ments[x->nments++].name = e;
+	}
+}
+
+/* First entity named in text[from, to) that is not `except` (NULL: any
+ * one), or NULL. text is the cleaned block or another string (the
+ * title). */
+const char *
+entity_in(struct xstate *x, const char *text, size_t from, size_t to,
+    const char *except)
+{
+	const struct fig_rules *r = x->r;
+	size_t at = from;
+
+	if (text == x->clean.data) {
+		if (!x->ments_ok)
+			find_actors(x);
+		for (int i = 0; i < x->nments; i++) {
+			const struct actor_at *m = &x->ments[i];
+			if (m->start < from || m->end > to)
+				continue;
+			if (except == NULL || strcmp(m->name, except) != 0)
+				return m->name;
+		}
+		return NULL;
+	}
+	while (at < to && rules_match(r, &r->anyentity, text, to, at, 0, x->md,
+	    NULL) > 0) {
+		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+		const char *e = rules_entity(r, text + ov[0], ov[1] - ov[0]);
+		if (e && (except == NULL || strcmp(e, except) != 0))
+			return e;
+		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	}
+	return NULL;
+}
+
+/* First entity named in the cleaned block from offset `from` up to
+ * `to`, or NULL. */
+const char *
+first_entity(struct xstate *x, size_t from, size_t to)
+{
+	return entity_in(x, x->clean.data, from, to, NULL);
+}
+
+/* The entity of the nearest sentence at or before s (of the block) that
+ * names one, or NULL. Remembered per sentence: searching back from every
+ * figure made a long block without entities quadratic (a 64 KB paragraph
+ * took 6 s under ASan, a 50 MB line minutes). */
+static const char *
+entity_before(struct xstate *x, int s)
+{
+	int k = s;
+
+	while (k >= 0 && x->entback[k] == NULL)
+		k--;
+	for (k++; k <= s; k++) {
+		const char *e = first_entity(x, x->csent[k].start,
+		    x->csent[k].end);
+		x->entback[k] = e ? e : k > 0 ? x->entback[k - 1] : no_entity;
+	}
+	return x->entback[s] == no_entity ? NULL : x->entback[s];
+}
+
+/* What the document is about when a paragraph names no one: the first
+ * entity of its title ("Russia wants 28nm chips by 2030"), when it has
+ * one (metadata, a heading, a first line that is no sentence). */
+const char *
+title_entity(struct xstate *x)
+{
+	const struct fig_rules *r = x->r;
+	const char *t = x->meta->title;
+
+	if (x->title_entity == NULL) {
+		const char *e = NULL;
+		/* a first line that is a sentence is the paragraph's own text,
+		 * not what the document is about */
+		if (!x->title_from_meta && !x->title_headline)
+			t = "";
+		if (rules_match(r, &r->anyentity, t, strlen(t), 0, 0, x->md,
+		    NULL) > 0) {
+			const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+			e = rules_entity(r, t + ov[0], ov[1] - ov[0]);
+		}
+		x->title_entity = e ? e : no_entity;
+	}
+	return x->title_entity == no_entity ? NULL : x->title_entity;
+}
+
+/* The period of date phrase pr of the title, which x->md holds, into p:
+ * 0, or -1 when it is none a text's figures could be of. */
+static int
+title_phrase(struct xstate *x, const struct fig_periodrule *pr,
+    const char *ent, char p[FIG_PERIOD_LEN])
+{
+	if (pr->role == FIG_PR_RELATIVE)	/* "this week" */
+		return relative_period(x, pr, p);
+	if (pr->role != FIG_PR_ANCHOR || period_is_since(pr, x->md))
+		return -1;
+	if (pr->g_fy > 0 || pr->nfiscal > 0)
+		return period_fiscal(pr, x->md, ent, x->pub_year,
+		    x->pub_month, p);
+	return period_from_match(pr, x->md, p);
+}
+
+/* The date phrase matched in x->md of the title, when it reaches further
+ * than *best: the title's date (x->title_period, x->title_dated). */
+static void
+title_phrase_at(struct xstate *x, const char *ent, size_t *best)
+{
+	const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+	PCRE2_SPTR mark = pcre2_get_mark(x->md);
+	int k = mark ? atoi((const char *)mark) : -1, y;
+	char p[FIG_PERIOD_LEN];
+
+	if (k < 0 || k >= x->r->nperiods || ov[1] <= *best ||
+	    title_phrase(x, &x->r->periods[k], ent, p) != 0)
+		return;
+	*best = ov[1];
+	y = period_year(p);
+	x->title_dated = y >= x->pub_year - 1 && y <= x->pub_year &&
+	    !run_ends_later(x, p) ? 1 : -1;
+	memcpy(x->title_period, p, FIG_PERIOD_LEN);
+}
+
+/* The date the title names ("IRENA counts 345.5 GW of new solar capacity
+ * in 2023", "India's fiscal deficit for 2020-21 ..."): the news of a
+ * year, the year of publication or the one before, not a run to
+ * publication; NULL when it names none, or the text has no date. */
+const char *
+title_date(struct xstate *x)
+{
+	const struct fig_rules *r = x->r;
+	const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+	const char *t = x->title_from_meta || x->title_headline ?
+	    x->meta->title : "", *ent;
+	size_t n = strlen(t), best = 0;
+
+	if (x->title_dated != 0)
+		return x->title_dated > 0 ? x->title_period : NULL;
+	x->title_dated = -1;
+	if (!x->pub_year)
+		return NULL;
+	ent = title_entity(x);
+	/* the phrase reaching furthest, as in a sentence ("for 2020-21",
+	 * not "for 2020"): of those with a year, then of the others */
+	for (size_t at = 0; rules_match(r, &r->periods_year, t, n, at, 0,
+	    x->md, NULL) > 0; at = ov[0] + 1)
+		title_phrase_at(x, ent, &best);
+	for (int k = 0; k < r->nperiods; k++)
+		x->pw_at[k] = r->periods_word[k].code ? PW_UNSEEN : PW_NONE;
+	for (size_t at = 0; next_word_period(x, t, at, n, NULL) >= 0;
+	    at = ov[0] + 1)
+		title_phrase_at(x, ent, &best);
+	return x->title_dated > 0 ? x->title_period : NULL;
+}
+
+/* The end of the stretch of s[from..to) before its first comma,
+ * semicolon or dash. */
+static size_t
+stretch_end(const char *s, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (s[i] == ',' || s[i] == ';' || (s[i] == '-' && i > from &&
+		    s[i - 1] == ' '))
+			return i;
+	return to;
+}
+
+static int
+cmp_part(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Puts the parts of a joint actor "B+A" in byte order, "A+B", as
+ * metrics.md writes them: whichever way a text names the two, they are
+ * one series. */
+void
+sort_joint(char *e, size_t n)
+{
+	char copy[FIG_ENTITY_MAX], *part[16];
+	int np = 0;
+
+	if (strchr(e, '+') == NULL || strlen(e) >= sizeof copy)
+		return;
+	memcpy(copy, e, strlen(e) + 1);
+	for (char *p = copy; p && np < 16; ) {
+		char *plus = strchr(p, '+');
+		part[np++] = p;
+		if (plus)
+			*plus++ = '\0';
+		p = plus;
+	}
+	qsort(part, (size_t)np, sizeof *part, cmp_part);
+	e[0] = '\0';
+	for (int i = 0; i < np; i++) {
+		/* a part named twice ("China and Beijing") is one actor */
+		if (i > 0 && strcmp(part[i], part[i - 1]) == 0)
+			continue;
+		if (e[0])
+			strncat(e, "+", n - strlen(e) - 1);
+		strncat(e, part[i], n - strlen(e) - 1);
+	}
+}
+
+/* "in early 2022 the two countries together supplied 40 percent": a
+ * [cue pair] in the figure's clause before it, with no actor between it
+ * and the figure, stands for the last two actors the paragraph named
+ * before it, joined in byte order ("RUS+UKR"), or for a joint actor
+ * named last ("Sino-Russian trade ... both sides").
+ * Returns 1 with out set, or 0. */
+static int
+pair_entity(struct xstate *x, const struct qrec *q, size_t clause, char *out,
+    size_t n)
+{
+	const struct fig_rules *r = x->r;
+	const char *c = x->clean.data;
+	const char *last = NULL, *prev = NULL;	/* two most recent actors */
+	size_t first_last = 0, first_prev = 0;	/* where each was named when
+						   it joined the two: the
+						   order they are written */
+	size_t at, cue;
+
+	if (r->pair.code == NULL || rules_match(r, &r->pair, c, q->q.start,
+	    clause, 0, x->md, NULL) <= 0)
+		return 0;
+	cue = pcre2_get_ovector_pointer(x->md)[0];
+	if (first_entity(x, pcre2_get_ovector_pointer(x->md)[1], q->q.start))
+		return 0;
+	for (at = x->csent[0].start; at < cue && rules_match(r, &r->anyentity,
+	    c, cue, at, 0, x->md, NULL) > 0; ) {
+		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+		const char *e = rules_entity(r, c + ov[0], ov[1] - ov[0]);
+
+		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+		if (e == NULL || (last && strcmp(e, last) == 0))
+			continue;
+		if (prev && strcmp(e, prev) == 0) {	/* back again: the older */
+			const char *t = prev;
+			size_t tf = first_prev;
+			prev = last, first_prev = first_last;
+			last = t, first_last = tf;
+			continue;
+		}
+		prev = last, first_prev = first_last;
+		last = e, first_last = ov[0];
+	}
+	if (last && strchr(last, '+'))
+		snprintf(out, n, "%s", last);
+	else if (prev)
+		snprintf(out, n, "%s+%s", prev, last);
+	else
+		return 0;
+	sort_joint(out, n);
+	return 1;
+}
+
+/* The actor of a figure no topic names: the first entity of its own
+ * clause before it ("..., while Russian fabs remain at 90 nm"), else of
+ * its sentence before it (the subject, as a rule), else the first after
+ * it up to a comma, else the first of the nearest earlier sentence of
+ * the paragraph naming one, else the first of the last paragraph that
+ * named one, else the title's, else the first after it in the
+ * sentence. */
+
+/* "While TSMC plans to reach 2nm by 2026, for example, Russia hopes to
+ * achieve 28nm": a sentence that opens with a subordinate clause
+ * ("While", "Whereas", "Although", "Though", "Unlike") has its main
+ * clause after that clause's comma. Returns where the figure's clause
+ * starts: clause, or just after that comma when the figure follows it. */
+static size_t
+main_clause(const char *s, size_t start, size_t clause, size_t fig)
+{
+	static const char *const subord[] = { "while ", "whereas ",
+	    "although ", "though ", "unlike ", NULL };
+
+	for (int k = 0; subord[k]; k++) {
+		size_t n = strlen(subord[k]);
+		if (start + n <= fig &&
+		    strncasecmp(s + start, subord[k], n) == 0) {
+			for (size_t i = start + n; i < fig; i++)
+				if (s[i] == ',')
+					return i + 1 > clause ? i + 1 : clause;
+			break;
+		}
+	}
+	return clause;
+}
+
+/* "comes from Saudi Arabia (1 million bpd), followed by Iraq (223,000
+ * bpd)": a figure in brackets right after an actor's name is that
+ * actor's. Returns the actor, or NULL. */
+static const char *
+bracket_actor(struct xstate *x, const struct qrec *q)
+{
+	const char *c = x->clean.data;
+	size_t at = q->q.start;
+
+	if (at >= x->clean.len)
+		return NULL;
+	if (c[at] != '(') {
+		if (at == 0 || c[at - 1] != '(')
+			return NULL;
+		at--;
+	}
+	while (at > 0 && c[at - 1] == ' ')
+		at--;
+	if (!x->ments_ok)
+		find_actors(x);
+	for (int i = 0; i < x->nments; i++)
+		if (x->ments[i].end == at)
+			return x->ments[i].name;
+	return NULL;
+}
+
+void
+nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n)
+{
+	const struct fig_span *cs = &x->csent[q->sent];
+	size_t clause = main_clause(x->clean.data, cs->start,
+	    clause_start(x->clean.data, cs->start, q->q.start), q->q.start);
+	const char *e = NULL;
+
+	out[0] = '\0';
+	if (pair_entity(x, q, clause, out, n))
+		return;
+	e = bracket_actor(x, q);
+	if (e == NULL && clause > cs->start)
+		e = first_entity(x, clause, q->q.end);
+	if (e == NULL)
+		e = first_entity(x, cs->start, q->q.end);
+	/* after the figure: in its own stretch up to a comma first ("rose
+	 * 5 percent in Russia"), then what earlier sentences were about,
+	 * then the rest ("28nm by 2030, something TSMC did in 2011" is
+	 * not about TSMC) */
+	if (e == NULL)
+		e = first_entity(x, q->q.end, stretch_end(x->clean.data,
+		    q->q.end, cs->end));
+	if (e == NULL && q->sent > 0)
+		e = entity_before(x, q->sent - 1);
+	/* what the paragraph before was about: news writes a sentence a
+	 * paragraph ("China's exports rose 0.4 percent." then "Imports,
+	 * however, fell 0.5 percent.") */
+	if (e == NULL)
+		e = x->para_actor;
+	if (e == NULL)
+		e = title_entity(x);
+	if (e == NULL)
+		e = first_entity(x, q->q.end, cs->end);
+	if (e)
+		claim_setfield(out, n, e);
+}
+
+/* The other side of a flow the text names one side of ("exports to
+ * Russia": the exporter): the nearest actor that is not `known`, in the
+ * order nearest_entity looks, then the actors of earlier paragraphs,
+ * the latest first, then anywhere in the title (a report on
+ * "China-Russia trade" names both). Fills out, or leaves it empty. */
+void
+other_actor(struct xstate *x, const struct qrec *q, const char *known,
+    char *out, size_t n)
+{
+	other_actor_at(x, q, known, 0, out, n);
+}
+
+/* other_actor, looking after the figure in its sentence first, or
+ * (after_last) only once the sentences and paragraphs before and the
+ * title name no one: the second side of "bilateral trade" is the one
+ * the text set up, not the other trade a comparison names after it
+ * ("trade with China, which amounted to 60.0 billion euros, was lower
+ * than that with the United States"). */
+void
+other_actor_at(struct xstate *x, const struct qrec *q, const char *known,
+    int after_last, char *out, size_t n)
+{
+	const struct fig_span *cs = &x->csent[q->sent];
+	const char *c = x->clean.data, *t = x->meta->title;
+	const char *e = entity_in(x, c, cs->start, q->q.start, known);
+
+	if (e == NULL && !after_last)
+		e = entity_in(x, c, q->q.end, cs->end, known);
+	for (int k = q->sent - 1; e == NULL && k >= 0; k--)
+		e = entity_in(x, c, x->csent[k].start, x->csent[k].end, known);
+	for (int k = x->nrecent - 1; e == NULL && k >= 0; k--)
+		if (known == NULL || strcmp(x->recent[k], known) != 0)
+			e = x->recent[k];
+	if (e == NULL && (x->title_from_meta || x->title_headline))
+		e = entity_in(x, t, 0, strlen(t), known);
+	if (e == NULL && after_last)
+		e = entity_in(x, c, q->q.end, cs->end, known);
+	out[0] = '\0';
+	if (e)
+		claim_setfield(out, n, e);
+}
+
+/* Canonical name of an entity mention; joint actors ("Russia and
+ * Ukraine", "SMIC, Hua Hong", "Sino-Russian") become "RUS+UKR",
+ * "Hua Hong+SMIC", "CHN+RUS"; "" when a part names no actor. */
+static void
+entity_name(const struct fig_rules *r, const char *s, size_t n, char *out,
+    size_t on)
+{
+	const char *e = rules_entity(r, s, n);
+	struct fig_buf b = FIG_BUF_INIT;
+	size_t i = 0;
+
+	out[0] = '\0';
+	if (e) {
+		claim_setfield(out, on, e);
+		return;
+	}
+	while (i < n) {
+		size_t j = i, k, pn;
+		const char *part;
+		while (j < n && s[j] != ',' && s[j] != '&' && s[j] != '/' &&
+		    s[j] != '-' && !(j + 5 <= n && memcmp(s + j, " and ", 5)
+		    == 0) && !(j + 6 <= n && memcmp(s + j, " plus ", 6) == 0))
+			j++;
+		k = j - i;
+		part = text_trim(s + i, &k);
+		pn = k;
+		if (pn > 0) {
+			if ((e = rules_entity(r, part, pn)) == NULL) {
+				buf_release(&b);
+				return;
+			}
+			if (b.len)
+				buf_addc(&b, '+');
+			buf_adds(&b, e);
+		}
+		i = j + (j + 5 <= n && memcmp(s + j, " and ", 5) == 0 ? 5 :
+		    j + 6 <= n && memcmp(s + j, " plus ", 6) == 0 ? 6 : 1);
+	}
+	claim_setfield(out, on, buf_str(&b));
+	buf_release(&b);
+	sort_joint(out, on);
+}
+
+/* The last subject named in text[from, to), or NULL. */
+const char *
+subject_in(struct xstate *x, const char *text, size_t from, size_t to)
+{
+	const struct fig_rules *r = x->r;
+	const char *last = NULL;
+	size_t at = from;
+
+	while (at < to && rules_match(r, &r->anysubject, text, to, at, 0, x->md,
+	    NULL) > 0) {
+		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+		const char *sj = rules_subject(r, text + ov[0], ov[1] - ov[0]);
+		if (sj)
+			last = sj;
+		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	}
+	return last;
+}
+
+/* What the text was about when a figure's phrase names no subject
+ * ("Exports will fall to 22.5 million tons" after a sentence on wheat):
+ * the last subject named before it in its sentence, else in the
+ * sentences before, else in earlier paragraphs, else in the title. */
+const char *
+subject_before(struct xstate *x, const struct qrec *q)
+{
+	const char *c = x->clean.data, *t = x->meta->title;
+	const char *sj = subject_in(x, c, x->csent[q->sent].start, q->q.start);
+
+	for (int k = q->sent - 1; sj == NULL && k >= 0; k--)
+		sj = subject_in(x, c, x->csent[k].start, x->csent[k].end);
+	if (sj == NULL)
+		sj = x->recent_subject;
+	if (sj == NULL && (x->title_from_meta || x->title_headline))
+		sj = subject_in(x, t, 0, strlen(t));
+	return sj;
+}
+
+/* The actor a group of capitalised words names ({ACTOR} in the topic
+ * rules): the whole, else what is left once leading words go ("In June
+ * China" is China). out is empty when no tail names one: the group is
+ * then taken as unset. */
+void
+actor_name(const struct fig_rules *r, const char *s, size_t n, char *out,
+    size_t on)
+{
+	for (;;) {
+		const char *sp;
+		entity_name(r, s, n, out, on);
+		if (out[0] || (sp = memchr(s, ' ', n)) == NULL)
+			return;
+		n -= (size_t)(sp + 1 - s);
+		s = sp + 1;
+	}
+}
+
+/* Is unit one of the "|"-separated units of list, or of class cls, a
+ * class the list names ("@money")? */
+int
+unit_in(const char *list, const char *unit, const char *cls)
+{
+	size_t n = strlen(unit), nc = strlen(cls);
+
+	while (*list) {
+		const char *bar = strchr(list, '|');
+		size_t k = bar ? (size_t)(bar - list) : strlen(list);
+		if (k == n && memcmp(list, unit, n) == 0)
+			return 1;
+		if (*list == '@' && k - 1 == nc && memcmp(list + 1, cls, nc)
+		    == 0)
+			return 1;
+		list += k + (bar != NULL);
+	}
+	return 0;
+}
+
+/* Does about pattern re match the paragraph so far, x->clean[0, end)?
+ * Remembered for the block: the figures of a sentence share their end. */
+int
+about_match(struct xstate *x, const struct fig_re *re, size_t end)
+{
+	struct about_memo *m = NULL;
+	int rc;
+
+	for (int i = 0; i < x->namemo; i++)
+		if (x->amemo[i].re == re) {
+			/* the paragraph so far only grows: a match found up to
+			 * an earlier end is still there */
+			if (x->amemo[i].end == end || (x->amemo[i].rc > 0 &&
+			    x->amemo[i].end <= end))
+				return x->amemo[i].rc;
+			m = &x->amemo[i];
+		}
+	rc = rules_match(x->r, re, x->clean.data, end, 0, 0, x->md, x->err);
+	if (rc < 0)
+		return rc;
+	if (m == NULL && x->namemo < (int)(sizeof x->amemo /
+	    sizeof *x->amemo))
+		m = &x->amemo[x->namemo++];
+	if (m) {
+		m->re = re;
+		m->end = end;
+		m->rc = rc;
+	}
+	return rc;
+}
+
+/* The number of the set group named name of code (several groups may
+ * share a name under (?J) or in alternatives: the first one set), or 0
+ * when none is set. */
+int
+named_group(const pcre2_code *code, const char *name, const PCRE2_SIZE *ov)
+{
+	PCRE2_SPTR first, last;
+	int size = pcre2_substring_nametable_scan(code, (PCRE2_SPTR)name,
+	    &first, &last);
+
+	if (size <= 0)
+		return 0;
+	for (PCRE2_SPTR e = first; e <= last; e += size) {
+		int g = (e[0] << 8) | e[1];
+		if (ov[2 * g] != PCRE2_UNSET)
+			return g;
+	}
+	return 0;
+}
+
+/* The subject a head noun stands for ("Japanese equipment exports"
+ * after "semiconductor manufacturing equipment"): the subject the text
+ * named last before the figure, when the last word of its name is the
+ * head ("semiconductor_equipment", "equipment"; "machine_tools",
+ * "tool" or "tools"), else NULL. Costs a look back only where a topic
+ * pattern set the group head. */
+static int
+heads(const char *sj, const char *h, size_t n)
+{
+	const char *last = strrchr(sj, '_');
+	size_t k;
+
+	last = last ? last + 1 : sj;
+	k = strlen(last);
+	return (k == n && strncasecmp(last, h, n) == 0) ||
+	    (k == n + 1 && last[n] == 's' && strncasecmp(last, h, n) == 0) ||
+	    (k + 1 == n && h[k] == 's' && strncasecmp(last, h, k) == 0);
+}
+
+const char *
+head_subject(struct xstate *x, const char *h, size_t n)
+{
+	const struct fig_rules *r = x->r;
+	const char *sj;
+	int any = 0;
+
+	if (n < 3)
+		return NULL;
+	/* a word that ends no subject's name costs no look back */
+	for (int i = 0; i < r->nsubjects && !any; i++)
+		any = heads(r->subjects[i].name, h, n);
+	if (!any || (sj = subject_before(x, &x->qs[x->cur_q])) == NULL)
+		return NULL;
+	return heads(sj, h, n) ? sj : NULL;
+}
+

@@ -1,0 +1,332 @@
+/* extract-int.h: the state the extraction stage's files share (extract.c,
+ * extract-period.c, extract-topic.c, extract-actors.c, extract-quantity.c)
+ * and the functions they call in one another. Not a public header: the
+ * stage's interface is include/figtrack/extract.h. */
+#ifndef FIGTRACK_EXTRACT_INT_H
+#define FIGTRACK_EXTRACT_INT_H
+
+#include <stddef.h>
+
+#include "figtrack/buf.h"
+#include "figtrack/extract.h"
+#include "figtrack/period.h"
+#include "figtrack/quantity.h"
+#include "figtrack/rules.h"
+#include "figtrack/segment.h"
+#include "figtrack/tablecells.h"
+#include "figtrack/text.h"
+
+/* How far after a figure a deadline ("by 2030") still belongs to it, and
+ * how close a plain date must follow ("57 percent in 2020"), in words. */
+#define DEADLINE_WORDS 15
+#define ANCHOR_WORDS 3
+/* How far a date later in the figure's own clause still dates it. */
+#define CLAUSE_WORDS 10
+/* Lines at the top searched for a stand-alone publication date. */
+#define DATE_LINES 40
+/* How far before a number its qualifier and direction words may start
+ * ("the better part of", "had fallen by"), in bytes. */
+#define QUAL_REACH 48
+/* How much of a figure's sentence, either side of it, topic rules see;
+ * see build_context(). */
+#define CTX_SIDE 1024
+/* Longest block handed to the sentence stage; see long_line(). */
+#define LONG_LINE 65536
+
+/* The quantity markers of topic contexts (see rules.c). */
+#define QOPEN "\xE2\x9F\xA6"
+#define QCLOSE "\xE2\x9F\xA7"
+
+enum mode { MODE_BODY, MODE_CONTENTS, MODE_REFS };
+enum meta { META_START, META_YAML, META_KV, META_DONE };
+
+/* A date phrase found in a sentence. */
+struct mention {
+	int sent;
+	int rule;		/* index of the [period] rule */
+	size_t start;		/* in the cleaned block */
+	size_t end;
+	enum fig_prole role;
+	char period[FIG_PERIOD_LEN];
+	/* a phrase that dates figures with no period formats.md can write
+	 * ("January-August 2023"): period is "", year its year */
+	int blank;
+	int year;
+	int part;		/* an anaphor's part of a year ("in June"):
+				   'M', 'Q', 'H', 'F' (the months partfrom
+				   to partn), or 0 */
+	int partn;		/* its month, quarter, half or last month */
+	int partfrom;		/* a run's first month or day */
+	int partmonth;		/* a run of days' month ('D'), 0 for the
+				   month of publication */
+	int thisyear;		/* "of this year": the part is of the
+				   publication year */
+	int since;		/* a run to publication ("since 2022"): not
+				   the period "the same period" recalls */
+	int offset;		/* an anaphor's years from the last date */
+	int looks_back;		/* "the previous fiscal year": a time
+				   before the one reported, which "during
+				   the period" does not recall */
+	int event_day;		/* "on Wednesday": the day of what its
+				   clause tells, no date of other clauses */
+	enum fig_pkind kind;
+};
+
+/* A quantity that may become claims. */
+/* What a topic rule said a figure is. */
+struct label {
+	int topic;		/* index in rules->topics */
+	char metric[FIG_METRIC_MAX];	/* the topic's, its subject filled */
+	char entity[FIG_ENTITY_MAX];
+	char partner[FIG_ENTITY_MAX];
+	int fallback;		/* the subject is the topic's default, no
+				   word of the text's */
+};
+
+#define MAX_LABELS 8
+
+#define RECENT_ACTORS 8
+/* Labels of recent figures a list after them may continue (follow). */
+#define FOLLOW_MAX 16
+
+/* An actor named in the cleaned block. */
+struct actor_at {
+	size_t start, end;
+	const char *name;	/* the rules' canonical name */
+};
+
+struct qrec {
+	int sent;
+	struct fig_qty q;	/* offsets in the cleaned block */
+	size_t raw_start;	/* offsets in the raw block */
+	size_t raw_end;
+	struct label label[MAX_LABELS];	/* set by claims_of */
+	int nlabel;
+	int base;		/* a comparison's base (set by claims_of) */
+};
+
+/* A footnote marker in the raw block. */
+struct fnote {
+	int sent;
+	size_t off;
+	long num;
+};
+
+struct xstate {
+	const struct fig_rules *r;
+	const char *name;
+	const struct fig_extract_opts *opts;
+	const struct fig_extract_cbs *cbs;
+	struct fig_docmeta *meta;
+	struct fig_err *err;
+	pcre2_match_data *md;
+	struct fig_qty last_q;	/* the last figure of the block before, */
+	int has_last_q;		/* when that block was prose or an item */
+	pcre2_match_data *md_aside;	/* for a look-up made while md holds
+					   a date phrase's groups */
+	int pub_year;
+	int pub_month;		/* 0 when the date has none */
+	/* the last date phrase of the document that dated figures, for
+	 * "in the reporting period" and "in June" in later paragraphs */
+	struct mention recall;
+	int has_recall;
+	struct about_memo {		/* topic "about" results of this block */
+		const struct fig_re *re;
+		size_t end;		/* the paragraph so far, [0, end) */
+		int rc;
+	} amemo[16];
+	int namemo;
+	struct mention item_carry;	/* the date the list items before set */
+	struct fig_buf lead;		/* the lead line of the list being
+					   read ("Shares of Russia's imports:"),
+					   or empty */
+	int in_item;			/* the block is a list item */
+	int has_item_carry;		/* ... while items follow one another */
+	struct mention para_carry;	/* the date of the paragraph just
+					   before, when it was one sentence */
+	int has_para_carry;
+	struct mention next_carry;	/* this block's, for the next */
+	int has_next_carry;
+	int decimal_comma;	/* a figure so far wrote one ("27,7%"): a
+				   lone ",ddd" is a decimal, ".ddd" thousands */
+	enum mode mode;
+	enum meta meta_state;
+	int title_from_meta;
+	int title_headline;	/* the title, taken from the first line, is a
+				   headline rather than the first sentence */
+	struct fig_segmenter seg;
+	/* the reference being read */
+	struct fig_buf ref;
+	int ref_num;
+	long ref_line;
+	int have_ref;
+	/* per block scratch, reused */
+	struct fig_buf clean;
+	struct fig_runs runs;	/* cleaned block -> raw block offsets */
+	struct fig_span *sent;
+	int sentcap;
+	struct fig_span *csent;	/* sentence spans in the cleaned block */
+	int csentcap;
+	struct mention *m;
+	int nm, mcap;
+	struct qrec *qs;
+	int nq, qcap;
+	struct fnote *fn;
+	int nfn, fncap;
+	int *past;		/* per sentence: a past-tense cue, -1 not
+				   yet looked for (see is_past) */
+	int pastcap;
+	const char **entback;	/* per sentence: see entity_before */
+	int entbackcap;
+	/* the topics' requires answered for sentence memo_sent of this
+	 * block: per rules->nreq_ids slot, -1 unknown, else 0 or 1 */
+	signed char *reqmemo;
+	int memo_sent;
+	/* the words patterns need (rules.lits) found in sentence lit_sent
+	 * of this block (build_context): -1 not yet looked for, else 0 or
+	 * 1; lit_all when the sentence holds a letter that matches an
+	 * ASCII one without case (U+017F long s, U+212A Kelvin sign) */
+	signed char *litmemo;
+	int lit_sent, lit_all;
+	struct fig_buf lsent;	/* sentence lit_sent in lower case */
+	size_t *pw_at;		/* per [period] without a year: where its
+				   next match in the sentence starts (see
+				   next_word_period) */
+	/* the first entity the title names, looked up when first needed:
+	 * NULL until then, no_entity when it names none */
+	const char *title_entity;
+	/* the date the title names, looked up when first needed: 0 until
+	 * then, 1 when title_period holds it, -1 when it names none */
+	int title_dated;
+	char title_period[FIG_PERIOD_LEN];
+	pcre2_match_context *mctx;	/* for searches of our own limits */
+	int head_only;		/* reading a document's head for a part */
+	struct fig_buf ctx;	/* a sentence with the figure marked */
+	/* where a topic pattern's match that holds the figure's marker may
+	 * start at the latest: the marker, unless the text itself writes
+	 * one after it ((size_t)-1) */
+	size_t mark_last;
+	int ctx_cut;		/* ctx is a window of a long sentence */
+	size_t ctx_qs, ctx_qe;	/* the figure in ctx, its markers included */
+	int cur_q;		/* the figure being labelled */
+	/* the actors earlier paragraphs named, the most recent last: news
+	 * writes a sentence a paragraph, and "imports from Russia" or "the
+	 * two countries" lean on the paragraphs before */
+	const char *recent[RECENT_ACTORS];
+	int nrecent;
+	/* every actor the block names, found in one pass when first asked
+	 * for: entity_in() then reads a list instead of running the names'
+	 * alternation again over every stretch of the block */
+	struct actor_at *ments;
+	int nments, capments;
+	int ments_ok;
+	const char *recent_subject;	/* the last subject earlier paragraphs
+					   named, or NULL */
+	const char *para_actor;		/* the first actor of the last
+					   paragraph that named one */
+	int from_sender;		/* the topic matched last took its
+					   entity after "from" ("imports
+					   from Russia") */
+	/* the labels of the figure labelled last, and the block it was
+	 * in: what a list of suppliers after it continues (topics with
+	 * follow = yes; see followed_label) */
+	struct followed {
+		struct label l;
+		long block;	/* the block it was in (nblock) */
+		int sent;	/* its sentence in the block */
+		size_t end;	/* its end in the cleaned block */
+		double value;	/* its value and unit: what "X of the Y"
+				   names again */
+		char unit[FIG_UNIT_MAX];
+	} follow[FOLLOW_MAX];	/* the oldest first */
+	int nfollow;
+	long nblock;		/* blocks with sentences so far */
+	struct fig_buf tmp;
+	/* the table being read, and the cell whose sentence is being
+	 * read (tablecells.c) */
+	struct fig_tables tables;
+	const struct fig_tcell *tcell;
+};
+
+#define GROW(arr, n, cap) do { if ((n) == (cap)) { \
+	(cap) = (cap) ? (cap) * 2 : 16; \
+	(arr) = xrealloc((arr), (size_t)(cap) * sizeof *(arr)); } } while (0)
+
+/* The paragraph's last date, for "that year", "a year earlier" and "in
+ * June". */
+struct lastdate {
+	int year;			/* 0: none yet */
+	char period[FIG_PERIOD_LEN];	/* "2023-Q1"; "" for a blank run */
+	int relative;			/* "last year": it counts from the
+					   publication date, and so does a
+					   part of a year after it */
+};
+
+/* x->pw_at: no match of the rule in the sentence; not looked for yet */
+#define PW_NONE ((size_t)-1)
+#define PW_UNSEEN ((size_t)-2)
+
+/* Marks a sentence that names no entity, nor any sentence before it
+ * (and a title that names none). */
+extern const char no_entity[];
+
+/* extract.c */
+void choose_footnote(const struct xstate *x, int qi, char *out, size_t n);
+
+/* extract-period.c */
+int base_own_date(const struct xstate *x, const struct mention *m, int upto);
+void base_period(struct xstate *x, int qi, char period[FIG_PERIOD_LEN]);
+int carries(const struct mention *m);
+void choose_period(struct xstate *x, int qi, const struct mention *carry,
+    char period[FIG_PERIOD_LEN], enum fig_pkind *kind);
+int clause_break(const char *s, size_t a, size_t b);
+size_t clause_start(const char *s, size_t a, size_t b);
+size_t clean_at(const struct xstate *x, size_t raw);
+int dating(const struct mention *m);
+int find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
+    struct lastdate *ld);
+int followed_by_of(const char *s, size_t len, size_t end);
+int has_word(const char *s, size_t a, size_t b, const char *w);
+int next_word_period(struct xstate *x, const char *c, size_t at, size_t ce,
+    struct fig_err *err);
+size_t raw_at(const struct xstate *x, size_t clean, size_t rawlen);
+int relative_period(const struct xstate *x, const struct fig_periodrule *pr,
+    char period[FIG_PERIOD_LEN]);
+int run_ends_later(const struct xstate *x, const char *p);
+
+/* extract-topic.c */
+void build_context(struct xstate *x, const struct qrec *q);
+int claims_of(struct xstate *x, const struct fig_block *b, int qi,
+    const struct mention *carry);
+void lit_sentence(struct xstate *x, int si);
+void mark_bases(struct xstate *x);
+int may_match(struct xstate *x, const struct fig_re *re);
+
+/* extract-actors.c */
+int about_match(struct xstate *x, const struct fig_re *re, size_t end);
+void actor_name(const struct fig_rules *r, const char *s, size_t n, char *out,
+    size_t on);
+const char *entity_in(struct xstate *x, const char *text, size_t from, size_t to,
+    const char *except);
+void find_actors(struct xstate *x);
+const char *first_entity(struct xstate *x, size_t from, size_t to);
+const char *head_subject(struct xstate *x, const char *h, size_t n);
+int named_group(const pcre2_code *code, const char *name, const PCRE2_SIZE *ov);
+void nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n);
+void other_actor(struct xstate *x, const struct qrec *q, const char *known,
+    char *out, size_t n);
+void other_actor_at(struct xstate *x, const struct qrec *q, const char *known,
+    int after_last, char *out, size_t n);
+void sort_joint(char *e, size_t n);
+const char *subject_before(struct xstate *x, const struct qrec *q);
+const char *subject_in(struct xstate *x, const char *text, size_t from, size_t to);
+const char *title_date(struct xstate *x);
+const char *title_entity(struct xstate *x);
+int unit_in(const char *list, const char *unit, const char *cls);
+
+/* extract-quantity.c */
+int drop_excluded(struct xstate *x);
+int find_quantities(struct xstate *x, const struct fig_block *b, int si);
+
+
+#endif

@@ -1,0 +1,1022 @@
+/* extract-period.c: the period of a figure. The date phrases of a
+ * sentence ([period] rules) become mentions; a figure takes the one its
+ * clause, its list's lead line, its paragraph or the publication date
+ * gives it, and a comparison base ("up from X in 2023") dates only X. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "extract-int.h"
+
+/* ---- sentences and claims ----------------------------------------- */
+
+/* Offset in the cleaned block of the first byte at or after raw. */
+size_t
+clean_at(const struct xstate *x, size_t raw)
+{
+	return text_clean_at(&x->runs, raw);
+}
+
+size_t
+raw_at(const struct xstate *x, size_t clean, size_t rawlen)
+{
+	return clean < x->clean.len ? text_raw_at(&x->runs, clean) : rawlen;
+}
+
+/* Does "of" follow offset end (after spaces)? */
+int
+followed_by_of(const char *s, size_t len, size_t end)
+{
+	size_t i = end;
+
+	while (i < len && s[i] == ' ')
+		i++;
+	return i + 3 <= len && strncasecmp(s + i, "of ", 3) == 0;
+}
+
+/* Words between clean offsets a and b. */
+static int
+words_between(const char *s, size_t a, size_t b)
+{
+	int n = 0, in = 0;
+
+	for (size_t i = a; i < b; i++) {
+		int w = s[i] != ' ';
+		if (w && !in)
+			n++;
+		in = w;
+	}
+	return n;
+}
+
+/* Is sentence si in the past tense? Looked up once, when first asked. */
+static int
+is_past(struct xstate *x, int si)
+{
+	if (x->past[si] < 0)
+		x->past[si] = rules_match(x->r, &x->r->past, x->clean.data,
+		    x->csent[si].end, x->csent[si].start, 0, x->md, NULL) > 0;
+	return x->past[si];
+}
+
+static enum fig_pkind
+kind_of(struct xstate *x, enum fig_prole role, int year, int sent)
+{
+	switch (role) {
+	case FIG_PR_DEADLINE:
+		if (x->pub_year ? year < x->pub_year : is_past(x, sent))
+			return FIG_PK_OBSERVED;	/* "by 2020 was employing" */
+		return FIG_PK_TARGET;
+	case FIG_PR_BASELINE:
+		return FIG_PK_BASELINE;
+	case FIG_PR_ANCHOR:
+		if (x->pub_year && year > x->pub_year)
+			return FIG_PK_FORECAST;
+		return FIG_PK_OBSERVED;
+	default:
+		return FIG_PK_OBSERVED;
+	}
+}
+
+/* The publication date as a period: its year, or with month set its
+ * month where the date has one. */
+static void
+publication(const struct xstate *x, int month, char period[FIG_PERIOD_LEN])
+{
+	if (month && x->pub_month)
+		snprintf(period, FIG_PERIOD_LEN, "%04d-%02d",
+		    x->pub_year % 10000, x->pub_month);
+	else
+		snprintf(period, FIG_PERIOD_LEN, "%04d", x->pub_year % 10000);
+}
+
+/* Makes period p ("since February 2022") the run from it to the
+ * publication date, in p's own unit: a year runs to the publication year,
+ * anything shorter to its month. Without a publication date, or when p
+ * does not start before it, p stays as it is. */
+static void
+since_publication(const struct xstate *x, char period[FIG_PERIOD_LEN])
+{
+	char now[FIG_PERIOD_LEN], out[FIG_PERIOD_LEN];
+
+	if (!x->pub_year || strchr(period, '/'))
+		return;
+	publication(x, strlen(period) > 4, now);
+	if ((strlen(period) == 4) == (strlen(now) == 4) &&
+	    period_cmp(period, now) < 0 &&
+	    period_interval(period, now, out) == 0)
+		memcpy(period, out, FIG_PERIOD_LEN);
+}
+
+/* Adds the date phrase just matched in md (rule index in its mark) as a
+ * mention of sentence si, the longer phrase winning an overlap. Returns
+ * the end of the match. */
+/* Does period rule pr know entity e's fiscal year? */
+static int
+has_fiscal(const struct fig_periodrule *pr, const char *e)
+{
+	for (int i = 0; i < pr->nfiscal; i++)
+		if (strcmp(pr->fiscal[i].entity, e) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whose fiscal year a phrase of rule pr names when the title's first
+ * actor has none the rule knows ("Russia cements lead among India's oil
+ * suppliers": India's): the first actor of sentence si, then of the
+ * title, that has one; else the first actor of the sentence. Uses x->md
+ * (the caller sets it aside). */
+static const char *
+fiscal_entity(struct xstate *x, const struct fig_periodrule *pr, int si)
+{
+	const char *t = x->meta->title;
+	size_t at = 0, n = strlen(t);
+
+	if (!x->ments_ok)
+		find_actors(x);
+	for (int i = 0; i < x->nments; i++)
+		if (x->ments[i].start >= x->csent[si].start &&
+		    x->ments[i].end <= x->csent[si].end &&
+		    has_fiscal(pr, x->ments[i].name))
+			return x->ments[i].name;
+	while ((x->title_from_meta || x->title_headline) && at < n &&
+	    rules_match(x->r, &x->r->anyentity, t, n, at, 0, x->md, NULL) > 0) {
+		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+		const char *e = rules_entity(x->r, t + ov[0], ov[1] - ov[0]);
+		if (e && has_fiscal(pr, e))
+			return e;
+		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	}
+	return first_entity(x, x->csent[si].start, x->csent[si].end);
+}
+
+/* Does the date phrase at c[at] follow "than" ("2.1 times more than in
+ * August last year", "27% more than the previous month")? It is then
+ * the time of a comparison's base, which dates only the base. */
+static int
+after_than(const char *c, size_t from, size_t at)
+{
+	while (at > from && c[at - 1] == ' ')
+		at--;
+	return at >= from + 4 && strncasecmp(c + at - 4, "than", 4) == 0 &&
+	    (at == from + 4 || c[at - 5] == ' ');
+}
+
+/* The period of relative date phrase pr, which x->md holds ("last
+ * year", "last month", "this quarter", "this week"): steps from the
+ * publication date, which then needs its month (a week its day, else
+ * "this week" is the month). 0, or -1 when there is none. */
+int
+relative_period(const struct xstate *x, const struct fig_periodrule *pr,
+    char period[FIG_PERIOD_LEN])
+{
+	int at = x->pub_year * 12 + (x->pub_month ? x->pub_month - 1 : 0);
+	int off, step, rc;
+
+	/* "on Monday": the month of that day of the week of publication
+	 * (news of a decision is of its month), else the month of
+	 * publication */
+	if ((rc = period_weekday(pr, x->md, x->meta->published, period)) == 0)
+		period[7] = '\0';
+	else if (rc < 0 && x->pub_year && x->pub_month)
+		publication(x, 1, period);
+	if (rc <= 0)
+		return rc < 0 && !x->pub_month ? -1 : 0;
+	period_relative(pr, x->md, &off, &step);
+	if (!x->pub_year || (step < 12 && !x->pub_month))
+		return -1;
+	at += off * step;
+	if (at < 0)
+		return -1;
+	if (step == 0)
+		return period_add_days(x->meta->published, 7 * off, period) ==
+		    0 || (off == 0 && period_parse(x->meta->published,
+		    period) == 0) ? 0 : -1;
+	if (step == 1)
+		snprintf(period, FIG_PERIOD_LEN, "%04d-%02d", at / 12 % 10000,
+		    at % 12 + 1);
+	else if (step == 3)
+		snprintf(period, FIG_PERIOD_LEN, "%04d-Q%d", at / 12 % 10000,
+		    at % 12 / 3 + 1);
+	else
+		snprintf(period, FIG_PERIOD_LEN, "%04d", at / 12 % 10000);
+	return 0;
+}
+
+static size_t
+add_mention(struct xstate *x, int si, int first)
+{
+	const struct fig_rules *r = x->r;
+	const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+	PCRE2_SPTR mark = pcre2_get_mark(x->md);
+	int k = mark ? atoi((const char *)mark) : -1;
+	const struct fig_periodrule *pr;
+	struct mention mm;
+	size_t end = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+
+	if (k < 0 || k >= r->nperiods)
+		return end;
+	pr = &r->periods[k];
+	memset(&mm, 0, sizeof mm);
+	mm.sent = si;
+	mm.rule = k;
+	mm.start = ov[0];
+	mm.end = ov[1];
+	mm.role = pr->role;
+	if (after_than(x->clean.data, x->csent[si].start, mm.start) &&
+	    (mm.role == FIG_PR_ANCHOR || mm.role == FIG_PR_ANAPHOR ||
+	    mm.role == FIG_PR_RELATIVE))
+		mm.role = FIG_PR_BASELINE;
+	if (pr->g_fy > 0 || pr->nfiscal > 0) {
+		/* a fiscal year: its months need the document's country,
+		 * the title's (looked up before the date phrases), else the
+		 * first the sentence names (looked up aside: md holds this
+		 * phrase's groups) */
+		const char *ent = x->title_entity == no_entity ? NULL :
+		    x->title_entity;
+		if (ent == NULL || !has_fiscal(pr, ent)) {
+			pcre2_match_data *keep = x->md;
+			const char *e;
+			x->md = x->md_aside;
+			e = fiscal_entity(x, pr, si);
+			x->md = keep;
+			if (e || ent == NULL)
+				ent = e;
+		}
+		if (period_fiscal(pr, x->md, ent, x->pub_year, x->pub_month,
+		    mm.period) != 0)
+			return end;
+		mm.looks_back = period_anaphor_offset(pr, x->md) < 0;
+	} else if (pr->g_year > 0) {
+		if (period_from_match(pr, x->md, mm.period) < 0)
+			return end;
+		if ((mm.since = period_is_since(pr, x->md)) != 0)
+			since_publication(x, mm.period);
+	} else if (pr->g_days > 0 || pr->g_dayto > 0) {
+		/* "the first 20 days of this month", "February 1-20" */
+		if (!period_match_days(pr, x->md, &mm.partmonth, &mm.partfrom,
+		    &mm.partn))
+			return end;
+		mm.part = 'D';
+		mm.thisyear = mm.partmonth == 0;
+	} else if (pr->g_month > 0 || pr->g_quarter > 0 || pr->g_half > 0 ||
+	    pr->g_months > 0) {
+		if ((mm.part = period_match_part(pr, x->md, &mm.partn,
+		    &mm.partfrom)) == 0)
+			return end;
+		/* "of this year", "August last year": of the publication
+		 * year, or offset years from it */
+		if (pr->g_back > 0)
+			mm.offset = period_anaphor_offset(pr, x->md);
+		mm.thisyear = period_is_this(pr, x->md) || mm.offset < 0;
+	} else if (pr->role == FIG_PR_ANAPHOR || (pr->role ==
+	    FIG_PR_BASELINE && pr->g_back > 0)) {
+		/* "a year earlier"; a base "the same period last year" */
+		mm.offset = period_anaphor_offset(pr, x->md);
+	} else if (pr->role == FIG_PR_UNDATED) {
+		mm.blank = 1;	/* dates the figure with no period */
+	} else if (pr->role == FIG_PR_RELATIVE) {
+		if (relative_period(x, pr, mm.period) != 0)
+			return end;
+		mm.event_day = period_weekday(pr, x->md, NULL, NULL) != 1;
+	}
+	for (int j = first; j < x->nm; j++) {
+		struct mention *o = &x->m[j];
+		if (mm.start < o->end && o->start < mm.end) {
+			if (mm.end - mm.start > o->end - o->start)
+				*o = mm;
+			return end;
+		}
+	}
+	GROW(x->m, x->nm, x->mcap);
+	x->m[x->nm++] = mm;
+	return end;
+}
+
+/* Next four-digit number 1000..2999 in s[from..to) standing alone, or
+ * to. Date phrases are only looked for around these. */
+static size_t
+next_year(const char *s, size_t from, size_t to)
+{
+	for (size_t i = from; i + 4 <= to; i++) {
+		if (s[i] < '1' || s[i] > '2' || (i > 0 && s[i - 1] >= '0' &&
+		    s[i - 1] <= '9'))
+			continue;
+		if (s[i + 1] >= '0' && s[i + 1] <= '9' && s[i + 2] >= '0' &&
+		    s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9' &&
+		    (i + 4 == to || s[i + 4] < '0' || s[i + 4] > '9'))
+			return i;
+	}
+	return to;
+}
+
+/* How far before and after a year a date phrase may reach, in bytes. */
+#define YEAR_BEFORE 80
+#define YEAR_AFTER 16
+
+/* The year a dating mention names, its period's or a blank one's. */
+static int
+mention_year(const struct mention *m)
+{
+	return m->blank ? m->year : period_year(m->period);
+}
+
+/* The year of a part of a year named without one ("in June", "in the
+ * first quarter"; month: its first month): the paragraph's last year,
+ * else the year of the document's last date phrase, else the latest
+ * such part begun by publication; 0 when none is known. After "last
+ * year" ("rose 20% last year. In the first quarter ...") the part is
+ * the latest one too. */
+static int
+month_year(const struct xstate *x, const struct lastdate *ld, int month)
+{
+	if (ld->year && !ld->relative)
+		return ld->year;
+	if (!ld->year && x->has_recall &&
+	    x->recall.role != FIG_PR_RELATIVE && !x->recall.thisyear &&
+	    strlen(x->recall.period) != 4) {
+		/* of a run across years ("2023-07/2024-06"), the year
+		 * in which the run holds that month */
+		const char *p = x->recall.period, *slash = strchr(p, '/');
+		if (slash && slash - p >= 7 && p[4] == '-' &&
+		    period_digits(p + 5, 2) > month)
+			return period_year(slash + 1);
+		return slash ? period_first_year(p) :
+		    mention_year(&x->recall);
+	}
+	if (!x->pub_year)
+		return 0;
+	return x->pub_month && month > x->pub_month ? x->pub_year - 1 :
+	    x->pub_year;
+}
+
+
+/* The next date phrase without a year in c[at, ce): each such rule's
+ * leftmost match is looked for once and kept while at has not passed
+ * its start (x->pw_at, set up by the caller), and the first by start,
+ * then by rule order, is the one their alternation would find. Returns
+ * that rule's index with its match in x->md, -1 for none, or -2 on a
+ * match error (in err, when not NULL). */
+int
+next_word_period(struct xstate *x, const char *c, size_t at, size_t ce,
+    struct fig_err *err)
+{
+	const struct fig_rules *r = x->r;
+	int best = -1, rc;
+
+	for (int k = 0; k < r->nperiods; k++) {
+		if (x->pw_at[k] == PW_NONE)
+			continue;
+		if (x->pw_at[k] == PW_UNSEEN || x->pw_at[k] < at) {
+			rc = rules_match(r, &r->periods_word[k], c, ce, at, 0,
+			    x->md, err);
+			if (rc < 0)
+				return -2;
+			x->pw_at[k] = rc > 0 ?
+			    pcre2_get_ovector_pointer(x->md)[0] : PW_NONE;
+			if (rc == 0)
+				continue;
+		}
+		if (best < 0 || x->pw_at[k] < x->pw_at[best])
+			best = k;
+	}
+	/* its match again, from where it starts, for its groups */
+	if (best >= 0 && rules_match(r, &r->periods_word[best], c, ce,
+	    x->pw_at[best], 0, x->md, err) < 0)
+		return -2;
+	return best;
+}
+
+/* Does cue re match in mention mm's sentence, outside mm (the goal word
+ * is not the phrase itself: "by 2030" is one)? */
+static int
+cue_around(struct xstate *x, const struct fig_re *re, const struct mention *mm)
+{
+	const char *c = x->clean.data;
+
+	return re->code && (rules_match(x->r, re, c, mm->start,
+	    x->csent[mm->sent].start, 0, x->md, NULL) > 0 ||
+	    rules_match(x->r, re, c, x->csent[mm->sent].end, mm->end, 0, x->md,
+	    NULL) > 0);
+}
+
+/* Finds the date phrases of sentence si in the cleaned block. */
+int
+find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
+    struct lastdate *ld)
+{
+	const struct fig_rules *r = x->r;
+	const char *c = x->clean.data;
+	int first = x->nm, rc = 0, upto = 0;
+	size_t at, done = cs, y;
+
+	/* the figures up to this sentence's last, for bases' own dates */
+	while (upto < x->nq && x->qs[upto].sent <= si)
+		upto++;
+	(void)title_entity(x);	/* for fiscal years; see add_mention */
+	/* phrases with a year: only in a window around each year */
+	for (at = cs; (y = next_year(c, at, ce)) < ce; at = y + 4) {
+		size_t from = y > done + YEAR_BEFORE ? y - YEAR_BEFORE : done;
+		size_t to = y + 4 + YEAR_AFTER < ce ? y + 4 + YEAR_AFTER : ce;
+
+		while (from <= y && (rc = rules_match(r, &r->periods_year, c, to,
+		    from, 0, x->md, x->err)) > 0)
+			from = done = add_mention(x, si, first);
+		if (rc < 0)
+			return -1;
+		if (done < y)
+			done = y;
+	}
+	/* the others over the whole sentence */
+	if (x->lit_sent != si)
+		lit_sentence(x, si);
+	for (int k = 0; k < r->nperiods; k++)
+		x->pw_at[k] = r->periods_word[k].code && may_match(x,
+		    &r->periods_word[k]) ? PW_UNSEEN : PW_NONE;
+	for (at = cs; at < ce && (rc = next_word_period(x, c, at, ce,
+	    x->err)) >= 0; )
+		at = add_mention(x, si, first);
+	if (rc == -2)
+		return -1;
+	/* order by position, then resolve "that year" and kinds */
+	for (int i = first + 1; i < x->nm; i++)
+		for (int j = i; j > first && x->m[j].start < x->m[j - 1].start;
+		    j--) {
+			struct mention t = x->m[j];
+			x->m[j] = x->m[j - 1];
+			x->m[j - 1] = t;
+		}
+	for (int i = first; i < x->nm; i++) {
+		struct mention *mm = &x->m[i];
+		if (mm->role == FIG_PR_ANAPHOR && mm->part) {
+			/* the month that must have begun by publication for
+			 * the part to be of the publication year */
+			int first_month = mm->part == 'Q' ? mm->partn * 3 - 2 :
+			    mm->part == 'H' ? mm->partn * 6 - 5 :
+			    mm->part == 'D' ? (mm->partmonth ? mm->partmonth :
+			    x->pub_month) : mm->partn;
+			int my = !mm->thisyear ? month_year(x, ld,
+			    first_month) : x->pub_year ? x->pub_year +
+			    mm->offset : 0;
+			if (mm->part == 'D') {		/* a run of days */
+				char a[FIG_PERIOD_LEN], b[FIG_PERIOD_LEN];
+				snprintf(a, sizeof a, "%04d-%02d-%02d",
+				    my % 10000, first_month % 100,
+				    mm->partfrom % 100);
+				snprintf(b, sizeof b, "%04d-%02d-%02d",
+				    my % 10000, first_month % 100,
+				    mm->partn % 100);
+				if (!my || !first_month ||
+				    period_interval(a, b, mm->period) != 0)
+					mm->period[0] = '\0';
+			} else if (my && mm->part == 'F') {	/* months */
+				if (period_months(my, mm->partfrom, mm->partn,
+				    mm->period) != 0)
+					mm->period[0] = '\0';
+			} else if (my && mm->part == 'M')
+				snprintf(mm->period, sizeof mm->period,
+				    "%04d-%02d", my % 10000, mm->partn);
+			else if (my)
+				snprintf(mm->period, sizeof mm->period,
+				    "%04d-%c%d", my % 10000, mm->part, mm->partn);
+		} else if (mm->role == FIG_PR_RECALL) {
+			if (x->has_recall) {
+				memcpy(mm->period, x->recall.period,
+				    sizeof mm->period);
+				mm->blank = x->recall.blank;
+				mm->year = x->recall.year;
+			}
+		} else if (mm->role == FIG_PR_ANAPHOR || (mm->role ==
+		    FIG_PR_BASELINE && mm->offset)) {
+			/* "a year earlier" than the first quarter of 2023 is
+			 * the first quarter of 2022; so is the base "the same
+			 * period last year", which dates only a figure that
+			 * is that base (base_period) */
+			int off = mm->offset, by = ld->year;
+			const char *from = ld->period;
+			/* "A year earlier the figure had been 98.1 percent"
+			 * opening a paragraph: a year before the date the
+			 * document last named */
+			if (!by && off && x->has_recall && !x->recall.blank &&
+			    x->recall.role != FIG_PR_RELATIVE &&
+			    !x->recall.thisyear) {
+				by = mention_year(&x->recall);
+				from = x->recall.period;
+			}
+			mm->period[0] = '\0';
+			if (by && (!off || !from[0] ||
+			    period_shift(from, off, mm->period) != 0))
+				snprintf(mm->period, sizeof mm->period,
+				    "%04d", (by + off) % 10000);
+		}
+		if ((mm->period[0] || mm->blank) && mm->role != FIG_PR_BASELINE &&
+		    !base_own_date(x, mm, upto)) {
+			ld->year = mention_year(mm);
+			memcpy(ld->period, mm->period, sizeof ld->period);
+			/* a day without a year ("On 23 February") is dated
+			 * from publication, as "last month" is */
+			ld->relative = mm->role == FIG_PR_RELATIVE ||
+			    mm->thisyear || mm->part == 'D';
+		}
+		mm->kind = kind_of(x, mm->role, mention_year(mm), si);
+		if (mm->kind == FIG_PK_OBSERVED && mm->role != FIG_PR_BASELINE
+		    && mm->role != FIG_PR_DEADLINE && !mm->since &&
+		    run_ends_later(x, mm->period))
+			mm->kind = FIG_PK_FORECAST;
+		/* a future date with a goal word is a goal; so is a past
+		 * deadline ("a plan ... aimed for 90 nm by the end of
+		 * 2022"), which without one is the time reached ("by 2020
+		 * was employing") */
+		if (((mm->role == FIG_PR_ANCHOR && mm->kind ==
+		    FIG_PK_FORECAST) || (mm->role == FIG_PR_DEADLINE &&
+		    mm->kind == FIG_PK_OBSERVED)) &&
+		    cue_around(x, &x->r->target, mm))
+			mm->kind = FIG_PK_TARGET;
+		/* a goal date an outlook foresees ("China is expected to
+		 * rank second in capacity growth by 2026") is a forecast,
+		 * unless a goal word says it is a goal */
+		else if (mm->role == FIG_PR_DEADLINE && mm->kind ==
+		    FIG_PK_TARGET && cue_around(x, &x->r->forecast, mm) &&
+		    !cue_around(x, &x->r->target, mm))
+			mm->kind = FIG_PK_FORECAST;
+		if ((mm->role == FIG_PR_ANCHOR || mm->role == FIG_PR_ANAPHOR ||
+		    mm->role == FIG_PR_RELATIVE) && (mm->period[0] ||
+		    mm->blank) && !mm->since && !mm->looks_back &&
+		    carries(mm) && !base_own_date(x, mm, upto)) {
+			x->recall = *mm;
+			x->has_recall = 1;
+		}
+	}
+	return 0;
+}
+
+/* Does the run of time p ("2018-07/2019-06") end after the month of
+ * publication? A season or fiscal year not yet over ("in the July
+ * 2018-June 2019 farming year" in August 2018) is forecast, as a
+ * future year is. A run to publication ("since February 2022") is
+ * not. */
+int
+run_ends_later(const struct xstate *x, const char *p)
+{
+	const char *slash = strchr(p, '/');
+	int y, m = 12;
+
+	if (slash == NULL || !x->pub_year || !x->pub_month)
+		return 0;
+	y = period_digits(slash + 1, 4);
+	if (y < 0)
+		return 0;
+	if (slash[5] == '-' && slash[6] >= '0' && slash[6] <= '9' &&
+	    (m = period_digits(slash + 6, 2)) < 0)
+		return 0;
+	return y * 12 + m > x->pub_year * 12 + x->pub_month;
+}
+
+/* A mention that can date a figure. */
+int
+dating(const struct mention *m)
+{
+	return (m->period[0] || m->blank) && m->role != FIG_PR_BASELINE &&
+	    m->role != FIG_PR_PRESENT;
+}
+
+/* A mention that dates figures beyond its sentence: not one that looks
+ * back from the date last named ("a year earlier", "the previous year"),
+ * which is a comparison's base and no new time the text moves to. */
+int
+carries(const struct mention *m)
+{
+	return dating(m) && !(m->role == FIG_PR_ANAPHOR && !m->part &&
+	    m->offset < 0);
+}
+
+/* Does a clause break (";", ", and", ", but", ", while", ...) start at
+ * clean offset i, within s[..b)? */
+static int
+break_at(const char *s, size_t i, size_t b)
+{
+	static const char *const joins[] = { "and ", "but ", "while ",
+	    "whereas ", "although ", "though ", "yet ", "so ", NULL };
+	/* "and" before a verb starts a predicate of its own, comma or not:
+	 * "produces chips at 90 nm and hopes to master 65 nm by 2026" */
+	static const char *const verbs[] = { "plans ", "planned ", "hopes ",
+	    "aims ", "wants ", "intends ", "expects ", "seeks ", "will ",
+	    "would ", "is ", "are ", "was ", "were ", "has ", "have ",
+	    "had ", "can ", "could ", "may ", "might ", NULL };
+
+	if (s[i] == ';')
+		return 1;
+	if (s[i] == ' ' && i + 5 <= b && (s[i + 1] | 32) == 'a' &&
+	    (s[i + 2] | 32) == 'n' && (s[i + 3] | 32) == 'd' && s[i + 4] == ' ') {
+		for (int k = 0; verbs[k]; k++) {
+			size_t n = strlen(verbs[k]);
+			if (i + 5 + n <= b &&
+			    strncasecmp(s + i + 5, verbs[k], n) == 0)
+				return 1;
+		}
+		return 0;
+	}
+	if (s[i] != ',')
+		return 0;
+	for (int k = 0; joins[k]; k++) {
+		size_t n = strlen(joins[k]);
+		if (i + 1 + n <= b && s[i + 1] == ' ' &&
+		    strncasecmp(s + i + 2, joins[k], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Is there a clause break between clean offsets a and b? A date in
+ * another clause of the sentence is a weaker claim on a figure than one
+ * in its own. */
+int
+clause_break(const char *s, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++)
+		if (break_at(s, i, b))
+			return 1;
+	return 0;
+}
+
+/* Where the clause holding clean offset b starts: just after the last
+ * clause break in [a, b), else a. */
+size_t
+clause_start(const char *s, size_t a, size_t b)
+{
+	size_t start = a;
+
+	for (size_t i = a; i < b; i++)
+		if (break_at(s, i, b))
+			start = i + 1;
+	return start;
+}
+
+/* Is mention m (before figure q) in the figure's own clause? */
+static int
+own_clause(const char *c, const struct mention *m, const struct qrec *q)
+{
+	return m && !clause_break(c, m->end, q->q.start);
+}
+
+static void
+use_mention(const struct mention *m, char period[FIG_PERIOD_LEN],
+    enum fig_pkind *kind)
+{
+	memcpy(period, m->period, FIG_PERIOD_LEN);
+	*kind = m->kind;
+}
+
+
+/* Does s[a..b) open a bracket it does not close? A date after it is an
+ * aside's, which dates only what the brackets hold ("covering 35,6% of
+ * demand (it was 27,5% in October 2022)"). */
+static int
+opens_bracket(const char *s, size_t a, size_t b)
+{
+	int depth = 0;
+
+	for (size_t i = a; i < b; i++)
+		if (s[i] == '(')
+			depth++;
+		else if (s[i] == ')' && depth > 0)
+			depth--;
+	return depth > 0;
+}
+
+/* Is mention m the date of a comparison's base just before it ("as
+ * against 99.3 MT in 2019", "from 71.4 MT in 2019")? Such a date is
+ * the base's own: it is no date the next sentence or paragraph takes
+ * ("Japan's output fell 16.2 per cent, as against 99.3 MT in 2019." then
+ * "The US registered a 17.2 per cent fall"), nor a later figure of its
+ * sentence but a base ("dropped from 4.9 in 2022 to 4.5"). One opening
+ * the next clause is that clause's ("against 29 from Boeing; in the
+ * first quarter it led by 142 jets"). */
+int
+base_own_date(const struct xstate *x, const struct mention *m, int upto)
+{
+	/* the figures, in order, are looked at back from figure upto (the
+	 * first that may stand after m) to the sentence's first */
+	for (int i = upto - 1; i >= 0 && x->qs[i].sent >= m->sent; i--) {
+		const struct qrec *q = &x->qs[i];
+		if (q->sent == m->sent && q->q.end <= m->start)
+			return q->base && words_between(x->clean.data,
+			    q->q.end, m->start) <= ANCHOR_WORDS &&
+			    !clause_break(x->clean.data, q->q.end, m->start);
+	}
+	return 0;
+}
+
+/* Does the word w (ASCII letters, any case) stand whole in s[a, b):
+ * no letter or digit right before or after it? */
+int
+has_word(const char *s, size_t a, size_t b, const char *w)
+{
+	size_t n = strlen(w);
+
+	for (size_t i = a; i + n <= b; i++)
+		if (strncasecmp(s + i, w, n) == 0 &&
+		    (i == 0 || !isalnum((unsigned char)s[i - 1])) &&
+		    (i + n == b || !isalnum((unsigned char)s[i + n])))
+			return 1;
+	return 0;
+}
+
+/* Does a word setting two figures against each other ("than", "in
+ * contrast to") stand in s[a..b)? */
+static int
+has_than(const char *s, size_t a, size_t b)
+{
+	return has_word(s, a, b, "than") || has_word(s, a, b, "contrast");
+}
+
+/* Is mention m, after figure qi and another figure of its sentence,
+ * the date of a comparison base standing just before it ("rose 20% to
+ * $120 billion, up from $98.7 billion in 2021", "rose 15.7%, faster
+ * than a 10% increase in May"): the base's own date, which dates nothing
+ * else? Leaves x->ctx as it found it (qi's). */
+static int
+base_date(struct xstate *x, int qi, const struct mention *m)
+{
+	const struct qrec *q = &x->qs[qi];
+	int bi = -1, rc;
+
+	for (int i = qi + 1; i < x->nq && x->qs[i].sent == q->sent &&
+	    x->qs[i].q.end <= m->start; i++)
+		bi = i;
+	if (bi < 0 || words_between(x->clean.data, x->qs[bi].q.end,
+	    m->start) > ANCHOR_WORDS || x->r->baseline.code == NULL)
+		return 0;
+	if (has_than(x->clean.data, q->q.end, x->qs[bi].q.start))
+		return 1;
+	build_context(x, &x->qs[bi]);
+	rc = may_match(x, &x->r->baseline) && rules_match_upto(x->r,
+	    &x->r->baseline, x->ctx.data, x->ctx.len, 0, x->mark_last,
+	    x->mctx, x->md, NULL) > 0;
+	build_context(x, q);
+	return rc;
+}
+
+/* A base in brackets after the phrase that dates it: "35% more than a
+ * year earlier (21 million tonnes)", "than in August last year ($451
+ * million)": a date phrase ending right before the bracket dates the
+ * figure in it. Returns 1 with period set, else 0. */
+static int
+bracket_base_period(struct xstate *x, const struct qrec *q,
+    char period[FIG_PERIOD_LEN])
+{
+	const char *c = x->clean.data;
+	size_t at = q->q.start;
+
+	if (c[at] != '(') {	/* the bracket may be the figure's own */
+		while (at > 0 && c[at - 1] == ' ')
+			at--;
+		if (at == 0 || c[at - 1] != '(')
+			return 0;
+		at--;
+	}
+	while (at > 0 && c[at - 1] == ' ')
+		at--;
+	for (int i = 0; i < x->nm; i++) {
+		const struct mention *m = &x->m[i];
+		if (m->sent == q->sent && m->end == at && m->period[0] &&
+		    m->role != FIG_PR_DEADLINE) {
+			memcpy(period, m->period, FIG_PERIOD_LEN);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The period of figure qi when it is a comparison's base ("compared
+ * with $35.2 billion over the same period last year"): a base phrase
+ * after it in its clause, with no other figure between, dates it. */
+void
+base_period(struct xstate *x, int qi, char period[FIG_PERIOD_LEN])
+{
+	const struct qrec *q = &x->qs[qi];
+	const char *c = x->clean.data;
+	size_t next_q = x->csent[q->sent].end;
+
+	if (qi + 1 < x->nq && x->qs[qi + 1].sent == q->sent)
+		next_q = x->qs[qi + 1].q.start;
+	if (bracket_base_period(x, q, period))
+		return;
+	for (int i = 0; i < x->nm; i++) {
+		const struct mention *m = &x->m[i];
+		if (m->sent != q->sent || m->start < q->q.end)
+			continue;
+		if (m->start >= next_q || words_between(c, q->q.end,
+		    m->start) > CLAUSE_WORDS || clause_break(c, q->q.end,
+		    m->start))
+			return;
+		if (m->role == FIG_PR_BASELINE && m->period[0]) {
+			memcpy(period, m->period, FIG_PERIOD_LEN);
+			return;
+		}
+		if (dating(m))
+			return;
+	}
+}
+
+/* Chooses the period of quantity qi; docs/rules.md, "Periods", gives
+ * the order: a deadline or a date right after the figure, a date before
+ * it in its clause ("now" after that date meaning the present), a date
+ * after it in its clause, a date in another clause of the sentence, the
+ * date an earlier sentence of the paragraph set, a date anywhere later in
+ * the sentence, for a decision reported the month of publication, and
+ * for the present tense the year of publication. */
+/* Is mention m (a "now") inside an aside between commas before figure
+ * q: "In 2022, the third and fourth lines, now held by Hong Kong and
+ * Kazakhstan, were taken by the Netherlands and Germany (3% each)"? It
+ * then says nothing of when the figure holds. */
+static int
+aside(const char *c, const struct mention *m, const struct qrec *q)
+{
+	size_t i = m->start;
+
+	while (i > 0 && c[i - 1] == ' ')
+		i--;
+	if (i == 0 || c[i - 1] != ',')
+		return 0;
+	for (i = m->end; i < q->q.start; i++)
+		if (c[i] == ',')
+			return 1;
+	return 0;
+}
+
+/* Does sentence si report a decision ("raised its key rate")? The
+ * [period] rules of role event are tried here only, on the sentences
+ * of figures nothing else dates, not with the other date phrases. */
+static int
+has_event(struct xstate *x, int si)
+{
+	const struct fig_rules *r = x->r;
+
+	if (x->lit_sent != si)
+		lit_sentence(x, si);
+	for (int i = 0; i < r->nperiods; i++)
+		if (r->periods[i].role == FIG_PR_EVENT &&
+		    may_match(x, &r->periods[i].re) &&
+		    rules_match(r, &r->periods[i].re, x->clean.data,
+		    x->csent[si].end, x->csent[si].start, 0, x->md, NULL) > 0)
+			return 1;
+	return 0;
+}
+
+/* Does the date after figure q open the next item of a list of dated
+ * figures, q's own date before it with no comma between ("in April by 7%
+ * compared to March, in May by 11%")? */
+static int
+next_item(const char *c, const struct mention *before, const struct qrec *q,
+    const struct mention *after)
+{
+	return before && !memchr(c + before->end, ',', q->q.start -
+	    before->end) && memchr(c + q->q.end, ',', after->start - q->q.end);
+}
+
+/* Is mention m a month of the publication year the text names ("as of
+ * February 2025") or that of news of the day ("on Wednesday"), not one
+ * counted from publication ("this month")? */
+static int
+recent_month(const struct xstate *x, const struct mention *m)
+{
+	return (m->role == FIG_PR_ANCHOR || m->event_day) &&
+	    strlen(m->period) == 7 &&
+	    m->period[4] == '-' && atoi(m->period) == x->pub_year;
+}
+
+void
+choose_period(struct xstate *x, int qi, const struct mention *carry,
+    char period[FIG_PERIOD_LEN], enum fig_pkind *kind)
+{
+	const struct qrec *q = &x->qs[qi];
+	const char *c = x->clean.data;
+	const struct mention *before = NULL, *after = NULL, *present = NULL,
+	    *moved = NULL, *same = NULL;
+	size_t next_q = x->csent[q->sent].end;
+	int wa = 0, others = 0;
+
+	period[0] = '\0';
+	*kind = FIG_PK_OBSERVED;
+	for (int i = qi + 1; i < x->nq; i++)
+		if (x->qs[i].sent == q->sent) {
+			next_q = x->qs[i].q.start;
+			break;
+		}
+	for (int i = 0; i < x->nm; i++) {
+		const struct mention *m = &x->m[i];
+		if (m->sent != q->sent)
+			continue;
+		if (m->role == FIG_PR_BASELINE && m->offset)
+			same = m;
+		if (m->end <= q->q.start) {
+			if (m->role == FIG_PR_PRESENT && !aside(c, m, q))
+				present = m;
+			else if (dating(m) && (q->base ||
+			    !base_own_date(x, m, qi))) {
+				before = m;
+				present = NULL;	/* only "now" after the date */
+				if (carries(m))
+					moved = m;
+			}
+		} else if (m->start >= q->q.end && !after && dating(m) &&
+		    !opens_bracket(c, q->q.end, m->start))
+			after = m;
+	}
+	if (after) {
+		wa = words_between(c, q->q.end, after->start);
+		others = clause_break(c, q->q.end, after->start) &&
+		    (own_clause(c, present, q) || own_clause(c, before, q));
+	}
+	/* "59.1 percent by 2030", "57 percent in 2020"; not a date of
+	 * another clause when the figure's own clause dates it ("now
+	 * produces 20% of the world's neon, ..., and plans to double output
+	 * by 2025", "were in 2016, at $7.24 billion; between 2014 and
+	 * 2018 ...") */
+	if (after && after->start < next_q && !others &&
+	    ((after->role == FIG_PR_DEADLINE && wa <= DEADLINE_WORDS) ||
+	    (wa <= ANCHOR_WORDS && !next_item(c, before, q, after)))) {
+		use_mention(after, period, kind);
+		return;
+	}
+	/* "In 2020, ... 57 percent"; "in 2019 and now has three" */
+	if (present && x->pub_year && (!before || own_clause(c, present, q))) {
+		publication(x, 0, period);
+		return;
+	}
+	if (own_clause(c, before, q)) {
+		use_mention(before, period, kind);
+		return;
+	}
+	/* "... abroad in 2015, and imports met 70 percent of it in 2020" */
+	if (after && after->start < next_q && wa <= CLAUSE_WORDS &&
+	    !clause_break(c, q->q.end, after->start)) {
+		use_mention(after, period, kind);
+		return;
+	}
+	/* in another clause, a date the text moved to, not a comparison's
+	 * base looking back from it ("22.5 million tons in 2023-24 from 28
+	 * million tons a year earlier, while output is set to decrease to
+	 * 28.2 million tons"), unless the figure is a base too ("from 39.2
+	 * million tons") */
+	if (before && !before->event_day) {
+		use_mention(moved && !q->base ? moved : before, period, kind);
+		return;
+	}
+	/* the date an earlier sentence of the paragraph set; a duration
+	 * ("for more than a decade") runs to the time of writing instead,
+	 * and what can be done now ("its best fab can make 65nm chips")
+	 * is not the goal an earlier sentence set */
+	if (carry && !(q->q.unit && q->q.unit->duration) &&
+	    !(carry->kind == FIG_PK_TARGET && x->r->ability.code &&
+	    rules_match(x->r, &x->r->ability, c, x->csent[q->sent].end,
+	    x->csent[q->sent].start, 0, x->md, NULL) > 0)) {
+		use_mention(carry, period, kind);
+		return;
+	}
+	/* any later date of the sentence, unless it is another figure's:
+	 * one stands between in another clause ("65 nm, and plans to reach
+	 * 28 nm by 2027"), or it dates a comparison base ("up from $98.7
+	 * billion in 2021"); "5 billion and 3 billion in 2020" share it */
+	if (after && (after->start < next_q ||
+	    (!clause_break(c, q->q.end, next_q) &&
+	    !base_date(x, qi, after)))) {
+		use_mention(after, period, kind);
+		return;
+	}
+	/* a change on "the same period last year" is of the period the
+	 * text named last ("shows a fall of 3,3% on the same period of last
+	 * year") */
+	if (same && x->has_recall && !(q->q.unit && q->q.unit->duration)) {
+		use_mention(&x->recall, period, kind);
+		return;
+	}
+	/* a decision a news lead reports, with no date of its own ("The
+	 * bank raised its key rate by 25 basis points to 2.25%"): of the
+	 * month of publication, which the report is news of */
+	if (x->pub_year && has_event(x, q->sent)) {
+		publication(x, 1, period);
+		return;
+	}
+	/* present tense: the year of publication, or the date the title
+	 * gives the news of ("IRENA counts 345.5 GW of new solar capacity
+	 * in 2023" published in March 2024: "China drove most of the
+	 * growth with 216.9 GW") */
+	if (x->pub_year && !is_past(x, q->sent)) {
+		if (x->has_para_carry && recent_month(x, &x->para_carry))
+			use_mention(&x->para_carry, period, kind);
+		else if (title_date(x))
+			memcpy(period, x->title_period, FIG_PERIOD_LEN);
+		else
+			publication(x, 0, period);
+		return;
+	}
+	/* past tense: the date of the paragraph just before when that was
+	 * one sentence, as news wires write ("Trade in 2024 grew 1.9%."
+	 * then "Chinese exports rose 4.1%."); the paragraphs of reports run
+	 * longer, and their dates stay in them */
+	if (x->has_para_carry && !(q->q.unit && q->q.unit->duration))
+		use_mention(&x->para_carry, period, kind);
+}
+

@@ -1,0 +1,537 @@
+/* extract-quantity.c: the figures of a sentence. Quantities found by
+ * quantity.c are joined into runs and lists ("3, 5 and 7 percent"), lent
+ * a unit the sentence implies, priced by a rate it names before them, and
+ * dropped where an exclusion rule says they are no claim. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "figtrack/number.h"
+
+#include "extract-int.h"
+
+/* "30 and 40 percent" is a range only after "between", which the match
+ * at the number could not see. */
+static int
+followed_by_and(const char *s, size_t len, size_t i)
+{
+	while (i < len && s[i] == ' ')
+		i++;
+	return i + 4 <= len && strncasecmp(s + i, "and ", 4) == 0;
+}
+
+/* Could the text just before a number hold a prefix unit ("US$",
+ * "RMB", "\u20ac", "Rs.") or a sign? A symbol, or a short word with a
+ * capital, right before it. */
+static int
+maybe_prefix(const char *s, size_t from, size_t anchor)
+{
+	size_t i = anchor;
+
+	if (i > from && s[i - 1] == ' ')
+		i--;
+	if (i == from)
+		return 0;
+	if ((unsigned char)s[i - 1] >= 0x80 || strchr("$#+-.%", s[i - 1]))
+		return 1;	/* "\u20ac5", "(-1%)", "Rs.2.56", "%9,75" */
+	/* a capitalised word of up to four letters: "RMB 5", "Rs 10" */
+	for (size_t k = 0; k < 4 && i > from && ((s[i - 1] | 32) >= 'a' &&
+	    (s[i - 1] | 32) <= 'z'); k++, i--)
+		if (s[i - 1] >= 'A' && s[i - 1] <= 'Z')
+			return 1;
+	return 0;
+}
+
+/* Is s[from..to) only a comma or the word w between two figures ("fell
+ * 12% and about 23%", "rose 5%, 7% and 9%"; "a fall of 140 Mt, or
+ * 2.9%"), after at most three words that say of or in what the first
+ * is ("fell 32.1% in volume and 15.7%")? 2 when the word is there, 1
+ * for a comma alone, else 0. */
+static int
+joined_by(const char *s, size_t from, size_t to, const char *w)
+{
+	size_t i = from, n = strlen(w);
+	int word = 0;
+
+	while (i < to && s[i] == ' ')
+		i++;
+	if (i + 3 <= to && (strncasecmp(s + i, "of ", 3) == 0 ||
+	    strncasecmp(s + i, "in ", 3) == 0)) {
+		/* what the figure before counts, or in what: "300,000 bpd
+		 * of crude oil and 200,000 bpd", "120 Mt of CO2, or 12%",
+		 * "down 32.1% in volume and 15.7% in value" */
+		size_t j = i + 3;
+		for (int k = 0; k < 3 && j < to; k++) {
+			size_t st = j;
+			while (j < to && (((s[j] | 32) >= 'a' && (s[j] | 32) <=
+			    'z') || (s[j] >= '0' && s[j] <= '9' && j > st)))
+				j++;
+			if (j == st || (j - st == n && strncasecmp(s + st, w,
+			    n) == 0)) {
+				j = st;
+				break;
+			}
+			while (j < to && s[j] == ' ')
+				j++;
+		}
+		i = j;
+	}
+	if (i < to && s[i] == ',')
+		i++;
+	while (i < to && s[i] == ' ')
+		i++;
+	if (i + n <= to && strncasecmp(s + i, w, n) == 0) {
+		i += n;
+		word = 1;
+	}
+	while (i < to && s[i] == ' ')
+		i++;
+	return i == to && to > from ? 1 + word : 0;
+}
+
+/* Is s[from..to) only words that list the parts of the figure before
+ * ("a reduction of 500,000 bpd, made up of 300,000 bpd", "including",
+ * "of which")? Its parts share its direction. */
+static int
+joined_by_parts(const char *s, size_t from, size_t to)
+{
+	static const char *const lead[] = { "which includes", "which include",
+	    "made up of", "including", "includes", "comprising", "of which",
+	    "consisting of" };
+	size_t i = from;
+
+	while (i < to && (s[i] == ' ' || s[i] == ','))
+		i++;
+	for (size_t k = 0; k < sizeof lead / sizeof *lead; k++) {
+		size_t n = strlen(lead[k]), j = i + n;
+		if (j > to || strncasecmp(s + i, lead[k], n) != 0)
+			continue;
+		while (j < to && s[j] == ' ')
+			j++;
+		if (j == to)
+			return 1;
+	}
+	return 0;
+}
+
+/* Is unit name u a change or a share ("percent", "times"), which a bare
+ * number never takes from the figure before it ("rose 5% to 1,234")? */
+static int
+change_unit(const char *u)
+{
+	return strcmp(u, "percent") == 0 || strcmp(u, "percentage_point") ==
+	    0 || strcmp(u, "basis_point") == 0 || strcmp(u, "times") == 0;
+}
+
+/* Is the word of s[from..at) just before at (spaces skipped) one of
+ * words[0..n)? */
+static int
+word_before_in(const char *s, size_t from, size_t at,
+    const char *const *words, size_t n)
+{
+	size_t i = at, end;
+
+	while (i > from && s[i - 1] == ' ')
+		i--;
+	end = i;
+	while (i > from && (s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z')
+		i--;
+	for (size_t k = 0; k < n; k++)
+		if (end - i == strlen(words[k]) &&
+		    strncasecmp(s + i, words[k], end - i) == 0)
+			return 1;
+	return 0;
+}
+
+/* The words after which a bare number can be a figure whose unit the
+ * sentence implies: a level ("at 770,747", "to 11,360", "of 1.26"), a
+ * base ("from 1.30"), a change ("down 40,875"), one of a pair. */
+static int
+implied_after(const char *s, size_t from, size_t at)
+{
+	static const char *const words[] = { "to", "at", "of", "from",
+	    "and", "or", "versus", "vs", "against", "down", "up", "by",
+	    "was", "were", "is", "are", "reached", "hit", "totalled",
+	    "totaled", "about", "around", "nearly", "almost", "some" };
+
+	return word_before_in(s, from, at, words, sizeof words /
+	    sizeof *words);
+}
+
+/* Can a bare number take unit u of a figure of value v near it: not a
+ * span of time, a unit with a scale of its own ("Mt"), a change or a
+ * share, and v of the number's order ("11,360" after "3,200 cars", not
+ * "ranked at 3")? */
+static int
+unit_lendable(const struct fig_qty *from, const struct fig_qty *q)
+{
+	return from->unit != NULL && !from->unit->duration &&
+	    from->unit->factor == 1 && !change_unit(from->unit_name) &&
+	    fabs(q->value) * 100 >= fabs(from->value) && fabs(q->value) <=
+	    fabs(from->value) * 100;
+}
+
+/* The figure a run goes to, for a bare number it starts from: "fell from
+ * 111 to just 66 units" is 111 units. Writes it into to; 1 when there
+ * is one right after "to" (and "just", "only", "about", ...), 0 when
+ * not, -1 on a match error. */
+static int
+run_end(struct xstate *x, size_t ce, const struct fig_qty *q,
+    struct fig_qty *to)
+{
+	static const char *const skip[] = { "just", "only", "about",
+	    "around", "some", "nearly", "almost", "a", "mere" };
+	const char *c = x->clean.data;
+	size_t i = q->end, w;
+	int rc;
+
+	while (i < ce && c[i] == ' ')
+		i++;
+	if (i + 3 > ce || strncasecmp(c + i, "to ", 3) != 0)
+		return 0;
+	for (i += 3;; i = w) {
+		size_t k;
+		while (i < ce && c[i] == ' ')
+			i++;
+		for (w = i; w < ce && (c[w] | 32) >= 'a' && (c[w] | 32) <= 'z';
+		    w++)
+			;
+		for (k = 0; k < sizeof skip / sizeof *skip; k++)
+			if (w - i == strlen(skip[k]) &&
+			    strncasecmp(c + i, skip[k], w - i) == 0)
+				break;
+		if (w == i || k == sizeof skip / sizeof *skip)
+			break;
+	}
+	rc = rules_match(x->r, &x->r->quantity_at, c, ce, i, 0, x->md_aside,
+	    x->err);
+	if (rc <= 0)
+		return rc;
+	return quantity_from_match(x->r, x->md_aside, c, ce, x->decimal_comma,
+	    to);
+}
+
+/* Does s[from..to) name no other figure-like token: no digit (a figure
+ * carried to the next sentence must be the next number there)? */
+static int
+implied_between(const char *s, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return 0;
+	return 1;
+}
+
+/* The direction a lead clause states for the changes after its colon,
+ * in sentence si: "Since then shipments have fallen: in April by 7%, in
+ * May by 11%". The clause is the sentence up to its last colon before
+ * the figure at start, holding no figure of its own, and ending with a
+ * [direction] word. 1 a fall, 2 a rise, 0 none, -1 a match error. */
+static int
+lead_direction(struct xstate *x, int si, size_t start)
+{
+	const struct fig_rules *r = x->r;
+	const char *c = x->clean.data;
+	size_t cs = x->csent[si].start, colon = start;
+
+	while (colon > cs && c[colon - 1] != ':')
+		colon--;
+	if (colon == cs)
+		return 0;
+	colon--;
+	if (x->nq > 0 && x->qs[x->nq - 1].sent == si &&
+	    x->qs[x->nq - 1].q.start < colon)
+		return 0;	/* "Exports rose 5%: ..." states its own */
+	for (int k = 0; k < 2; k++) {
+		int rc;
+		if (r->dir_lead[k].code == NULL)
+			continue;
+		rc = rules_match(r, &r->dir_lead[k], c + cs, colon - cs, 0, 0,
+		    x->md_aside, x->err);
+		if (rc != 0)
+			return rc < 0 ? -1 : k + 1;
+	}
+	return 0;
+}
+
+/* The direction a subject states for the figures listed after it in
+ * sentence si ("the cuts include contributions from Saudi Arabia (1
+ * million bpd), Iraq (223,000 bpd)"): a [direction] "list =" pattern
+ * matching the sentence before its first figure. 1 a fall, 2 a rise, 0
+ * none, -1 a match error. */
+static int
+list_direction(struct xstate *x, int si, size_t start)
+{
+	const struct fig_rules *r = x->r;
+	const char *c = x->clean.data;
+	size_t cs = x->csent[si].start, first = start;
+
+	for (int i = x->nq - 1; i >= 0 && x->qs[i].sent == si; i--)
+		first = x->qs[i].q.start;
+	for (int k = 0; k < 2; k++) {
+		int rc;
+		if (r->dir_list[k].code == NULL)
+			continue;
+		rc = rules_match(r, &r->dir_list[k], c + cs, first - cs, 0, 0,
+		    x->md_aside, x->err);
+		if (rc != 0)
+			return rc < 0 ? -1 : k + 1;
+	}
+	return 0;
+}
+
+/* A bare number (quantity_bare) in sentence si: the unit its context
+ * implies, written into q, or 0 when none does. First a [unit] whose
+ * "context =" pattern matches the sentence before the number ("the
+ * total fertility rate fell to 1.26"; a count only for a whole number),
+ * then after "from" the unit of the figure the run goes to ("from 111
+ * to just 66 units"), then the unit of the figure before it in the
+ * sentence, spans of time passed over, unless that is a change, a share
+ * or was scaled by its unit ("Mt"): "770,747, down 40,875 from 2021";
+ * a number with a scale word may take
+ * it from the last figure of the sentence or paragraph before, with no
+ * number between ("64,1 billion" after "EUR 66 billion"); never a
+ * number a hundred times smaller or larger than that figure. Either way
+ * only after a word that makes a number a figure (implied_after), and
+ * never before a letter, a slash or a hyphen ("24/7", "3-0"). */
+static int
+implied_unit(struct xstate *x, int si, struct fig_qty *q)
+{
+	const struct fig_rules *r = x->r;
+	const char *c = x->clean.data;
+	size_t cs = x->csent[si].start, ce = x->csent[si].end;
+	size_t e = q->end;
+	const struct fig_qty *prev;
+	int pi;
+
+	if (e < ce && (c[e] == '/' || c[e] == '-' || ((c[e] | 32) >= 'a' &&
+	    (c[e] | 32) <= 'z')))
+		return 0;
+	if (!implied_after(c, cs, q->nstart))
+		return 0;
+	for (int i = 0; i < r->nunits; i++) {
+		const struct fig_unit *u = &r->units[i];
+		int rc;
+
+		if (u->context.code == NULL || (strcmp(u->canon, "count") == 0
+		    && !(q->numflags & FIG_NUM_INTEGER)) || (u->max > 0 &&
+		    fabs(q->value) > u->max))
+			continue;
+		rc = rules_match(r, &u->context, c + cs, q->start - cs, 0, 0,
+		    x->md_aside, x->err);
+		if (rc < 0)
+			return -1;
+		if (rc > 0) {
+			q->unit = u;
+			claim_setfield(q->unit_name, sizeof q->unit_name,
+			    u->canon);
+			return 1;
+		}
+	}
+	if (word_before_in(c, cs, q->nstart, (const char *const[]){ "from" },
+	    1)) {
+		struct fig_qty to;
+		int rc = run_end(x, ce, q, &to);
+		if (rc < 0)
+			return -1;
+		if (rc > 0 && unit_lendable(&to, q)) {
+			q->unit = to.unit;
+			memcpy(q->unit_name, to.unit_name, sizeof q->unit_name);
+			return 1;
+		}
+	}
+	/* a span of time of the sentence dates the figure before it and
+	 * lends nothing: "45.4 mm of rain on one day, a total of 144.9" */
+	pi = x->nq - 1;
+	while (pi >= 0 && x->qs[pi].sent == si && x->qs[pi].q.unit &&
+	    x->qs[pi].q.unit->duration)
+		pi--;
+	prev = pi >= 0 ? &x->qs[pi].q : NULL;
+	/* the figure before may end the sentence or the paragraph before
+	 * when this number has a scale word and no number stands between:
+	 * "trade with the US totalled 64,1 billion" */
+	if (prev && x->qs[pi].sent != si && !(x->qs[pi].sent == si - 1 &&
+	    q->scaled && implied_between(c, prev->end, q->nstart)))
+		prev = NULL;
+	else if (prev == NULL && x->has_last_q && q->scaled &&
+	    implied_between(c, 0, q->nstart))
+		prev = &x->last_q;
+	if (prev == NULL || !unit_lendable(prev, q))
+		return 0;
+	q->unit = prev->unit;
+	memcpy(q->unit_name, prev->unit_name, sizeof q->unit_name);
+	return 1;
+}
+
+/* A money figure with no rate of its own is over the unit of a rate
+ * the sentence names before it: a [per] whose "context =" matches ("the
+ * price for a gallon stood at $3.30"), or, for a change, the rate of
+ * the figure before it in the same money ("$93.19 per barrel, up 10
+ * cents"). Returns -1 on a match error. */
+static int
+money_rate(struct xstate *x, int si, struct fig_qty *q)
+{
+	const struct fig_rules *r = x->r;
+	size_t cs = x->csent[si].start;
+	size_t k = strlen(q->unit_name);
+	const char *per = NULL;
+
+	if (q->unit == NULL || q->unit->no_rate || strcmp(q->unit->uclass,
+	    "money") != 0 || strchr(q->unit_name, '/') != NULL)
+		return 0;
+	for (int i = 0; i < r->npers && per == NULL; i++) {
+		int rc;
+
+		if (r->pers[i].context.code == NULL)
+			continue;
+		rc = rules_match(r, &r->pers[i].context, x->clean.data + cs,
+		    q->start - cs, 0, 0, x->md_aside, x->err);
+		if (rc < 0)
+			return -1;
+		if (rc > 0)
+			per = r->pers[i].name;
+	}
+	if (per == NULL && q->dir != 0 && x->nq > 0 &&
+	    x->qs[x->nq - 1].sent == si) {
+		const char *prev = x->qs[x->nq - 1].q.unit_name;
+
+		if (strncmp(prev, q->unit_name, k) == 0 && prev[k] == '/')
+			per = prev + k + 1;
+	}
+	if (per != NULL)
+		snprintf(q->unit_name + k, sizeof q->unit_name - k, "/%s",
+		    per);
+	return 0;
+}
+
+/* Finds the figures of sentence si. A cheap pattern finds where numbers
+ * start and the quantity pattern is tried right there; only a number
+ * that is a figure (or may have a prefix unit) is matched again from a
+ * little before it, so that its qualifier ("in excess of") is seen,
+ * without trying the whole pattern at every byte. */
+int
+find_quantities(struct xstate *x, const struct fig_block *b, int si)
+{
+	const struct fig_rules *r = x->r;
+	const char *c = x->clean.data;
+	size_t cs = x->csent[si].start, ce = x->csent[si].end, done = cs;
+	size_t at = cs;
+	int rc = 0;
+
+	while (at < ce) {
+		size_t anchor = number_scan(r, c, at, ce);
+		size_t from = anchor > done + QUAL_REACH ? anchor - QUAL_REACH :
+		    done;
+		struct qrec q;
+		int ok;
+
+		if (anchor >= ce)
+			break;
+		rc = rules_match(r, &r->quantity_at, c, ce, anchor, 0, x->md,
+		    x->err);
+		if (rc < 0)
+			return -1;
+		ok = rc > 0 && quantity_from_match(r, x->md, c, ce,
+		    x->decimal_comma, &q.q);
+		if (ok || (rc > 0 && (q.q.numflags & FIG_NUM_FRACTION)) ||
+		    maybe_prefix(c, done, anchor) ||
+		    (rc > 0 && followed_by_and(c, ce,
+		    pcre2_get_ovector_pointer(x->md)[1]))) {
+			/* again from before it, for qualifiers and prefixes */
+			rc = rules_match(r, &r->quantity, c, ce, from, 0, x->md,
+			    x->err);
+			if (rc < 0)
+				return -1;
+			ok = rc > 0 && quantity_from_match(r, x->md, c, ce,
+			    x->decimal_comma, &q.q);
+		}
+		if (!ok && rc > 0 && quantity_bare(r, x->md, c, ce,
+		    x->decimal_comma, &q.q)) {
+			/* a bare number: again from before it, for its
+			 * qualifier and direction, then a unit from context */
+			rc = rules_match(r, &r->quantity, c, ce, from, 0, x->md,
+			    x->err);
+			if (rc < 0)
+				return -1;
+			ok = rc > 0 && quantity_bare(r, x->md, c, ce,
+			    x->decimal_comma, &q.q);
+			if (ok && (ok = implied_unit(x, si, &q.q)) < 0)
+				return -1;
+		}
+		if (!ok) {
+			/* not a figure: what follows its number may still
+			 * hold one ("2022 saw 12 new fabs") */
+			at = done = anchor + 1;
+			continue;
+		}
+		if (q.q.numflags & FIG_NUM_DECIMAL_COMMA)
+			x->decimal_comma = 1;	/* translated text */
+		if (q.q.dir == 0 && x->nq > 0 && x->qs[x->nq - 1].sent == si &&
+		    x->qs[x->nq - 1].q.dir != 0 && ((strcmp(x->qs[x->nq -
+		    1].q.unit_name, q.q.unit_name) == 0 && (joined_by(c,
+		    x->qs[x->nq - 1].q.end, q.q.start, "and") ||
+		    joined_by_parts(c, x->qs[x->nq - 1].q.end, q.q.start))) ||
+		    joined_by(c,
+		    x->qs[x->nq - 1].q.end, q.q.start, "or") == 2)) {
+			/* "fell 12% and about 23%": one verb, two falls;
+			 * "a fall of 140 Mt, or 2.9%": one fall said twice;
+			 * "a cut of 5 bpd, made up of 3 bpd": its parts */
+			q.q.dir = x->qs[x->nq - 1].q.dir;
+			if (q.q.dir < 0)
+				quantity_negate(&q.q);
+		}
+		if (q.q.dir == 0 && change_unit(q.q.unit_name) &&
+		    (rc = lead_direction(x, si, q.q.start)) != 0) {
+			if (rc < 0)
+				return -1;
+			/* "shipments have fallen: in April by 7%" */
+			q.q.dir = rc == 1 ? -1 : 1;
+			if (q.q.dir < 0)
+				quantity_negate(&q.q);
+		}
+		if (q.q.dir == 0 && !(q.q.unit && q.q.unit->duration) &&
+		    (rc = list_direction(x, si, q.q.start)) != 0) {
+			if (rc < 0)
+				return -1;
+			/* "the cuts include Iraq (223,000 bpd)" */
+			q.q.dir = rc == 1 ? -1 : 1;
+			if (q.q.dir < 0)
+				quantity_negate(&q.q);
+		}
+		if (money_rate(x, si, &q.q) < 0)
+			return -1;
+		at = done = q.q.end > anchor ? q.q.end : anchor + 1;
+		q.sent = si;
+		q.raw_start = raw_at(x, q.q.start, b->text.len);
+		q.raw_end = raw_at(x, q.q.end - 1, b->text.len) + 1;
+		GROW(x->qs, x->nq, x->qcap);
+		x->qs[x->nq++] = q;
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+/* Drops the figures an [exclude] rule names ("the two countries"), before
+ * any date or topic work is spent on them. Returns -1 on a match error. */
+int
+drop_excluded(struct xstate *x)
+{
+	const struct fig_rules *r = x->r;
+	int k = 0;
+
+	for (int qi = 0; qi < x->nq; qi++) {
+		int rc = 0;
+		build_context(x, &x->qs[qi]);
+		/* each rule alone, where the sentence has its words: a rule
+		 * that starts at the figure's marker is found at once */
+		for (int i = 0; i < r->nexcludes && rc == 0; i++)
+			if (may_match(x, &r->excludes[i].re) &&
+			    (rc = rules_match(r, &r->excludes[i].re,
+			    x->ctx.data, x->ctx.len, 0, 0, x->md, x->err)) < 0)
+				return -1;
+		if (rc == 0)
+			x->qs[k++] = x->qs[qi];
+	}
+	x->nq = k;
+	return 0;
+}
+

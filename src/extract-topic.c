@@ -1,0 +1,1149 @@
+/* extract-topic.c: what a figure measures. A figure's sentence, marked
+ * around it, goes through the topic rules whose words it holds; a match
+ * gives the metric, its subject filled from the lexicon, and the entity
+ * and partner from the actors (extract-actors.c). Lists after a figure
+ * follow its labels, flows take their sides from the words around. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "extract-int.h"
+
+/* Sets x->lsent to sentence si of the cleaned block in lower case
+ * (ASCII letters), for may_match. A letter that PCRE2 matches to an
+ * ASCII one without case, U+017F (long s) or U+212A (Kelvin sign), sets
+ * x->lit_all: its words cannot be told by their ASCII spelling. */
+void
+lit_sentence(struct xstate *x, int si)
+{
+	const unsigned char *s = (const unsigned char *)x->clean.data +
+	    x->csent[si].start;
+	size_t n = x->csent[si].end - x->csent[si].start;
+
+	if (x->r->nlits > 0)
+		memset(x->litmemo, -1, (size_t)x->r->nlits);
+	x->lit_sent = si;
+	x->lit_all = 0;
+	buf_reset(&x->lsent);
+	buf_add(&x->lsent, s, n);
+	for (char *p = x->lsent.data, *e = p + n; p < e; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c >= 'A' && c <= 'Z')
+			*p = (char)(c | 0x20);
+		else if (c == '\0')
+			*p = ' ';	/* strstr reads to the end */
+		else if ((c == 0xC5 && e - p > 1 && (unsigned char)p[1] == 0xBF)
+		    || (c == 0xE2 && e - p > 2 && (unsigned char)p[1] == 0x84 &&
+		    (unsigned char)p[2] == 0xAA))
+			x->lit_all = 1;
+	}
+}
+
+/* May re match in the figure's context (x->ctx)? No when its sentence
+ * lacks every word of a clause of the words re needs (re->need): the
+ * context is a part of that sentence with the figure's markers, which
+ * hold no such word. Each word is looked for once a sentence. */
+int
+may_match(struct xstate *x, const struct fig_re *re)
+{
+	if (x->lit_all)
+		return 1;
+	for (int i = 0; i < re->nneed; ) {
+		int n = re->need[i++], found = 0;
+		for (int k = 0; k < n; k++) {
+			int id = re->need[i + k];
+			if (x->litmemo[id] < 0)
+				x->litmemo[id] = strstr(buf_str(&x->lsent),
+				    x->r->lits[id]) != NULL;
+			if ((found = x->litmemo[id]) != 0)
+				break;
+		}
+		if (!found)
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+/* Builds the context of quantity q: its sentence, cleaned, with the
+ * figure between the markers. At most CTX_SIDE bytes of it either side
+ * of the figure, cut after a space: rules read the words around a
+ * figure, and a "sentence" of megabytes (a table or a list run into one
+ * line) would otherwise be copied and scanned whole for each of its
+ * figures. A cut context sets x->ctx_cut: what holds for it need not
+ * hold for the sentence. */
+void
+build_context(struct xstate *x, const struct qrec *q)
+{
+	const struct fig_span *cs = &x->csent[q->sent];
+	const char *c = x->clean.data;
+	size_t lo = cs->start, hi = cs->end;
+
+	if (q->q.start - lo > CTX_SIDE) {
+		const char *sp;
+		lo = q->q.start - CTX_SIDE;
+		if ((sp = memchr(c + lo, ' ', q->q.start - lo)) != NULL)
+			lo = (size_t)(sp - c) + 1;
+		while ((c[lo] & 0xC0) == 0x80)	/* whole characters */
+			lo++;
+	}
+	if (hi - q->q.end > CTX_SIDE) {
+		hi = q->q.end + CTX_SIDE;
+		while (hi > q->q.end && c[hi] != ' ')
+			hi--;
+		while (hi > q->q.end && (c[hi] & 0xC0) == 0x80)
+			hi--;
+	}
+	x->ctx_cut = lo != cs->start || hi != cs->end;
+	if (x->lit_sent != q->sent)
+		lit_sentence(x, q->sent);
+	buf_reset(&x->ctx);
+	buf_add(&x->ctx, c + lo, q->q.start - lo);
+	x->ctx_qs = x->ctx.len;
+	buf_adds(&x->ctx, QOPEN);
+	buf_add(&x->ctx, c + q->q.start, q->q.end - q->q.start);
+	buf_adds(&x->ctx, QCLOSE);
+	x->ctx_qe = x->ctx.len;
+	buf_add(&x->ctx, c + q->q.end, hi - q->q.end);
+	x->mark_last = x->ctx_qs;
+	for (const char *p = x->ctx.data + x->ctx_qe, *e = x->ctx.data +
+	    x->ctx.len; (p = memchr(p, QOPEN[0], (size_t)(e - p))) != NULL;
+	    p++)
+		if (e - p >= 3 && memcmp(p, QOPEN, 3) == 0) {
+			x->mark_last = (size_t)-1;
+			break;
+		}
+}
+
+/* ---- follow: a list of figures after a figure of the measure ----- */
+
+/* Is metric ("trade.imports.value") of the flow of measure
+ * ("imports.value"): the same word after the subject? */
+static int
+same_flow(const char *metric, const char *measure)
+{
+	const char *m = strchr(metric, '.'), *e, *f = strchr(measure, '.');
+	size_t n = f ? (size_t)(f - measure) : strlen(measure);
+
+	if (m == NULL)
+		return 0;
+	m++;
+	e = strchr(m, '.');
+	return (e ? (size_t)(e - m) : strlen(m)) == n &&
+	    strncmp(m, measure, n) == 0;
+}
+
+/* The label that follow topic t continues: with follow = yes, the
+ * latest of t's measure among the figures labelled in the figure's
+ * block or the two before (news writes a sentence a paragraph) ("..., making up 15.4 percent of the
+ * total." then "Canada at 13.7 percent, Germany at 5.2 percent"); with
+ * follow = MEASURE, the latest of that measure among the figures of the
+ * same flow labelled last in the figure's clause ("shipped $949 million
+ * worth of goods to Russia, which is 2.1 times more than ... ($451
+ * million)": the change is of the $949 million, and so is its base; in
+ * "$3.07 trillion (+10.3%), including ... $1.34 trillion of imports
+ * (+5.7%)" the 5.7% is of the imports). NULL when there is none. */
+static const struct label *
+followed_label(const struct xstate *x, const struct fig_topic *t)
+{
+	const char *measure = t->metric + 1;	/* ".imports.share" */
+	size_t mn;
+	int sent = x->qs[x->cur_q].sent;
+
+	if (t->follow_measure[0])
+		measure = t->follow_measure;
+	mn = strlen(measure);
+	for (int i = x->nfollow - 1; i >= 0; i--) {
+		const char *m = x->follow[i].l.metric;
+		size_t n = strlen(m);
+		if (x->nblock - x->follow[i].block > 2)
+			break;
+		/* the figure labelled last, in the same sentence and
+		 * clause: "rose to $5bn from $4bn, while imports fell from
+		 * $3bn"; "$3.07 trillion (+10.3%), including ... $1.34
+		 * trillion of imports (+5.7%)" */
+		if (t->follow_measure[0] && !(t->follow & FIG_FOLLOW_NEARBY) &&
+		    (x->follow[i].block != x->nblock ||
+		    x->follow[i].sent != sent ||
+		    !same_flow(m, t->follow_measure) ||
+		    clause_break(x->clean.data, x->follow[i].end,
+		    x->qs[x->cur_q].q.start)))
+			break;
+		if (n > mn && strcmp(m + n - mn, measure) == 0 &&
+		    (measure[0] == '.' || m[n - mn - 1] == '.'))
+			return &x->follow[i].l;
+	}
+	return NULL;
+}
+
+/* The subject of a figure that follows fl: with follow = yes, the one
+ * its sentence names before it ("the leading LNG supplier to the
+ * region, with a share of 50.7 percent"), else fl's ("Qatar completed
+ * the top 3 with 10.8 percent"); with follow = MEASURE, fl's. Returns a
+ * rules string, or buf filled. */
+static const char *
+follow_subject(struct xstate *x, const struct fig_topic *t,
+    const struct label *fl, char *buf, size_t n)
+{
+	const struct qrec *q = &x->qs[x->cur_q];
+	const char *dot = strchr(fl->metric, '.');
+	const char *sj = NULL;
+
+	if (!t->follow_measure[0])
+		sj = subject_in(x, x->clean.data, x->csent[q->sent].start,
+		    q->q.start);
+	if (sj)
+		return sj;
+	snprintf(buf, n, "%.*s", dot ? (int)(dot - fl->metric) : 0,
+	    fl->metric);
+	return buf;
+}
+
+/* One side of the last flow of metric's direction labelled in this
+ * block or the reach before: its holder (side 0) or its receiver (side
+ * 1), when that is one actor and not other; shares are skipped where
+ * skip_shares (a share's partner is its supplier). Fills out, or leaves
+ * it empty. */
+static void
+last_flow_side(const struct xstate *x, const char *metric, int side,
+    const char *other, int reach, int skip_shares, char *out, size_t n)
+{
+	const char *m = strchr(metric, '.'), *end;
+	size_t k;
+
+	if (m == NULL || (end = strchr(m + 1, '.')) == NULL)
+		return;
+	k = (size_t)(end - m);		/* ".exports" */
+	for (int i = x->nfollow - 1; i >= 0; i--) {
+		const struct label *l = &x->follow[i].l;
+		const char *lm = strchr(l->metric, '.');
+		const char *e = side ? l->partner : l->entity;
+		if (x->nblock - x->follow[i].block > reach)
+			return;
+		if (lm && strncmp(lm, m, k) == 0 && lm[k] == '.' &&
+		    !(skip_shares && strstr(lm, ".share")) && e[0] &&
+		    !strchr(e, '+') && strcmp(e, other) != 0) {
+			claim_setfield(out, n, e);
+			return;
+		}
+	}
+}
+
+/* "German exports to China fell 12 percent." then "Exports of motor
+ * vehicles to China fell 23.9 percent": a flow that names only its
+ * partner is of the holder of the last flow of its direction labelled
+ * in this block or the one before, when that holder is one actor and not
+ * the partner; so is a flow whose sentence names no actor at all
+ * ("exports to China surged 30.8 percent." then "In January, exports
+ * grew 33.9 percent"). Fills out, or leaves it empty. */
+static void
+flow_holder(const struct xstate *x, const char *metric, const char *partner,
+    char *out, size_t n)
+{
+	last_flow_side(x, metric, 0, partner, 1, 0, out, n);
+}
+
+/* "Arrivals from Russia surged 36.3 percent" (into China) then
+ * "Shipments from Mongolia rose to 33.58 million tonnes": an export
+ * flow that names only its sender goes to the receiver of the last
+ * such flow labelled in this block or the two before (a list's lead
+ * line between), when that receiver is one actor and not the sender.
+ * Fills out, or leaves it empty. */
+static void
+flow_receiver(const struct xstate *x, const char *metric, const char *entity,
+    char *out, size_t n)
+{
+	const char *m = strchr(metric, '.');
+
+	if (m && strncmp(m, ".exports.", 9) == 0 && !strstr(m, ".share"))
+		last_flow_side(x, metric, 1, entity, 2, 1, out, n);
+}
+
+/* Does s[from..to) hold "its" or "their" and, within four words, a flow
+ * noun ("its supplies of electronics", "their exports")? */
+static int
+pronoun_flow(const char *s, size_t from, size_t to)
+{
+	static const char *const flow[] = { "exports", "imports", "supplies",
+	    "shipments", "deliveries", "purchases", "sales" };
+
+	for (size_t i = from; i < to; i++) {
+		size_t n = 0, w = 0;
+		if (i > from && isalnum((unsigned char)s[i - 1]))
+			continue;
+		if (i + 4 <= to && strncasecmp(s + i, "its ", 4) == 0)
+			n = 4;
+		else if (i + 6 <= to && strncasecmp(s + i, "their ", 6) == 0)
+			n = 6;
+		for (size_t j = i + n; n && w < 4 && j < to; w++) {
+			for (size_t k = 0; k < sizeof flow / sizeof *flow; k++)
+				if (j + strlen(flow[k]) <= to &&
+				    strncasecmp(s + j, flow[k],
+				    strlen(flow[k])) == 0)
+					return 1;
+			while (j < to && s[j] != ' ')
+				j++;
+			j++;
+		}
+	}
+	return 0;
+}
+
+/* "Turkey has also sharply increased its supplies: its supplies of
+ * electronics to Russia more than doubled": a flow held by "its" or
+ * "their" is of the first actor its sentence names before it that is
+ * not the partner, not of the holder of a flow before. Fills out, or
+ * leaves it empty. */
+static void
+pronoun_holder(struct xstate *x, const struct qrec *q, const char *partner,
+    char *out, size_t n)
+{
+	size_t cs = x->csent[q->sent].start;
+	const char *e;
+
+	if (!pronoun_flow(x->clean.data, cs, q->q.start))
+		return;
+	e = entity_in(x, x->clean.data, cs, q->q.start, partner);
+	if (e)
+		claim_setfield(out, n, e);
+}
+
+/* Is the subject of metric, a label of topic t, a default rather than a
+ * word of the text: the topic's `subject =`, or for a follow topic that
+ * took the followed figure's subject, that figure's default? */
+static int
+label_fallback(const struct xstate *x, const struct fig_topic *t,
+    const char *metric)
+{
+	const struct label *fl;
+	const char *dot = strchr(metric, '.');
+	size_t n = dot ? (size_t)(dot - metric) : strlen(metric);
+
+	if (t->templ && t->subject[0] && strlen(t->subject) == n &&
+	    strncmp(metric, t->subject, n) == 0)
+		return 1;
+	return t->follow && (fl = followed_label(x, t)) != NULL &&
+	    fl->fallback && strncmp(fl->metric, metric, n) == 0 &&
+	    fl->metric[n] == '.';
+}
+
+/* Does sentence si say "respectively"? */
+static int
+says_respectively(const struct xstate *x, int si)
+{
+	const struct fig_span *cs = &x->csent[si];
+
+	return has_word(x->clean.data, cs->start, cs->end, "respectively");
+}
+
+/* "India's imports from Iraq and Saudi Arabia fell 12% and about 23% to
+ * 928.000 bpd and 607.500 bpd, respectively": in a sentence that says
+ * "respectively", the k-th of the figures in one unit is of the k-th of
+ * the actors a joint actor names, in the order the text names them,
+ * when there are as many of each. Rewrites e ("IRQ+SAU") in place. */
+static void
+respective(struct xstate *x, int qi, char *e)
+{
+	const struct qrec *q = &x->qs[qi];
+	const struct fig_span *cs = &x->csent[q->sent];
+	const char *part[8];
+	int nparts = 1, k = 0, nq = 0, np = 0;
+	char copy[FIG_ENTITY_MAX];
+
+	if (strchr(e, '+') == NULL || !says_respectively(x, q->sent))
+		return;
+	for (const char *p = e; (p = strchr(p, '+')) != NULL; p++)
+		nparts++;
+	for (int i = 0; i < x->nq; i++)
+		if (x->qs[i].sent == q->sent && strcmp(x->qs[i].q.unit_name,
+		    q->q.unit_name) == 0) {
+			if (i < qi)
+				k++;
+			nq++;
+		}
+	if (nq != nparts || nparts > 8)
+		return;
+	if (!x->ments_ok)
+		find_actors(x);
+	/* the parts in the order the sentence names them, each once */
+	for (int i = 0; i < x->nments && np < nparts; i++) {
+		const struct actor_at *m = &x->ments[i];
+		const char *s = e, *plus;
+		int dup = 0, in = 0;
+		if (m->start < cs->start || m->end > cs->end)
+			continue;
+		for (int j = 0; j < np; j++)
+			dup |= strcmp(part[j], m->name) == 0;
+		for (; s && !in; s = plus ? plus + 1 : NULL) {
+			size_t n;
+			plus = strchr(s, '+');
+			n = plus ? (size_t)(plus - s) : strlen(s);
+			in = strlen(m->name) == n && strncmp(s, m->name, n) == 0;
+		}
+		if (in && !dup)
+			part[np++] = m->name;
+	}
+	if (np != nparts)
+		return;
+	snprintf(copy, sizeof copy, "%s", part[k]);
+	claim_setfield(e, FIG_ENTITY_MAX, copy);
+}
+
+/* Where the direction of a flow metric starts ("oil.exports.value":
+ * ".exports.value", a direction of 8 bytes), or NULL when the metric is
+ * no flow. */
+static const char *
+flow_way(const char *metric)
+{
+	const char *dot = strchr(metric, '.');
+
+	if (dot == NULL || (strncmp(dot, ".exports.", 9) != 0 &&
+	    strncmp(dot, ".imports.", 9) != 0))
+		return NULL;
+	return dot;
+}
+
+/* "total exports of NT$121.93 billion and total imports of NT$104.90
+ * billion rose 12.5% and 19.4% on year respectively": in a sentence that
+ * says "respectively", the k-th of the changes in one unit is of the
+ * k-th of the flows whose amounts the sentence names before them, when
+ * there are as many of each. Rewrites the change's one label to that
+ * flow's subject, direction, entity and partner. */
+static void
+respective_flow(struct xstate *x, int qi)
+{
+	struct qrec *q = &x->qs[qi];
+	const struct label *flow[8], *f;
+	const char *way;
+	int nflow = 0, nq = 0, k = 0, first = -1;
+	char m[FIG_METRIC_MAX];
+
+	if (q->nlabel != 1 || (way = flow_way(q->label[0].metric)) == NULL ||
+	    strcmp(way + 8, ".change") != 0 || !says_respectively(x, q->sent))
+		return;
+	for (int i = 0; i < x->nq; i++)
+		if (x->qs[i].sent == q->sent && strcmp(x->qs[i].q.unit_name,
+		    q->q.unit_name) == 0) {
+			if (first < 0)
+				first = i;
+			k += i < qi;
+			nq++;
+		}
+	for (int i = 0; i < first; i++) {
+		const struct qrec *p = &x->qs[i];
+		if (p->sent != q->sent || p->nlabel != 1 ||
+		    flow_way(p->label[0].metric) == NULL)
+			continue;
+		if (nflow == 8)
+			return;
+		flow[nflow++] = &p->label[0];
+	}
+	if (nq < 2 || nflow != nq)
+		return;
+	f = flow[k];
+	snprintf(m, sizeof m, "%.*s.change",	/* "trade.exports.change" */
+	    (int)(flow_way(f->metric) - f->metric + 8), f->metric);
+	claim_setfield(q->label[0].metric, sizeof q->label[0].metric, m);
+	claim_setfield(q->label[0].entity, sizeof q->label[0].entity,
+	    f->entity);
+	claim_setfield(q->label[0].partner, sizeof q->label[0].partner,
+	    f->partner);
+}
+
+/* "China bought much more coal from Russia" then "Arrivals from Russia
+ * surged 36.3 percent to 25.3 million tonnes": a flow of all goods (the
+ * topic's default) is never counted in tonnes or barrels, nor is a
+ * change whose sentence gives its flow so; it is of the subject the text
+ * named last before the figure. */
+static void
+physical_subject(struct xstate *x, int qi, struct label *l)
+{
+	const struct qrec *q = &x->qs[qi];
+	const char *way = flow_way(l->metric), *sj;
+	char m[FIG_METRIC_MAX];
+	int phys = 0;
+
+	if (way == NULL)
+		return;
+	for (int i = 0; i < x->nq && !phys; i++) {
+		const char *cls = rules_unit_class(x->r, x->qs[i].q.unit_name);
+		phys = x->qs[i].sent == q->sent && (i == qi ||
+		    strcmp(way + 8, ".change") == 0) && cls &&
+		    strcmp(cls, "physical") == 0;
+	}
+	if (!phys || (sj = subject_before(x, q)) == NULL)
+		return;
+	snprintf(m, sizeof m, "%s%s", sj, way);
+	claim_setfield(l->metric, sizeof l->metric, m);
+	l->fallback = 0;
+}
+
+/* Two labels of one figure that came to the same metric (one rewritten
+ * by pair_flow or flow_subject): the first stays. */
+static void
+drop_same_metric(struct qrec *q)
+{
+	int k = 0;
+
+	for (int i = 0; i < q->nlabel; i++) {
+		int dup = 0;
+		for (int j = 0; j < k && !dup; j++)
+			dup = strcmp(q->label[j].metric, q->label[i].metric) == 0;
+		if (!dup)
+			q->label[k++] = q->label[i];
+	}
+	q->nlabel = k;
+}
+
+/* Does figure q's sentence name actor e before the figure? */
+static int
+named_before(struct xstate *x, const struct qrec *q, const char *e)
+{
+	const struct fig_span *cs = &x->csent[q->sent];
+
+	if (!x->ments_ok)
+		find_actors(x);
+	for (int i = 0; i < x->nments; i++)
+		if (x->ments[i].start >= cs->start &&
+		    x->ments[i].end <= q->q.start &&
+		    strcmp(x->ments[i].name, e) == 0)
+			return 1;
+	return 0;
+}
+
+/* "Russia's exports to China fell by 13.2 per cent." then "Russian
+ * imports, by contrast, rose by 6.3 per cent": a country's total flow
+ * named (by its sentence, before the figure) right after a flow between
+ * it and one partner (this block or the two before) is its flow with
+ * that partner, unless its sentence
+ * says it is the total ("total", "overall", "global", "foreign", "with
+ * all"). Imports become the partner's exports (metrics.md). */
+static void
+pair_flow(struct xstate *x, const struct qrec *q, struct label *l)
+{
+	static const char *const whole[] = { "total", "overall", "global",
+	    "foreign", "worldwide", "all partners", "the world", NULL };
+	const struct fig_span *cs = &x->csent[q->sent];
+	const char *dot = strchr(l->metric, '.');
+	int imports;
+
+	if (dot == NULL || l->partner[0] || !l->entity[0] ||
+	    strchr(l->entity, '+'))
+		return;
+	imports = strncmp(dot, ".imports.", 9) == 0;
+	if (!imports && strncmp(dot, ".exports.", 9) != 0)
+		return;
+	if (strstr(dot, ".share") || !named_before(x, q, l->entity))
+		return;
+	for (int k = 0; whole[k]; k++) {
+		size_t n = strlen(whole[k]);
+		for (size_t i = cs->start; i + n <= cs->end; i++)
+			if (strncasecmp(x->clean.data + i, whole[k], n) == 0)
+				return;
+	}
+	for (int i = x->nfollow - 1; i >= 0; i--) {
+		const struct label *f = &x->follow[i].l;
+		const char *fd = strchr(f->metric, '.');
+		const char *other;
+		char m[FIG_METRIC_MAX];
+		if (x->nblock - x->follow[i].block > 2)
+			return;
+		if (fd == NULL || !f->partner[0] || (strncmp(fd, ".exports.",
+		    9) != 0 && strncmp(fd, ".imports.", 9) != 0))
+			continue;
+		if (strcmp(f->entity, l->entity) == 0)
+			other = f->partner;
+		else if (strcmp(f->partner, l->entity) == 0)
+			other = f->entity;
+		else
+			return;		/* the last flow was another pair's */
+		if (strchr(other, '+'))
+			return;
+		if (imports) {		/* X's imports: the partner's exports */
+			snprintf(m, sizeof m, "%.*s.exports.%s",
+			    (int)(dot - l->metric), l->metric, dot + 9);
+			claim_setfield(l->partner, sizeof l->partner, l->entity);
+			claim_setfield(l->entity, sizeof l->entity, other);
+			claim_setfield(l->metric, sizeof l->metric, m);
+		} else
+			claim_setfield(l->partner, sizeof l->partner, other);
+		return;
+	}
+}
+
+/* The importer of a flow label: the partner of an export, the entity of
+ * an import, or NULL. */
+static const char *
+importer_of(const struct label *l)
+{
+	const char *m = strchr(l->metric, '.');
+
+	if (m && strncmp(m, ".exports.", 9) == 0)
+		return l->partner[0] ? l->partner : NULL;
+	if (m && strncmp(m, ".imports.", 9) == 0)
+		return l->entity[0] ? l->entity : NULL;
+	return NULL;
+}
+
+/* "71% of all imported machine tools came from China." then "Imports
+ * from India jumped 27.5-fold": a flow whose subject is the topic's
+ * default takes the subject the text named for the last flow into the
+ * same importer, unless a figure labelled since was of all goods
+ * ("bilateral trade reached $190 billion"), labelled in this block or the two before (news writes
+ * a sentence a paragraph). */
+static void
+flow_subject(const struct xstate *x, struct label *l)
+{
+	const char *imp = importer_of(l), *dot = strchr(l->metric, '.');
+	char m[FIG_METRIC_MAX];
+
+	if (imp == NULL || dot == NULL)
+		return;
+	for (int i = x->nfollow - 1; i >= 0; i--) {
+		const struct label *f = &x->follow[i].l;
+		const char *fi = importer_of(f), *fd = strchr(f->metric, '.');
+		if (x->nblock - x->follow[i].block > 2)
+			return;
+		if (f->fallback)
+			return;		/* a figure since was of all goods */
+		/* from an amount of goods, not from a share of them: "China
+		 * supplied 80 percent of Russia's chip imports" says nothing
+		 * of what "exports from China to Russia" are */
+		if (fi == NULL || fd == NULL || strcmp(fi, imp) != 0 ||
+		    strstr(fd, ".share") != NULL)
+			continue;
+		snprintf(m, sizeof m, "%.*s%s", (int)(fd - f->metric),
+		    f->metric, dot);
+		claim_setfield(l->metric, sizeof l->metric, m);
+		l->fallback = 0;
+		return;
+	}
+}
+
+/* "Russia imported $248.57mn of the $439.84mn in components from
+ * China, as well as $246.34mn of the $1.25bn in ICs": a figure written
+ * as a part "of the" total of a figure labelled before (the same amount
+ * in the same unit, whose subject the text named) is of that figure's
+ * subject, whatever the topic's default or the figure it follows say. */
+static void
+part_subject(const struct xstate *x, int qi, struct label *l)
+{
+	static const char *const of[] = { " of the ", " of its ",
+	    " of their ", NULL };
+	const struct qrec *q = &x->qs[qi], *t;
+	const char *dot = strchr(l->metric, '.');
+	char m[FIG_METRIC_MAX];
+	int part = 0;
+
+	if (dot == NULL || qi + 1 >= x->nq ||
+	    (t = &x->qs[qi + 1])->sent != q->sent)
+		return;
+	for (int k = 0; of[k] && !part; k++)
+		part = t->q.start - q->q.end == strlen(of[k]) &&
+		    strncasecmp(x->clean.data + q->q.end, of[k],
+		    strlen(of[k])) == 0;
+	for (int i = x->nfollow - 1; i >= 0 && part; i--) {
+		const struct followed *f = &x->follow[i];
+		const char *fd = strchr(f->l.metric, '.');
+		if (f->l.fallback || fd == NULL || f->value != t->q.value ||
+		    strcmp(f->unit, t->q.unit_name) != 0)
+			continue;
+		snprintf(m, sizeof m, "%.*s%s", (int)(fd - f->l.metric),
+		    f->l.metric, dot);
+		claim_setfield(l->metric, sizeof l->metric, m);
+		l->fallback = 0;
+		return;
+	}
+}
+
+/* Remembers figure q's labels for the figures after it (follow). */
+static void
+remember_labels(struct xstate *x, const struct qrec *q)
+{
+	for (int i = 0; i < q->nlabel; i++) {
+		if (x->nfollow == FOLLOW_MAX) {
+			memmove(&x->follow[0], &x->follow[1],
+			    (FOLLOW_MAX - 1) * sizeof *x->follow);
+			x->nfollow--;
+		}
+		x->follow[x->nfollow].l = q->label[i];
+		x->follow[x->nfollow].sent = q->sent;
+		x->follow[x->nfollow].end = q->q.end;
+		x->follow[x->nfollow].value = q->q.value;
+		memcpy(x->follow[x->nfollow].unit, q->q.unit_name,
+		    sizeof x->follow[x->nfollow].unit);
+		x->follow[x->nfollow++].block = x->nblock;
+	}
+}
+
+/* Does the text before s[at] end in "from " or "from the "? */
+static int
+after_from(const char *s, size_t at)
+{
+	if (at >= 4 && strncasecmp(s + at - 4, "the ", 4) == 0)
+		at -= 4;
+	return at >= 5 && strncasecmp(s + at - 5, "from ", 5) == 0;
+}
+
+/* Does topic t name the figure marked in x->ctx? The cheap tests come
+ * first: the paragraph's subject (about), the sentence's keywords
+ * (require), then the patterns around the figure, then the vetoes. */
+static int
+topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
+    char *entity, char *partner, size_t en, size_t para_end)
+{
+	const struct fig_rules *r = x->r;
+	const char *subject = t->subject;
+	const struct label *fl = NULL;
+	char sjbuf[FIG_METRIC_MAX];
+	size_t from = 0, to = x->ctx.len;
+	int hit = 0, rc;
+
+	entity[0] = partner[0] = '\0';
+	x->from_sender = 0;
+	/* the subject: named in the paragraph so far, or in the title */
+	for (int i = 0; i < t->nabout; i++) {
+		if ((rc = about_match(x, &t->about[i], para_end)) < 0)
+			return -1;
+		if (rc == 0 && (rc = rules_match(r, &t->about[i],
+		    x->meta->title, strlen(x->meta->title), 0, 0, x->md,
+		    x->err)) <= 0)
+			return rc;
+	}
+	/* a list item's topic may be in its lead line: "Shares of
+	 * Russia's imports:" then "- China - 42%" */
+	for (int i = 0; i < t->nlead; i++)
+		if (!x->in_item || x->lead.len == 0 || (rc = rules_match(r,
+		    &t->lead[i], x->lead.data, x->lead.len, 0, 0, x->md,
+		    x->err)) == 0)
+			return 0;
+		else if (rc < 0)
+			return -1;
+	if (t->follow && (fl = followed_label(x, t)) == NULL)
+		return 0;
+	for (int i = 0; i < t->nrequire; i++) {
+		int id = x->ctx_cut ? -1 : t->req_id[i];
+		if (id >= 0 && x->reqmemo[id] >= 0)
+			rc = x->reqmemo[id];
+		else if (!may_match(x, &t->require[i]))
+			rc = 0;
+		else if ((rc = rules_match(r, &t->require[i], x->ctx.data,
+		    x->ctx.len, 0, 0, x->md, x->err)) < 0)
+			return -1;
+		else if (id >= 0)
+			x->reqmemo[id] = rc > 0;
+		if (rc <= 0)
+			return 0;
+	}
+	/* a topic with a window looks at so many bytes either side of the
+	 * figure (up to a space after it), not its whole sentence: its
+	 * patterns are local to the figure, and the rest of a long
+	 * sentence only costs time */
+	if (t->window > 0) {
+		if (x->ctx_qs > t->window)
+			from = x->ctx_qs - t->window;
+		if (x->ctx.len - x->ctx_qe > t->window) {
+			to = x->ctx_qe + t->window;
+			while (to < x->ctx.len && x->ctx.data[to] != ' ')
+				to++;
+		}
+	}
+	for (int i = 0; i < t->npattern && !hit; i++) {
+		const PCRE2_SIZE *ov;
+		int g;
+
+		if (!may_match(x, &t->pattern[i]))
+			continue;
+		if ((rc = rules_match_upto(r, &t->pattern[i], x->ctx.data, to,
+		    from, x->mark_last, x->mctx, x->md, x->err)) < 0)
+			return -1;
+		if (rc == 0)
+			continue;
+		hit = 1;
+		ov = pcre2_get_ovector_pointer(x->md);
+		g = named_group(t->pattern[i].code, "entity", ov);
+		if (g > 0) {
+			actor_name(r, x->ctx.data + ov[2 * g],
+			    ov[2 * g + 1] - ov[2 * g], entity, en);
+			x->from_sender = after_from(x->ctx.data, ov[2 * g]);
+			/* a capitalised word that names no actor may name
+			 * the subject: "Automobile exports dipped 26.6%" */
+			if (!entity[0] && t->templ) {
+				const char *sj = rules_subject(r, x->ctx.data +
+				    ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+				if (sj)
+					subject = sj;
+			}
+		}
+		g = named_group(t->pattern[i].code, "entity2", ov);
+		if (g > 0 && entity[0]) {
+			/* "China's trade with Russia": both are the actor */
+			char two[FIG_ENTITY_MAX];
+			actor_name(r, x->ctx.data + ov[2 * g],
+			    ov[2 * g + 1] - ov[2 * g], two, sizeof two);
+			if (two[0] && strlen(entity) + strlen(two) + 2 <= en) {
+				strcat(entity, "+");
+				strcat(entity, two);
+				sort_joint(entity, en);
+			}
+		}
+		g = named_group(t->pattern[i].code, "partner", ov);
+		if (g > 0)
+			actor_name(r, x->ctx.data + ov[2 * g],
+			    ov[2 * g + 1] - ov[2 * g], partner, en);
+		g = t->templ ? named_group(t->pattern[i].code, "subject", ov)
+		    : 0;
+		if (g > 0) {
+			const char *sj = rules_subject(r, x->ctx.data +
+			    ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+			if (sj)
+				subject = sj;
+		} else if (t->templ && (g = named_group(t->pattern[i].code,
+		    "head", ov)) > 0) {
+			const char *sj = head_subject(x, x->ctx.data +
+			    ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+			if (sj)
+				subject = sj;
+		}
+	}
+	if (!hit)
+		return 0;
+	for (int i = 0; i < t->nunless; i++) {
+		if (!may_match(x, &t->unless[i]))
+			continue;
+		if ((rc = rules_match(r, &t->unless[i], x->ctx.data, to, from,
+		    0, x->md, x->err)) < 0)
+			return -1;
+		if (rc > 0)
+			return 0;
+	}
+	if (fl) {	/* the measure, entity and subject of the list */
+		const char *fe = t->follow & FIG_FOLLOW_SWAP ? fl->partner :
+		    fl->entity;
+		const char *fp = t->follow & FIG_FOLLOW_SWAP ? fl->entity :
+		    fl->partner;
+		if (!entity[0])
+			claim_setfield(entity, en, fe);
+		if (!partner[0] && !(t->fill & FIG_FILL_PARTNER))
+			claim_setfield(partner, en, fp);
+		if (subject == t->subject)
+			subject = follow_subject(x, t, fl, sjbuf, sizeof sjbuf);
+	}
+	if (t->templ) {
+		if (subject[0] == '\0' && t->subject_ctx &&
+		    (subject = subject_before(x, &x->qs[x->cur_q])) == NULL)
+			return 0;
+		if (subject[0] == '\0')
+			return 0;	/* words no [subject] knows */
+		snprintf(metric, FIG_METRIC_MAX, "%s%s", subject, t->metric + 1);
+	} else
+		claim_setfield(metric, FIG_METRIC_MAX, t->metric);
+	if (!entity[0] && t->entity[0])
+		claim_setfield(entity, en, t->entity);
+	if (!partner[0] && t->partner[0])
+		claim_setfield(partner, en, t->partner);
+	/* a flow to or from oneself is no flow: the pattern took the wrong
+	 * actor for one side */
+	if (entity[0] && strcmp(entity, partner) == 0)
+		return 0;
+	return 1;
+}
+
+static int
+emit(struct xstate *x, struct fig_claim *c)
+{
+	if (x->cbs && x->cbs->on_claim)
+		return x->cbs->on_claim(x->cbs->ctx, c);
+	return 0;
+}
+
+/* Of two labels of one measure, one whose subject the text names
+ * ("oil.exports.change", from the flow in barrels before it) and one
+ * with the topic's default ("trade.exports.change"), the default goes:
+ * it is the same figure read with less. */
+static void
+prefer_named_subject(struct qrec *q)
+{
+	int k = 0;
+
+	for (int i = 0; i < q->nlabel; i++) {
+		const struct label *l = &q->label[i];
+		const char *mi = strchr(l->metric, '.');
+		int drop = 0;
+		for (int j = 0; j < q->nlabel && l->fallback && mi && !drop;
+		    j++) {
+			const char *mj = strchr(q->label[j].metric, '.');
+			drop = j != i && !q->label[j].fallback && mj &&
+			    strcmp(mi, mj) == 0;
+		}
+		if (!drop)
+			q->label[k++] = *l;
+	}
+	q->nlabel = k;
+}
+
+/* Labels figure qi with every topic rule that names it (one figure may
+ * be several claims: "30 percent of the world's neon, xenon and
+ * krypton"). Returns the number of labels, or -1 on error. */
+static int
+label_figure(struct xstate *x, int qi, const char *unit)
+{
+	const struct fig_rules *r = x->r;
+	struct qrec *q = &x->qs[qi];
+	/* the class of the figure's unit, looked up once for all topics */
+	const char *cls = rules_unit_class(r, unit);
+
+	q->nlabel = 0;
+	x->cur_q = qi;
+	if (x->memo_sent != q->sent) {
+		if (r->nreq_ids > 0)
+			memset(x->reqmemo, -1, (size_t)r->nreq_ids);
+		x->memo_sent = q->sent;
+	}
+	for (int i = 0; i < r->ntopics; i++) {
+		const struct fig_topic *t = &r->topics[i];
+		char entity[FIG_ENTITY_MAX], partner[FIG_ENTITY_MAX];
+		char metric[FIG_METRIC_MAX];
+		int dup = 0, m;
+
+		if (t->unit[0] && !unit_in(t->unit, unit, cls))
+			continue;
+		if ((m = topic_matches(x, t, metric, entity, partner,
+		    sizeof entity, x->csent[q->sent].end)) < 0)
+			return -1;
+		if (m == 0)
+			continue;
+		for (int k = 0; k < q->nlabel; k++)
+			if (strcmp(q->label[k].metric, metric) == 0)
+				dup = 1;
+		if (dup || q->nlabel == MAX_LABELS)
+			continue;
+		/* whose figure: a topic's own, else the nearest actor that
+		 * is not the partner; and where the topic says so, the
+		 * partner is the other side the context names ("imports
+		 * from Russia" in a report on China) */
+		/* a list item's actor is the lead line's ("imports to
+		 * Russia:"), not the item's before */
+		if (!entity[0] && t->nlead > 0) {
+			const char *e = entity_in(x, x->lead.data, 0,
+			    x->lead.len, partner[0] ? partner : NULL);
+			if (e)
+				claim_setfield(entity, sizeof entity, e);
+		}
+		if (!entity[0] && !partner[0] &&
+		    (t->fill & FIG_NEAREST_PARTNER))
+			nearest_entity(x, q, partner, sizeof partner);
+		if (!entity[0] && partner[0])
+			pronoun_holder(x, q, partner, entity, sizeof entity);
+		/* a flow naming only its partner, or no one at all in its
+		 * sentence, is the holder's of the flow before */
+		if (!entity[0] && (partner[0] || !first_entity(x,
+		    x->csent[q->sent].start, x->csent[q->sent].end)))
+			flow_holder(x, metric, partner, entity, sizeof entity);
+		if (!entity[0] && partner[0])
+			other_actor(x, q, partner, entity, sizeof entity);
+		else if (!entity[0])
+			nearest_entity(x, q, entity, sizeof entity);
+		if (!partner[0] && entity[0] && x->from_sender &&
+		    (t->fill & FIG_FILL_PARTNER))
+			flow_receiver(x, metric, entity, partner,
+			    sizeof partner);
+		if (!partner[0] && entity[0] && (t->fill & FIG_FILL_PARTNER))
+			other_actor(x, q, entity, partner, sizeof partner);
+		if ((t->fill & FIG_FILL_PAIR) && entity[0] &&
+		    !strchr(entity, '+')) {
+			char two[FIG_ENTITY_MAX];
+			other_actor_at(x, q, entity, 1, two, sizeof two);
+			if (two[0] && strlen(entity) + strlen(two) + 2 <=
+			    sizeof entity) {
+				strcat(entity, "+");
+				strcat(entity, two);
+				sort_joint(entity, sizeof entity);
+			}
+		}
+		if (entity[0] && strcmp(entity, partner) == 0)
+			continue;
+		q->label[q->nlabel].topic = i;
+		q->label[q->nlabel].fallback = label_fallback(x, t, metric);
+		claim_setfield(q->label[q->nlabel].metric, FIG_METRIC_MAX,
+		    metric);
+		claim_setfield(q->label[q->nlabel].partner, FIG_ENTITY_MAX,
+		    partner);
+		claim_setfield(q->label[q->nlabel++].entity, FIG_ENTITY_MAX,
+		    entity);
+	}
+	prefer_named_subject(q);
+	for (int i = 0; i < q->nlabel; i++) {
+		pair_flow(x, q, &q->label[i]);
+		part_subject(x, qi, &q->label[i]);
+		if (q->label[i].fallback)
+			flow_subject(x, &q->label[i]);
+		if (q->label[i].fallback)
+			physical_subject(x, qi, &q->label[i]);
+	}
+	drop_same_metric(q);
+	return q->nlabel;
+}
+
+/* "at least 27 percent of the market by 2024, at least 70 percent by
+ * 2030 and 75% by 2035": a figure no rule names, in the same unit as the
+ * labelled figure just before it and joined to it only by a short
+ * connective (the [cue ellipsis] rule), is the same kind of figure. */
+/* Figure qi, elliptical after p but for its own "of SUBJECT", takes
+ * p's labels with that subject. The subject is looked for in the few
+ * words after the figure, up to the next figure or clause. */
+static void
+inherit_subject(struct xstate *x, int qi, const struct qrec *p)
+{
+	struct qrec *q = &x->qs[qi];
+	const char *c = x->clean.data, *sj;
+	size_t to = x->csent[q->sent].end, k = 0;
+
+	if (qi + 1 < x->nq && x->qs[qi + 1].sent == q->sent)
+		to = x->qs[qi + 1].q.start;
+	if (to > q->q.end + 60)
+		to = q->q.end + 60;
+	for (size_t i = q->q.end; i < to; i++)
+		if (c[i] == ',' || c[i] == ';') {
+			to = i;
+			break;
+		}
+	if ((sj = subject_in(x, c, q->q.end, to)) == NULL)
+		return;
+	for (int i = 0; i < p->nlabel; i++) {
+		const char *dot = strchr(p->label[i].metric, '.');
+		if (dot == NULL || !x->r->topics[p->label[i].topic].templ)
+			continue;
+		q->label[k] = p->label[i];
+		snprintf(q->label[k].metric, sizeof q->label[k].metric,
+		    "%s%s", sj, dot);
+		q->label[k++].fallback = 0;
+	}
+	q->nlabel = (int)k;
+}
+
+static void
+inherit_labels(struct xstate *x, int qi)
+{
+	const struct fig_rules *r = x->r;
+	struct qrec *q = &x->qs[qi];
+	const struct qrec *p;
+
+	if (qi == 0 || r->ellipsis.code == NULL)
+		return;
+	p = &x->qs[qi - 1];
+	if (p->sent != q->sent || p->nlabel == 0 ||
+	    strcmp(p->q.unit_name, q->q.unit_name) != 0)
+		return;
+	if (rules_match(r, &r->ellipsis, x->clean.data, q->q.start, p->q.end,
+	    0, x->md, NULL) <= 0)
+		return;
+	/* not elliptical when it names its own object: "20 percent of X",
+	 * unless X is another subject of the same measure ("86 percent of
+	 * the computers imported came from China, as did 67.8 percent of
+	 * smartphones") */
+	if (followed_by_of(x->clean.data, x->csent[q->sent].end, q->q.end)) {
+		inherit_subject(x, qi, p);
+		return;
+	}
+	memcpy(q->label, p->label, sizeof q->label);
+	q->nlabel = p->nlabel;
+}
+
+/* Marks each figure of the block that is a comparison's base ("up from
+ * 20 percent"), before the dates are read: a base's own date ("up from
+ * 441,926 tonnes in March 2020") is no year a month named after it
+ * without one ("in February") is of. */
+void
+mark_bases(struct xstate *x)
+{
+	const struct fig_rules *r = x->r;
+
+	for (int i = 0; i < x->nq; i++) {
+		struct qrec *q = &x->qs[i];
+		build_context(x, q);
+		q->base = may_match(x, &r->baseline) && rules_match_upto(r,
+		    &r->baseline, x->ctx.data, x->ctx.len, 0, x->mark_last,
+		    x->mctx, x->md, NULL) > 0;
+	}
+}
+
+int
+claims_of(struct xstate *x, const struct fig_block *b, int qi,
+    const struct mention *carry)
+{
+	const struct fig_rules *r = x->r;
+	struct qrec *q = &x->qs[qi];
+	const struct fig_span *rs = &x->sent[q->sent];
+	struct fig_claim c;
+	int rc = 0;
+	size_t sn;
+	const char *st;
+
+	q->nlabel = 0;
+	if (x->tcell && (q->raw_end <= x->tcell->vstart ||
+	    q->raw_start >= x->tcell->vend))
+		return 0;	/* a number of a table's headers */
+	build_context(x, q);
+	claim_init(&c);
+	c.doc = x->name;
+	c.line = seg_line_at(b, q->raw_start);
+	c.byte_start = (long)seg_doc_at(b, q->raw_start);
+	c.byte_end = (long)seg_doc_at(b, q->raw_end);
+	c.quote = xstrndup(b->text.data + q->raw_start,
+	    q->raw_end - q->raw_start);
+	sn = rs->end - rs->start;
+	st = text_trim(b->text.data + rs->start, &sn);
+	c.sentence = xstrndup(st, sn);
+	c.value = q->q.value;
+	c.has_low = q->q.has_low;
+	c.low = q->q.low;
+	c.has_high = q->q.has_high;
+	c.high = q->q.high;
+	c.qual = q->q.qual;
+	claim_setfield(c.unit, sizeof c.unit, q->q.unit_name);
+	choose_period(x, qi, carry, c.period, &c.kind);
+	if (q->base) {
+		c.kind = FIG_PK_BASELINE;
+		base_period(x, qi, c.period);
+	} else {
+		/* the base a change is measured against, where named */
+		base_period(x, qi, c.base);
+	}
+	choose_footnote(x, qi, c.footnote, sizeof c.footnote);
+	if (x->tcell)
+		tables_claim(x->tcell, &c);
+	if (label_figure(x, qi, c.unit) < 0) {
+		claim_release(&c);
+		return -1;
+	}
+	if (q->nlabel == 0)
+		inherit_labels(x, qi);
+	respective_flow(x, qi);
+	if (q->nlabel > 0)
+		remember_labels(x, q);
+	for (int i = 0; i < q->nlabel && rc == 0; i++) {
+		const struct fig_topic *t = &r->topics[q->label[i].topic];
+		enum fig_pkind keep = c.kind;
+
+		claim_setfield(c.metric, sizeof c.metric, q->label[i].metric);
+		claim_setfield(c.entity, sizeof c.entity, q->label[i].entity);
+		claim_setfield(c.partner, sizeof c.partner,
+		    q->label[i].partner);
+		respective(x, qi, c.entity);
+		respective(x, qi, c.partner);
+		snprintf(c.rule, sizeof c.rule, "%.100s:%ld", t->at.file,
+		    t->at.line);
+		if (t->kind >= 0)
+			c.kind = (enum fig_pkind)t->kind;
+		rc = emit(x, &c);
+		c.kind = keep;
+	}
+	if (rc == 0 && q->nlabel == 0) {
+		nearest_entity(x, q, c.entity, sizeof c.entity);
+		rc = emit(x, &c);
+	}
+	claim_release(&c);
+	return rc;
+}
+
