@@ -42,17 +42,59 @@ maybe_prefix(const char *s, size_t from, size_t anchor)
 	return 0;
 }
 
+/* The end of the comparison basis a change may name right after its
+ * figure ("year on year", "month-on-month", "on the month", "y/y"), or
+ * i when s[i..to) does not open with one. */
+static size_t
+skip_basis(const char *s, size_t i, size_t to)
+{
+	static const char *const unit[] = { "year", "month", "quarter",
+	    "week", "day" };
+	static const char *const basis[] = { "on the year", "on the month",
+	    "on the quarter", "on the week", "y/y", "m/m", "q/q", "yoy" };
+	size_t j;
+
+	for (size_t k = 0; k < sizeof basis / sizeof *basis; k++) {
+		size_t n = strlen(basis[k]);
+		if (i + n <= to && strncasecmp(s + i, basis[k], n) == 0 &&
+		    (i + n == to || s[i + n] == ' ' || s[i + n] == ','))
+			return i + n;
+	}
+	/* "year on year", "month-on-month" */
+	for (size_t k = 0; k < sizeof unit / sizeof *unit; k++) {
+		size_t n = strlen(unit[k]);
+		if (i + n + 4 > to || strncasecmp(s + i, unit[k], n) != 0 ||
+		    (s[i + n] != ' ' && s[i + n] != '-') ||
+		    strncasecmp(s + i + n + 1, "on", 2) != 0 ||
+		    (s[i + n + 3] != ' ' && s[i + n + 3] != '-'))
+			continue;
+		j = i + n + 4;
+		for (size_t m = 0; m < sizeof unit / sizeof *unit; m++) {
+			size_t l = strlen(unit[m]);
+			if (j + l <= to && strncasecmp(s + j, unit[m], l) == 0 &&
+			    (j + l == to || s[j + l] == ' ' || s[j + l] == ','))
+				return j + l;
+		}
+	}
+	return i;
+}
+
 /* Is s[from..to) only a comma or the word w between two figures ("fell
  * 12% and about 23%", "rose 5%, 7% and 9%"; "a fall of 140 Mt, or
  * 2.9%"), after at most three words that say of or in what the first
- * is ("fell 32.1% in volume and 15.7%")? 2 when the word is there, 1
- * for a comma alone, else 0. */
+ * is ("fell 32.1% in volume and 15.7%") or the basis it is compared
+ * with ("down 2.6% year on year and 16.5% on the month"), and before a
+ * "by" ("dropped by 9% year on year and by 4%")? 2 when the word is
+ * there, 1 for a comma alone, else 0. */
 static int
 joined_by(const char *s, size_t from, size_t to, const char *w)
 {
 	size_t i = from, n = strlen(w);
 	int word = 0;
 
+	while (i < to && s[i] == ' ')
+		i++;
+	i = skip_basis(s, i, to);
 	while (i < to && s[i] == ' ')
 		i++;
 	if (i + 3 <= to && (strncasecmp(s + i, "of ", 3) == 0 ||
@@ -84,6 +126,10 @@ joined_by(const char *s, size_t from, size_t to, const char *w)
 		i += n;
 		word = 1;
 	}
+	while (i < to && s[i] == ' ')
+		i++;
+	if (word && i + 3 <= to && strncasecmp(s + i, "by ", 3) == 0)
+		i += 3;
 	while (i < to && s[i] == ' ')
 		i++;
 	return i == to && to > from ? 1 + word : 0;

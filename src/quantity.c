@@ -125,6 +125,25 @@ own_prefix(const char *s, size_t n1, size_t n2)
 	return !(i >= n1 + 2 && strncasecmp(s + i - 2, "to", 2) == 0);
 }
 
+/* A figure whose unit stands before its number ("%9,75", "$5") ends
+ * before any unit word the match took after it: "%9,75 year on year" is
+ * a percentage, and "year" no part of it. */
+static void
+after_unit_off(const struct fig_rules *r, const PCRE2_SIZE *ov,
+    const char *s, struct fig_qty *q)
+{
+	for (int i = 0; i < r->nunits; i++) {
+		int g = r->units[i].group_after;
+		if (!is_set(ov, g))
+			continue;
+		q->end = ov[2 * g];
+		while (q->end > q->nend && (s[q->end - 1] == ' ' ||
+		    s[q->end - 1] == '-'))
+			q->end--;
+		return;
+	}
+}
+
 /* quantity_from_match(), and with bare set quantity_bare(): a number
  * with no unit is read too, with unit NULL and an empty unit name. */
 static int
@@ -173,6 +192,8 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 		if (is_set(ov, r->units[i].group_before) ||
 		    is_set(ov, r->units[i].group_after))
 			q->unit = &r->units[i];
+	if (q->unit && is_set(ov, q->unit->group_before))
+		after_unit_off(r, ov, s, q);
 	if (w1 && w1->unit && (q->unit == NULL || q->unit->weak))
 		q->unit = w1->unit;	/* "a decade" is ten years, "one in
 					   seven cars" a share, no count */
