@@ -152,7 +152,7 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 {
 	const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 	double v1, v2 = 0, scale = 1, factor = 1;
-	int f1, f2 = 0, has2;
+	int f1, f2 = 0, has2, cut = 0;
 	const struct fig_numword *w1;
 
 	memset(q, 0, sizeof *q);
@@ -169,9 +169,11 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 	has2 = is_set(ov, r->g_n2);
 	if (has2 && w1 && w1->unit) {
 		/* "doubled to $110 billion": a word with its own unit is
-		 * no range, and what follows it is a figure of its own */
+		 * no range, and what follows it (its scale and unit too)
+		 * is a figure of its own */
 		has2 = 0;
 		q->end = q->nend;
+		cut = 1;
 	}
 	if (has2 && number_parse(r, s + ov[2 * r->g_n2],
 	    ov[2 * r->g_n2 + 1] - ov[2 * r->g_n2], &v2, &f2, NULL) != 0)
@@ -182,13 +184,13 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 		read_decimal_comma(&v2, &f2);
 	}
 	q->numflags = f1 | (f2 & FIG_NUM_DECIMAL_COMMA);
-	for (int i = 0; i < r->nscales; i++)
+	for (int i = 0; i < r->nscales && !cut; i++)
 		if (is_set(ov, r->scales[i].group)) {
 			scale = r->scales[i].factor;
 			q->scaled = 1;
 			break;
 		}
-	for (int i = 0; i < r->nunits && !q->unit; i++)
+	for (int i = 0; i < r->nunits && !q->unit && !cut; i++)
 		if (is_set(ov, r->units[i].group_before) ||
 		    is_set(ov, r->units[i].group_after))
 			q->unit = &r->units[i];

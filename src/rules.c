@@ -814,9 +814,15 @@ number_pattern(const struct fig_rules *r, struct fig_buf *b)
 		    "(?![0-9])|", dig, dig, dig);
 	}
 	/* thousands commas (Indian twos too: "2,77,000"), thousands dots
-	 * ("780.000", "1.234,5"), or plain digits with a decimal point or
-	 * comma ("27,7"); number_parse tells which */
-	buf_adds(b, "(?:[0-9]{1,3}(?:(?:,[0-9]{2})*,[0-9]{3})+"
+	 * ("780.000", "1.234,5"), thousands spaces of translated text ("3
+	 * 348", "12 500 000": groups of three, nothing digit-like either
+	 * side, no capital after: "24 737 MAX" is 24 aircraft), or plain
+	 * digits with a decimal point or comma ("27,7"); number_parse
+	 * tells which */
+	buf_adds(b, "(?:(?<![0-9][.,]|[0-9][ \\x{A0}\\x{202F}]|[0-9])"
+	    "[0-9]{1,3}(?:[ \\x{A0}\\x{202F}][0-9]{3})+(?:,[0-9]+)?"
+	    "(?![0-9]|[ \\x{A0}\\x{202F}][0-9]|[.,][0-9]|(?-i:[ -]?[A-Z]))|"
+	    "[0-9]{1,3}(?:(?:,[0-9]{2})*,[0-9]{3})+"
 	    "(?:\\.[0-9]+)?|[0-9]{1,3}(?:\\.[0-9]{3})+(?:,[0-9]+)?|"
 	    "[0-9]+(?:[.,][0-9]+)?)(?![0-9]|[.,][0-9])");
 	if (r->nwords > 0) {

@@ -175,6 +175,15 @@ test_number_digits(void)
 	    v == 277000 && (f & FIG_NUM_INTEGER));
 	CHECK(number_parse(NULL, "1.234.567", 9, &v, &f, NULL) == 0 &&
 	    v == 1234567);
+	/* spaces between groups of three, a no-break one too */
+	CHECK(number_parse(NULL, "3 348", 5, &v, &f, NULL) == 0 &&
+	    v == 3348 && (f & FIG_NUM_INTEGER));
+	CHECK(number_parse(NULL, "12\xc2\xa0" "500 000", 11, &v, &f, NULL) == 0 &&
+	    v == 12500000);
+	CHECK(number_parse(NULL, "1 234,5", 7, &v, &f, NULL) == 0);
+	CHECK_NUM(v, 1234.5);
+	CHECK(number_parse(NULL, "1 23", 4, &v, &f, NULL) == -1);
+	CHECK(number_parse(NULL, "1 2345", 6, &v, &f, NULL) == -1);
 	CHECK(number_parse(NULL, "1.234,5", 7, &v, &f, NULL) == 0 &&
 	    (f & FIG_NUM_DECIMAL_COMMA));
 	CHECK_NUM(v, 1234.5);
