@@ -507,12 +507,24 @@ compile_raw(struct fig_rules *r, struct fig_re *re, const char *pattern,
 	int ec;
 	PCRE2_SIZE eo;
 	uint32_t groups;
+	char *hoisted;
 
+	re->code = NULL;
 	re->src = xstrdup(pattern);
 	snprintf(re->where, sizeof re->where, "%.140s:%ld", basename_of(path),
 	    line);
-	re->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-	    PCRE2_UTF | PCRE2_CASELESS | PCRE2_DUPNAMES | extra, &ec, &eo, NULL);
+	/* the same matches, sooner (pattern.h): compiled when it compiles,
+	 * else the pattern as written, for its error */
+	if ((hoisted = pat_hoist(pattern)) != NULL) {
+		re->code = pcre2_compile((PCRE2_SPTR)hoisted,
+		    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_CASELESS |
+		    PCRE2_DUPNAMES | extra, &ec, &eo, NULL);
+		free(hoisted);
+	}
+	if (re->code == NULL)
+		re->code = pcre2_compile((PCRE2_SPTR)pattern,
+		    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_CASELESS |
+		    PCRE2_DUPNAMES | extra, &ec, &eo, NULL);
 	if (re->code == NULL) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(ec, msg, sizeof msg);
