@@ -404,6 +404,29 @@ money_rate(struct xstate *x, int si, struct fig_qty *q)
 	return 0;
 }
 
+/* A bare number (no unit after it) matched again from from, before it:
+ * a unit said in words before the number ("multiplied by 3.3", "by a
+ * factor of four") makes it a figure as it is; else its qualifier and
+ * direction are read there and its unit taken from context. 1 a
+ * figure, 0 none, -1 an error. */
+static int
+bare_figure(struct xstate *x, int si, size_t from, struct fig_qty *q)
+{
+	const struct fig_rules *r = x->r;
+	const char *c = x->clean.data;
+	size_t ce = x->csent[si].end;
+	int rc;
+
+	rc = rules_match(r, &r->quantity, c, ce, from, 0, x->md, x->err);
+	if (rc <= 0)
+		return rc;
+	if (quantity_from_match(r, x->md, c, ce, x->decimal_comma, q))
+		return 1;
+	if (!quantity_bare(r, x->md, c, ce, x->decimal_comma, q))
+		return 0;
+	return implied_unit(x, si, q);
+}
+
 /* Finds the figures of sentence si. A cheap pattern finds where numbers
  * start and the quantity pattern is tried right there; only a number
  * that is a figure (or may have a prefix unit) is matched again from a
@@ -446,18 +469,9 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 			    x->decimal_comma, &q.q);
 		}
 		if (!ok && rc > 0 && quantity_bare(r, x->md, c, ce,
-		    x->decimal_comma, &q.q)) {
-			/* a bare number: again from before it, for its
-			 * qualifier and direction, then a unit from context */
-			rc = rules_match(r, &r->quantity, c, ce, from, 0, x->md,
-			    x->err);
-			if (rc < 0)
-				return -1;
-			ok = rc > 0 && quantity_bare(r, x->md, c, ce,
-			    x->decimal_comma, &q.q);
-			if (ok && (ok = implied_unit(x, si, &q.q)) < 0)
-				return -1;
-		}
+		    x->decimal_comma, &q.q) &&
+		    (ok = bare_figure(x, si, from, &q.q)) < 0)
+			return -1;
 		if (!ok) {
 			/* not a figure: what follows its number may still
 			 * hold one ("2022 saw 12 new fabs") */
