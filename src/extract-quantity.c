@@ -152,7 +152,8 @@ implied_after(const char *s, size_t from, size_t at)
 	static const char *const words[] = { "to", "at", "of", "from",
 	    "and", "or", "versus", "vs", "against", "down", "up", "by",
 	    "was", "were", "is", "are", "reached", "hit", "totalled",
-	    "totaled", "about", "around", "nearly", "almost", "some" };
+	    "totaled", "numbered", "about", "around", "nearly", "almost",
+	    "some", "roughly", "approximately", "record" };
 
 	return word_before_in(s, from, at, words, sizeof words /
 	    sizeof *words);
@@ -283,7 +284,8 @@ list_direction(struct xstate *x, int si, size_t start)
 /* A bare number (quantity_bare) in sentence si: the unit its context
  * implies, written into q, or 0 when none does. First a [unit] whose
  * "context =" pattern matches the sentence before the number ("the
- * total fertility rate fell to 1.26"; a count only for a whole number),
+ * total fertility rate fell to 1.26"; a count only for a whole number,
+ * "2.34 million" too),
  * then after "from" the unit of the figure the run goes to ("from 111
  * to just 66 units"), then the unit of the figure before it in the
  * sentence, spans of time passed over, unless that is a change, a share
@@ -314,8 +316,9 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 		int rc;
 
 		if (u->context.code == NULL || (strcmp(u->canon, "count") == 0
-		    && !(q->numflags & FIG_NUM_INTEGER)) || (u->max > 0 &&
-		    fabs(q->value) > u->max))
+		    && !(q->numflags & FIG_NUM_INTEGER) && !(q->scaled &&
+		    fabs(q->value - round(q->value)) < 1e-6)) ||
+		    (u->max > 0 && fabs(q->value) > u->max))
 			continue;
 		rc = rules_match(r, &u->context, c + cs, q->start - cs, 0, 0,
 		    x->md_aside, x->err);
