@@ -366,11 +366,40 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 	return 1;
 }
 
+/* The rate a money change with none of its own is over (k the length
+ * of its money's name): that of the figure right before it in the same
+ * money, in its sentence ("$93.19 per barrel, up 10 cents"), the
+ * sentence before, or the block before when its block has none
+ * ("stood at $3.30 a gallon." "That is six cents cheaper than a month
+ * ago."), and never for a change ten times that figure ("$5 billion").
+ * Borrowed, or NULL. */
+static const char *
+change_rate(const struct xstate *x, int si, const struct fig_qty *q,
+    size_t k)
+{
+	const struct fig_qty *prev = NULL;
+
+	/* figures of other units between are passed over ("more than one
+	 * week ago, but six cents cheaper") */
+	for (int i = x->nq - 1; i >= 0 && x->qs[i].sent >= si - 1 &&
+	    prev == NULL; i--)
+		if (strncmp(x->qs[i].q.unit_name, q->unit_name, k) == 0 &&
+		    (x->qs[i].q.unit_name[k] == '\0' ||
+		    x->qs[i].q.unit_name[k] == '/'))
+			prev = &x->qs[i].q;
+	if (prev == NULL && si == 0 && x->has_last_q)
+		prev = &x->last_q;
+	if (prev == NULL || strncmp(prev->unit_name, q->unit_name, k) != 0 ||
+	    prev->unit_name[k] != '/' || fabs(q->value) > 10 *
+	    fabs(prev->value))
+		return NULL;
+	return prev->unit_name + k + 1;
+}
+
 /* A money figure with no rate of its own is over the unit of a rate
  * the sentence names before it: a [per] whose "context =" matches ("the
  * price for a gallon stood at $3.30"), or, for a change, the rate of
- * the figure before it in the same money ("$93.19 per barrel, up 10
- * cents"). Returns -1 on a match error. */
+ * the figure before it (change_rate). Returns -1 on a match error. */
 static int
 money_rate(struct xstate *x, int si, struct fig_qty *q)
 {
@@ -394,13 +423,8 @@ money_rate(struct xstate *x, int si, struct fig_qty *q)
 		if (rc > 0)
 			per = r->pers[i].name;
 	}
-	if (per == NULL && q->dir != 0 && x->nq > 0 &&
-	    x->qs[x->nq - 1].sent == si) {
-		const char *prev = x->qs[x->nq - 1].q.unit_name;
-
-		if (strncmp(prev, q->unit_name, k) == 0 && prev[k] == '/')
-			per = prev + k + 1;
-	}
+	if (per == NULL && q->dir != 0)
+		per = change_rate(x, si, q, k);
 	if (per != NULL)
 		snprintf(q->unit_name + k, sizeof q->unit_name - k, "/%s",
 		    per);
