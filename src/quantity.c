@@ -133,7 +133,7 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 {
 	const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 	double v1, v2 = 0, scale = 1, factor = 1;
-	int f1, f2 = 0, has2;
+	int f1, f2 = 0, has2, own = 0;
 	const struct fig_numword *w1;
 
 	memset(q, 0, sizeof *q);
@@ -152,7 +152,9 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 		/* "doubled to $110 billion": a word with its own unit is
 		 * no range, and what follows it is a figure of its own */
 		has2 = 0;
+		own = 1;
 		q->end = q->nend;
+		q->unit = w1->unit;	/* and the scale is the second's */
 	}
 	if (has2 && number_parse(r, s + ov[2 * r->g_n2],
 	    ov[2 * r->g_n2 + 1] - ov[2 * r->g_n2], &v2, &f2, NULL) != 0)
@@ -163,7 +165,7 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 		read_decimal_comma(&v2, &f2);
 	}
 	q->numflags = f1 | (f2 & FIG_NUM_DECIMAL_COMMA);
-	for (int i = 0; i < r->nscales; i++)
+	for (int i = 0; i < r->nscales && !own; i++)
 		if (is_set(ov, r->scales[i].group)) {
 			scale = r->scales[i].factor;
 			q->scaled = 1;
