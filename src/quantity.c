@@ -232,6 +232,10 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 				break;
 			}
 	}
+	if (r->g_of > 0 && is_set(ov, r->g_of))
+		q->end = ov[2 * r->g_of];	/* "barrels" of "barrels of oil
+						   a day": what follows names
+						   the oil for the topics */
 	if (is_set(ov, r->g_sign) && s[ov[2 * r->g_sign]] != '+')
 		q->dir = -1;	/* "(-1%)", and U+2212 */
 	if (has2 && (f1 & FIG_NUM_YEARLIKE) && (f2 & FIG_NUM_YEARLIKE))

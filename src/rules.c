@@ -1042,10 +1042,15 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 			buf_release(&alt);
 			goto fail;
 		}
-		/* "/MWh", "per barrel", "a year" (not "a year earlier") */
-		buf_adds(&b, first ? "(?:(?:\\s*/\\s*|\\s+(?:per|an?(?!\\s+"
+		/* "/MWh", "per barrel", "a year" (not "a year earlier"),
+		 * after what is measured: "barrels of oil a day" */
+		buf_adds(&b, first ? "(?:(?:\\s*/\\s*|(\\s+of\\s+(?:"
+		    "[^\\W\\d][\\w-]*\\s+){0,2}?[^\\W\\d][\\w-]*)?"
+		    "\\s+(?:per|an?(?!\\s+"
 		    "\\w+\\s+(?:earlier|ago|before|later|after|previously|"
 		    "prior)\\b))\\s+)(?:" : "|");
+		if (first)
+			r->g_of = ++g;
 		buf_addf(&b, "(%s)", buf_str(&alt));
 		r->pers[i].group = ++g;
 		first = 0;
