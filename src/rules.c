@@ -1466,9 +1466,11 @@ build_unit(struct loader *L, const struct section *s, struct fig_unit *u)
 		    strcmp(kv->key, "before") != 0)
 			return bad_key(L, s, kv);
 	}
-	if (!section_get(s, "after") && !section_get(s, "before"))
+	if (!section_get(s, "after") && !section_get(s, "before") &&
+	    !section_get(s, "context"))
 		return err_set(L->err, FIG_EINPUT, s->path, s->at.line, 1,
-		    "[unit %s] needs 'after =' or 'before ='", s->name);
+		    "[unit %s] needs 'after =', 'before =' or 'context ='",
+		    s->name);
 	return 0;
 }
 
