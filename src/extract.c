@@ -431,6 +431,7 @@ find_footnotes(struct xstate *x, const struct fig_block *b, int nsent)
 		while (si + 1 < nsent && i >= x->sent[si].end)
 			si++;
 		if ((unsigned char)s[i] >= 0xC2 &&
+		    !text_unit_power(s, len, i) &&
 		    (k = text_superscript_run(s + i, len - i, &num)) > 0) {
 			GROW(x->fn, x->nfn, x->fncap);
 			x->fn[x->nfn].sent = si;

@@ -1060,10 +1060,15 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 			buf_release(&alt);
 			goto fail;
 		}
-		/* "/MWh", "per barrel", "a year" (not "a year earlier") */
-		buf_adds(&b, first ? "(?:(?:\\s*/\\s*|\\s+(?:per|an?(?!\\s+"
+		/* "/MWh", "per barrel", "a year" (not "a year earlier"),
+		 * after what is measured: "barrels of oil a day" */
+		buf_adds(&b, first ? "(?:(?:\\s*/\\s*|(\\s+of\\s+(?:"
+		    "[^\\W\\d][\\w-]*\\s+){0,2}?[^\\W\\d][\\w-]*)?"
+		    "\\s+(?:per|an?(?!\\s+"
 		    "\\w+\\s+(?:earlier|ago|before|later|after|previously|"
 		    "prior)\\b))\\s+)(?:" : "|");
+		if (first)
+			r->g_of = ++g;
 		buf_addf(&b, "(%s)", buf_str(&alt));
 		r->pers[i].group = ++g;
 		first = 0;
@@ -1479,9 +1484,11 @@ build_unit(struct loader *L, const struct section *s, struct fig_unit *u)
 		    strcmp(kv->key, "before") != 0)
 			return bad_key(L, s, kv);
 	}
-	if (!section_get(s, "after") && !section_get(s, "before"))
+	if (!section_get(s, "after") && !section_get(s, "before") &&
+	    !section_get(s, "context"))
 		return err_set(L->err, FIG_EINPUT, s->path, s->at.line, 1,
-		    "[unit %s] needs 'after =' or 'before ='", s->name);
+		    "[unit %s] needs 'after =', 'before =' or 'context ='",
+		    s->name);
 	return 0;
 }
 

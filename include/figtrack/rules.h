@@ -321,6 +321,7 @@ struct fig_rules {
 	struct fig_per *pers;
 	int npers;
 	int g_sign;		/* the group of a sign before the number */
+	int g_of;		/* "of oil" between a unit and its rate */
 	struct fig_qualrule *quals;
 	int nquals;
 	struct fig_periodrule *periods;
