@@ -312,7 +312,7 @@ next_year(const char *s, size_t from, size_t to)
 
 /* How far before and after a year a date phrase may reach, in bytes. */
 #define YEAR_BEFORE 80
-#define YEAR_AFTER 16
+#define YEAR_AFTER 40
 
 /* The year a dating mention names, its period's or a blank one's. */
 static int
