@@ -103,6 +103,7 @@ struct qrec {
 	struct label label[MAX_LABELS];	/* set by claims_of */
 	int nlabel;
 	int base;		/* a comparison's base (set by claims_of) */
+	int estimate;		/* an outlook's figure ([cue estimate]) */
 };
 
 /* A footnote marker in the raw block. */

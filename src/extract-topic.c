@@ -1050,10 +1050,20 @@ inherit_labels(struct xstate *x, int qi)
 	q->nlabel = p->nlabel;
 }
 
+/* Does cue re match the context of the figure x->ctx holds? */
+static int
+cue_on(struct xstate *x, const struct fig_re *re)
+{
+	return re->code && may_match(x, re) && rules_match_upto(x->r, re,
+	    x->ctx.data, x->ctx.len, 0, x->mark_last, x->mctx, x->md,
+	    NULL) > 0;
+}
+
 /* Marks each figure of the block that is a comparison's base ("up from
  * 20 percent"), before the dates are read: a base's own date ("up from
  * 441,926 tonnes in March 2020") is no year a month named after it
- * without one ("in February") is of. */
+ * without one ("in February") is of. Marks an outlook's figure too
+ * ("raised its forecast for the harvest to 89.2 million tonnes"). */
 void
 mark_bases(struct xstate *x)
 {
@@ -1062,9 +1072,8 @@ mark_bases(struct xstate *x)
 	for (int i = 0; i < x->nq; i++) {
 		struct qrec *q = &x->qs[i];
 		build_context(x, q);
-		q->base = may_match(x, &r->baseline) && rules_match_upto(r,
-		    &r->baseline, x->ctx.data, x->ctx.len, 0, x->mark_last,
-		    x->mctx, x->md, NULL) > 0;
+		q->base = cue_on(x, &r->baseline);
+		q->estimate = !q->base && cue_on(x, &r->estimate);
 	}
 }
 
@@ -1107,6 +1116,9 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 		c.kind = FIG_PK_BASELINE;
 		base_period(x, qi, c.period);
 	} else {
+		/* what an outlook gives, whatever the time it is of */
+		if (q->estimate && c.kind == FIG_PK_OBSERVED)
+			c.kind = FIG_PK_FORECAST;
 		/* the base a change is measured against, where named */
 		base_period(x, qi, c.base);
 	}
