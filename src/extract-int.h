@@ -104,6 +104,9 @@ struct qrec {
 	int nlabel;
 	int base;		/* a comparison's base (set by claims_of) */
 	int estimate;		/* an outlook's figure ([cue estimate]) */
+	int twin;		/* the figure before in brackets: the same
+				   amount in other terms ("62.5 billion
+				   euros ($67.8 billion)") */
 };
 
 /* A footnote marker in the raw block. */
@@ -301,6 +304,7 @@ int claims_of(struct xstate *x, const struct fig_block *b, int qi,
     const struct mention *carry);
 void lit_sentence(struct xstate *x, int si);
 void mark_bases(struct xstate *x);
+size_t next_figure(const struct xstate *x, int qi);
 int may_match(struct xstate *x, const struct fig_re *re);
 
 /* extract-actors.c */

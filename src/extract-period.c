@@ -796,10 +796,8 @@ base_period(struct xstate *x, int qi, char period[FIG_PERIOD_LEN])
 {
 	const struct qrec *q = &x->qs[qi];
 	const char *c = x->clean.data;
-	size_t next_q = x->csent[q->sent].end;
+	size_t next_q = next_figure(x, qi);
 
-	if (qi + 1 < x->nq && x->qs[qi + 1].sent == q->sent)
-		next_q = x->qs[qi + 1].q.start;
 	if (bracket_base_period(x, q, period))
 		return;
 	for (int i = 0; i < x->nm; i++) {
@@ -894,16 +892,11 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	const char *c = x->clean.data;
 	const struct mention *before = NULL, *after = NULL, *present = NULL,
 	    *moved = NULL, *same = NULL;
-	size_t next_q = x->csent[q->sent].end;
+	size_t next_q = next_figure(x, qi);
 	int wa = 0, others = 0;
 
 	period[0] = '\0';
 	*kind = FIG_PK_OBSERVED;
-	for (int i = qi + 1; i < x->nq; i++)
-		if (x->qs[i].sent == q->sent) {
-			next_q = x->qs[i].q.start;
-			break;
-		}
 	for (int i = 0; i < x->nm; i++) {
 		const struct mention *m = &x->m[i];
 		if (m->sent != q->sent)
