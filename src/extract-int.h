@@ -149,6 +149,9 @@ struct xstate {
 	struct mention para_carry;	/* the date of the paragraph just
 					   before, when it was one sentence */
 	int has_para_carry;
+	int fparts;		/* the first month of the fiscal year whose
+				   quarters and halves the text's are, once
+				   it named one (struct fig_fiscal); 0 */
 	struct mention next_carry;	/* this block's, for the next */
 	int has_next_carry;
 	int decimal_comma;	/* a figure so far wrote one ("27,7%"): a

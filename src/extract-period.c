@@ -246,6 +246,10 @@ add_mention(struct xstate *x, int si, int first)
 		if (period_fiscal(pr, x->md, ent, x->pub_year, x->pub_month,
 		    mm.period) != 0)
 			return end;
+		for (int i = 0; ent && i < pr->nfiscal; i++)
+			if (pr->fiscal[i].parts &&
+			    strcmp(pr->fiscal[i].entity, ent) == 0)
+				x->fparts = pr->fiscal[i].start;
 		mm.looks_back = period_anaphor_offset(pr, x->md) < 0;
 	} else if (pr->g_year > 0) {
 		if (period_from_match(pr, x->md, mm.period) < 0)
@@ -400,6 +404,85 @@ cue_around(struct xstate *x, const struct fig_re *re, const struct mention *mm)
 	    NULL) > 0);
 }
 
+/* The period of part mm of a year named without one ("in June", "the
+ * first quarter", "the first 20 days of this month"). */
+static void
+part_period(const struct xstate *x, const struct lastdate *ld,
+    struct mention *mm)
+{
+	/* the month that must have begun by publication for the part to
+	 * be of the publication year */
+	int first_month = mm->part == 'Q' ? mm->partn * 3 - 2 :
+	    mm->part == 'H' ? mm->partn * 6 - 5 :
+	    mm->part == 'D' ? (mm->partmonth ? mm->partmonth :
+	    x->pub_month) : mm->partn;
+	int my = !mm->thisyear ? month_year(x, ld, first_month) :
+	    x->pub_year ? x->pub_year + mm->offset : 0;
+
+	if (mm->part == 'D') {		/* a run of days */
+		char a[FIG_PERIOD_LEN], b[FIG_PERIOD_LEN];
+		snprintf(a, sizeof a, "%04d-%02d-%02d", my % 10000,
+		    first_month % 100, mm->partfrom % 100);
+		snprintf(b, sizeof b, "%04d-%02d-%02d", my % 10000,
+		    first_month % 100, mm->partn % 100);
+		if (!my || !first_month ||
+		    period_interval(a, b, mm->period) != 0)
+			mm->period[0] = '\0';
+	} else if (my && mm->part == 'F') {	/* months */
+		if (period_months(my, mm->partfrom, mm->partn,
+		    mm->period) != 0)
+			mm->period[0] = '\0';
+	} else if (my && mm->part == 'M')
+		snprintf(mm->period, sizeof mm->period, "%04d-%02d",
+		    my % 10000, mm->partn);
+	else if (my)
+		snprintf(mm->period, sizeof mm->period, "%04d-%c%d",
+		    my % 10000, mm->part, mm->partn);
+}
+
+/* A quarter or half without a year in a text that has named a fiscal
+ * year of a country whose parts are its fiscal year's (x->fparts, the
+ * first month; "the first quarter" in an Indian fiscal-year release is
+ * April-June): of the fiscal year the paragraph or the text named last,
+ * when that date is one, else the latest such part begun by
+ * publication. 0 with mm->period set, else -1 (a calendar part). */
+static int
+fiscal_part(const struct xstate *x, const struct lastdate *ld,
+    struct mention *mm)
+{
+	const char *from = NULL;
+	int len = mm->part == 'Q' ? 3 : 6, y0, a;
+
+	if (!x->fparts || mm->thisyear || (mm->part != 'Q' &&
+	    mm->part != 'H'))
+		return -1;
+	if (ld->year && !ld->relative)
+		from = ld->period;
+	else if (x->has_recall && x->recall.role != FIG_PR_RELATIVE &&
+	    !x->recall.thisyear && !x->recall.blank)
+		from = x->recall.period;
+	if (from && strlen(from) == 15 && from[7] == '/' &&
+	    period_digits(from + 5, 2) == x->fparts &&
+	    period_digits(from + 8, 4) * 12 + period_digits(from + 13, 2) ==
+	    period_digits(from, 4) * 12 + x->fparts + 11)
+		y0 = period_digits(from, 4);	/* "2022-04/2023-03" */
+	else if (!x->pub_year || !x->pub_month)
+		return -1;
+	else {
+		y0 = x->pub_month < x->fparts ? x->pub_year - 1 : x->pub_year;
+		if (y0 * 12 + x->fparts - 1 + (mm->partn - 1) * len >
+		    x->pub_year * 12 + x->pub_month - 1)
+			y0--;		/* not begun yet: last year's */
+	}
+	a = y0 * 12 + x->fparts - 1 + (mm->partn - 1) * len;
+	if (mm->partn < 1 || mm->partn * len > 12 || a < 1000 * 12 ||
+	    a + len > 3000 * 12)
+		return -1;
+	snprintf(mm->period, sizeof mm->period, "%04d-%02d/%04d-%02d",
+	    a / 12, a % 12 + 1, (a + len - 1) / 12, (a + len - 1) % 12 + 1);
+	return 0;
+}
+
 /* Finds the date phrases of sentence si in the cleaned block. */
 int
 find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
@@ -449,36 +532,8 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 	for (int i = first; i < x->nm; i++) {
 		struct mention *mm = &x->m[i];
 		if (mm->role == FIG_PR_ANAPHOR && mm->part) {
-			/* the month that must have begun by publication for
-			 * the part to be of the publication year */
-			int first_month = mm->part == 'Q' ? mm->partn * 3 - 2 :
-			    mm->part == 'H' ? mm->partn * 6 - 5 :
-			    mm->part == 'D' ? (mm->partmonth ? mm->partmonth :
-			    x->pub_month) : mm->partn;
-			int my = !mm->thisyear ? month_year(x, ld,
-			    first_month) : x->pub_year ? x->pub_year +
-			    mm->offset : 0;
-			if (mm->part == 'D') {		/* a run of days */
-				char a[FIG_PERIOD_LEN], b[FIG_PERIOD_LEN];
-				snprintf(a, sizeof a, "%04d-%02d-%02d",
-				    my % 10000, first_month % 100,
-				    mm->partfrom % 100);
-				snprintf(b, sizeof b, "%04d-%02d-%02d",
-				    my % 10000, first_month % 100,
-				    mm->partn % 100);
-				if (!my || !first_month ||
-				    period_interval(a, b, mm->period) != 0)
-					mm->period[0] = '\0';
-			} else if (my && mm->part == 'F') {	/* months */
-				if (period_months(my, mm->partfrom, mm->partn,
-				    mm->period) != 0)
-					mm->period[0] = '\0';
-			} else if (my && mm->part == 'M')
-				snprintf(mm->period, sizeof mm->period,
-				    "%04d-%02d", my % 10000, mm->partn);
-			else if (my)
-				snprintf(mm->period, sizeof mm->period,
-				    "%04d-%c%d", my % 10000, mm->part, mm->partn);
+			if (fiscal_part(x, ld, mm) != 0)
+				part_period(x, ld, mm);
 		} else if (mm->role == FIG_PR_RECALL) {
 			if (x->has_recall) {
 				memcpy(mm->period, x->recall.period,

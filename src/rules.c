@@ -1842,15 +1842,19 @@ build(struct loader *L)
 			p->g_sofar = group_of(p->re.code, "sofar");
 			for (int j = 0; j < s->nkv; j++) {
 				struct fig_fiscal *f;
-				char ent[16], by[16];
-				int n = 0;
+				const char *v = s->kv[j].val;
+				char ent[16], by[16], more[16];
+				int n = 0, m = 0;
 				if (strcmp(s->kv[j].key, "fiscal") != 0)
 					continue;
 				f = &p->fiscal[p->nfiscal];
+				/* "IND 4 end parts": see struct fig_fiscal */
 				if (p->nfiscal == FIG_FISCAL_MAX ||
-				    sscanf(s->kv[j].val, "%15s %d %15s%n", ent,
-				    &f->start, by, &n) != 3 ||
-				    s->kv[j].val[n] != '\0' ||
+				    sscanf(v, "%15s %d %15s%n", ent, &f->start,
+				    by, &n) != 3 || (v[n] != '\0' &&
+				    (sscanf(v + n, " %15s%n", more, &m) != 1 ||
+				    strcmp(more, "parts") != 0 ||
+				    v[n + m] != '\0')) ||
 				    strlen(ent) >= sizeof f->entity ||
 				    f->start < 1 || f->start > 12 ||
 				    (strcmp(by, "end") != 0 &&
@@ -1858,11 +1862,12 @@ build(struct loader *L)
 					err_set(L->err, FIG_EINPUT, s->path,
 					    s->kv[j].line, s->kv[j].col,
 					    "'fiscal =' is ENTITY MONTH end|start "
-					    "(at most %d)", FIG_FISCAL_MAX);
+					    "[parts] (at most %d)", FIG_FISCAL_MAX);
 					goto out;
 				}
 				memcpy(f->entity, ent, strlen(ent) + 1);
 				f->by_end = strcmp(by, "end") == 0;
+				f->parts = v[n] != '\0';
 				p->nfiscal++;
 			}
 			p->g_this = group_of(p->re.code, "this");

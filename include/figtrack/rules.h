@@ -194,6 +194,9 @@ struct fig_fiscal {
 	int start;		/* its first month, 1..12 */
 	int by_end;		/* named by the year it ends in (FY24 is
 				   2023-24), else by the year it starts */
+	int parts;		/* "parts": once a text names one, its
+				   quarters and halves without a year are
+				   of the fiscal year */
 };
 
 #define FIG_FISCAL_MAX 16
