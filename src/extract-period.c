@@ -275,8 +275,13 @@ add_mention(struct xstate *x, int si, int first)
 		mm.thisyear = period_is_this(pr, x->md) || mm.offset < 0;
 	} else if (pr->role == FIG_PR_ANAPHOR || (pr->role ==
 	    FIG_PR_BASELINE && pr->g_back > 0)) {
-		/* "a year earlier"; a base "the same period last year" */
+		/* "a year earlier"; a base "the same period last year";
+		 * "than the previous month" steps a month */
+		int off, step;
 		mm.offset = period_anaphor_offset(pr, x->md);
+		period_relative(pr, x->md, &off, &step);
+		if (pr->g_unit > 0 && (step == 1 || step == 3))
+			mm.step = step;
 	} else if (pr->role == FIG_PR_UNDATED) {
 		mm.blank = 1;	/* dates the figure with no period */
 	} else if (pr->role == FIG_PR_RELATIVE) {
@@ -402,6 +407,32 @@ cue_around(struct xstate *x, const struct fig_re *re, const struct mention *mm)
 	    x->csent[mm->sent].start, 0, x->md, NULL) > 0 ||
 	    rules_match(x->r, re, c, x->csent[mm->sent].end, mm->end, 0, x->md,
 	    NULL) > 0);
+}
+
+/* Period from ("2022-08", "2023-Q1") moved off steps of step months (1
+ * or 3, its own unit); out stays "" when from is of another unit. */
+static void
+step_part(const char *from, int off, int step, char out[FIG_PERIOD_LEN])
+{
+	int y = period_digits(from, 4), n, at;
+
+	if (y < 0 || strlen(from) != 7 || from[4] != '-')
+		return;
+	if (step == 1 && (n = period_digits(from + 5, 2)) >= 1 && n <= 12)
+		at = y * 12 + n - 1 + off;
+	else if (step == 3 && from[5] == 'Q' && (n = from[6] - '0') >= 1 &&
+	    n <= 4)
+		at = y * 4 + n - 1 + off;
+	else
+		return;
+	if (at < 0)
+		return;
+	if (step == 1)
+		snprintf(out, FIG_PERIOD_LEN, "%04d-%02d", at / 12 % 10000,
+		    at % 12 + 1);
+	else
+		snprintf(out, FIG_PERIOD_LEN, "%04d-Q%d", at / 4 % 10000,
+		    at % 4 + 1);
 }
 
 /* The period of part mm of a year named without one ("in June", "the
@@ -559,7 +590,9 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 				from = x->recall.period;
 			}
 			mm->period[0] = '\0';
-			if (by && (!off || !from[0] ||
+			if (mm->step)
+				step_part(from, off, mm->step, mm->period);
+			else if (by && (!off || !from[0] ||
 			    period_shift(from, off, mm->period) != 0))
 				snprintf(mm->period, sizeof mm->period,
 				    "%04d", (by + off) % 10000);

@@ -1507,7 +1507,8 @@ mention_equal(const struct mention *a, const struct mention *b)
 	    a->year == b->year && a->part == b->part && a->partn ==
 	    b->partn && a->partfrom == b->partfrom && a->partmonth ==
 	    b->partmonth && a->thisyear == b->thisyear && a->since ==
-	    b->since && a->offset == b->offset && a->kind == b->kind;
+	    b->since && a->offset == b->offset && a->step == b->step &&
+	    a->kind == b->kind;
 }
 
 static int
