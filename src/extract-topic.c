@@ -1050,10 +1050,63 @@ inherit_labels(struct xstate *x, int qi)
 	q->nlabel = p->nlabel;
 }
 
+/* Does cue re match the context of the figure x->ctx holds? */
+static int
+cue_on(struct xstate *x, const struct fig_re *re)
+{
+	return re->code && may_match(x, re) && rules_match_upto(x->r, re,
+	    x->ctx.data, x->ctx.len, 0, x->mark_last, x->mctx, x->md,
+	    NULL) > 0;
+}
+
+/* Does figure i stand in brackets right after figure i - 1 of its
+ * sentence, the same amount in other terms ("62.5 billion euros ($67.8
+ * billion)")? Not one in the same unit ("11.6 million tonnes (13.4
+ * million tonnes)"), which is another amount. */
+static int
+bracket_twin(const struct xstate *x, int i)
+{
+	const char *c = x->clean.data;
+	const struct qrec *q = &x->qs[i], *p = &x->qs[i - 1];
+	size_t a, e = q->q.end;
+	int open = 0;
+
+	if (i == 0 || p->sent != q->sent ||
+	    strcmp(p->q.unit_name, q->q.unit_name) == 0)
+		return 0;
+	for (a = p->q.end; a < q->q.start; a++)
+		if (c[a] == '(' && !open)
+			open = 1;
+		else if (c[a] != ' ')
+			return 0;
+	if (!open && c[q->q.start] != '(')
+		return 0;
+	if (c[e - 1] == ')')
+		return 1;
+	while (e < x->clean.len && c[e] == ' ')
+		e++;
+	return e < x->clean.len && c[e] == ')';
+}
+
+/* Where the first figure after figure qi in its sentence starts (its
+ * bracketed twin passed over), else the sentence's end. */
+size_t
+next_figure(const struct xstate *x, int qi)
+{
+	int sent = x->qs[qi].sent;
+
+	for (int i = qi + 1; i < x->nq && x->qs[i].sent == sent; i++)
+		if (!(i == qi + 1 && x->qs[i].twin))
+			return x->qs[i].q.start;
+	return x->csent[sent].end;
+}
+
 /* Marks each figure of the block that is a comparison's base ("up from
  * 20 percent"), before the dates are read: a base's own date ("up from
  * 441,926 tonnes in March 2020") is no year a month named after it
- * without one ("in February") is of. */
+ * without one ("in February") is of. Marks an outlook's figure too
+ * ("raised its forecast for the harvest to 89.2 million tonnes"); a
+ * figure's twin in brackets is what the figure is. */
 void
 mark_bases(struct xstate *x)
 {
@@ -1061,10 +1114,14 @@ mark_bases(struct xstate *x)
 
 	for (int i = 0; i < x->nq; i++) {
 		struct qrec *q = &x->qs[i];
+		if ((q->twin = bracket_twin(x, i)) != 0) {
+			q->base = x->qs[i - 1].base;
+			q->estimate = x->qs[i - 1].estimate;
+			continue;
+		}
 		build_context(x, q);
-		q->base = may_match(x, &r->baseline) && rules_match_upto(r,
-		    &r->baseline, x->ctx.data, x->ctx.len, 0, x->mark_last,
-		    x->mctx, x->md, NULL) > 0;
+		q->base = cue_on(x, &r->baseline);
+		q->estimate = !q->base && cue_on(x, &r->estimate);
 	}
 }
 
@@ -1107,6 +1164,9 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 		c.kind = FIG_PK_BASELINE;
 		base_period(x, qi, c.period);
 	} else {
+		/* what an outlook gives, whatever the time it is of */
+		if (q->estimate && c.kind == FIG_PK_OBSERVED)
+			c.kind = FIG_PK_FORECAST;
 		/* the base a change is measured against, where named */
 		base_period(x, qi, c.base);
 	}

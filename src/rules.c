@@ -1237,6 +1237,7 @@ index_needs(struct fig_rules *r)
 			index_need(r, &t->unless[k], 1);
 	}
 	index_need(r, &r->baseline, 1);
+	index_need(r, &r->estimate, 1);
 	for (int i = 0; i < r->nexcludes; i++)
 		index_need(r, &r->excludes[i].re, 1);
 	for (int i = 0; i < r->nperiods; i++) {
@@ -1866,15 +1867,19 @@ build(struct loader *L)
 			p->g_sofar = group_of(p->re.code, "sofar");
 			for (int j = 0; j < s->nkv; j++) {
 				struct fig_fiscal *f;
-				char ent[16], by[16];
-				int n = 0;
+				const char *v = s->kv[j].val;
+				char ent[16], by[16], more[16];
+				int n = 0, m = 0;
 				if (strcmp(s->kv[j].key, "fiscal") != 0)
 					continue;
 				f = &p->fiscal[p->nfiscal];
+				/* "IND 4 end parts": see struct fig_fiscal */
 				if (p->nfiscal == FIG_FISCAL_MAX ||
-				    sscanf(s->kv[j].val, "%15s %d %15s%n", ent,
-				    &f->start, by, &n) != 3 ||
-				    s->kv[j].val[n] != '\0' ||
+				    sscanf(v, "%15s %d %15s%n", ent, &f->start,
+				    by, &n) != 3 || (v[n] != '\0' &&
+				    (sscanf(v + n, " %15s%n", more, &m) != 1 ||
+				    strcmp(more, "parts") != 0 ||
+				    v[n + m] != '\0')) ||
 				    strlen(ent) >= sizeof f->entity ||
 				    f->start < 1 || f->start > 12 ||
 				    (strcmp(by, "end") != 0 &&
@@ -1882,11 +1887,12 @@ build(struct loader *L)
 					err_set(L->err, FIG_EINPUT, s->path,
 					    s->kv[j].line, s->kv[j].col,
 					    "'fiscal =' is ENTITY MONTH end|start "
-					    "(at most %d)", FIG_FISCAL_MAX);
+					    "[parts] (at most %d)", FIG_FISCAL_MAX);
 					goto out;
 				}
 				memcpy(f->entity, ent, strlen(ent) + 1);
 				f->by_end = strcmp(by, "end") == 0;
+				f->parts = v[n] != '\0';
 				p->nfiscal++;
 			}
 			p->g_this = group_of(p->re.code, "this");
@@ -1999,6 +2005,8 @@ build(struct loader *L)
 				re = &r->ability;
 			else if (strcmp(s->name, "baseline") == 0)
 				re = &r->baseline;
+			else if (strcmp(s->name, "estimate") == 0)
+				re = &r->estimate;
 			else if (strcmp(s->name, "pair") == 0)
 				re = &r->pair;
 			else if (strcmp(s->name, "ellipsis") == 0)
@@ -2321,6 +2329,7 @@ rules_free(struct fig_rules *r)
 	re_free(&r->forecast);
 	re_free(&r->ability);
 	re_free(&r->baseline);
+	re_free(&r->estimate);
 	re_free(&r->pair);
 	re_free(&r->ellipsis);
 	re_free(&r->anyentity);

@@ -194,6 +194,9 @@ struct fig_fiscal {
 	int start;		/* its first month, 1..12 */
 	int by_end;		/* named by the year it ends in (FY24 is
 				   2023-24), else by the year it starts */
+	int parts;		/* "parts": once a text names one, its
+				   quarters and halves without a year are
+				   of the fiscal year */
 };
 
 #define FIG_FISCAL_MAX 16
@@ -383,6 +386,7 @@ struct fig_rules {
 	struct fig_re forecast;		/* an outlook: a goal date foreseen */
 	struct fig_re ability;		/* what can be done now: no goal */
 	struct fig_re baseline;		/* the figure is a comparison base */
+	struct fig_re estimate;		/* the figure is an outlook's */
 	struct fig_re pair;		/* "the two countries": the last two
 					   actors named */
 	struct fig_re ellipsis;		/* text between two figures that makes
