@@ -1403,9 +1403,12 @@ build_topic(struct loader *L, const struct section *s)
 	if (t->templ && t->subject[0] == '\0' && !t->subject_ctx &&
 	    !t->follow) {
 		int named = 0;
-		for (int i = 0; i < t->npattern; i++)
-			named |= pcre2_substring_number_from_name(
-			    t->pattern[i].code, (PCRE2_SPTR)"subject") > 0;
+		/* several groups of the name (alternatives) are no error */
+		for (int i = 0; i < t->npattern; i++) {
+			int g = pcre2_substring_number_from_name(
+			    t->pattern[i].code, (PCRE2_SPTR)"subject");
+			named |= g > 0 || g == PCRE2_ERROR_NOUNIQUESUBSTRING;
+		}
 		if (!named)
 			return err_set(L->err, FIG_EINPUT, s->path,
 			    s->at.line, 1, "[topic %s] needs 'subject =' or "
