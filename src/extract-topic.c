@@ -478,6 +478,37 @@ physical_subject(struct xstate *x, int qi, struct label *l)
 	l->fallback = 0;
 }
 
+/* "Exports fell to $5 billion, down $1 billion from April": a figure
+ * that states its own direction in money or goods is the change of a
+ * level, and no measure of metrics.md is that (a *.change is a signed
+ * percent): its level labels go. When none is left, the first stays
+ * without a metric or partner: it still says whose figure it is
+ * ("trade with Kazakhstan grew by 2 billion dollars"). */
+static void
+drop_directed_levels(struct qrec *q)
+{
+	int k = 0;
+	struct label first;
+
+	if (q->q.dir == 0 || q->nlabel == 0)
+		return;
+	first = q->label[0];
+	for (int i = 0; i < q->nlabel; i++) {
+		const char *m = q->label[i].metric;
+		size_t n = strlen(m);
+		int level = (n > 6 && strcmp(m + n - 6, ".value") == 0) ||
+		    (n > 7 && strcmp(m + n - 7, ".volume") == 0);
+		if (!level)
+			q->label[k++] = q->label[i];
+	}
+	if (k == 0) {
+		first.metric[0] = first.partner[0] = '\0';
+		first.fallback = 0;
+		q->label[k++] = first;
+	}
+	q->nlabel = k;
+}
+
 /* Two labels of one figure that came to the same metric (one rewritten
  * by pair_flow or flow_subject): the first stays. */
 static void
@@ -982,6 +1013,7 @@ label_figure(struct xstate *x, int qi, const char *unit)
 			physical_subject(x, qi, &q->label[i]);
 	}
 	drop_same_metric(q);
+	drop_directed_levels(q);
 	return q->nlabel;
 }
 
