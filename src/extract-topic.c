@@ -158,6 +158,13 @@ followed_label(const struct xstate *x, const struct fig_topic *t)
 		size_t n = strlen(m);
 		if (x->nblock - x->follow[i].block > 2)
 			break;
+		/* a pronoun's: only while the figures labelled since are of
+		 * the same flow ("Trade ... increased by 2.2% in 2016 to
+		 * $69.5 billion. In 2017 it increased by 20.8%": not the
+		 * exports of the paragraph before) */
+		if ((t->follow & FIG_FOLLOW_LAST) && !same_flow(m,
+		    t->follow_measure))
+			break;
 		/* the figure labelled last, in the same sentence and
 		 * clause: "rose to $5bn from $4bn, while imports fell from
 		 * $3bn"; "$3.07 trillion (+10.3%), including ... $1.34

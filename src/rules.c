@@ -1274,7 +1274,8 @@ compile_list(struct loader *L, const struct section *s, const char *key,
 }
 
 /* "follow = yes", "follow = exports.value", "follow = imports.share
- * swap", "follow = imports.value nearby": sets t->follow and
+ * swap", "follow = imports.value nearby", "follow = exports.change
+ * nearby last": sets t->follow and
  * t->follow_measure; -1 when the value is none of those. */
 static int
 parse_follow(struct fig_topic *t, const char *v)
@@ -1302,6 +1303,8 @@ parse_follow(struct fig_topic *t, const char *v)
 			t->follow |= FIG_FOLLOW_NEARBY;
 		else if (n == 4 && strncmp(w, "swap", 4) == 0)
 			t->follow |= FIG_FOLLOW_SWAP;
+		else if (n == 4 && strncmp(w, "last", 4) == 0)
+			t->follow |= FIG_FOLLOW_LAST;
 		else
 			return -1;
 		w += n;
@@ -1363,7 +1366,7 @@ build_topic(struct loader *L, const struct section *s)
 				return err_set(L->err, FIG_EINPUT, s->path,
 				    kv->line, kv->col, "follow is 'yes' or a "
 				    "measure ('exports.value') and then "
-				    "'nearby' or 'swap', in a [topic "
+				    "'nearby', 'swap' or 'last', in a [topic "
 				    "*.MEASURE], not '%s'", kv->val);
 		}
 		else if (strcmp(kv->key, "partner") == 0)
