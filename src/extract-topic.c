@@ -609,6 +609,39 @@ pair_flow(struct xstate *x, const struct qrec *q, struct label *l)
 	}
 }
 
+/* Does the text before s[at] end in "from " or "from the "? */
+static int
+after_from(const char *s, size_t at)
+{
+	if (at >= 4 && strncasecmp(s + at - 4, "the ", 4) == 0)
+		at -= 4;
+	return at >= 5 && strncasecmp(s + at - 5, "from ", 5) == 0;
+}
+
+/* "Arrivals from Russia surged 36.3 percent" under the title "China's
+ * coal imports from Russia and Mongolia jump": the buyer of a flow the
+ * text names only by its sender is the first actor of the title that is
+ * not the sender nor named as one ("from Russia"), or NULL. */
+static const char *
+title_buyer(struct xstate *x, const char *sender)
+{
+	const struct fig_rules *r = x->r;
+	const char *t = x->meta->title;
+	size_t n = strlen(t), at = 0;
+
+	if (!x->title_from_meta && !x->title_headline)
+		return NULL;
+	while (at < n && rules_match(r, &r->anyentity, t, n, at, 0, x->md,
+	    NULL) > 0) {
+		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+		const char *e = rules_entity(r, t + ov[0], ov[1] - ov[0]);
+		if (e && strcmp(e, sender) != 0 && !after_from(t, ov[0]))
+			return e;
+		at = ov[1] > at ? ov[1] : at + 1;
+	}
+	return NULL;
+}
+
 /* The importer of a flow label: the partner of an export, the entity of
  * an import, or NULL. */
 static const char *
@@ -714,14 +747,6 @@ remember_labels(struct xstate *x, const struct qrec *q)
 	}
 }
 
-/* Does the text before s[at] end in "from " or "from the "? */
-static int
-after_from(const char *s, size_t at)
-{
-	if (at >= 4 && strncasecmp(s + at - 4, "the ", 4) == 0)
-		at -= 4;
-	return at >= 5 && strncasecmp(s + at - 5, "from ", 5) == 0;
-}
 
 /* Does topic t name the figure marked in x->ctx? The cheap tests come
  * first: the paragraph's subject (about), the sentence's keywords
@@ -942,6 +967,7 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		const struct fig_topic *t = &r->topics[i];
 		char entity[FIG_ENTITY_MAX], partner[FIG_ENTITY_MAX];
 		char metric[FIG_METRIC_MAX];
+		const char *te;
 		int dup = 0, m;
 
 		if (t->unit[0] && !unit_in(t->unit, unit, cls))
@@ -986,6 +1012,10 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		    (t->fill & FIG_FILL_PARTNER))
 			flow_receiver(x, metric, entity, partner,
 			    sizeof partner);
+		if (!partner[0] && entity[0] && x->from_sender &&
+		    (t->fill & FIG_FILL_PARTNER) &&
+		    (te = title_buyer(x, entity)) != NULL)
+			claim_setfield(partner, sizeof partner, te);
 		if (!partner[0] && entity[0] && (t->fill & FIG_FILL_PARTNER))
 			other_actor(x, q, entity, partner, sizeof partner);
 		if ((t->fill & FIG_FILL_PAIR) && entity[0] &&

@@ -133,3 +133,30 @@ DOC
 ok "actors: extract irrespectively" "$FIGTRACK" extract "$tmp/resp.md"
 eq "actors: 'irrespectively' is no 'respectively'" \
     "$(grep -F '607,500 bpd' "$tmp/out" | cut -d, -f13)" "IRQ+SAU"
+
+# a flow named only by its sender, with no flow before it, goes to the
+# buyer the title names (not a sender there, "from Mongolia"); a country
+# named as the target of sanctions is no side of it
+cat > "$tmp/buyer.md" <<'DOC'
+---
+title: Japan's LNG imports from Qatar and Oman rise
+date: 2019-02-10
+---
+
+Japan bought more LNG from Qatar and Oman last year, as buyers filled a gap left by sanctions on Iran.
+
+Arrivals from Qatar rose 12.5 percent from 2017 to 10.2 million tonnes.
+DOC
+ok "actors: extract buyer" "$FIGTRACK" extract "$tmp/buyer.md"
+eq "actors: the title's buyer, not the target of sanctions" \
+    "$(label 'rose 12.5 percent')" "lng.exports.change,QAT,JPN"
+
+# "US dollars" names no actor
+cat > "$tmp/usd.md" <<'DOC'
+The average price of a car exported from Korea was 25,000 US dollars in 2023.
+
+Shipments from Korea rose 8 percent to 3.1 billion US dollars.
+DOC
+ok "actors: extract usd" "$FIGTRACK" extract "$tmp/usd.md"
+eq "actors: 'US dollars' is no partner" \
+    "$(label '3.1 billion US dollars')" "trade.exports.value,KOR,"
