@@ -160,3 +160,27 @@ DOC
 ok "actors: extract usd" "$FIGTRACK" extract "$tmp/usd.md"
 eq "actors: 'US dollars' is no partner" \
     "$(label '3.1 billion US dollars')" "trade.exports.value,KOR,"
+
+# the items of a list under a lead line on one country's suppliers: the
+# sender each item names, the lead's importer
+cat > "$tmp/suppliers.md" <<'DOC'
+Imports from Brazil's other main suppliers fell in 2023:
+
+- from China, to USD 50.4 billion against USD 52.4 billion a year earlier;
+- from the US, to USD 21.3 billion from USD 25.7 billion.
+DOC
+ok "actors: extract suppliers" "$FIGTRACK" extract "$tmp/suppliers.md"
+eq "actors: a supplier's item is its flow to the lead's importer" \
+    "$(label 'USD 21.3 billion')" "trade.exports.value,USA,BRA"
+eq "actors: ... and so is its base" \
+    "$(label 'USD 52.4 billion')" "trade.exports.value,CHN,BRA"
+
+cat > "$tmp/markets.md" <<'DOC'
+Chile's exports to its main markets in 2023:
+
+- to China, USD 39.2 billion;
+- to the US, USD 16.1 billion.
+DOC
+ok "actors: extract markets" "$FIGTRACK" extract "$tmp/markets.md"
+eq "actors: a market's item is the lead's exports to it" \
+    "$(label 'USD 16.1 billion')" "trade.exports.value,CHL,USA"
