@@ -633,13 +633,15 @@ process_block(struct xstate *x, const struct fig_block *b)
 
 /* Is the actor named at clean offset at only the place of a war ("the
  * war in Ukraine", "the invasion of Ukraine", "since the start of the
- * war in Ukraine")? Trade news names it in passing; it is no side of
- * the trade the next paragraphs count. */
+ * war in Ukraine") or the target of sanctions ("a supply gap left by
+ * trade sanctions on North Korea")? Trade news names it in passing; it
+ * is no side of the trade the next paragraphs count. */
 static int
 war_place(const char *s, size_t at)
 {
 	static const char *const before[] = { "war in ", "war on ",
-	    "invasion of ", "conflict in ", "fighting in ", NULL };
+	    "invasion of ", "conflict in ", "fighting in ", "sanctions on ",
+	    "sanctions against ", "embargo on ", "embargo against ", NULL };
 
 	for (int k = 0; before[k]; k++) {
 		size_t n = strlen(before[k]);

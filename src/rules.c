@@ -1298,7 +1298,8 @@ compile_list(struct loader *L, const struct section *s, const char *key,
 }
 
 /* "follow = yes", "follow = exports.value", "follow = imports.share
- * swap", "follow = imports.value nearby": sets t->follow and
+ * swap", "follow = imports.value nearby", "follow = exports.change
+ * nearby last": sets t->follow and
  * t->follow_measure; -1 when the value is none of those. */
 static int
 parse_follow(struct fig_topic *t, const char *v)
@@ -1326,6 +1327,8 @@ parse_follow(struct fig_topic *t, const char *v)
 			t->follow |= FIG_FOLLOW_NEARBY;
 		else if (n == 4 && strncmp(w, "swap", 4) == 0)
 			t->follow |= FIG_FOLLOW_SWAP;
+		else if (n == 4 && strncmp(w, "last", 4) == 0)
+			t->follow |= FIG_FOLLOW_LAST;
 		else
 			return -1;
 		w += n;
@@ -1387,7 +1390,7 @@ build_topic(struct loader *L, const struct section *s)
 				return err_set(L->err, FIG_EINPUT, s->path,
 				    kv->line, kv->col, "follow is 'yes' or a "
 				    "measure ('exports.value') and then "
-				    "'nearby' or 'swap', in a [topic "
+				    "'nearby', 'swap' or 'last', in a [topic "
 				    "*.MEASURE], not '%s'", kv->val);
 		}
 		else if (strcmp(kv->key, "partner") == 0)
@@ -1427,9 +1430,12 @@ build_topic(struct loader *L, const struct section *s)
 	if (t->templ && t->subject[0] == '\0' && !t->subject_ctx &&
 	    !t->follow) {
 		int named = 0;
-		for (int i = 0; i < t->npattern; i++)
-			named |= pcre2_substring_number_from_name(
-			    t->pattern[i].code, (PCRE2_SPTR)"subject") > 0;
+		/* several groups of the name (alternatives) are no error */
+		for (int i = 0; i < t->npattern; i++) {
+			int g = pcre2_substring_number_from_name(
+			    t->pattern[i].code, (PCRE2_SPTR)"subject");
+			named |= g > 0 || g == PCRE2_ERROR_NOUNIQUESUBSTRING;
+		}
 		if (!named)
 			return err_set(L->err, FIG_EINPUT, s->path,
 			    s->at.line, 1, "[topic %s] needs 'subject =' or "

@@ -259,7 +259,8 @@ struct fig_entity {
  * is the partner, not the entity ("..., accounting for 13.9 percent of
  * total imports": the subject of the sentence is the supplier). */
 enum { FIG_FILL_PARTNER = 2, FIG_FILL_PAIR = 4, FIG_NEAREST_PARTNER = 8 };
-enum { FIG_FOLLOW = 1, FIG_FOLLOW_NEARBY = 2, FIG_FOLLOW_SWAP = 4 };
+enum { FIG_FOLLOW = 1, FIG_FOLLOW_NEARBY = 2, FIG_FOLLOW_SWAP = 4,
+    FIG_FOLLOW_LAST = 8 };
 
 /* [topic METRIC]. A METRIC of "*.MEASURE" takes its subject from the
  * pattern's (?<subject>...) group, else from subject =. */
@@ -280,7 +281,9 @@ struct fig_topic {
 				   before), whose labels the figure takes
 				   (".value" then its ".change"; swap: its
 				   entity and partner swapped, a share then
-				   the supplier's exports), or "" */
+				   the supplier's exports; last: only while
+				   the figures labelled since are of the same
+				   flow, as a pronoun's), or "" */
 	size_t window;		/* bytes either side of the figure the
 				   patterns see; 0: its whole sentence */
 	char entity[96];	/* default entity, may be "" */
