@@ -64,6 +64,8 @@ struct mention {
 	int since;		/* a run to publication ("since 2022"): not
 				   the period "the same period" recalls */
 	int offset;		/* an anaphor's years from the last date */
+	int step;		/* months a step of offset is ("the previous
+				   month": 1, a quarter 3); 0 for years */
 	int looks_back;		/* "the previous fiscal year": a time
 				   before the one reported, which "during
 				   the period" does not recall */
@@ -103,6 +105,10 @@ struct qrec {
 	struct label label[MAX_LABELS];	/* set by claims_of */
 	int nlabel;
 	int base;		/* a comparison's base (set by claims_of) */
+	int estimate;		/* an outlook's figure ([cue estimate]) */
+	int twin;		/* the figure before in brackets: the same
+				   amount in other terms ("62.5 billion
+				   euros ($67.8 billion)") */
 };
 
 /* A footnote marker in the raw block. */
@@ -145,6 +151,9 @@ struct xstate {
 	struct mention para_carry;	/* the date of the paragraph just
 					   before, when it was one sentence */
 	int has_para_carry;
+	int fparts;		/* the first month of the fiscal year whose
+				   quarters and halves the text's are, once
+				   it named one (struct fig_fiscal); 0 */
 	struct mention next_carry;	/* this block's, for the next */
 	int has_next_carry;
 	int decimal_comma;	/* a figure so far wrote one ("27,7%"): a
@@ -300,6 +309,7 @@ int claims_of(struct xstate *x, const struct fig_block *b, int qi,
     const struct mention *carry);
 void lit_sentence(struct xstate *x, int si);
 void mark_bases(struct xstate *x);
+size_t next_figure(const struct xstate *x, int qi);
 int may_match(struct xstate *x, const struct fig_re *re);
 
 /* extract-actors.c */

@@ -246,6 +246,10 @@ add_mention(struct xstate *x, int si, int first)
 		if (period_fiscal(pr, x->md, ent, x->pub_year, x->pub_month,
 		    mm.period) != 0)
 			return end;
+		for (int i = 0; ent && i < pr->nfiscal; i++)
+			if (pr->fiscal[i].parts &&
+			    strcmp(pr->fiscal[i].entity, ent) == 0)
+				x->fparts = pr->fiscal[i].start;
 		mm.looks_back = period_anaphor_offset(pr, x->md) < 0;
 	} else if (pr->g_year > 0) {
 		if (period_from_match(pr, x->md, mm.period) < 0)
@@ -271,8 +275,13 @@ add_mention(struct xstate *x, int si, int first)
 		mm.thisyear = period_is_this(pr, x->md) || mm.offset < 0;
 	} else if (pr->role == FIG_PR_ANAPHOR || (pr->role ==
 	    FIG_PR_BASELINE && pr->g_back > 0)) {
-		/* "a year earlier"; a base "the same period last year" */
+		/* "a year earlier"; a base "the same period last year";
+		 * "than the previous month" steps a month */
+		int off, step;
 		mm.offset = period_anaphor_offset(pr, x->md);
+		period_relative(pr, x->md, &off, &step);
+		if (pr->g_unit > 0 && (step == 1 || step == 3))
+			mm.step = step;
 	} else if (pr->role == FIG_PR_UNDATED) {
 		mm.blank = 1;	/* dates the figure with no period */
 	} else if (pr->role == FIG_PR_RELATIVE) {
@@ -312,7 +321,7 @@ next_year(const char *s, size_t from, size_t to)
 
 /* How far before and after a year a date phrase may reach, in bytes. */
 #define YEAR_BEFORE 80
-#define YEAR_AFTER 16
+#define YEAR_AFTER 40
 
 /* The year a dating mention names, its period's or a blank one's. */
 static int
@@ -400,6 +409,111 @@ cue_around(struct xstate *x, const struct fig_re *re, const struct mention *mm)
 	    NULL) > 0);
 }
 
+/* Period from ("2022-08", "2023-Q1") moved off steps of step months (1
+ * or 3, its own unit); out stays "" when from is of another unit. */
+static void
+step_part(const char *from, int off, int step, char out[FIG_PERIOD_LEN])
+{
+	int y = period_digits(from, 4), n, at;
+
+	if (y < 0 || strlen(from) != 7 || from[4] != '-')
+		return;
+	if (step == 1 && (n = period_digits(from + 5, 2)) >= 1 && n <= 12)
+		at = y * 12 + n - 1 + off;
+	else if (step == 3 && from[5] == 'Q' && (n = from[6] - '0') >= 1 &&
+	    n <= 4)
+		at = y * 4 + n - 1 + off;
+	else
+		return;
+	if (at < 0)
+		return;
+	if (step == 1)
+		snprintf(out, FIG_PERIOD_LEN, "%04d-%02d", at / 12 % 10000,
+		    at % 12 + 1);
+	else
+		snprintf(out, FIG_PERIOD_LEN, "%04d-Q%d", at / 4 % 10000,
+		    at % 4 + 1);
+}
+
+/* The period of part mm of a year named without one ("in June", "the
+ * first quarter", "the first 20 days of this month"). */
+static void
+part_period(const struct xstate *x, const struct lastdate *ld,
+    struct mention *mm)
+{
+	/* the month that must have begun by publication for the part to
+	 * be of the publication year */
+	int first_month = mm->part == 'Q' ? mm->partn * 3 - 2 :
+	    mm->part == 'H' ? mm->partn * 6 - 5 :
+	    mm->part == 'D' ? (mm->partmonth ? mm->partmonth :
+	    x->pub_month) : mm->partn;
+	int my = !mm->thisyear ? month_year(x, ld, first_month) :
+	    x->pub_year ? x->pub_year + mm->offset : 0;
+
+	if (mm->part == 'D') {		/* a run of days */
+		char a[FIG_PERIOD_LEN], b[FIG_PERIOD_LEN];
+		snprintf(a, sizeof a, "%04d-%02d-%02d", my % 10000,
+		    first_month % 100, mm->partfrom % 100);
+		snprintf(b, sizeof b, "%04d-%02d-%02d", my % 10000,
+		    first_month % 100, mm->partn % 100);
+		if (!my || !first_month ||
+		    period_interval(a, b, mm->period) != 0)
+			mm->period[0] = '\0';
+	} else if (my && mm->part == 'F') {	/* months */
+		if (period_months(my, mm->partfrom, mm->partn,
+		    mm->period) != 0)
+			mm->period[0] = '\0';
+	} else if (my && mm->part == 'M')
+		snprintf(mm->period, sizeof mm->period, "%04d-%02d",
+		    my % 10000, mm->partn);
+	else if (my)
+		snprintf(mm->period, sizeof mm->period, "%04d-%c%d",
+		    my % 10000, mm->part, mm->partn);
+}
+
+/* A quarter or half without a year in a text that has named a fiscal
+ * year of a country whose parts are its fiscal year's (x->fparts, the
+ * first month; "the first quarter" in an Indian fiscal-year release is
+ * April-June): of the fiscal year the paragraph or the text named last,
+ * when that date is one, else the latest such part begun by
+ * publication. 0 with mm->period set, else -1 (a calendar part). */
+static int
+fiscal_part(const struct xstate *x, const struct lastdate *ld,
+    struct mention *mm)
+{
+	const char *from = NULL;
+	int len = mm->part == 'Q' ? 3 : 6, y0, a;
+
+	if (!x->fparts || mm->thisyear || (mm->part != 'Q' &&
+	    mm->part != 'H'))
+		return -1;
+	if (ld->year && !ld->relative)
+		from = ld->period;
+	else if (x->has_recall && x->recall.role != FIG_PR_RELATIVE &&
+	    !x->recall.thisyear && !x->recall.blank)
+		from = x->recall.period;
+	if (from && strlen(from) == 15 && from[7] == '/' &&
+	    period_digits(from + 5, 2) == x->fparts &&
+	    period_digits(from + 8, 4) * 12 + period_digits(from + 13, 2) ==
+	    period_digits(from, 4) * 12 + x->fparts + 11)
+		y0 = period_digits(from, 4);	/* "2022-04/2023-03" */
+	else if (!x->pub_year || !x->pub_month)
+		return -1;
+	else {
+		y0 = x->pub_month < x->fparts ? x->pub_year - 1 : x->pub_year;
+		if (y0 * 12 + x->fparts - 1 + (mm->partn - 1) * len >
+		    x->pub_year * 12 + x->pub_month - 1)
+			y0--;		/* not begun yet: last year's */
+	}
+	a = y0 * 12 + x->fparts - 1 + (mm->partn - 1) * len;
+	if (mm->partn < 1 || mm->partn * len > 12 || a < 1000 * 12 ||
+	    a + len > 3000 * 12)
+		return -1;
+	snprintf(mm->period, sizeof mm->period, "%04d-%02d/%04d-%02d",
+	    a / 12, a % 12 + 1, (a + len - 1) / 12, (a + len - 1) % 12 + 1);
+	return 0;
+}
+
 /* Finds the date phrases of sentence si in the cleaned block. */
 int
 find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
@@ -449,36 +563,8 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 	for (int i = first; i < x->nm; i++) {
 		struct mention *mm = &x->m[i];
 		if (mm->role == FIG_PR_ANAPHOR && mm->part) {
-			/* the month that must have begun by publication for
-			 * the part to be of the publication year */
-			int first_month = mm->part == 'Q' ? mm->partn * 3 - 2 :
-			    mm->part == 'H' ? mm->partn * 6 - 5 :
-			    mm->part == 'D' ? (mm->partmonth ? mm->partmonth :
-			    x->pub_month) : mm->partn;
-			int my = !mm->thisyear ? month_year(x, ld,
-			    first_month) : x->pub_year ? x->pub_year +
-			    mm->offset : 0;
-			if (mm->part == 'D') {		/* a run of days */
-				char a[FIG_PERIOD_LEN], b[FIG_PERIOD_LEN];
-				snprintf(a, sizeof a, "%04d-%02d-%02d",
-				    my % 10000, first_month % 100,
-				    mm->partfrom % 100);
-				snprintf(b, sizeof b, "%04d-%02d-%02d",
-				    my % 10000, first_month % 100,
-				    mm->partn % 100);
-				if (!my || !first_month ||
-				    period_interval(a, b, mm->period) != 0)
-					mm->period[0] = '\0';
-			} else if (my && mm->part == 'F') {	/* months */
-				if (period_months(my, mm->partfrom, mm->partn,
-				    mm->period) != 0)
-					mm->period[0] = '\0';
-			} else if (my && mm->part == 'M')
-				snprintf(mm->period, sizeof mm->period,
-				    "%04d-%02d", my % 10000, mm->partn);
-			else if (my)
-				snprintf(mm->period, sizeof mm->period,
-				    "%04d-%c%d", my % 10000, mm->part, mm->partn);
+			if (fiscal_part(x, ld, mm) != 0)
+				part_period(x, ld, mm);
 		} else if (mm->role == FIG_PR_RECALL) {
 			if (x->has_recall) {
 				memcpy(mm->period, x->recall.period,
@@ -504,7 +590,9 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 				from = x->recall.period;
 			}
 			mm->period[0] = '\0';
-			if (by && (!off || !from[0] ||
+			if (mm->step)
+				step_part(from, off, mm->step, mm->period);
+			else if (by && (!off || !from[0] ||
 			    period_shift(from, off, mm->period) != 0))
 				snprintf(mm->period, sizeof mm->period,
 				    "%04d", (by + off) % 10000);
@@ -796,10 +884,8 @@ base_period(struct xstate *x, int qi, char period[FIG_PERIOD_LEN])
 {
 	const struct qrec *q = &x->qs[qi];
 	const char *c = x->clean.data;
-	size_t next_q = x->csent[q->sent].end;
+	size_t next_q = next_figure(x, qi);
 
-	if (qi + 1 < x->nq && x->qs[qi + 1].sent == q->sent)
-		next_q = x->qs[qi + 1].q.start;
 	if (bracket_base_period(x, q, period))
 		return;
 	for (int i = 0; i < x->nm; i++) {
@@ -894,16 +980,11 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	const char *c = x->clean.data;
 	const struct mention *before = NULL, *after = NULL, *present = NULL,
 	    *moved = NULL, *same = NULL;
-	size_t next_q = x->csent[q->sent].end;
+	size_t next_q = next_figure(x, qi);
 	int wa = 0, others = 0;
 
 	period[0] = '\0';
 	*kind = FIG_PK_OBSERVED;
-	for (int i = qi + 1; i < x->nq; i++)
-		if (x->qs[i].sent == q->sent) {
-			next_q = x->qs[i].q.start;
-			break;
-		}
 	for (int i = 0; i < x->nm; i++) {
 		const struct mention *m = &x->m[i];
 		if (m->sent != q->sent)

@@ -198,7 +198,8 @@ implied_after(const char *s, size_t from, size_t at)
 	static const char *const words[] = { "to", "at", "of", "from",
 	    "and", "or", "versus", "vs", "against", "down", "up", "by",
 	    "was", "were", "is", "are", "reached", "hit", "totalled",
-	    "totaled", "about", "around", "nearly", "almost", "some" };
+	    "totaled", "numbered", "about", "around", "nearly", "almost",
+	    "some", "roughly", "approximately", "record" };
 
 	return word_before_in(s, from, at, words, sizeof words /
 	    sizeof *words);
@@ -329,7 +330,8 @@ list_direction(struct xstate *x, int si, size_t start)
 /* A bare number (quantity_bare) in sentence si: the unit its context
  * implies, written into q, or 0 when none does. First a [unit] whose
  * "context =" pattern matches the sentence before the number ("the
- * total fertility rate fell to 1.26"; a count only for a whole number),
+ * total fertility rate fell to 1.26"; a count only for a whole number,
+ * "2.34 million" too),
  * then after "from" the unit of the figure the run goes to ("from 111
  * to just 66 units"), then the unit of the figure before it in the
  * sentence, spans of time passed over, unless that is a change, a share
@@ -360,8 +362,9 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 		int rc;
 
 		if (u->context.code == NULL || (strcmp(u->canon, "count") == 0
-		    && !(q->numflags & FIG_NUM_INTEGER)) || (u->max > 0 &&
-		    fabs(q->value) > u->max))
+		    && !(q->numflags & FIG_NUM_INTEGER) && !(q->scaled &&
+		    fabs(q->value - round(q->value)) < 1e-6)) ||
+		    (u->max > 0 && fabs(q->value) > u->max))
 			continue;
 		rc = rules_match(r, &u->context, c + cs, q->start - cs, 0, 0,
 		    x->md_aside, x->err);
@@ -409,11 +412,40 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 	return 1;
 }
 
+/* The rate a money change with none of its own is over (k the length
+ * of its money's name): that of the figure right before it in the same
+ * money, in its sentence ("$93.19 per barrel, up 10 cents"), the
+ * sentence before, or the block before when its block has none
+ * ("stood at $3.30 a gallon." "That is six cents cheaper than a month
+ * ago."), and never for a change ten times that figure ("$5 billion").
+ * Borrowed, or NULL. */
+static const char *
+change_rate(const struct xstate *x, int si, const struct fig_qty *q,
+    size_t k)
+{
+	const struct fig_qty *prev = NULL;
+
+	/* figures of other units between are passed over ("more than one
+	 * week ago, but six cents cheaper") */
+	for (int i = x->nq - 1; i >= 0 && x->qs[i].sent >= si - 1 &&
+	    prev == NULL; i--)
+		if (strncmp(x->qs[i].q.unit_name, q->unit_name, k) == 0 &&
+		    (x->qs[i].q.unit_name[k] == '\0' ||
+		    x->qs[i].q.unit_name[k] == '/'))
+			prev = &x->qs[i].q;
+	if (prev == NULL && si == 0 && x->has_last_q)
+		prev = &x->last_q;
+	if (prev == NULL || strncmp(prev->unit_name, q->unit_name, k) != 0 ||
+	    prev->unit_name[k] != '/' || fabs(q->value) > 10 *
+	    fabs(prev->value))
+		return NULL;
+	return prev->unit_name + k + 1;
+}
+
 /* A money figure with no rate of its own is over the unit of a rate
  * the sentence names before it: a [per] whose "context =" matches ("the
  * price for a gallon stood at $3.30"), or, for a change, the rate of
- * the figure before it in the same money ("$93.19 per barrel, up 10
- * cents"). Returns -1 on a match error. */
+ * the figure before it (change_rate). Returns -1 on a match error. */
 static int
 money_rate(struct xstate *x, int si, struct fig_qty *q)
 {
@@ -437,17 +469,35 @@ money_rate(struct xstate *x, int si, struct fig_qty *q)
 		if (rc > 0)
 			per = r->pers[i].name;
 	}
-	if (per == NULL && q->dir != 0 && x->nq > 0 &&
-	    x->qs[x->nq - 1].sent == si) {
-		const char *prev = x->qs[x->nq - 1].q.unit_name;
-
-		if (strncmp(prev, q->unit_name, k) == 0 && prev[k] == '/')
-			per = prev + k + 1;
-	}
+	if (per == NULL && q->dir != 0)
+		per = change_rate(x, si, q, k);
 	if (per != NULL)
 		snprintf(q->unit_name + k, sizeof q->unit_name - k, "/%s",
 		    per);
 	return 0;
+}
+
+/* A bare number (no unit after it) matched again from from, before it:
+ * a unit said in words before the number ("multiplied by 3.3", "by a
+ * factor of four") makes it a figure as it is; else its qualifier and
+ * direction are read there and its unit taken from context. 1 a
+ * figure, 0 none, -1 an error. */
+static int
+bare_figure(struct xstate *x, int si, size_t from, struct fig_qty *q)
+{
+	const struct fig_rules *r = x->r;
+	const char *c = x->clean.data;
+	size_t ce = x->csent[si].end;
+	int rc;
+
+	rc = rules_match(r, &r->quantity, c, ce, from, 0, x->md, x->err);
+	if (rc <= 0)
+		return rc;
+	if (quantity_from_match(r, x->md, c, ce, x->decimal_comma, q))
+		return 1;
+	if (!quantity_bare(r, x->md, c, ce, x->decimal_comma, q))
+		return 0;
+	return implied_unit(x, si, q);
 }
 
 /* Finds the figures of sentence si. A cheap pattern finds where numbers
@@ -492,18 +542,9 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 			    x->decimal_comma, &q.q);
 		}
 		if (!ok && rc > 0 && quantity_bare(r, x->md, c, ce,
-		    x->decimal_comma, &q.q)) {
-			/* a bare number: again from before it, for its
-			 * qualifier and direction, then a unit from context */
-			rc = rules_match(r, &r->quantity, c, ce, from, 0, x->md,
-			    x->err);
-			if (rc < 0)
-				return -1;
-			ok = rc > 0 && quantity_bare(r, x->md, c, ce,
-			    x->decimal_comma, &q.q);
-			if (ok && (ok = implied_unit(x, si, &q.q)) < 0)
-				return -1;
-		}
+		    x->decimal_comma, &q.q) &&
+		    (ok = bare_figure(x, si, from, &q.q)) < 0)
+			return -1;
 		if (!ok) {
 			/* not a figure: what follows its number may still
 			 * hold one ("2022 saw 12 new fabs") */

@@ -158,6 +158,13 @@ followed_label(const struct xstate *x, const struct fig_topic *t)
 		size_t n = strlen(m);
 		if (x->nblock - x->follow[i].block > 2)
 			break;
+		/* a pronoun's: only while the figures labelled since are of
+		 * the same flow ("Trade ... increased by 2.2% in 2016 to
+		 * $69.5 billion. In 2017 it increased by 20.8%": not the
+		 * exports of the paragraph before) */
+		if ((t->follow & FIG_FOLLOW_LAST) && !same_flow(m,
+		    t->follow_measure))
+			break;
 		/* the figure labelled last, in the same sentence and
 		 * clause: "rose to $5bn from $4bn, while imports fell from
 		 * $3bn"; "$3.07 trillion (+10.3%), including ... $1.34
@@ -478,6 +485,37 @@ physical_subject(struct xstate *x, int qi, struct label *l)
 	l->fallback = 0;
 }
 
+/* "Exports fell to $5 billion, down $1 billion from April": a figure
+ * that states its own direction in money or goods is the change of a
+ * level, and no measure of metrics.md is that (a *.change is a signed
+ * percent): its level labels go. When none is left, the first stays
+ * without a metric or partner: it still says whose figure it is
+ * ("trade with Kazakhstan grew by 2 billion dollars"). */
+static void
+drop_directed_levels(struct qrec *q)
+{
+	int k = 0;
+	struct label first;
+
+	if (q->q.dir == 0 || q->nlabel == 0)
+		return;
+	first = q->label[0];
+	for (int i = 0; i < q->nlabel; i++) {
+		const char *m = q->label[i].metric;
+		size_t n = strlen(m);
+		int level = (n > 6 && strcmp(m + n - 6, ".value") == 0) ||
+		    (n > 7 && strcmp(m + n - 7, ".volume") == 0);
+		if (!level)
+			q->label[k++] = q->label[i];
+	}
+	if (k == 0) {
+		first.metric[0] = first.partner[0] = '\0';
+		first.fallback = 0;
+		q->label[k++] = first;
+	}
+	q->nlabel = k;
+}
+
 /* Two labels of one figure that came to the same metric (one rewritten
  * by pair_flow or flow_subject): the first stays. */
 static void
@@ -569,6 +607,39 @@ pair_flow(struct xstate *x, const struct qrec *q, struct label *l)
 			claim_setfield(l->partner, sizeof l->partner, other);
 		return;
 	}
+}
+
+/* Does the text before s[at] end in "from " or "from the "? */
+static int
+after_from(const char *s, size_t at)
+{
+	if (at >= 4 && strncasecmp(s + at - 4, "the ", 4) == 0)
+		at -= 4;
+	return at >= 5 && strncasecmp(s + at - 5, "from ", 5) == 0;
+}
+
+/* "Arrivals from Russia surged 36.3 percent" under the title "China's
+ * coal imports from Russia and Mongolia jump": the buyer of a flow the
+ * text names only by its sender is the first actor of the title that is
+ * not the sender nor named as one ("from Russia"), or NULL. */
+static const char *
+title_buyer(struct xstate *x, const char *sender)
+{
+	const struct fig_rules *r = x->r;
+	const char *t = x->meta->title;
+	size_t n = strlen(t), at = 0;
+
+	if (!x->title_from_meta && !x->title_headline)
+		return NULL;
+	while (at < n && rules_match(r, &r->anyentity, t, n, at, 0, x->md,
+	    NULL) > 0) {
+		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+		const char *e = rules_entity(r, t + ov[0], ov[1] - ov[0]);
+		if (e && strcmp(e, sender) != 0 && !after_from(t, ov[0]))
+			return e;
+		at = ov[1] > at ? ov[1] : at + 1;
+	}
+	return NULL;
 }
 
 /* The importer of a flow label: the partner of an export, the entity of
@@ -676,14 +747,6 @@ remember_labels(struct xstate *x, const struct qrec *q)
 	}
 }
 
-/* Does the text before s[at] end in "from " or "from the "? */
-static int
-after_from(const char *s, size_t at)
-{
-	if (at >= 4 && strncasecmp(s + at - 4, "the ", 4) == 0)
-		at -= 4;
-	return at >= 5 && strncasecmp(s + at - 5, "from ", 5) == 0;
-}
 
 /* Does topic t name the figure marked in x->ctx? The cheap tests come
  * first: the paragraph's subject (about), the sentence's keywords
@@ -904,6 +967,7 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		const struct fig_topic *t = &r->topics[i];
 		char entity[FIG_ENTITY_MAX], partner[FIG_ENTITY_MAX];
 		char metric[FIG_METRIC_MAX];
+		const char *te;
 		int dup = 0, m;
 
 		if (t->unit[0] && !unit_in(t->unit, unit, cls))
@@ -948,6 +1012,10 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		    (t->fill & FIG_FILL_PARTNER))
 			flow_receiver(x, metric, entity, partner,
 			    sizeof partner);
+		if (!partner[0] && entity[0] && x->from_sender &&
+		    (t->fill & FIG_FILL_PARTNER) &&
+		    (te = title_buyer(x, entity)) != NULL)
+			claim_setfield(partner, sizeof partner, te);
 		if (!partner[0] && entity[0] && (t->fill & FIG_FILL_PARTNER))
 			other_actor(x, q, entity, partner, sizeof partner);
 		if ((t->fill & FIG_FILL_PAIR) && entity[0] &&
@@ -982,6 +1050,7 @@ label_figure(struct xstate *x, int qi, const char *unit)
 			physical_subject(x, qi, &q->label[i]);
 	}
 	drop_same_metric(q);
+	drop_directed_levels(q);
 	return q->nlabel;
 }
 
@@ -1050,10 +1119,63 @@ inherit_labels(struct xstate *x, int qi)
 	q->nlabel = p->nlabel;
 }
 
+/* Does cue re match the context of the figure x->ctx holds? */
+static int
+cue_on(struct xstate *x, const struct fig_re *re)
+{
+	return re->code && may_match(x, re) && rules_match_upto(x->r, re,
+	    x->ctx.data, x->ctx.len, 0, x->mark_last, x->mctx, x->md,
+	    NULL) > 0;
+}
+
+/* Does figure i stand in brackets right after figure i - 1 of its
+ * sentence, the same amount in other terms ("62.5 billion euros ($67.8
+ * billion)")? Not one in the same unit ("11.6 million tonnes (13.4
+ * million tonnes)"), which is another amount. */
+static int
+bracket_twin(const struct xstate *x, int i)
+{
+	const char *c = x->clean.data;
+	const struct qrec *q = &x->qs[i], *p = &x->qs[i - 1];
+	size_t a, e = q->q.end;
+	int open = 0;
+
+	if (i == 0 || p->sent != q->sent ||
+	    strcmp(p->q.unit_name, q->q.unit_name) == 0)
+		return 0;
+	for (a = p->q.end; a < q->q.start; a++)
+		if (c[a] == '(' && !open)
+			open = 1;
+		else if (c[a] != ' ')
+			return 0;
+	if (!open && c[q->q.start] != '(')
+		return 0;
+	if (c[e - 1] == ')')
+		return 1;
+	while (e < x->clean.len && c[e] == ' ')
+		e++;
+	return e < x->clean.len && c[e] == ')';
+}
+
+/* Where the first figure after figure qi in its sentence starts (its
+ * bracketed twin passed over), else the sentence's end. */
+size_t
+next_figure(const struct xstate *x, int qi)
+{
+	int sent = x->qs[qi].sent;
+
+	for (int i = qi + 1; i < x->nq && x->qs[i].sent == sent; i++)
+		if (!(i == qi + 1 && x->qs[i].twin))
+			return x->qs[i].q.start;
+	return x->csent[sent].end;
+}
+
 /* Marks each figure of the block that is a comparison's base ("up from
  * 20 percent"), before the dates are read: a base's own date ("up from
  * 441,926 tonnes in March 2020") is no year a month named after it
- * without one ("in February") is of. */
+ * without one ("in February") is of. Marks an outlook's figure too
+ * ("raised its forecast for the harvest to 89.2 million tonnes"); a
+ * figure's twin in brackets is what the figure is. */
 void
 mark_bases(struct xstate *x)
 {
@@ -1061,10 +1183,14 @@ mark_bases(struct xstate *x)
 
 	for (int i = 0; i < x->nq; i++) {
 		struct qrec *q = &x->qs[i];
+		if ((q->twin = bracket_twin(x, i)) != 0) {
+			q->base = x->qs[i - 1].base;
+			q->estimate = x->qs[i - 1].estimate;
+			continue;
+		}
 		build_context(x, q);
-		q->base = may_match(x, &r->baseline) && rules_match_upto(r,
-		    &r->baseline, x->ctx.data, x->ctx.len, 0, x->mark_last,
-		    x->mctx, x->md, NULL) > 0;
+		q->base = cue_on(x, &r->baseline);
+		q->estimate = !q->base && cue_on(x, &r->estimate);
 	}
 }
 
@@ -1107,6 +1233,9 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 		c.kind = FIG_PK_BASELINE;
 		base_period(x, qi, c.period);
 	} else {
+		/* what an outlook gives, whatever the time it is of */
+		if (q->estimate && c.kind == FIG_PK_OBSERVED)
+			c.kind = FIG_PK_FORECAST;
 		/* the base a change is measured against, where named */
 		base_period(x, qi, c.base);
 	}

@@ -431,6 +431,7 @@ find_footnotes(struct xstate *x, const struct fig_block *b, int nsent)
 		while (si + 1 < nsent && i >= x->sent[si].end)
 			si++;
 		if ((unsigned char)s[i] >= 0xC2 &&
+		    !text_unit_power(s, len, i) &&
 		    (k = text_superscript_run(s + i, len - i, &num)) > 0) {
 			GROW(x->fn, x->nfn, x->fncap);
 			x->fn[x->nfn].sent = si;
@@ -632,13 +633,15 @@ process_block(struct xstate *x, const struct fig_block *b)
 
 /* Is the actor named at clean offset at only the place of a war ("the
  * war in Ukraine", "the invasion of Ukraine", "since the start of the
- * war in Ukraine")? Trade news names it in passing; it is no side of
- * the trade the next paragraphs count. */
+ * war in Ukraine") or the target of sanctions ("a supply gap left by
+ * trade sanctions on North Korea")? Trade news names it in passing; it
+ * is no side of the trade the next paragraphs count. */
 static int
 war_place(const char *s, size_t at)
 {
 	static const char *const before[] = { "war in ", "war on ",
-	    "invasion of ", "conflict in ", "fighting in ", NULL };
+	    "invasion of ", "conflict in ", "fighting in ", "sanctions on ",
+	    "sanctions against ", "embargo on ", "embargo against ", NULL };
 
 	for (int k = 0; before[k]; k++) {
 		size_t n = strlen(before[k]);
@@ -1410,6 +1413,7 @@ struct fig_carry {
 	int pub_year, pub_month;
 	struct mention recall, item_carry, para_carry;
 	int has_recall, has_item_carry, has_para_carry;
+	int fparts;
 	struct fig_buf lead;
 	int in_item, decimal_comma, title_from_meta, title_headline;
 	enum mode mode;
@@ -1506,7 +1510,8 @@ mention_equal(const struct mention *a, const struct mention *b)
 	    a->year == b->year && a->part == b->part && a->partn ==
 	    b->partn && a->partfrom == b->partfrom && a->partmonth ==
 	    b->partmonth && a->thisyear == b->thisyear && a->since ==
-	    b->since && a->offset == b->offset && a->kind == b->kind;
+	    b->since && a->offset == b->offset && a->step == b->step &&
+	    a->kind == b->kind;
 }
 
 static int
@@ -1532,6 +1537,7 @@ carry_save(const struct xstate *x, const struct reader *rd)
 	c->has_recall = x->has_recall;
 	c->has_item_carry = x->has_item_carry;
 	c->has_para_carry = x->has_para_carry;
+	c->fparts = x->fparts;
 	buf_add(&c->lead, x->lead.data ? x->lead.data : "", x->lead.len);
 	c->in_item = x->in_item;
 	c->decimal_comma = x->decimal_comma;
@@ -1577,6 +1583,7 @@ carry_restore(struct xstate *x, struct reader *rd, const struct fig_carry *c)
 	x->has_recall = c->has_recall;
 	x->has_item_carry = c->has_item_carry;
 	x->has_para_carry = c->has_para_carry;
+	x->fparts = c->fparts;
 	buf_reset(&x->lead);
 	buf_add(&x->lead, c->lead.data ? c->lead.data : "", c->lead.len);
 	x->in_item = c->in_item;
@@ -1652,6 +1659,7 @@ extract_carry_equal(const struct fig_carry *a, const struct fig_carry *b)
 	    mention_equal(&a->item_carry, &b->item_carry)) &&
 	    a->has_para_carry == b->has_para_carry && (!a->has_para_carry ||
 	    mention_equal(&a->para_carry, &b->para_carry)) &&
+	    a->fparts == b->fparts &&
 	    buf_equal(&a->lead, &b->lead) && a->in_item == b->in_item &&
 	    a->decimal_comma == b->decimal_comma && a->title_from_meta ==
 	    b->title_from_meta && a->title_headline == b->title_headline &&

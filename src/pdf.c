@@ -768,7 +768,11 @@ join_line(struct fig_buf *b, const char *t, const struct wset *w)
 			memcpy(closed, hy, k - 1);
 			memcpy(closed + k - 1, t, nl);
 			closed[k - 1 + nl] = '\0';
-			if (!keep_hyphen(w, hy, k - 1, closed)) {
+			/* "eight-" + "point-five": the rest goes on with a
+			 * hyphen of its own, so the line broke a compound
+			 * at one of its hyphens, which stays */
+			if (t[nl] != '-' && !keep_hyphen(w, hy, k - 1,
+			    closed)) {
 				b->len--;	/* a word broken by the typesetter */
 				b->data[b->len] = '\0';
 			}

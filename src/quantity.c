@@ -152,7 +152,7 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 {
 	const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 	double v1, v2 = 0, scale = 1, factor = 1;
-	int f1, f2 = 0, has2, cut = 0;
+	int f1, f2 = 0, has2, own = 0;
 	const struct fig_numword *w1;
 
 	memset(q, 0, sizeof *q);
@@ -172,8 +172,9 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 		 * no range, and what follows it (its scale and unit too)
 		 * is a figure of its own */
 		has2 = 0;
+		own = 1;
 		q->end = q->nend;
-		cut = 1;
+		q->unit = w1->unit;	/* and the scale is the second's */
 	}
 	if (has2 && number_parse(r, s + ov[2 * r->g_n2],
 	    ov[2 * r->g_n2 + 1] - ov[2 * r->g_n2], &v2, &f2, NULL) != 0)
@@ -184,13 +185,13 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 		read_decimal_comma(&v2, &f2);
 	}
 	q->numflags = f1 | (f2 & FIG_NUM_DECIMAL_COMMA);
-	for (int i = 0; i < r->nscales && !cut; i++)
+	for (int i = 0; i < r->nscales && !own; i++)
 		if (is_set(ov, r->scales[i].group)) {
 			scale = r->scales[i].factor;
 			q->scaled = 1;
 			break;
 		}
-	for (int i = 0; i < r->nunits && !q->unit && !cut; i++)
+	for (int i = 0; i < r->nunits && !q->unit; i++)
 		if (is_set(ov, r->units[i].group_before) ||
 		    is_set(ov, r->units[i].group_after))
 			q->unit = &r->units[i];
@@ -253,6 +254,10 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 				break;
 			}
 	}
+	if (r->g_of > 0 && is_set(ov, r->g_of))
+		q->end = ov[2 * r->g_of];	/* "barrels" of "barrels of oil
+						   a day": what follows names
+						   the oil for the topics */
 	if (is_set(ov, r->g_sign) && s[ov[2 * r->g_sign]] != '+')
 		q->dir = -1;	/* "(-1%)", and U+2212 */
 	if (has2 && (f1 & FIG_NUM_YEARLIKE) && (f2 & FIG_NUM_YEARLIKE))

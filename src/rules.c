@@ -507,12 +507,24 @@ compile_raw(struct fig_rules *r, struct fig_re *re, const char *pattern,
 	int ec;
 	PCRE2_SIZE eo;
 	uint32_t groups;
+	char *hoisted;
 
+	re->code = NULL;
 	re->src = xstrdup(pattern);
 	snprintf(re->where, sizeof re->where, "%.140s:%ld", basename_of(path),
 	    line);
-	re->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-	    PCRE2_UTF | PCRE2_CASELESS | PCRE2_DUPNAMES | extra, &ec, &eo, NULL);
+	/* the same matches, sooner (pattern.h): compiled when it compiles,
+	 * else the pattern as written, for its error */
+	if ((hoisted = pat_hoist(pattern)) != NULL) {
+		re->code = pcre2_compile((PCRE2_SPTR)hoisted,
+		    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_CASELESS |
+		    PCRE2_DUPNAMES | extra, &ec, &eo, NULL);
+		free(hoisted);
+	}
+	if (re->code == NULL)
+		re->code = pcre2_compile((PCRE2_SPTR)pattern,
+		    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_CASELESS |
+		    PCRE2_DUPNAMES | extra, &ec, &eo, NULL);
 	if (re->code == NULL) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(ec, msg, sizeof msg);
@@ -1048,10 +1060,15 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 			buf_release(&alt);
 			goto fail;
 		}
-		/* "/MWh", "per barrel", "a year" (not "a year earlier") */
-		buf_adds(&b, first ? "(?:(?:\\s*/\\s*|\\s+(?:per|an?(?!\\s+"
+		/* "/MWh", "per barrel", "a year" (not "a year earlier"),
+		 * after what is measured: "barrels of oil a day" */
+		buf_adds(&b, first ? "(?:(?:\\s*/\\s*|(\\s+of\\s+(?:"
+		    "[^\\W\\d][\\w-]*\\s+){0,2}?[^\\W\\d][\\w-]*)?"
+		    "\\s+(?:per|an?(?!\\s+"
 		    "\\w+\\s+(?:earlier|ago|before|later|after|previously|"
 		    "prior)\\b))\\s+)(?:" : "|");
+		if (first)
+			r->g_of = ++g;
 		buf_addf(&b, "(%s)", buf_str(&alt));
 		r->pers[i].group = ++g;
 		first = 0;
@@ -1220,6 +1237,7 @@ index_needs(struct fig_rules *r)
 			index_need(r, &t->unless[k], 1);
 	}
 	index_need(r, &r->baseline, 1);
+	index_need(r, &r->estimate, 1);
 	for (int i = 0; i < r->nexcludes; i++)
 		index_need(r, &r->excludes[i].re, 1);
 	for (int i = 0; i < r->nperiods; i++) {
@@ -1280,7 +1298,8 @@ compile_list(struct loader *L, const struct section *s, const char *key,
 }
 
 /* "follow = yes", "follow = exports.value", "follow = imports.share
- * swap", "follow = imports.value nearby": sets t->follow and
+ * swap", "follow = imports.value nearby", "follow = exports.change
+ * nearby last": sets t->follow and
  * t->follow_measure; -1 when the value is none of those. */
 static int
 parse_follow(struct fig_topic *t, const char *v)
@@ -1308,6 +1327,8 @@ parse_follow(struct fig_topic *t, const char *v)
 			t->follow |= FIG_FOLLOW_NEARBY;
 		else if (n == 4 && strncmp(w, "swap", 4) == 0)
 			t->follow |= FIG_FOLLOW_SWAP;
+		else if (n == 4 && strncmp(w, "last", 4) == 0)
+			t->follow |= FIG_FOLLOW_LAST;
 		else
 			return -1;
 		w += n;
@@ -1369,7 +1390,7 @@ build_topic(struct loader *L, const struct section *s)
 				return err_set(L->err, FIG_EINPUT, s->path,
 				    kv->line, kv->col, "follow is 'yes' or a "
 				    "measure ('exports.value') and then "
-				    "'nearby' or 'swap', in a [topic "
+				    "'nearby', 'swap' or 'last', in a [topic "
 				    "*.MEASURE], not '%s'", kv->val);
 		}
 		else if (strcmp(kv->key, "partner") == 0)
@@ -1409,9 +1430,12 @@ build_topic(struct loader *L, const struct section *s)
 	if (t->templ && t->subject[0] == '\0' && !t->subject_ctx &&
 	    !t->follow) {
 		int named = 0;
-		for (int i = 0; i < t->npattern; i++)
-			named |= pcre2_substring_number_from_name(
-			    t->pattern[i].code, (PCRE2_SPTR)"subject") > 0;
+		/* several groups of the name (alternatives) are no error */
+		for (int i = 0; i < t->npattern; i++) {
+			int g = pcre2_substring_number_from_name(
+			    t->pattern[i].code, (PCRE2_SPTR)"subject");
+			named |= g > 0 || g == PCRE2_ERROR_NOUNIQUESUBSTRING;
+		}
 		if (!named)
 			return err_set(L->err, FIG_EINPUT, s->path,
 			    s->at.line, 1, "[topic %s] needs 'subject =' or "
@@ -1467,9 +1491,11 @@ build_unit(struct loader *L, const struct section *s, struct fig_unit *u)
 		    strcmp(kv->key, "before") != 0)
 			return bad_key(L, s, kv);
 	}
-	if (!section_get(s, "after") && !section_get(s, "before"))
+	if (!section_get(s, "after") && !section_get(s, "before") &&
+	    !section_get(s, "context"))
 		return err_set(L->err, FIG_EINPUT, s->path, s->at.line, 1,
-		    "[unit %s] needs 'after =' or 'before ='", s->name);
+		    "[unit %s] needs 'after =', 'before =' or 'context ='",
+		    s->name);
 	return 0;
 }
 
@@ -1847,15 +1873,19 @@ build(struct loader *L)
 			p->g_sofar = group_of(p->re.code, "sofar");
 			for (int j = 0; j < s->nkv; j++) {
 				struct fig_fiscal *f;
-				char ent[16], by[16];
-				int n = 0;
+				const char *v = s->kv[j].val;
+				char ent[16], by[16], more[16];
+				int n = 0, m = 0;
 				if (strcmp(s->kv[j].key, "fiscal") != 0)
 					continue;
 				f = &p->fiscal[p->nfiscal];
+				/* "IND 4 end parts": see struct fig_fiscal */
 				if (p->nfiscal == FIG_FISCAL_MAX ||
-				    sscanf(s->kv[j].val, "%15s %d %15s%n", ent,
-				    &f->start, by, &n) != 3 ||
-				    s->kv[j].val[n] != '\0' ||
+				    sscanf(v, "%15s %d %15s%n", ent, &f->start,
+				    by, &n) != 3 || (v[n] != '\0' &&
+				    (sscanf(v + n, " %15s%n", more, &m) != 1 ||
+				    strcmp(more, "parts") != 0 ||
+				    v[n + m] != '\0')) ||
 				    strlen(ent) >= sizeof f->entity ||
 				    f->start < 1 || f->start > 12 ||
 				    (strcmp(by, "end") != 0 &&
@@ -1863,11 +1893,12 @@ build(struct loader *L)
 					err_set(L->err, FIG_EINPUT, s->path,
 					    s->kv[j].line, s->kv[j].col,
 					    "'fiscal =' is ENTITY MONTH end|start "
-					    "(at most %d)", FIG_FISCAL_MAX);
+					    "[parts] (at most %d)", FIG_FISCAL_MAX);
 					goto out;
 				}
 				memcpy(f->entity, ent, strlen(ent) + 1);
 				f->by_end = strcmp(by, "end") == 0;
+				f->parts = v[n] != '\0';
 				p->nfiscal++;
 			}
 			p->g_this = group_of(p->re.code, "this");
@@ -1980,6 +2011,8 @@ build(struct loader *L)
 				re = &r->ability;
 			else if (strcmp(s->name, "baseline") == 0)
 				re = &r->baseline;
+			else if (strcmp(s->name, "estimate") == 0)
+				re = &r->estimate;
 			else if (strcmp(s->name, "pair") == 0)
 				re = &r->pair;
 			else if (strcmp(s->name, "ellipsis") == 0)
@@ -2302,6 +2335,7 @@ rules_free(struct fig_rules *r)
 	re_free(&r->forecast);
 	re_free(&r->ability);
 	re_free(&r->baseline);
+	re_free(&r->estimate);
 	re_free(&r->pair);
 	re_free(&r->ellipsis);
 	re_free(&r->anyentity);

@@ -133,3 +133,54 @@ DOC
 ok "actors: extract irrespectively" "$FIGTRACK" extract "$tmp/resp.md"
 eq "actors: 'irrespectively' is no 'respectively'" \
     "$(grep -F '607,500 bpd' "$tmp/out" | cut -d, -f13)" "IRQ+SAU"
+
+# a flow named only by its sender, with no flow before it, goes to the
+# buyer the title names (not a sender there, "from Mongolia"); a country
+# named as the target of sanctions is no side of it
+cat > "$tmp/buyer.md" <<'DOC'
+---
+title: Japan's LNG imports from Qatar and Oman rise
+date: 2019-02-10
+---
+
+Japan bought more LNG from Qatar and Oman last year, as buyers filled a gap left by sanctions on Iran.
+
+Arrivals from Qatar rose 12.5 percent from 2017 to 10.2 million tonnes.
+DOC
+ok "actors: extract buyer" "$FIGTRACK" extract "$tmp/buyer.md"
+eq "actors: the title's buyer, not the target of sanctions" \
+    "$(label 'rose 12.5 percent')" "lng.exports.change,QAT,JPN"
+
+# "US dollars" names no actor
+cat > "$tmp/usd.md" <<'DOC'
+The average price of a car exported from Korea was 25,000 US dollars in 2023.
+
+Shipments from Korea rose 8 percent to 3.1 billion US dollars.
+DOC
+ok "actors: extract usd" "$FIGTRACK" extract "$tmp/usd.md"
+eq "actors: 'US dollars' is no partner" \
+    "$(label '3.1 billion US dollars')" "trade.exports.value,KOR,"
+
+# the items of a list under a lead line on one country's suppliers: the
+# sender each item names, the lead's importer
+cat > "$tmp/suppliers.md" <<'DOC'
+Imports from Brazil's other main suppliers fell in 2023:
+
+- from China, to USD 50.4 billion against USD 52.4 billion a year earlier;
+- from the US, to USD 21.3 billion from USD 25.7 billion.
+DOC
+ok "actors: extract suppliers" "$FIGTRACK" extract "$tmp/suppliers.md"
+eq "actors: a supplier's item is its flow to the lead's importer" \
+    "$(label 'USD 21.3 billion')" "trade.exports.value,USA,BRA"
+eq "actors: ... and so is its base" \
+    "$(label 'USD 52.4 billion')" "trade.exports.value,CHN,BRA"
+
+cat > "$tmp/markets.md" <<'DOC'
+Chile's exports to its main markets in 2023:
+
+- to China, USD 39.2 billion;
+- to the US, USD 16.1 billion.
+DOC
+ok "actors: extract markets" "$FIGTRACK" extract "$tmp/markets.md"
+eq "actors: a market's item is the lead's exports to it" \
+    "$(label 'USD 16.1 billion')" "trade.exports.value,CHL,USA"

@@ -103,6 +103,36 @@ test_superscript(void)
 	CHECK(text_superscript_run("108", 3, &n) == 0 && n == 0);
 }
 
+/* A unit's power ("m³", "km²") is no footnote; after a word, a number
+ * or a run of superscripts it is one. */
+static void
+test_unit_power(void)
+{
+	static const struct {
+		const char *s;
+		int power;
+	} cases[] = {
+		{ "5 bn m\xC2\xB3 of gas", 1 }, { "12.7bn m\xC2\xB3", 1 },
+		{ "40 km\xC2\xB2", 1 }, { "9 ft\xC2\xB2.", 1 },
+		{ "Russia\xC2\xB3 said", 0 }, { "system\xC2\xB3", 0 },
+		{ "5%\xC2\xB3", 0 }, { "ram\xC2\xB3", 0 },
+		{ "m\xC2\xB9", 0 }, { "m\xC2\xB2\xC2\xB3", 0 },
+		{ "km\xC2\xB3\xE2\x81\xB4", 0 },
+	};
+	struct fig_buf b = FIG_BUF_INIT;
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		const char *s = cases[i].s;
+		size_t at = strcspn(s, "\xC2\xE2");
+
+		CHECK(text_unit_power(s, strlen(s), at) == cases[i].power);
+	}
+	/* cleaning keeps the power and drops the note */
+	text_clean(&b, "40 km\xC2\xB2 in 2023\xC2\xB9", 17, NULL);
+	CHECK_STR(buf_str(&b), "40 km\xC2\xB2 in 2023");
+	buf_release(&b);
+}
+
 static void
 test_clean(void)
 {
@@ -315,6 +345,7 @@ main(int argc, char **argv)
 		{ "text_lossy", test_lossy },
 		{ "text_utf8_whole", test_utf8_whole },
 		{ "text_superscript", test_superscript },
+		{ "text_unit_power", test_unit_power },
 		{ "text_clean_runs", test_clean },
 		{ "period_parse_mid_cmp", test_period },
 		{ "number_digits", test_number_digits },

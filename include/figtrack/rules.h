@@ -194,6 +194,9 @@ struct fig_fiscal {
 	int start;		/* its first month, 1..12 */
 	int by_end;		/* named by the year it ends in (FY24 is
 				   2023-24), else by the year it starts */
+	int parts;		/* "parts": once a text names one, its
+				   quarters and halves without a year are
+				   of the fiscal year */
 };
 
 #define FIG_FISCAL_MAX 16
@@ -256,7 +259,8 @@ struct fig_entity {
  * is the partner, not the entity ("..., accounting for 13.9 percent of
  * total imports": the subject of the sentence is the supplier). */
 enum { FIG_FILL_PARTNER = 2, FIG_FILL_PAIR = 4, FIG_NEAREST_PARTNER = 8 };
-enum { FIG_FOLLOW = 1, FIG_FOLLOW_NEARBY = 2, FIG_FOLLOW_SWAP = 4 };
+enum { FIG_FOLLOW = 1, FIG_FOLLOW_NEARBY = 2, FIG_FOLLOW_SWAP = 4,
+    FIG_FOLLOW_LAST = 8 };
 
 /* [topic METRIC]. A METRIC of "*.MEASURE" takes its subject from the
  * pattern's (?<subject>...) group, else from subject =. */
@@ -277,7 +281,9 @@ struct fig_topic {
 				   before), whose labels the figure takes
 				   (".value" then its ".change"; swap: its
 				   entity and partner swapped, a share then
-				   the supplier's exports), or "" */
+				   the supplier's exports; last: only while
+				   the figures labelled since are of the same
+				   flow, as a pronoun's), or "" */
 	size_t window;		/* bytes either side of the figure the
 				   patterns see; 0: its whole sentence */
 	char entity[96];	/* default entity, may be "" */
@@ -321,6 +327,7 @@ struct fig_rules {
 	struct fig_per *pers;
 	int npers;
 	int g_sign;		/* the group of a sign before the number */
+	int g_of;		/* "of oil" between a unit and its rate */
 	struct fig_qualrule *quals;
 	int nquals;
 	struct fig_periodrule *periods;
@@ -382,6 +389,7 @@ struct fig_rules {
 	struct fig_re forecast;		/* an outlook: a goal date foreseen */
 	struct fig_re ability;		/* what can be done now: no goal */
 	struct fig_re baseline;		/* the figure is a comparison base */
+	struct fig_re estimate;		/* the figure is an outlook's */
 	struct fig_re pair;		/* "the two countries": the last two
 					   actors named */
 	struct fig_re ellipsis;		/* text between two figures that makes
