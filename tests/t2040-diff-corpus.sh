@@ -40,10 +40,13 @@ ls "$corpus"/*.md | grep -v -e '/README.md$' -e '/SOURCES.md$' > "$tmp/list"
 # final 8 held-out ones (EU imports of Russian LNG in 2021-2023 and by
 # country, China-Russia turnover and flows of the first quarters of 2020
 # and 2022 and of 2016-2019, Russia's oil revenue, China's vehicle
-# exports, Russia's wheat forecast, India's inflation): with them the
-# diff gains only rows of class new, the deciding rows are the same; a
-# new article must be read against it before this count is raised
-eq corpus-103-articles "$(wc -l < "$tmp/list")" 103
+# exports, Russia's wheat forecast, India's inflation), nor the 10 of the
+# fifth fresh set (pair trade: China-Russia turnover, cars and crude,
+# Korea-China, Turkey's Russian gas, US-China, EU pipeline gas, India's
+# Russian oil): with them the diff gains only rows of class new, the
+# deciding rows are the same; a new article must be read against it
+# before this count is raised
+eq corpus-113-articles "$(wc -l < "$tmp/list")" 113
 # shellcheck disable=SC2046
 ok add-articles "$FIGTRACK" add --db "$db" --kind article $(cat "$tmp/list")
 ok docs "$FIGTRACK" docs --db "$db" --format tsv
