@@ -514,6 +514,37 @@ fiscal_part(const struct xstate *x, const struct lastdate *ld,
 	return 0;
 }
 
+/* Does period a start before period b: an earlier year, or an earlier
+ * month of one year ("2019-10" before "2020-10", "2021-04/2022-03"
+ * before "2024-01")? */
+static int
+period_before(const char *a, const char *b)
+{
+	int ya = period_year(a), yb = period_year(b);
+
+	if (ya != yb)
+		return ya > 0 && yb > 0 && ya < yb;
+	return a[4] == '-' && b[4] == '-' && isdigit((unsigned char)a[5]) &&
+	    isdigit((unsigned char)b[5]) && period_digits(a + 5, 2) <
+	    period_digits(b + 5, 2);
+}
+
+/* Is mention mm the date of a look back: a time before the one the
+ * text named last, in a sentence that tells an earlier time ([cue
+ * lookback]: "In October 2019, Russia had met only 18.8 percent",
+ * "Before the Ukraine conflict, in fiscal year 2021-22, ...")? Such a
+ * date is a comparison's, which the news comes back from: no later
+ * paragraph takes it, nor a month named later without a year. */
+static int
+looks_back_from(struct xstate *x, const struct mention *mm)
+{
+	return x->has_recall && !mm->blank && !x->recall.blank &&
+	    x->r->lookback.code && period_before(mm->period,
+	    x->recall.period) && rules_match(x->r, &x->r->lookback,
+	    x->clean.data, x->csent[mm->sent].end, x->csent[mm->sent].start,
+	    0, x->md, NULL) > 0;
+}
+
 /* Finds the date phrases of sentence si in the cleaned block. */
 int
 find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
@@ -631,8 +662,12 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		    mm->role == FIG_PR_RELATIVE) && (mm->period[0] ||
 		    mm->blank) && !mm->since && !mm->looks_back &&
 		    carries(mm) && !base_own_date(x, mm, upto)) {
-			x->recall = *mm;
-			x->has_recall = 1;
+			if (looks_back_from(x, mm))
+				mm->looks_back = 1;
+			else {
+				x->recall = *mm;
+				x->has_recall = 1;
+			}
 		}
 	}
 	return 0;

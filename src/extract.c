@@ -486,14 +486,16 @@ set_carries(struct xstate *x, const struct fig_block *b, int nsent,
 	 * paragraph: news moves on to what was done ("Till August,
 	 * revenue receipts added up to ..."); nor does a time before the
 	 * one reported ("In the first half of the previous fiscal year,
-	 * the deficit was 29.4%"), which the news comes back from. A list
-	 * under a lead line is one wire paragraph: its last item passes the
-	 * date on */
+	 * the deficit was 29.4%"), which the news comes back from: the
+	 * date before it goes on. A list under a lead line is one wire
+	 * paragraph: its last item passes the date on */
 	if ((b->kind == FIG_BLK_PROSE || (b->kind == FIG_BLK_ITEM &&
 	    x->lead.len > 0)) && nsent == 1 &&
-	    carry->role != FIG_PR_DEADLINE && !carry->looks_back) {
+	    carry->role != FIG_PR_DEADLINE) {
+		if (carry->looks_back && x->has_para_carry)
+			carry = &x->para_carry;
 		x->next_carry = *carry;
-		x->has_next_carry = 1;
+		x->has_next_carry = !carry->looks_back;
 	}
 }
 

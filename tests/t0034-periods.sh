@@ -162,3 +162,40 @@ As of February 2025, a total of 62 nuclear reactors were under construction.
 China is responsible for nearly half of this capacity, contributing over 33 GW.
 DOC
 eq "periods: a present tense after 'As of February 2025'" "$(period "$tmp/asof.md" 'over 33 GW')" 2025-02
+
+# a look back ([cue lookback]: "had supplied", "before the pandemic") to a
+# time before the one the text named last dates no later paragraph, nor
+# gives its year to a month named later: the date before it goes on
+cat > "$tmp/lookback.md" <<'DOC'
+---
+title: Japan's LNG imports from Australia rise in May
+date: 2023-06-20
+---
+
+Japan's LNG imports from Australia rose 8% in May.
+
+In May 2022, Australia had supplied only 35% of Japan's LNG.
+
+Malaysia came second, with 1.1 million tonnes.
+
+Japan's total LNG imports in May came to 5.2 million tonnes.
+DOC
+eq "periods: a look back is no next paragraph's date" "$(period "$tmp/lookback.md" "1.1 million tonnes")" 2023-05
+eq "periods: ... but its own" "$(period "$tmp/lookback.md" "35%")" 2022-05
+eq "periods: ... nor the year of a later month" "$(period "$tmp/lookback.md" "5.2 million tonnes")" 2023-05
+cat > "$tmp/lookback2.md" <<'DOC'
+---
+title: Chile's copper exports to China rise in March
+date: 2024-04-15
+---
+
+Chile's copper exports to China rose 9% in March.
+
+Before the pandemic, in March 2019, China took 40% of Chile's copper.
+
+Exports to Japan in March fell 3%.
+DOC
+eq "periods: a time before an event looked back to" "$(period "$tmp/lookback2.md" "fell 3%")" 2024-03
+# a date after the one named last is the news moving on, not a look back
+sed 's/^In May 2022, /In June 2023, /' "$tmp/lookback.md" > "$tmp/lookback3.md"
+eq "periods: ... a later date is no look back" "$(period "$tmp/lookback3.md" "1.1 million tonnes")" 2023-06
