@@ -499,6 +499,18 @@ set_carries(struct xstate *x, const struct fig_block *b, int nsent,
 	}
 }
 
+/* The date a block that named none passes on: a wire paragraph dated
+ * by the one before passes its date on ("Trade in 2024 grew 1.9%."
+ * "Exports rose 4.1%." "Imports fell."), and so does a lead line's
+ * paragraph to its list ("Azerbaijan was second, with 27.3 percent.
+ * Next came:" then "- Algeria (12.8 percent)"); else NULL. */
+static const struct mention *
+undated_carry(struct xstate *x, const struct fig_block *b, int nsent)
+{
+	return b->kind == FIG_BLK_PROSE && x->has_para_carry &&
+	    (nsent == 1 || lead_line(x)) ? &x->para_carry : NULL;
+}
+
 /* The dates of a block with no figures, which still date what follows
  * when it is one sentence ("Trade in the first quarter of 2024 fell."
  * then a paragraph of figures) or a list's lead line. */
@@ -517,12 +529,7 @@ carry_only(struct xstate *x, const struct fig_block *b, int nsent,
 	for (int i = 0; i < x->nm; i++)
 		if (dating(&x->m[i]))
 			carry = &x->m[i];
-	/* a wire paragraph dated by the one before passes its date on:
-	 * "Trade in 2024 grew 1.9%." "Exports rose 4.1%." "Imports fell." */
-	if (carry == NULL && nsent == 1 && b->kind == FIG_BLK_PROSE &&
-	    x->has_para_carry)
-		carry = &x->para_carry;
-	set_carries(x, b, nsent, carry);
+	set_carries(x, b, nsent, carry ? carry : undated_carry(x, b, nsent));
 	return 0;
 }
 
@@ -624,12 +631,7 @@ process_block(struct xstate *x, const struct fig_block *b)
 		x->item_carry = *carry;
 		x->has_item_carry = 1;
 	}
-	/* a wire paragraph dated by the one before passes its date on:
-	 * "Trade in 2024 grew 1.9%." "Exports rose 4.1%." "Imports fell." */
-	if (carry == NULL && nsent == 1 && b->kind == FIG_BLK_PROSE &&
-	    x->has_para_carry)
-		carry = &x->para_carry;
-	set_carries(x, b, nsent, carry);
+	set_carries(x, b, nsent, carry ? carry : undated_carry(x, b, nsent));
 	return 0;
 }
 

@@ -199,3 +199,20 @@ eq "periods: a time before an event looked back to" "$(period "$tmp/lookback2.md
 # a date after the one named last is the news moving on, not a look back
 sed 's/^In May 2022, /In June 2023, /' "$tmp/lookback.md" > "$tmp/lookback3.md"
 eq "periods: ... a later date is no look back" "$(period "$tmp/lookback3.md" "1.1 million tonnes")" 2023-06
+
+# a lead line's paragraph dated by the one before passes that date to
+# its list, as a one-sentence paragraph passes it to the next
+cat > "$tmp/leadlist.md" <<'DOC'
+---
+title: Qatar's share of China's LNG imports rises in March
+date: 2024-04-20
+---
+
+China bought 2.1 million tonnes of LNG from Qatar in March.
+
+Australia was China's largest supplier, with 2.4 million tonnes or 32 percent. Next came:
+- Russia (11.5 percent),
+- Malaysia (9.8 percent).
+DOC
+eq "periods: a lead line's paragraph passes its date to the list" "$(period "$tmp/leadlist.md" "9.8 percent")" 2024-03
+eq "periods: ... and it is its own" "$(period "$tmp/leadlist.md" "32 percent")" 2024-03
