@@ -471,6 +471,31 @@ part_period(const struct xstate *x, const struct lastdate *ld,
 		    my % 10000, mm->part, mm->partn);
 }
 
+/* The period of a part of a year named without one in a title, which
+ * x->md holds ("Share of Russian gas in Turkish imports tops 50 percent
+ * in October", "... up by 5% in second quarter"): the latest such part
+ * begun by publication, or with "of this year" or "last year" of that
+ * year. 0 with p set, else -1 (no part of a year, a run of days). */
+int
+title_part(struct xstate *x, const struct fig_periodrule *pr,
+    char p[FIG_PERIOD_LEN])
+{
+	/* a relative date last: the part counts from publication */
+	struct lastdate ld = { 1, "", 1 };
+	struct mention mm;
+
+	memset(&mm, 0, sizeof mm);
+	if (pr->g_days > 0 || pr->g_dayto > 0 || (mm.part =
+	    period_match_part(pr, x->md, &mm.partn, &mm.partfrom)) == 0)
+		return -1;
+	if (pr->g_back > 0)
+		mm.offset = period_anaphor_offset(pr, x->md);
+	mm.thisyear = period_is_this(pr, x->md) || mm.offset < 0;
+	part_period(x, &ld, &mm);
+	memcpy(p, mm.period, FIG_PERIOD_LEN);
+	return p[0] ? 0 : -1;
+}
+
 /* A quarter or half without a year in a text that has named a fiscal
  * year of a country whose parts are its fiscal year's (x->fparts, the
  * first month; "the first quarter" in an Indian fiscal-year release is
@@ -1132,7 +1157,11 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	 * one sentence, as news wires write ("Trade in 2024 grew 1.9%."
 	 * then "Chinese exports rose 4.1%."); the paragraphs of reports run
 	 * longer, and their dates stay in them */
-	if (x->has_para_carry && !(q->q.unit && q->q.unit->duration))
+	if (q->q.unit && q->q.unit->duration)
+		return;
+	if (x->has_para_carry)
 		use_mention(&x->para_carry, period, kind);
+	else if (title_news_date(x))	/* else the title's news */
+		memcpy(period, title_news_date(x), FIG_PERIOD_LEN);
 }
 

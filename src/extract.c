@@ -1596,6 +1596,7 @@ carry_restore(struct xstate *x, struct reader *rd, const struct fig_carry *c)
 	x->title_headline = c->title_headline;
 	x->title_entity = NULL;
 	x->title_dated = 0;
+	x->title_part_dated = 0;
 	x->mode = c->mode;
 	x->meta_state = c->meta_state;
 	buf_reset(&x->ref);

@@ -216,3 +216,26 @@ Australia was China's largest supplier, with 2.4 million tonnes or 32 percent. N
 DOC
 eq "periods: a lead line's paragraph passes its date to the list" "$(period "$tmp/leadlist.md" "9.8 percent")" 2024-03
 eq "periods: ... and it is its own" "$(period "$tmp/leadlist.md" "32 percent")" 2024-03
+
+# a past figure nothing else dates (no date in its paragraph, a
+# paragraph of several sentences before it) is of the part of a year
+# the title names without its year, the latest begun by publication; a
+# present-tense fact stays of the year
+cat > "$tmp/titlepart.md" <<'DOC'
+---
+title: Vietnam's rice exports to the Philippines rise 12% in second quarter
+date: 2024-07-20
+---
+
+Vietnam shipped more rice to the Philippines than to any other buyer. Indonesia came second.
+
+Customs figures show Malaysia in third place: it bought rice worth $210 million.
+
+The Philippines is the largest buyer of Vietnamese rice, taking about 40% of it.
+DOC
+eq "periods: a past figure takes the title's part of a year" "$(period "$tmp/titlepart.md" '$210 million')" 2024-Q2
+eq "periods: ... a present-tense fact its year" "$(period "$tmp/titlepart.md" 'about 40%')" 2024
+sed 's/ in second quarter$/ in March/' "$tmp/titlepart.md" > "$tmp/titlepart2.md"
+eq "periods: ... a month of it" "$(period "$tmp/titlepart2.md" '$210 million')" 2024-03
+sed 's/ in second quarter$/ in October/' "$tmp/titlepart.md" > "$tmp/titlepart3.md"
+eq "periods: ... the latest such month by publication" "$(period "$tmp/titlepart3.md" '$210 million')" 2023-10
