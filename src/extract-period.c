@@ -1041,7 +1041,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	const struct mention *before = NULL, *after = NULL, *present = NULL,
 	    *moved = NULL, *same = NULL;
 	size_t next_q = next_figure(x, qi);
-	int wa = 0, others = 0;
+	int wa = 0, others = 0, own_after;
 
 	period[0] = '\0';
 	*kind = FIG_PK_OBSERVED;
@@ -1081,7 +1081,17 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		use_mention(after, period, kind);
 		return;
 	}
-	/* "In 2020, ... 57 percent"; "in 2019 and now has three" */
+	/* "... abroad in 2015, and imports met 70 percent of it in 2020" */
+	own_after = after && after->start < next_q && wa <= CLAUSE_WORDS &&
+	    !clause_break(c, q->q.end, after->start);
+	/* "In 2020, ... 57 percent"; "in 2019 and now has three"; but the
+	 * period reported, named in the figure's own clause after it, says
+	 * over what time ("Russia is now the largest buyer, taking about
+	 * 14% of the sales over the period") */
+	if (present && own_after && after->role == FIG_PR_RECALL) {
+		use_mention(after, period, kind);
+		return;
+	}
 	if (present && x->pub_year && (!before || own_clause(c, present, q))) {
 		publication(x, 0, period);
 		return;
@@ -1090,9 +1100,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		use_mention(before, period, kind);
 		return;
 	}
-	/* "... abroad in 2015, and imports met 70 percent of it in 2020" */
-	if (after && after->start < next_q && wa <= CLAUSE_WORDS &&
-	    !clause_break(c, q->q.end, after->start)) {
+	if (own_after) {
 		use_mention(after, period, kind);
 		return;
 	}
