@@ -99,8 +99,16 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # by the 10's misses, not by any rule change): F1 0.991, period 0.882,
 # period_kind 0.931, metric 0.866, entity 0.941, partner 0.883, series
 # key 0.849.
+# Then the 10's period misses by general grammar (an equal comparison's
+# base "as a year earlier", "this past quarter", a look back "had met"
+# dating no later paragraph, a lead line passing its paragraph's date to
+# its list, "against a low base in early 2020", a record "since the
+# second quarter of 2015", a past figure of the title's "in January",
+# "Over 2023", the base of "half the $18.27 billion", "now ... over the
+# period"): the 10 alone period 0.760 -> 1.000, period_kind 0.984 ->
+# 1.000; all 113 period 0.882 -> 0.907, the rest unchanged.
 at_least "value+unit F1" "$f1" 0.986
-at_least "period" "$(score period)" 0.877
+at_least "period" "$(score period)" 0.902
 at_least "period_kind" "$(score period_kind)" 0.926
 at_least "metric" "$(score metric)" 0.861
 at_least "entity" "$(score entity)" 0.936
