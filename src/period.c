@@ -280,6 +280,7 @@ ordinal(const char *s, int n)
 {
 	static const char *const words[] = { "first", "second", "third",
 	    "fourth" };
+	int m;
 
 	/* "Q3", "H1", "3rd" */
 	for (int i = 0; i < n && i < 2; i++)
@@ -289,7 +290,9 @@ ordinal(const char *s, int n)
 		if (n == (int)strlen(words[i]) && strncasecmp(s, words[i],
 		    (size_t)n) == 0)
 			return i + 1;
-	return 0;
+	/* a quarter named by its last month: "the March quarter" */
+	m = period_month(s, (size_t)n);
+	return m % 3 == 0 ? m / 3 : 0;
 }
 
 /* The period of the months from..to of year y: the interval of the
