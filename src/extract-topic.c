@@ -972,6 +972,12 @@ label_figure(struct xstate *x, int qi, const char *unit)
 
 		if (t->unit[0] && !unit_in(t->unit, unit, cls))
 			continue;
+		/* a pronoun's flow ("In 2017 it increased by 20.8%") is
+		 * for a figure no topic before labelled from its own words
+		 * or its lead line ("Bilateral turnover in earlier years:"
+		 * then "- in 2016 it increased by 2.2%") */
+		if ((t->follow & FIG_FOLLOW_LAST) && q->nlabel > 0)
+			continue;
 		if ((m = topic_matches(x, t, metric, entity, partner,
 		    sizeof entity, x->csent[q->sent].end)) < 0)
 			return -1;
