@@ -450,6 +450,29 @@ money_rate(struct xstate *x, int si, struct fig_qty *q)
 	return 0;
 }
 
+/* The first match of the quantity pattern in c[from, ce), into x->md,
+ * when x->md holds its match at anchor (rc > 0): as a search from from
+ * finds it, but tried only at the places before anchor (an offset
+ * limit), since the match at anchor is known. Returns that match's rc,
+ * or -1 on a match error. */
+static int
+quantity_before(struct xstate *x, size_t from, size_t anchor, size_t ce,
+    int rc)
+{
+	pcre2_match_data *md = x->md;
+	int rb;
+
+	if (from >= anchor)
+		return rc;
+	rb = rules_match_upto(x->r, &x->r->quantity, x->clean.data, ce, from,
+	    anchor - 1, x->mctx, x->md_aside, x->err);
+	if (rb <= 0)
+		return rb < 0 ? -1 : rc;
+	x->md = x->md_aside;	/* the earlier match; md is scratch now */
+	x->md_aside = md;
+	return rb;
+}
+
 /* Finds the figures of sentence si. A cheap pattern finds where numbers
  * start and the quantity pattern is tried right there; only a number
  * that is a figure (or may have a prefix unit) is matched again from a
@@ -469,7 +492,7 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 		size_t from = anchor > done + QUAL_REACH ? anchor - QUAL_REACH :
 		    done;
 		struct qrec q;
-		int ok;
+		int ok, again = 0;
 
 		if (anchor >= ce)
 			break;
@@ -484,8 +507,10 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 		    (rc > 0 && followed_by_and(c, ce,
 		    pcre2_get_ovector_pointer(x->md)[1]))) {
 			/* again from before it, for qualifiers and prefixes */
-			rc = rules_match(r, &r->quantity, c, ce, from, 0, x->md,
+			rc = rc > 0 ? quantity_before(x, from, anchor, ce, rc) :
+			    rules_match(r, &r->quantity, c, ce, from, 0, x->md,
 			    x->err);
+			again = 1;
 			if (rc < 0)
 				return -1;
 			ok = rc > 0 && quantity_from_match(r, x->md, c, ce,
@@ -494,9 +519,10 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 		if (!ok && rc > 0 && quantity_bare(r, x->md, c, ce,
 		    x->decimal_comma, &q.q)) {
 			/* a bare number: again from before it, for its
-			 * qualifier and direction, then a unit from context */
-			rc = rules_match(r, &r->quantity, c, ce, from, 0, x->md,
-			    x->err);
+			 * qualifier and direction (unless just done), then a
+			 * unit from context */
+			if (!again)
+				rc = quantity_before(x, from, anchor, ce, rc);
 			if (rc < 0)
 				return -1;
 			ok = rc > 0 && quantity_bare(r, x->md, c, ce,
