@@ -2098,8 +2098,10 @@ build(struct loader *L)
 		buf_adds(&b, "(?<![\\w])");
 		add_alternatives(L, "subject", 1, &b);
 		buf_adds(&b, "(?![\\w])");
-		if (compile_raw(r, &r->anysubject, buf_str(&b), 0, r->dir, 0, 0,
-		    1, L->err) != 0) {
+		/* with an offset limit: a paragraph's subjects are looked
+		 * for sentence by sentence (extract-actors.c last_subject) */
+		if (compile_raw(r, &r->anysubject, buf_str(&b),
+		    PCRE2_USE_OFFSET_LIMIT, r->dir, 0, 0, 1, L->err) != 0) {
 			buf_release(&b);
 			goto out;
 		}
