@@ -494,6 +494,40 @@ subject_in(struct xstate *x, const char *text, size_t from, size_t to)
 	return last;
 }
 
+/* The last subject the cleaned block names, as subject_in() over the
+ * whole block finds it, looked for sentence by sentence from the block's
+ * end: a subject's words hold no '.', '!' or '?', so no match runs from
+ * one sentence into the next and a sentence's matches are found alike
+ * from its start; each search is held to its sentence (an offset limit).
+ * A block of megabytes (a flattened page) is so read from its end only
+ * as far as its last subject, not whole. */
+const char *
+last_subject(struct xstate *x)
+{
+	const struct fig_rules *r = x->r;
+	const char *c = x->clean.data;
+	size_t len = x->clean.len;
+
+	for (int k = x->nsent - 1; k >= 0; k--) {
+		size_t at = k > 0 ? x->csent[k].start : 0;
+		size_t to = k + 1 < x->nsent ? x->csent[k + 1].start : len;
+		const char *last = NULL;
+
+		while (at < to && rules_match_upto(r, &r->anysubject, c, len, at,
+		    to - 1, x->mctx, x->md, NULL) > 0) {
+			const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+			const char *sj = rules_subject(r, c + ov[0],
+			    ov[1] - ov[0]);
+			if (sj)
+				last = sj;
+			at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+		}
+		if (last)
+			return last;
+	}
+	return NULL;
+}
+
 /* What the text was about when a figure's phrase names no subject
  * ("Exports will fall to 22.5 million tons" after a sentence on wheat):
  * the last subject named before it in its sentence, else in the

@@ -176,6 +176,8 @@ struct xstate {
 	int sentcap;
 	struct fig_span *csent;	/* sentence spans in the cleaned block */
 	int csentcap;
+	int nsent;		/* the block's sentences (csent), 0 until
+				   they are known */
 	struct mention *m;
 	int nm, mcap;
 	struct qrec *qs;
@@ -330,6 +332,7 @@ void other_actor_at(struct xstate *x, const struct qrec *q, const char *known,
 void sort_joint(char *e, size_t n);
 const char *subject_before(struct xstate *x, const struct qrec *q);
 const char *subject_in(struct xstate *x, const char *text, size_t from, size_t to);
+const char *last_subject(struct xstate *x);
 const char *title_date(struct xstate *x);
 const char *title_entity(struct xstate *x);
 int unit_in(const char *list, const char *unit, const char *cls);

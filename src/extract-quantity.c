@@ -477,22 +477,41 @@ money_rate(struct xstate *x, int si, struct fig_qty *q)
 	return 0;
 }
 
-/* A bare number (no unit after it) matched again from from, before it:
- * a unit said in words before the number ("multiplied by 3.3", "by a
- * factor of four") makes it a figure as it is; else its qualifier and
+/* The first match of the quantity pattern in c[from, ce), into x->md,
+ * when x->md holds its match at anchor (rc > 0): as a search from from
+ * finds it, but tried only at the places before anchor (an offset
+ * limit), since the match at anchor is known. Returns that match's rc,
+ * or -1 on a match error. */
+static int
+quantity_before(struct xstate *x, size_t from, size_t anchor, size_t ce,
+    int rc)
+{
+	pcre2_match_data *md = x->md;
+	int rb;
+
+	if (from >= anchor)
+		return rc;
+	rb = rules_match_upto(x->r, &x->r->quantity, x->clean.data, ce, from,
+	    anchor - 1, x->mctx, x->md_aside, x->err);
+	if (rb <= 0)
+		return rb < 0 ? -1 : rc;
+	x->md = x->md_aside;	/* the earlier match; md is scratch now */
+	x->md_aside = md;
+	return rb;
+}
+
+/* The bare number (no unit after it) matched again in x->md from before
+ * it: a unit said in words before the number ("multiplied by 3.3", "by
+ * a factor of four") makes it a figure as it is; else its qualifier and
  * direction are read there and its unit taken from context. 1 a
  * figure, 0 none, -1 an error. */
 static int
-bare_figure(struct xstate *x, int si, size_t from, struct fig_qty *q)
+bare_figure(struct xstate *x, int si, struct fig_qty *q)
 {
 	const struct fig_rules *r = x->r;
 	const char *c = x->clean.data;
 	size_t ce = x->csent[si].end;
-	int rc;
 
-	rc = rules_match(r, &r->quantity, c, ce, from, 0, x->md, x->err);
-	if (rc <= 0)
-		return rc;
 	if (quantity_from_match(r, x->md, c, ce, x->decimal_comma, q))
 		return 1;
 	if (!quantity_bare(r, x->md, c, ce, x->decimal_comma, q))
@@ -519,7 +538,7 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 		size_t from = anchor > done + QUAL_REACH ? anchor - QUAL_REACH :
 		    done;
 		struct qrec q;
-		int ok;
+		int ok, again = 0;
 
 		if (anchor >= ce)
 			break;
@@ -534,17 +553,26 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 		    (rc > 0 && followed_by_and(c, ce,
 		    pcre2_get_ovector_pointer(x->md)[1]))) {
 			/* again from before it, for qualifiers and prefixes */
-			rc = rules_match(r, &r->quantity, c, ce, from, 0, x->md,
+			rc = rc > 0 ? quantity_before(x, from, anchor, ce, rc) :
+			    rules_match(r, &r->quantity, c, ce, from, 0, x->md,
 			    x->err);
+			again = 1;
 			if (rc < 0)
 				return -1;
 			ok = rc > 0 && quantity_from_match(r, x->md, c, ce,
 			    x->decimal_comma, &q.q);
 		}
 		if (!ok && rc > 0 && quantity_bare(r, x->md, c, ce,
-		    x->decimal_comma, &q.q) &&
-		    (ok = bare_figure(x, si, from, &q.q)) < 0)
-			return -1;
+		    x->decimal_comma, &q.q)) {
+			/* a bare number: again from before it, for a unit
+			 * said before it, its qualifier and direction
+			 * (unless just done), then a unit from context */
+			if (!again)
+				rc = quantity_before(x, from, anchor, ce, rc);
+			if (rc < 0 || (rc > 0 && (ok = bare_figure(x, si,
+			    &q.q)) < 0))
+				return -1;
+		}
 		if (!ok) {
 			/* not a figure: what follows its number may still
 			 * hold one ("2022 saw 12 new fabs") */

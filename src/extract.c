@@ -542,6 +542,7 @@ process_block(struct xstate *x, const struct fig_block *b)
 		return err_set(x->err, FIG_EINTR, x->name, 0, 0,
 		    "interrupted");
 	buf_reset(&x->clean);
+	x->nsent = 0;
 	x->ments_ok = 0;
 	x->namemo = 0;
 	text_clean(&x->clean, b->text.data, b->text.len, &x->runs);
@@ -565,6 +566,7 @@ process_block(struct xstate *x, const struct fig_block *b)
 	for (int si = 0; si < nsent; si++)
 		x->entback[si] = NULL;
 	x->nm = x->nq = 0;
+	x->nsent = nsent;
 	x->memo_sent = -1;	/* the requires' answers were another block's */
 	x->lit_sent = -1;	/* and so were the words found */
 	for (int si = 0; si < nsent; si++) {
@@ -683,7 +685,7 @@ remember_actors(struct xstate *x)
 	 * without one seldom sets what the next figure counts, and the
 	 * subjects' words cost as much to find as the figures */
 	if (r->anysubject.code && x->nq > 0) {
-		const char *sj = subject_in(x, x->clean.data, 0, x->clean.len);
+		const char *sj = last_subject(x);
 		if (sj)
 			x->recent_subject = sj;
 	}

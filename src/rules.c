@@ -510,6 +510,7 @@ compile_raw(struct fig_rules *r, struct fig_re *re, const char *pattern,
 	char *hoisted;
 
 	re->code = NULL;
+	re->limited = (extra & PCRE2_USE_OFFSET_LIMIT) != 0;
 	re->src = xstrdup(pattern);
 	snprintf(re->where, sizeof re->where, "%.140s:%ld", basename_of(path),
 	    line);
@@ -1102,8 +1103,10 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 	if (!first)
 		buf_adds(&b, ")(?![\\w]))?");
 	buf_adds(&b, "(?![\\w])");
-	rc = compile_raw(r, &r->quantity, buf_str(&b), 0, L->sec[0].path, 0, 0,
-	    1, L->err);
+	/* with an offset limit: extract-quantity.c looks for a match that
+	 * starts before the one found at a number */
+	rc = compile_raw(r, &r->quantity, buf_str(&b), PCRE2_USE_OFFSET_LIMIT,
+	    L->sec[0].path, 0, 0, 1, L->err);
 	if (rc == 0) {
 		struct fig_buf at = FIG_BUF_INIT;
 		buf_addf(&at, "\\G(?:%s)", buf_str(&b));
@@ -2116,8 +2119,10 @@ build(struct loader *L)
 		buf_adds(&b, "(?<![\\w])");
 		add_alternatives(L, "subject", 1, &b);
 		buf_adds(&b, "(?![\\w])");
-		if (compile_raw(r, &r->anysubject, buf_str(&b), 0, r->dir, 0, 0,
-		    1, L->err) != 0) {
+		/* with an offset limit: a paragraph's subjects are looked
+		 * for sentence by sentence (extract-actors.c last_subject) */
+		if (compile_raw(r, &r->anysubject, buf_str(&b),
+		    PCRE2_USE_OFFSET_LIMIT, r->dir, 0, 0, 1, L->err) != 0) {
 			buf_release(&b);
 			goto out;
 		}
@@ -2463,7 +2468,7 @@ rules_match_upto(const struct fig_rules *r, const struct fig_re *re,
     const char *s, size_t len, size_t start, size_t last,
     pcre2_match_context *mc, pcre2_match_data *md, struct fig_err *err)
 {
-	if (re->marks && mc != NULL) {
+	if (re->limited && mc != NULL) {
 		/* a limit of its own for this search only */
 		pcre2_set_offset_limit(mc, last == (size_t)-1 ?
 		    PCRE2_UNSET : (PCRE2_SIZE)last);

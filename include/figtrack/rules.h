@@ -100,6 +100,10 @@ struct fig_re {
 	 * whose every alternative names {Q}): compiled with
 	 * PCRE2_USE_OFFSET_LIMIT, so a search need not start past it */
 	int marks;
+	/* compiled with PCRE2_USE_OFFSET_LIMIT (every pattern that marks,
+	 * the quantity pattern and the subjects' alternation):
+	 * rules_match_upto may bound where a match starts */
+	int limited;
 	/* words every match holds (pattern.h), as ids into rules.lits:
 	 * clause after clause, its number of words then their ids; NULL
 	 * when none is known or the pattern is not matched on a figure's
@@ -444,9 +448,10 @@ const char *rules_unit_class(const struct fig_rules *r, const char *canon);
 int rules_marks_figure(const char *p);
 
 /* rules_match with a match context of the caller's (mc; NULL: the
- * rules' own) and, for a pattern that marks (re->marks), the last offset
- * a match may start at (last; (size_t)-1: anywhere). mc is set: one per
- * thread. */
+ * rules' own) and, for a pattern compiled with an offset limit
+ * (re->limited: every one that marks, the quantity pattern, the
+ * subjects' alternation), the last offset a match may start at (last;
+ * (size_t)-1: anywhere). mc is set: one per thread. */
 int rules_match_upto(const struct fig_rules *r, const struct fig_re *re,
     const char *s, size_t len, size_t start, size_t last,
     pcre2_match_context *mc, pcre2_match_data *md, struct fig_err *err);
