@@ -154,6 +154,10 @@ struct xstate {
 	int fparts;		/* the first month of the fiscal year whose
 				   quarters and halves the text's are, once
 				   it named one (struct fig_fiscal); 0 */
+	struct mention lead_date;	/* the first date the first paragraph
+					   named: what the news is of */
+	int has_lead_date;
+	int lead_done;			/* the first paragraph was read */
 	struct mention next_carry;	/* this block's, for the next */
 	int has_next_carry;
 	int decimal_comma;	/* a figure so far wrote one ("27,7%"): a

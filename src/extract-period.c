@@ -1097,7 +1097,13 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	 * one sentence, as news wires write ("Trade in 2024 grew 1.9%."
 	 * then "Chinese exports rose 4.1%."); the paragraphs of reports run
 	 * longer, and their dates stay in them */
-	if (x->has_para_carry && !(q->q.unit && q->q.unit->duration))
+	if (q->q.unit && q->q.unit->duration)
+		return;
+	if (x->has_para_carry)
 		use_mention(&x->para_carry, period, kind);
+	else if (x->has_lead_date && !(x->r->target.code &&
+	    rules_match(x->r, &x->r->target, c, x->csent[q->sent].end,
+	    x->csent[q->sent].start, 0, x->md, NULL) > 0))
+		use_mention(&x->lead_date, period, kind);  /* the news's */
 }
 

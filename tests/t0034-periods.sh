@@ -162,3 +162,39 @@ As of February 2025, a total of 62 nuclear reactors were under construction.
 China is responsible for nearly half of this capacity, contributing over 33 GW.
 DOC
 eq "periods: a present tense after 'As of February 2025'" "$(period "$tmp/asof.md" 'over 33 GW')" 2025-02
+
+# a paragraph nothing dates, after one of two sentences: the date the
+# first paragraph gave the news (a month, a quarter), not none; not for
+# a goal's figure
+cat > "$tmp/lead.md" <<'DOC'
+---
+title: Brazil's steel output falls
+date: 2024-05-02
+---
+
+Brazil's steel output fell 3 percent in March, figures showed on Monday.
+
+Output fell 2.1 percent on the month. Analysts had forecast a smaller fall.
+
+The decline was led by a 4.5 percent drop in flat steel.
+
+The producers said the new target was 40 million tonnes a year.
+DOC
+eq "periods: the lead's month dates an undated paragraph" \
+    "$(period "$tmp/lead.md" "4.5 percent drop")" 2024-03
+eq "periods: not a goal's figure" \
+    "$(period "$tmp/lead.md" "40 million tonnes a year")" ""
+cat > "$tmp/leadq.md" <<'DOC'
+---
+title: Japan's chip exports rise
+date: 2024-05-02
+---
+
+Japan's chip exports rose 8% in the first quarter, the ministry said.
+
+Shipments to China rose 3%. Those to Korea fell.
+
+That was only slightly more than exports to the United States, which totalled 1.2 trillion yen.
+DOC
+eq "periods: the lead's quarter dates an undated paragraph" \
+    "$(period "$tmp/leadq.md" "1.2 trillion yen")" 2024-Q1
