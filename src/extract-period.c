@@ -630,7 +630,8 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		if ((mm->role == FIG_PR_ANCHOR || mm->role == FIG_PR_ANAPHOR ||
 		    mm->role == FIG_PR_RELATIVE) && (mm->period[0] ||
 		    mm->blank) && !mm->since && !mm->looks_back &&
-		    carries(mm) && !base_own_date(x, mm, upto)) {
+		    carries(mm) && !base_own_date(x, mm, upto) &&
+		    !figure_possessive(x, mm)) {
 			x->recall = *mm;
 			x->has_recall = 1;
 		}
@@ -961,6 +962,29 @@ next_item(const char *c, const struct mention *before, const struct qrec *q,
 	    before->end) && memchr(c + q->q.end, ',', after->start - q->q.end);
 }
 
+/* Is mention m the possessive of the figure starting at next ("following
+ * January's 1.6 percent fall"), a date of that figure only? */
+static int
+next_figures(const char *c, const struct mention *m, size_t next)
+{
+	size_t n = next - m->end;
+
+	return m->end < next && ((n == 3 && memcmp(c + m->end, "'s ", 3) ==
+	    0) || (n == 5 && memcmp(c + m->end, "\xe2\x80\x99s ", 5) == 0));
+}
+
+/* Is mention m the possessive of a figure of its sentence ("January's
+ * 1.6 percent fall")? It dates that figure only, and no later one. */
+int
+figure_possessive(const struct xstate *x, const struct mention *m)
+{
+	for (int i = 0; i < x->nq; i++)
+		if (x->qs[i].sent == m->sent &&
+		    next_figures(x->clean.data, m, x->qs[i].q.start))
+			return 1;
+	return 0;
+}
+
 /* Is mention m a month of the publication year the text names ("as of
  * February 2025") or that of news of the day ("on Wednesday"), not one
  * counted from publication ("this month")? */
@@ -1002,7 +1026,8 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 					moved = m;
 			}
 		} else if (m->start >= q->q.end && !after && dating(m) &&
-		    !opens_bracket(c, q->q.end, m->start))
+		    !opens_bracket(c, q->q.end, m->start) &&
+		    !next_figures(c, m, next_q))
 			after = m;
 	}
 	if (after) {

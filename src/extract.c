@@ -636,7 +636,8 @@ process_block(struct xstate *x, const struct fig_block *b)
 				return -1;
 		for (int i = 0; i < x->nm; i++)
 			if (x->m[i].sent == si && carries(&x->m[i]) &&
-			    !base_own_date(x, &x->m[i], qi))
+			    !base_own_date(x, &x->m[i], qi) &&
+			    !figure_possessive(x, &x->m[i]))
 				carry = &x->m[i];
 	}
 	if (b->kind == FIG_BLK_ITEM && carry) {
