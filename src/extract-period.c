@@ -1046,9 +1046,14 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		use_mention(after, period, kind);
 		return;
 	}
-	/* "In 2020, ... 57 percent"; "in 2019 and now has three" */
+	/* "In 2020, ... 57 percent"; "in 2019 and now has three"; in news
+	 * of a day ("stood at $3.30 on Monday"), its month */
 	if (present && x->pub_year && (!before || own_clause(c, present, q))) {
-		publication(x, 0, period);
+		if (x->has_lead_date && x->lead_date.event_day &&
+		    recent_month(x, &x->lead_date))
+			use_mention(&x->lead_date, period, kind);
+		else
+			publication(x, 0, period);
 		return;
 	}
 	if (own_clause(c, before, q)) {
@@ -1112,6 +1117,8 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	if (x->pub_year && !is_past(x, q->sent)) {
 		if (x->has_para_carry && recent_month(x, &x->para_carry))
 			use_mention(&x->para_carry, period, kind);
+		else if (x->has_lead_date && recent_month(x, &x->lead_date))
+			use_mention(&x->lead_date, period, kind);
 		else if (title_date(x))
 			memcpy(period, x->title_period, FIG_PERIOD_LEN);
 		else

@@ -198,3 +198,19 @@ That was only slightly more than exports to the United States, which totalled 1.
 DOC
 eq "periods: the lead's quarter dates an undated paragraph" \
     "$(period "$tmp/leadq.md" "1.2 trillion yen")" 2024-Q1
+# a present tense several paragraphs after a lead of news of the day
+# ("on Monday") takes the lead's month, as the paragraph after it does
+cat > "$tmp/leadday.md" <<'DOC'
+---
+title: Diesel prices climb
+date: 2024-03-11
+---
+
+The average price of diesel in France stood at 1.85 euros a litre on Monday, the ministry said.
+
+That is two cents more than a week ago. Prices fell in January.
+
+Drivers in three regions currently pay more than 1.90 euros a litre.
+DOC
+eq "periods: the lead's day of news dates a later present tense" \
+    "$(period "$tmp/leadday.md" "more than 1.90 euros a litre")" 2024-03
