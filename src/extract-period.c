@@ -1117,7 +1117,9 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	if (x->pub_year && !is_past(x, q->sent)) {
 		if (x->has_para_carry && recent_month(x, &x->para_carry))
 			use_mention(&x->para_carry, period, kind);
-		else if (x->has_lead_date && recent_month(x, &x->lead_date))
+		else if (x->has_lead_date && (recent_month(x, &x->lead_date) ||
+		    (x->tcell && x->lead_date.part == 'M' &&
+		    atoi(x->lead_date.period) == x->pub_year)))
 			use_mention(&x->lead_date, period, kind);
 		else if (title_date(x))
 			memcpy(period, x->title_period, FIG_PERIOD_LEN);

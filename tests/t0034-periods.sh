@@ -214,3 +214,23 @@ Drivers in three regions currently pay more than 1.90 euros a litre.
 DOC
 eq "periods: the lead's day of news dates a later present tense" \
     "$(period "$tmp/leadday.md" "more than 1.90 euros a litre")" 2024-03
+# a table no header or caption dates, in news of a month: that month
+cat > "$tmp/leadtable.md" <<'DOC'
+---
+title: Spain's retail sales slow
+date: 2024-05-02
+---
+
+Spain's retail sales rose less than expected in March, the statistics office said.
+
+Sales rose 0.3 percent on the month. Economists had looked for more.
+
+By sector, month on month:
+
+| Sector | Change, % |
+|---|---|
+| Food | +0.4 |
+| Fuel | -1.2 |
+DOC
+eq "periods: a table in news of a month" \
+    "$(period "$tmp/leadtable.md" "-1.2")" 2024-03
