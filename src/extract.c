@@ -505,21 +505,26 @@ note_lead(struct xstate *x, const struct fig_block *b)
 {
 	if (x->lead_done || b->kind != FIG_BLK_PROSE)
 		return;
-	x->lead_done = 1;
+	/* a first paragraph with no date ("Under heavy sanctions Russia is
+	 * reshaping its trade"): the second's */
+	x->lead_done = x->nblock >= 2;
 	for (int i = 0; i < x->nm; i++)
 		if (carries(&x->m[i]) && x->m[i].period[0] &&
 		    x->m[i].kind == FIG_PK_OBSERVED &&
-		    x->m[i].role != FIG_PR_DEADLINE &&
+		    x->m[i].role != FIG_PR_DEADLINE && !x->m[i].looks_back &&
 		    !base_own_date(x, &x->m[i], x->nq)) {
 			x->lead_date = x->m[i];
 			x->has_lead_date = 1;
+			x->lead_done = 1;
 			return;
 		}
 }
 
 /* The dates of a block with no figures, which still date what follows
  * when it is one sentence ("Trade in the first quarter of 2024 fell."
- * then a paragraph of figures) or a list's lead line. */
+ * then a paragraph of figures) or a list's lead line. One with no date
+ * passes none on ("The ministry put the increases down to demand."):
+ * the figures after it take the news's own date (note_lead). */
 static int
 carry_only(struct xstate *x, const struct fig_block *b, int nsent,
     struct lastdate *ld)
@@ -535,11 +540,6 @@ carry_only(struct xstate *x, const struct fig_block *b, int nsent,
 	for (int i = 0; i < x->nm; i++)
 		if (dating(&x->m[i]))
 			carry = &x->m[i];
-	/* a wire paragraph dated by the one before passes its date on:
-	 * "Trade in 2024 grew 1.9%." "Exports rose 4.1%." "Imports fell." */
-	if (carry == NULL && nsent == 1 && b->kind == FIG_BLK_PROSE &&
-	    x->has_para_carry)
-		carry = &x->para_carry;
 	note_lead(x, b);
 	set_carries(x, b, nsent, carry);
 	return 0;

@@ -234,3 +234,38 @@ By sector, month on month:
 DOC
 eq "periods: a table in news of a month" \
     "$(period "$tmp/leadtable.md" "-1.2")" 2024-03
+# a paragraph with neither figure nor date passes no date on: after it,
+# the news's own month, not the run the paragraph before named
+cat > "$tmp/leadskip.md" <<'DOC'
+---
+title: Korea's exports beat forecasts
+date: 2024-07-02
+---
+
+Korea's exports rose by 8.5% in June from the same month last year, the ministry said on Monday.
+
+Exports for January-June rose 9.1% to US$334.8 billion.
+
+The ministry put the increases down to demand for chips.
+
+Exports of cars rose 3.2% and those of ships 15.4%.
+DOC
+eq "periods: no date passed through a paragraph without figures" \
+    "$(period "$tmp/leadskip.md" "15.4%")" 2024-06
+# a first paragraph with no date: the second's is the lead's
+cat > "$tmp/leadsecond.md" <<'DOC'
+---
+title: Trade with Kazakhstan grows
+date: 2023-03-01
+---
+
+Under sanctions Russia is reshaping its trade.
+
+Trade between Russia and Kazakhstan reached 1.97 billion dollars in January of this year.
+
+Russia's imports of machinery rose the most.
+
+Russia's exports to Kazakhstan, by contrast, fell by 0.5 percent year on year, to 1.1 billion dollars.
+DOC
+eq "periods: the second paragraph's date when the first has none" \
+    "$(period "$tmp/leadsecond.md" "1.1 billion dollars")" 2023-01
