@@ -297,6 +297,7 @@ size_t clause_start(const char *s, size_t a, size_t b);
 size_t clean_at(const struct xstate *x, size_t raw);
 int dating(const struct mention *m);
 int figure_possessive(const struct xstate *x, const struct mention *m);
+int lead_event(struct xstate *x, int nsent, struct mention *m);
 int find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
     struct lastdate *ld);
 int followed_by_of(const char *s, size_t len, size_t end);

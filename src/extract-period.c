@@ -962,6 +962,27 @@ next_item(const char *c, const struct mention *before, const struct qrec *q,
 	    before->end) && memchr(c + q->q.end, ',', after->start - q->q.end);
 }
 
+/* The news's date when the first paragraph (the block x holds, of nsent
+ * sentences) names none but reports a decision ("has awarded contracts
+ * to three offshore wind projects"): the month of publication, as for
+ * news of a day. 1 with *m set, else 0. */
+int
+lead_event(struct xstate *x, int nsent, struct mention *m)
+{
+	if (!x->pub_year || !x->pub_month)
+		return 0;
+	for (int si = 0; si < nsent; si++)
+		if (has_event(x, si)) {
+			memset(m, 0, sizeof *m);
+			m->role = FIG_PR_RELATIVE;
+			m->event_day = 1;
+			m->kind = FIG_PK_OBSERVED;
+			publication(x, 1, m->period);
+			return 1;
+		}
+	return 0;
+}
+
 /* Is mention m the possessive of the figure starting at next ("following
  * January's 1.6 percent fall"), a date of that figure only? */
 static int

@@ -501,10 +501,16 @@ set_carries(struct xstate *x, const struct fig_block *b, int nsent,
  * production fell more than expected in February"), for the figures of
  * later paragraphs that nothing else dates. */
 static void
-note_lead(struct xstate *x, const struct fig_block *b)
+note_lead(struct xstate *x, const struct fig_block *b, int nsent)
 {
 	if (x->lead_done || b->kind != FIG_BLK_PROSE)
 		return;
+	/* a news lead is one sentence; a report's paragraphs run longer,
+	 * and their dates stay in them */
+	if (nsent > 1) {
+		x->lead_done = 1;
+		return;
+	}
 	/* a first paragraph with no date ("Under heavy sanctions Russia is
 	 * reshaping its trade"): the second's */
 	x->lead_done = x->nblock >= 2;
@@ -518,6 +524,8 @@ note_lead(struct xstate *x, const struct fig_block *b)
 			x->lead_done = 1;
 			return;
 		}
+	if (lead_event(x, nsent, &x->lead_date))
+		x->has_lead_date = x->lead_done = 1;
 }
 
 /* The dates of a block with no figures, which still date what follows
@@ -540,7 +548,7 @@ carry_only(struct xstate *x, const struct fig_block *b, int nsent,
 	for (int i = 0; i < x->nm; i++)
 		if (dating(&x->m[i]))
 			carry = &x->m[i];
-	note_lead(x, b);
+	note_lead(x, b, nsent);
 	set_carries(x, b, nsent, carry);
 	return 0;
 }
@@ -649,7 +657,7 @@ process_block(struct xstate *x, const struct fig_block *b)
 	if (carry == NULL && nsent == 1 && b->kind == FIG_BLK_PROSE &&
 	    x->has_para_carry)
 		carry = &x->para_carry;
-	note_lead(x, b);
+	note_lead(x, b, nsent);
 	set_carries(x, b, nsent, carry);
 	return 0;
 }

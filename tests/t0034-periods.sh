@@ -269,3 +269,34 @@ Russia's exports to Kazakhstan, by contrast, fell by 0.5 percent year on year, t
 DOC
 eq "periods: the second paragraph's date when the first has none" \
     "$(period "$tmp/leadsecond.md" "1.1 billion dollars")" 2023-01
+# news of a decision (no date in the lead): the month of publication
+# for the present tense of later paragraphs
+cat > "$tmp/leadevent.md" <<'DOC'
+---
+title: Spain awards solar contracts
+date: 2024-06-20
+---
+
+The Spanish government has awarded contracts to four solar projects in its third auction.
+
+The winners are the 400MW Alpha farm and the 300MW Beta farm, according to the ministry.
+
+The projects are set to generate over 1GW of electricity.
+DOC
+eq "periods: news of a decision dates a later present tense" \
+    "$(period "$tmp/leadevent.md" "over 1GW")" 2024-06
+# a report's first paragraph of several sentences is no news lead
+cat > "$tmp/leadreport.md" <<'DOC'
+---
+title: Trade review
+date: 2025-01-14
+---
+
+Trade in 2024 grew 1.9%. It was a record.
+
+Analysts were surprised. Some had expected a fall.
+
+Exports rose 4.1%.
+DOC
+eq "periods: no lead date in a report" \
+    "$(period "$tmp/leadreport.md" "rose 4.1%")" ""
