@@ -514,6 +514,20 @@ fiscal_part(const struct xstate *x, const struct lastdate *ld,
 	return 0;
 }
 
+/* Is mention m the news's own time a year back ("The imports were USD
+ * 18.24 billion during April-September 2022" in news of April-September
+ * 2023)? A comparison's time, which the text comes back from: it dates
+ * no later paragraph, nor what "during the period" recalls. */
+static int
+year_before_news(const struct xstate *x, const struct mention *m)
+{
+	char p[FIG_PERIOD_LEN];
+
+	return x->has_lead_date && m->role == FIG_PR_ANCHOR && m->period[0] &&
+	    period_shift(x->lead_date.period, -1, p) == 0 &&
+	    strcmp(p, m->period) == 0;
+}
+
 /* Finds the date phrases of sentence si in the cleaned block. */
 int
 find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
@@ -607,6 +621,8 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 			    mm->thisyear || mm->part == 'D';
 		}
 		mm->kind = kind_of(x, mm->role, mention_year(mm), si);
+		if (year_before_news(x, mm))
+			mm->looks_back = 1;
 		if (mm->kind == FIG_PK_OBSERVED && mm->role != FIG_PR_BASELINE
 		    && mm->role != FIG_PR_DEADLINE && !mm->since &&
 		    run_ends_later(x, mm->period))

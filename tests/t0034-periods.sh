@@ -300,3 +300,21 @@ Exports rose 4.1%.
 DOC
 eq "periods: no lead date in a report" \
     "$(period "$tmp/leadreport.md" "rose 4.1%")" ""
+# the news's own time a year back is a comparison's: it dates no later
+# paragraph, nor what "during the period" recalls
+cat > "$tmp/yearback.md" <<'DOC'
+---
+title: Brazil's imports from China rise
+date: 2024-08-10
+---
+
+Brazil's imports from China rose 20 per cent to USD 30 billion in January-June this year, the ministry said.
+
+The imports were USD 25 billion in January-June 2023.
+
+Imports from other suppliers fell:
+
+- from the US, to USD 21 billion during the period against USD 23 billion a year ago;
+DOC
+eq "periods: a year before the news dates no later paragraph" \
+    "$(period "$tmp/yearback.md" "USD 21 billion")" 2024-01/2024-06
