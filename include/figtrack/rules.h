@@ -386,6 +386,7 @@ struct fig_rules {
 	struct fig_re ability;		/* what can be done now: no goal */
 	struct fig_re baseline;		/* the figure is a comparison base */
 	struct fig_re estimate;		/* the figure is an outlook's */
+	struct fig_re goal;		/* the figure is a goal's */
 	struct fig_re pair;		/* "the two countries": the last two
 					   actors named */
 	struct fig_re ellipsis;		/* text between two figures that makes
