@@ -64,6 +64,8 @@ struct mention {
 	int since;		/* a run to publication ("since 2022"): not
 				   the period "the same period" recalls */
 	int offset;		/* an anaphor's years from the last date */
+	int same;		/* "the same period of 2021": the period
+				   named last, moved to its year */
 	int step;		/* months a step of offset is ("the previous
 				   month": 1, a quarter 3); 0 for years */
 	int looks_back;		/* "the previous fiscal year": a time

@@ -254,6 +254,7 @@ add_mention(struct xstate *x, int si, int first)
 	} else if (pr->g_year > 0) {
 		if (period_from_match(pr, x->md, mm.period) < 0)
 			return end;
+		mm.same = period_is_same(pr, x->md);
 		if ((mm.since = period_is_since(pr, x->md)) != 0)
 			since_publication(x, mm.period);
 	} else if (pr->g_days > 0 || pr->g_dayto > 0) {
@@ -528,6 +529,24 @@ year_before_news(const struct xstate *x, const struct mention *m)
 	    strcmp(p, m->period) == 0;
 }
 
+/* "the same period of 2021" (mm->period "2021"): the period the
+ * paragraph, else the text, named last, when that is a part of one year
+ * ("2022-01/2022-10"), moved to 2021; else the year stays. */
+static void
+same_period(const struct xstate *x, const struct lastdate *ld,
+    struct mention *mm)
+{
+	const char *from = ld->year ? ld->period : x->has_recall ?
+	    x->recall.period : "";
+	char p[FIG_PERIOD_LEN];
+	int y = period_digits(from, 4);
+
+	if (y > 0 && strlen(from) > 4 && (strlen(from) < 15 ||
+	    period_digits(from + 8, 4) == y) &&
+	    period_shift(from, period_digits(mm->period, 4) - y, p) == 0)
+		memcpy(mm->period, p, FIG_PERIOD_LEN);
+}
+
 /* Finds the date phrases of sentence si in the cleaned block. */
 int
 find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
@@ -579,6 +598,8 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		if (mm->role == FIG_PR_ANAPHOR && mm->part) {
 			if (fiscal_part(x, ld, mm) != 0)
 				part_period(x, ld, mm);
+		} else if (mm->same) {
+			same_period(x, ld, mm);
 		} else if (mm->role == FIG_PR_RECALL) {
 			if (x->has_recall) {
 				memcpy(mm->period, x->recall.period,
@@ -912,6 +933,22 @@ base_period(struct xstate *x, int qi, char period[FIG_PERIOD_LEN])
 		if (m->start >= next_q || words_between(c, q->q.end,
 		    m->start) > CLAUSE_WORDS || clause_break(c, q->q.end,
 		    m->start))
+			break;
+		if (m->role == FIG_PR_BASELINE && m->period[0]) {
+			memcpy(period, m->period, FIG_PERIOD_LEN);
+			return;
+		}
+		if (dating(m))
+			return;
+	}
+	/* a base whose time the comparison named before it ("rose by 22
+	 * per cent on the similar period of 2021, from 5.7 billion to 6.9
+	 * billion"): that time, the nearest date before it in its clause */
+	for (int i = x->nm - 1; q->base && i >= 0; i--) {
+		const struct mention *m = &x->m[i];
+		if (m->sent != q->sent || m->end > q->q.start)
+			continue;
+		if (clause_break(c, m->end, q->q.start))
 			return;
 		if (m->role == FIG_PR_BASELINE && m->period[0]) {
 			memcpy(period, m->period, FIG_PERIOD_LEN);

@@ -1542,6 +1542,7 @@ mention_equal(const struct mention *a, const struct mention *b)
 	    b->partn && a->partfrom == b->partfrom && a->partmonth ==
 	    b->partmonth && a->thisyear == b->thisyear && a->since ==
 	    b->since && a->offset == b->offset && a->step == b->step &&
+	    a->same == b->same &&
 	    a->kind == b->kind;
 }
 

@@ -1876,6 +1876,7 @@ build(struct loader *L)
 			p->g_unit = group_of(p->re.code, "unit");
 			p->g_back = group_of(p->re.code, "back");
 			p->g_ahead = group_of(p->re.code, "ahead");
+			p->g_same = group_of(p->re.code, "same");
 			if (p->g_year <= 0 && p->g_fy <= 0 &&
 			    (p->role == FIG_PR_ANCHOR ||
 			    p->role == FIG_PR_DEADLINE)) {

@@ -227,6 +227,8 @@ struct fig_periodrule {
 					   ("year", "quarter", "month") */
 	int g_back, g_ahead;	/* anaphor: years back ("two years
 				   earlier") or ahead ("a year later") */
+	int g_same;		/* "the same period of 2021": the period
+				   named last, in that year */
 	enum fig_prole role;
 	int offset;		/* for relative: steps from publication */
 	int step;		/* months a step of offset is: 12, 3 or 1 */
