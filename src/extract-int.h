@@ -64,6 +64,8 @@ struct mention {
 	int since;		/* a run to publication ("since 2022"): not
 				   the period "the same period" recalls */
 	int offset;		/* an anaphor's years from the last date */
+	int same;		/* "the same period of 2021": the period
+				   named last, moved to its year */
 	int step;		/* months a step of offset is ("the previous
 				   month": 1, a quarter 3); 0 for years */
 	int looks_back;		/* "the previous fiscal year": a time
@@ -106,6 +108,7 @@ struct qrec {
 	int nlabel;
 	int base;		/* a comparison's base (set by claims_of) */
 	int estimate;		/* an outlook's figure ([cue estimate]) */
+	int goal;		/* a goal's figure ([cue goal]) */
 	int twin;		/* the figure before in brackets: the same
 				   amount in other terms ("62.5 billion
 				   euros ($67.8 billion)") */
@@ -154,6 +157,10 @@ struct xstate {
 	int fparts;		/* the first month of the fiscal year whose
 				   quarters and halves the text's are, once
 				   it named one (struct fig_fiscal); 0 */
+	struct mention lead_date;	/* the first date the first paragraph
+					   named: what the news is of */
+	int has_lead_date;
+	int lead_done;			/* the first paragraph was read */
 	struct mention next_carry;	/* this block's, for the next */
 	int has_next_carry;
 	int decimal_comma;	/* a figure so far wrote one ("27,7%"): a
@@ -294,6 +301,8 @@ int clause_break(const char *s, size_t a, size_t b);
 size_t clause_start(const char *s, size_t a, size_t b);
 size_t clean_at(const struct xstate *x, size_t raw);
 int dating(const struct mention *m);
+int figure_possessive(const struct xstate *x, const struct mention *m);
+int lead_event(struct xstate *x, int nsent, struct mention *m);
 int find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
     struct lastdate *ld);
 int followed_by_of(const char *s, size_t len, size_t end);

@@ -254,6 +254,7 @@ add_mention(struct xstate *x, int si, int first)
 	} else if (pr->g_year > 0) {
 		if (period_from_match(pr, x->md, mm.period) < 0)
 			return end;
+		mm.same = period_is_same(pr, x->md);
 		if ((mm.since = period_is_since(pr, x->md)) != 0)
 			since_publication(x, mm.period);
 	} else if (pr->g_days > 0 || pr->g_dayto > 0) {
@@ -514,6 +515,38 @@ fiscal_part(const struct xstate *x, const struct lastdate *ld,
 	return 0;
 }
 
+/* Is mention m the news's own time a year back ("The imports were USD
+ * 18.24 billion during April-September 2022" in news of April-September
+ * 2023)? A comparison's time, which the text comes back from: it dates
+ * no later paragraph, nor what "during the period" recalls. */
+static int
+year_before_news(const struct xstate *x, const struct mention *m)
+{
+	char p[FIG_PERIOD_LEN];
+
+	return x->has_lead_date && m->role == FIG_PR_ANCHOR && m->period[0] &&
+	    period_shift(x->lead_date.period, -1, p) == 0 &&
+	    strcmp(p, m->period) == 0;
+}
+
+/* "the same period of 2021" (mm->period "2021"): the period the
+ * paragraph, else the text, named last, when that is a part of one year
+ * ("2022-01/2022-10"), moved to 2021; else the year stays. */
+static void
+same_period(const struct xstate *x, const struct lastdate *ld,
+    struct mention *mm)
+{
+	const char *from = ld->year ? ld->period : x->has_recall ?
+	    x->recall.period : "";
+	char p[FIG_PERIOD_LEN];
+	int y = period_digits(from, 4);
+
+	if (y > 0 && strlen(from) > 4 && (strlen(from) < 15 ||
+	    period_digits(from + 8, 4) == y) &&
+	    period_shift(from, period_digits(mm->period, 4) - y, p) == 0)
+		memcpy(mm->period, p, FIG_PERIOD_LEN);
+}
+
 /* Finds the date phrases of sentence si in the cleaned block. */
 int
 find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
@@ -565,6 +598,8 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		if (mm->role == FIG_PR_ANAPHOR && mm->part) {
 			if (fiscal_part(x, ld, mm) != 0)
 				part_period(x, ld, mm);
+		} else if (mm->same) {
+			same_period(x, ld, mm);
 		} else if (mm->role == FIG_PR_RECALL) {
 			if (x->has_recall) {
 				memcpy(mm->period, x->recall.period,
@@ -607,6 +642,8 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 			    mm->thisyear || mm->part == 'D';
 		}
 		mm->kind = kind_of(x, mm->role, mention_year(mm), si);
+		if (year_before_news(x, mm))
+			mm->looks_back = 1;
 		if (mm->kind == FIG_PK_OBSERVED && mm->role != FIG_PR_BASELINE
 		    && mm->role != FIG_PR_DEADLINE && !mm->since &&
 		    run_ends_later(x, mm->period))
@@ -630,7 +667,8 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		if ((mm->role == FIG_PR_ANCHOR || mm->role == FIG_PR_ANAPHOR ||
 		    mm->role == FIG_PR_RELATIVE) && (mm->period[0] ||
 		    mm->blank) && !mm->since && !mm->looks_back &&
-		    carries(mm) && !base_own_date(x, mm, upto)) {
+		    carries(mm) && !base_own_date(x, mm, upto) &&
+		    !figure_possessive(x, mm)) {
 			x->recall = *mm;
 			x->has_recall = 1;
 		}
@@ -895,6 +933,22 @@ base_period(struct xstate *x, int qi, char period[FIG_PERIOD_LEN])
 		if (m->start >= next_q || words_between(c, q->q.end,
 		    m->start) > CLAUSE_WORDS || clause_break(c, q->q.end,
 		    m->start))
+			break;
+		if (m->role == FIG_PR_BASELINE && m->period[0]) {
+			memcpy(period, m->period, FIG_PERIOD_LEN);
+			return;
+		}
+		if (dating(m))
+			return;
+	}
+	/* a base whose time the comparison named before it ("rose by 22
+	 * per cent on the similar period of 2021, from 5.7 billion to 6.9
+	 * billion"): that time, the nearest date before it in its clause */
+	for (int i = x->nm - 1; q->base && i >= 0; i--) {
+		const struct mention *m = &x->m[i];
+		if (m->sent != q->sent || m->end > q->q.start)
+			continue;
+		if (clause_break(c, m->end, q->q.start))
 			return;
 		if (m->role == FIG_PR_BASELINE && m->period[0]) {
 			memcpy(period, m->period, FIG_PERIOD_LEN);
@@ -961,6 +1015,50 @@ next_item(const char *c, const struct mention *before, const struct qrec *q,
 	    before->end) && memchr(c + q->q.end, ',', after->start - q->q.end);
 }
 
+/* The news's date when the first paragraph (the block x holds, of nsent
+ * sentences) names none but reports a decision ("has awarded contracts
+ * to three offshore wind projects"): the month of publication, as for
+ * news of a day. 1 with *m set, else 0. */
+int
+lead_event(struct xstate *x, int nsent, struct mention *m)
+{
+	if (!x->pub_year || !x->pub_month)
+		return 0;
+	for (int si = 0; si < nsent; si++)
+		if (has_event(x, si)) {
+			memset(m, 0, sizeof *m);
+			m->role = FIG_PR_RELATIVE;
+			m->event_day = 1;
+			m->kind = FIG_PK_OBSERVED;
+			publication(x, 1, m->period);
+			return 1;
+		}
+	return 0;
+}
+
+/* Is mention m the possessive of the figure starting at next ("following
+ * January's 1.6 percent fall"), a date of that figure only? */
+static int
+next_figures(const char *c, const struct mention *m, size_t next)
+{
+	size_t n = next - m->end;
+
+	return m->end < next && ((n == 3 && memcmp(c + m->end, "'s ", 3) ==
+	    0) || (n == 5 && memcmp(c + m->end, "\xe2\x80\x99s ", 5) == 0));
+}
+
+/* Is mention m the possessive of a figure of its sentence ("January's
+ * 1.6 percent fall")? It dates that figure only, and no later one. */
+int
+figure_possessive(const struct xstate *x, const struct mention *m)
+{
+	for (int i = 0; i < x->nq; i++)
+		if (x->qs[i].sent == m->sent &&
+		    next_figures(x->clean.data, m, x->qs[i].q.start))
+			return 1;
+	return 0;
+}
+
 /* Is mention m a month of the publication year the text names ("as of
  * February 2025") or that of news of the day ("on Wednesday"), not one
  * counted from publication ("this month")? */
@@ -1002,7 +1100,8 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 					moved = m;
 			}
 		} else if (m->start >= q->q.end && !after && dating(m) &&
-		    !opens_bracket(c, q->q.end, m->start))
+		    !opens_bracket(c, q->q.end, m->start) &&
+		    !next_figures(c, m, next_q))
 			after = m;
 	}
 	if (after) {
@@ -1021,9 +1120,14 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		use_mention(after, period, kind);
 		return;
 	}
-	/* "In 2020, ... 57 percent"; "in 2019 and now has three" */
+	/* "In 2020, ... 57 percent"; "in 2019 and now has three"; in news
+	 * of a day ("stood at $3.30 on Monday"), its month */
 	if (present && x->pub_year && (!before || own_clause(c, present, q))) {
-		publication(x, 0, period);
+		if (x->has_lead_date && x->lead_date.event_day &&
+		    recent_month(x, &x->lead_date))
+			use_mention(&x->lead_date, period, kind);
+		else
+			publication(x, 0, period);
 		return;
 	}
 	if (own_clause(c, before, q)) {
@@ -1087,6 +1191,10 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	if (x->pub_year && !is_past(x, q->sent)) {
 		if (x->has_para_carry && recent_month(x, &x->para_carry))
 			use_mention(&x->para_carry, period, kind);
+		else if (x->has_lead_date && (recent_month(x, &x->lead_date) ||
+		    (x->tcell && x->lead_date.part == 'M' &&
+		    atoi(x->lead_date.period) == x->pub_year)))
+			use_mention(&x->lead_date, period, kind);
 		else if (title_date(x))
 			memcpy(period, x->title_period, FIG_PERIOD_LEN);
 		else
@@ -1097,7 +1205,13 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	 * one sentence, as news wires write ("Trade in 2024 grew 1.9%."
 	 * then "Chinese exports rose 4.1%."); the paragraphs of reports run
 	 * longer, and their dates stay in them */
-	if (x->has_para_carry && !(q->q.unit && q->q.unit->duration))
+	if (q->q.unit && q->q.unit->duration)
+		return;
+	if (x->has_para_carry)
 		use_mention(&x->para_carry, period, kind);
+	else if (x->has_lead_date && !(x->r->target.code &&
+	    rules_match(x->r, &x->r->target, c, x->csent[q->sent].end,
+	    x->csent[q->sent].start, 0, x->md, NULL) > 0))
+		use_mention(&x->lead_date, period, kind);  /* the news's */
 }
 

@@ -1192,11 +1192,13 @@ mark_bases(struct xstate *x)
 		if ((q->twin = bracket_twin(x, i)) != 0) {
 			q->base = x->qs[i - 1].base;
 			q->estimate = x->qs[i - 1].estimate;
+			q->goal = x->qs[i - 1].goal;
 			continue;
 		}
 		build_context(x, q);
 		q->base = cue_on(x, &r->baseline);
-		q->estimate = !q->base && cue_on(x, &r->estimate);
+		q->goal = !q->base && cue_on(x, &r->goal);
+		q->estimate = !q->base && !q->goal && cue_on(x, &r->estimate);
 	}
 }
 
@@ -1239,8 +1241,11 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 		c.kind = FIG_PK_BASELINE;
 		base_period(x, qi, c.period);
 	} else {
-		/* what an outlook gives, whatever the time it is of */
-		if (q->estimate && c.kind == FIG_PK_OBSERVED)
+		/* what a goal or an outlook gives, whatever the time it is
+		 * of */
+		if (q->goal && c.kind == FIG_PK_OBSERVED)
+			c.kind = FIG_PK_TARGET;
+		else if (q->estimate && c.kind == FIG_PK_OBSERVED)
 			c.kind = FIG_PK_FORECAST;
 		/* the base a change is measured against, where named */
 		base_period(x, qi, c.base);

@@ -497,9 +497,43 @@ set_carries(struct xstate *x, const struct fig_block *b, int nsent,
 	}
 }
 
+/* Notes the date the document's first paragraph names first, when the
+ * block is that paragraph: what the news is of ("Germany's industrial
+ * production fell more than expected in February"), for the figures of
+ * later paragraphs that nothing else dates. */
+static void
+note_lead(struct xstate *x, const struct fig_block *b, int nsent)
+{
+	if (x->lead_done || b->kind != FIG_BLK_PROSE)
+		return;
+	/* a news lead is one sentence; a report's paragraphs run longer,
+	 * and their dates stay in them */
+	if (nsent > 1) {
+		x->lead_done = 1;
+		return;
+	}
+	/* a first paragraph with no date ("Under heavy sanctions Russia is
+	 * reshaping its trade"): the second's */
+	x->lead_done = x->nblock >= 2;
+	for (int i = 0; i < x->nm; i++)
+		if (carries(&x->m[i]) && x->m[i].period[0] &&
+		    x->m[i].kind == FIG_PK_OBSERVED &&
+		    x->m[i].role != FIG_PR_DEADLINE && !x->m[i].looks_back &&
+		    !base_own_date(x, &x->m[i], x->nq)) {
+			x->lead_date = x->m[i];
+			x->has_lead_date = 1;
+			x->lead_done = 1;
+			return;
+		}
+	if (lead_event(x, nsent, &x->lead_date))
+		x->has_lead_date = x->lead_done = 1;
+}
+
 /* The dates of a block with no figures, which still date what follows
  * when it is one sentence ("Trade in the first quarter of 2024 fell."
- * then a paragraph of figures) or a list's lead line. */
+ * then a paragraph of figures) or a list's lead line. One with no date
+ * passes none on ("The ministry put the increases down to demand."):
+ * the figures after it take the news's own date (note_lead). */
 static int
 carry_only(struct xstate *x, const struct fig_block *b, int nsent,
     struct lastdate *ld)
@@ -515,11 +549,7 @@ carry_only(struct xstate *x, const struct fig_block *b, int nsent,
 	for (int i = 0; i < x->nm; i++)
 		if (dating(&x->m[i]))
 			carry = &x->m[i];
-	/* a wire paragraph dated by the one before passes its date on:
-	 * "Trade in 2024 grew 1.9%." "Exports rose 4.1%." "Imports fell." */
-	if (carry == NULL && nsent == 1 && b->kind == FIG_BLK_PROSE &&
-	    x->has_para_carry)
-		carry = &x->para_carry;
+	note_lead(x, b, nsent);
 	set_carries(x, b, nsent, carry);
 	return 0;
 }
@@ -617,7 +647,8 @@ process_block(struct xstate *x, const struct fig_block *b)
 				return -1;
 		for (int i = 0; i < x->nm; i++)
 			if (x->m[i].sent == si && carries(&x->m[i]) &&
-			    !base_own_date(x, &x->m[i], qi))
+			    !base_own_date(x, &x->m[i], qi) &&
+			    !figure_possessive(x, &x->m[i]))
 				carry = &x->m[i];
 	}
 	if (b->kind == FIG_BLK_ITEM && carry) {
@@ -629,6 +660,7 @@ process_block(struct xstate *x, const struct fig_block *b)
 	if (carry == NULL && nsent == 1 && b->kind == FIG_BLK_PROSE &&
 	    x->has_para_carry)
 		carry = &x->para_carry;
+	note_lead(x, b, nsent);
 	set_carries(x, b, nsent, carry);
 	return 0;
 }
@@ -1416,6 +1448,8 @@ struct fig_carry {
 	struct mention recall, item_carry, para_carry;
 	int has_recall, has_item_carry, has_para_carry;
 	int fparts;
+	struct mention lead_date;
+	int has_lead_date, lead_done;
 	struct fig_buf lead;
 	int in_item, decimal_comma, title_from_meta, title_headline;
 	enum mode mode;
@@ -1513,6 +1547,7 @@ mention_equal(const struct mention *a, const struct mention *b)
 	    b->partn && a->partfrom == b->partfrom && a->partmonth ==
 	    b->partmonth && a->thisyear == b->thisyear && a->since ==
 	    b->since && a->offset == b->offset && a->step == b->step &&
+	    a->same == b->same &&
 	    a->kind == b->kind;
 }
 
@@ -1540,6 +1575,9 @@ carry_save(const struct xstate *x, const struct reader *rd)
 	c->has_item_carry = x->has_item_carry;
 	c->has_para_carry = x->has_para_carry;
 	c->fparts = x->fparts;
+	c->lead_date = x->lead_date;
+	c->has_lead_date = x->has_lead_date;
+	c->lead_done = x->lead_done;
 	buf_add(&c->lead, x->lead.data ? x->lead.data : "", x->lead.len);
 	c->in_item = x->in_item;
 	c->decimal_comma = x->decimal_comma;
@@ -1586,6 +1624,9 @@ carry_restore(struct xstate *x, struct reader *rd, const struct fig_carry *c)
 	x->has_item_carry = c->has_item_carry;
 	x->has_para_carry = c->has_para_carry;
 	x->fparts = c->fparts;
+	x->lead_date = c->lead_date;
+	x->has_lead_date = c->has_lead_date;
+	x->lead_done = c->lead_done;
 	buf_reset(&x->lead);
 	buf_add(&x->lead, c->lead.data ? c->lead.data : "", c->lead.len);
 	x->in_item = c->in_item;
@@ -1661,7 +1702,9 @@ extract_carry_equal(const struct fig_carry *a, const struct fig_carry *b)
 	    mention_equal(&a->item_carry, &b->item_carry)) &&
 	    a->has_para_carry == b->has_para_carry && (!a->has_para_carry ||
 	    mention_equal(&a->para_carry, &b->para_carry)) &&
-	    a->fparts == b->fparts &&
+	    a->fparts == b->fparts && a->lead_done == b->lead_done &&
+	    a->has_lead_date == b->has_lead_date && (!a->has_lead_date ||
+	    mention_equal(&a->lead_date, &b->lead_date)) &&
 	    buf_equal(&a->lead, &b->lead) && a->in_item == b->in_item &&
 	    a->decimal_comma == b->decimal_comma && a->title_from_meta ==
 	    b->title_from_meta && a->title_headline == b->title_headline &&

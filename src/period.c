@@ -431,6 +431,14 @@ period_is_this(const struct fig_periodrule *pr, pcre2_match_data *md)
 }
 
 int
+period_is_same(const struct fig_periodrule *pr, pcre2_match_data *md)
+{
+	char t[16];
+
+	return pr->g_same > 0 && group(md, "same", t, sizeof t) > 0;
+}
+
+int
 period_anaphor_offset(const struct fig_periodrule *pr, pcre2_match_data *md)
 {
 	char t[16];

@@ -1241,6 +1241,7 @@ index_needs(struct fig_rules *r)
 	}
 	index_need(r, &r->baseline, 1);
 	index_need(r, &r->estimate, 1);
+	index_need(r, &r->goal, 1);
 	for (int i = 0; i < r->nexcludes; i++)
 		index_need(r, &r->excludes[i].re, 1);
 	for (int i = 0; i < r->nperiods; i++) {
@@ -1909,6 +1910,7 @@ build(struct loader *L)
 			p->g_unit = group_of(p->re.code, "unit");
 			p->g_back = group_of(p->re.code, "back");
 			p->g_ahead = group_of(p->re.code, "ahead");
+			p->g_same = group_of(p->re.code, "same");
 			if (p->g_year <= 0 && p->g_fy <= 0 &&
 			    (p->role == FIG_PR_ANCHOR ||
 			    p->role == FIG_PR_DEADLINE)) {
@@ -2016,6 +2018,8 @@ build(struct loader *L)
 				re = &r->baseline;
 			else if (strcmp(s->name, "estimate") == 0)
 				re = &r->estimate;
+			else if (strcmp(s->name, "goal") == 0)
+				re = &r->goal;
 			else if (strcmp(s->name, "pair") == 0)
 				re = &r->pair;
 			else if (strcmp(s->name, "ellipsis") == 0)
@@ -2341,6 +2345,7 @@ rules_free(struct fig_rules *r)
 	re_free(&r->ability);
 	re_free(&r->baseline);
 	re_free(&r->estimate);
+	re_free(&r->goal);
 	re_free(&r->pair);
 	re_free(&r->ellipsis);
 	re_free(&r->anyentity);

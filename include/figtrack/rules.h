@@ -231,6 +231,8 @@ struct fig_periodrule {
 					   ("year", "quarter", "month") */
 	int g_back, g_ahead;	/* anaphor: years back ("two years
 				   earlier") or ahead ("a year later") */
+	int g_same;		/* "the same period of 2021": the period
+				   named last, in that year */
 	enum fig_prole role;
 	int offset;		/* for relative: steps from publication */
 	int step;		/* months a step of offset is: 12, 3 or 1 */
@@ -394,6 +396,7 @@ struct fig_rules {
 	struct fig_re ability;		/* what can be done now: no goal */
 	struct fig_re baseline;		/* the figure is a comparison base */
 	struct fig_re estimate;		/* the figure is an outlook's */
+	struct fig_re goal;		/* the figure is a goal's */
 	struct fig_re pair;		/* "the two countries": the last two
 					   actors named */
 	struct fig_re ellipsis;		/* text between two figures that makes
