@@ -748,6 +748,25 @@ remember_labels(struct xstate *x, const struct qrec *q)
 }
 
 
+/* The subject capitalised words s[0, n) name that name no actor as a
+ * whole: all of them ("Automobile"), or the last ones after an actor
+ * ("Chinese EV", "South Korean Chip": entity filled); NULL when none. */
+static const char *
+actor_subject(const struct fig_rules *r, const char *s, size_t n,
+    char *entity, size_t en)
+{
+	for (size_t k = n; k-- > 0;) {
+		const char *sj;
+		if (s[k] != ' ' || (sj = rules_subject(r, s + k + 1, n - k - 1))
+		    == NULL)
+			continue;
+		actor_name(r, s, k, entity, en);
+		if (entity[0])
+			return sj;
+	}
+	return rules_subject(r, s, n);
+}
+
 /* Does topic t name the figure marked in x->ctx? The cheap tests come
  * first: the paragraph's subject (about), the sentence's keywords
  * (require), then the patterns around the figure, then the vetoes. */
@@ -829,11 +848,13 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 			actor_name(r, x->ctx.data + ov[2 * g],
 			    ov[2 * g + 1] - ov[2 * g], entity, en);
 			x->from_sender = after_from(x->ctx.data, ov[2 * g]);
-			/* a capitalised word that names no actor may name
-			 * the subject: "Automobile exports dipped 26.6%" */
+			/* capitalised words that name no actor may name the
+			 * subject, or end in it: "Automobile exports dipped
+			 * 26.6%", "Chinese EV exports totalled" */
 			if (!entity[0] && t->templ) {
-				const char *sj = rules_subject(r, x->ctx.data +
-				    ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+				const char *sj = actor_subject(r, x->ctx.data +
+				    ov[2 * g], ov[2 * g + 1] - ov[2 * g], entity,
+				    en);
 				if (sj)
 					subject = sj;
 			}
