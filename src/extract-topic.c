@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "figtrack/number.h"
 #include "extract-int.h"
 
 /* Sets x->lsent to sentence si of the cleaned block in lower case
@@ -748,6 +749,61 @@ remember_labels(struct xstate *x, const struct qrec *q)
 }
 
 
+/* The subject capitalised words s[0, n) name that name no actor as a
+ * whole: all of them ("Automobile"), or the last ones after an actor
+ * ("Chinese EV", "South Korean Chip": entity filled); NULL when none. */
+static const char *
+actor_subject(const struct fig_rules *r, const char *s, size_t n,
+    char *entity, size_t en)
+{
+	for (size_t k = n; k-- > 0;) {
+		const char *sj;
+		if (s[k] != ' ' || (sj = rules_subject(r, s + k + 1, n - k - 1))
+		    == NULL)
+			continue;
+		actor_name(r, s, k, entity, en);
+		if (entity[0])
+			return sj;
+	}
+	return rules_subject(r, s, n);
+}
+
+/* Goods counted in pieces are a flow (of topic t, an export or an
+ * import) only where the text names them:
+ * the subject of the figure's own words ("409,800 vehicles"), else the
+ * one its pattern named ("NEV exports ... 124,000 units"), never the
+ * topic's default nor the context's; and a count of anything else
+ * ("exports reached 40 countries") is none. Returns the subject, or
+ * NULL. */
+static const char *
+counted_subject(struct xstate *x, const struct fig_topic *t,
+    const char *subject)
+{
+	static const char *const pieces[] = { "unit", "units", "piece",
+	    "pieces", "item", "items", "set", "sets", "head", NULL };
+	const char *c = x->ctx.data, *sj;
+	size_t qs = x->ctx_qs + strlen(QOPEN), e = x->ctx_qe - strlen(QCLOSE);
+	size_t w = e;
+	const struct qrec *q = &x->qs[x->cur_q];
+
+	/* "three key chemicals": kinds of goods, not a shipment */
+	if ((q->q.numflags & FIG_NUM_WORD) && q->q.value < 1000)
+		return NULL;
+	if ((sj = subject_in(x, c, qs, e)) != NULL)
+		return sj;
+	while (w > qs && isalpha((unsigned char)c[w - 1]))
+		w--;
+	if (w < e) {
+		int known = 0;
+		for (int k = 0; pieces[k] && !known; k++)
+			known = strlen(pieces[k]) == e - w &&
+			    strncasecmp(c + w, pieces[k], e - w) == 0;
+		if (!known)
+			return NULL;
+	}
+	return subject == t->subject ? NULL : subject;
+}
+
 /* Does topic t name the figure marked in x->ctx? The cheap tests come
  * first: the paragraph's subject (about), the sentence's keywords
  * (require), then the patterns around the figure, then the vetoes. */
@@ -829,11 +885,13 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 			actor_name(r, x->ctx.data + ov[2 * g],
 			    ov[2 * g + 1] - ov[2 * g], entity, en);
 			x->from_sender = after_from(x->ctx.data, ov[2 * g]);
-			/* a capitalised word that names no actor may name
-			 * the subject: "Automobile exports dipped 26.6%" */
+			/* capitalised words that name no actor may name the
+			 * subject, or end in it: "Automobile exports dipped
+			 * 26.6%", "Chinese EV exports totalled" */
 			if (!entity[0] && t->templ) {
-				const char *sj = rules_subject(r, x->ctx.data +
-				    ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+				const char *sj = actor_subject(r, x->ctx.data +
+				    ov[2 * g], ov[2 * g + 1] - ov[2 * g], entity,
+				    en);
 				if (sj)
 					subject = sj;
 			}
@@ -880,6 +938,10 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 		if (rc > 0)
 			return 0;
 	}
+	if (t->templ && !t->follow && flow_way(t->metric) != NULL &&
+	    strcmp(x->qs[x->cur_q].q.unit_name, "count") == 0 &&
+	    (subject = counted_subject(x, t, subject)) == NULL)
+		return 0;
 	if (fl) {	/* the measure, entity and subject of the list */
 		const char *fe = t->follow & FIG_FOLLOW_SWAP ? fl->partner :
 		    fl->entity;

@@ -184,3 +184,12 @@ DOC
 ok "actors: extract markets" "$FIGTRACK" extract "$tmp/markets.md"
 eq "actors: a market's item is the lead's exports to it" \
     "$(label 'USD 16.1 billion')" "trade.exports.value,CHL,USA"
+
+# a country's imports of another's goods are that flow only, not also
+# its total imports
+cat > "$tmp/grain.md" <<'DOC'
+Poland's imports of Ukrainian grain surged 30% in 2023.
+DOC
+ok "actors: extract grain" "$FIGTRACK" extract "$tmp/grain.md"
+eq "actors: imports of a country's goods are one flow" \
+    "$(grep -c 'surged 30%' "$tmp/out")" 1
