@@ -430,6 +430,25 @@ add_alternatives(const struct loader *L, const char *kind, int bucket,
 		buf_release(&group[g]);
 }
 
+/* {SUBJECT}: the subject words (every [subject] pattern), written out
+ * once in a pattern as the group fig_subject and called again by name
+ * after that: a topic pattern names subjects three times and more, and
+ * each copy of the whole lexicon would count towards PCRE2's limit on a
+ * compiled pattern's size (the called group matches as the copy did;
+ * a pattern joined from several that each define it calls the first:
+ * names may repeat, PCRE2_DUPNAMES). */
+static void
+add_subjects(const struct loader *L, struct fig_buf *out)
+{
+	if (out->len > 0 && strstr(buf_str(out), "(?<fig_subject>") != NULL) {
+		buf_adds(out, "(?&fig_subject)");
+		return;
+	}
+	buf_adds(out, "(?<fig_subject>");
+	add_alternatives(L, "subject", 0, out);
+	buf_addc(out, ')');
+}
+
 static int
 expand(const struct loader *L, const char *src, struct fig_buf *out,
     int depth, const struct section *sec, const struct kv *kv)
@@ -467,7 +486,7 @@ expand(const struct loader *L, const char *src, struct fig_buf *out,
 				add_alternatives(L, "entity", 1, out);
 			else if (q - p - 1 == 7 && memcmp(p + 1, "SUBJECT", 7)
 			    == 0)
-				add_alternatives(L, "subject", 0, out);
+				add_subjects(L, out);
 			else if ((d = find_define(L, p + 1, (size_t)(q - p - 1)))
 			    != NULL && (dv = section_get(d, "pattern")) != NULL) {
 				buf_adds(out, "(?:");
