@@ -89,14 +89,23 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # With those period rules merged (which never saw the final 8: their
 # period 0.869 -> 0.893), all 103: F1 0.976, period 0.884, period_kind
 # 0.915, metric 0.867, entity 0.948, partner 0.890, series key 0.838.
-at_least "value+unit F1" "$f1" 0.97
-at_least "period" "$(score period)" 0.875
-at_least "period_kind" "$(score period_kind)" 0.905
-at_least "metric" "$(score metric)" 0.86
-at_least "entity" "$(score entity)" 0.94
-at_least "partner" "$(score partner)" 0.88
-at_least "series key" "$(score 'series key')" 0.83
-eq "corpus: 103 documents" "$(grep -c '^103 documents$' "$tmp/out")" 1
+# Then the corpus grew by 8 articles on other subjects (power output,
+# LNG, a wheat harvest, car registrations, a key rate, port throughput,
+# mining output, a federal budget), gold written first; the 8 alone,
+# first run: F1 0.872, period 0.600, period_kind 0.835, metric 0.519,
+# entity 0.444, partner 0.926, series key 0.259, negatives 0 of 16. All
+# 111 (the floors below lowered by the 8's misses, not by any rule
+# change), with a table caption's plural scale "(billions of dollars)"
+# read: F1 0.979, period 0.863, period_kind 0.909, metric 0.852, entity
+# 0.926, partner 0.891, series key 0.812.
+at_least "value+unit F1" "$f1" 0.974
+at_least "period" "$(score period)" 0.858
+at_least "period_kind" "$(score period_kind)" 0.904
+at_least "metric" "$(score metric)" 0.847
+at_least "entity" "$(score entity)" 0.921
+at_least "partner" "$(score partner)" 0.886
+at_least "series key" "$(score 'series key')" 0.807
+eq "corpus: 111 documents" "$(grep -c '^111 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
 has "corpus: says why" "$tmp/err" "no NAME.gold.csv files"

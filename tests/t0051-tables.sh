@@ -130,6 +130,29 @@ hasnt "tables: n/a is no figure" "$tmp/u" "21,"
 # a table ends at a blank line: the third table takes no unit of the second
 hasnt "tables: no unit from the table before" "$tmp/u" '20,"1,250",1250000000000'
 
+# a caption's scale said in the plural, as budget offices and
+# statistics tables write it: "(billions of dollars)", "(thousands of
+# tonnes)", "(millions of euros)"
+{ meta "Scales in the plural" 2016-02-01
+cat <<'EOF'
+Spending by year (millions of euros):
+
+| | 2014 | 2015 |
+|---|---|---|
+| Defence | 1,204 | 1,310 |
+
+Harvest (thousands of tonnes)
+
+| Crop | 2015 |
+|---|---|
+| Maize | 812 |
+EOF
+} > "$tmp/plural.md"
+ok "tables: plural scales" "$FIGTRACK" extract "$tmp/plural.md"
+cut -d, -f2- "$tmp/out" > "$tmp/u"
+has "tables: (millions of euros)" "$tmp/u" '9,"1,310",1310000000,,,exact,eur,2015,'
+has "tables: (thousands of tonnes)" "$tmp/u" '15,812,812000,,,exact,tonne,2015,'
+
 # HTML: a header over two rows (colspan, rowspan), a nested table, a
 # table without a header row
 cat > "$tmp/span.html" <<'EOF'
