@@ -124,8 +124,10 @@ has_fiscal(const struct fig_periodrule *pr, const char *e)
 /* Whose fiscal year a phrase of rule pr names when the title's first
  * actor has none the rule knows ("Russia cements lead among India's oil
  * suppliers": India's): the first actor of sentence si, then of the
- * title, that has one; else the first actor of the sentence. Uses x->md
- * (the caller sets it aside). */
+ * title, that has one, then the actor an earlier paragraph named last,
+ * when it has one (a table's "FY 2014" column under a paragraph on the
+ * US budget); else the first actor of the sentence. Uses x->md (the
+ * caller sets it aside). */
 static const char *
 fiscal_entity(struct xstate *x, const struct fig_periodrule *pr, int si)
 {
@@ -147,6 +149,9 @@ fiscal_entity(struct xstate *x, const struct fig_periodrule *pr, int si)
 			return e;
 		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 	}
+	if (x->nrecent > 0 && has_fiscal(pr, x->recent[x->nrecent - 1]) &&
+	    first_entity(x, x->csent[si].start, x->csent[si].end) == NULL)
+		return x->recent[x->nrecent - 1];
 	return first_entity(x, x->csent[si].start, x->csent[si].end);
 }
 
