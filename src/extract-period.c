@@ -265,7 +265,7 @@ add_mention(struct xstate *x, int si, int first)
 		mm.part = 'D';
 		mm.thisyear = mm.partmonth == 0;
 	} else if (pr->g_month > 0 || pr->g_quarter > 0 || pr->g_half > 0 ||
-	    pr->g_months > 0) {
+	    pr->g_months > 0 || pr->g_qend > 0) {
 		if ((mm.part = period_match_part(pr, x->md, &mm.partn,
 		    &mm.partfrom)) == 0)
 			return end;

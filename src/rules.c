@@ -1830,6 +1830,7 @@ build(struct loader *L)
 			p->g_quarter = group_of(p->re.code, "quarter");
 			p->g_span = group_of(p->re.code, "span");
 			p->g_months = group_of(p->re.code, "months");
+			p->g_qend = group_of(p->re.code, "qend");
 			p->g_until = group_of(p->re.code, "until");
 			p->g_list = group_of(p->re.code, "list");
 			p->g_since = group_of(p->re.code, "since");

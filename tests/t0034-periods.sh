@@ -162,3 +162,24 @@ As of February 2025, a total of 62 nuclear reactors were under construction.
 China is responsible for nearly half of this capacity, contributing over 33 GW.
 DOC
 eq "periods: a present tense after 'As of February 2025'" "$(period "$tmp/asof.md" 'over 33 GW')" 2025-02
+
+# a quarter named by the month it ends with (group qend): a calendar
+# quarter, else a run of three months; without a year, the latest such
+# quarter by publication, and "a year earlier" the same quarter before
+cat > "$tmp/qend.md" <<'DOC'
+---
+title: Miners report quarterly output
+date: 2024-01-25
+---
+
+Fortescue shipped 49 million tonnes of iron ore in the quarter ended in December, up from 47.7 million tonnes a year earlier.
+
+Fonterra collected 1.2 billion litres of milk in the three months to November, against 1.1 billion litres in the August quarter.
+
+Wesfarmers' sales rose 3% in the quarter ended 30 November 2022.
+DOC
+eq "periods: 'the quarter ended in December'" "$(period "$tmp/qend.md" '49 million tonnes')" 2023-Q4
+eq "periods: ... 'a year earlier' is its quarter a year back" "$(period "$tmp/qend.md" '47.7 million tonnes')" 2022-Q4
+eq "periods: 'the three months to November'" "$(period "$tmp/qend.md" '1.2 billion litres')" 2023-09/2023-11
+eq "periods: 'the August quarter'" "$(period "$tmp/qend.md" '1.1 billion litres')" 2023-06/2023-08
+eq "periods: 'the quarter ended 30 November 2022'" "$(period "$tmp/qend.md" 'rose 3%')" 2022-09/2022-11

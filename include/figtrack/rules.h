@@ -212,6 +212,9 @@ struct fig_periodrule {
 				   count), "February 1-20" (day to dayto) */
 	int g_fy, g_fyend;	/* a fiscal year: "FY24" (fy), "FY 2023-24"
 				   (fy to fyend) */
+	int g_qend;		/* the last month of a quarter: "the
+				   quarter ended in December", "the
+				   September quarter" */
 	int g_upto;		/* "till August": the (fiscal) year so far,
 				   to the latest such month by publication */
 	int g_sofar;		/* "since the start of the season": the
