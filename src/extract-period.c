@@ -392,6 +392,14 @@ next_word_period(struct xstate *x, const char *c, size_t at, size_t ce,
 	return best;
 }
 
+/* Is p the year of publication, before its last month? */
+static int
+year_not_over(const struct xstate *x, const char *p)
+{
+	return x->pub_year && x->pub_month && x->pub_month < 12 &&
+	    strlen(p) == 4 && period_year(p) == x->pub_year;
+}
+
 /* Does cue re match in mention mm's sentence, outside mm (the goal word
  * is not the phrase itself: "by 2030" is one)? */
 static int
@@ -542,6 +550,14 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		 * unless a goal word says it is a goal */
 		else if (mm->role == FIG_PR_DEADLINE && mm->kind ==
 		    FIG_PK_TARGET && cue_around(x, &x->r->forecast, mm) &&
+		    !cue_around(x, &x->r->target, mm))
+			mm->kind = FIG_PK_FORECAST;
+		/* so is a year not yet over that an outlook or a hedge
+		 * speaks of ("India is likely to harvest 106.41 million
+		 * tonnes of wheat in 2022" in May 2022) */
+		else if (mm->role == FIG_PR_ANCHOR && mm->kind ==
+		    FIG_PK_OBSERVED && !mm->since && year_not_over(x,
+		    mm->period) && cue_around(x, &x->r->forecast, mm) &&
 		    !cue_around(x, &x->r->target, mm))
 			mm->kind = FIG_PK_FORECAST;
 		if ((mm->role == FIG_PR_ANCHOR || mm->role == FIG_PR_ANAPHOR ||
