@@ -214,6 +214,10 @@ struct xstate {
 	 * two countries" lean on the paragraphs before */
 	const char *recent[RECENT_ACTORS];
 	int nrecent;
+	/* a firm the document introduced by what it is ("Newcrest Mining,
+	 * Australia's biggest gold producer"): an actor of its own from
+	 * then on, named by this string (recent[] may point to it) */
+	char firm[FIG_ENTITY_MAX];
 	/* every actor the block names, found in one pass when first asked
 	 * for: entity_in() then reads a list instead of running the names'
 	 * alternation again over every stretch of the block */

@@ -1979,6 +1979,8 @@ build(struct loader *L)
 				re = &r->pair;
 			else if (strcmp(s->name, "ellipsis") == 0)
 				re = &r->ellipsis;
+			else if (strcmp(s->name, "firm") == 0)
+				re = &r->firm;
 			if (re == NULL) {
 				err_set(L->err, FIG_EINPUT, s->path, s->at.line,
 				    1, "unknown [%s %s]", k, s->name);
@@ -2298,6 +2300,7 @@ rules_free(struct fig_rules *r)
 	re_free(&r->ability);
 	re_free(&r->baseline);
 	re_free(&r->pair);
+	re_free(&r->firm);
 	re_free(&r->ellipsis);
 	re_free(&r->anyentity);
 	re_free(&r->anysubject);

@@ -387,6 +387,8 @@ struct fig_rules {
 	struct fig_re baseline;		/* the figure is a comparison base */
 	struct fig_re pair;		/* "the two countries": the last two
 					   actors named */
+	struct fig_re firm;		/* a firm introduced by what it is:
+					   its group firm is its name */
 	struct fig_re ellipsis;		/* text between two figures that makes
 					   the second elliptical ("X by 2024,
 					   Y by 2030") */
