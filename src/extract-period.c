@@ -168,7 +168,8 @@ after_than(const char *c, size_t from, size_t at)
 }
 
 /* The period of relative date phrase pr, which x->md holds ("last
- * year", "last month", "this quarter", "this week"): steps from the
+ * year", "last month", "this quarter", "this week", "over the last three
+ * months": the three months before the month of publication): steps from the
  * publication date, which then needs its month (a week its day, else
  * "this week" is the month). 0, or -1 when there is none. */
 int
@@ -176,7 +177,17 @@ relative_period(const struct xstate *x, const struct fig_periodrule *pr,
     char period[FIG_PERIOD_LEN])
 {
 	int at = x->pub_year * 12 + (x->pub_month ? x->pub_month - 1 : 0);
-	int off, step, rc;
+	int off, step, rc, n;
+
+	/* "over the last three months": the months before publication's */
+	if ((n = period_last_months(pr, x->md)) > 0) {
+		if (!x->pub_year || !x->pub_month)
+			return -1;
+		snprintf(period, FIG_PERIOD_LEN, "%04d-%02d/%04d-%02d",
+		    (at - n) / 12 % 10000, (at - n) % 12 + 1,
+		    (at - 1) / 12 % 10000, (at - 1) % 12 + 1);
+		return 0;
+	}
 
 	/* "on Monday": the month of that day of the week of publication
 	 * (news of a decision is of its month), else the month of
@@ -264,8 +275,9 @@ add_mention(struct xstate *x, int si, int first)
 			return end;
 		mm.part = 'D';
 		mm.thisyear = mm.partmonth == 0;
-	} else if (pr->g_month > 0 || pr->g_quarter > 0 || pr->g_half > 0 ||
-	    pr->g_months > 0 || pr->g_qend > 0) {
+	} else if (pr->role != FIG_PR_RELATIVE && (pr->g_month > 0 ||
+	    pr->g_quarter > 0 || pr->g_half > 0 || pr->g_months > 0 ||
+	    pr->g_qend > 0)) {
 		if ((mm.part = period_match_part(pr, x->md, &mm.partn,
 		    &mm.partfrom)) == 0)
 			return end;

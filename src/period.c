@@ -448,6 +448,18 @@ period_anaphor_offset(const struct fig_periodrule *pr, pcre2_match_data *md)
 	return pr->offset;
 }
 
+int
+period_last_months(const struct fig_periodrule *pr, pcre2_match_data *md)
+{
+	char t[16];
+	int k, n;
+
+	if (pr->g_months <= 0 || (k = group(md, "months", t, sizeof t)) <= 0)
+		return 0;
+	n = count_word(t, k);
+	return n >= 1 && n <= 24 ? n : 0;
+}
+
 void
 period_relative(const struct fig_periodrule *pr, pcre2_match_data *md,
     int *offset, int *step)

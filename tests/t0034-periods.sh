@@ -183,3 +183,18 @@ eq "periods: ... 'a year earlier' is its quarter a year back" "$(period "$tmp/qe
 eq "periods: 'the three months to November'" "$(period "$tmp/qend.md" '1.2 billion litres')" 2023-09/2023-11
 eq "periods: 'the August quarter'" "$(period "$tmp/qend.md" '1.1 billion litres')" 2023-06/2023-08
 eq "periods: 'the quarter ended 30 November 2022'" "$(period "$tmp/qend.md" 'rose 3%')" 2022-09/2022-11
+
+# "over the last three months" (a relative phrase with a group months):
+# the months before the month of publication, across a new year too
+cat > "$tmp/lastn.md" <<'DOC'
+---
+title: Prices in Chile
+date: 2024-02-09
+---
+
+Over the last three months, Chile's consumer prices rose 1.1% on average.
+
+Copper exports grew 6% in the past six months.
+DOC
+eq "periods: 'over the last three months'" "$(period "$tmp/lastn.md" 'rose 1.1%')" 2023-11/2024-01
+eq "periods: 'in the past six months'" "$(period "$tmp/lastn.md" 'grew 6%')" 2023-08/2024-01
