@@ -93,12 +93,21 @@ find_actors(struct xstate *x)
 	}
 }
 
-/* First entity named in text[from, to) that is not `except` (NULL: any
- * one), or NULL. text is the cleaned block or another string (the
- * title). */
-const char *
-entity_in(struct xstate *x, const char *text, size_t from, size_t to,
-    const char *except)
+/* Does actor name e answer the search: `want` itself when not NULL,
+ * else any but `except` (NULL: any one)? */
+static int
+wanted(const char *e, const char *except, const char *want)
+{
+	if (want)
+		return strcmp(e, want) == 0;
+	return except == NULL || strcmp(e, except) != 0;
+}
+
+/* The first actor named in text[from, to) that wanted() takes, or NULL.
+ * text is the cleaned block or another string (the title, a lead line). */
+static const char *
+find_in(struct xstate *x, const char *text, size_t from, size_t to,
+    const char *except, const char *want)
 {
 	const struct fig_rules *r = x->r;
 	size_t at = from;
@@ -108,9 +117,8 @@ entity_in(struct xstate *x, const char *text, size_t from, size_t to,
 			find_actors(x);
 		for (int i = 0; i < x->nments; i++) {
 			const struct actor_at *m = &x->ments[i];
-			if (m->start < from || m->end > to)
-				continue;
-			if (except == NULL || strcmp(m->name, except) != 0)
+			if (m->start >= from && m->end <= to &&
+			    wanted(m->name, except, want))
 				return m->name;
 		}
 		return NULL;
@@ -119,11 +127,30 @@ entity_in(struct xstate *x, const char *text, size_t from, size_t to,
 	    NULL) > 0) {
 		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
 		const char *e = rules_entity(r, text + ov[0], ov[1] - ov[0]);
-		if (e && (except == NULL || strcmp(e, except) != 0))
+		if (e && wanted(e, except, want))
 			return e;
 		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 	}
 	return NULL;
+}
+
+/* First entity named in text[from, to) that is not `except` (NULL: any
+ * one), or NULL. text is the cleaned block or another string (the
+ * title). */
+const char *
+entity_in(struct xstate *x, const char *text, size_t from, size_t to,
+    const char *except)
+{
+	return find_in(x, text, from, to, except, NULL);
+}
+
+/* Does text[from, to) (the cleaned block or another string) name actor
+ * e? */
+int
+names_actor(struct xstate *x, const char *text, size_t from, size_t to,
+    const char *e)
+{
+	return find_in(x, text, from, to, NULL, e) != NULL;
 }
 
 /* First entity named in the cleaned block from offset `from` up to

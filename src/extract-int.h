@@ -312,6 +312,8 @@ void actor_name(const struct fig_rules *r, const char *s, size_t n, char *out,
     size_t on);
 const char *entity_in(struct xstate *x, const char *text, size_t from, size_t to,
     const char *except);
+int names_actor(struct xstate *x, const char *text, size_t from,
+    size_t to, const char *e);
 void find_actors(struct xstate *x);
 const char *first_entity(struct xstate *x, size_t from, size_t to);
 const char *head_subject(struct xstate *x, const char *h, size_t n);

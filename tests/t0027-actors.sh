@@ -159,3 +159,15 @@ eq "actors: a firm's output" "$(firm_of '180,000 ounces')" \
     "gold.production.volume,Evolution"
 eq "actors: the firm by its pronoun" "$(firm_of '2.4% higher')" ",Evolution"
 eq "actors: a person is no firm" "$(firm_of 'rose 5%')" "trade.exports.change,CHN"
+
+# in a list under a lead line, the item before's subject is a sibling of
+# the next item's, not its partner
+cat > "$tmp/sib.md" <<'DOC'
+Wheat exporters, July 2023 to June 2024:
+
+- Russian wheat exports rose by 10% to 48 million tonnes;
+- exports from Canada fell by 4% to 22 million tonnes.
+DOC
+ok "actors: extract siblings" "$FIGTRACK" extract "$tmp/sib.md"
+eq "actors: a sibling item's subject is no partner" \
+    "$(grep -F '22 million tonnes' "$tmp/out" | awk -F, '{ print $(NF-3) "," $(NF-1) }')" "CAN,"
