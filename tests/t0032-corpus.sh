@@ -98,13 +98,20 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # change), with a table caption's plural scale "(billions of dollars)"
 # read: F1 0.979, period 0.863, period_kind 0.909, metric 0.852, entity
 # 0.926, partner 0.891, series key 0.812.
-at_least "value+unit F1" "$f1" 0.974
-at_least "period" "$(score period)" 0.858
-at_least "period_kind" "$(score period_kind)" 0.904
-at_least "metric" "$(score metric)" 0.847
-at_least "entity" "$(score entity)" 0.921
-at_least "partner" "$(score partner)" 0.886
-at_least "series key" "$(score 'series key')" 0.807
+# Then the fixes the 8 showed (US fiscal years, a caption's plural scale,
+# quarters named by their last month, the day a rate takes effect,
+# hedged outlooks, a firm introduced by what it is, gold in ounces, the
+# world's flows, siblings in a list): the 8 alone F1 0.988, period
+# 0.953, period_kind 0.965, metric 0.815, entity 0.926, partner 0.926,
+# series key 0.741; all 111: F1 0.980, period 0.889, period_kind 0.924,
+# metric 0.865, entity 0.947, partner 0.895, series key 0.837.
+at_least "value+unit F1" "$f1" 0.975
+at_least "period" "$(score period)" 0.884
+at_least "period_kind" "$(score period_kind)" 0.919
+at_least "metric" "$(score metric)" 0.86
+at_least "entity" "$(score entity)" 0.942
+at_least "partner" "$(score partner)" 0.89
+at_least "series key" "$(score 'series key')" 0.832
 eq "corpus: 111 documents" "$(grep -c '^111 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
