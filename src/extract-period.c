@@ -529,7 +529,12 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 				from = x->recall.period;
 			}
 			mm->period[0] = '\0';
-			if (by && (!off || !from[0] ||
+			/* "the previous quarter": quarters back (step =
+			 * quarter), only from a quarter */
+			if (x->r->periods[mm->rule].step == 3)
+				(void)period_shift_quarter(from, off,
+				    mm->period);
+			else if (by && (!off || !from[0] ||
 			    period_shift(from, off, mm->period) != 0))
 				snprintf(mm->period, sizeof mm->period,
 				    "%04d", (by + off) % 10000);

@@ -191,6 +191,21 @@ period_shift(const char *p, int years, char out[FIG_PERIOD_LEN])
 	return period_interval(b, a, out);
 }
 
+int
+period_shift_quarter(const char *p, int n, char out[FIG_PERIOD_LEN])
+{
+	int y, q;
+
+	if (strlen(p) != 7 || p[4] != '-' || p[5] != 'Q' || p[6] < '1' ||
+	    p[6] > '4' || (y = period_digits(p, 4)) < 0)
+		return -1;
+	q = y * 4 + (p[6] - '1') + n;
+	if (q < 1000 * 4 || q >= 3000 * 4)
+		return -1;
+	snprintf(out, FIG_PERIOD_LEN, "%04d-Q%d", q / 4, q % 4 + 1);
+	return 0;
+}
+
 double
 period_mid(const char *p)
 {

@@ -198,3 +198,15 @@ Copper exports grew 6% in the past six months.
 DOC
 eq "periods: 'over the last three months'" "$(period "$tmp/lastn.md" 'rose 1.1%')" 2023-11/2024-01
 eq "periods: 'in the past six months'" "$(period "$tmp/lastn.md" 'grew 6%')" 2023-08/2024-01
+
+# "the previous quarter" (an anaphor with step = quarter): the quarter
+# before the one named last
+cat > "$tmp/prevq.md" <<'DOC'
+---
+title: Gold miners
+date: 2024-02-15
+---
+
+Barrick produced 1.05 million ounces in the fourth quarter of 2023, against 1.01 million ounces in the three months immediately prior.
+DOC
+eq "periods: 'the three months immediately prior'" "$(period "$tmp/prevq.md" '1.01 million ounces')" 2023-Q3

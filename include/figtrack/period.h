@@ -48,6 +48,10 @@ int period_interval(const char *a, const char *b, char out[FIG_PERIOD_LEN]);
  * "2022-01/2022-10"). Returns 0, or -1 when p is malformed. */
 int period_shift(const char *p, int years, char out[FIG_PERIOD_LEN]);
 
+/* Quarter p ("2016-Q4") moved by n quarters ("2016-Q3" for -1) into
+ * out; 0, or -1 when p is no quarter. */
+int period_shift_quarter(const char *p, int n, char out[FIG_PERIOD_LEN]);
+
 /* Where a period sits on a time line, as a decimal year at its middle:
  * "2022" -> 2022.5, "2022-H1" -> 2022.25, "2022-06" -> 2022.458. Returns
  * 0 when empty or malformed. */
