@@ -232,6 +232,10 @@ struct xstate {
 	 * two countries" lean on the paragraphs before */
 	const char *recent[RECENT_ACTORS];
 	int nrecent;
+	/* a firm the document introduced by what it is ("Newcrest Mining,
+	 * Australia's biggest gold producer"): an actor of its own from
+	 * then on, named by this string (recent[] may point to it) */
+	char firm[FIG_ENTITY_MAX];
 	/* every actor the block names, found in one pass when first asked
 	 * for: entity_in() then reads a list instead of running the names'
 	 * alternation again over every stretch of the block */
@@ -329,6 +333,8 @@ void actor_name(const struct fig_rules *r, const char *s, size_t n, char *out,
     size_t on);
 const char *entity_in(struct xstate *x, const char *text, size_t from, size_t to,
     const char *except);
+int names_actor(struct xstate *x, const char *text, size_t from,
+    size_t to, const char *e);
 void find_actors(struct xstate *x);
 const char *first_entity(struct xstate *x, size_t from, size_t to);
 const char *head_subject(struct xstate *x, const char *h, size_t n);

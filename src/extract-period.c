@@ -124,8 +124,10 @@ has_fiscal(const struct fig_periodrule *pr, const char *e)
 /* Whose fiscal year a phrase of rule pr names when the title's first
  * actor has none the rule knows ("Russia cements lead among India's oil
  * suppliers": India's): the first actor of sentence si, then of the
- * title, that has one; else the first actor of the sentence. Uses x->md
- * (the caller sets it aside). */
+ * title, that has one, then the actor an earlier paragraph named last,
+ * when it has one (a table's "FY 2014" column under a paragraph on the
+ * US budget); else the first actor of the sentence. Uses x->md (the
+ * caller sets it aside). */
 static const char *
 fiscal_entity(struct xstate *x, const struct fig_periodrule *pr, int si)
 {
@@ -147,6 +149,9 @@ fiscal_entity(struct xstate *x, const struct fig_periodrule *pr, int si)
 			return e;
 		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 	}
+	if (x->nrecent > 0 && has_fiscal(pr, x->recent[x->nrecent - 1]) &&
+	    first_entity(x, x->csent[si].start, x->csent[si].end) == NULL)
+		return x->recent[x->nrecent - 1];
 	return first_entity(x, x->csent[si].start, x->csent[si].end);
 }
 
@@ -163,7 +168,8 @@ after_than(const char *c, size_t from, size_t at)
 }
 
 /* The period of relative date phrase pr, which x->md holds ("last
- * year", "last month", "this quarter", "this week"): steps from the
+ * year", "last month", "this quarter", "this week", "over the last three
+ * months": the three months before the month of publication): steps from the
  * publication date, which then needs its month (a week its day, else
  * "this week" is the month). 0, or -1 when there is none. */
 int
@@ -171,7 +177,17 @@ relative_period(const struct xstate *x, const struct fig_periodrule *pr,
     char period[FIG_PERIOD_LEN])
 {
 	int at = x->pub_year * 12 + (x->pub_month ? x->pub_month - 1 : 0);
-	int off, step, rc;
+	int off, step, rc, n;
+
+	/* "over the last three months": the months before publication's */
+	if ((n = period_last_months(pr, x->md)) > 0) {
+		if (!x->pub_year || !x->pub_month)
+			return -1;
+		snprintf(period, FIG_PERIOD_LEN, "%04d-%02d/%04d-%02d",
+		    (at - n) / 12 % 10000, (at - n) % 12 + 1,
+		    (at - 1) / 12 % 10000, (at - 1) % 12 + 1);
+		return 0;
+	}
 
 	/* "on Monday": the month of that day of the week of publication
 	 * (news of a decision is of its month), else the month of
@@ -264,8 +280,9 @@ add_mention(struct xstate *x, int si, int first)
 			return end;
 		mm.part = 'D';
 		mm.thisyear = mm.partmonth == 0;
-	} else if (pr->g_month > 0 || pr->g_quarter > 0 || pr->g_half > 0 ||
-	    pr->g_months > 0) {
+	} else if (pr->role != FIG_PR_RELATIVE && (pr->g_month > 0 ||
+	    pr->g_quarter > 0 || pr->g_half > 0 || pr->g_months > 0 ||
+	    pr->g_qend > 0)) {
 		if ((mm.part = period_match_part(pr, x->md, &mm.partn,
 		    &mm.partfrom)) == 0)
 			return end;
@@ -277,11 +294,12 @@ add_mention(struct xstate *x, int si, int first)
 	} else if (pr->role == FIG_PR_ANAPHOR || (pr->role ==
 	    FIG_PR_BASELINE && pr->g_back > 0)) {
 		/* "a year earlier"; a base "the same period last year";
-		 * "than the previous month" steps a month */
+		 * "than the previous month" steps a month, and "the
+		 * previous quarter" (step = quarter) a quarter */
 		int off, step;
 		mm.offset = period_anaphor_offset(pr, x->md);
 		period_relative(pr, x->md, &off, &step);
-		if (pr->g_unit > 0 && (step == 1 || step == 3))
+		if (step == 1 || step == 3)
 			mm.step = step;
 	} else if (pr->role == FIG_PR_UNDATED) {
 		mm.blank = 1;	/* dates the figure with no period */
@@ -395,6 +413,14 @@ next_word_period(struct xstate *x, const char *c, size_t at, size_t ce,
 	    x->pw_at[best], 0, x->md, err) < 0)
 		return -2;
 	return best;
+}
+
+/* Is p the year of publication, before its last month? */
+static int
+year_not_over(const struct xstate *x, const char *p)
+{
+	return x->pub_year && x->pub_month && x->pub_month < 12 &&
+	    strlen(p) == 4 && period_year(p) == x->pub_year;
 }
 
 /* Does cue re match in mention mm's sentence, outside mm (the goal word
@@ -662,6 +688,14 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		 * unless a goal word says it is a goal */
 		else if (mm->role == FIG_PR_DEADLINE && mm->kind ==
 		    FIG_PK_TARGET && cue_around(x, &x->r->forecast, mm) &&
+		    !cue_around(x, &x->r->target, mm))
+			mm->kind = FIG_PK_FORECAST;
+		/* so is a year not yet over that an outlook or a hedge
+		 * speaks of ("India is likely to harvest 106.41 million
+		 * tonnes of wheat in 2022" in May 2022) */
+		else if (mm->role == FIG_PR_ANCHOR && mm->kind ==
+		    FIG_PK_OBSERVED && !mm->since && year_not_over(x,
+		    mm->period) && cue_around(x, &x->r->forecast, mm) &&
 		    !cue_around(x, &x->r->target, mm))
 			mm->kind = FIG_PK_FORECAST;
 		if ((mm->role == FIG_PR_ANCHOR || mm->role == FIG_PR_ANAPHOR ||

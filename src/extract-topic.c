@@ -267,6 +267,22 @@ flow_receiver(const struct xstate *x, const char *metric, const char *entity,
 		last_flow_side(x, metric, 1, entity, 2, 1, out, n);
 }
 
+/* Is actor e, found for figure q's partner outside its sentence, the
+ * subject of the list item before q's, under the same lead line
+ * ("Exporters, January to August 2024:" over "- US LNG exports surged
+ * ..." and "- exports from Algeria decreased ..."): a sibling of q's
+ * actor, not its partner? Not when the lead line names it. */
+static int
+sibling_actor(struct xstate *x, const struct qrec *q, const char *e)
+{
+	const struct fig_span *cs = &x->csent[q->sent];
+
+	return e[0] && x->in_item && x->lead.len > 0 && x->para_actor &&
+	    strcmp(x->para_actor, e) == 0 && !names_actor(x, x->clean.data,
+	    cs->start, cs->end, e) && !names_actor(x, x->lead.data, 0,
+	    x->lead.len, e);
+}
+
 /* Does s[from..to) hold "its" or "their" and, within four words, a flow
  * noun ("its supplies of electronics", "their exports")? */
 static int
@@ -1084,8 +1100,11 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		    (t->fill & FIG_FILL_PARTNER) &&
 		    (te = title_buyer(x, entity)) != NULL)
 			claim_setfield(partner, sizeof partner, te);
-		if (!partner[0] && entity[0] && (t->fill & FIG_FILL_PARTNER))
+		if (!partner[0] && entity[0] && (t->fill & FIG_FILL_PARTNER)) {
 			other_actor(x, q, entity, partner, sizeof partner);
+			if (sibling_actor(x, q, partner))
+				partner[0] = '\0';
+		}
 		if ((t->fill & FIG_FILL_PAIR) && entity[0] &&
 		    !strchr(entity, '+')) {
 			char two[FIG_ENTITY_MAX];

@@ -1457,8 +1457,9 @@ struct fig_carry {
 	struct fig_buf ref;
 	int ref_num, have_ref;
 	long ref_line;
-	const char *recent[RECENT_ACTORS];
+	const char *recent[RECENT_ACTORS];	/* doc_firm for the firm */
 	int nrecent;
+	char firm[FIG_ENTITY_MAX];
 	const char *recent_subject, *para_actor;
 	struct fig_block cur, held;
 	int have_cur, have_held;
@@ -1473,6 +1474,20 @@ struct fig_carry {
 	long lineno;
 	long long off, doc;
 };
+
+/* What a carry's actors hold for the document's firm, which each part
+ * names by a string of its own (x->firm). */
+static const char doc_firm[] = "the document's firm";
+
+/* Copies n actors from `from` to `to`, the pointer `was` (standing for
+ * the firm) becoming `is`. */
+static void
+actors_copy(const char **to, const char *const *from, int n,
+    const char *was, const char *is)
+{
+	for (int i = 0; i < n; i++)
+		to[i] = from[i] == was ? is : from[i];
+}
 
 /* dst (initialised) becomes a copy of src's caption and rows. */
 static void
@@ -1589,10 +1604,11 @@ carry_save(const struct xstate *x, const struct reader *rd)
 	c->ref_num = x->ref_num;
 	c->have_ref = x->have_ref;
 	c->ref_line = x->ref_line;
-	memcpy(c->recent, x->recent, sizeof c->recent);
+	actors_copy(c->recent, x->recent, x->nrecent, x->firm, doc_firm);
 	c->nrecent = x->nrecent;
+	memcpy(c->firm, x->firm, sizeof c->firm);
 	c->recent_subject = x->recent_subject;
-	c->para_actor = x->para_actor;
+	actors_copy(&c->para_actor, &x->para_actor, 1, x->firm, doc_firm);
 	if ((c->have_cur = x->seg.have_cur) != 0)
 		block_copy(&c->cur, &x->seg.cur);
 	if ((c->have_held = x->seg.have_held) != 0)
@@ -1642,10 +1658,11 @@ carry_restore(struct xstate *x, struct reader *rd, const struct fig_carry *c)
 	x->ref_num = c->ref_num;
 	x->have_ref = c->have_ref;
 	x->ref_line = c->ref_line;
-	memcpy(x->recent, c->recent, sizeof x->recent);
+	actors_copy(x->recent, c->recent, c->nrecent, doc_firm, x->firm);
 	x->nrecent = c->nrecent;
+	memcpy(x->firm, c->firm, sizeof x->firm);
 	x->recent_subject = c->recent_subject;
-	x->para_actor = c->para_actor;
+	actors_copy(&x->para_actor, &c->para_actor, 1, doc_firm, x->firm);
 	if ((x->seg.have_cur = c->have_cur) != 0)
 		block_copy(&x->seg.cur, &c->cur);
 	if ((x->seg.have_held = c->have_held) != 0)
@@ -1713,7 +1730,7 @@ extract_carry_equal(const struct fig_carry *a, const struct fig_carry *b)
 	    a->have_ref == b->have_ref && a->ref_line == b->ref_line &&
 	    a->nrecent == b->nrecent && memcmp(a->recent, b->recent,
 	    (size_t)a->nrecent * sizeof *a->recent) == 0 &&
-	    a->recent_subject == b->recent_subject && a->para_actor ==
+	    strcmp(a->firm, b->firm) == 0 && a->recent_subject == b->recent_subject && a->para_actor ==
 	    b->para_actor && a->have_cur == b->have_cur && (!a->have_cur ||
 	    block_equal(&a->cur, &b->cur)) && a->have_held == b->have_held &&
 	    (!a->have_held || block_equal(&a->held, &b->held)) &&

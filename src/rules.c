@@ -1885,6 +1885,7 @@ build(struct loader *L)
 			p->g_quarter = group_of(p->re.code, "quarter");
 			p->g_span = group_of(p->re.code, "span");
 			p->g_months = group_of(p->re.code, "months");
+			p->g_qend = group_of(p->re.code, "qend");
 			p->g_until = group_of(p->re.code, "until");
 			p->g_list = group_of(p->re.code, "list");
 			p->g_since = group_of(p->re.code, "since");
@@ -2043,6 +2044,8 @@ build(struct loader *L)
 				re = &r->pair;
 			else if (strcmp(s->name, "ellipsis") == 0)
 				re = &r->ellipsis;
+			else if (strcmp(s->name, "firm") == 0)
+				re = &r->firm;
 			if (re == NULL) {
 				err_set(L->err, FIG_EINPUT, s->path, s->at.line,
 				    1, "unknown [%s %s]", k, s->name);
@@ -2366,6 +2369,7 @@ rules_free(struct fig_rules *r)
 	re_free(&r->estimate);
 	re_free(&r->goal);
 	re_free(&r->pair);
+	re_free(&r->firm);
 	re_free(&r->ellipsis);
 	re_free(&r->anyentity);
 	re_free(&r->anysubject);

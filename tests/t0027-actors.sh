@@ -193,3 +193,41 @@ DOC
 ok "actors: extract grain" "$FIGTRACK" extract "$tmp/grain.md"
 eq "actors: imports of a country's goods are one flow" \
     "$(grep -c 'surged 30%' "$tmp/out")" 1
+
+# a firm introduced by what it is ([cue firm]) is an actor of the rest of
+# the document, by its short name, before the country of the apposition;
+# a person so introduced is none
+cat > "$tmp/firm.md" <<'DOC'
+---
+title: Miner's quarterly report
+date: 2024-01-29
+---
+
+Evolution Mining, Australia's second-biggest gold producer, said on Monday its output rose.
+
+Gold production rose to 180,000 ounces in the quarter ended in December.
+
+Evolution kept its guidance. Its shares closed Monday 2.4% higher.
+
+Li Wei, China's top trade negotiator, said exports rose 5%.
+DOC
+ok "actors: extract a firm" "$FIGTRACK" extract "$tmp/firm.md"
+firm_of() {
+	grep -F "$1" "$tmp/out" | awk -F, '{ print $(NF-4) "," $(NF-3) }'
+}
+eq "actors: a firm's output" "$(firm_of '180,000 ounces')" \
+    "gold.production.volume,Evolution"
+eq "actors: the firm by its pronoun" "$(firm_of '2.4% higher')" ",Evolution"
+eq "actors: a person is no firm" "$(firm_of 'rose 5%')" "trade.exports.change,CHN"
+
+# in a list under a lead line, the item before's subject is a sibling of
+# the next item's, not its partner
+cat > "$tmp/sib.md" <<'DOC'
+Wheat exporters, July 2023 to June 2024:
+
+- Russian wheat exports rose by 10% to 48 million tonnes;
+- exports from Canada fell by 4% to 22 million tonnes.
+DOC
+ok "actors: extract siblings" "$FIGTRACK" extract "$tmp/sib.md"
+eq "actors: a sibling item's subject is no partner" \
+    "$(grep -F '22 million tonnes' "$tmp/out" | awk -F, '{ print $(NF-3) "," $(NF-1) }')" "CAN,"

@@ -89,19 +89,30 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # With those period rules merged (which never saw the final 8: their
 # period 0.869 -> 0.893), all 103: F1 0.976, period 0.884, period_kind
 # 0.915, metric 0.867, entity 0.948, partner 0.890, series key 0.838.
-at_least "value+unit F1" "$f1" 0.97
-# The period and kind work after the split of extract.c (no rule fitted
-# to one sentence; each checked on sentences of other countries): all
-# 103 period 0.884 -> 0.928, period_kind 0.915 -> 0.945, negatives 5 ->
-# 4 of 208, the rest unchanged; the final 8 period 0.893 -> 0.964,
-# period_kind 0.869 -> 0.940.
-at_least "period" "$(score period)" 0.923
-at_least "period_kind" "$(score period_kind)" 0.940
+# Then the corpus grew by 8 articles on other subjects (power output,
+# LNG, a wheat harvest, car registrations, a key rate, port throughput,
+# mining output, a federal budget), gold written first; the 8 alone,
+# first run: F1 0.872, period 0.600, period_kind 0.835, metric 0.519,
+# entity 0.444, partner 0.926, series key 0.259, negatives 0 of 16. All
+# 111 (the floors below lowered by the 8's misses, not by any rule
+# change), with a table caption's plural scale "(billions of dollars)"
+# read: F1 0.979, period 0.863, period_kind 0.909, metric 0.852, entity
+# 0.926, partner 0.891, series key 0.812.
+# Then the fixes the 8 showed (US fiscal years, a caption's plural scale,
+# quarters named by their last month, the day a rate takes effect,
+# hedged outlooks, a firm introduced by what it is, gold in ounces, the
+# world's flows, siblings in a list): the 8 alone F1 0.988, period
+# 0.953, period_kind 0.965, metric 0.815, entity 0.926, partner 0.926,
+# series key 0.741; all 111: F1 0.980, period 0.889, period_kind 0.924,
+# metric 0.865, entity 0.947, partner 0.895, series key 0.837.
+at_least "value+unit F1" "$f1" 0.975
+at_least "period" "$(score period)" 0.884
+at_least "period_kind" "$(score period_kind)" 0.919
 at_least "metric" "$(score metric)" 0.86
-at_least "entity" "$(score entity)" 0.94
-at_least "partner" "$(score partner)" 0.88
-at_least "series key" "$(score 'series key')" 0.83
-eq "corpus: 103 documents" "$(grep -c '^103 documents$' "$tmp/out")" 1
+at_least "entity" "$(score entity)" 0.942
+at_least "partner" "$(score partner)" 0.89
+at_least "series key" "$(score 'series key')" 0.832
+eq "corpus: 111 documents" "$(grep -c '^111 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
 has "corpus: says why" "$tmp/err" "no NAME.gold.csv files"

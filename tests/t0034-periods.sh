@@ -318,3 +318,51 @@ Imports from other suppliers fell:
 DOC
 eq "periods: a year before the news dates no later paragraph" \
     "$(period "$tmp/yearback.md" "USD 21 billion")" 2024-01/2024-06
+
+# a quarter named by the month it ends with (group qend): a calendar
+# quarter, else a run of three months; without a year, the latest such
+# quarter by publication, and "a year earlier" the same quarter before
+cat > "$tmp/qend.md" <<'DOC'
+---
+title: Miners report quarterly output
+date: 2024-01-25
+---
+
+Fortescue shipped 49 million tonnes of iron ore in the quarter ended in December, up from 47.7 million tonnes a year earlier.
+
+Fonterra collected 1.2 billion litres of milk in the three months to November, against 1.1 billion litres in the August quarter.
+
+Wesfarmers' sales rose 3% in the quarter ended 30 November 2022.
+DOC
+eq "periods: 'the quarter ended in December'" "$(period "$tmp/qend.md" '49 million tonnes')" 2023-Q4
+eq "periods: ... 'a year earlier' is its quarter a year back" "$(period "$tmp/qend.md" '47.7 million tonnes')" 2022-Q4
+eq "periods: 'the three months to November'" "$(period "$tmp/qend.md" '1.2 billion litres')" 2023-09/2023-11
+eq "periods: 'the August quarter'" "$(period "$tmp/qend.md" '1.1 billion litres')" 2023-06/2023-08
+eq "periods: 'the quarter ended 30 November 2022'" "$(period "$tmp/qend.md" 'rose 3%')" 2022-09/2022-11
+
+# "over the last three months" (a relative phrase with a group months):
+# the months before the month of publication, across a new year too
+cat > "$tmp/lastn.md" <<'DOC'
+---
+title: Prices in Chile
+date: 2024-02-09
+---
+
+Over the last three months, Chile's consumer prices rose 1.1% on average.
+
+Copper exports grew 6% in the past six months.
+DOC
+eq "periods: 'over the last three months'" "$(period "$tmp/lastn.md" 'rose 1.1%')" 2023-11/2024-01
+eq "periods: 'in the past six months'" "$(period "$tmp/lastn.md" 'grew 6%')" 2023-08/2024-01
+
+# "the previous quarter" (an anaphor with step = quarter): the quarter
+# before the one named last
+cat > "$tmp/prevq.md" <<'DOC'
+---
+title: Gold miners
+date: 2024-02-15
+---
+
+Barrick produced 1.05 million ounces in the fourth quarter of 2023, against 1.01 million ounces in the three months immediately prior.
+DOC
+eq "periods: 'the three months immediately prior'" "$(period "$tmp/prevq.md" '1.01 million ounces')" 2023-Q3

@@ -219,6 +219,9 @@ struct fig_periodrule {
 				   count), "February 1-20" (day to dayto) */
 	int g_fy, g_fyend;	/* a fiscal year: "FY24" (fy), "FY 2023-24"
 				   (fy to fyend) */
+	int g_qend;		/* the last month of a quarter: "the
+				   quarter ended in December", "the
+				   September quarter" */
 	int g_upto;		/* "till August": the (fiscal) year so far,
 				   to the latest such month by publication */
 	int g_sofar;		/* "since the start of the season": the
@@ -399,6 +402,8 @@ struct fig_rules {
 	struct fig_re goal;		/* the figure is a goal's */
 	struct fig_re pair;		/* "the two countries": the last two
 					   actors named */
+	struct fig_re firm;		/* a firm introduced by what it is:
+					   its group firm is its name */
 	struct fig_re ellipsis;		/* text between two figures that makes
 					   the second elliptical ("X by 2024,
 					   Y by 2030") */
