@@ -101,12 +101,13 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # Then the fixes the 8 showed (US fiscal years, a caption's plural scale,
 # quarters named by their last month, the day a rate takes effect,
 # hedged outlooks, a firm introduced by what it is, gold in ounces, the
-# world's flows, siblings in a list): the 8 alone F1 0.988, period
-# 0.953, period_kind 0.965, metric 0.815, entity 0.926, partner 0.926,
-# series key 0.741; all 111: F1 0.980, period 0.889, period_kind 0.924,
-# metric 0.865, entity 0.947, partner 0.895, series key 0.837.
+# world's flows, siblings in a list, the quarter before): the 8 alone F1
+# 0.988, period 0.965, period_kind 0.965, metric 0.815, entity 0.926,
+# partner 1.000, series key 0.815; all 111: F1 0.980, period 0.890,
+# period_kind 0.924, metric 0.865, entity 0.947, partner 0.895, series
+# key 0.837.
 at_least "value+unit F1" "$f1" 0.975
-at_least "period" "$(score period)" 0.884
+at_least "period" "$(score period)" 0.885
 at_least "period_kind" "$(score period_kind)" 0.919
 at_least "metric" "$(score metric)" 0.86
 at_least "entity" "$(score entity)" 0.942
