@@ -89,14 +89,23 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # With those period rules merged (which never saw the final 8: their
 # period 0.869 -> 0.893), all 103: F1 0.976, period 0.884, period_kind
 # 0.915, metric 0.867, entity 0.948, partner 0.890, series key 0.838.
-at_least "value+unit F1" "$f1" 0.97
-at_least "period" "$(score period)" 0.875
-at_least "period_kind" "$(score period_kind)" 0.905
-at_least "metric" "$(score metric)" 0.86
-at_least "entity" "$(score entity)" 0.94
-at_least "partner" "$(score partner)" 0.88
-at_least "series key" "$(score 'series key')" 0.83
-eq "corpus: 103 documents" "$(grep -c '^103 documents$' "$tmp/out")" 1
+# Then the corpus grew by the 10 trade articles of the fifth fresh set
+# (China-Russia trade, cars and crude; Korea-China, Turkey's Russian gas,
+# US-China, EU pipeline gas, India's Russian oil), gold written first.
+# The 10 alone, first run: F1 0.981, period 0.758, period_kind 0.984,
+# metric 0.512, entity 0.802, partner 0.579, series key 0.455, negatives
+# 0 of 8. All 113, the floors below (lowered by the 10's misses, not by
+# any rule change; the quantities work since raised F1 to 0.984): F1
+# 0.984, period 0.871, period_kind 0.923, metric 0.806, entity 0.923,
+# partner 0.836, series key 0.772.
+at_least "value+unit F1" "$f1" 0.979
+at_least "period" "$(score period)" 0.866
+at_least "period_kind" "$(score period_kind)" 0.918
+at_least "metric" "$(score metric)" 0.801
+at_least "entity" "$(score entity)" 0.918
+at_least "partner" "$(score partner)" 0.831
+at_least "series key" "$(score 'series key')" 0.767
+eq "corpus: 113 documents" "$(grep -c '^113 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
 has "corpus: says why" "$tmp/err" "no NAME.gold.csv files"
