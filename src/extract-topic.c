@@ -904,7 +904,7 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		const struct fig_topic *t = &r->topics[i];
 		char entity[FIG_ENTITY_MAX], partner[FIG_ENTITY_MAX];
 		char metric[FIG_METRIC_MAX];
-		int dup = 0, m;
+		int dup = 0, m, named;
 
 		if (t->unit[0] && !unit_in(t->unit, unit, cls))
 			continue;
@@ -913,6 +913,7 @@ label_figure(struct xstate *x, int qi, const char *unit)
 			return -1;
 		if (m == 0)
 			continue;
+		named = entity[0] != '\0';
 		for (int k = 0; k < q->nlabel; k++)
 			if (strcmp(q->label[k].metric, metric) == 0)
 				dup = 1;
@@ -944,7 +945,10 @@ label_figure(struct xstate *x, int qi, const char *unit)
 			other_actor(x, q, partner, entity, sizeof entity);
 		else if (!entity[0])
 			nearest_entity(x, q, entity, sizeof entity);
-		if (!partner[0] && entity[0] && x->from_sender &&
+		/* a sender the pattern names with no receiver ("Malaysia
+		 * supplied 7.09 million tons" after a flow into China) sends
+		 * to the receiver of the flow before */
+		if (!partner[0] && entity[0] && (x->from_sender || named) &&
 		    (t->fill & FIG_FILL_PARTNER))
 			flow_receiver(x, metric, entity, partner,
 			    sizeof partner);
