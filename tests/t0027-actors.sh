@@ -133,3 +133,16 @@ DOC
 ok "actors: extract irrespectively" "$FIGTRACK" extract "$tmp/resp.md"
 eq "actors: 'irrespectively' is no 'respectively'" \
     "$(grep -F '607,500 bpd' "$tmp/out" | cut -d, -f13)" "IRQ+SAU"
+
+# a currency named by its country ("US dollars") names no actor: the
+# price of a car exported from Japan is no flow to the United States
+cat > "$tmp/usd.md" <<'DOC'
+Car exports from Japan rose 5 percent in May.
+
+The average price of a car exported from Japan in May was 21,000 US dollars, up 4 percent from a year earlier.
+
+In May, Japan exported 91,300 vehicles, up 6 percent year-on-year.
+DOC
+ok "actors: extract usd" "$FIGTRACK" extract "$tmp/usd.md"
+eq "actors: 'US dollars' is no partner" \
+    "$(label 'up 6 percent')" "cars.exports.change,JPN,"
