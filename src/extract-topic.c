@@ -235,12 +235,19 @@ last_flow_side(const struct xstate *x, const char *metric, int side,
  * in this block or the one before, when that holder is one actor and not
  * the partner; so is a flow whose sentence names no actor at all
  * ("exports to China surged 30.8 percent." then "In January, exports
- * grew 33.9 percent"). Fills out, or leaves it empty. */
+ * grew 33.9 percent"). A block whose sentences before the figure's name
+ * an actor speaks of that one: only its own flows count ("China's
+ * foreign trade as a whole was $251 billion. Exports went down by
+ * 18.1 percent" after a paragraph on Russia's exports to China is
+ * China's). Fills out, or leaves it empty. */
 static void
-flow_holder(const struct xstate *x, const char *metric, const char *partner,
-    char *out, size_t n)
+flow_holder(struct xstate *x, const struct qrec *q, const char *metric,
+    const char *partner, char *out, size_t n)
 {
-	last_flow_side(x, metric, 0, partner, 1, 0, out, n);
+	int reach = first_entity(x, x->csent[0].start,
+	    x->csent[q->sent].start) ? 0 : 1;
+
+	last_flow_side(x, metric, 0, partner, reach, 0, out, n);
 }
 
 /* "Arrivals from Russia surged 36.3 percent" (into China) then
@@ -940,7 +947,8 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		 * sentence, is the holder's of the flow before */
 		if (!entity[0] && (partner[0] || !first_entity(x,
 		    x->csent[q->sent].start, x->csent[q->sent].end)))
-			flow_holder(x, metric, partner, entity, sizeof entity);
+			flow_holder(x, q, metric, partner, entity,
+			    sizeof entity);
 		if (!entity[0] && partner[0])
 			other_actor(x, q, partner, entity, sizeof entity);
 		else if (!entity[0])

@@ -146,3 +146,14 @@ DOC
 ok "actors: extract usd" "$FIGTRACK" extract "$tmp/usd.md"
 eq "actors: 'US dollars' is no partner" \
     "$(label 'up 6 percent')" "cars.exports.change,JPN,"
+
+# a paragraph that names its actor first speaks of it: the flow of the
+# paragraph before is no holder of its unnamed exports
+cat > "$tmp/whole.md" <<'DOC'
+In March, exports to Brazil grew by 4 percent, and imports from Brazil into Japan grew by 6 percent to 2.1 billion dollars.
+
+Japan's foreign trade as a whole was 150 billion dollars in March. Exports went down by 3.5 percent to 72 billion dollars.
+DOC
+ok "actors: extract whole" "$FIGTRACK" extract "$tmp/whole.md"
+eq "actors: a paragraph's own actor holds its unnamed flow" \
+    "$(label 'down by 3.5 percent')" "trade.exports.change,JPN,"
