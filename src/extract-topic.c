@@ -518,18 +518,46 @@ named_before(struct xstate *x, const struct qrec *q, const char *e)
 	return 0;
 }
 
+/* Is the flow remembered at follow[i] one of a run of senders into its
+ * receiver: another sender's flow into the same receiver just before it
+ * ("imports from Russia into the EU rose 5%, while those from Norway
+ * fell 11%")? The text then speaks from the receiver's side. */
+static int
+receiver_run(const struct xstate *x, int i)
+{
+	const struct label *f = &x->follow[i].l;
+
+	for (int j = i - 1; j >= 0; j--) {
+		const struct label *g = &x->follow[j].l;
+		const char *gd = strchr(g->metric, '.');
+		if (x->nblock - x->follow[j].block > 2)
+			return 0;
+		if (gd && strncmp(gd, ".exports.", 9) == 0 &&
+		    strcmp(g->partner, f->partner) == 0 &&
+		    strcmp(g->entity, f->entity) != 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* "Russia's exports to China fell by 13.2 per cent." then "Russian
  * imports, by contrast, rose by 6.3 per cent": a country's total flow
  * named (by its sentence, before the figure) right after a flow between
  * it and one partner (this block or the two before) is its flow with
- * that partner, unless its sentence
- * says it is the total ("total", "overall", "global", "foreign", "with
- * all"). Imports become the partner's exports (metrics.md). */
+ * that partner, unless its sentence says it is the total ("total",
+ * "overall", "global", "foreign", "as a whole", "with all"). Imports
+ * become the partner's exports (metrics.md), unless the
+ * flows before were a run of senders into one receiver: "Norwegian
+ * imports were down by 11%" after "those from Norway decreased by 11%"
+ * are the receiver's imports from Norway. An exporter's flow looks past
+ * other senders' flows for its own ("Russian pipeline supplies grew by
+ * 5%" after flows from Russia and Norway into the EU). */
 static void
 pair_flow(struct xstate *x, const struct qrec *q, struct label *l)
 {
 	static const char *const whole[] = { "total", "overall", "global",
-	    "foreign", "worldwide", "all partners", "the world", NULL };
+	    "foreign", "worldwide", "all partners", "the world", "as a whole",
+	    NULL };
 	const struct fig_span *cs = &x->csent[q->sent];
 	const char *dot = strchr(l->metric, '.');
 	int imports;
@@ -562,11 +590,20 @@ pair_flow(struct xstate *x, const struct qrec *q, struct label *l)
 			other = f->partner;
 		else if (strcmp(f->partner, l->entity) == 0)
 			other = f->entity;
+		else if (!imports && x->follow[i].block != x->nblock)
+			continue;	/* another sender's, before */
+		else if (imports && receiver_run(x, i))
+			continue;	/* another sender into the receiver */
 		else
 			return;		/* the last flow was another pair's */
 		if (strchr(other, '+'))
 			return;
-		if (imports) {		/* X's imports: the partner's exports */
+		if (imports && other == f->partner && receiver_run(x, i)) {
+			snprintf(m, sizeof m, "%.*s.exports.%s",
+			    (int)(dot - l->metric), l->metric, dot + 9);
+			claim_setfield(l->partner, sizeof l->partner, other);
+			claim_setfield(l->metric, sizeof l->metric, m);
+		} else if (imports) {	/* X's imports: the partner's exports */
 			snprintf(m, sizeof m, "%.*s.exports.%s",
 			    (int)(dot - l->metric), l->metric, dot + 9);
 			claim_setfield(l->partner, sizeof l->partner, l->entity);
@@ -692,6 +729,23 @@ after_from(const char *s, size_t at)
 	return at >= 5 && strncasecmp(s + at - 5, "from ", 5) == 0;
 }
 
+/* Reads group g of the match of topic t's pattern in x->ctx, an
+ * {ACTOR}, into out. A capitalised word that names no actor may name
+ * the subject ("Automobile exports dipped 26.6%", "LNG imports from
+ * Qatar rose"): *subject is then that subject. */
+static void
+group_actor(struct xstate *x, const struct fig_topic *t,
+    const PCRE2_SIZE *ov, int g, char *out, size_t n, const char **subject)
+{
+	const char *s = x->ctx.data + ov[2 * g];
+	size_t len = ov[2 * g + 1] - ov[2 * g];
+	const char *sj;
+
+	actor_name(x->r, s, len, out, n);
+	if (!out[0] && t->templ && (sj = rules_subject(x->r, s, len)) != NULL)
+		*subject = sj;
+}
+
 /* Does topic t name the figure marked in x->ctx? The cheap tests come
  * first: the paragraph's subject (about), the sentence's keywords
  * (require), then the patterns around the figure, then the vetoes. */
@@ -770,17 +824,8 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 		ov = pcre2_get_ovector_pointer(x->md);
 		g = named_group(t->pattern[i].code, "entity", ov);
 		if (g > 0) {
-			actor_name(r, x->ctx.data + ov[2 * g],
-			    ov[2 * g + 1] - ov[2 * g], entity, en);
+			group_actor(x, t, ov, g, entity, en, &subject);
 			x->from_sender = after_from(x->ctx.data, ov[2 * g]);
-			/* a capitalised word that names no actor may name
-			 * the subject: "Automobile exports dipped 26.6%" */
-			if (!entity[0] && t->templ) {
-				const char *sj = rules_subject(r, x->ctx.data +
-				    ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
-				if (sj)
-					subject = sj;
-			}
 		}
 		g = named_group(t->pattern[i].code, "entity2", ov);
 		if (g > 0 && entity[0]) {
@@ -796,8 +841,7 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 		}
 		g = named_group(t->pattern[i].code, "partner", ov);
 		if (g > 0)
-			actor_name(r, x->ctx.data + ov[2 * g],
-			    ov[2 * g + 1] - ov[2 * g], partner, en);
+			group_actor(x, t, ov, g, partner, en, &subject);
 		g = t->templ ? named_group(t->pattern[i].code, "subject", ov)
 		    : 0;
 		if (g > 0) {

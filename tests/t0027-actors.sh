@@ -157,3 +157,18 @@ DOC
 ok "actors: extract whole" "$FIGTRACK" extract "$tmp/whole.md"
 eq "actors: a paragraph's own actor holds its unnamed flow" \
     "$(label 'down by 3.5 percent')" "trade.exports.change,JPN,"
+
+# a run of senders into one receiver: "those from X", an adjective's
+# supplies, and "X-ian imports" are flows into that receiver
+cat > "$tmp/run.md" <<'DOC'
+Pipeline gas imports from Algeria into Italy increased by 4% in May, while those from Azerbaijan decreased by 7%.
+
+The report says Algerian pipeline supplies grew by 3.8% year on year, while Azerbaijani imports were down by 6.9% in May.
+DOC
+ok "actors: extract run" "$FIGTRACK" extract "$tmp/run.md"
+eq "actors: 'those from' another sender" \
+    "$(label 'decreased by 7%')" "natural_gas.exports.change,AZE,ITA"
+eq "actors: a sender's supplies after another's flow" \
+    "$(label 'grew by 3.8%')" "natural_gas.exports.change,DZA,ITA"
+eq "actors: 'Azerbaijani imports' in a run into Italy" \
+    "$(label 'down by 6.9%')" "natural_gas.exports.change,AZE,ITA"
