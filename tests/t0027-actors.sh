@@ -172,3 +172,17 @@ eq "actors: a sender's supplies after another's flow" \
     "$(label 'grew by 3.8%')" "natural_gas.exports.change,DZA,ITA"
 eq "actors: 'Azerbaijani imports' in a run into Italy" \
     "$(label 'down by 6.9%')" "natural_gas.exports.change,AZE,ITA"
+
+# a flow from a sender is no total of the receiver's too, however the
+# words of its subject split ("imports of crude oil from", "of
+# agricultural products from")
+cat > "$tmp/from.md" <<'DOC'
+India's imports of crude oil from Iraq fell 3% in May from a year earlier.
+
+Japan's imports of agricultural products from Brazil rose by 8,1 per cent in 2023.
+DOC
+ok "actors: extract from" "$FIGTRACK" extract "$tmp/from.md"
+eq "actors: one label for a flow of crude oil from a sender" \
+    "$(grep -c ',fell 3%,' "$tmp/out")" 1
+eq "actors: one label for a flow of farm goods from a sender" \
+    "$(grep -c 'rose by 8,1 per cent' "$tmp/out")" 1
