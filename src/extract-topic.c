@@ -250,6 +250,19 @@ flow_holder(struct xstate *x, const struct qrec *q, const char *metric,
 	last_flow_side(x, metric, 0, partner, reach, 0, out, n);
 }
 
+/* "Pipeline gas imports from Russia into the EU rose 5%." then "Russia
+ * remains Europe's main supplier: its pipeline gas made up 42% of the
+ * bloc's gas imports": a supplier's share of imports whose importer is
+ * not named by a name is of the receiver of the last flow labelled in
+ * this block or the two before. Fills out, or leaves it empty. */
+static void
+share_importer(const struct xstate *x, const char *metric,
+    const char *partner, char *out, size_t n)
+{
+	if (strstr(metric, ".imports.share"))
+		last_flow_side(x, ".exports.", 1, partner, 2, 1, out, n);
+}
+
 /* "Arrivals from Russia surged 36.3 percent" (into China) then
  * "Shipments from Mongolia rose to 33.58 million tonnes": an export
  * flow that names only its sender goes to the receiver of the last
@@ -992,6 +1005,9 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		if (!entity[0] && (partner[0] || !first_entity(x,
 		    x->csent[q->sent].start, x->csent[q->sent].end)))
 			flow_holder(x, q, metric, partner, entity,
+			    sizeof entity);
+		if (!entity[0] && partner[0])
+			share_importer(x, metric, partner, entity,
 			    sizeof entity);
 		if (!entity[0] && partner[0])
 			other_actor(x, q, partner, entity, sizeof entity);

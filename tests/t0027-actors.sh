@@ -186,3 +186,14 @@ eq "actors: one label for a flow of crude oil from a sender" \
     "$(grep -c ',fell 3%,' "$tmp/out")" 1
 eq "actors: one label for a flow of farm goods from a sender" \
     "$(grep -c 'rose by 8,1 per cent' "$tmp/out")" 1
+
+# a supplier's share of imports whose importer is named by its kind
+# ("the bloc's", "the country's") is of the receiver of the flow before
+cat > "$tmp/bloc.md" <<'DOC'
+Pipeline gas imports from Algeria into Italy rose by 4% in May.
+
+Algeria remains Europe's main gas supplier to Italy: its pipeline gas made up 38% of the country's gas imports in May.
+DOC
+ok "actors: extract bloc" "$FIGTRACK" extract "$tmp/bloc.md"
+eq "actors: a share of 'the country's' imports is the receiver's" \
+    "$(label '38%')" "natural_gas.imports.share,ITA,DZA"
