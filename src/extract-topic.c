@@ -531,6 +531,42 @@ named_before(struct xstate *x, const struct qrec *q, const char *e)
 	return 0;
 }
 
+/* Where in s[from, to) a sender is named by a pronoun ("bought crude
+ * oil worth $2.54 billion from it"): the offset of "from", or to. */
+static size_t
+from_pronoun(const char *s, size_t from, size_t to)
+{
+	static const char *const say[] = { "from it", "from them", NULL };
+
+	for (size_t i = from; i < to; i++) {
+		if (i > from && isalnum((unsigned char)s[i - 1]))
+			continue;
+		for (int k = 0; say[k]; k++) {
+			size_t n = strlen(say[k]);
+			if (i + n <= to && strncasecmp(s + i, say[k], n) == 0 &&
+			    (i + n == to || !isalnum((unsigned char)s[i + n])))
+				return i;
+		}
+	}
+	return to;
+}
+
+/* "Government data show Iraq in second place: India bought crude oil
+ * worth $2.54 billion from it": a flow from "it" or "them" is of the
+ * actor its sentence names before that, other than the receiver. Fills
+ * out, or leaves it empty. */
+static void
+pronoun_sender(struct xstate *x, const struct qrec *q, const char *partner,
+    char *out, size_t n)
+{
+	size_t cs = x->csent[q->sent].start, ce = x->csent[q->sent].end;
+	size_t at = from_pronoun(x->clean.data, cs, ce);
+	const char *e;
+
+	if (at < ce && (e = entity_in(x, x->clean.data, cs, at, partner)))
+		claim_setfield(out, n, e);
+}
+
 /* Is the flow remembered at follow[i] one of a run of senders into its
  * receiver: another sender's flow into the same receiver just before it
  * ("imports from Russia into the EU rose 5%, while those from Norway
@@ -1000,6 +1036,8 @@ label_figure(struct xstate *x, int qi, const char *unit)
 			nearest_entity(x, q, partner, sizeof partner);
 		if (!entity[0] && partner[0])
 			pronoun_holder(x, q, partner, entity, sizeof entity);
+		if (!entity[0] && partner[0])
+			pronoun_sender(x, q, partner, entity, sizeof entity);
 		/* a flow naming only its partner, or no one at all in its
 		 * sentence, is the holder's of the flow before */
 		if (!entity[0] && (partner[0] || !first_entity(x,

@@ -197,3 +197,16 @@ DOC
 ok "actors: extract bloc" "$FIGTRACK" extract "$tmp/bloc.md"
 eq "actors: a share of 'the country's' imports is the receiver's" \
     "$(label '38%')" "natural_gas.imports.share,ITA,DZA"
+
+# a sender named by "from it" is the actor named before it in its
+# sentence, not the sender of the flow before
+cat > "$tmp/fromit.md" <<'DOC'
+Poland's crude oil imports from Norway surged 14% in May.
+
+Customs data show Kazakhstan in second place: Poland bought crude oil worth $1.2 billion from it, 5% higher year-on-year.
+DOC
+ok "actors: extract fromit" "$FIGTRACK" extract "$tmp/fromit.md"
+eq "actors: 'from it' names the actor before" \
+    "$(label '$1.2 billion')" "oil.exports.value,KAZ,POL"
+eq "actors: and so does the change after it" \
+    "$(label '5% higher')" "oil.exports.change,KAZ,POL"
