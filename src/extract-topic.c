@@ -263,6 +263,52 @@ share_importer(const struct xstate *x, const char *metric,
 		last_flow_side(x, ".exports.", 1, partner, 2, 1, out, n);
 }
 
+/* Does s[0, n) open an appositive: "a key target of", "the largest
+ * buyer", "its main supplier"? */
+static int
+appositive_at(const char *s, size_t n)
+{
+	static const char *const open[] = { "a ", "an ", "the ", "its ",
+	    "their ", "one of ", NULL };
+
+	for (int k = 0; open[k]; k++)
+		if (strlen(open[k]) <= n &&
+		    strncasecmp(s, open[k], strlen(open[k])) == 0)
+			return 1;
+	return 0;
+}
+
+/* Are the actors figure q's sentence names before it all inside asides
+ * (appositives) set off by commas before the figure, and is there one
+ * ("The value of
+ * soybean exports, a key target of Beijing's retaliation, plunged
+ * 74.4%")? Such a flow names no holder of its own. */
+static int
+aside_actors(struct xstate *x, const struct qrec *q)
+{
+	const char *c = x->clean.data;
+	size_t cs = x->csent[q->sent].start, qs = q->q.start;
+	int n = 0;
+
+	if (!first_entity(x, cs, qs))
+		return 0;
+	for (int i = 0; i < x->nments; i++) {
+		const struct actor_at *m = &x->ments[i];
+		size_t k = m->start;
+		if (m->start < cs || m->end > qs)
+			continue;
+		while (k > cs && c[k - 1] != ',')
+			k--;
+		while (k < m->start && c[k] == ' ')
+			k++;
+		if (k == cs || !appositive_at(c + k, m->start - k) ||
+		    memchr(c + m->end, ',', qs - m->end) == NULL)
+			return 0;
+		n++;
+	}
+	return n > 0;
+}
+
 /* "Arrivals from Russia surged 36.3 percent" (into China) then
  * "Shipments from Mongolia rose to 33.58 million tonnes": an export
  * flow that names only its sender goes to the receiver of the last
@@ -1041,7 +1087,8 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		/* a flow naming only its partner, or no one at all in its
 		 * sentence, is the holder's of the flow before */
 		if (!entity[0] && (partner[0] || !first_entity(x,
-		    x->csent[q->sent].start, x->csent[q->sent].end)))
+		    x->csent[q->sent].start, x->csent[q->sent].end) ||
+		    aside_actors(x, q)))
 			flow_holder(x, q, metric, partner, entity,
 			    sizeof entity);
 		if (!entity[0] && partner[0])

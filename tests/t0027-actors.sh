@@ -210,3 +210,12 @@ eq "actors: 'from it' names the actor before" \
     "$(label '$1.2 billion')" "oil.exports.value,KAZ,POL"
 eq "actors: and so does the change after it" \
     "$(label '5% higher')" "oil.exports.change,KAZ,POL"
+
+# an actor named only in an appositive between a flow and its figure is
+# not its holder: the flow is the holder's of the flow before
+cat > "$tmp/aside.md" <<'DOC'
+In 2023 Canadian exports of farm goods to Japan sank to $3.1 billion. The value of canola exports, a key target of Tokyo's new tariffs, plunged 41.2% after Japan raised its duties.
+DOC
+ok "actors: extract aside" "$FIGTRACK" extract "$tmp/aside.md"
+eq "actors: an appositive's actor holds no flow" \
+    "$(label 'plunged 41.2%' | cut -d, -f2)" "CAN"
