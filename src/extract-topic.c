@@ -645,8 +645,11 @@ receiver_run(const struct xstate *x, int i)
  * flows before were a run of senders into one receiver: "Norwegian
  * imports were down by 11%" after "those from Norway decreased by 11%"
  * are the receiver's imports from Norway. An exporter's flow looks past
- * other senders' flows for its own ("Russian pipeline supplies grew by
- * 5%" after flows from Russia and Norway into the EU). */
+ * other senders' flows of earlier paragraphs for its own ("Russian
+ * pipeline supplies grew by 5%" after flows from Russia and Norway into
+ * the EU); after another sender's flow in its own paragraph it goes to
+ * that flow's receiver ("Shipments from Iraq fell 5%, and Brazil's
+ * deliveries climbed 12%": into China). */
 static void
 pair_flow(struct xstate *x, const struct qrec *q, struct label *l)
 {
@@ -687,6 +690,9 @@ pair_flow(struct xstate *x, const struct qrec *q, struct label *l)
 			other = f->entity;
 		else if (!imports && x->follow[i].block != x->nblock)
 			continue;	/* another sender's, before */
+		else if (!imports && strncmp(fd, ".exports.", 9) == 0 &&
+		    !strstr(fd, ".share"))
+			other = f->partner;	/* its paragraph's receiver */
 		else if (imports && receiver_run(x, i))
 			continue;	/* another sender into the receiver */
 		else

@@ -219,3 +219,22 @@ DOC
 ok "actors: extract aside" "$FIGTRACK" extract "$tmp/aside.md"
 eq "actors: an appositive's actor holds no flow" \
     "$(label 'plunged 41.2%' | cut -d, -f2)" "CAN"
+
+# suppliers listed under a lead line, and a sender's flow after another
+# sender's in its paragraph, go to the receiver of the flow before
+cat > "$tmp/sup.md" <<'DOC'
+Japan's imports of coal from Australia rose 9% in April from a year earlier, to 7.2 million tons.
+
+Shipments from Indonesia, meanwhile, fell 5% to 2.6 million tons, and Canada's deliveries climbed 12% to 1.1 million tons.
+
+The top suppliers in April were:
+- Australia: 7.2 million tons;
+- Indonesia - 2.6 million tons.
+DOC
+ok "actors: extract sup" "$FIGTRACK" extract "$tmp/sup.md"
+eq "actors: a sender after another's flow in its paragraph" \
+    "$(label 'climbed 12%')" "coal.exports.change,CAN,JPN"
+eq "actors: a supplier listed under a lead line" \
+    "$(grep -F '2.6 million tons' "$tmp/out" | tail -1 |
+    awk -F, '{ print $(NF-4) "," $(NF-3) "," $(NF-1) }')" \
+    "coal.exports.volume,IDN,JPN"
