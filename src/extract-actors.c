@@ -610,13 +610,17 @@ last_subject(struct xstate *x)
 
 /* What the text was about when a figure's phrase names no subject
  * ("Exports will fall to 22.5 million tons" after a sentence on wheat):
- * the last subject named before it in its sentence, else in the
+ * the subject its own words count ("153.2 thousand passenger cars"),
+ * else the last subject named before it in its sentence, else in the
  * sentences before, else in earlier paragraphs, else in the title. */
 const char *
 subject_before(struct xstate *x, const struct qrec *q)
 {
 	const char *c = x->clean.data, *t = x->meta->title;
-	const char *sj = subject_in(x, c, x->csent[q->sent].start, q->q.start);
+	const char *sj = subject_in(x, c, q->q.start, q->q.end);
+
+	if (sj == NULL)
+		sj = subject_in(x, c, x->csent[q->sent].start, q->q.start);
 
 	for (int k = q->sent - 1; sj == NULL && k >= 0; k--)
 		sj = subject_in(x, c, x->csent[k].start, x->csent[k].end);

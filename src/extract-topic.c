@@ -243,12 +243,78 @@ last_flow_side(const struct xstate *x, const char *metric, int side,
  * in this block or the one before, when that holder is one actor and not
  * the partner; so is a flow whose sentence names no actor at all
  * ("exports to China surged 30.8 percent." then "In January, exports
- * grew 33.9 percent"). Fills out, or leaves it empty. */
+ * grew 33.9 percent"). A block whose sentences before the figure's name
+ * an actor speaks of that one: only its own flows count ("China's
+ * foreign trade as a whole was $251 billion. Exports went down by
+ * 18.1 percent" after a paragraph on Russia's exports to China is
+ * China's). Fills out, or leaves it empty. */
 static void
-flow_holder(const struct xstate *x, const char *metric, const char *partner,
-    char *out, size_t n)
+flow_holder(struct xstate *x, const struct qrec *q, const char *metric,
+    const char *partner, char *out, size_t n)
 {
-	last_flow_side(x, metric, 0, partner, 1, 0, out, n);
+	int reach = first_entity(x, x->csent[0].start,
+	    x->csent[q->sent].start) ? 0 : 1;
+
+	last_flow_side(x, metric, 0, partner, reach, 0, out, n);
+}
+
+/* "Pipeline gas imports from Russia into the EU rose 5%." then "Russia
+ * remains Europe's main supplier: its pipeline gas made up 42% of the
+ * bloc's gas imports": a supplier's share of imports whose importer is
+ * not named by a name is of the receiver of the last flow labelled in
+ * this block or the two before. Fills out, or leaves it empty. */
+static void
+share_importer(const struct xstate *x, const char *metric,
+    const char *partner, char *out, size_t n)
+{
+	if (strstr(metric, ".imports.share"))
+		last_flow_side(x, ".exports.", 1, partner, 2, 1, out, n);
+}
+
+/* Does s[0, n) open an appositive: "a key target of", "the largest
+ * buyer", "its main supplier"? */
+static int
+appositive_at(const char *s, size_t n)
+{
+	static const char *const open[] = { "a ", "an ", "the ", "its ",
+	    "their ", "one of ", NULL };
+
+	for (int k = 0; open[k]; k++)
+		if (strlen(open[k]) <= n &&
+		    strncasecmp(s, open[k], strlen(open[k])) == 0)
+			return 1;
+	return 0;
+}
+
+/* Are the actors figure q's sentence names before it all inside asides
+ * (appositives) set off by commas before the figure, and is there one
+ * ("The value of
+ * soybean exports, a key target of Beijing's retaliation, plunged
+ * 74.4%")? Such a flow names no holder of its own. */
+static int
+aside_actors(struct xstate *x, const struct qrec *q)
+{
+	const char *c = x->clean.data;
+	size_t cs = x->csent[q->sent].start, qs = q->q.start;
+	int n = 0;
+
+	if (!first_entity(x, cs, qs))
+		return 0;
+	for (int i = 0; i < x->nments; i++) {
+		const struct actor_at *m = &x->ments[i];
+		size_t k = m->start;
+		if (m->start < cs || m->end > qs)
+			continue;
+		while (k > cs && c[k - 1] != ',')
+			k--;
+		while (k < m->start && c[k] == ' ')
+			k++;
+		if (k == cs || !appositive_at(c + k, m->start - k) ||
+		    memchr(c + m->end, ',', qs - m->end) == NULL)
+			return 0;
+		n++;
+	}
+	return n > 0;
 }
 
 /* "Arrivals from Russia surged 36.3 percent" (into China) then
@@ -566,18 +632,85 @@ named_before(struct xstate *x, const struct qrec *q, const char *e)
 	return 0;
 }
 
+/* Where in s[from, to) a sender is named by a pronoun ("bought crude
+ * oil worth $2.54 billion from it"): the offset of "from", or to. */
+static size_t
+from_pronoun(const char *s, size_t from, size_t to)
+{
+	static const char *const say[] = { "from it", "from them", NULL };
+
+	for (size_t i = from; i < to; i++) {
+		if (i > from && isalnum((unsigned char)s[i - 1]))
+			continue;
+		for (int k = 0; say[k]; k++) {
+			size_t n = strlen(say[k]);
+			if (i + n <= to && strncasecmp(s + i, say[k], n) == 0 &&
+			    (i + n == to || !isalnum((unsigned char)s[i + n])))
+				return i;
+		}
+	}
+	return to;
+}
+
+/* "Government data show Iraq in second place: India bought crude oil
+ * worth $2.54 billion from it": a flow from "it" or "them" is of the
+ * actor its sentence names before that, other than the receiver. Fills
+ * out, or leaves it empty. */
+static void
+pronoun_sender(struct xstate *x, const struct qrec *q, const char *partner,
+    char *out, size_t n)
+{
+	size_t cs = x->csent[q->sent].start, ce = x->csent[q->sent].end;
+	size_t at = from_pronoun(x->clean.data, cs, ce);
+	const char *e;
+
+	if (at < ce && (e = entity_in(x, x->clean.data, cs, at, partner)))
+		claim_setfield(out, n, e);
+}
+
+/* Is the flow remembered at follow[i] one of a run of senders into its
+ * receiver: another sender's flow into the same receiver just before it
+ * ("imports from Russia into the EU rose 5%, while those from Norway
+ * fell 11%")? The text then speaks from the receiver's side. */
+static int
+receiver_run(const struct xstate *x, int i)
+{
+	const struct label *f = &x->follow[i].l;
+
+	for (int j = i - 1; j >= 0; j--) {
+		const struct label *g = &x->follow[j].l;
+		const char *gd = strchr(g->metric, '.');
+		if (x->nblock - x->follow[j].block > 2)
+			return 0;
+		if (gd && strncmp(gd, ".exports.", 9) == 0 &&
+		    strcmp(g->partner, f->partner) == 0 &&
+		    strcmp(g->entity, f->entity) != 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* "Russia's exports to China fell by 13.2 per cent." then "Russian
  * imports, by contrast, rose by 6.3 per cent": a country's total flow
  * named (by its sentence, before the figure) right after a flow between
  * it and one partner (this block or the two before) is its flow with
- * that partner, unless its sentence
- * says it is the total ("total", "overall", "global", "foreign", "with
- * all"). Imports become the partner's exports (metrics.md). */
+ * that partner, unless its sentence says it is the total ("total",
+ * "overall", "global", "foreign", "as a whole", "with all"). Imports
+ * become the partner's exports (metrics.md), unless the
+ * flows before were a run of senders into one receiver: "Norwegian
+ * imports were down by 11%" after "those from Norway decreased by 11%"
+ * are the receiver's imports from Norway. An exporter's flow looks past
+ * other senders' flows of earlier paragraphs for its own ("Russian
+ * pipeline supplies grew by 5%" after flows from Russia and Norway into
+ * the EU); after another sender's flow in its own paragraph it goes to
+ * that flow's receiver ("Shipments from Iraq fell 5%, and Brazil's
+ * deliveries climbed 12%": into China). */
 static void
 pair_flow(struct xstate *x, const struct qrec *q, struct label *l)
 {
 	static const char *const whole[] = { "total", "overall", "global",
-	    "foreign", "worldwide", "all partners", "the world", NULL };
+	    "foreign", "worldwide", "all partners", "the world", "as a whole",
+	    NULL };
 	const struct fig_span *cs = &x->csent[q->sent];
 	const char *dot = strchr(l->metric, '.');
 	int imports;
@@ -610,11 +743,23 @@ pair_flow(struct xstate *x, const struct qrec *q, struct label *l)
 			other = f->partner;
 		else if (strcmp(f->partner, l->entity) == 0)
 			other = f->entity;
+		else if (!imports && x->follow[i].block != x->nblock)
+			continue;	/* another sender's, before */
+		else if (!imports && strncmp(fd, ".exports.", 9) == 0 &&
+		    !strstr(fd, ".share"))
+			other = f->partner;	/* its paragraph's receiver */
+		else if (imports && receiver_run(x, i))
+			continue;	/* another sender into the receiver */
 		else
 			return;		/* the last flow was another pair's */
 		if (strchr(other, '+'))
 			return;
-		if (imports) {		/* X's imports: the partner's exports */
+		if (imports && other == f->partner && receiver_run(x, i)) {
+			snprintf(m, sizeof m, "%.*s.exports.%s",
+			    (int)(dot - l->metric), l->metric, dot + 9);
+			claim_setfield(l->partner, sizeof l->partner, other);
+			claim_setfield(l->metric, sizeof l->metric, m);
+		} else if (imports) {	/* X's imports: the partner's exports */
 			snprintf(m, sizeof m, "%.*s.exports.%s",
 			    (int)(dot - l->metric), l->metric, dot + 9);
 			claim_setfield(l->partner, sizeof l->partner, l->entity);
@@ -820,6 +965,23 @@ counted_subject(struct xstate *x, const struct fig_topic *t,
 	return subject == t->subject ? NULL : subject;
 }
 
+/* Reads group g of the match of topic t's pattern in x->ctx, an
+ * {ACTOR}, into out. A capitalised word that names no actor may name
+ * the subject ("Automobile exports dipped 26.6%", "LNG imports from
+ * Qatar rose"): *subject is then that subject. */
+static void
+group_actor(struct xstate *x, const struct fig_topic *t,
+    const PCRE2_SIZE *ov, int g, char *out, size_t n, const char **subject)
+{
+	const char *s = x->ctx.data + ov[2 * g];
+	size_t len = ov[2 * g + 1] - ov[2 * g];
+	const char *sj;
+
+	actor_name(x->r, s, len, out, n);
+	if (!out[0] && t->templ && (sj = rules_subject(x->r, s, len)) != NULL)
+		*subject = sj;
+}
+
 /* Does topic t name the figure marked in x->ctx? The cheap tests come
  * first: the paragraph's subject (about), the sentence's keywords
  * (require), then the patterns around the figure, then the vetoes. */
@@ -898,8 +1060,7 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 		ov = pcre2_get_ovector_pointer(x->md);
 		g = named_group(t->pattern[i].code, "entity", ov);
 		if (g > 0) {
-			actor_name(r, x->ctx.data + ov[2 * g],
-			    ov[2 * g + 1] - ov[2 * g], entity, en);
+			group_actor(x, t, ov, g, entity, en, &subject);
 			x->from_sender = after_from(x->ctx.data, ov[2 * g]);
 			/* capitalised words that name no actor may name the
 			 * subject, or end in it: "Automobile exports dipped
@@ -926,8 +1087,7 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 		}
 		g = named_group(t->pattern[i].code, "partner", ov);
 		if (g > 0)
-			actor_name(r, x->ctx.data + ov[2 * g],
-			    ov[2 * g + 1] - ov[2 * g], partner, en);
+			group_actor(x, t, ov, g, partner, en, &subject);
 		g = t->templ ? named_group(t->pattern[i].code, "subject", ov)
 		    : 0;
 		if (g > 0) {
@@ -1046,7 +1206,7 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		char entity[FIG_ENTITY_MAX], partner[FIG_ENTITY_MAX];
 		char metric[FIG_METRIC_MAX];
 		const char *te;
-		int dup = 0, m;
+		int dup = 0, m, named;
 
 		if (t->unit[0] && !unit_in(t->unit, unit, cls))
 			continue;
@@ -1061,6 +1221,7 @@ label_figure(struct xstate *x, int qi, const char *unit)
 			return -1;
 		if (m == 0)
 			continue;
+		named = entity[0] != '\0';
 		for (int k = 0; k < q->nlabel; k++)
 			if (strcmp(q->label[k].metric, metric) == 0)
 				dup = 1;
@@ -1083,16 +1244,26 @@ label_figure(struct xstate *x, int qi, const char *unit)
 			nearest_entity(x, q, partner, sizeof partner);
 		if (!entity[0] && partner[0])
 			pronoun_holder(x, q, partner, entity, sizeof entity);
+		if (!entity[0] && partner[0])
+			pronoun_sender(x, q, partner, entity, sizeof entity);
 		/* a flow naming only its partner, or no one at all in its
 		 * sentence, is the holder's of the flow before */
 		if (!entity[0] && (partner[0] || !first_entity(x,
-		    x->csent[q->sent].start, x->csent[q->sent].end)))
-			flow_holder(x, metric, partner, entity, sizeof entity);
+		    x->csent[q->sent].start, x->csent[q->sent].end) ||
+		    aside_actors(x, q)))
+			flow_holder(x, q, metric, partner, entity,
+			    sizeof entity);
+		if (!entity[0] && partner[0])
+			share_importer(x, metric, partner, entity,
+			    sizeof entity);
 		if (!entity[0] && partner[0])
 			other_actor(x, q, partner, entity, sizeof entity);
 		else if (!entity[0])
 			nearest_entity(x, q, entity, sizeof entity);
-		if (!partner[0] && entity[0] && x->from_sender &&
+		/* a sender the pattern names with no receiver ("Malaysia
+		 * supplied 7.09 million tons" after a flow into China) sends
+		 * to the receiver of the flow before */
+		if (!partner[0] && entity[0] && (x->from_sender || named) &&
 		    (t->fill & FIG_FILL_PARTNER))
 			flow_receiver(x, metric, entity, partner,
 			    sizeof partner);

@@ -106,14 +106,34 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # partner 1.000, series key 0.815; all 111: F1 0.980, period 0.890,
 # period_kind 0.924, metric 0.865, entity 0.947, partner 0.895, series
 # key 0.837.
-at_least "value+unit F1" "$f1" 0.975
-at_least "period" "$(score period)" 0.885
-at_least "period_kind" "$(score period_kind)" 0.919
-at_least "metric" "$(score metric)" 0.86
-at_least "entity" "$(score entity)" 0.942
-at_least "partner" "$(score partner)" 0.89
-at_least "series key" "$(score 'series key')" 0.832
-eq "corpus: 111 documents" "$(grep -c '^111 documents$' "$tmp/out")" 1
+# Then the corpus grew by the 10 trade articles of the fifth fresh set
+# (China-Russia trade, cars and crude; Korea-China, Turkey's Russian gas,
+# US-China, EU pipeline gas, India's Russian oil), gold written first.
+# The 10 alone, first run: F1 0.981, period 0.758, period_kind 0.984,
+# metric 0.512, entity 0.802, partner 0.579, series key 0.455, negatives
+# 0 of 8. All 113, the floors below (lowered by the 10's misses, not by
+# any rule change; the quantities work since raised F1 to 0.984): F1
+# 0.984, period 0.871, period_kind 0.923, metric 0.806, entity 0.923,
+# partner 0.836, series key 0.772.
+# Then the metric, entity and partner causes of the fifth fresh set
+# (suppliers named once and carried to lists and later sentences, shares
+# naming the supplier first, two-way trade in other words, a paragraph's
+# own actor, flows said by their sender into one receiver, goods counted
+# in units, imports named by where they go): the 10 alone metric 0.512 ->
+# 0.975, entity 0.802 -> 0.975, partner 0.579 -> 0.983, series key 0.455
+# -> 0.967; all 113: F1 0.985, period 0.871, period_kind 0.923, metric
+# 0.889, entity 0.953, partner 0.906, series key 0.863.
+# Both sets merged, 121 articles: F1 0.992, period 0.917, period_kind
+# 0.949, metric 0.936, entity 0.972, partner 0.948, series key 0.923;
+# the floors are those less 0.005.
+at_least "value+unit F1" "$f1" 0.987
+at_least "period" "$(score period)" 0.912
+at_least "period_kind" "$(score period_kind)" 0.944
+at_least "metric" "$(score metric)" 0.931
+at_least "entity" "$(score entity)" 0.967
+at_least "partner" "$(score partner)" 0.943
+at_least "series key" "$(score 'series key')" 0.918
+eq "corpus: 121 documents" "$(grep -c '^121 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
 has "corpus: says why" "$tmp/err" "no NAME.gold.csv files"
