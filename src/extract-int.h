@@ -259,6 +259,8 @@ struct xstate {
 		size_t end;	/* its end in the cleaned block */
 		double value;	/* its value and unit: what "X of the Y"
 				   names again */
+		const char *first;	/* the first actor its sentence
+					   names (its subject), or NULL */
 		char unit[FIG_UNIT_MAX];
 	} follow[FOLLOW_MAX];	/* the oldest first */
 	int nfollow;

@@ -134,6 +134,26 @@ same_flow(const char *metric, const char *measure)
 	    strncmp(m, measure, n) == 0;
 }
 
+/* Does a ranking after figure f ("Spain came second with 2.5 bcm") rank
+ * the side that f's sentence named first, its subject: with follow word
+ * sender the flow's sender ("Mexico exported $40.1 billion to the
+ * United States. Canada came second"), with receiver its receiver
+ * ("Italy imported 3.1 bcm of Algerian gas. Spain came second")?
+ * Always, for a topic with neither word. */
+static int
+ranks_side(const struct followed *f, int follow)
+{
+	const char *side;
+
+	if (follow & FIG_FOLLOW_SENDER)
+		side = f->l.entity;
+	else if (follow & FIG_FOLLOW_RECEIVER)
+		side = f->l.partner;
+	else
+		return 1;
+	return f->first != NULL && f->first[0] && strcmp(f->first, side) == 0;
+}
+
 /* The label that follow topic t continues: with follow = yes, the
  * latest of t's measure among the figures labelled in the figure's
  * block or the two before (news writes a sentence a paragraph) ("..., making up 15.4 percent of the
@@ -179,7 +199,8 @@ followed_label(const struct xstate *x, const struct fig_topic *t)
 			break;
 		if (n > mn && strcmp(m + n - mn, measure) == 0 &&
 		    (measure[0] == '.' || m[n - mn - 1] == '.'))
-			return &x->follow[i].l;
+			return ranks_side(&x->follow[i], t->follow) ?
+			    &x->follow[i].l : NULL;
 	}
 	return NULL;
 }
@@ -903,6 +924,8 @@ remember_labels(struct xstate *x, const struct qrec *q)
 		x->follow[x->nfollow].sent = q->sent;
 		x->follow[x->nfollow].end = q->q.end;
 		x->follow[x->nfollow].value = q->q.value;
+		x->follow[x->nfollow].first = first_entity(x,
+		    x->csent[q->sent].start, x->csent[q->sent].end);
 		memcpy(x->follow[x->nfollow].unit, q->q.unit_name,
 		    sizeof x->follow[x->nfollow].unit);
 		x->follow[x->nfollow++].block = x->nblock;

@@ -1322,7 +1322,7 @@ compile_list(struct loader *L, const struct section *s, const char *key,
 
 /* "follow = yes", "follow = exports.value", "follow = imports.share
  * swap", "follow = imports.value nearby", "follow = exports.change
- * nearby last": sets t->follow and
+ * nearby last", "yes sender": sets t->follow and
  * t->follow_measure; -1 when the value is none of those. */
 static int
 parse_follow(struct fig_topic *t, const char *v)
@@ -1352,6 +1352,10 @@ parse_follow(struct fig_topic *t, const char *v)
 			t->follow |= FIG_FOLLOW_SWAP;
 		else if (n == 4 && strncmp(w, "last", 4) == 0)
 			t->follow |= FIG_FOLLOW_LAST;
+		else if (n == 6 && strncmp(w, "sender", 6) == 0)
+			t->follow |= FIG_FOLLOW_SENDER;
+		else if (n == 8 && strncmp(w, "receiver", 8) == 0)
+			t->follow |= FIG_FOLLOW_RECEIVER;
 		else
 			return -1;
 		w += n;

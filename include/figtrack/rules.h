@@ -269,7 +269,7 @@ struct fig_entity {
  * total imports": the subject of the sentence is the supplier). */
 enum { FIG_FILL_PARTNER = 2, FIG_FILL_PAIR = 4, FIG_NEAREST_PARTNER = 8 };
 enum { FIG_FOLLOW = 1, FIG_FOLLOW_NEARBY = 2, FIG_FOLLOW_SWAP = 4,
-    FIG_FOLLOW_LAST = 8 };
+    FIG_FOLLOW_LAST = 8, FIG_FOLLOW_SENDER = 16, FIG_FOLLOW_RECEIVER = 32 };
 
 /* [topic METRIC]. A METRIC of "*.MEASURE" takes its subject from the
  * pattern's (?<subject>...) group, else from subject =. */
