@@ -294,8 +294,9 @@ list_direction(struct xstate *x, int si, size_t start)
  * it from the last figure of the sentence or paragraph before, with no
  * number between ("64,1 billion" after "EUR 66 billion"); never a
  * number a hundred times smaller or larger than that figure. Either way
- * only after a word that makes a number a figure (implied_after), and
- * never before a letter, a slash or a hyphen ("24/7", "3-0"). */
+ * only after a word that makes a number a figure (implied_after) or
+ * before a comparative and "than", and never before a letter, a slash
+ * or a hyphen ("24/7", "3-0"). */
 static int
 implied_unit(struct xstate *x, int si, struct fig_qty *q)
 {
@@ -309,7 +310,10 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 	if (e < ce && (c[e] == '/' || c[e] == '-' || ((c[e] | 32) >= 'a' &&
 	    (c[e] | 32) <= 'z')))
 		return 0;
-	if (!implied_after(c, cs, q->nstart))
+	/* "83 aircraft, 47 less than a year before": a comparative after
+	 * the number makes it a change whatever stands before it */
+	if (!implied_after(c, cs, q->nstart) && !(q->dir != 0 &&
+	    q->end + 5 <= ce && strncasecmp(c + q->end, " than", 5) == 0))
 		return 0;
 	for (int i = 0; i < r->nunits; i++) {
 		const struct fig_unit *u = &r->units[i];
