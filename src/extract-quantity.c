@@ -435,6 +435,38 @@ money_rate(struct xstate *x, int si, struct fig_qty *q)
 	return 0;
 }
 
+/* A figure said as the base or the other end of one with a rate, the
+ * rate left out ("$54.79 a barrel in May from $60.22 in April", "to
+ * 3.89 tonnes per hectare from 4 tonnes"): right after from, to, than,
+ * versus, against or with, it takes the rate of the last figure of its
+ * sentence in its unit, when of its order (a tenth to ten times it). */
+static void
+compared_rate(const struct xstate *x, int si, struct fig_qty *q)
+{
+	static const char *const words[] = { "from", "to", "than",
+	    "versus", "vs", "against", "with" };
+	size_t k = strlen(q->unit_name);
+
+	if (q->unit == NULL || q->unit->no_rate || k == 0 ||
+	    strchr(q->unit_name, '/') != NULL || !word_before_in(x->clean.data,
+	    x->csent[si].start, q->start, words, sizeof words / sizeof *words))
+		return;
+	for (int i = x->nq - 1; i >= 0 && x->qs[i].sent == si; i--) {
+		const struct fig_qty *p = &x->qs[i].q;
+
+		if (strcmp(p->unit_name, q->unit_name) == 0)
+			return;	/* a nearer one without a rate */
+		if (strncmp(p->unit_name, q->unit_name, k) != 0 ||
+		    p->unit_name[k] != '/')
+			continue;
+		if (fabs(q->value) * 10 >= fabs(p->value) &&
+		    fabs(q->value) <= 10 * fabs(p->value))
+			snprintf(q->unit_name + k, sizeof q->unit_name - k,
+			    "%s", p->unit_name + k);
+		return;
+	}
+}
+
 /* A bare number (no unit after it) matched again from from, before it:
  * a unit said in words before the number ("multiplied by 3.3", "by a
  * factor of four") makes it a figure as it is; else its qualifier and
@@ -545,6 +577,7 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 		}
 		if (money_rate(x, si, &q.q) < 0)
 			return -1;
+		compared_rate(x, si, &q.q);
 		at = done = q.q.end > anchor ? q.q.end : anchor + 1;
 		q.sent = si;
 		q.raw_start = raw_at(x, q.q.start, b->text.len);
