@@ -2,6 +2,7 @@
  * quantity.c are joined into runs and lists ("3, 5 and 7 percent"), lent
  * a unit the sentence implies, priced by a rate it names before them, and
  * dropped where an exclusion rule says they are no claim. */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -42,11 +43,33 @@ maybe_prefix(const char *s, size_t from, size_t anchor)
 	return 0;
 }
 
+/* The length of the comparison base said at s[i] ("year on year", "on
+ * the month", "y/y"), or 0. */
+static size_t
+base_words(const char *s, size_t i, size_t to)
+{
+	static const char *const bases[] = { "year on year", "year-on-year",
+	    "month on month", "month-on-month", "quarter on quarter",
+	    "quarter-on-quarter", "on the year", "on the month",
+	    "on the quarter", "on year", "on month", "y/y", "yoy", "m/m",
+	    "q/q", "from a year earlier", "from a year ago" };
+
+	for (size_t k = 0; k < sizeof bases / sizeof *bases; k++) {
+		size_t n = strlen(bases[k]);
+		if (i + n <= to && strncasecmp(s + i, bases[k], n) == 0 &&
+		    (i + n == to || !isalnum((unsigned char)s[i + n])))
+			return n;
+	}
+	return 0;
+}
+
 /* Is s[from..to) only a comma or the word w between two figures ("fell
  * 12% and about 23%", "rose 5%, 7% and 9%"; "a fall of 140 Mt, or
  * 2.9%"), after at most three words that say of or in what the first
- * is ("fell 32.1% in volume and 15.7%")? 2 when the word is there, 1
- * for a comma alone, else 0. */
+ * is ("fell 32.1% in volume and 15.7%") or its comparison base ("down
+ * 2.6% year on year and 16.5% on the month"), "by" after the word
+ * ("by 9.75% on year and by 9.27%")? 2 when the word is there, 1 for a
+ * comma alone, else 0. */
 static int
 joined_by(const char *s, size_t from, size_t to, const char *w)
 {
@@ -76,6 +99,7 @@ joined_by(const char *s, size_t from, size_t to, const char *w)
 		}
 		i = j;
 	}
+	i += base_words(s, i, to);
 	if (i < to && s[i] == ',')
 		i++;
 	while (i < to && s[i] == ' ')
@@ -83,6 +107,10 @@ joined_by(const char *s, size_t from, size_t to, const char *w)
 	if (i + n <= to && strncasecmp(s + i, w, n) == 0) {
 		i += n;
 		word = 1;
+		while (i < to && s[i] == ' ')
+			i++;
+		if (i + 3 <= to && strncasecmp(s + i, "by ", 3) == 0)
+			i += 3;
 	}
 	while (i < to && s[i] == ' ')
 		i++;
