@@ -952,8 +952,12 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 		}
 		if (!first)
 			/* "rose by 5%", "grew a further 26.3%", "by only",
-			 * "shrank an annualised 2.0%" */
-			buf_adds(&b, pass == 0 ? ")\\s+(?:by\\s+)?(?:(?:a\\s+"
+			 * "shrank an annualised 2.0%", "down year-on-year,
+			 * by 2.8%" */
+			buf_adds(&b, pass == 0 ? ")\\s+(?:(?:(?:year|month|"
+			    "quarter)[\\s-]on[\\s-](?:year|month|quarter)|on"
+			    "\\s+the\\s+(?:year|month|quarter)|y/y),?\\s+)?"
+			    "(?:by\\s+)?(?:(?:a\\s+"
 			    "further|another|an\\s+additional|only|just|a\\s+"
 			    "mere|(?:an\\s+)?annuali[sz]ed|a\\s+seasonally\\s+"
 			    "adjusted|a\\s+revised)\\s+)?)?" : ")\\s+)?");
