@@ -989,8 +989,9 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 	buf_addf(&b, "(?<n1>%s)", buf_str(&num));
 	g++;
 	r->g_n1 = g;
-	/* range end: "30-40%", "between 30 and 40 percent", "2 to 3" */
-	buf_adds(&b, "(?:(?:\\s*[-\\x{2013}\\x{2014}]\\s*|\\s+to\\s+");
+	/* range end: "30-40%", "5.25%-5.5%", "between 30 and 40 percent",
+	 * "2 to 3" */
+	buf_adds(&b, "(?:(?:%?\\s*[-\\x{2013}\\x{2014}]\\s*|\\s+to\\s+");
 	if (strstr(b.data, "(?<btw>") != NULL)
 		buf_adds(&b, "|(?(<btw>)\\s+and\\s+|(?!))");
 	buf_addc(&b, ')');
