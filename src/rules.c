@@ -813,6 +813,19 @@ number_pattern(const struct fig_rules *r, struct fig_buf *b)
 		    "(?:[\\s-]%s)*)(?![\\w])|[0-9]{1,3}-thousand-[0-9]{1,3}"
 		    "(?![0-9])|", dig, dig, dig);
 	}
+	/* number words written with digits ("1 in 4") before the digits
+	 * alone take the "1" */
+	{
+		int n = 0;
+		for (int i = 0; i < r->nwords; i++)
+			if (r->words[i].word[0] >= '0' &&
+			    r->words[i].word[0] <= '9') {
+				buf_adds(b, n++ ? "|" : "(?:");
+				add_literal_word(b, r->words[i].word);
+			}
+		if (n)
+			buf_adds(b, ")(?![\\w])|");
+	}
 	/* thousands commas (Indian twos too: "2,77,000"), thousands dots
 	 * ("780.000", "1.234,5"), or plain digits with a decimal point or
 	 * comma ("27,7"); number_parse tells which */
@@ -952,12 +965,12 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 		}
 		if (!first)
 			/* "rose by 5%", "grew a further 26.3%", "by only",
-			 * "shrank an annualised 2.0%", "down year-on-year,
-			 * by 2.8%" */
+			 * "shrank at an annualised 2.0%", "down
+			 * year-on-year, by 2.8%" */
 			buf_adds(&b, pass == 0 ? ")\\s+(?:(?:(?:year|month|"
 			    "quarter)[\\s-]on[\\s-](?:year|month|quarter)|on"
 			    "\\s+the\\s+(?:year|month|quarter)|y/y),?\\s+)?"
-			    "(?:by\\s+)?(?:(?:a\\s+"
+			    "(?:by\\s+|at\\s+)?(?:(?:a\\s+"
 			    "further|another|an\\s+additional|only|just|a\\s+"
 			    "mere|(?:an\\s+)?annuali[sz]ed|a\\s+seasonally\\s+"
 			    "adjusted|a\\s+revised)\\s+)?)?" : ")\\s+)?");
