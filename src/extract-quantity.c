@@ -44,13 +44,15 @@ maybe_prefix(const char *s, size_t from, size_t anchor)
 }
 
 /* The length of the comparison base said at s[i] ("year on year", "on
- * the month", "y/y"), or 0. */
+ * the month", "y/y"; "yearon-year" from a PDF line broken after its
+ * hyphen), or 0. */
 static size_t
 base_words(const char *s, size_t i, size_t to)
 {
 	static const char *const bases[] = { "year on year", "year-on-year",
-	    "month on month", "month-on-month", "quarter on quarter",
-	    "quarter-on-quarter", "on the year", "on the month",
+	    "yearon-year", "month on month", "month-on-month",
+	    "monthon-month", "quarter on quarter", "quarter-on-quarter",
+	    "quarteron-quarter", "on the year", "on the month",
 	    "on the quarter", "on year", "on month", "y/y", "yoy", "m/m",
 	    "q/q", "from a year earlier", "from a year ago" };
 

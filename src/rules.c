@@ -966,9 +966,10 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 		if (!first)
 			/* "rose by 5%", "grew a further 26.3%", "by only",
 			 * "shrank at an annualised 2.0%", "down
-			 * year-on-year, by 2.8%" */
+			 * year-on-year, by 2.8%" ("yearon-year" when a PDF
+			 * line broke after its hyphen) */
 			buf_adds(&b, pass == 0 ? ")\\s+(?:(?:(?:year|month|"
-			    "quarter)[\\s-]on[\\s-](?:year|month|quarter)|on"
+			    "quarter)[\\s-]?on[\\s-](?:year|month|quarter)|on"
 			    "\\s+the\\s+(?:year|month|quarter)|y/y),?\\s+)?"
 			    "(?:by\\s+|at\\s+)?(?:(?:a\\s+"
 			    "further|another|an\\s+additional|only|just|a\\s+"
