@@ -497,6 +497,41 @@ compared_rate(const struct xstate *x, int si, struct fig_qty *q)
 	}
 }
 
+/* A change or a start said before the end of its run, without the
+ * end's rate ("rose $1.20, or 1.4%, to $86.10 a barrel", "from $80 to
+ * $86 a barrel"): takes the rate of the figure after "to" later in
+ * its sentence (figures first..x->nq), in its unit and of its order. */
+static void
+run_rates(struct xstate *x, int si, int first)
+{
+	const char *c = x->clean.data;
+	size_t cs = x->csent[si].start;
+
+	for (int j = first + 1; j < x->nq; j++) {
+		const struct fig_qty *to = &x->qs[j].q;
+		const char *slash = strchr(to->unit_name, '/');
+		size_t k = slash ? (size_t)(slash - to->unit_name) : 0;
+
+		if (slash == NULL || !word_before_in(c, cs, to->start,
+		    (const char *const[]){ "to" }, 1))
+			continue;
+		for (int i = j - 1; i >= first; i--) {
+			struct fig_qty *q = &x->qs[i].q;
+			if (strncmp(q->unit_name, to->unit_name, k) != 0 ||
+			    (q->unit_name[k] != '\0' && q->unit_name[k] !=
+			    '/'))
+				continue;	/* another unit: "or 1.4%" */
+			if (q->unit_name[k] == '\0' && (q->dir != 0 ||
+			    word_before_in(c, cs, q->start,
+			    (const char *const[]){ "from" }, 1)) &&
+			    fabs(q->value) <= 10 * fabs(to->value))
+				snprintf(q->unit_name + k,
+				    sizeof q->unit_name - k, "%s", slash);
+			break;	/* the nearest in its unit decides */
+		}
+	}
+}
+
 /* A bare number (no unit after it) matched again from from, before it:
  * a unit said in words before the number ("multiplied by 3.3", "by a
  * factor of four") makes it a figure as it is; else its qualifier and
@@ -532,7 +567,7 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 	const char *c = x->clean.data;
 	size_t cs = x->csent[si].start, ce = x->csent[si].end, done = cs;
 	size_t at = cs;
-	int rc = 0;
+	int rc = 0, first = x->nq;
 
 	while (at < ce) {
 		size_t anchor = number_scan(r, c, at, ce);
@@ -615,6 +650,8 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 		GROW(x->qs, x->nq, x->qcap);
 		x->qs[x->nq++] = q;
 	}
+	if (rc >= 0)
+		run_rates(x, si, first);
 	return rc < 0 ? -1 : 0;
 }
 
