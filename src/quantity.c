@@ -55,10 +55,11 @@ after_share(const char *s, size_t start)
 	return 0;
 }
 
-/* "rose from 5 to 7 percent", "from $60 to $71 a barrel": is the range
- * s[start..n2) a run, its first number after "from" and its second
- * after "to"? Then it is two figures, not a range; "ranged from 30 to
- * 40 percent" and "varied from" are ranges. */
+/* "rose from 5 to 7 percent", "from $60 to $71 a barrel", "fell by
+ * 5,000 to 229,000": is the range s[start..n2) a run, its first number
+ * after "from" or "by" and its second after "to"? Then it is two
+ * figures, not a range; "ranged from 30 to 40 percent" and "varied
+ * from" are ranges. */
 static int
 run_from(const char *s, size_t start, size_t nend, size_t n2)
 {
@@ -71,10 +72,12 @@ run_from(const char *s, size_t start, size_t nend, size_t n2)
 		to = strncasecmp(s + k, " to ", 4) == 0;
 	while (i > 0 && s[i - 1] == ' ')
 		i--;
-	if (!to || i < 4 || strncasecmp(s + i - 4, "from", 4) != 0 ||
-	    (i > 4 && ((s[i - 5] | 32) >= 'a' && (s[i - 5] | 32) <= 'z')))
+	e = i;
+	while (i > 0 && ((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z'))
+		i--;
+	if (!to || !((e - i == 4 && strncasecmp(s + i, "from", 4) == 0) ||
+	    (e - i == 2 && strncasecmp(s + i, "by", 2) == 0)))
 		return 0;
-	i -= 4;
 	while (i > 0 && s[i - 1] == ' ')
 		i--;
 	e = i;
@@ -188,7 +191,8 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 		q->end = q->nend;
 		q->unit = w1->unit;	/* and the scale is the second's */
 	}
-	if (has2 && run_from(s, q->start, q->nend, ov[2 * r->g_n2])) {
+	if (has2 && (run_from(s, q->start, q->nend, ov[2 * r->g_n2]) ||
+	    run_from(s, q->nstart, q->nend, ov[2 * r->g_n2]))) {
 		/* a run: the first number takes the scale and the unit of
 		 * the second, read on its own next, unless the second has
 		 * a unit of its own before it ("from $79,000 to $3.2
