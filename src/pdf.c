@@ -25,9 +25,6 @@
  * share of the line's font size, is a footnote marker. */
 #define SUP_SIZE 0.85
 #define SUP_RISE 0.15
-/* ... and one less than this share of it after the glyph before is
- * that glyph's word's, a space between them or not. */
-#define SUP_GLUE 0.25
 /* A gap between glyphs this many font sizes wide parts table cells;
  * in a line that has one, a space of SOFT_GAP sizes does too. GAP marks
  * such a space in a line's text until the line's kind is known. */
@@ -319,11 +316,11 @@ finish_line(struct reader *rd, int page, double pw, double ph)
 			b.data[b.len - 1] = GAP;
 		if (g->u[1] == '\0' && d >= 0 && d <= 9 &&
 		    g->size < SUP_SIZE * best && base - g->y2 > SUP_RISE * best) {
-			/* a superscript close after a glyph is that word's
-			 * ("m³", "percent¹"), whatever space the PDF puts
-			 * between them */
-			if (prev && b.len > 0 && b.data[b.len - 1] == ' ' &&
-			    g->x1 - prev->x2 < SUP_GLUE * best)
+			/* a raised digit touching the word before ends it:
+			 * "m³", not the "m ³" of Poppler's empty space */
+			if (prev && g->x1 - prev->x2 < 0.1 * best && b.len > 0 &&
+			    (b.data[b.len - 1] == ' ' ||
+			    b.data[b.len - 1] == GAP))
 				b.len--;
 			buf_adds(&b, sup_digit[d]);
 		} else

@@ -845,6 +845,19 @@ number_pattern(const struct fig_rules *r, struct fig_buf *b)
 		    "(?:[\\s-]%s)*)(?![\\w])|[0-9]{1,3}-thousand-[0-9]{1,3}"
 		    "(?![0-9])|", dig, dig, dig);
 	}
+	/* number words written with digits ("1 in 4") before the digits
+	 * alone take the "1" */
+	{
+		int n = 0;
+		for (int i = 0; i < r->nwords; i++)
+			if (r->words[i].word[0] >= '0' &&
+			    r->words[i].word[0] <= '9') {
+				buf_adds(b, n++ ? "|" : "(?:");
+				add_literal_word(b, r->words[i].word);
+			}
+		if (n)
+			buf_adds(b, ")(?![\\w])|");
+	}
 	/* thousands commas (Indian twos too: "2,77,000"), thousands dots
 	 * ("780.000", "1.234,5"), thousands spaces of translated text ("3
 	 * 348", "12 500 000": groups of three, nothing digit-like either
@@ -990,8 +1003,13 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 		}
 		if (!first)
 			/* "rose by 5%", "grew a further 26.3%", "by only",
-			 * "shrank an annualised 2.0%" */
-			buf_adds(&b, pass == 0 ? ")\\s+(?:by\\s+)?(?:(?:a\\s+"
+			 * "shrank at an annualised 2.0%", "down
+			 * year-on-year, by 2.8%" ("yearon-year" when a PDF
+			 * line broke after its hyphen) */
+			buf_adds(&b, pass == 0 ? ")\\s+(?:(?:(?:year|month|"
+			    "quarter)[\\s-]?on[\\s-](?:year|month|quarter)|on"
+			    "\\s+the\\s+(?:year|month|quarter)|y/y),?\\s+)?"
+			    "(?:by\\s+|at\\s+)?(?:(?:a\\s+"
 			    "further|another|an\\s+additional|only|just|a\\s+"
 			    "mere|(?:an\\s+)?annuali[sz]ed|a\\s+seasonally\\s+"
 			    "adjusted|a\\s+revised)\\s+)?)?" : ")\\s+)?");
@@ -1023,8 +1041,9 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 	buf_addf(&b, "(?<n1>%s)", buf_str(&num));
 	g++;
 	r->g_n1 = g;
-	/* range end: "30-40%", "between 30 and 40 percent", "2 to 3" */
-	buf_adds(&b, "(?:(?:\\s*[-\\x{2013}\\x{2014}]\\s*|\\s+to\\s+");
+	/* range end: "30-40%", "5.25%-5.5%", "between 30 and 40 percent",
+	 * "2 to 3" */
+	buf_adds(&b, "(?:(?:%?\\s*[-\\x{2013}\\x{2014}]\\s*|\\s+to\\s+");
 	if (strstr(b.data, "(?<btw>") != NULL)
 		buf_adds(&b, "|(?(<btw>)\\s+and\\s+|(?!))");
 	buf_addc(&b, ')');
