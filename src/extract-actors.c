@@ -273,6 +273,38 @@ title_date(struct xstate *x)
 	return x->title_dated > 0 ? x->title_period : NULL;
 }
 
+/* The date the title gives the news of, a part of a year without its
+ * year too ("Share of Russian gas in Turkish imports tops 50 percent in
+ * October", "India's crude oil imports from Russia rise 14% in
+ * January"): the latest such part begun by publication. For a past
+ * figure nothing else dates ("India bought crude oil worth $2.54
+ * billion from it"); a present-tense one is of the news's year
+ * (title_date), as a general fact may be. NULL when it names none. */
+const char *
+title_news_date(struct xstate *x)
+{
+	const struct fig_rules *r = x->r;
+	const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+	const char *t = x->title_from_meta || x->title_headline ?
+	    x->meta->title : "", *d = title_date(x);
+	size_t n = strlen(t);
+	int k;
+
+	if (d || x->title_part_dated != 0)
+		return d ? d : x->title_part_dated > 0 ? x->title_part_period :
+		    NULL;
+	x->title_part_dated = -1;
+	for (k = 0; k < r->nperiods; k++)
+		x->pw_at[k] = r->periods_word[k].code ? PW_UNSEEN : PW_NONE;
+	for (size_t at = 0; x->title_part_dated < 0 && (k = next_word_period(x,
+	    t, at, n, NULL)) >= 0; at = ov[0] + 1)
+		if (r->periods[k].role == FIG_PR_ANAPHOR &&
+		    r->periods[k].g_fy <= 0 && r->periods[k].nfiscal == 0 &&
+		    title_part(x, &r->periods[k], x->title_part_period) == 0)
+			x->title_part_dated = 1;
+	return x->title_part_dated > 0 ? x->title_part_period : NULL;
+}
+
 /* The end of the stretch of s[from..to) before its first comma,
  * semicolon or dash. */
 static size_t

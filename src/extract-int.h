@@ -217,6 +217,10 @@ struct xstate {
 	 * then, 1 when title_period holds it, -1 when it names none */
 	int title_dated;
 	char title_period[FIG_PERIOD_LEN];
+	/* the part of a year the title names without its year ("in
+	 * October"), looked up as title_dated, when that names no date */
+	int title_part_dated;
+	char title_part_period[FIG_PERIOD_LEN];
 	pcre2_match_context *mctx;	/* for searches of our own limits */
 	int head_only;		/* reading a document's head for a part */
 	struct fig_buf ctx;	/* a sentence with the figure marked */
@@ -319,6 +323,8 @@ size_t raw_at(const struct xstate *x, size_t clean, size_t rawlen);
 int relative_period(const struct xstate *x, const struct fig_periodrule *pr,
     char period[FIG_PERIOD_LEN]);
 int run_ends_later(const struct xstate *x, const char *p);
+int title_part(struct xstate *x, const struct fig_periodrule *pr,
+    char p[FIG_PERIOD_LEN]);
 
 /* extract-topic.c */
 void build_context(struct xstate *x, const struct qrec *q);
@@ -352,6 +358,7 @@ const char *subject_in(struct xstate *x, const char *text, size_t from, size_t t
 const char *last_subject(struct xstate *x);
 const char *title_date(struct xstate *x);
 const char *title_entity(struct xstate *x);
+const char *title_news_date(struct xstate *x);
 int unit_in(const char *list, const char *unit, const char *cls);
 
 /* extract-quantity.c */

@@ -498,6 +498,31 @@ part_period(const struct xstate *x, const struct lastdate *ld,
 		    my % 10000, mm->part, mm->partn);
 }
 
+/* The period of a part of a year named without one in a title, which
+ * x->md holds ("Share of Russian gas in Turkish imports tops 50 percent
+ * in October", "... up by 5% in second quarter"): the latest such part
+ * begun by publication, or with "of this year" or "last year" of that
+ * year. 0 with p set, else -1 (no part of a year, a run of days). */
+int
+title_part(struct xstate *x, const struct fig_periodrule *pr,
+    char p[FIG_PERIOD_LEN])
+{
+	/* a relative date last: the part counts from publication */
+	struct lastdate ld = { 1, "", 1 };
+	struct mention mm;
+
+	memset(&mm, 0, sizeof mm);
+	if (pr->g_days > 0 || pr->g_dayto > 0 || (mm.part =
+	    period_match_part(pr, x->md, &mm.partn, &mm.partfrom)) == 0)
+		return -1;
+	if (pr->g_back > 0)
+		mm.offset = period_anaphor_offset(pr, x->md);
+	mm.thisyear = period_is_this(pr, x->md) || mm.offset < 0;
+	part_period(x, &ld, &mm);
+	memcpy(p, mm.period, FIG_PERIOD_LEN);
+	return p[0] ? 0 : -1;
+}
+
 /* A quarter or half without a year in a text that has named a fiscal
  * year of a country whose parts are its fiscal year's (x->fparts, the
  * first month; "the first quarter" in an Indian fiscal-year release is
@@ -571,6 +596,37 @@ same_period(const struct xstate *x, const struct lastdate *ld,
 	    period_digits(from + 8, 4) == y) &&
 	    period_shift(from, period_digits(mm->period, 4) - y, p) == 0)
 		memcpy(mm->period, p, FIG_PERIOD_LEN);
+}
+
+/* Does period a start before period b: an earlier year, or an earlier
+ * month of one year ("2019-10" before "2020-10", "2021-04/2022-03"
+ * before "2024-01")? */
+static int
+period_before(const char *a, const char *b)
+{
+	int ya = period_year(a), yb = period_year(b);
+
+	if (ya != yb)
+		return ya > 0 && yb > 0 && ya < yb;
+	return a[4] == '-' && b[4] == '-' && isdigit((unsigned char)a[5]) &&
+	    isdigit((unsigned char)b[5]) && period_digits(a + 5, 2) <
+	    period_digits(b + 5, 2);
+}
+
+/* Is mention mm the date of a look back: a time before the one the
+ * text named last, in a sentence that tells an earlier time ([cue
+ * lookback]: "In October 2019, Russia had met only 18.8 percent",
+ * "Before the Ukraine conflict, in fiscal year 2021-22, ...")? Such a
+ * date is a comparison's, which the news comes back from: no later
+ * paragraph takes it, nor a month named later without a year. */
+static int
+looks_back_from(struct xstate *x, const struct mention *mm)
+{
+	return x->has_recall && !mm->blank && !x->recall.blank &&
+	    x->r->lookback.code && period_before(mm->period,
+	    x->recall.period) && rules_match(x->r, &x->r->lookback,
+	    x->clean.data, x->csent[mm->sent].end, x->csent[mm->sent].start,
+	    0, x->md, NULL) > 0;
 }
 
 /* Finds the date phrases of sentence si in the cleaned block. */
@@ -703,8 +759,12 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		    mm->blank) && !mm->since && !mm->looks_back &&
 		    carries(mm) && !base_own_date(x, mm, upto) &&
 		    !figure_possessive(x, mm)) {
-			x->recall = *mm;
-			x->has_recall = 1;
+			if (looks_back_from(x, mm))
+				mm->looks_back = 1;
+			else {
+				x->recall = *mm;
+				x->has_recall = 1;
+			}
 		}
 	}
 	return 0;
@@ -1113,7 +1173,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	const struct mention *before = NULL, *after = NULL, *present = NULL,
 	    *moved = NULL, *same = NULL;
 	size_t next_q = next_figure(x, qi);
-	int wa = 0, others = 0;
+	int wa = 0, others = 0, own_after;
 
 	period[0] = '\0';
 	*kind = FIG_PK_OBSERVED;
@@ -1154,8 +1214,18 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		use_mention(after, period, kind);
 		return;
 	}
+	/* "... abroad in 2015, and imports met 70 percent of it in 2020" */
+	own_after = after && after->start < next_q && wa <= CLAUSE_WORDS &&
+	    !clause_break(c, q->q.end, after->start);
 	/* "In 2020, ... 57 percent"; "in 2019 and now has three"; in news
-	 * of a day ("stood at $3.30 on Monday"), its month */
+	 * of a day ("stood at $3.30 on Monday"), its month; but the period
+	 * reported, named in the figure's own clause after it, says over
+	 * what time ("Russia is now the largest buyer, taking about 14% of
+	 * the sales over the period") */
+	if (present && own_after && after->role == FIG_PR_RECALL) {
+		use_mention(after, period, kind);
+		return;
+	}
 	if (present && x->pub_year && (!before || own_clause(c, present, q))) {
 		if (x->has_lead_date && x->lead_date.event_day &&
 		    recent_month(x, &x->lead_date))
@@ -1168,9 +1238,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		use_mention(before, period, kind);
 		return;
 	}
-	/* "... abroad in 2015, and imports met 70 percent of it in 2020" */
-	if (after && after->start < next_q && wa <= CLAUSE_WORDS &&
-	    !clause_break(c, q->q.end, after->start)) {
+	if (own_after) {
 		use_mention(after, period, kind);
 		return;
 	}
@@ -1247,5 +1315,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	    rules_match(x->r, &x->r->target, c, x->csent[q->sent].end,
 	    x->csent[q->sent].start, 0, x->md, NULL) > 0))
 		use_mention(&x->lead_date, period, kind);  /* the news's */
+	else if (title_news_date(x))	/* else the title's news */
+		memcpy(period, title_news_date(x), FIG_PERIOD_LEN);
 }
 

@@ -486,14 +486,16 @@ set_carries(struct xstate *x, const struct fig_block *b, int nsent,
 	 * paragraph: news moves on to what was done ("Till August,
 	 * revenue receipts added up to ..."); nor does a time before the
 	 * one reported ("In the first half of the previous fiscal year,
-	 * the deficit was 29.4%"), which the news comes back from. A list
-	 * under a lead line is one wire paragraph: its last item passes the
-	 * date on */
+	 * the deficit was 29.4%"), which the news comes back from: the
+	 * date before it goes on. A list under a lead line is one wire
+	 * paragraph: its last item passes the date on */
 	if ((b->kind == FIG_BLK_PROSE || (b->kind == FIG_BLK_ITEM &&
 	    x->lead.len > 0)) && nsent == 1 &&
-	    carry->role != FIG_PR_DEADLINE && !carry->looks_back) {
+	    carry->role != FIG_PR_DEADLINE) {
+		if (carry->looks_back && x->has_para_carry)
+			carry = &x->para_carry;
 		x->next_carry = *carry;
-		x->has_next_carry = 1;
+		x->has_next_carry = !carry->looks_back;
 	}
 }
 
@@ -529,6 +531,18 @@ note_lead(struct xstate *x, const struct fig_block *b, int nsent)
 		x->has_lead_date = x->lead_done = 1;
 }
 
+/* The date a block that named none passes on: a wire paragraph dated
+ * by the one before passes its date on ("Trade in 2024 grew 1.9%."
+ * "Exports rose 4.1%." "Imports fell."), and so does a lead line's
+ * paragraph to its list ("Azerbaijan was second, with 27.3 percent.
+ * Next came:" then "- Algeria (12.8 percent)"); else NULL. */
+static const struct mention *
+undated_carry(struct xstate *x, const struct fig_block *b, int nsent)
+{
+	return b->kind == FIG_BLK_PROSE && x->has_para_carry &&
+	    (nsent == 1 || lead_line(x)) ? &x->para_carry : NULL;
+}
+
 /* The dates of a block with no figures, which still date what follows
  * when it is one sentence ("Trade in the first quarter of 2024 fell."
  * then a paragraph of figures) or a list's lead line. One with no date
@@ -549,6 +563,9 @@ carry_only(struct xstate *x, const struct fig_block *b, int nsent,
 	for (int i = 0; i < x->nm; i++)
 		if (dating(&x->m[i]))
 			carry = &x->m[i];
+	/* only a lead line passes on the date of the paragraph before */
+	if (carry == NULL && lead_line(x))
+		carry = undated_carry(x, b, nsent);
 	note_lead(x, b, nsent);
 	set_carries(x, b, nsent, carry);
 	return 0;
@@ -655,13 +672,8 @@ process_block(struct xstate *x, const struct fig_block *b)
 		x->item_carry = *carry;
 		x->has_item_carry = 1;
 	}
-	/* a wire paragraph dated by the one before passes its date on:
-	 * "Trade in 2024 grew 1.9%." "Exports rose 4.1%." "Imports fell." */
-	if (carry == NULL && nsent == 1 && b->kind == FIG_BLK_PROSE &&
-	    x->has_para_carry)
-		carry = &x->para_carry;
 	note_lead(x, b, nsent);
-	set_carries(x, b, nsent, carry);
+	set_carries(x, b, nsent, carry ? carry : undated_carry(x, b, nsent));
 	return 0;
 }
 
@@ -1651,6 +1663,7 @@ carry_restore(struct xstate *x, struct reader *rd, const struct fig_carry *c)
 	x->title_headline = c->title_headline;
 	x->title_entity = NULL;
 	x->title_dated = 0;
+	x->title_part_dated = 0;
 	x->mode = c->mode;
 	x->meta_state = c->meta_state;
 	buf_reset(&x->ref);

@@ -2057,6 +2057,8 @@ build(struct loader *L)
 				re = &r->forecast;
 			else if (strcmp(s->name, "ability") == 0)
 				re = &r->ability;
+			else if (strcmp(s->name, "lookback") == 0)
+				re = &r->lookback;
 			else if (strcmp(s->name, "baseline") == 0)
 				re = &r->baseline;
 			else if (strcmp(s->name, "estimate") == 0)
@@ -2388,6 +2390,7 @@ rules_free(struct fig_rules *r)
 	re_free(&r->target);
 	re_free(&r->forecast);
 	re_free(&r->ability);
+	re_free(&r->lookback);
 	re_free(&r->baseline);
 	re_free(&r->estimate);
 	re_free(&r->goal);

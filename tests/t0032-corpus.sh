@@ -123,16 +123,23 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # 0.975, entity 0.802 -> 0.975, partner 0.579 -> 0.983, series key 0.455
 # -> 0.967; all 113: F1 0.985, period 0.871, period_kind 0.923, metric
 # 0.889, entity 0.953, partner 0.906, series key 0.863.
-# Both sets merged, 121 articles: F1 0.992, period 0.917, period_kind
-# 0.949, metric 0.936, entity 0.972, partner 0.948, series key 0.923;
-# the floors are those less 0.005.
-at_least "value+unit F1" "$f1" 0.987
-at_least "period" "$(score period)" 0.912
-at_least "period_kind" "$(score period_kind)" 0.944
+# Its period misses by general grammar (an equal comparison's base "as a
+# year earlier", "this past quarter", a look back "had met" dating no
+# later paragraph, a lead line passing its paragraph's date to its list,
+# "against a low base in early 2020", a record "since the second quarter
+# of 2015", a past figure of the title's "in January", "Over 2023", the
+# base of "half the $18.27 billion"): the 10 alone period 0.760 -> 1.000.
+# All merged, 121 articles: F1 0.997, period 0.934, period_kind 0.950,
+# metric 0.936, entity 0.974, partner 0.951, series key 0.925, negatives
+# 0 of 232 (period 0.937 once only a lead line passes on the date of
+# the paragraph before); the floors are those less 0.005.
+at_least "value+unit F1" "$f1" 0.992
+at_least "period" "$(score period)" 0.929
+at_least "period_kind" "$(score period_kind)" 0.945
 at_least "metric" "$(score metric)" 0.931
-at_least "entity" "$(score entity)" 0.967
-at_least "partner" "$(score partner)" 0.943
-at_least "series key" "$(score 'series key')" 0.918
+at_least "entity" "$(score entity)" 0.969
+at_least "partner" "$(score partner)" 0.946
+at_least "series key" "$(score 'series key')" 0.920
 eq "corpus: 121 documents" "$(grep -c '^121 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"

@@ -366,3 +366,80 @@ date: 2024-02-15
 Barrick produced 1.05 million ounces in the fourth quarter of 2023, against 1.01 million ounces in the three months immediately prior.
 DOC
 eq "periods: 'the three months immediately prior'" "$(period "$tmp/prevq.md" '1.01 million ounces')" 2023-Q3
+
+# a look back ([cue lookback]: "had supplied", "before the pandemic") to a
+# time before the one the text named last dates no later paragraph, nor
+# gives its year to a month named later: the date before it goes on
+cat > "$tmp/lookback.md" <<'DOC'
+---
+title: Japan's LNG imports from Australia rise in May
+date: 2023-06-20
+---
+
+Japan's LNG imports from Australia rose 8% in May.
+
+In May 2022, Australia had supplied only 35% of Japan's LNG.
+
+Malaysia came second, with 1.1 million tonnes.
+
+Japan's total LNG imports in May came to 5.2 million tonnes.
+DOC
+eq "periods: a look back is no next paragraph's date" "$(period "$tmp/lookback.md" "1.1 million tonnes")" 2023-05
+eq "periods: ... but its own" "$(period "$tmp/lookback.md" "35%")" 2022-05
+eq "periods: ... nor the year of a later month" "$(period "$tmp/lookback.md" "5.2 million tonnes")" 2023-05
+cat > "$tmp/lookback2.md" <<'DOC'
+---
+title: Chile's copper exports to China rise in March
+date: 2024-04-15
+---
+
+Chile's copper exports to China rose 9% in March.
+
+Before the pandemic, in March 2019, China took 40% of Chile's copper.
+
+Exports to Japan in March fell 3%.
+DOC
+eq "periods: a time before an event looked back to" "$(period "$tmp/lookback2.md" "fell 3%")" 2024-03
+# a date after the one named last is the news moving on, not a look back
+sed 's/^In May 2022, /In June 2023, /' "$tmp/lookback.md" > "$tmp/lookback3.md"
+eq "periods: ... a later date is no look back" "$(period "$tmp/lookback3.md" "1.1 million tonnes")" 2023-06
+
+# a lead line's paragraph dated by the one before passes that date to
+# its list, as a one-sentence paragraph passes it to the next
+cat > "$tmp/leadlist.md" <<'DOC'
+---
+title: Qatar's share of China's LNG imports rises in March
+date: 2024-04-20
+---
+
+China bought 2.1 million tonnes of LNG from Qatar in March.
+
+Australia was China's largest supplier, with 2.4 million tonnes or 32 percent. Next came:
+- Russia (11.5 percent),
+- Malaysia (9.8 percent).
+DOC
+eq "periods: a lead line's paragraph passes its date to the list" "$(period "$tmp/leadlist.md" "9.8 percent")" 2024-03
+eq "periods: ... and it is its own" "$(period "$tmp/leadlist.md" "32 percent")" 2024-03
+
+# a past figure nothing else dates (no date in its paragraph, a
+# paragraph of several sentences before it) is of the part of a year
+# the title names without its year, the latest begun by publication; a
+# present-tense fact stays of the year
+cat > "$tmp/titlepart.md" <<'DOC'
+---
+title: Vietnam's rice exports to the Philippines rise 12% in second quarter
+date: 2024-07-20
+---
+
+Vietnam shipped more rice to the Philippines than to any other buyer. Indonesia came second.
+
+Customs figures show Malaysia in third place: it bought rice worth $210 million.
+
+The Philippines is the largest buyer of Vietnamese rice, taking about 40% of it.
+DOC
+eq "periods: a past figure takes the title's part of a year" "$(period "$tmp/titlepart.md" '$210 million')" 2024-Q2
+eq "periods: ... a present-tense fact its year" "$(period "$tmp/titlepart.md" 'about 40%')" 2024
+sed 's/ in second quarter$/ in March/' "$tmp/titlepart.md" > "$tmp/titlepart2.md"
+eq "periods: ... a month of it" "$(period "$tmp/titlepart2.md" '$210 million')" 2024-03
+sed 's/ in second quarter$/ in October/' "$tmp/titlepart.md" > "$tmp/titlepart3.md"
+eq "periods: ... the latest such month by publication" "$(period "$tmp/titlepart3.md" '$210 million')" 2023-10

@@ -397,6 +397,8 @@ struct fig_rules {
 	struct fig_re target;		/* words that make a date a goal */
 	struct fig_re forecast;		/* an outlook: a goal date foreseen */
 	struct fig_re ability;		/* what can be done now: no goal */
+	struct fig_re lookback;		/* a time before the one reported
+					   ("had met", "before the war") */
 	struct fig_re baseline;		/* the figure is a comparison base */
 	struct fig_re estimate;		/* the figure is an outlook's */
 	struct fig_re goal;		/* the figure is a goal's */
