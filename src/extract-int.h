@@ -64,6 +64,8 @@ struct mention {
 	int since;		/* a run to publication ("since 2022"): not
 				   the period "the same period" recalls */
 	int offset;		/* an anaphor's years from the last date */
+	int same;		/* "the same period of 2021": the period
+				   named last, moved to its year */
 	int step;		/* months a step of offset is ("the previous
 				   month": 1, a quarter 3); 0 for years */
 	int looks_back;		/* "the previous fiscal year": a time
@@ -106,6 +108,7 @@ struct qrec {
 	int nlabel;
 	int base;		/* a comparison's base (set by claims_of) */
 	int estimate;		/* an outlook's figure ([cue estimate]) */
+	int goal;		/* a goal's figure ([cue goal]) */
 	int twin;		/* the figure before in brackets: the same
 				   amount in other terms ("62.5 billion
 				   euros ($67.8 billion)") */
@@ -154,6 +157,10 @@ struct xstate {
 	int fparts;		/* the first month of the fiscal year whose
 				   quarters and halves the text's are, once
 				   it named one (struct fig_fiscal); 0 */
+	struct mention lead_date;	/* the first date the first paragraph
+					   named: what the news is of */
+	int has_lead_date;
+	int lead_done;			/* the first paragraph was read */
 	struct mention next_carry;	/* this block's, for the next */
 	int has_next_carry;
 	int decimal_comma;	/* a figure so far wrote one ("27,7%"): a
@@ -176,6 +183,8 @@ struct xstate {
 	int sentcap;
 	struct fig_span *csent;	/* sentence spans in the cleaned block */
 	int csentcap;
+	int nsent;		/* the block's sentences (csent), 0 until
+				   they are known */
 	struct mention *m;
 	int nm, mcap;
 	struct qrec *qs;
@@ -227,6 +236,10 @@ struct xstate {
 	 * two countries" lean on the paragraphs before */
 	const char *recent[RECENT_ACTORS];
 	int nrecent;
+	/* a firm the document introduced by what it is ("Newcrest Mining,
+	 * Australia's biggest gold producer"): an actor of its own from
+	 * then on, named by this string (recent[] may point to it) */
+	char firm[FIG_ENTITY_MAX];
 	/* every actor the block names, found in one pass when first asked
 	 * for: entity_in() then reads a list instead of running the names'
 	 * alternation again over every stretch of the block */
@@ -250,6 +263,8 @@ struct xstate {
 		size_t end;	/* its end in the cleaned block */
 		double value;	/* its value and unit: what "X of the Y"
 				   names again */
+		const char *first;	/* the first actor its sentence
+					   names (its subject), or NULL */
 		char unit[FIG_UNIT_MAX];
 	} follow[FOLLOW_MAX];	/* the oldest first */
 	int nfollow;
@@ -296,6 +311,8 @@ int clause_break(const char *s, size_t a, size_t b);
 size_t clause_start(const char *s, size_t a, size_t b);
 size_t clean_at(const struct xstate *x, size_t raw);
 int dating(const struct mention *m);
+int figure_possessive(const struct xstate *x, const struct mention *m);
+int lead_event(struct xstate *x, int nsent, struct mention *m);
 int find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
     struct lastdate *ld);
 int followed_by_of(const char *s, size_t len, size_t end);
@@ -324,6 +341,8 @@ void actor_name(const struct fig_rules *r, const char *s, size_t n, char *out,
     size_t on);
 const char *entity_in(struct xstate *x, const char *text, size_t from, size_t to,
     const char *except);
+int names_actor(struct xstate *x, const char *text, size_t from,
+    size_t to, const char *e);
 void find_actors(struct xstate *x);
 const char *first_entity(struct xstate *x, size_t from, size_t to);
 const char *head_subject(struct xstate *x, const char *h, size_t n);
@@ -336,6 +355,7 @@ void other_actor_at(struct xstate *x, const struct qrec *q, const char *known,
 void sort_joint(char *e, size_t n);
 const char *subject_before(struct xstate *x, const struct qrec *q);
 const char *subject_in(struct xstate *x, const char *text, size_t from, size_t to);
+const char *last_subject(struct xstate *x);
 const char *title_date(struct xstate *x);
 const char *title_entity(struct xstate *x);
 const char *title_news_date(struct xstate *x);

@@ -124,8 +124,10 @@ has_fiscal(const struct fig_periodrule *pr, const char *e)
 /* Whose fiscal year a phrase of rule pr names when the title's first
  * actor has none the rule knows ("Russia cements lead among India's oil
  * suppliers": India's): the first actor of sentence si, then of the
- * title, that has one; else the first actor of the sentence. Uses x->md
- * (the caller sets it aside). */
+ * title, that has one, then the actor an earlier paragraph named last,
+ * when it has one (a table's "FY 2014" column under a paragraph on the
+ * US budget); else the first actor of the sentence. Uses x->md (the
+ * caller sets it aside). */
 static const char *
 fiscal_entity(struct xstate *x, const struct fig_periodrule *pr, int si)
 {
@@ -147,6 +149,9 @@ fiscal_entity(struct xstate *x, const struct fig_periodrule *pr, int si)
 			return e;
 		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 	}
+	if (x->nrecent > 0 && has_fiscal(pr, x->recent[x->nrecent - 1]) &&
+	    first_entity(x, x->csent[si].start, x->csent[si].end) == NULL)
+		return x->recent[x->nrecent - 1];
 	return first_entity(x, x->csent[si].start, x->csent[si].end);
 }
 
@@ -163,7 +168,8 @@ after_than(const char *c, size_t from, size_t at)
 }
 
 /* The period of relative date phrase pr, which x->md holds ("last
- * year", "last month", "this quarter", "this week"): steps from the
+ * year", "last month", "this quarter", "this week", "over the last three
+ * months": the three months before the month of publication): steps from the
  * publication date, which then needs its month (a week its day, else
  * "this week" is the month). 0, or -1 when there is none. */
 int
@@ -171,7 +177,17 @@ relative_period(const struct xstate *x, const struct fig_periodrule *pr,
     char period[FIG_PERIOD_LEN])
 {
 	int at = x->pub_year * 12 + (x->pub_month ? x->pub_month - 1 : 0);
-	int off, step, rc;
+	int off, step, rc, n;
+
+	/* "over the last three months": the months before publication's */
+	if ((n = period_last_months(pr, x->md)) > 0) {
+		if (!x->pub_year || !x->pub_month)
+			return -1;
+		snprintf(period, FIG_PERIOD_LEN, "%04d-%02d/%04d-%02d",
+		    (at - n) / 12 % 10000, (at - n) % 12 + 1,
+		    (at - 1) / 12 % 10000, (at - 1) % 12 + 1);
+		return 0;
+	}
 
 	/* "on Monday": the month of that day of the week of publication
 	 * (news of a decision is of its month), else the month of
@@ -254,6 +270,7 @@ add_mention(struct xstate *x, int si, int first)
 	} else if (pr->g_year > 0) {
 		if (period_from_match(pr, x->md, mm.period) < 0)
 			return end;
+		mm.same = period_is_same(pr, x->md);
 		if ((mm.since = period_is_since(pr, x->md)) != 0)
 			since_publication(x, mm.period);
 	} else if (pr->g_days > 0 || pr->g_dayto > 0) {
@@ -263,8 +280,9 @@ add_mention(struct xstate *x, int si, int first)
 			return end;
 		mm.part = 'D';
 		mm.thisyear = mm.partmonth == 0;
-	} else if (pr->g_month > 0 || pr->g_quarter > 0 || pr->g_half > 0 ||
-	    pr->g_months > 0) {
+	} else if (pr->role != FIG_PR_RELATIVE && (pr->g_month > 0 ||
+	    pr->g_quarter > 0 || pr->g_half > 0 || pr->g_months > 0 ||
+	    pr->g_qend > 0)) {
 		if ((mm.part = period_match_part(pr, x->md, &mm.partn,
 		    &mm.partfrom)) == 0)
 			return end;
@@ -276,11 +294,12 @@ add_mention(struct xstate *x, int si, int first)
 	} else if (pr->role == FIG_PR_ANAPHOR || (pr->role ==
 	    FIG_PR_BASELINE && pr->g_back > 0)) {
 		/* "a year earlier"; a base "the same period last year";
-		 * "than the previous month" steps a month */
+		 * "than the previous month" steps a month, and "the
+		 * previous quarter" (step = quarter) a quarter */
 		int off, step;
 		mm.offset = period_anaphor_offset(pr, x->md);
 		period_relative(pr, x->md, &off, &step);
-		if (pr->g_unit > 0 && (step == 1 || step == 3))
+		if (step == 1 || step == 3)
 			mm.step = step;
 	} else if (pr->role == FIG_PR_UNDATED) {
 		mm.blank = 1;	/* dates the figure with no period */
@@ -394,6 +413,14 @@ next_word_period(struct xstate *x, const char *c, size_t at, size_t ce,
 	    x->pw_at[best], 0, x->md, err) < 0)
 		return -2;
 	return best;
+}
+
+/* Is p the year of publication, before its last month? */
+static int
+year_not_over(const struct xstate *x, const char *p)
+{
+	return x->pub_year && x->pub_month && x->pub_month < 12 &&
+	    strlen(p) == 4 && period_year(p) == x->pub_year;
 }
 
 /* Does cue re match in mention mm's sentence, outside mm (the goal word
@@ -539,6 +566,38 @@ fiscal_part(const struct xstate *x, const struct lastdate *ld,
 	return 0;
 }
 
+/* Is mention m the news's own time a year back ("The imports were USD
+ * 18.24 billion during April-September 2022" in news of April-September
+ * 2023)? A comparison's time, which the text comes back from: it dates
+ * no later paragraph, nor what "during the period" recalls. */
+static int
+year_before_news(const struct xstate *x, const struct mention *m)
+{
+	char p[FIG_PERIOD_LEN];
+
+	return x->has_lead_date && m->role == FIG_PR_ANCHOR && m->period[0] &&
+	    period_shift(x->lead_date.period, -1, p) == 0 &&
+	    strcmp(p, m->period) == 0;
+}
+
+/* "the same period of 2021" (mm->period "2021"): the period the
+ * paragraph, else the text, named last, when that is a part of one year
+ * ("2022-01/2022-10"), moved to 2021; else the year stays. */
+static void
+same_period(const struct xstate *x, const struct lastdate *ld,
+    struct mention *mm)
+{
+	const char *from = ld->year ? ld->period : x->has_recall ?
+	    x->recall.period : "";
+	char p[FIG_PERIOD_LEN];
+	int y = period_digits(from, 4);
+
+	if (y > 0 && strlen(from) > 4 && (strlen(from) < 15 ||
+	    period_digits(from + 8, 4) == y) &&
+	    period_shift(from, period_digits(mm->period, 4) - y, p) == 0)
+		memcpy(mm->period, p, FIG_PERIOD_LEN);
+}
+
 /* Does period a start before period b: an earlier year, or an earlier
  * month of one year ("2019-10" before "2020-10", "2021-04/2022-03"
  * before "2024-01")? */
@@ -621,6 +680,8 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		if (mm->role == FIG_PR_ANAPHOR && mm->part) {
 			if (fiscal_part(x, ld, mm) != 0)
 				part_period(x, ld, mm);
+		} else if (mm->same) {
+			same_period(x, ld, mm);
 		} else if (mm->role == FIG_PR_RECALL) {
 			if (x->has_recall) {
 				memcpy(mm->period, x->recall.period,
@@ -663,6 +724,8 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 			    mm->thisyear || mm->part == 'D';
 		}
 		mm->kind = kind_of(x, mm->role, mention_year(mm), si);
+		if (year_before_news(x, mm))
+			mm->looks_back = 1;
 		if (mm->kind == FIG_PK_OBSERVED && mm->role != FIG_PR_BASELINE
 		    && mm->role != FIG_PR_DEADLINE && !mm->since &&
 		    run_ends_later(x, mm->period))
@@ -683,10 +746,19 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		    FIG_PK_TARGET && cue_around(x, &x->r->forecast, mm) &&
 		    !cue_around(x, &x->r->target, mm))
 			mm->kind = FIG_PK_FORECAST;
+		/* so is a year not yet over that an outlook or a hedge
+		 * speaks of ("India is likely to harvest 106.41 million
+		 * tonnes of wheat in 2022" in May 2022) */
+		else if (mm->role == FIG_PR_ANCHOR && mm->kind ==
+		    FIG_PK_OBSERVED && !mm->since && year_not_over(x,
+		    mm->period) && cue_around(x, &x->r->forecast, mm) &&
+		    !cue_around(x, &x->r->target, mm))
+			mm->kind = FIG_PK_FORECAST;
 		if ((mm->role == FIG_PR_ANCHOR || mm->role == FIG_PR_ANAPHOR ||
 		    mm->role == FIG_PR_RELATIVE) && (mm->period[0] ||
 		    mm->blank) && !mm->since && !mm->looks_back &&
-		    carries(mm) && !base_own_date(x, mm, upto)) {
+		    carries(mm) && !base_own_date(x, mm, upto) &&
+		    !figure_possessive(x, mm)) {
 			if (looks_back_from(x, mm))
 				mm->looks_back = 1;
 			else {
@@ -955,6 +1027,22 @@ base_period(struct xstate *x, int qi, char period[FIG_PERIOD_LEN])
 		if (m->start >= next_q || words_between(c, q->q.end,
 		    m->start) > CLAUSE_WORDS || clause_break(c, q->q.end,
 		    m->start))
+			break;
+		if (m->role == FIG_PR_BASELINE && m->period[0]) {
+			memcpy(period, m->period, FIG_PERIOD_LEN);
+			return;
+		}
+		if (dating(m))
+			return;
+	}
+	/* a base whose time the comparison named before it ("rose by 22
+	 * per cent on the similar period of 2021, from 5.7 billion to 6.9
+	 * billion"): that time, the nearest date before it in its clause */
+	for (int i = x->nm - 1; q->base && i >= 0; i--) {
+		const struct mention *m = &x->m[i];
+		if (m->sent != q->sent || m->end > q->q.start)
+			continue;
+		if (clause_break(c, m->end, q->q.start))
 			return;
 		if (m->role == FIG_PR_BASELINE && m->period[0]) {
 			memcpy(period, m->period, FIG_PERIOD_LEN);
@@ -1021,6 +1109,50 @@ next_item(const char *c, const struct mention *before, const struct qrec *q,
 	    before->end) && memchr(c + q->q.end, ',', after->start - q->q.end);
 }
 
+/* The news's date when the first paragraph (the block x holds, of nsent
+ * sentences) names none but reports a decision ("has awarded contracts
+ * to three offshore wind projects"): the month of publication, as for
+ * news of a day. 1 with *m set, else 0. */
+int
+lead_event(struct xstate *x, int nsent, struct mention *m)
+{
+	if (!x->pub_year || !x->pub_month)
+		return 0;
+	for (int si = 0; si < nsent; si++)
+		if (has_event(x, si)) {
+			memset(m, 0, sizeof *m);
+			m->role = FIG_PR_RELATIVE;
+			m->event_day = 1;
+			m->kind = FIG_PK_OBSERVED;
+			publication(x, 1, m->period);
+			return 1;
+		}
+	return 0;
+}
+
+/* Is mention m the possessive of the figure starting at next ("following
+ * January's 1.6 percent fall"), a date of that figure only? */
+static int
+next_figures(const char *c, const struct mention *m, size_t next)
+{
+	size_t n = next - m->end;
+
+	return m->end < next && ((n == 3 && memcmp(c + m->end, "'s ", 3) ==
+	    0) || (n == 5 && memcmp(c + m->end, "\xe2\x80\x99s ", 5) == 0));
+}
+
+/* Is mention m the possessive of a figure of its sentence ("January's
+ * 1.6 percent fall")? It dates that figure only, and no later one. */
+int
+figure_possessive(const struct xstate *x, const struct mention *m)
+{
+	for (int i = 0; i < x->nq; i++)
+		if (x->qs[i].sent == m->sent &&
+		    next_figures(x->clean.data, m, x->qs[i].q.start))
+			return 1;
+	return 0;
+}
+
 /* Is mention m a month of the publication year the text names ("as of
  * February 2025") or that of news of the day ("on Wednesday"), not one
  * counted from publication ("this month")? */
@@ -1062,7 +1194,8 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 					moved = m;
 			}
 		} else if (m->start >= q->q.end && !after && dating(m) &&
-		    !opens_bracket(c, q->q.end, m->start))
+		    !opens_bracket(c, q->q.end, m->start) &&
+		    !next_figures(c, m, next_q))
 			after = m;
 	}
 	if (after) {
@@ -1084,16 +1217,21 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	/* "... abroad in 2015, and imports met 70 percent of it in 2020" */
 	own_after = after && after->start < next_q && wa <= CLAUSE_WORDS &&
 	    !clause_break(c, q->q.end, after->start);
-	/* "In 2020, ... 57 percent"; "in 2019 and now has three"; but the
-	 * period reported, named in the figure's own clause after it, says
-	 * over what time ("Russia is now the largest buyer, taking about
-	 * 14% of the sales over the period") */
+	/* "In 2020, ... 57 percent"; "in 2019 and now has three"; in news
+	 * of a day ("stood at $3.30 on Monday"), its month; but the period
+	 * reported, named in the figure's own clause after it, says over
+	 * what time ("Russia is now the largest buyer, taking about 14% of
+	 * the sales over the period") */
 	if (present && own_after && after->role == FIG_PR_RECALL) {
 		use_mention(after, period, kind);
 		return;
 	}
 	if (present && x->pub_year && (!before || own_clause(c, present, q))) {
-		publication(x, 0, period);
+		if (x->has_lead_date && x->lead_date.event_day &&
+		    recent_month(x, &x->lead_date))
+			use_mention(&x->lead_date, period, kind);
+		else
+			publication(x, 0, period);
 		return;
 	}
 	if (own_clause(c, before, q)) {
@@ -1155,6 +1293,10 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	if (x->pub_year && !is_past(x, q->sent)) {
 		if (x->has_para_carry && recent_month(x, &x->para_carry))
 			use_mention(&x->para_carry, period, kind);
+		else if (x->has_lead_date && (recent_month(x, &x->lead_date) ||
+		    (x->tcell && x->lead_date.part == 'M' &&
+		    atoi(x->lead_date.period) == x->pub_year)))
+			use_mention(&x->lead_date, period, kind);
 		else if (title_date(x))
 			memcpy(period, x->title_period, FIG_PERIOD_LEN);
 		else
@@ -1169,6 +1311,10 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		return;
 	if (x->has_para_carry)
 		use_mention(&x->para_carry, period, kind);
+	else if (x->has_lead_date && !(x->r->target.code &&
+	    rules_match(x->r, &x->r->target, c, x->csent[q->sent].end,
+	    x->csent[q->sent].start, 0, x->md, NULL) > 0))
+		use_mention(&x->lead_date, period, kind);  /* the news's */
 	else if (title_news_date(x))	/* else the title's news */
 		memcpy(period, title_news_date(x), FIG_PERIOD_LEN);
 }

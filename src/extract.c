@@ -499,6 +499,38 @@ set_carries(struct xstate *x, const struct fig_block *b, int nsent,
 	}
 }
 
+/* Notes the date the document's first paragraph names first, when the
+ * block is that paragraph: what the news is of ("Germany's industrial
+ * production fell more than expected in February"), for the figures of
+ * later paragraphs that nothing else dates. */
+static void
+note_lead(struct xstate *x, const struct fig_block *b, int nsent)
+{
+	if (x->lead_done || b->kind != FIG_BLK_PROSE)
+		return;
+	/* a news lead is one sentence; a report's paragraphs run longer,
+	 * and their dates stay in them */
+	if (nsent > 1) {
+		x->lead_done = 1;
+		return;
+	}
+	/* a first paragraph with no date ("Under heavy sanctions Russia is
+	 * reshaping its trade"): the second's */
+	x->lead_done = x->nblock >= 2;
+	for (int i = 0; i < x->nm; i++)
+		if (carries(&x->m[i]) && x->m[i].period[0] &&
+		    x->m[i].kind == FIG_PK_OBSERVED &&
+		    x->m[i].role != FIG_PR_DEADLINE && !x->m[i].looks_back &&
+		    !base_own_date(x, &x->m[i], x->nq)) {
+			x->lead_date = x->m[i];
+			x->has_lead_date = 1;
+			x->lead_done = 1;
+			return;
+		}
+	if (lead_event(x, nsent, &x->lead_date))
+		x->has_lead_date = x->lead_done = 1;
+}
+
 /* The date a block that named none passes on: a wire paragraph dated
  * by the one before passes its date on ("Trade in 2024 grew 1.9%."
  * "Exports rose 4.1%." "Imports fell."), and so does a lead line's
@@ -513,7 +545,9 @@ undated_carry(struct xstate *x, const struct fig_block *b, int nsent)
 
 /* The dates of a block with no figures, which still date what follows
  * when it is one sentence ("Trade in the first quarter of 2024 fell."
- * then a paragraph of figures) or a list's lead line. */
+ * then a paragraph of figures) or a list's lead line. One with no date
+ * passes none on ("The ministry put the increases down to demand."):
+ * the figures after it take the news's own date (note_lead). */
 static int
 carry_only(struct xstate *x, const struct fig_block *b, int nsent,
     struct lastdate *ld)
@@ -529,7 +563,11 @@ carry_only(struct xstate *x, const struct fig_block *b, int nsent,
 	for (int i = 0; i < x->nm; i++)
 		if (dating(&x->m[i]))
 			carry = &x->m[i];
-	set_carries(x, b, nsent, carry ? carry : undated_carry(x, b, nsent));
+	/* only a lead line passes on the date of the paragraph before */
+	if (carry == NULL && lead_line(x))
+		carry = undated_carry(x, b, nsent);
+	note_lead(x, b, nsent);
+	set_carries(x, b, nsent, carry);
 	return 0;
 }
 
@@ -551,6 +589,7 @@ process_block(struct xstate *x, const struct fig_block *b)
 		return err_set(x->err, FIG_EINTR, x->name, 0, 0,
 		    "interrupted");
 	buf_reset(&x->clean);
+	x->nsent = 0;
 	x->ments_ok = 0;
 	x->namemo = 0;
 	text_clean(&x->clean, b->text.data, b->text.len, &x->runs);
@@ -574,6 +613,7 @@ process_block(struct xstate *x, const struct fig_block *b)
 	for (int si = 0; si < nsent; si++)
 		x->entback[si] = NULL;
 	x->nm = x->nq = 0;
+	x->nsent = nsent;
 	x->memo_sent = -1;	/* the requires' answers were another block's */
 	x->lit_sent = -1;	/* and so were the words found */
 	for (int si = 0; si < nsent; si++) {
@@ -624,13 +664,15 @@ process_block(struct xstate *x, const struct fig_block *b)
 				return -1;
 		for (int i = 0; i < x->nm; i++)
 			if (x->m[i].sent == si && carries(&x->m[i]) &&
-			    !base_own_date(x, &x->m[i], qi))
+			    !base_own_date(x, &x->m[i], qi) &&
+			    !figure_possessive(x, &x->m[i]))
 				carry = &x->m[i];
 	}
 	if (b->kind == FIG_BLK_ITEM && carry) {
 		x->item_carry = *carry;
 		x->has_item_carry = 1;
 	}
+	note_lead(x, b, nsent);
 	set_carries(x, b, nsent, carry ? carry : undated_carry(x, b, nsent));
 	return 0;
 }
@@ -687,7 +729,7 @@ remember_actors(struct xstate *x)
 	 * without one seldom sets what the next figure counts, and the
 	 * subjects' words cost as much to find as the figures */
 	if (r->anysubject.code && x->nq > 0) {
-		const char *sj = subject_in(x, x->clean.data, 0, x->clean.len);
+		const char *sj = last_subject(x);
 		if (sj)
 			x->recent_subject = sj;
 	}
@@ -1418,6 +1460,8 @@ struct fig_carry {
 	struct mention recall, item_carry, para_carry;
 	int has_recall, has_item_carry, has_para_carry;
 	int fparts;
+	struct mention lead_date;
+	int has_lead_date, lead_done;
 	struct fig_buf lead;
 	int in_item, decimal_comma, title_from_meta, title_headline;
 	enum mode mode;
@@ -1425,8 +1469,9 @@ struct fig_carry {
 	struct fig_buf ref;
 	int ref_num, have_ref;
 	long ref_line;
-	const char *recent[RECENT_ACTORS];
+	const char *recent[RECENT_ACTORS];	/* doc_firm for the firm */
 	int nrecent;
+	char firm[FIG_ENTITY_MAX];
 	const char *recent_subject, *para_actor;
 	struct fig_block cur, held;
 	int have_cur, have_held;
@@ -1441,6 +1486,20 @@ struct fig_carry {
 	long lineno;
 	long long off, doc;
 };
+
+/* What a carry's actors hold for the document's firm, which each part
+ * names by a string of its own (x->firm). */
+static const char doc_firm[] = "the document's firm";
+
+/* Copies n actors from `from` to `to`, the pointer `was` (standing for
+ * the firm) becoming `is`. */
+static void
+actors_copy(const char **to, const char *const *from, int n,
+    const char *was, const char *is)
+{
+	for (int i = 0; i < n; i++)
+		to[i] = from[i] == was ? is : from[i];
+}
 
 /* dst (initialised) becomes a copy of src's caption and rows. */
 static void
@@ -1515,6 +1574,7 @@ mention_equal(const struct mention *a, const struct mention *b)
 	    b->partn && a->partfrom == b->partfrom && a->partmonth ==
 	    b->partmonth && a->thisyear == b->thisyear && a->since ==
 	    b->since && a->offset == b->offset && a->step == b->step &&
+	    a->same == b->same &&
 	    a->kind == b->kind;
 }
 
@@ -1542,6 +1602,9 @@ carry_save(const struct xstate *x, const struct reader *rd)
 	c->has_item_carry = x->has_item_carry;
 	c->has_para_carry = x->has_para_carry;
 	c->fparts = x->fparts;
+	c->lead_date = x->lead_date;
+	c->has_lead_date = x->has_lead_date;
+	c->lead_done = x->lead_done;
 	buf_add(&c->lead, x->lead.data ? x->lead.data : "", x->lead.len);
 	c->in_item = x->in_item;
 	c->decimal_comma = x->decimal_comma;
@@ -1553,10 +1616,11 @@ carry_save(const struct xstate *x, const struct reader *rd)
 	c->ref_num = x->ref_num;
 	c->have_ref = x->have_ref;
 	c->ref_line = x->ref_line;
-	memcpy(c->recent, x->recent, sizeof c->recent);
+	actors_copy(c->recent, x->recent, x->nrecent, x->firm, doc_firm);
 	c->nrecent = x->nrecent;
+	memcpy(c->firm, x->firm, sizeof c->firm);
 	c->recent_subject = x->recent_subject;
-	c->para_actor = x->para_actor;
+	actors_copy(&c->para_actor, &x->para_actor, 1, x->firm, doc_firm);
 	if ((c->have_cur = x->seg.have_cur) != 0)
 		block_copy(&c->cur, &x->seg.cur);
 	if ((c->have_held = x->seg.have_held) != 0)
@@ -1588,6 +1652,9 @@ carry_restore(struct xstate *x, struct reader *rd, const struct fig_carry *c)
 	x->has_item_carry = c->has_item_carry;
 	x->has_para_carry = c->has_para_carry;
 	x->fparts = c->fparts;
+	x->lead_date = c->lead_date;
+	x->has_lead_date = c->has_lead_date;
+	x->lead_done = c->lead_done;
 	buf_reset(&x->lead);
 	buf_add(&x->lead, c->lead.data ? c->lead.data : "", c->lead.len);
 	x->in_item = c->in_item;
@@ -1604,10 +1671,11 @@ carry_restore(struct xstate *x, struct reader *rd, const struct fig_carry *c)
 	x->ref_num = c->ref_num;
 	x->have_ref = c->have_ref;
 	x->ref_line = c->ref_line;
-	memcpy(x->recent, c->recent, sizeof x->recent);
+	actors_copy(x->recent, c->recent, c->nrecent, doc_firm, x->firm);
 	x->nrecent = c->nrecent;
+	memcpy(x->firm, c->firm, sizeof x->firm);
 	x->recent_subject = c->recent_subject;
-	x->para_actor = c->para_actor;
+	actors_copy(&x->para_actor, &c->para_actor, 1, doc_firm, x->firm);
 	if ((x->seg.have_cur = c->have_cur) != 0)
 		block_copy(&x->seg.cur, &c->cur);
 	if ((x->seg.have_held = c->have_held) != 0)
@@ -1664,7 +1732,9 @@ extract_carry_equal(const struct fig_carry *a, const struct fig_carry *b)
 	    mention_equal(&a->item_carry, &b->item_carry)) &&
 	    a->has_para_carry == b->has_para_carry && (!a->has_para_carry ||
 	    mention_equal(&a->para_carry, &b->para_carry)) &&
-	    a->fparts == b->fparts &&
+	    a->fparts == b->fparts && a->lead_done == b->lead_done &&
+	    a->has_lead_date == b->has_lead_date && (!a->has_lead_date ||
+	    mention_equal(&a->lead_date, &b->lead_date)) &&
 	    buf_equal(&a->lead, &b->lead) && a->in_item == b->in_item &&
 	    a->decimal_comma == b->decimal_comma && a->title_from_meta ==
 	    b->title_from_meta && a->title_headline == b->title_headline &&
@@ -1673,7 +1743,7 @@ extract_carry_equal(const struct fig_carry *a, const struct fig_carry *b)
 	    a->have_ref == b->have_ref && a->ref_line == b->ref_line &&
 	    a->nrecent == b->nrecent && memcmp(a->recent, b->recent,
 	    (size_t)a->nrecent * sizeof *a->recent) == 0 &&
-	    a->recent_subject == b->recent_subject && a->para_actor ==
+	    strcmp(a->firm, b->firm) == 0 && a->recent_subject == b->recent_subject && a->para_actor ==
 	    b->para_actor && a->have_cur == b->have_cur && (!a->have_cur ||
 	    block_equal(&a->cur, &b->cur)) && a->have_held == b->have_held &&
 	    (!a->have_held || block_equal(&a->held, &b->held)) &&

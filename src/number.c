@@ -224,8 +224,9 @@ number_parse(const struct fig_rules *r, const char *s, size_t n, double *v,
 		*word = NULL;
 	if (spoken(r, s, n, v, flags) == 0)
 		return 0;
-	if (n > 0 && s[0] >= '0' && s[0] <= '9')
-		return parse_digits(s, n, v, flags);
+	if (n > 0 && s[0] >= '0' && s[0] <= '9' && parse_digits(s, n, v,
+	    flags) == 0)
+		return 0;	/* else a word written with digits: "1 in 4" */
 	if (n == 0 || n >= sizeof w)
 		return -1;
 	for (size_t i = 0; i < n; i++) {

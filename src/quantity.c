@@ -55,6 +55,41 @@ after_share(const char *s, size_t start)
 	return 0;
 }
 
+/* "rose from 5 to 7 percent", "from $60 to $71 a barrel", "fell by
+ * 5,000 to 229,000": is the range s[start..n2) a run, its first number
+ * after "from" or "by" and its second after "to"? Then it is two
+ * figures, not a range; "ranged from 30 to 40 percent" and "varied
+ * from" are ranges. */
+static int
+run_from(const char *s, size_t start, size_t nend, size_t n2)
+{
+	static const char *const spans[] = { "range", "ranged", "ranges",
+	    "ranging", "vary", "varied", "varies", "varying" };
+	size_t i = start, e;
+	int to = 0;
+
+	for (size_t k = nend; k + 4 <= n2 && !to; k++)
+		to = strncasecmp(s + k, " to ", 4) == 0;
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	e = i;
+	while (i > 0 && ((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z'))
+		i--;
+	if (!to || !((e - i == 4 && strncasecmp(s + i, "from", 4) == 0) ||
+	    (e - i == 2 && strncasecmp(s + i, "by", 2) == 0)))
+		return 0;
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	e = i;
+	while (i > 0 && ((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z'))
+		i--;
+	for (size_t k = 0; k < sizeof spans / sizeof *spans; k++)
+		if (strlen(spans[k]) == e - i &&
+		    strncasecmp(s + i, spans[k], e - i) == 0)
+			return 0;
+	return 1;
+}
+
 /* "$100 billion a year" is the year's amount, as "$100 billion in 2023"
  * is, not a rate: money over a span of time said with "a" or "an" takes
  * no [per] ("$176m per year", "$71 a barrel" and "5 million tonnes a
@@ -175,6 +210,16 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 		own = 1;
 		q->end = q->nend;
 		q->unit = w1->unit;	/* and the scale is the second's */
+	}
+	if (has2 && (run_from(s, q->start, q->nend, ov[2 * r->g_n2]) ||
+	    run_from(s, q->nstart, q->nend, ov[2 * r->g_n2]))) {
+		/* a run: the first number takes the scale and the unit of
+		 * the second, read on its own next, unless the second has
+		 * a unit of its own before it ("from $79,000 to $3.2
+		 * million") */
+		has2 = 0;
+		own = own_prefix(s, q->nend, ov[2 * r->g_n2]);
+		q->end = q->nend;
 	}
 	if (has2 && number_parse(r, s + ov[2 * r->g_n2],
 	    ov[2 * r->g_n2 + 1] - ov[2 * r->g_n2], &v2, &f2, NULL) != 0)

@@ -430,6 +430,25 @@ add_alternatives(const struct loader *L, const char *kind, int bucket,
 		buf_release(&group[g]);
 }
 
+/* {SUBJECT}: the subject words (every [subject] pattern), written out
+ * once in a pattern as the group fig_subject and called again by name
+ * after that: a topic pattern names subjects three times and more, and
+ * each copy of the whole lexicon would count towards PCRE2's limit on a
+ * compiled pattern's size (the called group matches as the copy did;
+ * a pattern joined from several that each define it calls the first:
+ * names may repeat, PCRE2_DUPNAMES). */
+static void
+add_subjects(const struct loader *L, struct fig_buf *out)
+{
+	if (out->len > 0 && strstr(buf_str(out), "(?<fig_subject>") != NULL) {
+		buf_adds(out, "(?&fig_subject)");
+		return;
+	}
+	buf_adds(out, "(?<fig_subject>");
+	add_alternatives(L, "subject", 0, out);
+	buf_addc(out, ')');
+}
+
 static int
 expand(const struct loader *L, const char *src, struct fig_buf *out,
     int depth, const struct section *sec, const struct kv *kv)
@@ -467,7 +486,7 @@ expand(const struct loader *L, const char *src, struct fig_buf *out,
 				add_alternatives(L, "entity", 1, out);
 			else if (q - p - 1 == 7 && memcmp(p + 1, "SUBJECT", 7)
 			    == 0)
-				add_alternatives(L, "subject", 0, out);
+				add_subjects(L, out);
 			else if ((d = find_define(L, p + 1, (size_t)(q - p - 1)))
 			    != NULL && (dv = section_get(d, "pattern")) != NULL) {
 				buf_adds(out, "(?:");
@@ -510,6 +529,7 @@ compile_raw(struct fig_rules *r, struct fig_re *re, const char *pattern,
 	char *hoisted;
 
 	re->code = NULL;
+	re->limited = (extra & PCRE2_USE_OFFSET_LIMIT) != 0;
 	re->src = xstrdup(pattern);
 	snprintf(re->where, sizeof re->where, "%.140s:%ld", basename_of(path),
 	    line);
@@ -825,6 +845,19 @@ number_pattern(const struct fig_rules *r, struct fig_buf *b)
 		    "(?:[\\s-]%s)*)(?![\\w])|[0-9]{1,3}-thousand-[0-9]{1,3}"
 		    "(?![0-9])|", dig, dig, dig);
 	}
+	/* number words written with digits ("1 in 4") before the digits
+	 * alone take the "1" */
+	{
+		int n = 0;
+		for (int i = 0; i < r->nwords; i++)
+			if (r->words[i].word[0] >= '0' &&
+			    r->words[i].word[0] <= '9') {
+				buf_adds(b, n++ ? "|" : "(?:");
+				add_literal_word(b, r->words[i].word);
+			}
+		if (n)
+			buf_adds(b, ")(?![\\w])|");
+	}
 	/* thousands commas (Indian twos too: "2,77,000"), thousands dots
 	 * ("780.000", "1.234,5"), thousands spaces of translated text ("3
 	 * 348", "12 500 000": groups of three, nothing digit-like either
@@ -970,8 +1003,13 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 		}
 		if (!first)
 			/* "rose by 5%", "grew a further 26.3%", "by only",
-			 * "shrank an annualised 2.0%" */
-			buf_adds(&b, pass == 0 ? ")\\s+(?:by\\s+)?(?:(?:a\\s+"
+			 * "shrank at an annualised 2.0%", "down
+			 * year-on-year, by 2.8%" ("yearon-year" when a PDF
+			 * line broke after its hyphen) */
+			buf_adds(&b, pass == 0 ? ")\\s+(?:(?:(?:year|month|"
+			    "quarter)[\\s-]?on[\\s-](?:year|month|quarter)|on"
+			    "\\s+the\\s+(?:year|month|quarter)|y/y),?\\s+)?"
+			    "(?:by\\s+|at\\s+)?(?:(?:a\\s+"
 			    "further|another|an\\s+additional|only|just|a\\s+"
 			    "mere|(?:an\\s+)?annuali[sz]ed|a\\s+seasonally\\s+"
 			    "adjusted|a\\s+revised)\\s+)?)?" : ")\\s+)?");
@@ -1003,8 +1041,9 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 	buf_addf(&b, "(?<n1>%s)", buf_str(&num));
 	g++;
 	r->g_n1 = g;
-	/* range end: "30-40%", "between 30 and 40 percent", "2 to 3" */
-	buf_adds(&b, "(?:(?:\\s*[-\\x{2013}\\x{2014}]\\s*|\\s+to\\s+");
+	/* range end: "30-40%", "5.25%-5.5%", "between 30 and 40 percent",
+	 * "2 to 3" */
+	buf_adds(&b, "(?:(?:%?\\s*[-\\x{2013}\\x{2014}]\\s*|\\s+to\\s+");
 	if (strstr(b.data, "(?<btw>") != NULL)
 		buf_adds(&b, "|(?(<btw>)\\s+and\\s+|(?!))");
 	buf_addc(&b, ')');
@@ -1102,8 +1141,10 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 	if (!first)
 		buf_adds(&b, ")(?![\\w]))?");
 	buf_adds(&b, "(?![\\w])");
-	rc = compile_raw(r, &r->quantity, buf_str(&b), 0, L->sec[0].path, 0, 0,
-	    1, L->err);
+	/* with an offset limit: extract-quantity.c looks for a match that
+	 * starts before the one found at a number */
+	rc = compile_raw(r, &r->quantity, buf_str(&b), PCRE2_USE_OFFSET_LIMIT,
+	    L->sec[0].path, 0, 0, 1, L->err);
 	if (rc == 0) {
 		struct fig_buf at = FIG_BUF_INIT;
 		buf_addf(&at, "\\G(?:%s)", buf_str(&b));
@@ -1238,6 +1279,7 @@ index_needs(struct fig_rules *r)
 	}
 	index_need(r, &r->baseline, 1);
 	index_need(r, &r->estimate, 1);
+	index_need(r, &r->goal, 1);
 	for (int i = 0; i < r->nexcludes; i++)
 		index_need(r, &r->excludes[i].re, 1);
 	for (int i = 0; i < r->nperiods; i++) {
@@ -1299,7 +1341,7 @@ compile_list(struct loader *L, const struct section *s, const char *key,
 
 /* "follow = yes", "follow = exports.value", "follow = imports.share
  * swap", "follow = imports.value nearby", "follow = exports.change
- * nearby last": sets t->follow and
+ * nearby last", "yes sender": sets t->follow and
  * t->follow_measure; -1 when the value is none of those. */
 static int
 parse_follow(struct fig_topic *t, const char *v)
@@ -1329,6 +1371,10 @@ parse_follow(struct fig_topic *t, const char *v)
 			t->follow |= FIG_FOLLOW_SWAP;
 		else if (n == 4 && strncmp(w, "last", 4) == 0)
 			t->follow |= FIG_FOLLOW_LAST;
+		else if (n == 6 && strncmp(w, "sender", 6) == 0)
+			t->follow |= FIG_FOLLOW_SENDER;
+		else if (n == 8 && strncmp(w, "receiver", 8) == 0)
+			t->follow |= FIG_FOLLOW_RECEIVER;
 		else
 			return -1;
 		w += n;
@@ -1862,6 +1908,7 @@ build(struct loader *L)
 			p->g_quarter = group_of(p->re.code, "quarter");
 			p->g_span = group_of(p->re.code, "span");
 			p->g_months = group_of(p->re.code, "months");
+			p->g_qend = group_of(p->re.code, "qend");
 			p->g_until = group_of(p->re.code, "until");
 			p->g_list = group_of(p->re.code, "list");
 			p->g_since = group_of(p->re.code, "since");
@@ -1906,6 +1953,7 @@ build(struct loader *L)
 			p->g_unit = group_of(p->re.code, "unit");
 			p->g_back = group_of(p->re.code, "back");
 			p->g_ahead = group_of(p->re.code, "ahead");
+			p->g_same = group_of(p->re.code, "same");
 			if (p->g_year <= 0 && p->g_fy <= 0 &&
 			    (p->role == FIG_PR_ANCHOR ||
 			    p->role == FIG_PR_DEADLINE)) {
@@ -2015,10 +2063,14 @@ build(struct loader *L)
 				re = &r->baseline;
 			else if (strcmp(s->name, "estimate") == 0)
 				re = &r->estimate;
+			else if (strcmp(s->name, "goal") == 0)
+				re = &r->goal;
 			else if (strcmp(s->name, "pair") == 0)
 				re = &r->pair;
 			else if (strcmp(s->name, "ellipsis") == 0)
 				re = &r->ellipsis;
+			else if (strcmp(s->name, "firm") == 0)
+				re = &r->firm;
 			if (re == NULL) {
 				err_set(L->err, FIG_EINPUT, s->path, s->at.line,
 				    1, "unknown [%s %s]", k, s->name);
@@ -2118,8 +2170,10 @@ build(struct loader *L)
 		buf_adds(&b, "(?<![\\w])");
 		add_alternatives(L, "subject", 1, &b);
 		buf_adds(&b, "(?![\\w])");
-		if (compile_raw(r, &r->anysubject, buf_str(&b), 0, r->dir, 0, 0,
-		    1, L->err) != 0) {
+		/* with an offset limit: a paragraph's subjects are looked
+		 * for sentence by sentence (extract-actors.c last_subject) */
+		if (compile_raw(r, &r->anysubject, buf_str(&b),
+		    PCRE2_USE_OFFSET_LIMIT, r->dir, 0, 0, 1, L->err) != 0) {
 			buf_release(&b);
 			goto out;
 		}
@@ -2339,7 +2393,9 @@ rules_free(struct fig_rules *r)
 	re_free(&r->lookback);
 	re_free(&r->baseline);
 	re_free(&r->estimate);
+	re_free(&r->goal);
 	re_free(&r->pair);
+	re_free(&r->firm);
 	re_free(&r->ellipsis);
 	re_free(&r->anyentity);
 	re_free(&r->anysubject);
@@ -2466,7 +2522,7 @@ rules_match_upto(const struct fig_rules *r, const struct fig_re *re,
     const char *s, size_t len, size_t start, size_t last,
     pcre2_match_context *mc, pcre2_match_data *md, struct fig_err *err)
 {
-	if (re->marks && mc != NULL) {
+	if (re->limited && mc != NULL) {
 		/* a limit of its own for this search only */
 		pcre2_set_offset_limit(mc, last == (size_t)-1 ?
 		    PCRE2_UNSET : (PCRE2_SIZE)last);

@@ -154,7 +154,7 @@ text_unit_power(const char *str, size_t len, size_t at)
 	static const char *const units[] = { "m", "km", "cm", "mm", "dm",
 	    "ft", "mi", "yd" };
 	const unsigned char *s = (const unsigned char *)str;
-	size_t k = at;
+	size_t end = at, k;
 	int d;
 
 	if (at + 2 > len || s[at] != 0xC2 || (s[at + 1] != 0xB2 &&
@@ -162,14 +162,18 @@ text_unit_power(const char *str, size_t len, size_t at)
 		return 0;
 	if (text_superscript(str + at + 2, len - at - 2, &d) > 0)
 		return 0;	/* "m²³": a power and a note, or a note */
-	while (k > 0 && at - k < 3 && ((s[k - 1] | 0x20) >= 'a' &&
+	if (end > 1 && s[end - 1] == ' ' && (s[end - 2] | 0x20) >= 'a' &&
+	    (s[end - 2] | 0x20) <= 'z')
+		end--;	/* "m ³": a PDF may set the raised glyph apart */
+	k = end;
+	while (k > 0 && end - k < 3 && ((s[k - 1] | 0x20) >= 'a' &&
 	    (s[k - 1] | 0x20) <= 'z'))
 		k--;
-	if (k == at || at - k > 2)
+	if (k == end || end - k > 2)
 		return 0;
 	for (size_t u = 0; u < sizeof units / sizeof *units; u++)
-		if (strlen(units[u]) == at - k &&
-		    memcmp(units[u], str + k, at - k) == 0)
+		if (strlen(units[u]) == end - k &&
+		    memcmp(units[u], str + k, end - k) == 0)
 			return 1;
 	return 0;
 }

@@ -163,6 +163,210 @@ China is responsible for nearly half of this capacity, contributing over 33 GW.
 DOC
 eq "periods: a present tense after 'As of February 2025'" "$(period "$tmp/asof.md" 'over 33 GW')" 2025-02
 
+# a paragraph nothing dates, after one of two sentences: the date the
+# first paragraph gave the news (a month, a quarter), not none; not for
+# a goal's figure
+cat > "$tmp/lead.md" <<'DOC'
+---
+title: Brazil's steel output falls
+date: 2024-05-02
+---
+
+Brazil's steel output fell 3 percent in March, figures showed on Monday.
+
+Output fell 2.1 percent on the month. Analysts had forecast a smaller fall.
+
+The decline was led by a 4.5 percent drop in flat steel.
+
+The producers said the new target was 40 million tonnes a year.
+DOC
+eq "periods: the lead's month dates an undated paragraph" \
+    "$(period "$tmp/lead.md" "4.5 percent drop")" 2024-03
+eq "periods: not a goal's figure" \
+    "$(period "$tmp/lead.md" "40 million tonnes a year")" ""
+cat > "$tmp/leadq.md" <<'DOC'
+---
+title: Japan's chip exports rise
+date: 2024-05-02
+---
+
+Japan's chip exports rose 8% in the first quarter, the ministry said.
+
+Shipments to China rose 3%. Those to Korea fell.
+
+That was only slightly more than exports to the United States, which totalled 1.2 trillion yen.
+DOC
+eq "periods: the lead's quarter dates an undated paragraph" \
+    "$(period "$tmp/leadq.md" "1.2 trillion yen")" 2024-Q1
+# a present tense several paragraphs after a lead of news of the day
+# ("on Monday") takes the lead's month, as the paragraph after it does
+cat > "$tmp/leadday.md" <<'DOC'
+---
+title: Diesel prices climb
+date: 2024-03-11
+---
+
+The average price of diesel in France stood at 1.85 euros a litre on Monday, the ministry said.
+
+That is two cents more than a week ago. Prices fell in January.
+
+Drivers in three regions currently pay more than 1.90 euros a litre.
+DOC
+eq "periods: the lead's day of news dates a later present tense" \
+    "$(period "$tmp/leadday.md" "more than 1.90 euros a litre")" 2024-03
+# a table no header or caption dates, in news of a month: that month
+cat > "$tmp/leadtable.md" <<'DOC'
+---
+title: Spain's retail sales slow
+date: 2024-05-02
+---
+
+Spain's retail sales rose less than expected in March, the statistics office said.
+
+Sales rose 0.3 percent on the month. Economists had looked for more.
+
+By sector, month on month:
+
+| Sector | Change, % |
+|---|---|
+| Food | +0.4 |
+| Fuel | -1.2 |
+DOC
+eq "periods: a table in news of a month" \
+    "$(period "$tmp/leadtable.md" "-1.2")" 2024-03
+# a paragraph with neither figure nor date passes no date on: after it,
+# the news's own month, not the run the paragraph before named
+cat > "$tmp/leadskip.md" <<'DOC'
+---
+title: Korea's exports beat forecasts
+date: 2024-07-02
+---
+
+Korea's exports rose by 8.5% in June from the same month last year, the ministry said on Monday.
+
+Exports for January-June rose 9.1% to US$334.8 billion.
+
+The ministry put the increases down to demand for chips.
+
+Exports of cars rose 3.2% and those of ships 15.4%.
+DOC
+eq "periods: no date passed through a paragraph without figures" \
+    "$(period "$tmp/leadskip.md" "15.4%")" 2024-06
+# a first paragraph with no date: the second's is the lead's
+cat > "$tmp/leadsecond.md" <<'DOC'
+---
+title: Trade with Kazakhstan grows
+date: 2023-03-01
+---
+
+Under sanctions Russia is reshaping its trade.
+
+Trade between Russia and Kazakhstan reached 1.97 billion dollars in January of this year.
+
+Russia's imports of machinery rose the most.
+
+Russia's exports to Kazakhstan, by contrast, fell by 0.5 percent year on year, to 1.1 billion dollars.
+DOC
+eq "periods: the second paragraph's date when the first has none" \
+    "$(period "$tmp/leadsecond.md" "1.1 billion dollars")" 2023-01
+# news of a decision (no date in the lead): the month of publication
+# for the present tense of later paragraphs
+cat > "$tmp/leadevent.md" <<'DOC'
+---
+title: Spain awards solar contracts
+date: 2024-06-20
+---
+
+The Spanish government has awarded contracts to four solar projects in its third auction.
+
+The winners are the 400MW Alpha farm and the 300MW Beta farm, according to the ministry.
+
+The projects are set to generate over 1GW of electricity.
+DOC
+eq "periods: news of a decision dates a later present tense" \
+    "$(period "$tmp/leadevent.md" "over 1GW")" 2024-06
+# a report's first paragraph of several sentences is no news lead
+cat > "$tmp/leadreport.md" <<'DOC'
+---
+title: Trade review
+date: 2025-01-14
+---
+
+Trade in 2024 grew 1.9%. It was a record.
+
+Analysts were surprised. Some had expected a fall.
+
+Exports rose 4.1%.
+DOC
+eq "periods: no lead date in a report" \
+    "$(period "$tmp/leadreport.md" "rose 4.1%")" ""
+# the news's own time a year back is a comparison's: it dates no later
+# paragraph, nor what "during the period" recalls
+cat > "$tmp/yearback.md" <<'DOC'
+---
+title: Brazil's imports from China rise
+date: 2024-08-10
+---
+
+Brazil's imports from China rose 20 per cent to USD 30 billion in January-June this year, the ministry said.
+
+The imports were USD 25 billion in January-June 2023.
+
+Imports from other suppliers fell:
+
+- from the US, to USD 21 billion during the period against USD 23 billion a year ago;
+DOC
+eq "periods: a year before the news dates no later paragraph" \
+    "$(period "$tmp/yearback.md" "USD 21 billion")" 2024-01/2024-06
+
+# a quarter named by the month it ends with (group qend): a calendar
+# quarter, else a run of three months; without a year, the latest such
+# quarter by publication, and "a year earlier" the same quarter before
+cat > "$tmp/qend.md" <<'DOC'
+---
+title: Miners report quarterly output
+date: 2024-01-25
+---
+
+Fortescue shipped 49 million tonnes of iron ore in the quarter ended in December, up from 47.7 million tonnes a year earlier.
+
+Fonterra collected 1.2 billion litres of milk in the three months to November, against 1.1 billion litres in the August quarter.
+
+Wesfarmers' sales rose 3% in the quarter ended 30 November 2022.
+DOC
+eq "periods: 'the quarter ended in December'" "$(period "$tmp/qend.md" '49 million tonnes')" 2023-Q4
+eq "periods: ... 'a year earlier' is its quarter a year back" "$(period "$tmp/qend.md" '47.7 million tonnes')" 2022-Q4
+eq "periods: 'the three months to November'" "$(period "$tmp/qend.md" '1.2 billion litres')" 2023-09/2023-11
+eq "periods: 'the August quarter'" "$(period "$tmp/qend.md" '1.1 billion litres')" 2023-06/2023-08
+eq "periods: 'the quarter ended 30 November 2022'" "$(period "$tmp/qend.md" 'rose 3%')" 2022-09/2022-11
+
+# "over the last three months" (a relative phrase with a group months):
+# the months before the month of publication, across a new year too
+cat > "$tmp/lastn.md" <<'DOC'
+---
+title: Prices in Chile
+date: 2024-02-09
+---
+
+Over the last three months, Chile's consumer prices rose 1.1% on average.
+
+Copper exports grew 6% in the past six months.
+DOC
+eq "periods: 'over the last three months'" "$(period "$tmp/lastn.md" 'rose 1.1%')" 2023-11/2024-01
+eq "periods: 'in the past six months'" "$(period "$tmp/lastn.md" 'grew 6%')" 2023-08/2024-01
+
+# "the previous quarter" (an anaphor with step = quarter): the quarter
+# before the one named last
+cat > "$tmp/prevq.md" <<'DOC'
+---
+title: Gold miners
+date: 2024-02-15
+---
+
+Barrick produced 1.05 million ounces in the fourth quarter of 2023, against 1.01 million ounces in the three months immediately prior.
+DOC
+eq "periods: 'the three months immediately prior'" "$(period "$tmp/prevq.md" '1.01 million ounces')" 2023-Q3
+
 # a look back ([cue lookback]: "had supplied", "before the pandemic") to a
 # time before the one the text named last dates no later paragraph, nor
 # gives its year to a month named later: the date before it goes on

@@ -117,7 +117,8 @@ test_unit_power(void)
 		{ "Russia\xC2\xB3 said", 0 }, { "system\xC2\xB3", 0 },
 		{ "5%\xC2\xB3", 0 }, { "ram\xC2\xB3", 0 },
 		{ "m\xC2\xB9", 0 }, { "m\xC2\xB2\xC2\xB3", 0 },
-		{ "km\xC2\xB3\xE2\x81\xB4", 0 },
+		{ "km\xC2\xB3\xE2\x81\xB4", 0 }, { "3.82 bn m \xC2\xB3.", 1 },
+		{ "Russia \xC2\xB3", 0 },
 	};
 	struct fig_buf b = FIG_BUF_INIT;
 
