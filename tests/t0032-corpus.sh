@@ -126,13 +126,18 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # Both sets merged, 121 articles: F1 0.992, period 0.917, period_kind
 # 0.949, metric 0.936, entity 0.972, partner 0.948, series key 0.923;
 # the floors are those less 0.005.
+# Then the final 8's last metric, entity and partner misses (a count
+# ending in a scale word, a run of buyers ranked, a forecast's output):
+# the 8 alone metric 0.903 -> 0.968, entity 0.935 -> 0.968, partner 0.952
+# -> 0.984, series key 0.855 -> 0.952; all 121 metric 0.942, entity
+# 0.974, partner 0.951, series key 0.931 (floors those less 0.005).
 at_least "value+unit F1" "$f1" 0.987
 at_least "period" "$(score period)" 0.912
 at_least "period_kind" "$(score period_kind)" 0.944
-at_least "metric" "$(score metric)" 0.931
-at_least "entity" "$(score entity)" 0.967
-at_least "partner" "$(score partner)" 0.943
-at_least "series key" "$(score 'series key')" 0.918
+at_least "metric" "$(score metric)" 0.937
+at_least "entity" "$(score entity)" 0.969
+at_least "partner" "$(score partner)" 0.946
+at_least "series key" "$(score 'series key')" 0.926
 eq "corpus: 121 documents" "$(grep -c '^121 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
