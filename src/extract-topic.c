@@ -963,8 +963,12 @@ static const char *
 counted_subject(struct xstate *x, const struct fig_topic *t,
     const char *subject)
 {
+	/* words that end a count's quote and count nothing of their own:
+	 * pieces, and the scale words of a bare number ("2.34 million") */
 	static const char *const pieces[] = { "unit", "units", "piece",
-	    "pieces", "item", "items", "set", "sets", "head", NULL };
+	    "pieces", "item", "items", "set", "sets", "head", "thousand",
+	    "million", "billion", "mn", "mln", "bn", "bln", "m", "k", "lakh",
+	    "crore", NULL };
 	const char *c = x->ctx.data, *sj;
 	size_t qs = x->ctx_qs + strlen(QOPEN), e = x->ctx_qe - strlen(QCLOSE);
 	size_t w = e;
