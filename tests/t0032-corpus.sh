@@ -89,7 +89,18 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # With those period rules merged (which never saw the final 8: their
 # period 0.869 -> 0.893), all 103: F1 0.976, period 0.884, period_kind
 # 0.915, metric 0.867, entity 0.948, partner 0.890, series key 0.838.
-at_least "value+unit F1" "$f1" 0.97
+# Then the quantities of other subjects (issue 16: "bn m³" and "cu m",
+# "multiplied by 3.3", counts named before their verb, a rate named in
+# the sentence or paragraph before or after, "from X to Y" as a run,
+# verbs of change in the base form, comparison bases between a verb and
+# its number, names and dates that are no counts) and a gold fix (four
+# lakh crore values ten times too small): all 103, F1 0.976 -> 0.996
+# (P 0.997, R 0.995), negatives 5 -> 0 of 208; the final 8 alone F1
+# 0.921 -> 1.000, negatives 2 -> 0 of 9. Metric, entity, partner and
+# series key fell a little (0.867 -> 0.861, 0.948 -> 0.944, 0.890 ->
+# 0.886, 0.838 -> 0.832) only because the rows newly found count in
+# them unlabelled (581 -> 588 rows with a gold metric, 504 -> 506 right).
+at_least "value+unit F1" "$f1" 0.99
 at_least "period" "$(score period)" 0.875
 at_least "period_kind" "$(score period_kind)" 0.905
 at_least "metric" "$(score metric)" 0.86
