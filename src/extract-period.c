@@ -526,7 +526,8 @@ year_before_news(const struct xstate *x, const struct mention *m)
 
 	return x->has_lead_date && m->role == FIG_PR_ANCHOR && m->period[0] &&
 	    period_shift(x->lead_date.period, -1, p) == 0 &&
-	    strcmp(p, m->period) == 0;
+	    (strcmp(p, m->period) == 0 || (strlen(m->period) == 4 &&
+	    strlen(p) > 4 && period_digits(p, 4) == atoi(m->period)));
 }
 
 /* "the same period of 2021" (mm->period "2021"): the period the
