@@ -606,8 +606,9 @@ change_name(const char *metric)
 }
 
 /* The first unit of unit's kind met and how to convert to it; a unit
- * that is not physical (a currency, a share, a count) or that no
- * converter is given for stands alone: never converted. */
+ * that is not physical (a currency, a share, a count) nor a rate over
+ * one ("usd/tonne"), or that no converter is given for, stands alone:
+ * never converted. */
 static void
 unit_conv(struct fig_diff *d, const char *unit, const char **rep,
     double *scale, double *offset)
@@ -626,7 +627,7 @@ unit_conv(struct fig_diff *d, const char *unit, const char **rep,
 			*offset = d->convs[i].offset;
 			return;
 		}
-	if (!units_physical(u, unit))
+	if (!units_convertible(u, unit))
 		return;
 	/* the units met so far that are their kind's first */
 	for (i = 0; i < d->nconvs; i++) {

@@ -2,6 +2,7 @@
  * named in a block (the rules' gazetteer), the title's and the earlier
  * paragraphs' actors, the pairs a sentence names ("trade between X and
  * Y"), and the subjects of the lexicon a sentence names. */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,41 +12,102 @@
 
 const char no_entity[] = "";
 
-/* Finds every actor of the cleaned block once (x->ments). */
+/* Adds actor e at [start, end) of the cleaned block to x->ments, in
+ * order of start; one overlapping an actor found already is dropped. */
+static void
+add_actor(struct xstate *x, size_t start, size_t end, const char *e)
+{
+	int i = x->nments;
+
+	for (int k = 0; k < x->nments; k++)
+		if (start < x->ments[k].end && x->ments[k].start < end)
+			return;
+	if (x->nments == x->capments) {
+		x->capments = x->capments ? 2 * x->capments : 32;
+		x->ments = xrealloc(x->ments,
+		    (size_t)x->capments * sizeof *x->ments);
+	}
+	while (i > 0 && x->ments[i - 1].start > start) {
+		x->ments[i] = x->ments[i - 1];
+		i--;
+	}
+	x->ments[i].start = start;
+	x->ments[i].end = end;
+	x->ments[i].name = e;
+	x->nments++;
+}
+
+/* The firm the block introduces by what it is ([cue firm]: "Newcrest
+ * Mining, Australia's biggest gold producer"), when the document has
+ * none yet and the rules do not know the name: x->firm. */
+static void
+find_firm(struct xstate *x)
+{
+	const struct fig_rules *r = x->r;
+	const PCRE2_SIZE *ov;
+	int g;
+
+	if (x->firm[0] || r->firm.code == NULL || rules_match(r, &r->firm,
+	    x->clean.data, x->clean.len, 0, 0, x->md, NULL) <= 0)
+		return;
+	g = pcre2_substring_number_from_name(r->firm.code,
+	    (PCRE2_SPTR)"firm");
+	ov = pcre2_get_ovector_pointer(x->md);
+	if (g <= 0 || ov[2 * g] == PCRE2_UNSET ||
+	    ov[2 * g + 1] - ov[2 * g] >= sizeof x->firm ||
+	    rules_entity(r, x->clean.data + ov[2 * g],
+	    ov[2 * g + 1] - ov[2 * g]) != NULL)
+		return;
+	memcpy(x->firm, x->clean.data + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+	x->firm[ov[2 * g + 1] - ov[2 * g]] = '\0';
+}
+
+/* Finds every actor of the cleaned block once (x->ments): the rules'
+ * names, then the document's firm wherever the block names it. */
 void
 find_actors(struct xstate *x)
 {
 	const struct fig_rules *r = x->r;
-	size_t at = 0, len = x->clean.len;
+	const char *c = x->clean.data, *p;
+	size_t at = 0, len = x->clean.len, fn;
 
 	x->nments = 0;
 	x->ments_ok = 1;
-	while (at < len && rules_match(r, &r->anyentity, x->clean.data, len,
-	    at, 0, x->md, NULL) > 0) {
+	while (at < len && rules_match(r, &r->anyentity, c, len, at, 0, x->md,
+	    NULL) > 0) {
 		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
-		const char *e = rules_entity(r, x->clean.data + ov[0],
-		    ov[1] - ov[0]);
+		const char *e = rules_entity(r, c + ov[0], ov[1] - ov[0]);
 
 		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-		if (e == NULL)
-			continue;
-		if (x->nments == x->capments) {
-			x->capments = x->capments ? 2 * x->capments : 32;
-			x->ments = xrealloc(x->ments,
-			    (size_t)x->capments * sizeof *x->ments);
-		}
-		x->ments[x->nments].start = ov[0];
-		x->ments[x->nments].end = ov[1];
-		x->ments[x->nments++].name = e;
+		if (e)
+			add_actor(x, ov[0], ov[1], e);
+	}
+	find_firm(x);
+	if ((fn = strlen(x->firm)) == 0 || len == 0)
+		return;
+	for (p = c; (p = strstr(p, x->firm)) != NULL; p += fn) {
+		size_t s = (size_t)(p - c);
+		if ((s == 0 || !isalnum((unsigned char)c[s - 1])) && (s + fn == len ||
+		    !isalnum((unsigned char)c[s + fn])))
+			add_actor(x, s, s + fn, x->firm);
 	}
 }
 
-/* First entity named in text[from, to) that is not `except` (NULL: any
- * one), or NULL. text is the cleaned block or another string (the
- * title). */
-const char *
-entity_in(struct xstate *x, const char *text, size_t from, size_t to,
-    const char *except)
+/* Does actor name e answer the search: `want` itself when not NULL,
+ * else any but `except` (NULL: any one)? */
+static int
+wanted(const char *e, const char *except, const char *want)
+{
+	if (want)
+		return strcmp(e, want) == 0;
+	return except == NULL || strcmp(e, except) != 0;
+}
+
+/* The first actor named in text[from, to) that wanted() takes, or NULL.
+ * text is the cleaned block or another string (the title, a lead line). */
+static const char *
+find_in(struct xstate *x, const char *text, size_t from, size_t to,
+    const char *except, const char *want)
 {
 	const struct fig_rules *r = x->r;
 	size_t at = from;
@@ -55,9 +117,8 @@ entity_in(struct xstate *x, const char *text, size_t from, size_t to,
 			find_actors(x);
 		for (int i = 0; i < x->nments; i++) {
 			const struct actor_at *m = &x->ments[i];
-			if (m->start < from || m->end > to)
-				continue;
-			if (except == NULL || strcmp(m->name, except) != 0)
+			if (m->start >= from && m->end <= to &&
+			    wanted(m->name, except, want))
 				return m->name;
 		}
 		return NULL;
@@ -66,11 +127,30 @@ entity_in(struct xstate *x, const char *text, size_t from, size_t to,
 	    NULL) > 0) {
 		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
 		const char *e = rules_entity(r, text + ov[0], ov[1] - ov[0]);
-		if (e && (except == NULL || strcmp(e, except) != 0))
+		if (e && wanted(e, except, want))
 			return e;
 		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 	}
 	return NULL;
+}
+
+/* First entity named in text[from, to) that is not `except` (NULL: any
+ * one), or NULL. text is the cleaned block or another string (the
+ * title). */
+const char *
+entity_in(struct xstate *x, const char *text, size_t from, size_t to,
+    const char *except)
+{
+	return find_in(x, text, from, to, except, NULL);
+}
+
+/* Does text[from, to) (the cleaned block or another string) name actor
+ * e? */
+int
+names_actor(struct xstate *x, const char *text, size_t from, size_t to,
+    const char *e)
+{
+	return find_in(x, text, from, to, NULL, e) != NULL;
 }
 
 /* First entity named in the cleaned block from offset `from` up to
@@ -191,6 +271,38 @@ title_date(struct xstate *x)
 	    at = ov[0] + 1)
 		title_phrase_at(x, ent, &best);
 	return x->title_dated > 0 ? x->title_period : NULL;
+}
+
+/* The date the title gives the news of, a part of a year without its
+ * year too ("Share of Russian gas in Turkish imports tops 50 percent in
+ * October", "India's crude oil imports from Russia rise 14% in
+ * January"): the latest such part begun by publication. For a past
+ * figure nothing else dates ("India bought crude oil worth $2.54
+ * billion from it"); a present-tense one is of the news's year
+ * (title_date), as a general fact may be. NULL when it names none. */
+const char *
+title_news_date(struct xstate *x)
+{
+	const struct fig_rules *r = x->r;
+	const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+	const char *t = x->title_from_meta || x->title_headline ?
+	    x->meta->title : "", *d = title_date(x);
+	size_t n = strlen(t);
+	int k;
+
+	if (d || x->title_part_dated != 0)
+		return d ? d : x->title_part_dated > 0 ? x->title_part_period :
+		    NULL;
+	x->title_part_dated = -1;
+	for (k = 0; k < r->nperiods; k++)
+		x->pw_at[k] = r->periods_word[k].code ? PW_UNSEEN : PW_NONE;
+	for (size_t at = 0; x->title_part_dated < 0 && (k = next_word_period(x,
+	    t, at, n, NULL)) >= 0; at = ov[0] + 1)
+		if (r->periods[k].role == FIG_PR_ANAPHOR &&
+		    r->periods[k].g_fy <= 0 && r->periods[k].nfiscal == 0 &&
+		    title_part(x, &r->periods[k], x->title_part_period) == 0)
+			x->title_part_dated = 1;
+	return x->title_part_dated > 0 ? x->title_part_period : NULL;
 }
 
 /* The end of the stretch of s[from..to) before its first comma,
@@ -494,15 +606,53 @@ subject_in(struct xstate *x, const char *text, size_t from, size_t to)
 	return last;
 }
 
+/* The last subject the cleaned block names, as subject_in() over the
+ * whole block finds it, looked for sentence by sentence from the block's
+ * end: a subject's words hold no '.', '!' or '?', so no match runs from
+ * one sentence into the next and a sentence's matches are found alike
+ * from its start; each search is held to its sentence (an offset limit).
+ * A block of megabytes (a flattened page) is so read from its end only
+ * as far as its last subject, not whole. */
+const char *
+last_subject(struct xstate *x)
+{
+	const struct fig_rules *r = x->r;
+	const char *c = x->clean.data;
+	size_t len = x->clean.len;
+
+	for (int k = x->nsent - 1; k >= 0; k--) {
+		size_t at = k > 0 ? x->csent[k].start : 0;
+		size_t to = k + 1 < x->nsent ? x->csent[k + 1].start : len;
+		const char *last = NULL;
+
+		while (at < to && rules_match_upto(r, &r->anysubject, c, len, at,
+		    to - 1, x->mctx, x->md, NULL) > 0) {
+			const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+			const char *sj = rules_subject(r, c + ov[0],
+			    ov[1] - ov[0]);
+			if (sj)
+				last = sj;
+			at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+		}
+		if (last)
+			return last;
+	}
+	return NULL;
+}
+
 /* What the text was about when a figure's phrase names no subject
  * ("Exports will fall to 22.5 million tons" after a sentence on wheat):
- * the last subject named before it in its sentence, else in the
+ * the subject its own words count ("153.2 thousand passenger cars"),
+ * else the last subject named before it in its sentence, else in the
  * sentences before, else in earlier paragraphs, else in the title. */
 const char *
 subject_before(struct xstate *x, const struct qrec *q)
 {
 	const char *c = x->clean.data, *t = x->meta->title;
-	const char *sj = subject_in(x, c, x->csent[q->sent].start, q->q.start);
+	const char *sj = subject_in(x, c, q->q.start, q->q.end);
+
+	if (sj == NULL)
+		sj = subject_in(x, c, x->csent[q->sent].start, q->q.start);
 
 	for (int k = q->sent - 1; sj == NULL && k >= 0; k--)
 		sj = subject_in(x, c, x->csent[k].start, x->csent[k].end);

@@ -183,6 +183,8 @@ struct xstate {
 	int sentcap;
 	struct fig_span *csent;	/* sentence spans in the cleaned block */
 	int csentcap;
+	int nsent;		/* the block's sentences (csent), 0 until
+				   they are known */
 	struct mention *m;
 	int nm, mcap;
 	struct qrec *qs;
@@ -215,6 +217,10 @@ struct xstate {
 	 * then, 1 when title_period holds it, -1 when it names none */
 	int title_dated;
 	char title_period[FIG_PERIOD_LEN];
+	/* the part of a year the title names without its year ("in
+	 * October"), looked up as title_dated, when that names no date */
+	int title_part_dated;
+	char title_part_period[FIG_PERIOD_LEN];
 	pcre2_match_context *mctx;	/* for searches of our own limits */
 	int head_only;		/* reading a document's head for a part */
 	struct fig_buf ctx;	/* a sentence with the figure marked */
@@ -230,6 +236,10 @@ struct xstate {
 	 * two countries" lean on the paragraphs before */
 	const char *recent[RECENT_ACTORS];
 	int nrecent;
+	/* a firm the document introduced by what it is ("Newcrest Mining,
+	 * Australia's biggest gold producer"): an actor of its own from
+	 * then on, named by this string (recent[] may point to it) */
+	char firm[FIG_ENTITY_MAX];
 	/* every actor the block names, found in one pass when first asked
 	 * for: entity_in() then reads a list instead of running the names'
 	 * alternation again over every stretch of the block */
@@ -253,6 +263,8 @@ struct xstate {
 		size_t end;	/* its end in the cleaned block */
 		double value;	/* its value and unit: what "X of the Y"
 				   names again */
+		const char *first;	/* the first actor its sentence
+					   names (its subject), or NULL */
 		char unit[FIG_UNIT_MAX];
 	} follow[FOLLOW_MAX];	/* the oldest first */
 	int nfollow;
@@ -311,6 +323,8 @@ size_t raw_at(const struct xstate *x, size_t clean, size_t rawlen);
 int relative_period(const struct xstate *x, const struct fig_periodrule *pr,
     char period[FIG_PERIOD_LEN]);
 int run_ends_later(const struct xstate *x, const char *p);
+int title_part(struct xstate *x, const struct fig_periodrule *pr,
+    char p[FIG_PERIOD_LEN]);
 
 /* extract-topic.c */
 void build_context(struct xstate *x, const struct qrec *q);
@@ -327,6 +341,8 @@ void actor_name(const struct fig_rules *r, const char *s, size_t n, char *out,
     size_t on);
 const char *entity_in(struct xstate *x, const char *text, size_t from, size_t to,
     const char *except);
+int names_actor(struct xstate *x, const char *text, size_t from,
+    size_t to, const char *e);
 void find_actors(struct xstate *x);
 const char *first_entity(struct xstate *x, size_t from, size_t to);
 const char *head_subject(struct xstate *x, const char *h, size_t n);
@@ -339,8 +355,10 @@ void other_actor_at(struct xstate *x, const struct qrec *q, const char *known,
 void sort_joint(char *e, size_t n);
 const char *subject_before(struct xstate *x, const struct qrec *q);
 const char *subject_in(struct xstate *x, const char *text, size_t from, size_t to);
+const char *last_subject(struct xstate *x);
 const char *title_date(struct xstate *x);
 const char *title_entity(struct xstate *x);
+const char *title_news_date(struct xstate *x);
 int unit_in(const char *list, const char *unit, const char *cls);
 
 /* extract-quantity.c */

@@ -124,8 +124,10 @@ has_fiscal(const struct fig_periodrule *pr, const char *e)
 /* Whose fiscal year a phrase of rule pr names when the title's first
  * actor has none the rule knows ("Russia cements lead among India's oil
  * suppliers": India's): the first actor of sentence si, then of the
- * title, that has one; else the first actor of the sentence. Uses x->md
- * (the caller sets it aside). */
+ * title, that has one, then the actor an earlier paragraph named last,
+ * when it has one (a table's "FY 2014" column under a paragraph on the
+ * US budget); else the first actor of the sentence. Uses x->md (the
+ * caller sets it aside). */
 static const char *
 fiscal_entity(struct xstate *x, const struct fig_periodrule *pr, int si)
 {
@@ -147,6 +149,9 @@ fiscal_entity(struct xstate *x, const struct fig_periodrule *pr, int si)
 			return e;
 		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 	}
+	if (x->nrecent > 0 && has_fiscal(pr, x->recent[x->nrecent - 1]) &&
+	    first_entity(x, x->csent[si].start, x->csent[si].end) == NULL)
+		return x->recent[x->nrecent - 1];
 	return first_entity(x, x->csent[si].start, x->csent[si].end);
 }
 
@@ -163,7 +168,8 @@ after_than(const char *c, size_t from, size_t at)
 }
 
 /* The period of relative date phrase pr, which x->md holds ("last
- * year", "last month", "this quarter", "this week"): steps from the
+ * year", "last month", "this quarter", "this week", "over the last three
+ * months": the three months before the month of publication): steps from the
  * publication date, which then needs its month (a week its day, else
  * "this week" is the month). 0, or -1 when there is none. */
 int
@@ -171,7 +177,17 @@ relative_period(const struct xstate *x, const struct fig_periodrule *pr,
     char period[FIG_PERIOD_LEN])
 {
 	int at = x->pub_year * 12 + (x->pub_month ? x->pub_month - 1 : 0);
-	int off, step, rc;
+	int off, step, rc, n;
+
+	/* "over the last three months": the months before publication's */
+	if ((n = period_last_months(pr, x->md)) > 0) {
+		if (!x->pub_year || !x->pub_month)
+			return -1;
+		snprintf(period, FIG_PERIOD_LEN, "%04d-%02d/%04d-%02d",
+		    (at - n) / 12 % 10000, (at - n) % 12 + 1,
+		    (at - 1) / 12 % 10000, (at - 1) % 12 + 1);
+		return 0;
+	}
 
 	/* "on Monday": the month of that day of the week of publication
 	 * (news of a decision is of its month), else the month of
@@ -264,8 +280,9 @@ add_mention(struct xstate *x, int si, int first)
 			return end;
 		mm.part = 'D';
 		mm.thisyear = mm.partmonth == 0;
-	} else if (pr->g_month > 0 || pr->g_quarter > 0 || pr->g_half > 0 ||
-	    pr->g_months > 0) {
+	} else if (pr->role != FIG_PR_RELATIVE && (pr->g_month > 0 ||
+	    pr->g_quarter > 0 || pr->g_half > 0 || pr->g_months > 0 ||
+	    pr->g_qend > 0)) {
 		if ((mm.part = period_match_part(pr, x->md, &mm.partn,
 		    &mm.partfrom)) == 0)
 			return end;
@@ -277,11 +294,12 @@ add_mention(struct xstate *x, int si, int first)
 	} else if (pr->role == FIG_PR_ANAPHOR || (pr->role ==
 	    FIG_PR_BASELINE && pr->g_back > 0)) {
 		/* "a year earlier"; a base "the same period last year";
-		 * "than the previous month" steps a month */
+		 * "than the previous month" steps a month, and "the
+		 * previous quarter" (step = quarter) a quarter */
 		int off, step;
 		mm.offset = period_anaphor_offset(pr, x->md);
 		period_relative(pr, x->md, &off, &step);
-		if (pr->g_unit > 0 && (step == 1 || step == 3))
+		if (step == 1 || step == 3)
 			mm.step = step;
 	} else if (pr->role == FIG_PR_UNDATED) {
 		mm.blank = 1;	/* dates the figure with no period */
@@ -397,6 +415,14 @@ next_word_period(struct xstate *x, const char *c, size_t at, size_t ce,
 	return best;
 }
 
+/* Is p the year of publication, before its last month? */
+static int
+year_not_over(const struct xstate *x, const char *p)
+{
+	return x->pub_year && x->pub_month && x->pub_month < 12 &&
+	    strlen(p) == 4 && period_year(p) == x->pub_year;
+}
+
 /* Does cue re match in mention mm's sentence, outside mm (the goal word
  * is not the phrase itself: "by 2030" is one)? */
 static int
@@ -470,6 +496,31 @@ part_period(const struct xstate *x, const struct lastdate *ld,
 	else if (my)
 		snprintf(mm->period, sizeof mm->period, "%04d-%c%d",
 		    my % 10000, mm->part, mm->partn);
+}
+
+/* The period of a part of a year named without one in a title, which
+ * x->md holds ("Share of Russian gas in Turkish imports tops 50 percent
+ * in October", "... up by 5% in second quarter"): the latest such part
+ * begun by publication, or with "of this year" or "last year" of that
+ * year. 0 with p set, else -1 (no part of a year, a run of days). */
+int
+title_part(struct xstate *x, const struct fig_periodrule *pr,
+    char p[FIG_PERIOD_LEN])
+{
+	/* a relative date last: the part counts from publication */
+	struct lastdate ld = { 1, "", 1 };
+	struct mention mm;
+
+	memset(&mm, 0, sizeof mm);
+	if (pr->g_days > 0 || pr->g_dayto > 0 || (mm.part =
+	    period_match_part(pr, x->md, &mm.partn, &mm.partfrom)) == 0)
+		return -1;
+	if (pr->g_back > 0)
+		mm.offset = period_anaphor_offset(pr, x->md);
+	mm.thisyear = period_is_this(pr, x->md) || mm.offset < 0;
+	part_period(x, &ld, &mm);
+	memcpy(p, mm.period, FIG_PERIOD_LEN);
+	return p[0] ? 0 : -1;
 }
 
 /* A quarter or half without a year in a text that has named a fiscal
@@ -546,6 +597,37 @@ same_period(const struct xstate *x, const struct lastdate *ld,
 	    period_digits(from + 8, 4) == y) &&
 	    period_shift(from, period_digits(mm->period, 4) - y, p) == 0)
 		memcpy(mm->period, p, FIG_PERIOD_LEN);
+}
+
+/* Does period a start before period b: an earlier year, or an earlier
+ * month of one year ("2019-10" before "2020-10", "2021-04/2022-03"
+ * before "2024-01")? */
+static int
+period_before(const char *a, const char *b)
+{
+	int ya = period_year(a), yb = period_year(b);
+
+	if (ya != yb)
+		return ya > 0 && yb > 0 && ya < yb;
+	return a[4] == '-' && b[4] == '-' && isdigit((unsigned char)a[5]) &&
+	    isdigit((unsigned char)b[5]) && period_digits(a + 5, 2) <
+	    period_digits(b + 5, 2);
+}
+
+/* Is mention mm the date of a look back: a time before the one the
+ * text named last, in a sentence that tells an earlier time ([cue
+ * lookback]: "In October 2019, Russia had met only 18.8 percent",
+ * "Before the Ukraine conflict, in fiscal year 2021-22, ...")? Such a
+ * date is a comparison's, which the news comes back from: no later
+ * paragraph takes it, nor a month named later without a year. */
+static int
+looks_back_from(struct xstate *x, const struct mention *mm)
+{
+	return x->has_recall && !mm->blank && !x->recall.blank &&
+	    x->r->lookback.code && period_before(mm->period,
+	    x->recall.period) && rules_match(x->r, &x->r->lookback,
+	    x->clean.data, x->csent[mm->sent].end, x->csent[mm->sent].start,
+	    0, x->md, NULL) > 0;
 }
 
 /* Finds the date phrases of sentence si in the cleaned block. */
@@ -665,13 +747,25 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		    FIG_PK_TARGET && cue_around(x, &x->r->forecast, mm) &&
 		    !cue_around(x, &x->r->target, mm))
 			mm->kind = FIG_PK_FORECAST;
+		/* so is a year not yet over that an outlook or a hedge
+		 * speaks of ("India is likely to harvest 106.41 million
+		 * tonnes of wheat in 2022" in May 2022) */
+		else if (mm->role == FIG_PR_ANCHOR && mm->kind ==
+		    FIG_PK_OBSERVED && !mm->since && year_not_over(x,
+		    mm->period) && cue_around(x, &x->r->forecast, mm) &&
+		    !cue_around(x, &x->r->target, mm))
+			mm->kind = FIG_PK_FORECAST;
 		if ((mm->role == FIG_PR_ANCHOR || mm->role == FIG_PR_ANAPHOR ||
 		    mm->role == FIG_PR_RELATIVE) && (mm->period[0] ||
 		    mm->blank) && !mm->since && !mm->looks_back &&
 		    carries(mm) && !base_own_date(x, mm, upto) &&
 		    !figure_possessive(x, mm)) {
-			x->recall = *mm;
-			x->has_recall = 1;
+			if (looks_back_from(x, mm))
+				mm->looks_back = 1;
+			else {
+				x->recall = *mm;
+				x->has_recall = 1;
+			}
 		}
 	}
 	return 0;
@@ -1084,7 +1178,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	const struct mention *before = NULL, *after = NULL, *present = NULL,
 	    *moved = NULL, *same = NULL;
 	size_t next_q = next_figure(x, qi);
-	int wa = 0, others = 0;
+	int wa = 0, others = 0, own_after;
 
 	period[0] = '\0';
 	*kind = FIG_PK_OBSERVED;
@@ -1125,8 +1219,18 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		use_mention(after, period, kind);
 		return;
 	}
+	/* "... abroad in 2015, and imports met 70 percent of it in 2020" */
+	own_after = after && after->start < next_q && wa <= CLAUSE_WORDS &&
+	    !clause_break(c, q->q.end, after->start);
 	/* "In 2020, ... 57 percent"; "in 2019 and now has three"; in news
-	 * of a day ("stood at $3.30 on Monday"), its month */
+	 * of a day ("stood at $3.30 on Monday"), its month; but the period
+	 * reported, named in the figure's own clause after it, says over
+	 * what time ("Russia is now the largest buyer, taking about 14% of
+	 * the sales over the period") */
+	if (present && own_after && after->role == FIG_PR_RECALL) {
+		use_mention(after, period, kind);
+		return;
+	}
 	if (present && x->pub_year && (!before || own_clause(c, present, q))) {
 		if (x->has_lead_date && x->lead_date.event_day &&
 		    recent_month(x, &x->lead_date))
@@ -1139,9 +1243,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		use_mention(before, period, kind);
 		return;
 	}
-	/* "... abroad in 2015, and imports met 70 percent of it in 2020" */
-	if (after && after->start < next_q && wa <= CLAUSE_WORDS &&
-	    !clause_break(c, q->q.end, after->start)) {
+	if (own_after) {
 		use_mention(after, period, kind);
 		return;
 	}
@@ -1218,5 +1320,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	    rules_match(x->r, &x->r->target, c, x->csent[q->sent].end,
 	    x->csent[q->sent].start, 0, x->md, NULL) > 0))
 		use_mention(&x->lead_date, period, kind);  /* the news's */
+	else if (title_news_date(x))	/* else the title's news */
+		memcpy(period, title_news_date(x), FIG_PERIOD_LEN);
 }
 

@@ -2,6 +2,7 @@
  * quantity.c are joined into runs and lists ("3, 5 and 7 percent"), lent
  * a unit the sentence implies, priced by a rate it names before them, and
  * dropped where an exclusion rule says they are no claim. */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -42,11 +43,35 @@ maybe_prefix(const char *s, size_t from, size_t anchor)
 	return 0;
 }
 
+/* The length of the comparison base said at s[i] ("year on year", "on
+ * the month", "y/y"; "yearon-year" from a PDF line broken after its
+ * hyphen), or 0. */
+static size_t
+base_words(const char *s, size_t i, size_t to)
+{
+	static const char *const bases[] = { "year on year", "year-on-year",
+	    "yearon-year", "month on month", "month-on-month",
+	    "monthon-month", "quarter on quarter", "quarter-on-quarter",
+	    "quarteron-quarter", "on the year", "on the month",
+	    "on the quarter", "on year", "on month", "y/y", "yoy", "m/m",
+	    "q/q", "from a year earlier", "from a year ago" };
+
+	for (size_t k = 0; k < sizeof bases / sizeof *bases; k++) {
+		size_t n = strlen(bases[k]);
+		if (i + n <= to && strncasecmp(s + i, bases[k], n) == 0 &&
+		    (i + n == to || !isalnum((unsigned char)s[i + n])))
+			return n;
+	}
+	return 0;
+}
+
 /* Is s[from..to) only a comma or the word w between two figures ("fell
  * 12% and about 23%", "rose 5%, 7% and 9%"; "a fall of 140 Mt, or
  * 2.9%"), after at most three words that say of or in what the first
- * is ("fell 32.1% in volume and 15.7%")? 2 when the word is there, 1
- * for a comma alone, else 0. */
+ * is ("fell 32.1% in volume and 15.7%") or its comparison base ("down
+ * 2.6% year on year and 16.5% on the month"), "by" after the word
+ * ("by 9.75% on year and by 9.27%")? 2 when the word is there, 1 for a
+ * comma alone, else 0. */
 static int
 joined_by(const char *s, size_t from, size_t to, const char *w)
 {
@@ -76,6 +101,7 @@ joined_by(const char *s, size_t from, size_t to, const char *w)
 		}
 		i = j;
 	}
+	i += base_words(s, i, to);
 	if (i < to && s[i] == ',')
 		i++;
 	while (i < to && s[i] == ' ')
@@ -83,6 +109,10 @@ joined_by(const char *s, size_t from, size_t to, const char *w)
 	if (i + n <= to && strncasecmp(s + i, w, n) == 0) {
 		i += n;
 		word = 1;
+		while (i < to && s[i] == ' ')
+			i++;
+		if (i + 3 <= to && strncasecmp(s + i, "by ", 3) == 0)
+			i += 3;
 	}
 	while (i < to && s[i] == ' ')
 		i++;
@@ -152,7 +182,8 @@ implied_after(const char *s, size_t from, size_t at)
 	static const char *const words[] = { "to", "at", "of", "from",
 	    "and", "or", "versus", "vs", "against", "down", "up", "by",
 	    "was", "were", "is", "are", "reached", "hit", "totalled",
-	    "totaled", "about", "around", "nearly", "almost", "some" };
+	    "totaled", "numbered", "about", "around", "nearly", "almost",
+	    "some", "roughly", "approximately", "record" };
 
 	return word_before_in(s, from, at, words, sizeof words /
 	    sizeof *words);
@@ -283,7 +314,8 @@ list_direction(struct xstate *x, int si, size_t start)
 /* A bare number (quantity_bare) in sentence si: the unit its context
  * implies, written into q, or 0 when none does. First a [unit] whose
  * "context =" pattern matches the sentence before the number ("the
- * total fertility rate fell to 1.26"; a count only for a whole number),
+ * total fertility rate fell to 1.26"; a count only for a whole number,
+ * "2.34 million" too),
  * then after "from" the unit of the figure the run goes to ("from 111
  * to just 66 units"), then the unit of the figure before it in the
  * sentence, spans of time passed over, unless that is a change, a share
@@ -292,8 +324,9 @@ list_direction(struct xstate *x, int si, size_t start)
  * it from the last figure of the sentence or paragraph before, with no
  * number between ("64,1 billion" after "EUR 66 billion"); never a
  * number a hundred times smaller or larger than that figure. Either way
- * only after a word that makes a number a figure (implied_after), and
- * never before a letter, a slash or a hyphen ("24/7", "3-0"). */
+ * only after a word that makes a number a figure (implied_after) or
+ * before a comparative and "than", and never before a letter, a slash
+ * or a hyphen ("24/7", "3-0"). */
 static int
 implied_unit(struct xstate *x, int si, struct fig_qty *q)
 {
@@ -307,15 +340,19 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 	if (e < ce && (c[e] == '/' || c[e] == '-' || ((c[e] | 32) >= 'a' &&
 	    (c[e] | 32) <= 'z')))
 		return 0;
-	if (!implied_after(c, cs, q->nstart))
+	/* "83 aircraft, 47 less than a year before": a comparative after
+	 * the number makes it a change whatever stands before it */
+	if (!implied_after(c, cs, q->nstart) && !(q->dir != 0 &&
+	    q->end + 5 <= ce && strncasecmp(c + q->end, " than", 5) == 0))
 		return 0;
 	for (int i = 0; i < r->nunits; i++) {
 		const struct fig_unit *u = &r->units[i];
 		int rc;
 
 		if (u->context.code == NULL || (strcmp(u->canon, "count") == 0
-		    && !(q->numflags & FIG_NUM_INTEGER)) || (u->max > 0 &&
-		    fabs(q->value) > u->max))
+		    && !(q->numflags & FIG_NUM_INTEGER) && !(q->scaled &&
+		    fabs(q->value - round(q->value)) < 1e-6)) ||
+		    (u->max > 0 && fabs(q->value) > u->max))
 			continue;
 		rc = rules_match(r, &u->context, c + cs, q->start - cs, 0, 0,
 		    x->md_aside, x->err);
@@ -363,11 +400,40 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 	return 1;
 }
 
+/* The rate a money change with none of its own is over (k the length
+ * of its money's name): that of the figure right before it in the same
+ * money, in its sentence ("$93.19 per barrel, up 10 cents"), the
+ * sentence before, or the block before when its block has none
+ * ("stood at $3.30 a gallon." "That is six cents cheaper than a month
+ * ago."), and never for a change ten times that figure ("$5 billion").
+ * Borrowed, or NULL. */
+static const char *
+change_rate(const struct xstate *x, int si, const struct fig_qty *q,
+    size_t k)
+{
+	const struct fig_qty *prev = NULL;
+
+	/* figures of other units between are passed over ("more than one
+	 * week ago, but six cents cheaper") */
+	for (int i = x->nq - 1; i >= 0 && x->qs[i].sent >= si - 1 &&
+	    prev == NULL; i--)
+		if (strncmp(x->qs[i].q.unit_name, q->unit_name, k) == 0 &&
+		    (x->qs[i].q.unit_name[k] == '\0' ||
+		    x->qs[i].q.unit_name[k] == '/'))
+			prev = &x->qs[i].q;
+	if (prev == NULL && si == 0 && x->has_last_q)
+		prev = &x->last_q;
+	if (prev == NULL || strncmp(prev->unit_name, q->unit_name, k) != 0 ||
+	    prev->unit_name[k] != '/' || fabs(q->value) > 10 *
+	    fabs(prev->value))
+		return NULL;
+	return prev->unit_name + k + 1;
+}
+
 /* A money figure with no rate of its own is over the unit of a rate
  * the sentence names before it: a [per] whose "context =" matches ("the
  * price for a gallon stood at $3.30"), or, for a change, the rate of
- * the figure before it in the same money ("$93.19 per barrel, up 10
- * cents"). Returns -1 on a match error. */
+ * the figure before it (change_rate). Returns -1 on a match error. */
 static int
 money_rate(struct xstate *x, int si, struct fig_qty *q)
 {
@@ -391,17 +457,121 @@ money_rate(struct xstate *x, int si, struct fig_qty *q)
 		if (rc > 0)
 			per = r->pers[i].name;
 	}
-	if (per == NULL && q->dir != 0 && x->nq > 0 &&
-	    x->qs[x->nq - 1].sent == si) {
-		const char *prev = x->qs[x->nq - 1].q.unit_name;
-
-		if (strncmp(prev, q->unit_name, k) == 0 && prev[k] == '/')
-			per = prev + k + 1;
-	}
+	if (per == NULL && q->dir != 0)
+		per = change_rate(x, si, q, k);
 	if (per != NULL)
 		snprintf(q->unit_name + k, sizeof q->unit_name - k, "/%s",
 		    per);
 	return 0;
+}
+
+/* A figure said as the base or the other end of one with a rate, the
+ * rate left out ("$54.79 a barrel in May from $60.22 in April", "to
+ * 3.89 tonnes per hectare from 4 tonnes"): right after from, to, than,
+ * versus, against or with, it takes the rate of the last figure of its
+ * sentence in its unit, when of its order (a tenth to ten times it). */
+static void
+compared_rate(const struct xstate *x, int si, struct fig_qty *q)
+{
+	static const char *const words[] = { "from", "to", "than",
+	    "versus", "vs", "against", "with" };
+	size_t k = strlen(q->unit_name);
+
+	if (q->unit == NULL || q->unit->no_rate || k == 0 ||
+	    strchr(q->unit_name, '/') != NULL || !word_before_in(x->clean.data,
+	    x->csent[si].start, q->start, words, sizeof words / sizeof *words))
+		return;
+	for (int i = x->nq - 1; i >= 0 && x->qs[i].sent == si; i--) {
+		const struct fig_qty *p = &x->qs[i].q;
+
+		if (strcmp(p->unit_name, q->unit_name) == 0)
+			return;	/* a nearer one without a rate */
+		if (strncmp(p->unit_name, q->unit_name, k) != 0 ||
+		    p->unit_name[k] != '/')
+			continue;
+		if (fabs(q->value) * 10 >= fabs(p->value) &&
+		    fabs(q->value) <= 10 * fabs(p->value))
+			snprintf(q->unit_name + k, sizeof q->unit_name - k,
+			    "%s", p->unit_name + k);
+		return;
+	}
+}
+
+/* A change or a start said before the end of its run, without the
+ * end's rate ("rose $1.20, or 1.4%, to $86.10 a barrel", "from $80 to
+ * $86 a barrel"): takes the rate of the figure after "to" later in
+ * its sentence (figures first..x->nq), in its unit and of its order. */
+static void
+run_rates(struct xstate *x, int si, int first)
+{
+	const char *c = x->clean.data;
+	size_t cs = x->csent[si].start;
+
+	for (int j = first + 1; j < x->nq; j++) {
+		const struct fig_qty *to = &x->qs[j].q;
+		const char *slash = strchr(to->unit_name, '/');
+		size_t k = slash ? (size_t)(slash - to->unit_name) : 0;
+
+		if (slash == NULL || !word_before_in(c, cs, to->start,
+		    (const char *const[]){ "to" }, 1))
+			continue;
+		for (int i = j - 1; i >= first; i--) {
+			struct fig_qty *q = &x->qs[i].q;
+			if (strncmp(q->unit_name, to->unit_name, k) != 0 ||
+			    (q->unit_name[k] != '\0' && q->unit_name[k] !=
+			    '/'))
+				continue;	/* another unit: "or 1.4%" */
+			if (q->unit_name[k] == '\0' && (q->dir != 0 ||
+			    word_before_in(c, cs, q->start,
+			    (const char *const[]){ "from" }, 1)) &&
+			    fabs(q->value) <= 10 * fabs(to->value))
+				snprintf(q->unit_name + k,
+				    sizeof q->unit_name - k, "%s", slash);
+			break;	/* the nearest in its unit decides */
+		}
+	}
+}
+
+/* The first match of the quantity pattern in c[from, ce), into x->md,
+ * when x->md holds its match at anchor (rc > 0): as a search from from
+ * finds it, but tried only at the places before anchor (an offset
+ * limit), since the match at anchor is known. Returns that match's rc,
+ * or -1 on a match error. */
+static int
+quantity_before(struct xstate *x, size_t from, size_t anchor, size_t ce,
+    int rc)
+{
+	pcre2_match_data *md = x->md;
+	int rb;
+
+	if (from >= anchor)
+		return rc;
+	rb = rules_match_upto(x->r, &x->r->quantity, x->clean.data, ce, from,
+	    anchor - 1, x->mctx, x->md_aside, x->err);
+	if (rb <= 0)
+		return rb < 0 ? -1 : rc;
+	x->md = x->md_aside;	/* the earlier match; md is scratch now */
+	x->md_aside = md;
+	return rb;
+}
+
+/* A bare number (no unit after it) matched again from from, before it:
+ * a unit said in words before the number ("multiplied by 3.3", "by a
+ * factor of four") makes it a figure as it is; else its qualifier and
+ * direction are read there and its unit taken from context. 1 a
+ * figure, 0 none, -1 an error. */
+static int
+bare_figure(struct xstate *x, int si, struct fig_qty *q)
+{
+	const struct fig_rules *r = x->r;
+	const char *c = x->clean.data;
+	size_t ce = x->csent[si].end;
+
+	if (quantity_from_match(r, x->md, c, ce, x->decimal_comma, q))
+		return 1;
+	if (!quantity_bare(r, x->md, c, ce, x->decimal_comma, q))
+		return 0;
+	return implied_unit(x, si, q);
 }
 
 /* Finds the figures of sentence si. A cheap pattern finds where numbers
@@ -416,14 +586,14 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 	const char *c = x->clean.data;
 	size_t cs = x->csent[si].start, ce = x->csent[si].end, done = cs;
 	size_t at = cs;
-	int rc = 0;
+	int rc = 0, first = x->nq;
 
 	while (at < ce) {
 		size_t anchor = number_scan(r, c, at, ce);
 		size_t from = anchor > done + QUAL_REACH ? anchor - QUAL_REACH :
 		    done;
 		struct qrec q;
-		int ok;
+		int ok, again = 0;
 
 		if (anchor >= ce)
 			break;
@@ -438,8 +608,10 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 		    (rc > 0 && followed_by_and(c, ce,
 		    pcre2_get_ovector_pointer(x->md)[1]))) {
 			/* again from before it, for qualifiers and prefixes */
-			rc = rules_match(r, &r->quantity, c, ce, from, 0, x->md,
+			rc = rc > 0 ? quantity_before(x, from, anchor, ce, rc) :
+			    rules_match(r, &r->quantity, c, ce, from, 0, x->md,
 			    x->err);
+			again = 1;
 			if (rc < 0)
 				return -1;
 			ok = rc > 0 && quantity_from_match(r, x->md, c, ce,
@@ -447,15 +619,13 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 		}
 		if (!ok && rc > 0 && quantity_bare(r, x->md, c, ce,
 		    x->decimal_comma, &q.q)) {
-			/* a bare number: again from before it, for its
-			 * qualifier and direction, then a unit from context */
-			rc = rules_match(r, &r->quantity, c, ce, from, 0, x->md,
-			    x->err);
-			if (rc < 0)
-				return -1;
-			ok = rc > 0 && quantity_bare(r, x->md, c, ce,
-			    x->decimal_comma, &q.q);
-			if (ok && (ok = implied_unit(x, si, &q.q)) < 0)
+			/* a bare number: again from before it, for a unit
+			 * said before it, its qualifier and direction
+			 * (unless just done), then a unit from context */
+			if (!again)
+				rc = quantity_before(x, from, anchor, ce, rc);
+			if (rc < 0 || (rc > 0 && (ok = bare_figure(x, si,
+			    &q.q)) < 0))
 				return -1;
 		}
 		if (!ok) {
@@ -500,6 +670,7 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 		}
 		if (money_rate(x, si, &q.q) < 0)
 			return -1;
+		compared_rate(x, si, &q.q);
 		at = done = q.q.end > anchor ? q.q.end : anchor + 1;
 		q.sent = si;
 		q.raw_start = raw_at(x, q.q.start, b->text.len);
@@ -507,6 +678,8 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 		GROW(x->qs, x->nq, x->qcap);
 		x->qs[x->nq++] = q;
 	}
+	if (rc >= 0)
+		run_rates(x, si, first);
 	return rc < 0 ? -1 : 0;
 }
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "figtrack/number.h"
 #include "extract-int.h"
 
 /* Sets x->lsent to sentence si of the cleaned block in lower case
@@ -133,6 +134,26 @@ same_flow(const char *metric, const char *measure)
 	    strncmp(m, measure, n) == 0;
 }
 
+/* Does a ranking after figure f ("Spain came second with 2.5 bcm") rank
+ * the side that f's sentence named first, its subject: with follow word
+ * sender the flow's sender ("Mexico exported $40.1 billion to the
+ * United States. Canada came second"), with receiver its receiver
+ * ("Italy imported 3.1 bcm of Algerian gas. Spain came second")?
+ * Always, for a topic with neither word. */
+static int
+ranks_side(const struct followed *f, int follow)
+{
+	const char *side;
+
+	if (follow & FIG_FOLLOW_SENDER)
+		side = f->l.entity;
+	else if (follow & FIG_FOLLOW_RECEIVER)
+		side = f->l.partner;
+	else
+		return 1;
+	return f->first != NULL && f->first[0] && strcmp(f->first, side) == 0;
+}
+
 /* The label that follow topic t continues: with follow = yes, the
  * latest of t's measure among the figures labelled in the figure's
  * block or the two before (news writes a sentence a paragraph) ("..., making up 15.4 percent of the
@@ -158,6 +179,13 @@ followed_label(const struct xstate *x, const struct fig_topic *t)
 		size_t n = strlen(m);
 		if (x->nblock - x->follow[i].block > 2)
 			break;
+		/* a pronoun's: only while the figures labelled since are of
+		 * the same flow ("Trade ... increased by 2.2% in 2016 to
+		 * $69.5 billion. In 2017 it increased by 20.8%": not the
+		 * exports of the paragraph before) */
+		if ((t->follow & FIG_FOLLOW_LAST) && !same_flow(m,
+		    t->follow_measure))
+			break;
 		/* the figure labelled last, in the same sentence and
 		 * clause: "rose to $5bn from $4bn, while imports fell from
 		 * $3bn"; "$3.07 trillion (+10.3%), including ... $1.34
@@ -171,7 +199,8 @@ followed_label(const struct xstate *x, const struct fig_topic *t)
 			break;
 		if (n > mn && strcmp(m + n - mn, measure) == 0 &&
 		    (measure[0] == '.' || m[n - mn - 1] == '.'))
-			return &x->follow[i].l;
+			return ranks_side(&x->follow[i], t->follow) ?
+			    &x->follow[i].l : NULL;
 	}
 	return NULL;
 }
@@ -235,12 +264,78 @@ last_flow_side(const struct xstate *x, const char *metric, int side,
  * in this block or the one before, when that holder is one actor and not
  * the partner; so is a flow whose sentence names no actor at all
  * ("exports to China surged 30.8 percent." then "In January, exports
- * grew 33.9 percent"). Fills out, or leaves it empty. */
+ * grew 33.9 percent"). A block whose sentences before the figure's name
+ * an actor speaks of that one: only its own flows count ("China's
+ * foreign trade as a whole was $251 billion. Exports went down by
+ * 18.1 percent" after a paragraph on Russia's exports to China is
+ * China's). Fills out, or leaves it empty. */
 static void
-flow_holder(const struct xstate *x, const char *metric, const char *partner,
-    char *out, size_t n)
+flow_holder(struct xstate *x, const struct qrec *q, const char *metric,
+    const char *partner, char *out, size_t n)
 {
-	last_flow_side(x, metric, 0, partner, 1, 0, out, n);
+	int reach = first_entity(x, x->csent[0].start,
+	    x->csent[q->sent].start) ? 0 : 1;
+
+	last_flow_side(x, metric, 0, partner, reach, 0, out, n);
+}
+
+/* "Pipeline gas imports from Russia into the EU rose 5%." then "Russia
+ * remains Europe's main supplier: its pipeline gas made up 42% of the
+ * bloc's gas imports": a supplier's share of imports whose importer is
+ * not named by a name is of the receiver of the last flow labelled in
+ * this block or the two before. Fills out, or leaves it empty. */
+static void
+share_importer(const struct xstate *x, const char *metric,
+    const char *partner, char *out, size_t n)
+{
+	if (strstr(metric, ".imports.share"))
+		last_flow_side(x, ".exports.", 1, partner, 2, 1, out, n);
+}
+
+/* Does s[0, n) open an appositive: "a key target of", "the largest
+ * buyer", "its main supplier"? */
+static int
+appositive_at(const char *s, size_t n)
+{
+	static const char *const open[] = { "a ", "an ", "the ", "its ",
+	    "their ", "one of ", NULL };
+
+	for (int k = 0; open[k]; k++)
+		if (strlen(open[k]) <= n &&
+		    strncasecmp(s, open[k], strlen(open[k])) == 0)
+			return 1;
+	return 0;
+}
+
+/* Are the actors figure q's sentence names before it all inside asides
+ * (appositives) set off by commas before the figure, and is there one
+ * ("The value of
+ * soybean exports, a key target of Beijing's retaliation, plunged
+ * 74.4%")? Such a flow names no holder of its own. */
+static int
+aside_actors(struct xstate *x, const struct qrec *q)
+{
+	const char *c = x->clean.data;
+	size_t cs = x->csent[q->sent].start, qs = q->q.start;
+	int n = 0;
+
+	if (!first_entity(x, cs, qs))
+		return 0;
+	for (int i = 0; i < x->nments; i++) {
+		const struct actor_at *m = &x->ments[i];
+		size_t k = m->start;
+		if (m->start < cs || m->end > qs)
+			continue;
+		while (k > cs && c[k - 1] != ',')
+			k--;
+		while (k < m->start && c[k] == ' ')
+			k++;
+		if (k == cs || !appositive_at(c + k, m->start - k) ||
+		    memchr(c + m->end, ',', qs - m->end) == NULL)
+			return 0;
+		n++;
+	}
+	return n > 0;
 }
 
 /* "Arrivals from Russia surged 36.3 percent" (into China) then
@@ -257,6 +352,22 @@ flow_receiver(const struct xstate *x, const char *metric, const char *entity,
 
 	if (m && strncmp(m, ".exports.", 9) == 0 && !strstr(m, ".share"))
 		last_flow_side(x, metric, 1, entity, 2, 1, out, n);
+}
+
+/* Is actor e, found for figure q's partner outside its sentence, the
+ * subject of the list item before q's, under the same lead line
+ * ("Exporters, January to August 2024:" over "- US LNG exports surged
+ * ..." and "- exports from Algeria decreased ..."): a sibling of q's
+ * actor, not its partner? Not when the lead line names it. */
+static int
+sibling_actor(struct xstate *x, const struct qrec *q, const char *e)
+{
+	const struct fig_span *cs = &x->csent[q->sent];
+
+	return e[0] && x->in_item && x->lead.len > 0 && x->para_actor &&
+	    strcmp(x->para_actor, e) == 0 && !names_actor(x, x->clean.data,
+	    cs->start, cs->end, e) && !names_actor(x, x->lead.data, 0,
+	    x->lead.len, e);
 }
 
 /* Does s[from..to) hold "its" or "their" and, within four words, a flow
@@ -478,6 +589,37 @@ physical_subject(struct xstate *x, int qi, struct label *l)
 	l->fallback = 0;
 }
 
+/* "Exports fell to $5 billion, down $1 billion from April": a figure
+ * that states its own direction in money or goods is the change of a
+ * level, and no measure of metrics.md is that (a *.change is a signed
+ * percent): its level labels go. When none is left, the first stays
+ * without a metric or partner: it still says whose figure it is
+ * ("trade with Kazakhstan grew by 2 billion dollars"). */
+static void
+drop_directed_levels(struct qrec *q)
+{
+	int k = 0;
+	struct label first;
+
+	if (q->q.dir == 0 || q->nlabel == 0)
+		return;
+	first = q->label[0];
+	for (int i = 0; i < q->nlabel; i++) {
+		const char *m = q->label[i].metric;
+		size_t n = strlen(m);
+		int level = (n > 6 && strcmp(m + n - 6, ".value") == 0) ||
+		    (n > 7 && strcmp(m + n - 7, ".volume") == 0);
+		if (!level)
+			q->label[k++] = q->label[i];
+	}
+	if (k == 0) {
+		first.metric[0] = first.partner[0] = '\0';
+		first.fallback = 0;
+		q->label[k++] = first;
+	}
+	q->nlabel = k;
+}
+
 /* Two labels of one figure that came to the same metric (one rewritten
  * by pair_flow or flow_subject): the first stays. */
 static void
@@ -511,18 +653,85 @@ named_before(struct xstate *x, const struct qrec *q, const char *e)
 	return 0;
 }
 
+/* Where in s[from, to) a sender is named by a pronoun ("bought crude
+ * oil worth $2.54 billion from it"): the offset of "from", or to. */
+static size_t
+from_pronoun(const char *s, size_t from, size_t to)
+{
+	static const char *const say[] = { "from it", "from them", NULL };
+
+	for (size_t i = from; i < to; i++) {
+		if (i > from && isalnum((unsigned char)s[i - 1]))
+			continue;
+		for (int k = 0; say[k]; k++) {
+			size_t n = strlen(say[k]);
+			if (i + n <= to && strncasecmp(s + i, say[k], n) == 0 &&
+			    (i + n == to || !isalnum((unsigned char)s[i + n])))
+				return i;
+		}
+	}
+	return to;
+}
+
+/* "Government data show Iraq in second place: India bought crude oil
+ * worth $2.54 billion from it": a flow from "it" or "them" is of the
+ * actor its sentence names before that, other than the receiver. Fills
+ * out, or leaves it empty. */
+static void
+pronoun_sender(struct xstate *x, const struct qrec *q, const char *partner,
+    char *out, size_t n)
+{
+	size_t cs = x->csent[q->sent].start, ce = x->csent[q->sent].end;
+	size_t at = from_pronoun(x->clean.data, cs, ce);
+	const char *e;
+
+	if (at < ce && (e = entity_in(x, x->clean.data, cs, at, partner)))
+		claim_setfield(out, n, e);
+}
+
+/* Is the flow remembered at follow[i] one of a run of senders into its
+ * receiver: another sender's flow into the same receiver just before it
+ * ("imports from Russia into the EU rose 5%, while those from Norway
+ * fell 11%")? The text then speaks from the receiver's side. */
+static int
+receiver_run(const struct xstate *x, int i)
+{
+	const struct label *f = &x->follow[i].l;
+
+	for (int j = i - 1; j >= 0; j--) {
+		const struct label *g = &x->follow[j].l;
+		const char *gd = strchr(g->metric, '.');
+		if (x->nblock - x->follow[j].block > 2)
+			return 0;
+		if (gd && strncmp(gd, ".exports.", 9) == 0 &&
+		    strcmp(g->partner, f->partner) == 0 &&
+		    strcmp(g->entity, f->entity) != 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* "Russia's exports to China fell by 13.2 per cent." then "Russian
  * imports, by contrast, rose by 6.3 per cent": a country's total flow
  * named (by its sentence, before the figure) right after a flow between
  * it and one partner (this block or the two before) is its flow with
- * that partner, unless its sentence
- * says it is the total ("total", "overall", "global", "foreign", "with
- * all"). Imports become the partner's exports (metrics.md). */
+ * that partner, unless its sentence says it is the total ("total",
+ * "overall", "global", "foreign", "as a whole", "with all"). Imports
+ * become the partner's exports (metrics.md), unless the
+ * flows before were a run of senders into one receiver: "Norwegian
+ * imports were down by 11%" after "those from Norway decreased by 11%"
+ * are the receiver's imports from Norway. An exporter's flow looks past
+ * other senders' flows of earlier paragraphs for its own ("Russian
+ * pipeline supplies grew by 5%" after flows from Russia and Norway into
+ * the EU); after another sender's flow in its own paragraph it goes to
+ * that flow's receiver ("Shipments from Iraq fell 5%, and Brazil's
+ * deliveries climbed 12%": into China). */
 static void
 pair_flow(struct xstate *x, const struct qrec *q, struct label *l)
 {
 	static const char *const whole[] = { "total", "overall", "global",
-	    "foreign", "worldwide", "all partners", "the world", NULL };
+	    "foreign", "worldwide", "all partners", "the world", "as a whole",
+	    NULL };
 	const struct fig_span *cs = &x->csent[q->sent];
 	const char *dot = strchr(l->metric, '.');
 	int imports;
@@ -555,11 +764,23 @@ pair_flow(struct xstate *x, const struct qrec *q, struct label *l)
 			other = f->partner;
 		else if (strcmp(f->partner, l->entity) == 0)
 			other = f->entity;
+		else if (!imports && x->follow[i].block != x->nblock)
+			continue;	/* another sender's, before */
+		else if (!imports && strncmp(fd, ".exports.", 9) == 0 &&
+		    !strstr(fd, ".share"))
+			other = f->partner;	/* its paragraph's receiver */
+		else if (imports && receiver_run(x, i))
+			continue;	/* another sender into the receiver */
 		else
 			return;		/* the last flow was another pair's */
 		if (strchr(other, '+'))
 			return;
-		if (imports) {		/* X's imports: the partner's exports */
+		if (imports && other == f->partner && receiver_run(x, i)) {
+			snprintf(m, sizeof m, "%.*s.exports.%s",
+			    (int)(dot - l->metric), l->metric, dot + 9);
+			claim_setfield(l->partner, sizeof l->partner, other);
+			claim_setfield(l->metric, sizeof l->metric, m);
+		} else if (imports) {	/* X's imports: the partner's exports */
 			snprintf(m, sizeof m, "%.*s.exports.%s",
 			    (int)(dot - l->metric), l->metric, dot + 9);
 			claim_setfield(l->partner, sizeof l->partner, l->entity);
@@ -569,6 +790,39 @@ pair_flow(struct xstate *x, const struct qrec *q, struct label *l)
 			claim_setfield(l->partner, sizeof l->partner, other);
 		return;
 	}
+}
+
+/* Does the text before s[at] end in "from " or "from the "? */
+static int
+after_from(const char *s, size_t at)
+{
+	if (at >= 4 && strncasecmp(s + at - 4, "the ", 4) == 0)
+		at -= 4;
+	return at >= 5 && strncasecmp(s + at - 5, "from ", 5) == 0;
+}
+
+/* "Arrivals from Russia surged 36.3 percent" under the title "China's
+ * coal imports from Russia and Mongolia jump": the buyer of a flow the
+ * text names only by its sender is the first actor of the title that is
+ * not the sender nor named as one ("from Russia"), or NULL. */
+static const char *
+title_buyer(struct xstate *x, const char *sender)
+{
+	const struct fig_rules *r = x->r;
+	const char *t = x->meta->title;
+	size_t n = strlen(t), at = 0;
+
+	if (!x->title_from_meta && !x->title_headline)
+		return NULL;
+	while (at < n && rules_match(r, &r->anyentity, t, n, at, 0, x->md,
+	    NULL) > 0) {
+		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+		const char *e = rules_entity(r, t + ov[0], ov[1] - ov[0]);
+		if (e && strcmp(e, sender) != 0 && !after_from(t, ov[0]))
+			return e;
+		at = ov[1] > at ? ov[1] : at + 1;
+	}
+	return NULL;
 }
 
 /* The importer of a flow label: the partner of an export, the entity of
@@ -670,19 +924,85 @@ remember_labels(struct xstate *x, const struct qrec *q)
 		x->follow[x->nfollow].sent = q->sent;
 		x->follow[x->nfollow].end = q->q.end;
 		x->follow[x->nfollow].value = q->q.value;
+		x->follow[x->nfollow].first = first_entity(x,
+		    x->csent[q->sent].start, x->csent[q->sent].end);
 		memcpy(x->follow[x->nfollow].unit, q->q.unit_name,
 		    sizeof x->follow[x->nfollow].unit);
 		x->follow[x->nfollow++].block = x->nblock;
 	}
 }
 
-/* Does the text before s[at] end in "from " or "from the "? */
-static int
-after_from(const char *s, size_t at)
+
+/* The subject capitalised words s[0, n) name that name no actor as a
+ * whole: all of them ("Automobile"), or the last ones after an actor
+ * ("Chinese EV", "South Korean Chip": entity filled); NULL when none. */
+static const char *
+actor_subject(const struct fig_rules *r, const char *s, size_t n,
+    char *entity, size_t en)
 {
-	if (at >= 4 && strncasecmp(s + at - 4, "the ", 4) == 0)
-		at -= 4;
-	return at >= 5 && strncasecmp(s + at - 5, "from ", 5) == 0;
+	for (size_t k = n; k-- > 0;) {
+		const char *sj;
+		if (s[k] != ' ' || (sj = rules_subject(r, s + k + 1, n - k - 1))
+		    == NULL)
+			continue;
+		actor_name(r, s, k, entity, en);
+		if (entity[0])
+			return sj;
+	}
+	return rules_subject(r, s, n);
+}
+
+/* Goods counted in pieces are a flow (of topic t, an export or an
+ * import) only where the text names them:
+ * the subject of the figure's own words ("409,800 vehicles"), else the
+ * one its pattern named ("NEV exports ... 124,000 units"), never the
+ * topic's default nor the context's; and a count of anything else
+ * ("exports reached 40 countries") is none. Returns the subject, or
+ * NULL. */
+static const char *
+counted_subject(struct xstate *x, const struct fig_topic *t,
+    const char *subject)
+{
+	static const char *const pieces[] = { "unit", "units", "piece",
+	    "pieces", "item", "items", "set", "sets", "head", NULL };
+	const char *c = x->ctx.data, *sj;
+	size_t qs = x->ctx_qs + strlen(QOPEN), e = x->ctx_qe - strlen(QCLOSE);
+	size_t w = e;
+	const struct qrec *q = &x->qs[x->cur_q];
+
+	/* "three key chemicals": kinds of goods, not a shipment */
+	if ((q->q.numflags & FIG_NUM_WORD) && q->q.value < 1000)
+		return NULL;
+	if ((sj = subject_in(x, c, qs, e)) != NULL)
+		return sj;
+	while (w > qs && isalpha((unsigned char)c[w - 1]))
+		w--;
+	if (w < e) {
+		int known = 0;
+		for (int k = 0; pieces[k] && !known; k++)
+			known = strlen(pieces[k]) == e - w &&
+			    strncasecmp(c + w, pieces[k], e - w) == 0;
+		if (!known)
+			return NULL;
+	}
+	return subject == t->subject ? NULL : subject;
+}
+
+/* Reads group g of the match of topic t's pattern in x->ctx, an
+ * {ACTOR}, into out. A capitalised word that names no actor may name
+ * the subject ("Automobile exports dipped 26.6%", "LNG imports from
+ * Qatar rose"): *subject is then that subject. */
+static void
+group_actor(struct xstate *x, const struct fig_topic *t,
+    const PCRE2_SIZE *ov, int g, char *out, size_t n, const char **subject)
+{
+	const char *s = x->ctx.data + ov[2 * g];
+	size_t len = ov[2 * g + 1] - ov[2 * g];
+	const char *sj;
+
+	actor_name(x->r, s, len, out, n);
+	if (!out[0] && t->templ && (sj = rules_subject(x->r, s, len)) != NULL)
+		*subject = sj;
 }
 
 /* Does topic t name the figure marked in x->ctx? The cheap tests come
@@ -763,14 +1083,15 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 		ov = pcre2_get_ovector_pointer(x->md);
 		g = named_group(t->pattern[i].code, "entity", ov);
 		if (g > 0) {
-			actor_name(r, x->ctx.data + ov[2 * g],
-			    ov[2 * g + 1] - ov[2 * g], entity, en);
+			group_actor(x, t, ov, g, entity, en, &subject);
 			x->from_sender = after_from(x->ctx.data, ov[2 * g]);
-			/* a capitalised word that names no actor may name
-			 * the subject: "Automobile exports dipped 26.6%" */
+			/* capitalised words that name no actor may name the
+			 * subject, or end in it: "Automobile exports dipped
+			 * 26.6%", "Chinese EV exports totalled" */
 			if (!entity[0] && t->templ) {
-				const char *sj = rules_subject(r, x->ctx.data +
-				    ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+				const char *sj = actor_subject(r, x->ctx.data +
+				    ov[2 * g], ov[2 * g + 1] - ov[2 * g], entity,
+				    en);
 				if (sj)
 					subject = sj;
 			}
@@ -789,8 +1110,7 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 		}
 		g = named_group(t->pattern[i].code, "partner", ov);
 		if (g > 0)
-			actor_name(r, x->ctx.data + ov[2 * g],
-			    ov[2 * g + 1] - ov[2 * g], partner, en);
+			group_actor(x, t, ov, g, partner, en, &subject);
 		g = t->templ ? named_group(t->pattern[i].code, "subject", ov)
 		    : 0;
 		if (g > 0) {
@@ -817,6 +1137,10 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 		if (rc > 0)
 			return 0;
 	}
+	if (t->templ && !t->follow && flow_way(t->metric) != NULL &&
+	    strcmp(x->qs[x->cur_q].q.unit_name, "count") == 0 &&
+	    (subject = counted_subject(x, t, subject)) == NULL)
+		return 0;
 	if (fl) {	/* the measure, entity and subject of the list */
 		const char *fe = t->follow & FIG_FOLLOW_SWAP ? fl->partner :
 		    fl->entity;
@@ -904,15 +1228,23 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		const struct fig_topic *t = &r->topics[i];
 		char entity[FIG_ENTITY_MAX], partner[FIG_ENTITY_MAX];
 		char metric[FIG_METRIC_MAX];
-		int dup = 0, m;
+		const char *te;
+		int dup = 0, m, named;
 
 		if (t->unit[0] && !unit_in(t->unit, unit, cls))
+			continue;
+		/* a pronoun's flow ("In 2017 it increased by 20.8%") is
+		 * for a figure no topic before labelled from its own words
+		 * or its lead line ("Bilateral turnover in earlier years:"
+		 * then "- in 2016 it increased by 2.2%") */
+		if ((t->follow & FIG_FOLLOW_LAST) && q->nlabel > 0)
 			continue;
 		if ((m = topic_matches(x, t, metric, entity, partner,
 		    sizeof entity, x->csent[q->sent].end)) < 0)
 			return -1;
 		if (m == 0)
 			continue;
+		named = entity[0] != '\0';
 		for (int k = 0; k < q->nlabel; k++)
 			if (strcmp(q->label[k].metric, metric) == 0)
 				dup = 1;
@@ -935,21 +1267,38 @@ label_figure(struct xstate *x, int qi, const char *unit)
 			nearest_entity(x, q, partner, sizeof partner);
 		if (!entity[0] && partner[0])
 			pronoun_holder(x, q, partner, entity, sizeof entity);
+		if (!entity[0] && partner[0])
+			pronoun_sender(x, q, partner, entity, sizeof entity);
 		/* a flow naming only its partner, or no one at all in its
 		 * sentence, is the holder's of the flow before */
 		if (!entity[0] && (partner[0] || !first_entity(x,
-		    x->csent[q->sent].start, x->csent[q->sent].end)))
-			flow_holder(x, metric, partner, entity, sizeof entity);
+		    x->csent[q->sent].start, x->csent[q->sent].end) ||
+		    aside_actors(x, q)))
+			flow_holder(x, q, metric, partner, entity,
+			    sizeof entity);
+		if (!entity[0] && partner[0])
+			share_importer(x, metric, partner, entity,
+			    sizeof entity);
 		if (!entity[0] && partner[0])
 			other_actor(x, q, partner, entity, sizeof entity);
 		else if (!entity[0])
 			nearest_entity(x, q, entity, sizeof entity);
-		if (!partner[0] && entity[0] && x->from_sender &&
+		/* a sender the pattern names with no receiver ("Malaysia
+		 * supplied 7.09 million tons" after a flow into China) sends
+		 * to the receiver of the flow before */
+		if (!partner[0] && entity[0] && (x->from_sender || named) &&
 		    (t->fill & FIG_FILL_PARTNER))
 			flow_receiver(x, metric, entity, partner,
 			    sizeof partner);
-		if (!partner[0] && entity[0] && (t->fill & FIG_FILL_PARTNER))
+		if (!partner[0] && entity[0] && x->from_sender &&
+		    (t->fill & FIG_FILL_PARTNER) &&
+		    (te = title_buyer(x, entity)) != NULL)
+			claim_setfield(partner, sizeof partner, te);
+		if (!partner[0] && entity[0] && (t->fill & FIG_FILL_PARTNER)) {
 			other_actor(x, q, entity, partner, sizeof partner);
+			if (sibling_actor(x, q, partner))
+				partner[0] = '\0';
+		}
 		if ((t->fill & FIG_FILL_PAIR) && entity[0] &&
 		    !strchr(entity, '+')) {
 			char two[FIG_ENTITY_MAX];
@@ -982,6 +1331,7 @@ label_figure(struct xstate *x, int qi, const char *unit)
 			physical_subject(x, qi, &q->label[i]);
 	}
 	drop_same_metric(q);
+	drop_directed_levels(q);
 	return q->nlabel;
 }
 

@@ -431,6 +431,7 @@ find_footnotes(struct xstate *x, const struct fig_block *b, int nsent)
 		while (si + 1 < nsent && i >= x->sent[si].end)
 			si++;
 		if ((unsigned char)s[i] >= 0xC2 &&
+		    !text_unit_power(s, len, i) &&
 		    (k = text_superscript_run(s + i, len - i, &num)) > 0) {
 			GROW(x->fn, x->nfn, x->fncap);
 			x->fn[x->nfn].sent = si;
@@ -485,14 +486,16 @@ set_carries(struct xstate *x, const struct fig_block *b, int nsent,
 	 * paragraph: news moves on to what was done ("Till August,
 	 * revenue receipts added up to ..."); nor does a time before the
 	 * one reported ("In the first half of the previous fiscal year,
-	 * the deficit was 29.4%"), which the news comes back from. A list
-	 * under a lead line is one wire paragraph: its last item passes the
-	 * date on */
+	 * the deficit was 29.4%"), which the news comes back from: the
+	 * date before it goes on. A list under a lead line is one wire
+	 * paragraph: its last item passes the date on */
 	if ((b->kind == FIG_BLK_PROSE || (b->kind == FIG_BLK_ITEM &&
 	    x->lead.len > 0)) && nsent == 1 &&
-	    carry->role != FIG_PR_DEADLINE && !carry->looks_back) {
+	    carry->role != FIG_PR_DEADLINE) {
+		if (carry->looks_back && x->has_para_carry)
+			carry = &x->para_carry;
 		x->next_carry = *carry;
-		x->has_next_carry = 1;
+		x->has_next_carry = !carry->looks_back;
 	}
 }
 
@@ -528,6 +531,18 @@ note_lead(struct xstate *x, const struct fig_block *b, int nsent)
 		x->has_lead_date = x->lead_done = 1;
 }
 
+/* The date a block that named none passes on: a wire paragraph dated
+ * by the one before passes its date on ("Trade in 2024 grew 1.9%."
+ * "Exports rose 4.1%." "Imports fell."), and so does a lead line's
+ * paragraph to its list ("Azerbaijan was second, with 27.3 percent.
+ * Next came:" then "- Algeria (12.8 percent)"); else NULL. */
+static const struct mention *
+undated_carry(struct xstate *x, const struct fig_block *b, int nsent)
+{
+	return b->kind == FIG_BLK_PROSE && x->has_para_carry &&
+	    (nsent == 1 || lead_line(x)) ? &x->para_carry : NULL;
+}
+
 /* The dates of a block with no figures, which still date what follows
  * when it is one sentence ("Trade in the first quarter of 2024 fell."
  * then a paragraph of figures) or a list's lead line. One with no date
@@ -548,6 +563,9 @@ carry_only(struct xstate *x, const struct fig_block *b, int nsent,
 	for (int i = 0; i < x->nm; i++)
 		if (dating(&x->m[i]))
 			carry = &x->m[i];
+	/* only a lead line passes on the date of the paragraph before */
+	if (carry == NULL && lead_line(x))
+		carry = undated_carry(x, b, nsent);
 	note_lead(x, b, nsent);
 	set_carries(x, b, nsent, carry);
 	return 0;
@@ -571,6 +589,7 @@ process_block(struct xstate *x, const struct fig_block *b)
 		return err_set(x->err, FIG_EINTR, x->name, 0, 0,
 		    "interrupted");
 	buf_reset(&x->clean);
+	x->nsent = 0;
 	x->ments_ok = 0;
 	x->namemo = 0;
 	text_clean(&x->clean, b->text.data, b->text.len, &x->runs);
@@ -594,6 +613,7 @@ process_block(struct xstate *x, const struct fig_block *b)
 	for (int si = 0; si < nsent; si++)
 		x->entback[si] = NULL;
 	x->nm = x->nq = 0;
+	x->nsent = nsent;
 	x->memo_sent = -1;	/* the requires' answers were another block's */
 	x->lit_sent = -1;	/* and so were the words found */
 	for (int si = 0; si < nsent; si++) {
@@ -652,25 +672,22 @@ process_block(struct xstate *x, const struct fig_block *b)
 		x->item_carry = *carry;
 		x->has_item_carry = 1;
 	}
-	/* a wire paragraph dated by the one before passes its date on:
-	 * "Trade in 2024 grew 1.9%." "Exports rose 4.1%." "Imports fell." */
-	if (carry == NULL && nsent == 1 && b->kind == FIG_BLK_PROSE &&
-	    x->has_para_carry)
-		carry = &x->para_carry;
 	note_lead(x, b, nsent);
-	set_carries(x, b, nsent, carry);
+	set_carries(x, b, nsent, carry ? carry : undated_carry(x, b, nsent));
 	return 0;
 }
 
 /* Is the actor named at clean offset at only the place of a war ("the
  * war in Ukraine", "the invasion of Ukraine", "since the start of the
- * war in Ukraine")? Trade news names it in passing; it is no side of
- * the trade the next paragraphs count. */
+ * war in Ukraine") or the target of sanctions ("a supply gap left by
+ * trade sanctions on North Korea")? Trade news names it in passing; it
+ * is no side of the trade the next paragraphs count. */
 static int
 war_place(const char *s, size_t at)
 {
 	static const char *const before[] = { "war in ", "war on ",
-	    "invasion of ", "conflict in ", "fighting in ", NULL };
+	    "invasion of ", "conflict in ", "fighting in ", "sanctions on ",
+	    "sanctions against ", "embargo on ", "embargo against ", NULL };
 
 	for (int k = 0; before[k]; k++) {
 		size_t n = strlen(before[k]);
@@ -712,7 +729,7 @@ remember_actors(struct xstate *x)
 	 * without one seldom sets what the next figure counts, and the
 	 * subjects' words cost as much to find as the figures */
 	if (r->anysubject.code && x->nq > 0) {
-		const char *sj = subject_in(x, x->clean.data, 0, x->clean.len);
+		const char *sj = last_subject(x);
 		if (sj)
 			x->recent_subject = sj;
 	}
@@ -1452,8 +1469,9 @@ struct fig_carry {
 	struct fig_buf ref;
 	int ref_num, have_ref;
 	long ref_line;
-	const char *recent[RECENT_ACTORS];
+	const char *recent[RECENT_ACTORS];	/* doc_firm for the firm */
 	int nrecent;
+	char firm[FIG_ENTITY_MAX];
 	const char *recent_subject, *para_actor;
 	struct fig_block cur, held;
 	int have_cur, have_held;
@@ -1468,6 +1486,20 @@ struct fig_carry {
 	long lineno;
 	long long off, doc;
 };
+
+/* What a carry's actors hold for the document's firm, which each part
+ * names by a string of its own (x->firm). */
+static const char doc_firm[] = "the document's firm";
+
+/* Copies n actors from `from` to `to`, the pointer `was` (standing for
+ * the firm) becoming `is`. */
+static void
+actors_copy(const char **to, const char *const *from, int n,
+    const char *was, const char *is)
+{
+	for (int i = 0; i < n; i++)
+		to[i] = from[i] == was ? is : from[i];
+}
 
 /* dst (initialised) becomes a copy of src's caption and rows. */
 static void
@@ -1584,10 +1616,11 @@ carry_save(const struct xstate *x, const struct reader *rd)
 	c->ref_num = x->ref_num;
 	c->have_ref = x->have_ref;
 	c->ref_line = x->ref_line;
-	memcpy(c->recent, x->recent, sizeof c->recent);
+	actors_copy(c->recent, x->recent, x->nrecent, x->firm, doc_firm);
 	c->nrecent = x->nrecent;
+	memcpy(c->firm, x->firm, sizeof c->firm);
 	c->recent_subject = x->recent_subject;
-	c->para_actor = x->para_actor;
+	actors_copy(&c->para_actor, &x->para_actor, 1, x->firm, doc_firm);
 	if ((c->have_cur = x->seg.have_cur) != 0)
 		block_copy(&c->cur, &x->seg.cur);
 	if ((c->have_held = x->seg.have_held) != 0)
@@ -1630,6 +1663,7 @@ carry_restore(struct xstate *x, struct reader *rd, const struct fig_carry *c)
 	x->title_headline = c->title_headline;
 	x->title_entity = NULL;
 	x->title_dated = 0;
+	x->title_part_dated = 0;
 	x->mode = c->mode;
 	x->meta_state = c->meta_state;
 	buf_reset(&x->ref);
@@ -1637,10 +1671,11 @@ carry_restore(struct xstate *x, struct reader *rd, const struct fig_carry *c)
 	x->ref_num = c->ref_num;
 	x->have_ref = c->have_ref;
 	x->ref_line = c->ref_line;
-	memcpy(x->recent, c->recent, sizeof x->recent);
+	actors_copy(x->recent, c->recent, c->nrecent, doc_firm, x->firm);
 	x->nrecent = c->nrecent;
+	memcpy(x->firm, c->firm, sizeof x->firm);
 	x->recent_subject = c->recent_subject;
-	x->para_actor = c->para_actor;
+	actors_copy(&x->para_actor, &c->para_actor, 1, doc_firm, x->firm);
 	if ((x->seg.have_cur = c->have_cur) != 0)
 		block_copy(&x->seg.cur, &c->cur);
 	if ((x->seg.have_held = c->have_held) != 0)
@@ -1708,7 +1743,7 @@ extract_carry_equal(const struct fig_carry *a, const struct fig_carry *b)
 	    a->have_ref == b->have_ref && a->ref_line == b->ref_line &&
 	    a->nrecent == b->nrecent && memcmp(a->recent, b->recent,
 	    (size_t)a->nrecent * sizeof *a->recent) == 0 &&
-	    a->recent_subject == b->recent_subject && a->para_actor ==
+	    strcmp(a->firm, b->firm) == 0 && a->recent_subject == b->recent_subject && a->para_actor ==
 	    b->para_actor && a->have_cur == b->have_cur && (!a->have_cur ||
 	    block_equal(&a->cur, &b->cur)) && a->have_held == b->have_held &&
 	    (!a->have_held || block_equal(&a->held, &b->held)) &&

@@ -19,19 +19,43 @@ find_word(const struct fig_rules *r, const char *w)
 	return NULL;
 }
 
+/* Are s[0..3) digits? */
+static int
+isdigit3(const char *s)
+{
+	for (int k = 0; k < 3; k++)
+		if (s[k] < '0' || s[k] > '9')
+			return 0;
+	return 1;
+}
+
+/* The length of the thousands space at s[0..n) ("3 348"): a space,
+ * U+00A0 or U+202F; 0 for none. */
+static size_t
+group_space(const char *s, size_t n)
+{
+	if (n >= 1 && s[0] == ' ')
+		return 1;
+	if (n >= 2 && memcmp(s, "\xc2\xa0", 2) == 0)
+		return 2;		/* U+00A0 no-break space */
+	if (n >= 3 && memcmp(s, "\xe2\x80\xaf", 3) == 0)
+		return 3;		/* U+202F narrow no-break space */
+	return 0;
+}
+
 /* Digits as prose writes them. A comma before one or two digits is a
  * decimal comma ("27,7%", "1,54 million"); commas before groups of
  * three are thousands ("11,360"), as are Indian groups of two ending in
- * three ("2,77,000") and two or more dots before groups of three
- * ("1.234.567"). One ",ddd" or ".ddd" alone reads either way: it is
- * read the English way and flagged FIG_NUM_COMMA3 or FIG_NUM_DOT3, for
- * quantity_from_match to read again in a document that writes decimal
- * commas. */
+ * three ("2,77,000"), and so are two or more dots, or spaces, before
+ * groups of three ("1.234.567", "3 348"). One ",ddd" or ".ddd" alone
+ * reads either way: it is read the English way and flagged
+ * FIG_NUM_COMMA3 or FIG_NUM_DOT3, for quantity_from_match to read again
+ * in a document that writes decimal commas. */
 static int
 parse_digits(const char *s, size_t n, double *v, int *flags)
 {
 	char tmp[64];
-	size_t k = 0, digits = 0, group = 0, last = 0;
+	size_t k = 0, digits = 0, group = 0, last = 0, sp;
 	int commas = 0, dots = 0, two = 0, bad = 0;
 	char *end;
 
@@ -43,6 +67,18 @@ parse_digits(const char *s, size_t n, double *v, int *flags)
 			tmp[k++] = c;
 			digits++;
 			group++;
+			continue;
+		}
+		if ((sp = group_space(s + i, n - i)) > 0) {
+			/* "3 348": the pattern put a space (or a no-break
+			 * one) only between groups of three */
+			size_t j = i + sp;
+			if (group == 0 || group > 3 || j + 3 > n ||
+			    !isdigit3(s + j) || (j + 3 < n && s[j + 3] >= '0' &&
+			    s[j + 3] <= '9'))
+				return -1;
+			group = 0;
+			i += sp - 1;
 			continue;
 		}
 		if (c != ',' && c != '.')
@@ -188,8 +224,9 @@ number_parse(const struct fig_rules *r, const char *s, size_t n, double *v,
 		*word = NULL;
 	if (spoken(r, s, n, v, flags) == 0)
 		return 0;
-	if (n > 0 && s[0] >= '0' && s[0] <= '9')
-		return parse_digits(s, n, v, flags);
+	if (n > 0 && s[0] >= '0' && s[0] <= '9' && parse_digits(s, n, v,
+	    flags) == 0)
+		return 0;	/* else a word written with digits: "1 in 4" */
 	if (n == 0 || n >= sizeof w)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
@@ -292,12 +329,13 @@ starts_at(const struct fig_rules *r, const char *s, size_t i, size_t to)
 	}
 	if (c >= '0' && c <= '9')
 		return 1;
-	/* a currency code glued to the digits: "USD196.48 billion" */
+	/* a currency code or symbol glued to the digits: "USD196.48
+	 * billion", "RM1.4 trillion" (the quantity pattern decides) */
 	if (c >= 'A' && c <= 'Z') {
 		size_t j = i + 1;
 		while (j < to && j < i + 3 && s[j] >= 'A' && s[j] <= 'Z')
 			j++;
-		if (j == i + 3 && j < to && s[j] >= '0' && s[j] <= '9')
+		if (j >= i + 2 && j < to && s[j] >= '0' && s[j] <= '9')
 			return 1;
 	}
 	/* the number words that start with these two letters */

@@ -418,3 +418,185 @@ pat_needs(const char *p, int behind, struct fig_needs *out)
 		pat_needs_release(out);
 	pat_release(&W.P);
 }
+
+/* ---- A lookahead before costly lookbehinds. ---- */
+
+/* Most bytes of an item copied into a lookahead, least bytes of the
+ * assertions it is put before: a long item costs twice what it saves,
+ * and a short assertion is as cheap as the lookahead. */
+#define HOIST_ITEM_MAX 256
+#define HOIST_PREFIX_MIN 16
+
+/* Is a[i, e), a group, one whose copy matches as it does: no capturing
+ * or named group, back reference, recursion, verb or option setting
+ * that outlives it? */
+static int
+copy_ok(const char *a, size_t i, size_t e)
+{
+	for (size_t k = i; k < e; k++) {
+		if (a[k] == '\\') {
+			unsigned char c = k + 1 < e ? (unsigned char)a[k + 1] : 0;
+			if ((c >= '0' && c <= '9') || c == 'g' || c == 'k' ||
+			    c == 'Q')
+				return 0;
+			k++;
+		} else if (a[k] == '(') {
+			size_t n = 1;
+			if (k + 1 >= e || a[k + 1] != '?')
+				return 0;		/* capturing, or a verb */
+			if (k + 2 < e && (a[k + 2] == ':' || a[k + 2] == '=' ||
+			    a[k + 2] == '!' || a[k + 2] == '>'))
+				continue;
+			if (k + 3 < e && a[k + 2] == '<' && (a[k + 3] == '=' ||
+			    a[k + 3] == '!'))
+				continue;
+			while (k + 1 + n < e && (a[k + 1 + n] == '-' ||
+			    (a[k + 1 + n] >= 'a' && a[k + 1 + n] <= 'z')))
+				n++;
+			if (n == 1 || k + 1 + n >= e || a[k + 1 + n] != ':')
+				return 0;	/* "(?i)", "(?<name>", "(?|" */
+		}
+	}
+	return 1;
+}
+
+/* Where the item that starts at a[j] ends, when it can be copied into a
+ * lookahead that holds exactly when it matches at its start: one
+ * character (a whole UTF-8 sequence), a class, a plain escape or a group
+ * copy_ok allows, that no quantifier makes optional; else 0. */
+static size_t
+hoistable(const struct fig_pat *P, size_t j, size_t to)
+{
+	const char *a = P->a;
+	unsigned char c = (unsigned char)a[j];
+	size_t e;
+
+	if (strchr(".^$|)?*+{", c) != NULL)
+		return 0;
+	if (c == '\\' && (j + 1 >= to || !escape_ok(a + j, to - j) ||
+	    strchr("bBAzZGK", a[j + 1]) != NULL))
+		return 0;	/* an assertion, or no plain escape */
+	if (c == '(') {
+		e = pat_item_end(P, j);
+		if (!copy_ok(a, j, e) || (j + 2 < e && a[j + 1] == '?' &&
+		    (a[j + 2] == '=' || a[j + 2] == '!' || a[j + 2] == '<')))
+			return 0;
+	} else if (c >= 0x80) {
+		e = j + 1;
+		while (e < to && ((unsigned char)a[e] & 0xC0) == 0x80)
+			e++;
+	} else
+		e = pat_item_end(P, j);
+	if (e > to || e - j > HOIST_ITEM_MAX || pat_optional_after(P, e))
+		return 0;
+	return e;
+}
+
+/* The end of the lookbehind or word boundary at a[i], or i when none
+ * starts there. */
+static size_t
+zero_width_end(const struct fig_pat *P, size_t i, size_t to)
+{
+	const char *a = P->a;
+
+	if (a[i] == '\\' && i + 1 < to && (a[i + 1] == 'b' || a[i + 1] == 'B'))
+		return i + 2;
+	if (a[i] == '(' && i + 3 < to && a[i + 1] == '?' && a[i + 2] == '<' &&
+	    (a[i + 3] == '=' || a[i + 3] == '!'))
+		return P->close[i];
+	return i;
+}
+
+struct hoist {
+	size_t *at;		/* where a lookahead goes, in order */
+	size_t *from, *to;	/* the item it copies */
+	int n, cap;
+};
+
+static void hoist_alts(const struct fig_pat *P, size_t open, size_t from,
+    size_t to, struct hoist *h);
+
+/* The alternative a[from, to): assertions that open it and the item
+ * after them, or the group it opens with, whose alternatives start where
+ * it starts. */
+static void
+hoist_seq(const struct fig_pat *P, size_t from, size_t to, struct hoist *h)
+{
+	const char *a = P->a;
+	size_t i = from, e, behind = 0;
+
+	while (i < to && (e = zero_width_end(P, i, to)) != i) {
+		if (a[i] == '(')
+			behind += e - i;
+		i = e;
+	}
+	if (i >= to)
+		return;
+	if (behind >= HOIST_PREFIX_MIN) {
+		if ((e = hoistable(P, i, to)) != 0) {
+			if (h->n == h->cap) {
+				h->cap = h->cap ? 2 * h->cap : 16;
+				h->at = xrealloc(h->at, h->cap * sizeof *h->at);
+				h->from = xrealloc(h->from, h->cap *
+				    sizeof *h->from);
+				h->to = xrealloc(h->to, h->cap * sizeof *h->to);
+			}
+			h->at[h->n] = from;
+			h->from[h->n] = i;
+			h->to[h->n++] = e;
+		}
+		return;
+	}
+	if (i == from && a[i] == '(') {
+		e = pat_item_end(P, i);
+		size_t in = pat_group_body(P, i, e, 0);
+		if (in < e && !(a[i + 1] == '?' && (a[i + 2] == '=' ||
+		    a[i + 2] == '!')))
+			hoist_alts(P, i, in, e - 1, h);
+	}
+}
+
+static void
+hoist_alts(const struct fig_pat *P, size_t open, size_t from, size_t to,
+    struct hoist *h)
+{
+	size_t start = from;
+
+	for (size_t b = open == (size_t)-1 ? P->top : P->bar[open]; ;
+	    b = P->bar[b]) {
+		size_t end = b < to ? b : to;
+		hoist_seq(P, start, end, h);
+		if (end == to)
+			break;
+		start = b + 1;
+	}
+}
+
+char *
+pat_hoist(const char *p)
+{
+	struct fig_pat P;
+	struct hoist h = { 0 };
+	struct fig_buf out = FIG_BUF_INIT;
+	size_t done = 0;
+
+	if ((strstr(p, "(?<=") == NULL && strstr(p, "(?<!") == NULL) ||
+	    sets_extended(p))
+		return NULL;
+	pat_init(&P, p);
+	hoist_alts(&P, (size_t)-1, 0, P.n, &h);
+	for (int k = 0; k < h.n; k++) {
+		buf_add(&out, p + done, h.at[k] - done);
+		buf_adds(&out, "(?=");
+		buf_add(&out, p + h.from[k], h.to[k] - h.from[k]);
+		buf_addc(&out, ')');
+		done = h.at[k];
+	}
+	if (h.n > 0)
+		buf_adds(&out, p + done);
+	free(h.at);
+	free(h.from);
+	free(h.to);
+	pat_release(&P);
+	return h.n > 0 ? buf_detach(&out) : NULL;
+}

@@ -314,12 +314,18 @@ finish_line(struct reader *rd, int page, double pw, double ph)
 		if (prev && b.len > 0 && b.data[b.len - 1] == ' ' &&
 		    g->x1 - prev->x2 > SOFT_GAP * best)
 			b.data[b.len - 1] = GAP;
-		prev = g;
 		if (g->u[1] == '\0' && d >= 0 && d <= 9 &&
-		    g->size < SUP_SIZE * best && base - g->y2 > SUP_RISE * best)
+		    g->size < SUP_SIZE * best && base - g->y2 > SUP_RISE * best) {
+			/* a raised digit touching the word before ends it:
+			 * "m³", not the "m ³" of Poppler's empty space */
+			if (prev && g->x1 - prev->x2 < 0.1 * best && b.len > 0 &&
+			    (b.data[b.len - 1] == ' ' ||
+			    b.data[b.len - 1] == GAP))
+				b.len--;
 			buf_adds(&b, sup_digit[d]);
-		else
+		} else
 			buf_adds(&b, g->u);
+		prev = g;
 	}
 	while (b.len > 0 && (b.data[b.len - 1] == ' ' ||
 	    b.data[b.len - 1] == GAP))
@@ -768,7 +774,11 @@ join_line(struct fig_buf *b, const char *t, const struct wset *w)
 			memcpy(closed, hy, k - 1);
 			memcpy(closed + k - 1, t, nl);
 			closed[k - 1 + nl] = '\0';
-			if (!keep_hyphen(w, hy, k - 1, closed)) {
+			/* "eight-" + "point-five": the rest goes on with a
+			 * hyphen of its own, so the line broke a compound
+			 * at one of its hyphens, which stays */
+			if (t[nl] != '-' && !keep_hyphen(w, hy, k - 1,
+			    closed)) {
 				b->len--;	/* a word broken by the typesetter */
 				b->data[b->len] = '\0';
 			}

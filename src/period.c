@@ -389,6 +389,11 @@ period_from_match(const struct fig_periodrule *pr, pcre2_match_data *md,
 	/* the first n months of the year */
 	if (pr->g_months > 0 && (k = group(md, "months", sp, sizeof sp)) > 0)
 		return span_period(y, 1, count_word(sp, k), 1, out);
+	/* the three months that end with a month: "the quarter ended
+	 * December 31, 2016" */
+	if (pr->g_qend > 0 && (k = group(md, "qend", sp, sizeof sp)) > 0)
+		return (month = month_of(sp, k)) >= 3 ?
+		    span_period(y, month - 2, month, 1, out) : -1;
 	/* a run of years ("2021-2023") */
 	if (pr->g_until > 0 && group(md, "until", sp, sizeof sp) == 4 &&
 	    strncmp(sp, y, 4) != 0) {
@@ -449,6 +454,18 @@ period_anaphor_offset(const struct fig_periodrule *pr, pcre2_match_data *md)
 	if (pr->g_ahead > 0 && (k = group(md, "ahead", t, sizeof t)) > 0)
 		return (n = count_word(t, k)) > 0 ? n : 1;
 	return pr->offset;
+}
+
+int
+period_last_months(const struct fig_periodrule *pr, pcre2_match_data *md)
+{
+	char t[16];
+	int k, n;
+
+	if (pr->g_months <= 0 || (k = group(md, "months", t, sizeof t)) <= 0)
+		return 0;
+	n = count_word(t, k);
+	return n >= 1 && n <= 24 ? n : 0;
 }
 
 void
@@ -526,6 +543,17 @@ period_match_part(const struct fig_periodrule *pr, pcre2_match_data *md,
 	if (pr->g_half > 0 && (k = group(md, "half", t, sizeof t)) > 0) {
 		*n = ordinal(t, k);
 		return *n >= 1 && *n <= 2 ? 'H' : 0;
+	}
+	/* the three months that end with a month: a quarter, else a run
+	 * ("the quarter ended in December", "the three months to
+	 * November") */
+	if (pr->g_qend > 0 && (k = group(md, "qend", t, sizeof t)) > 0) {
+		int m = month_of(t, k);
+		if (m < 3)
+			return 0;
+		*n = m % 3 == 0 ? m / 3 : m;
+		*from = m - 2;
+		return m % 3 == 0 ? 'Q' : 'F';
 	}
 	/* the first n months of the year: a quarter, a half, else a run
 	 * from January */

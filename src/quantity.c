@@ -55,6 +55,41 @@ after_share(const char *s, size_t start)
 	return 0;
 }
 
+/* "rose from 5 to 7 percent", "from $60 to $71 a barrel", "fell by
+ * 5,000 to 229,000": is the range s[start..n2) a run, its first number
+ * after "from" or "by" and its second after "to"? Then it is two
+ * figures, not a range; "ranged from 30 to 40 percent" and "varied
+ * from" are ranges. */
+static int
+run_from(const char *s, size_t start, size_t nend, size_t n2)
+{
+	static const char *const spans[] = { "range", "ranged", "ranges",
+	    "ranging", "vary", "varied", "varies", "varying" };
+	size_t i = start, e;
+	int to = 0;
+
+	for (size_t k = nend; k + 4 <= n2 && !to; k++)
+		to = strncasecmp(s + k, " to ", 4) == 0;
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	e = i;
+	while (i > 0 && ((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z'))
+		i--;
+	if (!to || !((e - i == 4 && strncasecmp(s + i, "from", 4) == 0) ||
+	    (e - i == 2 && strncasecmp(s + i, "by", 2) == 0)))
+		return 0;
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	e = i;
+	while (i > 0 && ((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z'))
+		i--;
+	for (size_t k = 0; k < sizeof spans / sizeof *spans; k++)
+		if (strlen(spans[k]) == e - i &&
+		    strncasecmp(s + i, spans[k], e - i) == 0)
+			return 0;
+	return 1;
+}
+
 /* "$100 billion a year" is the year's amount, as "$100 billion in 2023"
  * is, not a rate: money over a span of time said with "a" or "an" takes
  * no [per] ("$176m per year", "$71 a barrel" and "5 million tonnes a
@@ -125,6 +160,25 @@ own_prefix(const char *s, size_t n1, size_t n2)
 	return !(i >= n1 + 2 && strncasecmp(s + i - 2, "to", 2) == 0);
 }
 
+/* A figure whose unit stands before its number ("%9,75", "$5") ends
+ * before any unit word the match took after it: "%9,75 year on year" is
+ * a percentage, and "year" no part of it. */
+static void
+after_unit_off(const struct fig_rules *r, const PCRE2_SIZE *ov,
+    const char *s, struct fig_qty *q)
+{
+	for (int i = 0; i < r->nunits; i++) {
+		int g = r->units[i].group_after;
+		if (!is_set(ov, g))
+			continue;
+		q->end = ov[2 * g];
+		while (q->end > q->nend && (s[q->end - 1] == ' ' ||
+		    s[q->end - 1] == '-'))
+			q->end--;
+		return;
+	}
+}
+
 /* quantity_from_match(), and with bare set quantity_bare(): a number
  * with no unit is read too, with unit NULL and an empty unit name. */
 static int
@@ -133,7 +187,7 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 {
 	const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 	double v1, v2 = 0, scale = 1, factor = 1;
-	int f1, f2 = 0, has2;
+	int f1, f2 = 0, has2, own = 0;
 	const struct fig_numword *w1;
 
 	memset(q, 0, sizeof *q);
@@ -150,8 +204,21 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 	has2 = is_set(ov, r->g_n2);
 	if (has2 && w1 && w1->unit) {
 		/* "doubled to $110 billion": a word with its own unit is
-		 * no range, and what follows it is a figure of its own */
+		 * no range, and what follows it (its scale and unit too)
+		 * is a figure of its own */
 		has2 = 0;
+		own = 1;
+		q->end = q->nend;
+		q->unit = w1->unit;	/* and the scale is the second's */
+	}
+	if (has2 && (run_from(s, q->start, q->nend, ov[2 * r->g_n2]) ||
+	    run_from(s, q->nstart, q->nend, ov[2 * r->g_n2]))) {
+		/* a run: the first number takes the scale and the unit of
+		 * the second, read on its own next, unless the second has
+		 * a unit of its own before it ("from $79,000 to $3.2
+		 * million") */
+		has2 = 0;
+		own = own_prefix(s, q->nend, ov[2 * r->g_n2]);
 		q->end = q->nend;
 	}
 	if (has2 && number_parse(r, s + ov[2 * r->g_n2],
@@ -163,7 +230,7 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 		read_decimal_comma(&v2, &f2);
 	}
 	q->numflags = f1 | (f2 & FIG_NUM_DECIMAL_COMMA);
-	for (int i = 0; i < r->nscales; i++)
+	for (int i = 0; i < r->nscales && !own; i++)
 		if (is_set(ov, r->scales[i].group)) {
 			scale = r->scales[i].factor;
 			q->scaled = 1;
@@ -173,6 +240,8 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 		if (is_set(ov, r->units[i].group_before) ||
 		    is_set(ov, r->units[i].group_after))
 			q->unit = &r->units[i];
+	if (q->unit && is_set(ov, q->unit->group_before))
+		after_unit_off(r, ov, s, q);
 	if (w1 && w1->unit && (q->unit == NULL || q->unit->weak))
 		q->unit = w1->unit;	/* "a decade" is ten years, "one in
 					   seven cars" a share, no count */
@@ -230,6 +299,10 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 				break;
 			}
 	}
+	if (r->g_of > 0 && is_set(ov, r->g_of))
+		q->end = ov[2 * r->g_of];	/* "barrels" of "barrels of oil
+						   a day": what follows names
+						   the oil for the topics */
 	if (is_set(ov, r->g_sign) && s[ov[2 * r->g_sign]] != '+')
 		q->dir = -1;	/* "(-1%)", and U+2212 */
 	if (has2 && (f1 & FIG_NUM_YEARLIKE) && (f2 & FIG_NUM_YEARLIKE))

@@ -430,6 +430,25 @@ add_alternatives(const struct loader *L, const char *kind, int bucket,
 		buf_release(&group[g]);
 }
 
+/* {SUBJECT}: the subject words (every [subject] pattern), written out
+ * once in a pattern as the group fig_subject and called again by name
+ * after that: a topic pattern names subjects three times and more, and
+ * each copy of the whole lexicon would count towards PCRE2's limit on a
+ * compiled pattern's size (the called group matches as the copy did;
+ * a pattern joined from several that each define it calls the first:
+ * names may repeat, PCRE2_DUPNAMES). */
+static void
+add_subjects(const struct loader *L, struct fig_buf *out)
+{
+	if (out->len > 0 && strstr(buf_str(out), "(?<fig_subject>") != NULL) {
+		buf_adds(out, "(?&fig_subject)");
+		return;
+	}
+	buf_adds(out, "(?<fig_subject>");
+	add_alternatives(L, "subject", 0, out);
+	buf_addc(out, ')');
+}
+
 static int
 expand(const struct loader *L, const char *src, struct fig_buf *out,
     int depth, const struct section *sec, const struct kv *kv)
@@ -467,7 +486,7 @@ expand(const struct loader *L, const char *src, struct fig_buf *out,
 				add_alternatives(L, "entity", 1, out);
 			else if (q - p - 1 == 7 && memcmp(p + 1, "SUBJECT", 7)
 			    == 0)
-				add_alternatives(L, "subject", 0, out);
+				add_subjects(L, out);
 			else if ((d = find_define(L, p + 1, (size_t)(q - p - 1)))
 			    != NULL && (dv = section_get(d, "pattern")) != NULL) {
 				buf_adds(out, "(?:");
@@ -507,12 +526,25 @@ compile_raw(struct fig_rules *r, struct fig_re *re, const char *pattern,
 	int ec;
 	PCRE2_SIZE eo;
 	uint32_t groups;
+	char *hoisted;
 
+	re->code = NULL;
+	re->limited = (extra & PCRE2_USE_OFFSET_LIMIT) != 0;
 	re->src = xstrdup(pattern);
 	snprintf(re->where, sizeof re->where, "%.140s:%ld", basename_of(path),
 	    line);
-	re->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-	    PCRE2_UTF | PCRE2_CASELESS | PCRE2_DUPNAMES | extra, &ec, &eo, NULL);
+	/* the same matches, sooner (pattern.h): compiled when it compiles,
+	 * else the pattern as written, for its error */
+	if ((hoisted = pat_hoist(pattern)) != NULL) {
+		re->code = pcre2_compile((PCRE2_SPTR)hoisted,
+		    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_CASELESS |
+		    PCRE2_DUPNAMES | extra, &ec, &eo, NULL);
+		free(hoisted);
+	}
+	if (re->code == NULL)
+		re->code = pcre2_compile((PCRE2_SPTR)pattern,
+		    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_CASELESS |
+		    PCRE2_DUPNAMES | extra, &ec, &eo, NULL);
 	if (re->code == NULL) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(ec, msg, sizeof msg);
@@ -813,10 +845,29 @@ number_pattern(const struct fig_rules *r, struct fig_buf *b)
 		    "(?:[\\s-]%s)*)(?![\\w])|[0-9]{1,3}-thousand-[0-9]{1,3}"
 		    "(?![0-9])|", dig, dig, dig);
 	}
+	/* number words written with digits ("1 in 4") before the digits
+	 * alone take the "1" */
+	{
+		int n = 0;
+		for (int i = 0; i < r->nwords; i++)
+			if (r->words[i].word[0] >= '0' &&
+			    r->words[i].word[0] <= '9') {
+				buf_adds(b, n++ ? "|" : "(?:");
+				add_literal_word(b, r->words[i].word);
+			}
+		if (n)
+			buf_adds(b, ")(?![\\w])|");
+	}
 	/* thousands commas (Indian twos too: "2,77,000"), thousands dots
-	 * ("780.000", "1.234,5"), or plain digits with a decimal point or
-	 * comma ("27,7"); number_parse tells which */
-	buf_adds(b, "(?:[0-9]{1,3}(?:(?:,[0-9]{2})*,[0-9]{3})+"
+	 * ("780.000", "1.234,5"), thousands spaces of translated text ("3
+	 * 348", "12 500 000": groups of three, nothing digit-like either
+	 * side, no capital after: "24 737 MAX" is 24 aircraft), or plain
+	 * digits with a decimal point or comma ("27,7"); number_parse
+	 * tells which */
+	buf_adds(b, "(?:(?<![0-9][.,]|[0-9][ \\x{A0}\\x{202F}]|[0-9])"
+	    "[0-9]{1,3}(?:[ \\x{A0}\\x{202F}][0-9]{3})+(?:,[0-9]+)?"
+	    "(?![0-9]|[ \\x{A0}\\x{202F}][0-9]|[.,][0-9]|(?-i:[ -]?[A-Z]))|"
+	    "[0-9]{1,3}(?:(?:,[0-9]{2})*,[0-9]{3})+"
 	    "(?:\\.[0-9]+)?|[0-9]{1,3}(?:\\.[0-9]{3})+(?:,[0-9]+)?|"
 	    "[0-9]+(?:[.,][0-9]+)?)(?![0-9]|[.,][0-9])");
 	if (r->nwords > 0) {
@@ -952,8 +1003,13 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 		}
 		if (!first)
 			/* "rose by 5%", "grew a further 26.3%", "by only",
-			 * "shrank an annualised 2.0%" */
-			buf_adds(&b, pass == 0 ? ")\\s+(?:by\\s+)?(?:(?:a\\s+"
+			 * "shrank at an annualised 2.0%", "down
+			 * year-on-year, by 2.8%" ("yearon-year" when a PDF
+			 * line broke after its hyphen) */
+			buf_adds(&b, pass == 0 ? ")\\s+(?:(?:(?:year|month|"
+			    "quarter)[\\s-]?on[\\s-](?:year|month|quarter)|on"
+			    "\\s+the\\s+(?:year|month|quarter)|y/y),?\\s+)?"
+			    "(?:by\\s+|at\\s+)?(?:(?:a\\s+"
 			    "further|another|an\\s+additional|only|just|a\\s+"
 			    "mere|(?:an\\s+)?annuali[sz]ed|a\\s+seasonally\\s+"
 			    "adjusted|a\\s+revised)\\s+)?)?" : ")\\s+)?");
@@ -985,8 +1041,9 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 	buf_addf(&b, "(?<n1>%s)", buf_str(&num));
 	g++;
 	r->g_n1 = g;
-	/* range end: "30-40%", "between 30 and 40 percent", "2 to 3" */
-	buf_adds(&b, "(?:(?:\\s*[-\\x{2013}\\x{2014}]\\s*|\\s+to\\s+");
+	/* range end: "30-40%", "5.25%-5.5%", "between 30 and 40 percent",
+	 * "2 to 3" */
+	buf_adds(&b, "(?:(?:%?\\s*[-\\x{2013}\\x{2014}]\\s*|\\s+to\\s+");
 	if (strstr(b.data, "(?<btw>") != NULL)
 		buf_adds(&b, "|(?(<btw>)\\s+and\\s+|(?!))");
 	buf_addc(&b, ')');
@@ -1042,10 +1099,15 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 			buf_release(&alt);
 			goto fail;
 		}
-		/* "/MWh", "per barrel", "a year" (not "a year earlier") */
-		buf_adds(&b, first ? "(?:(?:\\s*/\\s*|\\s+(?:per|an?(?!\\s+"
+		/* "/MWh", "per barrel", "a year" (not "a year earlier"),
+		 * after what is measured: "barrels of oil a day" */
+		buf_adds(&b, first ? "(?:(?:\\s*/\\s*|(\\s+of\\s+(?:"
+		    "[^\\W\\d][\\w-]*\\s+){0,2}?[^\\W\\d][\\w-]*)?"
+		    "\\s+(?:per|an?(?!\\s+"
 		    "\\w+\\s+(?:earlier|ago|before|later|after|previously|"
 		    "prior)\\b))\\s+)(?:" : "|");
+		if (first)
+			r->g_of = ++g;
 		buf_addf(&b, "(%s)", buf_str(&alt));
 		r->pers[i].group = ++g;
 		first = 0;
@@ -1079,8 +1141,10 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 	if (!first)
 		buf_adds(&b, ")(?![\\w]))?");
 	buf_adds(&b, "(?![\\w])");
-	rc = compile_raw(r, &r->quantity, buf_str(&b), 0, L->sec[0].path, 0, 0,
-	    1, L->err);
+	/* with an offset limit: extract-quantity.c looks for a match that
+	 * starts before the one found at a number */
+	rc = compile_raw(r, &r->quantity, buf_str(&b), PCRE2_USE_OFFSET_LIMIT,
+	    L->sec[0].path, 0, 0, 1, L->err);
 	if (rc == 0) {
 		struct fig_buf at = FIG_BUF_INIT;
 		buf_addf(&at, "\\G(?:%s)", buf_str(&b));
@@ -1276,7 +1340,8 @@ compile_list(struct loader *L, const struct section *s, const char *key,
 }
 
 /* "follow = yes", "follow = exports.value", "follow = imports.share
- * swap", "follow = imports.value nearby": sets t->follow and
+ * swap", "follow = imports.value nearby", "follow = exports.change
+ * nearby last", "yes sender": sets t->follow and
  * t->follow_measure; -1 when the value is none of those. */
 static int
 parse_follow(struct fig_topic *t, const char *v)
@@ -1304,6 +1369,12 @@ parse_follow(struct fig_topic *t, const char *v)
 			t->follow |= FIG_FOLLOW_NEARBY;
 		else if (n == 4 && strncmp(w, "swap", 4) == 0)
 			t->follow |= FIG_FOLLOW_SWAP;
+		else if (n == 4 && strncmp(w, "last", 4) == 0)
+			t->follow |= FIG_FOLLOW_LAST;
+		else if (n == 6 && strncmp(w, "sender", 6) == 0)
+			t->follow |= FIG_FOLLOW_SENDER;
+		else if (n == 8 && strncmp(w, "receiver", 8) == 0)
+			t->follow |= FIG_FOLLOW_RECEIVER;
 		else
 			return -1;
 		w += n;
@@ -1365,7 +1436,7 @@ build_topic(struct loader *L, const struct section *s)
 				return err_set(L->err, FIG_EINPUT, s->path,
 				    kv->line, kv->col, "follow is 'yes' or a "
 				    "measure ('exports.value') and then "
-				    "'nearby' or 'swap', in a [topic "
+				    "'nearby', 'swap' or 'last', in a [topic "
 				    "*.MEASURE], not '%s'", kv->val);
 		}
 		else if (strcmp(kv->key, "partner") == 0)
@@ -1405,9 +1476,12 @@ build_topic(struct loader *L, const struct section *s)
 	if (t->templ && t->subject[0] == '\0' && !t->subject_ctx &&
 	    !t->follow) {
 		int named = 0;
-		for (int i = 0; i < t->npattern; i++)
-			named |= pcre2_substring_number_from_name(
-			    t->pattern[i].code, (PCRE2_SPTR)"subject") > 0;
+		/* several groups of the name (alternatives) are no error */
+		for (int i = 0; i < t->npattern; i++) {
+			int g = pcre2_substring_number_from_name(
+			    t->pattern[i].code, (PCRE2_SPTR)"subject");
+			named |= g > 0 || g == PCRE2_ERROR_NOUNIQUESUBSTRING;
+		}
 		if (!named)
 			return err_set(L->err, FIG_EINPUT, s->path,
 			    s->at.line, 1, "[topic %s] needs 'subject =' or "
@@ -1463,9 +1537,11 @@ build_unit(struct loader *L, const struct section *s, struct fig_unit *u)
 		    strcmp(kv->key, "before") != 0)
 			return bad_key(L, s, kv);
 	}
-	if (!section_get(s, "after") && !section_get(s, "before"))
+	if (!section_get(s, "after") && !section_get(s, "before") &&
+	    !section_get(s, "context"))
 		return err_set(L->err, FIG_EINPUT, s->path, s->at.line, 1,
-		    "[unit %s] needs 'after =' or 'before ='", s->name);
+		    "[unit %s] needs 'after =', 'before =' or 'context ='",
+		    s->name);
 	return 0;
 }
 
@@ -1832,6 +1908,7 @@ build(struct loader *L)
 			p->g_quarter = group_of(p->re.code, "quarter");
 			p->g_span = group_of(p->re.code, "span");
 			p->g_months = group_of(p->re.code, "months");
+			p->g_qend = group_of(p->re.code, "qend");
 			p->g_until = group_of(p->re.code, "until");
 			p->g_list = group_of(p->re.code, "list");
 			p->g_since = group_of(p->re.code, "since");
@@ -1980,6 +2057,8 @@ build(struct loader *L)
 				re = &r->forecast;
 			else if (strcmp(s->name, "ability") == 0)
 				re = &r->ability;
+			else if (strcmp(s->name, "lookback") == 0)
+				re = &r->lookback;
 			else if (strcmp(s->name, "baseline") == 0)
 				re = &r->baseline;
 			else if (strcmp(s->name, "estimate") == 0)
@@ -1990,6 +2069,8 @@ build(struct loader *L)
 				re = &r->pair;
 			else if (strcmp(s->name, "ellipsis") == 0)
 				re = &r->ellipsis;
+			else if (strcmp(s->name, "firm") == 0)
+				re = &r->firm;
 			if (re == NULL) {
 				err_set(L->err, FIG_EINPUT, s->path, s->at.line,
 				    1, "unknown [%s %s]", k, s->name);
@@ -2089,8 +2170,10 @@ build(struct loader *L)
 		buf_adds(&b, "(?<![\\w])");
 		add_alternatives(L, "subject", 1, &b);
 		buf_adds(&b, "(?![\\w])");
-		if (compile_raw(r, &r->anysubject, buf_str(&b), 0, r->dir, 0, 0,
-		    1, L->err) != 0) {
+		/* with an offset limit: a paragraph's subjects are looked
+		 * for sentence by sentence (extract-actors.c last_subject) */
+		if (compile_raw(r, &r->anysubject, buf_str(&b),
+		    PCRE2_USE_OFFSET_LIMIT, r->dir, 0, 0, 1, L->err) != 0) {
 			buf_release(&b);
 			goto out;
 		}
@@ -2307,10 +2390,12 @@ rules_free(struct fig_rules *r)
 	re_free(&r->target);
 	re_free(&r->forecast);
 	re_free(&r->ability);
+	re_free(&r->lookback);
 	re_free(&r->baseline);
 	re_free(&r->estimate);
 	re_free(&r->goal);
 	re_free(&r->pair);
+	re_free(&r->firm);
 	re_free(&r->ellipsis);
 	re_free(&r->anyentity);
 	re_free(&r->anysubject);
@@ -2437,7 +2522,7 @@ rules_match_upto(const struct fig_rules *r, const struct fig_re *re,
     const char *s, size_t len, size_t start, size_t last,
     pcre2_match_context *mc, pcre2_match_data *md, struct fig_err *err)
 {
-	if (re->marks && mc != NULL) {
+	if (re->limited && mc != NULL) {
 		/* a limit of its own for this search only */
 		pcre2_set_offset_limit(mc, last == (size_t)-1 ?
 		    PCRE2_UNSET : (PCRE2_SIZE)last);

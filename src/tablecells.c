@@ -623,6 +623,39 @@ only_period(char *const *colv, int ncols)
 	return 0;
 }
 
+/* The period a change column is of: "| | FY 2014 | FY 2015 | Change |"
+ * or "| | 2022 | 2023 | % chg |" compares the column before it with an
+ * earlier one, so its figures are of the latest period column before
+ * column c. NULL when column c names no change or has a period of its
+ * own, or no column before it ends in one. Borrowed from colv. */
+static const char *
+change_period(char *const *colv, int c)
+{
+	static const char *const words[] = { "change", "chg", "growth",
+	    "difference", "increase", "decrease", NULL };
+	const char *l = colv[c];
+	int change = 0;
+
+	if (l == NULL || period_label(l, strlen(l)) || ends_in_period(l))
+		return NULL;
+	for (const char *q = l; *q && !change; q++)
+		for (int k = 0; words[k] && !change; k++)
+			change = strncasecmp(q, words[k],
+			    strlen(words[k])) == 0;
+	for (int b = c - 1; change && b > 0; b--) {
+		const char *p = colv[b], *in = NULL;
+		if (p == NULL)
+			continue;
+		if (period_label(p, strlen(p)))
+			return p;
+		for (const char *q = p; (q = strstr(q, " in ")) != NULL; q++)
+			in = q;
+		if (in && ends_in_period(p))
+			return in + 4;
+	}
+	return NULL;
+}
+
 int
 tables_flush(struct fig_tables *t, const struct fig_rules *r,
     fig_tcell_fn fn, void *ctx)
@@ -767,14 +800,17 @@ tables_flush(struct fig_tables *t, const struct fig_rules *r,
 				buf_adds(&phrase, blank(cl) ? "in " : " in ");
 				buf_adds(&phrase, rl);
 			} else {
-				buf_adds(&phrase, rl);
 				/* "| Jan-Feb 2020 | y/y pct chg |": the
-				 * change is of the table's one period */
-				if (only > 0 && !rperiod && !blank(cl) &&
+				 * change is of the table's one period, or
+				 * of the period column before it */
+				const char *of = only > 0 ? colv[only] :
+				    change_period(colv, c);
+				buf_adds(&phrase, rl);
+				if (of && !rperiod && !blank(cl) &&
 				    !ends_in_period(cl)) {
 					buf_adds(&phrase, blank(rl) ? "in " :
 					    " in ");
-					buf_adds(&phrase, colv[only]);
+					buf_adds(&phrase, of);
 				}
 				if (!blank(rl) && !blank(cl))
 					buf_adds(&phrase, ", ");

@@ -148,6 +148,36 @@ text_superscript_run(const char *s, size_t len, long *number)
 	return i;
 }
 
+int
+text_unit_power(const char *str, size_t len, size_t at)
+{
+	static const char *const units[] = { "m", "km", "cm", "mm", "dm",
+	    "ft", "mi", "yd" };
+	const unsigned char *s = (const unsigned char *)str;
+	size_t end = at, k;
+	int d;
+
+	if (at + 2 > len || s[at] != 0xC2 || (s[at + 1] != 0xB2 &&
+	    s[at + 1] != 0xB3))
+		return 0;
+	if (text_superscript(str + at + 2, len - at - 2, &d) > 0)
+		return 0;	/* "m²³": a power and a note, or a note */
+	if (end > 1 && s[end - 1] == ' ' && (s[end - 2] | 0x20) >= 'a' &&
+	    (s[end - 2] | 0x20) <= 'z')
+		end--;	/* "m ³": a PDF may set the raised glyph apart */
+	k = end;
+	while (k > 0 && end - k < 3 && ((s[k - 1] | 0x20) >= 'a' &&
+	    (s[k - 1] | 0x20) <= 'z'))
+		k--;
+	if (k == end || end - k > 2)
+		return 0;
+	for (size_t u = 0; u < sizeof units / sizeof *units; u++)
+		if (strlen(units[u]) == end - k &&
+		    memcmp(units[u], str + k, end - k) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 add_run(struct fig_runs *runs, size_t c, size_t r, size_t n)
 {
@@ -207,7 +237,8 @@ text_clean(struct fig_buf *out, const char *s, size_t len,
 		if (i >= len)
 			break;
 		c = (unsigned char)s[i];
-		if (c >= 0xC2 && (n = text_superscript(s + i, len - i, &d))) {
+		if (c >= 0xC2 && (n = text_superscript(s + i, len - i, &d)) &&
+		    !text_unit_power(s, len, i)) {
 			i += (size_t)n;
 			continue;
 		}

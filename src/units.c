@@ -1,7 +1,8 @@
 /* units.c: conversion between canonical units of one kind, through
  * UDUNITS-2. The claim record's unit names map to UDUNITS symbols by a
  * table: only physical units are in it, so a currency, a share or a
- * count never converts. */
+ * count never converts, but a price or a count over a physical unit
+ * converts that unit ("usd/tonne" to "usd/kg", never to "eur/kg"). */
 #include <stdlib.h>
 #include <string.h>
 #include <udunits2.h>
@@ -26,7 +27,10 @@ static const struct {
 	{ "barrel", "bbl" }, { "gallon", "gallon" },
 	{ "g", "g" }, { "kg", "kg" }, { "tonne", "t" }, { "kt", "kilotonne" },
 	{ "lb", "lb" },
-	{ "ounce", "oz" },
+	/* the ounce of gold and silver news: "oz" in UDUNITS is the US
+	 * fluid ounce, a volume */
+	{ "ounce", "troy_ounce" },
+	{ "byte", "byte" }, { "gb", "Gbyte" }, { "tb", "Tbyte" },
 	{ "wh", "W.h" }, { "kwh", "kW.h" }, { "mwh", "MW.h" },
 	{ "gwh", "GW.h" }, { "twh", "TW.h" }, { "j", "J" }, { "w", "W" },
 	{ "tw", "TW" },
@@ -85,7 +89,10 @@ parse(const struct fig_units *u, const char *s)
 	const char *a, *b = NULL;
 	char expr[64];
 
-	if ((a = ud_name(s, slash ? (size_t)(slash - s) : strlen(s))) == NULL)
+	if ((a = ud_name(s, strlen(s))) != NULL)
+		slash = NULL;	/* a name of its own: "km/h" */
+	else if ((a = ud_name(s, slash ? (size_t)(slash - s) : strlen(s))) ==
+	    NULL)
 		return NULL;
 	if (slash && (b = ud_name(slash + 1, strlen(slash + 1))) == NULL)
 		return NULL;	/* "usd/barrel" has no fixed rate */
@@ -104,19 +111,15 @@ units_physical(const struct fig_units *u, const char *name)
 	return 1;
 }
 
-int
-units_convert(const struct fig_units *u, double v, const char *from,
+/* Converts v from physical unit from to physical unit to, or returns
+ * -1 when either is none or they are of different kinds. */
+static int
+convert_physical(const struct fig_units *u, double v, const char *from,
     const char *to, double *out)
 {
 	ut_unit *a, *b;
 	cv_converter *cv = NULL;
 
-	if (strcmp(from, to) == 0) {
-		*out = v;
-		return 0;
-	}
-	if (u == NULL)
-		return -1;
 	a = parse(u, from);
 	b = a ? parse(u, to) : NULL;
 	if (b && ut_are_convertible(a, b))
@@ -130,4 +133,53 @@ units_convert(const struct fig_units *u, double v, const char *from,
 	if (b)
 		ut_free(b);
 	return cv ? 0 : -1;
+}
+
+/* The slash of a rate whose numerator is no physical unit and whose
+ * denominator is one ("usd/tonne", "count/year", "other:wafer/month"),
+ * or NULL. */
+static const char *
+rate_slash(const struct fig_units *u, const char *name)
+{
+	const char *slash = strrchr(name, '/');
+	ut_unit *d;
+
+	if (slash == NULL || units_physical(u, name) ||
+	    (d = parse(u, slash + 1)) == NULL)
+		return NULL;
+	ut_free(d);
+	return slash;
+}
+
+int
+units_convertible(const struct fig_units *u, const char *name)
+{
+	return u != NULL && (units_physical(u, name) ||
+	    rate_slash(u, name) != NULL);
+}
+
+int
+units_convert(const struct fig_units *u, double v, const char *from,
+    const char *to, double *out)
+{
+	const char *fs, *ts;
+	double per;
+
+	if (strcmp(from, to) == 0) {
+		*out = v;
+		return 0;
+	}
+	if (u == NULL)
+		return -1;
+	if (convert_physical(u, v, from, to, out) == 0)
+		return 0;
+	/* a rate of one money or count over two units of one kind: so
+	 * much per tonne is a thousandth of it per kilogram */
+	if ((fs = rate_slash(u, from)) == NULL ||
+	    (ts = rate_slash(u, to)) == NULL || fs - from != ts - to ||
+	    strncmp(from, to, (size_t)(fs - from)) != 0 ||
+	    convert_physical(u, 1, ts + 1, fs + 1, &per) != 0)
+		return -1;
+	*out = v * per;
+	return 0;
 }

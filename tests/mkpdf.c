@@ -42,6 +42,7 @@ struct lay {
 	int paths;		/* -n: glyphs as outlines, no text layer */
 	int hyphenated;		/* words cut and hyphenated at a line end */
 	int compounds;		/* words broken after their own hyphen */
+	int lost;		/* row labels with no room left in the column */
 };
 
 /* Shows s at the current point: as text, or with -n as filled outlines
@@ -296,7 +297,8 @@ cells(const char *s, char cell[][256])
 
 /* Sets a table (its rows, "| a | b |" each): the other columns as wide
  * as their widest cell and right-aligned, the first one taking the rest
- * of the text column, its cells cut to fit. */
+ * of the text column, its cells cut to fit (a label left with no room at
+ * all is counted: such a table does not fit the page). */
 static void
 table(struct lay *l, char **rows, int nrows)
 {
@@ -332,6 +334,7 @@ table(struct lay *l, char **rows, int nrows)
 			while (k > 0 && ((unsigned char)cell[0][k] & 0xC0) == 0x80)
 				k--;
 		}
+		l->lost += k == 0 && cell[0][0] != '\0';
 		word(l, cell[0], k, col_x(l), BODY, 1);
 		for (int i = 1; i < n; i++) {
 			double cw = word(l, cell[i], strlen(cell[i]), 0, BODY, 0);
@@ -485,7 +488,8 @@ main(int argc, char **argv)
 	cairo_debug_reset_static_data();
 	FcFini();
 	printf("%s: %d pages, %d words hyphenated, %d broken after a "
-	    "hyphen\n", argv[optind + 1], l.page, l.hyphenated, l.compounds);
+	    "hyphen, %d row labels lost\n", argv[optind + 1], l.page,
+	    l.hyphenated, l.compounds, l.lost);
 	return 0;
 usage:
 	fprintf(stderr, "usage: mkpdf [-c COLUMNS] [-H HEADER] [-F FOOTER] "

@@ -45,6 +45,8 @@ bad "unknown key in entity" '[unit percent]\nafter = percent\n[entity Acme]\npat
     "x.rules:5:1: unknown key 'label' in [entity]"
 bad "example in define" '[define A]\npattern = x\nexample = x => 1 percent\n[unit percent]\nafter = percent\n' \
     "x.rules:3:1: unknown key 'example' in [define]"
+bad "unit with no pattern" '[unit percent]\nafter = percent\n[unit other:x]\nrate = no\n' \
+    "x.rules:3:1: [unit other:x] needs 'after =', 'before =' or 'context ='"
 bad "line without section" 'pattern = a\n' "x.rules:1:1:"
 bad "missing equals" '[unit percent]\nafter percent\n' "x.rules:2:1: expected 'key = value'"
 bad "unclosed header" '[unit percent\n' "x.rules:1:1: section header needs a closing ']'"

@@ -133,3 +133,206 @@ DOC
 ok "actors: extract irrespectively" "$FIGTRACK" extract "$tmp/resp.md"
 eq "actors: 'irrespectively' is no 'respectively'" \
     "$(grep -F '607,500 bpd' "$tmp/out" | cut -d, -f13)" "IRQ+SAU"
+
+# a flow named only by its sender, with no flow before it, goes to the
+# buyer the title names (not a sender there, "from Mongolia"); a country
+# named as the target of sanctions is no side of it
+cat > "$tmp/buyer.md" <<'DOC'
+---
+title: Japan's LNG imports from Qatar and Oman rise
+date: 2019-02-10
+---
+
+Japan bought more LNG from Qatar and Oman last year, as buyers filled a gap left by sanctions on Iran.
+
+Arrivals from Qatar rose 12.5 percent from 2017 to 10.2 million tonnes.
+DOC
+ok "actors: extract buyer" "$FIGTRACK" extract "$tmp/buyer.md"
+eq "actors: the title's buyer, not the target of sanctions" \
+    "$(label 'rose 12.5 percent')" "lng.exports.change,QAT,JPN"
+
+# "US dollars" names no actor
+cat > "$tmp/usd.md" <<'DOC'
+The average price of a car exported from Korea was 25,000 US dollars in 2023.
+
+Shipments from Korea rose 8 percent to 3.1 billion US dollars.
+DOC
+ok "actors: extract usd" "$FIGTRACK" extract "$tmp/usd.md"
+eq "actors: 'US dollars' is no partner" \
+    "$(label '3.1 billion US dollars')" "trade.exports.value,KOR,"
+
+# the items of a list under a lead line on one country's suppliers: the
+# sender each item names, the lead's importer
+cat > "$tmp/suppliers.md" <<'DOC'
+Imports from Brazil's other main suppliers fell in 2023:
+
+- from China, to USD 50.4 billion against USD 52.4 billion a year earlier;
+- from the US, to USD 21.3 billion from USD 25.7 billion.
+DOC
+ok "actors: extract suppliers" "$FIGTRACK" extract "$tmp/suppliers.md"
+eq "actors: a supplier's item is its flow to the lead's importer" \
+    "$(label 'USD 21.3 billion')" "trade.exports.value,USA,BRA"
+eq "actors: ... and so is its base" \
+    "$(label 'USD 52.4 billion')" "trade.exports.value,CHN,BRA"
+
+cat > "$tmp/markets.md" <<'DOC'
+Chile's exports to its main markets in 2023:
+
+- to China, USD 39.2 billion;
+- to the US, USD 16.1 billion.
+DOC
+ok "actors: extract markets" "$FIGTRACK" extract "$tmp/markets.md"
+eq "actors: a market's item is the lead's exports to it" \
+    "$(label 'USD 16.1 billion')" "trade.exports.value,CHL,USA"
+
+# a country's imports of another's goods are that flow only, not also
+# its total imports
+cat > "$tmp/grain.md" <<'DOC'
+Poland's imports of Ukrainian grain surged 30% in 2023.
+DOC
+ok "actors: extract grain" "$FIGTRACK" extract "$tmp/grain.md"
+eq "actors: imports of a country's goods are one flow" \
+    "$(grep -c 'surged 30%' "$tmp/out")" 1
+
+# a firm introduced by what it is ([cue firm]) is an actor of the rest of
+# the document, by its short name, before the country of the apposition;
+# a person so introduced is none
+cat > "$tmp/firm.md" <<'DOC'
+---
+title: Miner's quarterly report
+date: 2024-01-29
+---
+
+Evolution Mining, Australia's second-biggest gold producer, said on Monday its output rose.
+
+Gold production rose to 180,000 ounces in the quarter ended in December.
+
+Evolution kept its guidance. Its shares closed Monday 2.4% higher.
+
+Li Wei, China's top trade negotiator, said exports rose 5%.
+DOC
+ok "actors: extract a firm" "$FIGTRACK" extract "$tmp/firm.md"
+firm_of() {
+	grep -F "$1" "$tmp/out" | awk -F, '{ print $(NF-4) "," $(NF-3) }'
+}
+eq "actors: a firm's output" "$(firm_of '180,000 ounces')" \
+    "gold.production.volume,Evolution"
+eq "actors: the firm by its pronoun" "$(firm_of '2.4% higher')" ",Evolution"
+eq "actors: a person is no firm" "$(firm_of 'rose 5%')" "trade.exports.change,CHN"
+
+# in a list under a lead line, the item before's subject is a sibling of
+# the next item's, not its partner
+cat > "$tmp/sib.md" <<'DOC'
+Wheat exporters, July 2023 to June 2024:
+
+- Russian wheat exports rose by 10% to 48 million tonnes;
+- exports from Canada fell by 4% to 22 million tonnes.
+DOC
+ok "actors: extract siblings" "$FIGTRACK" extract "$tmp/sib.md"
+eq "actors: a sibling item's subject is no partner" \
+    "$(grep -F '22 million tonnes' "$tmp/out" | awk -F, '{ print $(NF-3) "," $(NF-1) }')" "CAN,"
+
+# a currency named by its country ("US dollars") names no actor: the
+# price of a car exported from Japan is no flow to the United States
+cat > "$tmp/usd.md" <<'DOC'
+Car exports from Japan rose 5 percent in May.
+
+The average price of a car exported from Japan in May was 21,000 US dollars, up 4 percent from a year earlier.
+
+In May, Japan exported 91,300 vehicles, up 6 percent year-on-year.
+DOC
+ok "actors: extract usd" "$FIGTRACK" extract "$tmp/usd.md"
+eq "actors: 'US dollars' is no partner" \
+    "$(label 'up 6 percent')" "cars.exports.change,JPN,"
+
+# a paragraph that names its actor first speaks of it: the flow of the
+# paragraph before is no holder of its unnamed exports
+cat > "$tmp/whole.md" <<'DOC'
+In March, exports to Brazil grew by 4 percent, and imports from Brazil into Japan grew by 6 percent to 2.1 billion dollars.
+
+Japan's foreign trade as a whole was 150 billion dollars in March. Exports went down by 3.5 percent to 72 billion dollars.
+DOC
+ok "actors: extract whole" "$FIGTRACK" extract "$tmp/whole.md"
+eq "actors: a paragraph's own actor holds its unnamed flow" \
+    "$(label 'down by 3.5 percent')" "trade.exports.change,JPN,"
+
+# a run of senders into one receiver: "those from X", an adjective's
+# supplies, and "X-ian imports" are flows into that receiver
+cat > "$tmp/run.md" <<'DOC'
+Pipeline gas imports from Algeria into Italy increased by 4% in May, while those from Azerbaijan decreased by 7%.
+
+The report says Algerian pipeline supplies grew by 3.8% year on year, while Azerbaijani imports were down by 6.9% in May.
+DOC
+ok "actors: extract run" "$FIGTRACK" extract "$tmp/run.md"
+eq "actors: 'those from' another sender" \
+    "$(label 'decreased by 7%')" "natural_gas.exports.change,AZE,ITA"
+eq "actors: a sender's supplies after another's flow" \
+    "$(label 'grew by 3.8%')" "natural_gas.exports.change,DZA,ITA"
+eq "actors: 'Azerbaijani imports' in a run into Italy" \
+    "$(label 'down by 6.9%')" "natural_gas.exports.change,AZE,ITA"
+
+# a flow from a sender is no total of the receiver's too, however the
+# words of its subject split ("imports of crude oil from", "of
+# agricultural products from")
+cat > "$tmp/from.md" <<'DOC'
+India's imports of crude oil from Iraq fell 3% in May from a year earlier.
+
+Japan's imports of agricultural products from Brazil rose by 8,1 per cent in 2023.
+DOC
+ok "actors: extract from" "$FIGTRACK" extract "$tmp/from.md"
+eq "actors: one label for a flow of crude oil from a sender" \
+    "$(grep -c ',fell 3%,' "$tmp/out")" 1
+eq "actors: one label for a flow of farm goods from a sender" \
+    "$(grep -c 'rose by 8,1 per cent' "$tmp/out")" 1
+
+# a supplier's share of imports whose importer is named by its kind
+# ("the bloc's", "the country's") is of the receiver of the flow before
+cat > "$tmp/bloc.md" <<'DOC'
+Pipeline gas imports from Algeria into Italy rose by 4% in May.
+
+Algeria remains Europe's main gas supplier to Italy: its pipeline gas made up 38% of the country's gas imports in May.
+DOC
+ok "actors: extract bloc" "$FIGTRACK" extract "$tmp/bloc.md"
+eq "actors: a share of 'the country's' imports is the receiver's" \
+    "$(label '38%')" "natural_gas.imports.share,ITA,DZA"
+
+# a sender named by "from it" is the actor named before it in its
+# sentence, not the sender of the flow before
+cat > "$tmp/fromit.md" <<'DOC'
+Poland's crude oil imports from Norway surged 14% in May.
+
+Customs data show Kazakhstan in second place: Poland bought crude oil worth $1.2 billion from it, 5% higher year-on-year.
+DOC
+ok "actors: extract fromit" "$FIGTRACK" extract "$tmp/fromit.md"
+eq "actors: 'from it' names the actor before" \
+    "$(label '$1.2 billion')" "oil.exports.value,KAZ,POL"
+eq "actors: and so does the change after it" \
+    "$(label '5% higher')" "oil.exports.change,KAZ,POL"
+
+# an actor named only in an appositive between a flow and its figure is
+# not its holder: the flow is the holder's of the flow before
+cat > "$tmp/aside.md" <<'DOC'
+In 2023 Canadian exports of farm goods to Japan sank to $3.1 billion. The value of canola exports, a key target of Tokyo's new tariffs, plunged 41.2% after Japan raised its duties.
+DOC
+ok "actors: extract aside" "$FIGTRACK" extract "$tmp/aside.md"
+eq "actors: an appositive's actor holds no flow" \
+    "$(label 'plunged 41.2%' | cut -d, -f2)" "CAN"
+
+# suppliers listed under a lead line, and a sender's flow after another
+# sender's in its paragraph, go to the receiver of the flow before
+cat > "$tmp/sup.md" <<'DOC'
+Japan's imports of coal from Australia rose 9% in April from a year earlier, to 7.2 million tons.
+
+Shipments from Indonesia, meanwhile, fell 5% to 2.6 million tons, and Canada's deliveries climbed 12% to 1.1 million tons.
+
+The top suppliers in April were:
+- Australia: 7.2 million tons;
+- Indonesia - 2.6 million tons.
+DOC
+ok "actors: extract sup" "$FIGTRACK" extract "$tmp/sup.md"
+eq "actors: a sender after another's flow in its paragraph" \
+    "$(label 'climbed 12%')" "coal.exports.change,CAN,JPN"
+eq "actors: a supplier listed under a lead line" \
+    "$(grep -F '2.6 million tons' "$tmp/out" | tail -1 |
+    awk -F, '{ print $(NF-4) "," $(NF-3) "," $(NF-1) }')" \
+    "coal.exports.volume,IDN,JPN"

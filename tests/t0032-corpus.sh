@@ -89,19 +89,60 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # With those period rules merged (which never saw the final 8: their
 # period 0.869 -> 0.893), all 103: F1 0.976, period 0.884, period_kind
 # 0.915, metric 0.867, entity 0.948, partner 0.890, series key 0.838.
-at_least "value+unit F1" "$f1" 0.97
-# The period and kind work after the split of extract.c (no rule fitted
-# to one sentence; each checked on sentences of other countries): all
-# 103 period 0.884 -> 0.931, period_kind 0.915 -> 0.945, negatives 5 ->
-# 4 of 208, the rest unchanged; the final 8 period 0.893 -> 0.964,
-# period_kind 0.869 -> 0.940.
-at_least "period" "$(score period)" 0.926
-at_least "period_kind" "$(score period_kind)" 0.940
-at_least "metric" "$(score metric)" 0.86
-at_least "entity" "$(score entity)" 0.94
-at_least "partner" "$(score partner)" 0.88
-at_least "series key" "$(score 'series key')" 0.83
-eq "corpus: 103 documents" "$(grep -c '^103 documents$' "$tmp/out")" 1
+# Then the corpus grew by 8 articles on other subjects (power output,
+# LNG, a wheat harvest, car registrations, a key rate, port throughput,
+# mining output, a federal budget), gold written first; the 8 alone,
+# first run: F1 0.872, period 0.600, period_kind 0.835, metric 0.519,
+# entity 0.444, partner 0.926, series key 0.259, negatives 0 of 16. All
+# 111 (the floors below lowered by the 8's misses, not by any rule
+# change), with a table caption's plural scale "(billions of dollars)"
+# read: F1 0.979, period 0.863, period_kind 0.909, metric 0.852, entity
+# 0.926, partner 0.891, series key 0.812.
+# Then the fixes the 8 showed (US fiscal years, a caption's plural scale,
+# quarters named by their last month, the day a rate takes effect,
+# hedged outlooks, a firm introduced by what it is, gold in ounces, the
+# world's flows, siblings in a list, the quarter before): the 8 alone F1
+# 0.988, period 0.965, period_kind 0.965, metric 0.815, entity 0.926,
+# partner 1.000, series key 0.815; all 111: F1 0.980, period 0.890,
+# period_kind 0.924, metric 0.865, entity 0.947, partner 0.895, series
+# key 0.837.
+# Then the corpus grew by the 10 trade articles of the fifth fresh set
+# (China-Russia trade, cars and crude; Korea-China, Turkey's Russian gas,
+# US-China, EU pipeline gas, India's Russian oil), gold written first.
+# The 10 alone, first run: F1 0.981, period 0.758, period_kind 0.984,
+# metric 0.512, entity 0.802, partner 0.579, series key 0.455, negatives
+# 0 of 8. All 113, the floors below (lowered by the 10's misses, not by
+# any rule change; the quantities work since raised F1 to 0.984): F1
+# 0.984, period 0.871, period_kind 0.923, metric 0.806, entity 0.923,
+# partner 0.836, series key 0.772.
+# Then the metric, entity and partner causes of the fifth fresh set
+# (suppliers named once and carried to lists and later sentences, shares
+# naming the supplier first, two-way trade in other words, a paragraph's
+# own actor, flows said by their sender into one receiver, goods counted
+# in units, imports named by where they go): the 10 alone metric 0.512 ->
+# 0.975, entity 0.802 -> 0.975, partner 0.579 -> 0.983, series key 0.455
+# -> 0.967; all 113: F1 0.985, period 0.871, period_kind 0.923, metric
+# 0.889, entity 0.953, partner 0.906, series key 0.863.
+# Its period misses by general grammar (an equal comparison's base "as a
+# year earlier", "this past quarter", a look back "had met" dating no
+# later paragraph, a lead line passing its paragraph's date to its list,
+# "against a low base in early 2020", a record "since the second quarter
+# of 2015", a past figure of the title's "in January", "Over 2023", the
+# base of "half the $18.27 billion"): the 10 alone period 0.760 -> 1.000.
+# All merged, 121 articles: F1 0.997, period 0.934, period_kind 0.950,
+# metric 0.936, entity 0.974, partner 0.951, series key 0.925, negatives
+# 0 of 232 (period 0.937 once only a lead line passes on the date of
+# the paragraph before); the floors are those less 0.005.
+at_least "value+unit F1" "$f1" 0.992
+# With the whole year before the news's looking back too (periodsx):
+# period 0.937 -> 0.939, the rest unchanged.
+at_least "period" "$(score period)" 0.934
+at_least "period_kind" "$(score period_kind)" 0.945
+at_least "metric" "$(score metric)" 0.931
+at_least "entity" "$(score entity)" 0.969
+at_least "partner" "$(score partner)" 0.946
+at_least "series key" "$(score 'series key')" 0.920
+eq "corpus: 121 documents" "$(grep -c '^121 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
 has "corpus: says why" "$tmp/err" "no NAME.gold.csv files"

@@ -333,3 +333,128 @@ Clients imported machinery (a 7.5-fold increase) and textiles (a 20% increase).
 DOC
 eq "periods: the year before the news's dates no later paragraph" \
     "$(period "$tmp/yearback2.md" "20% increase")" 2024-H1
+
+# a quarter named by the month it ends with (group qend): a calendar
+# quarter, else a run of three months; without a year, the latest such
+# quarter by publication, and "a year earlier" the same quarter before
+cat > "$tmp/qend.md" <<'DOC'
+---
+title: Miners report quarterly output
+date: 2024-01-25
+---
+
+Fortescue shipped 49 million tonnes of iron ore in the quarter ended in December, up from 47.7 million tonnes a year earlier.
+
+Fonterra collected 1.2 billion litres of milk in the three months to November, against 1.1 billion litres in the August quarter.
+
+Wesfarmers' sales rose 3% in the quarter ended 30 November 2022.
+DOC
+eq "periods: 'the quarter ended in December'" "$(period "$tmp/qend.md" '49 million tonnes')" 2023-Q4
+eq "periods: ... 'a year earlier' is its quarter a year back" "$(period "$tmp/qend.md" '47.7 million tonnes')" 2022-Q4
+eq "periods: 'the three months to November'" "$(period "$tmp/qend.md" '1.2 billion litres')" 2023-09/2023-11
+eq "periods: 'the August quarter'" "$(period "$tmp/qend.md" '1.1 billion litres')" 2023-06/2023-08
+eq "periods: 'the quarter ended 30 November 2022'" "$(period "$tmp/qend.md" 'rose 3%')" 2022-09/2022-11
+
+# "over the last three months" (a relative phrase with a group months):
+# the months before the month of publication, across a new year too
+cat > "$tmp/lastn.md" <<'DOC'
+---
+title: Prices in Chile
+date: 2024-02-09
+---
+
+Over the last three months, Chile's consumer prices rose 1.1% on average.
+
+Copper exports grew 6% in the past six months.
+DOC
+eq "periods: 'over the last three months'" "$(period "$tmp/lastn.md" 'rose 1.1%')" 2023-11/2024-01
+eq "periods: 'in the past six months'" "$(period "$tmp/lastn.md" 'grew 6%')" 2023-08/2024-01
+
+# "the previous quarter" (an anaphor with step = quarter): the quarter
+# before the one named last
+cat > "$tmp/prevq.md" <<'DOC'
+---
+title: Gold miners
+date: 2024-02-15
+---
+
+Barrick produced 1.05 million ounces in the fourth quarter of 2023, against 1.01 million ounces in the three months immediately prior.
+DOC
+eq "periods: 'the three months immediately prior'" "$(period "$tmp/prevq.md" '1.01 million ounces')" 2023-Q3
+
+# a look back ([cue lookback]: "had supplied", "before the pandemic") to a
+# time before the one the text named last dates no later paragraph, nor
+# gives its year to a month named later: the date before it goes on
+cat > "$tmp/lookback.md" <<'DOC'
+---
+title: Japan's LNG imports from Australia rise in May
+date: 2023-06-20
+---
+
+Japan's LNG imports from Australia rose 8% in May.
+
+In May 2022, Australia had supplied only 35% of Japan's LNG.
+
+Malaysia came second, with 1.1 million tonnes.
+
+Japan's total LNG imports in May came to 5.2 million tonnes.
+DOC
+eq "periods: a look back is no next paragraph's date" "$(period "$tmp/lookback.md" "1.1 million tonnes")" 2023-05
+eq "periods: ... but its own" "$(period "$tmp/lookback.md" "35%")" 2022-05
+eq "periods: ... nor the year of a later month" "$(period "$tmp/lookback.md" "5.2 million tonnes")" 2023-05
+cat > "$tmp/lookback2.md" <<'DOC'
+---
+title: Chile's copper exports to China rise in March
+date: 2024-04-15
+---
+
+Chile's copper exports to China rose 9% in March.
+
+Before the pandemic, in March 2019, China took 40% of Chile's copper.
+
+Exports to Japan in March fell 3%.
+DOC
+eq "periods: a time before an event looked back to" "$(period "$tmp/lookback2.md" "fell 3%")" 2024-03
+# a date after the one named last is the news moving on, not a look back
+sed 's/^In May 2022, /In June 2023, /' "$tmp/lookback.md" > "$tmp/lookback3.md"
+eq "periods: ... a later date is no look back" "$(period "$tmp/lookback3.md" "1.1 million tonnes")" 2023-06
+
+# a lead line's paragraph dated by the one before passes that date to
+# its list, as a one-sentence paragraph passes it to the next
+cat > "$tmp/leadlist.md" <<'DOC'
+---
+title: Qatar's share of China's LNG imports rises in March
+date: 2024-04-20
+---
+
+China bought 2.1 million tonnes of LNG from Qatar in March.
+
+Australia was China's largest supplier, with 2.4 million tonnes or 32 percent. Next came:
+- Russia (11.5 percent),
+- Malaysia (9.8 percent).
+DOC
+eq "periods: a lead line's paragraph passes its date to the list" "$(period "$tmp/leadlist.md" "9.8 percent")" 2024-03
+eq "periods: ... and it is its own" "$(period "$tmp/leadlist.md" "32 percent")" 2024-03
+
+# a past figure nothing else dates (no date in its paragraph, a
+# paragraph of several sentences before it) is of the part of a year
+# the title names without its year, the latest begun by publication; a
+# present-tense fact stays of the year
+cat > "$tmp/titlepart.md" <<'DOC'
+---
+title: Vietnam's rice exports to the Philippines rise 12% in second quarter
+date: 2024-07-20
+---
+
+Vietnam shipped more rice to the Philippines than to any other buyer. Indonesia came second.
+
+Customs figures show Malaysia in third place: it bought rice worth $210 million.
+
+The Philippines is the largest buyer of Vietnamese rice, taking about 40% of it.
+DOC
+eq "periods: a past figure takes the title's part of a year" "$(period "$tmp/titlepart.md" '$210 million')" 2024-Q2
+eq "periods: ... a present-tense fact its year" "$(period "$tmp/titlepart.md" 'about 40%')" 2024
+sed 's/ in second quarter$/ in March/' "$tmp/titlepart.md" > "$tmp/titlepart2.md"
+eq "periods: ... a month of it" "$(period "$tmp/titlepart2.md" '$210 million')" 2024-03
+sed 's/ in second quarter$/ in October/' "$tmp/titlepart.md" > "$tmp/titlepart3.md"
+eq "periods: ... the latest such month by publication" "$(period "$tmp/titlepart3.md" '$210 million')" 2023-10

@@ -130,6 +130,52 @@ hasnt "tables: n/a is no figure" "$tmp/u" "21,"
 # a table ends at a blank line: the third table takes no unit of the second
 hasnt "tables: no unit from the table before" "$tmp/u" '20,"1,250",1250000000000'
 
+# a caption's scale said in the plural, as budget offices and
+# statistics tables write it: "(billions of dollars)", "(thousands of
+# tonnes)", "(millions of euros)"
+{ meta "Scales in the plural" 2016-02-01
+cat <<'EOF'
+Spending by year (millions of euros):
+
+| | 2014 | 2015 |
+|---|---|---|
+| Defence | 1,204 | 1,310 |
+
+Harvest (thousands of tonnes)
+
+| Crop | 2015 |
+|---|---|
+| Maize | 812 |
+EOF
+} > "$tmp/plural.md"
+ok "tables: plural scales" "$FIGTRACK" extract "$tmp/plural.md"
+cut -d, -f2- "$tmp/out" > "$tmp/u"
+has "tables: (millions of euros)" "$tmp/u" '9,"1,310",1310000000,,,exact,eur,2015,'
+has "tables: (thousands of tonnes)" "$tmp/u" '15,812,812000,,,exact,tonne,2015,'
+
+# a change column is of the period column before it; a fiscal-year
+# column takes the months of the country the paragraphs before named
+{ meta "Change columns" 2024-06-01
+cat <<'EOF'
+India's government spent more on roads in its last budget.
+
+Road spending (billions of rupees):
+
+| | FY 2023 | FY 2024 | Change |
+|---|---|---|---|
+| National highways | 1,200 | 1,500 | 300 |
+
+| Crop, million tonnes | 2022 | 2023 | % change |
+|---|---|---|---|
+| Barley | 10 | 11 | 10.0 |
+EOF
+} > "$tmp/change.md"
+ok "tables: change columns" "$FIGTRACK" extract "$tmp/change.md"
+cut -d, -f2- "$tmp/out" > "$tmp/u"
+has "tables: FY 2023 of India" "$tmp/u" '11,"1,200",1200000000000,,,exact,inr,2022-04/2023-03,'
+has "tables: a change of FY 2024" "$tmp/u" '11,300,300000000000,,,exact,inr,2023-04/2024-03,'
+has "tables: a % change of 2023" "$tmp/u" '15,10.0,10,,,exact,percent,2023,'
+
 # HTML: a header over two rows (colspan, rowspan), a nested table, a
 # table without a header row
 cat > "$tmp/span.html" <<'EOF'

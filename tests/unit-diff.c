@@ -954,6 +954,37 @@ test_convert(void)
 	units_free(u);
 }
 
+/* A price over a physical unit meets the same money over another unit
+ * of that kind, never another money. */
+static void
+test_convert_rates(void)
+{
+	struct fig_err err;
+	struct fig_units *u = units_open(&err);
+	struct fig_diff_opts o = { FIG_DIFF_TOLERANCE, NULL, 0, 0, 0, NULL };
+	struct fig_claim b = mk(1, "$500 a tonne", 500, "usd/tonne", "2022",
+	    "wheat.exports.price", "RUS");
+	struct pair kg[] = { { mk(2, "55 cents a kilogram", 0.55, "usd/kg",
+	    "2023", "wheat.exports.price", "RUS"), &ART23 } };
+	struct pair eur[] = { { mk(2, "EUR 480 a tonne", 480, "eur/tonne",
+	    "2023", "wheat.exports.price", "RUS"), &ART23 } };
+	struct fig_diff_row *r = NULL;
+	size_t nr;
+	struct fig_diff *d;
+
+	CHECK(u != NULL);
+	o.units = u;
+	d = run(&o, &b, kg, 1, &r, &nr);
+	CHECK(nr == 1 && r[0].cls == FIG_D_UPDATED);
+	CHECK_STR(r[0].unit, "usd/tonne");
+	CHECK_NUM(r[0].newer.value, 550);
+	done(d, r);
+	d = run(&o, &b, eur, 1, &r, &nr);
+	CHECK(nr == 2 && r[0].cls == FIG_D_STALE && r[1].cls == FIG_D_NEW);
+	done(d, r);
+	units_free(u);
+}
+
 /* Like with like: a run of months meets only a run of the same length
  * and first month; one that makes a half or a quarter is one. */
 static void
@@ -1355,6 +1386,7 @@ static const struct harness_test tests[] = {
 	{ "revised", test_revised },
 	{ "change_rel", test_change_rel },
 	{ "convert", test_convert },
+	{ "convert_rates", test_convert_rates },
 	{ "spans", test_spans },
 	{ "base", test_base },
 	{ "tolerance", test_tolerance },

@@ -133,7 +133,7 @@ static const struct xcase cases[] = {
 	{ "month_in_run", "Australia's wheat exports will fall 20% in "
 	  "2023-24. It is a forecast.\n\nOutput rose 5% on the estimate "
 	  "made in December.\n", "2023-03-07",
-	  "20%|20|percent|exact|||2023-07/2024-06|forecast|"
+	  "fall 20%|-20|percent|exact|||2023-07/2024-06|forecast|"
 	  "wheat.exports.change|AUS|\n"
 	  "rose 5%|5|percent|exact|||2023-12|observed||AUS|\n" },
 	{ "month_year", "As of June 2022, prices had fallen 8 percent.", NULL,

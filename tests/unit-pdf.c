@@ -67,7 +67,8 @@ make_pdf(struct fig_buf *out)
 	text_at(cr, 56, 190, 10, "Some self-reliant firms grew, and the self-");
 	text_at(cr, 56, 203, 10, "sustaining ones did not, nor did the inter-");
 	text_at(cr, 56, 216, 10, "national ones, nor the semi-");
-	text_at(cr, 56, 229, 10, "conductor makers.");
+	text_at(cr, 56, 229, 10, "conductor makers. Spending rose eight-");
+	text_at(cr, 56, 242, 10, "point-five percent.");
 	text_at(cr, 290, 810, 8, "2");
 	cairo_show_page(cr);
 	cairo_destroy(cr);
@@ -121,6 +122,8 @@ test_read(void)
 	/* "self-" is joined to words with a hyphen elsewhere: it stays */
 	CHECK(strstr(t, "and the self-sustaining ones did not, nor did the "
 	    "international ones, nor the semiconductor makers.") != NULL);
+	/* a compound broken at one of its hyphens keeps it */
+	CHECK(strstr(t, "rose eight-point-five percent.") != NULL);
 	CHECK(pdf_page_at(&pages, 0) == 0);	/* the front matter */
 	CHECK(pages.line_page[0] == 0);
 	CHECK(pages.npages == 2);

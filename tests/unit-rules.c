@@ -9,6 +9,7 @@
 #include "harness.h"
 
 #define Q FIG_QOPEN
+#define QCLOSE "\xE2\x9F\xA7"
 
 static void
 test_marks(void)
@@ -61,6 +62,29 @@ test_marks(void)
 			printf("FAIL: '%s' does not mark\n", no[i]);
 			CHECK(0);
 		}
+}
+
+/* Where p's first match in s starts (caseless, as rules are
+ * compiled), or -1. */
+static long
+first_match(const char *p, const char *s)
+{
+	int ec;
+	PCRE2_SIZE eo;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)p, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_CASELESS, &ec, &eo, NULL);
+	pcre2_match_data *md;
+	long at = -1;
+
+	CHECK(re != NULL);
+	if (re == NULL)
+		return -2;
+	md = pcre2_match_data_create_from_pattern(re, NULL);
+	if (pcre2_match(re, (PCRE2_SPTR)s, strlen(s), 0, 0, md, NULL) >= 0)
+		at = (long)pcre2_get_ovector_pointer(md)[0];
+	pcre2_match_data_free(md);
+	pcre2_code_free(re);
+	return at;
 }
 
 /* pat_needs as text: "(a|b) (c)", clause after clause. */
@@ -213,12 +237,63 @@ test_shipped(void)
 	rules_free(r);
 }
 
+/* pat_hoist: a lookahead of the item read first, before lookbehinds of
+ * 16 bytes or more, where a copy of it matches as it does; and the
+ * matches of the pattern stay what they were. */
+static void
+test_hoist(void)
+{
+	static const char *const cases[][2] = {
+		{ "(?<=\\bup\\sfrom\\s|\\bdown\\s)" Q "x",
+		    "(?=" Q ")(?<=\\bup\\sfrom\\s|\\bdown\\s)" Q "x" },
+		{ "\\b(?<!\\bfell\\smore\\sthan\\s)(?:forecast|expected)\\s+in",
+		    "(?=(?:forecast|expected))\\b(?<!\\bfell\\smore\\sthan\\s)"
+		    "(?:forecast|expected)\\s+in" },
+		/* into the group the alternative opens with */
+		{ "(?:a|(?<=abcdefghijklmnop)[xy]z)(*MARK:3)",
+		    "(?:a|(?=[xy])(?<=abcdefghijklmnop)[xy]z)(*MARK:3)" },
+		/* short lookbehinds, optional items, captures: as they are */
+		{ "(?<=ab)cd", NULL },
+		{ "(?<=abcdefghijklmnop)c?d", NULL },
+		{ "(?<=abcdefghijklmnop)(?:cd)*e", NULL },
+		{ "(?<=abcdefghijklmnop)(cd)e", NULL },
+		{ "(?<=abcdefghijklmnop)(?:(?<n>c)d)e", NULL },
+		{ "(?<=abcdefghijklmnop)(?i)cd", NULL },
+		{ "(?<=abcdefghijklmnop)\\1", NULL },
+		{ "(?<=abcdefghijklmnop)\\bcd",
+		    "(?=c)(?<=abcdefghijklmnop)\\bcd" },
+		{ "x(?<=abcdefghijklmnopx)cd", NULL },
+		{ "(?x)(?<=abcdefghijklmnop) c", NULL },
+		{ "abc", NULL },
+	};
+	static const char *const texts[] = {
+		"prices up from " Q "5%" QCLOSE "x", "down " Q "x",
+		"it fell more than forecast in May", "as expected in May",
+		"abcdefghijklmnopyz", "a",
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *h = pat_hoist(cases[i][0]);
+		if (cases[i][1] == NULL ? h != NULL : h == NULL ||
+		    strcmp(h, cases[i][1]) != 0) {
+			printf("FAIL: pat_hoist('%s') = '%s'\n", cases[i][0],
+			    h ? h : "(none)");
+			CHECK(0);
+		}
+		for (size_t t = 0; h && t < sizeof texts / sizeof *texts; t++)
+			CHECK(first_match(cases[i][0], texts[t]) ==
+			    first_match(h, texts[t]));
+		free(h);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
 	static const struct harness_test tests[] = {
 		{ "marks", test_marks },
 		{ "needs", test_needs },
+		{ "hoist", test_hoist },
 		{ "shipped topics mark the figure", test_shipped },
 		{ NULL, NULL }
 	};

@@ -103,6 +103,37 @@ test_superscript(void)
 	CHECK(text_superscript_run("108", 3, &n) == 0 && n == 0);
 }
 
+/* A unit's power ("m³", "km²") is no footnote; after a word, a number
+ * or a run of superscripts it is one. */
+static void
+test_unit_power(void)
+{
+	static const struct {
+		const char *s;
+		int power;
+	} cases[] = {
+		{ "5 bn m\xC2\xB3 of gas", 1 }, { "12.7bn m\xC2\xB3", 1 },
+		{ "40 km\xC2\xB2", 1 }, { "9 ft\xC2\xB2.", 1 },
+		{ "Russia\xC2\xB3 said", 0 }, { "system\xC2\xB3", 0 },
+		{ "5%\xC2\xB3", 0 }, { "ram\xC2\xB3", 0 },
+		{ "m\xC2\xB9", 0 }, { "m\xC2\xB2\xC2\xB3", 0 },
+		{ "km\xC2\xB3\xE2\x81\xB4", 0 }, { "3.82 bn m \xC2\xB3.", 1 },
+		{ "Russia \xC2\xB3", 0 },
+	};
+	struct fig_buf b = FIG_BUF_INIT;
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		const char *s = cases[i].s;
+		size_t at = strcspn(s, "\xC2\xE2");
+
+		CHECK(text_unit_power(s, strlen(s), at) == cases[i].power);
+	}
+	/* cleaning keeps the power and drops the note */
+	text_clean(&b, "40 km\xC2\xB2 in 2023\xC2\xB9", 17, NULL);
+	CHECK_STR(buf_str(&b), "40 km\xC2\xB2 in 2023");
+	buf_release(&b);
+}
+
 static void
 test_clean(void)
 {
@@ -175,6 +206,15 @@ test_number_digits(void)
 	    v == 277000 && (f & FIG_NUM_INTEGER));
 	CHECK(number_parse(NULL, "1.234.567", 9, &v, &f, NULL) == 0 &&
 	    v == 1234567);
+	/* spaces between groups of three, a no-break one too */
+	CHECK(number_parse(NULL, "3 348", 5, &v, &f, NULL) == 0 &&
+	    v == 3348 && (f & FIG_NUM_INTEGER));
+	CHECK(number_parse(NULL, "12\xc2\xa0" "500 000", 11, &v, &f, NULL) == 0 &&
+	    v == 12500000);
+	CHECK(number_parse(NULL, "1 234,5", 7, &v, &f, NULL) == 0);
+	CHECK_NUM(v, 1234.5);
+	CHECK(number_parse(NULL, "1 23", 4, &v, &f, NULL) == -1);
+	CHECK(number_parse(NULL, "1 2345", 6, &v, &f, NULL) == -1);
 	CHECK(number_parse(NULL, "1.234,5", 7, &v, &f, NULL) == 0 &&
 	    (f & FIG_NUM_DECIMAL_COMMA));
 	CHECK_NUM(v, 1234.5);
@@ -306,6 +346,7 @@ main(int argc, char **argv)
 		{ "text_lossy", test_lossy },
 		{ "text_utf8_whole", test_utf8_whole },
 		{ "text_superscript", test_superscript },
+		{ "text_unit_power", test_unit_power },
 		{ "text_clean_runs", test_clean },
 		{ "period_parse_mid_cmp", test_period },
 		{ "number_digits", test_number_digits },

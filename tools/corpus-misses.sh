@@ -1,10 +1,11 @@
 #!/bin/sh
 # corpus-misses.sh: every wrong label of the development corpus, one line
-# per gold row: the document, the line, the fields that differ (period,
-# kind, metric, entity, partner) as GOT->WANTED, and the quote; then the
+# per gold row: the document, the line, the fields that differ (value,
+# period, kind, metric, entity, partner) as GOT->WANTED, and the quote; then the
 # count of wrong rows per field. Misses and extra claims are listed too.
 # usage: tools/corpus-misses.sh [FIGTRACK] [CORPUS] [FIELD]
-#   FIELD (period|kind|metric|entity|partner) keeps only rows wrong there
+#   FIELD (value|period|kind|metric|entity|partner) keeps only rows wrong
+#   there (value: the value or unit differs, units converted or not)
 fig=${1:-./figtrack}
 dir=${2:-tests/corpus/news}
 only=${3:-}
@@ -23,9 +24,23 @@ function field(s, k,   m) {
 	return ""
 }
 function quote(s) { match(s, /"[^"]*"/); return substr(s, RSTART, RLENGTH) }
+# the value and unit of a GOT or WANTED line: "2000000 times"
+function qty(s,   t) {
+	t = substr(s, index(s, "\": ") + 3)
+	return substr(t, 1, index(t, " period=") - 1)
+}
+function same_qty(a, b,   x, y) {
+	split(a, x, " "); split(b, y, " ")
+	if (x[2] != y[2]) return 0
+	return x[1] == y[1] || (x[1] - y[1]) ^ 2 <= 1e-18 * y[1] ^ 2
+}
 $2 == "WANTED" { want = $0; next }
 $2 == "GOT" {
 	got = $0; out = ""
+	if (!same_qty(qty(got), qty(want))) {
+		out = " value:" qty(got) "->" qty(want); n["value"]++
+		if (only == "value") keep = 1
+	}
 	split("period kind metric entity partner", ks, " ")
 	for (i = 1; i <= 5; i++) {
 		a = field(got, ks[i]); b = field(want, ks[i])

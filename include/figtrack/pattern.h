@@ -66,4 +66,14 @@ struct fig_needs {
 void pat_needs(const char *p, int behind, struct fig_needs *out);
 void pat_needs_release(struct fig_needs *nd);
 
+/* p, its matches unchanged, with a lookahead of the first item that
+ * consumes text put at the start of each alternative that opens with
+ * costly lookbehinds before it ("(?=over)(?<=%\\s|\\bpercent\\s)over"):
+ * PCRE2 tries an alternative's lookbehinds at every place its start
+ * bytes allow before the item it reads first, which the lookahead now
+ * tests first. Only items whose copy matches as they do (no capturing
+ * group, back reference or option setting) are copied. Returns a
+ * malloc'd pattern the caller frees, or NULL when nothing changes. */
+char *pat_hoist(const char *p);
+
 #endif

@@ -80,6 +80,11 @@ int period_is_this(const struct fig_periodrule *pr, pcre2_match_data *md);
  * of 2021": the period named last, in that year)? */
 int period_is_same(const struct fig_periodrule *pr, pcre2_match_data *md);
 
+/* How many months back a relative date phrase's group months counts
+ * ("over the last three months": 3), or 0 when it has none. */
+int period_last_months(const struct fig_periodrule *pr,
+    pcre2_match_data *md);
+
 /* The offset and step (months: 12, 3 or 1; 0 for a week) of a relative
  * date phrase ("last month", "this quarter", "this week"): the rule's
  * own, or what its groups this, next and unit name. */

@@ -100,6 +100,10 @@ struct fig_re {
 	 * whose every alternative names {Q}): compiled with
 	 * PCRE2_USE_OFFSET_LIMIT, so a search need not start past it */
 	int marks;
+	/* compiled with PCRE2_USE_OFFSET_LIMIT (every pattern that marks,
+	 * the quantity pattern and the subjects' alternation):
+	 * rules_match_upto may bound where a match starts */
+	int limited;
 	/* words every match holds (pattern.h), as ids into rules.lits:
 	 * clause after clause, its number of words then their ids; NULL
 	 * when none is known or the pattern is not matched on a figure's
@@ -215,6 +219,9 @@ struct fig_periodrule {
 				   count), "February 1-20" (day to dayto) */
 	int g_fy, g_fyend;	/* a fiscal year: "FY24" (fy), "FY 2023-24"
 				   (fy to fyend) */
+	int g_qend;		/* the last month of a quarter: "the
+				   quarter ended in December", "the
+				   September quarter" */
 	int g_upto;		/* "till August": the (fiscal) year so far,
 				   to the latest such month by publication */
 	int g_sofar;		/* "since the start of the season": the
@@ -261,7 +268,8 @@ struct fig_entity {
  * is the partner, not the entity ("..., accounting for 13.9 percent of
  * total imports": the subject of the sentence is the supplier). */
 enum { FIG_FILL_PARTNER = 2, FIG_FILL_PAIR = 4, FIG_NEAREST_PARTNER = 8 };
-enum { FIG_FOLLOW = 1, FIG_FOLLOW_NEARBY = 2, FIG_FOLLOW_SWAP = 4 };
+enum { FIG_FOLLOW = 1, FIG_FOLLOW_NEARBY = 2, FIG_FOLLOW_SWAP = 4,
+    FIG_FOLLOW_LAST = 8, FIG_FOLLOW_SENDER = 16, FIG_FOLLOW_RECEIVER = 32 };
 
 /* [topic METRIC]. A METRIC of "*.MEASURE" takes its subject from the
  * pattern's (?<subject>...) group, else from subject =. */
@@ -282,7 +290,9 @@ struct fig_topic {
 				   before), whose labels the figure takes
 				   (".value" then its ".change"; swap: its
 				   entity and partner swapped, a share then
-				   the supplier's exports), or "" */
+				   the supplier's exports; last: only while
+				   the figures labelled since are of the same
+				   flow, as a pronoun's), or "" */
 	size_t window;		/* bytes either side of the figure the
 				   patterns see; 0: its whole sentence */
 	char entity[96];	/* default entity, may be "" */
@@ -326,6 +336,7 @@ struct fig_rules {
 	struct fig_per *pers;
 	int npers;
 	int g_sign;		/* the group of a sign before the number */
+	int g_of;		/* "of oil" between a unit and its rate */
 	struct fig_qualrule *quals;
 	int nquals;
 	struct fig_periodrule *periods;
@@ -386,11 +397,15 @@ struct fig_rules {
 	struct fig_re target;		/* words that make a date a goal */
 	struct fig_re forecast;		/* an outlook: a goal date foreseen */
 	struct fig_re ability;		/* what can be done now: no goal */
+	struct fig_re lookback;		/* a time before the one reported
+					   ("had met", "before the war") */
 	struct fig_re baseline;		/* the figure is a comparison base */
 	struct fig_re estimate;		/* the figure is an outlook's */
 	struct fig_re goal;		/* the figure is a goal's */
 	struct fig_re pair;		/* "the two countries": the last two
 					   actors named */
+	struct fig_re firm;		/* a firm introduced by what it is:
+					   its group firm is its name */
 	struct fig_re ellipsis;		/* text between two figures that makes
 					   the second elliptical ("X by 2024,
 					   Y by 2030") */
@@ -443,9 +458,10 @@ const char *rules_unit_class(const struct fig_rules *r, const char *canon);
 int rules_marks_figure(const char *p);
 
 /* rules_match with a match context of the caller's (mc; NULL: the
- * rules' own) and, for a pattern that marks (re->marks), the last offset
- * a match may start at (last; (size_t)-1: anywhere). mc is set: one per
- * thread. */
+ * rules' own) and, for a pattern compiled with an offset limit
+ * (re->limited: every one that marks, the quantity pattern, the
+ * subjects' alternation), the last offset a match may start at (last;
+ * (size_t)-1: anywhere). mc is set: one per thread. */
 int rules_match_upto(const struct fig_rules *r, const struct fig_re *re,
     const char *s, size_t len, size_t start, size_t last,
     pcre2_match_context *mc, pcre2_match_data *md, struct fig_err *err);

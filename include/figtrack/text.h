@@ -93,6 +93,12 @@ int text_superscript(const char *s, size_t len, int *digit);
  * sets *number (0 when none). */
 size_t text_superscript_run(const char *s, size_t len, long *number);
 
+/* Is the superscript at s[at] the power of a unit symbol ("m³",
+ * "km²", "ft²": a ² or ³ alone, right after one of m, km, cm, mm, dm,
+ * ft, mi or yd standing as a word, or one space after it as a PDF may
+ * set it)? Such a mark is kept as text, never read as a footnote. */
+int text_unit_power(const char *s, size_t len, size_t at);
+
 /* A run of cleaned text copied from the original: clean[c..c+len) is
  * raw[r..r+len). Bytes between runs were dropped. */
 struct fig_run {
