@@ -577,7 +577,8 @@ year_before_news(const struct xstate *x, const struct mention *m)
 
 	return x->has_lead_date && m->role == FIG_PR_ANCHOR && m->period[0] &&
 	    period_shift(x->lead_date.period, -1, p) == 0 &&
-	    strcmp(p, m->period) == 0;
+	    (strcmp(p, m->period) == 0 || (strlen(m->period) == 4 &&
+	    strlen(p) > 4 && period_digits(p, 4) == atoi(m->period)));
 }
 
 /* "the same period of 2021" (mm->period "2021"): the period the
@@ -1008,6 +1009,19 @@ bracket_base_period(struct xstate *x, const struct qrec *q,
 	return 0;
 }
 
+/* What mention m, the nearest date on one side of a base, says of the
+ * base's period: 1 when it decides (a comparison's time, copied to
+ * period, or another date, which dates the base no further), else 0. */
+static int
+base_mention(const struct mention *m, char period[FIG_PERIOD_LEN])
+{
+	if (m->role == FIG_PR_BASELINE && m->period[0]) {
+		memcpy(period, m->period, FIG_PERIOD_LEN);
+		return 1;
+	}
+	return dating(m);
+}
+
 /* The period of figure qi when it is a comparison's base ("compared
  * with $35.2 billion over the same period last year"): a base phrase
  * after it in its clause, with no other figure between, dates it. */
@@ -1028,11 +1042,7 @@ base_period(struct xstate *x, int qi, char period[FIG_PERIOD_LEN])
 		    m->start) > CLAUSE_WORDS || clause_break(c, q->q.end,
 		    m->start))
 			break;
-		if (m->role == FIG_PR_BASELINE && m->period[0]) {
-			memcpy(period, m->period, FIG_PERIOD_LEN);
-			return;
-		}
-		if (dating(m))
+		if (base_mention(m, period))
 			return;
 	}
 	/* a base whose time the comparison named before it ("rose by 22
@@ -1042,13 +1052,8 @@ base_period(struct xstate *x, int qi, char period[FIG_PERIOD_LEN])
 		const struct mention *m = &x->m[i];
 		if (m->sent != q->sent || m->end > q->q.start)
 			continue;
-		if (clause_break(c, m->end, q->q.start))
-			return;
-		if (m->role == FIG_PR_BASELINE && m->period[0]) {
-			memcpy(period, m->period, FIG_PERIOD_LEN);
-			return;
-		}
-		if (dating(m))
+		if (clause_break(c, m->end, q->q.start) ||
+		    base_mention(m, period))
 			return;
 	}
 }

@@ -318,6 +318,21 @@ Imports from other suppliers fell:
 DOC
 eq "periods: a year before the news dates no later paragraph" \
     "$(period "$tmp/yearback.md" "USD 21 billion")" 2024-01/2024-06
+# so is the whole year before the news's
+cat > "$tmp/yearback2.md" <<'DOC'
+---
+title: Chile's imports from China
+date: 2024-07-14
+---
+
+China's share of Chile's imports rose to 31% in the first half of 2024, the bank said.
+
+In 2023, the second place was held by the United States (19%).
+
+Clients imported machinery (a 7.5-fold increase) and textiles (a 20% increase).
+DOC
+eq "periods: the year before the news's dates no later paragraph" \
+    "$(period "$tmp/yearback2.md" "20% increase")" 2024-H1
 
 # a quarter named by the month it ends with (group qend): a calendar
 # quarter, else a run of three months; without a year, the latest such
