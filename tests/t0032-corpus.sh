@@ -105,14 +105,18 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # in units, imports named by where they go): the 10 alone metric 0.512 ->
 # 0.975, entity 0.802 -> 0.975, partner 0.579 -> 0.983, series key 0.455
 # -> 0.967; all 113: F1 0.985, period 0.871, period_kind 0.923, metric
-# 0.889, entity 0.953, partner 0.906, series key 0.863.
-at_least "value+unit F1" "$f1" 0.98
+# 0.889, entity 0.953, partner 0.906, series key 0.863. With the same
+# shapes retold in other words, 'and a half', levels crossed ('dropped
+# below 20%') and partners ranked ahead of a pair, the 10: F1 1.000,
+# metric 1.000, entity 1.000, partner 0.992, series key 0.992; all 113:
+# F1 0.987, metric 0.893, entity 0.957, partner 0.908, series key 0.868.
+at_least "value+unit F1" "$f1" 0.982
 at_least "period" "$(score period)" 0.866
 at_least "period_kind" "$(score period_kind)" 0.918
-at_least "metric" "$(score metric)" 0.884
-at_least "entity" "$(score entity)" 0.948
-at_least "partner" "$(score partner)" 0.901
-at_least "series key" "$(score 'series key')" 0.858
+at_least "metric" "$(score metric)" 0.888
+at_least "entity" "$(score entity)" 0.952
+at_least "partner" "$(score partner)" 0.903
+at_least "series key" "$(score 'series key')" 0.863
 eq "corpus: 113 documents" "$(grep -c '^113 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
