@@ -1210,6 +1210,71 @@ prefer_named_subject(struct qrec *q)
 	q->nlabel = k;
 }
 
+/* Fills the sides a label of topic t for figure q leaves out: whose
+ * figure (a topic's own, else the nearest actor that is not the
+ * partner) and, where the topic says so, the partner (the other side
+ * the context names: "imports from Russia" in a report on China), or
+ * the pair. named: the topic's pattern named the entity. entity and
+ * partner hold n bytes each. */
+static void
+fill_sides(struct xstate *x, const struct qrec *q, const struct fig_topic *t,
+    const char *metric, char *entity, char *partner, size_t n, int named)
+{
+	const char *te;
+
+	/* a list item's actor is the lead line's ("imports to Russia:"),
+	 * not the item's before */
+	if (!entity[0] && t->nlead > 0) {
+		const char *e = entity_in(x, x->lead.data, 0, x->lead.len,
+		    partner[0] ? partner : NULL);
+		if (e)
+			claim_setfield(entity, n, e);
+	}
+	if (!entity[0] && !partner[0] && (t->fill & FIG_NEAREST_PARTNER))
+		nearest_entity(x, q, partner, n);
+	if (!entity[0] && partner[0])
+		pronoun_holder(x, q, partner, entity, n);
+	if (!entity[0] && partner[0])
+		pronoun_sender(x, q, partner, entity, n);
+	/* a flow naming only its partner, or no one at all in its
+	 * sentence (an appositive's actor aside), is the holder's of the
+	 * flow before */
+	if (!entity[0] && (partner[0] || !first_entity(x,
+	    x->csent[q->sent].start, x->csent[q->sent].end) ||
+	    aside_actors(x, q)))
+		flow_holder(x, q, metric, partner, entity, n);
+	if (!entity[0] && partner[0])
+		share_importer(x, metric, partner, entity, n);
+	if (!entity[0] && partner[0])
+		other_actor(x, q, partner, entity, n);
+	else if (!entity[0])
+		nearest_entity(x, q, entity, n);
+	/* a sender the pattern names with no receiver ("Malaysia supplied
+	 * 7.09 million tons" after a flow into China) sends to the
+	 * receiver of the flow before */
+	if (!partner[0] && entity[0] && (x->from_sender || named) &&
+	    (t->fill & FIG_FILL_PARTNER))
+		flow_receiver(x, metric, entity, partner, n);
+	if (!partner[0] && entity[0] && x->from_sender &&
+	    (t->fill & FIG_FILL_PARTNER) &&
+	    (te = title_buyer(x, entity)) != NULL)
+		claim_setfield(partner, n, te);
+	if (!partner[0] && entity[0] && (t->fill & FIG_FILL_PARTNER)) {
+		other_actor(x, q, entity, partner, n);
+		if (sibling_actor(x, q, partner))
+			partner[0] = '\0';
+	}
+	if ((t->fill & FIG_FILL_PAIR) && entity[0] && !strchr(entity, '+')) {
+		char two[FIG_ENTITY_MAX];
+		other_actor_at(x, q, entity, 1, two, sizeof two);
+		if (two[0] && strlen(entity) + strlen(two) + 2 <= n) {
+			strcat(entity, "+");
+			strcat(entity, two);
+			sort_joint(entity, n);
+		}
+	}
+}
+
 /* Labels figure qi with every topic rule that names it (one figure may
  * be several claims: "30 percent of the world's neon, xenon and
  * krypton"). Returns the number of labels, or -1 on error. */
@@ -1232,7 +1297,6 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		const struct fig_topic *t = &r->topics[i];
 		char entity[FIG_ENTITY_MAX], partner[FIG_ENTITY_MAX];
 		char metric[FIG_METRIC_MAX];
-		const char *te;
 		int dup = 0, m, named;
 
 		if (t->unit[0] && !unit_in(t->unit, unit, cls))
@@ -1254,66 +1318,8 @@ label_figure(struct xstate *x, int qi, const char *unit)
 				dup = 1;
 		if (dup || q->nlabel == MAX_LABELS)
 			continue;
-		/* whose figure: a topic's own, else the nearest actor that
-		 * is not the partner; and where the topic says so, the
-		 * partner is the other side the context names ("imports
-		 * from Russia" in a report on China) */
-		/* a list item's actor is the lead line's ("imports to
-		 * Russia:"), not the item's before */
-		if (!entity[0] && t->nlead > 0) {
-			const char *e = entity_in(x, x->lead.data, 0,
-			    x->lead.len, partner[0] ? partner : NULL);
-			if (e)
-				claim_setfield(entity, sizeof entity, e);
-		}
-		if (!entity[0] && !partner[0] &&
-		    (t->fill & FIG_NEAREST_PARTNER))
-			nearest_entity(x, q, partner, sizeof partner);
-		if (!entity[0] && partner[0])
-			pronoun_holder(x, q, partner, entity, sizeof entity);
-		if (!entity[0] && partner[0])
-			pronoun_sender(x, q, partner, entity, sizeof entity);
-		/* a flow naming only its partner, or no one at all in its
-		 * sentence, is the holder's of the flow before */
-		if (!entity[0] && (partner[0] || !first_entity(x,
-		    x->csent[q->sent].start, x->csent[q->sent].end) ||
-		    aside_actors(x, q)))
-			flow_holder(x, q, metric, partner, entity,
-			    sizeof entity);
-		if (!entity[0] && partner[0])
-			share_importer(x, metric, partner, entity,
-			    sizeof entity);
-		if (!entity[0] && partner[0])
-			other_actor(x, q, partner, entity, sizeof entity);
-		else if (!entity[0])
-			nearest_entity(x, q, entity, sizeof entity);
-		/* a sender the pattern names with no receiver ("Malaysia
-		 * supplied 7.09 million tons" after a flow into China) sends
-		 * to the receiver of the flow before */
-		if (!partner[0] && entity[0] && (x->from_sender || named) &&
-		    (t->fill & FIG_FILL_PARTNER))
-			flow_receiver(x, metric, entity, partner,
-			    sizeof partner);
-		if (!partner[0] && entity[0] && x->from_sender &&
-		    (t->fill & FIG_FILL_PARTNER) &&
-		    (te = title_buyer(x, entity)) != NULL)
-			claim_setfield(partner, sizeof partner, te);
-		if (!partner[0] && entity[0] && (t->fill & FIG_FILL_PARTNER)) {
-			other_actor(x, q, entity, partner, sizeof partner);
-			if (sibling_actor(x, q, partner))
-				partner[0] = '\0';
-		}
-		if ((t->fill & FIG_FILL_PAIR) && entity[0] &&
-		    !strchr(entity, '+')) {
-			char two[FIG_ENTITY_MAX];
-			other_actor_at(x, q, entity, 1, two, sizeof two);
-			if (two[0] && strlen(entity) + strlen(two) + 2 <=
-			    sizeof entity) {
-				strcat(entity, "+");
-				strcat(entity, two);
-				sort_joint(entity, sizeof entity);
-			}
-		}
+		fill_sides(x, q, t, metric, entity, partner, sizeof entity,
+		    named);
 		if (entity[0] && strcmp(entity, partner) == 0)
 			continue;
 		q->label[q->nlabel].topic = i;

@@ -336,3 +336,12 @@ eq "actors: a supplier listed under a lead line" \
     "$(grep -F '2.6 million tons' "$tmp/out" | tail -1 |
     awk -F, '{ print $(NF-4) "," $(NF-3) "," $(NF-1) }')" \
     "coal.exports.volume,IDN,JPN"
+
+# "imports of Russian oil" are Russia's exports only, not also the
+# importer's total imports
+cat > "$tmp/adjflow.md" <<'DOC'
+Japan's imports of Australian coal fell 6% in March from February, to 6.1 million tonnes.
+DOC
+ok "actors: extract adjflow" "$FIGTRACK" extract "$tmp/adjflow.md"
+eq "actors: one label for imports of a country's goods" \
+    "$(grep -c ',fell 6%,' "$tmp/out")" 1
