@@ -12,31 +12,35 @@
 
 const char no_entity[] = "";
 
-/* rules_entity(), remembered for the extraction: actors are named
- * again and again, and each look-up tries the names' patterns. */
-const char *
-entity_of(struct xstate *x, const char *s, size_t n)
+/* look(x->r, s, n) as memo m remembers it: the name the rules give a
+ * run of words depends on its words alone, and each look-up tries the
+ * names' patterns one after another. */
+static const char *
+remembered(struct xstate *x, struct fig_memo *m, const char *(*look)(
+    const struct fig_rules *, const char *, size_t), const char *s,
+    size_t n)
 {
 	const void *v;
 
-	if (memo_get(&x->entity_memo, s, n, &v))
+	if (memo_get(m, s, n, &v))
 		return v;
-	v = rules_entity(x->r, s, n);
-	memo_put(&x->entity_memo, s, n, v);
+	v = look(x->r, s, n);
+	memo_put(m, s, n, v);
 	return v;
 }
 
-/* rules_subject(), remembered as entity_of() remembers actors. */
+/* rules_entity(), remembered for the extraction. */
+const char *
+entity_of(struct xstate *x, const char *s, size_t n)
+{
+	return remembered(x, &x->entity_memo, rules_entity, s, n);
+}
+
+/* rules_subject(), remembered for the extraction. */
 const char *
 subject_of(struct xstate *x, const char *s, size_t n)
 {
-	const void *v;
-
-	if (memo_get(&x->subject_memo, s, n, &v))
-		return v;
-	v = rules_subject(x->r, s, n);
-	memo_put(&x->subject_memo, s, n, v);
-	return v;
+	return remembered(x, &x->subject_memo, rules_subject, s, n);
 }
 
 /* Adds actor e at [start, end) of the cleaned block to x->ments, in
