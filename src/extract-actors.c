@@ -12,6 +12,37 @@
 
 const char no_entity[] = "";
 
+/* look(x->r, s, n) as memo m remembers it: the name the rules give a
+ * run of words depends on its words alone, and each look-up tries the
+ * names' patterns one after another. */
+static const char *
+remembered(struct xstate *x, struct fig_memo *m, const char *(*look)(
+    const struct fig_rules *, const char *, size_t), const char *s,
+    size_t n)
+{
+	const void *v;
+
+	if (memo_get(m, s, n, &v))
+		return v;
+	v = look(x->r, s, n);
+	memo_put(m, s, n, v);
+	return v;
+}
+
+/* rules_entity(), remembered for the extraction. */
+const char *
+entity_of(struct xstate *x, const char *s, size_t n)
+{
+	return remembered(x, &x->entity_memo, rules_entity, s, n);
+}
+
+/* rules_subject(), remembered for the extraction. */
+const char *
+subject_of(struct xstate *x, const char *s, size_t n)
+{
+	return remembered(x, &x->subject_memo, rules_subject, s, n);
+}
+
 /* Adds actor e at [start, end) of the cleaned block to x->ments, in
  * order of start; one overlapping an actor found already is dropped. */
 static void
@@ -76,7 +107,7 @@ find_actors(struct xstate *x)
 	while (at < len && rules_match(r, &r->anyentity, c, len, at, 0, x->md,
 	    NULL) > 0) {
 		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
-		const char *e = rules_entity(r, c + ov[0], ov[1] - ov[0]);
+		const char *e = entity_of(x, c + ov[0], ov[1] - ov[0]);
 
 		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 		if (e)
@@ -126,7 +157,7 @@ find_in(struct xstate *x, const char *text, size_t from, size_t to,
 	while (at < to && rules_match(r, &r->anyentity, text, to, at, 0, x->md,
 	    NULL) > 0) {
 		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
-		const char *e = rules_entity(r, text + ov[0], ov[1] - ov[0]);
+		const char *e = entity_of(x, text + ov[0], ov[1] - ov[0]);
 		if (e && wanted(e, except, want))
 			return e;
 		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
@@ -198,7 +229,7 @@ title_entity(struct xstate *x)
 		if (rules_match(r, &r->anyentity, t, strlen(t), 0, 0, x->md,
 		    NULL) > 0) {
 			const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
-			e = rules_entity(r, t + ov[0], ov[1] - ov[0]);
+			e = entity_of(x, t + ov[0], ov[1] - ov[0]);
 		}
 		x->title_entity = e ? e : no_entity;
 	}
@@ -381,7 +412,7 @@ pair_entity(struct xstate *x, const struct qrec *q, size_t clause, char *out,
 	for (at = x->csent[0].start; at < cue && rules_match(r, &r->anyentity,
 	    c, cue, at, 0, x->md, NULL) > 0; ) {
 		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
-		const char *e = rules_entity(r, c + ov[0], ov[1] - ov[0]);
+		const char *e = entity_of(x, c + ov[0], ov[1] - ov[0]);
 
 		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 		if (e == NULL || (last && strcmp(e, last) == 0))
@@ -548,10 +579,9 @@ other_actor_at(struct xstate *x, const struct qrec *q, const char *known,
  * Ukraine", "SMIC, Hua Hong", "Sino-Russian") become "RUS+UKR",
  * "Hua Hong+SMIC", "CHN+RUS"; "" when a part names no actor. */
 static void
-entity_name(const struct fig_rules *r, const char *s, size_t n, char *out,
-    size_t on)
+entity_name(struct xstate *x, const char *s, size_t n, char *out, size_t on)
 {
-	const char *e = rules_entity(r, s, n);
+	const char *e = entity_of(x, s, n);
 	struct fig_buf b = FIG_BUF_INIT;
 	size_t i = 0;
 
@@ -571,7 +601,7 @@ entity_name(const struct fig_rules *r, const char *s, size_t n, char *out,
 		part = text_trim(s + i, &k);
 		pn = k;
 		if (pn > 0) {
-			if ((e = rules_entity(r, part, pn)) == NULL) {
+			if ((e = entity_of(x, part, pn)) == NULL) {
 				buf_release(&b);
 				return;
 			}
@@ -598,7 +628,7 @@ subject_in(struct xstate *x, const char *text, size_t from, size_t to)
 	while (at < to && rules_match(r, &r->anysubject, text, to, at, 0, x->md,
 	    NULL) > 0) {
 		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
-		const char *sj = rules_subject(r, text + ov[0], ov[1] - ov[0]);
+		const char *sj = subject_of(x, text + ov[0], ov[1] - ov[0]);
 		if (sj)
 			last = sj;
 		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
@@ -628,7 +658,7 @@ last_subject(struct xstate *x)
 		while (at < to && rules_match_upto(r, &r->anysubject, c, len, at,
 		    to - 1, x->mctx, x->md, NULL) > 0) {
 			const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
-			const char *sj = rules_subject(r, c + ov[0],
+			const char *sj = subject_of(x, c + ov[0],
 			    ov[1] - ov[0]);
 			if (sj)
 				last = sj;
@@ -668,12 +698,11 @@ subject_before(struct xstate *x, const struct qrec *q)
  * China" is China). out is empty when no tail names one: the group is
  * then taken as unset. */
 void
-actor_name(const struct fig_rules *r, const char *s, size_t n, char *out,
-    size_t on)
+actor_name(struct xstate *x, const char *s, size_t n, char *out, size_t on)
 {
 	for (;;) {
 		const char *sp;
-		entity_name(r, s, n, out, on);
+		entity_name(x, s, n, out, on);
 		if (out[0] || (sp = memchr(s, ' ', n)) == NULL)
 			return;
 		n -= (size_t)(sp + 1 - s);

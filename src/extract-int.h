@@ -9,6 +9,7 @@
 
 #include "figtrack/buf.h"
 #include "figtrack/extract.h"
+#include "figtrack/memo.h"
 #include "figtrack/period.h"
 #include "figtrack/quantity.h"
 #include "figtrack/rules.h"
@@ -243,6 +244,10 @@ struct xstate {
 	/* every actor the block names, found in one pass when first asked
 	 * for: entity_in() then reads a list instead of running the names'
 	 * alternation again over every stretch of the block */
+	/* the names the rules gave strings of the text (rules_entity,
+	 * rules_subject: whole-string matches, so an answer holds for the
+	 * extraction); see entity_of */
+	struct fig_memo entity_memo, subject_memo;
 	struct actor_at *ments;
 	int nments, capments;
 	int ments_ok;
@@ -337,7 +342,7 @@ int may_match(struct xstate *x, const struct fig_re *re);
 
 /* extract-actors.c */
 int about_match(struct xstate *x, const struct fig_re *re, size_t end);
-void actor_name(const struct fig_rules *r, const char *s, size_t n, char *out,
+void actor_name(struct xstate *x, const char *s, size_t n, char *out,
     size_t on);
 const char *entity_in(struct xstate *x, const char *text, size_t from, size_t to,
     const char *except);
@@ -356,6 +361,8 @@ void sort_joint(char *e, size_t n);
 const char *subject_before(struct xstate *x, const struct qrec *q);
 const char *subject_in(struct xstate *x, const char *text, size_t from, size_t to);
 const char *last_subject(struct xstate *x);
+const char *entity_of(struct xstate *x, const char *s, size_t n);
+const char *subject_of(struct xstate *x, const char *s, size_t n);
 const char *title_date(struct xstate *x);
 const char *title_entity(struct xstate *x);
 const char *title_news_date(struct xstate *x);

@@ -937,19 +937,19 @@ remember_labels(struct xstate *x, const struct qrec *q)
  * whole: all of them ("Automobile"), or the last ones after an actor
  * ("Chinese EV", "South Korean Chip": entity filled); NULL when none. */
 static const char *
-actor_subject(const struct fig_rules *r, const char *s, size_t n,
-    char *entity, size_t en)
+actor_subject(struct xstate *x, const char *s, size_t n, char *entity,
+    size_t en)
 {
 	for (size_t k = n; k-- > 0;) {
 		const char *sj;
-		if (s[k] != ' ' || (sj = rules_subject(r, s + k + 1, n - k - 1))
+		if (s[k] != ' ' || (sj = subject_of(x, s + k + 1, n - k - 1))
 		    == NULL)
 			continue;
-		actor_name(r, s, k, entity, en);
+		actor_name(x, s, k, entity, en);
 		if (entity[0])
 			return sj;
 	}
-	return rules_subject(r, s, n);
+	return subject_of(x, s, n);
 }
 
 /* Goods counted in pieces are a flow (of topic t, an export or an
@@ -1004,8 +1004,8 @@ group_actor(struct xstate *x, const struct fig_topic *t,
 	size_t len = ov[2 * g + 1] - ov[2 * g];
 	const char *sj;
 
-	actor_name(x->r, s, len, out, n);
-	if (!out[0] && t->templ && (sj = rules_subject(x->r, s, len)) != NULL)
+	actor_name(x, s, len, out, n);
+	if (!out[0] && t->templ && (sj = subject_of(x, s, len)) != NULL)
 		*subject = sj;
 }
 
@@ -1093,7 +1093,7 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 			 * subject, or end in it: "Automobile exports dipped
 			 * 26.6%", "Chinese EV exports totalled" */
 			if (!entity[0] && t->templ) {
-				const char *sj = actor_subject(r, x->ctx.data +
+				const char *sj = actor_subject(x, x->ctx.data +
 				    ov[2 * g], ov[2 * g + 1] - ov[2 * g], entity,
 				    en);
 				if (sj)
@@ -1104,7 +1104,7 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 		if (g > 0 && entity[0]) {
 			/* "China's trade with Russia": both are the actor */
 			char two[FIG_ENTITY_MAX];
-			actor_name(r, x->ctx.data + ov[2 * g],
+			actor_name(x, x->ctx.data + ov[2 * g],
 			    ov[2 * g + 1] - ov[2 * g], two, sizeof two);
 			if (two[0] && strlen(entity) + strlen(two) + 2 <= en) {
 				strcat(entity, "+");

@@ -974,6 +974,8 @@ state_release(struct xstate *x)
 	free(x->past);
 	free(x->entback);
 	free(x->ments);
+	memo_release(&x->entity_memo);
+	memo_release(&x->subject_memo);
 	buf_release(&x->lead);
 	tables_release(&x->tables);
 	free(x->reqmemo);
