@@ -139,14 +139,23 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # All 121 with every branch of the session merged: F1 0.997, period
 # 0.939, period_kind 0.950, metric 0.946, entity 0.978, partner 0.953,
 # series key 0.935, negatives 0 of 232; the floors are those less 0.005.
-at_least "value+unit F1" "$f1" 0.992
-at_least "period" "$(score period)" 0.934
-at_least "period_kind" "$(score period_kind)" 0.945
-at_least "metric" "$(score metric)" 0.941
-at_least "entity" "$(score entity)" 0.973
-at_least "partner" "$(score partner)" 0.948
-at_least "series key" "$(score 'series key')" 0.930
-eq "corpus: 121 documents" "$(grep -c '^121 documents$' "$tmp/out")" 1
+# Then the corpus grew by the two sets held out to the end of session
+# 20, scored there before they joined (gold written first, no rule tuned
+# on them but one, said in SOURCES.md): the seventh (8 articles, other
+# subjects: F1 0.864 -> 0.905, period 0.688 -> 0.796 over the session)
+# and the eighth (10 trade articles: F1 0.953 -> 0.983, metric 0.636 ->
+# 0.710, series key 0.505 -> 0.607). All 139: F1 0.990, period 0.927,
+# period_kind 0.948, metric 0.908, entity 0.954, partner 0.930, series
+# key 0.886, negatives 2 of 273; the floors, lowered by the 18's misses
+# and not by any rule change, are those less 0.005.
+at_least "value+unit F1" "$f1" 0.985
+at_least "period" "$(score period)" 0.922
+at_least "period_kind" "$(score period_kind)" 0.943
+at_least "metric" "$(score metric)" 0.903
+at_least "entity" "$(score entity)" 0.949
+at_least "partner" "$(score partner)" 0.925
+at_least "series key" "$(score 'series key')" 0.881
+eq "corpus: 139 documents" "$(grep -c '^139 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
 has "corpus: says why" "$tmp/err" "no NAME.gold.csv files"

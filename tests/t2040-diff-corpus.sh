@@ -46,11 +46,12 @@ ls "$corpus"/*.md | grep -v -e '/README.md$' -e '/SOURCES.md$' > "$tmp/list"
 # first half of 2023; Korea-China in the first quarter of 2023, Turkey's
 # Russian gas in October 2020, US-China in the first half of 2019, EU
 # pipeline gas from Russia in the second quarter of 2021, India's Russian
-# oil in January 2024), nor the 8 of the sixth (other subjects): with
-# them the diff gains only rows of class new,
+# oil in January 2024), nor the 8 of the sixth, the 8 of the seventh
+# (other subjects) or the 10 of the eighth (pair trade): with them the
+# diff gains only rows of class new,
 # the deciding rows are the same; a new article must be read against it
 # before this count is raised
-eq corpus-121-articles "$(wc -l < "$tmp/list")" 121
+eq corpus-139-articles "$(wc -l < "$tmp/list")" 139
 # shellcheck disable=SC2046
 ok add-articles "$FIGTRACK" add --db "$db" --kind article $(cat "$tmp/list")
 ok docs "$FIGTRACK" docs --db "$db" --format tsv
