@@ -349,6 +349,9 @@ const char *entity_in(struct xstate *x, const char *text, size_t from, size_t to
 int names_actor(struct xstate *x, const char *text, size_t from,
     size_t to, const char *e);
 void find_actors(struct xstate *x);
+/* The index of the block's first actor starting at or after clean
+ * offset from (x->nments when none), finding them first if need be. */
+int actors_from(struct xstate *x, size_t from);
 const char *first_entity(struct xstate *x, size_t from, size_t to);
 const char *head_subject(struct xstate *x, const char *h, size_t n);
 int named_group(const pcre2_code *code, const char *name, const PCRE2_SIZE *ov);

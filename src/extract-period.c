@@ -134,11 +134,9 @@ fiscal_entity(struct xstate *x, const struct fig_periodrule *pr, int si)
 	const char *t = x->meta->title;
 	size_t at = 0, n = strlen(t);
 
-	if (!x->ments_ok)
-		find_actors(x);
-	for (int i = 0; i < x->nments; i++)
-		if (x->ments[i].start >= x->csent[si].start &&
-		    x->ments[i].end <= x->csent[si].end &&
+	for (int i = actors_from(x, x->csent[si].start); i < x->nments &&
+	    x->ments[i].start <= x->csent[si].end; i++)
+		if (x->ments[i].end <= x->csent[si].end &&
 		    has_fiscal(pr, x->ments[i].name))
 			return x->ments[i].name;
 	while ((x->title_from_meta || x->title_headline) && at < n &&

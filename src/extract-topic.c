@@ -474,14 +474,13 @@ respective(struct xstate *x, int qi, char *e)
 		}
 	if (nq != nparts || nparts > 8)
 		return;
-	if (!x->ments_ok)
-		find_actors(x);
 	/* the parts in the order the sentence names them, each once */
-	for (int i = 0; i < x->nments && np < nparts; i++) {
+	for (int i = actors_from(x, cs->start); i < x->nments &&
+	    x->ments[i].start <= cs->end && np < nparts; i++) {
 		const struct actor_at *m = &x->ments[i];
 		const char *s = e, *plus;
 		int dup = 0, in = 0;
-		if (m->start < cs->start || m->end > cs->end)
+		if (m->end > cs->end)
 			continue;
 		for (int j = 0; j < np; j++)
 			dup |= strcmp(part[j], m->name) == 0;
@@ -572,15 +571,22 @@ physical_subject(struct xstate *x, int qi, struct label *l)
 	const struct qrec *q = &x->qs[qi];
 	const char *way = flow_way(l->metric), *sj;
 	char m[FIG_METRIC_MAX];
-	int phys = 0;
+	int phys = 0, i = qi, change;
 
 	if (way == NULL)
 		return;
-	for (int i = 0; i < x->nq && !phys; i++) {
-		const char *cls = rules_unit_class(x->r, x->qs[i].q.unit_name);
-		phys = x->qs[i].sent == q->sent && (i == qi ||
-		    strcmp(way + 8, ".change") == 0) && cls &&
-		    strcmp(cls, "physical") == 0;
+	/* the figures of its sentence, which are next to it in x->qs:
+	 * reading the whole block's made a block of news figures (a
+	 * document of one line) cost the square of their number */
+	change = strcmp(way + 8, ".change") == 0;
+	while (i > 0 && x->qs[i - 1].sent == q->sent)
+		i--;
+	for (; i < x->nq && x->qs[i].sent == q->sent && !phys; i++) {
+		const char *cls;
+		if (i != qi && !change)
+			continue;
+		cls = rules_unit_class(x->r, x->qs[i].q.unit_name);
+		phys = cls && strcmp(cls, "physical") == 0;
 	}
 	if (!phys || (sj = subject_before(x, q)) == NULL)
 		return;
@@ -643,11 +649,9 @@ named_before(struct xstate *x, const struct qrec *q, const char *e)
 {
 	const struct fig_span *cs = &x->csent[q->sent];
 
-	if (!x->ments_ok)
-		find_actors(x);
-	for (int i = 0; i < x->nments; i++)
-		if (x->ments[i].start >= cs->start &&
-		    x->ments[i].end <= q->q.start &&
+	for (int i = actors_from(x, cs->start); i < x->nments &&
+	    x->ments[i].start <= q->q.start; i++)
+		if (x->ments[i].end <= q->q.start &&
 		    strcmp(x->ments[i].name, e) == 0)
 			return 1;
 	return 0;
