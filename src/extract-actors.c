@@ -330,8 +330,8 @@ title_date(struct xstate *x)
 	for (size_t at = 0; rules_match(r, &r->periods_year, t, n, at, 0,
 	    x->md, NULL) > 0; at = ov[0] + 1)
 		title_phrase_at(x, ent, &best);
-	for (int k = 0; k < r->nperiods; k++)
-		x->pw_at[k] = r->periods_word[k].code ? PW_UNSEEN : PW_NONE;
+	for (int k = 0; k < r->nperiods_word; k++)
+		x->pw_at[k] = PW_UNSEEN;
 	for (size_t at = 0; next_word_period(x, t, at, n, NULL) >= 0;
 	    at = ov[0] + 1)
 		title_phrase_at(x, ent, &best);
@@ -359,8 +359,8 @@ title_news_date(struct xstate *x)
 		return d ? d : x->title_part_dated > 0 ? x->title_part_period :
 		    NULL;
 	x->title_part_dated = -1;
-	for (k = 0; k < r->nperiods; k++)
-		x->pw_at[k] = r->periods_word[k].code ? PW_UNSEEN : PW_NONE;
+	for (k = 0; k < r->nperiods_word; k++)
+		x->pw_at[k] = PW_UNSEEN;
 	for (size_t at = 0; x->title_part_dated < 0 && (k = next_word_period(x,
 	    t, at, n, NULL)) >= 0; at = ov[0] + 1)
 		if (r->periods[k].role == FIG_PR_ANAPHOR &&

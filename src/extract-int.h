@@ -208,7 +208,7 @@ struct xstate {
 	signed char *litmemo;
 	int lit_sent, lit_all;
 	struct fig_buf lsent;	/* sentence lit_sent in lower case */
-	size_t *pw_at;		/* per [period] without a year: where its
+	size_t *pw_at;		/* per r->periods_word: where its
 				   next match in the sentence starts (see
 				   next_word_period) */
 	/* the first entity the title names, looked up when first needed:

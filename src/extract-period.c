@@ -378,19 +378,21 @@ month_year(const struct xstate *x, const struct lastdate *ld, int month)
 
 
 /* The next date phrase without a year in c[at, ce): each such rule's
- * leftmost match is looked for once and kept while at has not passed
- * its start (x->pw_at, set up by the caller), and the first by start,
- * then by rule order, is the one their alternation would find. Returns
- * that rule's index with its match in x->md, -1 for none, or -2 on a
- * match error (in err, when not NULL). */
+ * lines' leftmost match is looked for once and kept while at has not
+ * passed its start (x->pw_at, set up by the caller), and the first by
+ * start, then by rule and line order, is the one their alternation
+ * would find. Returns that line's rule's index (its mark) with its match
+ * in x->md, -1 for none, or -2 on a match error (in err, when not
+ * NULL). */
 int
 next_word_period(struct xstate *x, const char *c, size_t at, size_t ce,
     struct fig_err *err)
 {
 	const struct fig_rules *r = x->r;
+	PCRE2_SPTR mark;
 	int best = -1, rc;
 
-	for (int k = 0; k < r->nperiods; k++) {
+	for (int k = 0; k < r->nperiods_word; k++) {
 		if (x->pw_at[k] == PW_NONE)
 			continue;
 		if (x->pw_at[k] == PW_UNSEEN || x->pw_at[k] < at) {
@@ -407,10 +409,13 @@ next_word_period(struct xstate *x, const char *c, size_t at, size_t ce,
 			best = k;
 	}
 	/* its match again, from where it starts, for its groups */
-	if (best >= 0 && rules_match(r, &r->periods_word[best], c, ce,
-	    x->pw_at[best], 0, x->md, err) < 0)
+	if (best < 0)
+		return -1;
+	if (rules_match(r, &r->periods_word[best], c, ce, x->pw_at[best], 0,
+	    x->md, err) < 0)
 		return -2;
-	return best;
+	mark = pcre2_get_mark(x->md);
+	return mark ? atoi((const char *)mark) : -1;
 }
 
 /* Is p the year of publication, before its last month? */
@@ -658,9 +663,9 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 	/* the others over the whole sentence */
 	if (x->lit_sent != si)
 		lit_sentence(x, si);
-	for (int k = 0; k < r->nperiods; k++)
-		x->pw_at[k] = r->periods_word[k].code && may_match(x,
-		    &r->periods_word[k]) ? PW_UNSEEN : PW_NONE;
+	for (int k = 0; k < r->nperiods_word; k++)
+		x->pw_at[k] = may_match(x, &r->periods_word[k]) ? PW_UNSEEN :
+		    PW_NONE;
 	for (at = cs; at < ce && (rc = next_word_period(x, c, at, ce,
 	    x->err)) >= 0; )
 		at = add_mention(x, si, first);

@@ -1261,7 +1261,8 @@ state_init(struct xstate *x, const struct fig_rules *r, const char *name,
 	x->reqmemo = xmalloc(r->nreq_ids > 0 ? (size_t)r->nreq_ids : 1);
 	x->memo_sent = -1;
 	x->litmemo = xmalloc(r->nlits > 0 ? (size_t)r->nlits : 1);
-	x->pw_at = xmalloc((r->nperiods > 0 ? (size_t)r->nperiods : 1) *
+	x->pw_at = xmalloc((r->nperiods_word > 0 ?
+	    (size_t)r->nperiods_word : 1) *
 	    sizeof *x->pw_at);
 	x->lit_sent = -1;
 	seg_init(&x->seg, on_block, x);

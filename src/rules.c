@@ -1282,8 +1282,9 @@ index_needs(struct fig_rules *r)
 	index_need(r, &r->goal, 1);
 	for (int i = 0; i < r->nexcludes; i++)
 		index_need(r, &r->excludes[i].re, 1);
-	for (int i = 0; i < r->nperiods; i++) {
+	for (int i = 0; i < r->nperiods_word; i++)
 		index_need(r, &r->periods_word[i], 0);
+	for (int i = 0; i < r->nperiods; i++) {
 		if (r->periods[i].role == FIG_PR_EVENT)
 			index_need(r, &r->periods[i].re, 0);
 	}
@@ -1736,12 +1737,44 @@ set_pair(struct fig_rules *r, unsigned a, unsigned b)
 	r->numpair[k >> 6] |= (uint64_t)1 << (k & 63);
 }
 
+/* Compiles each 'pattern =' line of [period] rule i (section s), which
+ * has no year, alone into r->periods_word, with the rule's (*MARK). In
+ * the order of the rules and of their lines they are the alternation of
+ * them all: the first by start, then by that order (extract-period.c
+ * next_word_period). A line alone needs its own words, so a sentence
+ * without them skips it: "fiscal year" and "till August" no longer run
+ * on every sentence because a year pair ("2022-23") may. */
+static int
+compile_period_lines(struct loader *L, const struct section *s, int i)
+{
+	struct fig_rules *r = L->r;
+	int rc = 0;
+
+	for (int j = 0; j < s->nkv && rc == 0; j++) {
+		struct fig_buf one = FIG_BUF_INIT;
+		struct fig_re *re;
+		if (strcmp(s->kv[j].key, "pattern") != 0)
+			continue;
+		buf_adds(&one, "(?:(?:");
+		rc = expand(L, s->kv[j].val, &one, 0, s, &s->kv[j]);
+		buf_addf(&one, "))(*MARK:%d)", i);
+		GROW1(r->periods_word, r->nperiods_word);
+		re = &r->periods_word[r->nperiods_word++];
+		memset(re, 0, sizeof *re);
+		if (rc == 0)
+			rc = compile_raw(r, re, buf_str(&one),
+			    PCRE2_MULTILINE, r->dir, 0, 0, 1, L->err);
+		buf_release(&one);
+	}
+	return rc;
+}
+
 /* Compiles the [period] rules as they are searched: those without a
- * year each alone (r->periods_word), over whole sentences (extract.c
- * find_mentions); those with one as one alternation (r->periods_year),
- * tried only near years. Each keeps its index as its (*MARK). An event
- * is in neither: extract.c looks for it only where it may date a
- * figure. */
+ * year line by line (compile_period_lines), over whole sentences
+ * (extract-period.c find_mentions); those with one as one alternation
+ * (r->periods_year), tried only near years. Each keeps its index as its
+ * (*MARK). An event is in neither: extract.c looks for it only where it
+ * may date a figure. */
 static int
 compile_periods(struct loader *L)
 {
@@ -1750,17 +1783,14 @@ compile_periods(struct loader *L)
 	int hoisted = 0;	/* inside a \b(?: run */
 	int rc = 0;
 
-	r->periods_word = xcalloc(r->nperiods ? (size_t)r->nperiods : 1,
-	    sizeof *r->periods_word);
-	for (int i = 0; i < r->nperiods && rc == 0; i++) {
-		struct fig_buf one = FIG_BUF_INIT;
-		if (r->periods[i].g_year > 0 ||
-		    r->periods[i].role == FIG_PR_EVENT)
+	/* the [period] sections are the rules, in order */
+	for (int n = 0, i = 0; n < L->nsec && rc == 0; n++) {
+		if (strcmp(L->sec[n].kind, "period") != 0)
 			continue;
-		buf_addf(&one, "(?:%s)(*MARK:%d)", r->periods[i].re.src, i);
-		rc = compile_raw(r, &r->periods_word[i], buf_str(&one),
-		    PCRE2_MULTILINE, r->dir, 0, 0, 1, L->err);
-		buf_release(&one);
+		if (r->periods[i].g_year <= 0 &&
+		    r->periods[i].role != FIG_PR_EVENT)
+			rc = compile_period_lines(L, &L->sec[n], i);
+		i++;
 	}
 	if (rc != 0)
 		return -1;
@@ -2379,7 +2409,7 @@ rules_free(struct fig_rules *r)
 	re_free(&r->quantity);
 	re_free(&r->quantity_at);
 	re_free(&r->periods_year);
-	for (int i = 0; r->periods_word && i < r->nperiods; i++)
+	for (int i = 0; i < r->nperiods_word; i++)
 		re_free(&r->periods_word[i]);
 	free(r->periods_word);
 	re_free(&r->references);

@@ -383,12 +383,14 @@ struct fig_rules {
 	struct fig_re periods_year;	/* every [period] with a year, as one
 					   alternation, (*MARK:index) naming
 					   the rule: run near years only */
-	struct fig_re *periods_word;	/* per [period]: the others ("that
-					   year", "now") each alone, with its
-					   (*MARK:index); code NULL for those
-					   with a year. Tried in turn, as the
-					   alternation of them would be, each
-					   only in a sentence with its words */
+	struct fig_re *periods_word;	/* the 'pattern =' lines of the
+					   others ("that year", "now") each
+					   alone, with its rule's
+					   (*MARK:index), in the rules' order.
+					   Tried in turn, as the alternation
+					   of them would be, each only in a
+					   sentence with its words */
+	int nperiods_word;
 	struct fig_re references;	/* heading that starts References */
 	struct fig_re contents;		/* heading that starts a contents table */
 	struct fig_re skip;		/* lines dropped as page furniture */
