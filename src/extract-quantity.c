@@ -253,6 +253,24 @@ implied_between(const char *s, size_t from, size_t to)
 	return 1;
 }
 
+/* Which of the two [direction] patterns re (negative, positive)
+ * matches c[from, to): 1 a fall, 2 a rise, 0 none, -1 a match error. */
+static int
+direction_in(struct xstate *x, const struct fig_re re[2], size_t from,
+    size_t to)
+{
+	for (int k = 0; k < 2; k++) {
+		int rc;
+		if (re[k].code == NULL)
+			continue;
+		rc = rules_match(x->r, &re[k], x->clean.data + from, to - from,
+		    0, 0, x->md_aside, x->err);
+		if (rc != 0)
+			return rc < 0 ? -1 : k + 1;
+	}
+	return 0;
+}
+
 /* The direction a lead clause states for the changes after its colon,
  * in sentence si: "Since then shipments have fallen: in April by 7%, in
  * May by 11%". The clause is the sentence up to its last colon before
@@ -261,7 +279,6 @@ implied_between(const char *s, size_t from, size_t to)
 static int
 lead_direction(struct xstate *x, int si, size_t start)
 {
-	const struct fig_rules *r = x->r;
 	const char *c = x->clean.data;
 	size_t cs = x->csent[si].start, colon = start;
 
@@ -273,16 +290,7 @@ lead_direction(struct xstate *x, int si, size_t start)
 	if (x->nq > 0 && x->qs[x->nq - 1].sent == si &&
 	    x->qs[x->nq - 1].q.start < colon)
 		return 0;	/* "Exports rose 5%: ..." states its own */
-	for (int k = 0; k < 2; k++) {
-		int rc;
-		if (r->dir_lead[k].code == NULL)
-			continue;
-		rc = rules_match(r, &r->dir_lead[k], c + cs, colon - cs, 0, 0,
-		    x->md_aside, x->err);
-		if (rc != 0)
-			return rc < 0 ? -1 : k + 1;
-	}
-	return 0;
+	return direction_in(x, x->r->dir_lead, cs, colon);
 }
 
 /* The direction a subject states for the figures listed after it in
@@ -293,22 +301,11 @@ lead_direction(struct xstate *x, int si, size_t start)
 static int
 list_direction(struct xstate *x, int si, size_t start)
 {
-	const struct fig_rules *r = x->r;
-	const char *c = x->clean.data;
 	size_t cs = x->csent[si].start, first = start;
 
 	for (int i = x->nq - 1; i >= 0 && x->qs[i].sent == si; i--)
 		first = x->qs[i].q.start;
-	for (int k = 0; k < 2; k++) {
-		int rc;
-		if (r->dir_list[k].code == NULL)
-			continue;
-		rc = rules_match(r, &r->dir_list[k], c + cs, first - cs, 0, 0,
-		    x->md_aside, x->err);
-		if (rc != 0)
-			return rc < 0 ? -1 : k + 1;
-	}
-	return 0;
+	return direction_in(x, x->r->dir_list, cs, first);
 }
 
 /* A bare number (quantity_bare) in sentence si: the unit its context
