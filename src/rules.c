@@ -1437,7 +1437,8 @@ build_topic(struct loader *L, const struct section *s)
 				return err_set(L->err, FIG_EINPUT, s->path,
 				    kv->line, kv->col, "follow is 'yes' or a "
 				    "measure ('exports.value') and then "
-				    "'nearby', 'swap' or 'last', in a [topic "
+				    "'nearby', 'swap', 'last', 'sender' or "
+				    "'receiver', in a [topic "
 				    "*.MEASURE], not '%s'", kv->val);
 		}
 		else if (strcmp(kv->key, "partner") == 0)
