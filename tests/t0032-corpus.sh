@@ -148,14 +148,21 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # period_kind 0.948, metric 0.908, entity 0.954, partner 0.930, series
 # key 0.886, negatives 2 of 273; the floors, lowered by the 18's misses
 # and not by any rule change, are those less 0.005.
-at_least "value+unit F1" "$f1" 0.985
-at_least "period" "$(score period)" 0.922
-at_least "period_kind" "$(score period_kind)" 0.943
-at_least "metric" "$(score metric)" 0.903
-at_least "entity" "$(score entity)" 0.949
-at_least "partner" "$(score partner)" 0.925
-at_least "series key" "$(score 'series key')" 0.881
-eq "corpus: 139 documents" "$(grep -c '^139 documents$' "$tmp/out")" 1
+# Then the ninth fresh set joined (session 21: 10 articles on Russia's
+# trade, gold first, scored untuned before any rule saw them: F1 0.871,
+# period 0.809, metric 0.622, entity 0.766, partner 0.577, series key
+# 0.495). All 149: F1 0.981, period 0.918, period_kind 0.947, metric
+# 0.875, entity 0.933, partner 0.889, series key 0.841, negatives 2 of
+# 291; the floors, lowered by the 10's misses and not by any rule
+# change, are those less 0.005.
+at_least "value+unit F1" "$f1" 0.976
+at_least "period" "$(score period)" 0.913
+at_least "period_kind" "$(score period_kind)" 0.942
+at_least "metric" "$(score metric)" 0.870
+at_least "entity" "$(score entity)" 0.928
+at_least "partner" "$(score partner)" 0.884
+at_least "series key" "$(score 'series key')" 0.836
+eq "corpus: 149 documents" "$(grep -c '^149 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
 has "corpus: says why" "$tmp/err" "no NAME.gold.csv files"
