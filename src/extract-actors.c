@@ -579,24 +579,63 @@ other_actor(struct xstate *x, const struct qrec *q, const char *known,
 	other_actor_at(x, q, known, 0, out, n);
 }
 
+/* Is the mention at offset at of the cleaned block the object of
+ * "with" ("trade with the EU")? */
+static int
+after_with(const struct xstate *x, size_t at)
+{
+	static const char *const with[] = { "with ", "with the ", NULL };
+	const char *c = x->clean.data;
+
+	for (int k = 0; with[k]; k++) {
+		size_t n = strlen(with[k]);
+		if (at >= n && strncasecmp(c + at - n, with[k], n) == 0 &&
+		    (at == n || !isalnum((unsigned char)c[at - n - 1])))
+			return 1;
+	}
+	return 0;
+}
+
+/* The first actor named in the cleaned block's [from, to) that is not
+ * `known` nor the object of "with": the holder of a trade, never the
+ * partner another "trade with" names ("Trade with the EU grew 5.5%, and
+ * trade with the US fell 13.1%": the US's partner is the holder named
+ * before, not the EU). */
+static const char *
+holder_in(struct xstate *x, size_t from, size_t to, const char *known)
+{
+	for (int i = actors_from(x, from); i < x->nments &&
+	    x->ments[i].start <= to; i++) {
+		const struct actor_at *m = &x->ments[i];
+		if (m->end <= to && wanted(m->name, known, NULL) &&
+		    !after_with(x, m->start))
+			return m->name;
+	}
+	return NULL;
+}
+
 /* other_actor, looking after the figure in its sentence first, or
  * (after_last) only once the sentences and paragraphs before and the
  * title name no one: the second side of "bilateral trade" is the one
  * the text set up, not the other trade a comparison names after it
  * ("trade with China, which amounted to 60.0 billion euros, was lower
- * than that with the United States"). */
+ * than that with the United States"), and in the block it is no object
+ * of "with" (holder_in). */
 void
 other_actor_at(struct xstate *x, const struct qrec *q, const char *known,
     int after_last, char *out, size_t n)
 {
 	const struct fig_span *cs = &x->csent[q->sent];
 	const char *c = x->clean.data, *t = x->meta->title;
-	const char *e = entity_in(x, c, cs->start, q->q.start, known);
+	const char *e = after_last ? holder_in(x, cs->start, q->q.start, known)
+	    : entity_in(x, c, cs->start, q->q.start, known);
 
 	if (e == NULL && !after_last)
 		e = entity_in(x, c, q->q.end, cs->end, known);
 	for (int k = q->sent - 1; e == NULL && k >= 0; k--)
-		e = entity_in(x, c, x->csent[k].start, x->csent[k].end, known);
+		e = after_last ? holder_in(x, x->csent[k].start,
+		    x->csent[k].end, known) : entity_in(x, c,
+		    x->csent[k].start, x->csent[k].end, known);
 	for (int k = x->nrecent - 1; e == NULL && k >= 0; k--)
 		if (known == NULL || strcmp(x->recent[k], known) != 0)
 			e = x->recent[k];

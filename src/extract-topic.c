@@ -1270,7 +1270,16 @@ fill_sides(struct xstate *x, const struct qrec *q, const struct fig_topic *t,
 	}
 	if ((t->fill & FIG_FILL_PAIR) && entity[0] && !strchr(entity, '+')) {
 		char two[FIG_ENTITY_MAX];
-		other_actor_at(x, q, entity, 1, two, sizeof two);
+		/* an item naming one side ("- with ASEAN it rose by 7.6%")
+		 * under a lead line naming the other ("China's trade with
+		 * its partners:") */
+		const char *le = t->nlead > 0 && x->in_item && x->lead.len >
+		    0 ? entity_in(x, x->lead.data, 0, x->lead.len, entity) :
+		    NULL;
+		if (le)
+			claim_setfield(two, sizeof two, le);
+		else
+			other_actor_at(x, q, entity, 1, two, sizeof two);
 		if (two[0] && strlen(entity) + strlen(two) + 2 <= n) {
 			strcat(entity, "+");
 			strcat(entity, two);

@@ -26,6 +26,22 @@ eq "actors: and its level too" "$(label '$65.85 billion')" \
 eq "actors: the flow before keeps its partner" \
     "$(label 'surged 30.8 percent')" "trade.exports.change,KOR,CHN"
 
+# a list under a lead line on one country's trade with others, each item
+# naming the partner after "with": the lead's actor and the item's
+cat > "$tmp/tradewith.md" <<'DOC'
+Brazil's trade with its neighbours went both ways in 2023:
+- with Argentina it grew by 4.2% to $28.9 billion;
+- with Chile it fell by 1.5% to $11.4 billion;
+- with Paraguay, by 2.5%.
+DOC
+ok "actors: extract tradewith" "$FIGTRACK" extract "$tmp/tradewith.md"
+eq "actors: an item's trade with the partner it names" \
+    "$(label 'grew by 4.2%')" "trade.turnover.change,ARG+BRA,"
+eq "actors: and its level, the lead's actor the other side" \
+    "$(label '$11.4 billion')" "trade.turnover.value,BRA+CHL,"
+eq "actors: an item's bare \"by\" is its change" \
+    "$(label '2.5%')" "trade.turnover.change,BRA+PRY,"
+
 cat > "$tmp/war.md" <<'DOC'
 China's two-way trade with Russia climbed in June to its highest level since the start of the war in Ukraine.
 
