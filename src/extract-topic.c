@@ -715,10 +715,31 @@ receiver_run(const struct xstate *x, int i)
 	return 0;
 }
 
+/* Is one of the two sides of joint actor pair ("CHN+RUS") e? Fills
+ * out with the other side then. */
+static int
+pair_side(const char *pair, const char *e, char *out, size_t n)
+{
+	const char *plus = strchr(pair, '+');
+	size_t k = plus ? (size_t)(plus - pair) : 0, en = strlen(e);
+
+	if (plus == NULL || strchr(plus + 1, '+'))
+		return 0;
+	if (k == en && strncmp(pair, e, k) == 0)
+		claim_setfield(out, n, plus + 1);
+	else if (strcmp(plus + 1, e) == 0 && k < n) {
+		memcpy(out, pair, k);
+		out[k] = '\0';
+	} else
+		return 0;
+	return 1;
+}
+
 /* "Russia's exports to China fell by 13.2 per cent." then "Russian
  * imports, by contrast, rose by 6.3 per cent": a country's total flow
  * named (by its sentence, before the figure) right after a flow between
- * it and one partner (this block or the two before) is its flow with
+ * it and one partner, or their two-way trade (this block or the two
+ * before) is its flow with
  * that partner, unless its sentence says it is the total ("total",
  * "overall", "global", "foreign", "as a whole", "with all"). Imports
  * become the partner's exports (metrics.md), unless the
@@ -758,13 +779,18 @@ pair_flow(struct xstate *x, const struct qrec *q, struct label *l)
 		const struct label *f = &x->follow[i].l;
 		const char *fd = strchr(f->metric, '.');
 		const char *other;
-		char m[FIG_METRIC_MAX];
+		char m[FIG_METRIC_MAX], two[FIG_ENTITY_MAX];
 		if (x->nblock - x->follow[i].block > 2)
 			return;
-		if (fd == NULL || !f->partner[0] || (strncmp(fd, ".exports.",
-		    9) != 0 && strncmp(fd, ".imports.", 9) != 0))
+		if (fd && strncmp(fd, ".turnover.", 10) == 0 &&
+		    pair_side(f->entity, l->entity, two, sizeof two))
+			other = two;	/* "Trade between Russia and China
+					   grew." then "Russia's exports
+					   rose" */
+		else if (fd == NULL || !f->partner[0] || (strncmp(fd,
+		    ".exports.", 9) != 0 && strncmp(fd, ".imports.", 9) != 0))
 			continue;
-		if (strcmp(f->entity, l->entity) == 0)
+		else if (strcmp(f->entity, l->entity) == 0)
 			other = f->partner;
 		else if (strcmp(f->partner, l->entity) == 0)
 			other = f->entity;
