@@ -743,6 +743,28 @@ last_subject(struct xstate *x)
 	return NULL;
 }
 
+/* The subject a block with no figure opens with ("Natural gas in
+ * gaseous state followed the same pattern."): what the paragraphs after
+ * it are about, as a heading would say. Only a match at the block's
+ * start is tried (an offset limit), so a block costs one search. NULL
+ * when it opens with no subject. */
+const char *
+opening_subject(struct xstate *x)
+{
+	const struct fig_rules *r = x->r;
+	const char *c = x->clean.data;
+	const PCRE2_SIZE *ov;
+
+	if (x->clean.len == 0 || rules_match_upto(r, &r->anysubject, c,
+	    x->clean.len, 0, 0, x->mctx, x->md, NULL) <= 0)
+		return NULL;
+	ov = pcre2_get_ovector_pointer(x->md);
+	if (ov[0] != 0 || (ov[1] < x->clean.len &&
+	    isalnum((unsigned char)c[ov[1]])))
+		return NULL;
+	return subject_of(x, c, ov[1]);
+}
+
 /* What the text was about when a figure's phrase names no subject
  * ("Exports will fall to 22.5 million tons" after a sentence on wheat):
  * the subject its own words count ("153.2 thousand passenger cars"),

@@ -1188,9 +1188,15 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 			subject = follow_subject(x, t, fl, sjbuf, sizeof sjbuf);
 	}
 	if (t->templ) {
-		if (subject[0] == '\0' && t->subject_ctx &&
-		    (subject = subject_before(x, &x->qs[x->cur_q])) == NULL)
-			return 0;
+		if (subject == t->subject && t->subject_ctx) {
+			/* the context's subject, else the default after
+			 * "@context", else none */
+			const char *sc = subject_before(x, &x->qs[x->cur_q]);
+			if (sc == NULL && t->subject[0] == '\0')
+				return 0;
+			if (sc)
+				subject = sc;
+		}
 		if (subject[0] == '\0')
 			return 0;	/* words no [subject] knows */
 		snprintf(metric, FIG_METRIC_MAX, "%s%s", subject, t->metric + 1);

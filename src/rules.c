@@ -1403,8 +1403,13 @@ build_topic(struct loader *L, const struct section *s)
 		if (strcmp(kv->key, "entity") == 0)
 			claim_setfield(t->entity, sizeof t->entity, kv->val);
 		else if (strcmp(kv->key, "subject") == 0 &&
-		    strcmp(kv->val, "@context") == 0)
+		    strncmp(kv->val, "@context", 8) == 0 &&
+		    (kv->val[8] == '\0' || kv->val[8] == ' ')) {
+			/* "@context trade": the context's, else trade */
 			t->subject_ctx = 1;
+			claim_setfield(t->subject, sizeof t->subject,
+			    kv->val + 8 + strspn(kv->val + 8, " "));
+		}
 		else if (strcmp(kv->key, "subject") == 0)
 			claim_setfield(t->subject, sizeof t->subject, kv->val);
 		else if (strcmp(kv->key, "nearest") == 0) {

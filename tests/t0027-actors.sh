@@ -42,6 +42,25 @@ eq "actors: and its level, the lead's actor the other side" \
 eq "actors: an item's bare \"by\" is its change" \
     "$(label '2.5%')" "trade.turnover.change,BRA+PRY,"
 
+# a paragraph with no figure that opens with a subject's name sets what
+# the supplier ranked after it supplies; with none named, all goods
+cat > "$tmp/opening.md" <<'DOC'
+Japan's imports from outside Asia shifted in 2023.
+
+Thermal coal followed the same pattern, as utilities turned to other sources.
+
+In 2023, Australia was Japan's largest supplier with a share of 62.1 per cent, followed by Indonesia (14.3 per cent).
+DOC
+ok "actors: extract opening" "$FIGTRACK" extract "$tmp/opening.md"
+eq "actors: a figureless paragraph's opening subject" \
+    "$(label '62.1 per cent')" "coal.imports.share,JPN,AUS"
+eq "actors: and the supplier after it" \
+    "$(label '14.3 per cent')" "coal.imports.share,JPN,IDN"
+sed -i 2,3d "$tmp/opening.md"
+ok "actors: extract opening, no subject" "$FIGTRACK" extract "$tmp/opening.md"
+eq "actors: a supplier of no subject named supplies all goods" \
+    "$(label '62.1 per cent')" "trade.imports.share,JPN,AUS"
+
 cat > "$tmp/war.md" <<'DOC'
 China's two-way trade with Russia climbed in June to its highest level since the start of the war in Ukraine.
 
