@@ -275,8 +275,19 @@ flow_holder(struct xstate *x, const struct qrec *q, const char *metric,
 {
 	int reach = first_entity(x, x->csent[0].start,
 	    x->csent[q->sent].start) ? 0 : 1;
+	const char *dot = strchr(metric, '.');
+	int out_way = dot && strncmp(dot, ".exports.", 9) == 0;
+	int in_way = dot && strncmp(dot, ".imports.", 9) == 0;
 
 	last_flow_side(x, metric, 0, partner, reach, 0, out, n);
+	/* "Exports to the U.S. fell 13.3%." then "Imports rose 3.3%", its
+	 * paragraph naming no one: the reporter of the flows the other way
+	 * (the exporter of exports, the importer of imports), not the
+	 * partner named last */
+	if (!out[0] && !partner[0] && (out_way || in_way) &&
+	    !strstr(metric, ".share"))
+		last_flow_side(x, out_way ? "x.imports.x" : "x.exports.x", 0,
+		    partner, reach, 1, out, n);
 }
 
 /* "Pipeline gas imports from Russia into the EU rose 5%." then "Russia

@@ -61,6 +61,23 @@ ok "actors: extract opening, no subject" "$FIGTRACK" extract "$tmp/opening.md"
 eq "actors: a supplier of no subject named supplies all goods" \
     "$(label '62.1 per cent')" "trade.imports.share,JPN,AUS"
 
+# the partner named last is no holder of the flows after it: a flow of
+# the other way whose paragraph names no one is the reporter's
+cat > "$tmp/there.md" <<'DOC'
+Korea's exports rose 4.1% in May.
+
+Exports to Vietnam fell 3.1%; chip shipments there dropped 12.5%, after a 9.2% fall in April.
+
+Imports rose 2.2% in May, after a 1.4% decline in April.
+DOC
+ok "actors: extract there" "$FIGTRACK" extract "$tmp/there.md"
+eq "actors: a flow \"there\" is to the place of the flow before" \
+    "$(label 'dropped 12.5%')" "semiconductors.exports.change,KOR,VNM"
+eq "actors: and the change before it, said after it" \
+    "$(label '9.2% fall')" "semiconductors.exports.change,KOR,VNM"
+eq "actors: imports after exports are the exporter's" \
+    "$(label 'rose 2.2%')" "trade.imports.change,KOR,"
+
 cat > "$tmp/war.md" <<'DOC'
 China's two-way trade with Russia climbed in June to its highest level since the start of the war in Ukraine.
 
