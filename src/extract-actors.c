@@ -709,6 +709,61 @@ subject_in(struct xstate *x, const char *text, size_t from, size_t to)
 	return last;
 }
 
+/* Does text[from, at) end in a verb of trade and at most three words
+ * more ("bought far more Russian ", "imported ")? */
+static int
+traded_before(const char *text, size_t from, size_t at)
+{
+	static const char *const verbs[] = { "bought", "imported",
+	    "purchased", "sold", "exported", "shipped", "supplied",
+	    "delivered", "buying", "importing", "selling", "exporting",
+	    "shipping", "supplying", NULL };
+	size_t i = at;
+
+	for (int w = 0; w < 4 && i > from; w++) {
+		size_t end;
+		while (i > from && text[i - 1] == ' ')
+			i--;
+		end = i;
+		while (i > from && isalpha((unsigned char)text[i - 1]))
+			i--;
+		if (end == i)
+			return 0;	/* a comma, a figure: another phrase */
+		for (int k = 0; verbs[k]; k++)
+			if (strlen(verbs[k]) == end - i &&
+			    strncasecmp(text + i, verbs[k], end - i) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/* The last subject the cleaned block's [from, to) names as what a verb
+ * of trade moves ("China bought far more Russian coal"), or NULL. */
+const char *
+traded_subject_in(struct xstate *x, size_t from, size_t to)
+{
+	const struct fig_rules *r = x->r;
+	const char *c = x->clean.data, *last = NULL;
+	size_t at = from;
+
+	while (at < to && rules_match(r, &r->anysubject, c, to, at, 0, x->md,
+	    NULL) > 0) {
+		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+		size_t s0 = ov[0], s1 = ov[1];
+		const char *sj = subject_of(x, c + s0, s1 - s0);
+		int k = actors_from(x, from);	/* (may match: ov is gone) */
+		/* past an actor's adjective: "Russian coal" */
+		for (; k < x->nments && x->ments[k].start < s0; k++)
+			if (x->ments[k].end + 1 == s0 ||
+			    x->ments[k].end == s0)
+				s0 = x->ments[k].start;
+		if (sj && traded_before(c, from, s0))
+			last = sj;
+		at = s1 > at ? s1 : at + 1;
+	}
+	return last;
+}
+
 /* The last subject the cleaned block names, as subject_in() over the
  * whole block finds it, looked for sentence by sentence from the block's
  * end: a subject's words hold no '.', '!' or '?', so no match runs from

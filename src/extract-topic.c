@@ -915,6 +915,25 @@ flow_subject(const struct xstate *x, struct label *l)
 	}
 }
 
+/* "China bought far more Russian coal in September: its imports from
+ * Russia soared 83 percent, while arrivals from Australia rose 33.6
+ * percent": a flow whose subject is the topic's default takes the goods
+ * its sentence names before it as what a verb of trade moves. */
+static void
+traded_subject(struct xstate *x, int qi, struct label *l)
+{
+	const struct qrec *q = &x->qs[qi];
+	const char *way = flow_way(l->metric), *sj;
+	char m[FIG_METRIC_MAX];
+
+	if (way == NULL || strstr(way, ".share") || (sj = traded_subject_in(x,
+	    x->csent[q->sent].start, q->q.start)) == NULL)
+		return;
+	snprintf(m, sizeof m, "%s%s", sj, way);
+	claim_setfield(l->metric, sizeof l->metric, m);
+	l->fallback = 0;
+}
+
 /* "Russia imported $248.57mn of the $439.84mn in components from
  * China, as well as $246.34mn of the $1.25bn in ICs": a figure written
  * as a part "of the" total of a figure labelled before (the same amount
@@ -1391,6 +1410,8 @@ label_figure(struct xstate *x, int qi, const char *unit)
 	for (int i = 0; i < q->nlabel; i++) {
 		pair_flow(x, q, &q->label[i]);
 		part_subject(x, qi, &q->label[i]);
+		if (q->label[i].fallback)
+			traded_subject(x, qi, &q->label[i]);
 		if (q->label[i].fallback)
 			flow_subject(x, &q->label[i]);
 		if (q->label[i].fallback)
