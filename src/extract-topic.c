@@ -228,6 +228,56 @@ follow_subject(struct xstate *x, const struct fig_topic *t,
 	return buf;
 }
 
+/* Does figure q's sentence say its flow is a total ("total",
+ * "overall", "as a whole", "with all partners")? */
+static int
+says_whole(const struct xstate *x, const struct qrec *q)
+{
+	static const char *const whole[] = { "total", "overall", "global",
+	    "foreign", "worldwide", "all partners", "the world", "as a whole",
+	    NULL };
+	const struct fig_span *cs = &x->csent[q->sent];
+
+	for (int k = 0; whole[k]; k++) {
+		size_t n = strlen(whole[k]);
+		for (size_t i = cs->start; i + n <= cs->end; i++)
+			if (strncasecmp(x->clean.data + i, whole[k], n) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/* "Chinese exports of tires to Russia rose 15%." then "Exports of car
+ * parts grew 11%": a flow of goods it names (not all goods: "exports to
+ * China surged." then "exports grew 33.9 percent" is the total), whose
+ * sentence names no actor, goes where the holder's last flow of its
+ * direction (this block or the one before) went, unless its sentence
+ * says it is the total. Fills partner, or leaves it empty. */
+static void
+goods_partner(const struct xstate *x, const struct qrec *q,
+    const char *metric, const char *entity, char *partner, size_t n)
+{
+	const char *m = strchr(metric, '.');
+
+	if (m == NULL || (strncmp(m, ".exports.", 9) != 0 &&
+	    strncmp(m, ".imports.", 9) != 0) || strstr(m, ".share") ||
+	    says_whole(x, q))
+		return;
+	for (int i = x->nfollow - 1; i >= 0; i--) {
+		const struct label *l = &x->follow[i].l;
+		const char *lm = strchr(l->metric, '.');
+		if (x->nblock - x->follow[i].block > 1)
+			return;
+		if (lm == NULL || strncmp(lm, m, 9) != 0 ||
+		    strstr(lm, ".share"))
+			continue;
+		if (strcmp(l->entity, entity) == 0 && l->partner[0] &&
+		    !strchr(l->partner, '+'))
+			claim_setfield(partner, n, l->partner);
+		return;
+	}
+}
+
 /* One side of the last flow of metric's direction labelled in this
  * block or the reach before: its holder (side 0) or its receiver (side
  * 1), when that is one actor and not other; shares are skipped where
@@ -765,10 +815,6 @@ pair_side(const char *pair, const char *e, char *out, size_t n)
 static void
 pair_flow(struct xstate *x, const struct qrec *q, struct label *l)
 {
-	static const char *const whole[] = { "total", "overall", "global",
-	    "foreign", "worldwide", "all partners", "the world", "as a whole",
-	    NULL };
-	const struct fig_span *cs = &x->csent[q->sent];
 	const char *dot = strchr(l->metric, '.');
 	int imports;
 
@@ -778,14 +824,9 @@ pair_flow(struct xstate *x, const struct qrec *q, struct label *l)
 	imports = strncmp(dot, ".imports.", 9) == 0;
 	if (!imports && strncmp(dot, ".exports.", 9) != 0)
 		return;
-	if (strstr(dot, ".share") || !named_before(x, q, l->entity))
+	if (strstr(dot, ".share") || !named_before(x, q, l->entity) ||
+	    says_whole(x, q))
 		return;
-	for (int k = 0; whole[k]; k++) {
-		size_t n = strlen(whole[k]);
-		for (size_t i = cs->start; i + n <= cs->end; i++)
-			if (strncasecmp(x->clean.data + i, whole[k], n) == 0)
-				return;
-	}
 	for (int i = x->nfollow - 1; i >= 0; i--) {
 		const struct label *f = &x->follow[i].l;
 		const char *fd = strchr(f->metric, '.');
@@ -1307,8 +1348,11 @@ fill_sides(struct xstate *x, const struct qrec *q, const struct fig_topic *t,
 	 * flow before */
 	if (!entity[0] && (partner[0] || !first_entity(x,
 	    x->csent[q->sent].start, x->csent[q->sent].end) ||
-	    aside_actors(x, q)))
+	    aside_actors(x, q))) {
 		flow_holder(x, q, metric, partner, entity, n);
+		if (!partner[0] && entity[0] && !label_fallback(x, t, metric))
+			goods_partner(x, q, metric, entity, partner, n);
+	}
 	if (!entity[0] && partner[0])
 		share_importer(x, metric, partner, entity, n);
 	if (!entity[0] && partner[0])
