@@ -229,13 +229,15 @@ follow_subject(struct xstate *x, const struct fig_topic *t,
 }
 
 /* Does figure q's sentence say its flow is a total ("total",
- * "overall", "as a whole", "with all partners")? */
+ * "overall", "as a whole", "with all partners", or both flows named
+ * together: "imports and exports were up 17.8 percent and 4.0
+ * percent")? */
 static int
 says_whole(const struct xstate *x, const struct qrec *q)
 {
 	static const char *const whole[] = { "total", "overall", "global",
 	    "foreign", "worldwide", "all partners", "the world", "as a whole",
-	    NULL };
+	    "exports and imports", "imports and exports", NULL };
 	const struct fig_span *cs = &x->csent[q->sent];
 
 	for (int k = 0; whole[k]; k++) {
