@@ -364,6 +364,8 @@ void sort_joint(char *e, size_t n);
 const char *subject_before(struct xstate *x, const struct qrec *q);
 const char *subject_in(struct xstate *x, const char *text, size_t from, size_t to);
 const char *last_subject(struct xstate *x);
+const char *opening_subject(struct xstate *x);
+const char *traded_subject_in(struct xstate *x, size_t from, size_t to);
 const char *entity_of(struct xstate *x, const char *s, size_t n);
 const char *subject_of(struct xstate *x, const char *s, size_t n);
 const char *title_date(struct xstate *x);

@@ -727,9 +727,11 @@ remember_actors(struct xstate *x)
 	}
 	/* the subject only of paragraphs with figures: a paragraph
 	 * without one seldom sets what the next figure counts, and the
-	 * subjects' words cost as much to find as the figures */
-	if (r->anysubject.code && x->nq > 0) {
-		const char *sj = last_subject(x);
+	 * subjects' words cost as much to find as the figures; but one
+	 * that opens with a subject's name does, as a heading would */
+	if (r->anysubject.code) {
+		const char *sj = x->nq > 0 ? last_subject(x) :
+		    opening_subject(x);
 		if (sj)
 			x->recent_subject = sj;
 	}

@@ -1403,8 +1403,13 @@ build_topic(struct loader *L, const struct section *s)
 		if (strcmp(kv->key, "entity") == 0)
 			claim_setfield(t->entity, sizeof t->entity, kv->val);
 		else if (strcmp(kv->key, "subject") == 0 &&
-		    strcmp(kv->val, "@context") == 0)
+		    strncmp(kv->val, "@context", 8) == 0 &&
+		    (kv->val[8] == '\0' || kv->val[8] == ' ')) {
+			/* "@context trade": the context's, else trade */
 			t->subject_ctx = 1;
+			claim_setfield(t->subject, sizeof t->subject,
+			    kv->val + 8 + strspn(kv->val + 8, " "));
+		}
 		else if (strcmp(kv->key, "subject") == 0)
 			claim_setfield(t->subject, sizeof t->subject, kv->val);
 		else if (strcmp(kv->key, "nearest") == 0) {
@@ -2642,15 +2647,29 @@ rules_subject(const struct fig_rules *r, const char *s, size_t len)
 	return whole_match(r, r->subjects, r->nsubjects, s, len);
 }
 
+/* The class of a unit's canonical name; a physical unit over a span of
+ * time ("tonne/day", "m3/year", made with a [per] rule) is physical too,
+ * as "barrel/day" is: a flow's amount. "" when none. */
 const char *
 rules_unit_class(const struct fig_rules *r, const char *canon)
 {
+	static const char *const spans[] = { "day", "week", "month", "year",
+	    NULL };
 	size_t n = strlen(canon);
+	const char *slash = strchr(canon, '/');
 
 	for (int i = 0; i < r->nunits; i++)
 		if (r->units[i].uclass[0] && strcmp(r->units[i].canon, canon)
 		    == 0)
 			return r->units[i].uclass;
+	for (int k = 0; slash && spans[k]; k++)
+		if (strcmp(slash + 1, spans[k]) == 0)
+			for (int i = 0; i < r->nunits; i++)
+				if (strncmp(r->units[i].canon, canon,
+				    (size_t)(slash - canon)) == 0 &&
+				    r->units[i].canon[slash - canon] == '\0' &&
+				    strcmp(r->units[i].uclass, "physical") == 0)
+					return "physical";
 	/* a unit named by the code matched ("chf" of [unit currency],
 	 * code = yes): that unit's class */
 	if (n == 3 && strspn(canon, "abcdefghijklmnopqrstuvwxyz") == 3)
