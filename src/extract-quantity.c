@@ -521,16 +521,19 @@ money_rate(struct xstate *x, int si, struct fig_qty *q)
 	return 0;
 }
 
-/* A figure said as the base or the other end of one with a rate, the
- * rate left out ("$54.79 a barrel in May from $60.22 in April", "to
- * 3.89 tonnes per hectare from 4 tonnes"): right after from, to, than,
- * versus, against or with, it takes the rate of the last figure of its
- * sentence in its unit, when of its order (a tenth to ten times it). */
+/* A figure said as the base or the other end of one with a rate, or
+ * as the next of its series, the rate left out ("$54.79 a barrel in May
+ * from $60.22 in April", "to 3.89 tonnes per hectare from 4 tonnes",
+ * "EUR 81 in May and EUR 60 in April", "a high of EUR 364.74 per
+ * megawatt hour and a low of EUR 85"): right after from, to, than,
+ * versus, against, with, and or of, it takes the rate of the last figure
+ * of its sentence in its unit, when of its order (a tenth to ten times
+ * it). */
 static void
 compared_rate(const struct xstate *x, int si, struct fig_qty *q)
 {
 	static const char *const words[] = { "from", "to", "than",
-	    "versus", "vs", "against", "with" };
+	    "versus", "vs", "against", "with", "and", "of" };
 	size_t k = strlen(q->unit_name);
 
 	if (q->unit == NULL || q->unit->no_rate || k == 0 ||
