@@ -130,8 +130,9 @@ struct xstate {
 	struct fig_docmeta *meta;
 	struct fig_err *err;
 	pcre2_match_data *md;
-	struct fig_qty last_q;	/* the last figure of the block before, */
-	int has_last_q;		/* when that block was prose or an item */
+	struct fig_qty last_q;	/* the last figure of the block before */
+	int has_last_q;		/* that may lend a unit (no change), when
+				   that block was prose or an item */
 	pcre2_match_data *md_aside;	/* for a look-up made while md holds
 					   a date phrase's groups */
 	int pub_year;
@@ -376,6 +377,9 @@ int unit_in(const char *list, const char *unit, const char *cls);
 /* extract-quantity.c */
 int drop_excluded(struct xstate *x);
 int find_quantities(struct xstate *x, const struct fig_block *b, int si);
+/* Is f a span of time or a change, which lends no unit to a bare
+ * number after it? */
+int passable_figure(const struct fig_qty *f);
 
 
 #endif

@@ -2091,6 +2091,8 @@ build(struct loader *L)
 				re = &r->target;
 			else if (strcmp(s->name, "forecast") == 0)
 				re = &r->forecast;
+			else if (strcmp(s->name, "plan") == 0)
+				re = &r->plan;
 			else if (strcmp(s->name, "ability") == 0)
 				re = &r->ability;
 			else if (strcmp(s->name, "lookback") == 0)
@@ -2425,6 +2427,7 @@ rules_free(struct fig_rules *r)
 	re_free(&r->past);
 	re_free(&r->target);
 	re_free(&r->forecast);
+	re_free(&r->plan);
 	re_free(&r->ability);
 	re_free(&r->lookback);
 	re_free(&r->baseline);
