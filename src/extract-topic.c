@@ -228,8 +228,29 @@ follow_subject(struct xstate *x, const struct fig_topic *t,
 	return buf;
 }
 
+/* How many blocks before this one the block of remembered figure i is,
+ * counting only blocks with a labelled figure: a paragraph that labels
+ * nothing ("Sales of carpets to Ukraine stopped altogether.") does not
+ * part a flow from the flows after it. Blocks further back than
+ * FLOW_GAP_MAX unlabelled ones are counted all the same. */
+#define FLOW_GAP_MAX 2
+static long
+flow_blocks_back(const struct xstate *x, int i)
+{
+	long b = x->follow[i].block, n = b != x->nblock;
+
+	for (int j = i + 1; j < x->nfollow; j++)
+		if (x->follow[j].block != b) {
+			b = x->follow[j].block;
+			n += b != x->nblock;
+		}
+	if (x->nblock - x->follow[i].block - n > FLOW_GAP_MAX)
+		return x->nblock - x->follow[i].block;
+	return n;
+}
+
 /* One side of the last flow of metric's direction labelled in this
- * block or the reach before: its holder (side 0) or its receiver (side
+ * block or the reach before (blocks with a labelled figure): its holder (side 0) or its receiver (side
  * 1), when that is one actor and not other; shares are skipped where
  * skip_shares (a share's partner is its supplier). Fills out, or leaves
  * it empty. */
@@ -247,7 +268,7 @@ last_flow_side(const struct xstate *x, const char *metric, int side,
 		const struct label *l = &x->follow[i].l;
 		const char *lm = strchr(l->metric, '.');
 		const char *e = side ? l->partner : l->entity;
-		if (x->nblock - x->follow[i].block > reach)
+		if (flow_blocks_back(x, i) > reach)
 			return;
 		if (lm && strncmp(lm, m, k) == 0 && lm[k] == '.' &&
 		    !(skip_shares && strstr(lm, ".share")) && e[0] &&

@@ -345,3 +345,23 @@ DOC
 ok "actors: extract adjflow" "$FIGTRACK" extract "$tmp/adjflow.md"
 eq "actors: one label for imports of a country's goods" \
     "$(grep -c ',fell 6%,' "$tmp/out")" 1
+
+# a paragraph that labels no figure does not part a flow from the flows
+# after it: the exporter named in the lead holds the flow that names
+# only its partner two paragraphs on
+cat > "$tmp/gapblock.md" <<'DOC'
+Brazil's exports to Argentina fell by 12 percent in April, to 1.1 billion dollars.
+
+Sales of shoes, furniture and coffee to Argentina stopped altogether in April.
+
+In March, exports to Argentina had decreased by 9 percent and exports to Chile by 4 percent.
+
+Over the first four months, exports to Chile were down 2.5 percent, at 1.9 billion dollars.
+DOC
+ok "actors: extract gapblock" "$FIGTRACK" extract "$tmp/gapblock.md"
+eq "actors: the holder across a paragraph that labels nothing" \
+    "$(label 'decreased by 9 percent')" "trade.exports.change,BRA,ARG"
+eq "actors: and the second flow of its sentence, its verb left out" \
+    "$(label '4 percent')" "trade.exports.change,BRA,CHL"
+eq "actors: and the paragraph after it" \
+    "$(label '1.9 billion dollars')" "trade.exports.value,BRA,CHL"
