@@ -365,3 +365,15 @@ eq "actors: and the second flow of its sentence, its verb left out" \
     "$(label '4 percent')" "trade.exports.change,BRA,CHL"
 eq "actors: and the paragraph after it" \
     "$(label '1.9 billion dollars')" "trade.exports.value,BRA,CHL"
+
+# the name of a body is no two-way trade: one label, the exports
+cat > "$tmp/ministry.md" <<'DOC'
+Trade between Chile and Peru grew in 2023.
+
+According to Chile's Ministry of Commerce and Industry, Chile exported $2.1 billion worth of goods to Peru in 2023, and the Ministry of Industry and Trade of Peru put its own sales to Chile at $1.4 billion.
+DOC
+ok "actors: extract ministry" "$FIGTRACK" extract "$tmp/ministry.md"
+eq "actors: a ministry of commerce is no trade" \
+    "$(grep -c 'turnover' "$tmp/out")" 0
+eq "actors: the exports keep their label" \
+    "$(label '$2.1 billion')" "trade.exports.value,CHL,PER"
