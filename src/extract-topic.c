@@ -664,6 +664,34 @@ drop_same_metric(struct qrec *q)
 	q->nlabel = k;
 }
 
+/* A figure labelled as E's exports to a partner is no total of E's
+ * imports as well: "Russia overtook Saudi Arabia as China's largest
+ * supplier of crude oil, with imports rising 18%" is Russia's exports to
+ * China, and the imports without a partner that the fallback gave
+ * Russia go. */
+static void
+drop_exporters_imports(struct qrec *q)
+{
+	int k = 0;
+
+	for (int i = 0; i < q->nlabel; i++) {
+		const struct label *l = &q->label[i];
+		const char *m = strstr(l->metric, ".imports.");
+		int drop = 0;
+		for (int j = 0; j < q->nlabel && m && !l->partner[0] && !drop;
+		    j++) {
+			const struct label *o = &q->label[j];
+			const char *om = strstr(o->metric, ".exports.");
+			drop = om && o->partner[0] &&
+			    strcmp(o->entity, l->entity) == 0 &&
+			    strcmp(om + 9, m + 9) == 0;
+		}
+		if (!drop)
+			q->label[k++] = *l;
+	}
+	q->nlabel = k;
+}
+
 /* Does figure q's sentence name actor e before the figure? */
 static int
 named_before(struct xstate *x, const struct qrec *q, const char *e)
@@ -1366,6 +1394,7 @@ label_figure(struct xstate *x, int qi, const char *unit)
 			physical_subject(x, qi, &q->label[i]);
 	}
 	drop_same_metric(q);
+	drop_exporters_imports(q);
 	drop_directed_levels(q);
 	return q->nlabel;
 }

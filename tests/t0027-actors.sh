@@ -377,3 +377,23 @@ eq "actors: a ministry of commerce is no trade" \
     "$(grep -c 'turnover' "$tmp/out")" 0
 eq "actors: the exports keep their label" \
     "$(label '$2.1 billion')" "trade.exports.value,CHL,PER"
+
+# a supplier's rank at a buyer, then its flow in a "with" clause: the
+# supplier's exports to that buyer only, not also the supplier's imports;
+# the next sender-only flows go to the same buyer, not to the rival
+cat > "$tmp/overtook.md" <<'DOC'
+Russia overtook Saudi Arabia as India's largest supplier of crude oil in May, customs data showed, with imports rising 12% from a year earlier.
+
+Shipments from Russia reached 4.1 million tonnes last month.
+
+Supplies from Saudi Arabia fell to 3.2 million tonnes.
+DOC
+ok "actors: extract overtook" "$FIGTRACK" extract "$tmp/overtook.md"
+eq "actors: one label for the flow of a ranked supplier" \
+    "$(grep -c ',rising 12%,' "$tmp/out")" 1
+eq "actors: the ranked supplier's exports to the buyer" \
+    "$(label 'rising 12%')" "oil.exports.change,RUS,IND"
+eq "actors: a sender after it goes to that buyer" \
+    "$(label '4.1 million tonnes')" "oil.exports.volume,RUS,IND"
+eq "actors: and so does the rival's" \
+    "$(label '3.2 million tonnes')" "oil.exports.volume,SAU,IND"
