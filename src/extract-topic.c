@@ -280,8 +280,29 @@ goods_partner(const struct xstate *x, const struct qrec *q,
 	}
 }
 
+/* How many blocks before this one the block of remembered figure i is,
+ * counting only blocks with a labelled figure: a paragraph that labels
+ * nothing ("Sales of carpets to Ukraine stopped altogether.") does not
+ * part a flow from the flows after it. Blocks further back than
+ * FLOW_GAP_MAX unlabelled ones are counted all the same. */
+#define FLOW_GAP_MAX 2
+static long
+flow_blocks_back(const struct xstate *x, int i)
+{
+	long b = x->follow[i].block, n = b != x->nblock;
+
+	for (int j = i + 1; j < x->nfollow; j++)
+		if (x->follow[j].block != b) {
+			b = x->follow[j].block;
+			n += b != x->nblock;
+		}
+	if (x->nblock - x->follow[i].block - n > FLOW_GAP_MAX)
+		return x->nblock - x->follow[i].block;
+	return n;
+}
+
 /* One side of the last flow of metric's direction labelled in this
- * block or the reach before: its holder (side 0) or its receiver (side
+ * block or the reach before (blocks with a labelled figure): its holder (side 0) or its receiver (side
  * 1), when that is one actor and not other; shares are skipped where
  * skip_shares (a share's partner is its supplier). Fills out, or leaves
  * it empty. */
@@ -299,7 +320,7 @@ last_flow_side(const struct xstate *x, const char *metric, int side,
 		const struct label *l = &x->follow[i].l;
 		const char *lm = strchr(l->metric, '.');
 		const char *e = side ? l->partner : l->entity;
-		if (x->nblock - x->follow[i].block > reach)
+		if (flow_blocks_back(x, i) > reach)
 			return;
 		if (lm && strncmp(lm, m, k) == 0 && lm[k] == '.' &&
 		    !(skip_shares && strstr(lm, ".share")) && e[0] &&
@@ -702,6 +723,34 @@ drop_same_metric(struct qrec *q)
 			dup = strcmp(q->label[j].metric, q->label[i].metric) == 0;
 		if (!dup)
 			q->label[k++] = q->label[i];
+	}
+	q->nlabel = k;
+}
+
+/* A figure labelled as E's exports to a partner is no total of E's
+ * imports as well: "Russia overtook Saudi Arabia as China's largest
+ * supplier of crude oil, with imports rising 18%" is Russia's exports to
+ * China, and the imports without a partner that the fallback gave
+ * Russia go. */
+static void
+drop_exporters_imports(struct qrec *q)
+{
+	int k = 0;
+
+	for (int i = 0; i < q->nlabel; i++) {
+		const struct label *l = &q->label[i];
+		const char *m = strstr(l->metric, ".imports.");
+		int drop = 0;
+		for (int j = 0; j < q->nlabel && m && !l->partner[0] && !drop;
+		    j++) {
+			const struct label *o = &q->label[j];
+			const char *om = strstr(o->metric, ".exports.");
+			drop = om && o->partner[0] &&
+			    strcmp(o->entity, l->entity) == 0 &&
+			    strcmp(om + 9, m + 9) == 0;
+		}
+		if (!drop)
+			q->label[k++] = *l;
 	}
 	q->nlabel = k;
 }
@@ -1464,6 +1513,7 @@ label_figure(struct xstate *x, int qi, const char *unit)
 			physical_subject(x, qi, &q->label[i]);
 	}
 	drop_same_metric(q);
+	drop_exporters_imports(q);
 	drop_directed_levels(q);
 	return q->nlabel;
 }

@@ -397,3 +397,55 @@ DOC
 ok "actors: extract adjflow" "$FIGTRACK" extract "$tmp/adjflow.md"
 eq "actors: one label for imports of a country's goods" \
     "$(grep -c ',fell 6%,' "$tmp/out")" 1
+
+# a paragraph that labels no figure does not part a flow from the flows
+# after it: the exporter named in the lead holds the flow that names
+# only its partner two paragraphs on
+cat > "$tmp/gapblock.md" <<'DOC'
+Brazil's exports to Argentina fell by 12 percent in April, to 1.1 billion dollars.
+
+Sales of shoes, furniture and coffee to Argentina stopped altogether in April.
+
+In March, exports to Argentina had decreased by 9 percent and exports to Chile by 4 percent.
+
+Over the first four months, exports to Chile were down 2.5 percent, at 1.9 billion dollars.
+DOC
+ok "actors: extract gapblock" "$FIGTRACK" extract "$tmp/gapblock.md"
+eq "actors: the holder across a paragraph that labels nothing" \
+    "$(label 'decreased by 9 percent')" "trade.exports.change,BRA,ARG"
+eq "actors: and the second flow of its sentence, its verb left out" \
+    "$(label '4 percent')" "trade.exports.change,BRA,CHL"
+eq "actors: and the paragraph after it" \
+    "$(label '1.9 billion dollars')" "trade.exports.value,BRA,CHL"
+
+# the name of a body is no two-way trade: one label, the exports
+cat > "$tmp/ministry.md" <<'DOC'
+Trade between Chile and Peru grew in 2023.
+
+According to Chile's Ministry of Commerce and Industry, Chile exported $2.1 billion worth of goods to Peru in 2023, and the Ministry of Industry and Trade of Peru put its own sales to Chile at $1.4 billion.
+DOC
+ok "actors: extract ministry" "$FIGTRACK" extract "$tmp/ministry.md"
+eq "actors: a ministry of commerce is no trade" \
+    "$(grep -c 'turnover' "$tmp/out")" 0
+eq "actors: the exports keep their label" \
+    "$(label '$2.1 billion')" "trade.exports.value,CHL,PER"
+
+# a supplier's rank at a buyer, then its flow in a "with" clause: the
+# supplier's exports to that buyer only, not also the supplier's imports;
+# the next sender-only flows go to the same buyer, not to the rival
+cat > "$tmp/overtook.md" <<'DOC'
+Russia overtook Saudi Arabia as India's largest supplier of crude oil in May, customs data showed, with imports rising 12% from a year earlier.
+
+Shipments from Russia reached 4.1 million tonnes last month.
+
+Supplies from Saudi Arabia fell to 3.2 million tonnes.
+DOC
+ok "actors: extract overtook" "$FIGTRACK" extract "$tmp/overtook.md"
+eq "actors: one label for the flow of a ranked supplier" \
+    "$(grep -c ',rising 12%,' "$tmp/out")" 1
+eq "actors: the ranked supplier's exports to the buyer" \
+    "$(label 'rising 12%')" "oil.exports.change,RUS,IND"
+eq "actors: a sender after it goes to that buyer" \
+    "$(label '4.1 million tonnes')" "oil.exports.volume,RUS,IND"
+eq "actors: and so does the rival's" \
+    "$(label '3.2 million tonnes')" "oil.exports.volume,SAU,IND"
