@@ -1205,6 +1205,21 @@ figure_possessive(const struct xstate *x, const struct mention *m)
 	return 0;
 }
 
+/* Is figure qi a change with its direction whose next figure, at
+ * next, is the level it goes to ("slip 1% to 21%"), and mention m
+ * that level's own date, no figure between ("to 21% from 2021 to 2025",
+ * not "to $120 billion, up from $98.7 billion in 2021")? */
+static int
+change_to_level(const struct xstate *x, int qi, size_t next,
+    const struct mention *m)
+{
+	const struct fig_qty *q = &x->qs[qi].q;
+
+	return q->dir != 0 && passable_figure(q) && next == q->end + 4 &&
+	    memcmp(x->clean.data + q->end, " to ", 4) == 0 && qi + 1 < x->nq &&
+	    x->qs[qi + 1].q.start == next && next_figure(x, qi + 1) > m->start;
+}
+
 /* Is mention m a month of the publication year the text names ("as of
  * February 2025") or that of news of the day ("on Wednesday"), not one
  * counted from publication ("this month")? */
@@ -1266,8 +1281,11 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		use_mention(after, period, kind);
 		return;
 	}
-	/* "... abroad in 2015, and imports met 70 percent of it in 2020" */
-	own_after = after && after->start < next_q && wa <= CLAUSE_WORDS &&
+	/* "... abroad in 2015, and imports met 70 percent of it in 2020";
+	 * a change and the level it goes to share the date after the level
+	 * ("slip 1% to 21% from 2021 to 2025") */
+	own_after = after && (after->start < next_q || change_to_level(x,
+	    qi, next_q, after)) && wa <= CLAUSE_WORDS &&
 	    !clause_break(c, q->q.end, after->start);
 	/* "In 2020, ... 57 percent"; "in 2019 and now has three"; in news
 	 * of a day ("stood at $3.30 on Monday"), its month; but the period
