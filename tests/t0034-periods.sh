@@ -500,3 +500,18 @@ The regional outlook, in shares of world copper output:
 DOC
 eq "periods: a change to a level takes the run after the level" "$(period "$tmp/shares.md" 'slip 2%')" 2023/2028
 eq "periods: ... the level its last year" "$(period "$tmp/shares.md" '23%')" 2028
+
+# the date of a figure set after another ("after a 0.5% decline in
+# August") is that figure's own: the next paragraph does not take it
+cat > "$tmp/after.md" <<'DOC'
+---
+title: Chile's copper exports rise in September
+date: 2025-10-22
+---
+
+Copper exports climbed 5.8% in September, after a 0.5% decline in August.
+
+Exports to Korea, by contrast, fell 13.3%, following a 13.7% fall in August.
+DOC
+eq "periods: a figure after another keeps its own date" "$(period "$tmp/after.md" '13.7% fall')" 2025-08
+eq "periods: ... which the next paragraph does not take" "$(period "$tmp/after.md" 'fell 13.3%')" 2025-09
