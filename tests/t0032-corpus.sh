@@ -148,9 +148,17 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # period_kind 0.948, metric 0.908, entity 0.954, partner 0.930, series
 # key 0.886, negatives 2 of 273; the floors, lowered by the 18's misses
 # and not by any rule change, are those less 0.005.
-at_least "value+unit F1" "$f1" 0.985
-at_least "period" "$(score period)" 0.922
-at_least "period_kind" "$(score period_kind)" 0.943
+# Then the quantities and periods of other subjects (session 21: bare
+# large counts carried over changes and years, rates carried along a
+# series, rank moves, the months so far of "the eleven months period of
+# this year", budgets and contract prices for a coming year, a time's
+# possessive base, the level a run of years ends at, a figure set
+# "after" another): the seventh set alone F1 0.905 -> 1.000, period
+# 0.796 -> 0.981, period_kind 0.892 -> 1.000; all 139: F1 0.996, period
+# 0.943, period_kind 0.962, negatives 0 of 273, the rest unchanged.
+at_least "value+unit F1" "$f1" 0.991
+at_least "period" "$(score period)" 0.938
+at_least "period_kind" "$(score period_kind)" 0.957
 at_least "metric" "$(score metric)" 0.903
 at_least "entity" "$(score entity)" 0.949
 at_least "partner" "$(score partner)" 0.925
