@@ -1315,6 +1315,7 @@ index_needs(struct fig_rules *r)
 	index_need(r, &r->baseline, 1);
 	index_need(r, &r->estimate, 1);
 	index_need(r, &r->goal, 1);
+	index_need(r, &r->reached, 1);
 	for (int i = 0; i < r->nexcludes; i++)
 		index_need(r, &r->excludes[i].re, 1);
 	for (int i = 0; i < r->nperiods_word; i++)
@@ -2138,6 +2139,8 @@ build(struct loader *L)
 				re = &r->estimate;
 			else if (strcmp(s->name, "goal") == 0)
 				re = &r->goal;
+			else if (strcmp(s->name, "reached") == 0)
+				re = &r->reached;
 			else if (strcmp(s->name, "pair") == 0)
 				re = &r->pair;
 			else if (strcmp(s->name, "ellipsis") == 0)
@@ -2463,6 +2466,7 @@ rules_free(struct fig_rules *r)
 	re_free(&r->target);
 	re_free(&r->forecast);
 	re_free(&r->plan);
+	re_free(&r->reached);
 	re_free(&r->ability);
 	re_free(&r->lookback);
 	re_free(&r->baseline);

@@ -408,6 +408,8 @@ struct fig_rules {
 	struct fig_re baseline;		/* the figure is a comparison base */
 	struct fig_re estimate;		/* the figure is an outlook's */
 	struct fig_re goal;		/* the figure is a goal's */
+	struct fig_re reached;		/* the figure is the level a run of
+					   time ends at */
 	struct fig_re pair;		/* "the two countries": the last two
 					   actors named */
 	struct fig_re firm;		/* a firm introduced by what it is:
