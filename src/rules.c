@@ -970,8 +970,10 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 
 	number_pattern(r, &num);
 	/* lookbehind: not glued to a word, a model name (S-400), a
-	 * decimal point or a bracketed footnote marker */
-	buf_adds(&b, "(?<![\\w.\\-/\\[\\x{2013}])");
+	 * decimal point, a bracketed footnote marker or a slash after a
+	 * word ("24/7", "2023/24"); a slash after a space opens an aside
+	 * as a bracket does ("33,2 bln yuan /5,3 bln dollars/") */
+	buf_adds(&b, "(?<![\\w.\\-\\[\\x{2013}])(?<!\\S/)");
 	/* pass 0: directions ("had fallen 38 percent"), pass 1: qualifiers */
 	/* a direction rule may take two groups (before and after) */
 	r->quals = xcalloc(2 * (size_t)nq + 1, sizeof *r->quals);
