@@ -956,6 +956,32 @@ number_pattern(const struct fig_rules *r, struct fig_buf *b)
 	buf_addc(b, ')');
 }
 
+/* Adds the scale words as "(?:\s*|-)(?:(w1)|(w2)...)", one group each,
+ * counted on from *g into each scale's group (group_tail with tail
+ * set). */
+static int
+add_scales(struct loader *L, const int *ssec, struct fig_buf *b, int *g,
+    int tail)
+{
+	struct fig_rules *r = L->r;
+
+	buf_adds(b, "(?:\\s*|-)(?:");
+	for (int i = 0; i < r->nscales; i++) {
+		struct fig_buf alt = FIG_BUF_INIT;
+
+		if (join_key(L, &L->sec[ssec[i]], "pattern", &alt) < 0) {
+			buf_release(&alt);
+			return -1;
+		}
+		buf_addf(b, "%s(%s)", i ? "|" : "", buf_str(&alt));
+		*(tail ? &r->scales[i].group_tail : &r->scales[i].group) =
+		    ++*g;
+		buf_release(&alt);
+	}
+	buf_adds(b, ")");
+	return 0;
+}
+
 /* The quantity pattern, in order: direction, qualifier, currency-style
  * prefix unit, number, range end, scale, unit. Group numbers are counted
  * as we go so the extractor can tell which rule matched. */
@@ -1088,25 +1114,20 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 		buf_addf(&b, "(?:(?:%s)\\s?)?", buf_str(&pre));
 	buf_addf(&b, "(?<n2>%s))?", buf_str(&num));
 	r->g_n2 = ++g;
-	/* scales */
-	first = 1;
-	for (int i = 0; i < r->nscales; i++) {
-		const struct section *s = &L->sec[ssec[i]];
-		struct fig_buf alt = FIG_BUF_INIT;
-
-		if (join_key(L, s, "pattern", &alt) < 0) {
-			buf_release(&alt);
+	/* scales: "5 million", "5m", "230-thousand", and a smaller one
+	 * after it with its own number, as Russian and Turkish copy writes
+	 * a figure out ("252 million 380 thousand", "1 billion 70
+	 * million"; quantity.c checks it is smaller) */
+	if (r->nscales > 0) {
+		buf_adds(&b, "(?:");
+		if (add_scales(L, ssec, &b, &g, 0) < 0)
 			goto fail;
-		}
-		/* "5 million", "5m", "230-thousand" */
-		buf_adds(&b, first ? "(?:(?:\\s*|-)(?:" : "|");
-		buf_addf(&b, "(%s)", buf_str(&alt));
-		r->scales[i].group = ++g;
-		first = 0;
-		buf_release(&alt);
+		buf_adds(&b, "(?:\\s+(?<n3>[0-9]{1,3})");
+		r->g_n3 = ++g;
+		if (add_scales(L, ssec, &b, &g, 1) < 0)
+			goto fail;
+		buf_adds(&b, ")?)?");
 	}
-	if (!first)
-		buf_adds(&b, "))?");
 	/* units after the number: spaced, hyphenated or glued */
 	first = 1;
 	for (int i = 0; i < r->nunits; i++) {

@@ -165,6 +165,8 @@ struct fig_per {
 struct fig_scale {
 	double factor;
 	int group;
+	int group_tail;		/* the smaller second scale of "252 million
+				   380 thousand" */
 };
 
 /* [qualifier NAME] and [direction NAME]. */
@@ -380,6 +382,7 @@ struct fig_rules {
 					   characters of a number word in
 					   either case (rules_may_start) */
 	int g_n1, g_n2, g_btw;		/* its named groups */
+	int g_n3;			/* the number of a second scale */
 	struct fig_re periods_year;	/* every [period] with a year, as one
 					   alternation, (*MARK:index) naming
 					   the rule: run near years only */
