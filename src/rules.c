@@ -956,6 +956,39 @@ number_pattern(const struct fig_rules *r, struct fig_buf *b)
 	buf_addc(b, ')');
 }
 
+/* The regexes a [direction] section's 'pattern' (alt) gives besides its
+ * part of the quantity pattern, into slot k (0 negative, 1 positive) if
+ * no earlier section of that sign set them: its words ending a lead
+ * clause ("shipments have fallen: in April by 7%"), the last of them in
+ * a text, wherever (the match ends after it: "shrank in January by 36,4
+ * pct"), and its "list =", a subject whose figures follow it as a list
+ * ("the cuts include Iraq (223,000 bpd), Kuwait (135,000 bpd)"). */
+static int
+direction_res(struct loader *L, const struct section *s, const char *alt,
+    int k)
+{
+	struct fig_rules *r = L->r;
+	struct fig_buf lb = FIG_BUF_INIT;
+	int rc = 0;
+
+	buf_addf(&lb, "(?:%s)\\s*\\z", alt);
+	if (r->dir_lead[k].code == NULL)
+		rc = compile_raw(r, &r->dir_lead[k], buf_str(&lb), 0, s->path,
+		    s->at.line, 1, 1, L->err);
+	buf_release(&lb);
+	buf_addf(&lb, "\\A(?s:.*)(?<![\\w])(?:%s)(?![\\w])", alt);
+	if (rc == 0 && r->dir_last[k].code == NULL)
+		rc = compile_raw(r, &r->dir_last[k], buf_str(&lb), 0, s->path,
+		    s->at.line, 1, 1, L->err);
+	buf_release(&lb);
+	if (rc == 0 && (rc = join_key(L, s, "list", &lb)) > 0)
+		rc = r->dir_list[k].code != NULL ? 0 : compile_raw(r,
+		    &r->dir_list[k], buf_str(&lb), 0, s->path, s->at.line, 1,
+		    1, L->err);
+	buf_release(&lb);
+	return rc < 0 ? -1 : 0;
+}
+
 /* Adds the scale words as "(?:\s*|-)(?:(w1)|(w2)...)", one group each,
  * counted on from *g into each scale's group (group_tail with tail
  * set). */
@@ -1023,34 +1056,11 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 			q = &r->quals[r->nquals++];
 			if (isdir) {
 				q->dir = strcmp(s->name, "negative") == 0 ? -1 : 1;
-				/* the same words ending a lead clause:
-				 * "shipments have fallen: in April by 7%" */
-				struct fig_re *lead = &r->dir_lead[q->dir < 0 ?
-				    0 : 1];
-				struct fig_buf lb = FIG_BUF_INIT;
-				buf_addf(&lb, "(?:%s)\\s*\\z", buf_str(&alt));
-				if (lead->code == NULL && compile_raw(r, lead,
-				    buf_str(&lb), 0, s->path, s->at.line, 1, 1,
-				    L->err) != 0) {
-					buf_release(&lb);
+				if (direction_res(L, s, buf_str(&alt),
+				    q->dir < 0 ? 0 : 1) != 0) {
 					buf_release(&alt);
 					goto fail;
 				}
-				buf_release(&lb);
-				/* "list =": a subject whose figures follow it
-				 * as a list ("the cuts include Iraq (223,000
-				 * bpd), Kuwait (135,000 bpd)") */
-				if ((rc = join_key(L, s, "list", &lb)) < 0 ||
-				    (rc > 0 && r->dir_list[q->dir < 0 ? 0 :
-				    1].code == NULL && compile_raw(r,
-				    &r->dir_list[q->dir < 0 ? 0 : 1],
-				    buf_str(&lb), 0, s->path, s->at.line, 1, 1,
-				    L->err) != 0)) {
-					buf_release(&lb);
-					buf_release(&alt);
-					goto fail;
-				}
-				buf_release(&lb);
 			} else {
 				claim_qual_parse(s->name, &qv);
 				q->qual = (int)qv;
@@ -2452,6 +2462,8 @@ rules_free(struct fig_rules *r)
 	re_free(&r->dir_lead[1]);
 	re_free(&r->dir_list[0]);
 	re_free(&r->dir_list[1]);
+	re_free(&r->dir_last[0]);
+	re_free(&r->dir_last[1]);
 	for (int i = 0; i < r->nentities; i++)
 		re_free(&r->entities[i].re);
 	free(r->entities);

@@ -350,6 +350,9 @@ struct fig_rules {
 					   clause's verb (extract.c) */
 	struct fig_re dir_list[2];	/* their "list =": a subject that signs
 					   the figures listed after it */
+	struct fig_re dir_last[2];	/* 'pattern' the last word of a
+					   text: a verb far from its "by"
+					   ("shrank in January by 36,4 pct") */
 	struct fig_entity *entities;
 	int nentities;
 	struct fig_entity *subjects;	/* [subject] sections */
