@@ -177,6 +177,14 @@ relative_period(const struct xstate *x, const struct fig_periodrule *pr,
 	int at = x->pub_year * 12 + (x->pub_month ? x->pub_month - 1 : 0);
 	int off, step, rc, n;
 
+	/* "over the past two years": the years before publication's */
+	if ((n = period_last_years(pr, x->md)) != 0) {
+		if (!x->pub_year || n < 0)
+			return -1;
+		snprintf(period, FIG_PERIOD_LEN, "%04d/%04d",
+		    (x->pub_year - n) % 10000, (x->pub_year - 1) % 10000);
+		return 0;
+	}
 	/* "over the last three months": the months before publication's */
 	if ((n = period_last_months(pr, x->md)) > 0) {
 		if (!x->pub_year || !x->pub_month)

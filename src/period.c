@@ -471,6 +471,21 @@ period_last_months(const struct fig_periodrule *pr, pcre2_match_data *md)
 	return n >= 1 && n <= 24 ? n : 0;
 }
 
+int
+period_last_years(const struct fig_periodrule *pr, pcre2_match_data *md)
+{
+	char t[16];
+
+	int n;
+
+	if (pr->g_months <= 0 || pr->g_unit <= 0 || group(md, "months", t,
+	    sizeof t) <= 0 || group(md, "unit", t, sizeof t) <= 0 ||
+	    (t[0] | 32) != 'y')
+		return 0;
+	n = period_last_months(pr, md);
+	return n >= 2 ? n : -1;
+}
+
 void
 period_relative(const struct fig_periodrule *pr, pcre2_match_data *md,
     int *offset, int *step)
