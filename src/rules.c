@@ -2018,6 +2018,7 @@ build(struct loader *L)
 			p->g_since = group_of(p->re.code, "since");
 			p->g_days = group_of(p->re.code, "days");
 			p->g_dayto = group_of(p->re.code, "dayto");
+			p->g_spanday = group_of(p->re.code, "spanday");
 			p->g_fy = group_of(p->re.code, "fy");
 			p->g_fyend = group_of(p->re.code, "fyend");
 			p->g_upto = group_of(p->re.code, "upto");

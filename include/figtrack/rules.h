@@ -219,6 +219,9 @@ struct fig_periodrule {
 				   publication */
 	int g_days, g_dayto;	/* a run of days: "the first 20 days" (a
 				   count), "February 1-20" (day to dayto) */
+	int g_spanday;		/* the first day of a run of days across
+				   months: "March 21-December 21, 2021"
+				   (spanday of span to day of month) */
 	int g_fy, g_fyend;	/* a fiscal year: "FY24" (fy), "FY 2023-24"
 				   (fy to fyend) */
 	int g_qend;		/* the last month of a quarter: "the
