@@ -1646,6 +1646,26 @@ run_end_year(char p[FIG_PERIOD_LEN])
 		memmove(p, p + 5, 5);
 }
 
+/* Is figure qi the one before it said again after ", or" ("53.7 million
+ * tonnes, or 12.7 million bpd"), in its sentence? */
+static int
+restated(const struct xstate *x, int qi)
+{
+	const char *c = x->clean.data;
+	const struct qrec *p = &x->qs[qi - 1], *q = &x->qs[qi];
+	size_t i = p->q.end;
+
+	if (p->sent != q->sent || i >= q->q.start || c[i] != ',')
+		return 0;
+	for (i++; i < q->q.start && c[i] == ' '; i++)
+		;
+	if (i + 3 > q->q.start || strncasecmp(c + i, "or ", 3) != 0)
+		return 0;
+	for (i += 3; i < q->q.start && c[i] == ' '; i++)
+		;
+	return i == q->q.start;
+}
+
 /* Marks each figure of the block that is a comparison's base ("up from
  * 20 percent"), before the dates are read: a base's own date ("up from
  * 441,926 tonnes in March 2020") is no year a month named after it
@@ -1672,6 +1692,10 @@ mark_bases(struct xstate *x)
 		q->goal = !q->base && cue_on(x, &r->goal);
 		q->estimate = !q->base && !q->goal && cue_on(x, &r->estimate);
 		q->reached = !q->base && cue_on(x, &r->reached);
+		/* an outlook's figure said again in another unit is one */
+		if (!q->base && !q->goal && i > 0 && x->qs[i - 1].estimate &&
+		    restated(x, i))
+			q->estimate = 1;
 	}
 }
 

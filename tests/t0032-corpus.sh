@@ -169,9 +169,16 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # 0.982, period 0.914, period_kind 0.955, metric 0.920, entity 0.964,
 # partner 0.931, series key 0.901, negatives 2 of 328; floors those less
 # 0.005.
-at_least "value+unit F1" "$f1" 0.977
-at_least "period" "$(score period)" 0.909
-at_least "period_kind" "$(score period_kind)" 0.950
+# Then the ninth set's quantity and period causes (a slash opening an
+# aside, figures in two scales, a verb far from its "by", "compares
+# with", "well below", an outlook's "high of", "in late April", a
+# "-by-2025 target", "the past two years", a run of days in brackets):
+# the 10 alone F1 0.883 -> 1.000, period 0.965 -> 0.983, period_kind
+# 0.983 -> 1.000; all 167: F1 0.982 -> 0.989, period 0.924 -> 0.925,
+# period_kind 0.959 -> 0.960; floors those less 0.005.
+at_least "value+unit F1" "$f1" 0.984
+at_least "period" "$(score period)" 0.920
+at_least "period_kind" "$(score period_kind)" 0.955
 at_least "metric" "$(score metric)" 0.915
 at_least "entity" "$(score entity)" 0.959
 at_least "partner" "$(score partner)" 0.926
