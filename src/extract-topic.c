@@ -692,6 +692,29 @@ drop_exporters_imports(struct qrec *q)
 	q->nlabel = k;
 }
 
+/* The subject of the last amount of goods (a .volume) labelled in this
+ * block or the one before, for a flow in a physical unit whose text
+ * names no goods: "put the two countries' trade at 3.558 million tons."
+ * then "Iran exported 838,602 tons worth $432.877 million to Russia" is
+ * of all goods too. Returns buf filled, or NULL when there is none. */
+static const char *
+volume_subject(const struct xstate *x, char *buf, size_t n)
+{
+	for (int i = x->nfollow - 1; i >= 0; i--) {
+		const char *m = x->follow[i].l.metric, *dot = strchr(m, '.');
+		size_t k = strlen(m);
+		if (x->nblock - x->follow[i].block > 1)
+			break;
+		if (dot && k > 7 && strcmp(m + k - 7, ".volume") == 0 &&
+		    (size_t)(dot - m) < n) {
+			memcpy(buf, m, (size_t)(dot - m));
+			buf[dot - m] = '\0';
+			return buf;
+		}
+	}
+	return NULL;
+}
+
 /* Does figure q's sentence name actor e before the figure? */
 static int
 named_before(struct xstate *x, const struct qrec *q, const char *e)
@@ -1212,7 +1235,8 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 	}
 	if (t->templ) {
 		if (subject[0] == '\0' && t->subject_ctx &&
-		    (subject = subject_before(x, &x->qs[x->cur_q])) == NULL)
+		    (subject = subject_before(x, &x->qs[x->cur_q])) == NULL &&
+		    (subject = volume_subject(x, sjbuf, sizeof sjbuf)) == NULL)
 			return 0;
 		if (subject[0] == '\0')
 			return 0;	/* words no [subject] knows */
