@@ -579,24 +579,63 @@ other_actor(struct xstate *x, const struct qrec *q, const char *known,
 	other_actor_at(x, q, known, 0, out, n);
 }
 
+/* Is the mention at offset at of the cleaned block the object of
+ * "with" ("trade with the EU")? */
+static int
+after_with(const struct xstate *x, size_t at)
+{
+	static const char *const with[] = { "with ", "with the ", NULL };
+	const char *c = x->clean.data;
+
+	for (int k = 0; with[k]; k++) {
+		size_t n = strlen(with[k]);
+		if (at >= n && strncasecmp(c + at - n, with[k], n) == 0 &&
+		    (at == n || !isalnum((unsigned char)c[at - n - 1])))
+			return 1;
+	}
+	return 0;
+}
+
+/* The first actor named in the cleaned block's [from, to) that is not
+ * `known` nor the object of "with": the holder of a trade, never the
+ * partner another "trade with" names ("Trade with the EU grew 5.5%, and
+ * trade with the US fell 13.1%": the US's partner is the holder named
+ * before, not the EU). */
+static const char *
+holder_in(struct xstate *x, size_t from, size_t to, const char *known)
+{
+	for (int i = actors_from(x, from); i < x->nments &&
+	    x->ments[i].start <= to; i++) {
+		const struct actor_at *m = &x->ments[i];
+		if (m->end <= to && wanted(m->name, known, NULL) &&
+		    !after_with(x, m->start))
+			return m->name;
+	}
+	return NULL;
+}
+
 /* other_actor, looking after the figure in its sentence first, or
  * (after_last) only once the sentences and paragraphs before and the
  * title name no one: the second side of "bilateral trade" is the one
  * the text set up, not the other trade a comparison names after it
  * ("trade with China, which amounted to 60.0 billion euros, was lower
- * than that with the United States"). */
+ * than that with the United States"), and in the block it is no object
+ * of "with" (holder_in). */
 void
 other_actor_at(struct xstate *x, const struct qrec *q, const char *known,
     int after_last, char *out, size_t n)
 {
 	const struct fig_span *cs = &x->csent[q->sent];
 	const char *c = x->clean.data, *t = x->meta->title;
-	const char *e = entity_in(x, c, cs->start, q->q.start, known);
+	const char *e = after_last ? holder_in(x, cs->start, q->q.start, known)
+	    : entity_in(x, c, cs->start, q->q.start, known);
 
 	if (e == NULL && !after_last)
 		e = entity_in(x, c, q->q.end, cs->end, known);
 	for (int k = q->sent - 1; e == NULL && k >= 0; k--)
-		e = entity_in(x, c, x->csent[k].start, x->csent[k].end, known);
+		e = after_last ? holder_in(x, x->csent[k].start,
+		    x->csent[k].end, known) : entity_in(x, c,
+		    x->csent[k].start, x->csent[k].end, known);
 	for (int k = x->nrecent - 1; e == NULL && k >= 0; k--)
 		if (known == NULL || strcmp(x->recent[k], known) != 0)
 			e = x->recent[k];
@@ -670,6 +709,61 @@ subject_in(struct xstate *x, const char *text, size_t from, size_t to)
 	return last;
 }
 
+/* Does text[from, at) end in a verb of trade and at most three words
+ * more ("bought far more Russian ", "imported ")? */
+static int
+traded_before(const char *text, size_t from, size_t at)
+{
+	static const char *const verbs[] = { "bought", "imported",
+	    "purchased", "sold", "exported", "shipped", "supplied",
+	    "delivered", "buying", "importing", "selling", "exporting",
+	    "shipping", "supplying", NULL };
+	size_t i = at;
+
+	for (int w = 0; w < 4 && i > from; w++) {
+		size_t end;
+		while (i > from && text[i - 1] == ' ')
+			i--;
+		end = i;
+		while (i > from && isalpha((unsigned char)text[i - 1]))
+			i--;
+		if (end == i)
+			return 0;	/* a comma, a figure: another phrase */
+		for (int k = 0; verbs[k]; k++)
+			if (strlen(verbs[k]) == end - i &&
+			    strncasecmp(text + i, verbs[k], end - i) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/* The last subject the cleaned block's [from, to) names as what a verb
+ * of trade moves ("China bought far more Russian coal"), or NULL. */
+const char *
+traded_subject_in(struct xstate *x, size_t from, size_t to)
+{
+	const struct fig_rules *r = x->r;
+	const char *c = x->clean.data, *last = NULL;
+	size_t at = from;
+
+	while (at < to && rules_match(r, &r->anysubject, c, to, at, 0, x->md,
+	    NULL) > 0) {
+		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+		size_t s0 = ov[0], s1 = ov[1];
+		const char *sj = subject_of(x, c + s0, s1 - s0);
+		int k = actors_from(x, from);	/* (may match: ov is gone) */
+		/* past an actor's adjective: "Russian coal" */
+		for (; k < x->nments && x->ments[k].start < s0; k++)
+			if (x->ments[k].end + 1 == s0 ||
+			    x->ments[k].end == s0)
+				s0 = x->ments[k].start;
+		if (sj && traded_before(c, from, s0))
+			last = sj;
+		at = s1 > at ? s1 : at + 1;
+	}
+	return last;
+}
+
 /* The last subject the cleaned block names, as subject_in() over the
  * whole block finds it, looked for sentence by sentence from the block's
  * end: a subject's words hold no '.', '!' or '?', so no match runs from
@@ -702,6 +796,28 @@ last_subject(struct xstate *x)
 			return last;
 	}
 	return NULL;
+}
+
+/* The subject a block with no figure opens with ("Natural gas in
+ * gaseous state followed the same pattern."): what the paragraphs after
+ * it are about, as a heading would say. Only a match at the block's
+ * start is tried (an offset limit), so a block costs one search. NULL
+ * when it opens with no subject. */
+const char *
+opening_subject(struct xstate *x)
+{
+	const struct fig_rules *r = x->r;
+	const char *c = x->clean.data;
+	const PCRE2_SIZE *ov;
+
+	if (x->clean.len == 0 || rules_match_upto(r, &r->anysubject, c,
+	    x->clean.len, 0, 0, x->mctx, x->md, NULL) <= 0)
+		return NULL;
+	ov = pcre2_get_ovector_pointer(x->md);
+	if (ov[0] != 0 || (ov[1] < x->clean.len &&
+	    isalnum((unsigned char)c[ov[1]])))
+		return NULL;
+	return subject_of(x, c, ov[1]);
 }
 
 /* What the text was about when a figure's phrase names no subject

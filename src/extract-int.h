@@ -130,8 +130,9 @@ struct xstate {
 	struct fig_docmeta *meta;
 	struct fig_err *err;
 	pcre2_match_data *md;
-	struct fig_qty last_q;	/* the last figure of the block before, */
-	int has_last_q;		/* when that block was prose or an item */
+	struct fig_qty last_q;	/* the last figure of the block before */
+	int has_last_q;		/* that may lend a unit (no change), when
+				   that block was prose or an item */
 	pcre2_match_data *md_aside;	/* for a look-up made while md holds
 					   a date phrase's groups */
 	int pub_year;
@@ -364,6 +365,8 @@ void sort_joint(char *e, size_t n);
 const char *subject_before(struct xstate *x, const struct qrec *q);
 const char *subject_in(struct xstate *x, const char *text, size_t from, size_t to);
 const char *last_subject(struct xstate *x);
+const char *opening_subject(struct xstate *x);
+const char *traded_subject_in(struct xstate *x, size_t from, size_t to);
 const char *entity_of(struct xstate *x, const char *s, size_t n);
 const char *subject_of(struct xstate *x, const char *s, size_t n);
 const char *title_date(struct xstate *x);
@@ -374,6 +377,9 @@ int unit_in(const char *list, const char *unit, const char *cls);
 /* extract-quantity.c */
 int drop_excluded(struct xstate *x);
 int find_quantities(struct xstate *x, const struct fig_block *b, int si);
+/* Is f a span of time or a change, which lends no unit to a bare
+ * number after it? */
+int passable_figure(const struct fig_qty *f);
 
 
 #endif

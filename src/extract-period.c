@@ -426,6 +426,19 @@ year_not_over(const struct xstate *x, const char *p)
 	    strlen(p) == 4 && period_year(p) == x->pub_year;
 }
 
+/* Does sentence si go on with the budget for a coming year that the
+ * paragraph before dated ("The defense budget for 2020 ..." then "Of
+ * that, 16.68 trillion won will go to arms purchases"): a [cue plan]
+ * word in it, the paragraph's date after the year of publication? */
+static int
+plan_goes_on(struct xstate *x, int si)
+{
+	return x->r->plan.code && x->pub_year &&
+	    mention_year(&x->para_carry) > x->pub_year &&
+	    rules_match(x->r, &x->r->plan, x->clean.data, x->csent[si].end,
+	    x->csent[si].start, 0, x->md, NULL) > 0;
+}
+
 /* Does cue re match in mention mm's sentence, outside mm (the goal word
  * is not the phrase itself: "by 2030" is one)? */
 static int
@@ -758,6 +771,13 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		    mm->period) && cue_around(x, &x->r->forecast, mm) &&
 		    !cue_around(x, &x->r->target, mm))
 			mm->kind = FIG_PK_FORECAST;
+		/* a budget decided for a coming year is what was decided,
+		 * not foreseen ("South Korea's defense budget for 2020
+		 * jumped 7.4 percent" in December 2019) */
+		else if (mm->role == FIG_PR_ANCHOR && mm->kind ==
+		    FIG_PK_FORECAST && cue_around(x, &x->r->plan, mm) &&
+		    !cue_around(x, &x->r->forecast, mm))
+			mm->kind = FIG_PK_OBSERVED;
 		if ((mm->role == FIG_PR_ANCHOR || mm->role == FIG_PR_ANAPHOR ||
 		    mm->role == FIG_PR_RELATIVE) && (mm->period[0] ||
 		    mm->blank) && !mm->since && !mm->looks_back &&
@@ -908,6 +928,30 @@ opens_bracket(const char *s, size_t a, size_t b)
 	return depth > 0;
 }
 
+/* Is mention m a time's possessive right before a comparison's base
+ * ("up from this year's 46.7 trillion won", "compared with last year's
+ * 3.2%"): the base's own date too, which dates no later figure. */
+static int
+possessive_of_base(const struct xstate *x, const struct mention *m)
+{
+	const char *c = x->clean.data;
+	size_t i = m->end;
+
+	if (c[i] == '\'')
+		i++;
+	else if (strncmp(c + i, "\xe2\x80\x99", 3) == 0)
+		i += 3;
+	else
+		return 0;
+	if (c[i] != 's' || c[i + 1] != ' ')
+		return 0;
+	for (int k = 0; k < x->nq; k++)
+		if (x->qs[k].q.start >= i + 1 && x->qs[k].q.start <= i + 2 &&
+		    x->qs[k].sent == m->sent)
+			return x->qs[k].base;
+	return 0;
+}
+
 /* Is mention m the date of a comparison's base just before it ("as
  * against 99.3 MT in 2019", "from 71.4 MT in 2019")? Such a date is
  * the base's own: it is no date the next sentence or paragraph takes
@@ -928,7 +972,7 @@ base_own_date(const struct xstate *x, const struct mention *m, int upto)
 			    q->q.end, m->start) <= ANCHOR_WORDS &&
 			    !clause_break(x->clean.data, q->q.end, m->start);
 	}
-	return 0;
+	return possessive_of_base(x, m);
 }
 
 /* Does the word w (ASCII letters, any case) stand whole in s[a, b):
@@ -1299,7 +1343,8 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	 * in 2023" published in March 2024: "China drove most of the
 	 * growth with 216.9 GW") */
 	if (x->pub_year && !is_past(x, q->sent)) {
-		if (x->has_para_carry && recent_month(x, &x->para_carry))
+		if (x->has_para_carry && (recent_month(x, &x->para_carry) ||
+		    plan_goes_on(x, q->sent)))
 			use_mention(&x->para_carry, period, kind);
 		else if (x->has_lead_date && (recent_month(x, &x->lead_date) ||
 		    (x->tcell && x->lead_date.part == 'M' &&

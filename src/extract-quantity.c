@@ -175,7 +175,8 @@ word_before_in(const char *s, size_t from, size_t at,
 
 /* The words after which a bare number can be a figure whose unit the
  * sentence implies: a level ("at 770,747", "to 11,360", "of 1.26"), a
- * base ("from 1.30"), a change ("down 40,875"), one of a pair. */
+ * base ("from 1.30"), a change ("down 40,875"), one of a pair, a part
+ * ("Asia-Pacific with 2.46 billion", "of whom 18.394 million"). */
 static int
 implied_after(const char *s, size_t from, size_t at)
 {
@@ -183,7 +184,8 @@ implied_after(const char *s, size_t from, size_t at)
 	    "and", "or", "versus", "vs", "against", "down", "up", "by",
 	    "was", "were", "is", "are", "reached", "hit", "totalled",
 	    "totaled", "numbered", "about", "around", "nearly", "almost",
-	    "some", "roughly", "approximately", "record" };
+	    "some", "roughly", "approximately", "record", "with", "whom",
+	    "which" };
 
 	return word_before_in(s, from, at, words, sizeof words /
 	    sizeof *words);
@@ -242,15 +244,84 @@ run_end(struct xstate *x, size_t ce, const struct fig_qty *q,
 	    to);
 }
 
-/* Does s[from..to) name no other figure-like token: no digit (a figure
- * carried to the next sentence must be the next number there)? */
-static int
-implied_between(const char *s, size_t from, size_t to)
+/* May a bare number pass over figure f to take the unit of one before
+ * it: a span of time or a change ("a 4.4 percent increase to 89.9
+ * million" is of the passengers counted before)? */
+int
+passable_figure(const struct fig_qty *f)
 {
-	for (size_t i = from; i < to; i++)
-		if (s[i] >= '0' && s[i] <= '9')
+	return f->unit != NULL && (f->unit->duration ||
+	    change_unit(f->unit_name));
+}
+
+/* Does c[from..to) name no other figure-like token: no digit but those
+ * of the figures passable_figure passes over and of years ("Compared with
+ * November 2013, unemployment fell by 1.487 million": a figure carried
+ * to the next sentence must be the next amount there)? */
+static int
+implied_between(const struct xstate *x, size_t from, size_t to)
+{
+	const char *c = x->clean.data;
+
+	for (size_t i = from; i < to; i++) {
+		size_t e = i;
+		int k;
+
+		if (c[i] < '0' || c[i] > '9')
+			continue;
+		for (k = 0; k < x->nq; k++)
+			if (x->qs[k].q.start <= i && i < x->qs[k].q.end &&
+			    passable_figure(&x->qs[k].q))
+				break;
+		if (k < x->nq) {
+			i = x->qs[k].q.end - 1;
+			continue;
+		}
+		while (e < to && c[e] >= '0' && c[e] <= '9')
+			e++;
+		if (e - i != 4 || (c[i] != '1' && c[i] != '2') ||
+		    (i > 0 && (c[i - 1] == '.' || c[i - 1] == ',')) ||
+		    (e < to && (c[e] == '.' || c[e] == ',') && e + 1 < to &&
+		    c[e + 1] >= '0' && c[e + 1] <= '9'))
 			return 0;
+		i = e - 1;	/* a year */
+	}
 	return 1;
+}
+
+/* Is q a large amount, one a bare number says without its unit only
+ * when the text named that unit before: a scale word ("89.9 million")
+ * or a whole number of thousands that is no year ("by 522 000")? */
+static int
+large_bare(const struct fig_qty *q)
+{
+	return q->scaled || ((q->numflags & FIG_NUM_INTEGER) &&
+	    !(q->numflags & FIG_NUM_YEARLIKE) && fabs(q->value) >= 1000);
+}
+
+/* The figure whose unit bare number q of sentence si may take: the last
+ * before it in its sentence, spans of time and changes passed over;
+ * for a large amount (large_bare) the last of the sentence or the
+ * paragraph before, when only such figures and years stand between
+ * ("... to 101.5 million passengers." "Beijing Capital held on to
+ * second place with a 4.4 percent increase to 89.9 million"). NULL
+ * when none. */
+static const struct fig_qty *
+unit_lender(const struct xstate *x, int si, const struct fig_qty *q)
+{
+	int pi = x->nq - 1;
+
+	while (pi >= 0 && x->qs[pi].sent >= si - 1 && passable_figure(&x->qs[pi].q))
+		pi--;
+	if (pi >= 0 && x->qs[pi].sent == si)
+		return &x->qs[pi].q;
+	if (!large_bare(q))
+		return NULL;
+	if (pi >= 0)
+		return x->qs[pi].sent == si - 1 && implied_between(x,
+		    x->qs[pi].q.end, q->nstart) ? &x->qs[pi].q : NULL;
+	return x->has_last_q && implied_between(x, 0, q->nstart) ?
+	    &x->last_q : NULL;
 }
 
 /* Which of the two [direction] patterns re (negative, positive)
@@ -332,7 +403,6 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 	size_t cs = x->csent[si].start, ce = x->csent[si].end;
 	size_t e = q->end;
 	const struct fig_qty *prev;
-	int pi;
 
 	if (e < ce && (c[e] == '/' || c[e] == '-' || ((c[e] | 32) >= 'a' &&
 	    (c[e] | 32) <= 'z')))
@@ -375,21 +445,10 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 		}
 	}
 	/* a span of time of the sentence dates the figure before it and
-	 * lends nothing: "45.4 mm of rain on one day, a total of 144.9" */
-	pi = x->nq - 1;
-	while (pi >= 0 && x->qs[pi].sent == si && x->qs[pi].q.unit &&
-	    x->qs[pi].q.unit->duration)
-		pi--;
-	prev = pi >= 0 ? &x->qs[pi].q : NULL;
-	/* the figure before may end the sentence or the paragraph before
-	 * when this number has a scale word and no number stands between:
-	 * "trade with the US totalled 64,1 billion" */
-	if (prev && x->qs[pi].sent != si && !(x->qs[pi].sent == si - 1 &&
-	    q->scaled && implied_between(c, prev->end, q->nstart)))
-		prev = NULL;
-	else if (prev == NULL && x->has_last_q && q->scaled &&
-	    implied_between(c, 0, q->nstart))
-		prev = &x->last_q;
+	 * lends nothing ("45.4 mm of rain on one day, a total of 144.9"),
+	 * nor does a change; the figure before may end the sentence or the
+	 * paragraph before: "trade with the US totalled 64,1 billion" */
+	prev = unit_lender(x, si, q);
 	if (prev == NULL || !unit_lendable(prev, q))
 		return 0;
 	q->unit = prev->unit;
@@ -462,16 +521,19 @@ money_rate(struct xstate *x, int si, struct fig_qty *q)
 	return 0;
 }
 
-/* A figure said as the base or the other end of one with a rate, the
- * rate left out ("$54.79 a barrel in May from $60.22 in April", "to
- * 3.89 tonnes per hectare from 4 tonnes"): right after from, to, than,
- * versus, against or with, it takes the rate of the last figure of its
- * sentence in its unit, when of its order (a tenth to ten times it). */
+/* A figure said as the base or the other end of one with a rate, or
+ * as the next of its series, the rate left out ("$54.79 a barrel in May
+ * from $60.22 in April", "to 3.89 tonnes per hectare from 4 tonnes",
+ * "EUR 81 in May and EUR 60 in April", "a high of EUR 364.74 per
+ * megawatt hour and a low of EUR 85"): right after from, to, than,
+ * versus, against, with, and or of, it takes the rate of the last figure
+ * of its sentence in its unit, when of its order (a tenth to ten times
+ * it). */
 static void
 compared_rate(const struct xstate *x, int si, struct fig_qty *q)
 {
 	static const char *const words[] = { "from", "to", "than",
-	    "versus", "vs", "against", "with" };
+	    "versus", "vs", "against", "with", "and", "of" };
 	size_t k = strlen(q->unit_name);
 
 	if (q->unit == NULL || q->unit->no_rate || k == 0 ||

@@ -249,6 +249,58 @@ flow_blocks_back(const struct xstate *x, int i)
 	return n;
 }
 
+/* Does figure q's sentence say its flow is a total ("total",
+ * "overall", "as a whole", "with all partners", or both flows named
+ * together: "imports and exports were up 17.8 percent and 4.0
+ * percent")? */
+static int
+says_whole(const struct xstate *x, const struct qrec *q)
+{
+	static const char *const whole[] = { "total", "overall", "global",
+	    "foreign", "worldwide", "all partners", "the world", "as a whole",
+	    "exports and imports", "imports and exports", NULL };
+	const struct fig_span *cs = &x->csent[q->sent];
+
+	for (int k = 0; whole[k]; k++) {
+		size_t n = strlen(whole[k]);
+		for (size_t i = cs->start; i + n <= cs->end; i++)
+			if (strncasecmp(x->clean.data + i, whole[k], n) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/* "Chinese exports of tires to Russia rose 15%." then "Exports of car
+ * parts grew 11%": a flow of goods it names (not all goods: "exports to
+ * China surged." then "exports grew 33.9 percent" is the total), whose
+ * sentence names no actor, goes where the holder's last flow of its
+ * direction (this block or the one before) went, unless its sentence
+ * says it is the total. Fills partner, or leaves it empty. */
+static void
+goods_partner(const struct xstate *x, const struct qrec *q,
+    const char *metric, const char *entity, char *partner, size_t n)
+{
+	const char *m = strchr(metric, '.');
+
+	if (m == NULL || (strncmp(m, ".exports.", 9) != 0 &&
+	    strncmp(m, ".imports.", 9) != 0) || strstr(m, ".share") ||
+	    says_whole(x, q))
+		return;
+	for (int i = x->nfollow - 1; i >= 0; i--) {
+		const struct label *l = &x->follow[i].l;
+		const char *lm = strchr(l->metric, '.');
+		if (x->nblock - x->follow[i].block > 1)
+			return;
+		if (lm == NULL || strncmp(lm, m, 9) != 0 ||
+		    strstr(lm, ".share"))
+			continue;
+		if (strcmp(l->entity, entity) == 0 && l->partner[0] &&
+		    !strchr(l->partner, '+'))
+			claim_setfield(partner, n, l->partner);
+		return;
+	}
+}
+
 /* One side of the last flow of metric's direction labelled in this
  * block or the reach before (blocks with a labelled figure): its holder (side 0) or its receiver (side
  * 1), when that is one actor and not other; shares are skipped where
@@ -296,8 +348,19 @@ flow_holder(struct xstate *x, const struct qrec *q, const char *metric,
 {
 	int reach = first_entity(x, x->csent[0].start,
 	    x->csent[q->sent].start) ? 0 : 1;
+	const char *dot = strchr(metric, '.');
+	int out_way = dot && strncmp(dot, ".exports.", 9) == 0;
+	int in_way = dot && strncmp(dot, ".imports.", 9) == 0;
 
 	last_flow_side(x, metric, 0, partner, reach, 0, out, n);
+	/* "Exports to the U.S. fell 13.3%." then "Imports rose 3.3%", its
+	 * paragraph naming no one: the reporter of the flows the other way
+	 * (the exporter of exports, the importer of imports), not the
+	 * partner named last */
+	if (!out[0] && !partner[0] && (out_way || in_way) &&
+	    !strstr(metric, ".share"))
+		last_flow_side(x, out_way ? "x.imports.x" : "x.exports.x", 0,
+		    partner, reach, 1, out, n);
 }
 
 /* "Pipeline gas imports from Russia into the EU rose 5%." then "Russia
@@ -787,10 +850,31 @@ receiver_run(const struct xstate *x, int i)
 	return 0;
 }
 
+/* Is one of the two sides of joint actor pair ("CHN+RUS") e? Fills
+ * out with the other side then. */
+static int
+pair_side(const char *pair, const char *e, char *out, size_t n)
+{
+	const char *plus = strchr(pair, '+');
+	size_t k = plus ? (size_t)(plus - pair) : 0, en = strlen(e);
+
+	if (plus == NULL || strchr(plus + 1, '+'))
+		return 0;
+	if (k == en && strncmp(pair, e, k) == 0)
+		claim_setfield(out, n, plus + 1);
+	else if (strcmp(plus + 1, e) == 0 && k < n) {
+		memcpy(out, pair, k);
+		out[k] = '\0';
+	} else
+		return 0;
+	return 1;
+}
+
 /* "Russia's exports to China fell by 13.2 per cent." then "Russian
  * imports, by contrast, rose by 6.3 per cent": a country's total flow
  * named (by its sentence, before the figure) right after a flow between
- * it and one partner (this block or the two before) is its flow with
+ * it and one partner, or their two-way trade (this block or the two
+ * before) is its flow with
  * that partner, unless its sentence says it is the total ("total",
  * "overall", "global", "foreign", "as a whole", "with all"). Imports
  * become the partner's exports (metrics.md), unless the
@@ -805,10 +889,6 @@ receiver_run(const struct xstate *x, int i)
 static void
 pair_flow(struct xstate *x, const struct qrec *q, struct label *l)
 {
-	static const char *const whole[] = { "total", "overall", "global",
-	    "foreign", "worldwide", "all partners", "the world", "as a whole",
-	    NULL };
-	const struct fig_span *cs = &x->csent[q->sent];
 	const char *dot = strchr(l->metric, '.');
 	int imports;
 
@@ -818,25 +898,25 @@ pair_flow(struct xstate *x, const struct qrec *q, struct label *l)
 	imports = strncmp(dot, ".imports.", 9) == 0;
 	if (!imports && strncmp(dot, ".exports.", 9) != 0)
 		return;
-	if (strstr(dot, ".share") || !named_before(x, q, l->entity))
+	if (strstr(dot, ".share") || !named_before(x, q, l->entity) ||
+	    says_whole(x, q))
 		return;
-	for (int k = 0; whole[k]; k++) {
-		size_t n = strlen(whole[k]);
-		for (size_t i = cs->start; i + n <= cs->end; i++)
-			if (strncasecmp(x->clean.data + i, whole[k], n) == 0)
-				return;
-	}
 	for (int i = x->nfollow - 1; i >= 0; i--) {
 		const struct label *f = &x->follow[i].l;
 		const char *fd = strchr(f->metric, '.');
 		const char *other;
-		char m[FIG_METRIC_MAX];
+		char m[FIG_METRIC_MAX], two[FIG_ENTITY_MAX];
 		if (x->nblock - x->follow[i].block > 2)
 			return;
-		if (fd == NULL || !f->partner[0] || (strncmp(fd, ".exports.",
-		    9) != 0 && strncmp(fd, ".imports.", 9) != 0))
+		if (fd && strncmp(fd, ".turnover.", 10) == 0 &&
+		    pair_side(f->entity, l->entity, two, sizeof two))
+			other = two;	/* "Trade between Russia and China
+					   grew." then "Russia's exports
+					   rose" */
+		else if (fd == NULL || !f->partner[0] || (strncmp(fd,
+		    ".exports.", 9) != 0 && strncmp(fd, ".imports.", 9) != 0))
 			continue;
-		if (strcmp(f->entity, l->entity) == 0)
+		else if (strcmp(f->entity, l->entity) == 0)
 			other = f->partner;
 		else if (strcmp(f->partner, l->entity) == 0)
 			other = f->entity;
@@ -948,6 +1028,25 @@ flow_subject(const struct xstate *x, struct label *l)
 		l->fallback = 0;
 		return;
 	}
+}
+
+/* "China bought far more Russian coal in September: its imports from
+ * Russia soared 83 percent, while arrivals from Australia rose 33.6
+ * percent": a flow whose subject is the topic's default takes the goods
+ * its sentence names before it as what a verb of trade moves. */
+static void
+traded_subject(struct xstate *x, int qi, struct label *l)
+{
+	const struct qrec *q = &x->qs[qi];
+	const char *way = flow_way(l->metric), *sj;
+	char m[FIG_METRIC_MAX];
+
+	if (way == NULL || strstr(way, ".share") || (sj = traded_subject_in(x,
+	    x->csent[q->sent].start, q->q.start)) == NULL)
+		return;
+	snprintf(m, sizeof m, "%s%s", sj, way);
+	claim_setfield(l->metric, sizeof l->metric, m);
+	l->fallback = 0;
 }
 
 /* "Russia imported $248.57mn of the $439.84mn in components from
@@ -1234,10 +1333,17 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 			subject = follow_subject(x, t, fl, sjbuf, sizeof sjbuf);
 	}
 	if (t->templ) {
-		if (subject[0] == '\0' && t->subject_ctx &&
-		    (subject = subject_before(x, &x->qs[x->cur_q])) == NULL &&
-		    (subject = volume_subject(x, sjbuf, sizeof sjbuf)) == NULL)
-			return 0;
+		if (subject == t->subject && t->subject_ctx) {
+			/* the context's subject, else the default after
+			 * "@context", else none */
+			const char *sc = subject_before(x, &x->qs[x->cur_q]);
+			if (sc == NULL && t->subject[0] == '\0')
+				sc = volume_subject(x, sjbuf, sizeof sjbuf);
+			if (sc == NULL && t->subject[0] == '\0')
+				return 0;
+			if (sc)
+				subject = sc;
+		}
 		if (subject[0] == '\0')
 			return 0;	/* words no [subject] knows */
 		snprintf(metric, FIG_METRIC_MAX, "%s%s", subject, t->metric + 1);
@@ -1318,8 +1424,11 @@ fill_sides(struct xstate *x, const struct qrec *q, const struct fig_topic *t,
 	 * flow before */
 	if (!entity[0] && (partner[0] || !first_entity(x,
 	    x->csent[q->sent].start, x->csent[q->sent].end) ||
-	    aside_actors(x, q)))
+	    aside_actors(x, q))) {
 		flow_holder(x, q, metric, partner, entity, n);
+		if (!partner[0] && entity[0] && !label_fallback(x, t, metric))
+			goods_partner(x, q, metric, entity, partner, n);
+	}
 	if (!entity[0] && partner[0])
 		share_importer(x, metric, partner, entity, n);
 	if (!entity[0] && partner[0])
@@ -1343,7 +1452,16 @@ fill_sides(struct xstate *x, const struct qrec *q, const struct fig_topic *t,
 	}
 	if ((t->fill & FIG_FILL_PAIR) && entity[0] && !strchr(entity, '+')) {
 		char two[FIG_ENTITY_MAX];
-		other_actor_at(x, q, entity, 1, two, sizeof two);
+		/* an item naming one side ("- with ASEAN it rose by 7.6%")
+		 * under a lead line naming the other ("China's trade with
+		 * its partners:") */
+		const char *le = t->nlead > 0 && x->in_item && x->lead.len >
+		    0 ? entity_in(x, x->lead.data, 0, x->lead.len, entity) :
+		    NULL;
+		if (le)
+			claim_setfield(two, sizeof two, le);
+		else
+			other_actor_at(x, q, entity, 1, two, sizeof two);
 		if (two[0] && strlen(entity) + strlen(two) + 2 <= n) {
 			strcat(entity, "+");
 			strcat(entity, two);
@@ -1412,6 +1530,8 @@ label_figure(struct xstate *x, int qi, const char *unit)
 	for (int i = 0; i < q->nlabel; i++) {
 		pair_flow(x, q, &q->label[i]);
 		part_subject(x, qi, &q->label[i]);
+		if (q->label[i].fallback)
+			traded_subject(x, qi, &q->label[i]);
 		if (q->label[i].fallback)
 			flow_subject(x, &q->label[i]);
 		if (q->label[i].fallback)

@@ -727,9 +727,11 @@ remember_actors(struct xstate *x)
 	}
 	/* the subject only of paragraphs with figures: a paragraph
 	 * without one seldom sets what the next figure counts, and the
-	 * subjects' words cost as much to find as the figures */
-	if (r->anysubject.code && x->nq > 0) {
-		const char *sj = last_subject(x);
+	 * subjects' words cost as much to find as the figures; but one
+	 * that opens with a subject's name does, as a heading would */
+	if (r->anysubject.code) {
+		const char *sj = x->nq > 0 ? last_subject(x) :
+		    opening_subject(x);
 		if (sj)
 			x->recent_subject = sj;
 	}
@@ -801,10 +803,15 @@ on_block(void *ctx, const struct fig_block *b)
 	if (b->kind != FIG_BLK_HEADING && b->kind != FIG_BLK_TABLE)
 		x->nblock++;
 	if (process_block(x, b) == 0) {
+		/* its last figure that may lend a unit: "to 101.5 million
+		 * passengers, up 5.5%." then "Beijing ... to 89.9 million" */
+		int li = x->nq - 1;
+		while (li >= 0 && passable_figure(&x->qs[li].q))
+			li--;
 		x->has_last_q = (b->kind == FIG_BLK_PROSE ||
-		    b->kind == FIG_BLK_ITEM) && x->nq > 0;
+		    b->kind == FIG_BLK_ITEM) && li >= 0;
 		if (x->has_last_q)
-			x->last_q = x->qs[x->nq - 1].q;
+			x->last_q = x->qs[li].q;
 		x->para_carry = x->next_carry;
 		x->has_para_carry = x->has_next_carry;
 		if (b->kind != FIG_BLK_HEADING && b->kind != FIG_BLK_TABLE)
@@ -1483,7 +1490,7 @@ struct fig_carry {
 	struct followed follow[FOLLOW_MAX];	/* labels a list may go on */
 	int nfollow;
 	long nblock;
-	struct fig_qty last_q;		/* what a scaled bare number of the
+	struct fig_qty last_q;		/* what a large bare number of the
 					   next block may take its unit from */
 	int has_last_q;
 	long lineno;

@@ -1403,8 +1403,13 @@ build_topic(struct loader *L, const struct section *s)
 		if (strcmp(kv->key, "entity") == 0)
 			claim_setfield(t->entity, sizeof t->entity, kv->val);
 		else if (strcmp(kv->key, "subject") == 0 &&
-		    strcmp(kv->val, "@context") == 0)
+		    strncmp(kv->val, "@context", 8) == 0 &&
+		    (kv->val[8] == '\0' || kv->val[8] == ' ')) {
+			/* "@context trade": the context's, else trade */
 			t->subject_ctx = 1;
+			claim_setfield(t->subject, sizeof t->subject,
+			    kv->val + 8 + strspn(kv->val + 8, " "));
+		}
 		else if (strcmp(kv->key, "subject") == 0)
 			claim_setfield(t->subject, sizeof t->subject, kv->val);
 		else if (strcmp(kv->key, "nearest") == 0) {
@@ -2086,6 +2091,8 @@ build(struct loader *L)
 				re = &r->target;
 			else if (strcmp(s->name, "forecast") == 0)
 				re = &r->forecast;
+			else if (strcmp(s->name, "plan") == 0)
+				re = &r->plan;
 			else if (strcmp(s->name, "ability") == 0)
 				re = &r->ability;
 			else if (strcmp(s->name, "lookback") == 0)
@@ -2420,6 +2427,7 @@ rules_free(struct fig_rules *r)
 	re_free(&r->past);
 	re_free(&r->target);
 	re_free(&r->forecast);
+	re_free(&r->plan);
 	re_free(&r->ability);
 	re_free(&r->lookback);
 	re_free(&r->baseline);
@@ -2642,15 +2650,29 @@ rules_subject(const struct fig_rules *r, const char *s, size_t len)
 	return whole_match(r, r->subjects, r->nsubjects, s, len);
 }
 
+/* The class of a unit's canonical name; a physical unit over a span of
+ * time ("tonne/day", "m3/year", made with a [per] rule) is physical too,
+ * as "barrel/day" is: a flow's amount. "" when none. */
 const char *
 rules_unit_class(const struct fig_rules *r, const char *canon)
 {
+	static const char *const spans[] = { "day", "week", "month", "year",
+	    NULL };
 	size_t n = strlen(canon);
+	const char *slash = strchr(canon, '/');
 
 	for (int i = 0; i < r->nunits; i++)
 		if (r->units[i].uclass[0] && strcmp(r->units[i].canon, canon)
 		    == 0)
 			return r->units[i].uclass;
+	for (int k = 0; slash && spans[k]; k++)
+		if (strcmp(slash + 1, spans[k]) == 0)
+			for (int i = 0; i < r->nunits; i++)
+				if (strncmp(r->units[i].canon, canon,
+				    (size_t)(slash - canon)) == 0 &&
+				    r->units[i].canon[slash - canon] == '\0' &&
+				    strcmp(r->units[i].uclass, "physical") == 0)
+					return "physical";
 	/* a unit named by the code matched ("chf" of [unit currency],
 	 * code = yes): that unit's class */
 	if (n == 3 && strspn(canon, "abcdefghijklmnopqrstuvwxyz") == 3)

@@ -23,6 +23,12 @@ has "extract: tsv header" "$tmp/out" "$(printf 'doc\tline\tquote')"
 printf 'Milk sold at $4.10 a gallon.\n\nThat is more than a week ago, but 12 cents cheaper than in May.\n' > "$tmp/rate.txt"
 "$FIGTRACK" extract "$tmp/rate.txt" > "$tmp/out"
 has "extract: a change over the rate of the paragraph before" "$tmp/out" ",12 cents cheaper,-0.12,,,exact,usd/gallon,"
+# a large bare number takes the unit of the paragraph before, over a
+# change and a year; a small one does not
+printf 'Narita handled 41.2 million passengers, up 3%%.\n\nCompared with 2019, Haneda grew 5%% to 87.3 million and ranked at 5.\n' > "$tmp/carry.txt"
+"$FIGTRACK" extract "$tmp/carry.txt" > "$tmp/out"
+has "extract: a large bare number carries the unit before" "$tmp/out" ",87.3 million,87300000,,,exact,count,"
+hasnt "extract: a small bare number carries none" "$tmp/out" ",5,5,"
 printf 'Output is 30 percent higher.\n' > "$tmp/now.txt"
 "$FIGTRACK" extract --published 2024-05 "$tmp/now.txt" > "$tmp/out"
 has "extract: --published dates present-tense figures" "$tmp/out" ",2024,observed"

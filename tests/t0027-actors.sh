@@ -26,6 +26,58 @@ eq "actors: and its level too" "$(label '$65.85 billion')" \
 eq "actors: the flow before keeps its partner" \
     "$(label 'surged 30.8 percent')" "trade.exports.change,KOR,CHN"
 
+# a list under a lead line on one country's trade with others, each item
+# naming the partner after "with": the lead's actor and the item's
+cat > "$tmp/tradewith.md" <<'DOC'
+Brazil's trade with its neighbours went both ways in 2023:
+- with Argentina it grew by 4.2% to $28.9 billion;
+- with Chile it fell by 1.5% to $11.4 billion;
+- with Paraguay, by 2.5%.
+DOC
+ok "actors: extract tradewith" "$FIGTRACK" extract "$tmp/tradewith.md"
+eq "actors: an item's trade with the partner it names" \
+    "$(label 'grew by 4.2%')" "trade.turnover.change,ARG+BRA,"
+eq "actors: and its level, the lead's actor the other side" \
+    "$(label '$11.4 billion')" "trade.turnover.value,BRA+CHL,"
+eq "actors: an item's bare \"by\" is its change" \
+    "$(label '2.5%')" "trade.turnover.change,BRA+PRY,"
+
+# a paragraph with no figure that opens with a subject's name sets what
+# the supplier ranked after it supplies; with none named, all goods
+cat > "$tmp/opening.md" <<'DOC'
+Japan's imports from outside Asia shifted in 2023.
+
+Thermal coal followed the same pattern, as utilities turned to other sources.
+
+In 2023, Australia was Japan's largest supplier with a share of 62.1 per cent, followed by Indonesia (14.3 per cent).
+DOC
+ok "actors: extract opening" "$FIGTRACK" extract "$tmp/opening.md"
+eq "actors: a figureless paragraph's opening subject" \
+    "$(label '62.1 per cent')" "coal.imports.share,JPN,AUS"
+eq "actors: and the supplier after it" \
+    "$(label '14.3 per cent')" "coal.imports.share,JPN,IDN"
+sed -i 2,3d "$tmp/opening.md"
+ok "actors: extract opening, no subject" "$FIGTRACK" extract "$tmp/opening.md"
+eq "actors: a supplier of no subject named supplies all goods" \
+    "$(label '62.1 per cent')" "trade.imports.share,JPN,AUS"
+
+# the partner named last is no holder of the flows after it: a flow of
+# the other way whose paragraph names no one is the reporter's
+cat > "$tmp/there.md" <<'DOC'
+Korea's exports rose 4.1% in May.
+
+Exports to Vietnam fell 3.1%; chip shipments there dropped 12.5%, after a 9.2% fall in April.
+
+Imports rose 2.2% in May, after a 1.4% decline in April.
+DOC
+ok "actors: extract there" "$FIGTRACK" extract "$tmp/there.md"
+eq "actors: a flow \"there\" is to the place of the flow before" \
+    "$(label 'dropped 12.5%')" "semiconductors.exports.change,KOR,VNM"
+eq "actors: and the change before it, said after it" \
+    "$(label '9.2% fall')" "semiconductors.exports.change,KOR,VNM"
+eq "actors: imports after exports are the exporter's" \
+    "$(label 'rose 2.2%')" "trade.imports.change,KOR,"
+
 cat > "$tmp/war.md" <<'DOC'
 China's two-way trade with Russia climbed in June to its highest level since the start of the war in Ukraine.
 

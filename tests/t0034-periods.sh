@@ -458,3 +458,30 @@ sed 's/ in second quarter$/ in March/' "$tmp/titlepart.md" > "$tmp/titlepart2.md
 eq "periods: ... a month of it" "$(period "$tmp/titlepart2.md" '$210 million')" 2024-03
 sed 's/ in second quarter$/ in October/' "$tmp/titlepart.md" > "$tmp/titlepart3.md"
 eq "periods: ... the latest such month by publication" "$(period "$tmp/titlepart3.md" '$210 million')" 2023-10
+
+# a budget for the coming year: observed, and the paragraphs that go on
+# with it (an allocation word, present or future tense) keep its year;
+# a time's possessive before a base dates the base only
+cat > "$tmp/budget.md" <<'DOC'
+---
+title: Poland's 2025 defence budget tops 180 billion zlotys
+date: 2024-12-10
+---
+
+Poland's defence budget for 2025 jumped 18 percent, to 187 billion zlotys.
+
+The budget the Sejm passed totals 187 billion zlotys, up from this year's 159 billion zlotys.
+
+Of that, 61 billion zlotys will go to arms purchases, up 9 percent from this year.
+
+Some 40 billion zlotys has been set aside for pay.
+
+The army has 95 brigades.
+DOC
+kind() { "$FIGTRACK" extract "$1" | awk -F, -v q="$2" '$3 == q { print $10 }'; }
+eq "periods: a budget for the coming year is observed" "$(kind "$tmp/budget.md" 'jumped 18 percent')" observed
+eq "periods: ... a possessive base is the base's year" "$(period "$tmp/budget.md" "159 billion zlotys")" 2024
+eq "periods: ... what will go to a part keeps the budget's year" "$(period "$tmp/budget.md" '61 billion zlotys')" 2025
+eq "periods: ... up from this year is no date" "$(period "$tmp/budget.md" 'up 9 percent')" 2025
+eq "periods: ... what is set aside too" "$(period "$tmp/budget.md" 'Some 40 billion zlotys')" 2025
+eq "periods: ... a present fact is of publication" "$(period "$tmp/budget.md" "95 brigades")" 2024

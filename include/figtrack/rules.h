@@ -398,6 +398,8 @@ struct fig_rules {
 	struct fig_re past;		/* past-tense cue in a sentence */
 	struct fig_re target;		/* words that make a date a goal */
 	struct fig_re forecast;		/* an outlook: a goal date foreseen */
+	struct fig_re plan;		/* a budget decided for a coming
+					   period: observed, not foreseen */
 	struct fig_re ability;		/* what can be done now: no goal */
 	struct fig_re lookback;		/* a time before the one reported
 					   ("had met", "before the war") */
