@@ -252,7 +252,8 @@ flow_blocks_back(const struct xstate *x, int i)
 /* Does figure q's sentence say its flow is a total ("total",
  * "overall", "as a whole", "with all partners", or both flows named
  * together: "imports and exports were up 17.8 percent and 4.0
- * percent")? */
+ * percent")? Whole words only: "exports totaled $9.1 bln" says no
+ * total. */
 static int
 says_whole(const struct xstate *x, const struct qrec *q)
 {
@@ -260,11 +261,15 @@ says_whole(const struct xstate *x, const struct qrec *q)
 	    "foreign", "worldwide", "all partners", "the world", "as a whole",
 	    "exports and imports", "imports and exports", NULL };
 	const struct fig_span *cs = &x->csent[q->sent];
+	const char *c = x->clean.data;
 
 	for (int k = 0; whole[k]; k++) {
 		size_t n = strlen(whole[k]);
 		for (size_t i = cs->start; i + n <= cs->end; i++)
-			if (strncasecmp(x->clean.data + i, whole[k], n) == 0)
+			if (strncasecmp(c + i, whole[k], n) == 0 &&
+			    (i == cs->start || !isalpha((unsigned char)c[i - 1])) &&
+			    (i + n == cs->end ||
+			    !isalpha((unsigned char)c[i + n])))
 				return 1;
 	}
 	return 0;

@@ -463,3 +463,14 @@ eq "actors: tons of no goods named after a total in tons" \
     "$(label '1.2 million tons')" "trade.exports.volume,EGY,TUR"
 eq "actors: the other way, by weight" \
     "$(label '3.4 million tons')" "trade.exports.volume,TUR,EGY"
+
+# "totaled" is no "total": a country's flow after its two-way trade with
+# one partner is its flow with that partner
+cat > "$tmp/totaled.md" <<'DOC'
+In May, the two countries traded goods worth $4.2 billion, Brazil and Argentina's customs said.
+
+Brazilian exports in May totaled $2.3 billion, up by 5% compared with April.
+DOC
+ok "actors: extract totaled" "$FIGTRACK" extract "$tmp/totaled.md"
+eq "actors: a verb 'totaled' says no total" \
+    "$(label '$2.3 billion')" "trade.exports.value,BRA,ARG"
