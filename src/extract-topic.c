@@ -737,27 +737,22 @@ drop_same_metric(struct qrec *q)
  * supplier of crude oil, with imports rising 18%" is Russia's exports to
  * China, and the imports without a partner that the fallback gave
  * Russia go. */
-static void
-drop_exporters_imports(struct qrec *q)
+static int
+exporters_imports(const struct qrec *q, int i)
 {
-	int k = 0;
+	const struct label *l = &q->label[i];
+	const char *m = strstr(l->metric, ".imports.");
 
-	for (int i = 0; i < q->nlabel; i++) {
-		const struct label *l = &q->label[i];
-		const char *m = strstr(l->metric, ".imports.");
-		int drop = 0;
-		for (int j = 0; j < q->nlabel && m && !l->partner[0] && !drop;
-		    j++) {
-			const struct label *o = &q->label[j];
-			const char *om = strstr(o->metric, ".exports.");
-			drop = om && o->partner[0] &&
-			    strcmp(o->entity, l->entity) == 0 &&
-			    strcmp(om + 9, m + 9) == 0;
-		}
-		if (!drop)
-			q->label[k++] = *l;
+	if (m == NULL || l->partner[0])
+		return 0;
+	for (int j = 0; j < q->nlabel; j++) {
+		const struct label *o = &q->label[j];
+		const char *om = strstr(o->metric, ".exports.");
+		if (om && o->partner[0] && strcmp(o->entity, l->entity) == 0 &&
+		    strcmp(om + 9, m + 9) == 0)
+			return 1;
 	}
-	q->nlabel = k;
+	return 0;
 }
 
 /* The subject of the last amount of goods (a .volume) labelled in this
@@ -1373,29 +1368,39 @@ emit(struct xstate *x, struct fig_claim *c)
 	return 0;
 }
 
+/* Keeps the labels of q that drop(q, i) does not drop, in their order;
+ * drop sees every label as it was. */
+static void
+filter_labels(struct qrec *q, int (*drop)(const struct qrec *, int))
+{
+	struct label kept[MAX_LABELS];
+	int k = 0;
+
+	for (int i = 0; i < q->nlabel; i++)
+		if (!drop(q, i))
+			kept[k++] = q->label[i];
+	memcpy(q->label, kept, (size_t)k * sizeof *kept);
+	q->nlabel = k;
+}
+
 /* Of two labels of one measure, one whose subject the text names
  * ("oil.exports.change", from the flow in barrels before it) and one
  * with the topic's default ("trade.exports.change"), the default goes:
  * it is the same figure read with less. */
-static void
-prefer_named_subject(struct qrec *q)
+static int
+unnamed_subject(const struct qrec *q, int i)
 {
-	int k = 0;
+	const char *mi = strchr(q->label[i].metric, '.');
 
-	for (int i = 0; i < q->nlabel; i++) {
-		const struct label *l = &q->label[i];
-		const char *mi = strchr(l->metric, '.');
-		int drop = 0;
-		for (int j = 0; j < q->nlabel && l->fallback && mi && !drop;
-		    j++) {
-			const char *mj = strchr(q->label[j].metric, '.');
-			drop = j != i && !q->label[j].fallback && mj &&
-			    strcmp(mi, mj) == 0;
-		}
-		if (!drop)
-			q->label[k++] = *l;
+	if (!q->label[i].fallback || mi == NULL)
+		return 0;
+	for (int j = 0; j < q->nlabel; j++) {
+		const char *mj = strchr(q->label[j].metric, '.');
+		if (j != i && !q->label[j].fallback && mj &&
+		    strcmp(mi, mj) == 0)
+			return 1;
 	}
-	q->nlabel = k;
+	return 0;
 }
 
 /* Fills the sides a label of topic t for figure q leaves out: whose
@@ -1531,7 +1536,7 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		claim_setfield(q->label[q->nlabel++].entity, FIG_ENTITY_MAX,
 		    entity);
 	}
-	prefer_named_subject(q);
+	filter_labels(q, unnamed_subject);
 	for (int i = 0; i < q->nlabel; i++) {
 		pair_flow(x, q, &q->label[i]);
 		part_subject(x, qi, &q->label[i]);
@@ -1543,7 +1548,7 @@ label_figure(struct xstate *x, int qi, const char *unit)
 			physical_subject(x, qi, &q->label[i]);
 	}
 	drop_same_metric(q);
-	drop_exporters_imports(q);
+	filter_labels(q, exporters_imports);
 	drop_directed_levels(q);
 	return q->nlabel;
 }
