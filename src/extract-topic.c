@@ -228,27 +228,6 @@ follow_subject(struct xstate *x, const struct fig_topic *t,
 	return buf;
 }
 
-/* How many blocks before this one the block of remembered figure i is,
- * counting only blocks with a labelled figure: a paragraph that labels
- * nothing ("Sales of carpets to Ukraine stopped altogether.") does not
- * part a flow from the flows after it. Blocks further back than
- * FLOW_GAP_MAX unlabelled ones are counted all the same. */
-#define FLOW_GAP_MAX 2
-static long
-flow_blocks_back(const struct xstate *x, int i)
-{
-	long b = x->follow[i].block, n = b != x->nblock;
-
-	for (int j = i + 1; j < x->nfollow; j++)
-		if (x->follow[j].block != b) {
-			b = x->follow[j].block;
-			n += b != x->nblock;
-		}
-	if (x->nblock - x->follow[i].block - n > FLOW_GAP_MAX)
-		return x->nblock - x->follow[i].block;
-	return n;
-}
-
 /* Does figure q's sentence say its flow is a total ("total",
  * "overall", "as a whole", "with all partners", or both flows named
  * together: "imports and exports were up 17.8 percent and 4.0
@@ -304,6 +283,27 @@ goods_partner(const struct xstate *x, const struct qrec *q,
 			claim_setfield(partner, n, l->partner);
 		return;
 	}
+}
+
+/* How many blocks before this one the block of remembered figure i is,
+ * counting only blocks with a labelled figure: a paragraph that labels
+ * nothing ("Sales of carpets to Ukraine stopped altogether.") does not
+ * part a flow from the flows after it. Blocks further back than
+ * FLOW_GAP_MAX unlabelled ones are counted all the same. */
+#define FLOW_GAP_MAX 2
+static long
+flow_blocks_back(const struct xstate *x, int i)
+{
+	long b = x->follow[i].block, n = b != x->nblock;
+
+	for (int j = i + 1; j < x->nfollow; j++)
+		if (x->follow[j].block != b) {
+			b = x->follow[j].block;
+			n += b != x->nblock;
+		}
+	if (x->nblock - x->follow[i].block - n > FLOW_GAP_MAX)
+		return x->nblock - x->follow[i].block;
+	return n;
 }
 
 /* One side of the last flow of metric's direction labelled in this

@@ -449,6 +449,43 @@ add_subjects(const struct loader *L, struct fig_buf *out)
 	buf_addc(out, ')');
 }
 
+static int expand(const struct loader *, const char *, struct fig_buf *,
+    int, const struct section *, const struct kv *);
+
+/* A [define]'s pattern as a non-capturing group; one with `call = yes`
+ * is written out once in a pattern as the group fig_NAME and called by
+ * name after that, as {SUBJECT} is (a define a pattern repeats, such as
+ * an actor, would otherwise count each copy towards PCRE2's limit on a
+ * compiled pattern's size). Its pattern must hold no capturing group. */
+static int
+add_define(const struct loader *L, const struct section *d,
+    const struct kv *dv, struct fig_buf *out, int depth,
+    const struct section *sec, const struct kv *kv)
+{
+	const struct kv *call = section_get(d, "call");
+	char name[64];
+
+	if (call == NULL || strcmp(call->val, "yes") != 0) {
+		buf_adds(out, "(?:");
+		if (expand(L, dv->val, out, depth + 1, sec, kv))
+			return -1;
+		buf_addc(out, ')');
+		return 0;
+	}
+	snprintf(name, sizeof name, "(?<fig_%s>", d->name);
+	for (char *c = name + 7; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	if (out->len > 0 && strstr(buf_str(out), name) != NULL) {
+		buf_addf(out, "(?&%.*s)", (int)strlen(name) - 4, name + 3);
+		return 0;
+	}
+	buf_adds(out, name);
+	if (expand(L, dv->val, out, depth + 1, sec, kv))
+		return -1;
+	buf_addc(out, ')');
+	return 0;
+}
+
 static int
 expand(const struct loader *L, const char *src, struct fig_buf *out,
     int depth, const struct section *sec, const struct kv *kv)
@@ -489,10 +526,8 @@ expand(const struct loader *L, const char *src, struct fig_buf *out,
 				add_subjects(L, out);
 			else if ((d = find_define(L, p + 1, (size_t)(q - p - 1)))
 			    != NULL && (dv = section_get(d, "pattern")) != NULL) {
-				buf_adds(out, "(?:");
-				if (expand(L, dv->val, out, depth + 1, sec, kv))
+				if (add_define(L, d, dv, out, depth, sec, kv))
 					return -1;
-				buf_addc(out, ')');
 			} else
 				return err_set(L->err, FIG_EINPUT, sec->path,
 				    kv->line, kv->col + (long)(p - src),
@@ -747,7 +782,7 @@ static const struct {
 	{ "exclude", { "pattern" } },
 	{ "entity", { "pattern" } },
 	{ "subject", { "pattern" } },
-	{ "define", { "pattern" } },
+	{ "define", { "pattern", "call" } },
 	{ "section", { "pattern" } },
 	{ "cue", { "pattern" } },
 	{ "sentence", { "pattern" } },

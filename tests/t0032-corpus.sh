@@ -155,26 +155,24 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # 0.875, entity 0.933, partner 0.889, series key 0.841, negatives 2 of
 # 291; the floors, lowered by the 10's misses and not by any rule
 # change, are those less 0.005.
-# Then the metric, entity and partner causes the ninth set showed
-# (branch ninthl: a partner named in the lead or an earlier sentence,
-# vegetable oils and poultry, flows told by the receiver, the holder
-# across a paragraph that labels nothing, a supplier compared with a
-# rival, two-way trade said as what the pair did or by weight): the 10
-# alone metric 0.622 -> 0.964, entity 0.766 -> 0.973, partner 0.577 ->
-# 0.892, series key 0.495 -> 0.892 before main was merged in; with main
-# (tradeq's flows, the period and quantity branches) merged: the 10
-# metric 1.000, entity 1.000, partner 1.000, series key 1.000; all 149:
-# F1 0.988, period 0.927, period_kind 0.957, metric 0.957, entity 0.983,
-# partner 0.969, series key 0.947, negatives 0 of 291; the floors are
-# those less 0.005.
-at_least "value+unit F1" "$f1" 0.983
-at_least "period" "$(score period)" 0.922
-at_least "period_kind" "$(score period_kind)" 0.952
-at_least "metric" "$(score metric)" 0.952
-at_least "entity" "$(score entity)" 0.978
-at_least "partner" "$(score partner)" 0.964
-at_least "series key" "$(score 'series key')" 0.942
-eq "corpus: 149 documents" "$(grep -c '^149 documents$' "$tmp/out")" 1
+# With the first rule merges of session 21 (tradeq, otherq, ninthl), the
+# tenth (8 other subjects) and eleventh (10 trade, no Russia) fresh sets
+# joined after their untuned first runs (in SOURCES.md). All 167: F1
+# 0.982, period 0.914, period_kind 0.955, metric 0.920, entity 0.964,
+# partner 0.931, series key 0.901, negatives 2 of 328; floors those less
+# 0.005.
+# Then ninthl's last fixes (a flow by weight after an amount by weight,
+# 'totaled' is no 'total', the kinds of mineral fertilizer): all 167
+# metric 0.922, entity 0.965, partner 0.935, series key 0.906, the rest
+# unchanged; floors those less 0.005.
+at_least "value+unit F1" "$f1" 0.977
+at_least "period" "$(score period)" 0.909
+at_least "period_kind" "$(score period_kind)" 0.950
+at_least "metric" "$(score metric)" 0.917
+at_least "entity" "$(score entity)" 0.960
+at_least "partner" "$(score partner)" 0.930
+at_least "series key" "$(score 'series key')" 0.901
+eq "corpus: 167 documents" "$(grep -c '^167 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
 has "corpus: says why" "$tmp/err" "no NAME.gold.csv files"
