@@ -231,7 +231,8 @@ follow_subject(struct xstate *x, const struct fig_topic *t,
 /* Does figure q's sentence say its flow is a total ("total",
  * "overall", "as a whole", "with all partners", or both flows named
  * together: "imports and exports were up 17.8 percent and 4.0
- * percent")? */
+ * percent")? Whole words only: "exports totaled $9.1 bln" says no
+ * total. */
 static int
 says_whole(const struct xstate *x, const struct qrec *q)
 {
@@ -239,11 +240,15 @@ says_whole(const struct xstate *x, const struct qrec *q)
 	    "foreign", "worldwide", "all partners", "the world", "as a whole",
 	    "exports and imports", "imports and exports", NULL };
 	const struct fig_span *cs = &x->csent[q->sent];
+	const char *c = x->clean.data;
 
 	for (int k = 0; whole[k]; k++) {
 		size_t n = strlen(whole[k]);
 		for (size_t i = cs->start; i + n <= cs->end; i++)
-			if (strncasecmp(x->clean.data + i, whole[k], n) == 0)
+			if (strncasecmp(c + i, whole[k], n) == 0 &&
+			    (i == cs->start || !isalpha((unsigned char)c[i - 1])) &&
+			    (i + n == cs->end ||
+			    !isalpha((unsigned char)c[i + n])))
 				return 1;
 	}
 	return 0;
@@ -732,27 +737,45 @@ drop_same_metric(struct qrec *q)
  * supplier of crude oil, with imports rising 18%" is Russia's exports to
  * China, and the imports without a partner that the fallback gave
  * Russia go. */
-static void
-drop_exporters_imports(struct qrec *q)
+static int
+exporters_imports(const struct qrec *q, int i)
 {
-	int k = 0;
+	const struct label *l = &q->label[i];
+	const char *m = strstr(l->metric, ".imports.");
 
-	for (int i = 0; i < q->nlabel; i++) {
-		const struct label *l = &q->label[i];
-		const char *m = strstr(l->metric, ".imports.");
-		int drop = 0;
-		for (int j = 0; j < q->nlabel && m && !l->partner[0] && !drop;
-		    j++) {
-			const struct label *o = &q->label[j];
-			const char *om = strstr(o->metric, ".exports.");
-			drop = om && o->partner[0] &&
-			    strcmp(o->entity, l->entity) == 0 &&
-			    strcmp(om + 9, m + 9) == 0;
-		}
-		if (!drop)
-			q->label[k++] = *l;
+	if (m == NULL || l->partner[0])
+		return 0;
+	for (int j = 0; j < q->nlabel; j++) {
+		const struct label *o = &q->label[j];
+		const char *om = strstr(o->metric, ".exports.");
+		if (om && o->partner[0] && strcmp(o->entity, l->entity) == 0 &&
+		    strcmp(om + 9, m + 9) == 0)
+			return 1;
 	}
-	q->nlabel = k;
+	return 0;
+}
+
+/* The subject of the last amount of goods (a .volume) labelled in this
+ * block or the one before, for a flow in a physical unit whose text
+ * names no goods: "put the two countries' trade at 3.558 million tons."
+ * then "Iran exported 838,602 tons worth $432.877 million to Russia" is
+ * of all goods too. Returns buf filled, or NULL when there is none. */
+static const char *
+volume_subject(const struct xstate *x, char *buf, size_t n)
+{
+	for (int i = x->nfollow - 1; i >= 0; i--) {
+		const char *m = x->follow[i].l.metric, *dot = strchr(m, '.');
+		size_t k = strlen(m);
+		if (x->nblock - x->follow[i].block > 1)
+			break;
+		if (dot && k > 7 && strcmp(m + k - 7, ".volume") == 0 &&
+		    (size_t)(dot - m) < n) {
+			memcpy(buf, m, (size_t)(dot - m));
+			buf[dot - m] = '\0';
+			return buf;
+		}
+	}
+	return NULL;
 }
 
 /* Does figure q's sentence name actor e before the figure? */
@@ -1315,6 +1338,8 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 			 * "@context", else none */
 			const char *sc = subject_before(x, &x->qs[x->cur_q]);
 			if (sc == NULL && t->subject[0] == '\0')
+				sc = volume_subject(x, sjbuf, sizeof sjbuf);
+			if (sc == NULL && t->subject[0] == '\0')
 				return 0;
 			if (sc)
 				subject = sc;
@@ -1343,29 +1368,39 @@ emit(struct xstate *x, struct fig_claim *c)
 	return 0;
 }
 
+/* Keeps the labels of q that drop(q, i) does not drop, in their order;
+ * drop sees every label as it was. */
+static void
+filter_labels(struct qrec *q, int (*drop)(const struct qrec *, int))
+{
+	struct label kept[MAX_LABELS];
+	int k = 0;
+
+	for (int i = 0; i < q->nlabel; i++)
+		if (!drop(q, i))
+			kept[k++] = q->label[i];
+	memcpy(q->label, kept, (size_t)k * sizeof *kept);
+	q->nlabel = k;
+}
+
 /* Of two labels of one measure, one whose subject the text names
  * ("oil.exports.change", from the flow in barrels before it) and one
  * with the topic's default ("trade.exports.change"), the default goes:
  * it is the same figure read with less. */
-static void
-prefer_named_subject(struct qrec *q)
+static int
+unnamed_subject(const struct qrec *q, int i)
 {
-	int k = 0;
+	const char *mi = strchr(q->label[i].metric, '.');
 
-	for (int i = 0; i < q->nlabel; i++) {
-		const struct label *l = &q->label[i];
-		const char *mi = strchr(l->metric, '.');
-		int drop = 0;
-		for (int j = 0; j < q->nlabel && l->fallback && mi && !drop;
-		    j++) {
-			const char *mj = strchr(q->label[j].metric, '.');
-			drop = j != i && !q->label[j].fallback && mj &&
-			    strcmp(mi, mj) == 0;
-		}
-		if (!drop)
-			q->label[k++] = *l;
+	if (!q->label[i].fallback || mi == NULL)
+		return 0;
+	for (int j = 0; j < q->nlabel; j++) {
+		const char *mj = strchr(q->label[j].metric, '.');
+		if (j != i && !q->label[j].fallback && mj &&
+		    strcmp(mi, mj) == 0)
+			return 1;
 	}
-	q->nlabel = k;
+	return 0;
 }
 
 /* Fills the sides a label of topic t for figure q leaves out: whose
@@ -1501,7 +1536,7 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		claim_setfield(q->label[q->nlabel++].entity, FIG_ENTITY_MAX,
 		    entity);
 	}
-	prefer_named_subject(q);
+	filter_labels(q, unnamed_subject);
 	for (int i = 0; i < q->nlabel; i++) {
 		pair_flow(x, q, &q->label[i]);
 		part_subject(x, qi, &q->label[i]);
@@ -1513,7 +1548,7 @@ label_figure(struct xstate *x, int qi, const char *unit)
 			physical_subject(x, qi, &q->label[i]);
 	}
 	drop_same_metric(q);
-	drop_exporters_imports(q);
+	filter_labels(q, exporters_imports);
 	drop_directed_levels(q);
 	return q->nlabel;
 }

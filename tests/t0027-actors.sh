@@ -487,3 +487,28 @@ eq "actors: a sender after it goes to that buyer" \
     "$(label '4.1 million tonnes')" "oil.exports.volume,RUS,IND"
 eq "actors: and so does the rival's" \
     "$(label '3.2 million tonnes')" "oil.exports.volume,SAU,IND"
+
+# a flow by weight whose text names no goods is of the goods of the
+# amount by weight labelled before it (all goods: two-way trade in tons);
+# the buyer of "and imported ... from it" is no object of "to"
+cat > "$tmp/tons.md" <<'DOC'
+The customs office put the two countries' trade in 2022 at 9.1 million tons, worth $6.2 billion.
+
+Of this, Egypt exported 1.2 million tons worth $950 million to Turkey, and imported 3.4 million tons worth $2.1 billion from it.
+DOC
+ok "actors: extract tons" "$FIGTRACK" extract "$tmp/tons.md"
+eq "actors: tons of no goods named after a total in tons" \
+    "$(label '1.2 million tons')" "trade.exports.volume,EGY,TUR"
+eq "actors: the other way, by weight" \
+    "$(label '3.4 million tons')" "trade.exports.volume,TUR,EGY"
+
+# "totaled" is no "total": a country's flow after its two-way trade with
+# one partner is its flow with that partner
+cat > "$tmp/totaled.md" <<'DOC'
+In May, the two countries traded goods worth $4.2 billion, Brazil and Argentina's customs said.
+
+Brazilian exports in May totaled $2.3 billion, up by 5% compared with April.
+DOC
+ok "actors: extract totaled" "$FIGTRACK" extract "$tmp/totaled.md"
+eq "actors: a verb 'totaled' says no total" \
+    "$(label '$2.3 billion')" "trade.exports.value,BRA,ARG"

@@ -176,13 +176,17 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # the 10 alone F1 0.883 -> 1.000, period 0.965 -> 0.983, period_kind
 # 0.983 -> 1.000; all 167: F1 0.982 -> 0.989, period 0.924 -> 0.925,
 # period_kind 0.959 -> 0.960; floors those less 0.005.
+# Then ninthl's last fixes (a flow by weight after an amount by weight,
+# 'totaled' is no 'total', the kinds of mineral fertilizer): all 167
+# metric 0.922, entity 0.965, partner 0.935, series key 0.906, the rest
+# unchanged; floors those less 0.005.
 at_least "value+unit F1" "$f1" 0.984
 at_least "period" "$(score period)" 0.920
 at_least "period_kind" "$(score period_kind)" 0.955
-at_least "metric" "$(score metric)" 0.915
-at_least "entity" "$(score entity)" 0.959
-at_least "partner" "$(score partner)" 0.926
-at_least "series key" "$(score 'series key')" 0.896
+at_least "metric" "$(score metric)" 0.917
+at_least "entity" "$(score entity)" 0.960
+at_least "partner" "$(score partner)" 0.930
+at_least "series key" "$(score 'series key')" 0.901
 eq "corpus: 167 documents" "$(grep -c '^167 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
