@@ -824,7 +824,8 @@ opening_subject(struct xstate *x)
  * ("Exports will fall to 22.5 million tons" after a sentence on wheat):
  * the subject its own words count ("153.2 thousand passenger cars"),
  * else the last subject named before it in its sentence, else in the
- * sentences before, else in earlier paragraphs, else in the title. */
+ * sentences before, else in the lead line of its list, else in earlier
+ * paragraphs, else in the title. */
 const char *
 subject_before(struct xstate *x, const struct qrec *q)
 {
@@ -836,6 +837,9 @@ subject_before(struct xstate *x, const struct qrec *q)
 
 	for (int k = q->sent - 1; sj == NULL && k >= 0; k--)
 		sj = subject_in(x, c, x->csent[k].start, x->csent[k].end);
+	/* a list item's lead line: "Japan's LNG imports by supplier:" */
+	if (sj == NULL && x->in_item && x->lead.len > 0)
+		sj = subject_in(x, x->lead.data, 0, x->lead.len);
 	if (sj == NULL)
 		sj = x->recent_subject;
 	if (sj == NULL && (x->title_from_meta || x->title_headline))

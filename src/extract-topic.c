@@ -977,6 +977,35 @@ traded_subject(struct xstate *x, int qi, struct label *l)
 	l->fallback = 0;
 }
 
+/* "Coal exports from Indonesia to China soared 83 percent, while
+ * shipments to India rose 12 percent": a flow whose subject is the
+ * topic's default takes the subject of a flow its sentence labelled
+ * before it from the same holder, the same way. */
+static void
+sibling_subject(const struct xstate *x, int qi, struct label *l)
+{
+	const struct qrec *q = &x->qs[qi];
+	const char *way = flow_way(l->metric);
+	char m[FIG_METRIC_MAX];
+
+	if (way == NULL || strstr(way, ".share"))
+		return;
+	for (int i = x->nfollow - 1; i >= 0; i--) {
+		const struct followed *f = &x->follow[i];
+		const char *fw = flow_way(f->l.metric);
+		if (f->block != x->nblock || f->sent != q->sent)
+			return;
+		if (f->l.fallback || fw == NULL || strncmp(fw, way, 9) != 0 ||
+		    strstr(fw, ".share") || strcmp(f->l.entity, l->entity) != 0)
+			continue;
+		snprintf(m, sizeof m, "%.*s%s", (int)(fw - f->l.metric),
+		    f->l.metric, way);
+		claim_setfield(l->metric, sizeof l->metric, m);
+		l->fallback = 0;
+		return;
+	}
+}
+
 /* "Russia imported $248.57mn of the $439.84mn in components from
  * China, as well as $246.34mn of the $1.25bn in ICs": a figure written
  * as a part "of the" total of a figure labelled before (the same amount
@@ -1244,6 +1273,14 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 		if (rc > 0)
 			return 0;
 	}
+	/* an item of a list that names no goods: its lead line may
+	 * ("Japan's LNG imports by supplier:" over "- from Qatar, down
+	 * 12%") */
+	if (t->templ && subject == t->subject && t->nlead > 0) {
+		const char *sj = subject_in(x, x->lead.data, 0, x->lead.len);
+		if (sj)
+			subject = sj;
+	}
 	if (t->templ && !t->follow && flow_way(t->metric) != NULL &&
 	    strcmp(x->qs[x->cur_q].q.unit_name, "count") == 0 &&
 	    (subject = counted_subject(x, t, subject)) == NULL)
@@ -1458,6 +1495,8 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		part_subject(x, qi, &q->label[i]);
 		if (q->label[i].fallback)
 			traded_subject(x, qi, &q->label[i]);
+		if (q->label[i].fallback)
+			sibling_subject(x, qi, &q->label[i]);
 		if (q->label[i].fallback)
 			flow_subject(x, &q->label[i]);
 		if (q->label[i].fallback)
