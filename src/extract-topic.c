@@ -876,6 +876,32 @@ pair_flow(struct xstate *x, const struct qrec *q, struct label *l)
 	}
 }
 
+/* "Vietnam's exports to the US rose 25%, while imports from China
+ * climbed 18%": a sender named with no receiver, in a sentence whose
+ * first actor holds a flow labelled before it in the sentence, sends to
+ * that actor (the country the sentence reports on), not to the
+ * receiver of that flow. Fills partner, or leaves it empty. */
+static void
+sentence_receiver(struct xstate *x, const struct qrec *q,
+    const char *entity, char *partner, size_t n)
+{
+	const char *first = first_entity(x, x->csent[q->sent].start,
+	    q->q.start);
+
+	if (first == NULL || strcmp(first, entity) == 0)
+		return;
+	for (int i = x->nfollow - 1; i >= 0; i--) {
+		const struct followed *f = &x->follow[i];
+		if (f->block != x->nblock || f->sent != q->sent)
+			return;
+		if (strcmp(f->l.entity, first) == 0 && f->l.partner[0] &&
+		    flow_way(f->l.metric) != NULL) {
+			claim_setfield(partner, n, first);
+			return;
+		}
+	}
+}
+
 /* Does the text before s[at] end in "from " or "from the "? */
 static int
 after_from(const char *s, size_t at)
@@ -1401,6 +1427,9 @@ fill_sides(struct xstate *x, const struct qrec *q, const struct fig_topic *t,
 	/* a sender the pattern names with no receiver ("Malaysia supplied
 	 * 7.09 million tons" after a flow into China) sends to the
 	 * receiver of the flow before */
+	if (!partner[0] && entity[0] && x->from_sender &&
+	    (t->fill & FIG_FILL_PARTNER))
+		sentence_receiver(x, q, entity, partner, n);
 	if (!partner[0] && entity[0] && (x->from_sender || named) &&
 	    (t->fill & FIG_FILL_PARTNER))
 		flow_receiver(x, metric, entity, partner, n);
