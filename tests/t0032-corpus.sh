@@ -148,13 +148,22 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # period_kind 0.948, metric 0.908, entity 0.954, partner 0.930, series
 # key 0.886, negatives 2 of 273; the floors, lowered by the 18's misses
 # and not by any rule change, are those less 0.005.
+# Then the trade metric, entity and partner causes of the eighth set and
+# the corpus (goods named by a verb of trade, a list's lead line or the
+# sentence's flow before; car parts, tyres, iron and steel; a country's
+# "trade with" its partners in a list; suppliers ranked with their share;
+# "arrived in"; the reporter of the flows the other way; the total of a
+# flow said after it): the 10 alone metric 0.710 -> 1.000, entity 0.785
+# -> 0.991, partner 0.766 -> 1.000, series key 0.607 -> 0.991; all 139:
+# metric 0.951, entity 0.981, partner 0.967, series key 0.941, the rest
+# unchanged; the floors are those less 0.005.
 at_least "value+unit F1" "$f1" 0.985
 at_least "period" "$(score period)" 0.922
 at_least "period_kind" "$(score period_kind)" 0.943
-at_least "metric" "$(score metric)" 0.903
-at_least "entity" "$(score entity)" 0.949
-at_least "partner" "$(score partner)" 0.925
-at_least "series key" "$(score 'series key')" 0.881
+at_least "metric" "$(score metric)" 0.946
+at_least "entity" "$(score entity)" 0.976
+at_least "partner" "$(score partner)" 0.962
+at_least "series key" "$(score 'series key')" 0.936
 eq "corpus: 139 documents" "$(grep -c '^139 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
