@@ -949,6 +949,21 @@ importer_of(const struct label *l)
 	return NULL;
 }
 
+/* Makes label l's metric the subject of metric (the part before its
+ * first dot, or all of it: a subject's name) with measure (".exports.
+ * value"), a subject the text names. measure may point into l. */
+static void
+take_subject(struct label *l, const char *metric, const char *measure)
+{
+	const char *dot = strchr(metric, '.');
+	char m[FIG_METRIC_MAX];
+
+	snprintf(m, sizeof m, "%.*s%s", (int)(dot ? (size_t)(dot - metric) :
+	    strlen(metric)), metric, measure);
+	claim_setfield(l->metric, sizeof l->metric, m);
+	l->fallback = 0;
+}
+
 /* "71% of all imported machine tools came from China." then "Imports
  * from India jumped 27.5-fold": a flow whose subject is the topic's
  * default takes the subject the text named for the last flow into the
@@ -959,7 +974,6 @@ static void
 flow_subject(const struct xstate *x, struct label *l)
 {
 	const char *imp = importer_of(l), *dot = strchr(l->metric, '.');
-	char m[FIG_METRIC_MAX];
 
 	if (imp == NULL || dot == NULL)
 		return;
@@ -976,10 +990,7 @@ flow_subject(const struct xstate *x, struct label *l)
 		if (fi == NULL || fd == NULL || strcmp(fi, imp) != 0 ||
 		    strstr(fd, ".share") != NULL)
 			continue;
-		snprintf(m, sizeof m, "%.*s%s", (int)(fd - f->metric),
-		    f->metric, dot);
-		claim_setfield(l->metric, sizeof l->metric, m);
-		l->fallback = 0;
+		take_subject(l, f->metric, dot);
 		return;
 	}
 }
@@ -993,14 +1004,11 @@ traded_subject(struct xstate *x, int qi, struct label *l)
 {
 	const struct qrec *q = &x->qs[qi];
 	const char *way = flow_way(l->metric), *sj;
-	char m[FIG_METRIC_MAX];
 
 	if (way == NULL || strstr(way, ".share") || (sj = traded_subject_in(x,
 	    x->csent[q->sent].start, q->q.start)) == NULL)
 		return;
-	snprintf(m, sizeof m, "%s%s", sj, way);
-	claim_setfield(l->metric, sizeof l->metric, m);
-	l->fallback = 0;
+	take_subject(l, sj, way);
 }
 
 /* "Coal exports from Indonesia to China soared 83 percent, while
@@ -1012,7 +1020,6 @@ sibling_subject(const struct xstate *x, int qi, struct label *l)
 {
 	const struct qrec *q = &x->qs[qi];
 	const char *way = flow_way(l->metric);
-	char m[FIG_METRIC_MAX];
 
 	if (way == NULL || strstr(way, ".share"))
 		return;
@@ -1024,10 +1031,7 @@ sibling_subject(const struct xstate *x, int qi, struct label *l)
 		if (f->l.fallback || fw == NULL || strncmp(fw, way, 9) != 0 ||
 		    strstr(fw, ".share") || strcmp(f->l.entity, l->entity) != 0)
 			continue;
-		snprintf(m, sizeof m, "%.*s%s", (int)(fw - f->l.metric),
-		    f->l.metric, way);
-		claim_setfield(l->metric, sizeof l->metric, m);
-		l->fallback = 0;
+		take_subject(l, f->l.metric, way);
 		return;
 	}
 }
@@ -1044,7 +1048,6 @@ part_subject(const struct xstate *x, int qi, struct label *l)
 	    " of their ", NULL };
 	const struct qrec *q = &x->qs[qi], *t;
 	const char *dot = strchr(l->metric, '.');
-	char m[FIG_METRIC_MAX];
 	int part = 0;
 
 	if (dot == NULL || qi + 1 >= x->nq ||
@@ -1060,10 +1063,7 @@ part_subject(const struct xstate *x, int qi, struct label *l)
 		if (f->l.fallback || fd == NULL || f->value != t->q.value ||
 		    strcmp(f->unit, t->q.unit_name) != 0)
 			continue;
-		snprintf(m, sizeof m, "%.*s%s", (int)(fd - f->l.metric),
-		    f->l.metric, dot);
-		claim_setfield(l->metric, sizeof l->metric, m);
-		l->fallback = 0;
+		take_subject(l, f->l.metric, dot);
 		return;
 	}
 }
