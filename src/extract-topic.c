@@ -948,6 +948,32 @@ pair_flow(struct xstate *x, const struct qrec *q, struct label *l)
 	}
 }
 
+/* "Vietnam's exports to the US rose 25%, while imports from China
+ * climbed 18%": a sender named with no receiver, in a sentence whose
+ * first actor holds a flow labelled before it in the sentence, sends to
+ * that actor (the country the sentence reports on), not to the
+ * receiver of that flow. Fills partner, or leaves it empty. */
+static void
+sentence_receiver(struct xstate *x, const struct qrec *q,
+    const char *entity, char *partner, size_t n)
+{
+	const char *first = first_entity(x, x->csent[q->sent].start,
+	    q->q.start);
+
+	if (first == NULL || strcmp(first, entity) == 0)
+		return;
+	for (int i = x->nfollow - 1; i >= 0; i--) {
+		const struct followed *f = &x->follow[i];
+		if (f->block != x->nblock || f->sent != q->sent)
+			return;
+		if (strcmp(f->l.entity, first) == 0 && f->l.partner[0] &&
+		    flow_way(f->l.metric) != NULL) {
+			claim_setfield(partner, n, first);
+			return;
+		}
+	}
+}
+
 /* Does the text before s[at] end in "from " or "from the "? */
 static int
 after_from(const char *s, size_t at)
@@ -995,6 +1021,21 @@ importer_of(const struct label *l)
 	return NULL;
 }
 
+/* Makes label l's metric the subject of metric (the part before its
+ * first dot, or all of it: a subject's name) with measure (".exports.
+ * value"), a subject the text names. measure may point into l. */
+static void
+take_subject(struct label *l, const char *metric, const char *measure)
+{
+	const char *dot = strchr(metric, '.');
+	char m[FIG_METRIC_MAX];
+
+	snprintf(m, sizeof m, "%.*s%s", (int)(dot ? (size_t)(dot - metric) :
+	    strlen(metric)), metric, measure);
+	claim_setfield(l->metric, sizeof l->metric, m);
+	l->fallback = 0;
+}
+
 /* "71% of all imported machine tools came from China." then "Imports
  * from India jumped 27.5-fold": a flow whose subject is the topic's
  * default takes the subject the text named for the last flow into the
@@ -1005,7 +1046,6 @@ static void
 flow_subject(const struct xstate *x, struct label *l)
 {
 	const char *imp = importer_of(l), *dot = strchr(l->metric, '.');
-	char m[FIG_METRIC_MAX];
 
 	if (imp == NULL || dot == NULL)
 		return;
@@ -1022,10 +1062,7 @@ flow_subject(const struct xstate *x, struct label *l)
 		if (fi == NULL || fd == NULL || strcmp(fi, imp) != 0 ||
 		    strstr(fd, ".share") != NULL)
 			continue;
-		snprintf(m, sizeof m, "%.*s%s", (int)(fd - f->metric),
-		    f->metric, dot);
-		claim_setfield(l->metric, sizeof l->metric, m);
-		l->fallback = 0;
+		take_subject(l, f->metric, dot);
 		return;
 	}
 }
@@ -1039,14 +1076,36 @@ traded_subject(struct xstate *x, int qi, struct label *l)
 {
 	const struct qrec *q = &x->qs[qi];
 	const char *way = flow_way(l->metric), *sj;
-	char m[FIG_METRIC_MAX];
 
 	if (way == NULL || strstr(way, ".share") || (sj = traded_subject_in(x,
 	    x->csent[q->sent].start, q->q.start)) == NULL)
 		return;
-	snprintf(m, sizeof m, "%s%s", sj, way);
-	claim_setfield(l->metric, sizeof l->metric, m);
-	l->fallback = 0;
+	take_subject(l, sj, way);
+}
+
+/* "Coal exports from Indonesia to China soared 83 percent, while
+ * shipments to India rose 12 percent": a flow whose subject is the
+ * topic's default takes the subject of a flow its sentence labelled
+ * before it from the same holder, the same way. */
+static void
+sibling_subject(const struct xstate *x, int qi, struct label *l)
+{
+	const struct qrec *q = &x->qs[qi];
+	const char *way = flow_way(l->metric);
+
+	if (way == NULL || strstr(way, ".share"))
+		return;
+	for (int i = x->nfollow - 1; i >= 0; i--) {
+		const struct followed *f = &x->follow[i];
+		const char *fw = flow_way(f->l.metric);
+		if (f->block != x->nblock || f->sent != q->sent)
+			return;
+		if (f->l.fallback || fw == NULL || strncmp(fw, way, 9) != 0 ||
+		    strstr(fw, ".share") || strcmp(f->l.entity, l->entity) != 0)
+			continue;
+		take_subject(l, f->l.metric, way);
+		return;
+	}
 }
 
 /* "Russia imported $248.57mn of the $439.84mn in components from
@@ -1061,7 +1120,6 @@ part_subject(const struct xstate *x, int qi, struct label *l)
 	    " of their ", NULL };
 	const struct qrec *q = &x->qs[qi], *t;
 	const char *dot = strchr(l->metric, '.');
-	char m[FIG_METRIC_MAX];
 	int part = 0;
 
 	if (dot == NULL || qi + 1 >= x->nq ||
@@ -1077,10 +1135,7 @@ part_subject(const struct xstate *x, int qi, struct label *l)
 		if (f->l.fallback || fd == NULL || f->value != t->q.value ||
 		    strcmp(f->unit, t->q.unit_name) != 0)
 			continue;
-		snprintf(m, sizeof m, "%.*s%s", (int)(fd - f->l.metric),
-		    f->l.metric, dot);
-		claim_setfield(l->metric, sizeof l->metric, m);
-		l->fallback = 0;
+		take_subject(l, f->l.metric, dot);
 		return;
 	}
 }
@@ -1316,6 +1371,14 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 		if (rc > 0)
 			return 0;
 	}
+	/* an item of a list that names no goods: its lead line may
+	 * ("Japan's LNG imports by supplier:" over "- from Qatar, down
+	 * 12%") */
+	if (t->templ && subject == t->subject && t->nlead > 0) {
+		const char *sj = subject_in(x, x->lead.data, 0, x->lead.len);
+		if (sj)
+			subject = sj;
+	}
 	if (t->templ && !t->follow && flow_way(t->metric) != NULL &&
 	    strcmp(x->qs[x->cur_q].q.unit_name, "count") == 0 &&
 	    (subject = counted_subject(x, t, subject)) == NULL)
@@ -1448,6 +1511,9 @@ fill_sides(struct xstate *x, const struct qrec *q, const struct fig_topic *t,
 	/* a sender the pattern names with no receiver ("Malaysia supplied
 	 * 7.09 million tons" after a flow into China) sends to the
 	 * receiver of the flow before */
+	if (!partner[0] && entity[0] && x->from_sender &&
+	    (t->fill & FIG_FILL_PARTNER))
+		sentence_receiver(x, q, entity, partner, n);
 	if (!partner[0] && entity[0] && (x->from_sender || named) &&
 	    (t->fill & FIG_FILL_PARTNER))
 		flow_receiver(x, metric, entity, partner, n);
@@ -1542,6 +1608,8 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		part_subject(x, qi, &q->label[i]);
 		if (q->label[i].fallback)
 			traded_subject(x, qi, &q->label[i]);
+		if (q->label[i].fallback)
+			sibling_subject(x, qi, &q->label[i]);
 		if (q->label[i].fallback)
 			flow_subject(x, &q->label[i]);
 		if (q->label[i].fallback)

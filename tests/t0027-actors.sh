@@ -78,6 +78,27 @@ eq "actors: and the change before it, said after it" \
 eq "actors: imports after exports are the exporter's" \
     "$(label 'rose 2.2%')" "trade.imports.change,KOR,"
 
+# a list under a lead line naming the goods and the importer: each item
+# the sender's flow of those goods, its amount and its change
+cat > "$tmp/leadgoods.md" <<'DOC'
+Korea's LNG imports by supplier in September:
+- from Australia, 2.1 million tonnes, up 4.2%;
+- from Qatar, 0.4 million tonnes, down 12%.
+
+Pakistan's exports of rice to its main markets rose in September:
+- to Kenya, $120 million, up 8%;
+- to China, $45 million.
+DOC
+ok "actors: extract leadgoods" "$FIGTRACK" extract "$tmp/leadgoods.md"
+eq "actors: a supplier's item, the lead's goods and importer" \
+    "$(label '0.4 million tonnes')" "lng.exports.volume,QAT,KOR"
+eq "actors: and its change" "$(label 'down 12%')" \
+    "lng.exports.change,QAT,KOR"
+eq "actors: a market's item, the lead's goods and exporter" \
+    "$(label 'up 8%')" "rice.exports.change,PAK,KEN"
+eq "actors: and its value" "$(label '$45 million')" \
+    "rice.exports.value,PAK,CHN"
+
 cat > "$tmp/war.md" <<'DOC'
 China's two-way trade with Russia climbed in June to its highest level since the start of the war in Ukraine.
 

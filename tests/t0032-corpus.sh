@@ -180,13 +180,25 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # 'totaled' is no 'total', the kinds of mineral fertilizer): all 167
 # metric 0.922, entity 0.965, partner 0.935, series key 0.906, the rest
 # unchanged; floors those less 0.005.
+# Then the trade metric, entity and partner causes of the eighth set and
+# the corpus (goods named by a verb of trade, a list's lead line or the
+# sentence's flow before; car parts, tyres, iron and steel; a country's
+# "trade with" its partners in a list; suppliers ranked with their share;
+# "arrived in"; the reporter of the flows the other way; the total of a
+# flow said after it): the 10 alone metric 0.710 -> 1.000, entity 0.785
+# -> 0.991, partner 0.766 -> 1.000, series key 0.607 -> 0.991; all 139:
+# metric 0.951, entity 0.981, partner 0.967, series key 0.941, the rest
+# unchanged; the floors are those less 0.005.
+# With tradeq merged as well, all 167: F1 0.989, period 0.932, period_kind
+# 0.963, metric 0.922, entity 0.965, partner 0.938, series key 0.909;
+# floors those less 0.005.
 at_least "value+unit F1" "$f1" 0.984
-at_least "period" "$(score period)" 0.920
-at_least "period_kind" "$(score period_kind)" 0.955
+at_least "period" "$(score period)" 0.927
+at_least "period_kind" "$(score period_kind)" 0.958
 at_least "metric" "$(score metric)" 0.917
 at_least "entity" "$(score entity)" 0.960
-at_least "partner" "$(score partner)" 0.930
-at_least "series key" "$(score 'series key')" 0.901
+at_least "partner" "$(score partner)" 0.933
+at_least "series key" "$(score 'series key')" 0.904
 eq "corpus: 167 documents" "$(grep -c '^167 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
