@@ -449,3 +449,20 @@ eq "actors: a sender after it goes to that buyer" \
     "$(label '4.1 million tonnes')" "oil.exports.volume,RUS,IND"
 eq "actors: and so does the rival's" \
     "$(label '3.2 million tonnes')" "oil.exports.volume,SAU,IND"
+
+# a change after an amount no topic labels (a surplus) is that amount's,
+# not the flow's before it in the sentence
+cat > "$tmp/surplus.md" <<'DOC'
+Chile spent $800 million on goods imported from China in May, an increase of 4 per cent, leaving it a trade deficit of $1.1 billion with China, an increase of 9 per cent.
+
+Peru in turn spent $300 million on goods imported from Brazil, up 6 per cent, leaving it a trade surplus of $200 million, a fall of 12 per cent.
+DOC
+ok "actors: extract surplus" "$FIGTRACK" extract "$tmp/surplus.md"
+eq "actors: the flow's own change" \
+    "$(label 'an increase of 4 per cent')" "trade.exports.change,CHN,CHL"
+eq "actors: no flow change after a deficit" \
+    "$(label 'an increase of 9 per cent')" ",CHL,"
+eq "actors: the second flow's change" \
+    "$(label 'up 6 per cent')" "trade.exports.change,BRA,PER"
+eq "actors: no flow change after a surplus" \
+    "$(label 'a fall of 12 per cent')" ",PER,"
