@@ -1578,6 +1578,29 @@ inherit_subject(struct xstate *x, int qi, const struct qrec *p)
 	q->nlabel = (int)k;
 }
 
+/* A twin in brackets no topic labelled, money after money or goods
+ * after goods, is the same amount as the figure before it in other
+ * terms: its labels ("shipped 329.3 billion yen (US$3 billion) worth of
+ * goods to South Korea"); not a percent after an amount ("up by 7.2
+ * billion kWh (7%)"), which is another figure. */
+static void
+twin_labels(struct xstate *x, int qi)
+{
+	struct qrec *q = &x->qs[qi];
+	const struct qrec *p = &x->qs[qi - 1];
+	const char *cq, *cp;
+
+	if (!q->twin || p->nlabel == 0)
+		return;
+	cq = rules_unit_class(x->r, q->q.unit_name);
+	cp = rules_unit_class(x->r, p->q.unit_name);
+	if (cq == NULL || cp == NULL || strcmp(cq, cp) != 0 ||
+	    (strcmp(cq, "money") != 0 && strcmp(cq, "physical") != 0))
+		return;
+	memcpy(q->label, p->label, sizeof q->label);
+	q->nlabel = p->nlabel;
+}
+
 static void
 inherit_labels(struct xstate *x, int qi)
 {
@@ -1738,6 +1761,8 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 		claim_release(&c);
 		return -1;
 	}
+	if (q->nlabel == 0)
+		twin_labels(x, qi);
 	if (q->nlabel == 0)
 		inherit_labels(x, qi);
 	respective_flow(x, qi);

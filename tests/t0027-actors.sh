@@ -466,3 +466,17 @@ eq "actors: the second flow's change" \
     "$(label 'up 6 per cent')" "trade.exports.change,BRA,PER"
 eq "actors: no flow change after a surplus" \
     "$(label 'a fall of 12 per cent')" ",PER,"
+
+# an amount's twin in brackets in another currency is the same amount:
+# its labels, when no topic labels it itself
+cat > "$tmp/twin.md" <<'DOC'
+Germany shipped 2.1 billion euros ($2.3 billion) worth of goods to Chile in May, down 8 percent from a year earlier.
+
+India generated 98.2 billion kilowatt hours of electricity in May, up by 6.1 billion kilowatt hours (7%).
+DOC
+ok "actors: extract twin" "$FIGTRACK" extract "$tmp/twin.md"
+eq "actors: the amount" "$(label '2.1 billion euros')" \
+    "trade.exports.value,DEU,CHL"
+eq "actors: its twin in another currency" "$(label '$2.3 billion')" \
+    "trade.exports.value,DEU,CHL"
+eq "actors: a percent in brackets is no twin" "$(label '7%')" ",IND,"
