@@ -262,8 +262,10 @@ add_mention(struct xstate *x, int si, int first)
 			return end;
 		for (int i = 0; ent && i < pr->nfiscal; i++)
 			if (pr->fiscal[i].parts &&
-			    strcmp(pr->fiscal[i].entity, ent) == 0)
+			    strcmp(pr->fiscal[i].entity, ent) == 0) {
 				x->fparts = pr->fiscal[i].start;
+				x->fparts_block = x->nblock;
+			}
 		mm.looks_back = period_anaphor_offset(pr, x->md) < 0;
 	} else if (pr->g_year > 0) {
 		if (period_from_match(pr, x->md, mm.period) < 0)

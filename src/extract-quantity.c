@@ -693,8 +693,10 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 			at = done = anchor + 1;
 			continue;
 		}
-		if (q.q.numflags & FIG_NUM_DECIMAL_COMMA)
+		if (q.q.numflags & FIG_NUM_DECIMAL_COMMA) {
 			x->decimal_comma = 1;	/* translated text */
+			x->comma_block = x->nblock;
+		}
 		if (q.q.dir == 0 && x->nq > 0 && x->qs[x->nq - 1].sent == si &&
 		    x->qs[x->nq - 1].q.dir != 0 && ((strcmp(x->qs[x->nq -
 		    1].q.unit_name, q.q.unit_name) == 0 && (joined_by(c,

@@ -2479,7 +2479,8 @@ rules_free(struct fig_rules *r)
 	free(r->lits);
 	free(r->codes);
 	if (r->jit_lock != NULL) {
-		pthread_mutex_destroy(r->jit_lock);
+		for (int i = 0; i < FIG_JIT_LOCKS; i++)
+			pthread_mutex_destroy(&r->jit_lock[i]);
 		free(r->jit_lock);
 	}
 	free(r->jit_done);
@@ -2495,28 +2496,36 @@ rules_jit(struct fig_rules *r)
 	 * tests under valgrind set FIGTRACK_NO_JIT. */
 	if (r->jit_done != NULL || getenv("FIGTRACK_NO_JIT") != NULL)
 		return;
-	r->jit_lock = xmalloc(sizeof *r->jit_lock);
-	pthread_mutex_init(r->jit_lock, NULL);
+	r->jit_lock = xcalloc(FIG_JIT_LOCKS, sizeof *r->jit_lock);
+	for (int i = 0; i < FIG_JIT_LOCKS; i++)
+		pthread_mutex_init(&r->jit_lock[i], NULL);
 	r->jit_done = xcalloc((size_t)r->nslots + 1, sizeof *r->jit_done);
 }
 
 /* JIT-compiles re's pattern when rules_jit has run and it is not yet.
- * The first thread to match it compiles it under the lock; the others
- * wait there, so no thread matches a pattern while it is compiled. */
+ * The first thread to match it compiles it under its slot's lock; the
+ * others that want it wait there, so no thread matches a pattern while
+ * it is compiled. Locks are striped by slot: threads wanting different
+ * patterns compile them at once (a file's first sentences meet most
+ * patterns, so with one lock every thread but one waited on the
+ * others' compiles; PCRE2's JIT allocator locks for itself). */
 static void
 jit_once(const struct fig_rules *r, const struct fig_re *re)
 {
+	pthread_mutex_t *lock;
+
 	if (r->jit_done == NULL || atomic_load_explicit(&r->jit_done[re->slot],
 	    memory_order_acquire))
 		return;
-	pthread_mutex_lock(r->jit_lock);
+	lock = &r->jit_lock[(unsigned)re->slot % FIG_JIT_LOCKS];
+	pthread_mutex_lock(lock);
 	if (!atomic_load_explicit(&r->jit_done[re->slot],
 	    memory_order_relaxed)) {
 		(void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
 		atomic_store_explicit(&r->jit_done[re->slot], 1,
 		    memory_order_release);
 	}
-	pthread_mutex_unlock(r->jit_lock);
+	pthread_mutex_unlock(lock);
 }
 
 /* Compiles every pattern now, as if each had been matched. */
