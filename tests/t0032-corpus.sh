@@ -161,13 +161,18 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # 0.982, period 0.914, period_kind 0.955, metric 0.920, entity 0.964,
 # partner 0.931, series key 0.901, negatives 2 of 328; floors those less
 # 0.005.
+# elevl (the eleventh set's subject words, earned/spent flows, shares of
+# a buyer and "the share", twins, changes after an unlabelled amount):
+# the ten alone metric 0.596 -> 0.820, entity 0.764 -> 0.921, partner
+# 0.551 -> 0.742, series key 0.506 -> 0.719; all 167 metric 0.938, entity
+# 0.978, partner 0.947, series key 0.919, the rest unchanged.
 at_least "value+unit F1" "$f1" 0.977
 at_least "period" "$(score period)" 0.909
 at_least "period_kind" "$(score period_kind)" 0.950
-at_least "metric" "$(score metric)" 0.915
-at_least "entity" "$(score entity)" 0.959
-at_least "partner" "$(score partner)" 0.926
-at_least "series key" "$(score 'series key')" 0.896
+at_least "metric" "$(score metric)" 0.933
+at_least "entity" "$(score entity)" 0.973
+at_least "partner" "$(score partner)" 0.942
+at_least "series key" "$(score 'series key')" 0.914
 eq "corpus: 167 documents" "$(grep -c '^167 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
