@@ -154,6 +154,28 @@ ranks_side(const struct followed *f, int follow)
 	return f->first != NULL && f->first[0] && strcmp(f->first, side) == 0;
 }
 
+/* Is there an amount in the unit of followed figure f that no topic
+ * labelled, no twin in brackets, between f and the current figure, when
+ * that one is in another unit (a change): what the change is of ("a trade
+ * surplus of $4.3 billion with the US, an increase of 21 per cent": the
+ * surplus's, not the flow's before it)? */
+static int
+unlabelled_between(const struct xstate *x, const struct followed *f)
+{
+	const struct qrec *cur = &x->qs[x->cur_q];
+
+	if (strcmp(cur->q.unit_name, f->unit) == 0)
+		return 0;
+	for (int j = 0; j < x->cur_q; j++) {
+		const struct qrec *q = &x->qs[j];
+		if (q->q.start >= f->end && q->q.end <= cur->q.start &&
+		    q->nlabel == 0 && !q->twin &&
+		    strcmp(q->q.unit_name, f->unit) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* The label that follow topic t continues: with follow = yes, the
  * latest of t's measure among the figures labelled in the figure's
  * block or the two before (news writes a sentence a paragraph) ("..., making up 15.4 percent of the
@@ -195,7 +217,8 @@ followed_label(const struct xstate *x, const struct fig_topic *t)
 		    x->follow[i].sent != sent ||
 		    !same_flow(m, t->follow_measure) ||
 		    clause_break(x->clean.data, x->follow[i].end,
-		    x->qs[x->cur_q].q.start)))
+		    x->qs[x->cur_q].q.start) ||
+		    unlabelled_between(x, &x->follow[i])))
 			break;
 		if (n > mn && strcmp(m + n - mn, measure) == 0 &&
 		    (measure[0] == '.' || m[n - mn - 1] == '.'))
@@ -1658,6 +1681,29 @@ inherit_subject(struct xstate *x, int qi, const struct qrec *p)
 	q->nlabel = (int)k;
 }
 
+/* A twin in brackets no topic labelled, money after money or goods
+ * after goods, is the same amount as the figure before it in other
+ * terms: its labels ("shipped 329.3 billion yen (US$3 billion) worth of
+ * goods to South Korea"); not a percent after an amount ("up by 7.2
+ * billion kWh (7%)"), which is another figure. */
+static void
+twin_labels(struct xstate *x, int qi)
+{
+	struct qrec *q = &x->qs[qi];
+	const struct qrec *p = &x->qs[qi - 1];
+	const char *cq, *cp;
+
+	if (!q->twin || p->nlabel == 0)
+		return;
+	cq = rules_unit_class(x->r, q->q.unit_name);
+	cp = rules_unit_class(x->r, p->q.unit_name);
+	if (cq == NULL || cp == NULL || strcmp(cq, cp) != 0 ||
+	    (strcmp(cq, "money") != 0 && strcmp(cq, "physical") != 0))
+		return;
+	memcpy(q->label, p->label, sizeof q->label);
+	q->nlabel = p->nlabel;
+}
+
 static void
 inherit_labels(struct xstate *x, int qi)
 {
@@ -1859,6 +1905,8 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 		claim_release(&c);
 		return -1;
 	}
+	if (q->nlabel == 0)
+		twin_labels(x, qi);
 	if (q->nlabel == 0)
 		inherit_labels(x, qi);
 	respective_flow(x, qi);

@@ -533,3 +533,33 @@ DOC
 ok "actors: extract totaled" "$FIGTRACK" extract "$tmp/totaled.md"
 eq "actors: a verb 'totaled' says no total" \
     "$(label '$2.3 billion')" "trade.exports.value,BRA,ARG"
+# a change after an amount no topic labels (a surplus) is that amount's,
+# not the flow's before it in the sentence
+cat > "$tmp/surplus.md" <<'DOC'
+Chile spent $800 million on goods imported from China in May, an increase of 4 per cent, leaving it a trade deficit of $1.1 billion with China, an increase of 9 per cent.
+
+Peru in turn spent $300 million on goods imported from Brazil, up 6 per cent, leaving it a trade surplus of $200 million, a fall of 12 per cent.
+DOC
+ok "actors: extract surplus" "$FIGTRACK" extract "$tmp/surplus.md"
+eq "actors: the flow's own change" \
+    "$(label 'an increase of 4 per cent')" "trade.exports.change,CHN,CHL"
+eq "actors: no flow change after a deficit" \
+    "$(label 'an increase of 9 per cent')" ",CHL,"
+eq "actors: the second flow's change" \
+    "$(label 'up 6 per cent')" "trade.exports.change,BRA,PER"
+eq "actors: no flow change after a surplus" \
+    "$(label 'a fall of 12 per cent')" ",PER,"
+
+# an amount's twin in brackets in another currency is the same amount:
+# its labels, when no topic labels it itself
+cat > "$tmp/twin.md" <<'DOC'
+Germany shipped 2.1 billion euros ($2.3 billion) worth of goods to Chile in May, down 8 percent from a year earlier.
+
+India generated 98.2 billion kilowatt hours of electricity in May, up by 6.1 billion kilowatt hours (7%).
+DOC
+ok "actors: extract twin" "$FIGTRACK" extract "$tmp/twin.md"
+eq "actors: the amount" "$(label '2.1 billion euros')" \
+    "trade.exports.value,DEU,CHL"
+eq "actors: its twin in another currency" "$(label '$2.3 billion')" \
+    "trade.exports.value,DEU,CHL"
+eq "actors: a percent in brackets is no twin" "$(label '7%')" ",IND,"

@@ -192,13 +192,18 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # With tradeq merged as well, all 167: F1 0.989, period 0.932, period_kind
 # 0.963, metric 0.922, entity 0.965, partner 0.938, series key 0.909;
 # floors those less 0.005.
+# elevl (the eleventh set's subject words, earned/spent flows, shares of
+# a buyer and "the share", twins, changes after an unlabelled amount):
+# the ten alone metric 0.596 -> 0.820, entity 0.764 -> 0.921, partner
+# 0.551 -> 0.742, series key 0.506 -> 0.719; all 167 metric 0.938, entity
+# 0.978, partner 0.947, series key 0.919, the rest unchanged.
 at_least "value+unit F1" "$f1" 0.984
 at_least "period" "$(score period)" 0.927
 at_least "period_kind" "$(score period_kind)" 0.958
-at_least "metric" "$(score metric)" 0.917
-at_least "entity" "$(score entity)" 0.960
-at_least "partner" "$(score partner)" 0.933
-at_least "series key" "$(score 'series key')" 0.904
+at_least "metric" "$(score metric)" 0.935
+at_least "entity" "$(score entity)" 0.973
+at_least "partner" "$(score partner)" 0.948
+at_least "series key" "$(score 'series key')" 0.921
 eq "corpus: 167 documents" "$(grep -c '^167 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
