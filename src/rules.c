@@ -2180,6 +2180,7 @@ build(struct loader *L)
 	if (compile_periods(L) != 0)
 		goto out;
 	index_needs(r);
+	litscan_build(&r->litscan, r->lits, r->nlits);
 	if (r->nentities > 0) {
 		struct fig_buf b = FIG_BUF_INIT;
 		/* actors are capitalised ("China", "US", "Russian"), but for
@@ -2434,6 +2435,7 @@ rules_free(struct fig_rules *r)
 	for (int i = 0; i < r->nlits; i++)
 		free(r->lits[i]);
 	free(r->lits);
+	litscan_release(&r->litscan);
 	free(r->codes);
 	if (r->jit_lock != NULL) {
 		pthread_mutex_destroy(r->jit_lock);
