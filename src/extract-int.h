@@ -225,10 +225,10 @@ struct xstate {
 	signed char *reqmemo;
 	int memo_sent;
 	/* the words patterns need (rules.lits) found in sentence lit_sent
-	 * of this block (build_context): -1 not yet looked for, else 0 or
-	 * 1; lit_all when the sentence holds a letter that matches an
-	 * ASCII one without case (U+017F long s, U+212A Kelvin sign) */
-	signed char *litmemo;
+	 * of this block (lit_sentence): 1 found, else 0; lit_all when the
+	 * sentence holds a letter that matches an ASCII one without case
+	 * (U+017F long s, U+212A Kelvin sign) */
+	unsigned char *litmemo;
 	int lit_sent, lit_all;
 	struct fig_buf lsent;	/* sentence lit_sent in lower case */
 	size_t *pw_at;		/* per r->periods_word: where its

@@ -11,9 +11,10 @@
 #include "extract-int.h"
 
 /* Sets x->lsent to sentence si of the cleaned block in lower case
- * (ASCII letters), for may_match. A letter that PCRE2 matches to an
- * ASCII one without case, U+017F (long s) or U+212A (Kelvin sign), sets
- * x->lit_all: its words cannot be told by their ASCII spelling. */
+ * (ASCII letters) and x->litmemo to the words of rules.lits it holds,
+ * for may_match. A letter that PCRE2 matches to an ASCII one without
+ * case, U+017F (long s) or U+212A (Kelvin sign), sets x->lit_all: its
+ * words cannot be told by their ASCII spelling. */
 void
 lit_sentence(struct xstate *x, int si)
 {
@@ -21,8 +22,6 @@ lit_sentence(struct xstate *x, int si)
 	    x->csent[si].start;
 	size_t n = x->csent[si].end - x->csent[si].start;
 
-	if (x->r->nlits > 0)
-		memset(x->litmemo, -1, (size_t)x->r->nlits);
 	x->lit_sent = si;
 	x->lit_all = 0;
 	buf_reset(&x->lsent);
@@ -31,19 +30,22 @@ lit_sentence(struct xstate *x, int si)
 		unsigned char c = (unsigned char)*p;
 		if (c >= 'A' && c <= 'Z')
 			*p = (char)(c | 0x20);
-		else if (c == '\0')
-			*p = ' ';	/* strstr reads to the end */
 		else if ((c == 0xC5 && e - p > 1 && (unsigned char)p[1] == 0xBF)
 		    || (c == 0xE2 && e - p > 2 && (unsigned char)p[1] == 0x84 &&
 		    (unsigned char)p[2] == 0xAA))
 			x->lit_all = 1;
+	}
+	if (x->r->nlits > 0) {
+		memset(x->litmemo, 0, (size_t)x->r->nlits);
+		litscan_run(&x->r->litscan, x->lsent.data, n, NULL, 0,
+		    x->litmemo);
 	}
 }
 
 /* May re match in the figure's context (x->ctx)? No when its sentence
  * lacks every word of a clause of the words re needs (re->need): the
  * context is a part of that sentence with the figure's markers, which
- * hold no such word. Each word is looked for once a sentence. */
+ * hold no such word. */
 int
 may_match(struct xstate *x, const struct fig_re *re)
 {
@@ -51,14 +53,8 @@ may_match(struct xstate *x, const struct fig_re *re)
 		return 1;
 	for (int i = 0; i < re->nneed; ) {
 		int n = re->need[i++], found = 0;
-		for (int k = 0; k < n; k++) {
-			int id = re->need[i + k];
-			if (x->litmemo[id] < 0)
-				x->litmemo[id] = strstr(buf_str(&x->lsent),
-				    x->r->lits[id]) != NULL;
-			if ((found = x->litmemo[id]) != 0)
-				break;
-		}
+		for (int k = 0; k < n && !found; k++)
+			found = x->litmemo[re->need[i + k]];
 		if (!found)
 			return 0;
 		i += n;

@@ -1298,7 +1298,7 @@ state_init(struct xstate *x, const struct fig_rules *r, const char *name,
 	x->mctx = rules_match_context(r);
 	x->reqmemo = xmalloc(r->nreq_ids > 0 ? (size_t)r->nreq_ids : 1);
 	x->memo_sent = -1;
-	x->litmemo = xmalloc(r->nlits > 0 ? (size_t)r->nlits : 1);
+	x->litmemo = xcalloc(1, r->nlits > 0 ? (size_t)r->nlits : 1);
 	x->pw_at = xmalloc((r->nperiods_word > 0 ?
 	    (size_t)r->nperiods_word : 1) *
 	    sizeof *x->pw_at);

@@ -1294,22 +1294,62 @@ number_requires(struct fig_rules *r)
 	}
 }
 
+/* The ids of r->lits by their words, while the needs are read: open
+ * addressing, at most half full. */
+struct lit_index {
+	int *slot;		/* an id, -1 free */
+	size_t mask;		/* slots - 1, a power of two less one */
+};
+
+static size_t
+lit_hash(const char *w)
+{
+	size_t h = 2166136261u;	/* FNV-1a */
+
+	for (; *w; w++)
+		h = (h ^ (unsigned char)*w) * 16777619u;
+	return h;
+}
+
+/* Puts id (its word r->lits[id]) in the first free slot of its chain. */
+static void
+lit_index_put(struct lit_index *ix, const struct fig_rules *r, int id)
+{
+	size_t h = lit_hash(r->lits[id]) & ix->mask;
+
+	while (ix->slot[h] >= 0)
+		h = (h + 1) & ix->mask;
+	ix->slot[h] = id;
+}
+
 /* The id of word w among r->lits, added when new. */
 static int
-lit_id(struct fig_rules *r, const char *w)
+lit_id(struct fig_rules *r, struct lit_index *ix, const char *w)
 {
-	for (int i = 0; i < r->nlits; i++)
-		if (strcmp(r->lits[i], w) == 0)
-			return i;
+	size_t h = lit_hash(w) & ix->mask;
+
+	for (; ix->slot[h] >= 0; h = (h + 1) & ix->mask)
+		if (strcmp(r->lits[ix->slot[h]], w) == 0)
+			return ix->slot[h];
 	GROW1(r->lits, r->nlits);
 	r->lits[r->nlits] = xstrdup(w);
+	if ((size_t)(r->nlits + 1) * 2 > ix->mask + 1) {
+		/* twice the slots, every id put again */
+		ix->mask = 2 * ix->mask + 1;
+		ix->slot = xrealloc(ix->slot, (ix->mask + 1) * sizeof *ix->slot);
+		memset(ix->slot, -1, (ix->mask + 1) * sizeof *ix->slot);
+		for (int i = 0; i < r->nlits; i++)
+			lit_index_put(ix, r, i);
+	}
+	lit_index_put(ix, r, r->nlits);
 	return r->nlits++;
 }
 
 /* Sets re->need: the words every match of re holds, which let a
  * sentence without them pass re by (extract.c may_match). */
 static void
-index_need(struct fig_rules *r, struct fig_re *re, int behind)
+index_need(struct fig_rules *r, struct lit_index *ix, struct fig_re *re,
+    int behind)
 {
 	struct fig_needs nd;
 
@@ -1322,7 +1362,7 @@ index_need(struct fig_rules *r, struct fig_re *re, int behind)
 		    nd.end[k] - from) * sizeof *re->need);
 		re->need[re->nneed++] = nd.end[k] - from;
 		for (int i = from; i < nd.end[k]; i++)
-			re->need[re->nneed++] = lit_id(r, nd.word[i]);
+			re->need[re->nneed++] = lit_id(r, ix, nd.word[i]);
 	}
 	pat_needs_release(&nd);
 }
@@ -1336,27 +1376,33 @@ index_need(struct fig_rules *r, struct fig_re *re, int behind)
 static void
 index_needs(struct fig_rules *r)
 {
+	struct lit_index ix;
+
+	ix.mask = 1023;
+	ix.slot = xmalloc((ix.mask + 1) * sizeof *ix.slot);
+	memset(ix.slot, -1, (ix.mask + 1) * sizeof *ix.slot);
 	for (int i = 0; i < r->ntopics; i++) {
 		struct fig_topic *t = &r->topics[i];
 		for (int k = 0; k < t->npattern; k++)
-			index_need(r, &t->pattern[k], 1);
+			index_need(r, &ix, &t->pattern[k], 1);
 		for (int k = 0; k < t->nrequire; k++)
-			index_need(r, &t->require[k], 1);
+			index_need(r, &ix, &t->require[k], 1);
 		for (int k = 0; k < t->nunless; k++)
-			index_need(r, &t->unless[k], 1);
+			index_need(r, &ix, &t->unless[k], 1);
 	}
-	index_need(r, &r->baseline, 1);
-	index_need(r, &r->estimate, 1);
-	index_need(r, &r->goal, 1);
-	index_need(r, &r->reached, 1);
+	index_need(r, &ix, &r->baseline, 1);
+	index_need(r, &ix, &r->estimate, 1);
+	index_need(r, &ix, &r->goal, 1);
+	index_need(r, &ix, &r->reached, 1);
 	for (int i = 0; i < r->nexcludes; i++)
-		index_need(r, &r->excludes[i].re, 1);
+		index_need(r, &ix, &r->excludes[i].re, 1);
 	for (int i = 0; i < r->nperiods_word; i++)
-		index_need(r, &r->periods_word[i], 0);
+		index_need(r, &ix, &r->periods_word[i], 0);
 	for (int i = 0; i < r->nperiods; i++) {
 		if (r->periods[i].role == FIG_PR_EVENT)
-			index_need(r, &r->periods[i].re, 0);
+			index_need(r, &ix, &r->periods[i].re, 0);
 	}
+	free(ix.slot);
 }
 
 /* Compiles the single pattern of a [section NAME]-like rule into *re. */
@@ -2259,6 +2305,7 @@ build(struct loader *L)
 	if (compile_periods(L) != 0)
 		goto out;
 	index_needs(r);
+	litscan_build(&r->litscan, r->lits, r->nlits);
 	if (r->nentities > 0) {
 		struct fig_buf b = FIG_BUF_INIT;
 		/* actors are capitalised ("China", "US", "Russian"), but for
@@ -2517,6 +2564,7 @@ rules_free(struct fig_rules *r)
 	for (int i = 0; i < r->nlits; i++)
 		free(r->lits[i]);
 	free(r->lits);
+	litscan_release(&r->litscan);
 	free(r->codes);
 	if (r->jit_lock != NULL) {
 		for (int i = 0; i < FIG_JIT_LOCKS; i++)

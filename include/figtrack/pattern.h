@@ -63,6 +63,10 @@ struct fig_needs {
  * (\Q, (?x), octal and back references) leaves the whole pattern with
  * none. */
 #define PAT_NEED_MIN 3
+/* The first character of a word that every match holds where it starts
+ * a word (after \b, a space or a sign): " mar" is "mar", not the "mar"
+ * of "market". */
+#define PAT_WORD_START ' '
 void pat_needs(const char *p, int behind, struct fig_needs *out);
 void pat_needs_release(struct fig_needs *nd);
 

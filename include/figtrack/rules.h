@@ -13,6 +13,7 @@
 #include <pcre2.h>
 
 #include "figtrack/err.h"
+#include "figtrack/litscan.h"
 
 struct fig_rules;
 
@@ -368,6 +369,7 @@ struct fig_rules {
 	char **lits;		/* the words patterns need (fig_re.need):
 				   ASCII letters and digits, lower case */
 	int nlits;
+	struct fig_litscan litscan;	/* finds all of lits in one pass */
 	struct fig_example *examples;
 	int nexamples;
 	struct fig_re quantity;		/* the assembled quantity pattern */
