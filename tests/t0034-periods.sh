@@ -485,3 +485,23 @@ eq "periods: ... what will go to a part keeps the budget's year" "$(period "$tmp
 eq "periods: ... up from this year is no date" "$(period "$tmp/budget.md" 'up 9 percent')" 2025
 eq "periods: ... what is set aside too" "$(period "$tmp/budget.md" 'Some 40 billion zlotys')" 2025
 eq "periods: ... a present fact is of publication" "$(period "$tmp/budget.md" "95 brigades")" 2024
+
+# a month without a year after one that was the latest such month by
+# publication is the latest such month too, a paragraph later as well
+# (December in March is last year's); a year named keeps its months
+cat > "$tmp/latest.md" <<'DOC'
+---
+title: Chile's copper exports
+date: 2019-03-06
+---
+
+Chile's copper exports rose to $3.1 billion in January from $2.9 billion in December.
+
+In November they had been $2.7 billion.
+
+In 2017 exports fell. In March they were $2.2 billion, and in December $2.6 billion.
+DOC
+eq "periods: a month after the latest month is the latest one" "$(period "$tmp/latest.md" '$2.9 billion')" 2018-12
+eq "periods: ... and the first month of the text the latest one" "$(period "$tmp/latest.md" '$3.1 billion')" 2019-01
+eq "periods: ... a paragraph later too" "$(period "$tmp/latest.md" '$2.7 billion')" 2018-11
+eq "periods: ... but a year named keeps its months" "$(period "$tmp/latest.md" '$2.6 billion')" 2017-12
