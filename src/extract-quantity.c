@@ -740,6 +740,17 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 			if (q.q.dir < 0)
 				quantity_negate(&q.q);
 		}
+		if (q.q.dir != 0 && q.q.start == q.q.nstart &&
+		    memchr(c + q.q.nend, ',', q.q.end - q.q.nend) &&
+		    x->nq > 0 && x->qs[x->nq - 1].sent == si &&
+		    x->qs[x->nq - 1].q.dir == 0 && joined_by(c,
+		    x->qs[x->nq - 1].q.end, q.q.start, "or") == 2) {
+			/* "a GBP 6.6bn, or 28.8 per cent, decline": the
+			 * figure restated takes the direction after both */
+			x->qs[x->nq - 1].q.dir = q.q.dir;
+			if (q.q.dir < 0)
+				quantity_negate(&x->qs[x->nq - 1].q);
+		}
 		if (q.q.dir == 0 && change_unit(q.q.unit_name) &&
 		    (rc = lead_direction(x, si, q.q.start)) != 0) {
 			if (rc < 0)

@@ -1172,7 +1172,9 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 		if (rc > 0) {
 			q = &r->quals[r->nquals++];
 			q->dir = strcmp(s->name, "negative") == 0 ? -1 : 1;
-			buf_adds(&b, first ? "(?:\\s+(?:" : "|");
+			/* (a comma only before an alternative that
+			 * starts with one: "or 28.8 per cent, decline") */
+			buf_adds(&b, first ? "(?:(?:\\s+|(?=,))(?:" : "|");
 			buf_addf(&b, "(%s)", buf_str(&alt));
 			q->group = ++g;
 			first = 0;
