@@ -104,39 +104,113 @@ add_actor(struct xstate *x, size_t start, size_t end, const char *e)
 	x->nments++;
 }
 
+int
+firm_order(const struct xstate *x, int order[FIRMS_MAX])
+{
+	int n = 0;
+
+	for (int i = 0; i < FIRMS_MAX; i++) {
+		const struct firm *f = &x->firms[i];
+		int k;
+
+		if (!f->name[0])
+			continue;
+		for (k = n++; k > 0; k--) {	/* insertion: a handful */
+			const struct firm *g = &x->firms[order[k - 1]];
+			if (g->block > f->block || (g->block == f->block &&
+			    strcmp(g->name, f->name) < 0))
+				break;
+			order[k] = order[k - 1];
+		}
+		order[k] = i;
+	}
+	return n;
+}
+
+void
+firm_drop(struct xstate *x, int i)
+{
+	const char *name = x->firms[i].name;
+	int k = 0;
+
+	for (int j = 0; j < x->nrecent; j++)
+		if (x->recent[j] != name)
+			x->recent[k++] = x->recent[j];
+	x->nrecent = k;
+	if (x->para_actor == name)
+		x->para_actor = NULL;
+	for (int j = 0; j < x->nfollow; j++)
+		if (x->follow[j].first == name)
+			x->follow[j].first = NULL;
+	x->firms[i].name[0] = '\0';
+}
+
 /* The firm the block introduces by what it is ([cue firm]: "Newcrest
- * Mining, Australia's biggest gold producer"), when the document has
- * none yet and the rules do not know the name: x->firm. */
+ * Mining, Australia's biggest gold producer") when the rules do not know
+ * the name: one of x->firms from then on, in place of a free one or of
+ * the one named longest ago. */
 static void
 find_firm(struct xstate *x)
 {
 	const struct fig_rules *r = x->r;
 	const PCRE2_SIZE *ov;
-	int g;
+	const char *s;
+	int g, order[FIRMS_MAX], n, at = -1;
+	size_t len;
 
-	if (x->firm[0] || r->firm.code == NULL || rules_match(r, &r->firm,
-	    x->clean.data, x->clean.len, 0, 0, x->md, NULL) <= 0)
+	if (r->firm.code == NULL || rules_match(r, &r->firm, x->clean.data,
+	    x->clean.len, 0, 0, x->md, NULL) <= 0)
 		return;
 	g = pcre2_substring_number_from_name(r->firm.code,
 	    (PCRE2_SPTR)"firm");
 	ov = pcre2_get_ovector_pointer(x->md);
 	if (g <= 0 || ov[2 * g] == PCRE2_UNSET ||
-	    ov[2 * g + 1] - ov[2 * g] >= sizeof x->firm ||
-	    rules_entity(r, x->clean.data + ov[2 * g],
-	    ov[2 * g + 1] - ov[2 * g]) != NULL)
+	    (len = ov[2 * g + 1] - ov[2 * g]) >= FIG_ENTITY_MAX ||
+	    rules_entity(r, (s = x->clean.data + ov[2 * g]), len) != NULL)
 		return;
-	memcpy(x->firm, x->clean.data + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
-	x->firm[ov[2 * g + 1] - ov[2 * g]] = '\0';
+	for (int i = 0; i < FIRMS_MAX; i++) {
+		if (strncmp(x->firms[i].name, s, len) == 0 &&
+		    x->firms[i].name[len] == '\0')
+			return;		/* known: named below */
+		if (at < 0 && !x->firms[i].name[0])
+			at = i;
+	}
+	if (at < 0) {
+		n = firm_order(x, order);
+		firm_drop(x, (at = order[n - 1]));
+	}
+	memcpy(x->firms[at].name, s, len);
+	x->firms[at].name[len] = '\0';
+	x->firms[at].block = x->nblock;
+}
+
+/* Adds the places the block names firm f as actors, and notes that it
+ * named it. */
+static void
+name_firm(struct xstate *x, struct firm *f)
+{
+	const char *c = x->clean.data, *p;
+	size_t len = x->clean.len, fn = strlen(f->name);
+
+	for (p = c; (p = strstr(p, f->name)) != NULL; p += fn) {
+		size_t s = (size_t)(p - c);
+		if ((s == 0 || !isalnum((unsigned char)c[s - 1])) && (s + fn == len ||
+		    !isalnum((unsigned char)c[s + fn]))) {
+			add_actor(x, s, s + fn, f->name);
+			f->block = x->nblock;
+		}
+	}
 }
 
 /* Finds every actor of the cleaned block once (x->ments): the rules'
- * names, then the document's firm wherever the block names it. */
+ * names, then the document's firms wherever the block names them. */
 void
 find_actors(struct xstate *x)
 {
 	const struct fig_rules *r = x->r;
-	const char *c = x->clean.data, *p;
-	size_t at = 0, len = x->clean.len, fn;
+	const char *c = x->clean.data;
+	size_t at = 0, len = x->clean.len;
+	int order[FIRMS_MAX], n;
 
 	x->nments = 0;
 	x->ments_ok = 1;
@@ -150,14 +224,11 @@ find_actors(struct xstate *x)
 			add_actor(x, ov[0], ov[1], e);
 	}
 	find_firm(x);
-	if ((fn = strlen(x->firm)) == 0 || len == 0)
+	if (len == 0)
 		return;
-	for (p = c; (p = strstr(p, x->firm)) != NULL; p += fn) {
-		size_t s = (size_t)(p - c);
-		if ((s == 0 || !isalnum((unsigned char)c[s - 1])) && (s + fn == len ||
-		    !isalnum((unsigned char)c[s + fn])))
-			add_actor(x, s, s + fn, x->firm);
-	}
+	n = firm_order(x, order);
+	for (int i = 0; i < n; i++)
+		name_firm(x, &x->firms[order[i]]);
 }
 
 /* Does actor name e answer the search: `want` itself when not NULL,

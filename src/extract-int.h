@@ -96,6 +96,25 @@ struct label {
 #define RECENT_ACTORS 8
 /* Labels of recent figures a list after them may continue (follow). */
 #define FOLLOW_MAX 16
+/* How many blocks state the whole document may hold (a firm introduced,
+ * a fiscal year's quarters, a decimal comma, a figure's labels) lasts
+ * once the text stops naming it: a long text moves on to other firms
+ * and other countries' years, and a part of a large file
+ * (extract-split.c) starts from the state the serial pass holds once
+ * it has read this many blocks before it. */
+#define DOC_STATE_BLOCKS 64
+
+/* Firms a document introduced by what it is that it still names, at
+ * most: one more goes in place of the one named longest ago. */
+#define FIRMS_MAX 4
+
+/* A firm the document introduced ("Newcrest Mining, Australia's biggest
+ * gold producer"): an actor of its own while the text names it, by this
+ * string (recent[] may point to it). */
+struct firm {
+	char name[FIG_ENTITY_MAX];	/* "" for a free place */
+	long block;			/* the block that named it last */
+};
 
 /* An actor named in the cleaned block. */
 struct actor_at {
@@ -113,6 +132,7 @@ struct qrec {
 	int base;		/* a comparison's base (set by claims_of) */
 	int estimate;		/* an outlook's figure ([cue estimate]) */
 	int goal;		/* a goal's figure ([cue goal]) */
+	int reached;		/* the level a run ends at ([cue reached]) */
 	int twin;		/* the figure before in brackets: the same
 				   amount in other terms ("62.5 billion
 				   euros ($67.8 billion)") */
@@ -162,6 +182,7 @@ struct xstate {
 	int fparts;		/* the first month of the fiscal year whose
 				   quarters and halves the text's are, once
 				   it named one (struct fig_fiscal); 0 */
+	long fparts_block;	/* the block that named it last (nblock) */
 	struct mention lead_date;	/* the first date the first paragraph
 					   named: what the news is of */
 	int has_lead_date;
@@ -170,6 +191,7 @@ struct xstate {
 	int has_next_carry;
 	int decimal_comma;	/* a figure so far wrote one ("27,7%"): a
 				   lone ",ddd" is a decimal, ".ddd" thousands */
+	long comma_block;	/* the block that wrote one last (nblock) */
 	enum mode mode;
 	enum meta meta_state;
 	int title_from_meta;
@@ -241,10 +263,9 @@ struct xstate {
 	 * two countries" lean on the paragraphs before */
 	const char *recent[RECENT_ACTORS];
 	int nrecent;
-	/* a firm the document introduced by what it is ("Newcrest Mining,
-	 * Australia's biggest gold producer"): an actor of its own from
-	 * then on, named by this string (recent[] may point to it) */
-	char firm[FIG_ENTITY_MAX];
+	/* the firms the document introduced and named in the last
+	 * DOC_STATE_BLOCKS blocks, in no order (see firm_order) */
+	struct firm firms[FIRMS_MAX];
 	/* every actor the block names, found in one pass when first asked
 	 * for: entity_in() then reads a list instead of running the names'
 	 * alternation again over every stretch of the block */
@@ -371,6 +392,12 @@ const char *last_subject(struct xstate *x);
 const char *opening_subject(struct xstate *x);
 const char *traded_subject_in(struct xstate *x, size_t from, size_t to);
 const char *entity_of(struct xstate *x, const char *s, size_t n);
+/* Forgets firm i (x->firms) and the places that name it. */
+void firm_drop(struct xstate *x, int i);
+/* The indices of the firms x holds, the one named last first (then by
+ * name): the order of everything done with them, whatever places they
+ * hold. Returns how many. */
+int firm_order(const struct xstate *x, int order[FIRMS_MAX]);
 const char *subject_of(struct xstate *x, const char *s, size_t n);
 const char *title_date(struct xstate *x);
 const char *title_entity(struct xstate *x);

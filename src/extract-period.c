@@ -262,8 +262,10 @@ add_mention(struct xstate *x, int si, int first)
 			return end;
 		for (int i = 0; ent && i < pr->nfiscal; i++)
 			if (pr->fiscal[i].parts &&
-			    strcmp(pr->fiscal[i].entity, ent) == 0)
+			    strcmp(pr->fiscal[i].entity, ent) == 0) {
 				x->fparts = pr->fiscal[i].start;
+				x->fparts_block = x->nblock;
+			}
 		mm.looks_back = period_anaphor_offset(pr, x->md) < 0;
 	} else if (pr->g_year > 0) {
 		if (period_from_match(pr, x->md, mm.period) < 0)
@@ -962,9 +964,13 @@ possessive_of_base(const struct xstate *x, const struct mention *m)
  * the base's own: it is no date the next sentence or paragraph takes
  * ("Japan's output fell 16.2 per cent, as against 99.3 MT in 2019." then
  * "The US registered a 17.2 per cent fall"), nor a later figure of its
- * sentence but a base ("dropped from 4.9 in 2022 to 4.5"). One opening
+ * sentence but a base ("dropped from 4.9 in 2022 to 4.5"); so is the
+ * date of a figure set after another by "than" or "after" ("climbed
+ * 5.8% in September, after a 0.5% decline in August"). One opening
  * the next clause is that clause's ("against 29 from Boeing; in the
  * first quarter it led by 142 jets"). */
+static int has_than(const char *s, size_t a, size_t b);
+
 int
 base_own_date(const struct xstate *x, const struct mention *m, int upto)
 {
@@ -973,9 +979,12 @@ base_own_date(const struct xstate *x, const struct mention *m, int upto)
 	for (int i = upto - 1; i >= 0 && x->qs[i].sent >= m->sent; i--) {
 		const struct qrec *q = &x->qs[i];
 		if (q->sent == m->sent && q->q.end <= m->start)
-			return q->base && words_between(x->clean.data,
-			    q->q.end, m->start) <= ANCHOR_WORDS &&
-			    !clause_break(x->clean.data, q->q.end, m->start);
+			return (q->base || (i > 0 && x->qs[i - 1].sent ==
+			    q->sent && has_than(x->clean.data,
+			    x->qs[i - 1].q.end, q->q.start))) &&
+			    words_between(x->clean.data, q->q.end, m->start) <=
+			    ANCHOR_WORDS && !clause_break(x->clean.data,
+			    q->q.end, m->start);
 	}
 	return possessive_of_base(x, m);
 }
@@ -996,17 +1005,20 @@ has_word(const char *s, size_t a, size_t b, const char *w)
 }
 
 /* Does a word setting two figures against each other ("than", "in
- * contrast to") stand in s[a..b)? */
+ * contrast to") or one after the other ("fell 13.3%, following a 13.7%
+ * fall in August", "after a 0.5% decline in August") stand in s[a..b)? */
 static int
 has_than(const char *s, size_t a, size_t b)
 {
-	return has_word(s, a, b, "than") || has_word(s, a, b, "contrast");
+	return has_word(s, a, b, "than") || has_word(s, a, b, "contrast") ||
+	    has_word(s, a, b, "following") || has_word(s, a, b, "after");
 }
 
 /* Is mention m, after figure qi and another figure of its sentence,
  * the date of a comparison base standing just before it ("rose 20% to
  * $120 billion, up from $98.7 billion in 2021", "rose 15.7%, faster
- * than a 10% increase in May"): the base's own date, which dates nothing
+ * than a 10% increase in May", "fell 13.3%, following a 13.7% fall in
+ * August"): the base's own date, which dates nothing
  * else? Leaves x->ctx as it found it (qi's). */
 static int
 base_date(struct xstate *x, int qi, const struct mention *m)
@@ -1210,6 +1222,21 @@ figure_possessive(const struct xstate *x, const struct mention *m)
 	return 0;
 }
 
+/* Is figure qi a change with its direction whose next figure, at
+ * next, is the level it goes to ("slip 1% to 21%"), and mention m
+ * that level's own date, no figure between ("to 21% from 2021 to 2025",
+ * not "to $120 billion, up from $98.7 billion in 2021")? */
+static int
+change_to_level(const struct xstate *x, int qi, size_t next,
+    const struct mention *m)
+{
+	const struct fig_qty *q = &x->qs[qi].q;
+
+	return q->dir != 0 && passable_figure(q) && next == q->end + 4 &&
+	    memcmp(x->clean.data + q->end, " to ", 4) == 0 && qi + 1 < x->nq &&
+	    x->qs[qi + 1].q.start == next && next_figure(x, qi + 1) > m->start;
+}
+
 /* Is mention m a month of the publication year the text names ("as of
  * February 2025") or that of news of the day ("on Wednesday"), not one
  * counted from publication ("this month")? */
@@ -1271,8 +1298,11 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		use_mention(after, period, kind);
 		return;
 	}
-	/* "... abroad in 2015, and imports met 70 percent of it in 2020" */
-	own_after = after && after->start < next_q && wa <= CLAUSE_WORDS &&
+	/* "... abroad in 2015, and imports met 70 percent of it in 2020";
+	 * a change and the level it goes to share the date after the level
+	 * ("slip 1% to 21% from 2021 to 2025") */
+	own_after = after && (after->start < next_q || change_to_level(x,
+	    qi, next_q, after)) && wa <= CLAUSE_WORDS &&
 	    !clause_break(c, q->q.end, after->start);
 	/* "In 2020, ... 57 percent"; "in 2019 and now has three"; in news
 	 * of a day ("stood at $3.30 on Monday"), its month; but the period

@@ -207,7 +207,10 @@ word_before_in(const char *s, size_t from, size_t at,
 /* The words after which a bare number can be a figure whose unit the
  * sentence implies: a level ("at 770,747", "to 11,360", "of 1.26"), a
  * base ("from 1.30"), a change ("down 40,875"), one of a pair, a part
- * ("Asia-Pacific with 2.46 billion", "of whom 18.394 million"). */
+ * ("Asia-Pacific with 2.46 billion", "of whom 18.394 million"), one
+ * before ("after 173,000 in November"), the object of a verb that
+ * counts ("BYD sold 3.02 million", "Gatwick handled 40.9 million"), a
+ * share ("Germany accounted for 2.8 million"). */
 static int
 implied_after(const char *s, size_t from, size_t at)
 {
@@ -216,7 +219,10 @@ implied_after(const char *s, size_t from, size_t at)
 	    "was", "were", "is", "are", "reached", "hit", "totalled",
 	    "totaled", "numbered", "about", "around", "nearly", "almost",
 	    "some", "roughly", "approximately", "record", "with", "whom",
-	    "which" };
+	    "which", "after", "following", "than", "sold", "delivered",
+	    "handled", "had", "recorded", "registered", "welcomed",
+	    "received", "produced", "shipped", "exported", "imported",
+	    "added", "carried", "attracted", "employed", "hired", "for" };
 
 	return word_before_in(s, from, at, words, sizeof words /
 	    sizeof *words);
@@ -726,8 +732,10 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 			at = done = anchor + 1;
 			continue;
 		}
-		if (q.q.numflags & FIG_NUM_DECIMAL_COMMA)
+		if (q.q.numflags & FIG_NUM_DECIMAL_COMMA) {
 			x->decimal_comma = 1;	/* translated text */
+			x->comma_block = x->nblock;
+		}
 		if (q.q.dir == 0 && (pq = join_before(x, si, &pend)) != NULL &&
 		    pq->q.dir != 0 && ((strcmp(pq->q.unit_name,
 		    q.q.unit_name) == 0 && (joined_by(c, pend, q.q.start,

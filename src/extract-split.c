@@ -3,13 +3,15 @@
  *
  * The file is cut at blank lines into parts. Each part is extracted on
  * its own thread from a fresh state: it reads the document's first lines
- * for the metadata, then PART_WARM bytes or so before its own start for
- * the context a paragraph inherits (the last date, the actors named, a
- * paragraph held open), then its own lines. The claims are handed on in
- * order by batch_run, and a part's claims are used only when the carry it
+ * for the metadata and the news's date, then WARM_PARAS paragraphs
+ * before its own start for the context a paragraph inherits (the last
+ * date, the actors named, a paragraph held open, the firms and fiscal
+ * year named in the last DOC_STATE_BLOCKS blocks), then its own lines.
+ * The claims are handed on in order by batch_run, and a part's claims are used only when the carry it
  * started from equals the carry the part before it ended with; otherwise
  * the part is extracted again, on the calling thread, from the right
  * carry. News and reports settle their context within a few paragraphs,
+ * and state of the whole document lasts DOC_STATE_BLOCKS blocks unnamed,
  * so that seldom happens; when it does the cost is time, never a
  * different claim. */
 #include <errno.h>
@@ -21,12 +23,16 @@
 #include "figtrack/batch.h"
 #include "figtrack/buf.h"
 #include "figtrack/extract.h"
+#include "extract-int.h"
 
-#define PART_MIN (1LL << 20)	/* a part is at least this long ... */
-#define PART_WARM (64LL << 10)	/* ... with this much context before it
-				   (at most a quarter of a part): news
-				   settles its context in a few paragraphs,
-				   and a part that did not is redone */
+#define PART_MIN (1LL << 20)	/* a part is at least this long, */
+/* and reads this many paragraphs before it for context, at most a
+ * quarter of its length: more than the blocks state of the whole
+ * document lasts unnamed (DOC_STATE_BLOCKS), with room for headings
+ * and tables, which are no blocks of that count; then its start
+ * carries what the serial pass's does, and a part that did not is
+ * redone */
+#define WARM_PARAS (DOC_STATE_BLOCKS * 3 / 2)
 #define SCAN_CHUNK (1 << 20)
 
 struct split {
@@ -49,28 +55,55 @@ struct split {
 	struct fig_err *err;
 };
 
+/* The starts of the last WARM_PARAS paragraphs seen by plan(). */
+struct paras {
+	long long pos[WARM_PARAS];
+	long lines[WARM_PARAS];	/* lines before each */
+	long n;			/* paragraphs seen in all */
+};
+
+/* Where part n's context starts, for a part from byte at: WARM_PARAS
+ * paragraphs back, or as many as lie within `warm` bytes and after the
+ * part before's start; -1 when none does. */
+static int
+warm_start(const struct paras *pa, struct fig_part *parts, int n,
+    long long at, long long warm)
+{
+	long i = pa->n > WARM_PARAS ? pa->n - WARM_PARAS : 0;
+
+	for (; i < pa->n; i++) {
+		int k = (int)(i % WARM_PARAS);
+		if (pa->pos[k] >= at - warm && pa->pos[k] > parts[n - 1].start &&
+		    pa->pos[k] < at) {
+			parts[n].warm = pa->pos[k];
+			parts[n].lines_before = pa->lines[k];
+			return 0;
+		}
+	}
+	return -1;
+}
+
 /* Where the parts start: each at the first line after a blank line at
- * or past its share of the file, its context from the last such place
- * `warm` bytes before. Returns the number of parts (1: do not split). */
+ * or past its share of the file, its context from warm_start. Returns
+ * the number of parts (1: do not split). */
 static int
 plan(FILE *f, long long size, int want, long long warm,
     struct fig_part *parts)
 {
 	char *buf = xmalloc(SCAN_CHUNK);
+	struct paras *pa = xmalloc(sizeof *pa);
 	long long pos = 0, ls = 0, lines = 0;
-	long long cand = -1, cand_lines = 0;
-	int k = 1, n = 1;
+	int k = 1, n = 1, was_empty = 1;
 	size_t got;
 
+	pa->n = 0;
 	parts[0].warm = parts[0].start = 0;
 	parts[0].lines_before = 0;
-	if (fseeko(f, 0, SEEK_SET) != 0) {
-		free(buf);
-		return 1;
-	}
+	if (fseeko(f, 0, SEEK_SET) != 0)
+		goto done;
 	while (k < want && (got = fread(buf, 1, SCAN_CHUNK, f)) > 0) {
 		for (size_t i = 0; i < got && k < want; i++) {
-			long long q = pos + (long long)i, target;
+			long long q = pos + (long long)i;
 			int empty;
 			if (buf[i] != '\n')
 				continue;
@@ -79,27 +112,30 @@ plan(FILE *f, long long size, int want, long long warm,
 			    buf[i - 1] == '\r' : 0));
 			lines++;
 			ls = q + 1;
-			if (!empty)
+			if (!empty) {
+				was_empty = 0;
 				continue;
-			target = size / want * k;
-			if (ls <= target - warm) {
-				cand = ls;
-				cand_lines = lines;
-			} else if (ls >= target && cand > parts[n - 1].start) {
-				parts[n].warm = cand;
-				parts[n].lines_before = cand_lines;
-				parts[n].start = ls;
-				parts[n - 1].end = ls;
-				n++;
-				k++;
-				cand = ls;
-				cand_lines = lines;
-			} else if (ls >= target)
-				k++;	/* no place for context: go on */
+			}
+			if (ls >= size / want * k) {
+				if (warm_start(pa, parts, n, ls, warm) == 0) {
+					parts[n].start = ls;
+					parts[n - 1].end = ls;
+					n++;
+				}
+				k++;	/* else no place for context: go on */
+			}
+			if (!was_empty) {	/* a paragraph ended */
+				pa->pos[pa->n % WARM_PARAS] = ls;
+				pa->lines[pa->n % WARM_PARAS] = lines;
+				pa->n++;
+			}
+			was_empty = 1;
 		}
 		pos += (long long)got;
 	}
+done:
 	parts[n - 1].end = -1;
+	free(pa);
 	free(buf);
 	return n;
 }
@@ -129,11 +165,12 @@ part_begin(void *ctx, int i)
 {
 	struct split *sp = ctx;
 	struct fig_carry *start = NULL, *end = NULL;
+	const char *diff = NULL;
 	FILE *f;
 	int rc;
 
 	if (i == 0 || (sp->starts[i] && sp->truth &&
-	    extract_carry_equal(sp->starts[i], sp->truth)))
+	    (diff = extract_carry_diff(sp->starts[i], sp->truth)) == NULL))
 		return 0;
 	if (sp->truth == NULL) {	/* cannot happen: the part before
 					   ended the file or failed */
@@ -150,8 +187,8 @@ part_begin(void *ctx, int i)
 	}
 	if (sp->debug)
 		fprintf(stderr, "figtrack: %s: part %d extracted again: its "
-		    "context was not the one the part before ended with\n",
-		    sp->path, i + 1);
+		    "context was not the one the part before ended with "
+		    "(%s)\n", sp->path, i + 1, diff ? diff : "none");
 	memset(&sp->remeta, 0, sizeof sp->remeta);
 	rc = extract_part(sp->r, f, sp->path, sp->opts, sp->cbs,
 	    &sp->parts[i], sp->truth, &start, &end, &sp->remeta, sp->err);
@@ -250,8 +287,7 @@ extract_path_jobs(const struct fig_rules *r, const char *path,
 		want = 256;
 	memset(&sp, 0, sizeof sp);
 	sp.parts = xmalloc((size_t)want * sizeof *sp.parts);
-	sp.n = plan(f, size, want, min / 4 < PART_WARM ? min / 4 : PART_WARM,
-	    sp.parts);
+	sp.n = plan(f, size, want, min / 4, sp.parts);
 	/* FIGTRACK_SPLIT_DEBUG: the parts and the parts redone, on
 	 * stderr (for the tests) */
 	sp.debug = debug != NULL && *debug != '\0';

@@ -1634,12 +1634,25 @@ next_figure(const struct xstate *x, int qi)
 	return x->csent[sent].end;
 }
 
+/* A run of years p ("2021/2025") as its last year: the level a run
+ * ends at ("slip 1% to 21% from 2021 to 2025", "a CAGR of 10% from 2022
+ * to 2025, reaching 9.2 million wpm") is of that year. Any other period
+ * stays as it is. */
+static void
+run_end_year(char p[FIG_PERIOD_LEN])
+{
+	if (strlen(p) == 9 && p[4] == '/' && strspn(p, "0123456789") == 4 &&
+	    strspn(p + 5, "0123456789") == 4)
+		memmove(p, p + 5, 5);
+}
+
 /* Marks each figure of the block that is a comparison's base ("up from
  * 20 percent"), before the dates are read: a base's own date ("up from
  * 441,926 tonnes in March 2020") is no year a month named after it
  * without one ("in February") is of. Marks an outlook's figure too
- * ("raised its forecast for the harvest to 89.2 million tonnes"); a
- * figure's twin in brackets is what the figure is. */
+ * ("raised its forecast for the harvest to 89.2 million tonnes") and the
+ * level a run of time ends at ([cue reached]); a figure's twin in
+ * brackets is what the figure is. */
 void
 mark_bases(struct xstate *x)
 {
@@ -1651,12 +1664,14 @@ mark_bases(struct xstate *x)
 			q->base = x->qs[i - 1].base;
 			q->estimate = x->qs[i - 1].estimate;
 			q->goal = x->qs[i - 1].goal;
+			q->reached = x->qs[i - 1].reached;
 			continue;
 		}
 		build_context(x, q);
 		q->base = cue_on(x, &r->baseline);
 		q->goal = !q->base && cue_on(x, &r->goal);
 		q->estimate = !q->base && !q->goal && cue_on(x, &r->estimate);
+		q->reached = !q->base && cue_on(x, &r->reached);
 	}
 }
 
@@ -1695,6 +1710,8 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	c.qual = q->q.qual;
 	claim_setfield(c.unit, sizeof c.unit, q->q.unit_name);
 	choose_period(x, qi, carry, c.period, &c.kind);
+	if (q->reached)
+		run_end_year(c.period);
 	if (q->base) {
 		c.kind = FIG_PK_BASELINE;
 		base_period(x, qi, c.period);

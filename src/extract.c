@@ -747,6 +747,7 @@ table_cell(void *ctx, const struct fig_tcell *tc)
 	    para = x->para_carry, next = x->next_carry;
 	int has[5] = { x->has_recall, x->has_item_carry, x->has_para_carry,
 	    x->has_next_carry, x->decimal_comma };
+	long comma_block = x->comma_block;
 	struct fig_lineref lr = { 0, tc->line, tc->doc };
 	struct fig_block b;
 	int rc;
@@ -769,6 +770,7 @@ table_cell(void *ctx, const struct fig_tcell *tc)
 	x->has_para_carry = has[2];
 	x->has_next_carry = has[3];
 	x->decimal_comma = has[4];
+	x->comma_block = comma_block;
 	return rc;
 }
 
@@ -777,6 +779,33 @@ static int
 end_table(struct xstate *x)
 {
 	return tables_flush(&x->tables, x->r, table_cell, x);
+}
+
+/* Forgets the document-wide state the text stopped naming
+ * DOC_STATE_BLOCKS blocks ago: the labels of figures that far back (the
+ * oldest first), the fiscal year's quarters, the decimal comma, and the
+ * firms. */
+static void
+forget_stale(struct xstate *x)
+{
+	int k = 0;
+
+	while (k < x->nfollow && x->nblock - x->follow[k].block >
+	    DOC_STATE_BLOCKS)
+		k++;
+	if (k > 0) {
+		memmove(&x->follow[0], &x->follow[k], (size_t)(x->nfollow - k) *
+		    sizeof *x->follow);
+		x->nfollow -= k;
+	}
+	if (x->fparts && x->nblock - x->fparts_block > DOC_STATE_BLOCKS)
+		x->fparts = 0;
+	if (x->decimal_comma && x->nblock - x->comma_block > DOC_STATE_BLOCKS)
+		x->decimal_comma = 0;
+	for (int i = 0; i < FIRMS_MAX; i++)
+		if (x->firms[i].name[0] && x->nblock - x->firms[i].block >
+		    DOC_STATE_BLOCKS)
+			firm_drop(x, i);
 }
 
 /* The segmenter's callback: a block, and on failure the place in the
@@ -800,8 +829,10 @@ on_block(void *ctx, const struct fig_block *b)
 		x->has_item_carry = 0;	/* the list, if any, ended */
 	x->has_next_carry = 0;
 	x->in_item = b->kind == FIG_BLK_ITEM;
-	if (b->kind != FIG_BLK_HEADING && b->kind != FIG_BLK_TABLE)
+	if (b->kind != FIG_BLK_HEADING && b->kind != FIG_BLK_TABLE) {
 		x->nblock++;
+		forget_stale(x);
+	}
 	if (process_block(x, b) == 0) {
 		/* its last figure that may lend a unit: "to 101.5 million
 		 * passengers, up 5.5%." then "Beijing ... to 89.9 million" */
@@ -1299,9 +1330,10 @@ feed(struct xstate *x, struct reader *rd, long long stop)
 		const char *s;
 
 		/* a part's look at the document's head: done once the
-		 * metadata and the lines that may date it are read */
+		 * metadata, the lines that may date it and the lead that
+		 * gives the news its date are read */
 		if (x->head_only && x->meta_state == META_DONE && rd->lineno >=
-		    DATE_LINES)
+		    DATE_LINES && x->lead_done)
 			return 0;
 		size_t n, rawlen, bad, lead = 0;
 		long long grew = 0;
@@ -1470,24 +1502,29 @@ struct fig_carry {
 	struct mention recall, item_carry, para_carry;
 	int has_recall, has_item_carry, has_para_carry;
 	int fparts;
+	long fparts_age;		/* blocks since it was named */
 	struct mention lead_date;
 	int has_lead_date, lead_done;
 	struct fig_buf lead;
 	int in_item, decimal_comma, title_from_meta, title_headline;
+	long comma_age;			/* blocks since a decimal comma */
 	enum mode mode;
 	enum meta meta_state;
 	struct fig_buf ref;
 	int ref_num, have_ref;
 	long ref_line;
-	const char *recent[RECENT_ACTORS];	/* doc_firm for the firm */
+	const char *recent[RECENT_ACTORS];	/* doc_firm[i] for a firm */
 	int nrecent;
-	char firm[FIG_ENTITY_MAX];
+	struct firm firms[FIRMS_MAX];	/* in firm_order; block: the blocks
+					   since it was named */
+	int nfirms;
 	const char *recent_subject, *para_actor;
 	struct fig_block cur, held;
 	int have_cur, have_held;
 	struct fig_tables tables;	/* a table's rows not yet flushed, and
 					   the caption before it */
-	struct followed follow[FOLLOW_MAX];	/* labels a list may go on */
+	struct followed follow[FOLLOW_MAX];	/* labels a list may go on
+						   (doc_firm[i] for a firm) */
 	int nfollow;
 	long nblock;
 	struct fig_qty last_q;		/* what a large bare number of the
@@ -1497,18 +1534,75 @@ struct fig_carry {
 	long long off, doc;
 };
 
-/* What a carry's actors hold for the document's firm, which each part
- * names by a string of its own (x->firm). */
-static const char doc_firm[] = "the document's firm";
+/* What a carry's actors hold for the document's firms, which each part
+ * names by strings of its own (x->firms): doc_firm[i] for the carry's
+ * firms[i]. */
+static const char doc_firm[FIRMS_MAX][2];
 
-/* Copies n actors from `from` to `to`, the pointer `was` (standing for
- * the firm) becoming `is`. */
-static void
-actors_copy(const char **to, const char *const *from, int n,
-    const char *was, const char *is)
+/* A map of the firms' strings between an xstate and a carry. */
+struct firm_map {
+	const char *was[FIRMS_MAX], *is[FIRMS_MAX];
+	int n;
+};
+
+static const char *
+map_actor(const struct firm_map *fm, const char *a)
 {
-	for (int i = 0; i < n; i++)
-		to[i] = from[i] == was ? is : from[i];
+	for (int k = 0; k < fm->n; k++)
+		if (a == fm->was[k])
+			return fm->is[k];
+	return a;
+}
+
+/* Maps the firms' strings among the actors copied to an xstate or a
+ * carry: the recent ones, the paragraph's and the labels' first ones. */
+static void
+map_actors(const struct firm_map *fm, const char **recent, int nrecent,
+    const char **para_actor, struct followed *follow, int nfollow)
+{
+	for (int i = 0; i < nrecent; i++)
+		recent[i] = map_actor(fm, recent[i]);
+	*para_actor = map_actor(fm, *para_actor);
+	for (int i = 0; i < nfollow; i++)
+		follow[i].first = map_actor(fm, follow[i].first);
+}
+
+/* c's firms (c->nblock set) from x's, in firm_order, their blocks as
+ * ages; the actors already copied name them as doc_firm[]. */
+static void
+firms_save(struct fig_carry *c, const struct xstate *x)
+{
+	struct firm_map fm;
+	int order[FIRMS_MAX];
+
+	fm.n = c->nfirms = firm_order(x, order);
+	for (int k = 0; k < fm.n; k++) {
+		c->firms[k] = x->firms[order[k]];
+		c->firms[k].block = x->nblock - x->firms[order[k]].block;
+		fm.was[k] = x->firms[order[k]].name;
+		fm.is[k] = doc_firm[k];
+	}
+	map_actors(&fm, c->recent, c->nrecent, &c->para_actor, c->follow,
+	    c->nfollow);
+}
+
+/* x's firms from c's, the actors already copied naming them again. */
+static void
+firms_restore(struct xstate *x, const struct fig_carry *c)
+{
+	struct firm_map fm;
+
+	fm.n = c->nfirms;
+	for (int k = 0; k < FIRMS_MAX; k++) {
+		x->firms[k] = c->firms[k];
+		x->firms[k].block = c->nblock - c->firms[k].block;
+		if (k < fm.n) {
+			fm.was[k] = doc_firm[k];
+			fm.is[k] = x->firms[k].name;
+		}
+	}
+	map_actors(&fm, x->recent, x->nrecent, &x->para_actor, x->follow,
+	    x->nfollow);
 }
 
 /* dst (initialised) becomes a copy of src's caption and rows. */
@@ -1612,12 +1706,14 @@ carry_save(const struct xstate *x, const struct reader *rd)
 	c->has_item_carry = x->has_item_carry;
 	c->has_para_carry = x->has_para_carry;
 	c->fparts = x->fparts;
+	c->fparts_age = x->fparts ? x->nblock - x->fparts_block : 0;
 	c->lead_date = x->lead_date;
 	c->has_lead_date = x->has_lead_date;
 	c->lead_done = x->lead_done;
 	buf_add(&c->lead, x->lead.data ? x->lead.data : "", x->lead.len);
 	c->in_item = x->in_item;
 	c->decimal_comma = x->decimal_comma;
+	c->comma_age = x->decimal_comma ? x->nblock - x->comma_block : 0;
 	c->title_from_meta = x->title_from_meta;
 	c->title_headline = x->title_headline;
 	c->mode = x->mode;
@@ -1626,11 +1722,10 @@ carry_save(const struct xstate *x, const struct reader *rd)
 	c->ref_num = x->ref_num;
 	c->have_ref = x->have_ref;
 	c->ref_line = x->ref_line;
-	actors_copy(c->recent, x->recent, x->nrecent, x->firm, doc_firm);
+	memcpy(c->recent, x->recent, sizeof c->recent);
 	c->nrecent = x->nrecent;
-	memcpy(c->firm, x->firm, sizeof c->firm);
 	c->recent_subject = x->recent_subject;
-	actors_copy(&c->para_actor, &x->para_actor, 1, x->firm, doc_firm);
+	c->para_actor = x->para_actor;
 	if ((c->have_cur = x->seg.have_cur) != 0)
 		block_copy(&c->cur, &x->seg.cur);
 	if ((c->have_held = x->seg.have_held) != 0)
@@ -1640,6 +1735,7 @@ carry_save(const struct xstate *x, const struct reader *rd)
 	memcpy(c->follow, x->follow, sizeof c->follow);
 	c->nfollow = x->nfollow;
 	c->nblock = x->nblock;
+	firms_save(c, x);
 	c->last_q = x->last_q;
 	c->has_last_q = x->has_last_q;
 	c->lineno = rd->lineno;
@@ -1662,6 +1758,7 @@ carry_restore(struct xstate *x, struct reader *rd, const struct fig_carry *c)
 	x->has_item_carry = c->has_item_carry;
 	x->has_para_carry = c->has_para_carry;
 	x->fparts = c->fparts;
+	x->fparts_block = c->nblock - c->fparts_age;
 	x->lead_date = c->lead_date;
 	x->has_lead_date = c->has_lead_date;
 	x->lead_done = c->lead_done;
@@ -1669,6 +1766,7 @@ carry_restore(struct xstate *x, struct reader *rd, const struct fig_carry *c)
 	buf_add(&x->lead, c->lead.data ? c->lead.data : "", c->lead.len);
 	x->in_item = c->in_item;
 	x->decimal_comma = c->decimal_comma;
+	x->comma_block = c->nblock - c->comma_age;
 	x->title_from_meta = c->title_from_meta;
 	x->title_headline = c->title_headline;
 	x->title_entity = NULL;
@@ -1681,11 +1779,10 @@ carry_restore(struct xstate *x, struct reader *rd, const struct fig_carry *c)
 	x->ref_num = c->ref_num;
 	x->have_ref = c->have_ref;
 	x->ref_line = c->ref_line;
-	actors_copy(x->recent, c->recent, c->nrecent, doc_firm, x->firm);
+	memcpy(x->recent, c->recent, sizeof x->recent);
 	x->nrecent = c->nrecent;
-	memcpy(x->firm, c->firm, sizeof x->firm);
 	x->recent_subject = c->recent_subject;
-	actors_copy(&x->para_actor, &c->para_actor, 1, doc_firm, x->firm);
+	x->para_actor = c->para_actor;
 	if ((x->seg.have_cur = c->have_cur) != 0)
 		block_copy(&x->seg.cur, &c->cur);
 	if ((x->seg.have_held = c->have_held) != 0)
@@ -1694,6 +1791,7 @@ carry_restore(struct xstate *x, struct reader *rd, const struct fig_carry *c)
 	memcpy(x->follow, c->follow, sizeof x->follow);
 	x->nfollow = c->nfollow;
 	x->nblock = c->nblock;
+	firms_restore(x, c);
 	x->last_q = c->last_q;
 	x->has_last_q = c->has_last_q;
 	rd->lineno = c->lineno;
@@ -1717,8 +1815,9 @@ follow_equal(const struct fig_carry *a, const struct fig_carry *b)
 		const struct followed *f = &a->follow[i], *g = &b->follow[i];
 
 		if (a->nblock - f->block != b->nblock - g->block ||
-		    f->sent != g->sent || f->end != g->end || f->value !=
-		    g->value || strcmp(f->unit, g->unit) != 0 ||
+		    f->sent != g->sent || f->end != g->end || f->first !=
+		    g->first || f->value != g->value ||
+		    strcmp(f->unit, g->unit) != 0 ||
 		    f->l.topic != g->l.topic || f->l.fallback !=
 		    g->l.fallback || strcmp(f->l.metric, g->l.metric) != 0 ||
 		    strcmp(f->l.entity, g->l.entity) != 0 ||
@@ -1728,37 +1827,92 @@ follow_equal(const struct fig_carry *a, const struct fig_carry *b)
 	return 1;
 }
 
-int
-extract_carry_equal(const struct fig_carry *a, const struct fig_carry *b)
+/* The metadata a part read, the same in a and b? */
+static int
+meta_equal(const struct fig_carry *a, const struct fig_carry *b)
 {
 	const struct fig_docmeta *m = &a->meta, *n = &b->meta;
 
 	return strcmp(m->title, n->title) == 0 && strcmp(m->published,
 	    n->published) == 0 && strcmp(m->source, n->source) == 0 &&
 	    strcmp(m->url, n->url) == 0 && a->pub_year == b->pub_year &&
-	    a->pub_month == b->pub_month && a->has_recall == b->has_recall &&
-	    (!a->has_recall || mention_equal(&a->recall, &b->recall)) &&
-	    a->has_item_carry == b->has_item_carry && (!a->has_item_carry ||
-	    mention_equal(&a->item_carry, &b->item_carry)) &&
-	    a->has_para_carry == b->has_para_carry && (!a->has_para_carry ||
-	    mention_equal(&a->para_carry, &b->para_carry)) &&
-	    a->fparts == b->fparts && a->lead_done == b->lead_done &&
-	    a->has_lead_date == b->has_lead_date && (!a->has_lead_date ||
-	    mention_equal(&a->lead_date, &b->lead_date)) &&
-	    buf_equal(&a->lead, &b->lead) && a->in_item == b->in_item &&
-	    a->decimal_comma == b->decimal_comma && a->title_from_meta ==
+	    a->pub_month == b->pub_month && a->title_from_meta ==
 	    b->title_from_meta && a->title_headline == b->title_headline &&
-	    a->mode == b->mode && a->meta_state == b->meta_state &&
-	    buf_equal(&a->ref, &b->ref) && a->ref_num == b->ref_num &&
-	    a->have_ref == b->have_ref && a->ref_line == b->ref_line &&
-	    a->nrecent == b->nrecent && memcmp(a->recent, b->recent,
-	    (size_t)a->nrecent * sizeof *a->recent) == 0 &&
-	    strcmp(a->firm, b->firm) == 0 && a->recent_subject == b->recent_subject && a->para_actor ==
-	    b->para_actor && a->have_cur == b->have_cur && (!a->have_cur ||
-	    block_equal(&a->cur, &b->cur)) && a->have_held == b->have_held &&
-	    (!a->have_held || block_equal(&a->held, &b->held)) &&
-	    tables_equal(&a->tables, &b->tables) && follow_equal(a, b) &&
-	    a->lineno == b->lineno && a->off == b->off && a->doc == b->doc;
+	    a->meta_state == b->meta_state;
+}
+
+/* The dates a and b hand on, the same? */
+static const char *
+dates_diff(const struct fig_carry *a, const struct fig_carry *b)
+{
+	if (a->has_recall != b->has_recall || (a->has_recall &&
+	    !mention_equal(&a->recall, &b->recall)))
+		return "recall";
+	if (a->has_item_carry != b->has_item_carry || (a->has_item_carry &&
+	    !mention_equal(&a->item_carry, &b->item_carry)))
+		return "item_carry";
+	if (a->has_para_carry != b->has_para_carry || (a->has_para_carry &&
+	    !mention_equal(&a->para_carry, &b->para_carry)))
+		return "para_carry";
+	if (a->fparts != b->fparts || a->fparts_age != b->fparts_age)
+		return "fparts";
+	if (a->lead_done != b->lead_done || a->has_lead_date !=
+	    b->has_lead_date || (a->has_lead_date &&
+	    !mention_equal(&a->lead_date, &b->lead_date)))
+		return "lead_date";
+	return NULL;
+}
+
+/* The references section and the actors a and b hand on, the same? */
+static const char *
+refs_actors_diff(const struct fig_carry *a, const struct fig_carry *b)
+{
+	if (a->mode != b->mode || !buf_equal(&a->ref, &b->ref) ||
+	    a->ref_num != b->ref_num || a->have_ref != b->have_ref ||
+	    a->ref_line != b->ref_line)
+		return "references";
+	if (a->nrecent != b->nrecent || memcmp(a->recent, b->recent,
+	    (size_t)a->nrecent * sizeof *a->recent) != 0)
+		return "recent";
+	if (a->nfirms != b->nfirms)
+		return "firm";
+	for (int k = 0; k < a->nfirms; k++)
+		if (strcmp(a->firms[k].name, b->firms[k].name) != 0 ||
+		    a->firms[k].block != b->firms[k].block)
+			return "firm";
+	if (a->recent_subject != b->recent_subject)
+		return "recent_subject";
+	if (a->para_actor != b->para_actor)
+		return "para_actor";
+	return NULL;
+}
+
+const char *
+extract_carry_diff(const struct fig_carry *a, const struct fig_carry *b)
+{
+	const char *d;
+
+	if (!meta_equal(a, b))
+		return "metadata";
+	if ((d = dates_diff(a, b)) != NULL ||
+	    (d = refs_actors_diff(a, b)) != NULL)
+		return d;
+	if (!buf_equal(&a->lead, &b->lead) || a->in_item != b->in_item)
+		return "lead line";
+	if (a->decimal_comma != b->decimal_comma || a->comma_age !=
+	    b->comma_age)
+		return "decimal_comma";
+	if (a->have_cur != b->have_cur || (a->have_cur &&
+	    !block_equal(&a->cur, &b->cur)) || a->have_held != b->have_held ||
+	    (a->have_held && !block_equal(&a->held, &b->held)))
+		return "held block";
+	if (!tables_equal(&a->tables, &b->tables))
+		return "tables";
+	if (!follow_equal(a, b))
+		return "follow";
+	if (a->lineno != b->lineno || a->off != b->off || a->doc != b->doc)
+		return "place";
+	return NULL;
 }
 
 void
@@ -1822,6 +1976,11 @@ extract_part(const struct fig_rules *r, FILE *in, const char *name,
 		x.title_from_meta = head.title_from_meta;
 		x.title_headline = head.title_headline;
 		x.meta_state = head.meta_state;
+		/* the news's own date, which the serial pass took from
+		 * the first paragraphs and keeps */
+		x.lead_date = head.lead_date;
+		x.has_lead_date = head.has_lead_date;
+		x.lead_done = head.lead_done;
 		reader_release(&hr);
 		state_release(&head);
 		rd.lineno = part->lines_before;

@@ -187,7 +187,7 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 {
 	const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 	double v1, v2 = 0, scale = 1, factor = 1;
-	int f1, f2 = 0, has2, own = 0;
+	int f1, f2 = 0, has2, own = 0, run = 0;
 	const struct fig_numword *w1;
 
 	memset(q, 0, sizeof *q);
@@ -220,6 +220,7 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 		has2 = 0;
 		own = own_prefix(s, q->nend, ov[2 * r->g_n2]);
 		q->end = q->nend;
+		run = 1;
 	}
 	if (has2 && number_parse(r, s + ov[2 * r->g_n2],
 	    ov[2 * r->g_n2 + 1] - ov[2 * r->g_n2], &v2, &f2, NULL) != 0)
@@ -230,6 +231,10 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 		read_decimal_comma(&v2, &f2);
 	}
 	q->numflags = f1 | (f2 & FIG_NUM_DECIMAL_COMMA);
+	/* a run's start of a thousand or more is no number of the second's
+	 * scale: "shrank by 837,000 to 124.35 million" */
+	if (run && fabs(v1) >= 1000)
+		own = 1;
 	for (int i = 0; i < r->nscales && !own; i++)
 		if (is_set(ov, r->scales[i].group)) {
 			scale = r->scales[i].factor;

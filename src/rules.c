@@ -1323,6 +1323,7 @@ index_needs(struct fig_rules *r)
 	index_need(r, &r->baseline, 1);
 	index_need(r, &r->estimate, 1);
 	index_need(r, &r->goal, 1);
+	index_need(r, &r->reached, 1);
 	for (int i = 0; i < r->nexcludes; i++)
 		index_need(r, &r->excludes[i].re, 1);
 	for (int i = 0; i < r->nperiods_word; i++)
@@ -2146,6 +2147,8 @@ build(struct loader *L)
 				re = &r->estimate;
 			else if (strcmp(s->name, "goal") == 0)
 				re = &r->goal;
+			else if (strcmp(s->name, "reached") == 0)
+				re = &r->reached;
 			else if (strcmp(s->name, "pair") == 0)
 				re = &r->pair;
 			else if (strcmp(s->name, "ellipsis") == 0)
@@ -2471,6 +2474,7 @@ rules_free(struct fig_rules *r)
 	re_free(&r->target);
 	re_free(&r->forecast);
 	re_free(&r->plan);
+	re_free(&r->reached);
 	re_free(&r->ability);
 	re_free(&r->lookback);
 	re_free(&r->baseline);
@@ -2487,7 +2491,8 @@ rules_free(struct fig_rules *r)
 	free(r->lits);
 	free(r->codes);
 	if (r->jit_lock != NULL) {
-		pthread_mutex_destroy(r->jit_lock);
+		for (int i = 0; i < FIG_JIT_LOCKS; i++)
+			pthread_mutex_destroy(&r->jit_lock[i]);
 		free(r->jit_lock);
 	}
 	free(r->jit_done);
@@ -2503,28 +2508,36 @@ rules_jit(struct fig_rules *r)
 	 * tests under valgrind set FIGTRACK_NO_JIT. */
 	if (r->jit_done != NULL || getenv("FIGTRACK_NO_JIT") != NULL)
 		return;
-	r->jit_lock = xmalloc(sizeof *r->jit_lock);
-	pthread_mutex_init(r->jit_lock, NULL);
+	r->jit_lock = xcalloc(FIG_JIT_LOCKS, sizeof *r->jit_lock);
+	for (int i = 0; i < FIG_JIT_LOCKS; i++)
+		pthread_mutex_init(&r->jit_lock[i], NULL);
 	r->jit_done = xcalloc((size_t)r->nslots + 1, sizeof *r->jit_done);
 }
 
 /* JIT-compiles re's pattern when rules_jit has run and it is not yet.
- * The first thread to match it compiles it under the lock; the others
- * wait there, so no thread matches a pattern while it is compiled. */
+ * The first thread to match it compiles it under its slot's lock; the
+ * others that want it wait there, so no thread matches a pattern while
+ * it is compiled. Locks are striped by slot: threads wanting different
+ * patterns compile them at once (a file's first sentences meet most
+ * patterns, so with one lock every thread but one waited on the
+ * others' compiles; PCRE2's JIT allocator locks for itself). */
 static void
 jit_once(const struct fig_rules *r, const struct fig_re *re)
 {
+	pthread_mutex_t *lock;
+
 	if (r->jit_done == NULL || atomic_load_explicit(&r->jit_done[re->slot],
 	    memory_order_acquire))
 		return;
-	pthread_mutex_lock(r->jit_lock);
+	lock = &r->jit_lock[(unsigned)re->slot % FIG_JIT_LOCKS];
+	pthread_mutex_lock(lock);
 	if (!atomic_load_explicit(&r->jit_done[re->slot],
 	    memory_order_relaxed)) {
 		(void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
 		atomic_store_explicit(&r->jit_done[re->slot], 1,
 		    memory_order_release);
 	}
-	pthread_mutex_unlock(r->jit_lock);
+	pthread_mutex_unlock(lock);
 }
 
 /* Compiles every pattern now, as if each had been matched. */

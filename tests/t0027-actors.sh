@@ -272,6 +272,44 @@ eq "actors: a firm's output" "$(firm_of '180,000 ounces')" \
 eq "actors: the firm by its pronoun" "$(firm_of '2.4% higher')" ",Evolution"
 eq "actors: a person is no firm" "$(firm_of 'rose 5%')" "trade.exports.change,CHN"
 
+# a second firm introduced is an actor too, the first staying one; a
+# firm the text has not named for DOC_STATE_BLOCKS (64) paragraphs is
+# forgotten, as a decimal comma is ("27,7%" far back: "614,715" is
+# thousands again), so that a part of a large file (extract-split.c)
+# can start from the serial pass's state
+cat > "$tmp/firms.md" <<'DOC'
+---
+title: Miners' quarterly reports
+date: 2024-01-29
+---
+
+Evolution Mining, Australia's second-biggest gold producer, said on Monday its output rose.
+
+Northern Star Resources, the country's biggest gold miner, said its output fell.
+
+Northern Star produced 400,000 ounces in the quarter.
+
+Evolution kept its guidance. Its shares closed Monday 2.4% higher.
+DOC
+ok "actors: extract two firms" "$FIGTRACK" extract "$tmp/firms.md"
+eq "actors: the second firm" "$(firm_of '400,000 ounces')" ",Northern Star"
+eq "actors: the first firm still" "$(firm_of '2.4% higher')" ",Evolution"
+filler() {
+	for i in $(seq "$1"); do printf 'The ministry gave no other details.\n\n'; done
+}
+{ printf 'Evolution Mining, Australia'"'"'s second-biggest gold producer, said on Monday exports rose 27,7%%.\n\n'
+  filler 10
+  printf 'Evolution produced 614,715 ounces in the quarter.\n\n'
+  filler 70
+  printf 'Evolution produced 614,715 ounces in the year.\n'; } > "$tmp/far.md"
+ok "actors: extract far" "$FIGTRACK" extract "$tmp/far.md"
+# at_line N: the value and entity of the claim at line N
+at_line() { awk -F, -v n="$1" '$2 == n { print $(NF-11) "," $(NF-3) }' "$tmp/out"; }
+eq "actors: a firm and a decimal comma 11 paragraphs on" "$(at_line 23)" \
+    "614.715,Evolution"
+eq "actors: a firm and a decimal comma 81 paragraphs on" "$(at_line 165)" \
+    "614715,"
+
 # in a list under a lead line, the item before's subject is a sibling of
 # the next item's, not its partner
 cat > "$tmp/sib.md" <<'DOC'

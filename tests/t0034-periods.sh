@@ -486,6 +486,36 @@ eq "periods: ... up from this year is no date" "$(period "$tmp/budget.md" 'up 9 
 eq "periods: ... what is set aside too" "$(period "$tmp/budget.md" 'Some 40 billion zlotys')" 2025
 eq "periods: ... a present fact is of publication" "$(period "$tmp/budget.md" "95 brigades")" 2024
 
+# a change and the level it goes to share the run after the level, over
+# the date an earlier item set; the level is of the run's last year
+cat > "$tmp/shares.md" <<'DOC'
+---
+title: Copper outlook
+date: 2024-05-02
+---
+
+The regional outlook, in shares of world copper output:
+- Peru is projected to raise its share from 10% in 2023 to 12% in 2028, overtaking China next year;
+- Chile's share is expected to slip 2% to 23% from 2023 to 2028;
+DOC
+eq "periods: a change to a level takes the run after the level" "$(period "$tmp/shares.md" 'slip 2%')" 2023/2028
+eq "periods: ... the level its last year" "$(period "$tmp/shares.md" '23%')" 2028
+
+# the date of a figure set after another ("after a 0.5% decline in
+# August") is that figure's own: the next paragraph does not take it
+cat > "$tmp/after.md" <<'DOC'
+---
+title: Chile's copper exports rise in September
+date: 2025-10-22
+---
+
+Copper exports climbed 5.8% in September, after a 0.5% decline in August.
+
+Exports to Korea, by contrast, fell 13.3%, following a 13.7% fall in August.
+DOC
+eq "periods: a figure after another keeps its own date" "$(period "$tmp/after.md" '13.7% fall')" 2025-08
+eq "periods: ... which the next paragraph does not take" "$(period "$tmp/after.md" 'fell 13.3%')" 2025-09
+
 # a month without a year after one that was the latest such month by
 # publication is the latest such month too, a paragraph later as well
 # (December in March is last year's); a year named keeps its months

@@ -2,7 +2,8 @@
 # t1200-jobs.sh: -j N extracts on N threads and changes nothing else:
 # extract, eval --corpus and add give byte-identical output, the same
 # errors and the same store with -j 4 as with -j 1, on many files and on
-# a failing one among them; and a 20 MB document of one line finishes.
+# a failing one among them; a repeated corpus cut in parts redoes none;
+# and a 20 MB document of one line finishes.
 . "$(dirname "$0")/lib.sh"
 news=$top/tests/corpus/news
 mkdir "$tmp/many"
@@ -83,6 +84,34 @@ done
 FIGTRACK_PART_MIN=4096 FIGTRACK_SPLIT_DEBUG=1 "$FIGTRACK" extract -j 3 \
     "$tmp/one.md" 2>&1 > /dev/null | grep -q "extracted again" &&
     pass split-redo-path || fail split-redo-path
+# a corpus repeated, in parts that each read enough paragraphs before
+# them (WARM_PARAS, within a quarter of a 256 KB part): the news's own
+# date comes from the head read, and what lasts the whole document (a
+# firm introduced, an Indian fiscal year, a decimal comma, labels a
+# figure may recall) is forgotten DOC_STATE_BLOCKS blocks after it was
+# last named, so each part starts from the serial pass's context and
+# none is redone; the claims are those of -j 1
+for k in 1 2 3 4 5 6 7 8; do cat "$tmp"/many/1-*.md; done > "$tmp/news8.md"
+"$FIGTRACK" extract -j 1 "$tmp/news8.md" > "$tmp/n1"
+rep=${SHARED:-$top/../shared}/corpus/acri-2022-china-russia-tech.txt
+if [ -f "$rep" ]; then	# the body, without its References (as the bench)
+	sed -n '73,440p' "$rep" > "$tmp/body"
+	for k in 1 2 3 4 5 6 7 8 9 10 11 12; do cat "$tmp/body"; done > "$tmp/body12.txt"
+	"$FIGTRACK" extract -j 1 "$tmp/body12.txt" > "$tmp/b1"
+fi
+for j in 2 4; do
+	FIGTRACK_PART_MIN=131072 FIGTRACK_SPLIT_DEBUG=1 "$FIGTRACK" extract \
+	    -j $j "$tmp/news8.md" > "$tmp/nj" 2> "$tmp/ne"
+	same split-news8-j$j-same "$tmp/nj" "$tmp/n1"
+	has split-news8-j$j-parts "$tmp/ne" "part 9 of"
+	hasnt split-news8-j$j-none-redone "$tmp/ne" "extracted again"
+	[ -f "$rep" ] || continue
+	FIGTRACK_PART_MIN=262144 FIGTRACK_SPLIT_DEBUG=1 "$FIGTRACK" extract \
+	    -j $j "$tmp/body12.txt" > "$tmp/bj" 2> "$tmp/be"
+	same split-report12-j$j-same "$tmp/bj" "$tmp/b1"
+	has split-report12-j$j-parts "$tmp/be" "part 3 of"
+	hasnt split-report12-j$j-none-redone "$tmp/be" "extracted again"
+done
 # a references section that a part starts inside of: its context says
 # so only from the part before
 rep=${SHARED:-$top/../shared}/corpus/acri-2022-china-russia-tech.txt

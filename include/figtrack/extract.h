@@ -109,7 +109,10 @@ int extract_part(const struct fig_rules *rules, FILE *in, const char *name,
     struct fig_carry **start_carry, struct fig_carry **end_carry,
     struct fig_docmeta *meta, struct fig_err *err);
 
-int extract_carry_equal(const struct fig_carry *a, const struct fig_carry *b);
+/* NULL when carries a and b hand the next line the same, else the name
+ * of what differs first (static). */
+const char *extract_carry_diff(const struct fig_carry *a,
+    const struct fig_carry *b);
 void extract_carry_free(struct fig_carry *c);
 
 /* A stand-alone date line ("November 2022", "30 November 2022",

@@ -43,6 +43,8 @@ void rules_free(struct fig_rules *r);
  * loses more than about 0.35G instructions, so one news article is read
  * without it and 30 of them with it. */
 #define FIG_JIT_MIN_BYTES (32 * 1024)
+/* Locks the lazy JIT stripes its patterns over (by slot). */
+#define FIG_JIT_LOCKS 64
 
 /* From now on each pattern is JIT-compiled when it is first matched, by
  * whichever thread matches it first (a report uses a third of the
@@ -406,6 +408,8 @@ struct fig_rules {
 	struct fig_re baseline;		/* the figure is a comparison base */
 	struct fig_re estimate;		/* the figure is an outlook's */
 	struct fig_re goal;		/* the figure is a goal's */
+	struct fig_re reached;		/* the figure is the level a run of
+					   time ends at */
 	struct fig_re pair;		/* "the two countries": the last two
 					   actors named */
 	struct fig_re firm;		/* a firm introduced by what it is:
@@ -422,9 +426,9 @@ struct fig_rules {
 	int ncodes, capcodes;
 	int nslots;			/* fig_re slots given out */
 	/* set by rules_jit: a flag per slot, set once its pattern is
-	 * JIT-compiled, and the lock the compiling thread holds */
+	 * JIT-compiled, and the locks the compiling threads hold */
 	atomic_uchar *jit_done;
-	pthread_mutex_t *jit_lock;
+	pthread_mutex_t *jit_lock;	/* FIG_JIT_LOCKS, a pattern's by its slot */
 };
 
 /* Match data big enough for every pattern of r; the caller frees it with
