@@ -780,15 +780,47 @@ subject_in(struct xstate *x, const char *text, size_t from, size_t to)
 	return last;
 }
 
+static const char *const trade_verbs[] = { "bought", "imported",
+    "purchased", "sold", "exported", "shipped", "supplied", "delivered",
+    "buying", "importing", "selling", "exporting", "shipping", "supplying",
+    NULL };
+
+/* Is text[i, end) one of trade_verbs? */
+static int
+trade_verb(const char *text, size_t i, size_t end)
+{
+	for (int k = 0; trade_verbs[k]; k++)
+		if (strlen(trade_verbs[k]) == end - i &&
+		    strncasecmp(text + i, trade_verbs[k], end - i) == 0)
+			return 1;
+	return 0;
+}
+
+/* Does text[from, to) hold a verb of trade as a word? (a scan of its
+ * words, cheaper than looking for subjects in a sentence with none) */
+static int
+has_trade_verb(const char *text, size_t from, size_t to)
+{
+	size_t i = from;
+
+	while (i < to) {
+		size_t j;
+		while (i < to && !isalpha((unsigned char)text[i]))
+			i++;
+		for (j = i; j < to && isalpha((unsigned char)text[j]); j++)
+			;
+		if (j > i && trade_verb(text, i, j))
+			return 1;
+		i = j;
+	}
+	return 0;
+}
+
 /* Does text[from, at) end in a verb of trade and at most three words
  * more ("bought far more Russian ", "imported ")? */
 static int
 traded_before(const char *text, size_t from, size_t at)
 {
-	static const char *const verbs[] = { "bought", "imported",
-	    "purchased", "sold", "exported", "shipped", "supplied",
-	    "delivered", "buying", "importing", "selling", "exporting",
-	    "shipping", "supplying", NULL };
 	size_t i = at;
 
 	for (int w = 0; w < 4 && i > from; w++) {
@@ -800,10 +832,8 @@ traded_before(const char *text, size_t from, size_t at)
 			i--;
 		if (end == i)
 			return 0;	/* a comma, a figure: another phrase */
-		for (int k = 0; verbs[k]; k++)
-			if (strlen(verbs[k]) == end - i &&
-			    strncasecmp(text + i, verbs[k], end - i) == 0)
-				return 1;
+		if (trade_verb(text, i, end))
+			return 1;
 	}
 	return 0;
 }
@@ -817,6 +847,8 @@ traded_subject_in(struct xstate *x, size_t from, size_t to)
 	const char *c = x->clean.data, *last = NULL;
 	size_t at = from;
 
+	if (!has_trade_verb(c, from, to))
+		return NULL;
 	while (at < to && rules_match(r, &r->anysubject, c, to, at, 0, x->md,
 	    NULL) > 0) {
 		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
@@ -895,7 +927,8 @@ opening_subject(struct xstate *x)
  * ("Exports will fall to 22.5 million tons" after a sentence on wheat):
  * the subject its own words count ("153.2 thousand passenger cars"),
  * else the last subject named before it in its sentence, else in the
- * sentences before, else in earlier paragraphs, else in the title. */
+ * sentences before, else in the lead line of its list, else in earlier
+ * paragraphs, else in the title. */
 const char *
 subject_before(struct xstate *x, const struct qrec *q)
 {
@@ -907,6 +940,9 @@ subject_before(struct xstate *x, const struct qrec *q)
 
 	for (int k = q->sent - 1; sj == NULL && k >= 0; k--)
 		sj = subject_in(x, c, x->csent[k].start, x->csent[k].end);
+	/* a list item's lead line: "Japan's LNG imports by supplier:" */
+	if (sj == NULL && x->in_item && x->lead.len > 0)
+		sj = subject_in(x, x->lead.data, 0, x->lead.len);
 	if (sj == NULL)
 		sj = x->recent_subject;
 	if (sj == NULL && (x->title_from_meta || x->title_headline))

@@ -177,6 +177,14 @@ relative_period(const struct xstate *x, const struct fig_periodrule *pr,
 	int at = x->pub_year * 12 + (x->pub_month ? x->pub_month - 1 : 0);
 	int off, step, rc, n;
 
+	/* "over the past two years": the years before publication's */
+	if ((n = period_last_years(pr, x->md)) != 0) {
+		if (!x->pub_year || n < 0)
+			return -1;
+		snprintf(period, FIG_PERIOD_LEN, "%04d/%04d",
+		    (x->pub_year - n) % 10000, (x->pub_year - 1) % 10000);
+		return 0;
+	}
 	/* "over the last three months": the months before publication's */
 	if ((n = period_last_months(pr, x->md)) > 0) {
 		if (!x->pub_year || !x->pub_month)
@@ -653,6 +661,68 @@ looks_back_from(struct xstate *x, const struct mention *mm)
 	    0, x->md, NULL) > 0;
 }
 
+/* Does mention b stand alone in brackets right after mention a ("the
+ * first half of the current fiscal year (October 1-March 31, 2024)")?
+ * The dates it names then restate a's phrase, more exactly. */
+static int
+restates(const char *c, const struct mention *a, const struct mention *b)
+{
+	size_t i = a->end, j = b->end;
+
+	while (i < b->start && c[i] == ' ')
+		i++;
+	if (i >= b->start || c[i] != '(')
+		return 0;
+	for (i++; i < b->start && c[i] == ' '; i++)
+		;
+	while (j < b->end + 2 && c[j] == ' ')
+		j++;
+	return i == b->start && c[j] == ')' && b->role == FIG_PR_ANCHOR &&
+	    b->period[0] && (a->role == FIG_PR_ANCHOR || a->role ==
+	    FIG_PR_ANAPHOR || a->role == FIG_PR_RELATIVE);
+}
+
+/* Is mention a a part of the phrase mention b ("in the first half" of
+ * "the current fiscal year"): only "of" between them? */
+static int
+part_of(const char *c, const struct mention *a, const struct mention *b)
+{
+	size_t i = a->end;
+
+	while (i < b->start && c[i] == ' ')
+		i++;
+	if (i + 2 > b->start || strncasecmp(c + i, "of", 2) != 0)
+		return 0;
+	for (i += 2; i < b->start && c[i] == ' '; i++)
+		;
+	return i == b->start;
+}
+
+/* A phrase restated in brackets takes the dates they name, and so do
+ * the parts of it named before it ("in the first half of the current
+ * fiscal year (October 1-March 31, 2024)"): mentions first to nm. */
+static void
+restated_dates(struct xstate *x, int first)
+{
+	const char *c = x->clean.data;
+
+	for (int j = first + 1; j < x->nm; j++)
+		for (int i = j - 1; i >= first; i--) {
+			struct mention t = x->m[j];
+			if (!restates(c, &x->m[i], &x->m[j]))
+				continue;
+			for (int k = i; k >= first; k--)
+				if (k == i || (x->m[k].role == FIG_PR_ANAPHOR &&
+				    part_of(c, &x->m[k], &x->m[k + 1]))) {
+					t.start = x->m[k].start;
+					t.end = x->m[k].end;
+					x->m[k] = t;
+				} else
+					break;
+			break;
+		}
+}
+
 /* Finds the date phrases of sentence si in the cleaned block. */
 int
 find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
@@ -699,6 +769,7 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 			x->m[j] = x->m[j - 1];
 			x->m[j - 1] = t;
 		}
+	restated_dates(x, first);
 	for (int i = first; i < x->nm; i++) {
 		struct mention *mm = &x->m[i];
 		if (mm->role == FIG_PR_ANAPHOR && mm->part) {

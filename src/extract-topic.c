@@ -154,6 +154,28 @@ ranks_side(const struct followed *f, int follow)
 	return f->first != NULL && f->first[0] && strcmp(f->first, side) == 0;
 }
 
+/* Is there an amount in the unit of followed figure f that no topic
+ * labelled, no twin in brackets, between f and the current figure, when
+ * that one is in another unit (a change): what the change is of ("a trade
+ * surplus of $4.3 billion with the US, an increase of 21 per cent": the
+ * surplus's, not the flow's before it)? */
+static int
+unlabelled_between(const struct xstate *x, const struct followed *f)
+{
+	const struct qrec *cur = &x->qs[x->cur_q];
+
+	if (strcmp(cur->q.unit_name, f->unit) == 0)
+		return 0;
+	for (int j = 0; j < x->cur_q; j++) {
+		const struct qrec *q = &x->qs[j];
+		if (q->q.start >= f->end && q->q.end <= cur->q.start &&
+		    q->nlabel == 0 && !q->twin &&
+		    strcmp(q->q.unit_name, f->unit) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* The label that follow topic t continues: with follow = yes, the
  * latest of t's measure among the figures labelled in the figure's
  * block or the two before (news writes a sentence a paragraph) ("..., making up 15.4 percent of the
@@ -195,7 +217,8 @@ followed_label(const struct xstate *x, const struct fig_topic *t)
 		    x->follow[i].sent != sent ||
 		    !same_flow(m, t->follow_measure) ||
 		    clause_break(x->clean.data, x->follow[i].end,
-		    x->qs[x->cur_q].q.start)))
+		    x->qs[x->cur_q].q.start) ||
+		    unlabelled_between(x, &x->follow[i])))
 			break;
 		if (n > mn && strcmp(m + n - mn, measure) == 0 &&
 		    (measure[0] == '.' || m[n - mn - 1] == '.'))
@@ -231,7 +254,8 @@ follow_subject(struct xstate *x, const struct fig_topic *t,
 /* Does figure q's sentence say its flow is a total ("total",
  * "overall", "as a whole", "with all partners", or both flows named
  * together: "imports and exports were up 17.8 percent and 4.0
- * percent")? */
+ * percent")? Whole words only: "exports totaled $9.1 bln" says no
+ * total. */
 static int
 says_whole(const struct xstate *x, const struct qrec *q)
 {
@@ -239,11 +263,15 @@ says_whole(const struct xstate *x, const struct qrec *q)
 	    "foreign", "worldwide", "all partners", "the world", "as a whole",
 	    "exports and imports", "imports and exports", NULL };
 	const struct fig_span *cs = &x->csent[q->sent];
+	const char *c = x->clean.data;
 
 	for (int k = 0; whole[k]; k++) {
 		size_t n = strlen(whole[k]);
 		for (size_t i = cs->start; i + n <= cs->end; i++)
-			if (strncasecmp(x->clean.data + i, whole[k], n) == 0)
+			if (strncasecmp(c + i, whole[k], n) == 0 &&
+			    (i == cs->start || !isalpha((unsigned char)c[i - 1])) &&
+			    (i + n == cs->end ||
+			    !isalpha((unsigned char)c[i + n])))
 				return 1;
 	}
 	return 0;
@@ -732,27 +760,45 @@ drop_same_metric(struct qrec *q)
  * supplier of crude oil, with imports rising 18%" is Russia's exports to
  * China, and the imports without a partner that the fallback gave
  * Russia go. */
-static void
-drop_exporters_imports(struct qrec *q)
+static int
+exporters_imports(const struct qrec *q, int i)
 {
-	int k = 0;
+	const struct label *l = &q->label[i];
+	const char *m = strstr(l->metric, ".imports.");
 
-	for (int i = 0; i < q->nlabel; i++) {
-		const struct label *l = &q->label[i];
-		const char *m = strstr(l->metric, ".imports.");
-		int drop = 0;
-		for (int j = 0; j < q->nlabel && m && !l->partner[0] && !drop;
-		    j++) {
-			const struct label *o = &q->label[j];
-			const char *om = strstr(o->metric, ".exports.");
-			drop = om && o->partner[0] &&
-			    strcmp(o->entity, l->entity) == 0 &&
-			    strcmp(om + 9, m + 9) == 0;
-		}
-		if (!drop)
-			q->label[k++] = *l;
+	if (m == NULL || l->partner[0])
+		return 0;
+	for (int j = 0; j < q->nlabel; j++) {
+		const struct label *o = &q->label[j];
+		const char *om = strstr(o->metric, ".exports.");
+		if (om && o->partner[0] && strcmp(o->entity, l->entity) == 0 &&
+		    strcmp(om + 9, m + 9) == 0)
+			return 1;
 	}
-	q->nlabel = k;
+	return 0;
+}
+
+/* The subject of the last amount of goods (a .volume) labelled in this
+ * block or the one before, for a flow in a physical unit whose text
+ * names no goods: "put the two countries' trade at 3.558 million tons."
+ * then "Iran exported 838,602 tons worth $432.877 million to Russia" is
+ * of all goods too. Returns buf filled, or NULL when there is none. */
+static const char *
+volume_subject(const struct xstate *x, char *buf, size_t n)
+{
+	for (int i = x->nfollow - 1; i >= 0; i--) {
+		const char *m = x->follow[i].l.metric, *dot = strchr(m, '.');
+		size_t k = strlen(m);
+		if (x->nblock - x->follow[i].block > 1)
+			break;
+		if (dot && k > 7 && strcmp(m + k - 7, ".volume") == 0 &&
+		    (size_t)(dot - m) < n) {
+			memcpy(buf, m, (size_t)(dot - m));
+			buf[dot - m] = '\0';
+			return buf;
+		}
+	}
+	return NULL;
 }
 
 /* Does figure q's sentence name actor e before the figure? */
@@ -925,6 +971,32 @@ pair_flow(struct xstate *x, const struct qrec *q, struct label *l)
 	}
 }
 
+/* "Vietnam's exports to the US rose 25%, while imports from China
+ * climbed 18%": a sender named with no receiver, in a sentence whose
+ * first actor holds a flow labelled before it in the sentence, sends to
+ * that actor (the country the sentence reports on), not to the
+ * receiver of that flow. Fills partner, or leaves it empty. */
+static void
+sentence_receiver(struct xstate *x, const struct qrec *q,
+    const char *entity, char *partner, size_t n)
+{
+	const char *first = first_entity(x, x->csent[q->sent].start,
+	    q->q.start);
+
+	if (first == NULL || strcmp(first, entity) == 0)
+		return;
+	for (int i = x->nfollow - 1; i >= 0; i--) {
+		const struct followed *f = &x->follow[i];
+		if (f->block != x->nblock || f->sent != q->sent)
+			return;
+		if (strcmp(f->l.entity, first) == 0 && f->l.partner[0] &&
+		    flow_way(f->l.metric) != NULL) {
+			claim_setfield(partner, n, first);
+			return;
+		}
+	}
+}
+
 /* Does the text before s[at] end in "from " or "from the "? */
 static int
 after_from(const char *s, size_t at)
@@ -972,6 +1044,21 @@ importer_of(const struct label *l)
 	return NULL;
 }
 
+/* Makes label l's metric the subject of metric (the part before its
+ * first dot, or all of it: a subject's name) with measure (".exports.
+ * value"), a subject the text names. measure may point into l. */
+static void
+take_subject(struct label *l, const char *metric, const char *measure)
+{
+	const char *dot = strchr(metric, '.');
+	char m[FIG_METRIC_MAX];
+
+	snprintf(m, sizeof m, "%.*s%s", (int)(dot ? (size_t)(dot - metric) :
+	    strlen(metric)), metric, measure);
+	claim_setfield(l->metric, sizeof l->metric, m);
+	l->fallback = 0;
+}
+
 /* "71% of all imported machine tools came from China." then "Imports
  * from India jumped 27.5-fold": a flow whose subject is the topic's
  * default takes the subject the text named for the last flow into the
@@ -982,7 +1069,6 @@ static void
 flow_subject(const struct xstate *x, struct label *l)
 {
 	const char *imp = importer_of(l), *dot = strchr(l->metric, '.');
-	char m[FIG_METRIC_MAX];
 
 	if (imp == NULL || dot == NULL)
 		return;
@@ -999,10 +1085,7 @@ flow_subject(const struct xstate *x, struct label *l)
 		if (fi == NULL || fd == NULL || strcmp(fi, imp) != 0 ||
 		    strstr(fd, ".share") != NULL)
 			continue;
-		snprintf(m, sizeof m, "%.*s%s", (int)(fd - f->metric),
-		    f->metric, dot);
-		claim_setfield(l->metric, sizeof l->metric, m);
-		l->fallback = 0;
+		take_subject(l, f->metric, dot);
 		return;
 	}
 }
@@ -1016,14 +1099,36 @@ traded_subject(struct xstate *x, int qi, struct label *l)
 {
 	const struct qrec *q = &x->qs[qi];
 	const char *way = flow_way(l->metric), *sj;
-	char m[FIG_METRIC_MAX];
 
 	if (way == NULL || strstr(way, ".share") || (sj = traded_subject_in(x,
 	    x->csent[q->sent].start, q->q.start)) == NULL)
 		return;
-	snprintf(m, sizeof m, "%s%s", sj, way);
-	claim_setfield(l->metric, sizeof l->metric, m);
-	l->fallback = 0;
+	take_subject(l, sj, way);
+}
+
+/* "Coal exports from Indonesia to China soared 83 percent, while
+ * shipments to India rose 12 percent": a flow whose subject is the
+ * topic's default takes the subject of a flow its sentence labelled
+ * before it from the same holder, the same way. */
+static void
+sibling_subject(const struct xstate *x, int qi, struct label *l)
+{
+	const struct qrec *q = &x->qs[qi];
+	const char *way = flow_way(l->metric);
+
+	if (way == NULL || strstr(way, ".share"))
+		return;
+	for (int i = x->nfollow - 1; i >= 0; i--) {
+		const struct followed *f = &x->follow[i];
+		const char *fw = flow_way(f->l.metric);
+		if (f->block != x->nblock || f->sent != q->sent)
+			return;
+		if (f->l.fallback || fw == NULL || strncmp(fw, way, 9) != 0 ||
+		    strstr(fw, ".share") || strcmp(f->l.entity, l->entity) != 0)
+			continue;
+		take_subject(l, f->l.metric, way);
+		return;
+	}
 }
 
 /* "Russia imported $248.57mn of the $439.84mn in components from
@@ -1038,7 +1143,6 @@ part_subject(const struct xstate *x, int qi, struct label *l)
 	    " of their ", NULL };
 	const struct qrec *q = &x->qs[qi], *t;
 	const char *dot = strchr(l->metric, '.');
-	char m[FIG_METRIC_MAX];
 	int part = 0;
 
 	if (dot == NULL || qi + 1 >= x->nq ||
@@ -1054,10 +1158,7 @@ part_subject(const struct xstate *x, int qi, struct label *l)
 		if (f->l.fallback || fd == NULL || f->value != t->q.value ||
 		    strcmp(f->unit, t->q.unit_name) != 0)
 			continue;
-		snprintf(m, sizeof m, "%.*s%s", (int)(fd - f->l.metric),
-		    f->l.metric, dot);
-		claim_setfield(l->metric, sizeof l->metric, m);
-		l->fallback = 0;
+		take_subject(l, f->l.metric, dot);
 		return;
 	}
 }
@@ -1293,6 +1394,14 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 		if (rc > 0)
 			return 0;
 	}
+	/* an item of a list that names no goods: its lead line may
+	 * ("Japan's LNG imports by supplier:" over "- from Qatar, down
+	 * 12%") */
+	if (t->templ && subject == t->subject && t->nlead > 0) {
+		const char *sj = subject_in(x, x->lead.data, 0, x->lead.len);
+		if (sj)
+			subject = sj;
+	}
 	if (t->templ && !t->follow && flow_way(t->metric) != NULL &&
 	    strcmp(x->qs[x->cur_q].q.unit_name, "count") == 0 &&
 	    (subject = counted_subject(x, t, subject)) == NULL)
@@ -1314,6 +1423,8 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 			/* the context's subject, else the default after
 			 * "@context", else none */
 			const char *sc = subject_before(x, &x->qs[x->cur_q]);
+			if (sc == NULL && t->subject[0] == '\0')
+				sc = volume_subject(x, sjbuf, sizeof sjbuf);
 			if (sc == NULL && t->subject[0] == '\0')
 				return 0;
 			if (sc)
@@ -1343,29 +1454,39 @@ emit(struct xstate *x, struct fig_claim *c)
 	return 0;
 }
 
+/* Keeps the labels of q that drop(q, i) does not drop, in their order;
+ * drop sees every label as it was. */
+static void
+filter_labels(struct qrec *q, int (*drop)(const struct qrec *, int))
+{
+	struct label kept[MAX_LABELS];
+	int k = 0;
+
+	for (int i = 0; i < q->nlabel; i++)
+		if (!drop(q, i))
+			kept[k++] = q->label[i];
+	memcpy(q->label, kept, (size_t)k * sizeof *kept);
+	q->nlabel = k;
+}
+
 /* Of two labels of one measure, one whose subject the text names
  * ("oil.exports.change", from the flow in barrels before it) and one
  * with the topic's default ("trade.exports.change"), the default goes:
  * it is the same figure read with less. */
-static void
-prefer_named_subject(struct qrec *q)
+static int
+unnamed_subject(const struct qrec *q, int i)
 {
-	int k = 0;
+	const char *mi = strchr(q->label[i].metric, '.');
 
-	for (int i = 0; i < q->nlabel; i++) {
-		const struct label *l = &q->label[i];
-		const char *mi = strchr(l->metric, '.');
-		int drop = 0;
-		for (int j = 0; j < q->nlabel && l->fallback && mi && !drop;
-		    j++) {
-			const char *mj = strchr(q->label[j].metric, '.');
-			drop = j != i && !q->label[j].fallback && mj &&
-			    strcmp(mi, mj) == 0;
-		}
-		if (!drop)
-			q->label[k++] = *l;
+	if (!q->label[i].fallback || mi == NULL)
+		return 0;
+	for (int j = 0; j < q->nlabel; j++) {
+		const char *mj = strchr(q->label[j].metric, '.');
+		if (j != i && !q->label[j].fallback && mj &&
+		    strcmp(mi, mj) == 0)
+			return 1;
 	}
-	q->nlabel = k;
+	return 0;
 }
 
 /* Fills the sides a label of topic t for figure q leaves out: whose
@@ -1413,6 +1534,9 @@ fill_sides(struct xstate *x, const struct qrec *q, const struct fig_topic *t,
 	/* a sender the pattern names with no receiver ("Malaysia supplied
 	 * 7.09 million tons" after a flow into China) sends to the
 	 * receiver of the flow before */
+	if (!partner[0] && entity[0] && x->from_sender &&
+	    (t->fill & FIG_FILL_PARTNER))
+		sentence_receiver(x, q, entity, partner, n);
 	if (!partner[0] && entity[0] && (x->from_sender || named) &&
 	    (t->fill & FIG_FILL_PARTNER))
 		flow_receiver(x, metric, entity, partner, n);
@@ -1501,19 +1625,21 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		claim_setfield(q->label[q->nlabel++].entity, FIG_ENTITY_MAX,
 		    entity);
 	}
-	prefer_named_subject(q);
+	filter_labels(q, unnamed_subject);
 	for (int i = 0; i < q->nlabel; i++) {
 		pair_flow(x, q, &q->label[i]);
 		part_subject(x, qi, &q->label[i]);
 		if (q->label[i].fallback)
 			traded_subject(x, qi, &q->label[i]);
 		if (q->label[i].fallback)
+			sibling_subject(x, qi, &q->label[i]);
+		if (q->label[i].fallback)
 			flow_subject(x, &q->label[i]);
 		if (q->label[i].fallback)
 			physical_subject(x, qi, &q->label[i]);
 	}
 	drop_same_metric(q);
-	drop_exporters_imports(q);
+	filter_labels(q, exporters_imports);
 	drop_directed_levels(q);
 	return q->nlabel;
 }
@@ -1553,6 +1679,29 @@ inherit_subject(struct xstate *x, int qi, const struct qrec *p)
 		q->label[k++].fallback = 0;
 	}
 	q->nlabel = (int)k;
+}
+
+/* A twin in brackets no topic labelled, money after money or goods
+ * after goods, is the same amount as the figure before it in other
+ * terms: its labels ("shipped 329.3 billion yen (US$3 billion) worth of
+ * goods to South Korea"); not a percent after an amount ("up by 7.2
+ * billion kWh (7%)"), which is another figure. */
+static void
+twin_labels(struct xstate *x, int qi)
+{
+	struct qrec *q = &x->qs[qi];
+	const struct qrec *p = &x->qs[qi - 1];
+	const char *cq, *cp;
+
+	if (!q->twin || p->nlabel == 0)
+		return;
+	cq = rules_unit_class(x->r, q->q.unit_name);
+	cp = rules_unit_class(x->r, p->q.unit_name);
+	if (cq == NULL || cp == NULL || strcmp(cq, cp) != 0 ||
+	    (strcmp(cq, "money") != 0 && strcmp(cq, "physical") != 0))
+		return;
+	memcpy(q->label, p->label, sizeof q->label);
+	q->nlabel = p->nlabel;
 }
 
 static void
@@ -1646,6 +1795,26 @@ run_end_year(char p[FIG_PERIOD_LEN])
 		memmove(p, p + 5, 5);
 }
 
+/* Is figure qi the one before it said again after ", or" ("53.7 million
+ * tonnes, or 12.7 million bpd"), in its sentence? */
+static int
+restated(const struct xstate *x, int qi)
+{
+	const char *c = x->clean.data;
+	const struct qrec *p = &x->qs[qi - 1], *q = &x->qs[qi];
+	size_t i = p->q.end;
+
+	if (p->sent != q->sent || i >= q->q.start || c[i] != ',')
+		return 0;
+	for (i++; i < q->q.start && c[i] == ' '; i++)
+		;
+	if (i + 3 > q->q.start || strncasecmp(c + i, "or ", 3) != 0)
+		return 0;
+	for (i += 3; i < q->q.start && c[i] == ' '; i++)
+		;
+	return i == q->q.start;
+}
+
 /* Marks each figure of the block that is a comparison's base ("up from
  * 20 percent"), before the dates are read: a base's own date ("up from
  * 441,926 tonnes in March 2020") is no year a month named after it
@@ -1672,6 +1841,10 @@ mark_bases(struct xstate *x)
 		q->goal = !q->base && cue_on(x, &r->goal);
 		q->estimate = !q->base && !q->goal && cue_on(x, &r->estimate);
 		q->reached = !q->base && cue_on(x, &r->reached);
+		/* an outlook's figure said again in another unit is one */
+		if (!q->base && !q->goal && i > 0 && x->qs[i - 1].estimate &&
+		    restated(x, i))
+			q->estimate = 1;
 	}
 }
 
@@ -1732,6 +1905,8 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 		claim_release(&c);
 		return -1;
 	}
+	if (q->nlabel == 0)
+		twin_labels(x, qi);
 	if (q->nlabel == 0)
 		inherit_labels(x, qi);
 	respective_flow(x, qi);

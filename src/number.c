@@ -330,7 +330,8 @@ starts_at(const struct fig_rules *r, const char *s, size_t i, size_t to)
 		p = (unsigned char)s[i - 1];
 		if (is_word(p) || (p == '.' && !((pp | 32) >= 'a' &&
 		    (pp | 32) <= 'z')) || (p == '-' && is_word(pp)) ||
-		    p == '/' || p == '[' || (i >= 3 && p == 0x93 &&
+		    (p == '/' && pp != ' ' && pp != '\n') || p == '[' ||
+		    (i >= 3 && p == 0x93 &&
 		    (unsigned char)s[i - 2] == 0x80 &&
 		    (unsigned char)s[i - 3] == 0xE2 && !minus_dash(s, i - 3)))
 			return 0;	/* glued: "S-400", "4.0", "word7" */

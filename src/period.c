@@ -326,6 +326,30 @@ span_period(const char *y, int from, int to, int parts,
 	return 0;
 }
 
+/* The days from month m1's day d1 to month m2's day d2 of year y
+ * ("2021-03-21/2021-12-21") into out, the first in the year before when
+ * it comes later in a year ("October 1-March 31, 2024" is
+ * 2023-10-01/2024-03-31); -1 when one names no day. */
+static int
+day_run(const char *y, int m1, int d1, int m2, int d2,
+    char out[FIG_PERIOD_LEN])
+{
+	char a[16], b[16];
+	int y1 = period_digits(y, 4);
+
+	if (!m1 || !m2 || d1 < 1 || d1 > 31 || d2 < 1 || d2 > 31 ||
+	    m1 * 100 + d1 == m2 * 100 + d2 || y1 < 1)
+		return -1;
+	if (m1 * 100 + d1 > m2 * 100 + d2)
+		y1--;
+	snprintf(a, sizeof a, "%04d-%02d-%02d", y1 % 10000, m1, d1);
+	snprintf(b, sizeof b, "%.4s-%02d-%02d", y, m2, d2);
+	if (period_parse(a, out) != 0 || period_parse(b, out) != 0)
+		return -1;	/* no such day: "February 30" */
+	snprintf(out, FIG_PERIOD_LEN, "%s/%s", a, b);
+	return 0;
+}
+
 /* The month (1..12) a "month" group's n bytes name, in digits or
  * words, or 0. */
 static int
@@ -381,6 +405,12 @@ period_from_match(const struct fig_periodrule *pr, pcre2_match_data *md,
 		    u, to);
 		return 0;
 	}
+	/* a run of days across months: "March 21-December 21, 2021" */
+	if (pr->g_spanday > 0 && nm > 0 && nd > 0 &&
+	    (k = group(md, "span", sp, sizeof sp)) > 0 &&
+	    group(md, "spanday", h, sizeof h) > 0)
+		return day_run(y, month_of(sp, k), atoi(h), month_of(m, nm),
+		    atoi(d), out);
 	/* a run of months from span to month */
 	if (pr->g_span > 0 && (k = group(md, "span", sp, sizeof sp)) > 0 &&
 	    nm > 0)
@@ -469,6 +499,21 @@ period_last_months(const struct fig_periodrule *pr, pcre2_match_data *md)
 		return 0;
 	n = count_word(t, k);
 	return n >= 1 && n <= 24 ? n : 0;
+}
+
+int
+period_last_years(const struct fig_periodrule *pr, pcre2_match_data *md)
+{
+	char t[16];
+
+	int n;
+
+	if (pr->g_months <= 0 || pr->g_unit <= 0 || group(md, "months", t,
+	    sizeof t) <= 0 || group(md, "unit", t, sizeof t) <= 0 ||
+	    (t[0] | 32) != 'y')
+		return 0;
+	n = period_last_months(pr, md);
+	return n >= 2 ? n : -1;
 }
 
 void

@@ -179,6 +179,31 @@ after_unit_off(const struct fig_rules *r, const PCRE2_SIZE *ov,
 	}
 }
 
+/* A figure written out in two scales, "252 million 380 thousand": adds
+ * the second part to *v1, in the first's scale. -1 when the second
+ * scale is no smaller, its part fills it ("1 million 2000 thousand"),
+ * or the first number is a range or a word's own. */
+static int
+scale_tail(const struct fig_rules *r, const PCRE2_SIZE *ov, const char *s,
+    int range, double scale, double *v1)
+{
+	size_t at = ov[2 * r->g_n3];
+	double v3 = 0, tail = 0;
+
+	for (int i = 0; i < r->nscales; i++)
+		if (is_set(ov, r->scales[i].group_tail)) {
+			tail = r->scales[i].factor;
+			break;
+		}
+	for (size_t i = at; i < ov[2 * r->g_n3 + 1]; i++)
+		v3 = v3 * 10 + (s[i] - '0');
+	if (range || (*v1 != floor(*v1) && v3 > 0) || tail <= 0 ||
+	    v3 * tail >= scale)
+		return -1;
+	*v1 += v3 * tail / scale;
+	return 0;
+}
+
 /* quantity_from_match(), and with bare set quantity_bare(): a number
  * with no unit is read too, with unit NULL and an empty unit name. */
 static int
@@ -241,6 +266,9 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 			q->scaled = 1;
 			break;
 		}
+	if (is_set(ov, r->g_n3) && scale_tail(r, ov, s, has2 || own, scale,
+	    &v1) != 0)
+		return 0;
 	for (int i = 0; i < r->nunits && !q->unit; i++)
 		if (is_set(ov, r->units[i].group_before) ||
 		    is_set(ov, r->units[i].group_after))

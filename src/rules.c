@@ -956,6 +956,65 @@ number_pattern(const struct fig_rules *r, struct fig_buf *b)
 	buf_addc(b, ')');
 }
 
+/* The regexes a [direction] section's 'pattern' (alt) gives besides its
+ * part of the quantity pattern, into slot k (0 negative, 1 positive) if
+ * no earlier section of that sign set them: its words ending a lead
+ * clause ("shipments have fallen: in April by 7%"), the last of them in
+ * a text, wherever (the match ends after it: "shrank in January by 36,4
+ * pct"), and its "list =", a subject whose figures follow it as a list
+ * ("the cuts include Iraq (223,000 bpd), Kuwait (135,000 bpd)"). */
+static int
+direction_res(struct loader *L, const struct section *s, const char *alt,
+    int k)
+{
+	struct fig_rules *r = L->r;
+	struct fig_buf lb = FIG_BUF_INIT;
+	int rc = 0;
+
+	buf_addf(&lb, "(?:%s)\\s*\\z", alt);
+	if (r->dir_lead[k].code == NULL)
+		rc = compile_raw(r, &r->dir_lead[k], buf_str(&lb), 0, s->path,
+		    s->at.line, 1, 1, L->err);
+	buf_release(&lb);
+	buf_addf(&lb, "\\A(?s:.*)(?<![\\w])(?:%s)(?![\\w])", alt);
+	if (rc == 0 && r->dir_last[k].code == NULL)
+		rc = compile_raw(r, &r->dir_last[k], buf_str(&lb), 0, s->path,
+		    s->at.line, 1, 1, L->err);
+	buf_release(&lb);
+	if (rc == 0 && (rc = join_key(L, s, "list", &lb)) > 0)
+		rc = r->dir_list[k].code != NULL ? 0 : compile_raw(r,
+		    &r->dir_list[k], buf_str(&lb), 0, s->path, s->at.line, 1,
+		    1, L->err);
+	buf_release(&lb);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Adds the scale words as "(?:\s*|-)(?:(w1)|(w2)...)", one group each,
+ * counted on from *g into each scale's group (group_tail with tail
+ * set). */
+static int
+add_scales(struct loader *L, const int *ssec, struct fig_buf *b, int *g,
+    int tail)
+{
+	struct fig_rules *r = L->r;
+
+	buf_adds(b, "(?:\\s*|-)(?:");
+	for (int i = 0; i < r->nscales; i++) {
+		struct fig_buf alt = FIG_BUF_INIT;
+
+		if (join_key(L, &L->sec[ssec[i]], "pattern", &alt) < 0) {
+			buf_release(&alt);
+			return -1;
+		}
+		buf_addf(b, "%s(%s)", i ? "|" : "", buf_str(&alt));
+		*(tail ? &r->scales[i].group_tail : &r->scales[i].group) =
+		    ++*g;
+		buf_release(&alt);
+	}
+	buf_adds(b, ")");
+	return 0;
+}
+
 /* The quantity pattern, in order: direction, qualifier, currency-style
  * prefix unit, number, range end, scale, unit. Group numbers are counted
  * as we go so the extractor can tell which rule matched. */
@@ -970,8 +1029,10 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 
 	number_pattern(r, &num);
 	/* lookbehind: not glued to a word, a model name (S-400), a
-	 * decimal point or a bracketed footnote marker */
-	buf_adds(&b, "(?<![\\w.\\-/\\[\\x{2013}])");
+	 * decimal point, a bracketed footnote marker or a slash after a
+	 * word ("24/7", "2023/24"); a slash after a space opens an aside
+	 * as a bracket does ("33,2 bln yuan /5,3 bln dollars/") */
+	buf_adds(&b, "(?<![\\w.\\-\\[\\x{2013}])(?<!\\S/)");
 	/* pass 0: directions ("had fallen 38 percent"), pass 1: qualifiers */
 	/* a direction rule may take two groups (before and after) */
 	r->quals = xcalloc(2 * (size_t)nq + 1, sizeof *r->quals);
@@ -995,34 +1056,11 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 			q = &r->quals[r->nquals++];
 			if (isdir) {
 				q->dir = strcmp(s->name, "negative") == 0 ? -1 : 1;
-				/* the same words ending a lead clause:
-				 * "shipments have fallen: in April by 7%" */
-				struct fig_re *lead = &r->dir_lead[q->dir < 0 ?
-				    0 : 1];
-				struct fig_buf lb = FIG_BUF_INIT;
-				buf_addf(&lb, "(?:%s)\\s*\\z", buf_str(&alt));
-				if (lead->code == NULL && compile_raw(r, lead,
-				    buf_str(&lb), 0, s->path, s->at.line, 1, 1,
-				    L->err) != 0) {
-					buf_release(&lb);
+				if (direction_res(L, s, buf_str(&alt),
+				    q->dir < 0 ? 0 : 1) != 0) {
 					buf_release(&alt);
 					goto fail;
 				}
-				buf_release(&lb);
-				/* "list =": a subject whose figures follow it
-				 * as a list ("the cuts include Iraq (223,000
-				 * bpd), Kuwait (135,000 bpd)") */
-				if ((rc = join_key(L, s, "list", &lb)) < 0 ||
-				    (rc > 0 && r->dir_list[q->dir < 0 ? 0 :
-				    1].code == NULL && compile_raw(r,
-				    &r->dir_list[q->dir < 0 ? 0 : 1],
-				    buf_str(&lb), 0, s->path, s->at.line, 1, 1,
-				    L->err) != 0)) {
-					buf_release(&lb);
-					buf_release(&alt);
-					goto fail;
-				}
-				buf_release(&lb);
 			} else {
 				claim_qual_parse(s->name, &qv);
 				q->qual = (int)qv;
@@ -1092,25 +1130,20 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 		buf_addf(&b, "(?:(?:%s)\\s?)?", buf_str(&pre));
 	buf_addf(&b, "(?<n2>%s))?", buf_str(&num));
 	r->g_n2 = ++g;
-	/* scales */
-	first = 1;
-	for (int i = 0; i < r->nscales; i++) {
-		const struct section *s = &L->sec[ssec[i]];
-		struct fig_buf alt = FIG_BUF_INIT;
-
-		if (join_key(L, s, "pattern", &alt) < 0) {
-			buf_release(&alt);
+	/* scales: "5 million", "5m", "230-thousand", and a smaller one
+	 * after it with its own number, as Russian and Turkish copy writes
+	 * a figure out ("252 million 380 thousand", "1 billion 70
+	 * million"; quantity.c checks it is smaller) */
+	if (r->nscales > 0) {
+		buf_adds(&b, "(?:");
+		if (add_scales(L, ssec, &b, &g, 0) < 0)
 			goto fail;
-		}
-		/* "5 million", "5m", "230-thousand" */
-		buf_adds(&b, first ? "(?:(?:\\s*|-)(?:" : "|");
-		buf_addf(&b, "(%s)", buf_str(&alt));
-		r->scales[i].group = ++g;
-		first = 0;
-		buf_release(&alt);
+		buf_adds(&b, "(?:\\s+(?<n3>[0-9]{1,3})");
+		r->g_n3 = ++g;
+		if (add_scales(L, ssec, &b, &g, 1) < 0)
+			goto fail;
+		buf_adds(&b, ")?)?");
 	}
-	if (!first)
-		buf_adds(&b, "))?");
 	/* units after the number: spaced, hyphenated or glued */
 	first = 1;
 	for (int i = 0; i < r->nunits; i++) {
@@ -1994,6 +2027,7 @@ build(struct loader *L)
 			p->g_since = group_of(p->re.code, "since");
 			p->g_days = group_of(p->re.code, "days");
 			p->g_dayto = group_of(p->re.code, "dayto");
+			p->g_spanday = group_of(p->re.code, "spanday");
 			p->g_fy = group_of(p->re.code, "fy");
 			p->g_fyend = group_of(p->re.code, "fyend");
 			p->g_upto = group_of(p->re.code, "upto");
@@ -2440,6 +2474,8 @@ rules_free(struct fig_rules *r)
 	re_free(&r->dir_lead[1]);
 	re_free(&r->dir_list[0]);
 	re_free(&r->dir_list[1]);
+	re_free(&r->dir_last[0]);
+	re_free(&r->dir_last[1]);
 	for (int i = 0; i < r->nentities; i++)
 		re_free(&r->entities[i].re);
 	free(r->entities);

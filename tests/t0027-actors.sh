@@ -78,6 +78,27 @@ eq "actors: and the change before it, said after it" \
 eq "actors: imports after exports are the exporter's" \
     "$(label 'rose 2.2%')" "trade.imports.change,KOR,"
 
+# a list under a lead line naming the goods and the importer: each item
+# the sender's flow of those goods, its amount and its change
+cat > "$tmp/leadgoods.md" <<'DOC'
+Korea's LNG imports by supplier in September:
+- from Australia, 2.1 million tonnes, up 4.2%;
+- from Qatar, 0.4 million tonnes, down 12%.
+
+Pakistan's exports of rice to its main markets rose in September:
+- to Kenya, $120 million, up 8%;
+- to China, $45 million.
+DOC
+ok "actors: extract leadgoods" "$FIGTRACK" extract "$tmp/leadgoods.md"
+eq "actors: a supplier's item, the lead's goods and importer" \
+    "$(label '0.4 million tonnes')" "lng.exports.volume,QAT,KOR"
+eq "actors: and its change" "$(label 'down 12%')" \
+    "lng.exports.change,QAT,KOR"
+eq "actors: a market's item, the lead's goods and exporter" \
+    "$(label 'up 8%')" "rice.exports.change,PAK,KEN"
+eq "actors: and its value" "$(label '$45 million')" \
+    "rice.exports.value,PAK,CHN"
+
 cat > "$tmp/war.md" <<'DOC'
 China's two-way trade with Russia climbed in June to its highest level since the start of the war in Ukraine.
 
@@ -487,3 +508,58 @@ eq "actors: a sender after it goes to that buyer" \
     "$(label '4.1 million tonnes')" "oil.exports.volume,RUS,IND"
 eq "actors: and so does the rival's" \
     "$(label '3.2 million tonnes')" "oil.exports.volume,SAU,IND"
+
+# a flow by weight whose text names no goods is of the goods of the
+# amount by weight labelled before it (all goods: two-way trade in tons);
+# the buyer of "and imported ... from it" is no object of "to"
+cat > "$tmp/tons.md" <<'DOC'
+The customs office put the two countries' trade in 2022 at 9.1 million tons, worth $6.2 billion.
+
+Of this, Egypt exported 1.2 million tons worth $950 million to Turkey, and imported 3.4 million tons worth $2.1 billion from it.
+DOC
+ok "actors: extract tons" "$FIGTRACK" extract "$tmp/tons.md"
+eq "actors: tons of no goods named after a total in tons" \
+    "$(label '1.2 million tons')" "trade.exports.volume,EGY,TUR"
+eq "actors: the other way, by weight" \
+    "$(label '3.4 million tons')" "trade.exports.volume,TUR,EGY"
+
+# "totaled" is no "total": a country's flow after its two-way trade with
+# one partner is its flow with that partner
+cat > "$tmp/totaled.md" <<'DOC'
+In May, the two countries traded goods worth $4.2 billion, Brazil and Argentina's customs said.
+
+Brazilian exports in May totaled $2.3 billion, up by 5% compared with April.
+DOC
+ok "actors: extract totaled" "$FIGTRACK" extract "$tmp/totaled.md"
+eq "actors: a verb 'totaled' says no total" \
+    "$(label '$2.3 billion')" "trade.exports.value,BRA,ARG"
+# a change after an amount no topic labels (a surplus) is that amount's,
+# not the flow's before it in the sentence
+cat > "$tmp/surplus.md" <<'DOC'
+Chile spent $800 million on goods imported from China in May, an increase of 4 per cent, leaving it a trade deficit of $1.1 billion with China, an increase of 9 per cent.
+
+Peru in turn spent $300 million on goods imported from Brazil, up 6 per cent, leaving it a trade surplus of $200 million, a fall of 12 per cent.
+DOC
+ok "actors: extract surplus" "$FIGTRACK" extract "$tmp/surplus.md"
+eq "actors: the flow's own change" \
+    "$(label 'an increase of 4 per cent')" "trade.exports.change,CHN,CHL"
+eq "actors: no flow change after a deficit" \
+    "$(label 'an increase of 9 per cent')" ",CHL,"
+eq "actors: the second flow's change" \
+    "$(label 'up 6 per cent')" "trade.exports.change,BRA,PER"
+eq "actors: no flow change after a surplus" \
+    "$(label 'a fall of 12 per cent')" ",PER,"
+
+# an amount's twin in brackets in another currency is the same amount:
+# its labels, when no topic labels it itself
+cat > "$tmp/twin.md" <<'DOC'
+Germany shipped 2.1 billion euros ($2.3 billion) worth of goods to Chile in May, down 8 percent from a year earlier.
+
+India generated 98.2 billion kilowatt hours of electricity in May, up by 6.1 billion kilowatt hours (7%).
+DOC
+ok "actors: extract twin" "$FIGTRACK" extract "$tmp/twin.md"
+eq "actors: the amount" "$(label '2.1 billion euros')" \
+    "trade.exports.value,DEU,CHL"
+eq "actors: its twin in another currency" "$(label '$2.3 billion')" \
+    "trade.exports.value,DEU,CHL"
+eq "actors: a percent in brackets is no twin" "$(label '7%')" ",IND,"

@@ -169,18 +169,48 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # 0.982, period 0.914, period_kind 0.955, metric 0.920, entity 0.964,
 # partner 0.931, series key 0.901, negatives 2 of 328; floors those less
 # 0.005.
+# Then the ninth set's quantity and period causes (a slash opening an
+# aside, figures in two scales, a verb far from its "by", "compares
+# with", "well below", an outlook's "high of", "in late April", a
+# "-by-2025 target", "the past two years", a run of days in brackets):
+# the 10 alone F1 0.883 -> 1.000, period 0.965 -> 0.983, period_kind
+# 0.983 -> 1.000; all 167: F1 0.982 -> 0.989, period 0.924 -> 0.925,
+# period_kind 0.959 -> 0.960; floors those less 0.005.
+# Then ninthl's last fixes (a flow by weight after an amount by weight,
+# 'totaled' is no 'total', the kinds of mineral fertilizer): all 167
+# metric 0.922, entity 0.965, partner 0.935, series key 0.906, the rest
+# unchanged; floors those less 0.005.
+# Then the trade metric, entity and partner causes of the eighth set and
+# the corpus (goods named by a verb of trade, a list's lead line or the
+# sentence's flow before; car parts, tyres, iron and steel; a country's
+# "trade with" its partners in a list; suppliers ranked with their share;
+# "arrived in"; the reporter of the flows the other way; the total of a
+# flow said after it): the 10 alone metric 0.710 -> 1.000, entity 0.785
+# -> 0.991, partner 0.766 -> 1.000, series key 0.607 -> 0.991; all 139:
+# metric 0.951, entity 0.981, partner 0.967, series key 0.941, the rest
+# unchanged; the floors are those less 0.005.
+# With tradeq merged as well, all 167: F1 0.989, period 0.932, period_kind
+# 0.963, metric 0.922, entity 0.965, partner 0.938, series key 0.909;
+# floors those less 0.005.
+# elevl (the eleventh set's subject words, earned/spent flows, shares of
+# a buyer and "the share", twins, changes after an unlabelled amount):
+# the ten alone metric 0.596 -> 0.820, entity 0.764 -> 0.921, partner
+# 0.551 -> 0.742, series key 0.506 -> 0.719; all 167 metric 0.938, entity
+# 0.978, partner 0.947, series key 0.919, the rest unchanged.
 # The tenth and eleventh sets' quantities and periods (tenthq): the tenth
 # F1 0.923 -> 0.976, period 0.790 -> 0.951; the eleventh F1 0.942 ->
 # 1.000, period 0.847 -> 0.928. All 167 (with main at f9ee8c9): F1 0.988,
 # period 0.934, period_kind 0.959, negatives 0 of 328, the rest
-# unchanged; floors those less 0.005.
-at_least "value+unit F1" "$f1" 0.983
-at_least "period" "$(score period)" 0.929
-at_least "period_kind" "$(score period_kind)" 0.954
-at_least "metric" "$(score metric)" 0.915
-at_least "entity" "$(score entity)" 0.959
-at_least "partner" "$(score partner)" 0.926
-at_least "series key" "$(score 'series key')" 0.896
+# unchanged. Merged with main at f84cf3a (elevl): F1 0.995, period
+# 0.945, period_kind 0.963, metric 0.940, entity 0.978, partner 0.953,
+# series key 0.926; floors those less 0.005.
+at_least "value+unit F1" "$f1" 0.990
+at_least "period" "$(score period)" 0.940
+at_least "period_kind" "$(score period_kind)" 0.958
+at_least "metric" "$(score metric)" 0.935
+at_least "entity" "$(score entity)" 0.973
+at_least "partner" "$(score partner)" 0.948
+at_least "series key" "$(score 'series key')" 0.921
 eq "corpus: 167 documents" "$(grep -c '^167 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"

@@ -85,6 +85,12 @@ int period_is_same(const struct fig_periodrule *pr, pcre2_match_data *md);
 int period_last_months(const struct fig_periodrule *pr,
     pcre2_match_data *md);
 
+/* The same in years, when the group unit names them ("over the past two
+ * years": 2); -1 for a count of years that is none of 2 to 24, 0 when
+ * the unit is not years. */
+int period_last_years(const struct fig_periodrule *pr,
+    pcre2_match_data *md);
+
 /* The offset and step (months: 12, 3 or 1; 0 for a week) of a relative
  * date phrase ("last month", "this quarter", "this week"): the rule's
  * own, or what its groups this, next and unit name. */

@@ -167,6 +167,8 @@ struct fig_per {
 struct fig_scale {
 	double factor;
 	int group;
+	int group_tail;		/* the smaller second scale of "252 million
+				   380 thousand" */
 };
 
 /* [qualifier NAME] and [direction NAME]. */
@@ -219,6 +221,9 @@ struct fig_periodrule {
 				   publication */
 	int g_days, g_dayto;	/* a run of days: "the first 20 days" (a
 				   count), "February 1-20" (day to dayto) */
+	int g_spanday;		/* the first day of a run of days across
+				   months: "March 21-December 21, 2021"
+				   (spanday of span to day of month) */
 	int g_fy, g_fyend;	/* a fiscal year: "FY24" (fy), "FY 2023-24"
 				   (fy to fyend) */
 	int g_qend;		/* the last month of a quarter: "the
@@ -350,6 +355,9 @@ struct fig_rules {
 					   clause's verb (extract.c) */
 	struct fig_re dir_list[2];	/* their "list =": a subject that signs
 					   the figures listed after it */
+	struct fig_re dir_last[2];	/* 'pattern' the last word of a
+					   text: a verb far from its "by"
+					   ("shrank in January by 36,4 pct") */
 	struct fig_entity *entities;
 	int nentities;
 	struct fig_entity *subjects;	/* [subject] sections */
@@ -382,6 +390,7 @@ struct fig_rules {
 					   characters of a number word in
 					   either case (rules_may_start) */
 	int g_n1, g_n2, g_btw;		/* its named groups */
+	int g_n3;			/* the number of a second scale */
 	struct fig_re periods_year;	/* every [period] with a year, as one
 					   alternation, (*MARK:index) naming
 					   the rule: run near years only */
