@@ -62,6 +62,9 @@ struct mention {
 				   month of publication */
 	int thisyear;		/* "of this year": the part is of the
 				   publication year */
+	int latest;		/* the part's year is the latest such
+				   part's by publication: no year named
+				   before it */
 	int since;		/* a run to publication ("since 2022"): not
 				   the period "the same period" recalls */
 	int offset;		/* an anaphor's years from the last date */

@@ -360,17 +360,20 @@ mention_year(const struct mention *m)
 /* The year of a part of a year named without one ("in June", "in the
  * first quarter"; month: its first month): the paragraph's last year,
  * else the year of the document's last date phrase, else the latest
- * such part begun by publication; 0 when none is known. After "last
- * year" ("rose 20% last year. In the first quarter ...") the part is
- * the latest one too. */
+ * such part begun by publication (*latest set); 0 when none is known.
+ * After "last year" ("rose 20% last year. In the first quarter ...") or
+ * a part that was the latest one ("to $51.1 billion in January from
+ * $59.9 billion in December" in March) the part is the latest one too. */
 static int
-month_year(const struct xstate *x, const struct lastdate *ld, int month)
+month_year(const struct xstate *x, const struct lastdate *ld, int month,
+    int *latest)
 {
+	*latest = 0;
 	if (ld->year && !ld->relative)
 		return ld->year;
 	if (!ld->year && x->has_recall &&
 	    x->recall.role != FIG_PR_RELATIVE && !x->recall.thisyear &&
-	    strlen(x->recall.period) != 4) {
+	    !x->recall.latest && strlen(x->recall.period) != 4) {
 		/* of a run across years ("2023-07/2024-06"), the year
 		 * in which the run holds that month */
 		const char *p = x->recall.period, *slash = strchr(p, '/');
@@ -382,6 +385,7 @@ month_year(const struct xstate *x, const struct lastdate *ld, int month)
 	}
 	if (!x->pub_year)
 		return 0;
+	*latest = 1;
 	return x->pub_month && month > x->pub_month ? x->pub_year - 1 :
 	    x->pub_year;
 }
@@ -500,7 +504,8 @@ part_period(const struct xstate *x, const struct lastdate *ld,
 	    mm->part == 'H' ? mm->partn * 6 - 5 :
 	    mm->part == 'D' ? (mm->partmonth ? mm->partmonth :
 	    x->pub_month) : mm->partn;
-	int my = !mm->thisyear ? month_year(x, ld, first_month) :
+	int my = !mm->thisyear ? month_year(x, ld, first_month,
+	    &mm->latest) :
 	    x->pub_year ? x->pub_year + mm->offset : 0;
 
 	if (mm->part == 'D') {		/* a run of days */
@@ -811,7 +816,7 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 			/* a day without a year ("On 23 February") is dated
 			 * from publication, as "last month" is */
 			ld->relative = mm->role == FIG_PR_RELATIVE ||
-			    mm->thisyear || mm->part == 'D';
+			    mm->thisyear || mm->part == 'D' || mm->latest;
 		}
 		mm->kind = kind_of(x, mm->role, mention_year(mm), si);
 		if (year_before_news(x, mm))

@@ -119,6 +119,37 @@ joined_by(const char *s, size_t from, size_t to, const char *w)
 	return i == to && to > from ? 1 + word : 0;
 }
 
+/* The figure of sentence si before a new one, whose direction the new
+ * one may share, and in *end where the words joining them start: the
+ * last figure, or the one before it when the last is its twin in
+ * brackets ("falls of 3.1% (6.3m teu) and 4%": the 4% joins the 3.1%).
+ * NULL when the sentence has none yet. */
+static const struct qrec *
+join_before(const struct xstate *x, int si, size_t *end)
+{
+	const char *c = x->clean.data;
+	const struct qrec *p;
+	size_t i;
+
+	if (x->nq == 0 || x->qs[x->nq - 1].sent != si)
+		return NULL;
+	p = &x->qs[x->nq - 1];
+	*end = p->q.end;
+	if (x->nq < 2 || x->qs[x->nq - 2].sent != si ||
+	    p->q.end >= x->csent[si].end || c[p->q.end] != ')')
+		return p;
+	for (i = p->q.start; i > 0 && c[i - 1] == ' '; i--)
+		;
+	if (i == 0 || c[i - 1] != '(')
+		return p;
+	for (i--; i > 0 && c[i - 1] == ' '; i--)
+		;
+	if (i != x->qs[x->nq - 2].q.end)
+		return p;
+	*end = p->q.end + 1;
+	return &x->qs[x->nq - 2];
+}
+
 /* Is s[from..to) only words that list the parts of the figure before
  * ("a reduction of 500,000 bpd, made up of 300,000 bpd", "including",
  * "of which")? Its parts share its direction. */
@@ -696,7 +727,9 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 		size_t anchor = number_scan(r, c, at, ce);
 		size_t from = anchor > done + QUAL_REACH ? anchor - QUAL_REACH :
 		    done;
+		const struct qrec *pq;
 		struct qrec q;
+		size_t pend;
 		int ok, again = 0;
 
 		if (anchor >= ce)
@@ -742,19 +775,28 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 			x->decimal_comma = 1;	/* translated text */
 			x->comma_block = x->nblock;
 		}
-		if (q.q.dir == 0 && x->nq > 0 && x->qs[x->nq - 1].sent == si &&
-		    x->qs[x->nq - 1].q.dir != 0 && ((strcmp(x->qs[x->nq -
-		    1].q.unit_name, q.q.unit_name) == 0 && (joined_by(c,
-		    x->qs[x->nq - 1].q.end, q.q.start, "and") ||
-		    joined_by_parts(c, x->qs[x->nq - 1].q.end, q.q.start))) ||
-		    joined_by(c,
-		    x->qs[x->nq - 1].q.end, q.q.start, "or") == 2)) {
+		if (q.q.dir == 0 && (pq = join_before(x, si, &pend)) != NULL &&
+		    pq->q.dir != 0 && ((strcmp(pq->q.unit_name,
+		    q.q.unit_name) == 0 && (joined_by(c, pend, q.q.start,
+		    "and") || joined_by_parts(c, pend, q.q.start))) ||
+		    joined_by(c, pend, q.q.start, "or") == 2)) {
 			/* "fell 12% and about 23%": one verb, two falls;
 			 * "a fall of 140 Mt, or 2.9%": one fall said twice;
 			 * "a cut of 5 bpd, made up of 3 bpd": its parts */
-			q.q.dir = x->qs[x->nq - 1].q.dir;
+			q.q.dir = pq->q.dir;
 			if (q.q.dir < 0)
 				quantity_negate(&q.q);
+		}
+		if (q.q.dir != 0 && q.q.start == q.q.nstart &&
+		    memchr(c + q.q.nend, ',', q.q.end - q.q.nend) &&
+		    x->nq > 0 && x->qs[x->nq - 1].sent == si &&
+		    x->qs[x->nq - 1].q.dir == 0 && joined_by(c,
+		    x->qs[x->nq - 1].q.end, q.q.start, "or") == 2) {
+			/* "a GBP 6.6bn, or 28.8 per cent, decline": the
+			 * figure restated takes the direction after both */
+			x->qs[x->nq - 1].q.dir = q.q.dir;
+			if (q.q.dir < 0)
+				quantity_negate(&x->qs[x->nq - 1].q);
 		}
 		if (q.q.dir == 0 && change_unit(q.q.unit_name) &&
 		    (rc = lead_direction(x, si, q.q.start)) != 0) {

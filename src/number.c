@@ -303,6 +303,14 @@ word_at(const char *w, const char *s, size_t n)
 	return i == n || !is_word((unsigned char)s[i]);
 }
 
+/* Is the en dash at s[i] a minus ("(\u20134.1%", "and \u20133.5%")? After a
+ * bracket, a space or nothing; after a digit it joins a range. */
+static inline int
+minus_dash(const char *s, size_t i)
+{
+	return i == 0 || s[i - 1] == '(' || s[i - 1] == ' ';
+}
+
 /* Does a number start at s[i] (i < to)? The tests of number_scan for
  * one byte. */
 static inline int
@@ -325,7 +333,7 @@ starts_at(const struct fig_rules *r, const char *s, size_t i, size_t to)
 		    (p == '/' && pp != ' ' && pp != '\n') || p == '[' ||
 		    (i >= 3 && p == 0x93 &&
 		    (unsigned char)s[i - 2] == 0x80 &&
-		    (unsigned char)s[i - 3] == 0xE2))
+		    (unsigned char)s[i - 3] == 0xE2 && !minus_dash(s, i - 3)))
 			return 0;	/* glued: "S-400", "4.0", "word7" */
 	}
 	if (c >= '0' && c <= '9')

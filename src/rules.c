@@ -1076,6 +1076,7 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 		}
 		if (!first)
 			/* "rose by 5%", "grew a further 26.3%", "by only",
+			 * "decreased a significant 34.3 per cent",
 			 * "shrank at an annualised 2.0%", "down
 			 * year-on-year, by 2.8%" ("yearon-year" when a PDF
 			 * line broke after its hyphen) */
@@ -1084,7 +1085,10 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 			    "\\s+the\\s+(?:year|month|quarter)|y/y),?\\s+)?"
 			    "(?:by\\s+|at\\s+)?(?:(?:a\\s+"
 			    "further|another|an\\s+additional|only|just|a\\s+"
-			    "mere|(?:an\\s+)?annuali[sz]ed|a\\s+seasonally\\s+"
+			    "mere|a\\s+(?:significant|sharp|steep|hefty|"
+			    "whopping|massive|modest|slight|marginal|robust|"
+			    "solid|strong|healthy|staggering|substantial)|"
+			    "(?:an\\s+)?annuali[sz]ed|a\\s+seasonally\\s+"
 			    "adjusted|a\\s+revised)\\s+)?)?" : ")\\s+)?");
 	}
 	/* prefix units: "US$", "EUR", "RMB" */
@@ -1108,8 +1112,10 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 	}
 	if (!first)
 		buf_adds(&b, ")\\s?)?");
-	/* a sign stated before the digits: "(-1%)", "+14.2", "-12 p.p." */
-	buf_adds(&b, "(?:([-+\\x{2212}])(?=[0-9]))?");
+	/* a sign stated before the digits: "(-1%)", "+14.2", "-12 p.p.";
+	 * an en dash typeset for a minus after a bracket or a space,
+	 * "(\u20134.1% and \u20133.5%)" (after a digit it joins a range) */
+	buf_adds(&b, "(?:([-+\\x{2212}]|(?<=[(\\s])\\x{2013})(?=[0-9]))?");
 	r->g_sign = ++g;
 	buf_addf(&b, "(?<n1>%s)", buf_str(&num));
 	g++;
@@ -1199,7 +1205,9 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 		if (rc > 0) {
 			q = &r->quals[r->nquals++];
 			q->dir = strcmp(s->name, "negative") == 0 ? -1 : 1;
-			buf_adds(&b, first ? "(?:\\s+(?:" : "|");
+			/* (a comma only before an alternative that
+			 * starts with one: "or 28.8 per cent, decline") */
+			buf_adds(&b, first ? "(?:(?:\\s+|(?=,))(?:" : "|");
 			buf_addf(&b, "(%s)", buf_str(&alt));
 			q->group = ++g;
 			first = 0;

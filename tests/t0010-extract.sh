@@ -50,3 +50,11 @@ has "extract: FIGTRACK_RULES" "$tmp/out" ",widget,"
 # the installed layout: rules found next to the program, from any cwd
 (cd "$tmp" && env -u FIGTRACK_RULES "$FIGTRACK" extract in.txt) > "$tmp/out" 2>&1
 has "extract: default rules from another directory" "$tmp/out" "rose 5 percent"
+# a year before the level a change ends at is no figure of that level's
+# unit ("from 2020 to 472 billion euros"), nor the unit of a conversion
+# note ("($1 = 0.9042 euros)")
+printf 'Imports from Chile jumped by a fifth from 2020 to 472 billion euros.\n\n($1 = 0.9042 euros)\n' > "$tmp/yr.txt"
+"$FIGTRACK" extract "$tmp/yr.txt" > "$tmp/out"
+has "extract: the level after a base year" "$tmp/out" ",472 billion euros,"
+hasnt "extract: ... the base year is no level" "$tmp/out" ",2020,"
+hasnt "extract: ... nor a conversion's unit" "$tmp/out" ',$1,'

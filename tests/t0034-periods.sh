@@ -515,3 +515,23 @@ Exports to Korea, by contrast, fell 13.3%, following a 13.7% fall in August.
 DOC
 eq "periods: a figure after another keeps its own date" "$(period "$tmp/after.md" '13.7% fall')" 2025-08
 eq "periods: ... which the next paragraph does not take" "$(period "$tmp/after.md" 'fell 13.3%')" 2025-09
+
+# a month without a year after one that was the latest such month by
+# publication is the latest such month too, a paragraph later as well
+# (December in March is last year's); a year named keeps its months
+cat > "$tmp/latest.md" <<'DOC'
+---
+title: Chile's copper exports
+date: 2019-03-06
+---
+
+Chile's copper exports rose to $3.1 billion in January from $2.9 billion in December.
+
+In November they had been $2.7 billion.
+
+In 2017 exports fell. In March they were $2.2 billion, and in December $2.6 billion.
+DOC
+eq "periods: a month after the latest month is the latest one" "$(period "$tmp/latest.md" '$2.9 billion')" 2018-12
+eq "periods: ... and the first month of the text the latest one" "$(period "$tmp/latest.md" '$3.1 billion')" 2019-01
+eq "periods: ... a paragraph later too" "$(period "$tmp/latest.md" '$2.7 billion')" 2018-11
+eq "periods: ... but a year named keeps its months" "$(period "$tmp/latest.md" '$2.6 billion')" 2017-12
