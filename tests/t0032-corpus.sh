@@ -204,14 +204,24 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # unchanged. Merged with main at f84cf3a (elevl): F1 0.995, period
 # 0.945, period_kind 0.963, metric 0.940, entity 0.978, partner 0.953,
 # series key 0.926; floors those less 0.005.
-at_least "value+unit F1" "$f1" 0.990
-at_least "period" "$(score period)" 0.940
-at_least "period_kind" "$(score period_kind)" 0.958
-at_least "metric" "$(score metric)" 0.935
-at_least "entity" "$(score entity)" 0.973
-at_least "partner" "$(score partner)" 0.948
-at_least "series key" "$(score 'series key')" 0.921
-eq "corpus: 167 documents" "$(grep -c '^167 documents$' "$tmp/out")" 1
+# With every branch of session 21 merged, all 167: F1 0.995, period 0.945,
+# period_kind 0.963, metric 0.940, entity 0.978, partner 0.953, series key
+# 0.926, negatives 0 of 328. Then the twelfth (10 trade) and thirteenth (8
+# other subjects) fresh sets joined, held out to the end and scored there
+# (SOURCES.md: metric 0.536 -> 0.560 and series key 0.429 -> 0.429 on the
+# twelfth over the session; F1 0.877 -> 0.892, period 0.706 -> 0.729 on
+# the thirteenth). All 185: F1 0.991, period 0.932, period_kind 0.961,
+# metric 0.913, entity 0.958, partner 0.933, series key 0.890, negatives
+# 10 of 369; the floors, lowered by the 18's misses and not by any rule
+# change, are those less 0.005.
+at_least "value+unit F1" "$f1" 0.986
+at_least "period" "$(score period)" 0.927
+at_least "period_kind" "$(score period_kind)" 0.956
+at_least "metric" "$(score metric)" 0.908
+at_least "entity" "$(score entity)" 0.953
+at_least "partner" "$(score partner)" 0.928
+at_least "series key" "$(score 'series key')" 0.885
+eq "corpus: 185 documents" "$(grep -c '^185 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
 has "corpus: says why" "$tmp/err" "no NAME.gold.csv files"
