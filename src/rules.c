@@ -811,6 +811,11 @@ take_examples(struct loader *L, const struct section *s)
 			ok = strcmp(kv->key, keys[k]) == 0;
 		if (!ok)
 			return bad_key(L, s, kv);
+		if (strcmp(kv->key, "call") == 0 && strcmp(kv->val, "yes") != 0
+		    && strcmp(kv->val, "no") != 0)
+			return err_set(L->err, FIG_EINPUT, s->path, kv->line,
+			    kv->col, "call must be yes or no, not '%s'",
+			    kv->val);
 	}
 	return 0;
 }

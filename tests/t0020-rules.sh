@@ -20,6 +20,8 @@ bad "bad regex in topic" '[unit percent]\nafter = percent\n[topic a.b]\npattern 
     "x.rules:4:"
 bad "unknown macro" '[unit percent]\nafter = {NOPE}cent\n' \
     "x.rules:2:9: unknown macro '{NOPE}'"
+bad "bad call value" '[unit percent]\nafter = percent\n[define X]\ncall = maybe\npattern = a\n' \
+    "x.rules:4:8: call must be yes or no, not 'maybe'"
 bad "unknown section" '[frob x]\npattern = a\n' "x.rules:1:2: unknown section kind 'frob'"
 bad "unknown key" '[unit percent]\nafter = percent\nflavour = mint\n' \
     "x.rules:3:1: unknown key 'flavour' in [unit]"
