@@ -767,8 +767,11 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 		}
 		if (!ok) {
 			/* not a figure: what follows its number may still
-			 * hold one ("2022 saw 12 new fabs") */
-			at = done = anchor + 1;
+			 * hold one ("2022 saw 12 new fabs"), but not the
+			 * end of a bare range ("aged 15 to 19") */
+			size_t re = rc > 0 ? quantity_bare_range(r, x->md, c,
+			    ce, x->decimal_comma) : 0;
+			at = done = re > anchor ? re : anchor + 1;
 			continue;
 		}
 		if (q.q.numflags & FIG_NUM_DECIMAL_COMMA) {

@@ -408,6 +408,18 @@ quantity_bare(const struct fig_rules *r, pcre2_match_data *md,
 	    q->unit == NULL && q->qual != FIG_Q_RANGE;
 }
 
+size_t
+quantity_bare_range(const struct fig_rules *r, pcre2_match_data *md,
+    const char *s, size_t len, int decimal_comma)
+{
+	struct fig_qty t;
+
+	if (!read_match(r, md, s, len, decimal_comma, 1, &t) ||
+	    t.unit != NULL || t.qual != FIG_Q_RANGE)
+		return 0;
+	return t.end;
+}
+
 void
 quantity_negate(struct fig_qty *q)
 {

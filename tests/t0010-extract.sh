@@ -58,3 +58,12 @@ printf 'Imports from Chile jumped by a fifth from 2020 to 472 billion euros.\n\n
 has "extract: the level after a base year" "$tmp/out" ",472 billion euros,"
 hasnt "extract: ... the base year is no level" "$tmp/out" ",2020,"
 hasnt "extract: ... nor a conversion's unit" "$tmp/out" ',$1,'
+# a bare range names a group ("women aged 35 to 39", "ages 20-24"):
+# neither of its numbers is a figure alone, though the sentence names a
+# rate whose unit a bare number after "to" would take
+printf 'The birth rate rose 2%% among women aged 30 to 34 and 3%% among women 35 to 39.\n\nFor women ages 20-24, the birth rate declined by 6%% to 92.1 births per 1,000.\n' > "$tmp/band.txt"
+"$FIGTRACK" extract "$tmp/band.txt" > "$tmp/out"
+has "extract: a figure beside a bare range" "$tmp/out" ",3%,3,,,exact,percent,"
+hasnt "extract: ... the range's end is no figure" "$tmp/out" ",34,"
+hasnt "extract: ... nor after a group noun" "$tmp/out" ",39,"
+has "extract: ... the rate after a hyphened range" "$tmp/out" ",\"92.1 births per 1,000\",92.1,"

@@ -44,6 +44,13 @@ int quantity_from_match(const struct fig_rules *r, pcre2_match_data *md,
 int quantity_bare(const struct fig_rules *r, pcre2_match_data *md,
     const char *s, size_t len, int decimal_comma, struct fig_qty *q);
 
+/* Is the match in md two bare numbers joined as a range ("women aged
+ * 15 to 19", "ages 20-24")? Such a range names a group or a class, and
+ * no unit makes it a figure, so neither of its numbers is one alone:
+ * returns where the range ends, or 0 when the match is no bare range. */
+size_t quantity_bare_range(const struct fig_rules *r, pcre2_match_data *md,
+    const char *s, size_t len, int decimal_comma);
+
 /* A fall: negates the value and swaps the bounds ("more than 5%" lower
  * is at most -5). */
 void quantity_negate(struct fig_qty *q);
