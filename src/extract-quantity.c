@@ -562,34 +562,41 @@ change_rate(const struct xstate *x, int si, const struct fig_qty *q,
 	return prev->unit_name + k + 1;
 }
 
-/* A money figure with no rate of its own is over the unit of a rate
- * the sentence names before it: a [per] whose "context =" matches ("the
- * price for a gallon stood at $3.30"), or, for a change, the rate of
- * the figure before it (change_rate). Returns -1 on a match error. */
+/* A figure with no rate of its own is over the unit of a rate its
+ * sentence names before it: money over a [per] whose "context ="
+ * matches ("the price for a gallon stood at $3.30"), a count or a
+ * physical amount over one whose "amount =" does ("the seasonally
+ * adjusted annual rate for September was 15.7 million units"), or, for
+ * a money change, the rate of the figure before it (change_rate).
+ * Returns -1 on a match error. */
 static int
-money_rate(struct xstate *x, int si, struct fig_qty *q)
+context_rate(struct xstate *x, int si, struct fig_qty *q)
 {
 	const struct fig_rules *r = x->r;
 	size_t cs = x->csent[si].start;
 	size_t k = strlen(q->unit_name);
 	const char *per = NULL;
+	int money;
 
-	if (q->unit == NULL || q->unit->no_rate || strcmp(q->unit->uclass,
-	    "money") != 0 || strchr(q->unit_name, '/') != NULL)
+	if (q->unit == NULL || q->unit->no_rate || q->unit->duration ||
+	    strchr(q->unit_name, '/') != NULL)
 		return 0;
+	money = strcmp(q->unit->uclass, "money") == 0;
 	for (int i = 0; i < r->npers && per == NULL; i++) {
+		const struct fig_re *re = money ? &r->pers[i].context :
+		    &r->pers[i].amount;
 		int rc;
 
-		if (r->pers[i].context.code == NULL)
+		if (re->code == NULL)
 			continue;
-		rc = rules_match(r, &r->pers[i].context, x->clean.data + cs,
-		    q->start - cs, 0, 0, x->md_aside, x->err);
+		rc = rules_match(r, re, x->clean.data + cs, q->start - cs, 0,
+		    0, x->md_aside, x->err);
 		if (rc < 0)
 			return -1;
 		if (rc > 0)
 			per = r->pers[i].name;
 	}
-	if (per == NULL && q->dir != 0)
+	if (per == NULL && money && q->dir != 0)
 		per = change_rate(x, si, q, k);
 	if (per != NULL)
 		snprintf(q->unit_name + k, sizeof q->unit_name - k, "/%s",
@@ -826,7 +833,7 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 			if (q.q.dir < 0)
 				quantity_negate(&q.q);
 		}
-		if (money_rate(x, si, &q.q) < 0)
+		if (context_rate(x, si, &q.q) < 0)
 			return -1;
 		compared_rate(x, si, &q.q);
 		at = done = q.q.end > anchor ? q.q.end : anchor + 1;

@@ -775,7 +775,7 @@ static const struct {
 	const char *keys[5];
 } section_keys[] = {
 	{ "scale", { "pattern" } },
-	{ "per", { "pattern", "context" } },
+	{ "per", { "pattern", "context", "amount" } },
 	{ "qualifier", { "pattern" } },
 	{ "direction", { "pattern", "after", "list" } },
 	{ "period", { "pattern", "role", "offset", "step", "fiscal" } },
@@ -1998,8 +1998,10 @@ build(struct loader *L)
 				goto out;
 			}
 			memcpy(pe->name, s->name, strlen(s->name) + 1);
-			if (section_get(s, "context") && compile_kv(L,
-			    &pe->context, s, section_get(s, "context")) != 0)
+			if ((section_get(s, "context") && compile_kv(L,
+			    &pe->context, s, section_get(s, "context")) != 0) ||
+			    (section_get(s, "amount") && compile_kv(L,
+			    &pe->amount, s, section_get(s, "amount")) != 0))
 				goto out;
 		} else if (strcmp(k, "scale") == 0) {
 			struct fig_scale *sc;
@@ -2512,8 +2514,10 @@ rules_free(struct fig_rules *r)
 		re_free(&r->units[i].context);
 	free(r->units);
 	free(r->scales);
-	for (int i = 0; i < r->npers; i++)
+	for (int i = 0; i < r->npers; i++) {
 		re_free(&r->pers[i].context);
+		re_free(&r->pers[i].amount);
+	}
 	free(r->pers);
 	free(r->quals);
 	for (int i = 0; i < r->nperiods; i++)

@@ -162,6 +162,10 @@ struct fig_per {
 	struct fig_re context;	/* "context =": a money figure whose
 				   sentence before it matches is over this
 				   ("the price of a gallon stood at $3.30") */
+	struct fig_re amount;	/* "amount =": the same for a count or a
+				   physical amount ("the annual rate (SAAR)
+				   was 15.7 million units"); code NULL when
+				   none */
 };
 
 /* [scale N]: a scale word. */
