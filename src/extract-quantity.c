@@ -65,45 +65,44 @@ base_words(const char *s, size_t i, size_t to)
 	return 0;
 }
 
-/* Is s[from..to) only a comma or the word w between two figures ("fell
- * 12% and about 23%", "rose 5%, 7% and 9%"; "a fall of 140 Mt, or
- * 2.9%"), after at most three words that say of or in what the first
- * is ("fell 32.1% in volume and 15.7%") or its comparison base ("down
- * 2.6% year on year and 16.5% on the month"), "by" after the word
- * ("by 9.75% on year and by 9.27%")? 2 when the word is there, 1 for a
- * comma alone, else 0. */
-static int
-joined_by(const char *s, size_t from, size_t to, const char *w)
+/* The end of the words after a figure that say of or in what it is
+ * ("of crude oil", "in volume": up to three, never word w), from s[i];
+ * i when there are none. */
+static size_t
+part_words(const char *s, size_t i, size_t to, const char *w)
 {
-	size_t i = from, n = strlen(w);
+	size_t j = i + 3, n = strlen(w);
+
+	if (i + 3 > to || (strncasecmp(s + i, "of ", 3) != 0 &&
+	    strncasecmp(s + i, "in ", 3) != 0))
+		return i;
+	for (int k = 0; k < 3 && j < to; k++) {
+		size_t st = j;
+		while (j < to && (((s[j] | 32) >= 'a' && (s[j] | 32) <= 'z') ||
+		    (s[j] >= '0' && s[j] <= '9' && j > st)))
+			j++;
+		if (j == st || (j - st == n && strncasecmp(s + st, w, n) == 0))
+			return st;
+		while (j < to && s[j] == ' ')
+			j++;
+	}
+	return j;
+}
+
+/* Is s[i..to) only a comma or a semicolon (*sep set), the word w and
+ * "by" after it, in that order, each optional? 1 when w is there, 0
+ * when not, -1 when anything else is. */
+static int
+join_tail(const char *s, size_t i, size_t to, const char *w, int *sep)
+{
+	size_t n = strlen(w);
 	int word = 0;
 
-	while (i < to && s[i] == ' ')
+	*sep = 0;
+	if (i < to && (s[i] == ',' || s[i] == ';')) {
 		i++;
-	if (i + 3 <= to && (strncasecmp(s + i, "of ", 3) == 0 ||
-	    strncasecmp(s + i, "in ", 3) == 0)) {
-		/* what the figure before counts, or in what: "300,000 bpd
-		 * of crude oil and 200,000 bpd", "120 Mt of CO2, or 12%",
-		 * "down 32.1% in volume and 15.7% in value" */
-		size_t j = i + 3;
-		for (int k = 0; k < 3 && j < to; k++) {
-			size_t st = j;
-			while (j < to && (((s[j] | 32) >= 'a' && (s[j] | 32) <=
-			    'z') || (s[j] >= '0' && s[j] <= '9' && j > st)))
-				j++;
-			if (j == st || (j - st == n && strncasecmp(s + st, w,
-			    n) == 0)) {
-				j = st;
-				break;
-			}
-			while (j < to && s[j] == ' ')
-				j++;
-		}
-		i = j;
+		*sep = 1;
 	}
-	i += base_words(s, i, to);
-	if (i < to && s[i] == ',')
-		i++;
 	while (i < to && s[i] == ' ')
 		i++;
 	if (i + n <= to && strncasecmp(s + i, w, n) == 0) {
@@ -116,7 +115,67 @@ joined_by(const char *s, size_t from, size_t to, const char *w)
 	}
 	while (i < to && s[i] == ' ')
 		i++;
-	return i == to && to > from ? 1 + word : 0;
+	return i == to ? word : -1;
+}
+
+/* Does s[i..to) say of whom or where the figure before is, then join
+ * the next with a comma, a semicolon or word w ("dropped 7% among
+ * women aged 15 to 19; 4% among women 20 to 24", "fell 51 percent for
+ * white and black teenagers and 40 percent", "rose 3% at Ford, 2%")?
+ * "among", "for", "at" or "across" and up to eight words or numbers.
+ * 1 + whether w is there, else 0. */
+static int
+joined_after_group(const char *s, size_t i, size_t to, const char *w)
+{
+	static const char *const leads[] = { "among ", "for ", "at ",
+	    "across " };
+	size_t j = 0;
+	int k, sep, rc;
+
+	for (k = 0; k < 4; k++) {
+		j = strlen(leads[k]);
+		if (i + j <= to && strncasecmp(s + i, leads[k], j) == 0)
+			break;
+	}
+	if (k == 4)
+		return 0;
+	for (j += i, k = 0; k < 8 && j < to; k++) {
+		size_t st = j;
+		while (j < to && (isalnum((unsigned char)s[j]) ||
+		    (s[j] == '-' && j > st)))
+			j++;
+		if (j == st)
+			return 0;
+		if ((rc = join_tail(s, j, to, w, &sep)) >= 0 && (sep || rc))
+			return 1 + rc;
+		while (j < to && s[j] == ' ')
+			j++;
+	}
+	return 0;
+}
+
+/* Is s[from..to) only a comma or the word w between two figures ("fell
+ * 12% and about 23%", "rose 5%, 7% and 9%"; "a fall of 140 Mt, or
+ * 2.9%"), after words that say of or in what the first is (part_words:
+ * "fell 32.1% in volume and 15.7%") or its comparison base ("down 2.6%
+ * year on year and 16.5% on the month"), or of whom or where
+ * (joined_after_group), "by" after the word ("by 9.75% on year and by
+ * 9.27%")? A semicolon joins as a comma does. 2 when the word is
+ * there, 1 for a comma alone, else 0. */
+static int
+joined_by(const char *s, size_t from, size_t to, const char *w)
+{
+	size_t i = from;
+	int sep, rc;
+
+	while (i < to && s[i] == ' ')
+		i++;
+	if ((rc = joined_after_group(s, i, to, w)) != 0)
+		return rc;
+	i = part_words(s, i, to, w);
+	i += base_words(s, i, to);
+	rc = join_tail(s, i, to, w, &sep);
+	return rc >= 0 && to > from ? 1 + rc : 0;
 }
 
 /* The figure of sentence si before a new one, whose direction the new
