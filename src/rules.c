@@ -1126,10 +1126,11 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 	g++;
 	r->g_n1 = g;
 	/* range end: "30-40%", "5.25%-5.5%", "between 30 and 40 percent",
+	 * "between 40% and 69%",
 	 * "2 to 3" */
 	buf_adds(&b, "(?:(?:%?\\s*[-\\x{2013}\\x{2014}]\\s*|\\s+to\\s+");
 	if (strstr(b.data, "(?<btw>") != NULL)
-		buf_adds(&b, "|(?(<btw>)\\s+and\\s+|(?!))");
+		buf_adds(&b, "|(?(<btw>)%?\\s+and\\s+|(?!))");
 	buf_addc(&b, ')');
 	if (pre.len)
 		buf_addf(&b, "(?:(?:%s)\\s?)?", buf_str(&pre));
