@@ -67,3 +67,9 @@ has "extract: a figure beside a bare range" "$tmp/out" ",3%,3,,,exact,percent,"
 hasnt "extract: ... the range's end is no figure" "$tmp/out" ",34,"
 hasnt "extract: ... nor after a group noun" "$tmp/out" ",39,"
 has "extract: ... the rate after a hyphened range" "$tmp/out" ",\"92.1 births per 1,000\",92.1,"
+# a threshold after a count of things names their class ("17 states
+# generated between 40% and 69% of their electricity"): the count stays
+printf 'Twelve states sourced less than 20%% of their power from coal in 2010.\n' > "$tmp/class.txt"
+"$FIGTRACK" extract "$tmp/class.txt" > "$tmp/out"
+has "extract: a count of things with a threshold" "$tmp/out" ",Twelve states,12,,,exact,count,"
+hasnt "extract: ... the threshold names their class" "$tmp/out" "less than 20%"
