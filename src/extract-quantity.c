@@ -287,6 +287,31 @@ implied_after(const char *s, size_t from, size_t at)
 	    sizeof *words);
 }
 
+/* Does bare number q of sentence si fill a bracket alone right after a
+ * word ("the number of births (67,283)", "the fertility rate (1.49)")?
+ * The bracket then gives the figure of the words before it, as "at"
+ * would; not when a figure ends at that word ("two plants (2)"
+ * restates it). */
+static int
+bracketed_after_word(const struct xstate *x, int si, const struct fig_qty *q)
+{
+	const char *s = x->clean.data;
+	size_t from = x->csent[si].start, to = x->csent[si].end;
+	size_t i = q->nstart, e = q->end;
+
+	while (i > from && s[i - 1] == ' ')
+		i--;
+	if (i < from + 3 || s[i - 1] != '(' || s[i - 2] != ' ' ||
+	    !isalpha((unsigned char)s[i - 3]))
+		return 0;
+	if (x->nq > 0 && x->qs[x->nq - 1].sent == si &&
+	    x->qs[x->nq - 1].q.end >= i - 2)
+		return 0;
+	while (e < to && s[e] == ' ')
+		e++;
+	return e < to && s[e] == ')';
+}
+
 /* Can a bare number take unit u of a figure of value v near it: not a
  * span of time, a unit with a scale of its own ("Mt"), a change or a
  * share, and v of the number's order ("11,360" after "3,200 cars", not
@@ -527,9 +552,10 @@ far_direction(struct xstate *x, int si, const struct fig_qty *q)
  * it from the last figure of the sentence or paragraph before, with no
  * number between ("64,1 billion" after "EUR 66 billion"); never a
  * number a hundred times smaller or larger than that figure. Either way
- * only after a word that makes a number a figure (implied_after) or
- * before a comparative and "than", and never before a letter, a slash
- * or a hyphen ("24/7", "3-0"). */
+ * only after a word that makes a number a figure (implied_after), alone
+ * in a bracket after a word (bracketed_after_word) or before a
+ * comparative and "than", and never before a letter, a slash or a
+ * hyphen ("24/7", "3-0"). */
 static int
 implied_unit(struct xstate *x, int si, struct fig_qty *q)
 {
@@ -544,8 +570,9 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 		return 0;
 	/* "83 aircraft, 47 less than a year before": a comparative after
 	 * the number makes it a change whatever stands before it */
-	if (!implied_after(c, cs, q->nstart) && !(q->dir != 0 &&
-	    q->end + 5 <= ce && strncasecmp(c + q->end, " than", 5) == 0))
+	if (!implied_after(c, cs, q->nstart) && !bracketed_after_word(x, si,
+	    q) && !(q->dir != 0 && q->end + 5 <= ce &&
+	    strncasecmp(c + q->end, " than", 5) == 0))
 		return 0;
 	for (int i = 0; i < r->nunits; i++) {
 		const struct fig_unit *u = &r->units[i];

@@ -73,3 +73,10 @@ printf 'Twelve states sourced less than 20%% of their power from coal in 2010.\n
 "$FIGTRACK" extract "$tmp/class.txt" > "$tmp/out"
 has "extract: a count of things with a threshold" "$tmp/out" ",Twelve states,12,,,exact,count,"
 hasnt "extract: ... the threshold names their class" "$tmp/out" "less than 20%"
+# a bracket holding only a number after the words that name it gives
+# their figure ("the number of births (67,283)"), but not after a figure
+# it restates ("two plants (2)")
+printf 'The number of divorces (12,460) fell in 2019, and the firm kept two plants (2) there.\n' > "$tmp/brk.txt"
+"$FIGTRACK" extract "$tmp/brk.txt" > "$tmp/out"
+has "extract: a bracketed number after its noun" "$tmp/out" ',"12,460",12460,,,exact,count,'
+hasnt "extract: ... not one that restates a figure" "$tmp/out" ",2,2,"
