@@ -445,6 +445,30 @@ unit_lender(const struct xstate *x, int si, const struct fig_qty *q)
 	    &x->last_q : NULL;
 }
 
+/* The figure a run starts from, for bare number q that ends it ("fell
+ * from 93 deaths per 1,000 live births to 41", "from 93 ... in 1990 to
+ * 39 in 2018"): the last figure of sentence si, said after "from", with
+ * "to" right before q and only years between. Its unit decides before
+ * any the sentence's words imply ("children" counts nothing here).
+ * NULL when there is none. */
+static const struct fig_qty *
+run_start(const struct xstate *x, int si, const struct fig_qty *q)
+{
+	static const char *const to[] = { "to" }, *const from[] = { "from" };
+	const char *c = x->clean.data;
+	size_t cs = x->csent[si].start;
+	const struct fig_qty *p;
+
+	if (x->nq == 0 || x->qs[x->nq - 1].sent != si)
+		return NULL;
+	p = &x->qs[x->nq - 1].q;
+	if (!word_before_in(c, cs, q->nstart, to, 1) ||
+	    !word_before_in(c, cs, p->start, from, 1) ||
+	    !implied_between(x, p->end, q->nstart))
+		return NULL;
+	return p;
+}
+
 /* Which of the two [direction] patterns re (negative, positive)
  * matches c[from, to): 1 a fall, 2 a rise, 0 none, -1 a match error. */
 static int
@@ -540,10 +564,11 @@ far_direction(struct xstate *x, int si, const struct fig_qty *q)
 }
 
 /* A bare number (quantity_bare) in sentence si: the unit its context
- * implies, written into q, or 0 when none does. First a [unit] whose
- * "context =" pattern matches the sentence before the number ("the
- * total fertility rate fell to 1.26"; a count only for a whole number,
- * "2.34 million" too),
+ * implies, written into q, or 0 when none does. First, at the end of a
+ * run, the unit of its start (run_start: "from 93 deaths per 1,000 live
+ * births to 41"); then a [unit] whose "context =" pattern matches the
+ * sentence before the number ("the total fertility rate fell to 1.26";
+ * a count only for a whole number, "2.34 million" too),
  * then after "from" the unit of the figure the run goes to ("from 111
  * to just 66 units"), then the unit of the figure before it in the
  * sentence, spans of time passed over, unless that is a change, a share
@@ -574,6 +599,11 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 	    q) && !(q->dir != 0 && q->end + 5 <= ce &&
 	    strncasecmp(c + q->end, " than", 5) == 0))
 		return 0;
+	if ((prev = run_start(x, si, q)) != NULL && unit_lendable(prev, q)) {
+		q->unit = prev->unit;
+		memcpy(q->unit_name, prev->unit_name, sizeof q->unit_name);
+		return 1;
+	}
 	for (int i = 0; i < r->nunits; i++) {
 		const struct fig_unit *u = &r->units[i];
 		int rc;
