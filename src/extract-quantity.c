@@ -79,7 +79,7 @@ part_words(const char *s, size_t i, size_t to, const char *w)
 	for (int k = 0; k < 3 && j < to; k++) {
 		size_t st = j;
 		while (j < to && (((s[j] | 32) >= 'a' && (s[j] | 32) <= 'z') ||
-		    (s[j] >= '0' && s[j] <= '9' && j > st)))
+		    ((isdigit((unsigned char)s[j]) || s[j] == '-') && j > st)))
 			j++;
 		if (j == st || (j - st == n && strncasecmp(s + st, w, n) == 0))
 			return st;
@@ -174,6 +174,9 @@ joined_by(const char *s, size_t from, size_t to, const char *w)
 		return rc;
 	i = part_words(s, i, to, w);
 	i += base_words(s, i, to);
+	while (i < to && s[i] == ' ')
+		i++;
+	i = part_words(s, i, to, w);	/* "down 5% year on year in May" */
 	rc = join_tail(s, i, to, w, &sep);
 	return rc >= 0 && to > from ? 1 + rc : 0;
 }
