@@ -192,6 +192,9 @@ struct xstate {
 	int decimal_comma;	/* a figure so far wrote one ("27,7%"): a
 				   lone ",ddd" is a decimal, ".ddd" thousands */
 	long comma_block;	/* the block that wrote one last (nblock) */
+	int dollar_marked;	/* a figure so far wrote a dollar with its
+				   mark ("US$", "A$": see home_dollar) */
+	long dollar_block;	/* the block that wrote one last (nblock) */
 	enum mode mode;
 	enum meta meta_state;
 	int title_from_meta;

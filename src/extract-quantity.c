@@ -835,6 +835,93 @@ bare_figure(struct xstate *x, int si, struct fig_qty *q)
 	return implied_unit(x, si, q);
 }
 
+/* Is the word of c[from..at) right before a "dollars" at `at` a mark of
+ * whose dollar it is ("U.S.", "Canadian", "HK"), rather than a scale
+ * word ("billion") or none? */
+static int
+dollar_marked_by(const char *c, size_t from, size_t at)
+{
+	static const char *const scales[] = { "thousand", "million",
+	    "billion", "trillion" };
+	size_t end = at, w;
+
+	while (end > from && c[end - 1] == ' ')
+		end--;
+	w = end;
+	while (w > from && (isalpha((unsigned char)c[w - 1]) ||
+	    c[w - 1] == '.'))
+		w--;
+	if (w == end || memchr(c + w, '.', end - w) != NULL)
+		return w < end;
+	if (!isupper((unsigned char)c[w]))
+		return 0;
+	for (size_t k = 0; k < sizeof scales / sizeof *scales; k++)
+		if (end - w == strlen(scales[k]) &&
+		    strncasecmp(c + w, scales[k], end - w) == 0)
+			return 0;
+	return 1;
+}
+
+/* How figure q writes its dollar, when its unit is one: 1 bare ("$5",
+ * "5 dollars"), 2 with its mark ("US$5", "A$5", "5 U.S. dollars",
+ * "5 Canadian dollars"), 0 no dollar of its own (a unit lent by the
+ * figure before). */
+static int
+dollar_form(const char *c, const struct fig_qty *q)
+{
+	const char *d = memchr(c + q->start, '$', q->nstart - q->start);
+	size_t i;
+
+	if (d != NULL) {
+		i = (size_t)(d - c);
+		while (i > q->start && c[i - 1] == ' ')
+			i--;
+		return i > q->start && isalpha((unsigned char)c[i - 1]) ?
+		    2 : 1;
+	}
+	for (i = q->nend; i + 6 <= q->end; i++)
+		if (strncasecmp(c + i, "dollar", 6) == 0)
+			break;
+	if (i + 6 > q->end)
+		return 0;
+	return dollar_marked_by(c, q->nend, i) ? 2 : 1;
+}
+
+/* A dollar figure of a document from a country of its own dollar
+ * (units with "home =", e.g. Canada's, rules.h): a bare "$644 million"
+ * in a document whose title names Canada is Canadian dollars, until
+ * the document writes a dollar with its mark ("A$19 billion ($12.8
+ * billion)": then the bare one is the US dollar, as such texts mean).
+ * The mark is remembered DOC_STATE_BLOCKS blocks, as a decimal comma
+ * is. */
+static void
+home_dollar(struct xstate *x, const char *c, struct fig_qty *q)
+{
+	const struct fig_rules *r = x->r;
+	const char *home;
+	int form = q->unit ? dollar_form(c, q) : 0;
+
+	if (form == 0)
+		return;
+	if (form == 2) {
+		x->dollar_marked = 1;
+		x->dollar_block = x->nblock;
+		return;
+	}
+	if (x->dollar_marked || (home = title_entity(x)) == NULL)
+		return;
+	for (int i = 0; i < r->nunits; i++) {
+		const struct fig_unit *u = &r->units[i];
+		if (u->home[0] && strcmp(u->home, home) == 0 &&
+		    strcmp(u->home_of, q->unit_name) == 0) {
+			q->unit = u;
+			snprintf(q->unit_name, sizeof q->unit_name, "%s",
+			    u->canon);
+			return;
+		}
+	}
+}
+
 /* Finds the figures of sentence si. A cheap pattern finds where numbers
  * start and the quantity pattern is tried right there; only a number
  * that is a figure (or may have a prefix unit) is matched again from a
@@ -955,6 +1042,7 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 		if (context_rate(x, si, &q.q) < 0)
 			return -1;
 		compared_rate(x, si, &q.q);
+		home_dollar(x, c, &q.q);
 		at = done = q.q.end > anchor ? q.q.end : anchor + 1;
 		q.sent = si;
 		q.raw_start = raw_at(x, q.q.start, b->text.len);

@@ -783,8 +783,8 @@ end_table(struct xstate *x)
 
 /* Forgets the document-wide state the text stopped naming
  * DOC_STATE_BLOCKS blocks ago: the labels of figures that far back (the
- * oldest first), the fiscal year's quarters, the decimal comma, and the
- * firms. */
+ * oldest first), the fiscal year's quarters, the decimal comma, the
+ * marked dollar, and the firms. */
 static void
 forget_stale(struct xstate *x)
 {
@@ -802,6 +802,8 @@ forget_stale(struct xstate *x)
 		x->fparts = 0;
 	if (x->decimal_comma && x->nblock - x->comma_block > DOC_STATE_BLOCKS)
 		x->decimal_comma = 0;
+	if (x->dollar_marked && x->nblock - x->dollar_block > DOC_STATE_BLOCKS)
+		x->dollar_marked = 0;
 	for (int i = 0; i < FIRMS_MAX; i++)
 		if (x->firms[i].name[0] && x->nblock - x->firms[i].block >
 		    DOC_STATE_BLOCKS)
@@ -1508,6 +1510,8 @@ struct fig_carry {
 	struct fig_buf lead;
 	int in_item, decimal_comma, title_from_meta, title_headline;
 	long comma_age;			/* blocks since a decimal comma */
+	int dollar_marked;
+	long dollar_age;		/* blocks since a marked dollar */
 	enum mode mode;
 	enum meta meta_state;
 	struct fig_buf ref;
@@ -1714,6 +1718,8 @@ carry_save(const struct xstate *x, const struct reader *rd)
 	c->in_item = x->in_item;
 	c->decimal_comma = x->decimal_comma;
 	c->comma_age = x->decimal_comma ? x->nblock - x->comma_block : 0;
+	c->dollar_marked = x->dollar_marked;
+	c->dollar_age = x->dollar_marked ? x->nblock - x->dollar_block : 0;
 	c->title_from_meta = x->title_from_meta;
 	c->title_headline = x->title_headline;
 	c->mode = x->mode;
@@ -1767,6 +1773,8 @@ carry_restore(struct xstate *x, struct reader *rd, const struct fig_carry *c)
 	x->in_item = c->in_item;
 	x->decimal_comma = c->decimal_comma;
 	x->comma_block = c->nblock - c->comma_age;
+	x->dollar_marked = c->dollar_marked;
+	x->dollar_block = c->nblock - c->dollar_age;
 	x->title_from_meta = c->title_from_meta;
 	x->title_headline = c->title_headline;
 	x->title_entity = NULL;
@@ -1902,6 +1910,9 @@ extract_carry_diff(const struct fig_carry *a, const struct fig_carry *b)
 	if (a->decimal_comma != b->decimal_comma || a->comma_age !=
 	    b->comma_age)
 		return "decimal_comma";
+	if (a->dollar_marked != b->dollar_marked || a->dollar_age !=
+	    b->dollar_age)
+		return "dollar_marked";
 	if (a->have_cur != b->have_cur || (a->have_cur &&
 	    !block_equal(&a->cur, &b->cur)) || a->have_held != b->have_held ||
 	    (a->have_held && !block_equal(&a->held, &b->held)))

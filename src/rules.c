@@ -1626,6 +1626,26 @@ build_topic(struct loader *L, const struct section *s)
 	return 0;
 }
 
+/* "home = CAN usd": an entity code in capitals, then the unit whose
+ * bare forms the home country's documents mean as this one. */
+static int
+build_home(struct loader *L, const struct section *s, const struct kv *kv,
+    struct fig_unit *u)
+{
+	char code[16], of[16], rest[2];
+
+	if (sscanf(kv->val, "%15s %15s %1s", code, of, rest) != 2 ||
+	    strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != strlen(code) ||
+	    strlen(code) < 2 || strspn(of, "abcdefghijklmnopqrstuvwxyz") !=
+	    strlen(of))
+		return err_set(L->err, FIG_EINPUT, s->path, kv->line, kv->col,
+		    "home is a country code and a unit ('home = CAN usd'), "
+		    "not '%s'", kv->val);
+	memcpy(u->home, code, sizeof u->home);
+	memcpy(u->home_of, of, sizeof u->home_of);
+	return 0;
+}
+
 static int
 build_unit(struct loader *L, const struct section *s, struct fig_unit *u)
 {
@@ -1661,7 +1681,10 @@ build_unit(struct loader *L, const struct section *s, struct fig_unit *u)
 				    kv->line, kv->col, "max is a number above "
 				    "0, not '%s'", kv->val);
 		}
-		else if (strcmp(kv->key, "context") == 0) {
+		else if (strcmp(kv->key, "home") == 0) {
+			if (build_home(L, s, kv, u) != 0)
+				return -1;
+		} else if (strcmp(kv->key, "context") == 0) {
 			if (u->context.code != NULL)
 				return err_set(L->err, FIG_EINPUT, s->path,
 				    kv->line, kv->col, "[unit %s] takes one "

@@ -29,6 +29,21 @@ printf 'Narita handled 41.2 million passengers, up 3%%.\n\nCompared with 2019, H
 "$FIGTRACK" extract "$tmp/carry.txt" > "$tmp/out"
 has "extract: a large bare number carries the unit before" "$tmp/out" ",87.3 million,87300000,,,exact,count,"
 hasnt "extract: a small bare number carries none" "$tmp/out" ",5,5,"
+# a bare dollar of a document from a country of its own dollar is that
+# country's, until the document marks a dollar as whose it is
+printf -- '---\ntitle: Canada posts a trade deficit in May\n---\n\nThe deficit was $1.2 billion, after a surplus of 300 million dollars.\n\nExports to the U.S. were 40 billion U.S. dollars.\n\nImports came to $41 billion.\n' > "$tmp/cad.md"
+"$FIGTRACK" extract "$tmp/cad.md" > "$tmp/out"
+has "extract: a bare \$ of Canada's document is cad" "$tmp/out" ',$1.2 billion,1200000000,,,exact,cad,'
+has "extract: bare dollars of Canada's document are cad" "$tmp/out" ',300 million dollars,300000000,,,exact,cad,'
+has "extract: U.S. dollars stay usd" "$tmp/out" ',40 billion U.S. dollars,40000000000,,,exact,usd,'
+has "extract: after a marked dollar a bare \$ is usd" "$tmp/out" ',$41 billion,41000000000,,,exact,usd,'
+printf -- '---\ntitle: New Zealand dairy exports rise\n---\n\nDairy exports reached NZ$2 billion ($1.2 billion) in June.\n' > "$tmp/nzd.md"
+"$FIGTRACK" extract "$tmp/nzd.md" > "$tmp/out"
+has "extract: a marked dollar stays its own" "$tmp/out" ',NZ$2 billion,2000000000,,,exact,nzd,'
+has "extract: the bare \$ after it is usd" "$tmp/out" ',$1.2 billion,1200000000,,,exact,usd,'
+printf -- '---\ntitle: Chile copper exports rise\n---\n\nCopper exports reached $4 billion in June.\n' > "$tmp/usd.md"
+"$FIGTRACK" extract "$tmp/usd.md" > "$tmp/out"
+has "extract: a bare \$ elsewhere is usd" "$tmp/out" ',$4 billion,4000000000,,,exact,usd,'
 printf 'Output is 30 percent higher.\n' > "$tmp/now.txt"
 "$FIGTRACK" extract --published 2024-05 "$tmp/now.txt" > "$tmp/out"
 has "extract: --published dates present-tense figures" "$tmp/out" ",2024,observed"

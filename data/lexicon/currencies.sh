@@ -77,6 +77,8 @@ END {
 			print "before = " alias[c SUBSEP "before"]
 		if ((c SUBSEP "after") in alias)
 			print "after = " alias[c SUBSEP "after"]
+		if ((c SUBSEP "home") in alias)
+			print "home = " alias[c SUBSEP "home"]
 		for (j = 1; j <= nex[c]; j++)
 			print "example = " ex[c, j]
 	}

@@ -145,6 +145,11 @@ struct fig_unit {
 				   ("5% per year" is a percent) */
 	int group_after;	/* capture group in the quantity pattern, or 0 */
 	int group_before;	/* same, for a prefix such as "US$" */
+	/* "home = CAN usd": in a document whose title names CAN, a figure
+	 * in usd written with a bare "$" or "dollars" is in this unit
+	 * (cad); "" when none */
+	char home[16];
+	char home_of[16];
 	double max;		/* "max =": the largest value its context
 				   gives it (a rate per woman is no
 				   230,000); 0 when none */
