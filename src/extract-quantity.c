@@ -835,43 +835,52 @@ bare_figure(struct xstate *x, int si, struct fig_qty *q)
 	return implied_unit(x, si, q);
 }
 
-/* Is the word of c[from..at) right before a "dollars" at `at` a mark of
- * whose dollar it is ("U.S.", "Canadian", "HK"), rather than a scale
- * word ("billion") or none? */
+/* Is the word s[0..n) a scale word ("billion")? */
 static int
-dollar_marked_by(const char *c, size_t from, size_t at)
+is_scale(const char *s, size_t n)
 {
 	static const char *const scales[] = { "thousand", "million",
-	    "billion", "trillion" };
-	size_t end = at, w;
+	    "billion", "trillion", "mn", "mln", "bn", "bln", "tn", "trn" };
 
-	while (end > from && c[end - 1] == ' ')
-		end--;
-	w = end;
-	while (w > from && (isalpha((unsigned char)c[w - 1]) ||
-	    c[w - 1] == '.'))
-		w--;
-	if (w == end || memchr(c + w, '.', end - w) != NULL)
-		return w < end;
-	if (!isupper((unsigned char)c[w]))
-		return 0;
 	for (size_t k = 0; k < sizeof scales / sizeof *scales; k++)
-		if (end - w == strlen(scales[k]) &&
-		    strncasecmp(c + w, scales[k], end - w) == 0)
-			return 0;
-	return 1;
+		if (n == strlen(scales[k]) && strncasecmp(s, scales[k], n) == 0)
+			return 1;
+	return 0;
 }
 
-/* How figure q writes its dollar, when its unit is one: 1 bare ("$5",
- * "5 dollars"), 2 with its mark ("US$5", "A$5", "5 U.S. dollars",
- * "5 Canadian dollars"), 0 no dollar of its own (a unit lent by the
- * figure before). */
+/* Does c[from..to), the words between a number and its currency's
+ * name, say whose currency it is ("U.S.", "Canadian", "Swiss"), rather
+ * than only scale words ("billion") or none? */
 static int
-dollar_form(const char *c, const struct fig_qty *q)
+currency_marked(const char *c, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; ) {
+		size_t w = i;
+		while (w < to && !isalpha((unsigned char)c[w]))
+			w++;
+		for (i = w; i < to && (isalpha((unsigned char)c[i]) ||
+		    c[i] == '.'); i++)
+			;
+		if (i == w || !isupper((unsigned char)c[w]))
+			continue;
+		if (memchr(c + w, '.', i - w) != NULL || !is_scale(c + w, i - w))
+			return 1;
+	}
+	return 0;
+}
+
+/* How money figure q names its currency: 1 bare ("$5", "5 dollars",
+ * "5 francs"), 2 with a mark of whose it is ("US$5", "A$5", "5 U.S.
+ * dollars", "5 Swiss francs"), 0 neither (a symbol of one currency
+ * only, a unit lent by the figure before). */
+static int
+money_form(const char *c, const struct fig_qty *q)
 {
 	const char *d = memchr(c + q->start, '$', q->nstart - q->start);
-	size_t i;
+	size_t i, e;
 
+	if (q->unit->code)
+		return 2;	/* "USD 5 million" */
 	if (d != NULL) {
 		i = (size_t)(d - c);
 		while (i > q->start && c[i - 1] == ' ')
@@ -879,36 +888,42 @@ dollar_form(const char *c, const struct fig_qty *q)
 		return i > q->start && isalpha((unsigned char)c[i - 1]) ?
 		    2 : 1;
 	}
-	for (i = q->nend; i + 6 <= q->end; i++)
-		if (strncasecmp(c + i, "dollar", 6) == 0)
-			break;
-	if (i + 6 > q->end)
-		return 0;
-	return dollar_marked_by(c, q->nend, i) ? 2 : 1;
+	/* the currency's name: the last word of what follows the number */
+	for (e = q->end; e > q->nend && !isalpha((unsigned char)c[e - 1]);
+	    e--)
+		;
+	for (i = e; i > q->nend && isalpha((unsigned char)c[i - 1]); i--)
+		;
+	if (i == e || is_scale(c + i, e - i))
+		return 0;	/* "5 billion": a unit lent */
+	return currency_marked(c, q->nend, i) ? 2 : 1;
 }
 
-/* A dollar figure of a document from a country of its own dollar
- * (units with "home =", e.g. Canada's, rules.h): a bare "$644 million"
- * in a document whose title names Canada is Canadian dollars, until
- * the document writes a dollar with its mark ("A$19 billion ($12.8
- * billion)": then the bare one is the US dollar, as such texts mean).
- * The mark is remembered DOC_STATE_BLOCKS blocks, as a decimal comma
- * is. */
+/* Money of a country with a currency of its own whose name others share
+ * (units with "home =", rules.h): a bare "$644 million" in a document
+ * whose title names Canada is Canadian dollars, "2 billion pesos" in one
+ * on Argentina Argentine pesos. For the dollar, only until the document
+ * writes a dollar with its mark ("A$19 billion ($12.8 billion)": then a
+ * bare "$" is the US dollar, as such texts mean), remembered
+ * DOC_STATE_BLOCKS blocks as a decimal comma is. */
 static void
-home_dollar(struct xstate *x, const char *c, struct fig_qty *q)
+home_money(struct xstate *x, const char *c, struct fig_qty *q)
 {
 	const struct fig_rules *r = x->r;
 	const char *home;
-	int form = q->unit ? dollar_form(c, q) : 0;
+	int form, dollar;
 
-	if (form == 0)
+	if (q->unit == NULL || strcmp(q->unit->uclass, "money") != 0 ||
+	    (form = money_form(c, q)) == 0)
 		return;
-	if (form == 2) {
+	dollar = strcmp(q->unit_name, "usd") == 0 ||
+	    strcmp(q->unit->home_of, "usd") == 0;
+	if (form == 2 && dollar) {
 		x->dollar_marked = 1;
 		x->dollar_block = x->nblock;
-		return;
 	}
-	if (x->dollar_marked || (home = title_entity(x)) == NULL)
+	if (form == 2 || (dollar && x->dollar_marked) ||
+	    (home = title_entity(x)) == NULL)
 		return;
 	for (int i = 0; i < r->nunits; i++) {
 		const struct fig_unit *u = &r->units[i];
@@ -1042,7 +1057,7 @@ find_quantities(struct xstate *x, const struct fig_block *b, int si)
 		if (context_rate(x, si, &q.q) < 0)
 			return -1;
 		compared_rate(x, si, &q.q);
-		home_dollar(x, c, &q.q);
+		home_money(x, c, &q.q);
 		at = done = q.q.end > anchor ? q.q.end : anchor + 1;
 		q.sent = si;
 		q.raw_start = raw_at(x, q.q.start, b->text.len);

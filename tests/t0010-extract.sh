@@ -41,6 +41,10 @@ printf -- '---\ntitle: New Zealand dairy exports rise\n---\n\nDairy exports reac
 "$FIGTRACK" extract "$tmp/nzd.md" > "$tmp/out"
 has "extract: a marked dollar stays its own" "$tmp/out" ',NZ$2 billion,2000000000,,,exact,nzd,'
 has "extract: the bare \$ after it is usd" "$tmp/out" ',$1.2 billion,1200000000,,,exact,usd,'
+printf -- '---\ntitle: Argentina cuts its deficit\n---\n\nThe deficit fell to 2 billion pesos, and Pakistan lent 5 million rupees.\n' > "$tmp/ars.md"
+"$FIGTRACK" extract "$tmp/ars.md" > "$tmp/out"
+has "extract: bare pesos of Argentina's document are ars" "$tmp/out" ',2 billion pesos,2000000000,,,exact,ars,'
+has "extract: bare rupees there stay inr" "$tmp/out" ',5 million rupees,5000000,,,exact,inr,'
 printf -- '---\ntitle: Chile copper exports rise\n---\n\nCopper exports reached $4 billion in June.\n' > "$tmp/usd.md"
 "$FIGTRACK" extract "$tmp/usd.md" > "$tmp/out"
 has "extract: a bare \$ elsewhere is usd" "$tmp/out" ',$4 billion,4000000000,,,exact,usd,'
