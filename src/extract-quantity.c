@@ -272,7 +272,8 @@ word_before_in(const char *s, size_t from, size_t at,
  * ("Asia-Pacific with 2.46 billion", "of whom 18.394 million"), one
  * before ("after 173,000 in November"), the object of a verb that
  * counts ("BYD sold 3.02 million", "Gatwick handled 40.9 million"), a
- * share ("Germany accounted for 2.8 million"). */
+ * share ("Germany accounted for 2.8 million"), a change told by its verb
+ * alone ("payrolls rose 250,000"). */
 static int
 implied_after(const char *s, size_t from, size_t at)
 {
@@ -284,7 +285,10 @@ implied_after(const char *s, size_t from, size_t at)
 	    "which", "after", "following", "than", "sold", "delivered",
 	    "handled", "had", "recorded", "registered", "welcomed",
 	    "received", "produced", "shipped", "exported", "imported",
-	    "added", "carried", "attracted", "employed", "hired", "for" };
+	    "added", "carried", "attracted", "employed", "hired", "for",
+	    "rose", "fell", "climbed", "jumped", "dropped", "declined",
+	    "increased", "decreased", "grew", "surged", "soared", "slipped",
+	    "plunged", "tumbled", "gained", "lost", "shed" };
 
 	return word_before_in(s, from, at, words, sizeof words /
 	    sizeof *words);
