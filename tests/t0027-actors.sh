@@ -42,6 +42,31 @@ eq "actors: and its level, the lead's actor the other side" \
 eq "actors: an item's bare \"by\" is its change" \
     "$(label '2.5%')" "trade.turnover.change,BRA+PRY,"
 
+# items that open with the other side's name alone, under a lead line
+# on one country's export markets or suppliers
+cat > "$tmp/markets.md" <<'DOC'
+Chile's exports rose in 2023.
+
+Chile's top three export markets were:
+
+- China, accounting for 39.1 percent or $38.2 billion;
+- the US, 16.3 percent, down 2.5 percent.
+
+Korea's main suppliers of LNG in 2023:
+
+- Qatar, 21 percent;
+- Australia, with 18 percent.
+DOC
+ok "actors: extract markets" "$FIGTRACK" extract "$tmp/markets.md"
+eq "actors: a market's share of the lead actor's exports" \
+    "$(label '39.1 percent')" "trade.exports.share,CHL,CHN"
+eq "actors: and the value of the flow to it" \
+    "$(label '$38.2 billion')" "trade.exports.value,CHL,CHN"
+eq "actors: and a change of it" \
+    "$(label 'down 2.5 percent')" "trade.exports.change,CHL,USA"
+eq "actors: a supplier's share of the lead actor's imports of the lead's goods" \
+    "$(label '18 percent')" "lng.imports.share,KOR,AUS"
+
 # a paragraph with no figure that opens with a subject's name sets what
 # the supplier ranked after it supplies; with none named, all goods
 cat > "$tmp/opening.md" <<'DOC'
