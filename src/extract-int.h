@@ -89,6 +89,8 @@ struct label {
 	char partner[FIG_ENTITY_MAX];
 	int fallback;		/* the subject is the topic's default, no
 				   word of the text's */
+	int followed;		/* from a topic that continues a figure
+				   before (follow =) */
 };
 
 #define MAX_LABELS 8

@@ -1465,6 +1465,26 @@ filter_labels(struct qrec *q, int (*drop)(const struct qrec *, int))
 	q->nlabel = k;
 }
 
+/* A label carried from a figure before (a follow topic's) where the
+ * figure's own words name the same measure of other goods: "China bought
+ * 51.4% more Brazilian soybeans" after a paragraph on Russia's gas is
+ * soybeans, not the gas the paragraph before was of. */
+static int
+followed_other(const struct qrec *q, int i)
+{
+	const struct label *l = &q->label[i];
+	const char *m = strchr(l->metric, '.');
+
+	if (!l->followed || m == NULL)
+		return 0;
+	for (int j = 0; j < q->nlabel; j++) {
+		const char *om = strchr(q->label[j].metric, '.');
+		if (!q->label[j].followed && om && strcmp(om, m) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Of two labels of one measure, one whose subject the text names
  * ("oil.exports.change", from the flow in barrels before it) and one
  * with the topic's default ("trade.exports.change"), the default goes:
@@ -1614,6 +1634,7 @@ label_figure(struct xstate *x, int qi, const char *unit)
 			continue;
 		q->label[q->nlabel].topic = i;
 		q->label[q->nlabel].fallback = label_fallback(x, t, metric);
+		q->label[q->nlabel].followed = t->follow != 0;
 		claim_setfield(q->label[q->nlabel].metric, FIG_METRIC_MAX,
 		    metric);
 		claim_setfield(q->label[q->nlabel].partner, FIG_ENTITY_MAX,
@@ -1635,6 +1656,7 @@ label_figure(struct xstate *x, int qi, const char *unit)
 			physical_subject(x, qi, &q->label[i]);
 	}
 	drop_same_metric(q);
+	filter_labels(q, followed_other);
 	filter_labels(q, exporters_imports);
 	drop_directed_levels(q);
 	return q->nlabel;

@@ -67,6 +67,21 @@ eq "actors: and a change of it" \
 eq "actors: a supplier's share of the lead actor's imports of the lead's goods" \
     "$(label '18 percent')" "lng.imports.share,KOR,AUS"
 
+# a figure's own words outrank the label a follow rule carries from the
+# paragraph before: another buyer's goods, named by their source's
+# demonym; and goods imported "by pipeline" from their source
+cat > "$tmp/follow.md" <<'DOC'
+In 2022 Germany imported about 50 billion cubic meters of gas by pipeline from Norway.
+
+Egypt bought 12% more Russian wheat in the same year.
+DOC
+ok "actors: extract follow" "$FIGTRACK" extract "$tmp/follow.md"
+eq "actors: goods imported by pipeline from their source" \
+    "$(label 'about 50 billion cubic meters')" "natural_gas.exports.volume,NOR,DEU"
+eq "actors: own words, not the flow before" \
+    "$(label '12% more')" "wheat.exports.change,RUS,EGY"
+eq "actors: and one claim" "$(grep -c '12% more' "$tmp/out")" 1
+
 # a paragraph with no figure that opens with a subject's name sets what
 # the supplier ranked after it supplies; with none named, all goods
 cat > "$tmp/opening.md" <<'DOC'
