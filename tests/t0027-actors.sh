@@ -82,6 +82,19 @@ eq "actors: own words, not the flow before" \
     "$(label '12% more')" "wheat.exports.change,RUS,EGY"
 eq "actors: and one claim" "$(grep -c '12% more' "$tmp/out")" 1
 
+# a table of one country's exports by destination, a column a
+# destination: each cell is the flow to the column's country
+cat > "$tmp/exptable.md" <<'DOC'
+Peru gold exports by destination (kg):
+
+| | To Canada | To India |
+|---|---|---|
+| May 2021 | 9,245 | 1,082 |
+DOC
+ok "actors: extract exptable" "$FIGTRACK" extract "$tmp/exptable.md"
+eq "actors: a cell under a destination's column" \
+    "$(label '1,082')" "gold.exports.volume,PER,IND"
+
 # a paragraph with no figure that opens with a subject's name sets what
 # the supplier ranked after it supplies; with none named, all goods
 cat > "$tmp/opening.md" <<'DOC'
