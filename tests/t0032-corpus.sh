@@ -214,7 +214,19 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # metric 0.913, entity 0.958, partner 0.933, series key 0.890, negatives
 # 10 of 369; the floors, lowered by the 18's misses and not by any rule
 # change, are those less 0.005.
-at_least "value+unit F1" "$f1" 0.986
+# Then quantl (session 22: the quantities and non-claims the thirteenth
+# set's writers listed, fixed as classes: a bare range names a group,
+# bounds and ranges that name a class, ages, the base after "per",
+# thresholds in a relative clause, durations that only date, counts at
+# an annual rate, a direction down a list of groups, a bracketed count
+# after its noun): the thirteenth alone F1 0.892 -> 1.000 (P 0.846 ->
+# 1.000), negatives 8 -> 0 of 22; the twelfth F1 0.977 -> 0.995,
+# negatives 2 -> 0 of 19. All 185: F1 0.991 -> 0.997, negatives 10 -> 0
+# of 369, the rest unchanged; F1 floor that less 0.005, and no negative
+# may come back.
+at_least "value+unit F1" "$f1" 0.992
+neg=$(sed -n 's/^negatives hit *\([0-9]*\) of.*/\1/p' "$tmp/out")
+eq "corpus: no negative hit" "$neg" 0
 at_least "period" "$(score period)" 0.927
 at_least "period_kind" "$(score period_kind)" 0.956
 at_least "metric" "$(score metric)" 0.908
