@@ -89,11 +89,11 @@ Peru gold exports by destination (kg):
 
 | | To Canada | To India |
 |---|---|---|
-| May 2021 | 9,245 | 1,082 |
+| May 2021 | 945 | 882 |
 DOC
 ok "actors: extract exptable" "$FIGTRACK" extract "$tmp/exptable.md"
 eq "actors: a cell under a destination's column" \
-    "$(label '1,082')" "gold.exports.volume,PER,IND"
+    "$(label '882')" "gold.exports.volume,PER,IND"
 
 # a paragraph with no figure that opens with a subject's name sets what
 # the supplier ranked after it supplies; with none named, all goods
