@@ -294,6 +294,20 @@ implied_after(const char *s, size_t from, size_t at)
 	    sizeof *words);
 }
 
+/* Where a label's colon before a number at `at` stands ("Passenger
+ * numbers: 40.6 million", "- Fertility rate: 1.26"): the offset of the
+ * colon, or 0 when the number follows none. */
+static size_t
+label_colon(const char *s, size_t from, size_t at)
+{
+	size_t i = at;
+
+	while (i > from && s[i - 1] == ' ')
+		i--;
+	return i > from + 1 && s[i - 1] == ':' && s[i - 2] != ' ' &&
+	    !(s[i - 2] >= '0' && s[i - 2] <= '9') ? i - 1 : 0;
+}
+
 /* Does bare number q of sentence si fill a bracket alone right after a
  * word ("the number of births (67,283)", "the fertility rate (1.49)")?
  * The bracket then gives the figure of the words before it, as "at"
@@ -587,26 +601,32 @@ far_direction(struct xstate *x, int si, const struct fig_qty *q)
  * only after a word that makes a number a figure (implied_after), alone
  * in a bracket after a word (bracketed_after_word) or before a
  * comparative and "than", and never before a letter, a slash or a
- * hyphen ("24/7", "3-0"). */
+ * hyphen ("24/7", "3-0"); after a label's colon ("- Passenger numbers:
+ * 40.6 million") only a [unit] context the label's words match. */
 static int
 implied_unit(struct xstate *x, int si, struct fig_qty *q)
 {
 	const struct fig_rules *r = x->r;
 	const char *c = x->clean.data;
 	size_t cs = x->csent[si].start, ce = x->csent[si].end;
-	size_t e = q->end;
+	size_t e = q->end, colon;
 	const struct fig_qty *prev;
+	int implied;
 
 	if (e < ce && (c[e] == '/' || c[e] == '-' || ((c[e] | 32) >= 'a' &&
 	    (c[e] | 32) <= 'z')))
 		return 0;
 	/* "83 aircraft, 47 less than a year before": a comparative after
 	 * the number makes it a change whatever stands before it */
-	if (!implied_after(c, cs, q->nstart) && !bracketed_after_word(x, si,
-	    q) && !(q->dir != 0 && q->end + 5 <= ce &&
-	    strncasecmp(c + q->end, " than", 5) == 0))
+	implied = implied_after(c, cs, q->nstart) || bracketed_after_word(x,
+	    si, q) || (q->dir != 0 && q->end + 5 <= ce &&
+	    strncasecmp(c + q->end, " than", 5) == 0);
+	/* after a label's colon only the label's words may name the unit */
+	colon = implied ? 0 : label_colon(c, cs, q->start);
+	if (!implied && colon == 0)
 		return 0;
-	if ((prev = run_start(x, si, q)) != NULL && unit_lendable(prev, q)) {
+	if (!colon && (prev = run_start(x, si, q)) != NULL &&
+	    unit_lendable(prev, q)) {
 		q->unit = prev->unit;
 		memcpy(q->unit_name, prev->unit_name, sizeof q->unit_name);
 		return 1;
@@ -620,8 +640,9 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 		    fabs(q->value - round(q->value)) < 1e-6)) ||
 		    (u->max > 0 && fabs(q->value) > u->max))
 			continue;
-		rc = rules_match(r, &u->context, c + cs, q->start - cs, 0, 0,
-		    x->md_aside, x->err);
+		/* a label's words name the figure after its colon */
+		rc = rules_match(r, &u->context, c + cs, (colon ? colon :
+		    q->start) - cs, 0, 0, x->md_aside, x->err);
 		if (rc < 0)
 			return -1;
 		if (rc > 0) {
@@ -631,6 +652,8 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 			return 1;
 		}
 	}
+	if (colon)
+		return 0;
 	if (word_before_in(c, cs, q->nstart, (const char *const[]){ "from" },
 	    1)) {
 		struct fig_qty to;
