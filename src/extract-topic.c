@@ -621,6 +621,17 @@ flow_way(const char *metric)
 	return dot;
 }
 
+/* The places that cannot be the holder of a flow of metric: where goods
+ * go ("exports to China" are not China's, nor are the imports a
+ * sentence on them names); where they come from can ("From Australia,
+ * arrivals rose": Australia's exports, metrics.md). For other measures
+ * both. */
+static int
+flow_sides(const char *metric)
+{
+	return flow_way(metric) ? SIDE_TO : SIDE_ANY;
+}
+
 /* "total exports of NT$121.93 billion and total imports of NT$104.90
  * billion rose 12.5% and 19.4% on year respectively": in a sentence that
  * says "respectively", the k-th of the changes in one unit is of the
@@ -976,7 +987,7 @@ static void
 sentence_receiver(struct xstate *x, const struct qrec *q,
     const char *entity, char *partner, size_t n)
 {
-	const char *first = first_entity(x, x->csent[q->sent].start,
+	const char *first = first_holder(x, x->csent[q->sent].start,
 	    q->q.start);
 
 	if (first == NULL || strcmp(first, entity) == 0)
@@ -1506,7 +1517,7 @@ fill_sides(struct xstate *x, const struct qrec *q, const struct fig_topic *t,
 			claim_setfield(entity, n, e);
 	}
 	if (!entity[0] && !partner[0] && (t->fill & FIG_NEAREST_PARTNER))
-		nearest_entity(x, q, partner, n);
+		nearest_partner(x, q, partner, n);
 	if (!entity[0] && partner[0])
 		pronoun_holder(x, q, partner, entity, n);
 	if (!entity[0] && partner[0])
@@ -1524,9 +1535,9 @@ fill_sides(struct xstate *x, const struct qrec *q, const struct fig_topic *t,
 	if (!entity[0] && partner[0])
 		share_importer(x, metric, partner, entity, n);
 	if (!entity[0] && partner[0])
-		other_actor(x, q, partner, entity, n);
+		other_holder(x, q, partner, flow_sides(metric), entity, n);
 	else if (!entity[0])
-		nearest_entity(x, q, entity, n);
+		nearest_holder(x, q, flow_sides(metric), entity, n);
 	/* a sender the pattern names with no receiver ("Malaysia supplied
 	 * 7.09 million tons" after a flow into China) sends to the
 	 * receiver of the flow before */
