@@ -607,3 +607,29 @@ DOC
 ok "actors: extract senders" "$FIGTRACK" extract "$tmp/senders.md"
 eq "actors: a second sender sends to the receiver, not the first sender" \
     "$(label 'grew by about 19.5 percent')" "trade.exports.change,USA,BRA"
+
+# states and provinces (subdivisions.rules, from ISO 3166-2) are
+# reporters by their English ISO names; a name that is also a country's
+# stays the country's, and a crude benchmark is no state
+cat > "$tmp/states.md" <<'DOC'
+Last year, Ohio farmers raised almost 264 million bushels of soybeans.
+
+Among the states, Tamil Nadu led in wind, commissioning about 900 MW of new projects in 2023.
+
+Saskatchewan's potash output rose 4 percent to 13.2 million tonnes.
+
+Georgia's exports to Armenia rose 5 percent to $610 million.
+
+West Texas Intermediate crude settled at $78.20 per barrel.
+DOC
+ok "actors: extract states" "$FIGTRACK" extract "$tmp/states.md"
+eq "actors: a US state's farmers" \
+    "$(label 'almost 264 million bushels' | cut -d, -f2)" "Ohio"
+eq "actors: an Indian state, its ISO name without accents" \
+    "$(label 'about 900 MW' | cut -d, -f2)" "Tamil Nadu"
+eq "actors: a Canadian province" \
+    "$(label '13.2 million tonnes' | cut -d, -f2)" "Saskatchewan"
+eq "actors: Georgia is the country" \
+    "$(label '$610 million')" "trade.exports.value,GEO,ARM"
+eq "actors: West Texas Intermediate is no state" \
+    "$(label '$78.20 per barrel' | cut -d, -f2 | grep -c Texas)" "0"
