@@ -304,6 +304,9 @@ struct xstate {
 				   names again */
 		const char *first;	/* the first actor its sentence
 					   names (its subject), or NULL */
+		int sided;	/* its sentence names its entity only as
+				   where goods go or come from ("Imports
+				   from the U.S. declined": no reporter) */
 		char unit[FIG_UNIT_MAX];
 	} follow[FOLLOW_MAX];	/* the oldest first */
 	int nfollow;

@@ -1821,7 +1821,7 @@ follow_equal(const struct fig_carry *a, const struct fig_carry *b)
 
 		if (a->nblock - f->block != b->nblock - g->block ||
 		    f->sent != g->sent || f->end != g->end || f->first !=
-		    g->first || f->value != g->value ||
+		    g->first || f->sided != g->sided || f->value != g->value ||
 		    strcmp(f->unit, g->unit) != 0 ||
 		    f->l.topic != g->l.topic || f->l.fallback !=
 		    g->l.fallback || strcmp(f->l.metric, g->l.metric) != 0 ||

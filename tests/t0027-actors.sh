@@ -633,3 +633,17 @@ eq "actors: Georgia is the country" \
     "$(label '$610 million')" "trade.exports.value,GEO,ARM"
 eq "actors: West Texas Intermediate is no state" \
     "$(label '$78.20 per barrel' | cut -d, -f2 | grep -c Texas)" "0"
+
+# a flow whose exporter the text named only as a source ("Imports from
+# Japan declined") hands no reporter on: the flow after is the
+# reporter's
+cat > "$tmp/source.md" <<'DOC'
+Korea's exports to Japan dropped nearly 8% from a year earlier; its exports of ships sank 16%. Imports from Japan declined 12%.
+
+Chip exports rose 4% from a year earlier, and exports of integrated circuits jumped 9.1%.
+DOC
+ok "actors: extract source" "$FIGTRACK" extract "$tmp/source.md"
+eq "actors: the exporter of imports from Japan" \
+    "$(label 'declined 12%')" "trade.exports.change,JPN,KOR"
+eq "actors: a flow after it is the reporter's" \
+    "$(label 'jumped 9.1%' | cut -d, -f2)" "KOR"
