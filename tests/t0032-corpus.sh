@@ -214,13 +214,20 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # metric 0.913, entity 0.958, partner 0.933, series key 0.890, negatives
 # 10 of 369; the floors, lowered by the 18's misses and not by any rule
 # change, are those less 0.005.
+# actorl (session 22: a country named only as where goods go or come
+# from is no reporter nor carried; a holder named only as a source hands
+# none on; regions; "those to X"; asides after a flow; decimal points in
+# a sentence; states and provinces from ISO 3166-2): the twelfth alone
+# entity 0.702 -> 0.845, partner 0.667 -> 0.762, series key 0.429 ->
+# 0.536, metric 0.560; all 185: metric 0.914, entity 0.971, partner
+# 0.942, series key 0.901, the rest unchanged; floors those less 0.005.
 at_least "value+unit F1" "$f1" 0.986
 at_least "period" "$(score period)" 0.927
 at_least "period_kind" "$(score period_kind)" 0.956
-at_least "metric" "$(score metric)" 0.908
-at_least "entity" "$(score entity)" 0.953
-at_least "partner" "$(score partner)" 0.928
-at_least "series key" "$(score 'series key')" 0.885
+at_least "metric" "$(score metric)" 0.909
+at_least "entity" "$(score entity)" 0.966
+at_least "partner" "$(score partner)" 0.937
+at_least "series key" "$(score 'series key')" 0.896
 eq "corpus: 185 documents" "$(grep -c '^185 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
