@@ -682,6 +682,9 @@ bracket_actor(struct xstate *x, const struct qrec *q)
 	return NULL;
 }
 
+/* The actor of figure q as the comment above says, passing over in its
+ * own sentence the actors named as one of sides (SIDE_TO for a flow's
+ * holder). Fills out, or leaves it empty. */
 void
 nearest_holder(struct xstate *x, const struct qrec *q, int sides, char *out,
     size_t n)
@@ -725,6 +728,8 @@ nearest_holder(struct xstate *x, const struct qrec *q, int sides, char *out,
 		claim_setfield(out, n, e);
 }
 
+/* The actor of a figure no topic names: nearest_holder, no destination
+ * nor origin in its sentence before the rest. */
 void
 nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n)
 {

@@ -116,12 +116,12 @@ struct firm {
 	long block;			/* the block that named it last */
 };
 
-/* An actor named in the cleaned block. */
 /* How a text names a country a flow goes to or comes from. */
 #define SIDE_TO		1	/* "to China", "into the EU" */
 #define SIDE_FROM	2	/* "from the UAE" */
 #define SIDE_ANY	(SIDE_TO | SIDE_FROM)
 
+/* An actor named in the cleaned block. */
 struct actor_at {
 	size_t start, end;
 	const char *name;	/* the rules' canonical name */
