@@ -37,6 +37,7 @@ DEBS     = gcc make pkg-config libpcre2-dev libsqlite3-dev libcsv-dev \
            poppler-utils
 ISO3166  = /usr/share/iso-codes/json/iso_3166-1.json
 ISO4217  = /usr/share/iso-codes/json/iso_4217.json
+ISO3166_2 = /usr/share/iso-codes/json/iso_3166-2.json
 
 .PHONY: all deps check check-valgrind demo bench fuzz clean install lexicon
 
@@ -103,8 +104,9 @@ bench: deps
 fuzz: deps
 	@sh tests/fuzz/run.sh
 
-# The country gazetteer and the currency units, from iso-codes and
-# data/lexicon/countries.tsv, currencies.tsv.
+# The country gazetteer, the states and provinces and the currency
+# units, from iso-codes and data/lexicon/countries.tsv,
+# subdivisions.tsv, currencies.tsv.
 # Committed, so that a machine without iso-codes has it; t0025 checks it
 # is up to date.
 lexicon: deps
@@ -114,6 +116,9 @@ lexicon: deps
 	sh data/lexicon/currencies.sh $(ISO4217) data/lexicon/currencies.tsv \
 	    > data/rules/currencies.rules.tmp
 	mv data/rules/currencies.rules.tmp data/rules/currencies.rules
+	sh data/lexicon/subdivisions.sh $(ISO3166_2) \
+	    data/lexicon/subdivisions.tsv > data/rules/subdivisions.rules.tmp
+	mv data/rules/subdivisions.rules.tmp data/rules/subdivisions.rules
 
 PREFIX ?= /usr/local
 install: $(BIN)

@@ -80,6 +80,55 @@ overlaps(const struct xstate *x, int k, size_t start, size_t end)
 	    x->ments[k].start < end;
 }
 
+/* Does c[from, to) join two names of one list: ", ", " and ", " or ",
+ * ", and " ("to Russia and the PRC")? */
+static int
+conjunct(const char *c, size_t from, size_t to)
+{
+	static const char *const join[] = { ", ", " and ", " or ", ", and ",
+	    NULL };
+
+	if (to >= from + 4 && strncasecmp(c + to - 4, "the ", 4) == 0)
+		to -= 4;
+	for (int k = 0; join[k]; k++)
+		if (to - from == strlen(join[k]) &&
+		    strncasecmp(c + from, join[k], to - from) == 0)
+			return 1;
+	return 0;
+}
+
+/* How the actor at [start, end) of the cleaned block is named: SIDE_TO
+ * as the object of "to" or "into" ("exports to China", "those to
+ * Japan"), SIDE_FROM of "from" ("imports from the UAE"), else 0, as it
+ * is when a possessive follows ("according to China's customs", "data
+ * from Korea's ministry"). A country named as where a flow goes or
+ * comes from is that flow's other side, never the reporter a later
+ * figure of the text is carried to. prev is the actor named before it,
+ * or NULL: a list shares its preposition ("to Russia and the PRC"). */
+static int
+side_named(const char *c, size_t len, size_t start, size_t end,
+    const struct actor_at *prev)
+{
+	static const char *const before[] = { "to ", "into ", "from ", NULL };
+	size_t at = start;
+
+	if (end < len && (c[end] == '\'' || strncmp(c + end, "\xE2\x80\x99",
+	    3) == 0))
+		return 0;	/* a possessive: "to China's" */
+	if (at >= 4 && strncasecmp(c + at - 4, "the ", 4) == 0)
+		at -= 4;
+	for (int k = 0; before[k]; k++) {
+		size_t n = strlen(before[k]);
+		if (at >= n && strncasecmp(c + at - n, before[k], n) == 0 &&
+		    (at == n || !isalnum((unsigned char)c[at - n - 1])))
+			return before[k][0] == 'f' ? SIDE_FROM : SIDE_TO;
+	}
+	/* "to Russia and the PRC": the list shares the preposition */
+	if (prev && prev->side && conjunct(c, prev->end, start))
+		return prev->side;
+	return 0;
+}
+
 /* Adds actor e at [start, end) of the cleaned block to x->ments, in
  * order of start; one overlapping an actor found already is dropped.
  * Actors are never empty, so only the two it would stand between may
@@ -101,6 +150,8 @@ add_actor(struct xstate *x, size_t start, size_t end, const char *e)
 	x->ments[i].start = start;
 	x->ments[i].end = end;
 	x->ments[i].name = e;
+	x->ments[i].side = side_named(x->clean.data, x->clean.len, start, end,
+	    i > 0 ? &x->ments[i - 1] : NULL);
 	x->nments++;
 }
 
@@ -241,6 +292,23 @@ wanted(const char *e, const char *except, const char *want)
 	return except == NULL || strcmp(e, except) != 0;
 }
 
+/* The first actor named in the cleaned block's [from, to) that wanted()
+ * takes, and that is named as none of sides (SIDE_TO, SIDE_FROM:
+ * side_named), or NULL. */
+static const char *
+find_block(struct xstate *x, size_t from, size_t to, const char *except,
+    const char *want, int sides)
+{
+	for (int i = actors_from(x, from); i < x->nments &&
+	    x->ments[i].start <= to; i++) {
+		const struct actor_at *m = &x->ments[i];
+		if (m->end <= to && wanted(m->name, except, want) &&
+		    !(m->side & sides))
+			return m->name;
+	}
+	return NULL;
+}
+
 /* The first actor named in text[from, to) that wanted() takes, or NULL.
  * text is the cleaned block or another string (the title, a lead line). */
 static const char *
@@ -250,15 +318,8 @@ find_in(struct xstate *x, const char *text, size_t from, size_t to,
 	const struct fig_rules *r = x->r;
 	size_t at = from;
 
-	if (text == x->clean.data) {
-		for (int i = actors_from(x, from); i < x->nments &&
-		    x->ments[i].start <= to; i++) {
-			const struct actor_at *m = &x->ments[i];
-			if (m->end <= to && wanted(m->name, except, want))
-				return m->name;
-		}
-		return NULL;
-	}
+	if (text == x->clean.data)
+		return find_block(x, from, to, except, want, 0);
 	while (at < to && rules_match(r, &r->anyentity, text, to, at, 0, x->md,
 	    NULL) > 0) {
 		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
@@ -297,8 +358,28 @@ first_entity(struct xstate *x, size_t from, size_t to)
 	return entity_in(x, x->clean.data, from, to, NULL);
 }
 
-/* The entity of the nearest sentence at or before s (of the block) that
- * names one, or NULL. Remembered per sentence: searching back from every
+/* First actor named in the cleaned block from offset `from` up to `to`
+ * that is named as none of sides ("exports to China" names China as
+ * SIDE_TO: not the exporter), or NULL: who a figure may be of. */
+const char *
+first_holder_but(struct xstate *x, size_t from, size_t to, int sides)
+{
+	return find_block(x, from, to, NULL, NULL, sides);
+}
+
+/* First actor named in the cleaned block from offset `from` up to `to`
+ * as no destination nor origin, or NULL: the reporter a text is
+ * about. */
+const char *
+first_holder(struct xstate *x, size_t from, size_t to)
+{
+	return find_block(x, from, to, NULL, NULL, SIDE_ANY);
+}
+
+/* The holder (first_holder) of the nearest sentence at or before s (of
+ * the block) that names one, or NULL: a country named only as where
+ * goods went ("Exports to China rose 5%.") is not what the sentences
+ * after it are about. Remembered per sentence: searching back from every
  * figure made a long block without entities quadratic (a 64 KB paragraph
  * took 6 s under ASan, a 50 MB line minutes). */
 static const char *
@@ -309,7 +390,7 @@ entity_before(struct xstate *x, int s)
 	while (k >= 0 && x->entback[k] == NULL)
 		k--;
 	for (k++; k <= s; k++) {
-		const char *e = first_entity(x, x->csent[k].start,
+		const char *e = first_holder(x, x->csent[k].start,
 		    x->csent[k].end);
 		x->entback[k] = e ? e : k > 0 ? x->entback[k - 1] : no_entity;
 	}
@@ -545,10 +626,11 @@ pair_entity(struct xstate *x, const struct qrec *q, size_t clause, char *out,
 /* The actor of a figure no topic names: the first entity of its own
  * clause before it ("..., while Russian fabs remain at 90 nm"), else of
  * its sentence before it (the subject, as a rule), else the first after
- * it up to a comma, else the first of the nearest earlier sentence of
- * the paragraph naming one, else the first of the last paragraph that
- * named one, else the title's, else the first after it in the
- * sentence. */
+ * it up to a comma, each not named as one of sides (a destination or an
+ * origin: side_named); else the first holder of the nearest earlier
+ * sentence of the paragraph naming one, else of the last paragraph that
+ * named one, else the title's, else the first actor of its sentence
+ * however named. */
 
 /* "While TSMC plans to reach 2nm by 2026, for example, Russia hopes to
  * achieve 28nm": a sentence that opens with a subordinate clause
@@ -600,8 +682,12 @@ bracket_actor(struct xstate *x, const struct qrec *q)
 	return NULL;
 }
 
+/* The actor of figure q as the comment above says, passing over in its
+ * own sentence the actors named as one of sides (SIDE_TO for a flow's
+ * holder). Fills out, or leaves it empty. */
 void
-nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n)
+nearest_holder(struct xstate *x, const struct qrec *q, int sides, char *out,
+    size_t n)
 {
 	const struct fig_span *cs = &x->csent[q->sent];
 	size_t clause = main_clause(x->clean.data, cs->start,
@@ -613,16 +699,16 @@ nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n)
 		return;
 	e = bracket_actor(x, q);
 	if (e == NULL && clause > cs->start)
-		e = first_entity(x, clause, q->q.end);
+		e = first_holder_but(x, clause, q->q.end, sides);
 	if (e == NULL)
-		e = first_entity(x, cs->start, q->q.end);
+		e = first_holder_but(x, cs->start, q->q.end, sides);
 	/* after the figure: in its own stretch up to a comma first ("rose
 	 * 5 percent in Russia"), then what earlier sentences were about,
 	 * then the rest ("28nm by 2030, something TSMC did in 2011" is
 	 * not about TSMC) */
 	if (e == NULL)
-		e = first_entity(x, q->q.end, stretch_end(x->clean.data,
-		    q->q.end, cs->end));
+		e = first_holder_but(x, q->q.end, stretch_end(
+		    x->clean.data, q->q.end, cs->end), sides);
 	if (e == NULL && q->sent > 0)
 		e = entity_before(x, q->sent - 1);
 	/* what the paragraph before was about: news writes a sentence a
@@ -632,10 +718,32 @@ nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n)
 		e = x->para_actor;
 	if (e == NULL)
 		e = title_entity(x);
+	/* a sentence that names only where goods went or came from, in a
+	 * text that names no one else */
+	if (e == NULL)
+		e = first_entity(x, cs->start, q->q.end);
 	if (e == NULL)
 		e = first_entity(x, q->q.end, cs->end);
 	if (e)
 		claim_setfield(out, n, e);
+}
+
+/* The actor of a figure no topic names: nearest_holder, no destination
+ * nor origin in its sentence before the rest. */
+void
+nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n)
+{
+	nearest_holder(x, q, SIDE_ANY, out, n);
+}
+
+/* The supplier a share names no one for ("..., accounting for 13.9
+ * percent of total imports" after "goods exported from China"): as
+ * nearest_entity, but its own sentence's places of origin and
+ * destination count. */
+void
+nearest_partner(struct xstate *x, const struct qrec *q, char *out, size_t n)
+{
+	nearest_holder(x, q, 0, out, n);
 }
 
 /* The other side of a flow the text names one side of ("exports to
@@ -685,28 +793,40 @@ holder_in(struct xstate *x, size_t from, size_t to, const char *known)
 	return NULL;
 }
 
+/* The other side named in the cleaned block's [from, to), as
+ * other_side looks: the first actor that is not known nor named as one
+ * of sides, and with after_last no object of "with" (holder_in). */
+static const char *
+other_in(struct xstate *x, size_t from, size_t to, const char *known,
+    int after_last, int sides)
+{
+	if (after_last)
+		return holder_in(x, from, to, known);
+	return find_block(x, from, to, known, NULL, sides);
+}
+
 /* other_actor, looking after the figure in its sentence first, or
  * (after_last) only once the sentences and paragraphs before and the
  * title name no one: the second side of "bilateral trade" is the one
  * the text set up, not the other trade a comparison names after it
  * ("trade with China, which amounted to 60.0 billion euros, was lower
  * than that with the United States"), and in the block it is no object
- * of "with" (holder_in). */
-void
-other_actor_at(struct xstate *x, const struct qrec *q, const char *known,
-    int after_last, char *out, size_t n)
+ * of "with" (holder_in). In the block, an actor named as one of sides
+ * (side_named) is passed over. */
+static void
+other_side(struct xstate *x, const struct qrec *q, const char *known,
+    int after_last, int sides, char *out, size_t n)
 {
 	const struct fig_span *cs = &x->csent[q->sent];
 	const char *c = x->clean.data, *t = x->meta->title;
-	const char *e = after_last ? holder_in(x, cs->start, q->q.start, known)
-	    : entity_in(x, c, cs->start, q->q.start, known);
+	const char *e = other_in(x, cs->start, q->q.start, known, after_last,
+	    sides);
 
 	if (e == NULL && !after_last)
-		e = entity_in(x, c, q->q.end, cs->end, known);
+		e = other_in(x, q->q.end, cs->end, known, 0, sides);
 	for (int k = q->sent - 1; e == NULL && k >= 0; k--)
-		e = after_last ? holder_in(x, x->csent[k].start,
-		    x->csent[k].end, known) : entity_in(x, c,
-		    x->csent[k].start, x->csent[k].end, known);
+		e = other_in(x, x->csent[k].start, x->csent[k].end, known,
+		    after_last, sides);
 	for (int k = x->nrecent - 1; e == NULL && k >= 0; k--)
 		if (known == NULL || strcmp(x->recent[k], known) != 0)
 			e = x->recent[k];
@@ -717,6 +837,28 @@ other_actor_at(struct xstate *x, const struct qrec *q, const char *known,
 	out[0] = '\0';
 	if (e)
 		claim_setfield(out, n, e);
+}
+
+void
+other_actor_at(struct xstate *x, const struct qrec *q, const char *known,
+    int after_last, char *out, size_t n)
+{
+	other_side(x, q, known, after_last, 0, out, n);
+}
+
+/* The holder of a flow whose other side is known: other_actor, passing
+ * over the block's actors named as one of sides ("Exports to China rose
+ * 5.3 percent, while shipments to the Middle East surged": the Middle
+ * East is no exporter), unless no other actor is named. */
+void
+other_holder(struct xstate *x, const struct qrec *q, const char *known,
+    int sides, char *out, size_t n)
+{
+	other_side(x, q, known, 0, sides, out, n);
+	/* none else: "Japan's exports to the EU rose, while the flow of
+	 * European goods to Japan fell" is the EU's */
+	if (!out[0] && sides)
+		other_side(x, q, known, 0, 0, out, n);
 }
 
 /* Canonical name of an entity mention; joint actors ("Russia and

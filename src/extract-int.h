@@ -118,10 +118,19 @@ struct firm {
 	long block;			/* the block that named it last */
 };
 
+/* How a text names a country a flow goes to or comes from. */
+#define SIDE_TO		1	/* "to China", "into the EU" */
+#define SIDE_FROM	2	/* "from the UAE" */
+#define SIDE_ANY	(SIDE_TO | SIDE_FROM)
+
 /* An actor named in the cleaned block. */
 struct actor_at {
 	size_t start, end;
 	const char *name;	/* the rules' canonical name */
+	int side;		/* SIDE_TO or SIDE_FROM when named as
+				   where goods go or come from ("exports
+				   to China", "imports from the UAE"), else
+				   0 (side_named) */
 };
 
 struct qrec {
@@ -300,6 +309,9 @@ struct xstate {
 				   names again */
 		const char *first;	/* the first actor its sentence
 					   names (its subject), or NULL */
+		int sided;	/* its sentence names its entity only as
+				   where goods go or come from ("Imports
+				   from the U.S. declined": no reporter) */
 		char unit[FIG_UNIT_MAX];
 	} follow[FOLLOW_MAX];	/* the oldest first */
 	int nfollow;
@@ -386,10 +398,15 @@ const char *first_entity(struct xstate *x, size_t from, size_t to);
 const char *head_subject(struct xstate *x, const char *h, size_t n);
 int named_group(const pcre2_code *code, const char *name, const PCRE2_SIZE *ov);
 void nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n);
+void nearest_holder(struct xstate *x, const struct qrec *q, int sides,
+    char *out, size_t n);
+void nearest_partner(struct xstate *x, const struct qrec *q, char *out, size_t n);
 void other_actor(struct xstate *x, const struct qrec *q, const char *known,
     char *out, size_t n);
 void other_actor_at(struct xstate *x, const struct qrec *q, const char *known,
     int after_last, char *out, size_t n);
+void other_holder(struct xstate *x, const struct qrec *q, const char *known,
+    int sides, char *out, size_t n);
 void sort_joint(char *e, size_t n);
 const char *subject_before(struct xstate *x, const struct qrec *q);
 const char *subject_in(struct xstate *x, const char *text, size_t from, size_t to);
@@ -397,6 +414,9 @@ const char *last_subject(struct xstate *x);
 const char *opening_subject(struct xstate *x);
 const char *traded_subject_in(struct xstate *x, size_t from, size_t to);
 const char *entity_of(struct xstate *x, const char *s, size_t n);
+const char *first_holder(struct xstate *x, size_t from, size_t to);
+const char *first_holder_but(struct xstate *x, size_t from, size_t to,
+    int sides);
 /* Forgets firm i (x->firms) and the places that name it. */
 void firm_drop(struct xstate *x, int i);
 /* The indices of the firms x holds, the one named last first (then by

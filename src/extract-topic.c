@@ -325,34 +325,54 @@ flow_blocks_back(const struct xstate *x, int i)
 	return n;
 }
 
-/* One side of the last flow of metric's direction labelled in this
- * block or the reach before (blocks with a labelled figure): its holder (side 0) or its receiver (side
- * 1), when that is one actor and not other; shares are skipped where
- * skip_shares (a share's partner is its supplier). Fills out, or leaves
- * it empty. */
-static void
-last_flow_side(const struct xstate *x, const char *metric, int side,
-    const char *other, int reach, int skip_shares, char *out, size_t n)
+/* The index in x->follow of the last flow of metric's direction
+ * labelled in this block or the reach before (blocks with a labelled
+ * figure) whose holder (side 0) or receiver (side 1) is one actor and
+ * not other; shares are skipped where skip_shares (a share's partner is
+ * its supplier), and with holders, flows whose holder the text named
+ * only as a source ("Imports from the U.S. declined 12%": the US's
+ * exports, but not the country the text reports on). -1 when none. */
+static int
+last_flow(const struct xstate *x, const char *metric, int side,
+    const char *other, int reach, int skip_shares, int holders)
 {
 	const char *m = strchr(metric, '.'), *end;
 	size_t k;
 
 	if (m == NULL || (end = strchr(m + 1, '.')) == NULL)
-		return;
+		return -1;
 	k = (size_t)(end - m);		/* ".exports" */
 	for (int i = x->nfollow - 1; i >= 0; i--) {
 		const struct label *l = &x->follow[i].l;
 		const char *lm = strchr(l->metric, '.');
 		const char *e = side ? l->partner : l->entity;
 		if (flow_blocks_back(x, i) > reach)
-			return;
+			return -1;
+		if (holders && x->follow[i].sided)
+			continue;
 		if (lm && strncmp(lm, m, k) == 0 && lm[k] == '.' &&
 		    !(skip_shares && strstr(lm, ".share")) && e[0] &&
-		    !strchr(e, '+') && strcmp(e, other) != 0) {
-			claim_setfield(out, n, e);
-			return;
-		}
+		    !strchr(e, '+') && strcmp(e, other) != 0)
+			return i;
 	}
+	return -1;
+}
+
+/* One side of the last flow of metric's direction (last_flow): its
+ * holder (side 0), one the text named as a holder first, or its
+ * receiver (side 1). Fills out, or leaves it empty. */
+static void
+last_flow_side(const struct xstate *x, const char *metric, int side,
+    const char *other, int reach, int skip_shares, char *out, size_t n)
+{
+	int i = side ? -1 : last_flow(x, metric, 0, other, reach,
+	    skip_shares, 1);
+
+	if (i < 0)
+		i = last_flow(x, metric, side, other, reach, skip_shares, 0);
+	if (i >= 0)
+		claim_setfield(out, n, side ? x->follow[i].l.partner :
+		    x->follow[i].l.entity);
 }
 
 /* "German exports to China fell 12 percent." then "Exports of motor
@@ -619,6 +639,17 @@ flow_way(const char *metric)
 	    strncmp(dot, ".imports.", 9) != 0))
 		return NULL;
 	return dot;
+}
+
+/* The places that cannot be the holder of a flow of metric: where goods
+ * go ("exports to China" are not China's, nor are the imports a
+ * sentence on them names); where they come from can ("From Australia,
+ * arrivals rose": Australia's exports, metrics.md). For other measures
+ * both. */
+static int
+flow_sides(const char *metric)
+{
+	return flow_way(metric) ? SIDE_TO : SIDE_ANY;
 }
 
 /* "total exports of NT$121.93 billion and total imports of NT$104.90
@@ -976,7 +1007,7 @@ static void
 sentence_receiver(struct xstate *x, const struct qrec *q,
     const char *entity, char *partner, size_t n)
 {
-	const char *first = first_entity(x, x->csent[q->sent].start,
+	const char *first = first_holder(x, x->csent[q->sent].start,
 	    q->q.start);
 
 	if (first == NULL || strcmp(first, entity) == 0)
@@ -1159,6 +1190,24 @@ part_subject(const struct xstate *x, int qi, struct label *l)
 	}
 }
 
+/* Does sentence si of the block name actor e, and only as where goods
+ * go or come from (side_named: "Imports from the U.S. declined 12%")? */
+static int
+named_as_side(struct xstate *x, int si, const char *e)
+{
+	const struct fig_span *cs = &x->csent[si];
+	int side = 0;
+
+	for (int i = actors_from(x, cs->start); i < x->nments &&
+	    x->ments[i].start < cs->end; i++)
+		if (strcmp(x->ments[i].name, e) == 0) {
+			if (!x->ments[i].side)
+				return 0;
+			side = 1;
+		}
+	return side;
+}
+
 /* Remembers figure q's labels for the figures after it (follow). */
 static void
 remember_labels(struct xstate *x, const struct qrec *q)
@@ -1175,6 +1224,8 @@ remember_labels(struct xstate *x, const struct qrec *q)
 		x->follow[x->nfollow].value = q->q.value;
 		x->follow[x->nfollow].first = first_entity(x,
 		    x->csent[q->sent].start, x->csent[q->sent].end);
+		x->follow[x->nfollow].sided = named_as_side(x, q->sent,
+		    q->label[i].entity);
 		memcpy(x->follow[x->nfollow].unit, q->q.unit_name,
 		    sizeof x->follow[x->nfollow].unit);
 		x->follow[x->nfollow++].block = x->nblock;
@@ -1526,7 +1577,7 @@ fill_sides(struct xstate *x, const struct qrec *q, const struct fig_topic *t,
 			claim_setfield(entity, n, e);
 	}
 	if (!entity[0] && !partner[0] && (t->fill & FIG_NEAREST_PARTNER))
-		nearest_entity(x, q, partner, n);
+		nearest_partner(x, q, partner, n);
 	if (!entity[0] && partner[0])
 		pronoun_holder(x, q, partner, entity, n);
 	if (!entity[0] && partner[0])
@@ -1544,9 +1595,9 @@ fill_sides(struct xstate *x, const struct qrec *q, const struct fig_topic *t,
 	if (!entity[0] && partner[0])
 		share_importer(x, metric, partner, entity, n);
 	if (!entity[0] && partner[0])
-		other_actor(x, q, partner, entity, n);
+		other_holder(x, q, partner, flow_sides(metric), entity, n);
 	else if (!entity[0])
-		nearest_entity(x, q, entity, n);
+		nearest_holder(x, q, flow_sides(metric), entity, n);
 	/* a sender the pattern names with no receiver ("Malaysia supplied
 	 * 7.09 million tons" after a flow into China) sends to the
 	 * receiver of the flow before */

@@ -707,8 +707,13 @@ remember_actors(struct xstate *x)
 
 	if (!x->ments_ok)
 		find_actors(x);
-	if (x->nments > 0)
-		x->para_actor = x->ments[0].name;
+	/* the first actor named as no destination or origin: a paragraph
+	 * on "Exports to the United States" is still about the exporter */
+	for (int i = 0; i < x->nments; i++)
+		if (!x->ments[i].side) {
+			x->para_actor = x->ments[i].name;
+			break;
+		}
 	for (int i = 0; i < x->nments; i++) {
 		const char *e = x->ments[i].name;
 		int k;
@@ -1824,7 +1829,7 @@ follow_equal(const struct fig_carry *a, const struct fig_carry *b)
 
 		if (a->nblock - f->block != b->nblock - g->block ||
 		    f->sent != g->sent || f->end != g->end || f->first !=
-		    g->first || f->value != g->value ||
+		    g->first || f->sided != g->sided || f->value != g->value ||
 		    strcmp(f->unit, g->unit) != 0 ||
 		    f->l.topic != g->l.topic || f->l.fallback !=
 		    g->l.fallback || strcmp(f->l.metric, g->l.metric) != 0 ||

@@ -18,6 +18,7 @@ current() {
 }
 current countries /usr/share/iso-codes/json/iso_3166-1.json
 current currencies /usr/share/iso-codes/json/iso_4217.json
+current subdivisions /usr/share/iso-codes/json/iso_3166-2.json
 # 249 ISO countries less the two with only an inverted name ("Bonaire,
 # Sint Eustatius and Saba", "Saint Helena, Ascension and Tristan da Cunha")
 eq "lexicon: one [entity] per named country" \

@@ -616,3 +616,87 @@ eq "actors: the amount" "$(label '2.1 billion euros')" \
 eq "actors: its twin in another currency" "$(label '$2.3 billion')" \
     "trade.exports.value,DEU,CHL"
 eq "actors: a percent in brackets is no twin" "$(label '7%')" ",IND,"
+
+# a country named only as where goods go or come from ("exports to
+# China", "imports from the UAE") is no reporter: a flow that names no
+# exporter, and the paragraphs after, take the one the text reports on,
+# never the destination named before
+cat > "$tmp/reporter.md" <<'DOC'
+Taiwan's exports in the first ten days of May fell two percent from a year earlier.
+
+Exports to China, Taiwan's biggest trading partner, increased 5.3 percent in the period, while shipments to Southeast Asia surged 46.8 percent.
+
+Exports to the United States, by contrast, declined 3.4 percent.
+
+Imports over the period edged down 0.5 percent from a year earlier to 30.1 billion U.S. dollars.
+DOC
+ok "actors: extract reporter" "$FIGTRACK" extract "$tmp/reporter.md"
+eq "actors: a flow to a place no rule knows is the reporter's" \
+    "$(label 'surged 46.8 percent' | cut -d, -f1-2)" "trade.exports.change,TWN"
+eq "actors: the next paragraph's flow too, not the destination's before" \
+    "$(label 'declined 3.4 percent')" "trade.exports.change,TWN,USA"
+eq "actors: imports with no partner are the reporter's" \
+    "$(label 'edged down 0.5 percent')" "trade.imports.change,TWN,"
+# a paragraph naming only a destination leaves the reporter the
+# paragraph after is about
+cat > "$tmp/reporter2.md" <<'DOC'
+Japan's trade data for May came out on Monday.
+
+Shipments to the United States fell nearly 10% in May.
+
+The trade surplus stood at 1.2 trillion yen.
+DOC
+ok "actors: extract reporter2" "$FIGTRACK" extract "$tmp/reporter2.md"
+eq "actors: a figure after a destination's paragraph is the reporter's" \
+    "$(label '1.2 trillion yen')" ",JPN,"
+# a sender named in a sentence whose first actor is itself a sender
+# ("imports from the UAE"): the receiver is the flow's before, not that
+# sender
+cat > "$tmp/senders.md" <<'DOC'
+Brazil's imports from Argentina rose 12 percent in the first half.
+
+Imports from Chile went up 21.5 percent to USD 8.8 billion, and imports from the US grew by about 19.5 percent to USD 46 billion.
+DOC
+ok "actors: extract senders" "$FIGTRACK" extract "$tmp/senders.md"
+eq "actors: a second sender sends to the receiver, not the first sender" \
+    "$(label 'grew by about 19.5 percent')" "trade.exports.change,USA,BRA"
+
+# states and provinces (subdivisions.rules, from ISO 3166-2) are
+# reporters by their English ISO names; a name that is also a country's
+# stays the country's, and a crude benchmark is no state
+cat > "$tmp/states.md" <<'DOC'
+Last year, Ohio farmers raised almost 264 million bushels of soybeans.
+
+Among the states, Tamil Nadu led in wind, commissioning about 900 MW of new projects in 2023.
+
+Saskatchewan's potash output rose 4 percent to 13.2 million tonnes.
+
+Georgia's exports to Armenia rose 5 percent to $610 million.
+
+West Texas Intermediate crude settled at $78.20 per barrel.
+DOC
+ok "actors: extract states" "$FIGTRACK" extract "$tmp/states.md"
+eq "actors: a US state's farmers" \
+    "$(label 'almost 264 million bushels' | cut -d, -f2)" "Ohio"
+eq "actors: an Indian state, its ISO name without accents" \
+    "$(label 'about 900 MW' | cut -d, -f2)" "Tamil Nadu"
+eq "actors: a Canadian province" \
+    "$(label '13.2 million tonnes' | cut -d, -f2)" "Saskatchewan"
+eq "actors: Georgia is the country" \
+    "$(label '$610 million')" "trade.exports.value,GEO,ARM"
+eq "actors: West Texas Intermediate is no state" \
+    "$(label '$78.20 per barrel' | cut -d, -f2 | grep -c Texas)" "0"
+
+# a flow whose exporter the text named only as a source ("Imports from
+# Japan declined") hands no reporter on: the flow after is the
+# reporter's
+cat > "$tmp/source.md" <<'DOC'
+Korea's exports to Japan dropped nearly 8% from a year earlier; its exports of ships sank 16%. Imports from Japan declined 12%.
+
+Chip exports rose 4% from a year earlier, and exports of integrated circuits jumped 9.1%.
+DOC
+ok "actors: extract source" "$FIGTRACK" extract "$tmp/source.md"
+eq "actors: the exporter of imports from Japan" \
+    "$(label 'declined 12%')" "trade.exports.change,JPN,KOR"
+eq "actors: a flow after it is the reporter's" \
+    "$(label 'jumped 9.1%' | cut -d, -f2)" "KOR"

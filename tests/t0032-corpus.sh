@@ -214,6 +214,14 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # metric 0.913, entity 0.958, partner 0.933, series key 0.890, negatives
 # 10 of 369; the floors, lowered by the 18's misses and not by any rule
 # change, are those less 0.005.
+# actorl (session 22: a country named only as where goods go or come
+# from is no reporter nor carried; a holder named only as a source hands
+# none on; regions; "those to X"; asides after a flow; decimal points in
+# a sentence; states and provinces from ISO 3166-2): the twelfth alone
+# entity 0.702 -> 0.869, partner 0.667 -> 0.786, series key 0.429 ->
+# 0.560, metric 0.560 -> 0.571; all 185: metric 0.914, entity 0.973,
+# partner 0.944, series key 0.902, the rest unchanged; floors those less
+# 0.005.
 # Then quantl (session 22: the quantities and non-claims the thirteenth
 # set's writers listed, fixed as classes: a bare range names a group,
 # bounds and ranges that name a class, ages, the base after "per",
@@ -229,10 +237,10 @@ neg=$(sed -n 's/^negatives hit *\([0-9]*\) of.*/\1/p' "$tmp/out")
 eq "corpus: no negative hit" "$neg" 0
 at_least "period" "$(score period)" 0.927
 at_least "period_kind" "$(score period_kind)" 0.956
-at_least "metric" "$(score metric)" 0.908
-at_least "entity" "$(score entity)" 0.953
-at_least "partner" "$(score partner)" 0.928
-at_least "series key" "$(score 'series key')" 0.885
+at_least "metric" "$(score metric)" 0.909
+at_least "entity" "$(score entity)" 0.968
+at_least "partner" "$(score partner)" 0.939
+at_least "series key" "$(score 'series key')" 0.897
 eq "corpus: 185 documents" "$(grep -c '^185 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
