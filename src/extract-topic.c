@@ -1201,6 +1201,40 @@ actor_subject(struct xstate *x, const char *s, size_t n, char *entity,
 	return subject_of(x, s, n);
 }
 
+/* "Airbus delivered 63 jets", "Samsung sold 60 million smartphones": a
+ * count of goods its seller sold, delivered or shipped, with no buyer
+ * named, is a maker's sales, not a flow across a border; goods
+ * "exported", or sold "abroad" or "overseas", are one. Looks at the
+ * three words before the figure in x->ctx and the few after it. */
+static int
+sold_at_home(const struct xstate *x)
+{
+	static const char *const sold[] = { "sold", "delivered", "shipped",
+	    "supplied", "selling", "delivering", "shipping", "supplying",
+	    "sells", "delivers", "ships", "supplies", NULL };
+	const char *c = x->ctx.data;
+	size_t i = x->ctx_qs, to = x->ctx_qe + 60;
+	int verb = 0;
+
+	for (int w = 0; w < 3 && i > 0 && !verb; w++) {
+		size_t end;
+		while (i > 0 && c[i - 1] == ' ')
+			i--;
+		end = i;
+		while (i > 0 && isalpha((unsigned char)c[i - 1]))
+			i--;
+		if (end == i)
+			break;		/* a comma, a figure: another phrase */
+		for (int k = 0; sold[k] && !verb; k++)
+			verb = strlen(sold[k]) == end - i &&
+			    strncasecmp(c + i, sold[k], end - i) == 0;
+	}
+	if (to > x->ctx.len)
+		to = x->ctx.len;
+	return verb && !has_word(c, x->ctx_qe, to, "abroad") &&
+	    !has_word(c, x->ctx_qe, to, "overseas");
+}
+
 /* Goods counted in pieces are a flow (of topic t, an export or an
  * import) only where the text names them:
  * the subject of the figure's own words ("409,800 vehicles"), else the
@@ -1400,7 +1434,8 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 	}
 	if (t->templ && !t->follow && flow_way(t->metric) != NULL &&
 	    strcmp(x->qs[x->cur_q].q.unit_name, "count") == 0 &&
-	    (subject = counted_subject(x, t, subject)) == NULL)
+	    ((!partner[0] && sold_at_home(x)) ||
+	    (subject = counted_subject(x, t, subject)) == NULL))
 		return 0;
 	if (fl) {	/* the measure, entity and subject of the list */
 		const char *fe = t->follow & FIG_FOLLOW_SWAP ? fl->partner :
