@@ -668,6 +668,91 @@ respective_flow(struct xstate *x, int qi)
 	    f->partner);
 }
 
+/* Are figures a and b (a right before b) of one run: one sentence, one
+ * unit, only commas, "and" or "or" between ("16.7 percent and 51.2
+ * percent", "23.5%, 14.7% and 23.5%")? */
+static int
+joined(const struct xstate *x, int a, int b)
+{
+	const struct qrec *p = &x->qs[a], *q = &x->qs[b];
+	const char *c = x->clean.data;
+	size_t i = p->q.end;
+
+	if (p->sent != q->sent || strcmp(p->q.unit_name, q->q.unit_name) != 0)
+		return 0;
+	while (i < q->q.start) {
+		if (c[i] == ' ' || c[i] == ',')
+			i++;
+		else if (q->q.start - i > 3 && strncasecmp(c + i, "and ", 4)
+		    == 0)
+			i += 4;
+		else if (q->q.start - i > 2 && strncasecmp(c + i, "or ", 3)
+		    == 0)
+			i += 3;
+		else
+			return 0;
+	}
+	return 1;
+}
+
+/* "Chip exports and ship exports tumbled 16.7 percent and 51.2 percent
+ * respectively", "shipments of semiconductors and ships rose 11.6
+ * percent and 80 percent, respectively": in a sentence that says
+ * "respectively", the k-th of a run of figures in one unit is of the
+ * k-th of the goods named between the figure before the run (or the
+ * sentence's start) and the run, when there are as many goods as
+ * figures, all different. Rewrites the subject of figure qi's flow
+ * labels. */
+static void
+respective_subject(struct xstate *x, int qi)
+{
+	const struct fig_rules *r = x->r;
+	struct qrec *q = &x->qs[qi];
+	const char *c = x->clean.data, *sj[8];
+	int first = qi, last = qi, n = 0;
+	size_t at, to;
+
+	if (q->nlabel == 0 || !says_respectively(x, q->sent))
+		return;
+	while (first > 0 && joined(x, first - 1, first))
+		first--;
+	while (last + 1 < x->nq && joined(x, last, last + 1))
+		last++;
+	if (first == last || last - first >= 8)
+		return;
+	at = first > 0 && x->qs[first - 1].sent == q->sent ?
+	    x->qs[first - 1].q.end : x->csent[q->sent].start;
+	/* goods that start before the run, their words seen whole ("ships
+	 * rose": the verb tells the noun) */
+	to = x->qs[first].q.start;
+	while (at < to && rules_match_upto(r, &r->anysubject, c,
+	    x->csent[q->sent].end, at, to - 1, x->mctx, x->md, NULL) > 0) {
+		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+		const char *s = subject_of(x, c + ov[0], ov[1] - ov[0]);
+		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+		if (s == NULL)
+			continue;
+		for (int i = 0; i < n; i++)
+			if (strcmp(sj[i], s) == 0)
+				return;		/* one goods twice: no list */
+		if (n == last - first + 1)
+			return;			/* more goods than figures */
+		sj[n++] = s;
+	}
+	if (n != last - first + 1)
+		return;
+	for (int i = 0; i < q->nlabel; i++) {
+		struct label *l = &q->label[i];
+		const char *way = flow_way(l->metric);
+		char m[FIG_METRIC_MAX];
+		if (way == NULL)
+			continue;
+		snprintf(m, sizeof m, "%s%s", sj[qi - first], way);
+		claim_setfield(l->metric, sizeof l->metric, m);
+		l->fallback = 0;
+	}
+}
+
 /* "China bought much more coal from Russia" then "Arrivals from Russia
  * surged 36.3 percent to 25.3 million tonnes": a flow of all goods (the
  * topic's default) is never counted in tonnes or barrels, nor is a
@@ -1941,6 +2026,7 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	if (q->nlabel == 0)
 		inherit_labels(x, qi);
 	respective_flow(x, qi);
+	respective_subject(x, qi);
 	if (q->nlabel > 0)
 		remember_labels(x, q);
 	for (int i = 0; i < q->nlabel && rc == 0; i++) {
