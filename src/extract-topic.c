@@ -668,6 +668,69 @@ respective_flow(struct xstate *x, int qi)
 	    f->partner);
 }
 
+/* Is c[a, b) a verb of change ("rose", "jumped")? */
+static int
+change_verb(const char *c, size_t a, size_t b)
+{
+	static const char *const verbs[] = { "rose", "grew", "increased",
+	    "climbed", "jumped", "surged", "soared", "expanded", "gained",
+	    "rebounded", "fell", "dropped", "declined", "decreased", "shrank",
+	    "slumped", "plunged", "plummeted", "sank", "tumbled", "slipped",
+	    "dipped", "eased", "contracted", NULL };
+
+	for (int k = 0; verbs[k]; k++)
+		if (strlen(verbs[k]) == b - a &&
+		    strncasecmp(c + a, verbs[k], b - a) == 0)
+			return 1;
+	return 0;
+}
+
+/* "Exports of semiconductors rose 1.9% and petroleum products jumped
+ * 88.3%": goods named right before the verb of a flow's change are what
+ * it counts, not goods its flow phrase named further back. Rewrites l's
+ * subject; the verb is the first word of the figure's quote or the word
+ * before it. */
+static void
+verb_subject(struct xstate *x, int qi, struct label *l)
+{
+	const struct fig_rules *r = x->r;
+	const struct qrec *q = &x->qs[qi];
+	const char *c = x->clean.data, *way = flow_way(l->metric), *sj = NULL;
+	size_t from = x->csent[q->sent].start, vs = q->q.start, ve = vs, at;
+	char m[FIG_METRIC_MAX];
+
+	if (way == NULL || strcmp(way + 8, ".change") != 0)
+		return;
+	while (ve < q->q.end && isalpha((unsigned char)c[ve]))
+		ve++;
+	if (!change_verb(c, vs, ve)) {
+		while (vs > from && c[vs - 1] == ' ')
+			vs--;
+		ve = vs;
+		while (vs > from && isalpha((unsigned char)c[vs - 1]))
+			vs--;
+		if (!change_verb(c, vs, ve))
+			return;
+	}
+	while (vs > from && c[vs - 1] == ' ')
+		vs--;
+	/* the subject whose words end right before the verb */
+	at = vs > from + 80 ? vs - 80 : from;
+	while (at < vs && rules_match_upto(r, &r->anysubject, c, vs, at, vs - 1,
+	    x->mctx, x->md, NULL) > 0) {
+		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+		if (ov[1] == vs)
+			sj = subject_of(x, c + ov[0], ov[1] - ov[0]);
+		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	}
+	if (sj == NULL || strncmp(l->metric, sj, (size_t)(way - l->metric))
+	    == 0)
+		return;
+	snprintf(m, sizeof m, "%s%s", sj, way);
+	claim_setfield(l->metric, sizeof l->metric, m);
+	l->fallback = 0;
+}
+
 /* Are figures a and b (a right before b) of one run: one sentence, one
  * unit, only commas, "and" or "or" between ("16.7 percent and 51.2
  * percent", "23.5%, 14.7% and 23.5%")? */
@@ -1744,6 +1807,7 @@ label_figure(struct xstate *x, int qi, const char *unit)
 	filter_labels(q, unnamed_subject);
 	for (int i = 0; i < q->nlabel; i++) {
 		pair_flow(x, q, &q->label[i]);
+		verb_subject(x, qi, &q->label[i]);
 		part_subject(x, qi, &q->label[i]);
 		if (q->label[i].fallback)
 			traded_subject(x, qi, &q->label[i]);
