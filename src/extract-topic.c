@@ -685,6 +685,26 @@ change_verb(const char *c, size_t a, size_t b)
 	return 0;
 }
 
+/* Does c[from, at) end in "such as", "including" or "like": are the
+ * goods at at an example of goods named before them ("telecommunication
+ * devices such as smartphones")? */
+static int
+example_of(const char *c, size_t from, size_t at)
+{
+	static const char *const cues[] = { "such as", "including", "like",
+	    NULL };
+
+	while (at > from && c[at - 1] == ' ')
+		at--;
+	for (int k = 0; cues[k]; k++) {
+		size_t n = strlen(cues[k]);
+		if (at - from >= n && strncasecmp(c + at - n, cues[k], n) == 0 &&
+		    (at - from == n || !isalpha((unsigned char)c[at - n - 1])))
+			return 1;
+	}
+	return 0;
+}
+
 /* "Exports of semiconductors rose 1.9% and petroleum products jumped
  * 88.3%": goods named right before the verb of a flow's change are what
  * it counts, not goods its flow phrase named further back. Rewrites l's
@@ -719,7 +739,7 @@ verb_subject(struct xstate *x, int qi, struct label *l)
 	while (at < vs && rules_match_upto(r, &r->anysubject, c, vs, at, vs - 1,
 	    x->mctx, x->md, NULL) > 0) {
 		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
-		if (ov[1] == vs)
+		if (ov[1] == vs && !example_of(c, from, ov[0]))
 			sj = subject_of(x, c + ov[0], ov[1] - ov[0]);
 		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 	}
