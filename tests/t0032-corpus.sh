@@ -214,13 +214,19 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # metric 0.913, entity 0.958, partner 0.933, series key 0.890, negatives
 # 10 of 369; the floors, lowered by the 18's misses and not by any rule
 # change, are those less 0.005.
+# goodsl (goods lexicon from the Harmonized System, goods in flows: "and
+# exports of X", "X exports and Y exports ... respectively", "X came
+# first with", goods as the subject of the change): metric 0.913 ->
+# 0.925, series key 0.890 -> 0.899, the rest unchanged (the twelfth
+# alone: metric 0.560 -> 0.679, series key 0.429 -> 0.500, partner 0.667
+# -> 0.655: an IC row takes the holder's partner, its entity wrong).
 at_least "value+unit F1" "$f1" 0.986
 at_least "period" "$(score period)" 0.927
 at_least "period_kind" "$(score period_kind)" 0.956
-at_least "metric" "$(score metric)" 0.908
+at_least "metric" "$(score metric)" 0.920
 at_least "entity" "$(score entity)" 0.953
 at_least "partner" "$(score partner)" 0.928
-at_least "series key" "$(score 'series key')" 0.885
+at_least "series key" "$(score 'series key')" 0.894
 eq "corpus: 185 documents" "$(grep -c '^185 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
