@@ -668,6 +668,16 @@ respective_flow(struct xstate *x, int qi)
 	    f->partner);
 }
 
+int
+one_of(const char *c, size_t a, size_t b, const char *const *words)
+{
+	for (int k = 0; words[k]; k++)
+		if (strlen(words[k]) == b - a &&
+		    strncasecmp(c + a, words[k], b - a) == 0)
+			return 1;
+	return 0;
+}
+
 /* Is c[a, b) a verb of change ("rose", "jumped")? */
 static int
 change_verb(const char *c, size_t a, size_t b)
@@ -678,11 +688,7 @@ change_verb(const char *c, size_t a, size_t b)
 	    "slumped", "plunged", "plummeted", "sank", "tumbled", "slipped",
 	    "dipped", "eased", "contracted", NULL };
 
-	for (int k = 0; verbs[k]; k++)
-		if (strlen(verbs[k]) == b - a &&
-		    strncasecmp(c + a, verbs[k], b - a) == 0)
-			return 1;
-	return 0;
+	return one_of(c, a, b, verbs);
 }
 
 /* Does c[from, at) end in "such as", "including" or "like": are the
@@ -1393,9 +1399,7 @@ sold_at_home(const struct xstate *x)
 			i--;
 		if (end == i)
 			break;		/* a comma, a figure: another phrase */
-		for (int k = 0; sold[k] && !verb; k++)
-			verb = strlen(sold[k]) == end - i &&
-			    strncasecmp(c + i, sold[k], end - i) == 0;
+		verb = one_of(c, i, end, sold);
 	}
 	if (to > x->ctx.len)
 		to = x->ctx.len;
