@@ -931,11 +931,7 @@ static const char *const trade_verbs[] = { "bought", "imported",
 static int
 trade_verb(const char *text, size_t i, size_t end)
 {
-	for (int k = 0; trade_verbs[k]; k++)
-		if (strlen(trade_verbs[k]) == end - i &&
-		    strncasecmp(text + i, trade_verbs[k], end - i) == 0)
-			return 1;
-	return 0;
+	return one_of(text, i, end, trade_verbs);
 }
 
 /* Does text[from, to) hold a verb of trade as a word? (a scan of its

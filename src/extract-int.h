@@ -364,6 +364,8 @@ int find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
     struct lastdate *ld);
 int followed_by_of(const char *s, size_t len, size_t end);
 int has_word(const char *s, size_t a, size_t b, const char *w);
+/* Is c[a, b) one of words[] (NULL-ended), in any case? */
+int one_of(const char *c, size_t a, size_t b, const char *const *words);
 int next_word_period(struct xstate *x, const char *c, size_t at, size_t ce,
     struct fig_err *err);
 size_t raw_at(const struct xstate *x, size_t clean, size_t rawlen);

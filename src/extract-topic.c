@@ -699,6 +699,180 @@ respective_flow(struct xstate *x, int qi)
 	    f->partner);
 }
 
+int
+one_of(const char *c, size_t a, size_t b, const char *const *words)
+{
+	for (int k = 0; words[k]; k++)
+		if (strlen(words[k]) == b - a &&
+		    strncasecmp(c + a, words[k], b - a) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is c[a, b) a verb of change ("rose", "jumped")? */
+static int
+change_verb(const char *c, size_t a, size_t b)
+{
+	static const char *const verbs[] = { "rose", "grew", "increased",
+	    "climbed", "jumped", "surged", "soared", "expanded", "gained",
+	    "rebounded", "fell", "dropped", "declined", "decreased", "shrank",
+	    "slumped", "plunged", "plummeted", "sank", "tumbled", "slipped",
+	    "dipped", "eased", "contracted", NULL };
+
+	return one_of(c, a, b, verbs);
+}
+
+/* Does c[from, at) end in "such as", "including" or "like": are the
+ * goods at at an example of goods named before them ("telecommunication
+ * devices such as smartphones")? */
+static int
+example_of(const char *c, size_t from, size_t at)
+{
+	static const char *const cues[] = { "such as", "including", "like",
+	    NULL };
+
+	while (at > from && c[at - 1] == ' ')
+		at--;
+	for (int k = 0; cues[k]; k++) {
+		size_t n = strlen(cues[k]);
+		if (at - from >= n && strncasecmp(c + at - n, cues[k], n) == 0 &&
+		    (at - from == n || !isalpha((unsigned char)c[at - n - 1])))
+			return 1;
+	}
+	return 0;
+}
+
+/* "Exports of semiconductors rose 1.9% and petroleum products jumped
+ * 88.3%": goods named right before the verb of a flow's change are what
+ * it counts, not goods its flow phrase named further back. Rewrites l's
+ * subject; the verb is the first word of the figure's quote or the word
+ * before it. */
+static void
+verb_subject(struct xstate *x, int qi, struct label *l)
+{
+	const struct fig_rules *r = x->r;
+	const struct qrec *q = &x->qs[qi];
+	const char *c = x->clean.data, *way = flow_way(l->metric), *sj = NULL;
+	size_t from = x->csent[q->sent].start, vs = q->q.start, ve = vs, at;
+	char m[FIG_METRIC_MAX];
+
+	if (way == NULL || strcmp(way + 8, ".change") != 0)
+		return;
+	while (ve < q->q.end && isalpha((unsigned char)c[ve]))
+		ve++;
+	if (!change_verb(c, vs, ve)) {
+		while (vs > from && c[vs - 1] == ' ')
+			vs--;
+		ve = vs;
+		while (vs > from && isalpha((unsigned char)c[vs - 1]))
+			vs--;
+		if (!change_verb(c, vs, ve))
+			return;
+	}
+	while (vs > from && c[vs - 1] == ' ')
+		vs--;
+	/* the subject whose words end right before the verb */
+	at = vs > from + 80 ? vs - 80 : from;
+	while (at < vs && rules_match_upto(r, &r->anysubject, c, vs, at, vs - 1,
+	    x->mctx, x->md, NULL) > 0) {
+		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+		if (ov[1] == vs && !example_of(c, from, ov[0]))
+			sj = subject_of(x, c + ov[0], ov[1] - ov[0]);
+		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	}
+	if (sj == NULL || strncmp(l->metric, sj, (size_t)(way - l->metric))
+	    == 0)
+		return;
+	snprintf(m, sizeof m, "%s%s", sj, way);
+	claim_setfield(l->metric, sizeof l->metric, m);
+	l->fallback = 0;
+}
+
+/* Are figures a and b (a right before b) of one run: one sentence, one
+ * unit, only commas, "and" or "or" between ("16.7 percent and 51.2
+ * percent", "23.5%, 14.7% and 23.5%")? */
+static int
+joined(const struct xstate *x, int a, int b)
+{
+	const struct qrec *p = &x->qs[a], *q = &x->qs[b];
+	const char *c = x->clean.data;
+	size_t i = p->q.end;
+
+	if (p->sent != q->sent || strcmp(p->q.unit_name, q->q.unit_name) != 0)
+		return 0;
+	while (i < q->q.start) {
+		if (c[i] == ' ' || c[i] == ',')
+			i++;
+		else if (q->q.start - i > 3 && strncasecmp(c + i, "and ", 4)
+		    == 0)
+			i += 4;
+		else if (q->q.start - i > 2 && strncasecmp(c + i, "or ", 3)
+		    == 0)
+			i += 3;
+		else
+			return 0;
+	}
+	return 1;
+}
+
+/* "Chip exports and ship exports tumbled 16.7 percent and 51.2 percent
+ * respectively", "shipments of semiconductors and ships rose 11.6
+ * percent and 80 percent, respectively": in a sentence that says
+ * "respectively", the k-th of a run of figures in one unit is of the
+ * k-th of the goods named between the figure before the run (or the
+ * sentence's start) and the run, when there are as many goods as
+ * figures, all different. Rewrites the subject of figure qi's flow
+ * labels. */
+static void
+respective_subject(struct xstate *x, int qi)
+{
+	const struct fig_rules *r = x->r;
+	struct qrec *q = &x->qs[qi];
+	const char *c = x->clean.data, *sj[8];
+	int first = qi, last = qi, n = 0;
+	size_t at, to;
+
+	if (q->nlabel == 0 || !says_respectively(x, q->sent))
+		return;
+	while (first > 0 && joined(x, first - 1, first))
+		first--;
+	while (last + 1 < x->nq && joined(x, last, last + 1))
+		last++;
+	if (first == last || last - first >= 8)
+		return;
+	at = first > 0 && x->qs[first - 1].sent == q->sent ?
+	    x->qs[first - 1].q.end : x->csent[q->sent].start;
+	/* goods that start before the run, their words seen whole ("ships
+	 * rose": the verb tells the noun) */
+	to = x->qs[first].q.start;
+	while (at < to && rules_match_upto(r, &r->anysubject, c,
+	    x->csent[q->sent].end, at, to - 1, x->mctx, x->md, NULL) > 0) {
+		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+		const char *s = subject_of(x, c + ov[0], ov[1] - ov[0]);
+		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+		if (s == NULL)
+			continue;
+		for (int i = 0; i < n; i++)
+			if (strcmp(sj[i], s) == 0)
+				return;		/* one goods twice: no list */
+		if (n == last - first + 1)
+			return;			/* more goods than figures */
+		sj[n++] = s;
+	}
+	if (n != last - first + 1)
+		return;
+	for (int i = 0; i < q->nlabel; i++) {
+		struct label *l = &q->label[i];
+		const char *way = flow_way(l->metric);
+		char m[FIG_METRIC_MAX];
+		if (way == NULL)
+			continue;
+		snprintf(m, sizeof m, "%s%s", sj[qi - first], way);
+		claim_setfield(l->metric, sizeof l->metric, m);
+		l->fallback = 0;
+	}
+}
+
 /* "China bought much more coal from Russia" then "Arrivals from Russia
  * surged 36.3 percent to 25.3 million tonnes": a flow of all goods (the
  * topic's default) is never counted in tonnes or barrels, nor is a
@@ -1252,6 +1426,38 @@ actor_subject(struct xstate *x, const char *s, size_t n, char *entity,
 	return subject_of(x, s, n);
 }
 
+/* "Airbus delivered 63 jets", "Samsung sold 60 million smartphones": a
+ * count of goods its seller sold, delivered or shipped, with no buyer
+ * named, is a maker's sales, not a flow across a border; goods
+ * "exported", or sold "abroad" or "overseas", are one. Looks at the
+ * three words before the figure in x->ctx and the few after it. */
+static int
+sold_at_home(const struct xstate *x)
+{
+	static const char *const sold[] = { "sold", "delivered", "shipped",
+	    "supplied", "selling", "delivering", "shipping", "supplying",
+	    "sells", "delivers", "ships", "supplies", NULL };
+	const char *c = x->ctx.data;
+	size_t i = x->ctx_qs, to = x->ctx_qe + 60;
+	int verb = 0;
+
+	for (int w = 0; w < 3 && i > 0 && !verb; w++) {
+		size_t end;
+		while (i > 0 && c[i - 1] == ' ')
+			i--;
+		end = i;
+		while (i > 0 && isalpha((unsigned char)c[i - 1]))
+			i--;
+		if (end == i)
+			break;		/* a comma, a figure: another phrase */
+		verb = one_of(c, i, end, sold);
+	}
+	if (to > x->ctx.len)
+		to = x->ctx.len;
+	return verb && !has_word(c, x->ctx_qe, to, "abroad") &&
+	    !has_word(c, x->ctx_qe, to, "overseas");
+}
+
 /* Goods counted in pieces are a flow (of topic t, an export or an
  * import) only where the text names them:
  * the subject of the figure's own words ("409,800 vehicles"), else the
@@ -1451,7 +1657,8 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 	}
 	if (t->templ && !t->follow && flow_way(t->metric) != NULL &&
 	    strcmp(x->qs[x->cur_q].q.unit_name, "count") == 0 &&
-	    (subject = counted_subject(x, t, subject)) == NULL)
+	    ((!partner[0] && sold_at_home(x)) ||
+	    (subject = counted_subject(x, t, subject)) == NULL))
 		return 0;
 	if (fl) {	/* the measure, entity and subject of the list */
 		const char *fe = t->follow & FIG_FOLLOW_SWAP ? fl->partner :
@@ -1696,6 +1903,7 @@ label_figure(struct xstate *x, int qi, const char *unit)
 	filter_labels(q, unnamed_subject);
 	for (int i = 0; i < q->nlabel; i++) {
 		pair_flow(x, q, &q->label[i]);
+		verb_subject(x, qi, &q->label[i]);
 		part_subject(x, qi, &q->label[i]);
 		if (q->label[i].fallback)
 			traded_subject(x, qi, &q->label[i]);
@@ -1979,6 +2187,7 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	if (q->nlabel == 0)
 		inherit_labels(x, qi);
 	respective_flow(x, qi);
+	respective_subject(x, qi);
 	if (q->nlabel > 0)
 		remember_labels(x, q);
 	for (int i = 0; i < q->nlabel && rc == 0; i++) {

@@ -232,6 +232,12 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # negatives 2 -> 0 of 19. All 185: F1 0.991 -> 0.997, negatives 10 -> 0
 # of 369, the rest unchanged; F1 floor that less 0.005, and no negative
 # may come back.
+# goodsl (goods lexicon from the Harmonized System, goods in flows: "and
+# exports of X", "X exports and Y exports ... respectively", "X came
+# first with", goods as the subject of the change): metric 0.913 ->
+# 0.925, series key 0.890 -> 0.899, the rest unchanged (the twelfth
+# alone: metric 0.560 -> 0.679, series key 0.429 -> 0.500, partner 0.667
+# -> 0.655: an IC row takes the holder's partner, its entity wrong).
 at_least "value+unit F1" "$f1" 0.992
 neg=$(sed -n 's/^negatives hit *\([0-9]*\) of.*/\1/p' "$tmp/out")
 eq "corpus: no negative hit" "$neg" 0
