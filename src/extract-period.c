@@ -121,17 +121,33 @@ has_fiscal(const struct fig_periodrule *pr, const char *e)
 	return 0;
 }
 
+/* The country whose currency the figures of the block are in, when
+ * rule pr knows its fiscal year ("Rs 1,11,824 crore in its Budget
+ * estimates for 2014-15": India's), else dflt. */
+static const char *
+money_country(const struct xstate *x, const struct fig_periodrule *pr,
+    const char *dflt)
+{
+	for (int i = 0; i < x->nq; i++)
+		for (int j = 0; j < pr->nfiscal; j++)
+			if (pr->fiscal[j].money[0] && strcmp(x->qs[i].q.unit_name,
+			    pr->fiscal[j].money) == 0)
+				return pr->fiscal[j].entity;
+	return dflt;
+}
+
 /* Whose fiscal year a phrase of rule pr names when the title's first
  * actor has none the rule knows ("Russia cements lead among India's oil
  * suppliers": India's): the first actor of sentence si, then of the
  * title, that has one, then the actor an earlier paragraph named last,
  * when it has one (a table's "FY 2014" column under a paragraph on the
- * US budget); else the first actor of the sentence. Uses x->md (the
- * caller sets it aside). */
+ * US budget); else the first actor of the sentence, unless it has no
+ * fiscal year the rule knows and the block's money is a country's that
+ * has (money_country). Uses x->md (the caller sets it aside). */
 static const char *
 fiscal_entity(struct xstate *x, const struct fig_periodrule *pr, int si)
 {
-	const char *t = x->meta->title;
+	const char *t = x->meta->title, *e;
 	size_t at = 0, n = strlen(t);
 
 	for (int i = actors_from(x, x->csent[si].start); i < x->nments &&
@@ -142,7 +158,7 @@ fiscal_entity(struct xstate *x, const struct fig_periodrule *pr, int si)
 	while ((x->title_from_meta || x->title_headline) && at < n &&
 	    rules_match(x->r, &x->r->anyentity, t, n, at, 0, x->md, NULL) > 0) {
 		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
-		const char *e = rules_entity(x->r, t + ov[0], ov[1] - ov[0]);
+		e = rules_entity(x->r, t + ov[0], ov[1] - ov[0]);
 		if (e && has_fiscal(pr, e))
 			return e;
 		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
@@ -150,7 +166,8 @@ fiscal_entity(struct xstate *x, const struct fig_periodrule *pr, int si)
 	if (x->nrecent > 0 && has_fiscal(pr, x->recent[x->nrecent - 1]) &&
 	    first_entity(x, x->csent[si].start, x->csent[si].end) == NULL)
 		return x->recent[x->nrecent - 1];
-	return first_entity(x, x->csent[si].start, x->csent[si].end);
+	e = first_entity(x, x->csent[si].start, x->csent[si].end);
+	return e == NULL || !has_fiscal(pr, e) ? money_country(x, pr, e) : e;
 }
 
 /* Does the date phrase at c[at] follow "than" ("2.1 times more than in
@@ -597,10 +614,21 @@ fiscal_part(const struct xstate *x, const struct lastdate *ld,
 	return 0;
 }
 
+/* Are a and b runs of months that start in the same month, b the
+ * longer ("2021-04/2022-02" of the news a year back, and the fiscal year
+ * "2021-04/2022-03" that holds it)? */
+static int
+same_start_run(const char *a, const char *b)
+{
+	return strlen(a) == 15 && strlen(b) == 15 && a[7] == '/' &&
+	    b[7] == '/' && strncmp(a, b, 7) == 0 && strcmp(a + 8, b + 8) < 0;
+}
+
 /* Is mention m the news's own time a year back ("The imports were USD
  * 18.24 billion during April-September 2022" in news of April-September
- * 2023)? A comparison's time, which the text comes back from: it dates
- * no later paragraph, nor what "during the period" recalls. */
+ * 2023; "In 2021-22" in news of April-February 2022-23)? A comparison's
+ * time, which the text comes back from: it dates no later paragraph,
+ * nor what "during the period" recalls. */
 static int
 year_before_news(const struct xstate *x, const struct mention *m)
 {
@@ -609,7 +637,8 @@ year_before_news(const struct xstate *x, const struct mention *m)
 	return x->has_lead_date && m->role == FIG_PR_ANCHOR && m->period[0] &&
 	    period_shift(x->lead_date.period, -1, p) == 0 &&
 	    (strcmp(p, m->period) == 0 || (strlen(m->period) == 4 &&
-	    strlen(p) > 4 && period_digits(p, 4) == atoi(m->period)));
+	    strlen(p) > 4 && period_digits(p, 4) == atoi(m->period)) ||
+	    same_start_run(p, m->period));
 }
 
 /* "the same period of 2021" (mm->period "2021"): the period the
@@ -1319,6 +1348,20 @@ recent_month(const struct xstate *x, const struct mention *m)
 	    m->period[4] == '-' && atoi(m->period) == x->pub_year;
 }
 
+/* Is p a run of months that holds the month of publication and ends
+ * after it (the fiscal year 2014-04/2015-03 of a budget presented in
+ * August 2014; not a season so far)? The present of a text that is news
+ * of such a run is that run. */
+static int
+holds_publication(const struct xstate *x, const char *p)
+{
+	int now = x->pub_year * 12 + x->pub_month;
+
+	return x->pub_month && strlen(p) == 15 && p[7] == '/' &&
+	    period_digits(p, 4) * 12 + period_digits(p + 5, 2) <= now &&
+	    period_digits(p + 8, 4) * 12 + period_digits(p + 13, 2) > now;
+}
+
 void
 choose_period(struct xstate *x, int qi, const struct mention *carry,
     char period[FIG_PERIOD_LEN], enum fig_pkind *kind)
@@ -1379,8 +1422,11 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	 * of a day ("stood at $3.30 on Monday"), its month; but the period
 	 * reported, named in the figure's own clause after it, says over
 	 * what time ("Russia is now the largest buyer, taking about 14% of
-	 * the sales over the period") */
-	if (present && own_after && after->role == FIG_PR_RECALL) {
+	 * the sales over the period"), and so does the date of what was
+	 * done "today", the day of the news ("The government today
+	 * proposed Rs 1,11,824 crore in its budget for 2014-15") */
+	if (present && own_after && (after->role == FIG_PR_RECALL ||
+	    strncasecmp(c + present->start, "today", 5) == 0)) {
 		use_mention(after, period, kind);
 		return;
 	}
@@ -1453,6 +1499,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 		    plan_goes_on(x, q->sent)))
 			use_mention(&x->para_carry, period, kind);
 		else if (x->has_lead_date && (recent_month(x, &x->lead_date) ||
+		    holds_publication(x, x->lead_date.period) ||
 		    (x->tcell && x->lead_date.part == 'M' &&
 		    atoi(x->lead_date.period) == x->pub_year)))
 			use_mention(&x->lead_date, period, kind);

@@ -214,9 +214,16 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # metric 0.913, entity 0.958, partner 0.933, series key 0.890, negatives
 # 10 of 369; the floors, lowered by the 18's misses and not by any rule
 # change, are those less 0.005.
+# periodl (session 22): a country's fiscal year from its money ("Rs",
+# "crore": India's), a pair of whole years ("2021-2022") as India names its
+# fiscal years, a run of months of a fiscal year ("the April-February
+# period of this fiscal", "April-February 2016"), the fiscal year so far
+# ("(up to February 2023)"), budget estimates observed: all 185 period
+# 0.932 -> 0.945, period_kind 0.961 -> 0.964; the twelfth period 0.843 ->
+# 0.944, the thirteenth period 0.729 -> 0.943, period_kind 0.857 -> 0.929.
 at_least "value+unit F1" "$f1" 0.986
-at_least "period" "$(score period)" 0.927
-at_least "period_kind" "$(score period_kind)" 0.956
+at_least "period" "$(score period)" 0.940
+at_least "period_kind" "$(score period_kind)" 0.959
 at_least "metric" "$(score metric)" 0.908
 at_least "entity" "$(score entity)" 0.953
 at_least "partner" "$(score partner)" 0.928
