@@ -65,6 +65,8 @@ struct mention {
 	int latest;		/* the part's year is the latest such
 				   part's by publication: no year named
 				   before it */
+	int ahead;		/* ... moved a year on: the next such part,
+				   as an outlook foresees it */
 	int since;		/* a run to publication ("since 2022"): not
 				   the period "the same period" recalls */
 	int offset;		/* an anaphor's years from the last date */

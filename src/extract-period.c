@@ -752,6 +752,45 @@ restated_dates(struct xstate *x, int first)
 		}
 }
 
+/* The first month of period p ("2021-02", "2021-Q1", "2021-H2",
+ * "2021-02/2021-04") as months since year 0, or -1. */
+static int
+period_first_month(const char *p)
+{
+	int y = period_digits(p, 4), n;
+
+	if (y < 0 || p[4] != '-')
+		return -1;
+	if ((n = period_digits(p + 5, 2)) >= 1 && n <= 12)
+		return y * 12 + n - 1;
+	if (p[5] == 'Q' && p[6] >= '1' && p[6] <= '4')
+		return y * 12 + (p[6] - '1') * 3;
+	if (p[5] == 'H' && (p[6] == '1' || p[6] == '2'))
+		return y * 12 + (p[6] - '1') * 6;
+	return -1;
+}
+
+/* A part of a year named without one, taken as the latest begun by
+ * publication, after a word of an outlook ([cue forecast]: "Inflation
+ * is projected to peak in February at 8.6 percent" in December 2021):
+ * the next such part, 2022-02, a forecast. */
+static void
+foreseen_part(struct xstate *x, struct mention *mm)
+{
+	char p[FIG_PERIOD_LEN];
+	int at = period_first_month(mm->period);
+
+	if (!mm->latest || !x->pub_month || at < 0 ||
+	    at >= x->pub_year * 12 + x->pub_month - 1 ||
+	    x->r->forecast.code == NULL || rules_match(x->r,
+	    &x->r->forecast, x->clean.data, mm->start,
+	    x->csent[mm->sent].start, 0, x->md, NULL) <= 0 ||
+	    period_shift(mm->period, 1, p) != 0)
+		return;
+	memcpy(mm->period, p, FIG_PERIOD_LEN);
+	mm->ahead = 1;
+}
+
 /* Finds the date phrases of sentence si in the cleaned block. */
 int
 find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
@@ -804,6 +843,7 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		if (mm->role == FIG_PR_ANAPHOR && mm->part) {
 			if (fiscal_part(x, ld, mm) != 0)
 				part_period(x, ld, mm);
+			foreseen_part(x, mm);
 		} else if (mm->same) {
 			same_period(x, ld, mm);
 		} else if (mm->role == FIG_PR_RECALL) {
@@ -847,7 +887,8 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 			ld->relative = mm->role == FIG_PR_RELATIVE ||
 			    mm->thisyear || mm->part == 'D' || mm->latest;
 		}
-		mm->kind = kind_of(x, mm->role, mention_year(mm), si);
+		mm->kind = mm->ahead ? FIG_PK_FORECAST :
+		    kind_of(x, mm->role, mention_year(mm), si);
 		if (year_before_news(x, mm))
 			mm->looks_back = 1;
 		if (mm->kind == FIG_PK_OBSERVED && mm->role != FIG_PR_BASELINE

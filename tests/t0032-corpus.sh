@@ -224,9 +224,12 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # Then a base named by its year and noun ("below 2023's increase of 1.9
 # percent", "down 2% from the total in 2017"): all 185 period 0.947,
 # period_kind 0.965; the thirteenth period 1.000, period_kind 0.971.
+# Then outlooks told late ("forecasts did expect a rise to 8,6 percent",
+# "would rise", "is projected to peak in February" in December: the next
+# February): period_kind 0.967; the thirteenth period_kind 1.000.
 at_least "value+unit F1" "$f1" 0.986
 at_least "period" "$(score period)" 0.942
-at_least "period_kind" "$(score period_kind)" 0.960
+at_least "period_kind" "$(score period_kind)" 0.962
 at_least "metric" "$(score metric)" 0.908
 at_least "entity" "$(score entity)" 0.953
 at_least "partner" "$(score partner)" 0.928
