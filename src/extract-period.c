@@ -262,6 +262,8 @@ add_mention(struct xstate *x, int si, int first)
 	mm.start = ov[0];
 	mm.end = ov[1];
 	mm.role = pr->role;
+	mm.from_to = strncasecmp(x->clean.data + mm.start, "from ", 5) == 0 ||
+	    strncasecmp(x->clean.data + mm.start, "between ", 8) == 0;
 	if (after_than(x->clean.data, x->csent[si].start, mm.start) &&
 	    (mm.role == FIG_PR_ANCHOR || mm.role == FIG_PR_ANAPHOR ||
 	    mm.role == FIG_PR_RELATIVE))
@@ -1051,12 +1053,15 @@ own_clause(const char *c, const struct mention *m, const struct qrec *q)
 	return m && !clause_break(c, m->end, q->q.start);
 }
 
+/* Gives the figure mention m's period and kind; x->from_to says
+ * whether m was a "from A to B" (see step_change_end). */
 static void
-use_mention(const struct mention *m, char period[FIG_PERIOD_LEN],
-    enum fig_pkind *kind)
+use_mention(struct xstate *x, const struct mention *m,
+    char period[FIG_PERIOD_LEN], enum fig_pkind *kind)
 {
 	memcpy(period, m->period, FIG_PERIOD_LEN);
 	*kind = m->kind;
+	x->from_to = m->from_to;
 }
 
 
@@ -1416,6 +1421,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 
 	period[0] = '\0';
 	*kind = FIG_PK_OBSERVED;
+	x->from_to = 0;
 	for (int i = 0; i < x->nm; i++) {
 		const struct mention *m = &x->m[i];
 		if (m->sent != q->sent)
@@ -1450,7 +1456,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	if (after && after->start < next_q && !others &&
 	    ((after->role == FIG_PR_DEADLINE && wa <= DEADLINE_WORDS) ||
 	    (wa <= ANCHOR_WORDS && !next_item(c, before, q, after)))) {
-		use_mention(after, period, kind);
+		use_mention(x, after, period, kind);
 		return;
 	}
 	/* "... abroad in 2015, and imports met 70 percent of it in 2020";
@@ -1468,23 +1474,23 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	 * proposed Rs 1,11,824 crore in its budget for 2014-15") */
 	if (present && own_after && (after->role == FIG_PR_RECALL ||
 	    strncasecmp(c + present->start, "today", 5) == 0)) {
-		use_mention(after, period, kind);
+		use_mention(x, after, period, kind);
 		return;
 	}
 	if (present && x->pub_year && (!before || own_clause(c, present, q))) {
 		if (x->has_lead_date && x->lead_date.event_day &&
 		    recent_month(x, &x->lead_date))
-			use_mention(&x->lead_date, period, kind);
+			use_mention(x, &x->lead_date, period, kind);
 		else
 			publication(x, 0, period);
 		return;
 	}
 	if (own_clause(c, before, q)) {
-		use_mention(before, period, kind);
+		use_mention(x, before, period, kind);
 		return;
 	}
 	if (own_after) {
-		use_mention(after, period, kind);
+		use_mention(x, after, period, kind);
 		return;
 	}
 	/* in another clause, a date the text moved to, not a comparison's
@@ -1493,7 +1499,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	 * 28.2 million tons"), unless the figure is a base too ("from 39.2
 	 * million tons") */
 	if (before && !before->event_day) {
-		use_mention(moved && !q->base ? moved : before, period, kind);
+		use_mention(x, moved && !q->base ? moved : before, period, kind);
 		return;
 	}
 	/* the date an earlier sentence of the paragraph set; a duration
@@ -1504,7 +1510,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	    !(carry->kind == FIG_PK_TARGET && x->r->ability.code &&
 	    rules_match(x->r, &x->r->ability, c, x->csent[q->sent].end,
 	    x->csent[q->sent].start, 0, x->md, NULL) > 0)) {
-		use_mention(carry, period, kind);
+		use_mention(x, carry, period, kind);
 		return;
 	}
 	/* any later date of the sentence, unless it is another figure's:
@@ -1514,14 +1520,14 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	if (after && (after->start < next_q ||
 	    (!clause_break(c, q->q.end, next_q) &&
 	    !base_date(x, qi, after)))) {
-		use_mention(after, period, kind);
+		use_mention(x, after, period, kind);
 		return;
 	}
 	/* a change on "the same period last year" is of the period the
 	 * text named last ("shows a fall of 3,3% on the same period of last
 	 * year") */
 	if (same && x->has_recall && !(q->q.unit && q->q.unit->duration)) {
-		use_mention(&x->recall, period, kind);
+		use_mention(x, &x->recall, period, kind);
 		return;
 	}
 	/* a decision a news lead reports, with no date of its own ("The
@@ -1538,12 +1544,12 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	if (x->pub_year && !is_past(x, q->sent)) {
 		if (x->has_para_carry && (recent_month(x, &x->para_carry) ||
 		    plan_goes_on(x, q->sent)))
-			use_mention(&x->para_carry, period, kind);
+			use_mention(x, &x->para_carry, period, kind);
 		else if (x->has_lead_date && (recent_month(x, &x->lead_date) ||
 		    holds_publication(x, x->lead_date.period) ||
 		    (x->tcell && x->lead_date.part == 'M' &&
 		    atoi(x->lead_date.period) == x->pub_year)))
-			use_mention(&x->lead_date, period, kind);
+			use_mention(x, &x->lead_date, period, kind);
 		else if (title_date(x))
 			memcpy(period, x->title_period, FIG_PERIOD_LEN);
 		else
@@ -1557,12 +1563,50 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	if (q->q.unit && q->q.unit->duration)
 		return;
 	if (x->has_para_carry)
-		use_mention(&x->para_carry, period, kind);
+		use_mention(x, &x->para_carry, period, kind);
 	else if (x->has_lead_date && !(x->r->target.code &&
 	    rules_match(x->r, &x->r->target, c, x->csent[q->sent].end,
 	    x->csent[q->sent].start, 0, x->md, NULL) > 0))
-		use_mention(&x->lead_date, period, kind);  /* the news's */
+		use_mention(x, &x->lead_date, period, kind);  /* the news's */
 	else if (title_news_date(x))	/* else the title's news */
 		memcpy(period, title_news_date(x), FIG_PERIOD_LEN);
+}
+
+/* Is figure qi a change: it has a direction ("fell by 5.3bn", "a 40.7 per
+ * cent drop"), or says again after "or" the change before it ("fell by
+ * 5.3bn, or 19.3 per cent")? */
+static int
+is_change(const struct xstate *x, int qi)
+{
+	const struct qrec *q = &x->qs[qi], *p = qi > 0 ? &x->qs[qi - 1] : NULL;
+	const char *c = x->clean.data;
+	size_t i;
+
+	if (q->q.dir != 0)
+		return 1;
+	if (p == NULL || p->sent != q->sent || p->q.dir == 0)
+		return 0;
+	for (i = p->q.end; i < q->q.start && (c[i] == ' ' || c[i] == ','); i++)
+		;
+	return i + 3 <= q->q.start && strncmp(c + i, "or ", 3) == 0 &&
+	    words_between(c, i, q->q.start) == 1;
+}
+
+/* A change from one month to the next ("Exports fell by 5.3bn, or 19.3
+ * per cent, from December 2020 to January 2021"): of the later month, as
+ * a month-on-month change is; period, a run of two months choose_period
+ * took from a "from A to B" (x->from_to), becomes it. Any other period
+ * ("rose by 16.3% in January-February"), or a figure that is no change,
+ * stays. */
+void
+step_change_end(const struct xstate *x, int qi, char period[FIG_PERIOD_LEN])
+{
+	int a = period_first_month(period), b;
+
+	if (!x->from_to || strlen(period) != 15 || period[7] != '/' || a < 0 ||
+	    (b = period_first_month(period + 8)) != a + 1 ||
+	    x->qs[qi].base || !is_change(x, qi))
+		return;
+	memmove(period, period + 8, 8);
 }
 
