@@ -65,6 +65,10 @@ struct mention {
 	int latest;		/* the part's year is the latest such
 				   part's by publication: no year named
 				   before it */
+	int ahead;		/* ... moved a year on: the next such part,
+				   as an outlook foresees it */
+	int from_to;		/* the phrase starts with "from": "from
+				   December 2020 to January 2021" */
 	int since;		/* a run to publication ("since 2022"): not
 				   the period "the same period" recalls */
 	int offset;		/* an anaphor's years from the last date */
@@ -200,6 +204,8 @@ struct xstate {
 	int lead_done;			/* the first paragraph was read */
 	struct mention next_carry;	/* this block's, for the next */
 	int has_next_carry;
+	int from_to;		/* the mention choose_period used last was a
+				   "from A to B" (struct mention) */
 	int decimal_comma;	/* a figure so far wrote one ("27,7%"): a
 				   lone ",ddd" is a decimal, ".ddd" thousands */
 	long comma_block;	/* the block that wrote one last (nblock) */
@@ -352,6 +358,8 @@ void choose_footnote(const struct xstate *x, int qi, char *out, size_t n);
 int base_own_date(const struct xstate *x, const struct mention *m, int upto);
 void base_period(struct xstate *x, int qi, char period[FIG_PERIOD_LEN]);
 int carries(const struct mention *m);
+void step_change_end(const struct xstate *x, int qi,
+    char period[FIG_PERIOD_LEN]);
 void choose_period(struct xstate *x, int qi, const struct mention *carry,
     char period[FIG_PERIOD_LEN], enum fig_pkind *kind);
 int clause_break(const char *s, size_t a, size_t b);

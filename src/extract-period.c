@@ -121,17 +121,33 @@ has_fiscal(const struct fig_periodrule *pr, const char *e)
 	return 0;
 }
 
+/* The country whose currency the figures of the block are in, when
+ * rule pr knows its fiscal year ("Rs 1,11,824 crore in its Budget
+ * estimates for 2014-15": India's), else dflt. */
+static const char *
+money_country(const struct xstate *x, const struct fig_periodrule *pr,
+    const char *dflt)
+{
+	for (int i = 0; i < x->nq; i++)
+		for (int j = 0; j < pr->nfiscal; j++)
+			if (pr->fiscal[j].money[0] && strcmp(x->qs[i].q.unit_name,
+			    pr->fiscal[j].money) == 0)
+				return pr->fiscal[j].entity;
+	return dflt;
+}
+
 /* Whose fiscal year a phrase of rule pr names when the title's first
  * actor has none the rule knows ("Russia cements lead among India's oil
  * suppliers": India's): the first actor of sentence si, then of the
  * title, that has one, then the actor an earlier paragraph named last,
  * when it has one (a table's "FY 2014" column under a paragraph on the
- * US budget); else the first actor of the sentence. Uses x->md (the
- * caller sets it aside). */
+ * US budget); else the first actor of the sentence, unless it has no
+ * fiscal year the rule knows and the block's money is a country's that
+ * has (money_country). Uses x->md (the caller sets it aside). */
 static const char *
 fiscal_entity(struct xstate *x, const struct fig_periodrule *pr, int si)
 {
-	const char *t = x->meta->title;
+	const char *t = x->meta->title, *e;
 	size_t at = 0, n = strlen(t);
 
 	for (int i = actors_from(x, x->csent[si].start); i < x->nments &&
@@ -142,7 +158,7 @@ fiscal_entity(struct xstate *x, const struct fig_periodrule *pr, int si)
 	while ((x->title_from_meta || x->title_headline) && at < n &&
 	    rules_match(x->r, &x->r->anyentity, t, n, at, 0, x->md, NULL) > 0) {
 		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
-		const char *e = rules_entity(x->r, t + ov[0], ov[1] - ov[0]);
+		e = rules_entity(x->r, t + ov[0], ov[1] - ov[0]);
 		if (e && has_fiscal(pr, e))
 			return e;
 		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
@@ -150,7 +166,8 @@ fiscal_entity(struct xstate *x, const struct fig_periodrule *pr, int si)
 	if (x->nrecent > 0 && has_fiscal(pr, x->recent[x->nrecent - 1]) &&
 	    first_entity(x, x->csent[si].start, x->csent[si].end) == NULL)
 		return x->recent[x->nrecent - 1];
-	return first_entity(x, x->csent[si].start, x->csent[si].end);
+	e = first_entity(x, x->csent[si].start, x->csent[si].end);
+	return e == NULL || !has_fiscal(pr, e) ? money_country(x, pr, e) : e;
 }
 
 /* Does the date phrase at c[at] follow "than" ("2.1 times more than in
@@ -245,6 +262,8 @@ add_mention(struct xstate *x, int si, int first)
 	mm.start = ov[0];
 	mm.end = ov[1];
 	mm.role = pr->role;
+	mm.from_to = strncasecmp(x->clean.data + mm.start, "from ", 5) == 0 ||
+	    strncasecmp(x->clean.data + mm.start, "between ", 8) == 0;
 	if (after_than(x->clean.data, x->csent[si].start, mm.start) &&
 	    (mm.role == FIG_PR_ANCHOR || mm.role == FIG_PR_ANAPHOR ||
 	    mm.role == FIG_PR_RELATIVE))
@@ -597,10 +616,21 @@ fiscal_part(const struct xstate *x, const struct lastdate *ld,
 	return 0;
 }
 
+/* Are a and b runs of months that start in the same month, b the
+ * longer ("2021-04/2022-02" of the news a year back, and the fiscal year
+ * "2021-04/2022-03" that holds it)? */
+static int
+same_start_run(const char *a, const char *b)
+{
+	return strlen(a) == 15 && strlen(b) == 15 && a[7] == '/' &&
+	    b[7] == '/' && strncmp(a, b, 7) == 0 && strcmp(a + 8, b + 8) < 0;
+}
+
 /* Is mention m the news's own time a year back ("The imports were USD
  * 18.24 billion during April-September 2022" in news of April-September
- * 2023)? A comparison's time, which the text comes back from: it dates
- * no later paragraph, nor what "during the period" recalls. */
+ * 2023; "In 2021-22" in news of April-February 2022-23)? A comparison's
+ * time, which the text comes back from: it dates no later paragraph,
+ * nor what "during the period" recalls. */
 static int
 year_before_news(const struct xstate *x, const struct mention *m)
 {
@@ -609,7 +639,8 @@ year_before_news(const struct xstate *x, const struct mention *m)
 	return x->has_lead_date && m->role == FIG_PR_ANCHOR && m->period[0] &&
 	    period_shift(x->lead_date.period, -1, p) == 0 &&
 	    (strcmp(p, m->period) == 0 || (strlen(m->period) == 4 &&
-	    strlen(p) > 4 && period_digits(p, 4) == atoi(m->period)));
+	    strlen(p) > 4 && period_digits(p, 4) == atoi(m->period)) ||
+	    same_start_run(p, m->period));
 }
 
 /* "the same period of 2021" (mm->period "2021"): the period the
@@ -723,6 +754,45 @@ restated_dates(struct xstate *x, int first)
 		}
 }
 
+/* The first month of period p ("2021-02", "2021-Q1", "2021-H2",
+ * "2021-02/2021-04") as months since year 0, or -1. */
+static int
+period_first_month(const char *p)
+{
+	int y = period_digits(p, 4), n;
+
+	if (y < 0 || p[4] != '-')
+		return -1;
+	if ((n = period_digits(p + 5, 2)) >= 1 && n <= 12)
+		return y * 12 + n - 1;
+	if (p[5] == 'Q' && p[6] >= '1' && p[6] <= '4')
+		return y * 12 + (p[6] - '1') * 3;
+	if (p[5] == 'H' && (p[6] == '1' || p[6] == '2'))
+		return y * 12 + (p[6] - '1') * 6;
+	return -1;
+}
+
+/* A part of a year named without one, taken as the latest begun by
+ * publication, after a word of an outlook ([cue forecast]: "Inflation
+ * is projected to peak in February at 8.6 percent" in December 2021):
+ * the next such part, 2022-02, a forecast. */
+static void
+foreseen_part(struct xstate *x, struct mention *mm)
+{
+	char p[FIG_PERIOD_LEN];
+	int at = period_first_month(mm->period);
+
+	if (!mm->latest || !x->pub_month || at < 0 ||
+	    at >= x->pub_year * 12 + x->pub_month - 1 ||
+	    x->r->forecast.code == NULL || rules_match(x->r,
+	    &x->r->forecast, x->clean.data, mm->start,
+	    x->csent[mm->sent].start, 0, x->md, NULL) <= 0 ||
+	    period_shift(mm->period, 1, p) != 0)
+		return;
+	memcpy(mm->period, p, FIG_PERIOD_LEN);
+	mm->ahead = 1;
+}
+
 /* Finds the date phrases of sentence si in the cleaned block. */
 int
 find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
@@ -775,6 +845,7 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 		if (mm->role == FIG_PR_ANAPHOR && mm->part) {
 			if (fiscal_part(x, ld, mm) != 0)
 				part_period(x, ld, mm);
+			foreseen_part(x, mm);
 		} else if (mm->same) {
 			same_period(x, ld, mm);
 		} else if (mm->role == FIG_PR_RECALL) {
@@ -818,7 +889,8 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 			ld->relative = mm->role == FIG_PR_RELATIVE ||
 			    mm->thisyear || mm->part == 'D' || mm->latest;
 		}
-		mm->kind = kind_of(x, mm->role, mention_year(mm), si);
+		mm->kind = mm->ahead ? FIG_PK_FORECAST :
+		    kind_of(x, mm->role, mention_year(mm), si);
 		if (year_before_news(x, mm))
 			mm->looks_back = 1;
 		if (mm->kind == FIG_PK_OBSERVED && mm->role != FIG_PR_BASELINE
@@ -981,12 +1053,15 @@ own_clause(const char *c, const struct mention *m, const struct qrec *q)
 	return m && !clause_break(c, m->end, q->q.start);
 }
 
+/* Gives the figure mention m's period and kind; x->from_to says
+ * whether m was a "from A to B" (see step_change_end). */
 static void
-use_mention(const struct mention *m, char period[FIG_PERIOD_LEN],
-    enum fig_pkind *kind)
+use_mention(struct xstate *x, const struct mention *m,
+    char period[FIG_PERIOD_LEN], enum fig_pkind *kind)
 {
 	memcpy(period, m->period, FIG_PERIOD_LEN);
 	*kind = m->kind;
+	x->from_to = m->from_to;
 }
 
 
@@ -1319,6 +1394,20 @@ recent_month(const struct xstate *x, const struct mention *m)
 	    m->period[4] == '-' && atoi(m->period) == x->pub_year;
 }
 
+/* Is p a run of months that holds the month of publication and ends
+ * after it (the fiscal year 2014-04/2015-03 of a budget presented in
+ * August 2014; not a season so far)? The present of a text that is news
+ * of such a run is that run. */
+static int
+holds_publication(const struct xstate *x, const char *p)
+{
+	int now = x->pub_year * 12 + x->pub_month;
+
+	return x->pub_month && strlen(p) == 15 && p[7] == '/' &&
+	    period_digits(p, 4) * 12 + period_digits(p + 5, 2) <= now &&
+	    period_digits(p + 8, 4) * 12 + period_digits(p + 13, 2) > now;
+}
+
 void
 choose_period(struct xstate *x, int qi, const struct mention *carry,
     char period[FIG_PERIOD_LEN], enum fig_pkind *kind)
@@ -1332,6 +1421,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 
 	period[0] = '\0';
 	*kind = FIG_PK_OBSERVED;
+	x->from_to = 0;
 	for (int i = 0; i < x->nm; i++) {
 		const struct mention *m = &x->m[i];
 		if (m->sent != q->sent)
@@ -1366,7 +1456,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	if (after && after->start < next_q && !others &&
 	    ((after->role == FIG_PR_DEADLINE && wa <= DEADLINE_WORDS) ||
 	    (wa <= ANCHOR_WORDS && !next_item(c, before, q, after)))) {
-		use_mention(after, period, kind);
+		use_mention(x, after, period, kind);
 		return;
 	}
 	/* "... abroad in 2015, and imports met 70 percent of it in 2020";
@@ -1379,25 +1469,28 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	 * of a day ("stood at $3.30 on Monday"), its month; but the period
 	 * reported, named in the figure's own clause after it, says over
 	 * what time ("Russia is now the largest buyer, taking about 14% of
-	 * the sales over the period") */
-	if (present && own_after && after->role == FIG_PR_RECALL) {
-		use_mention(after, period, kind);
+	 * the sales over the period"), and so does the date of what was
+	 * done "today", the day of the news ("The government today
+	 * proposed Rs 1,11,824 crore in its budget for 2014-15") */
+	if (present && own_after && (after->role == FIG_PR_RECALL ||
+	    strncasecmp(c + present->start, "today", 5) == 0)) {
+		use_mention(x, after, period, kind);
 		return;
 	}
 	if (present && x->pub_year && (!before || own_clause(c, present, q))) {
 		if (x->has_lead_date && x->lead_date.event_day &&
 		    recent_month(x, &x->lead_date))
-			use_mention(&x->lead_date, period, kind);
+			use_mention(x, &x->lead_date, period, kind);
 		else
 			publication(x, 0, period);
 		return;
 	}
 	if (own_clause(c, before, q)) {
-		use_mention(before, period, kind);
+		use_mention(x, before, period, kind);
 		return;
 	}
 	if (own_after) {
-		use_mention(after, period, kind);
+		use_mention(x, after, period, kind);
 		return;
 	}
 	/* in another clause, a date the text moved to, not a comparison's
@@ -1406,7 +1499,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	 * 28.2 million tons"), unless the figure is a base too ("from 39.2
 	 * million tons") */
 	if (before && !before->event_day) {
-		use_mention(moved && !q->base ? moved : before, period, kind);
+		use_mention(x, moved && !q->base ? moved : before, period, kind);
 		return;
 	}
 	/* the date an earlier sentence of the paragraph set; a duration
@@ -1417,7 +1510,7 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	    !(carry->kind == FIG_PK_TARGET && x->r->ability.code &&
 	    rules_match(x->r, &x->r->ability, c, x->csent[q->sent].end,
 	    x->csent[q->sent].start, 0, x->md, NULL) > 0)) {
-		use_mention(carry, period, kind);
+		use_mention(x, carry, period, kind);
 		return;
 	}
 	/* any later date of the sentence, unless it is another figure's:
@@ -1427,14 +1520,14 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	if (after && (after->start < next_q ||
 	    (!clause_break(c, q->q.end, next_q) &&
 	    !base_date(x, qi, after)))) {
-		use_mention(after, period, kind);
+		use_mention(x, after, period, kind);
 		return;
 	}
 	/* a change on "the same period last year" is of the period the
 	 * text named last ("shows a fall of 3,3% on the same period of last
 	 * year") */
 	if (same && x->has_recall && !(q->q.unit && q->q.unit->duration)) {
-		use_mention(&x->recall, period, kind);
+		use_mention(x, &x->recall, period, kind);
 		return;
 	}
 	/* a decision a news lead reports, with no date of its own ("The
@@ -1451,11 +1544,12 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	if (x->pub_year && !is_past(x, q->sent)) {
 		if (x->has_para_carry && (recent_month(x, &x->para_carry) ||
 		    plan_goes_on(x, q->sent)))
-			use_mention(&x->para_carry, period, kind);
+			use_mention(x, &x->para_carry, period, kind);
 		else if (x->has_lead_date && (recent_month(x, &x->lead_date) ||
+		    holds_publication(x, x->lead_date.period) ||
 		    (x->tcell && x->lead_date.part == 'M' &&
 		    atoi(x->lead_date.period) == x->pub_year)))
-			use_mention(&x->lead_date, period, kind);
+			use_mention(x, &x->lead_date, period, kind);
 		else if (title_date(x))
 			memcpy(period, x->title_period, FIG_PERIOD_LEN);
 		else
@@ -1469,12 +1563,50 @@ choose_period(struct xstate *x, int qi, const struct mention *carry,
 	if (q->q.unit && q->q.unit->duration)
 		return;
 	if (x->has_para_carry)
-		use_mention(&x->para_carry, period, kind);
+		use_mention(x, &x->para_carry, period, kind);
 	else if (x->has_lead_date && !(x->r->target.code &&
 	    rules_match(x->r, &x->r->target, c, x->csent[q->sent].end,
 	    x->csent[q->sent].start, 0, x->md, NULL) > 0))
-		use_mention(&x->lead_date, period, kind);  /* the news's */
+		use_mention(x, &x->lead_date, period, kind);  /* the news's */
 	else if (title_news_date(x))	/* else the title's news */
 		memcpy(period, title_news_date(x), FIG_PERIOD_LEN);
+}
+
+/* Is figure qi a change: it has a direction ("fell by 5.3bn", "a 40.7 per
+ * cent drop"), or says again after "or" the change before it ("fell by
+ * 5.3bn, or 19.3 per cent")? */
+static int
+is_change(const struct xstate *x, int qi)
+{
+	const struct qrec *q = &x->qs[qi], *p = qi > 0 ? &x->qs[qi - 1] : NULL;
+	const char *c = x->clean.data;
+	size_t i;
+
+	if (q->q.dir != 0)
+		return 1;
+	if (p == NULL || p->sent != q->sent || p->q.dir == 0)
+		return 0;
+	for (i = p->q.end; i < q->q.start && (c[i] == ' ' || c[i] == ','); i++)
+		;
+	return i + 3 <= q->q.start && strncmp(c + i, "or ", 3) == 0 &&
+	    words_between(c, i, q->q.start) == 1;
+}
+
+/* A change from one month to the next ("Exports fell by 5.3bn, or 19.3
+ * per cent, from December 2020 to January 2021"): of the later month, as
+ * a month-on-month change is; period, a run of two months choose_period
+ * took from a "from A to B" (x->from_to), becomes it. Any other period
+ * ("rose by 16.3% in January-February"), or a figure that is no change,
+ * stays. */
+void
+step_change_end(const struct xstate *x, int qi, char period[FIG_PERIOD_LEN])
+{
+	int a = period_first_month(period), b;
+
+	if (!x->from_to || strlen(period) != 15 || period[7] != '/' || a < 0 ||
+	    (b = period_first_month(period + 8)) != a + 1 ||
+	    x->qs[qi].base || !is_change(x, qi))
+		return;
+	memmove(period, period + 8, 8);
 }
 

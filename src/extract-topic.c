@@ -2162,6 +2162,7 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	choose_period(x, qi, carry, c.period, &c.kind);
 	if (q->reached)
 		run_end_year(c.period);
+	step_change_end(x, qi, c.period);
 	if (q->base) {
 		c.kind = FIG_PK_BASELINE;
 		base_period(x, qi, c.period);

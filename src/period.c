@@ -300,13 +300,23 @@ ordinal(const char *s, int n)
  * itself, all twelve the year. With parts, a run that makes a half or a
  * quarter is that ("the first six months of 2023" is 2023-H1); without,
  * months named stay an interval ("January-June 2024" is
- * "2024-01/2024-06"), as the writer chose months over "the first half". */
+ * "2024-01/2024-06"), as the writer chose months over "the first half";
+ * a run across the new year ends in y ("April-February 2016" is
+ * "2015-04/2016-02"). */
 static int
 span_period(const char *y, int from, int to, int parts,
     char out[FIG_PERIOD_LEN])
 {
 	char tmp[48];
 
+	/* "April-February 2016": across the new year, ending in y */
+	if (from <= 12 && to >= 1 && to < from && period_digits(y, 4) > 1000) {
+		int ye = period_digits(y, 4) % 10000;
+		snprintf(tmp, sizeof tmp, "%04d-%02d/%04d-%02d", ye - 1,
+		    from % 100, ye, to % 100);
+		snprintf(out, FIG_PERIOD_LEN, "%.15s", tmp);
+		return 0;
+	}
 	if (from < 1 || to > 12 || to < from)
 		return -1;
 	if (from == 1 && to == 12)
@@ -578,7 +588,7 @@ period_match_part(const struct fig_periodrule *pr, pcre2_match_data *md,
 	    (j = group(md, "month", u, sizeof u)) > 0) {
 		*from = month_of(t, k);
 		*n = month_of(u, j);
-		return *from && *n && *from < *n ? 'F' : 0;
+		return *from && *n && *from != *n ? 'F' : 0;
 	}
 	if (pr->g_month > 0 && (k = group(md, "month", t, sizeof t)) > 0) {
 		*n = month_of(t, k);
@@ -682,6 +692,29 @@ fiscal_upto(const struct fig_fiscal *f, int month, int pub_year,
 	return 0;
 }
 
+/* A run of months of a fiscal year the phrase in md names ("the
+ * April-February period of 2021-22"): its first and last months as
+ * offsets from the year's first (f's; the run's own first where the
+ * country is not known). That first month with *lo and *hi set, else 0. */
+static int
+fiscal_run(const struct fig_periodrule *pr, pcre2_match_data *md,
+    const struct fig_fiscal *f, int *lo, int *hi)
+{
+	char t[32];
+	int k, a, b;
+
+	if (pr->g_runfrom <= 0 || pr->g_runto <= 0 ||
+	    (k = group(md, "runfrom", t, sizeof t)) <= 0 ||
+	    (a = month_of(t, k)) <= 0 ||
+	    (k = group(md, "runto", t, sizeof t)) <= 0 ||
+	    (b = month_of(t, k)) <= 0)
+		return 0;
+	k = f ? f->start : a;
+	*lo = (a - k + 12) % 12;
+	*hi = (b - k + 12) % 12;
+	return k;
+}
+
 int
 period_fiscal(const struct fig_periodrule *pr, pcre2_match_data *md,
     const char *entity, int pub_year, int pub_month,
@@ -705,9 +738,14 @@ period_fiscal(const struct fig_periodrule *pr, pcre2_match_data *md,
 		hi = (a - told.start + 12) % 12;
 		f = &told;
 	}
-	if (pr->g_upto > 0 && (k = group(md, "upto", t, sizeof t)) > 0)
-		return fiscal_upto(f, month_of(t, k), pub_year, pub_month,
-		    out);
+	if (pr->g_upto > 0 && (k = group(md, "upto", t, sizeof t)) > 0) {
+		int m = month_of(t, k);
+		/* "(up to February 2023)": the year named, not the latest */
+		if (pr->g_uptoyear > 0 && (k = group(md, "uptoyear", t,
+		    sizeof t)) > 0)
+			return fiscal_upto(f, m, period_digits(t, 4), 12, out);
+		return fiscal_upto(f, m, pub_year, pub_month, out);
+	}
 	if (pr->g_sofar > 0 && group(md, "sofar", t, sizeof t) > 0)
 		return fiscal_upto(f, pub_month, pub_year, pub_month, out);
 	if (pr->g_fy > 0 && (k = group(md, "fy", t, sizeof t)) > 0) {
@@ -721,6 +759,15 @@ period_fiscal(const struct fig_periodrule *pr, pcre2_match_data *md,
 				return -1;
 			if (k == 2)
 				e = v / 100 * 100 + e % 100;
+			/* "2021-2022" is a run of years where the country
+			 * does not name its fiscal years so */
+			if (pr->g_pair > 0 && group(md, "pair", t, sizeof t) >
+			    0 && e > v && (e != v + 1 || !(f && f->pairs &&
+			    f != &told))) {
+				snprintf(out, FIG_PERIOD_LEN, "%04d/%04d",
+				    v % 10000, e % 10000);
+				return 0;
+			}
 			if (e != v + 1)
 				return -1;
 			y0 = v;
@@ -740,7 +787,13 @@ period_fiscal(const struct fig_periodrule *pr, pcre2_match_data *md,
 		    off;
 		ye = f && f->start > 1 ? y0 + 1 : y0;
 	}
-	if (f != &told && pr->g_months > 0 && (k = group(md, "months", t,
+	if (f != &told && (k = fiscal_run(pr, md, f, &lo, &hi)) > 0) {
+		if (f == NULL) {	/* the run's own year */
+			told.start = k;
+			told.by_end = 0;
+			f = &told;
+		}
+	} else if (f != &told && pr->g_months > 0 && (k = group(md, "months", t,
 	    sizeof t)) > 0)
 		hi = count_word(t, k) - 1;
 	else if (f != &told && pr->g_half > 0 && (k = group(md, "half", t,
@@ -783,6 +836,12 @@ int
 period_months(int year, int from, int to, char out[FIG_PERIOD_LEN])
 {
 	char y[8];
+
+	if (from > to && from <= 12 && to >= 1 && year > 1000 && year < 3000) {
+		snprintf(out, FIG_PERIOD_LEN, "%04d-%02d/%04d-%02d",
+		    (year - 1) % 10000, from % 100, year % 10000, to % 100);
+		return 0;
+	}
 
 	snprintf(y, sizeof y, "%04d", year % 10000);
 	return span_period(y, from, to, 0, out);

@@ -767,6 +767,34 @@ add_example(struct loader *L, const struct section *s, const struct kv *kv)
 	e->line = kv->line;
 }
 
+/* Reads the words after "fiscal = IND 4 end" into f: "parts", "pairs"
+ * and a currency code in lower case ("inr"), each at most once. 0, or
+ * -1 for any other word. */
+static int
+fiscal_options(struct fig_fiscal *f, const char *v)
+{
+	char w[16];
+	int n;
+
+	f->parts = f->pairs = 0;
+	f->money[0] = '\0';
+	while (sscanf(v, " %15s%n", w, &n) == 1) {
+		size_t len = strlen(w);
+		if (strcmp(w, "parts") == 0 && !f->parts)
+			f->parts = 1;
+		else if (strcmp(w, "pairs") == 0 && !f->pairs)
+			f->pairs = 1;
+		else if (len == 3 && !f->money[0] && islower((unsigned char)w[0])
+		    && islower((unsigned char)w[1]) &&
+		    islower((unsigned char)w[2]))
+			memcpy(f->money, w, len + 1);
+		else
+			return -1;
+		v += n;
+	}
+	return 0;
+}
+
 /* The keys each section kind takes besides "example", for the kinds that
  * do not check their own ([numbers] keys are words, [unit] and [topic]
  * check theirs while reading them). */
@@ -2108,22 +2136,24 @@ build(struct loader *L)
 			p->g_fy = group_of(p->re.code, "fy");
 			p->g_fyend = group_of(p->re.code, "fyend");
 			p->g_upto = group_of(p->re.code, "upto");
+			p->g_runfrom = group_of(p->re.code, "runfrom");
+			p->g_runto = group_of(p->re.code, "runto");
+			p->g_pair = group_of(p->re.code, "pair");
+			p->g_uptoyear = group_of(p->re.code, "uptoyear");
 			p->g_sofar = group_of(p->re.code, "sofar");
 			for (int j = 0; j < s->nkv; j++) {
 				struct fig_fiscal *f;
 				const char *v = s->kv[j].val;
-				char ent[16], by[16], more[16];
-				int n = 0, m = 0;
+				char ent[16], by[16];
+				int n = 0;
 				if (strcmp(s->kv[j].key, "fiscal") != 0)
 					continue;
 				f = &p->fiscal[p->nfiscal];
-				/* "IND 4 end parts": see struct fig_fiscal */
+				/* "IND 4 end parts pairs inr": see struct
+				 * fig_fiscal */
 				if (p->nfiscal == FIG_FISCAL_MAX ||
 				    sscanf(v, "%15s %d %15s%n", ent, &f->start,
-				    by, &n) != 3 || (v[n] != '\0' &&
-				    (sscanf(v + n, " %15s%n", more, &m) != 1 ||
-				    strcmp(more, "parts") != 0 ||
-				    v[n + m] != '\0')) ||
+				    by, &n) != 3 || fiscal_options(f, v + n) != 0 ||
 				    strlen(ent) >= sizeof f->entity ||
 				    f->start < 1 || f->start > 12 ||
 				    (strcmp(by, "end") != 0 &&
@@ -2131,12 +2161,12 @@ build(struct loader *L)
 					err_set(L->err, FIG_EINPUT, s->path,
 					    s->kv[j].line, s->kv[j].col,
 					    "'fiscal =' is ENTITY MONTH end|start "
-					    "[parts] (at most %d)", FIG_FISCAL_MAX);
+					    "[parts] [pairs] [currency] (at most "
+					    "%d)", FIG_FISCAL_MAX);
 					goto out;
 				}
 				memcpy(f->entity, ent, strlen(ent) + 1);
 				f->by_end = strcmp(by, "end") == 0;
-				f->parts = v[n] != '\0';
 				p->nfiscal++;
 			}
 			p->g_this = group_of(p->re.code, "this");

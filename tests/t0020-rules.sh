@@ -32,7 +32,9 @@ bad "unknown key in period" '[unit percent]\nafter = percent\n[period p]\nrole =
 bad "bad period step" '[unit percent]\nafter = percent\n[period p]\nrole = relative\nstep = week\npattern = this week\n' \
     "x.rules:5:8: 'step =' is year, quarter or month"
 bad "bad fiscal year" '[unit percent]\nafter = percent\n[period p]\nrole = anchor\nfiscal = IND 13 end\npattern = FY(?<fy>[0-9]{2})\n' \
-    "x.rules:5:10: 'fiscal =' is ENTITY MONTH end|start [parts] (at most 16)"
+    "x.rules:5:10: 'fiscal =' is ENTITY MONTH end|start [parts] [pairs] [currency] (at most 16)"
+bad "bad fiscal option" '[unit percent]\nafter = percent\n[period p]\nrole = anchor\nfiscal = IND 4 end parts INR\npattern = FY(?<fy>[0-9]{2})\n' \
+    "x.rules:5:10: 'fiscal =' is ENTITY MONTH end|start [parts] [pairs] [currency] (at most 16)"
 bad "bad topic fill" '[unit percent]\nafter = percent\n[topic *.x]\nsubject = trade\nfill = both\npattern = {Q}\n' \
     "x.rules:5:8: fill is 'partner' or 'pair', not 'both'"
 bad "bad topic window" '[unit percent]\nafter = percent\n[topic a.b]\nwindow = wide\npattern = {Q}\n' \

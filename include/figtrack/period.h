@@ -139,7 +139,8 @@ int period_fiscal(const struct fig_periodrule *pr, pcre2_match_data *md,
 
 /* The period of months from..to of year: their interval (even a half
  * or a quarter: months named stay months), one month itself, all twelve
- * the year. Returns 0, or -1. */
+ * the year; a run across the new year ("April-February") ends in year.
+ * Returns 0, or -1. */
 int period_months(int year, int from, int to, char out[FIG_PERIOD_LEN]);
 
 #endif

@@ -215,6 +215,12 @@ struct fig_fiscal {
 	int parts;		/* "parts": once a text names one, its
 				   quarters and halves without a year are
 				   of the fiscal year */
+	int pairs;		/* "pairs": a pair of whole years
+				   ("2021-2022") names a fiscal year */
+	char money[8];		/* its currency's code in lower case
+				   ("inr"), or "": a text with figures in
+				   it that names no country with a fiscal
+				   year is of this one */
 };
 
 #define FIG_FISCAL_MAX 16
@@ -239,6 +245,12 @@ struct fig_periodrule {
 	int g_qend;		/* the last month of a quarter: "the
 				   quarter ended in December", "the
 				   September quarter" */
+	int g_runfrom, g_runto;	/* a run of months of a fiscal year:
+				   "the April-February period of 2021-22" */
+	int g_pair;		/* a pair of whole years ("2021-2022"):
+				   a fiscal year only where the country's
+				   has "pairs", else a run of years */
+	int g_uptoyear;		/* and its year: "up to February 2023" */
 	int g_upto;		/* "till August": the (fiscal) year so far,
 				   to the latest such month by publication */
 	int g_sofar;		/* "since the start of the season": the
