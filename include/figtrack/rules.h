@@ -114,6 +114,11 @@ struct fig_re {
 	int *need;
 	int nneed;		/* ints in need */
 	int slot;		/* its flag in rules.jit_done */
+	/* a topic pattern: 1 + the index in rules.tails of its tail, the
+	 * last of its items from which on every match holds the marker;
+	 * where the tail does not match, neither does the pattern (one
+	 * search a figure for all patterns that end so); 0 none */
+	int tail;
 };
 
 /* [numbers]: a number word. */
@@ -366,6 +371,9 @@ struct fig_rules {
 	struct fig_topic *topics;
 	int ntopics;
 	int nreq_ids;		/* distinct requires (fig_topic.req_id) */
+	struct fig_re *tails;	/* distinct tails of topic patterns
+				   (fig_re.tail) */
+	int ntails;
 	char **lits;		/* the words patterns need (fig_re.need):
 				   ASCII letters and digits, lower case */
 	int nlits;
