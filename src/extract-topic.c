@@ -115,8 +115,9 @@ build_context(struct xstate *x, const struct qrec *q)
 }
 
 /* May topic pattern re match in x->ctx[from, to)? No when its tail
- * (fig_re.tail) has no match there: searched once a context and window
- * for all the patterns that end with it. 1 may, 0 no, -1 an error. */
+ * (fig_re.tail) has no match there, starting no later than the marker
+ * (x->mark_last): searched once a context and window for all the
+ * patterns that end with it. 1 may, 0 no, -1 an error. */
 static int
 tail_may(struct xstate *x, const struct fig_re *re, size_t from, size_t to)
 {
@@ -127,8 +128,8 @@ tail_may(struct xstate *x, const struct fig_re *re, size_t from, size_t to)
 	if (x->tailmemo[id] >= 0 && x->tailwin[2 * id] == from &&
 	    x->tailwin[2 * id + 1] == to)
 		return x->tailmemo[id];
-	if ((rc = rules_match(x->r, &x->r->tails[id], x->ctx.data, to, from,
-	    0, x->md, x->err)) < 0)
+	if ((rc = rules_match_upto(x->r, &x->r->tails[id], x->ctx.data, to,
+	    from, x->mark_last, x->mctx, x->md, x->err)) < 0)
 		return -1;
 	x->tailmemo[id] = rc > 0;
 	x->tailwin[2 * id] = from;

@@ -684,14 +684,8 @@ sets_options(const char *a, size_t i, size_t e)
 	return 1;
 }
 
-/* Where the tail of the (expanded) topic pattern p starts: p is one
- * sequence of items, and from its last item at which every match of the
- * rest holds the marker, that rest is self-contained and is not the whole
- * of p. 0 when there is none. Every match of p ends with a match of its
- * tail, at a place in the same subject; so when the tail has no match
- * from where p's search starts, p has none. */
-static size_t
-marked_tail(const char *p)
+size_t
+rules_marked_tail(const char *p)
 {
 	struct fig_pat P;
 	size_t *item, n = 0, at = 0;
@@ -715,15 +709,16 @@ marked_tail(const char *p)
 }
 
 /* Gives each topic pattern that marks the figure its tail (fig_re.tail),
- * compiling each distinct tail once. A tail that does not compile alone
- * is none. */
+ * compiling each distinct tail once, with an offset limit: a tail's
+ * match too starts no later than the marker. A tail that does not
+ * compile alone is none. */
 static void
 number_tails(struct fig_rules *r)
 {
 	for (int i = 0; i < r->ntopics; i++)
 		for (int k = 0; k < r->topics[i].npattern; k++) {
 			struct fig_re *re = &r->topics[i].pattern[k];
-			size_t at = re->marks ? marked_tail(re->src) : 0;
+			size_t at = re->marks ? rules_marked_tail(re->src) : 0;
 			struct fig_err err;
 			int id = 0;
 
@@ -735,8 +730,8 @@ number_tails(struct fig_rules *r)
 				memset(&r->tails[r->ntails], 0, sizeof *r->tails);
 				err_clear(&err);
 				if (compile_raw(r, &r->tails[r->ntails],
-				    re->src + at, 0, re->where, 0, 0, 1,
-				    &err) == 0)
+				    re->src + at, PCRE2_USE_OFFSET_LIMIT,
+				    re->where, 0, 0, 1, &err) == 0)
 					id = ++r->ntails;
 				else
 					free(r->tails[r->ntails].src);

@@ -484,6 +484,15 @@ const char *rules_unit_class(const struct fig_rules *r, const char *canon);
  * (rules_match_upto): no further than the figure's marker. */
 int rules_marks_figure(const char *p);
 
+/* Where the tail of the (expanded) topic pattern p starts: p is one
+ * sequence of items, no one of them an option setting ("(?i)"), and its
+ * tail is the rest of it from its last item at which every match of the
+ * rest holds FIG_QOPEN, when that rest is self-contained
+ * (pat_self_contained) and is not the whole of p. 0 when there is none.
+ * Every match of p ends with a match of its tail at a place of the same
+ * subject, so where the tail has no match p has none (fig_re.tail). */
+size_t rules_marked_tail(const char *p);
+
 /* rules_match with a match context of the caller's (mc; NULL: the
  * rules' own) and, for a pattern compiled with an offset limit
  * (re->limited: every one that marks, the quantity pattern, the
