@@ -247,6 +247,11 @@ struct xstate {
 	 * block: per rules->nreq_ids slot, -1 unknown, else 0 or 1 */
 	signed char *reqmemo;
 	int memo_sent;
+	/* the tails of topic patterns (rules.tails) answered for the
+	 * figure's context: -1 unknown, else 0 or 1 from the search of
+	 * ctx[tailwin[2i], tailwin[2i + 1]) */
+	signed char *tailmemo;
+	size_t *tailwin;
 	/* the words patterns need (rules.lits) found in sentence lit_sent
 	 * of this block (lit_sentence): 1 found, else 0; lit_all when the
 	 * sentence holds a letter that matches an ASCII one without case

@@ -92,6 +92,8 @@ build_context(struct xstate *x, const struct qrec *q)
 			hi--;
 	}
 	x->ctx_cut = lo != cs->start || hi != cs->end;
+	if (x->r->ntails > 0)
+		memset(x->tailmemo, -1, (size_t)x->r->ntails);
 	if (x->lit_sent != q->sent)
 		lit_sentence(x, q->sent);
 	buf_reset(&x->ctx);
@@ -110,6 +112,29 @@ build_context(struct xstate *x, const struct qrec *q)
 			x->mark_last = (size_t)-1;
 			break;
 		}
+}
+
+/* May topic pattern re match in x->ctx[from, to)? No when its tail
+ * (fig_re.tail) has no match there, starting no later than the marker
+ * (x->mark_last): searched once a context and window for all the
+ * patterns that end with it. 1 may, 0 no, -1 an error. */
+static int
+tail_may(struct xstate *x, const struct fig_re *re, size_t from, size_t to)
+{
+	int id = re->tail - 1, rc;
+
+	if (id < 0)
+		return 1;
+	if (x->tailmemo[id] >= 0 && x->tailwin[2 * id] == from &&
+	    x->tailwin[2 * id + 1] == to)
+		return x->tailmemo[id];
+	if ((rc = rules_match_upto(x->r, &x->r->tails[id], x->ctx.data, to,
+	    from, x->mark_last, x->mctx, x->md, x->err)) < 0)
+		return -1;
+	x->tailmemo[id] = rc > 0;
+	x->tailwin[2 * id] = from;
+	x->tailwin[2 * id + 1] = to;
+	return rc > 0;
 }
 
 /* ---- follow: a list of figures after a figure of the measure ----- */
@@ -1584,6 +1609,11 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 
 		if (!may_match(x, &t->pattern[i]))
 			continue;
+		if ((rc = tail_may(x, &t->pattern[i], from, to)) <= 0) {
+			if (rc < 0)
+				return -1;
+			continue;
+		}
 		if ((rc = rules_match_upto(r, &t->pattern[i], x->ctx.data, to,
 		    from, x->mark_last, x->mctx, x->md, x->err)) < 0)
 			return -1;

@@ -1024,6 +1024,8 @@ state_release(struct xstate *x)
 	buf_release(&x->lead);
 	tables_release(&x->tables);
 	free(x->reqmemo);
+	free(x->tailmemo);
+	free(x->tailwin);
 	free(x->litmemo);
 	free(x->pw_at);
 	buf_release(&x->lsent);
@@ -1304,6 +1306,9 @@ state_init(struct xstate *x, const struct fig_rules *r, const char *name,
 	x->md_aside = rules_match_data(r);
 	x->mctx = rules_match_context(r);
 	x->reqmemo = xmalloc(r->nreq_ids > 0 ? (size_t)r->nreq_ids : 1);
+	x->tailmemo = xmalloc(r->ntails > 0 ? (size_t)r->ntails : 1);
+	x->tailwin = xmalloc((r->ntails > 0 ? (size_t)r->ntails : 1) * 2 *
+	    sizeof *x->tailwin);
 	x->memo_sent = -1;
 	x->litmemo = xcalloc(1, r->nlits > 0 ? (size_t)r->nlits : 1);
 	x->pw_at = xmalloc((r->nperiods_word > 0 ?

@@ -460,6 +460,12 @@ copy_ok(const char *a, size_t i, size_t e)
 	return 1;
 }
 
+int
+pat_self_contained(const char *a, size_t i, size_t e)
+{
+	return copy_ok(a, i, e);
+}
+
 /* Where the item that starts at a[j] ends, when it can be copied into a
  * lookahead that holds exactly when it matches at its start: one
  * character (a whole UTF-8 sequence), a class, a plain escape or a group

@@ -670,6 +670,76 @@ rules_marks_figure(const char *p)
 	return yes;
 }
 
+/* Is a[i, e) an option setting such as "(?i)" or "(?-i)", which holds
+ * for the items after it? */
+static int
+sets_options(const char *a, size_t i, size_t e)
+{
+	if (e - i < 3 || a[i] != '(' || a[i + 1] != '?' || a[e - 1] != ')')
+		return 0;
+	for (size_t k = i + 2; k + 1 < e; k++)
+		if (a[k] != '-' && a[k] != '^' && (a[k] < 'a' || a[k] > 'z') &&
+		    (a[k] < 'A' || a[k] > 'Z'))
+			return 0;
+	return 1;
+}
+
+size_t
+rules_marked_tail(const char *p)
+{
+	struct fig_pat P;
+	size_t *item, n = 0, at = 0;
+	int opts = 0;
+
+	pat_init(&P, p);
+	item = xmalloc((P.n + 1) * sizeof *item);
+	for (size_t i = 0; P.top == P.n && i < P.n; n++) {
+		item[n] = i;
+		i = pat_skip_quantifier(&P, pat_item_end(&P, i), P.n);
+		opts |= sets_options(p, item[n], i);	/* for the tail too */
+	}
+	for (size_t k = n; k-- > 1 && at == 0 && !opts; )
+		if (seq_marks(&P, item[k], P.n))
+			at = item[k];
+	if (at > 0 && !pat_self_contained(p, at, P.n))
+		at = 0;
+	free(item);
+	pat_release(&P);
+	return at;
+}
+
+/* Gives each topic pattern that marks the figure its tail (fig_re.tail),
+ * compiling each distinct tail once, with an offset limit: a tail's
+ * match too starts no later than the marker. A tail that does not
+ * compile alone is none. */
+static void
+number_tails(struct fig_rules *r)
+{
+	for (int i = 0; i < r->ntopics; i++)
+		for (int k = 0; k < r->topics[i].npattern; k++) {
+			struct fig_re *re = &r->topics[i].pattern[k];
+			size_t at = re->marks ? rules_marked_tail(re->src) : 0;
+			struct fig_err err;
+			int id = 0;
+
+			for (int j = 0; at > 0 && j < r->ntails && !id; j++)
+				if (strcmp(r->tails[j].src, re->src + at) == 0)
+					id = j + 1;
+			if (at > 0 && !id) {
+				GROW1(r->tails, r->ntails);
+				memset(&r->tails[r->ntails], 0, sizeof *r->tails);
+				err_clear(&err);
+				if (compile_raw(r, &r->tails[r->ntails],
+				    re->src + at, PCRE2_USE_OFFSET_LIMIT,
+				    re->where, 0, 0, 1, &err) == 0)
+					id = ++r->ntails;
+				else
+					free(r->tails[r->ntails].src);
+			}
+			re->tail = id;
+		}
+}
+
 static int
 compile_kv(struct loader *L, struct fig_re *re, const struct section *s,
     const struct kv *kv)
@@ -2312,6 +2382,7 @@ build(struct loader *L)
 	if (assemble_quantity(L, qsec, nq, usec, ssec, psec) != 0)
 		goto out;
 	number_requires(r);
+	number_tails(r);
 	for (int i = 0; i < r->nwords; i++) {
 		struct fig_numword *w = &r->words[i];
 		if (!w->unitname[0])
@@ -2606,6 +2677,7 @@ rules_free(struct fig_rules *r)
 		free(r->examples[i].expect);
 	}
 	free(r->examples);
+	re_free_arr(r->tails, r->ntails);
 	re_free(&r->quantity);
 	re_free(&r->quantity_at);
 	re_free(&r->periods_year);

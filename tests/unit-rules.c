@@ -64,6 +64,40 @@ test_marks(void)
 		}
 }
 
+/* A topic pattern's tail: from its last item after which every match
+ * holds the marker, self-contained, never the whole pattern. */
+static void
+test_tail(void)
+{
+	static const struct {
+		const char *p;
+		size_t at;
+	} cases[] = {
+		{ "(?:a)(?:b)?(?:" Q "x)", 11 },
+		{ "a\\s+" Q "[^\\x{27E7}]*+" QCLOSE "(?:ago)", 4 },
+		{ "a(?:b|c" Q ")(?:" Q ")", 11 },	/* the last that marks */
+		{ "(?<e>a)" Q ".{0,4}?(?:yoy)", 7 },
+		{ "ab" Q "c", 2 },
+		{ Q "x", 0 },			/* the whole pattern */
+		{ "a" Q "|b" Q, 0 },		/* two alternatives */
+		{ "(?i)a" Q, 0 },		/* an option for the tail too */
+		{ "(?<e>a)" Q "\\k<e>", 0 },	/* a back reference */
+		{ "(a)" Q "(b)", 0 },		/* a group of its own */
+		{ "a" Q "(*COMMIT)b", 0 },	/* a verb */
+		{ "abc", 0 },			/* no marker */
+		{ "a(?=" Q ")", 1 },		/* a lookahead: it holds */
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		size_t at = rules_marked_tail(cases[i].p);
+		if (at != cases[i].at) {
+			printf("FAIL: tail of '%s' at %zu, not %zu\n",
+			    cases[i].p, at, cases[i].at);
+			CHECK(0);
+		}
+	}
+}
+
 /* Where p's first match in s starts (caseless, as rules are
  * compiled), or -1. */
 static long
@@ -197,6 +231,7 @@ test_shipped(void)
 		}
 	CHECK(n > 50);
 	CHECK(marks * 10 >= n * 9);
+	CHECK(r->ntails > 0);
 	{
 		pcre2_match_context *mc = rules_match_context(r);
 		pcre2_match_data *md = rules_match_data(r);
@@ -221,6 +256,14 @@ test_shipped(void)
 					if (a != b) {
 						printf("FAIL: %s: %d vs %d\n",
 						    re->where, a, b);
+						CHECK(0);
+					}
+					/* and a match of its tail */
+					if (a && re->tail && rules_match(r,
+					    &r->tails[re->tail - 1], s, len, 0,
+					    0, md, NULL) <= 0) {
+						printf("FAIL: %s matches without "
+						    "its tail\n", re->where);
 						CHECK(0);
 					}
 					/* a match holds the words it needs */
@@ -292,6 +335,7 @@ main(int argc, char **argv)
 {
 	static const struct harness_test tests[] = {
 		{ "marks", test_marks },
+		{ "tail", test_tail },
 		{ "needs", test_needs },
 		{ "hoist", test_hoist },
 		{ "shipped topics mark the figure", test_shipped },

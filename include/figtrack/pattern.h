@@ -70,6 +70,12 @@ struct fig_needs {
 void pat_needs(const char *p, int behind, struct fig_needs *out);
 void pat_needs_release(struct fig_needs *nd);
 
+/* Is a[i, e) self-contained: no capturing or named group, back
+ * reference, recursion, verb or option setting that outlives it? Such
+ * a part of a pattern matches alone, at a place of the same subject, as
+ * it does inside the pattern. */
+int pat_self_contained(const char *a, size_t i, size_t e);
+
 /* p, its matches unchanged, with a lookahead of the first item that
  * consumes text put at the start of each alternative that opens with
  * costly lookbehinds before it ("(?=over)(?<=%\\s|\\bpercent\\s)over"):

@@ -114,6 +114,11 @@ struct fig_re {
 	int *need;
 	int nneed;		/* ints in need */
 	int slot;		/* its flag in rules.jit_done */
+	/* a topic pattern: 1 + the index in rules.tails of its tail, the
+	 * last of its items from which on every match holds the marker;
+	 * where the tail does not match, neither does the pattern (one
+	 * search a figure for all patterns that end so); 0 none */
+	int tail;
 };
 
 /* [numbers]: a number word. */
@@ -387,6 +392,9 @@ struct fig_rules {
 	struct fig_topic *topics;
 	int ntopics;
 	int nreq_ids;		/* distinct requires (fig_topic.req_id) */
+	struct fig_re *tails;	/* distinct tails of topic patterns
+				   (fig_re.tail) */
+	int ntails;
 	char **lits;		/* the words patterns need (fig_re.need):
 				   ASCII letters and digits, lower case */
 	int nlits;
@@ -496,6 +504,15 @@ const char *rules_unit_class(const struct fig_rules *r, const char *canon);
  * pattern that does is searched only from where a match can start
  * (rules_match_upto): no further than the figure's marker. */
 int rules_marks_figure(const char *p);
+
+/* Where the tail of the (expanded) topic pattern p starts: p is one
+ * sequence of items, no one of them an option setting ("(?i)"), and its
+ * tail is the rest of it from its last item at which every match of the
+ * rest holds FIG_QOPEN, when that rest is self-contained
+ * (pat_self_contained) and is not the whole of p. 0 when there is none.
+ * Every match of p ends with a match of its tail at a place of the same
+ * subject, so where the tail has no match p has none (fig_re.tail). */
+size_t rules_marked_tail(const char *p);
 
 /* rules_match with a match context of the caller's (mc; NULL: the
  * rules' own) and, for a pattern compiled with an offset limit
