@@ -260,16 +260,27 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # its goods) merged: F1 0.997, period 0.951, period_kind 0.967, metric
 # 0.928, entity 0.973, partner 0.946, series key 0.914; floors those
 # less 0.005.
-at_least "value+unit F1" "$f1" 0.992
+# Then the three sets held out this session (fourteenth: 10 trade
+# articles; fifteenth: 8 on other subjects; sixteenth: 8 mixed; scored
+# on the session's first and last trees, see SOURCES.md) joined: all
+# 211 F1 0.993, period 0.929, period_kind 0.960, metric 0.896, entity
+# 0.955, partner 0.918, series key 0.875, negatives 4 of 443 (the
+# fourteenth's durations and a plan's name); floors those less 0.005,
+# and no more negatives hit than that.
+at_least "value+unit F1" "$f1" 0.988
 neg=$(sed -n 's/^negatives hit *\([0-9]*\) of.*/\1/p' "$tmp/out")
-eq "corpus: no negative hit" "$neg" 0
-at_least "period" "$(score period)" 0.946
-at_least "period_kind" "$(score period_kind)" 0.962
-at_least "metric" "$(score metric)" 0.923
-at_least "entity" "$(score entity)" 0.968
-at_least "partner" "$(score partner)" 0.941
-at_least "series key" "$(score 'series key')" 0.909
-eq "corpus: 185 documents" "$(grep -c '^185 documents$' "$tmp/out")" 1
+if [ "${neg:-99}" -le 4 ]; then
+	pass "corpus: negatives hit $neg <= 4"
+else
+	fail "corpus: negatives hit ${neg:-none}, above 4"
+fi
+at_least "period" "$(score period)" 0.924
+at_least "period_kind" "$(score period_kind)" 0.955
+at_least "metric" "$(score metric)" 0.891
+at_least "entity" "$(score entity)" 0.950
+at_least "partner" "$(score partner)" 0.918
+at_least "series key" "$(score 'series key')" 0.870
+eq "corpus: 211 documents" "$(grep -c '^211 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
 has "corpus: says why" "$tmp/err" "no NAME.gold.csv files"

@@ -47,11 +47,14 @@ ls "$corpus"/*.md | grep -v -e '/README.md$' -e '/SOURCES.md$' > "$tmp/list"
 # Russian gas in October 2020, US-China in the first half of 2019, EU
 # pipeline gas from Russia in the second quarter of 2021, India's Russian
 # oil in January 2024), nor the 8 of the sixth, the 8 of the seventh
-# (other subjects) or the 10 of the eighth (pair trade): with them the
+# (other subjects) or the 10 of the eighth (pair trade), nor the 26 of
+# session 22's three held-out sets (China-Russia January-May 2022,
+# India-Russia April-August 2022, EU gas, Turkey 2011, and pairs and
+# subjects none of the report's series): with them the
 # diff gains only rows of class new,
 # the deciding rows are the same; a new article must be read against it
 # before this count is raised
-eq corpus-185-articles "$(wc -l < "$tmp/list")" 185
+eq corpus-211-articles "$(wc -l < "$tmp/list")" 211
 # shellcheck disable=SC2046
 ok add-articles "$FIGTRACK" add --db "$db" --kind article $(cat "$tmp/list")
 ok docs "$FIGTRACK" docs --db "$db" --format tsv
