@@ -185,8 +185,10 @@ firm_drop(struct xstate *x, int i)
 	int k = 0;
 
 	for (int j = 0; j < x->nrecent; j++)
-		if (x->recent[j] != name)
+		if (x->recent[j] != name) {
+			x->recent_block[k] = x->recent_block[j];
 			x->recent[k++] = x->recent[j];
+		}
 	x->nrecent = k;
 	if (x->para_actor == name)
 		x->para_actor = NULL;

@@ -287,6 +287,8 @@ struct xstate {
 	 * writes a sentence a paragraph, and "imports from Russia" or "the
 	 * two countries" lean on the paragraphs before */
 	const char *recent[RECENT_ACTORS];
+	long recent_block[RECENT_ACTORS];	/* the block that named
+						   each last (nblock) */
 	int nrecent;
 	/* the firms the document introduced and named in the last
 	 * DOC_STATE_BLOCKS blocks, in no order (see firm_order) */

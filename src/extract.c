@@ -728,7 +728,10 @@ remember_actors(struct xstate *x)
 			x->nrecent++;
 		memmove(&x->recent[k], &x->recent[k + 1],
 		    (size_t)(x->nrecent - 1 - k) * sizeof *x->recent);
+		memmove(&x->recent_block[k], &x->recent_block[k + 1],
+		    (size_t)(x->nrecent - 1 - k) * sizeof *x->recent_block);
 		x->recent[x->nrecent - 1] = e;
+		x->recent_block[x->nrecent - 1] = x->nblock;
 	}
 	/* the subject only of paragraphs with figures: a paragraph
 	 * without one seldom sets what the next figure counts, and the
@@ -789,7 +792,7 @@ end_table(struct xstate *x)
 /* Forgets the document-wide state the text stopped naming
  * DOC_STATE_BLOCKS blocks ago: the labels of figures that far back (the
  * oldest first), the fiscal year's quarters, the decimal comma, the
- * marked dollar, and the firms. */
+ * marked dollar, the actors named, and the firms. */
 static void
 forget_stale(struct xstate *x)
 {
@@ -809,6 +812,18 @@ forget_stale(struct xstate *x)
 		x->decimal_comma = 0;
 	if (x->dollar_marked && x->nblock - x->dollar_block > DOC_STATE_BLOCKS)
 		x->dollar_marked = 0;
+	/* the actors named that long ago, the oldest first */
+	k = 0;
+	while (k < x->nrecent && x->nblock - x->recent_block[k] >
+	    DOC_STATE_BLOCKS)
+		k++;
+	if (k > 0) {
+		memmove(&x->recent[0], &x->recent[k], (size_t)(x->nrecent - k) *
+		    sizeof *x->recent);
+		memmove(&x->recent_block[0], &x->recent_block[k],
+		    (size_t)(x->nrecent - k) * sizeof *x->recent_block);
+		x->nrecent -= k;
+	}
 	for (int i = 0; i < FIRMS_MAX; i++)
 		if (x->firms[i].name[0] && x->nblock - x->firms[i].block >
 		    DOC_STATE_BLOCKS)
@@ -1528,6 +1543,7 @@ struct fig_carry {
 	int ref_num, have_ref;
 	long ref_line;
 	const char *recent[RECENT_ACTORS];	/* doc_firm[i] for a firm */
+	long recent_age[RECENT_ACTORS];		/* blocks since named */
 	int nrecent;
 	struct firm firms[FIRMS_MAX];	/* in firm_order; block: the blocks
 					   since it was named */
@@ -1740,6 +1756,8 @@ carry_save(const struct xstate *x, const struct reader *rd)
 	c->ref_line = x->ref_line;
 	memcpy(c->recent, x->recent, sizeof c->recent);
 	c->nrecent = x->nrecent;
+	for (int k = 0; k < x->nrecent; k++)
+		c->recent_age[k] = x->nblock - x->recent_block[k];
 	c->recent_subject = x->recent_subject;
 	c->para_actor = x->para_actor;
 	if ((c->have_cur = x->seg.have_cur) != 0)
@@ -1799,6 +1817,8 @@ carry_restore(struct xstate *x, struct reader *rd, const struct fig_carry *c)
 	x->ref_line = c->ref_line;
 	memcpy(x->recent, c->recent, sizeof x->recent);
 	x->nrecent = c->nrecent;
+	for (int k = 0; k < c->nrecent; k++)
+		x->recent_block[k] = c->nblock - c->recent_age[k];
 	x->recent_subject = c->recent_subject;
 	x->para_actor = c->para_actor;
 	if ((x->seg.have_cur = c->have_cur) != 0)
@@ -1890,7 +1910,9 @@ refs_actors_diff(const struct fig_carry *a, const struct fig_carry *b)
 	    a->ref_line != b->ref_line)
 		return "references";
 	if (a->nrecent != b->nrecent || memcmp(a->recent, b->recent,
-	    (size_t)a->nrecent * sizeof *a->recent) != 0)
+	    (size_t)a->nrecent * sizeof *a->recent) != 0 ||
+	    memcmp(a->recent_age, b->recent_age, (size_t)a->nrecent *
+	    sizeof *a->recent_age) != 0)
 		return "recent";
 	if (a->nfirms != b->nfirms)
 		return "firm";
