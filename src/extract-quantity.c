@@ -862,17 +862,15 @@ bare_figure(struct xstate *x, int si, struct fig_qty *q)
 	return implied_unit(x, si, q);
 }
 
-/* Is the word s[0..n) a scale word ("billion")? */
+/* Is the word c[a, b) a scale word ("billion")? */
 static int
-is_scale(const char *s, size_t n)
+is_scale(const char *c, size_t a, size_t b)
 {
 	static const char *const scales[] = { "thousand", "million",
-	    "billion", "trillion", "mn", "mln", "bn", "bln", "tn", "trn" };
+	    "billion", "trillion", "mn", "mln", "bn", "bln", "tn", "trn",
+	    NULL };
 
-	for (size_t k = 0; k < sizeof scales / sizeof *scales; k++)
-		if (n == strlen(scales[k]) && strncasecmp(s, scales[k], n) == 0)
-			return 1;
-	return 0;
+	return one_of(c, a, b, scales);
 }
 
 /* Does c[from..to), the words between a number and its currency's
@@ -890,7 +888,7 @@ currency_marked(const char *c, size_t from, size_t to)
 			;
 		if (i == w || !isupper((unsigned char)c[w]))
 			continue;
-		if (memchr(c + w, '.', i - w) != NULL || !is_scale(c + w, i - w))
+		if (memchr(c + w, '.', i - w) != NULL || !is_scale(c, w, i))
 			return 1;
 	}
 	return 0;
@@ -921,7 +919,7 @@ money_form(const char *c, const struct fig_qty *q)
 		;
 	for (i = e; i > q->nend && isalpha((unsigned char)c[i - 1]); i--)
 		;
-	if (i == e || is_scale(c + i, e - i))
+	if (i == e || is_scale(c, i, e))
 		return 0;	/* "5 billion": a unit lent */
 	return currency_marked(c, q->nend, i) ? 2 : 1;
 }
