@@ -42,9 +42,11 @@ done > "$log.all"
 for t in tests/t[0-9]*.sh; do
 	[ -f "$t" ] || continue
 	echo "# $t"
+	t0=$(date +%s)
 	out=$(sh "$t" 2>&1)
 	rc=$?
 	printf '%s\n' "$out"
+	echo "# $t: $(($(date +%s) - t0)) s"
 	if [ $rc -ne 0 ] && ! printf '%s\n' "$out" | grep -q '^FAIL'; then
 		echo "FAIL $t: exited $rc"
 	fi
