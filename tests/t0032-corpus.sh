@@ -267,20 +267,25 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # 0.955, partner 0.918, series key 0.875, negatives 4 of 443 (the
 # fourteenth's durations and a plan's name); floors those less 0.005,
 # and no more negatives hit than that.
-at_least "value+unit F1" "$f1" 0.988
+# Session 23's two held-out sets (seventeenth: 10 trade articles;
+# eighteenth: 9 mixed) joined after their first run on the session's
+# first tree: all 230 F1 0.986, period 0.910, period_kind 0.957, metric
+# 0.861, entity 0.942, partner 0.903, series key 0.836, negatives 7 of
+# 491; floors those less 0.005 (raised as the session fixes them).
+at_least "value+unit F1" "$f1" 0.981
 neg=$(sed -n 's/^negatives hit *\([0-9]*\) of.*/\1/p' "$tmp/out")
-if [ "${neg:-99}" -le 4 ]; then
-	pass "corpus: negatives hit $neg <= 4"
+if [ "${neg:-99}" -le 7 ]; then
+	pass "corpus: negatives hit $neg <= 7"
 else
-	fail "corpus: negatives hit ${neg:-none}, above 4"
+	fail "corpus: negatives hit ${neg:-none}, above 7"
 fi
-at_least "period" "$(score period)" 0.924
-at_least "period_kind" "$(score period_kind)" 0.955
-at_least "metric" "$(score metric)" 0.891
-at_least "entity" "$(score entity)" 0.950
-at_least "partner" "$(score partner)" 0.918
-at_least "series key" "$(score 'series key')" 0.870
-eq "corpus: 211 documents" "$(grep -c '^211 documents$' "$tmp/out")" 1
+at_least "period" "$(score period)" 0.905
+at_least "period_kind" "$(score period_kind)" 0.952
+at_least "metric" "$(score metric)" 0.856
+at_least "entity" "$(score entity)" 0.937
+at_least "partner" "$(score partner)" 0.898
+at_least "series key" "$(score 'series key')" 0.831
+eq "corpus: 230 documents" "$(grep -c '^230 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
 has "corpus: says why" "$tmp/err" "no NAME.gold.csv files"
