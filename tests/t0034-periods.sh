@@ -415,6 +415,24 @@ Before the pandemic, in March 2019, China took 40% of Chile's copper.
 Exports to Japan in March fell 3%.
 DOC
 eq "periods: a time before an event looked back to" "$(period "$tmp/lookback2.md" "fell 3%")" 2024-03
+# so is the event a record or a first is measured against ("since the
+# ... drop in"): the paragraphs after it go on in the lead's half year
+cat > "$tmp/lookback4.md" <<'DOC'
+---
+title: Korea's exports to Japan fall in the first half
+date: 2024-07-15
+---
+
+Korea's exports to Japan in the January-June first half of 2024 fell 4.1 percent to $14.2 billion.
+
+It was the first fall on a half-year basis since the 3.3 percent drop in the second half of 2019.
+
+Chip exports to Japan dropped 11 percent.
+
+In June alone, exports to Japan fell 2 percent.
+DOC
+eq "periods: a record's event is no next paragraph's date" "$(period "$tmp/lookback4.md" "dropped 11 percent")" 2024-H1
+eq "periods: ... nor gives a later month its year" "$(period "$tmp/lookback4.md" "fell 2 percent")" 2024-06
 # a date after the one named last is the news moving on, not a look back
 sed 's/^In May 2022, /In June 2023, /' "$tmp/lookback.md" > "$tmp/lookback3.md"
 eq "periods: ... a later date is no look back" "$(period "$tmp/lookback3.md" "1.1 million tonnes")" 2023-06
