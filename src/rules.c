@@ -2466,7 +2466,11 @@ build(struct loader *L)
 		struct fig_buf b = FIG_BUF_INIT;
 		buf_adds(&b, "(?<![\\w])");
 		add_alternatives(L, "subject", 1, &b);
-		buf_adds(&b, "(?![\\w])");
+		/* goods that only qualify a word after them ("the
+		 * steel-making raw material" is iron ore) are not named */
+		buf_adds(&b, "(?![\\w]|-(?:making|maker|makers|producing|"
+		    "producer|producers|consuming|consumer|consumers|"
+		    "intensive|related)\\b)");
 		/* with an offset limit: a paragraph's subjects are looked
 		 * for sentence by sentence (extract-actors.c last_subject) */
 		if (compile_raw(r, &r->anysubject, buf_str(&b),
