@@ -397,7 +397,7 @@ passable_figure(const struct fig_qty *f)
 }
 
 /* Does c[from..to) name no other figure-like token: no digit but those
- * of the figures passable_figure passes over and of years ("Compared with
+ * of the figures passable_figure passes over, of years and of names ("Compared with
  * November 2013, unemployment fell by 1.487 million": a figure carried
  * to the next sentence must be the next amount there)? */
 static int
@@ -421,6 +421,11 @@ implied_between(const struct xstate *x, size_t from, size_t to)
 		}
 		while (e < to && c[e] >= '0' && c[e] <= '9')
 			e++;
+		/* digits of a name ("EU27", "G7", "A320") are no figure */
+		if (i > 0 && isalpha((unsigned char)c[i - 1])) {
+			i = e - 1;
+			continue;
+		}
 		if (e - i != 4 || (c[i] != '1' && c[i] != '2') ||
 		    (i > 0 && (c[i - 1] == '.' || c[i - 1] == ',')) ||
 		    (e < to && (c[e] == '.' || c[e] == ',') && e + 1 < to &&

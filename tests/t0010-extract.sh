@@ -28,6 +28,10 @@ has "extract: a change over the rate of the paragraph before" "$tmp/out" ",12 ce
 printf 'Narita handled 41.2 million passengers, up 3%%.\n\nCompared with 2019, Haneda grew 5%% to 87.3 million and ranked at 5.\n' > "$tmp/carry.txt"
 "$FIGTRACK" extract "$tmp/carry.txt" > "$tmp/out"
 has "extract: a large bare number carries the unit before" "$tmp/out" ",87.3 million,87300000,,,exact,count,"
+# the digits of a name between ("EU27", "G7") are no figure between
+printf 'EU27 exports to China came to 136 billion euro in 2011.\n\nThe EU27 deficit with China grew to 156 bn in 2011.\n' > "$tmp/name.txt"
+"$FIGTRACK" extract "$tmp/name.txt" > "$tmp/out"
+has "extract: a name's digits do not stop a unit carried" "$tmp/out" ",156 bn,156000000000,,,exact,eur,"
 hasnt "extract: a small bare number carries none" "$tmp/out" ",5,5,"
 # a bare dollar of a document from a country of its own dollar is that
 # country's, until the document marks a dollar as whose it is
