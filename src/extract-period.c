@@ -333,6 +333,9 @@ add_mention(struct xstate *x, int si, int first)
 	} else if (pr->role == FIG_PR_RELATIVE) {
 		if (relative_period(x, pr, mm.period) != 0)
 			return end;
+		/* "in the same months last year": the months named
+		 * last, in the year before publication (same_period) */
+		mm.same = period_is_same(pr, x->md);
 		mm.event_day = period_weekday(pr, x->md, NULL, NULL) != 1;
 	}
 	for (int j = first; j < x->nm; j++) {
