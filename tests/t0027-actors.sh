@@ -700,3 +700,20 @@ eq "actors: the exporter of imports from Japan" \
     "$(label 'declined 12%')" "trade.exports.change,JPN,KOR"
 eq "actors: a flow after it is the reporter's" \
     "$(label 'jumped 9.1%' | cut -d, -f2)" "KOR"
+
+# a list of goods under a lead line that names the sender and the
+# receiver: each item is the sender's exports of its goods to the
+# receiver
+cat > "$tmp/goodslist.md" <<'DOC'
+Peru's exports rose 5% in May.
+
+Over the same month, Peruvian firms shipped to Japan:
+
+- $3.2 billion of copper ore,
+- coffee: $120 million
+DOC
+ok "actors: extract goods list" "$FIGTRACK" extract "$tmp/goodslist.md"
+eq "actors: an item of goods under a lead line with both sides" \
+    "$(label '$3.2 billion')" "copper_concentrate.exports.value,PER,JPN"
+eq "actors: ... the goods before the amount" \
+    "$(label '$120 million')" "coffee.exports.value,PER,JPN"
