@@ -242,9 +242,16 @@ followed_label(const struct xstate *x, const struct fig_topic *t)
 		    unlabelled_between(x, &x->follow[i])))
 			break;
 		if (n > mn && strcmp(m + n - mn, measure) == 0 &&
-		    (measure[0] == '.' || m[n - mn - 1] == '.'))
-			return ranks_side(&x->follow[i], t->follow) ?
-			    &x->follow[i].l : NULL;
+		    (measure[0] == '.' || m[n - mn - 1] == '.')) {
+			if (ranks_side(&x->follow[i], t->follow))
+				return &x->follow[i].l;
+			/* a figure whose sentence names no actor ("The
+			 * volume is 20% higher") says which side a rank
+			 * is of no more than its own: the one before does */
+			if (!(t->follow & (FIG_FOLLOW_SENDER |
+			    FIG_FOLLOW_RECEIVER)) || x->follow[i].first)
+				return NULL;
+		}
 	}
 	return NULL;
 }
