@@ -280,7 +280,7 @@ follow_subject(struct xstate *x, const struct fig_topic *t,
 }
 
 /* Does figure q's sentence say its flow is a total ("total",
- * "overall", "as a whole", "with all partners", or both flows named
+ * "overall", "as a whole", "with all partners", "to all destinations", or both flows named
  * together: "imports and exports were up 17.8 percent and 4.0
  * percent")? Whole words only: "exports totaled $9.1 bln" says no
  * total. */
@@ -289,6 +289,7 @@ says_whole(const struct xstate *x, const struct qrec *q)
 {
 	static const char *const whole[] = { "total", "overall", "global",
 	    "foreign", "worldwide", "all partners", "the world", "as a whole",
+	    "all destinations", "all markets", "all countries",
 	    "exports and imports", "imports and exports", NULL };
 	const struct fig_span *cs = &x->csent[q->sent];
 	const char *c = x->clean.data;
