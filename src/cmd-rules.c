@@ -13,9 +13,14 @@
 static const char usage[] =
     "usage: figtrack rules check [--rules DIR]\n"
     "       figtrack rules test [--rules DIR] [-v]\n"
+    "       figtrack rules sizes [--rules DIR] [-v]\n"
     "\n"
     "check compiles every rule file and prints what it holds; a bad\n"
     "pattern fails with FILE:LINE:COL and PCRE2's message.\n"
+    "sizes JIT-compiles every pattern and prints the bytes of the\n"
+    "patterns (macros expanded), of their compiled form and of their\n"
+    "machine code, by rule file and in all (-v: each pattern, its rule's\n"
+    "FILE:LINE, 'stub' when the subject lexicon is called, not held).\n"
     "test runs every 'example = TEXT => EXPECT' line: EXPECT is 'none' or\n"
     "'VALUE UNIT' followed by key=value pairs (qualifier, low, high,\n"
     "period, period_kind, metric, entity, partner, footnote; published= sets the\n"
@@ -180,6 +185,82 @@ out:
 	return 0;
 }
 
+/* The sizes of a rule file's patterns, or of all (rules sizes). */
+struct size_sum {
+	char file[64];
+	int n, stubs;
+	size_t src, code, jit;
+};
+
+struct sizes {
+	struct size_sum *by;	/* by rule file, in the order first met */
+	int nby;
+	struct size_sum all;
+	int verbose;
+};
+
+static void
+size_add(struct size_sum *s, const struct fig_code *c, size_t code,
+    size_t jit)
+{
+	s->n++;
+	s->stubs += c->lexical;
+	s->src += c->src;
+	s->code += code;
+	s->jit += jit;
+}
+
+static void
+on_size(void *ctx, const struct fig_code *c, size_t code, size_t jit)
+{
+	struct sizes *z = ctx;
+	size_t n = strcspn(c->where, ":");
+	int i = 0;
+
+	if (z->verbose)
+		printf("%-36s %8zu %8zu %9zu%s\n", c->where, c->src, code, jit,
+		    c->lexical ? " stub" : "");
+	while (i < z->nby && (strlen(z->by[i].file) != n ||
+	    strncmp(z->by[i].file, c->where, n) != 0))
+		i++;
+	if (i == z->nby) {
+		z->by = xrealloc(z->by, (size_t)(z->nby + 1) * sizeof *z->by);
+		memset(&z->by[i], 0, sizeof *z->by);
+		snprintf(z->by[i].file, sizeof z->by[i].file, "%.*s", (int)n,
+		    c->where);
+		z->nby++;
+	}
+	size_add(&z->by[i], c, code, jit);
+	size_add(&z->all, c, code, jit);
+}
+
+static void
+print_sum(const struct size_sum *s, const char *name)
+{
+	printf("%-28s %5d patterns (%d with the stub) %9zu %9zu %10zu\n",
+	    name, s->n, s->stubs, s->src, s->code, s->jit);
+}
+
+/* `rules sizes`: what the compiled rules take, by rule file. */
+static void
+print_sizes(struct fig_rules *r, int verbose)
+{
+	struct sizes z;
+
+	memset(&z, 0, sizeof z);
+	z.verbose = verbose;
+	if (verbose)
+		printf("%-36s %8s %8s %9s\n", "rule", "pattern", "compiled",
+		    "jit");
+	rules_sizes(r, on_size, &z);
+	printf("%-28s %-37s %9s %9s %10s\n", "file", "", "pattern",
+	    "compiled", "jit");
+	for (int i = 0; i < z.nby; i++)
+		print_sum(&z.by[i], z.by[i].file);
+	print_sum(&z.all, "all");
+	free(z.by);
+}
+
 static int
 exec_rules(int argc, char **argv)
 {
@@ -204,10 +285,11 @@ exec_rules(int argc, char **argv)
 		}
 	}
 	if (optind + 1 != argc)
-		return cmd_usage_error(&cmd_rules_entry, "give 'check' or "
-		    "'test'");
+		return cmd_usage_error(&cmd_rules_entry, "give 'check', "
+		    "'test' or 'sizes'");
 	sub = argv[optind];
-	if (strcmp(sub, "check") != 0 && strcmp(sub, "test") != 0)
+	if (strcmp(sub, "check") != 0 && strcmp(sub, "test") != 0 &&
+	    strcmp(sub, "sizes") != 0)
 		return cmd_usage_error(&cmd_rules_entry, "unknown subcommand "
 		    "'%s'", sub);
 	if (rules_load(&r, rules_default_dir(dir), &err) != 0)
@@ -218,6 +300,11 @@ exec_rules(int argc, char **argv)
 		    "%d topics, %d examples\n", r->dir, r->nwords, r->nunits,
 		    r->nscales, r->nquals, r->nperiods, r->nexcludes,
 		    r->nentities, r->ntopics, r->nexamples);
+		rules_free(r);
+		return FIG_EXIT_OK;
+	}
+	if (strcmp(sub, "sizes") == 0) {
+		print_sizes(r, verbose);
 		rules_free(r);
 		return FIG_EXIT_OK;
 	}

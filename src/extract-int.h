@@ -273,7 +273,7 @@ struct xstate {
 	 * October"), looked up as title_dated, when that names no date */
 	int title_part_dated;
 	char title_part_period[FIG_PERIOD_LEN];
-	pcre2_match_context *mctx;	/* for searches of our own limits */
+	struct fig_mctx *mctx;		/* for searches of our own limits */
 	int head_only;		/* reading a document's head for a part */
 	struct fig_buf ctx;	/* a sentence with the figure marked */
 	/* where a topic pattern's match that holds the figure's marker may

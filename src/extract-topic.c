@@ -1590,8 +1590,9 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 			rc = x->reqmemo[id];
 		else if (!may_match(x, &t->require[i]))
 			rc = 0;
-		else if ((rc = rules_match(r, &t->require[i], x->ctx.data,
-		    x->ctx.len, 0, 0, x->md, x->err)) < 0)
+		else if ((rc = rules_match_upto(r, &t->require[i],
+		    x->ctx.data, x->ctx.len, 0, (size_t)-1, x->mctx, x->md,
+		    x->err)) < 0)
 			return -1;
 		else if (id >= 0)
 			x->reqmemo[id] = rc > 0;
@@ -1679,8 +1680,10 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 	for (int i = 0; i < t->nunless; i++) {
 		if (!may_match(x, &t->unless[i]))
 			continue;
-		if ((rc = rules_match(r, &t->unless[i], x->ctx.data, to, from,
-		    0, x->md, x->err)) < 0)
+		/* with the thread's state: a veto may name the subject
+		 * lexicon, whose ends the patterns found in this context */
+		if ((rc = rules_match_upto(r, &t->unless[i], x->ctx.data, to,
+		    from, (size_t)-1, x->mctx, x->md, x->err)) < 0)
 			return -1;
 		if (rc > 0)
 			return 0;

@@ -1046,7 +1046,7 @@ state_release(struct xstate *x)
 	buf_release(&x->lsent);
 	pcre2_match_data_free(x->md);
 	pcre2_match_data_free(x->md_aside);
-	pcre2_match_context_free(x->mctx);
+	rules_match_context_free(x->mctx);
 }
 
 /* A line longer than PIECE is read PIECE bytes at a time and cut into

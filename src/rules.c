@@ -17,6 +17,7 @@
 
 #include "figtrack/buf.h"
 #include "figtrack/claim.h"
+#include "figtrack/lexicon.h"
 #include "figtrack/pattern.h"
 #include "figtrack/rules.h"
 #include "figtrack/text.h"
@@ -546,12 +547,15 @@ static void
 drop_code(struct fig_rules *r, pcre2_code *code)
 {
 	for (int i = r->ncodes - 1; i >= 0; i--)
-		if (r->codes[i] == code) {
+		if (r->codes[i].code == code) {
 			r->codes[i] = r->codes[--r->ncodes];
 			break;
 		}
 	pcre2_code_free(code);
 }
+
+static char *lex_substitute(struct fig_rules *r, const char *pattern,
+    uint32_t extra);
 
 static int
 compile_raw(struct fig_rules *r, struct fig_re *re, const char *pattern,
@@ -561,7 +565,7 @@ compile_raw(struct fig_rules *r, struct fig_re *re, const char *pattern,
 	int ec;
 	PCRE2_SIZE eo;
 	uint32_t groups;
-	char *hoisted;
+	char *hoisted, *stubbed = lex_substitute(r, pattern, extra);
 
 	re->code = NULL;
 	re->limited = (extra & PCRE2_USE_OFFSET_LIMIT) != 0;
@@ -569,17 +573,23 @@ compile_raw(struct fig_rules *r, struct fig_re *re, const char *pattern,
 	snprintf(re->where, sizeof re->where, "%.140s:%ld", basename_of(path),
 	    line);
 	/* the same matches, sooner (pattern.h): compiled when it compiles,
-	 * else the pattern as written, for its error */
-	if ((hoisted = pat_hoist(pattern)) != NULL) {
-		re->code = pcre2_compile((PCRE2_SPTR)hoisted,
-		    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_CASELESS |
-		    PCRE2_DUPNAMES | extra, &ec, &eo, NULL);
-		free(hoisted);
+	 * else the pattern as written, for its error; first with the
+	 * subject lexicon's stub in its place (lexicon.h), when it can be */
+	for (int k = stubbed ? 0 : 1; k < 2 && re->code == NULL; k++) {
+		const char *p = k ? pattern : stubbed;
+		if ((hoisted = pat_hoist(p)) != NULL) {
+			re->code = pcre2_compile((PCRE2_SPTR)hoisted,
+			    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_CASELESS |
+			    PCRE2_DUPNAMES | extra, &ec, &eo, NULL);
+			free(hoisted);
+		}
+		if (re->code == NULL)
+			re->code = pcre2_compile((PCRE2_SPTR)p,
+			    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_CASELESS |
+			    PCRE2_DUPNAMES | extra, &ec, &eo, NULL);
+		re->lexical = re->code != NULL && k == 0;
 	}
-	if (re->code == NULL)
-		re->code = pcre2_compile((PCRE2_SPTR)pattern,
-		    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_CASELESS |
-		    PCRE2_DUPNAMES | extra, &ec, &eo, NULL);
+	free(stubbed);
 	if (re->code == NULL) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(ec, msg, sizeof msg);
@@ -595,12 +605,146 @@ compile_raw(struct fig_rules *r, struct fig_re *re, const char *pattern,
 		r->codes = xrealloc(r->codes, (size_t)r->capcodes
 		    * sizeof *r->codes);
 	}
-	r->codes[r->ncodes++] = re->code;
+	r->codes[r->ncodes].code = re->code;
+	snprintf(r->codes[r->ncodes].where, sizeof r->codes->where, "%.*s",
+	    (int)sizeof r->codes->where - 1, re->where);
+	r->codes[r->ncodes].src = strlen(pattern);
+	r->codes[r->ncodes++].lexical = re->lexical;
 	re->slot = r->nslots++;
 	if (pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &groups) == 0
 	    && groups + 1 > r->max_groups)
 		r->max_groups = groups + 1;
 	return 0;
+}
+
+/* Does an option setting ("(?-i:", "(?x)") hold at offset pos of the
+ * pattern read in P: a group of options around it, or options set
+ * before it in a group around it (or at the top)? */
+static int
+options_at(const struct fig_pat *P, size_t pos)
+{
+	const char *a = P->a;
+	size_t *open = xmalloc((P->n + 1) * sizeof *open), depth = 0;
+	int set = 0;
+
+	for (size_t i = 0; i < pos && !set; ) {
+		if (a[i] == '\\' || a[i] == '[') {
+			i = pat_item_end(P, i);
+			continue;
+		}
+		while (depth > 0 && P->close[open[depth - 1]] <= i)
+			depth--;	/* the groups closed before i */
+		if (a[i] == '(' && a[i + 1] == '?') {
+			size_t k = i + 2;
+			while ((a[k] >= 'a' && a[k] <= 'z') || (a[k] >= 'A' &&
+			    a[k] <= 'Z') || a[k] == '-' || a[k] == '^')
+				k++;
+			/* (?i:...) around pos, or (?i) in a group that is */
+			if (k > i + 2 && a[k] == ':' && P->close[i] > pos)
+				set = 1;
+			if (k > i + 2 && a[k] == ')' && (depth == 0 ||
+			    P->close[open[depth - 1]] > pos))
+				set = 1;
+		}
+		if (a[i] == '(')
+			open[depth++] = i;
+		i++;
+	}
+	free(open);
+	return set;
+}
+
+/* Compiles the subject lexicon's own search (rules.subject_lex) and its
+ * stub, once: the lexicon, a callout and (*FAIL), anchored, so that
+ * each of its matches from a place is reported in the order the
+ * alternation tries them; no auto-possessive repeats, which would pass
+ * over some of them. None when the lexicon holds a capturing group or a
+ * verb, which a stub could not stand for. */
+static void
+prepare_lexicon(struct fig_rules *r)
+{
+	struct fig_buf b = FIG_BUF_INIT;
+	struct fig_err err;
+	pcre2_code *plain;
+	uint32_t groups = 1, type = 0;
+	int ec;
+	PCRE2_SIZE eo;
+
+	buf_addf(&b, "%s(?C1)(*FAIL)", r->subject_lex_src);
+	err_clear(&err);
+	if (strstr(r->subject_lex_src, "(*") != NULL ||
+	    compile_raw(r, &r->subject_lex, buf_str(&b), PCRE2_ANCHORED |
+	    PCRE2_NO_AUTO_POSSESS, "{SUBJECT}", 0, 0, 1, &err) != 0 ||
+	    pcre2_pattern_info(r->subject_lex.code, PCRE2_INFO_CAPTURECOUNT,
+	    &groups) != 0 || groups != 0) {
+		if (r->subject_lex.code != NULL)
+			drop_code(r, r->subject_lex.code);
+		free(r->subject_lex.src);
+		memset(&r->subject_lex, 0, sizeof r->subject_lex);
+		buf_release(&b);
+		return;
+	}
+	/* the bytes its matches start with, from PCRE2's study of it
+	 * unanchored; caseless, so every case of them is in */
+	plain = pcre2_compile((PCRE2_SPTR)r->subject_lex_src,
+	    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_CASELESS, &ec, &eo, NULL);
+	if (plain != NULL && pcre2_pattern_info(plain, PCRE2_INFO_FIRSTCODETYPE,
+	    &type) == 0 && type == 2) {
+		const uint8_t *bits = NULL;
+		pcre2_pattern_info(plain, PCRE2_INFO_FIRSTBITMAP, &bits);
+		if (bits != NULL) {
+			memcpy(r->subject_first, bits, sizeof r->subject_first);
+			r->subject_first_known = 1;
+		}
+	}
+	pcre2_code_free(plain);
+	buf_reset(&b);
+	lexicon_stub(&b, r->subject_first_known ? r->subject_first : NULL);
+	r->subject_stub = buf_detach(&b);
+}
+
+/* The pattern with each "(?<fig_subject>LEXICON)" that {SUBJECT} wrote
+ * made "(?<fig_subject>STUB)" (lexicon.h): the same matches, the
+ * lexicon compiled once for all patterns. A malloc'd pattern, or NULL
+ * when it holds no lexicon, or one under an option setting (the
+ * lexicon's own search runs caseless, without options), or the pattern
+ * is compiled with options of its own. */
+static char *
+lex_substitute(struct fig_rules *r, const char *pattern, uint32_t extra)
+{
+	static const char open[] = "(?<fig_subject>";
+	struct fig_buf out = FIG_BUF_INIT;
+	struct fig_pat P;
+	const char *p = pattern, *hit;
+	size_t n;
+
+	if (r->subject_lex_src == NULL || strstr(pattern, open) == NULL ||
+	    (extra & ~(uint32_t)PCRE2_USE_OFFSET_LIMIT) != 0)
+		return NULL;
+	if (!r->subject_lex_tried) {
+		r->subject_lex_tried = 1;
+		prepare_lexicon(r);
+	}
+	if (r->subject_stub == NULL)
+		return NULL;
+	n = strlen(r->subject_lex_src);
+	pat_init(&P, pattern);
+	while ((hit = strstr(p, open)) != NULL) {
+		const char *lex = hit + sizeof open - 1;
+		if (strncmp(lex, r->subject_lex_src, n) != 0 || lex[n] != ')' ||
+		    options_at(&P, (size_t)(hit - pattern))) {
+			buf_release(&out);
+			break;
+		}
+		buf_add(&out, p, (size_t)(lex - p));
+		buf_adds(&out, r->subject_stub);
+		p = lex + n;
+	}
+	pat_release(&P);
+	if (out.len == 0)
+		return NULL;
+	buf_adds(&out, p);
+	return buf_detach(&out);
 }
 
 static int alts_mark(const struct fig_pat *P, size_t from, size_t to);
@@ -2085,6 +2229,20 @@ build(struct loader *L)
 	int *psec = xcalloc((size_t)L->nsec + 1, sizeof *psec);
 	int nq = 0, rc = -1;
 
+	/* the subject lexicon as {SUBJECT} writes it: a pattern that holds
+	 * it is compiled with a stub that calls it instead (lexicon.h),
+	 * unless FIGTRACK_LEXICON=inline asks for the lexicon written out */
+	{
+		const char *how = getenv("FIGTRACK_LEXICON");
+		int any = 0;
+		for (int i = 0; i < L->nsec && !any; i++)
+			any = strcmp(L->sec[i].kind, "subject") == 0;
+		if (any && (how == NULL || strcmp(how, "inline") != 0)) {
+			struct fig_buf lx = FIG_BUF_INIT;
+			add_alternatives(L, "subject", 0, &lx);
+			r->subject_lex_src = buf_detach(&lx);
+		}
+	}
 	/* number words first: the quantity pattern needs them */
 	for (int i = 0; i < L->nsec; i++)
 		if (strcmp(L->sec[i].kind, "numbers") == 0 &&
@@ -2707,6 +2865,9 @@ rules_free(struct fig_rules *r)
 	re_free(&r->ellipsis);
 	re_free(&r->anyentity);
 	re_free(&r->anysubject);
+	re_free(&r->subject_lex);
+	free(r->subject_lex_src);
+	free(r->subject_stub);
 	pcre2_match_context_free(r->mctx);
 	for (int i = 0; i < r->nlits; i++)
 		free(r->lits[i]);
@@ -2744,8 +2905,8 @@ rules_jit(struct fig_rules *r)
  * patterns compile them at once (a file's first sentences meet most
  * patterns, so with one lock every thread but one waited on the
  * others' compiles; PCRE2's JIT allocator locks for itself). */
-static void
-jit_once(const struct fig_rules *r, const struct fig_re *re)
+void
+rules_jit_once(const struct fig_rules *r, const struct fig_re *re)
 {
 	pthread_mutex_t *lock;
 
@@ -2770,9 +2931,25 @@ jit_all(struct fig_rules *r)
 	if (r->jit_done == NULL)
 		return;
 	for (int i = 0; i < r->ncodes; i++)
-		(void)pcre2_jit_compile(r->codes[i], PCRE2_JIT_COMPLETE);
+		(void)pcre2_jit_compile(r->codes[i].code, PCRE2_JIT_COMPLETE);
 	for (int i = 0; i < r->nslots; i++)
 		atomic_store(&r->jit_done[i], 1);
+}
+
+void
+rules_sizes(struct fig_rules *r, void (*fn)(void *ctx,
+    const struct fig_code *c, size_t code, size_t jit), void *ctx)
+{
+	rules_jit(r);
+	jit_all(r);
+	for (int i = 0; i < r->ncodes; i++) {
+		size_t code = 0, jit = 0;
+		pcre2_pattern_info(r->codes[i].code, PCRE2_INFO_SIZE, &code);
+		if (pcre2_pattern_info(r->codes[i].code, PCRE2_INFO_JITSIZE,
+		    &jit) != 0)
+			jit = 0;
+		fn(ctx, &r->codes[i], code, jit);
+	}
 }
 
 void
@@ -2819,34 +2996,56 @@ rules_match_data(const struct fig_rules *r)
 	return md;
 }
 
+/* A thread's matching state (rules.h). */
+struct fig_mctx {
+	pcre2_match_context *pc;	/* the rules' limits, an offset limit,
+					   lexicon_callout */
+	struct fig_lexcache lex;	/* the subject lexicon's ends in the
+					   text last matched; unset (lex.r
+					   NULL) when no pattern calls it */
+};
+
 static int match_in(const struct fig_rules *r, const struct fig_re *re,
     const char *s, size_t len, size_t start, uint32_t opts,
-    pcre2_match_context *mc, pcre2_match_data *md, struct fig_err *err);
+    struct fig_mctx *mc, pcre2_match_data *md, struct fig_err *err);
 
-pcre2_match_context *
+struct fig_mctx *
 rules_match_context(const struct fig_rules *r)
 {
-	pcre2_match_context *mc = pcre2_match_context_copy(r->mctx);
+	struct fig_mctx *mc = xcalloc(1, sizeof *mc);
 
-	if (mc == NULL) {
+	if ((mc->pc = pcre2_match_context_copy(r->mctx)) == NULL) {
 		fputs("figtrack: out of memory\n", stderr);
 		exit(2);
 	}
+	if (r->subject_lex.code != NULL) {
+		lexicon_cache_init(&mc->lex, r);
+		pcre2_set_callout(mc->pc, lexicon_callout, &mc->lex);
+	}
 	return mc;
+}
+
+void
+rules_match_context_free(struct fig_mctx *mc)
+{
+	if (mc == NULL)
+		return;
+	pcre2_match_context_free(mc->pc);
+	if (mc->lex.r != NULL)
+		lexicon_cache_release(&mc->lex);
+	free(mc);
 }
 
 int
 rules_match_upto(const struct fig_rules *r, const struct fig_re *re,
     const char *s, size_t len, size_t start, size_t last,
-    pcre2_match_context *mc, pcre2_match_data *md, struct fig_err *err)
+    struct fig_mctx *mc, pcre2_match_data *md, struct fig_err *err)
 {
-	if (re->limited && mc != NULL) {
+	if (mc != NULL)
 		/* a limit of its own for this search only */
-		pcre2_set_offset_limit(mc, last == (size_t)-1 ?
-		    PCRE2_UNSET : (PCRE2_SIZE)last);
-		return match_in(r, re, s, len, start, 0, mc, md, err);
-	}
-	return match_in(r, re, s, len, start, 0, r->mctx, md, err);
+		pcre2_set_offset_limit(mc->pc, !re->limited || last ==
+		    (size_t)-1 ? PCRE2_UNSET : (PCRE2_SIZE)last);
+	return match_in(r, re, s, len, start, 0, mc, md, err);
 }
 
 int
@@ -2854,37 +3053,60 @@ rules_match(const struct fig_rules *r, const struct fig_re *re,
     const char *s, size_t len, size_t start, uint32_t opts,
     pcre2_match_data *md, struct fig_err *err)
 {
-	return match_in(r, re, s, len, start, opts, r->mctx, md, err);
+	return match_in(r, re, s, len, start, opts, NULL, md, err);
 }
 
+/* The error of a match that returned rc < 0 (not "no match"). */
 static int
-match_in(const struct fig_rules *r, const struct fig_re *re, const char *s,
-    size_t len, size_t start, uint32_t opts, pcre2_match_context *mc,
-    pcre2_match_data *md, struct fig_err *err)
+match_error(const struct fig_re *re, const struct fig_mctx *mc, int rc,
+    struct fig_err *err)
 {
-	int rc;
+	PCRE2_UCHAR msg[256];
 
-	if (re->code == NULL)
-		return 0;
-	jit_once(r, re);
-	rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, start,
-	    opts | PCRE2_NO_UTF_CHECK, md, mc);
-	if (rc >= 0)
-		return rc == 0 ? (int)r->max_groups : rc;
-	if (rc == PCRE2_ERROR_NOMATCH)
-		return 0;
 	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
-	    rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
+	    rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT ||
+	    (rc == PCRE2_ERROR_CALLOUT && re->lexical && !mc->lex.over))
 		return err_set(err, FIG_ELIMIT, NULL, 0, 0, "the pattern of "
 		    "rule %s hit the match limit on this text: simplify it "
 		    "(nested repeats such as (a+)+ backtrack without end)",
 		    re->where);
-	{
-		PCRE2_UCHAR msg[256];
-		pcre2_get_error_message(rc, msg, sizeof msg);
-		return err_set(err, FIG_EINPUT, NULL, 0, 0, "match error: %s",
-		    (char *)msg);
-	}
+	if (rc == PCRE2_ERROR_CALLOUT && re->lexical)
+		return err_set(err, FIG_ELIMIT, NULL, 0, 0, "the subject "
+		    "lexicon matches in more than %d ways at one place of this "
+		    "text (rule %s): split a [subject] pattern's optional "
+		    "parts", FIG_LEX_WAYS, re->where);
+	pcre2_get_error_message(rc, msg, sizeof msg);
+	return err_set(err, FIG_EINPUT, NULL, 0, 0, "match error: %s",
+	    (char *)msg);
+}
+
+static int
+match_in(const struct fig_rules *r, const struct fig_re *re, const char *s,
+    size_t len, size_t start, uint32_t opts, struct fig_mctx *mc,
+    pcre2_match_data *md, struct fig_err *err)
+{
+	struct fig_mctx *own = NULL;
+	int rc;
+
+	if (re->code == NULL)
+		return 0;
+	/* the lexicon's stub reads its ends from a thread's state bound
+	 * to the text: a caller without one gets one for this search */
+	if (re->lexical && mc == NULL)
+		mc = own = rules_match_context(r);
+	if (re->lexical)
+		lexicon_bind(&mc->lex, s, len);
+	rules_jit_once(r, re);
+	rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, start,
+	    opts | PCRE2_NO_UTF_CHECK, md, mc ? mc->pc : r->mctx);
+	if (rc == 0)
+		rc = (int)r->max_groups;
+	else if (rc == PCRE2_ERROR_NOMATCH)
+		rc = 0;
+	else if (rc < 0)
+		rc = match_error(re, mc, rc, err);
+	rules_match_context_free(own);
+	return rc;
 }
 
 /* The name of the first of v[0, n) whose matcher takes all of s[0,
@@ -2908,7 +3130,7 @@ whole_match(const struct fig_rules *r, const struct fig_entity *v, int n,
 	for (int i = 0; i < n && !found; i++) {
 		if (bit ? (v[i].letters & bit) == 0 : v[i].letters != all)
 			continue;
-		jit_once(r, &v[i].re);
+		rules_jit_once(r, &v[i].re);
 		if (pcre2_match(v[i].re.code, (PCRE2_SPTR)s, len, 0,
 		    PCRE2_NO_UTF_CHECK, md, r->mctx) >= 0)
 			found = v[i].name;

@@ -96,3 +96,22 @@ example = In 2021 sales grew. The twelvemonth before, sales rose 5 percent. => 5
 RULES
 ok "rules: date phrases inside and at the start of words" "$FIGTRACK" rules test --rules "$tmp/r"
 has "rules: both boundary examples ran" "$tmp/out" " passed, 0 failed"
+
+# the subject lexicon ({SUBJECT}) is compiled once and called through a
+# stub (src/lexicon.c): `rules sizes` counts the patterns with the stub,
+# none under FIGTRACK_LEXICON=inline, and the claims of the development
+# articles are the same either way
+if [ -z "${FIGTRACK_NO_JIT:-}" ]; then
+	ok "rules: sizes" "$FIGTRACK" rules sizes
+	grep '^topics-flows.rules ' "$tmp/out" > "$tmp/flows"
+	has "rules: sizes by rule file" "$tmp/flows" " with the stub)"
+	hasnt "rules: flow patterns call the subject lexicon" "$tmp/flows" \
+	    "(0 with the stub)"
+	FIGTRACK_LEXICON=inline "$FIGTRACK" rules sizes > "$tmp/inline"
+	has "rules: inline: no stub" "$tmp/inline" "(0 with the stub)"
+	set -- "$top"/tests/corpus/news/*.md
+	"$FIGTRACK" extract -j 1 "$@" > "$tmp/called" 2>&1
+	FIGTRACK_LEXICON=inline "$FIGTRACK" extract -j 1 "$@" > "$tmp/held" 2>&1
+	same "rules: the lexicon called or held, the same claims" \
+	    "$tmp/called" "$tmp/held"
+fi

@@ -3,6 +3,8 @@
  * at the marker), and the words every match needs (so that a sentence
  * without them passes a pattern by), conservatively. */
 #include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "figtrack/pattern.h"
 #include "figtrack/rules.h"
@@ -233,7 +235,7 @@ test_shipped(void)
 	CHECK(marks * 10 >= n * 9);
 	CHECK(r->ntails > 0);
 	{
-		pcre2_match_context *mc = rules_match_context(r);
+		struct fig_mctx *mc = rules_match_context(r);
 		pcre2_match_data *md = rules_match_data(r);
 		static const char *const ctx[] = {
 			"China's exports to Russia rose " Q "12.8%"
@@ -275,7 +277,7 @@ test_shipped(void)
 				}
 		}
 		pcre2_match_data_free(md);
-		pcre2_match_context_free(mc);
+		rules_match_context_free(mc);
 	}
 	rules_free(r);
 }
@@ -330,6 +332,87 @@ test_hoist(void)
 	}
 }
 
+/* The subject lexicon called through its stub (lexicon.h) matches as
+ * the lexicon written out: the same subject at the same place, the
+ * ends tried in the alternation's order ("oil" before "oil products"
+ * where the rest of the pattern takes either), and an error, not a
+ * wrong match, past FIG_LEX_WAYS ends at one place. */
+static void
+test_lexicon(void)
+{
+	static const char rules[] =
+	    "[subject crude_oil]\npattern = oil\n"
+	    "[subject oil_products]\npattern = oil\\s+products\n"
+	    "[subject zeds]\npattern = z{1,17}\n"
+	    "[topic *.exports.value]\n"
+	    "pattern = (?<subject>{SUBJECT})\\s+exports\\s+{Q}\n"
+	    "[topic *.imports.value]\n"
+	    "pattern = (?<subject>{SUBJECT})\\b.*?\\bexports\\s+{Q}\n";
+	static const struct {
+		const char *text;
+		int topic;
+		const char *subject;	/* NULL: no match; "!": an error */
+	} cases[] = {
+		{ "oil products exports " Q "5" QCLOSE, 0, "oil products" },
+		{ "oil products exports " Q "5" QCLOSE, 1, "oil" },
+		{ "crude oil exports " Q "5" QCLOSE, 0, "oil" },
+		{ "Oil Products exports " Q "5" QCLOSE, 0, "Oil Products" },
+		{ "gas exports " Q "5" QCLOSE, 0, NULL },
+		{ "zzzzzzzzzzzzzzzzzz exports " Q "5" QCLOSE, 0, "!" },
+	};
+	struct fig_rules *r[2];
+	struct fig_err err;
+
+	for (int k = 0; k < 2; k++) {
+		if (k == 1)
+			setenv("FIGTRACK_LEXICON", "inline", 1);
+		if (rules_load_mem(&r[k], "lexicon", rules, sizeof rules - 1,
+		    &err) != 0) {
+			printf("FAIL: %s\n", err.msg);
+			CHECK(0);
+			return;
+		}
+		unsetenv("FIGTRACK_LEXICON");
+		CHECK(r[k]->topics[0].pattern[0].lexical == !k);
+		CHECK(r[k]->topics[1].pattern[0].lexical == !k);
+	}
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		const char *s = cases[i].text, *want = cases[i].subject;
+		pcre2_match_data *md = rules_match_data(r[0]);
+		const struct fig_re *re = &r[0]->topics[cases[i].topic].pattern[0];
+		int rc = rules_match(r[0], re, s, strlen(s), 0, 0, md, &err);
+		int g = pcre2_substring_number_from_name(re->code,
+		    (PCRE2_SPTR)"subject");
+		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+
+		if (want != NULL && strcmp(want, "!") == 0)
+			CHECK(rc < 0 && strstr(err.msg, "more than 16 ways"));
+		else if (want == NULL)
+			CHECK(rc == 0);
+		else if (rc <= 0 || g <= 0 || ov[2 * g + 1] - ov[2 * g] !=
+		    strlen(want) || memcmp(s + ov[2 * g], want,
+		    strlen(want)) != 0) {
+			printf("FAIL: \"%s\": not \"%s\"\n", s, want);
+			CHECK(0);
+		}
+		/* and the lexicon written out agrees, where it can tell */
+		if (want == NULL || strcmp(want, "!") != 0) {
+			const struct fig_re *in =
+			    &r[1]->topics[cases[i].topic].pattern[0];
+			pcre2_match_data *m2 = rules_match_data(r[1]);
+			int rc2 = rules_match(r[1], in, s, strlen(s), 0, 0, m2,
+			    &err);
+			const PCRE2_SIZE *o2 = pcre2_get_ovector_pointer(m2);
+			CHECK(rc2 == rc && (rc <= 0 || (o2[2 * g] == ov[2 * g] &&
+			    o2[2 * g + 1] == ov[2 * g + 1])));
+			pcre2_match_data_free(m2);
+		}
+		pcre2_match_data_free(md);
+	}
+	rules_free(r[0]);
+	rules_free(r[1]);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -339,6 +422,7 @@ main(int argc, char **argv)
 		{ "needs", test_needs },
 		{ "hoist", test_hoist },
 		{ "shipped topics mark the figure", test_shipped },
+		{ "the subject lexicon called, not held", test_lexicon },
 		{ NULL, NULL }
 	};
 	return harness_main(tests, argc, argv);

@@ -16,6 +16,8 @@
 #include "figtrack/litscan.h"
 
 struct fig_rules;
+struct fig_re;
+struct fig_code;
 
 /* The rules directory to use: dir (--rules) when given, else
  * $FIGTRACK_RULES, else ./data/rules when it exists, else NULL, which
@@ -57,6 +59,17 @@ void rules_jit(struct fig_rules *r);
  * or when one of them has no size to ask ("-", a pipe): the commands'
  * way to choose before they read. */
 void rules_jit_for(struct fig_rules *r, char *const *paths, int n);
+
+/* JIT-compiles every pattern of r and calls fn with each one's sizes
+ * in bytes: its pattern with macros expanded (src), its compiled form
+ * (code) and its machine code (jit: 0 when there is no JIT), for
+ * `figtrack rules sizes`. */
+void rules_sizes(struct fig_rules *r, void (*fn)(void *ctx,
+    const struct fig_code *c, size_t code, size_t jit), void *ctx);
+
+/* JIT-compiles re's pattern now when rules_jit has run and it is not
+ * yet (each pattern once, whichever thread comes first). */
+void rules_jit_once(const struct fig_rules *r, const struct fig_re *re);
 
 /* ---- The compiled rule set, read by the extraction modules. ---- */
 
@@ -119,6 +132,9 @@ struct fig_re {
 	 * where the tail does not match, neither does the pattern (one
 	 * search a figure for all patterns that end so); 0 none */
 	int tail;
+	/* compiled with the subject lexicon's stub in its place
+	 * (lexicon.h): matched with a thread's fig_mctx bound to the text */
+	int lexical;
 };
 
 /* [numbers]: a number word. */
@@ -351,6 +367,14 @@ struct fig_topic {
 	struct fig_origin at;
 };
 
+/* A compiled pattern as rules_jit and rules_sizes see it. */
+struct fig_code {
+	pcre2_code *code;	/* borrowed from its fig_re */
+	char where[64];		/* its rule's "file:line" */
+	size_t src;		/* bytes of its pattern, macros expanded */
+	int lexical;		/* compiled with the subject lexicon's stub */
+};
+
 /* "example = SENTENCE => EXPECT" lines, run by `figtrack rules test`. */
 struct fig_example {
 	char *text;
@@ -459,10 +483,18 @@ struct fig_rules {
 					   Y by 2030") */
 	struct fig_re anyentity;	/* any entity alias, as a word */
 	struct fig_re anysubject;	/* any subject's words, as words */
+	/* the subject lexicon ({SUBJECT}) compiled once, anchored, each
+	 * way it matches reported to a callout (lexicon.h); code NULL
+	 * when the patterns hold the lexicon itself */
+	struct fig_re subject_lex;
+	char *subject_lex_src;		/* the lexicon as {SUBJECT} writes it */
+	char *subject_stub;		/* what the patterns hold instead */
+	uint8_t subject_first[32];	/* the first bytes of its matches */
+	int subject_first_known;
+	int subject_lex_tried;		/* prepared, or found unfit, once */
 	pcre2_match_context *mctx;	/* match and depth limits */
 	uint32_t max_groups;		/* most capture groups of any pattern */
-	pcre2_code **codes;		/* every compiled pattern, borrowed
-					   from its fig_re */
+	struct fig_code *codes;		/* every compiled pattern */
 	int ncodes, capcodes;
 	int nslots;			/* fig_re slots given out */
 	/* set by rules_jit: a flag per slot, set once its pattern is
@@ -514,17 +546,24 @@ int rules_marks_figure(const char *p);
  * subject, so where the tail has no match p has none (fig_re.tail). */
 size_t rules_marked_tail(const char *p);
 
-/* rules_match with a match context of the caller's (mc; NULL: the
- * rules' own) and, for a pattern compiled with an offset limit
- * (re->limited: every one that marks, the quantity pattern, the
- * subjects' alternation), the last offset a match may start at (last;
- * (size_t)-1: anywhere). mc is set: one per thread. */
+/* A thread's own matching state: PCRE2's match context (the rules'
+ * limits, the offset limit of one search) and what is known of the
+ * subject lexicon's matches in the text last matched (lexicon.h). */
+struct fig_mctx;
+
+/* rules_match with a matching state of the caller's (mc; NULL: a
+ * pattern with the lexicon's stub gets one for this search alone) and,
+ * for a pattern compiled with an offset limit (re->limited: every one
+ * that marks, the quantity pattern, the subjects' alternation), the
+ * last offset a match may start at (last; (size_t)-1: anywhere). mc is
+ * written: one per thread. */
 int rules_match_upto(const struct fig_rules *r, const struct fig_re *re,
     const char *s, size_t len, size_t start, size_t last,
-    pcre2_match_context *mc, pcre2_match_data *md, struct fig_err *err);
+    struct fig_mctx *mc, pcre2_match_data *md, struct fig_err *err);
 
-/* A match context of one's own, for rules_match_upto (the caller frees
- * it with pcre2_match_context_free). */
-pcre2_match_context *rules_match_context(const struct fig_rules *r);
+/* A matching state of one's own, for rules_match_upto; the caller frees
+ * it with rules_match_context_free. */
+struct fig_mctx *rules_match_context(const struct fig_rules *r);
+void rules_match_context_free(struct fig_mctx *mc);
 
 #endif

@@ -129,6 +129,8 @@ if command -v valgrind > /dev/null 2>&1; then
 		printf "  per figure: %.0f instructions (%d figures in %d bytes of articles; %.0f instructions a byte; %.0f M to load the rules, JIT-compiling them all)\n",
 		    (b - a) / n, n, s, (b - a) / s, a / 1e6
 		printf "  as run (JIT on first match): %.0f M to load the rules, %.0f M for the articles in all\n", la / 1e6, lb / 1e6 }'
+	# what the compiled rules take (rules sizes: every pattern JIT-compiled)
+	"$fig" rules sizes | awk '$1 == "all" { printf "  the rules: %d patterns, %.1f MB compiled, %.1f MB of machine code\n", $2, $(NF - 1) / 1e6, $NF / 1e6 }'
 fi
 ;; esac
 
