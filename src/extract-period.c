@@ -918,8 +918,10 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 			mm->kind = FIG_PK_FORECAST;
 		/* so is a year not yet over that an outlook or a hedge
 		 * speaks of ("India is likely to harvest 106.41 million
-		 * tonnes of wheat in 2022" in May 2022) */
-		else if (mm->role == FIG_PR_ANCHOR && mm->kind ==
+		 * tonnes of wheat in 2022" in May 2022, "exports may
+		 * decrease by 50 bcm this year") */
+		else if ((mm->role == FIG_PR_ANCHOR || mm->role ==
+		    FIG_PR_RELATIVE) && mm->kind ==
 		    FIG_PK_OBSERVED && !mm->since && year_not_over(x,
 		    mm->period) && cue_around(x, &x->r->forecast, mm) &&
 		    !cue_around(x, &x->r->target, mm))
