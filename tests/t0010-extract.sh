@@ -103,3 +103,8 @@ printf 'The number of divorces (12,460) fell in 2019, and the firm kept two plan
 "$FIGTRACK" extract "$tmp/brk.txt" > "$tmp/out"
 has "extract: a bracketed number after its noun" "$tmp/out" ',"12,460",12460,,,exact,count,'
 hasnt "extract: ... not one that restates a figure" "$tmp/out" ",2,2,"
+# a bound in words restated by its figure after "of" is no claim
+printf 'The decline in exports slowed to a single-digit of 9.1 percent in June 2016.\n' > "$tmp/restated.txt"
+"$FIGTRACK" extract "$tmp/restated.txt" > "$tmp/out"
+has "extract: the restated figure" "$tmp/out" ",9.1 percent,9.1,"
+hasnt "extract: no bound beside it" "$tmp/out" ",single-digit,"
