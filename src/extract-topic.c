@@ -1548,6 +1548,26 @@ group_actor(struct xstate *x, const struct fig_topic *t,
 		*subject = sj;
 }
 
+/* The sides a lead line's own groups name, as its pattern (just
+ * matched, in x->md) has them: "(?<partner>{ACTOR}) ... imports from
+ * (?<entity>{ACTOR})" over a list of goods ("The top U.S. imports from
+ * Mexico were:"); "" where it has none. */
+static void
+lead_sides(struct xstate *x, const struct fig_re *lead,
+    char side[2][FIG_ENTITY_MAX])
+{
+	static const char *const names[2] = { "entity", "partner" };
+	const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+
+	for (int k = 0; k < 2; k++) {
+		int g = named_group(lead->code, names[k], ov);
+		if (g > 0)
+			actor_name(x, x->lead.data + ov[2 * g],
+			    ov[2 * g + 1] - ov[2 * g], side[k],
+			    FIG_ENTITY_MAX);
+	}
+}
+
 /* Does topic t name the figure marked in x->ctx? The cheap tests come
  * first: the paragraph's subject (about), the sentence's keywords
  * (require), then the patterns around the figure, then the vetoes. */
@@ -1559,10 +1579,12 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 	const char *subject = t->subject;
 	const struct label *fl = NULL;
 	char sjbuf[FIG_METRIC_MAX];
+	char lead_side[2][FIG_ENTITY_MAX];
 	size_t from = 0, to = x->ctx.len;
 	int hit = 0, rc;
 
 	entity[0] = partner[0] = '\0';
+	lead_side[0][0] = lead_side[1][0] = '\0';
 	x->from_sender = 0;
 	/* the subject: named in the paragraph so far, or in the title */
 	for (int i = 0; i < t->nabout; i++) {
@@ -1582,6 +1604,8 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 			return 0;
 		else if (rc < 0)
 			return -1;
+		else
+			lead_sides(x, &t->lead[i], lead_side);
 	if (t->follow && (fl = followed_label(x, t)) == NULL)
 		return 0;
 	for (int i = 0; i < t->nrequire; i++) {
@@ -1677,6 +1701,10 @@ topic_matches(struct xstate *x, const struct fig_topic *t, char *metric,
 	}
 	if (!hit)
 		return 0;
+	if (!entity[0] && lead_side[0][0])
+		claim_setfield(entity, en, lead_side[0]);
+	if (!partner[0] && lead_side[1][0])
+		claim_setfield(partner, en, lead_side[1]);
 	for (int i = 0; i < t->nunless; i++) {
 		if (!may_match(x, &t->unless[i]))
 			continue;

@@ -717,3 +717,15 @@ eq "actors: an item of goods under a lead line with both sides" \
     "$(label '$3.2 billion')" "copper_concentrate.exports.value,PER,JPN"
 eq "actors: ... the goods before the amount" \
     "$(label '$120 million')" "coffee.exports.value,PER,JPN"
+# ... and told by the buyer: the lead line's own groups are the sides
+cat > "$tmp/buyslist.md" <<'DOC'
+Canada's trade deficit narrowed in May.
+
+The top U.S. imports from Canada in May were:
+
+- crude oil ($9.1 billion)
+- cars ($4.2 billion)
+DOC
+ok "actors: extract buyer's goods list" "$FIGTRACK" extract "$tmp/buyslist.md"
+eq "actors: an item under a buyer's lead line is the seller's exports" \
+    "$(label '$9.1 billion')" "oil.exports.value,CAN,USA"
