@@ -272,20 +272,27 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # first tree: all 230 F1 0.986, period 0.910, period_kind 0.957, metric
 # 0.861, entity 0.942, partner 0.903, series key 0.836, negatives 7 of
 # 491; floors those less 0.005 (raised as the session fixes them).
-at_least "value+unit F1" "$f1" 0.981
+# The session's label fixes (a record's event, "until May", buyers'
+# shares, lists of goods under a lead line naming both sides, "the
+# volume" and "the annual total" naming a flow again, "X-bound exports",
+# stretches "over 8.5 months") and the nineteenth set (10 articles, held
+# out, first run on edc0da4) joined: all 240 F1 0.984, period 0.917,
+# period_kind 0.958, metric 0.867, entity 0.953, partner 0.911, series
+# key 0.842, negatives 5 of 501; floors those less 0.005.
+at_least "value+unit F1" "$f1" 0.979
 neg=$(sed -n 's/^negatives hit *\([0-9]*\) of.*/\1/p' "$tmp/out")
-if [ "${neg:-99}" -le 7 ]; then
-	pass "corpus: negatives hit $neg <= 7"
+if [ "${neg:-99}" -le 5 ]; then
+	pass "corpus: negatives hit $neg <= 5"
 else
-	fail "corpus: negatives hit ${neg:-none}, above 7"
+	fail "corpus: negatives hit ${neg:-none}, above 5"
 fi
-at_least "period" "$(score period)" 0.905
-at_least "period_kind" "$(score period_kind)" 0.952
-at_least "metric" "$(score metric)" 0.856
-at_least "entity" "$(score entity)" 0.937
-at_least "partner" "$(score partner)" 0.898
-at_least "series key" "$(score 'series key')" 0.831
-eq "corpus: 230 documents" "$(grep -c '^230 documents$' "$tmp/out")" 1
+at_least "period" "$(score period)" 0.912
+at_least "period_kind" "$(score period_kind)" 0.953
+at_least "metric" "$(score metric)" 0.862
+at_least "entity" "$(score entity)" 0.948
+at_least "partner" "$(score partner)" 0.906
+at_least "series key" "$(score 'series key')" 0.837
+eq "corpus: 240 documents" "$(grep -c '^240 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
 has "corpus: says why" "$tmp/err" "no NAME.gold.csv files"
