@@ -8,9 +8,6 @@ RULES=$top/data/rules
 export FIGTRACK_RULES="$RULES"
 unset FIGTRACK_DB
 
-# how many paragraphs make a generated document "long": under valgrind
-# (make check-valgrind) figtrack runs about a hundred times slower, so a
-# twentieth of them still keeps it busy long enough to interrupt
 # the corpus-wide loops (every article as a page, as a PDF) under the
 # sanitizers: FIGTRACK_SAMPLE=N (make check SANITIZE=1 sets it) keeps
 # every Nth article, the first always. ASan and UBSan find faults in the
@@ -18,7 +15,13 @@ unset FIGTRACK_DB
 # code as all of them at a sixth of the time; the plain make check
 # compares every article. Reads names on standard input.
 sample() { awk -v n="${FIGTRACK_SAMPLE:-1}" '(NR - 1) % n == 0'; }
-long_n() { if [ "${VALGRIND:-0}" = 1 ]; then echo $(($1 / 20)); else echo "$1"; fi; }
+
+# how many paragraphs make a generated document "long": under valgrind
+# (make check-valgrind) figtrack runs about a hundred times slower, so a
+# twentieth of them still keeps it busy long enough to interrupt
+# (and under the sanitizers, some four times slower, a quarter)
+long_n() { if [ "${VALGRIND:-0}" = 1 ]; then echo $(($1 / 20)); \
+    elif [ "${FIGTRACK_SAMPLE:-1}" -gt 1 ]; then echo $(($1 / 4)); else echo "$1"; fi; }
 
 pass() { echo "PASS $*"; }
 fail() { echo "FAIL $*"; }
