@@ -683,7 +683,7 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 	return 1;
 }
 
-/* The rate a money change with none of its own is over (k the length
+/* The rate a money change (or a price, names_price) with none of its own is over (k the length
  * of its money's name): that of the figure right before it in the same
  * money, in its sentence ("$93.19 per barrel, up 10 cents"), the
  * sentence before, or the block before when its block has none
@@ -711,6 +711,29 @@ change_rate(const struct xstate *x, int si, const struct fig_qty *q,
 	    fabs(prev->value))
 		return NULL;
 	return prev->unit_name + k + 1;
+}
+
+/* Does c[from, to) name a price ("the average price was EUR 141.74")?
+ * A money amount after it with no rate of its own is over the rate of
+ * the price named before, as a change is (change_rate). */
+static int
+names_price(const char *c, size_t from, size_t to)
+{
+	static const char *const words[] = { "price", "prices", "tariff",
+	    "tariffs", "quote", "quoted", NULL };
+
+	for (size_t i = from; i < to; i++) {
+		size_t e = i;
+		if (!isalpha((unsigned char)c[i]) || (i > from &&
+		    isalpha((unsigned char)c[i - 1])))
+			continue;
+		while (e < to && isalpha((unsigned char)c[e]))
+			e++;
+		if (one_of(c, i, e, words))
+			return 1;
+		i = e;
+	}
+	return 0;
 }
 
 /* A figure with no rate of its own is over the unit of a rate its
@@ -747,7 +770,8 @@ context_rate(struct xstate *x, int si, struct fig_qty *q)
 		if (rc > 0)
 			per = r->pers[i].name;
 	}
-	if (per == NULL && money && q->dir != 0)
+	if (per == NULL && money && (q->dir != 0 || names_price(x->clean.data,
+	    cs, q->start)))
 		per = change_rate(x, si, q, k);
 	if (per != NULL)
 		snprintf(q->unit_name + k, sizeof q->unit_name - k, "/%s",

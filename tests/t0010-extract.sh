@@ -108,3 +108,8 @@ printf 'The decline in exports slowed to a single-digit of 9.1 percent in June 2
 "$FIGTRACK" extract "$tmp/restated.txt" > "$tmp/out"
 has "extract: the restated figure" "$tmp/out" ",9.1 percent,9.1,"
 hasnt "extract: no bound beside it" "$tmp/out" ",single-digit,"
+# a price said without its rate takes the rate of the price before it
+printf 'Power cost EUR 60 per megawatt-hour less in January.\n\nLast month, the average price was EUR 141.74, against EUR 202.65 in December.\n' > "$tmp/price.txt"
+"$FIGTRACK" extract "$tmp/price.txt" > "$tmp/out"
+has "extract: a price takes the rate before it" "$tmp/out" ",EUR 141.74,141.74,,,exact,eur/mwh,"
+has "extract: ... and so does its base" "$tmp/out" ",EUR 202.65,202.65,,,exact,eur/mwh,"
