@@ -197,6 +197,23 @@ unlabelled_between(const struct xstate *x, const struct followed *f)
 	return 0;
 }
 
+/* Is the current figure a rank's, right after "at" or "with" ("followed
+ * by Canada at 10.9%")? */
+static int
+ranked_at(const struct xstate *x)
+{
+	static const char *const words[] = { "at", "with", NULL };
+	const char *c = x->clean.data;
+	size_t e = x->qs[x->cur_q].q.start, b;
+
+	while (e > 0 && c[e - 1] == ' ')
+		e--;
+	b = e;
+	while (b > 0 && isalpha((unsigned char)c[b - 1]))
+		b--;
+	return one_of(c, b, e, words);
+}
+
 /* The label that follow topic t continues: with follow = yes, the
  * latest of t's measure among the figures labelled in the figure's
  * block or the two before (news writes a sentence a paragraph) ("..., making up 15.4 percent of the
@@ -240,6 +257,14 @@ followed_label(const struct xstate *x, const struct fig_topic *t)
 		    clause_break(x->clean.data, x->follow[i].end,
 		    x->qs[x->cur_q].q.start) ||
 		    unlabelled_between(x, &x->follow[i])))
+			break;
+		/* a run after a share in the same sentence is of shares
+		 * ("took 80% of June's exports, followed by Canada at
+		 * 10.9%"), not the change of a paragraph before */
+		if (!t->follow_measure[0] && x->follow[i].block == x->nblock &&
+		    x->follow[i].sent == sent && strcmp(measure,
+		    ".exports.change") == 0 && n > 6 &&
+		    strcmp(m + n - 6, ".share") == 0 && ranked_at(x))
 			break;
 		if (n > mn && strcmp(m + n - mn, measure) == 0 &&
 		    (measure[0] == '.' || m[n - mn - 1] == '.')) {

@@ -729,3 +729,13 @@ DOC
 ok "actors: extract buyer's goods list" "$FIGTRACK" extract "$tmp/buyslist.md"
 eq "actors: an item under a buyer's lead line is the seller's exports" \
     "$(label '$9.1 billion')" "oil.exports.value,CAN,USA"
+# a rank after a share in its sentence is a share, not the change of
+# the paragraph before
+cat > "$tmp/rankshare.md" <<'DOC'
+Korean auto plants exported 210,000 passenger cars in May, up 4%.
+
+The United States took 45% of May's car exports, followed by Canada at 9.5%.
+DOC
+ok "actors: extract rank after share" "$FIGTRACK" extract "$tmp/rankshare.md"
+eq "actors: a rank after a share is one claim, a share" \
+    "$(grep -c ',9.5%,' "$tmp/out")" "1"
