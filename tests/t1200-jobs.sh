@@ -3,7 +3,7 @@
 # extract, eval --corpus and add give byte-identical output, the same
 # errors and the same store with -j 4 as with -j 1, on many files and on
 # a failing one among them; a repeated corpus cut in parts redoes none;
-# and a 20 MB document of one line finishes.
+# and a 20 MB document of one line finishes, split on 2 and 4 threads.
 . "$(dirname "$0")/lib.sh"
 news=$top/tests/corpus/news
 mkdir "$tmp/many"
@@ -157,6 +157,17 @@ if [ -f "$rep" ]; then
 	"$FIGTRACK" extract -j 1 "$tmp/line.txt" > "$tmp/lx" 2> "$tmp/le"
 	eq long-line-rc $? 0
 	eq long-line-claims "$(($(wc -l < "$tmp/lx") > 1000))" 1
+	# ... and is cut into parts inside the line, at cuts its warm-up
+	# reproduces, with the same claims on 2 and 4 threads
+	for j in 2 4; do
+		FIGTRACK_SPLIT_DEBUG=1 "$FIGTRACK" extract -j $j "$tmp/line.txt" \
+		    > "$tmp/lx$j" 2> "$tmp/le$j"
+		eq long-line-j$j-rc $? 0
+		cmp -s "$tmp/lx" "$tmp/lx$j"
+		eq long-line-j$j-same $? 0
+		eq long-line-j$j-split "$(($(grep -c 'part [0-9]* of' \
+		    "$tmp/le$j") > 1))" 1
+	done
 else
 	echo "SKIP long-line: no $rep"
 fi
