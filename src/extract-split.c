@@ -352,10 +352,14 @@ extract_path_jobs(const struct fig_rules *r, const char *path,
 
 	if (size < 0 || (f = fopen(path, "rb")) == NULL)
 		return extract_path(r, path, opts, cbs, meta, err);
-	/* parts small enough that the claims of one fit what a job may
-	 * hold ahead of the sink (FIG_BATCH_AHEAD), so that every thread
-	 * keeps working */
-	want = (int)(size / min);
+	/* parts of min to 2 * min bytes, a multiple of the threads in
+	 * number so that they end together: small enough that the claims
+	 * of one fit what a job may hold ahead of the sink
+	 * (FIG_BATCH_AHEAD), so that every thread keeps working, and
+	 * large enough that the warm-up of each costs little */
+	want = jobs * (int)((size + 2 * min * jobs - 1) / (2 * min * jobs));
+	if (want > size / min)
+		want = (int)(size / min);
 	if (want > 256)
 		want = 256;
 	memset(&sp, 0, sizeof sp);

@@ -955,7 +955,8 @@ extract_grid_cut(const struct fig_rules *r, pcre2_match_data *md,
  * (see extract_grid_cut), off being the document offset of s. When the
  * line goes on past n (!final) it stops where a cut would need bytes it
  * does not have yet. With stop >= 0 it stops at the first cut at or
- * past that document offset and sets *stopped. Returns the bytes of s
+ * past that document offset and sets *stopped, as it does reading a
+ * part's head once the head is read. Returns the bytes of s
  * done with, or -1. */
 static long long
 cut_blocks(struct xstate *x, const char *s, size_t n, size_t at, int final,
@@ -968,7 +969,11 @@ cut_blocks(struct xstate *x, const char *s, size_t n, size_t at, int final,
 		size_t g = ((at + pos) / LINE_GRID + 1) * LINE_GRID, len;
 		long long cut;
 
-		if (stop >= 0 && off + (long long)pos >= stop) {
+		/* at stop; or a part's look at the head is done, as the
+		 * rest of a long line sets none of what it looks for */
+		if ((stop >= 0 && off + (long long)pos >= stop) ||
+		    (x->head_only && x->lead_done && x->meta_state ==
+		    META_DONE)) {
 			*stopped = 1;
 			break;
 		}
