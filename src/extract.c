@@ -999,6 +999,26 @@ long_line(struct xstate *x, const char *s, size_t n, long lineno,
 	    -1 : 0;
 }
 
+/* The document's title from the line t[0, tn) (a headline when
+ * headline), past its '#'s, cut where a character starts, as
+ * claim_setfield does. */
+static void
+set_title(struct xstate *x, const char *t, size_t tn, int headline)
+{
+	x->title_headline = headline;
+	while (tn > 0 && (*t == '#' || *t == ' ')) {
+		t++;
+		tn--;
+	}
+	if (tn >= sizeof x->meta->title) {
+		tn = sizeof x->meta->title - 1;
+		while (tn > 0 && ((unsigned char)t[tn] & 0xC0) == 0x80)
+			tn--;
+	}
+	memcpy(x->meta->title, t, tn);
+	x->meta->title[tn] = '\0';
+}
+
 static int
 body_line(struct xstate *x, const char *s, size_t n, long lineno,
     long long off)
@@ -1025,20 +1045,8 @@ body_line(struct xstate *x, const char *s, size_t n, long lineno,
 	}
 	if (tn > 0 && !x->title_from_meta && !x->meta->title[0]) {
 		/* a headline: a heading, or a line that ends no sentence */
-		x->title_headline = *t == '#' || (t[tn - 1] != '.' &&
-		    t[tn - 1] != '!' && t[tn - 1] != '?');
-		while (tn > 0 && (*t == '#' || *t == ' ')) {
-			t++;
-			tn--;
-		}
-		/* cut where a character starts, as claim_setfield does */
-		if (tn >= sizeof x->meta->title) {
-			tn = sizeof x->meta->title - 1;
-			while (tn > 0 && ((unsigned char)t[tn] & 0xC0) == 0x80)
-				tn--;
-		}
-		memcpy(x->meta->title, t, tn);
-		x->meta->title[tn] = '\0';
+		set_title(x, t, tn, *t == '#' || (t[tn - 1] != '.' &&
+		    t[tn - 1] != '!' && t[tn - 1] != '?'));
 	}
 	if (lineno <= DATE_LINES && !x->meta->published[0]) {
 		char p[FIG_PERIOD_LEN];
@@ -1256,20 +1264,8 @@ long_open(struct xstate *x, struct reader *rd)
 	}
 	rd->skip = tn > 0 && x->r->skip.code && rules_match(x->r, &x->r->skip,
 	    t, tn, 0, PCRE2_NOTEOL, x->md, NULL) > 0;
-	if (!rd->skip && tn > 0 && !x->title_from_meta && !x->meta->title[0]) {
-		x->title_headline = *t == '#';
-		while (tn > 0 && (*t == '#' || *t == ' ')) {
-			t++;
-			tn--;
-		}
-		if (tn >= sizeof x->meta->title) {
-			tn = sizeof x->meta->title - 1;
-			while (tn > 0 && ((unsigned char)t[tn] & 0xC0) == 0x80)
-				tn--;
-		}
-		memcpy(x->meta->title, t, tn);
-		x->meta->title[tn] = '\0';
-	}
+	if (!rd->skip && tn > 0 && !x->title_from_meta && !x->meta->title[0])
+		set_title(x, t, tn, *t == '#');
 	buf_reset(&rd->pend);
 	rd->pend_at = rd->checked = rd->raw = 0;
 	rd->more = rd->fresh = rd->in_long = 1;
