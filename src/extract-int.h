@@ -33,6 +33,16 @@
 #define CTX_SIDE 1024
 /* Longest block handed to the sentence stage; see long_line(). */
 #define LONG_LINE 65536
+/* A long line's cuts: one near each multiple of LINE_GRID, found from
+ * the CUT_BACK bytes before it to the CUT_AHEAD bytes after its window
+ * (extract_grid_cut). */
+#define LINE_GRID (LONG_LINE / 2)
+#define CUT_BACK 16
+#define CUT_AHEAD 16
+/* A line longer than PIECE is read PIECE bytes at a time and cut into
+ * blocks as it comes (long_cut), so that memory does not grow with it:
+ * a document of one 50 MB line is read in 1 MB. */
+#define PIECE (1 << 20)
 
 /* The quantity markers of topic contexts (see rules.c). */
 #define QOPEN "\xE2\x9F\xA6"
@@ -373,6 +383,12 @@ int clause_break(const char *s, size_t a, size_t b);
 size_t clause_start(const char *s, size_t a, size_t b);
 size_t clean_at(const struct xstate *x, size_t raw);
 int dating(const struct mention *m);
+/* Where a long line is cut near its byte g, a multiple of LINE_GRID:
+ * its byte offset (> g), 0 when the line ends first, -1 when s[0, n),
+ * the line's bytes from byte at, do not yet reach as far as the cut
+ * needs and the line goes on (!final). See extract.c. */
+long long extract_grid_cut(const struct fig_rules *r, pcre2_match_data *md,
+    const char *s, size_t n, size_t at, size_t g, int final);
 int figure_possessive(const struct xstate *x, const struct mention *m);
 int lead_event(struct xstate *x, int nsent, struct mention *m);
 int find_mentions(struct xstate *x, int si, size_t cs, size_t ce,

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "figtrack/batch.h"
 #include "figtrack/buf.h"
@@ -83,11 +84,72 @@ warm_start(const struct paras *pa, struct fig_part *parts, int n,
 	return -1;
 }
 
-/* Where the parts start: each at the first line after a blank line at
- * or past its share of the file, its context from warm_start. Returns
- * the number of parts (1: do not split). */
+/* What plan() needs to cut inside a long line. */
+struct liner {
+	const struct fig_rules *r;
+	pcre2_match_data *md;
+	int fd;
+	char win[CUT_BACK + LINE_GRID / 2 + CUT_AHEAD];
+};
+
+/* The document offset of the cut near byte g of the line whose text
+ * starts at byte at (past a BOM), read from the file, or -1. */
+static long long
+grid_cut_at(struct liner *li, long long at, long long g)
+{
+	ssize_t got = pread(li->fd, li->win, sizeof li->win,
+	    (off_t)(at + g - CUT_BACK));
+	long long c;
+
+	if (got != (ssize_t)sizeof li->win || memchr(li->win, '\n',
+	    sizeof li->win) != NULL)
+		return -1;	/* the line ends near: no cut there */
+	c = extract_grid_cut(li->r, li->md, li->win, sizeof li->win,
+	    (size_t)(g - CUT_BACK), (size_t)g, 0);
+	return c > 0 ? at + c : -1;
+}
+
+/* Part n inside the line that starts at byte ls, lines lines into the
+ * file, of which the bytes before seen are read and hold no line break:
+ * from the first cut at or past byte from, its context from the cut
+ * warm bytes before, after part n - 1's start. The line is longer than
+ * a piece (extract.c), so that it is cut as it is read. Returns 0, or -1
+ * when there is no room. */
 static int
-plan(FILE *f, long long size, int want, long long warm,
+line_part(struct liner *li, long long ls, long lines, long long from,
+    long long seen, long long warm, struct fig_part *parts, int n)
+{
+	char bom[3];
+	long long at = ls, g, back = warm / LINE_GRID * LINE_GRID;
+
+	if (ls == 0 && pread(li->fd, bom, 3, 0) == 3 && memcmp(bom,
+	    "\xEF\xBB\xBF", 3) == 0)
+		at = 3;
+	if (seen - ls <= PIECE || back < LINE_GRID)
+		return -1;
+	g = (from > at ? from - at : 0) / LINE_GRID * LINE_GRID + LINE_GRID;
+	if (g < back + LINE_GRID)
+		g = back + LINE_GRID;
+	for (; at + g + 2 * LINE_GRID < seen; g += LINE_GRID) {
+		long long w = grid_cut_at(li, at, g - back);
+		long long c = grid_cut_at(li, at, g);
+		if (w < 0 || c < 0 || w <= parts[n - 1].start)
+			continue;
+		parts[n].warm = w;
+		parts[n].start = c;
+		parts[n].line = ls;
+		parts[n].lines_before = lines;
+		return 0;
+	}
+	return -1;
+}
+
+/* Where the parts start: each at the first line after a blank line at
+ * or past its share of the file, or inside a long line at a cut
+ * (line_part), its context from warm_start. Returns the number of parts
+ * (1: do not split). */
+static int
+plan(FILE *f, struct liner *li, long long size, int want, long long warm,
     struct fig_part *parts)
 {
 	char *buf = xmalloc(SCAN_CHUNK);
@@ -99,6 +161,8 @@ plan(FILE *f, long long size, int want, long long warm,
 	pa->n = 0;
 	parts[0].warm = parts[0].start = 0;
 	parts[0].lines_before = 0;
+	for (int i = 0; i < want; i++)
+		parts[i].line = -1;
 	if (fseeko(f, 0, SEEK_SET) != 0)
 		goto done;
 	while (k < want && (got = fread(buf, 1, SCAN_CHUNK, f)) > 0) {
@@ -132,6 +196,14 @@ plan(FILE *f, long long size, int want, long long warm,
 			was_empty = 1;
 		}
 		pos += (long long)got;
+		/* a line too long to wait for its end: cut inside it */
+		for (; k < want && pos - ls > PIECE && size / want * k < pos -
+		    3 * LINE_GRID; k++)
+			if (line_part(li, ls, lines, size / want * k, pos, warm,
+			    parts, n) == 0) {
+				parts[n - 1].end = parts[n].start;
+				n++;
+			}
 	}
 done:
 	parts[n - 1].end = -1;
@@ -273,21 +345,30 @@ extract_path_jobs(const struct fig_rules *r, const char *path,
 	long long min = part_min();
 	long long size = jobs > 1 ? split_size(path, opts, min) : -1;
 	struct split sp;
+	struct liner li;
 	FILE *f;
 	int want, stopped;
 	const char *debug = getenv("FIGTRACK_SPLIT_DEBUG");
 
 	if (size < 0 || (f = fopen(path, "rb")) == NULL)
 		return extract_path(r, path, opts, cbs, meta, err);
-	/* parts small enough that the claims of one fit what a job may
-	 * hold ahead of the sink (FIG_BATCH_AHEAD), so that every thread
-	 * keeps working */
-	want = (int)(size / min);
+	/* parts of min to 2 * min bytes, a multiple of the threads in
+	 * number so that they end together: small enough that the claims
+	 * of one fit what a job may hold ahead of the sink
+	 * (FIG_BATCH_AHEAD), so that every thread keeps working, and
+	 * large enough that the warm-up of each costs little */
+	want = jobs * (int)((size + 2 * min * jobs - 1) / (2 * min * jobs));
+	if (want > size / min)
+		want = (int)(size / min);
 	if (want > 256)
 		want = 256;
 	memset(&sp, 0, sizeof sp);
 	sp.parts = xmalloc((size_t)want * sizeof *sp.parts);
-	sp.n = plan(f, size, want, min / 4, sp.parts);
+	li.r = r;
+	li.md = rules_match_data(r);
+	li.fd = fileno(f);
+	sp.n = plan(f, &li, size, want, min / 4, sp.parts);
+	pcre2_match_data_free(li.md);
 	/* FIGTRACK_SPLIT_DEBUG: the parts and the parts redone, on
 	 * stderr (for the tests) */
 	sp.debug = debug != NULL && *debug != '\0';

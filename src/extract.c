@@ -916,41 +916,73 @@ contents_line(const char *s, size_t n)
 }
 
 /* A very long line (a whole document without line breaks) is cut into
- * blocks of at most LONG_LINE bytes at sentence ends, else at spaces, so
- * memory stays bounded and time linear. cut_blocks cuts s[pos, n), off
- * being the document offset of s; when the line goes on past n (!final)
- * it stops where a cut would need bytes it does not have yet, so that
- * a line read in pieces is cut where the whole line would be. Returns
- * the offset reached, or -1. */
-static long long
-cut_blocks(struct xstate *x, const char *s, size_t n, size_t pos, int final,
-    long lineno, long long off)
+ * blocks at sentence ends so memory stays bounded and time linear. Its
+ * cuts are anchored to a grid of LINE_GRID bytes (counted from the line's
+ * first byte after a BOM), each found from the bytes around its own grid
+ * point whatever came before it, so that a part of the document
+ * (extract-split.c) may start at one: the first place in [g, g +
+ * LINE_GRID / 2] where a sentence starts after one that ends
+ * (seg_sentence_end), else after the first space there, else the first
+ * character from g. Blocks are LINE_GRID / 2 to 3 * LINE_GRID / 2 long. */
+long long
+extract_grid_cut(const struct fig_rules *r, pcre2_match_data *md,
+    const char *s, size_t n, size_t at, size_t g, int final)
 {
-	while (pos < n) {
-		size_t len = n - pos, cut;
-		int rc;
+	size_t lim = g + LINE_GRID / 2, end = at + n, i;
 
-		if (len > LONG_LINE) {
-			cut = LONG_LINE;
-			while (cut > LONG_LINE / 2 && !(s[pos + cut - 1] == ' ' &&
-			    strchr(".!?", s[pos + cut - 2])))
-				cut--;
-			if (cut == LONG_LINE / 2) {
-				cut = LONG_LINE;
-				while (cut > 1 && s[pos + cut - 1] != ' ')
-					cut--;
-			}
-			if (cut <= 1) {
-				cut = LONG_LINE;
-				while (cut > 1 && ((unsigned char)s[pos + cut] &
-				    0xC0) == 0x80)
-					cut--;
-			}
-			len = cut;
-		} else if (!final)
+	if (at + CUT_BACK > g && at != 0)
+		return -1;	/* too little before g to judge a word */
+	if (end < lim + CUT_AHEAD && !final)
+		return -1;	/* wait for the bytes the cut needs */
+	s -= at;		/* s[i] is the line's byte i */
+	for (i = g; i < lim && i < end; i++) {
+		size_t j;
+		if (s[i] != '.' && s[i] != '!' && s[i] != '?')
+			continue;
+		j = seg_sentence_end(r, md, s + at, n, i - at);
+		if (j > 0 && at + j <= lim)
+			return at + j < end ? (long long)(at + j) : 0;
+	}
+	for (i = g; i < lim && i < end; i++)
+		if (s[i] == ' ')
+			return i + 1 < end ? (long long)(i + 1) : 0;
+	for (i = g; i < end && ((unsigned char)s[i] & 0xC0) == 0x80; i++)
+		;
+	return i < end ? (long long)i : 0;
+}
+
+/* Cuts s[0, n), the bytes of a long line from its byte at, into blocks
+ * (see extract_grid_cut), off being the document offset of s. When the
+ * line goes on past n (!final) it stops where a cut would need bytes it
+ * does not have yet. With stop >= 0 it stops at the first cut at or
+ * past that document offset and sets *stopped, as it does reading a
+ * part's head once the head is read. Returns the bytes of s
+ * done with, or -1. */
+static long long
+cut_blocks(struct xstate *x, const char *s, size_t n, size_t at, int final,
+    long lineno, long long off, long long stop, int *stopped)
+{
+	size_t pos = 0;
+
+	*stopped = 0;
+	while (pos < n) {
+		size_t g = ((at + pos) / LINE_GRID + 1) * LINE_GRID, len;
+		long long cut;
+
+		/* at stop; or a part's look at the head is done, as the
+		 * rest of a long line sets none of what it looks for */
+		if ((stop >= 0 && off + (long long)pos >= stop) ||
+		    (x->head_only && x->lead_done && x->meta_state ==
+		    META_DONE)) {
+			*stopped = 1;
 			break;
-		if ((rc = seg_line(&x->seg, s + pos, len, lineno,
-		    off + (long long)pos)) != 0 || (rc = seg_flush(&x->seg)) != 0)
+		}
+		cut = extract_grid_cut(x->r, x->md, s, n, at, g, final);
+		if (cut < 0)
+			break;
+		len = cut > 0 ? (size_t)cut - at - pos : n - pos;
+		if (seg_line(&x->seg, s + pos, len, lineno, off +
+		    (long long)pos) != 0 || seg_flush(&x->seg) != 0)
 			return -1;
 		pos += len;
 	}
@@ -961,7 +993,30 @@ static int
 long_line(struct xstate *x, const char *s, size_t n, long lineno,
     long long off)
 {
-	return cut_blocks(x, s, n, 0, 1, lineno, off) < 0 ? -1 : 0;
+	int stopped;
+
+	return cut_blocks(x, s, n, 0, 1, lineno, off, -1, &stopped) < 0 ?
+	    -1 : 0;
+}
+
+/* The document's title from the line t[0, tn) (a headline when
+ * headline), past its '#'s, cut where a character starts, as
+ * claim_setfield does. */
+static void
+set_title(struct xstate *x, const char *t, size_t tn, int headline)
+{
+	x->title_headline = headline;
+	while (tn > 0 && (*t == '#' || *t == ' ')) {
+		t++;
+		tn--;
+	}
+	if (tn >= sizeof x->meta->title) {
+		tn = sizeof x->meta->title - 1;
+		while (tn > 0 && ((unsigned char)t[tn] & 0xC0) == 0x80)
+			tn--;
+	}
+	memcpy(x->meta->title, t, tn);
+	x->meta->title[tn] = '\0';
 }
 
 static int
@@ -990,20 +1045,8 @@ body_line(struct xstate *x, const char *s, size_t n, long lineno,
 	}
 	if (tn > 0 && !x->title_from_meta && !x->meta->title[0]) {
 		/* a headline: a heading, or a line that ends no sentence */
-		x->title_headline = *t == '#' || (t[tn - 1] != '.' &&
-		    t[tn - 1] != '!' && t[tn - 1] != '?');
-		while (tn > 0 && (*t == '#' || *t == ' ')) {
-			t++;
-			tn--;
-		}
-		/* cut where a character starts, as claim_setfield does */
-		if (tn >= sizeof x->meta->title) {
-			tn = sizeof x->meta->title - 1;
-			while (tn > 0 && ((unsigned char)t[tn] & 0xC0) == 0x80)
-				tn--;
-		}
-		memcpy(x->meta->title, t, tn);
-		x->meta->title[tn] = '\0';
+		set_title(x, t, tn, *t == '#' || (t[tn - 1] != '.' &&
+		    t[tn - 1] != '!' && t[tn - 1] != '?'));
 	}
 	if (lineno <= DATE_LINES && !x->meta->published[0]) {
 		char p[FIG_PERIOD_LEN];
@@ -1049,10 +1092,6 @@ state_release(struct xstate *x)
 	rules_match_context_free(x->mctx);
 }
 
-/* A line longer than PIECE is read PIECE bytes at a time and cut into
- * blocks as it comes (long_piece), so that memory does not grow with
- * it: a document of one 50 MB line is read in 1 MB. */
-#define PIECE (1 << 20)
 #define IOBUF (64 * 1024)
 
 /* Where lines come from: a stream, or text in memory when in is NULL;
@@ -1076,6 +1115,12 @@ struct reader {
 	struct fig_buf pend;	/* its bytes not yet cut into blocks */
 	size_t pend_at;		/* pend[0] is this far into the line */
 	size_t checked;		/* pend[0, checked) is valid UTF-8 */
+	size_t raw;		/* its bytes read */
+	size_t lead;		/* its BOM's bytes */
+	int in_long;		/* stopped inside it (at a part's edge) */
+	int skip;		/* it is page furniture */
+	int more;		/* it goes on past the piece last read */
+	int fresh;		/* rd->line holds a piece not yet in pend */
 };
 
 static void
@@ -1170,46 +1215,40 @@ utf8_open_tail(const char *s, size_t n)
 /* A line longer than PIECE, its first piece in rd->line. In a document's
  * body, read without repairs, it is cut into blocks as its pieces come,
  * where the whole line would be cut, and only LONG_LINE bytes or so of
- * it are held. Such a line is page furniture (the skip rules) when its
- * first piece starts as such, and never a metadata, date or headline
- * line; a first line of a document without a title gives its first 255
- * bytes. An invalid byte is reported when its piece is read: the claims
- * of the blocks before it are out by then. In the metadata block, a
- * References list or a contents table, and under --lossy, the whole line
- * is read into rd->line and 1 returned, to be read as any line. Returns
- * 0 when the line is read and cut, or -1 with x->err set. */
+ * it are held (long_cut). Such a line is page furniture (the skip rules)
+ * when its first piece starts as such, and never a metadata, date or
+ * headline line; a first line of a document without a title gives its
+ * first 255 bytes. In the metadata block, a References list or a
+ * contents table, and under --lossy, the whole line is read into
+ * rd->line and 1 returned, to be read as any line. Returns 0 when the
+ * line is ready to be cut, or -1 with x->err set. */
 static int
-long_piece_line(struct xstate *x, struct reader *rd)
+long_open(struct xstate *x, struct reader *rd)
 {
-	const struct fig_rules *r = x->r;
-	const char *name = x->name;
-	struct fig_buf *pend = &rd->pend;
-	size_t rawlen = 0, lead = 0;
-	long long line_doc = rd->doc;
-	int more = 1, skip = 0, first = 1;
+	const char *t = rd->line.data;
+	size_t tn = rd->line.len;
 
+	rd->lead = rd->lineno == 1 && tn >= 3 && memcmp(t, "\xEF\xBB\xBF", 3)
+	    == 0 ? 3 : 0;
+	t += rd->lead;
+	tn -= rd->lead;
+	/* a line this long opens no metadata block unless it starts as
+	 * one ("title: ..."), as meta_line decides */
 	if (x->meta_state == META_START) {
-		/* a line this long opens no metadata block unless it starts
-		 * as one ("title: ..."), as meta_line decides */
-		const char *t = rd->line.data;
-		size_t tn = rd->line.len;
-		if (rd->lineno == 1 && tn >= 3 && memcmp(t, "\xEF\xBB\xBF", 3)
-		    == 0) {
-			t += 3;
-			tn -= 3;
-		}
-		t = text_trim(t, &tn);
-		if (!known_key(t, tn))
+		const char *k = text_trim(t, &tn);
+		if (!known_key(k, tn))
 			x->meta_state = META_DONE;
 	}
+	tn = rd->line.len - rd->lead;
 	if (x->meta_state != META_DONE || x->mode != MODE_BODY ||
 	    (x->opts && x->opts->lossy)) {
 		struct fig_buf whole = FIG_BUF_INIT;
+		int more = 1;
 		buf_add(&whole, rd->line.data, rd->line.len);
 		while (more) {
 			if (read_piece(rd, 1, &more) < 0) {
 				buf_release(&whole);
-				return err_set(x->err, FIG_EIO, name,
+				return err_set(x->err, FIG_EIO, x->name,
 				    rd->lineno, 0, "read error: %s",
 				    strerror(errno));
 			}
@@ -1219,88 +1258,117 @@ long_piece_line(struct xstate *x, struct reader *rd)
 		rd->line = whole;
 		return 1;
 	}
-	buf_reset(pend);
-	rd->pend_at = rd->checked = 0;
-	for (;;) {
-		const char *p = rd->line.data;
-		size_t n = rd->line.len, end, bad;
-		long long pos;
+	while (tn > 0 && (*t == ' ' || *t == '\t')) {
+		t++;
+		tn--;
+	}
+	rd->skip = tn > 0 && x->r->skip.code && rules_match(x->r, &x->r->skip,
+	    t, tn, 0, PCRE2_NOTEOL, x->md, NULL) > 0;
+	if (!rd->skip && tn > 0 && !x->title_from_meta && !x->meta->title[0])
+		set_title(x, t, tn, *t == '#');
+	buf_reset(&rd->pend);
+	rd->pend_at = rd->checked = rd->raw = 0;
+	rd->more = rd->fresh = rd->in_long = 1;
+	return 0;
+}
 
-		if (n && memchr(p, '\0', n) != NULL)
-			return err_set(x->err, FIG_EINPUT, name, rd->lineno,
-			    (long)(rawlen + (size_t)((const char *)memchr(p,
-			    '\0', n) - p)) + 1, "NUL byte: this looks like "
-			    "binary data, not text");
-		rawlen += n;
-		if (first && rd->lineno == 1 && n >= 3 && memcmp(p,
-		    "\xEF\xBB\xBF", 3) == 0) {
-			p += 3;
-			n -= 3;
-			lead = 3;
-		}
-		if (first) {
-			size_t tn = n;
-			const char *t = p;
-			while (tn > 0 && (*t == ' ' || *t == '\t')) {
-				t++;
-				tn--;
-			}
-			skip = tn > 0 && r->skip.code && rules_match(r, &r->skip,
-			    t, tn, 0, PCRE2_NOTEOL, x->md, NULL) > 0;
-			if (!skip && tn > 0 && !x->title_from_meta &&
-			    !x->meta->title[0]) {
-				x->title_headline = *t == '#';
-				while (tn > 0 && (*t == '#' || *t == ' ')) {
-					t++;
-					tn--;
-				}
-				if (tn >= sizeof x->meta->title) {
-					tn = sizeof x->meta->title - 1;
-					while (tn > 0 && ((unsigned char)t[tn] &
-					    0xC0) == 0x80)
-						tn--;
-				}
-				memcpy(x->meta->title, t, tn);
-				x->meta->title[tn] = '\0';
-			}
-			first = 0;
-		}
-		buf_add(pend, p, n);
-		if (!more && pend->len > 0 && pend->data[pend->len - 1] == '\r')
-			pend->len--;
-		end = more ? pend->len - utf8_open_tail(pend->data, pend->len) :
-		    pend->len;
-		if (end > rd->checked && text_utf8_check(pend->data +
-		    rd->checked, end - rd->checked, &bad) != 0) {
-			size_t at = rd->pend_at + rd->checked + bad;
-			return err_set(x->err, FIG_EINPUT, name, rd->lineno,
-			    (long)at + 1, "invalid UTF-8 at byte offset %lld "
-			    "(use --lossy to replace it)", rd->off +
-			    (long long)lead + (long long)at);
-		}
-		if (end > rd->checked)
-			rd->checked = end;
-		if (skip)
+/* The piece in rd->line into rd->pend, checked: no NUL byte, valid
+ * UTF-8 up to a character the next piece ends. An invalid byte is
+ * reported when its piece is read: the claims of the blocks before it
+ * are out by then. */
+static int
+long_take(struct xstate *x, struct reader *rd)
+{
+	struct fig_buf *pend = &rd->pend;
+	const char *p = rd->line.data, *z;
+	size_t n = rd->line.len, end, bad, lead = rd->raw == 0 ? rd->lead : 0;
+
+	if (n && (z = memchr(p, '\0', n)) != NULL)
+		return err_set(x->err, FIG_EINPUT, x->name, rd->lineno,
+		    (long)(rd->raw + (size_t)(z - p)) + 1, "NUL byte: this "
+		    "looks like binary data, not text");
+	rd->raw += n;
+	buf_add(pend, p + lead, n - lead);
+	rd->fresh = 0;
+	if (!rd->more && pend->len > 0 && pend->data[pend->len - 1] == '\r')
+		pend->len--;
+	end = rd->more ? pend->len - utf8_open_tail(pend->data, pend->len) :
+	    pend->len;
+	if (end > rd->checked && text_utf8_check(pend->data + rd->checked,
+	    end - rd->checked, &bad) != 0) {
+		size_t at = rd->pend_at + rd->checked + bad;
+		return err_set(x->err, FIG_EINPUT, x->name, rd->lineno,
+		    (long)at + 1, "invalid UTF-8 at byte offset %lld (use "
+		    "--lossy to replace it)", rd->off + (long long)rd->lead +
+		    (long long)at);
+	}
+	if (end > rd->checked)
+		rd->checked = end;
+	return 0;
+}
+
+/* Reads and cuts the long line long_open opened, up to its end or to
+ * the first cut at or past document offset stop (>= 0). Returns 0 at
+ * its end, 2 at stop, -1 with x->err set. */
+static int
+long_cut(struct xstate *x, struct reader *rd, long long stop)
+{
+	struct fig_buf *pend = &rd->pend;
+	long long line_doc = rd->doc + (long long)rd->lead;
+
+	for (;;) {
+		long long pos;
+		int stopped = 0;
+
+		if (rd->fresh && long_take(x, rd) != 0)
+			return -1;
+		if (rd->skip)
 			pos = (long long)rd->checked;
-		else if ((pos = cut_blocks(x, pend->data, rd->checked, 0, !more,
-		    rd->lineno, line_doc + (long long)lead +
-		    (long long)rd->pend_at)) < 0)
+		else if ((pos = cut_blocks(x, pend->data, rd->checked,
+		    rd->pend_at, !rd->more, rd->lineno, line_doc +
+		    (long long)rd->pend_at, stop, &stopped)) < 0)
 			return -1;
 		/* what was cut is done with */
 		memmove(pend->data, pend->data + pos, pend->len - (size_t)pos);
 		pend->len -= (size_t)pos;
 		rd->pend_at += (size_t)pos;
 		rd->checked -= (size_t)pos;
-		if (!more)
+		if (stopped)
+			return 2;
+		if (!rd->more)
 			break;
-		if (read_piece(rd, 1, &more) < 0)
-			return err_set(x->err, FIG_EIO, name, rd->lineno, 0,
+		if (read_piece(rd, 1, &rd->more) < 0)
+			return err_set(x->err, FIG_EIO, x->name, rd->lineno, 0,
 			    "read error: %s", strerror(errno));
+		rd->fresh = 1;
 	}
 	buf_reset(pend);
-	rd->off += (long long)rawlen + 1;
-	rd->doc += (long long)rawlen + 1;
+	rd->in_long = 0;
+	rd->off += (long long)rd->raw + 1;
+	rd->doc += (long long)rd->raw + 1;
 	return 0;
+}
+
+/* rd goes on with the long line it is in, from its byte raw, a cut,
+ * where the stream is to be put (reader_at). */
+static void
+long_resume(struct reader *rd, int skip, size_t lead, size_t raw)
+{
+	buf_reset(&rd->pend);
+	rd->skip = skip;
+	rd->lead = lead;
+	rd->raw = raw;
+	rd->pend_at = raw - lead;
+	rd->checked = 0;
+	rd->in_long = rd->more = 1;
+	rd->fresh = 0;
+}
+
+/* Where the stream is to be read from for rd's next bytes. */
+static long long
+reader_at(const struct reader *rd)
+{
+	return rd->off + (rd->in_long ? (long long)rd->raw : 0);
 }
 
 /* Sets x up to extract the document name for cbs. */
@@ -1367,6 +1435,14 @@ feed(struct xstate *x, struct reader *rd, long long stop)
 
 		int g, more;
 
+		if (rd->in_long) {
+			int rc = long_cut(x, rd, stop);
+			if (rc == 2)
+				return 0;
+			if (rc < 0)
+				return -1;
+			continue;
+		}
 		if ((g = read_piece(rd, 0, &more)) < 0)
 			return err_set(x->err, FIG_EIO, name, rd->lineno + 1, 0,
 			    "read error: %s", strerror(errno));
@@ -1374,9 +1450,9 @@ feed(struct xstate *x, struct reader *rd, long long stop)
 			return 1;
 		rd->lineno++;
 		if (more) {
-			int rc = long_piece_line(x, rd);
+			int rc = long_open(x, rd);
 			if (rc == 0)
-				continue;	/* read and cut: next line */
+				continue;	/* cut as read, from the top */
 			if (rc < 0)
 				return -1;
 			/* else the whole line is in rd->line: as any other */
@@ -1562,6 +1638,9 @@ struct fig_carry {
 	int has_last_q;
 	long lineno;
 	long long off, doc;
+	/* inside a long line: its BOM, its bytes read, where it is cut */
+	int in_long, skip;
+	size_t bom, raw;
 };
 
 /* What a carry's actors hold for the document's firms, which each part
@@ -1775,6 +1854,11 @@ carry_save(const struct xstate *x, const struct reader *rd)
 	c->lineno = rd->lineno;
 	c->off = rd->off;
 	c->doc = rd->doc;
+	if ((c->in_long = rd->in_long) != 0) {
+		c->skip = rd->skip;
+		c->bom = rd->lead;
+		c->raw = rd->lead + rd->pend_at;	/* pend holds no more */
+	}
 	return c;
 }
 
@@ -1835,6 +1919,8 @@ carry_restore(struct xstate *x, struct reader *rd, const struct fig_carry *c)
 	rd->lineno = c->lineno;
 	rd->off = c->off;
 	rd->doc = c->doc;
+	if (c->in_long)
+		long_resume(rd, c->skip, c->bom, c->raw);
 }
 
 /* The labels a list may go on with, and the figure a scaled bare
@@ -1953,7 +2039,9 @@ extract_carry_diff(const struct fig_carry *a, const struct fig_carry *b)
 		return "tables";
 	if (!follow_equal(a, b))
 		return "follow";
-	if (a->lineno != b->lineno || a->off != b->off || a->doc != b->doc)
+	if (a->lineno != b->lineno || a->off != b->off || a->doc != b->doc ||
+	    a->in_long != b->in_long || (a->in_long && (a->skip != b->skip ||
+	    a->bom != b->bom || a->raw != b->raw)))
 		return "place";
 	return NULL;
 }
@@ -1971,6 +2059,35 @@ extract_carry_free(struct fig_carry *c)
 	free(c->held.lines);
 	tables_release(&c->tables);
 	free(c);
+}
+
+/* Puts rd at part->warm, a cut of the long line that starts at byte
+ * part->line, as feed would be when it has cut the line up to there.
+ * Returns 0, 1 when the line is not cut in blocks (long_open), -1 with
+ * x->err set. */
+static int
+enter_line(struct xstate *x, struct reader *rd, FILE *in,
+    const struct fig_part *part)
+{
+	int more, g, rc;
+
+	if (fseeko(in, (off_t)part->line, SEEK_SET) != 0)
+		return err_set(x->err, FIG_EIO, x->name, 0, 0, "cannot seek: "
+		    "%s", strerror(errno));
+	reader_seeked(rd);
+	rd->off = rd->doc = part->line;
+	if ((g = read_piece(rd, 0, &more)) < 0)
+		return err_set(x->err, FIG_EIO, x->name, 0, 0, "read error: "
+		    "%s", strerror(errno));
+	if (g == 0 || !more)
+		return err_set(x->err, FIG_EIO, x->name, 0, 0, "the file "
+		    "changed while being read");
+	rd->lineno++;
+	if ((rc = long_open(x, rd)) != 0)
+		return rc;
+	long_resume(rd, rd->skip, rd->lead, (size_t)(part->warm -
+	    part->line));
+	return 0;
 }
 
 /* The lines of the document before byte `to` that set its metadata: the
@@ -2028,8 +2145,11 @@ extract_part(const struct fig_rules *r, FILE *in, const char *name,
 		state_release(&head);
 		rd.lineno = part->lines_before;
 		rd.off = rd.doc = part->warm;
+		if (rc == 0 && part->line >= 0 && (rc = enter_line(&x, &rd, in,
+		    part)) == 1)
+			goto done;	/* read whole: the part is redone */
 	}
-	if (rc >= 0 && fseeko(in, (off_t)rd.off, SEEK_SET) != 0)
+	if (rc >= 0 && fseeko(in, (off_t)reader_at(&rd), SEEK_SET) != 0)
 		rc = err_set(err, FIG_EIO, name, 0, 0, "cannot seek: %s",
 		    strerror(errno));
 	reader_seeked(&rd);
@@ -2045,6 +2165,7 @@ extract_part(const struct fig_rules *r, FILE *in, const char *name,
 	} else if (rc == 1)	/* the document ended before the part */
 		rc = err_set(err, FIG_EIO, name, 0, 0, "the file shrank "
 		    "while being read");
+done:
 	x.meta->lines = rd.lineno;
 	x.meta->bytes = rd.off;
 	reader_release(&rd);

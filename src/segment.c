@@ -284,6 +284,66 @@ is_abbrev(const struct fig_rules *r, pcre2_match_data *md, const char *text,
 	    NULL) > 0;
 }
 
+/* The sentence that a '.', '!' or '?' at text[i] ends: where the next
+ * one starts (past closing quotes, footnote markers and spaces), or 0
+ * when it ends none (an abbreviation, no capital after, the text's
+ * end). Looks back only at the word before text[i]. */
+static size_t
+sentence_end(const struct fig_rules *r, pcre2_match_data *md,
+    const char *text, size_t len, size_t i)
+{
+	char c = text[i];
+	size_t j = i + 1;
+	long fn;
+	unsigned char next;
+
+	/* closing quotes and brackets, then footnote markers */
+	for (;;) {
+		if (j < len && strchr("\"')]*", text[j]) && text[j]) {
+			j++;
+		} else if (j + 2 < len && (unsigned char)text[j] == 0xE2
+		    && (unsigned char)text[j + 1] == 0x80 &&
+		    ((unsigned char)text[j + 2] == 0x9D ||
+		    (unsigned char)text[j + 2] == 0x99)) {
+			j += 3;	/* ” ’ */
+		} else
+			break;
+	}
+	j += text_superscript_run(text + j, len - j, &fn);
+	if (j < len && text[j] == '[') {
+		size_t k = j + 1;
+		while (k < len && text[k] >= '0' && text[k] <= '9')
+			k++;
+		if (k < len && text[k] == ']' && k > j + 1)
+			j = k + 1;
+	}
+	if (j >= len || (text[j] != ' ' && text[j] != '\n' &&
+	    text[j] != '\t'))
+		return 0;
+	while (j < len && (text[j] == ' ' || text[j] == '\n' ||
+	    text[j] == '\t'))
+		j++;
+	if (j >= len)
+		return 0;
+	next = (unsigned char)text[j];
+	if (!((next >= 'A' && next <= 'Z') || (next >= '0' &&
+	    next <= '9') || next == '"' || next == '\'' ||
+	    next == '(' || next == '[' || next >= 0xC0))
+		return 0;
+	if (c == '.' && is_abbrev(r, md, text, i))
+		return 0;
+	return j;
+}
+
+size_t
+seg_sentence_end(const struct fig_rules *r, pcre2_match_data *md,
+    const char *text, size_t len, size_t i)
+{
+	if (i >= len || (text[i] != '.' && text[i] != '!' && text[i] != '?'))
+		return 0;
+	return sentence_end(r, md, text, len, i);
+}
+
 int
 seg_sentences(const struct fig_rules *r, pcre2_match_data *md,
     const char *text, size_t len, struct fig_span **out, int *cap)
@@ -294,8 +354,6 @@ seg_sentences(const struct fig_rules *r, pcre2_match_data *md,
 	for (i = 0; i < len; i++) {
 		char c;
 		size_t j;
-		long fn;
-		unsigned char next;
 
 		/* eight bytes at a time up to the next '.', '!' or '?' */
 		while (i + 8 <= len) {
@@ -310,41 +368,7 @@ seg_sentences(const struct fig_rules *r, pcre2_match_data *md,
 		c = text[i];
 		if (c > '?' || (c != '.' && c != '!' && c != '?'))
 			continue;	/* letters fail the first test */
-		j = i + 1;
-		/* closing quotes and brackets, then footnote markers */
-		for (;;) {
-			if (j < len && strchr("\"')]*", text[j]) && text[j]) {
-				j++;
-			} else if (j + 2 < len && (unsigned char)text[j] == 0xE2
-			    && (unsigned char)text[j + 1] == 0x80 &&
-			    ((unsigned char)text[j + 2] == 0x9D ||
-			    (unsigned char)text[j + 2] == 0x99)) {
-				j += 3;	/* ” ’ */
-			} else
-				break;
-		}
-		j += text_superscript_run(text + j, len - j, &fn);
-		if (j < len && text[j] == '[') {
-			size_t k = j + 1;
-			while (k < len && text[k] >= '0' && text[k] <= '9')
-				k++;
-			if (k < len && text[k] == ']' && k > j + 1)
-				j = k + 1;
-		}
-		if (j >= len || (text[j] != ' ' && text[j] != '\n' &&
-		    text[j] != '\t'))
-			continue;
-		while (j < len && (text[j] == ' ' || text[j] == '\n' ||
-		    text[j] == '\t'))
-			j++;
-		if (j >= len)
-			break;
-		next = (unsigned char)text[j];
-		if (!((next >= 'A' && next <= 'Z') || (next >= '0' &&
-		    next <= '9') || next == '"' || next == '\'' ||
-		    next == '(' || next == '[' || next >= 0xC0))
-			continue;
-		if (c == '.' && is_abbrev(r, md, text, i))
+		if ((j = sentence_end(r, md, text, len, i)) == 0)
 			continue;
 		if (n == *cap) {
 			*cap = *cap ? *cap * 2 : 16;

@@ -9,6 +9,7 @@
 
 #include "harness.h"
 #include "figtrack/extract.h"
+#include "../src/extract-int.h"
 
 struct xcase {
 	const char *name;
@@ -459,6 +460,36 @@ test_long_line(void)
 	buf_release(&b);
 }
 
+/* A long line's cut near a grid point is found from the bytes around
+ * it, whatever the line held before: at the first sentence end past it
+ * that seg_sentences reads as one ("U.S." is none), else after a space,
+ * and the same from the line's start as from a window of it. */
+static void
+test_grid_cut(void)
+{
+	size_t n = 3 * LINE_GRID, g = LINE_GRID, w = g - CUT_BACK;
+	char *s = xmalloc(n);
+	pcre2_match_data *md = rules_match_data(rules);
+	const char *mid = "the U.S. Trade fell. Then";
+	long long cut;
+
+	for (size_t i = 0; i < n; i++)
+		s[i] = i % 5 == 4 ? ' ' : 'a';
+	memcpy(s + g + 100, mid, strlen(mid));
+	cut = extract_grid_cut(rules, md, s, n, 0, g, 0);
+	CHECK(cut == (long long)(g + 100 + strlen(mid) - 4));
+	CHECK(extract_grid_cut(rules, md, s + w, CUT_BACK + LINE_GRID / 2 +
+	    CUT_AHEAD, w, g, 0) == cut);
+	/* too few bytes after g yet: wait, unless the line ends there */
+	CHECK(extract_grid_cut(rules, md, s, g + 200, 0, g, 0) == -1);
+	CHECK(extract_grid_cut(rules, md, s, g + 200, 0, g, 1) == cut);
+	/* no sentence end near g: after the first space from g */
+	CHECK(extract_grid_cut(rules, md, s, n, 0, 2 * g, 0) ==
+	    (long long)(2 * g + (4 + 5 - 2 * g % 5) % 5 + 1));
+	pcre2_match_data_free(md);
+	free(s);
+}
+
 static int
 on_base(void *ctx, const struct fig_claim *c)
 {
@@ -570,6 +601,7 @@ main(int argc, char **argv)
 		{ "extract_kv_metadata_date_line", test_kv_metadata_and_date_line },
 		{ "extract_bad_input", test_bad_input },
 		{ "extract_long_line", test_long_line },
+		{ "extract_grid_cut", test_grid_cut },
 		{ "extract_context_window", test_context_window },
 		{ "extract_base", test_base },
 		{ "extract_jit_choice", test_jit_choice },

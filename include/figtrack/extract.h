@@ -91,10 +91,13 @@ struct fig_carry;
 /* A part of a document: the claims of the lines that start in
  * [start, end) (end -1: to the end of the file), after the text from
  * warm (a line start, lines_before lines into the file) is read for
- * context. */
+ * context. With line >= 0, warm, start and end may be cuts of the long
+ * line that starts at byte line (lines_before lines into the file),
+ * which extract_grid_cut (extract-int.h) places whatever came before. */
 struct fig_part {
 	long long warm, start, end;
 	long lines_before;
+	long long line;
 };
 
 /* Extracts part of the document open as in (seekable). With from, the

@@ -68,4 +68,9 @@ struct fig_span {
 int seg_sentences(const struct fig_rules *r, pcre2_match_data *md,
     const char *text, size_t len, struct fig_span **out, int *cap);
 
+/* Does the '.', '!' or '?' at text[i] end a sentence, as seg_sentences
+ * reads it? Returns where the next sentence starts, or 0. */
+size_t seg_sentence_end(const struct fig_rules *r, pcre2_match_data *md,
+    const char *text, size_t len, size_t i);
+
 #endif
