@@ -1550,6 +1550,24 @@ number_requires(struct fig_rules *r)
 	}
 }
 
+/* Gives each topic's unit list its memo slot, one per distinct list
+ * (most flow topics say "@money", "@physical" or "percent"): a figure's
+ * unit is then checked against each list once, not once per topic. */
+static void
+number_units(struct fig_rules *r)
+{
+	r->nunit_ids = 0;
+	for (int i = 0; i < r->ntopics; i++) {
+		struct fig_topic *t = &r->topics[i];
+		t->unit_id = -1;
+		for (int j = 0; j < i && t->unit[0] && t->unit_id < 0; j++)
+			if (strcmp(r->topics[j].unit, t->unit) == 0)
+				t->unit_id = r->topics[j].unit_id;
+		if (t->unit[0] && t->unit_id < 0)
+			t->unit_id = r->nunit_ids++;
+	}
+}
+
 /* The ids of r->lits by their words, while the needs are read: open
  * addressing, at most half full. */
 struct lit_index {
@@ -2540,6 +2558,7 @@ build(struct loader *L)
 	if (assemble_quantity(L, qsec, nq, usec, ssec, psec) != 0)
 		goto out;
 	number_requires(r);
+	number_units(r);
 	number_tails(r);
 	for (int i = 0; i < r->nwords; i++) {
 		struct fig_numword *w = &r->words[i];
