@@ -257,6 +257,9 @@ struct xstate {
 	 * block: per rules->nreq_ids slot, -1 unknown, else 0 or 1 */
 	signed char *reqmemo;
 	int memo_sent;
+	/* the figure being labelled: per rules->nunit_ids slot, -1 not
+	 * yet looked up, else whether its unit is in that list */
+	signed char *unitmemo;
 	/* the tails of topic patterns (rules.tails) answered for the
 	 * figure's context: -1 unknown, else 0 or 1 from the search of
 	 * ctx[tailwin[2i], tailwin[2i + 1]) */

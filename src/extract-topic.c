@@ -1974,6 +1974,8 @@ label_figure(struct xstate *x, int qi, const char *unit)
 
 	q->nlabel = 0;
 	x->cur_q = qi;
+	if (r->nunit_ids > 0)
+		memset(x->unitmemo, -1, (size_t)r->nunit_ids);
 	if (x->memo_sent != q->sent) {
 		if (r->nreq_ids > 0)
 			memset(x->reqmemo, -1, (size_t)r->nreq_ids);
@@ -1985,7 +1987,10 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		char metric[FIG_METRIC_MAX];
 		int dup = 0, m, named;
 
-		if (t->unit[0] && !unit_in(t->unit, unit, cls))
+		if (t->unit_id >= 0 && x->unitmemo[t->unit_id] < 0)
+			x->unitmemo[t->unit_id] = (signed char)unit_in(t->unit,
+			    unit, cls);
+		if (t->unit_id >= 0 && !x->unitmemo[t->unit_id])
 			continue;
 		/* a pronoun's flow ("In 2017 it increased by 20.8%") is
 		 * for a figure no topic before labelled from its own words

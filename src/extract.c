@@ -1082,6 +1082,7 @@ state_release(struct xstate *x)
 	buf_release(&x->lead);
 	tables_release(&x->tables);
 	free(x->reqmemo);
+	free(x->unitmemo);
 	free(x->tailmemo);
 	free(x->tailwin);
 	free(x->litmemo);
@@ -1389,6 +1390,7 @@ state_init(struct xstate *x, const struct fig_rules *r, const char *name,
 	x->md_aside = rules_match_data(r);
 	x->mctx = rules_match_context(r);
 	x->reqmemo = xmalloc(r->nreq_ids > 0 ? (size_t)r->nreq_ids : 1);
+	x->unitmemo = xmalloc(r->nunit_ids > 0 ? (size_t)r->nunit_ids : 1);
 	x->tailmemo = xmalloc(r->ntails > 0 ? (size_t)r->ntails : 1);
 	x->tailwin = xmalloc((r->ntails > 0 ? (size_t)r->ntails : 1) * 2 *
 	    sizeof *x->tailwin);

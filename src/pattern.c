@@ -1,6 +1,7 @@
 /* pattern.c: reads a PCRE2 pattern's structure without compiling it
  * (pattern.h): its items and groups, and the literal words every match
  * of it needs. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -605,4 +606,122 @@ pat_hoist(const char *p)
 	free(h.to);
 	pat_release(&P);
 	return h.n > 0 ? buf_detach(&out) : NULL;
+}
+
+/* ---- a leading star: started only where its item did not match ---- */
+
+/* Does a[i, e), one item, always match exactly one character: a
+ * class, '.', a literal or a one-character escape, or a non-capturing
+ * group each of whose alternatives is zero-width assertions around one
+ * such item ("(?:[^.;]|(?<=[0-9])\.(?=[0-9]))")? */
+static int
+one_char(const struct fig_pat *P, size_t i, size_t e)
+{
+	const char *a = P->a;
+	unsigned char c = (unsigned char)a[i];
+
+	if (c == '[' || c == '.')
+		return pat_item_end(P, i) == e;
+	if (c == '\\')
+		return i + 1 < e && pat_item_end(P, i) == e &&
+		    (strchr("wWsSdDhHvVNpPx", a[i + 1]) != NULL ||
+		    !isalnum((unsigned char)a[i + 1]));
+	if (c == '(') {
+		size_t start = i + 3;
+		if (e - i < 4 || a[i + 1] != '?' || a[i + 2] != ':')
+			return 0;
+		for (size_t b = P->bar[i]; ; b = P->bar[b]) {
+			size_t end = b < e - 1 ? b : e - 1, j = start, items = 0;
+			while (j < end) {
+				size_t z = zero_width_end(P, j, end), k;
+				if (z == j && a[j] == '(' && j + 2 < end &&
+				    a[j + 1] == '?' && (a[j + 2] == '=' ||
+				    a[j + 2] == '!'))
+					z = P->close[j];
+				if (z != j) {
+					j = z;
+					continue;
+				}
+				k = a[j] == '(' ? pat_item_end(P, j) :
+				    (unsigned char)a[j] >= 0x80 ? j + 1 :
+				    pat_item_end(P, j);
+				while (k < end && ((unsigned char)a[k] & 0xC0)
+				    == 0x80)
+					k++;
+				if (k > end || ++items > 1 || !one_char(P, j, k) ||
+				    (k < end && strchr("?*+{", a[k]) != NULL))
+					return 0;
+				j = k;
+			}
+			if (items != 1)
+				return 0;
+			if (end == e - 1)
+				return 1;
+			start = b + 1;
+		}
+	}
+	if (c >= 0x80) {
+		size_t k = i + 1;
+		while (k < e && ((unsigned char)a[k] & 0xC0) == 0x80)
+			k++;
+		return k == e;
+	}
+	return strchr("^$|()?*+{}", c) == NULL && pat_item_end(P, i) == e;
+}
+
+/* Where the guard goes in the alternative a[from, to), when it opens
+ * with a star of a one-character item, or in the first group it opens
+ * with, non-capturing and not repeated; (size_t)-1 when nowhere. *xe
+ * is set to the item's end. */
+static size_t
+star_at(const struct fig_pat *P, size_t from, size_t to, size_t *xe)
+{
+	const char *a = P->a;
+	size_t e;
+
+	if (from >= to)
+		return (size_t)-1;
+	e = pat_item_end(P, from);
+	if (e < to && a[e] == '*' && (e + 1 >= to || a[e + 1] != '+') &&
+	    one_char(P, from, e) && pat_self_contained(a, from, e)) {
+		*xe = e;
+		return from;
+	}
+	if (a[from] == '(' && from + 2 < to && a[from + 1] == '?' &&
+	    a[from + 2] == ':' && (e >= P->n || strchr("?*+{", a[e]) == NULL))
+		return star_at(P, from + 3, P->bar[from] < e - 1 ?
+		    P->bar[from] : e - 1, xe);
+	return (size_t)-1;
+}
+
+char *
+pat_star_guard(const char *p)
+{
+	struct fig_pat P;
+	struct fig_buf out = FIG_BUF_INIT;
+	size_t at, xe = 0;
+
+	const char *q = p;
+
+	/* read only a pattern that opens, after its groups, with a class,
+	 * '.' or a class escape (the first of X's alternatives); a verb
+	 * may move the next start past places never tried, and \G tells
+	 * the start from the place before it */
+	while (strncmp(q, "(?:", 3) == 0)
+		q += 3;
+	if (!(*q == '[' || *q == '.' || (*q == '\\' && q[1] != '\0' &&
+	    strchr("wWsSdDhHvVNpPx", q[1]) != NULL)) || sets_extended(p) ||
+	    strchr(p, '*') == NULL || strstr(p, "(*") || strstr(p, "\\G"))
+		return NULL;
+	pat_init(&P, p);
+	at = star_at(&P, 0, P.top, &xe);
+	if (at != (size_t)-1) {
+		buf_add(&out, p, at);
+		buf_adds(&out, "(?:\\G|(?<!");
+		buf_add(&out, p + at, xe - at);
+		buf_adds(&out, "))");
+		buf_adds(&out, p + at);
+	}
+	pat_release(&P);
+	return at != (size_t)-1 ? buf_detach(&out) : NULL;
 }

@@ -557,6 +557,13 @@ drop_code(struct fig_rules *r, pcre2_code *code)
 static char *lex_substitute(struct fig_rules *r, const char *pattern,
     uint32_t extra);
 
+static pcre2_code *
+compile_pat(const char *p, uint32_t extra, int *ec, PCRE2_SIZE *eo)
+{
+	return pcre2_compile((PCRE2_SPTR)p, PCRE2_ZERO_TERMINATED, PCRE2_UTF |
+	    PCRE2_CASELESS | PCRE2_DUPNAMES | extra, ec, eo, NULL);
+}
+
 static int
 compile_raw(struct fig_rules *r, struct fig_re *re, const char *pattern,
     uint32_t extra, const char *path, long line, long col, int expanded,
@@ -572,21 +579,23 @@ compile_raw(struct fig_rules *r, struct fig_re *re, const char *pattern,
 	re->src = xstrdup(pattern);
 	snprintf(re->where, sizeof re->where, "%.140s:%ld", basename_of(path),
 	    line);
-	/* the same matches, sooner (pattern.h): compiled when it compiles,
+	/* the same matches, sooner (pattern.h: lookbehinds hoisted, a
+	 * leading star guarded): compiled when it compiles,
 	 * else the pattern as written, for its error; first with the
 	 * subject lexicon's stub in its place (lexicon.h), when it can be */
 	for (int k = stubbed ? 0 : 1; k < 2 && re->code == NULL; k++) {
 		const char *p = k ? pattern : stubbed;
-		if ((hoisted = pat_hoist(p)) != NULL) {
-			re->code = pcre2_compile((PCRE2_SPTR)hoisted,
-			    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_CASELESS |
-			    PCRE2_DUPNAMES | extra, &ec, &eo, NULL);
-			free(hoisted);
-		}
+		char *guarded;
+		hoisted = pat_hoist(p);
+		guarded = pat_star_guard(hoisted ? hoisted : p);
+		if (guarded != NULL)
+			re->code = compile_pat(guarded, extra, &ec, &eo);
+		if (re->code == NULL && hoisted != NULL)
+			re->code = compile_pat(hoisted, extra, &ec, &eo);
 		if (re->code == NULL)
-			re->code = pcre2_compile((PCRE2_SPTR)p,
-			    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_CASELESS |
-			    PCRE2_DUPNAMES | extra, &ec, &eo, NULL);
+			re->code = compile_pat(p, extra, &ec, &eo);
+		free(guarded);
+		free(hoisted);
 		re->lexical = re->code != NULL && k == 0;
 	}
 	free(stubbed);
@@ -1547,6 +1556,24 @@ number_requires(struct fig_rules *r)
 						id = r->topics[j].req_id[m];
 			t->req_id[k] = id >= 0 ? id : r->nreq_ids++;
 		}
+	}
+}
+
+/* Gives each topic's unit list its memo slot, one per distinct list
+ * (most flow topics say "@money", "@physical" or "percent"): a figure's
+ * unit is then checked against each list once, not once per topic. */
+static void
+number_units(struct fig_rules *r)
+{
+	r->nunit_ids = 0;
+	for (int i = 0; i < r->ntopics; i++) {
+		struct fig_topic *t = &r->topics[i];
+		t->unit_id = -1;
+		for (int j = 0; j < i && t->unit[0] && t->unit_id < 0; j++)
+			if (strcmp(r->topics[j].unit, t->unit) == 0)
+				t->unit_id = r->topics[j].unit_id;
+		if (t->unit[0] && t->unit_id < 0)
+			t->unit_id = r->nunit_ids++;
 	}
 }
 
@@ -2540,6 +2567,7 @@ build(struct loader *L)
 	if (assemble_quantity(L, qsec, nq, usec, ssec, psec) != 0)
 		goto out;
 	number_requires(r);
+	number_units(r);
 	number_tails(r);
 	for (int i = 0; i < r->nwords; i++) {
 		struct fig_numword *w = &r->words[i];

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "figtrack/buf.h"
 #include "figtrack/pattern.h"
 #include "figtrack/rules.h"
 #include "harness.h"
@@ -332,6 +333,93 @@ test_hoist(void)
 	}
 }
 
+/* The match of p in s from each start offset, its bounds and group 1's
+ * written into out as "start-end:g1start-g1end;" one after the other. */
+static void
+matches_from_each(const char *p, const char *s, struct fig_buf *out)
+{
+	int ec;
+	PCRE2_SIZE eo;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)p, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_CASELESS, &ec, &eo, NULL);
+	pcre2_match_data *md;
+
+	CHECK(re != NULL);
+	if (re == NULL)
+		return;
+	md = pcre2_match_data_create_from_pattern(re, NULL);
+	for (size_t at = 0; at <= strlen(s); at++) {
+		int rc = pcre2_match(re, (PCRE2_SPTR)s, strlen(s), at, 0, md,
+		    NULL);
+		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+		if (rc < 0)
+			buf_adds(out, "none;");
+		else
+			buf_addf(out, "%ld-%ld:%ld-%ld;", (long)ov[0],
+			    (long)ov[1], rc > 1 ? (long)ov[2] : -1L,
+			    rc > 1 ? (long)ov[3] : -1L);
+	}
+	pcre2_match_data_free(md);
+	pcre2_code_free(re);
+}
+
+/* pat_star_guard: a star of a one-character item that opens the
+ * pattern (or the first alternative of the groups it opens with) tried
+ * only where that item did not match just before, or at the search's
+ * start; and from every start offset the match is the one before. */
+static void
+test_star_guard(void)
+{
+	static const char *const cases[][2] = {
+		{ "[^.;]*\\b(a\\w+)\\s+x",
+		    "(?:\\G|(?<![^.;]))[^.;]*\\b(a\\w+)\\s+x" },
+		{ "(?:(?:[^.;]|(?<=[0-9])\\.(?=[0-9]))*\\b([a-z])|^)\\s*x",
+		    "(?:(?:\\G|(?<!(?:[^.;]|(?<=[0-9])\\.(?=[0-9]))))"
+		    "(?:[^.;]|(?<=[0-9])\\.(?=[0-9]))*\\b([a-z])|^)\\s*x" },
+		{ "\\w*?(b)c|d", "(?:\\G|(?<!\\w))\\w*?(b)c|d" },
+		/* as they are: a repeated group, a bounded or possessive
+		 * star, an item of two characters or a capture, a verb,
+		 * \G, the star not first */
+		{ "(?:[a-z]*b)+c", NULL },
+		{ "[a-z]{0,9}b", NULL },
+		{ "[a-z]*+b", NULL },
+		{ "(?:ab)*c", NULL },
+		{ "(?:a|bc)*d", NULL },
+		{ "([a-z])*b", NULL },
+		{ "[a-z]*(*SKIP)b", NULL },
+		{ "\\G[a-z]*b", NULL },
+		{ "x[a-z]*b", NULL },
+		{ "(?x)[a-z]* b", NULL },
+	};
+	static const char *const texts[] = {
+		"one abc x; two 1.5 and x. ab x",
+		"abc bc dbc", "x y z x", "",
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *g = pat_star_guard(cases[i][0]);
+		if (cases[i][1] == NULL ? g != NULL : g == NULL ||
+		    strcmp(g, cases[i][1]) != 0) {
+			printf("FAIL: pat_star_guard('%s') = '%s'\n",
+			    cases[i][0], g ? g : "(none)");
+			CHECK(0);
+		}
+		for (size_t t = 0; g && t < sizeof texts / sizeof *texts; t++) {
+			struct fig_buf a = FIG_BUF_INIT, b = FIG_BUF_INIT;
+			matches_from_each(cases[i][0], texts[t], &a);
+			matches_from_each(g, texts[t], &b);
+			if (strcmp(buf_str(&a), buf_str(&b)) != 0) {
+				printf("FAIL: '%s' on '%s': %s against %s\n",
+				    g, texts[t], buf_str(&b), buf_str(&a));
+				CHECK(0);
+			}
+			buf_release(&a);
+			buf_release(&b);
+		}
+		free(g);
+	}
+}
+
 /* The subject lexicon called through its stub (lexicon.h) matches as
  * the lexicon written out: the same subject at the same place, the
  * ends tried in the alternation's order ("oil" before "oil products"
@@ -421,6 +509,7 @@ main(int argc, char **argv)
 		{ "tail", test_tail },
 		{ "needs", test_needs },
 		{ "hoist", test_hoist },
+		{ "star_guard", test_star_guard },
 		{ "shipped topics mark the figure", test_shipped },
 		{ "the subject lexicon called, not held", test_lexicon },
 		{ NULL, NULL }

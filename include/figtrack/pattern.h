@@ -86,4 +86,15 @@ int pat_self_contained(const char *a, size_t i, size_t e);
  * malloc'd pattern the caller frees, or NULL when nothing changes. */
 char *pat_hoist(const char *p);
 
+/* p, its matches unchanged, with "(?:\G|(?<!X))" put before a star of
+ * a one-character item X that opens its first alternative (or the first
+ * alternative of non-capturing groups it opens with): a match that
+ * starts just after a place where X matches would, one X longer, have
+ * started at that place, where the search was already tried and failed;
+ * so each place is tried once, not once for every place before it that
+ * X* reaches ("{NOSTOP}*{ACTOR}" on a 300-byte context). Not for a
+ * pattern with a verb or \G. Returns a malloc'd pattern the caller
+ * frees, or NULL when nothing changes. */
+char *pat_star_guard(const char *p);
+
 #endif

@@ -348,6 +348,10 @@ struct fig_topic {
 	char entity[96];	/* default entity, may be "" */
 	char partner[96];	/* default partner, may be "" */
 	char unit[40];		/* only these units ("usd|eur"), or "" */
+	int unit_id;		/* unit's slot among the distinct lists of
+				   all topics (fig_rules.nunit_ids), -1 for
+				   "": a figure's unit is looked up in each
+				   list once, not once a topic */
 	int kind;		/* forced enum fig_pkind, or -1 */
 	struct fig_re *pattern;	/* any one must match; {Q} marks the figure */
 	int npattern;
@@ -416,6 +420,7 @@ struct fig_rules {
 	struct fig_topic *topics;
 	int ntopics;
 	int nreq_ids;		/* distinct requires (fig_topic.req_id) */
+	int nunit_ids;		/* distinct unit lists (fig_topic.unit_id) */
 	struct fig_re *tails;	/* distinct tails of topic patterns
 				   (fig_re.tail) */
 	int ntails;
