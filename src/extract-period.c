@@ -845,7 +845,10 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 	restated_dates(x, first);
 	for (int i = first; i < x->nm; i++) {
 		struct mention *mm = &x->m[i];
-		if (mm->role == FIG_PR_ANAPHOR && mm->part) {
+		/* a part of a year: "in June"; a base's, "from
+		 * September's 4.29 million" */
+		if ((mm->role == FIG_PR_ANAPHOR || mm->role ==
+		    FIG_PR_BASELINE) && mm->part) {
 			if (fiscal_part(x, ld, mm) != 0)
 				part_period(x, ld, mm);
 			foreseen_part(x, mm);

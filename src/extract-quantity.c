@@ -266,6 +266,31 @@ word_before_in(const char *s, size_t from, size_t at,
 	return 0;
 }
 
+/* Does a time's possessive stand right before at ("down 26.8% from
+ * September's 4.29 million", "above 2019's 12.5 million", "last year's
+ * 3.1 million")? A number after it is the figure of that time. */
+static int
+time_possessive(const char *s, size_t from, size_t at)
+{
+	static const char *const times[] = { "january", "february", "march",
+	    "april", "may", "june", "july", "august", "september", "october",
+	    "november", "december", "year", "month", "quarter", "week",
+	    NULL };
+	size_t e = at, b;
+
+	while (e > from && s[e - 1] == ' ')
+		e--;
+	if (e < from + 3 || s[e - 1] != 's' || s[e - 2] != '\'')
+		return 0;
+	e -= 2;
+	b = e;
+	while (b > from && isalnum((unsigned char)s[b - 1]))
+		b--;
+	if (e - b == 4 && isdigit((unsigned char)s[b]))
+		return 1;	/* "2019's" */
+	return one_of(s, b, e, times);
+}
+
 /* The words after which a bare number can be a figure whose unit the
  * sentence implies: a level ("at 770,747", "to 11,360", "of 1.26"), a
  * base ("from 1.30"), a change ("down 40,875"), one of a pair, a part
@@ -291,7 +316,7 @@ implied_after(const char *s, size_t from, size_t at)
 	    "plunged", "tumbled", "gained", "lost", "shed" };
 
 	return word_before_in(s, from, at, words, sizeof words /
-	    sizeof *words);
+	    sizeof *words) || time_possessive(s, from, at);
 }
 
 /* Where a label's colon before a number at `at` stands ("Passenger
