@@ -1329,8 +1329,10 @@ long_cut(struct xstate *x, struct reader *rd, long long stop)
 		    rd->pend_at, !rd->more, rd->lineno, line_doc +
 		    (long long)rd->pend_at, stop, &stopped)) < 0)
 			return -1;
-		/* what was cut is done with */
-		memmove(pend->data, pend->data + pos, pend->len - (size_t)pos);
+		/* what was cut is done with (nothing held: no buffer yet) */
+		if ((size_t)pos < pend->len)
+			memmove(pend->data, pend->data + pos,
+			    pend->len - (size_t)pos);
 		pend->len -= (size_t)pos;
 		rd->pend_at += (size_t)pos;
 		rd->checked -= (size_t)pos;
