@@ -471,6 +471,9 @@ int find_quantities(struct xstate *x, const struct fig_block *b, int si);
 /* Is f a span of time or a change, which lends no unit to a bare
  * number after it? */
 int passable_figure(const struct fig_qty *f);
+/* Is the word of s[from..at) just before at one of words[0..n)? */
+int word_before_in(const char *s, size_t from, size_t at,
+    const char *const *words, size_t n);
 
 
 #endif

@@ -248,7 +248,7 @@ change_unit(const char *u)
 
 /* Is the word of s[from..at) just before at (spaces skipped) one of
  * words[0..n)? */
-static int
+int
 word_before_in(const char *s, size_t from, size_t at,
     const char *const *words, size_t n)
 {
@@ -741,15 +741,20 @@ change_rate(const struct xstate *x, int si, const struct fig_qty *q,
 /* Does c[from, to) name a price ("the average price was EUR 141.74")?
  * A money amount after it with no rate of its own is over the rate of
  * the price named before, as a change is (change_rate). */
+#define PRICE_BACK 200	/* bytes before the amount looked at */
 static int
 names_price(const char *c, size_t from, size_t to)
 {
 	static const char *const words[] = { "price", "prices", "tariff",
 	    "tariffs", "quote", "quoted", NULL };
 
+	/* the words near the amount: a sentence of megabytes (a flattened
+	 * table) is not scanned from its start for each of its amounts */
+	if (to - from > PRICE_BACK)
+		from = to - PRICE_BACK;
 	for (size_t i = from; i < to; i++) {
 		size_t e = i;
-		if (!isalpha((unsigned char)c[i]) || (i > from &&
+		if (!isalpha((unsigned char)c[i]) || (i > 0 &&
 		    isalpha((unsigned char)c[i - 1])))
 			continue;
 		while (e < to && isalpha((unsigned char)c[e]))

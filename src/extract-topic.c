@@ -202,16 +202,10 @@ unlabelled_between(const struct xstate *x, const struct followed *f)
 static int
 ranked_at(const struct xstate *x)
 {
-	static const char *const words[] = { "at", "with", NULL };
-	const char *c = x->clean.data;
-	size_t e = x->qs[x->cur_q].q.start, b;
+	static const char *const words[] = { "at", "with" };
 
-	while (e > 0 && c[e - 1] == ' ')
-		e--;
-	b = e;
-	while (b > 0 && isalpha((unsigned char)c[b - 1]))
-		b--;
-	return one_of(c, b, e, words);
+	return word_before_in(x->clean.data, 0, x->qs[x->cur_q].q.start,
+	    words, sizeof words / sizeof *words);
 }
 
 /* The label that follow topic t continues: with follow = yes, the
