@@ -983,6 +983,35 @@ money_form(const char *c, const struct fig_qty *q)
 	return currency_marked(c, q->nend, i) ? 2 : 1;
 }
 
+/* A sign two currencies share: "\xc2\xa5" in front of a figure in a
+ * document whose title names Japan is the yen ("home = JPN cny \xc2\xa5"),
+ * elsewhere the yuan; the yuan's own name stays the yuan. */
+static void
+home_sign(struct xstate *x, const char *c, struct fig_qty *q)
+{
+	const struct fig_rules *r = x->r;
+	const char *home = NULL;
+
+	for (int i = 0; i < r->nunits; i++) {
+		const struct fig_unit *u = &r->units[i];
+		size_t n = strlen(u->home_sign), k = q->start;
+		if (n == 0 || strcmp(u->home_of, q->unit_name) != 0)
+			continue;
+		while (k + n <= q->nstart && memcmp(c + k, u->home_sign, n))
+			k++;
+		if (k + n > q->nstart)
+			continue;
+		if (home == NULL && (home = title_entity(x)) == NULL)
+			return;
+		if (strcmp(u->home, home) == 0) {
+			q->unit = u;
+			snprintf(q->unit_name, sizeof q->unit_name, "%s",
+			    u->canon);
+			return;
+		}
+	}
+}
+
 /* Money of a country with a currency of its own whose name others share
  * (units with "home =", rules.h): a bare "$644 million" in a document
  * whose title names Canada is Canadian dollars, "2 billion pesos" in one
@@ -997,9 +1026,12 @@ home_money(struct xstate *x, const char *c, struct fig_qty *q)
 	const char *home;
 	int form, dollar;
 
-	if (q->unit == NULL || strcmp(q->unit->uclass, "money") != 0 ||
-	    (form = money_form(c, q)) == 0)
+	if (q->unit == NULL || strcmp(q->unit->uclass, "money") != 0)
 		return;
+	if ((form = money_form(c, q)) == 0) {
+		home_sign(x, c, q);
+		return;
+	}
 	dollar = strcmp(q->unit_name, "usd") == 0 ||
 	    strcmp(q->unit->home_of, "usd") == 0;
 	if (form == 2 && dollar) {
@@ -1011,7 +1043,8 @@ home_money(struct xstate *x, const char *c, struct fig_qty *q)
 		return;
 	for (int i = 0; i < r->nunits; i++) {
 		const struct fig_unit *u = &r->units[i];
-		if (u->home[0] && strcmp(u->home, home) == 0 &&
+		if (u->home[0] && !u->home_sign[0] &&
+		    strcmp(u->home, home) == 0 &&
 		    strcmp(u->home_of, q->unit_name) == 0) {
 			q->unit = u;
 			snprintf(q->unit_name, sizeof q->unit_name, "%s",

@@ -1896,22 +1896,27 @@ build_topic(struct loader *L, const struct section *s)
 }
 
 /* "home = CAN usd": an entity code in capitals, then the unit whose
- * bare forms the home country's documents mean as this one. */
+ * bare forms the home country's documents mean as this one, then
+ * optionally the sign in front that alone counts ("home = JPN cny ¥"). */
 static int
 build_home(struct loader *L, const struct section *s, const struct kv *kv,
     struct fig_unit *u)
 {
-	char code[16], of[16], rest[2];
+	char code[16], of[16], sign[8], rest[2];
+	int n = sscanf(kv->val, "%15s %15s %7s %1s", code, of, sign, rest);
 
-	if (sscanf(kv->val, "%15s %15s %1s", code, of, rest) != 2 ||
+	if (n < 2 || n > 3 ||
 	    strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != strlen(code) ||
 	    strlen(code) < 2 || strspn(of, "abcdefghijklmnopqrstuvwxyz") !=
 	    strlen(of))
 		return err_set(L->err, FIG_EINPUT, s->path, kv->line, kv->col,
-		    "home is a country code and a unit ('home = CAN usd'), "
-		    "not '%s'", kv->val);
+		    "home is a country code, a unit and optionally a sign "
+		    "('home = CAN usd', 'home = JPN cny \xc2\xa5'), not '%s'",
+		    kv->val);
 	memcpy(u->home, code, sizeof u->home);
 	memcpy(u->home_of, of, sizeof u->home_of);
+	if (n == 3)
+		memcpy(u->home_sign, sign, sizeof u->home_sign);
 	return 0;
 }
 

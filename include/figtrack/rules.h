@@ -168,9 +168,12 @@ struct fig_unit {
 	int group_before;	/* same, for a prefix such as "US$" */
 	/* "home = CAN usd": in a document whose title names CAN, a figure
 	 * in usd written with a bare "$" or "dollars" is in this unit
-	 * (cad); "" when none */
+	 * (cad); "" when none. "home = JPN cny ¥": only a figure written
+	 * with that sign in front (the sign two currencies share, not the
+	 * other's own name: "1.3 trillion yuan" stays yuan) */
 	char home[16];
 	char home_of[16];
+	char home_sign[8];
 	double max;		/* "max =": the largest value its context
 				   gives it (a rate per woman is no
 				   230,000); 0 when none */
