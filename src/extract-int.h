@@ -200,6 +200,7 @@ struct xstate {
 					   read ("Shares of Russia's imports:"),
 					   or empty */
 	int in_item;			/* the block is a list item */
+	long lead_block;		/* the lead line's block (nblock) */
 	int has_item_carry;		/* ... while items follow one another */
 	struct mention para_carry;	/* the date of the paragraph just
 					   before, when it was one sentence */

@@ -224,6 +224,9 @@ followed_label(const struct xstate *x, const struct fig_topic *t)
 	const char *measure = t->metric + 1;	/* ".imports.share" */
 	size_t mn;
 	int sent = x->qs[x->cur_q].sent;
+	/* a list item counts from its lead line: the items are blocks
+	 * of their own, and a list is of the figure before its lead */
+	long here = x->in_item && x->lead.len ? x->lead_block : x->nblock;
 
 	if (t->follow_measure[0])
 		measure = t->follow_measure;
@@ -231,7 +234,7 @@ followed_label(const struct xstate *x, const struct fig_topic *t)
 	for (int i = x->nfollow - 1; i >= 0; i--) {
 		const char *m = x->follow[i].l.metric;
 		size_t n = strlen(m);
-		if (x->nblock - x->follow[i].block > 2)
+		if (here - x->follow[i].block > 2)
 			break;
 		/* a pronoun's: only while the figures labelled since are of
 		 * the same flow ("Trade ... increased by 2.2% in 2016 to

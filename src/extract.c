@@ -873,6 +873,7 @@ on_block(void *ctx, const struct fig_block *b)
 		if (b->kind == FIG_BLK_PROSE && x->clean.len && lead_line(x)) {
 			buf_reset(&x->lead);
 			buf_add(&x->lead, x->clean.data, x->clean.len);
+			x->lead_block = x->nblock;
 		} else if (b->kind != FIG_BLK_ITEM)
 			buf_reset(&x->lead);
 		if (b->kind != FIG_BLK_TABLE)
@@ -1614,6 +1615,7 @@ struct fig_carry {
 	int has_lead_date, lead_done;
 	struct fig_buf lead;
 	int in_item, decimal_comma, title_from_meta, title_headline;
+	long lead_age;			/* blocks since the lead line */
 	long comma_age;			/* blocks since a decimal comma */
 	int dollar_marked;
 	long dollar_age;		/* blocks since a marked dollar */
@@ -1825,6 +1827,7 @@ carry_save(const struct xstate *x, const struct reader *rd)
 	c->lead_done = x->lead_done;
 	buf_add(&c->lead, x->lead.data ? x->lead.data : "", x->lead.len);
 	c->in_item = x->in_item;
+	c->lead_age = x->lead.len ? x->nblock - x->lead_block : 0;
 	c->decimal_comma = x->decimal_comma;
 	c->comma_age = x->decimal_comma ? x->nblock - x->comma_block : 0;
 	c->dollar_marked = x->dollar_marked;
@@ -1887,6 +1890,7 @@ carry_restore(struct xstate *x, struct reader *rd, const struct fig_carry *c)
 	buf_reset(&x->lead);
 	buf_add(&x->lead, c->lead.data ? c->lead.data : "", c->lead.len);
 	x->in_item = c->in_item;
+	x->lead_block = c->nblock - c->lead_age;
 	x->decimal_comma = c->decimal_comma;
 	x->comma_block = c->nblock - c->comma_age;
 	x->dollar_marked = c->dollar_marked;
@@ -2027,7 +2031,8 @@ extract_carry_diff(const struct fig_carry *a, const struct fig_carry *b)
 	if ((d = dates_diff(a, b)) != NULL ||
 	    (d = refs_actors_diff(a, b)) != NULL)
 		return d;
-	if (!buf_equal(&a->lead, &b->lead) || a->in_item != b->in_item)
+	if (!buf_equal(&a->lead, &b->lead) || a->in_item != b->in_item ||
+	    a->lead_age != b->lead_age)
 		return "lead line";
 	if (a->decimal_comma != b->decimal_comma || a->comma_age !=
 	    b->comma_age)
