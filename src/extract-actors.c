@@ -99,7 +99,7 @@ conjunct(const char *c, size_t from, size_t to)
 
 /* How the actor at [start, end) of the cleaned block is named: SIDE_TO
  * as the object of "to" or "into" ("exports to China", "those to
- * Japan"), SIDE_FROM of "from" ("imports from the UAE"), else 0, as it
+ * Japan") or before "-bound" ("U.S.-bound exports"), SIDE_FROM of "from" ("imports from the UAE"), else 0, as it
  * is when a possessive follows ("according to China's customs", "data
  * from Korea's ministry"). A country named as where a flow goes or
  * comes from is that flow's other side, never the reporter a later
@@ -115,6 +115,9 @@ side_named(const char *c, size_t len, size_t start, size_t end,
 	if (end < len && (c[end] == '\'' || strncmp(c + end, "\xE2\x80\x99",
 	    3) == 0))
 		return 0;	/* a possessive: "to China's" */
+	if (end + 6 <= len && strncasecmp(c + end, "-bound", 6) == 0 &&
+	    (end + 6 == len || !isalpha((unsigned char)c[end + 6])))
+		return SIDE_TO;	/* "U.S.-bound exports": where they go */
 	if (at >= 4 && strncasecmp(c + at - 4, "the ", 4) == 0)
 		at -= 4;
 	for (int k = 0; before[k]; k++) {

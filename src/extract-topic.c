@@ -1193,7 +1193,7 @@ static void
 pair_flow(struct xstate *x, const struct qrec *q, struct label *l)
 {
 	const char *dot = strchr(l->metric, '.');
-	int imports;
+	int imports, only_last;
 
 	if (dot == NULL || l->partner[0] || !l->entity[0] ||
 	    strchr(l->entity, '+'))
@@ -1201,15 +1201,24 @@ pair_flow(struct xstate *x, const struct qrec *q, struct label *l)
 	imports = strncmp(dot, ".imports.", 9) == 0;
 	if (!imports && strncmp(dot, ".exports.", 9) != 0)
 		return;
-	if (strstr(dot, ".share") || !named_before(x, q, l->entity) ||
-	    says_whole(x, q))
+	if (strstr(dot, ".share") || says_whole(x, q))
+		return;
+	/* its holder named before it, or the holder of the flow just
+	 * before in its sentence ("U.S.-bound exports gained 7.5 percent
+	 * and imports rose 9.1 percent": Japan's, from the US) */
+	only_last = !named_before(x, q, l->entity);
+	if (only_last && (x->nfollow == 0 ||
+	    x->follow[x->nfollow - 1].block != x->nblock ||
+	    x->follow[x->nfollow - 1].sent != q->sent ||
+	    strcmp(x->follow[x->nfollow - 1].l.entity, l->entity) != 0))
 		return;
 	for (int i = x->nfollow - 1; i >= 0; i--) {
 		const struct label *f = &x->follow[i].l;
 		const char *fd = strchr(f->metric, '.');
 		const char *other;
 		char m[FIG_METRIC_MAX], two[FIG_ENTITY_MAX];
-		if (x->nblock - x->follow[i].block > 2)
+		if (x->nblock - x->follow[i].block > 2 ||
+		    (only_last && i < x->nfollow - 1))
 			return;
 		if (fd && strncmp(fd, ".turnover.", 10) == 0 &&
 		    pair_side(f->entity, l->entity, two, sizeof two))
