@@ -1039,7 +1039,9 @@ drop_same_metric(struct qrec *q)
  * imports as well: "Russia overtook Saudi Arabia as China's largest
  * supplier of crude oil, with imports rising 18%" is Russia's exports to
  * China, and the imports without a partner that the fallback gave
- * Russia go. */
+ * Russia go; nor of the partner's ("... and imports rose 9.1 percent to
+ * ¥8.18 trillion" labelled the US's exports to Japan is no total of
+ * Japan's imports). */
 static int
 exporters_imports(const struct qrec *q, int i)
 {
@@ -1051,7 +1053,8 @@ exporters_imports(const struct qrec *q, int i)
 	for (int j = 0; j < q->nlabel; j++) {
 		const struct label *o = &q->label[j];
 		const char *om = strstr(o->metric, ".exports.");
-		if (om && o->partner[0] && strcmp(o->entity, l->entity) == 0 &&
+		if (om && o->partner[0] && (strcmp(o->entity, l->entity) ==
+		    0 || strcmp(o->partner, l->entity) == 0) &&
 		    strcmp(om + 9, m + 9) == 0)
 			return 1;
 	}
