@@ -309,7 +309,7 @@ add_mention(struct xstate *x, int si, int first)
 		mm.thisyear = mm.partmonth == 0;
 	} else if (pr->role != FIG_PR_RELATIVE && (pr->g_month > 0 ||
 	    pr->g_quarter > 0 || pr->g_half > 0 || pr->g_months > 0 ||
-	    pr->g_qend > 0)) {
+	    pr->g_qend > 0 || pr->g_ytd > 0)) {
 		if ((mm.part = period_match_part(pr, x->md, &mm.partn,
 		    &mm.partfrom)) == 0)
 			return end;
@@ -514,12 +514,56 @@ step_part(const char *from, int off, int step, char out[FIG_PERIOD_LEN])
 		    at % 4 + 1);
 }
 
+/* The year so far ("since the start of the year", "for the year to
+ * date"): January to the month the text last named ("In November ..."
+ * then "Since the start of the year, purchases rose 29%" is January to
+ * November), of that month's year; with no month named, to the month
+ * of publication. */
+static void
+ytd_period(const struct xstate *x, const struct lastdate *ld,
+    struct mention *mm)
+{
+	const char *p, *from = ld->period;
+	int y = 0, m = 0;
+
+	/* opening a paragraph: the date the document last named */
+	if (!strchr(from, '-') && x->has_recall && !x->recall.blank)
+		from = x->recall.period;
+	p = strrchr(from, '/');
+	p = p ? p + 1 : from;
+	if (strlen(p) >= 7 && p[4] == '-' && (y = period_digits(p, 4)) > 0) {
+		if (p[5] == 'Q' || p[5] == 'H')
+			m = (p[6] - '0') * (p[5] == 'Q' ? 3 : 6);
+		else
+			m = period_digits(p + 5, 2);
+	}
+	if (m < 1 || m > 12) {
+		y = x->pub_year;
+		m = x->pub_month;
+	}
+	mm->period[0] = '\0';
+	if (y <= 0 || m < 1 || m > 12)
+		return;
+	if (m == 3 || m == 6)	/* a quarter, a half, as "the first six
+				   months of 2019" is */
+		snprintf(mm->period, sizeof mm->period, "%04d-%c1", y % 10000,
+		    m == 3 ? 'Q' : 'H');
+	else if (m == 12)
+		snprintf(mm->period, sizeof mm->period, "%04d", y % 10000);
+	else if (period_months(y, 1, m, mm->period) != 0)
+		mm->period[0] = '\0';
+}
+
 /* The period of part mm of a year named without one ("in June", "the
  * first quarter", "the first 20 days of this month"). */
 static void
 part_period(const struct xstate *x, const struct lastdate *ld,
     struct mention *mm)
 {
+	if (mm->part == 'Y') {
+		ytd_period(x, ld, mm);
+		return;
+	}
 	/* the month that must have begun by publication for the part to
 	 * be of the publication year */
 	int first_month = mm->part == 'Q' ? mm->partn * 3 - 2 :

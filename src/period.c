@@ -582,6 +582,15 @@ period_match_part(const struct fig_periodrule *pr, pcre2_match_data *md,
 	int k, j;
 
 	*n = *from = 0;
+	/* the year so far: 'Y', to the month the text is at; not after a
+	 * superlative ("its smallest monthly intake so far this year"
+	 * dates nothing: the rule's group "record" holds the superlative) */
+	if (pr->g_ytd > 0 && group(md, "ytd", t, sizeof t) > 0) {
+		if (group(md, "record", u, sizeof u) > 0)
+			return 0;
+		*from = 1;
+		return 'Y';
+	}
 	/* a run of months, "from January to October": 'F' */
 	if (pr->g_span > 0 && pr->g_month > 0 &&
 	    (k = group(md, "span", t, sizeof t)) > 0 &&

@@ -2401,6 +2401,7 @@ build(struct loader *L)
 			p->g_pair = group_of(p->re.code, "pair");
 			p->g_uptoyear = group_of(p->re.code, "uptoyear");
 			p->g_sofar = group_of(p->re.code, "sofar");
+			p->g_ytd = group_of(p->re.code, "ytd");
 			for (int j = 0; j < s->nkv; j++) {
 				struct fig_fiscal *f;
 				const char *v = s->kv[j].val;

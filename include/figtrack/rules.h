@@ -279,6 +279,9 @@ struct fig_periodrule {
 				   to the latest such month by publication */
 	int g_sofar;		/* "since the start of the season": the
 				   (fiscal) year so far, to publication */
+	int g_ytd;		/* "since the start of the year", "the
+				   year to date": January to the month the
+				   text last named, else to publication */
 	struct fig_fiscal fiscal[FIG_FISCAL_MAX];	/* the countries'
 				   fiscal years the rule knows */
 	int nfiscal;
