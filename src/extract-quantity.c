@@ -45,7 +45,7 @@ maybe_prefix(const char *s, size_t from, size_t anchor)
 
 /* The length of the comparison base said at s[i] ("year on year", "on
  * the month", "y/y"; "yearon-year" from a PDF line broken after its
- * hyphen), or 0. */
+ * hyphen; "from April", "on May last year"), or 0. */
 static size_t
 base_words(const char *s, size_t i, size_t to)
 {
@@ -56,11 +56,36 @@ base_words(const char *s, size_t i, size_t to)
 	    "on the quarter", "on year", "on month", "y/y", "yoy", "m/m",
 	    "q/q", "from a year earlier", "from a year ago" };
 
+	static const char *const preps[] = { "from ", "on ", "over ",
+	    "against ", "versus ", "compared with ", "compared to " };
+	static const char *const years[] = { " last year", " of last year",
+	    " a year earlier", " a year ago" };
+
 	for (size_t k = 0; k < sizeof bases / sizeof *bases; k++) {
 		size_t n = strlen(bases[k]);
 		if (i + n <= to && strncasecmp(s + i, bases[k], n) == 0 &&
 		    (i + n == to || !isalnum((unsigned char)s[i + n])))
 			return n;
+	}
+	/* a month ("down by 2.2 million tons from April and by 11.7
+	 * million tons from May last year") */
+	for (size_t k = 0; k < sizeof preps / sizeof *preps; k++) {
+		size_t n = strlen(preps[k]), j = i + n, e;
+		if (j > to || strncasecmp(s + i, preps[k], n) != 0)
+			continue;
+		for (e = j; e < to && isalpha((unsigned char)s[e]); e++)
+			;
+		if (e == j || period_month(s + j, e - j) == 0)
+			return 0;
+		for (size_t y = 0; y < sizeof years / sizeof *years; y++) {
+			size_t m = strlen(years[y]);
+			if (e + m <= to && strncasecmp(s + e, years[y], m) == 0 &&
+			    (e + m == to || !isalnum((unsigned char)s[e + m]))) {
+				e += m;
+				break;
+			}
+		}
+		return e - i;
 	}
 	return 0;
 }
