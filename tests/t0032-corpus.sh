@@ -279,20 +279,27 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # out, first run on edc0da4) joined: all 240 F1 0.984, period 0.917,
 # period_kind 0.958, metric 0.867, entity 0.953, partner 0.911, series
 # key 0.842, negatives 5 of 501; floors those less 0.005.
-at_least "value+unit F1" "$f1" 0.979
+# Session 24: the 20th (10 trade), 21st (10 other subjects) and 22nd (10
+# mixed) fresh sets, written gold first on 64cbc34 and scored there
+# untuned (first runs in the closing note of issue 12), joined after
+# the session's first label and quantity fixes (84acf32): all 270 F1
+# 0.985, period 0.903, period_kind 0.949, metric 0.862, entity 0.943,
+# partner 0.889, series key 0.822, negatives 10 of 584; floors those
+# less 0.005, and no more negatives than that.
+at_least "value+unit F1" "$f1" 0.980
 neg=$(sed -n 's/^negatives hit *\([0-9]*\) of.*/\1/p' "$tmp/out")
-if [ "${neg:-99}" -le 5 ]; then
-	pass "corpus: negatives hit $neg <= 5"
+if [ "${neg:-99}" -le 10 ]; then
+	pass "corpus: negatives hit $neg <= 10"
 else
-	fail "corpus: negatives hit ${neg:-none}, above 5"
+	fail "corpus: negatives hit ${neg:-none}, above 10"
 fi
-at_least "period" "$(score period)" 0.912
-at_least "period_kind" "$(score period_kind)" 0.953
-at_least "metric" "$(score metric)" 0.862
-at_least "entity" "$(score entity)" 0.948
-at_least "partner" "$(score partner)" 0.906
-at_least "series key" "$(score 'series key')" 0.837
-eq "corpus: 240 documents" "$(grep -c '^240 documents$' "$tmp/out")" 1
+at_least "period" "$(score period)" 0.898
+at_least "period_kind" "$(score period_kind)" 0.944
+at_least "metric" "$(score metric)" 0.857
+at_least "entity" "$(score entity)" 0.938
+at_least "partner" "$(score partner)" 0.884
+at_least "series key" "$(score 'series key')" 0.817
+eq "corpus: 270 documents" "$(grep -c '^270 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
 has "corpus: says why" "$tmp/err" "no NAME.gold.csv files"

@@ -54,11 +54,16 @@ ls "$corpus"/*.md | grep -v -e '/README.md$' -e '/SOURCES.md$' > "$tmp/list"
 # (China-Russia January-August 2024, Turkey-Russia 2018, Russian gas to
 # Europe 2022, India-Russia 2022, and other pairs and subjects), nor the
 # 10 of the nineteenth (US-Russia January 2023, China's coking coal
-# suppliers, Mexico's vehicles, Brazil's IPCA, India's GST): with them the
+# suppliers, Mexico's vehicles, Brazil's IPCA, India's GST), nor the 30
+# of session 24's three (China-Russia January-July 2024, August 2025,
+# 2023; India-Russia oil, US-China, Turkey-Russia 2017, Korea-Japan,
+# Vietnam-US, EU LNG, Japan-China fiscal 2017, Chile's copper, Germany-US,
+# Indonesia's coal; power, births, budgets, prices, emissions, rice,
+# oil output, fabs): with them the
 # diff gains only rows of class new,
 # the deciding rows are the same; a new article must be read against it
 # before this count is raised
-eq corpus-240-articles "$(wc -l < "$tmp/list")" 240
+eq corpus-270-articles "$(wc -l < "$tmp/list")" 270
 # shellcheck disable=SC2046
 ok add-articles "$FIGTRACK" add --db "$db" --kind article $(cat "$tmp/list")
 ok docs "$FIGTRACK" docs --db "$db" --format tsv
