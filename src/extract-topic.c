@@ -224,9 +224,11 @@ followed_label(const struct xstate *x, const struct fig_topic *t)
 	const char *measure = t->metric + 1;	/* ".imports.share" */
 	size_t mn;
 	int sent = x->qs[x->cur_q].sent;
-	/* a list item counts from its lead line: the items are blocks
-	 * of their own, and a list is of the figure before its lead */
-	long here = x->in_item && x->lead.len ? x->lead_block : x->nblock;
+	/* with follow = yes, a list item counts from its lead line: the
+	 * items are blocks of their own, and a list is of the figure
+	 * before its lead */
+	long here = x->in_item && x->lead.len && !t->follow_measure[0] ?
+	    x->lead_block : x->nblock;
 
 	if (t->follow_measure[0])
 		measure = t->follow_measure;

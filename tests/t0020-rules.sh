@@ -23,7 +23,7 @@ bad "unknown macro" '[unit percent]\nafter = {NOPE}cent\n' \
 bad "bad call value" '[unit percent]\nafter = percent\n[define X]\ncall = maybe\npattern = a\n' \
     "x.rules:4:8: call must be yes or no, not 'maybe'"
 bad "bad home value" '[unit cad]\nbefore = C\\$\nhome = Canada\n' \
-    "x.rules:3:8: home is a country code and a unit ('home = CAN usd'), not 'Canada'"
+    "x.rules:3:8: home is a country code, a unit and optionally a sign ('home = CAN usd', 'home = JPN cny ¥'), not 'Canada'"
 bad "unknown section" '[frob x]\npattern = a\n' "x.rules:1:2: unknown section kind 'frob'"
 bad "unknown key" '[unit percent]\nafter = percent\nflavour = mint\n' \
     "x.rules:3:1: unknown key 'flavour' in [unit]"
