@@ -212,7 +212,7 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 {
 	const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 	double v1, v2 = 0, scale = 1, factor = 1;
-	int f1, f2 = 0, has2, own = 0, run = 0;
+	int f1, f2 = 0, has2, own = 0, run = 0, comma_read;
 	const struct fig_numword *w1;
 
 	memset(q, 0, sizeof *q);
@@ -250,7 +250,8 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 	if (has2 && number_parse(r, s + ov[2 * r->g_n2],
 	    ov[2 * r->g_n2 + 1] - ov[2 * r->g_n2], &v2, &f2, NULL) != 0)
 		return 0;
-	if (decimal_comma || (f1 | f2) & FIG_NUM_DECIMAL_COMMA) {
+	if ((comma_read = decimal_comma || (f1 | f2) &
+	    FIG_NUM_DECIMAL_COMMA)) {
 		/* "from 1,76 to 2,100": one number tells for the other */
 		read_decimal_comma(&v1, &f1);
 		read_decimal_comma(&v2, &f2);
@@ -306,6 +307,14 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 		const struct fig_unit *u = q->unit;
 		int is_count = strcmp(u->canon, "count") == 0;
 
+		/* "115.827 new cars": no one counts thousandths of a car;
+		 * the dot before three digits is a thousands dot, as
+		 * translated text writes it before its first decimal comma */
+		if (is_count && (f1 & FIG_NUM_DOT3) && !comma_read &&
+		    scale < 1000 && !has2) {
+			read_decimal_comma(&v1, &f1);
+			q->numflags = f1;
+		}
 		if ((f1 & FIG_NUM_WEAK) && is_count)
 			return 0;	/* "one of", "the one point" */
 		if (u->weak && ((!(f1 & FIG_NUM_INTEGER) && scale < 1000) ||
