@@ -1,6 +1,7 @@
 /* quantity.c: turns one match of the quantity pattern into a value in a
  * canonical unit with its bounds. Which unit, scale or qualifier matched
  * is read from the capture groups recorded when the pattern was built. */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -110,6 +111,19 @@ money_a_time(const struct fig_unit *u, const char *s, size_t at,
 		return 1;
 	return i >= 3 && (s[i - 1] | 32) == 'n' && (s[i - 2] | 32) == 'a' &&
 	    s[i - 3] == ' ';
+}
+
+/* Does s[from, to), the words between a count's number and its noun,
+ * hold "fewer" ("572 thousand fewer people"): a fall in the count? */
+static int
+fewer_between(const char *s, size_t from, size_t to)
+{
+	for (size_t i = from; i + 5 <= to; i++)
+		if (strncasecmp(s + i, "fewer", 5) == 0 && (i == 0 ||
+		    !isalpha((unsigned char)s[i - 1])) && (i + 5 == to ||
+		    !isalpha((unsigned char)s[i + 5])))
+			return 1;
+	return 0;
 }
 
 /* In a text that writes decimal commas, "28,946" is 28.946 and
@@ -347,6 +361,9 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 						   the oil for the topics */
 	if (is_set(ov, r->g_sign) && s[ov[2 * r->g_sign]] != '+')
 		q->dir = -1;	/* "(-1%)", and U+2212 */
+	if (q->dir == 0 && q->unit && strcmp(q->unit->canon, "count") == 0 &&
+	    fewer_between(s, q->nend, q->end))
+		q->dir = -1;	/* "572 thousand fewer people" */
 	if (has2 && (f1 & FIG_NUM_YEARLIKE) && (f2 & FIG_NUM_YEARLIKE))
 		return 0;	/* "2018-2022" is a span of years */
 	if (has2 && v2 < v1 && q->unit && is_set(ov, q->unit->group_before) &&

@@ -1332,7 +1332,8 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 		}
 		if (!first)
 			/* "rose by 5%", "grew a further 26.3%", "by only",
-			 * "decreased a significant 34.3 per cent",
+			 * "decreased a significant 34.3 per cent", "fell by
+			 * a combined 6%",
 			 * "shrank at an annualised 2.0%", "down
 			 * year-on-year, by 2.8%" ("yearon-year" when a PDF
 			 * line broke after its hyphen) */
@@ -1343,7 +1344,8 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 			    "further|another|an\\s+additional|only|just|a\\s+"
 			    "mere|a\\s+(?:significant|sharp|steep|hefty|"
 			    "whopping|massive|modest|slight|marginal|robust|"
-			    "solid|strong|healthy|staggering|substantial)|"
+			    "solid|strong|healthy|staggering|substantial|"
+			    "combined|total|cumulative|record)|"
 			    "(?:an\\s+)?annuali[sz]ed|a\\s+seasonally\\s+"
 			    "adjusted|a\\s+revised)\\s+)?)?" : ")\\s+)?");
 	}
