@@ -1677,6 +1677,14 @@ index_needs(struct fig_rules *r)
 	index_need(r, &ix, &r->estimate, 1);
 	index_need(r, &ix, &r->goal, 1);
 	index_need(r, &ix, &r->reached, 1);
+	for (int i = 0; i < r->baseline.nalt; i++)
+		index_need(r, &ix, &r->baseline.alt[i], 1);
+	for (int i = 0; i < r->estimate.nalt; i++)
+		index_need(r, &ix, &r->estimate.alt[i], 1);
+	for (int i = 0; i < r->goal.nalt; i++)
+		index_need(r, &ix, &r->goal.alt[i], 1);
+	for (int i = 0; i < r->reached.nalt; i++)
+		index_need(r, &ix, &r->reached.alt[i], 1);
 	for (int i = 0; i < r->nexcludes; i++)
 		index_need(r, &ix, &r->excludes[i].re, 1);
 	for (int i = 0; i < r->nperiods_word; i++)
@@ -1721,6 +1729,85 @@ compile_single(struct loader *L, const struct section *s, struct fig_re *re)
 	    1, L->err);
 	buf_release(&alt);
 	return rc;
+}
+
+/* Splits cue re, read for a yes or no (extract-topic.c cue_on), into its
+ * top-level alternatives, each compiled alone into re->alt and indexed
+ * with the words it needs (index_needs): a figure's sentence then runs
+ * only the alternatives whose words it holds, not the whole alternation
+ * wherever any of them may start ([cue baseline] was a tenth of the
+ * extraction of news). A text has a match of the alternation that
+ * starts from a start offset at or before a limit if and only if one of
+ * its alternatives has; an alternative whose every match holds the
+ * figure's marker is limited as the whole is when it marks. Not split:
+ * a pattern whose alternatives may refer to each other or to group
+ * numbers (back references, recursion, conditions, verbs, branch
+ * resets) or that sets an option for the rest of its group ("(?i)"),
+ * nor one without top-level alternatives. A part that does not compile
+ * alone leaves the cue whole. */
+static void
+split_cue(struct fig_rules *r, struct fig_re *re)
+{
+	static const char *const refs[] = { "(*", "(?(", "(?&", "(?R",
+	    "(?P", "(?|", "\\g", "\\k", "(?+", NULL };
+	const char *a = re->src;
+	struct fig_pat P;
+	struct fig_err err;
+
+	if (a == NULL || re->code == NULL)
+		return;
+	for (int i = 0; refs[i]; i++)
+		if (strstr(a, refs[i]) != NULL)
+			return;
+	for (const char *p = a; *p; p++) {
+		if (*p == '\\' && p[1] >= '1' && p[1] <= '9')
+			return;		/* a numbered back reference */
+		if (*p == '\\' && p[1]) {
+			p++;
+			continue;
+		}
+		if (p[0] == '(' && p[1] == '?') {
+			const char *k = p + 2;
+			while ((*k >= 'a' && *k <= 'z') || (*k >= 'A' &&
+			    *k <= 'Z') || *k == '-' || *k == '^')
+				k++;
+			if (k > p + 2 && *k == ')')
+				return;	/* "(?i)": options to the group's end */
+			if ((p[2] >= '0' && p[2] <= '9') || (p[2] == '-' &&
+			    p[3] >= '0' && p[3] <= '9'))
+				return;	/* "(?1)", "(?-1)": a call by number */
+		}
+	}
+	pat_init(&P, a);
+	if (P.top < P.n) {
+		err_clear(&err);
+		for (size_t from = 0, to = P.top; ; from = to + 1,
+		    to = P.bar[to]) {
+			char *part = xmalloc(to - from + 1);
+			struct fig_re *alt;
+			int marks;
+
+			memcpy(part, a + from, to - from);
+			part[to - from] = '\0';
+			GROW1(re->alt, re->capalt);
+			alt = &re->alt[re->capalt++];
+			memset(alt, 0, sizeof *alt);
+			marks = rules_marks_figure(part);
+			if (compile_raw(r, alt, part, PCRE2_MULTILINE | (marks ?
+			    PCRE2_USE_OFFSET_LIMIT : 0), re->where, 0, 0, 1,
+			    &err) != 0) {
+				free(part);
+				re->nalt = 0;
+				break;
+			}
+			alt->marks = marks;
+			free(part);
+			re->nalt++;
+			if (to >= P.n)
+				break;
+		}
+	}
+	pat_release(&P);
 }
 
 static int
@@ -2630,6 +2717,10 @@ build(struct loader *L)
 	}
 	if (compile_periods(L) != 0)
 		goto out;
+	split_cue(r, &r->baseline);
+	split_cue(r, &r->estimate);
+	split_cue(r, &r->goal);
+	split_cue(r, &r->reached);
 	index_needs(r);
 	litscan_build(&r->litscan, r->lits, r->nlits);
 	if (r->nentities > 0) {
@@ -2806,6 +2897,9 @@ re_free(struct fig_re *re)
 	pcre2_code_free(re->code);
 	free(re->src);
 	free(re->need);
+	for (int i = 0; i < re->capalt; i++)
+		re_free(&re->alt[i]);
+	free(re->alt);
 }
 
 static void
