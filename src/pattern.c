@@ -725,3 +725,41 @@ pat_star_guard(const char *p)
 	pat_release(&P);
 	return at != (size_t)-1 ? buf_detach(&out) : NULL;
 }
+
+/* ---- A lookahead of the characters a match starts with. ---- */
+
+/* Appends the characters whose UTF-8 form starts with byte b to a class:
+ * b itself when ASCII, else the range of code points of that lead byte. */
+static void
+class_add_lead(struct fig_buf *out, unsigned b)
+{
+	unsigned lo, span;
+
+	if (b < 0x80) {
+		buf_addf(out, "\\x{%X}", b);
+		return;
+	}
+	if (b >= 0xC2 && b <= 0xDF)
+		lo = (b & 0x1F) << 6, span = 0x40;
+	else if (b >= 0xE0 && b <= 0xEF)
+		lo = (b & 0x0F) << 12, span = 0x1000;
+	else if (b >= 0xF0 && b <= 0xF4)
+		lo = (b & 0x07) << 18, span = 0x40000;
+	else
+		return;	/* no lead byte */
+	/* the surrogates have no UTF-8 form: a class may not name them */
+	if (lo == 0xD000)
+		buf_adds(out, "\\x{D000}-\\x{D7FF}");
+	else
+		buf_addf(out, "\\x{%X}-\\x{%X}", lo, lo + span - 1);
+}
+
+void
+pat_lead_lookahead(struct fig_buf *out, const uint8_t *first)
+{
+	buf_adds(out, "(?=[");
+	for (unsigned b = 0; b < 256; b++)
+		if (first[b / 8] & (1u << (b % 8)))
+			class_add_lead(out, b);
+	buf_adds(out, "])");
+}

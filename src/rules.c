@@ -1271,6 +1271,33 @@ add_scales(struct loader *L, const int *ssec, struct fig_buf *b, int *g,
 	return 0;
 }
 
+/* Appends to b a lookahead of the characters a match of alternation alt
+ * can start with (pat_lead_lookahead), when PCRE2's study of alt
+ * compiled alone knows them and none of its matches is empty; nothing
+ * when it does not. Put before a part of the quantity pattern made of
+ * alt, it fails at once at a digit or a word no alternative starts
+ * with, where each alternative (and its lookbehinds) was tried before:
+ * the quantity pattern is searched at every number and from up to 48
+ * bytes before it. */
+static void
+lead_guard(struct fig_buf *b, const char *alt)
+{
+	pcre2_code *c;
+	uint32_t type = 0, minlen = 0;
+	const uint8_t *bits = NULL;
+	int ec;
+	PCRE2_SIZE eo;
+
+	if ((c = compile_pat(alt, 0, &ec, &eo)) == NULL)
+		return;
+	if (pcre2_pattern_info(c, PCRE2_INFO_MINLENGTH, &minlen) == 0 &&
+	    minlen > 0 && pcre2_pattern_info(c, PCRE2_INFO_FIRSTCODETYPE,
+	    &type) == 0 && type == 0 && pcre2_pattern_info(c,
+	    PCRE2_INFO_FIRSTBITMAP, &bits) == 0 && bits != NULL)
+		pat_lead_lookahead(b, bits);
+	pcre2_code_free(c);
+}
+
 /* The quantity pattern, in order: direction, qualifier, currency-style
  * prefix unit, number, range end, scale, unit. Group numbers are counted
  * as we go so the extractor can tell which rule matched. */
@@ -1289,10 +1316,13 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 	 * word ("24/7", "2023/24"); a slash after a space opens an aside
 	 * as a bracket does ("33,2 bln yuan /5,3 bln dollars/") */
 	buf_adds(&b, "(?<![\\w.\\-\\[\\x{2013}])(?<!\\S/)");
-	/* pass 0: directions ("had fallen 38 percent"), pass 1: qualifiers */
+	/* pass 0: directions ("had fallen 38 percent"), pass 1: qualifiers;
+	 * each an alternation in grp, put in b after a lookahead of the
+	 * characters its words start with (lead_guard) */
 	/* a direction rule may take two groups (before and after) */
 	r->quals = xcalloc(2 * (size_t)nq + 1, sizeof *r->quals);
 	for (int pass = 0; pass < 2; pass++) {
+		struct fig_buf grp = FIG_BUF_INIT;
 		first = 1;
 		for (int i = 0; i < nq; i++) {
 			const struct section *s = &L->sec[qsec[i]];
@@ -1305,8 +1335,10 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 				continue;
 			if ((rc = join_key(L, s, "pattern", &alt)) <= 0) {
 				buf_release(&alt);
-				if (rc < 0)
+				if (rc < 0) {
+					buf_release(&grp);
 					goto fail;
+				}
 				continue;	/* a direction with 'after' only */
 			}
 			q = &r->quals[r->nquals++];
@@ -1315,21 +1347,28 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 				if (direction_res(L, s, buf_str(&alt),
 				    q->dir < 0 ? 0 : 1) != 0) {
 					buf_release(&alt);
+					buf_release(&grp);
 					goto fail;
 				}
 			} else {
 				claim_qual_parse(s->name, &qv);
 				q->qual = (int)qv;
 			}
-			buf_adds(&b, first ? "(?:(?:" : "|");
+			buf_adds(&grp, first ? "" : "|");
 			first = 0;
 			if (!isdir && qv == FIG_Q_RANGE)
-				buf_addf(&b, "(?<btw>%s)", buf_str(&alt));
+				buf_addf(&grp, "(?<btw>%s)", buf_str(&alt));
 			else
-				buf_addf(&b, "(%s)", buf_str(&alt));
+				buf_addf(&grp, "(%s)", buf_str(&alt));
 			q->group = ++g;
 			buf_release(&alt);
 		}
+		if (!first) {
+			buf_adds(&b, "(?:");
+			lead_guard(&b, buf_str(&grp));
+			buf_addf(&b, "(?:%s", buf_str(&grp));
+		}
+		buf_release(&grp);
 		if (!first)
 			/* "rose by 5%", "grew a further 26.3%", "by only",
 			 * "decreased a significant 34.3 per cent",
@@ -1347,27 +1386,36 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 			    "(?:an\\s+)?annuali[sz]ed|a\\s+seasonally\\s+"
 			    "adjusted|a\\s+revised)\\s+)?)?" : ")\\s+)?");
 	}
-	/* prefix units: "US$", "EUR", "RMB" */
+	/* prefix units: "US$", "EUR", "RMB" (their alternation in grp, put
+	 * in b after a lookahead of its first characters) */
 	first = 1;
-	for (int i = 0; i < r->nunits; i++) {
-		const struct section *s = &L->sec[usec[i]];
-		struct fig_buf alt = FIG_BUF_INIT;
-		if ((rc = join_key(L, s, "before", &alt)) < 0) {
+	{
+		struct fig_buf grp = FIG_BUF_INIT;
+		for (int i = 0; i < r->nunits; i++) {
+			const struct section *s = &L->sec[usec[i]];
+			struct fig_buf alt = FIG_BUF_INIT;
+			if ((rc = join_key(L, s, "before", &alt)) < 0) {
+				buf_release(&alt);
+				buf_release(&grp);
+				goto fail;
+			}
+			if (rc > 0) {
+				buf_adds(&grp, first ? "" : "|");
+				buf_addf(&grp, "(%s)", buf_str(&alt));
+				buf_adds(&pre, pre.len ? "|" : "");
+				buf_addf(&pre, "(?:%s)", buf_str(&alt));
+				r->units[i].group_before = ++g;
+				first = 0;
+			}
 			buf_release(&alt);
-			goto fail;
 		}
-		if (rc > 0) {
-			buf_adds(&b, first ? "(?:(?:" : "|");
-			buf_addf(&b, "(%s)", buf_str(&alt));
-			buf_adds(&pre, pre.len ? "|" : "");
-			buf_addf(&pre, "(?:%s)", buf_str(&alt));
-			r->units[i].group_before = ++g;
-			first = 0;
+		if (!first) {
+			buf_adds(&b, "(?:");
+			lead_guard(&b, buf_str(&grp));
+			buf_addf(&b, "(?:%s)\\s?)?", buf_str(&grp));
 		}
-		buf_release(&alt);
+		buf_release(&grp);
 	}
-	if (!first)
-		buf_adds(&b, ")\\s?)?");
 	/* a sign stated before the digits: "(-1%)", "+14.2", "-12 p.p.";
 	 * an en dash typeset for a minus after a bracket or a space,
 	 * "(\u20134.1% and \u20133.5%)" (after a digit it joins a range) */
