@@ -694,11 +694,14 @@ prepare_lexicon(struct fig_rules *r)
 		return;
 	}
 	/* the bytes its matches start with, from PCRE2's study of it
-	 * unanchored; caseless, so every case of them is in */
+	 * unanchored; caseless, so every case of them is in. PCRE2 keeps
+	 * that map when no single first code unit (FIRSTCODETYPE 1) nor a
+	 * line start (2) is known: type 0 (the test was type 2 until
+	 * session 24, so the map was never taken) */
 	plain = pcre2_compile((PCRE2_SPTR)r->subject_lex_src,
 	    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_CASELESS, &ec, &eo, NULL);
 	if (plain != NULL && pcre2_pattern_info(plain, PCRE2_INFO_FIRSTCODETYPE,
-	    &type) == 0 && type == 2) {
+	    &type) == 0 && type == 0) {
 		const uint8_t *bits = NULL;
 		pcre2_pattern_info(plain, PCRE2_INFO_FIRSTBITMAP, &bits);
 		if (bits != NULL) {

@@ -100,11 +100,13 @@ char *pat_hoist(const char *p);
  * frees, or NULL when nothing changes. */
 char *pat_star_guard(const char *p);
 
-/* Appends "(?=[...])" to out: the characters whose UTF-8 form starts
- * with a byte of first, PCRE2's 256-bit map of the first bytes of a
- * pattern's matches (PCRE2_INFO_FIRSTBITMAP). Put before a part of a
- * pattern whose matches so start, it fails at once where the part would
- * fail after trying each of its alternatives: the same matches. */
+/* Appends "(?=(?-i:[...]))" to out: the ASCII characters of first, PCRE2's
+ * 256-bit map of the first bytes of a pattern's matches
+ * (PCRE2_INFO_FIRSTBITMAP), and every character past ASCII when it
+ * holds a lead byte (a superset, cheaper than each lead byte's range).
+ * Put before a part of a pattern whose matches so start, it fails at
+ * once where the part would fail after trying each of its alternatives:
+ * the same matches. */
 void pat_lead_lookahead(struct fig_buf *out, const uint8_t *first);
 
 #endif
