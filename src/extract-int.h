@@ -415,6 +415,7 @@ void build_context(struct xstate *x, const struct qrec *q);
 int claims_of(struct xstate *x, const struct fig_block *b, int qi,
     const struct mention *carry);
 void lit_sentence(struct xstate *x, int si);
+int cue_on(struct xstate *x, const struct fig_re *re);
 void mark_bases(struct xstate *x);
 size_t next_figure(const struct xstate *x, int qi);
 int may_match(struct xstate *x, const struct fig_re *re);

@@ -1233,9 +1233,7 @@ base_date(struct xstate *x, int qi, const struct mention *m)
 	if (has_than(x->clean.data, q->q.end, x->qs[bi].q.start))
 		return 1;
 	build_context(x, &x->qs[bi]);
-	rc = may_match(x, &x->r->baseline) && rules_match_upto(x->r,
-	    &x->r->baseline, x->ctx.data, x->ctx.len, 0, x->mark_last,
-	    x->mctx, x->md, NULL) > 0;
+	rc = cue_on(x, &x->r->baseline);
 	build_context(x, q);
 	return rc;
 }

@@ -2143,13 +2143,24 @@ inherit_labels(struct xstate *x, int qi)
 	q->nlabel = p->nlabel;
 }
 
-/* Does cue re match the context of the figure x->ctx holds? */
-static int
+/* Does cue re match the context of the figure x->ctx holds? A cue split
+ * into its alternatives (fig_re.alt) runs each alone where the sentence
+ * holds its words: it matches where one of them does. x->md is scratch
+ * after it. */
+int
 cue_on(struct xstate *x, const struct fig_re *re)
 {
-	return re->code && may_match(x, re) && rules_match_upto(x->r, re,
-	    x->ctx.data, x->ctx.len, 0, x->mark_last, x->mctx, x->md,
-	    NULL) > 0;
+	if (re->code == NULL || !may_match(x, re))
+		return 0;
+	if (re->nalt == 0)
+		return rules_match_upto(x->r, re, x->ctx.data, x->ctx.len, 0,
+		    x->mark_last, x->mctx, x->md, NULL) > 0;
+	for (int i = 0; i < re->nalt; i++)
+		if (may_match(x, &re->alt[i]) && rules_match_upto(x->r,
+		    &re->alt[i], x->ctx.data, x->ctx.len, 0, x->mark_last,
+		    x->mctx, x->md, NULL) > 0)
+			return 1;
+	return 0;
 }
 
 /* Does figure i stand in brackets right after figure i - 1 of its

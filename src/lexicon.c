@@ -6,43 +6,13 @@
 #include <string.h>
 
 #include "figtrack/lexicon.h"
-
-/* Appends the characters whose UTF-8 form starts with byte b to a class:
- * b itself when ASCII, else the range of code points of that lead byte. */
-static void
-class_add_lead(struct fig_buf *out, unsigned b)
-{
-	unsigned lo, span;
-
-	if (b < 0x80) {
-		buf_addf(out, "\\x{%X}", b);
-		return;
-	}
-	if (b >= 0xC2 && b <= 0xDF)
-		lo = (b & 0x1F) << 6, span = 0x40;
-	else if (b >= 0xE0 && b <= 0xEF)
-		lo = (b & 0x0F) << 12, span = 0x1000;
-	else if (b >= 0xF0 && b <= 0xF4)
-		lo = (b & 0x07) << 18, span = 0x40000;
-	else
-		return;	/* no lead byte */
-	/* the surrogates have no UTF-8 form: a class may not name them */
-	if (lo == 0xD000)
-		buf_adds(out, "\\x{D000}-\\x{D7FF}");
-	else
-		buf_addf(out, "\\x{%X}-\\x{%X}", lo, lo + span - 1);
-}
+#include "figtrack/pattern.h"
 
 void
 lexicon_stub(struct fig_buf *out, const uint8_t *first)
 {
-	if (first != NULL) {
-		buf_adds(out, "(?=[");
-		for (unsigned b = 0; b < 256; b++)
-			if (first[b / 8] & (1u << (b % 8)))
-				class_add_lead(out, b);
-		buf_adds(out, "])");
-	}
+	if (first != NULL)
+		pat_lead_lookahead(out, first);
 	/* way k: "(?Ck)(?:TAKE|way k + 1)", so that once a way is not
 	 * there (k ends or fewer) none after it is asked for */
 	for (int k = 0; k < FIG_LEX_WAYS; k++)

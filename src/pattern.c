@@ -725,3 +725,38 @@ pat_star_guard(const char *p)
 	pat_release(&P);
 	return at != (size_t)-1 ? buf_detach(&out) : NULL;
 }
+
+/* ---- A lookahead of the characters a match starts with. ---- */
+
+void
+pat_lead_lookahead(struct fig_buf *out, const uint8_t *first)
+{
+	int wide = 0;
+
+	/* without case: the map holds every case a match may start with,
+	 * and a range past ASCII under PCRE2_CASELESS has PCRE2 look up
+	 * the other case of each of its code points as it compiles */
+	buf_adds(out, "(?=(?-i:[");
+	for (unsigned b = 0; b < 128; b++) {
+		unsigned e = b;
+		if (!(first[b / 8] & (1u << (b % 8))))
+			continue;
+		while (e + 1 < 128 && (first[(e + 1) / 8] & (1u << ((e + 1) %
+		    8))))
+			e++;
+		if (e > b)
+			buf_addf(out, "\\x{%X}-\\x{%X}", b, e);
+		else
+			buf_addf(out, "\\x{%X}", b);
+		b = e;
+	}
+	for (unsigned b = 0xC2; b <= 0xF4 && !wide; b++)
+		wide = (first[b / 8] & (1u << (b % 8))) != 0;
+	/* any lead byte: every character past ASCII, one range that
+	 * compiles and tests as cheaply as one letter (the code points of
+	 * each lead byte, 4,096 for an E2, cost the JIT 48 M instructions
+	 * over the 149 patterns with the lexicon's stub) */
+	if (wide)
+		buf_adds(out, "\\x{80}-\\x{10FFFF}");
+	buf_adds(out, "]))");
+}

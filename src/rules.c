@@ -694,11 +694,14 @@ prepare_lexicon(struct fig_rules *r)
 		return;
 	}
 	/* the bytes its matches start with, from PCRE2's study of it
-	 * unanchored; caseless, so every case of them is in */
+	 * unanchored; caseless, so every case of them is in. PCRE2 keeps
+	 * that map when no single first code unit (FIRSTCODETYPE 1) nor a
+	 * line start (2) is known: type 0 (the test was type 2 until
+	 * session 24, so the map was never taken) */
 	plain = pcre2_compile((PCRE2_SPTR)r->subject_lex_src,
 	    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_CASELESS, &ec, &eo, NULL);
 	if (plain != NULL && pcre2_pattern_info(plain, PCRE2_INFO_FIRSTCODETYPE,
-	    &type) == 0 && type == 2) {
+	    &type) == 0 && type == 0) {
 		const uint8_t *bits = NULL;
 		pcre2_pattern_info(plain, PCRE2_INFO_FIRSTBITMAP, &bits);
 		if (bits != NULL) {
@@ -1271,6 +1274,33 @@ add_scales(struct loader *L, const int *ssec, struct fig_buf *b, int *g,
 	return 0;
 }
 
+/* Appends to b a lookahead of the characters a match of alternation alt
+ * can start with (pat_lead_lookahead), when PCRE2's study of alt
+ * compiled alone knows them and none of its matches is empty; nothing
+ * when it does not. Put before a part of the quantity pattern made of
+ * alt, it fails at once at a digit or a word no alternative starts
+ * with, where each alternative (and its lookbehinds) was tried before:
+ * the quantity pattern is searched at every number and from up to 48
+ * bytes before it. */
+static void
+lead_guard(struct fig_buf *b, const char *alt)
+{
+	pcre2_code *c;
+	uint32_t type = 0, minlen = 0;
+	const uint8_t *bits = NULL;
+	int ec;
+	PCRE2_SIZE eo;
+
+	if ((c = compile_pat(alt, 0, &ec, &eo)) == NULL)
+		return;
+	if (pcre2_pattern_info(c, PCRE2_INFO_MINLENGTH, &minlen) == 0 &&
+	    minlen > 0 && pcre2_pattern_info(c, PCRE2_INFO_FIRSTCODETYPE,
+	    &type) == 0 && type == 0 && pcre2_pattern_info(c,
+	    PCRE2_INFO_FIRSTBITMAP, &bits) == 0 && bits != NULL)
+		pat_lead_lookahead(b, bits);
+	pcre2_code_free(c);
+}
+
 /* The quantity pattern, in order: direction, qualifier, currency-style
  * prefix unit, number, range end, scale, unit. Group numbers are counted
  * as we go so the extractor can tell which rule matched. */
@@ -1289,10 +1319,13 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 	 * word ("24/7", "2023/24"); a slash after a space opens an aside
 	 * as a bracket does ("33,2 bln yuan /5,3 bln dollars/") */
 	buf_adds(&b, "(?<![\\w.\\-\\[\\x{2013}])(?<!\\S/)");
-	/* pass 0: directions ("had fallen 38 percent"), pass 1: qualifiers */
+	/* pass 0: directions ("had fallen 38 percent"), pass 1: qualifiers;
+	 * each an alternation in grp, put in b after a lookahead of the
+	 * characters its words start with (lead_guard) */
 	/* a direction rule may take two groups (before and after) */
 	r->quals = xcalloc(2 * (size_t)nq + 1, sizeof *r->quals);
 	for (int pass = 0; pass < 2; pass++) {
+		struct fig_buf grp = FIG_BUF_INIT;
 		first = 1;
 		for (int i = 0; i < nq; i++) {
 			const struct section *s = &L->sec[qsec[i]];
@@ -1305,8 +1338,10 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 				continue;
 			if ((rc = join_key(L, s, "pattern", &alt)) <= 0) {
 				buf_release(&alt);
-				if (rc < 0)
+				if (rc < 0) {
+					buf_release(&grp);
 					goto fail;
+				}
 				continue;	/* a direction with 'after' only */
 			}
 			q = &r->quals[r->nquals++];
@@ -1315,21 +1350,28 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 				if (direction_res(L, s, buf_str(&alt),
 				    q->dir < 0 ? 0 : 1) != 0) {
 					buf_release(&alt);
+					buf_release(&grp);
 					goto fail;
 				}
 			} else {
 				claim_qual_parse(s->name, &qv);
 				q->qual = (int)qv;
 			}
-			buf_adds(&b, first ? "(?:(?:" : "|");
+			buf_adds(&grp, first ? "" : "|");
 			first = 0;
 			if (!isdir && qv == FIG_Q_RANGE)
-				buf_addf(&b, "(?<btw>%s)", buf_str(&alt));
+				buf_addf(&grp, "(?<btw>%s)", buf_str(&alt));
 			else
-				buf_addf(&b, "(%s)", buf_str(&alt));
+				buf_addf(&grp, "(%s)", buf_str(&alt));
 			q->group = ++g;
 			buf_release(&alt);
 		}
+		if (!first) {
+			buf_adds(&b, "(?:");
+			lead_guard(&b, buf_str(&grp));
+			buf_addf(&b, "(?:%s", buf_str(&grp));
+		}
+		buf_release(&grp);
 		if (!first)
 			/* "rose by 5%", "grew a further 26.3%", "by only",
 			 * "decreased a significant 34.3 per cent", "fell by
@@ -1349,27 +1391,36 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 			    "(?:an\\s+)?annuali[sz]ed|a\\s+seasonally\\s+"
 			    "adjusted|a\\s+revised)\\s+)?)?" : ")\\s+)?");
 	}
-	/* prefix units: "US$", "EUR", "RMB" */
+	/* prefix units: "US$", "EUR", "RMB" (their alternation in grp, put
+	 * in b after a lookahead of its first characters) */
 	first = 1;
-	for (int i = 0; i < r->nunits; i++) {
-		const struct section *s = &L->sec[usec[i]];
-		struct fig_buf alt = FIG_BUF_INIT;
-		if ((rc = join_key(L, s, "before", &alt)) < 0) {
+	{
+		struct fig_buf grp = FIG_BUF_INIT;
+		for (int i = 0; i < r->nunits; i++) {
+			const struct section *s = &L->sec[usec[i]];
+			struct fig_buf alt = FIG_BUF_INIT;
+			if ((rc = join_key(L, s, "before", &alt)) < 0) {
+				buf_release(&alt);
+				buf_release(&grp);
+				goto fail;
+			}
+			if (rc > 0) {
+				buf_adds(&grp, first ? "" : "|");
+				buf_addf(&grp, "(%s)", buf_str(&alt));
+				buf_adds(&pre, pre.len ? "|" : "");
+				buf_addf(&pre, "(?:%s)", buf_str(&alt));
+				r->units[i].group_before = ++g;
+				first = 0;
+			}
 			buf_release(&alt);
-			goto fail;
 		}
-		if (rc > 0) {
-			buf_adds(&b, first ? "(?:(?:" : "|");
-			buf_addf(&b, "(%s)", buf_str(&alt));
-			buf_adds(&pre, pre.len ? "|" : "");
-			buf_addf(&pre, "(?:%s)", buf_str(&alt));
-			r->units[i].group_before = ++g;
-			first = 0;
+		if (!first) {
+			buf_adds(&b, "(?:");
+			lead_guard(&b, buf_str(&grp));
+			buf_addf(&b, "(?:%s)\\s?)?", buf_str(&grp));
 		}
-		buf_release(&alt);
+		buf_release(&grp);
 	}
-	if (!first)
-		buf_adds(&b, ")\\s?)?");
 	/* a sign stated before the digits: "(-1%)", "+14.2", "-12 p.p.";
 	 * an en dash typeset for a minus after a bracket or a space,
 	 * "(\u20134.1% and \u20133.5%)" (after a digit it joins a range) */
@@ -1679,6 +1730,14 @@ index_needs(struct fig_rules *r)
 	index_need(r, &ix, &r->estimate, 1);
 	index_need(r, &ix, &r->goal, 1);
 	index_need(r, &ix, &r->reached, 1);
+	for (int i = 0; i < r->baseline.nalt; i++)
+		index_need(r, &ix, &r->baseline.alt[i], 1);
+	for (int i = 0; i < r->estimate.nalt; i++)
+		index_need(r, &ix, &r->estimate.alt[i], 1);
+	for (int i = 0; i < r->goal.nalt; i++)
+		index_need(r, &ix, &r->goal.alt[i], 1);
+	for (int i = 0; i < r->reached.nalt; i++)
+		index_need(r, &ix, &r->reached.alt[i], 1);
 	for (int i = 0; i < r->nexcludes; i++)
 		index_need(r, &ix, &r->excludes[i].re, 1);
 	for (int i = 0; i < r->nperiods_word; i++)
@@ -1723,6 +1782,85 @@ compile_single(struct loader *L, const struct section *s, struct fig_re *re)
 	    1, L->err);
 	buf_release(&alt);
 	return rc;
+}
+
+/* Splits cue re, read for a yes or no (extract-topic.c cue_on), into its
+ * top-level alternatives, each compiled alone into re->alt and indexed
+ * with the words it needs (index_needs): a figure's sentence then runs
+ * only the alternatives whose words it holds, not the whole alternation
+ * wherever any of them may start ([cue baseline] was a tenth of the
+ * extraction of news). A text has a match of the alternation that
+ * starts from a start offset at or before a limit if and only if one of
+ * its alternatives has; an alternative whose every match holds the
+ * figure's marker is limited as the whole is when it marks. Not split:
+ * a pattern whose alternatives may refer to each other or to group
+ * numbers (back references, recursion, conditions, verbs, branch
+ * resets) or that sets an option for the rest of its group ("(?i)"),
+ * nor one without top-level alternatives. A part that does not compile
+ * alone leaves the cue whole. */
+static void
+split_cue(struct fig_rules *r, struct fig_re *re)
+{
+	static const char *const refs[] = { "(*", "(?(", "(?&", "(?R",
+	    "(?P", "(?|", "\\g", "\\k", "(?+", NULL };
+	const char *a = re->src;
+	struct fig_pat P;
+	struct fig_err err;
+
+	if (a == NULL || re->code == NULL)
+		return;
+	for (int i = 0; refs[i]; i++)
+		if (strstr(a, refs[i]) != NULL)
+			return;
+	for (const char *p = a; *p; p++) {
+		if (*p == '\\' && p[1] >= '1' && p[1] <= '9')
+			return;		/* a numbered back reference */
+		if (*p == '\\' && p[1]) {
+			p++;
+			continue;
+		}
+		if (p[0] == '(' && p[1] == '?') {
+			const char *k = p + 2;
+			while ((*k >= 'a' && *k <= 'z') || (*k >= 'A' &&
+			    *k <= 'Z') || *k == '-' || *k == '^')
+				k++;
+			if (k > p + 2 && *k == ')')
+				return;	/* "(?i)": options to the group's end */
+			if ((p[2] >= '0' && p[2] <= '9') || (p[2] == '-' &&
+			    p[3] >= '0' && p[3] <= '9'))
+				return;	/* "(?1)", "(?-1)": a call by number */
+		}
+	}
+	pat_init(&P, a);
+	if (P.top < P.n) {
+		err_clear(&err);
+		for (size_t from = 0, to = P.top; ; from = to + 1,
+		    to = P.bar[to]) {
+			char *part = xmalloc(to - from + 1);
+			struct fig_re *alt;
+			int marks;
+
+			memcpy(part, a + from, to - from);
+			part[to - from] = '\0';
+			GROW1(re->alt, re->capalt);
+			alt = &re->alt[re->capalt++];
+			memset(alt, 0, sizeof *alt);
+			marks = rules_marks_figure(part);
+			if (compile_raw(r, alt, part, PCRE2_MULTILINE | (marks ?
+			    PCRE2_USE_OFFSET_LIMIT : 0), re->where, 0, 0, 1,
+			    &err) != 0) {
+				free(part);
+				re->nalt = 0;
+				break;
+			}
+			alt->marks = marks;
+			free(part);
+			re->nalt++;
+			if (to >= P.n)
+				break;
+		}
+	}
+	pat_release(&P);
 }
 
 static int
@@ -2638,6 +2776,10 @@ build(struct loader *L)
 	}
 	if (compile_periods(L) != 0)
 		goto out;
+	split_cue(r, &r->baseline);
+	split_cue(r, &r->estimate);
+	split_cue(r, &r->goal);
+	split_cue(r, &r->reached);
 	index_needs(r);
 	litscan_build(&r->litscan, r->lits, r->nlits);
 	if (r->nentities > 0) {
@@ -2814,6 +2956,9 @@ re_free(struct fig_re *re)
 	pcre2_code_free(re->code);
 	free(re->src);
 	free(re->need);
+	for (int i = 0; i < re->capalt; i++)
+		re_free(&re->alt[i]);
+	free(re->alt);
 }
 
 static void

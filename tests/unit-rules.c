@@ -501,6 +501,85 @@ test_lexicon(void)
 	rules_free(r[1]);
 }
 
+/* Session 24: the cues read for a yes or no split into their
+ * alternatives, each matching where the whole does (cue_on reads "one of
+ * them"); the lexicon stub's and the quantity pattern's lookaheads of
+ * first characters; pat_lead_lookahead's class. */
+static void
+test_first_chars(void)
+{
+	static const char *const ctx[] = {
+		"Exports rose 5%, up from " Q "3.2%" QCLOSE " a year before.",
+		"That compares with " Q "$12 billion" QCLOSE " in 2021.",
+		"Imports were 40% lower than the " Q "2.1 million" QCLOSE
+		    " tonnes of 2019.",
+		"Output was 5% above 2019's " Q "88 million" QCLOSE " tonnes.",
+		"The bank raised its forecast for wheat to " Q "89.2 million"
+		    QCLOSE " tonnes.",
+		"It had pegged the deficit at " Q "3.4%" QCLOSE " of GDP.",
+		"Exports are set to slip 1% to " Q "4.1 million" QCLOSE
+		    " tonnes by 2025.",
+		"China's exports to Russia rose " Q "12.8%" QCLOSE " in 2022.",
+	};
+	uint8_t bits[32] = { 0 };
+	struct fig_buf b = FIG_BUF_INIT;
+	struct fig_rules *r;
+	struct fig_err err;
+
+	bits['a' / 8] |= 1u << ('a' % 8);
+	bits['b' / 8] |= 1u << ('b' % 8);
+	bits['c' / 8] |= 1u << ('c' % 8);
+	bits['z' / 8] |= 1u << ('z' % 8);
+	bits[0xC3 / 8] |= 1u << (0xC3 % 8);
+	pat_lead_lookahead(&b, bits);
+	CHECK(strcmp(buf_str(&b), "(?=(?-i:[\\x{61}-\\x{63}\\x{7A}"
+	    "\\x{80}-\\x{10FFFF}]))") == 0);
+	buf_release(&b);
+
+	if (rules_load(&r, "data/rules", &err) != 0) {
+		printf("FAIL: %s\n", err.msg);
+		CHECK(0);
+		return;
+	}
+	/* PCRE2 knows the lexicon's first bytes (FIRSTCODETYPE 0) */
+	CHECK(r->subject_first_known);
+	CHECK(strstr(r->quantity.src, "(?=(?-i:[") != NULL);
+	{
+		const struct fig_re *cues[] = { &r->baseline, &r->estimate,
+		    &r->goal, &r->reached };
+		struct fig_mctx *mc = rules_match_context(r);
+		pcre2_match_data *md = rules_match_data(r);
+		int hits = 0;
+
+		for (size_t k = 0; k < sizeof cues / sizeof *cues; k++)
+			CHECK(cues[k]->nalt > 1);
+		for (size_t c = 0; c < sizeof ctx / sizeof *ctx; c++) {
+			const char *s = ctx[c];
+			size_t len = strlen(s), at = (size_t)(strstr(s, Q) - s);
+			for (size_t k = 0; k < sizeof cues / sizeof *cues;
+			    k++) {
+				const struct fig_re *re = cues[k];
+				int whole = rules_match_upto(r, re, s, len, 0,
+				    at, mc, md, NULL) > 0, any = 0;
+				for (int i = 0; i < re->nalt && !any; i++)
+					any = rules_match_upto(r, &re->alt[i],
+					    s, len, 0, at, mc, md, NULL) > 0;
+				if (whole != any) {
+					printf("FAIL: %s on \"%s\": whole %d, "
+					    "alternatives %d\n", re->where, s,
+					    whole, any);
+					CHECK(0);
+				}
+				hits += whole;
+			}
+		}
+		CHECK(hits >= 5);
+		pcre2_match_data_free(md);
+		rules_match_context_free(mc);
+	}
+	rules_free(r);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -512,6 +591,7 @@ main(int argc, char **argv)
 		{ "star_guard", test_star_guard },
 		{ "shipped topics mark the figure", test_shipped },
 		{ "the subject lexicon called, not held", test_lexicon },
+		{ "cues by alternative, first characters", test_first_chars },
 		{ NULL, NULL }
 	};
 	return harness_main(tests, argc, argv);

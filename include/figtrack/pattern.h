@@ -6,6 +6,9 @@
 #define FIGTRACK_PATTERN_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+#include "figtrack/buf.h"
 
 /* A pattern being read: its text and, for each '(' that opens a group,
  * the offset just past its ')'; for each '(' and '|', the offset of the
@@ -96,5 +99,14 @@ char *pat_hoist(const char *p);
  * pattern with a verb or \G. Returns a malloc'd pattern the caller
  * frees, or NULL when nothing changes. */
 char *pat_star_guard(const char *p);
+
+/* Appends "(?=(?-i:[...]))" to out: the ASCII characters of first, PCRE2's
+ * 256-bit map of the first bytes of a pattern's matches
+ * (PCRE2_INFO_FIRSTBITMAP), and every character past ASCII when it
+ * holds a lead byte (a superset, cheaper than each lead byte's range).
+ * Put before a part of a pattern whose matches so start, it fails at
+ * once where the part would fail after trying each of its alternatives:
+ * the same matches. */
+void pat_lead_lookahead(struct fig_buf *out, const uint8_t *first);
 
 #endif

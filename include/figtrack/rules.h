@@ -135,6 +135,14 @@ struct fig_re {
 	/* compiled with the subject lexicon's stub in its place
 	 * (lexicon.h): matched with a thread's fig_mctx bound to the text */
 	int lexical;
+	/* a cue read for a yes or no ([cue baseline], estimate, goal,
+	 * reached): its top-level alternatives compiled each alone, each
+	 * with the words it needs (rules.c split_cue); nalt 0 when not
+	 * split. alt[0, nalt) match a text from a start under an offset
+	 * limit exactly where the whole does */
+	struct fig_re *alt;
+	int nalt;
+	int capalt;		/* entries of alt, compiled or not */
 };
 
 /* [numbers]: a number word. */
