@@ -286,20 +286,25 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # 0.985, period 0.903, period_kind 0.949, metric 0.862, entity 0.943,
 # partner 0.889, series key 0.822, negatives 10 of 584; floors those
 # less 0.005, and no more negatives than that.
-at_least "value+unit F1" "$f1" 0.980
+# Then the 23rd (10 trade) and 24th (10 other subjects), written gold
+# first on 84acf32 and scored there untuned (closing note of issue 12),
+# joined with the session's fixes since: all 290 F1 0.982, period 0.890,
+# period_kind 0.945, metric 0.852, entity 0.935, partner 0.881, series
+# key 0.806, negatives 14 of 632; floors those less 0.005.
+at_least "value+unit F1" "$f1" 0.977
 neg=$(sed -n 's/^negatives hit *\([0-9]*\) of.*/\1/p' "$tmp/out")
-if [ "${neg:-99}" -le 10 ]; then
-	pass "corpus: negatives hit $neg <= 10"
+if [ "${neg:-99}" -le 14 ]; then
+	pass "corpus: negatives hit $neg <= 14"
 else
-	fail "corpus: negatives hit ${neg:-none}, above 10"
+	fail "corpus: negatives hit ${neg:-none}, above 14"
 fi
-at_least "period" "$(score period)" 0.898
-at_least "period_kind" "$(score period_kind)" 0.944
-at_least "metric" "$(score metric)" 0.857
-at_least "entity" "$(score entity)" 0.938
-at_least "partner" "$(score partner)" 0.884
-at_least "series key" "$(score 'series key')" 0.817
-eq "corpus: 270 documents" "$(grep -c '^270 documents$' "$tmp/out")" 1
+at_least "period" "$(score period)" 0.885
+at_least "period_kind" "$(score period_kind)" 0.940
+at_least "metric" "$(score metric)" 0.847
+at_least "entity" "$(score entity)" 0.930
+at_least "partner" "$(score partner)" 0.876
+at_least "series key" "$(score 'series key')" 0.801
+eq "corpus: 290 documents" "$(grep -c '^290 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
 has "corpus: says why" "$tmp/err" "no NAME.gold.csv files"

@@ -59,11 +59,17 @@ ls "$corpus"/*.md | grep -v -e '/README.md$' -e '/SOURCES.md$' > "$tmp/list"
 # 2023; India-Russia oil, US-China, Turkey-Russia 2017, Korea-Japan,
 # Vietnam-US, EU LNG, Japan-China fiscal 2017, Chile's copper, Germany-US,
 # Indonesia's coal; power, births, budgets, prices, emissions, rice,
-# oil output, fabs): with them the
+# oil output, fabs), nor the 20 of its two later sets (China-Russia
+# January-May 2023, 2024 and 2025 in yuan; Japan-Korea, Australia's LNG,
+# Vietnam-China, Kazakhstan, US-Mexico, Russia-Turkey gas, Lithuania;
+# GDP, jobs, power, cotton, crude, cars, budgets, chips, CO2, tourism),
+# but for one row: China's exports to Russia in the year 2025 (-9.9%,
+# cnru-liga-2025 line 15) end later than January-October 2025, and are
+# now the related row's figure (the expected file says so): with them the
 # diff gains only rows of class new,
 # the deciding rows are the same; a new article must be read against it
 # before this count is raised
-eq corpus-270-articles "$(wc -l < "$tmp/list")" 270
+eq corpus-290-articles "$(wc -l < "$tmp/list")" 290
 # shellcheck disable=SC2046
 ok add-articles "$FIGTRACK" add --db "$db" --kind article $(cat "$tmp/list")
 ok docs "$FIGTRACK" docs --db "$db" --format tsv
