@@ -439,7 +439,7 @@ title_phrase(struct xstate *x, const struct fig_periodrule *pr,
 		return -1;
 	if (pr->g_fy > 0 || pr->nfiscal > 0)
 		return period_fiscal(pr, x->md, ent, x->pub_year,
-		    x->pub_month, p);
+		    x->pub_month, 0, p);
 	return period_from_match(pr, x->md, p);
 }
 

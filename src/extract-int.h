@@ -86,6 +86,9 @@ struct mention {
 				   named last, moved to its year */
 	int step;		/* months a step of offset is ("the previous
 				   month": 1, a quarter 3); 0 for years */
+	int budget;		/* a relative year a budget's text made a
+				   fiscal one (budget_year): a plan, not
+				   a forecast, while it runs */
 	int looks_back;		/* "the previous fiscal year": a time
 				   before the one reported, which "during
 				   the period" does not recall */
@@ -201,6 +204,13 @@ struct xstate {
 					   or empty */
 	int in_item;			/* the block is a list item */
 	long lead_block;		/* the lead line's block (nblock) */
+	int budget_text;		/* a block so far named a budget:
+					   relative years are fiscal ones */
+	const struct fig_periodrule *season_rule;	/* the rule of
+					   the years the text gave the months
+					   of ("the current season (October
+					   2022-September 2023)"), or NULL */
+	int season_start;		/* their first month */
 	int has_item_carry;		/* ... while items follow one another */
 	struct mention para_carry;	/* the date of the paragraph just
 					   before, when it was one sentence */

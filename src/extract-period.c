@@ -242,6 +242,50 @@ relative_period(const struct xstate *x, const struct fig_periodrule *pr,
 	return 0;
 }
 
+/* In a text about a budget (x->budget_text), "this year", "last year",
+ * "next year" are fiscal years of the country whose fiscal year the
+ * rules know ("For this year, Jaitley has put the Centre's tax receipts
+ * at Rs 9,77,250 crore": India's 2014-15, published July 2014; "5.4
+ * trillion yen this year" in a Japanese budget of December 2022:
+ * 2022-04/2023-03), as budgets are written. period holds the calendar
+ * year relative_period gave; rewritten (1), or left (0). Uses
+ * x->md_aside. */
+static int
+budget_year(struct xstate *x, int si, char period[FIG_PERIOD_LEN])
+{
+	const struct fig_rules *r = x->r;
+	const struct fig_periodrule *fr = NULL;
+	const struct fig_fiscal *f = NULL;
+	pcre2_match_data *keep = x->md;
+	const char *e;
+	int y, y0;
+
+	if (!x->budget_text || strlen(period) != 4 || !x->pub_year ||
+	    !x->pub_month)
+		return 0;
+	for (int i = 0; i < r->nperiods && fr == NULL; i++)
+		if (r->periods[i].nfiscal > 0)
+			fr = &r->periods[i];
+	if (fr == NULL)
+		return 0;
+	e = x->title_entity == no_entity ? NULL : x->title_entity;
+	if (e == NULL || !has_fiscal(fr, e)) {
+		x->md = x->md_aside;
+		e = fiscal_entity(x, fr, si);
+		x->md = keep;
+	}
+	for (int i = 0; e && i < fr->nfiscal; i++)
+		if (strcmp(fr->fiscal[i].entity, e) == 0)
+			f = &fr->fiscal[i];
+	if (f == NULL || f->start <= 1 || (y = period_digits(period, 4)) <= 0)
+		return 0;
+	y0 = (x->pub_month < f->start ? x->pub_year - 1 : x->pub_year) +
+	    (y - x->pub_year);
+	snprintf(period, FIG_PERIOD_LEN, "%04d-%02d/%04d-%02d", y0 % 10000,
+	    f->start, (y0 + 1) % 10000, f->start - 1);
+	return 1;
+}
+
 static size_t
 add_mention(struct xstate *x, int si, int first)
 {
@@ -284,7 +328,14 @@ add_mention(struct xstate *x, int si, int first)
 			if (e || ent == NULL)
 				ent = e;
 		}
+		int told = period_told_start(pr, x->md);
+		if (told > 0) {
+			x->season_rule = pr;	/* "(October 2022-September
+						   2023)": the text's own */
+			x->season_start = told;
+		}
 		if (period_fiscal(pr, x->md, ent, x->pub_year, x->pub_month,
+		    x->season_rule == pr ? x->season_start : 0,
 		    mm.period) != 0)
 			return end;
 		for (int i = 0; ent && i < pr->nfiscal; i++)
@@ -333,6 +384,7 @@ add_mention(struct xstate *x, int si, int first)
 	} else if (pr->role == FIG_PR_RELATIVE) {
 		if (relative_period(x, pr, mm.period) != 0)
 			return end;
+		mm.budget = budget_year(x, si, mm.period);
 		/* "in the same months last year": the months named
 		 * last, in the year before publication (same_period) */
 		mm.same = period_is_same(pr, x->md);
@@ -945,7 +997,7 @@ find_mentions(struct xstate *x, int si, size_t cs, size_t ce,
 			mm->looks_back = 1;
 		if (mm->kind == FIG_PK_OBSERVED && mm->role != FIG_PR_BASELINE
 		    && mm->role != FIG_PR_DEADLINE && !mm->since &&
-		    run_ends_later(x, mm->period))
+		    !mm->budget && run_ends_later(x, mm->period))
 			mm->kind = FIG_PK_FORECAST;
 		/* a future date with a goal word is a goal; so is a past
 		 * deadline ("a plan ... aimed for 90 nm by the end of

@@ -5,6 +5,7 @@
  * (extract-period.c), a topic and its actors (extract-topic.c,
  * extract-actors.c) and a footnote. This file holds the line loop, the
  * blocks, the footnotes and the parts of one document. */
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -543,6 +544,19 @@ undated_carry(struct xstate *x, const struct fig_block *b, int nsent)
 	    (nsent == 1 || lead_line(x)) ? &x->para_carry : NULL;
 }
 
+/* Does s[0, n) name a budget ("in his Budget speech", "the budget for
+ * the year beginning in April")? A text that does reckons "this year"
+ * in the fiscal years of its country (budget_year, extract-period.c). */
+static int
+names_budget(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 6 <= n; i++)
+		if (strncasecmp(s + i, "budget", 6) == 0 && (i == 0 ||
+		    !isalpha((unsigned char)s[i - 1])))
+			return 1;
+	return 0;
+}
+
 /* The dates of a block with no figures, which still date what follows
  * when it is one sentence ("Trade in the first quarter of 2024 fell."
  * then a paragraph of figures) or a list's lead line. One with no date
@@ -595,6 +609,8 @@ process_block(struct xstate *x, const struct fig_block *b)
 	text_clean(&x->clean, b->text.data, b->text.len, &x->runs);
 	if (x->clean.len == 0)
 		return 0;
+	if (!x->budget_text)
+		x->budget_text = names_budget(x->clean.data, x->clean.len);
 	nsent = seg_sentences(r, x->md, b->text.data, b->text.len, &x->sent,
 	    &x->sentcap);
 	if (nsent > x->csentcap) {
@@ -1616,6 +1632,9 @@ struct fig_carry {
 	struct fig_buf lead;
 	int in_item, decimal_comma, title_from_meta, title_headline;
 	long lead_age;			/* blocks since the lead line */
+	int budget_text;		/* a block before named a budget */
+	const struct fig_periodrule *season_rule;
+	int season_start;		/* the months of years it gave */
 	long comma_age;			/* blocks since a decimal comma */
 	int dollar_marked;
 	long dollar_age;		/* blocks since a marked dollar */
@@ -1828,6 +1847,9 @@ carry_save(const struct xstate *x, const struct reader *rd)
 	buf_add(&c->lead, x->lead.data ? x->lead.data : "", x->lead.len);
 	c->in_item = x->in_item;
 	c->lead_age = x->lead.len ? x->nblock - x->lead_block : 0;
+	c->budget_text = x->budget_text;
+	c->season_rule = x->season_rule;
+	c->season_start = x->season_start;
 	c->decimal_comma = x->decimal_comma;
 	c->comma_age = x->decimal_comma ? x->nblock - x->comma_block : 0;
 	c->dollar_marked = x->dollar_marked;
@@ -1891,6 +1913,9 @@ carry_restore(struct xstate *x, struct reader *rd, const struct fig_carry *c)
 	buf_add(&x->lead, c->lead.data ? c->lead.data : "", c->lead.len);
 	x->in_item = c->in_item;
 	x->lead_block = c->nblock - c->lead_age;
+	x->budget_text = c->budget_text;
+	x->season_rule = c->season_rule;
+	x->season_start = c->season_start;
 	x->decimal_comma = c->decimal_comma;
 	x->comma_block = c->nblock - c->comma_age;
 	x->dollar_marked = c->dollar_marked;
@@ -2032,7 +2057,9 @@ extract_carry_diff(const struct fig_carry *a, const struct fig_carry *b)
 	    (d = refs_actors_diff(a, b)) != NULL)
 		return d;
 	if (!buf_equal(&a->lead, &b->lead) || a->in_item != b->in_item ||
-	    a->lead_age != b->lead_age)
+	    a->lead_age != b->lead_age || a->budget_text != b->budget_text ||
+	    a->season_rule != b->season_rule ||
+	    a->season_start != b->season_start)
 		return "lead line";
 	if (a->decimal_comma != b->decimal_comma || a->comma_age !=
 	    b->comma_age)

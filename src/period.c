@@ -726,7 +726,7 @@ fiscal_run(const struct fig_periodrule *pr, pcre2_match_data *md,
 
 int
 period_fiscal(const struct fig_periodrule *pr, pcre2_match_data *md,
-    const char *entity, int pub_year, int pub_month,
+    const char *entity, int pub_year, int pub_month, int told_start,
     char out[FIG_PERIOD_LEN])
 {
 	const struct fig_fiscal *f = NULL;
@@ -745,6 +745,10 @@ period_fiscal(const struct fig_periodrule *pr, pcre2_match_data *md,
 	    k)) > 0) {
 		told.by_end = f ? f->by_end : 0;
 		hi = (a - told.start + 12) % 12;
+		f = &told;
+	} else if (told_start > 0) {	/* as the text gave them before */
+		told.start = told_start;
+		told.by_end = f ? f->by_end : 0;
 		f = &told;
 	}
 	if (pr->g_upto > 0 && (k = group(md, "upto", t, sizeof t)) > 0) {
@@ -898,4 +902,17 @@ period_add_days(const char *d, int n, char out[FIG_PERIOD_LEN])
 		return -1;
 	snprintf(out, FIG_PERIOD_LEN, "%04d-%02d-%02d", y, m, day);
 	return 0;
+}
+
+int
+period_told_start(const struct fig_periodrule *pr, pcre2_match_data *md)
+{
+	char t[32];
+	int k;
+
+	if (pr->g_span <= 0 || pr->g_month <= 0 || pr->nfiscal == 0 ||
+	    group(md, "month", t, sizeof t) <= 0 ||
+	    (k = group(md, "span", t, sizeof t)) <= 0)
+		return 0;
+	return month_of(t, k);
 }

@@ -290,7 +290,9 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # first on 84acf32 and scored there untuned (closing note of issue 12),
 # joined with the session's fixes since: all 290 F1 0.982, period 0.890,
 # period_kind 0.945, metric 0.852, entity 0.935, partner 0.881, series
-# key 0.806, negatives 14 of 632; floors those less 0.005.
+# key 0.806, negatives 14 of 632; floors those less 0.005. Then budget
+# years, told seasons, a change's month after "after": period 0.901
+# (floor 0.896), the rest unchanged.
 at_least "value+unit F1" "$f1" 0.977
 neg=$(sed -n 's/^negatives hit *\([0-9]*\) of.*/\1/p' "$tmp/out")
 if [ "${neg:-99}" -le 14 ]; then
@@ -298,7 +300,7 @@ if [ "${neg:-99}" -le 14 ]; then
 else
 	fail "corpus: negatives hit ${neg:-none}, above 14"
 fi
-at_least "period" "$(score period)" 0.885
+at_least "period" "$(score period)" 0.896
 at_least "period_kind" "$(score period_kind)" 0.940
 at_least "metric" "$(score metric)" 0.847
 at_least "entity" "$(score entity)" 0.930

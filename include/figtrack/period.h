@@ -132,10 +132,18 @@ int period_match_days(const struct fig_periodrule *pr, pcre2_match_data *md,
  * first six months of FY26"), for a document about entity (or NULL):
  * the interval of its months where the rule's fiscal key knows the
  * entity's fiscal year (India's FY 2023-24 is "2023-04/2024-03"), else
- * the calendar year it ends in. Returns 0, or -1. */
+ * the calendar year it ends in; told_start, when not 0, is the first
+ * month the text gave such years before ("the current season (October
+ * 2022-September 2023)" then "last season"), which decides over the
+ * entity's. Returns 0, or -1. */
 int period_fiscal(const struct fig_periodrule *pr, pcre2_match_data *md,
-    const char *entity, int pub_year, int pub_month,
+    const char *entity, int pub_year, int pub_month, int told_start,
     char out[FIG_PERIOD_LEN]);
+
+/* The first month of the year the phrase of rule pr in md gives in
+ * brackets ("the current season (October 2022-September 2023)": 10),
+ * or 0. */
+int period_told_start(const struct fig_periodrule *pr, pcre2_match_data *md);
 
 /* The period of months from..to of year: their interval (even a half
  * or a quarter: months named stay months), one month itself, all twelve
