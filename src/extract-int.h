@@ -204,13 +204,16 @@ struct xstate {
 					   or empty */
 	int in_item;			/* the block is a list item */
 	long lead_block;		/* the lead line's block (nblock) */
-	int budget_text;		/* a block so far named a budget:
-					   relative years are fiscal ones */
+	int budget_text;		/* a block named a budget, at most
+					   DOC_STATE_BLOCKS ago: relative
+					   years are fiscal ones */
+	long budget_block;		/* the block that named it last */
 	const struct fig_periodrule *season_rule;	/* the rule of
 					   the years the text gave the months
 					   of ("the current season (October
 					   2022-September 2023)"), or NULL */
 	int season_start;		/* their first month */
+	long season_block;		/* the block that gave them */
 	int has_item_carry;		/* ... while items follow one another */
 	struct mention para_carry;	/* the date of the paragraph just
 					   before, when it was one sentence */

@@ -333,6 +333,7 @@ add_mention(struct xstate *x, int si, int first)
 			x->season_rule = pr;	/* "(October 2022-September
 						   2023)": the text's own */
 			x->season_start = told;
+			x->season_block = x->nblock;
 		}
 		if (period_fiscal(pr, x->md, ent, x->pub_year, x->pub_month,
 		    x->season_rule == pr ? x->season_start : 0,

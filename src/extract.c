@@ -609,8 +609,10 @@ process_block(struct xstate *x, const struct fig_block *b)
 	text_clean(&x->clean, b->text.data, b->text.len, &x->runs);
 	if (x->clean.len == 0)
 		return 0;
-	if (!x->budget_text)
-		x->budget_text = names_budget(x->clean.data, x->clean.len);
+	if (names_budget(x->clean.data, x->clean.len)) {
+		x->budget_text = 1;
+		x->budget_block = x->nblock;
+	}
 	nsent = seg_sentences(r, x->md, b->text.data, b->text.len, &x->sent,
 	    &x->sentcap);
 	if (nsent > x->csentcap) {
@@ -828,6 +830,10 @@ forget_stale(struct xstate *x)
 		x->decimal_comma = 0;
 	if (x->dollar_marked && x->nblock - x->dollar_block > DOC_STATE_BLOCKS)
 		x->dollar_marked = 0;
+	if (x->budget_text && x->nblock - x->budget_block > DOC_STATE_BLOCKS)
+		x->budget_text = 0;
+	if (x->season_rule && x->nblock - x->season_block > DOC_STATE_BLOCKS)
+		x->season_rule = NULL;
 	/* the actors named that long ago, the oldest first */
 	k = 0;
 	while (k < x->nrecent && x->nblock - x->recent_block[k] >
@@ -1633,8 +1639,10 @@ struct fig_carry {
 	int in_item, decimal_comma, title_from_meta, title_headline;
 	long lead_age;			/* blocks since the lead line */
 	int budget_text;		/* a block before named a budget */
+	long budget_age;		/* blocks since */
 	const struct fig_periodrule *season_rule;
 	int season_start;		/* the months of years it gave */
+	long season_age;		/* blocks since */
 	long comma_age;			/* blocks since a decimal comma */
 	int dollar_marked;
 	long dollar_age;		/* blocks since a marked dollar */
@@ -1848,8 +1856,10 @@ carry_save(const struct xstate *x, const struct reader *rd)
 	c->in_item = x->in_item;
 	c->lead_age = x->lead.len ? x->nblock - x->lead_block : 0;
 	c->budget_text = x->budget_text;
+	c->budget_age = x->budget_text ? x->nblock - x->budget_block : 0;
 	c->season_rule = x->season_rule;
-	c->season_start = x->season_start;
+	c->season_start = x->season_rule ? x->season_start : 0;
+	c->season_age = x->season_rule ? x->nblock - x->season_block : 0;
 	c->decimal_comma = x->decimal_comma;
 	c->comma_age = x->decimal_comma ? x->nblock - x->comma_block : 0;
 	c->dollar_marked = x->dollar_marked;
@@ -1914,8 +1924,10 @@ carry_restore(struct xstate *x, struct reader *rd, const struct fig_carry *c)
 	x->in_item = c->in_item;
 	x->lead_block = c->nblock - c->lead_age;
 	x->budget_text = c->budget_text;
+	x->budget_block = c->nblock - c->budget_age;
 	x->season_rule = c->season_rule;
 	x->season_start = c->season_start;
+	x->season_block = c->nblock - c->season_age;
 	x->decimal_comma = c->decimal_comma;
 	x->comma_block = c->nblock - c->comma_age;
 	x->dollar_marked = c->dollar_marked;
@@ -2058,8 +2070,10 @@ extract_carry_diff(const struct fig_carry *a, const struct fig_carry *b)
 		return d;
 	if (!buf_equal(&a->lead, &b->lead) || a->in_item != b->in_item ||
 	    a->lead_age != b->lead_age || a->budget_text != b->budget_text ||
+	    a->budget_age != b->budget_age ||
 	    a->season_rule != b->season_rule ||
-	    a->season_start != b->season_start)
+	    a->season_start != b->season_start ||
+	    a->season_age != b->season_age)
 		return "lead line";
 	if (a->decimal_comma != b->decimal_comma || a->comma_age !=
 	    b->comma_age)
