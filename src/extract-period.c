@@ -263,9 +263,12 @@ budget_year(struct xstate *x, int si, char period[FIG_PERIOD_LEN])
 	if (!x->budget_text || strlen(period) != 4 || !x->pub_year ||
 	    !x->pub_month)
 		return 0;
+	/* the fiscal years a country's money is counted in (its
+	 * government's), not a crop's seasons */
 	for (int i = 0; i < r->nperiods && fr == NULL; i++)
-		if (r->periods[i].nfiscal > 0)
-			fr = &r->periods[i];
+		for (int j = 0; j < r->periods[i].nfiscal && fr == NULL; j++)
+			if (r->periods[i].fiscal[j].money[0])
+				fr = &r->periods[i];
 	if (fr == NULL)
 		return 0;
 	e = x->title_entity == no_entity ? NULL : x->title_entity;

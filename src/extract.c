@@ -2069,12 +2069,14 @@ extract_carry_diff(const struct fig_carry *a, const struct fig_carry *b)
 	    (d = refs_actors_diff(a, b)) != NULL)
 		return d;
 	if (!buf_equal(&a->lead, &b->lead) || a->in_item != b->in_item ||
-	    a->lead_age != b->lead_age || a->budget_text != b->budget_text ||
-	    a->budget_age != b->budget_age ||
-	    a->season_rule != b->season_rule ||
+	    a->lead_age != b->lead_age)
+		return "lead line";
+	if (a->budget_text != b->budget_text || a->budget_age != b->budget_age)
+		return "budget";
+	if (a->season_rule != b->season_rule ||
 	    a->season_start != b->season_start ||
 	    a->season_age != b->season_age)
-		return "lead line";
+		return "season";
 	if (a->decimal_comma != b->decimal_comma || a->comma_age !=
 	    b->comma_age)
 		return "decimal_comma";
