@@ -293,20 +293,26 @@ f1=$(sed -n 's/^value+unit .* F1 \([0-9.]*\).*/\1/p' "$tmp/out")
 # key 0.806, negatives 14 of 632; floors those less 0.005. Then budget
 # years, told seasons, a change's month after "after": period 0.901
 # (floor 0.896), the rest unchanged.
-at_least "value+unit F1" "$f1" 0.977
+# Session 25: the 25th (10 trade), 26th (10 other subjects) and 27th (10
+# mixed) fresh sets, written gold first on 2f99aa2 and scored there
+# untuned (closing note of issue 12), joined as they were: all 320 F1
+# 0.980, period 0.879, period_kind 0.942, metric 0.826, entity 0.918,
+# partner 0.866, series key 0.776, negatives 19 of 706; floors those
+# less 0.005, and no more negatives than that.
+at_least "value+unit F1" "$f1" 0.975
 neg=$(sed -n 's/^negatives hit *\([0-9]*\) of.*/\1/p' "$tmp/out")
-if [ "${neg:-99}" -le 14 ]; then
-	pass "corpus: negatives hit $neg <= 14"
+if [ "${neg:-99}" -le 19 ]; then
+	pass "corpus: negatives hit $neg <= 19"
 else
-	fail "corpus: negatives hit ${neg:-none}, above 14"
+	fail "corpus: negatives hit ${neg:-none}, above 19"
 fi
-at_least "period" "$(score period)" 0.896
-at_least "period_kind" "$(score period_kind)" 0.940
-at_least "metric" "$(score metric)" 0.847
-at_least "entity" "$(score entity)" 0.930
-at_least "partner" "$(score partner)" 0.876
-at_least "series key" "$(score 'series key')" 0.801
-eq "corpus: 290 documents" "$(grep -c '^290 documents$' "$tmp/out")" 1
+at_least "period" "$(score period)" 0.874
+at_least "period_kind" "$(score period_kind)" 0.937
+at_least "metric" "$(score metric)" 0.821
+at_least "entity" "$(score entity)" 0.913
+at_least "partner" "$(score partner)" 0.861
+at_least "series key" "$(score 'series key')" 0.771
+eq "corpus: 320 documents" "$(grep -c '^320 documents$' "$tmp/out")" 1
 # a document without its gold file, or a corpus of none, is an error
 status "corpus: empty folder is exit 2" 2 "$FIGTRACK" eval --corpus "$tmp"
 has "corpus: says why" "$tmp/err" "no NAME.gold.csv files"

@@ -63,13 +63,18 @@ ls "$corpus"/*.md | grep -v -e '/README.md$' -e '/SOURCES.md$' > "$tmp/list"
 # January-May 2023, 2024 and 2025 in yuan; Japan-Korea, Australia's LNG,
 # Vietnam-China, Kazakhstan, US-Mexico, Russia-Turkey gas, Lithuania;
 # GDP, jobs, power, cotton, crude, cars, budgets, chips, CO2, tourism),
-# but for one row: China's exports to Russia in the year 2025 (-9.9%,
+# nor the 30 of session 25's three (China-Russia 2017, January-April
+# 2022, oil January-February 2023, Power of Siberia, car brands;
+# Japan-US, India's coal, Azerbaijan-Turkey, Korea-China, palm oil,
+# Egypt's wheat, Brazil's beef, Germany-China, US soybeans, Qatar's LNG;
+# jobs, steel, gas, Volkswagen, coal, prices, soybeans, births, a budget,
+# tourism, cars, gold, industry, air cargo), but for one row: China's exports to Russia in the year 2025 (-9.9%,
 # cnru-liga-2025 line 15) end later than January-October 2025, and are
 # now the related row's figure (the expected file says so): with them the
 # diff gains only rows of class new,
 # the deciding rows are the same; a new article must be read against it
 # before this count is raised
-eq corpus-290-articles "$(wc -l < "$tmp/list")" 290
+eq corpus-320-articles "$(wc -l < "$tmp/list")" 320
 # shellcheck disable=SC2046
 ok add-articles "$FIGTRACK" add --db "$db" --kind article $(cat "$tmp/list")
 ok docs "$FIGTRACK" docs --db "$db" --format tsv
