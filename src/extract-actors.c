@@ -1185,7 +1185,8 @@ named_group(const pcre2_code *code, const char *name, const PCRE2_SIZE *ov)
  * after "semiconductor manufacturing equipment"): the subject the text
  * named last before the figure, when the last word of its name is the
  * head ("semiconductor_equipment", "equipment"; "machine_tools",
- * "tool" or "tools"), else NULL. Costs a look back only where a topic
+ * "tool" or "tools"), or a generic noun's ("exports of the product":
+ * generic_head), else NULL. Costs a look back only where a topic
  * pattern set the group head. */
 static int
 heads(const char *sj, const char *h, size_t n)
@@ -1200,6 +1201,20 @@ heads(const char *sj, const char *h, size_t n)
 	    (k + 1 == n && h[k] == 's' && strncasecmp(last, h, k) == 0);
 }
 
+/* The nouns that stand for whatever goods the text named last: "exports
+ * of the product", "output of the metal", "shipments of the commodity". */
+static int
+generic_head(const char *h, size_t n)
+{
+	static const char *const words[] = { "product", "commodity",
+	    "metal", "fuel", "crop", "staple" };
+
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (strlen(words[i]) == n && strncasecmp(words[i], h, n) == 0)
+			return 1;
+	return 0;
+}
+
 const char *
 head_subject(struct xstate *x, const char *h, size_t n)
 {
@@ -1209,6 +1224,8 @@ head_subject(struct xstate *x, const char *h, size_t n)
 
 	if (n < 3)
 		return NULL;
+	if (generic_head(h, n))
+		return subject_before(x, &x->qs[x->cur_q]);
 	/* a word that ends no subject's name costs no look back */
 	for (int i = 0; i < r->nsubjects && !any; i++)
 		any = heads(r->subjects[i].name, h, n);
