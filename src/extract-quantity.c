@@ -384,13 +384,14 @@ bracketed_after_word(const struct xstate *x, int si, const struct fig_qty *q)
 }
 
 /* Can a bare number take unit u of a figure of value v near it: not a
- * span of time, a unit with a scale of its own ("Mt"), a change or a
- * share, and v of the number's order ("11,360" after "3,200 cars", not
- * "ranked at 3")? */
+ * span of time (but at the end of a run that starts from one: "from
+ * 26.7 years in 1978 to 30.6 in 2018", run = 1), a unit with a scale of
+ * its own ("Mt"), a change or a share, and v of the number's order
+ * ("11,360" after "3,200 cars", not "ranked at 3")? */
 static int
-unit_lendable(const struct fig_qty *from, const struct fig_qty *q)
+unit_lendable(const struct fig_qty *from, const struct fig_qty *q, int run)
 {
-	return from->unit != NULL && !from->unit->duration &&
+	return from->unit != NULL && (run || !from->unit->duration) &&
 	    from->unit->factor == 1 && !change_unit(from->unit_name) &&
 	    fabs(q->value) * 100 >= fabs(from->value) && fabs(q->value) <=
 	    fabs(from->value) * 100;
@@ -681,7 +682,7 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 	if (!implied && colon == 0)
 		return 0;
 	if (!colon && (prev = run_start(x, si, q)) != NULL &&
-	    unit_lendable(prev, q)) {
+	    unit_lendable(prev, q, 1)) {
 		q->unit = prev->unit;
 		memcpy(q->unit_name, prev->unit_name, sizeof q->unit_name);
 		return 1;
@@ -715,7 +716,7 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 		int rc = run_end(x, ce, q, &to);
 		if (rc < 0)
 			return -1;
-		if (rc > 0 && unit_lendable(&to, q)) {
+		if (rc > 0 && unit_lendable(&to, q, 0)) {
 			q->unit = to.unit;
 			memcpy(q->unit_name, to.unit_name, sizeof q->unit_name);
 			return 1;
@@ -726,7 +727,7 @@ implied_unit(struct xstate *x, int si, struct fig_qty *q)
 	 * nor does a change; the figure before may end the sentence or the
 	 * paragraph before: "trade with the US totalled 64,1 billion" */
 	prev = unit_lender(x, si, q);
-	if (prev == NULL || !unit_lendable(prev, q))
+	if (prev == NULL || !unit_lendable(prev, q, 0))
 		return 0;
 	q->unit = prev->unit;
 	memcpy(q->unit_name, prev->unit_name, sizeof q->unit_name);

@@ -339,10 +339,13 @@ starts_at(const struct fig_rules *r, const char *s, size_t i, size_t to)
 	if (c >= '0' && c <= '9')
 		return 1;
 	/* a currency code or symbol glued to the digits: "USD196.48
-	 * billion", "RM1.4 trillion" (the quantity pattern decides) */
+	 * billion", "RM1.4 trillion", "Rs4.4 trillion", "Rp5 billion" (the
+	 * quantity pattern decides) */
 	if (c >= 'A' && c <= 'Z') {
 		size_t j = i + 1;
 		while (j < to && j < i + 3 && s[j] >= 'A' && s[j] <= 'Z')
+			j++;
+		if (j == i + 1 && j < to && s[j] >= 'a' && s[j] <= 'z')
 			j++;
 		if (j >= i + 2 && j < to && s[j] >= '0' && s[j] <= '9')
 			return 1;

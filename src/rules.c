@@ -2748,10 +2748,13 @@ build(struct loader *L)
 		for (unsigned b = 0; b < 256; b++)
 			set_pair(r, d, b);
 	/* and the three capitals of a currency code glued to the number
-	 * ("USD196.48"): number_scan tests the rest */
+	 * ("USD196.48"), or a capital and a small letter ("Rs4.4
+	 * trillion"): number_scan tests the rest */
 	for (unsigned a = 'A'; a <= 'Z'; a++)
-		for (unsigned b = 'A'; b <= 'Z'; b++)
+		for (unsigned b = 'A'; b <= 'Z'; b++) {
 			set_pair(r, a, b);
+			set_pair(r, a, b | 32);
+		}
 	for (int i = 0; i < r->nwords; i++) {
 		const unsigned char *w = (const unsigned char *)r->words[i].word;
 		for (int up = 0; up < 2; up++) {
