@@ -91,6 +91,22 @@ run_from(const char *s, size_t start, size_t nend, size_t n2)
 	return 1;
 }
 
+/* Where the first number of a run that ends at n2 ends with its own
+ * percent ("from 3% to 4%", "from three percent to four percent"): after
+ * the sign or word, else at nend. */
+static size_t
+percent_after(const char *s, size_t nend, size_t n2)
+{
+	static const char *const words[] = { "%", " percent", " per cent" };
+
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+		size_t n = strlen(words[k]);
+		if (nend + n <= n2 && strncasecmp(s + nend, words[k], n) == 0)
+			return nend + n;
+	}
+	return nend;
+}
+
 /* "$100 billion a year" is the year's amount, as "$100 billion in 2023"
  * is, not a rate: money over a span of time said with "a" or "an" takes
  * no [per] ("$176m per year", "$71 a barrel" and "5 million tonnes a
@@ -258,7 +274,7 @@ read_match(const struct fig_rules *r, pcre2_match_data *md, const char *s,
 		 * million") */
 		has2 = 0;
 		own = own_prefix(s, q->nend, ov[2 * r->g_n2]);
-		q->end = q->nend;
+		q->end = percent_after(s, q->nend, ov[2 * r->g_n2]);
 		run = 1;
 	}
 	if (has2 && number_parse(r, s + ov[2 * r->g_n2],

@@ -1435,6 +1435,15 @@ assemble_quantity(struct loader *L, const int *qsec, int nq,
 	buf_adds(&b, "(?:(?:%?\\s*[-\\x{2013}\\x{2014}]\\s*|\\s+to\\s+");
 	if (strstr(b.data, "(?<btw>") != NULL)
 		buf_adds(&b, "|(?(<btw>)%?\\s+and\\s+|(?!))");
+	/* "3% to 4% growth", "three percent to four percent": a range of
+	 * percentages, each with its unit, but not after a direction
+	 * ("rose 3% to 4%" is a change, then a level) */
+	buf_adds(&b, "|");
+	for (int i = 0; i < r->nquals; i++)
+		if (r->quals[i].dir != 0)
+			buf_addf(&b, "(?(%d)(?!))", r->quals[i].group);
+	buf_adds(&b, "(?:%|\\s*(?:percent|per\\s+cent))\\s+to\\s+"
+	    "(?=[\\w.,-]+\\s*(?:%|percent\\b|per\\s+cent\\b))");
 	buf_addc(&b, ')');
 	if (pre.len)
 		buf_addf(&b, "(?:(?:%s)\\s?)?", buf_str(&pre));
