@@ -550,9 +550,9 @@ undated_carry(struct xstate *x, const struct fig_block *b, int nsent)
 static int
 names_budget(const char *s, size_t n)
 {
-	for (size_t i = 0; i + 6 <= n; i++)
-		if (strncasecmp(s + i, "budget", 6) == 0 && (i == 0 ||
-		    !isalpha((unsigned char)s[i - 1])))
+	for (size_t i = 0; (i = text_find_nocase(s, i, n, "budget", 6)) < n;
+	    i++)
+		if (i == 0 || !isalpha((unsigned char)s[i - 1]))
 			return 1;
 	return 0;
 }
