@@ -632,7 +632,7 @@ process_block(struct xstate *x, const struct fig_block *b)
 		x->entback[si] = NULL;
 	x->nm = x->nq = 0;
 	x->nsent = nsent;
-	x->memo_sent = -1;	/* the requires' answers were another block's */
+	x->memo_sent = -1;	/* the requires' and topics' answers were another block's */
 	x->lit_sent = -1;	/* and so were the words found */
 	for (int si = 0; si < nsent; si++) {
 		x->csent[si].start = clean_at(x, x->sent[si].start);
@@ -1105,6 +1105,7 @@ state_release(struct xstate *x)
 	buf_release(&x->lead);
 	tables_release(&x->tables);
 	free(x->reqmemo);
+	free(x->topicmemo);
 	free(x->unitmemo);
 	free(x->tailmemo);
 	free(x->tailwin);
@@ -1415,6 +1416,7 @@ state_init(struct xstate *x, const struct fig_rules *r, const char *name,
 	x->md_aside = rules_match_data(r);
 	x->mctx = rules_match_context(r);
 	x->reqmemo = xmalloc(r->nreq_ids > 0 ? (size_t)r->nreq_ids : 1);
+	x->topicmemo = xmalloc(r->ntopics > 0 ? (size_t)r->ntopics : 1);
 	x->unitmemo = xmalloc(r->nunit_ids > 0 ? (size_t)r->nunit_ids : 1);
 	x->tailmemo = xmalloc(r->ntails > 0 ? (size_t)r->ntails : 1);
 	x->tailwin = xmalloc((r->ntails > 0 ? (size_t)r->ntails : 1) * 2 *
