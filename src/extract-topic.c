@@ -322,7 +322,8 @@ says_whole(const struct xstate *x, const struct qrec *q)
 		size_t n = strlen(whole[k]);
 		for (size_t i = cs->start; (i = text_find_nocase(c, i,
 		    cs->end, whole[k], n)) < cs->end; i++)
-			if ((i == cs->start || !isalpha((unsigned char)c[i - 1])) &&
+			if ((i == cs->start ||
+			    !isalpha((unsigned char)c[i - 1])) &&
 			    (i + n == cs->end ||
 			    !isalpha((unsigned char)c[i + n])))
 				return 1;

@@ -632,7 +632,8 @@ process_block(struct xstate *x, const struct fig_block *b)
 		x->entback[si] = NULL;
 	x->nm = x->nq = 0;
 	x->nsent = nsent;
-	x->memo_sent = -1;	/* the requires' and topics' answers were another block's */
+	/* the requires' and topics' answers were another block's */
+	x->memo_sent = -1;
 	x->lit_sent = -1;	/* and so were the words found */
 	for (int si = 0; si < nsent; si++) {
 		x->csent[si].start = clean_at(x, x->sent[si].start);
