@@ -270,6 +270,9 @@ struct xstate {
 	/* the topics' requires answered for sentence memo_sent of this
 	 * block: per rules->nreq_ids slot, -1 unknown, else 0 or 1 */
 	signed char *reqmemo;
+	/* per topic, for sentence memo_sent: -1 not yet asked, else
+	 * whether a pattern of it may match there (topic_may) */
+	signed char *topicmemo;
 	int memo_sent;
 	/* the figure being labelled: per rules->nunit_ids slot, -1 not
 	 * yet looked up, else whether its unit is in that list */

@@ -1250,9 +1250,8 @@ has_word(const char *s, size_t a, size_t b, const char *w)
 {
 	size_t n = strlen(w);
 
-	for (size_t i = a; i + n <= b; i++)
-		if (strncasecmp(s + i, w, n) == 0 &&
-		    (i == 0 || !isalnum((unsigned char)s[i - 1])) &&
+	for (size_t i = a; (i = text_find_nocase(s, i, b, w, n)) < b; i++)
+		if ((i == 0 || !isalnum((unsigned char)s[i - 1])) &&
 		    (i + n == b || !isalnum((unsigned char)s[i + n])))
 			return 1;
 	return 0;

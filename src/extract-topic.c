@@ -320,9 +320,10 @@ says_whole(const struct xstate *x, const struct qrec *q)
 
 	for (int k = 0; whole[k]; k++) {
 		size_t n = strlen(whole[k]);
-		for (size_t i = cs->start; i + n <= cs->end; i++)
-			if (strncasecmp(c + i, whole[k], n) == 0 &&
-			    (i == cs->start || !isalpha((unsigned char)c[i - 1])) &&
+		for (size_t i = cs->start; (i = text_find_nocase(c, i,
+		    cs->end, whole[k], n)) < cs->end; i++)
+			if ((i == cs->start ||
+			    !isalpha((unsigned char)c[i - 1])) &&
 			    (i + n == cs->end ||
 			    !isalpha((unsigned char)c[i + n])))
 				return 1;
@@ -1972,6 +1973,24 @@ fill_sides(struct xstate *x, const struct qrec *q, const struct fig_topic *t,
 	}
 }
 
+/* May a pattern of topic ti match in the current figure's sentence
+ * (may_match)? A topic none of whose patterns may is no label, whatever
+ * its subject, lead line, list or requires say: those are not asked.
+ * Answered once a sentence for all its figures (x->topicmemo). */
+static int
+topic_may(struct xstate *x, int ti)
+{
+	const struct fig_topic *t = &x->r->topics[ti];
+	int may = 0;
+
+	if (x->topicmemo[ti] >= 0)
+		return x->topicmemo[ti];
+	for (int i = 0; i < t->npattern && !may; i++)
+		may = may_match(x, &t->pattern[i]);
+	x->topicmemo[ti] = (signed char)may;
+	return may;
+}
+
 /* Labels figure qi with every topic rule that names it (one figure may
  * be several claims: "30 percent of the world's neon, xenon and
  * krypton"). Returns the number of labels, or -1 on error. */
@@ -1990,6 +2009,8 @@ label_figure(struct xstate *x, int qi, const char *unit)
 	if (x->memo_sent != q->sent) {
 		if (r->nreq_ids > 0)
 			memset(x->reqmemo, -1, (size_t)r->nreq_ids);
+		if (r->ntopics > 0)
+			memset(x->topicmemo, -1, (size_t)r->ntopics);
 		x->memo_sent = q->sent;
 	}
 	for (int i = 0; i < r->ntopics; i++) {
@@ -2008,6 +2029,8 @@ label_figure(struct xstate *x, int qi, const char *unit)
 		 * or its lead line ("Bilateral turnover in earlier years:"
 		 * then "- in 2016 it increased by 2.2%") */
 		if ((t->follow & FIG_FOLLOW_LAST) && q->nlabel > 0)
+			continue;
+		if (!topic_may(x, i))
 			continue;
 		if ((m = topic_matches(x, t, metric, entity, partner,
 		    sizeof entity, x->csent[q->sent].end)) < 0)

@@ -550,9 +550,9 @@ undated_carry(struct xstate *x, const struct fig_block *b, int nsent)
 static int
 names_budget(const char *s, size_t n)
 {
-	for (size_t i = 0; i + 6 <= n; i++)
-		if (strncasecmp(s + i, "budget", 6) == 0 && (i == 0 ||
-		    !isalpha((unsigned char)s[i - 1])))
+	for (size_t i = 0; (i = text_find_nocase(s, i, n, "budget", 6)) < n;
+	    i++)
+		if (i == 0 || !isalpha((unsigned char)s[i - 1]))
 			return 1;
 	return 0;
 }
@@ -632,7 +632,8 @@ process_block(struct xstate *x, const struct fig_block *b)
 		x->entback[si] = NULL;
 	x->nm = x->nq = 0;
 	x->nsent = nsent;
-	x->memo_sent = -1;	/* the requires' answers were another block's */
+	/* the requires' and topics' answers were another block's */
+	x->memo_sent = -1;
 	x->lit_sent = -1;	/* and so were the words found */
 	for (int si = 0; si < nsent; si++) {
 		x->csent[si].start = clean_at(x, x->sent[si].start);
@@ -1105,6 +1106,7 @@ state_release(struct xstate *x)
 	buf_release(&x->lead);
 	tables_release(&x->tables);
 	free(x->reqmemo);
+	free(x->topicmemo);
 	free(x->unitmemo);
 	free(x->tailmemo);
 	free(x->tailwin);
@@ -1415,6 +1417,7 @@ state_init(struct xstate *x, const struct fig_rules *r, const char *name,
 	x->md_aside = rules_match_data(r);
 	x->mctx = rules_match_context(r);
 	x->reqmemo = xmalloc(r->nreq_ids > 0 ? (size_t)r->nreq_ids : 1);
+	x->topicmemo = xmalloc(r->ntopics > 0 ? (size_t)r->ntopics : 1);
 	x->unitmemo = xmalloc(r->nunit_ids > 0 ? (size_t)r->nunit_ids : 1);
 	x->tailmemo = xmalloc(r->ntails > 0 ? (size_t)r->ntails : 1);
 	x->tailwin = xmalloc((r->ntails > 0 ? (size_t)r->ntails : 1) * 2 *

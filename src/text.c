@@ -2,6 +2,7 @@
  * cleaned sentence text that topic, period and exclusion rules read. */
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include "figtrack/text.h"
 
@@ -298,6 +299,25 @@ text_clean_at(const struct fig_runs *runs, size_t raw)
 	if (raw < r->raw + r->len)
 		return r->clean + (raw - r->raw);
 	return r->clean + r->len;
+}
+
+size_t
+text_find_nocase(const char *s, size_t a, size_t b, const char *w, size_t n)
+{
+	unsigned char w0 = (unsigned char)w[0];
+	/* a letter's other case differs from it in bit 0x20 only */
+	int letter = w0 >= 'a' && w0 <= 'z';
+
+	if (n == 0)
+		return a <= b ? a : b;
+	for (size_t i = a; i + n <= b; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((letter ? (c | 0x20) != w0 : c != w0))
+			continue;
+		if (strncasecmp(s + i + 1, w + 1, n - 1) == 0)
+			return i;
+	}
+	return b;
 }
 
 void

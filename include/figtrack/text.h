@@ -126,6 +126,14 @@ size_t text_raw_at(const struct fig_runs *runs, size_t c);
  * when r was dropped). */
 size_t text_clean_at(const struct fig_runs *runs, size_t r);
 
+/* Where w (lower-case ASCII, n bytes) first stands in s[a, b) in any
+ * case of its ASCII letters, as strncasecmp at each place would find
+ * it; b when nowhere. Each place is told by its first byte before the
+ * rest is compared: the scans for a word in a sentence run for every
+ * figure. */
+size_t text_find_nocase(const char *s, size_t a, size_t b, const char *w,
+    size_t n);
+
 /* Lower-cases ASCII letters of s in place. */
 void text_lower(char *s);
 
