@@ -1474,18 +1474,41 @@ figure_possessive(const struct xstate *x, const struct mention *m)
 	return 0;
 }
 
+/* Is the text from a to b " to ", or the base of a change and " to "
+ * (" y-o-y to ", " year on year to ")? */
+static int
+to_level(const char *c, size_t a, size_t b)
+{
+	static const char *const bases[] = { "y-o-y", "yoy", "y/y",
+	    "year-on-year", "year on year", "m/m", "month-on-month",
+	    "month on month", "q/q", "quarter-on-quarter" };
+
+	if (b < a + 4 || memcmp(c + b - 4, " to ", 4) != 0)
+		return 0;
+	if (b == a + 4)
+		return 1;
+	for (size_t k = 0; k < sizeof bases / sizeof *bases; k++) {
+		size_t n = strlen(bases[k]);
+		if (b == a + n + 5 && c[a] == ' ' &&
+		    strncasecmp(c + a + 1, bases[k], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Is figure qi a change with its direction whose next figure, at
- * next, is the level it goes to ("slip 1% to 21%"), and mention m
- * that level's own date, no figure between ("to 21% from 2021 to 2025",
- * not "to $120 billion, up from $98.7 billion in 2021")? */
+ * next, is the level it goes to ("slip 1% to 21%", "down 13.5% y-o-y
+ * to 41.5 MMT"), and mention m that level's own date, no figure between
+ * ("to 21% from 2021 to 2025", not "to $120 billion, up from $98.7
+ * billion in 2021")? */
 static int
 change_to_level(const struct xstate *x, int qi, size_t next,
     const struct mention *m)
 {
 	const struct fig_qty *q = &x->qs[qi].q;
 
-	return q->dir != 0 && passable_figure(q) && next == q->end + 4 &&
-	    memcmp(x->clean.data + q->end, " to ", 4) == 0 && qi + 1 < x->nq &&
+	return q->dir != 0 && passable_figure(q) &&
+	    to_level(x->clean.data, q->end, next) && qi + 1 < x->nq &&
 	    x->qs[qi + 1].q.start == next && next_figure(x, qi + 1) > m->start;
 }
 
