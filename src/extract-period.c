@@ -1337,6 +1337,86 @@ base_mention(const struct mention *m, char period[FIG_PERIOD_LEN])
 	return dating(m);
 }
 
+/* Does sentence si hold one of words, a whole word (or the start of
+ * one when it ends in '*')? */
+static int
+says(const struct xstate *x, int si, const char *const *words)
+{
+	const char *c = x->clean.data;
+	size_t a = x->csent[si].start, b = x->csent[si].end;
+
+	for (size_t k = 0; words[k]; k++) {
+		size_t n = strlen(words[k]);
+		int stem = words[k][n - 1] == '*';
+		n -= stem;
+		for (size_t i = a; i + n <= b; i++)
+			if (strncasecmp(c + i, words[k], n) == 0 &&
+			    (i == a || !isalnum((unsigned char)c[i - 1])) &&
+			    (stem || i + n == b ||
+			    !isalnum((unsigned char)c[i + n])))
+				return 1;
+	}
+	return 0;
+}
+
+/* Does a comparison's word stand in s[a..b) ("compared with", "from")? */
+static int
+compares(const char *s, size_t a, size_t b)
+{
+	static const char *const words[] = { "compared", "against", "from",
+	    "than", "versus", "vs", "over" };
+
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (has_word(s, a, b, words[k]))
+			return 1;
+	return 0;
+}
+
+/* A base with no date of its own or its clause's ("came to $60.18
+ * billion in the first six months of the year, compared with $81.38
+ * billion", "against $5.59 billion year-on-year"): period, the time
+ * of the figure compared, a year back when that is a year, a half or
+ * the months from January, which are measured against the year before
+ * (not "going from 0.14% to 0.31%" from April to May), or when
+ * the sentence says the comparison is year on year (a month or a
+ * quarter may be the one before). Not the year of publication, which a
+ * present tense gives ("now 30%, up from 20%": since when is unsaid),
+ * nor in a sentence about an outlook. */
+static void
+undated_base(const struct xstate *x, const struct qrec *q,
+    char period[FIG_PERIOD_LEN])
+{
+	char out[FIG_PERIOD_LEN];
+	size_t n = strlen(period);
+	int run = n == 15 && period[7] == '/' &&
+	    strncmp(period, period + 8, 4) == 0 &&
+	    strncmp(period + 4, "-01", 3) == 0;
+
+	static const char *const year_on[] = { "year-on-year",
+	    "year on year", "y-o-y", "yoy", "y/y", "on-year", "per annum",
+	    "annual basis", NULL };
+	/* an outlook revised ("lowers its forecast from 70 million tons
+	 * to 68 million tons in 2020") is of the same time */
+	static const char *const outlook[] = { "forecast*", "estimat*",
+	    "project*", "outlook*", "expect*", "predict*", NULL };
+
+	if (n == 0 || (n == 4 && atoi(period) == x->pub_year) ||
+	    says(x, q->sent, outlook))
+		return;
+	/* of a change from one month to the next, the first
+	 * (step_change_end gives the change the second) */
+	if (x->from_to && n == 15 && period[7] == '/' &&
+	    period_first_month(period + 8) == period_first_month(period) + 1) {
+		period[7] = '\0';
+		return;
+	}
+	if (!(n == 4 || (n == 7 && period[5] == 'H') || run ||
+	    says(x, q->sent, year_on)))
+		return;
+	if (period_shift(period, -1, out) == 0)
+		memcpy(period, out, FIG_PERIOD_LEN);
+}
+
 /* The period of figure qi when it is a comparison's base ("compared
  * with $35.2 billion over the same period last year"): a base phrase
  * after it in its clause, with no other figure between, dates it. */
@@ -1367,10 +1447,24 @@ base_period(struct xstate *x, int qi, char period[FIG_PERIOD_LEN])
 		const struct mention *m = &x->m[i];
 		if (m->sent != q->sent || m->end > q->q.start)
 			continue;
-		if (clause_break(c, m->end, q->q.start) ||
-		    base_mention(m, period))
+		if (clause_break(c, m->end, q->q.start))
 			return;
+		if (m->role == FIG_PR_BASELINE && m->period[0]) {
+			memcpy(period, m->period, FIG_PERIOD_LEN);
+			return;
+		}
+		/* the base's own date ("(in 2020, 948,224 tons)"), else
+		 * the time of the figure compared ("$60.18 billion in the
+		 * first half, compared with $81.38 billion") */
+		if (dating(m) && !(qi > 0 && x->qs[qi - 1].sent == q->sent &&
+		    x->qs[qi - 1].q.start >= m->end) && !compares(c, m->end,
+		    q->q.start))
+			return;
+		if (dating(m))
+			break;
 	}
+	if (q->base)
+		undated_base(x, q, period);
 }
 
 /* Chooses the period of quantity qi; docs/rules.md, "Periods", gives
@@ -1473,18 +1567,41 @@ figure_possessive(const struct xstate *x, const struct mention *m)
 	return 0;
 }
 
+/* Is the text from a to b " to ", or the base of a change and " to "
+ * (" y-o-y to ", " year on year to ")? */
+static int
+to_level(const char *c, size_t a, size_t b)
+{
+	static const char *const bases[] = { "y-o-y", "yoy", "y/y",
+	    "year-on-year", "year on year", "m/m", "month-on-month",
+	    "month on month", "q/q", "quarter-on-quarter" };
+
+	if (b < a + 4 || memcmp(c + b - 4, " to ", 4) != 0)
+		return 0;
+	if (b == a + 4)
+		return 1;
+	for (size_t k = 0; k < sizeof bases / sizeof *bases; k++) {
+		size_t n = strlen(bases[k]);
+		if (b == a + n + 5 && c[a] == ' ' &&
+		    strncasecmp(c + a + 1, bases[k], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Is figure qi a change with its direction whose next figure, at
- * next, is the level it goes to ("slip 1% to 21%"), and mention m
- * that level's own date, no figure between ("to 21% from 2021 to 2025",
- * not "to $120 billion, up from $98.7 billion in 2021")? */
+ * next, is the level it goes to ("slip 1% to 21%", "down 13.5% y-o-y
+ * to 41.5 MMT"), and mention m that level's own date, no figure between
+ * ("to 21% from 2021 to 2025", not "to $120 billion, up from $98.7
+ * billion in 2021")? */
 static int
 change_to_level(const struct xstate *x, int qi, size_t next,
     const struct mention *m)
 {
 	const struct fig_qty *q = &x->qs[qi].q;
 
-	return q->dir != 0 && passable_figure(q) && next == q->end + 4 &&
-	    memcmp(x->clean.data + q->end, " to ", 4) == 0 && qi + 1 < x->nq &&
+	return q->dir != 0 && passable_figure(q) &&
+	    to_level(x->clean.data, q->end, next) && qi + 1 < x->nq &&
 	    x->qs[qi + 1].q.start == next && next_figure(x, qi + 1) > m->start;
 }
 

@@ -589,6 +589,13 @@ period_match_part(const struct fig_periodrule *pr, pcre2_match_data *md,
 		if (group(md, "record", u, sizeof u) > 0)
 			return 0;
 		*from = 1;
+		/* "from the beginning of the year to August": a run of
+		 * months from January */
+		if (pr->g_month > 0 && (k = group(md, "month", u,
+		    sizeof u)) > 0) {
+			*n = month_of(u, k);
+			return *n > 1 ? 'F' : 0;
+		}
 		return 'Y';
 	}
 	/* a run of months, "from January to October": 'F' */
