@@ -201,10 +201,26 @@ firm_drop(struct xstate *x, int i)
 	x->firms[i].name[0] = '\0';
 }
 
+/* Drops the actors of x->ments that lie within [start, end) of the
+ * cleaned block. */
+static void
+drop_actors(struct xstate *x, size_t start, size_t end)
+{
+	int k = 0;
+
+	for (int i = 0; i < x->nments; i++)
+		if (x->ments[i].start < start || x->ments[i].end > end)
+			x->ments[k++] = x->ments[i];
+	x->nments = k;
+}
+
 /* The firm the block introduces by what it is ([cue firm]: "Newcrest
- * Mining, Australia's biggest gold producer") when the rules do not know
- * the name: one of x->firms from then on, in place of a free one or of
- * the one named longest ago. */
+ * Mining, Australia's biggest gold producer", "German carmaker
+ * Volkswagen") when the rules do not know the name: one of x->firms from
+ * then on, in place of a free one or of the one named longest ago. The
+ * words that say what it is name no actor of the block's figures: the
+ * firm's country there is an attribute of the firm, and so is one its
+ * name holds ("Coal India"). */
 static void
 find_firm(struct xstate *x)
 {
@@ -212,7 +228,7 @@ find_firm(struct xstate *x)
 	const PCRE2_SIZE *ov;
 	const char *s;
 	int g, order[FIRMS_MAX], n, at = -1;
-	size_t len;
+	size_t len, cue0, cue1;
 
 	if (r->firm.code == NULL || rules_match(r, &r->firm, x->clean.data,
 	    x->clean.len, 0, 0, x->md, NULL) <= 0)
@@ -220,10 +236,13 @@ find_firm(struct xstate *x)
 	g = pcre2_substring_number_from_name(r->firm.code,
 	    (PCRE2_SPTR)"firm");
 	ov = pcre2_get_ovector_pointer(x->md);
+	cue0 = ov[0];
+	cue1 = ov[1];
 	if (g <= 0 || ov[2 * g] == PCRE2_UNSET ||
 	    (len = ov[2 * g + 1] - ov[2 * g]) >= FIG_ENTITY_MAX ||
 	    rules_entity(r, (s = x->clean.data + ov[2 * g]), len) != NULL)
 		return;
+	drop_actors(x, cue0, cue1);
 	for (int i = 0; i < FIRMS_MAX; i++) {
 		if (strncmp(x->firms[i].name, s, len) == 0 &&
 		    x->firms[i].name[len] == '\0')
@@ -252,6 +271,8 @@ name_firm(struct xstate *x, struct firm *f)
 		size_t s = (size_t)(p - c);
 		if ((s == 0 || !isalnum((unsigned char)c[s - 1])) && (s + fn == len ||
 		    !isalnum((unsigned char)c[s + fn]))) {
+			/* the firm, not the country its name holds */
+			drop_actors(x, s, s + fn);
 			add_actor(x, s, s + fn, f->name);
 			f->block = x->nblock;
 		}

@@ -2293,6 +2293,79 @@ mark_bases(struct xstate *x)
 	}
 }
 
+/* Does c[from, to) join two names of one buyer ("China, together with
+ * Hong Kong", "Japan and Korea")? */
+static int
+buyers_joined(const char *c, size_t from, size_t to)
+{
+	static const char *const join[] = { ", together with ",
+	    " together with ", ", along with ", " along with ", " and ",
+	    " plus ", NULL };
+
+	if (to >= from + 4 && strncasecmp(c + to - 4, "the ", 4) == 0)
+		to -= 4;
+	for (int k = 0; join[k]; k++)
+		if (to - from == strlen(join[k]) &&
+		    strncasecmp(c + from, join[k], to - from) == 0)
+			return 1;
+	return 0;
+}
+
+/* "Among the 20 biggest buyers so far this year:" over "- Chile, third,
+ * expanded its purchases by 23.1%": a list item under a lead line on the
+ * buyers of goods ([cue buyers]) that opens with an actor, before any
+ * comma or figure, names the buyer: the partner of the item's flows
+ * (two joined: "China, together with Hong Kong," is "CHN+HKG"). The
+ * seller is the lead line's actor ("The top buyers of U.S. soybeans"),
+ * else the holder of the last export flow labelled in the three blocks
+ * before the lead line. Fills entity and partner (n bytes each) and
+ * returns 1, or returns 0. */
+static int
+buyer_item(struct xstate *x, char *entity, char *partner, size_t n)
+{
+	const struct fig_rules *r = x->r;
+	const char *c = x->clean.data, *e;
+	size_t lim = x->nq > 0 ? x->qs[0].q.start : x->clean.len;
+	int i;
+
+	if (!x->in_item || x->lead.len == 0 || r->buyers.code == NULL ||
+	    rules_match(r, &r->buyers, x->lead.data, x->lead.len, 0, 0, x->md,
+	    NULL) <= 0)
+		return 0;
+	i = actors_from(x, 0);
+	if (i >= x->nments || x->ments[i].start >= lim ||
+	    x->ments[i].start > 40)
+		return 0;
+	for (size_t k = 0; k < x->ments[i].start; k++)
+		if (c[k] == ',' || c[k] == ';' || c[k] == ':' ||
+		    isdigit((unsigned char)c[k]))
+			return 0;
+	claim_setfield(partner, n, x->ments[i].name);
+	if (i + 1 < x->nments && x->ments[i + 1].start < lim &&
+	    buyers_joined(c, x->ments[i].end, x->ments[i + 1].start) &&
+	    strlen(partner) + strlen(x->ments[i + 1].name) + 2 <= n) {
+		strcat(partner, "+");
+		strcat(partner, x->ments[i + 1].name);
+		sort_joint(partner, n);
+	}
+	entity[0] = '\0';
+	if ((e = entity_in(x, x->lead.data, 0, x->lead.len, NULL)) != NULL &&
+	    strstr(partner, e) == NULL)
+		claim_setfield(entity, n, e);
+	for (int k = x->nfollow - 1; !entity[0] && k >= 0; k--) {
+		const struct label *l = &x->follow[k].l;
+		const char *m = strchr(l->metric, '.');
+		if (x->follow[k].block >= x->lead_block)
+			continue;
+		if (x->lead_block - x->follow[k].block > 3)
+			break;
+		if (m && strncmp(m, ".exports.", 9) == 0 && l->entity[0] &&
+		    !strchr(l->entity, '+') && !strstr(partner, l->entity))
+			claim_setfield(entity, n, l->entity);
+	}
+	return entity[0] != '\0';
+}
+
 int
 claims_of(struct xstate *x, const struct fig_block *b, int qi,
     const struct mention *carry)
@@ -2301,7 +2374,8 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	struct qrec *q = &x->qs[qi];
 	const struct fig_span *rs = &x->sent[q->sent];
 	struct fig_claim c;
-	int rc = 0;
+	char bent[FIG_ENTITY_MAX], bpart[FIG_ENTITY_MAX];
+	int rc = 0, buyer;
 	size_t sn;
 	const char *st;
 
@@ -2357,6 +2431,16 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 		inherit_labels(x, qi);
 	respective_flow(x, qi);
 	respective_subject(x, qi);
+	if ((buyer = buyer_item(x, bent, bpart, sizeof bent)) != 0)
+		for (int i = 0; i < q->nlabel; i++) {
+			const char *m = strchr(q->label[i].metric, '.');
+			if (m && strncmp(m, ".exports.", 9) == 0) {
+				claim_setfield(q->label[i].entity,
+				    FIG_ENTITY_MAX, bent);
+				claim_setfield(q->label[i].partner,
+				    FIG_ENTITY_MAX, bpart);
+			}
+		}
 	if (q->nlabel > 0)
 		remember_labels(x, q);
 	for (int i = 0; i < q->nlabel && rc == 0; i++) {
@@ -2378,6 +2462,10 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	}
 	if (rc == 0 && q->nlabel == 0) {
 		nearest_entity(x, q, c.entity, sizeof c.entity);
+		if (buyer) {
+			claim_setfield(c.entity, sizeof c.entity, bent);
+			claim_setfield(c.partner, sizeof c.partner, bpart);
+		}
 		rc = emit(x, &c);
 	}
 	claim_release(&c);

@@ -2706,6 +2706,8 @@ build(struct loader *L)
 				re = &r->ellipsis;
 			else if (strcmp(s->name, "firm") == 0)
 				re = &r->firm;
+			else if (strcmp(s->name, "buyers") == 0)
+				re = &r->buyers;
 			if (re == NULL) {
 				err_set(L->err, FIG_EINPUT, s->path, s->at.line,
 				    1, "unknown [%s %s]", k, s->name);
@@ -3055,6 +3057,7 @@ rules_free(struct fig_rules *r)
 	re_free(&r->goal);
 	re_free(&r->pair);
 	re_free(&r->firm);
+	re_free(&r->buyers);
 	re_free(&r->ellipsis);
 	re_free(&r->anyentity);
 	re_free(&r->anysubject);

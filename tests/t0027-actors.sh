@@ -67,6 +67,32 @@ eq "actors: and a change of it" \
 eq "actors: a supplier's share of the lead actor's imports of the lead's goods" \
     "$(label '18 percent')" "lng.imports.share,KOR,AUS"
 
+# items that open with the buyer under a lead line on the buyers of
+# goods: the buyer is the partner of the item's flows, the seller the
+# lead line's actor, else the holder of the export flow before the list
+cat > "$tmp/buyers.md" <<'DOC'
+Brazil's beef exports came to 108,630 tons in October.
+
+Among the 20 biggest buyers so far this year:
+
+- China, together with Hong Kong, is first, with 916,938 tons imported.
+- Chile, third, expanded its purchases by 23.1%, to 88,062 tonnes.
+
+The top buyers of U.S. soybeans in fiscal 2009 after China:
+
+- Mexico, 3,223,844 tonnes, accounting for 9.2% of the U.S. soybean outgo
+- the European Union-27, 2,037,699 tonnes
+DOC
+ok "actors: extract buyers" "$FIGTRACK" extract "$tmp/buyers.md"
+eq "actors: a buyer item's flow is the exporter's before the list" \
+    "$(label '"88,062 tonnes"' | cut -d, -f2-)" "BRA,CHL"
+eq "actors: two buyers joined" \
+    "$(label '"916,938 tons"' | cut -d, -f2-)" "BRA,CHN+HKG"
+eq "actors: the seller the lead line names" \
+    "$(label '9.2%' | cut -d, -f2-)" "USA,MEX"
+eq "actors: a buyer after \"the\"" \
+    "$(grep -F '2,037,699' "$tmp/out" | awk -F, '{ print $(NF-3) "," $(NF-1) }')" "USA,EU"
+
 # a figure's own words outrank the label a follow rule carries from the
 # paragraph before: another buyer's goods, named by their source's
 # demonym; and goods imported "by pipeline" from their source

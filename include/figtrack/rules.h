@@ -497,6 +497,8 @@ struct fig_rules {
 					   actors named */
 	struct fig_re firm;		/* a firm introduced by what it is:
 					   its group firm is its name */
+	struct fig_re buyers;		/* a lead line over the buyers of
+					   an exporter's goods */
 	struct fig_re ellipsis;		/* text between two figures that makes
 					   the second elliptical ("X by 2024,
 					   Y by 2030") */
