@@ -2366,6 +2366,73 @@ buyer_item(struct xstate *x, char *entity, char *partner, size_t n)
 	return entity[0] != '\0';
 }
 
+/* The metric of an amount of a buyers' list item no topic labelled
+ * ("- Mexico, 3,223,844 tonnes, accounting for 9.2%" under "The top
+ * buyers of U.S. soybeans in fiscal 2009:"): the goods of the lead line,
+ * else of the export flow before it whose holder buyer_item took; an
+ * amount of goods is their exports' volume, money their value, a change
+ * ("increase of 96.3%", "reduced its purchases by 54.9%") their change, a
+ * part of the total ("56.9% of the total", "accounting for 9.2%") their
+ * share. Fills metric (n bytes) or leaves it empty. */
+static void
+buyer_metric(struct xstate *x, const struct qrec *q, char *metric,
+    size_t n)
+{
+	static const char *const shares[] = { "of the total", "accounting for",
+	    "share", NULL };
+	static const char *const changes[] = { "increase", "decrease", "rise",
+	    "fall", "drop", "decline", "expanded", "reduced", "cut", "grew",
+	    NULL };
+	const char *c = x->clean.data, *cls, *measure = NULL;
+	const char *sj = subject_in(x, x->lead.data, 0, x->lead.len);
+	size_t ss = x->csent[q->sent].start, se = x->csent[q->sent].end;
+	size_t sn;
+
+	metric[0] = '\0';
+	for (int k = x->nfollow - 1; sj == NULL && k >= 0; k--) {
+		const char *m = strchr(x->follow[k].l.metric, '.');
+		if (x->follow[k].block >= x->lead_block)
+			continue;
+		if (x->lead_block - x->follow[k].block > 3)
+			break;
+		if (m && strncmp(m, ".exports.", 9) == 0) {
+			sj = x->follow[k].l.metric;
+			sn = (size_t)(m - sj);
+			snprintf(metric, n, "%.*s", (int)sn, sj);
+			sj = metric;
+		}
+	}
+	if (sj == NULL || strcmp(sj, "trade") == 0)
+		goto none;
+	cls = rules_unit_class(x->r, q->q.unit_name);
+	if (cls && strcmp(cls, "money") == 0)
+		measure = "value";
+	else if (cls && strcmp(cls, "physical") == 0)
+		measure = "volume";
+	else if (strcmp(q->q.unit_name, "percent") == 0) {
+		for (int k = 0; changes[k] && !measure; k++)
+			if (text_find_nocase(c, ss, q->q.start, changes[k],
+			    strlen(changes[k])) < q->q.start ||
+			    text_find_nocase(c, q->q.end, se, changes[k],
+			    strlen(changes[k])) < se)
+				measure = "change";
+		for (int k = 0; shares[k] && !measure; k++)
+			if (text_find_nocase(c, ss, se, shares[k],
+			    strlen(shares[k])) < se)
+				measure = "share";
+	}
+	if (measure == NULL)
+		goto none;
+	{
+		char subject[64];
+		snprintf(subject, sizeof subject, "%s", sj);
+		snprintf(metric, n, "%s.exports.%s", subject, measure);
+	}
+	return;
+none:
+	metric[0] = '\0';
+}
+
 int
 claims_of(struct xstate *x, const struct fig_block *b, int qi,
     const struct mention *carry)
@@ -2465,6 +2532,7 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 		if (buyer) {
 			claim_setfield(c.entity, sizeof c.entity, bent);
 			claim_setfield(c.partner, sizeof c.partner, bpart);
+			buyer_metric(x, q, c.metric, sizeof c.metric);
 		}
 		rc = emit(x, &c);
 	}

@@ -92,6 +92,14 @@ eq "actors: the seller the lead line names" \
     "$(label '9.2%' | cut -d, -f2-)" "USA,MEX"
 eq "actors: a buyer after \"the\"" \
     "$(grep -F '2,037,699' "$tmp/out" | awk -F, '{ print $(NF-3) "," $(NF-1) }')" "USA,EU"
+# and what the item's figures measure, of the goods of the lead line or
+# of the flow before the list (buyer_metric)
+eq "actors: a buyer item's amount is the goods' exports" \
+    "$(label '"916,938 tons"' | cut -d, -f1)" "beef.exports.volume"
+eq "actors: a buyer item's change" \
+    "$(label '23.1%' | cut -d, -f1)" "beef.exports.change"
+eq "actors: a buyer item's part of the total" \
+    "$(label '9.2%' | cut -d, -f1)" "soybeans.exports.share"
 
 # a figure's own words outrank the label a follow rule carries from the
 # paragraph before: another buyer's goods, named by their source's
