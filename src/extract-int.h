@@ -160,6 +160,7 @@ struct qrec {
 	int base;		/* a comparison's base (set by claims_of) */
 	int estimate;		/* an outlook's figure ([cue estimate]) */
 	int goal;		/* a goal's figure ([cue goal]) */
+	int foreseen;		/* its claim's kind is forecast */
 	int reached;		/* the level a run ends at ([cue reached]) */
 	int twin;		/* the figure before in brackets: the same
 				   amount in other terms ("62.5 billion

@@ -2485,6 +2485,7 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 		/* the base a change is measured against, where named */
 		base_period(x, qi, c.base);
 	}
+	q->foreseen = c.kind == FIG_PK_FORECAST;
 	choose_footnote(x, qi, c.footnote, sizeof c.footnote);
 	if (x->tcell)
 		tables_claim(x->tcell, &c);

@@ -678,9 +678,20 @@ process_block(struct xstate *x, const struct fig_block *b)
 	}
 	find_footnotes(x, b, nsent);
 	for (int si = 0, qi = 0; si < nsent; si++) {
-		for (; qi < x->nq && x->qs[qi].sent == si; qi++)
+		int outlook = 0, nfig = 0;
+		for (; qi < x->nq && x->qs[qi].sent == si; qi++) {
 			if (claims_of(x, b, qi, carry) != 0)
 				return -1;
+			nfig++;
+			outlook += x->qs[qi].foreseen;
+		}
+		/* the date of a sentence whose figures are all an outlook's
+		 * ("in line with its forecast of 3% growth for the full year
+		 * 2019") is theirs: what was done, told next, is of the time
+		 * the news is of (a goal's goes on to the goals listed after
+		 * it) */
+		if (nfig > 0 && outlook == nfig)
+			continue;
 		for (int i = 0; i < x->nm; i++)
 			if (x->m[i].sent == si && carries(&x->m[i]) &&
 			    !base_own_date(x, &x->m[i], qi) &&
