@@ -682,6 +682,28 @@ main_clause(const char *s, size_t start, size_t clause, size_t fig)
 	return clause;
 }
 
+/* "Output in South America totaled 3.3 million mt, with Brazil's output
+ * totaling 2.7 million mt": a clause ", with X's ..." is X's own.
+ * Returns where the figure's clause starts: just after the last such
+ * "with" before the figure, else clause. */
+static size_t
+with_clause(struct xstate *x, size_t clause, size_t fig)
+{
+	const char *c = x->clean.data;
+	size_t at = clause;
+
+	for (int i = actors_from(x, clause); i < x->nments &&
+	    x->ments[i].end <= fig; i++) {
+		const struct actor_at *m = &x->ments[i];
+		if (m->start >= clause + 7 && strncmp(c + m->start - 7,
+		    ", with ", 7) == 0 && m->end < x->clean.len &&
+		    (c[m->end] == '\'' || strncmp(c + m->end, "\xE2\x80\x99",
+		    3) == 0))
+			at = m->start;
+	}
+	return at;
+}
+
 /* "comes from Saudi Arabia (1 million bpd), followed by Iraq (223,000
  * bpd)": a figure in brackets right after an actor's name is that
  * actor's. Returns the actor, or NULL. */
@@ -721,6 +743,7 @@ nearest_holder(struct xstate *x, const struct qrec *q, int sides, char *out,
 	const char *e = NULL;
 
 	out[0] = '\0';
+	clause = with_clause(x, clause, q->q.start);
 	if (pair_entity(x, q, clause, out, n))
 		return;
 	e = bracket_actor(x, q);
