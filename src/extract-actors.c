@@ -785,6 +785,31 @@ nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n)
 	nearest_holder(x, q, SIDE_ANY, out, n);
 }
 
+/* "Turkey and Poland adding 72 tonnes and 69 tonnes, respectively":
+ * the list of actors the one in out heads in sentence si ("TUR+POL",
+ * in the order named), or out unchanged when it heads none. */
+void
+actor_list(struct xstate *x, int si, char *out, size_t n)
+{
+	const struct fig_span *cs = &x->csent[si];
+	struct fig_buf b = FIG_BUF_INIT;
+	int i = actors_from(x, cs->start), parts = 0;
+
+	for (; i < x->nments && x->ments[i].end <= cs->end; i++)
+		if (strcmp(x->ments[i].name, out) == 0)
+			break;
+	for (; i < x->nments && x->ments[i].end <= cs->end; i++) {
+		if (parts > 0 && !conjunct(x->clean.data, x->ments[i - 1].end,
+		    x->ments[i].start))
+			break;
+		buf_adds(&b, parts++ ? "+" : "");
+		buf_adds(&b, x->ments[i].name);
+	}
+	if (parts > 1)
+		claim_setfield(out, n, buf_str(&b));
+	buf_release(&b);
+}
+
 /* The supplier a share names no one for ("..., accounting for 13.9
  * percent of total imports" after "goods exported from China"): as
  * nearest_entity, but its own sentence's places of origin and
@@ -934,6 +959,10 @@ entity_name(struct xstate *x, const char *s, size_t n, char *out, size_t on)
 			j++;
 		k = j - i;
 		part = text_trim(s + i, &k);
+		if (k > 4 && strncasecmp(part, "the ", 4) == 0) {
+			part += 4;	/* "the United States and the EU" */
+			k -= 4;
+		}
 		pn = k;
 		if (pn > 0) {
 			if ((e = entity_of(x, part, pn)) == NULL) {
