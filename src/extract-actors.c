@@ -279,6 +279,39 @@ name_firm(struct xstate *x, struct firm *f)
 	}
 }
 
+/* Does [start, end) of s lie in a chain of three or more capitalised
+ * names joined by hyphens ("the Baku-Tbilisi-Erzurum pipeline")? Such a
+ * chain names a route through places, no actor of the figures; two
+ * joined ("Russia-China trade") are a pair. */
+static int
+in_route(const char *s, size_t len, size_t start, size_t end)
+{
+	size_t a = start, b = end;
+	int names = 1;
+
+	for (;;) {	/* back over "Name-" */
+		size_t i = a;
+		if (i < 2 || s[i - 1] != '-' || !isalpha((unsigned char)s[i - 2]))
+			break;
+		for (i -= 1; i > 0 && isalpha((unsigned char)s[i - 1]); i--)
+			;
+		if (!isupper((unsigned char)s[i]))
+			break;
+		a = i;
+		names++;
+	}
+	for (;;) {	/* on over "-Name" */
+		size_t i = b;
+		if (i + 1 >= len || s[i] != '-' || !isupper((unsigned char)s[i + 1]))
+			break;
+		for (i += 1; i < len && isalpha((unsigned char)s[i]); i++)
+			;
+		b = i;
+		names++;
+	}
+	return names >= 3;
+}
+
 /* Finds every actor of the cleaned block once (x->ments): the rules'
  * names, then the document's firms wherever the block names them. */
 void
@@ -297,7 +330,7 @@ find_actors(struct xstate *x)
 		const char *e = entity_of(x, c + ov[0], ov[1] - ov[0]);
 
 		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-		if (e)
+		if (e && !in_route(c, len, ov[0], ov[1]))
 			add_actor(x, ov[0], ov[1], e);
 	}
 	find_firm(x);
