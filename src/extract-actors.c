@@ -279,6 +279,39 @@ name_firm(struct xstate *x, struct firm *f)
 	}
 }
 
+/* Does [start, end) of s lie in a chain of three or more capitalised
+ * names joined by hyphens ("the Baku-Tbilisi-Erzurum pipeline")? Such a
+ * chain names a route through places, no actor of the figures; two
+ * joined ("Russia-China trade") are a pair. */
+static int
+in_route(const char *s, size_t len, size_t start, size_t end)
+{
+	size_t a = start, b = end;
+	int names = 1;
+
+	for (;;) {	/* back over "Name-" */
+		size_t i = a;
+		if (i < 2 || s[i - 1] != '-' || !isalpha((unsigned char)s[i - 2]))
+			break;
+		for (i -= 1; i > 0 && isalpha((unsigned char)s[i - 1]); i--)
+			;
+		if (!isupper((unsigned char)s[i]))
+			break;
+		a = i;
+		names++;
+	}
+	for (;;) {	/* on over "-Name" */
+		size_t i = b;
+		if (i + 1 >= len || s[i] != '-' || !isupper((unsigned char)s[i + 1]))
+			break;
+		for (i += 1; i < len && isalpha((unsigned char)s[i]); i++)
+			;
+		b = i;
+		names++;
+	}
+	return names >= 3;
+}
+
 /* Finds every actor of the cleaned block once (x->ments): the rules'
  * names, then the document's firms wherever the block names them. */
 void
@@ -297,7 +330,7 @@ find_actors(struct xstate *x)
 		const char *e = entity_of(x, c + ov[0], ov[1] - ov[0]);
 
 		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-		if (e)
+		if (e && !in_route(c, len, ov[0], ov[1]))
 			add_actor(x, ov[0], ov[1], e);
 	}
 	find_firm(x);
@@ -682,6 +715,28 @@ main_clause(const char *s, size_t start, size_t clause, size_t fig)
 	return clause;
 }
 
+/* "Output in South America totaled 3.3 million mt, with Brazil's output
+ * totaling 2.7 million mt": a clause ", with X's ..." is X's own.
+ * Returns where the figure's clause starts: just after the last such
+ * "with" before the figure, else clause. */
+static size_t
+with_clause(struct xstate *x, size_t clause, size_t fig)
+{
+	const char *c = x->clean.data;
+	size_t at = clause;
+
+	for (int i = actors_from(x, clause); i < x->nments &&
+	    x->ments[i].end <= fig; i++) {
+		const struct actor_at *m = &x->ments[i];
+		if (m->start >= clause + 7 && strncmp(c + m->start - 7,
+		    ", with ", 7) == 0 && m->end < x->clean.len &&
+		    (c[m->end] == '\'' || strncmp(c + m->end, "\xE2\x80\x99",
+		    3) == 0))
+			at = m->start;
+	}
+	return at;
+}
+
 /* "comes from Saudi Arabia (1 million bpd), followed by Iraq (223,000
  * bpd)": a figure in brackets right after an actor's name is that
  * actor's. Returns the actor, or NULL. */
@@ -721,6 +776,7 @@ nearest_holder(struct xstate *x, const struct qrec *q, int sides, char *out,
 	const char *e = NULL;
 
 	out[0] = '\0';
+	clause = with_clause(x, clause, q->q.start);
 	if (pair_entity(x, q, clause, out, n))
 		return;
 	e = bracket_actor(x, q);
@@ -760,6 +816,31 @@ void
 nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n)
 {
 	nearest_holder(x, q, SIDE_ANY, out, n);
+}
+
+/* "Turkey and Poland adding 72 tonnes and 69 tonnes, respectively":
+ * the list of actors the one in out heads in sentence si ("TUR+POL",
+ * in the order named), or out unchanged when it heads none. */
+void
+actor_list(struct xstate *x, int si, char *out, size_t n)
+{
+	const struct fig_span *cs = &x->csent[si];
+	struct fig_buf b = FIG_BUF_INIT;
+	int i = actors_from(x, cs->start), parts = 0;
+
+	for (; i < x->nments && x->ments[i].end <= cs->end; i++)
+		if (strcmp(x->ments[i].name, out) == 0)
+			break;
+	for (; i < x->nments && x->ments[i].end <= cs->end; i++) {
+		if (parts > 0 && !conjunct(x->clean.data, x->ments[i - 1].end,
+		    x->ments[i].start))
+			break;
+		buf_adds(&b, parts++ ? "+" : "");
+		buf_adds(&b, x->ments[i].name);
+	}
+	if (parts > 1)
+		claim_setfield(out, n, buf_str(&b));
+	buf_release(&b);
 }
 
 /* The supplier a share names no one for ("..., accounting for 13.9
@@ -911,6 +992,10 @@ entity_name(struct xstate *x, const char *s, size_t n, char *out, size_t on)
 			j++;
 		k = j - i;
 		part = text_trim(s + i, &k);
+		if (k > 4 && strncasecmp(part, "the ", 4) == 0) {
+			part += 4;	/* "the United States and the EU" */
+			k -= 4;
+		}
 		pn = k;
 		if (pn > 0) {
 			if ((e = entity_of(x, part, pn)) == NULL) {

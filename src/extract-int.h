@@ -453,6 +453,7 @@ const char *first_entity(struct xstate *x, size_t from, size_t to);
 const char *head_subject(struct xstate *x, const char *h, size_t n);
 int named_group(const pcre2_code *code, const char *name, const PCRE2_SIZE *ov);
 void nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n);
+void actor_list(struct xstate *x, int si, char *out, size_t n);
 void nearest_holder(struct xstate *x, const struct qrec *q, int sides,
     char *out, size_t n);
 void nearest_partner(struct xstate *x, const struct qrec *q, char *out, size_t n);

@@ -645,20 +645,14 @@ respective(struct xstate *x, int qi, char *e)
 	const struct fig_span *cs = &x->csent[q->sent];
 	const char *part[8];
 	int nparts = 1, k = 0, nq = 0, np = 0;
+	size_t first = 0;
 	char copy[FIG_ENTITY_MAX];
 
 	if (strchr(e, '+') == NULL || !says_respectively(x, q->sent))
 		return;
 	for (const char *p = e; (p = strchr(p, '+')) != NULL; p++)
 		nparts++;
-	for (int i = 0; i < x->nq; i++)
-		if (x->qs[i].sent == q->sent && strcmp(x->qs[i].q.unit_name,
-		    q->q.unit_name) == 0) {
-			if (i < qi)
-				k++;
-			nq++;
-		}
-	if (nq != nparts || nparts > 8)
+	if (nparts > 8)
 		return;
 	/* the parts in the order the sentence names them, each once */
 	for (int i = actors_from(x, cs->start); i < x->nments &&
@@ -676,10 +670,33 @@ respective(struct xstate *x, int qi, char *e)
 			n = plus ? (size_t)(plus - s) : strlen(s);
 			in = strlen(m->name) == n && strncmp(s, m->name, n) == 0;
 		}
-		if (in && !dup)
+		if (in && !dup) {
+			if (np == 0)
+				first = m->start;
 			part[np++] = m->name;
+		}
 	}
 	if (np != nparts)
+		return;
+	/* the figures after the list's first name: "Exports to China
+	 * diminished 20 per cent, while those to the United States and the
+	 * EU plunged 17.4 per cent and 36.6 per cent respectively" */
+	for (int after = 1; after >= 0; after--) {
+		if (after && q->q.start < first)
+			continue;
+		k = nq = 0;
+		for (int i = 0; i < x->nq; i++)
+			if (x->qs[i].sent == q->sent && strcmp(
+			    x->qs[i].q.unit_name, q->q.unit_name) == 0 &&
+			    (!after || x->qs[i].q.start > first)) {
+				if (i < qi)
+					k++;
+				nq++;
+			}
+		if (nq == nparts)
+			break;
+	}
+	if (nq != nparts)
 		return;
 	snprintf(copy, sizeof copy, "%s", part[k]);
 	claim_setfield(e, FIG_ENTITY_MAX, copy);
@@ -2530,6 +2547,16 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	}
 	if (rc == 0 && q->nlabel == 0) {
 		nearest_entity(x, q, c.entity, sizeof c.entity);
+		if (says_respectively(x, q->sent)) {
+			/* "Turkey and Poland adding 72 tonnes and 69
+			 * tonnes, respectively": the k-th of the list */
+			char list[FIG_ENTITY_MAX];
+			snprintf(list, sizeof list, "%s", c.entity);
+			actor_list(x, q->sent, list, sizeof list);
+			respective(x, qi, list);
+			if (strchr(list, '+') == NULL)
+				claim_setfield(c.entity, sizeof c.entity, list);
+		}
 		if (buyer) {
 			claim_setfield(c.entity, sizeof c.entity, bent);
 			claim_setfield(c.partner, sizeof c.partner, bpart);
