@@ -2441,8 +2441,12 @@ buyer_metric(struct xstate *x, const struct qrec *q, char *metric,
 	if (measure == NULL)
 		goto none;
 	{
+		/* sj may be metric itself: the followed label's subject */
 		char subject[64];
-		snprintf(subject, sizeof subject, "%s", sj);
+		size_t sl = strlen(sj);
+		if (sl >= sizeof subject)
+			goto none;
+		memcpy(subject, sj, sl + 1);
 		snprintf(metric, n, "%s.exports.%s", subject, measure);
 	}
 	return;
