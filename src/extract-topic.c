@@ -2468,6 +2468,7 @@ claims_of(struct xstate *x, const struct fig_block *b, int qi,
 	const char *st;
 
 	q->nlabel = 0;
+	q->foreseen = 0;
 	if (x->tcell && (q->raw_end <= x->tcell->vstart ||
 	    q->raw_start >= x->tcell->vend))
 		return 0;	/* a number of a table's headers */
