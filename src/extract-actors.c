@@ -80,6 +80,21 @@ overlaps(const struct xstate *x, int k, size_t start, size_t end)
 	    x->ments[k].start < end;
 }
 
+/* Is c[from, to) one of the NULL-ended words join, in any case, with a
+ * "the " after it passed over ("and the PRC")? */
+int
+joined_by_word(const char *c, size_t from, size_t to,
+    const char *const *join)
+{
+	if (to >= from + 4 && strncasecmp(c + to - 4, "the ", 4) == 0)
+		to -= 4;
+	for (int k = 0; join[k]; k++)
+		if (to - from == strlen(join[k]) &&
+		    strncasecmp(c + from, join[k], to - from) == 0)
+			return 1;
+	return 0;
+}
+
 /* Does c[from, to) join two names of one list: ", ", " and ", " or ",
  * ", and " ("to Russia and the PRC")? */
 static int
@@ -88,13 +103,7 @@ conjunct(const char *c, size_t from, size_t to)
 	static const char *const join[] = { ", ", " and ", " or ", ", and ",
 	    NULL };
 
-	if (to >= from + 4 && strncasecmp(c + to - 4, "the ", 4) == 0)
-		to -= 4;
-	for (int k = 0; join[k]; k++)
-		if (to - from == strlen(join[k]) &&
-		    strncasecmp(c + from, join[k], to - from) == 0)
-			return 1;
-	return 0;
+	return joined_by_word(c, from, to, join);
 }
 
 /* How the actor at [start, end) of the cleaned block is named: SIDE_TO

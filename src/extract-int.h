@@ -451,6 +451,8 @@ void find_actors(struct xstate *x);
 int actors_from(struct xstate *x, size_t from);
 const char *first_entity(struct xstate *x, size_t from, size_t to);
 const char *head_subject(struct xstate *x, const char *h, size_t n);
+int joined_by_word(const char *c, size_t from, size_t to,
+    const char *const *join);
 int named_group(const pcre2_code *code, const char *name, const PCRE2_SIZE *ov);
 void nearest_entity(struct xstate *x, const struct qrec *q, char *out, size_t n);
 void actor_list(struct xstate *x, int si, char *out, size_t n);

@@ -2319,13 +2319,25 @@ buyers_joined(const char *c, size_t from, size_t to)
 	    " together with ", ", along with ", " along with ", " and ",
 	    " plus ", NULL };
 
-	if (to >= from + 4 && strncasecmp(c + to - 4, "the ", 4) == 0)
-		to -= 4;
-	for (int k = 0; join[k]; k++)
-		if (to - from == strlen(join[k]) &&
-		    strncasecmp(c + from, join[k], to - from) == 0)
-			return 1;
-	return 0;
+	return joined_by_word(c, from, to, join);
+}
+
+/* The latest export flow labelled at or before x->follow[from] in the
+ * three blocks before a list's lead line (buyer_item, buyer_metric):
+ * its index, or -1. */
+static int
+export_before_lead(const struct xstate *x, int from)
+{
+	for (int k = from; k >= 0; k--) {
+		const char *m = strchr(x->follow[k].l.metric, '.');
+		if (x->follow[k].block >= x->lead_block)
+			continue;
+		if (x->lead_block - x->follow[k].block > 3)
+			break;
+		if (m && strncmp(m, ".exports.", 9) == 0)
+			return k;
+	}
+	return -1;
 }
 
 /* "Among the 20 biggest buyers so far this year:" over "- Chile, third,
@@ -2369,15 +2381,11 @@ buyer_item(struct xstate *x, char *entity, char *partner, size_t n)
 	if ((e = entity_in(x, x->lead.data, 0, x->lead.len, NULL)) != NULL &&
 	    strstr(partner, e) == NULL)
 		claim_setfield(entity, n, e);
-	for (int k = x->nfollow - 1; !entity[0] && k >= 0; k--) {
+	for (int k = export_before_lead(x, x->nfollow - 1); !entity[0] &&
+	    k >= 0; k = export_before_lead(x, k - 1)) {
 		const struct label *l = &x->follow[k].l;
-		const char *m = strchr(l->metric, '.');
-		if (x->follow[k].block >= x->lead_block)
-			continue;
-		if (x->lead_block - x->follow[k].block > 3)
-			break;
-		if (m && strncmp(m, ".exports.", 9) == 0 && l->entity[0] &&
-		    !strchr(l->entity, '+') && !strstr(partner, l->entity))
+		if (l->entity[0] && !strchr(l->entity, '+') &&
+		    !strstr(partner, l->entity))
 			claim_setfield(entity, n, l->entity);
 	}
 	return entity[0] != '\0';
@@ -2403,21 +2411,14 @@ buyer_metric(struct xstate *x, const struct qrec *q, char *metric,
 	const char *c = x->clean.data, *cls, *measure = NULL;
 	const char *sj = subject_in(x, x->lead.data, 0, x->lead.len);
 	size_t ss = x->csent[q->sent].start, se = x->csent[q->sent].end;
-	size_t sn;
+	int fk;
 
 	metric[0] = '\0';
-	for (int k = x->nfollow - 1; sj == NULL && k >= 0; k--) {
-		const char *m = strchr(x->follow[k].l.metric, '.');
-		if (x->follow[k].block >= x->lead_block)
-			continue;
-		if (x->lead_block - x->follow[k].block > 3)
-			break;
-		if (m && strncmp(m, ".exports.", 9) == 0) {
-			sj = x->follow[k].l.metric;
-			sn = (size_t)(m - sj);
-			snprintf(metric, n, "%.*s", (int)sn, sj);
-			sj = metric;
-		}
+	fk = sj == NULL ? export_before_lead(x, x->nfollow - 1) : -1;
+	if (fk >= 0) {
+		const char *m = x->follow[fk].l.metric;
+		snprintf(metric, n, "%.*s", (int)(strchr(m, '.') - m), m);
+		sj = metric;
 	}
 	if (sj == NULL || strcmp(sj, "trade") == 0)
 		goto none;
